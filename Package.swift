@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "cloud-assess",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cloud-assess", targets: ["cloud-assess"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
+    .target(name: "AssessmentCore"),
+    // Files: questionnaire loading and validation, session files.
+    .target(
+      name: "AssessmentStore",
+      dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .systemLibrary(
+      name: "CNcursesW",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "CNcursesW"]),
+    .executableTarget(
+      name: "cloud-assess",
+      dependencies: [
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
+    .testTarget(
+      name: "AssessmentStoreTests",
+      dependencies: ["AssessmentStore", "AssessmentCore"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "AssessmentTUITests", dependencies: ["AssessmentTUI", "AssessmentCore"]),
+    .testTarget(name: "CLITests", dependencies: ["AssessmentCore"]),
+  ]
+)

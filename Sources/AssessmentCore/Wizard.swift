@@ -1,0 +1,324 @@
+import Foundation
+
+/// The wizard state machine: `reduce(state, event) -> [effect]`, pure and total.
+///
+/// An event that makes no sense in the current phase changes nothing.
+public struct Wizard: Sendable {
+  public let questionnaire: Questionnaire
+
+  public init(questionnaire: Questionnaire) {
+    self.questionnaire = questionnaire
+  }
+
+  /// A new assessment, on the identification form.
+  public func start(at date: Date) -> WizardState {
+    var state = WizardState(
+      metadata: SessionMetadata(created: date, updated: date),
+      visibility: questionnaire.visibility(answers: [:]))
+    state.cursor = firstVisible(state) ?? 0
+    return state
+  }
+
+  /// A saved assessment, reopened where it was left. The review and summary reopen on their
+  /// question; a cursor out of range or on a question that no longer applies moves to the nearest
+  /// one that does.
+  public func resume(
+    phase: Phase, metadata: SessionMetadata, answers: [String: Answer], cursor: Int
+  ) -> WizardState {
+    var state = WizardState(
+      phase: phase == .review || phase == .summary ? .questions : phase, metadata: metadata,
+      answers: answers, cursor: cursor, visibility: questionnaire.visibility(answers: answers))
+    settleCursor(&state)
+    return state
+  }
+
+  public func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
+    let before = PersistedPart(state)
+    var effects: [WizardEffect] = []
+    switch (state.phase, event) {
+    case (.identification, .identificationEdited(let field, let value, let date)):
+      guard state.metadata[field] != value else { break }
+      state.metadata[field] = value
+      state.metadata.updated = date
+    case (.identification, .identificationConfirmed(let date)):
+      guard missingIdentification(state).isEmpty else { break }
+      state.phase = .questions
+      state.metadata.updated = date
+      settleCursor(&state)
+    case (.questions, .answerChosen(let value, let date)):
+      guard let question = current(state), accepts(question, value) else { break }
+      updateAnswer(&state, question.id, date: date) { $0.value = value }
+    case (.questions, .answerCleared(let date)):
+      guard let question = current(state), state.answers[question.id]?.value != nil else { break }
+      updateAnswer(&state, question.id, date: date) {
+        $0.value = nil
+        $0.answeredAt = nil
+      }
+    case (.questions, .noteEdited(let note, let date)):
+      guard let question = current(state), (state.answers[question.id]?.note ?? "") != note else {
+        break
+      }
+      updateAnswer(&state, question.id, date: date, stamp: false) { $0.note = note }
+    case (.questions, .evidenceAdded(let reference, let date)):
+      let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard let question = current(state), !trimmed.isEmpty else { break }
+      updateAnswer(&state, question.id, date: date, stamp: false) { $0.evidence.append(trimmed) }
+    case (.questions, .evidenceRemoved(let index, let date)):
+      guard let question = current(state),
+        state.answers[question.id]?.evidence.indices.contains(index) == true
+      else { break }
+      updateAnswer(&state, question.id, date: date, stamp: false) { _ = $0.evidence.remove(at: index) }
+    case (.questions, .flagToggled(let date)):
+      guard let question = current(state) else { break }
+      updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
+    case (.questions, .nextPressed):
+      if let next = nextVisible(state, after: state.cursor) {
+        state.cursor = next
+      } else {
+        state.phase = .review
+      }
+    case (.questions, .backPressed):
+      if let previous = previousVisible(state, before: state.cursor) { state.cursor = previous }
+    case (.review, .backPressed):
+      state.phase = .questions
+    case (.questions, .sectionJumped(let index)), (.review, .sectionJumped(let index)),
+      (.summary, .sectionJumped(let index)):
+      guard questionnaire.sections.indices.contains(index),
+        let target = questionnaire.sectionIndexOfQuestion.indices.first(where: {
+          questionnaire.sectionIndexOfQuestion[$0] == index && state.visibility[$0]
+        })
+      else { break }
+      jump(&state, to: target)
+    case (.questions, .questionJumped(let id)), (.review, .questionJumped(let id)),
+      (.summary, .questionJumped(let id)):
+      guard let target = questionnaire.index(of: id), state.visibility[target] else { break }
+      jump(&state, to: target)
+    case (.questions, .returnPressed):
+      while let origin = state.history.popLast() {
+        guard state.visibility.indices.contains(origin), state.visibility[origin] else { continue }
+        state.cursor = origin
+        break
+      }
+    case (.questions, .searchSubmitted(let query)):
+      let matches = questionnaire.search(query, visibility: state.visibility)
+      state.search = SearchState(query: query, matches: matches)
+      if let first = matches.first(where: { $0 > state.cursor }) ?? matches.first {
+        state.search?.current = matches.firstIndex(of: first) ?? 0
+        jump(&state, to: first)
+      }
+    case (.questions, .nextMatchPressed):
+      guard var search = state.search, !search.matches.isEmpty else { break }
+      search.current = (search.current + 1) % search.matches.count
+      state.search = search
+      jump(&state, to: search.matches[search.current])
+    case (.questions, .reviewOpened):
+      state.phase = .review
+    case (.questions, .summaryOpened), (.review, .summaryOpened):
+      state.phase = .summary
+    case (.review, .overlayClosed), (.summary, .overlayClosed):
+      state.phase = .questions
+    case (.questions, .finishRequested), (.review, .finishRequested),
+      (.summary, .finishRequested):
+      state.phase = .finished
+    case (.finished, .reopenRequested):
+      state.phase = .questions
+    case (_, .saveRequested):
+      effects.append(.save)
+    case (_, .saveSucceeded(let date)):
+      state.saveStatus = .saved(date)
+    case (_, .saveFailed(let message)):
+      state.saveStatus = .failed(message)
+    case (_, .quitRequested):
+      return [.save, .exit]
+    default:
+      break
+    }
+    if PersistedPart(state) != before, !effects.contains(.save) {
+      effects.insert(.save, at: 0)
+    }
+    return effects
+  }
+
+  // MARK: - Queries for the screens
+
+  /// The current question, when the cursor is on one that applies.
+  public func current(_ state: WizardState) -> Question? {
+    guard questionnaire.questions.indices.contains(state.cursor),
+      state.visibility.indices.contains(state.cursor), state.visibility[state.cursor]
+    else { return nil }
+    return questionnaire.questions[state.cursor]
+  }
+
+  /// The identification fields still empty; the form cannot be confirmed until there are none.
+  public func missingIdentification(_ state: WizardState) -> [SessionMetadata.Field] {
+    SessionMetadata.Field.allCases.filter {
+      state.metadata[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+  }
+
+  /// Answered questions among those that apply, over the whole questionnaire.
+  public func progress(_ state: WizardState) -> Progress {
+    progress(state, positions: questionnaire.questions.indices)
+  }
+
+  /// Answered questions among those that apply, in one section.
+  public func progress(_ state: WizardState, section: Int) -> Progress {
+    let positions = questionnaire.sectionIndexOfQuestion.indices.filter {
+      questionnaire.sectionIndexOfQuestion[$0] == section
+    }
+    return progress(state, positions: positions)
+  }
+
+  /// The rank (1-based) of the current question among those that apply.
+  public func visibleRank(_ state: WizardState) -> Int {
+    guard state.visibility.indices.contains(state.cursor) else { return 0 }
+    return state.visibility[...state.cursor].filter { $0 }.count
+  }
+
+  /// The sections that hold at least one question that applies, by index.
+  public func visibleSections(_ state: WizardState) -> [Int] {
+    var seen = Set<Int>()
+    var result: [Int] = []
+    for (position, visible) in state.visibility.enumerated() where visible {
+      let section = questionnaire.sectionIndexOfQuestion[position]
+      if seen.insert(section).inserted { result.append(section) }
+    }
+    return result
+  }
+
+  /// What is left to do before finishing, in walking order.
+  public func review(_ state: WizardState) -> ReviewList {
+    var list = ReviewList()
+    for (position, question) in questionnaire.questions.enumerated() where state.visibility[position]
+    {
+      let answer = state.answers[question.id]
+      if answer?.isAnswered != true { list.unanswered.append(position) }
+      if answer?.flagged == true { list.flagged.append(position) }
+      if answer?.isUnjustifiedNotApplicable == true { list.unjustifiedNotApplicable.append(position) }
+    }
+    return list
+  }
+
+  /// Answers kept for question ids this questionnaire does not have.
+  public func orphanAnswerIDs(_ state: WizardState) -> [String] {
+    state.answers.keys.filter { questionnaire.index(of: $0) == nil }.sorted()
+  }
+
+  // MARK: - Helpers
+
+  private func progress<C: Collection>(_ state: WizardState, positions: C) -> Progress
+  where C.Element == Int {
+    var answered = 0
+    var applicable = 0
+    for position in positions where state.visibility[position] {
+      applicable += 1
+      if state.answers[questionnaire.questions[position].id]?.isAnswered == true { answered += 1 }
+    }
+    return Progress(answered: answered, applicable: applicable)
+  }
+
+  private func accepts(_ question: Question, _ value: AnswerValue) -> Bool {
+    switch (question.type, value) {
+    case (.compliance, .choice(let id)), (.yesno, .choice(let id)), (.single, .choice(let id)):
+      return question.answerIDs.contains(id)
+    case (.multiple, .choices(let ids)):
+      let known = Set(question.answerIDs)
+      return ids.allSatisfy(known.contains) && Set(ids).count == ids.count
+    case (.text, .text(let text)):
+      return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    case (.number, .number(let number)):
+      return number.isFinite
+    default:
+      return false
+    }
+  }
+
+  private func updateAnswer(
+    _ state: inout WizardState, _ id: String, date: Date, stamp: Bool = true,
+    _ change: (inout Answer) -> Void
+  ) {
+    var answer = state.answers[id] ?? Answer()
+    let valueBefore = answer.value
+    change(&answer)
+    if stamp, answer.value != nil { answer.answeredAt = date }
+    if answer.isEmpty {
+      state.answers[id] = nil
+    } else {
+      state.answers[id] = answer
+    }
+    state.metadata.updated = date
+    if answer.value != valueBefore {
+      state.visibility = questionnaire.visibility(answers: state.answers)
+      if let search = state.search {
+        let matches = questionnaire.search(search.query, visibility: state.visibility)
+        state.search = SearchState(
+          query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
+      }
+      settleCursor(&state)
+    }
+  }
+
+  private func jump(_ state: inout WizardState, to target: Int) {
+    if state.phase == .questions, target != state.cursor { state.history.append(state.cursor) }
+    state.cursor = target
+    state.phase = .questions
+  }
+
+  private func settleCursor(_ state: inout WizardState) {
+    if state.visibility.indices.contains(state.cursor), state.visibility[state.cursor] { return }
+    if let next = nextVisible(state, after: state.cursor) ?? previousVisible(state, before: state.cursor)
+    {
+      state.cursor = next
+    } else {
+      state.cursor = 0
+    }
+  }
+
+  private func firstVisible(_ state: WizardState) -> Int? {
+    state.visibility.firstIndex(of: true)
+  }
+
+  private func nextVisible(_ state: WizardState, after position: Int) -> Int? {
+    let start = max(position + 1, 0)
+    guard start < state.visibility.count else { return nil }
+    return state.visibility[start...].firstIndex(of: true)
+  }
+
+  private func previousVisible(_ state: WizardState, before position: Int) -> Int? {
+    let end = min(position, state.visibility.count)
+    guard end > 0 else { return nil }
+    return state.visibility[..<end].lastIndex(of: true)
+  }
+}
+
+/// What the review screen lists, as question positions in walking order.
+public struct ReviewList: Equatable, Sendable {
+  public var unanswered: [Int] = []
+  public var flagged: [Int] = []
+  public var unjustifiedNotApplicable: [Int] = []
+
+  public init(unanswered: [Int] = [], flagged: [Int] = [], unjustifiedNotApplicable: [Int] = []) {
+    self.unanswered = unanswered
+    self.flagged = flagged
+    self.unjustifiedNotApplicable = unjustifiedNotApplicable
+  }
+
+  public var isEmpty: Bool {
+    unanswered.isEmpty && flagged.isEmpty && unjustifiedNotApplicable.isEmpty
+  }
+}
+
+/// The part of the state a session file keeps; a change to it must be saved.
+private struct PersistedPart: Equatable {
+  var phase: Phase
+  var metadata: SessionMetadata
+  var answers: [String: Answer]
+  var cursor: Int
+
+  init(_ state: WizardState) {
+    phase = state.phase
+    metadata = state.metadata
+    answers = state.answers
+    cursor = state.cursor
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Where the assessor is in the walk.
+public enum Phase: String, CaseIterable, Equatable, Sendable {
+  /// The first form: organisation, assessor, provider, service.
+  case identification
+  case questions
+  /// The list of what is left to do: unanswered, flagged, N/A without justification.
+  case review
+  case summary
+  case finished
+}
+
+/// The result of the last save, for the status line.
+public enum SaveStatus: Equatable, Sendable {
+  case notSaved
+  case saved(Date)
+  case failed(String)
+}
+
+/// A search over the questions that apply.
+public struct SearchState: Equatable, Sendable {
+  public var query: String
+  /// Positions of the matching questions, in walking order.
+  public var matches: [Int]
+  /// Index into `matches` of the current match.
+  public var current: Int
+
+  public init(query: String, matches: [Int], current: Int = 0) {
+    self.query = query
+    self.matches = matches
+    self.current = current
+  }
+}
+
+/// Everything the wizard knows. Pure data: the runner draws it and persists it.
+public struct WizardState: Equatable, Sendable {
+  public var phase: Phase
+  public var metadata: SessionMetadata
+  /// Answers keyed by question id, including those of hidden questions and of ids the
+  /// questionnaire no longer has (kept, never dropped).
+  public var answers: [String: Answer]
+  /// The current question, as a position in ``Questionnaire/questions``.
+  public var cursor: Int
+  /// Positions left by jumps (search, contents, review), newest last.
+  public var history: [Int]
+  /// Which questions apply; recomputed whenever an answer changes.
+  public var visibility: [Bool]
+  public var search: SearchState?
+  public var saveStatus: SaveStatus
+
+  public init(
+    phase: Phase = .identification, metadata: SessionMetadata, answers: [String: Answer] = [:],
+    cursor: Int = 0, history: [Int] = [], visibility: [Bool], search: SearchState? = nil,
+    saveStatus: SaveStatus = .notSaved
+  ) {
+    self.phase = phase
+    self.metadata = metadata
+    self.answers = answers
+    self.cursor = cursor
+    self.history = history
+    self.visibility = visibility
+    self.search = search
+    self.saveStatus = saveStatus
+  }
+}
+
+/// What the assessor did.
+public enum WizardEvent: Equatable, Sendable {
+  case identificationEdited(SessionMetadata.Field, String, at: Date)
+  case identificationConfirmed(at: Date)
+  case answerChosen(AnswerValue, at: Date)
+  case answerCleared(at: Date)
+  case noteEdited(String, at: Date)
+  case evidenceAdded(String, at: Date)
+  case evidenceRemoved(Int, at: Date)
+  case flagToggled(at: Date)
+  case nextPressed
+  case backPressed
+  case sectionJumped(Int)
+  case questionJumped(String)
+  /// Return to where the last jump came from.
+  case returnPressed
+  case searchSubmitted(String)
+  case nextMatchPressed
+  case reviewOpened
+  case summaryOpened
+  /// Leave the review or the summary for the current question.
+  case overlayClosed
+  case finishRequested
+  case reopenRequested
+  case saveRequested
+  case saveSucceeded(at: Date)
+  case saveFailed(String)
+  case quitRequested
+}
+
+/// What the runner must do after an event.
+public enum WizardEffect: Equatable, Sendable {
+  /// Persist the session now.
+  case save
+  /// Leave the wizard (after performing the effects before this one).
+  case exit
+}

@@ -1,0 +1,700 @@
+import AssessmentCore
+import Foundation
+import Yams
+
+/// Walks the YAML tree of a questionnaire, building the model and recording every problem.
+struct QuestionnaireReader {
+  let file: String
+  private(set) var problems: [QuestionnaireProblem] = []
+  private var languages: [String] = ["fr", "en", "nl"]
+  private var nodesVisited = 0
+  private var tooLarge = false
+
+  init(file: String) {
+    self.file = file
+  }
+
+  // MARK: - Problems
+
+  private mutating func problem(_ node: Node?, _ message: String, id: String? = nil) {
+    let mark = node?.mark
+    problems.append(
+      QuestionnaireProblem(
+        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, id: id, message: message))
+  }
+
+  private mutating func count(_ node: Node) -> Bool {
+    nodesVisited += 1
+    if nodesVisited > QuestionnaireLoader.maximumNodes {
+      if !tooLarge {
+        tooLarge = true
+        problem(
+          node,
+          "the document expands to more than \(QuestionnaireLoader.maximumNodes) nodes (aliases?); refused"
+        )
+      }
+      return false
+    }
+    return true
+  }
+
+  // MARK: - Typed access
+
+  private struct Fields {
+    var pairs: [(key: String, keyNode: Node, value: Node)]
+    let node: Node
+    func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+  }
+
+  private mutating func mapping(_ node: Node, _ what: String, allowed: Set<String>, id: String? = nil)
+    -> Fields?
+  {
+    guard count(node) else { return nil }
+    guard case .mapping(let mapping) = node else {
+      problem(node, "\(what) must be a mapping (key: value)", id: id)
+      return nil
+    }
+    var fields = Fields(pairs: [], node: node)
+    for (keyNode, value) in mapping {
+      guard case .scalar(let scalar) = keyNode else {
+        problem(keyNode, "keys of \(what) must be plain words", id: id)
+        continue
+      }
+      if !allowed.contains(scalar.string) && !scalar.string.hasPrefix("x-") {
+        let known = allowed.sorted().joined(separator: ", ")
+        problem(keyNode, "unknown key '\(scalar.string)' in \(what); known keys: \(known)", id: id)
+        continue
+      }
+      fields.pairs.append((scalar.string, keyNode, value))
+    }
+    return fields
+  }
+
+  private mutating func string(_ node: Node?, _ what: String, id: String? = nil) -> String? {
+    guard let node else { return nil }
+    guard count(node) else { return nil }
+    guard case .scalar(let scalar) = node else {
+      problem(node, "\(what) must be a text, not a list or mapping", id: id)
+      return nil
+    }
+    return scalar.string
+  }
+
+  private mutating func required(_ fields: Fields, _ key: String, _ what: String, id: String? = nil)
+    -> Node?
+  {
+    if let value = fields.value(key) { return value }
+    problem(fields.node, "\(what) lacks '\(key)'", id: id)
+    return nil
+  }
+
+  private mutating func stringList(_ node: Node?, _ what: String, id: String? = nil) -> [String] {
+    guard let node else { return [] }
+    guard count(node) else { return [] }
+    guard case .sequence(let sequence) = node else {
+      if case .scalar(let scalar) = node, !scalar.string.isEmpty {
+        problem(node, "\(what) must be a list, e.g. [\(scalar.string)]", id: id)
+      } else {
+        problem(node, "\(what) must be a list", id: id)
+      }
+      return []
+    }
+    return sequence.compactMap { string($0, "an item of \(what)", id: id) }
+  }
+
+  private mutating func sequence(_ node: Node?, _ what: String) -> [Node] {
+    guard let node else { return [] }
+    guard count(node) else { return [] }
+    guard case .sequence(let sequence) = node else {
+      problem(node, "\(what) must be a list")
+      return []
+    }
+    return Array(sequence)
+  }
+
+  private mutating func localized(_ node: Node?, _ what: String, id: String?) -> LocalizedText? {
+    guard let node else { return nil }
+    guard count(node) else { return nil }
+    guard case .mapping(let mapping) = node else {
+      problem(
+        node, "\(what) must give a text per language (\(languages.joined(separator: ", ")))",
+        id: id)
+      return nil
+    }
+    var values: [String: String] = [:]
+    for (keyNode, value) in mapping {
+      guard let language = string(keyNode, "a language code", id: id) else { continue }
+      guard languages.contains(language) else {
+        problem(
+          keyNode,
+          "\(what) has a text in '\(language)', which is not among the questionnaire's languages (\(languages.joined(separator: ", ")))",
+          id: id)
+        continue
+      }
+      guard let text = string(value, "\(what) in '\(language)'", id: id) else { continue }
+      if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        problem(value, "\(what) in '\(language)' is empty", id: id)
+      }
+      values[language] = text
+    }
+    let missing = languages.filter { values[$0] == nil }
+    if !missing.isEmpty {
+      problem(node, "\(what) lacks a translation in \(missing.joined(separator: ", "))", id: id)
+    }
+    return LocalizedText(values)
+  }
+
+  private mutating func identifier(_ node: Node?, _ what: String, pattern: IDPattern) -> String? {
+    guard let value = string(node, what) else { return nil }
+    if !pattern.matches(value) {
+      problem(node, "\(what) '\(value)' must match \(pattern.description)", id: value)
+    }
+    return value
+  }
+
+  private enum IDPattern: CustomStringConvertible {
+    /// `[a-z][a-z0-9_]*`
+    case question
+    /// `[A-Za-z0-9][A-Za-z0-9_.-]*`
+    case general
+
+    func matches(_ text: String) -> Bool {
+      guard let first = text.unicodeScalars.first, text.count <= 128 else { return false }
+      switch self {
+      case .question:
+        return ("a"..."z").contains(first)
+          && text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+          }
+      case .general:
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+          ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return allowed(first)
+          && text.unicodeScalars.allSatisfy { allowed($0) || "_.-".unicodeScalars.contains($0) }
+      }
+    }
+
+    var description: String {
+      switch self {
+      case .question: return "[a-z][a-z0-9_]* (lowercase letters, digits, underscores)"
+      case .general: return "[A-Za-z0-9][A-Za-z0-9_.-]*"
+      }
+    }
+  }
+
+  // MARK: - The questionnaire
+
+  private static let topKeys: Set<String> = [
+    "format", "id", "version", "languages", "title", "description", "sections", "risk_model",
+    "blocking", "risks",
+  ]
+
+  mutating func read(_ root: Node) -> Questionnaire? {
+    guard let fields = mapping(root, "the questionnaire", allowed: Self.topKeys) else { return nil }
+    if let formatNode = required(fields, "format", "the questionnaire") {
+      let format = string(formatNode, "format")
+      if format != "1" {
+        problem(formatNode, "format '\(format ?? "")' is not supported; this cloud-assess reads format 1")
+      }
+    }
+    let id = identifier(required(fields, "id", "the questionnaire"), "the questionnaire id", pattern: .general)
+    let version = string(required(fields, "version", "the questionnaire"), "version")
+    if let languagesNode = required(fields, "languages", "the questionnaire") {
+      let list = stringList(languagesNode, "languages")
+      if list.isEmpty {
+        problem(languagesNode, "languages must name at least one language, e.g. [fr, en, nl]")
+      } else if Set(list).count != list.count {
+        problem(languagesNode, "languages lists a language twice")
+      } else {
+        languages = list
+      }
+    }
+    let title = localized(required(fields, "title", "the questionnaire"), "title", id: id)
+    let description = localized(fields.value("description"), "description", id: id)
+    let sectionNodes = sequence(required(fields, "sections", "the questionnaire"), "sections")
+    if let node = fields.value("sections"), sectionNodes.isEmpty, case .sequence = node {
+      problem(node, "sections must hold at least one section")
+    }
+    var sections: [Section] = []
+    var pending: [PendingCondition] = []
+    var sectionIDs: [String: Node] = [:]
+    var questionIDs: [String: Node] = [:]
+    for node in sectionNodes {
+      if let section = readSection(node, &pending, &sectionIDs, &questionIDs) {
+        sections.append(section)
+      }
+    }
+    var questionnaire = Questionnaire(
+      id: id ?? "", version: version ?? "", languages: languages, title: title ?? LocalizedText([:]),
+      description: description, sections: sections)
+    checkConditions(pending, questionnaire)
+    if let node = fields.value("risk_model") {
+      questionnaire.riskModel = readRiskModel(node, questionnaire) ?? .standard
+    }
+    questionnaire.blockingRules = sequence(fields.value("blocking"), "blocking").compactMap {
+      readBlockingRule($0, questionnaire)
+    }
+    checkUnique(questionnaire.blockingRules.map(\.id), fields.value("blocking"), "blocking rule")
+    questionnaire.risks = sequence(fields.value("risks"), "risks").compactMap {
+      readRisk($0, questionnaire)
+    }
+    checkUnique(questionnaire.risks.map(\.id), fields.value("risks"), "risk")
+    return problems.isEmpty ? questionnaire : nil
+  }
+
+  private mutating func checkUnique(_ ids: [String], _ node: Node?, _ what: String) {
+    var seen = Set<String>()
+    for id in ids where !seen.insert(id).inserted {
+      problem(node, "two \(what)s have the id '\(id)'", id: id)
+    }
+  }
+
+  // MARK: - Sections and questions
+
+  /// A condition waiting for every question to be known before its references are checked.
+  private struct PendingCondition {
+    var result: ConditionParser.Result
+    var node: Node
+    var ownerID: String
+    /// Position (in walking order) before which referenced questions must come.
+    var limit: Int
+    /// The question guarded, when it is a question's condition.
+    var guardedQuestion: String?
+  }
+
+  private static let sectionKeys: Set<String> = [
+    "id", "title", "introduction", "refs", "when", "questions",
+  ]
+  private static let questionKeys: Set<String> = [
+    "id", "refs", "type", "text", "help", "options", "when", "severity", "protects", "remediation",
+    "mappings",
+  ]
+
+  private mutating func readSection(
+    _ node: Node, _ pending: inout [PendingCondition], _ sectionIDs: inout [String: Node],
+    _ questionIDs: inout [String: Node]
+  ) -> Section? {
+    guard let fields = mapping(node, "a section", allowed: Self.sectionKeys) else { return nil }
+    let idNode = required(fields, "id", "a section")
+    let id = identifier(idNode, "the section id", pattern: .general) ?? ""
+    if let idNode, !id.isEmpty {
+      if let first = sectionIDs[id] {
+        problem(
+          idNode, "duplicate section id '\(id)' (first at line \(first.mark?.line ?? 0))", id: id)
+      } else {
+        sectionIDs[id] = idNode
+      }
+    }
+    let title = localized(required(fields, "title", "a section", id: id), "the section title", id: id)
+    let introduction = localized(fields.value("introduction"), "the introduction", id: id)
+    let refs = stringList(fields.value("refs"), "refs", id: id)
+    let firstPosition = questionIDs.count
+    let when = parseCondition(fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
+    let questionNodes = sequence(required(fields, "questions", "a section", id: id), "questions")
+    if questionNodes.isEmpty, let questionsNode = fields.value("questions"),
+      case .sequence = questionsNode
+    {
+      problem(questionsNode, "a section must hold at least one question", id: id)
+    }
+    var questions: [Question] = []
+    for questionNode in questionNodes {
+      if let question = readQuestion(questionNode, &pending, &questionIDs) {
+        questions.append(question)
+      }
+    }
+    return Section(
+      id: id, title: title ?? LocalizedText([:]), introduction: introduction, refs: refs,
+      when: when, questions: questions)
+  }
+
+  private mutating func readQuestion(
+    _ node: Node, _ pending: inout [PendingCondition], _ questionIDs: inout [String: Node]
+  ) -> Question? {
+    guard let fields = mapping(node, "a question", allowed: Self.questionKeys) else { return nil }
+    let idNode = required(fields, "id", "a question")
+    guard let id = identifier(idNode, "the question id", pattern: .question), let idNode else {
+      return nil
+    }
+    if let first = questionIDs[id] {
+      problem(
+        idNode, "duplicate question id '\(id)' (first at line \(first.mark?.line ?? 0))", id: id)
+      return nil
+    }
+    let position = questionIDs.count
+    questionIDs[id] = idNode
+    var knownType: QuestionType?
+    if let typeNode = required(fields, "type", "the question", id: id),
+      let name = string(typeNode, "type", id: id)
+    {
+      if let known = QuestionType(rawValue: name) {
+        knownType = known
+      } else {
+        let names = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
+        problem(typeNode, "unknown type '\(name)'; use one of \(names)", id: id)
+      }
+    }
+    // An unknown type was reported; check the rest as if it took no options and no scale.
+    let type = knownType ?? .text
+    let text = localized(required(fields, "text", "the question", id: id), "the question text", id: id)
+    let help = localized(required(fields, "help", "the question", id: id), "the help", id: id)
+    let refs = stringList(fields.value("refs"), "refs", id: id)
+    var options: [ChoiceOption] = []
+    if let optionsNode = fields.value("options") {
+      if type.takesOptions {
+        options = readOptions(optionsNode, questionID: id)
+      } else if knownType != nil {
+        problem(optionsNode, "a '\(type.rawValue)' question takes no options", id: id)
+      }
+    } else if type.takesOptions {
+      problem(fields.node, "a '\(type.rawValue)' question needs options", id: id)
+    }
+    var severity: Severity?
+    if let severityNode = fields.value("severity"), let name = string(severityNode, "severity", id: id) {
+      severity = Severity(rawValue: name)
+      if severity == nil {
+        problem(severityNode, "unknown severity '\(name)'; use low, medium, high or critical", id: id)
+      }
+    }
+    var protects: [SecurityDimension] = []
+    if let protectsNode = fields.value("protects") {
+      for name in stringList(protectsNode, "protects", id: id) {
+        if let dimension = SecurityDimension(rawValue: name) {
+          if !protects.contains(dimension) { protects.append(dimension) }
+        } else {
+          problem(
+            protectsNode,
+            "unknown dimension '\(name)' in protects; use availability, integrity, confidentiality",
+            id: id)
+        }
+      }
+    }
+    let remediation = localized(fields.value("remediation"), "the remediation", id: id)
+    let mappings = readMappings(fields.value("mappings"), questionID: id)
+    if type == .compliance {
+      if refs.isEmpty { problem(fields.node, "a compliance question needs refs", id: id) }
+      if fields.value("severity") == nil {
+        problem(fields.node, "a compliance question needs a severity", id: id)
+      }
+      if protects.isEmpty {
+        problem(fields.node, "a compliance question needs protects (availability, integrity, confidentiality)", id: id)
+      }
+      if fields.value("remediation") == nil {
+        problem(fields.node, "a compliance question needs a remediation", id: id)
+      }
+    }
+    let when = parseCondition(fields.value("when"), ownerID: id, limit: position, guarded: id, &pending)
+    return Question(
+      id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
+      help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
+      protects: protects, remediation: remediation, mappings: mappings)
+  }
+
+  private mutating func readOptions(_ node: Node, questionID: String) -> [ChoiceOption] {
+    let nodes = sequence(node, "options")
+    if nodes.count < 2, case .sequence = node {
+      problem(node, "a choice needs at least two options", id: questionID)
+    }
+    var options: [ChoiceOption] = []
+    var seen = Set<String>()
+    for optionNode in nodes {
+      guard let fields = mapping(optionNode, "an option", allowed: ["id", "label"], id: questionID)
+      else { continue }
+      guard let id = identifier(required(fields, "id", "an option", id: questionID), "the option id", pattern: .general)
+      else { continue }
+      if !seen.insert(id).inserted {
+        problem(optionNode, "duplicate option id '\(id)'", id: questionID)
+        continue
+      }
+      let label = localized(required(fields, "label", "an option", id: questionID), "the label of option '\(id)'", id: questionID)
+      options.append(ChoiceOption(id: id, label: label ?? LocalizedText([:])))
+    }
+    return options
+  }
+
+  private mutating func readMappings(_ node: Node?, questionID: String) -> Mappings {
+    guard let node,
+      let fields = mapping(node, "mappings", allowed: ["iso27002", "nis2", "gdpr"], id: questionID)
+    else { return Mappings() }
+    return Mappings(
+      iso27002: stringList(fields.value("iso27002"), "iso27002", id: questionID),
+      nis2: stringList(fields.value("nis2"), "nis2", id: questionID),
+      gdpr: stringList(fields.value("gdpr"), "gdpr", id: questionID))
+  }
+
+  // MARK: - Conditions
+
+  private mutating func parseCondition(
+    _ node: Node?, ownerID: String, limit: Int, guarded: String?, _ pending: inout [PendingCondition]
+  ) -> Condition? {
+    guard let node, let source = string(node, "when", id: ownerID) else { return nil }
+    do {
+      let result = try ConditionParser.parse(source)
+      pending.append(
+        PendingCondition(result: result, node: node, ownerID: ownerID, limit: limit, guardedQuestion: guarded))
+      return result.condition
+    } catch {
+      problem(node, conditionMessage(error, source: source), id: ownerID)
+      return nil
+    }
+  }
+
+  private func conditionMessage(_ error: ConditionSyntaxError, source: String) -> String {
+    "condition '\(source)': column \(error.column): \(error.message)"
+  }
+
+  private mutating func checkConditions(_ pending: [PendingCondition], _ questionnaire: Questionnaire) {
+    for condition in pending {
+      checkReferences(
+        condition.result.references, node: condition.node, ownerID: condition.ownerID,
+        questionnaire: questionnaire, limit: condition.limit, guarded: condition.guardedQuestion)
+    }
+  }
+
+  /// Checks that a condition names known questions (earlier ones when `limit` is given) and
+  /// answer ids those questions have.
+  private mutating func checkReferences(
+    _ references: [ConditionReference], node: Node, ownerID: String,
+    questionnaire: Questionnaire, limit: Int?, guarded: String?
+  ) {
+    for reference in references {
+      let at = "column \(reference.column)"
+      guard let position = questionnaire.index(of: reference.questionID),
+        let question = questionnaire.question(reference.questionID)
+      else {
+        problem(node, "condition, \(at): unknown question '\(reference.questionID)'", id: ownerID)
+        continue
+      }
+      if reference.questionID == guarded {
+        problem(node, "condition, \(at): a question's condition cannot refer to the question itself", id: ownerID)
+        continue
+      }
+      if let limit, position >= limit {
+        problem(
+          node,
+          "condition, \(at): '\(reference.questionID)' comes later; a condition may refer only to earlier questions",
+          id: ownerID)
+        continue
+      }
+      switch reference.use {
+      case .answered:
+        break
+      case .truth:
+        if question.type != .yesno {
+          problem(
+            node,
+            "condition, \(at): '\(reference.questionID)' alone needs a yesno question; it is '\(question.type.rawValue)', compare it with == or in",
+            id: ownerID)
+        }
+      case .comparison:
+        if question.type != .number {
+          problem(node, "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
+        }
+      case .value:
+        if question.type == .text {
+          problem(node, "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies", id: ownerID)
+        } else if question.type == .number {
+          for value in reference.values where Double(value) == nil {
+            problem(node, "condition, \(at): '\(value)' is not a number", id: ownerID)
+          }
+        } else {
+          let known = question.answerIDs
+          for value in reference.values where !known.contains(value) {
+            problem(
+              node,
+              "condition, \(at): '\(value)' is not an answer of '\(reference.questionID)' (\(known.joined(separator: ", ")))",
+              id: ownerID)
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: - Risk method
+
+  private static let riskModelKeys: Set<String> = [
+    "likelihood", "impact", "levels", "matrix", "answer_likelihood", "severity_impact",
+    "impact_adjustments",
+  ]
+
+  private mutating func readScale(_ node: Node?, _ what: String) -> [ScaleLevel] {
+    var levels: [ScaleLevel] = []
+    for levelNode in sequence(node, what) {
+      guard let fields = mapping(levelNode, "a level of \(what)", allowed: ["id", "label"]),
+        let id = identifier(required(fields, "id", "a level of \(what)"), "the level id", pattern: .general)
+      else { continue }
+      let label = localized(required(fields, "label", "a level of \(what)", id: id), "the label of '\(id)'", id: id)
+      if levels.contains(where: { $0.id == id }) {
+        problem(levelNode, "\(what) lists '\(id)' twice", id: id)
+      }
+      levels.append(ScaleLevel(id: id, label: label ?? LocalizedText([:])))
+    }
+    if levels.isEmpty, let node { problem(node, "\(what) needs at least one level") }
+    return levels
+  }
+
+  private mutating func readRiskModel(_ node: Node, _ questionnaire: Questionnaire) -> RiskModel? {
+    guard let fields = mapping(node, "risk_model", allowed: Self.riskModelKeys) else { return nil }
+    let likelihood = readScale(required(fields, "likelihood", "risk_model"), "likelihood")
+    let impact = readScale(required(fields, "impact", "risk_model"), "impact")
+    let levels = readScale(required(fields, "levels", "risk_model"), "levels")
+    let likelihoodIDs = likelihood.map(\.id)
+    let levelIDs = levels.map(\.id)
+    var matrix: [String: [String]] = [:]
+    if let matrixNode = required(fields, "matrix", "risk_model"),
+      let rows = mapping(matrixNode, "the matrix", allowed: Set(likelihoodIDs))
+    {
+      for row in rows.pairs {
+        let cells = stringList(row.value, "the matrix row '\(row.key)'")
+        if cells.count != impact.count {
+          problem(
+            row.value,
+            "the matrix row '\(row.key)' has \(cells.count) cells; it needs one per impact level (\(impact.count))")
+        }
+        for cell in cells where !levelIDs.contains(cell) {
+          problem(row.value, "the matrix row '\(row.key)' names '\(cell)', which is not a level (\(levelIDs.joined(separator: ", ")))")
+        }
+        matrix[row.key] = cells
+      }
+      for id in likelihoodIDs where matrix[id] == nil {
+        problem(matrixNode, "the matrix lacks the row '\(id)'; it needs one row per likelihood")
+      }
+    }
+    var answerLikelihood: [String: String] = [:]
+    if let answersNode = required(fields, "answer_likelihood", "risk_model"),
+      let answers = mapping(answersNode, "answer_likelihood", allowed: Set(RiskModel.answerKeys))
+    {
+      for pair in answers.pairs {
+        guard let value = string(pair.value, "answer_likelihood of '\(pair.key)'") else { continue }
+        if !likelihoodIDs.contains(value) {
+          problem(pair.value, "'\(value)' is not a likelihood (\(likelihoodIDs.joined(separator: ", ")))")
+        }
+        answerLikelihood[pair.key] = value
+      }
+      for key in RiskModel.answerKeys where answerLikelihood[key] == nil {
+        problem(answersNode, "answer_likelihood lacks '\(key)'")
+      }
+    }
+    var severityImpact: [Severity: String] = [:]
+    let impactIDs = impact.map(\.id)
+    if let severityNode = required(fields, "severity_impact", "risk_model"),
+      let severities = mapping(
+        severityNode, "severity_impact", allowed: Set(Severity.allCases.map(\.rawValue)))
+    {
+      for pair in severities.pairs {
+        guard let severity = Severity(rawValue: pair.key),
+          let value = string(pair.value, "severity_impact of '\(pair.key)'")
+        else { continue }
+        if !impactIDs.contains(value) {
+          problem(pair.value, "'\(value)' is not an impact level (\(impactIDs.joined(separator: ", ")))")
+        }
+        severityImpact[severity] = value
+      }
+      for severity in Severity.allCases where severityImpact[severity] == nil {
+        problem(severityNode, "severity_impact lacks '\(severity.rawValue)'")
+      }
+    }
+    var adjustments: [ImpactAdjustment] = []
+    for adjustmentNode in sequence(fields.value("impact_adjustments"), "impact_adjustments") {
+      guard
+        let adjustment = mapping(
+          adjustmentNode, "an impact adjustment", allowed: ["when", "dimensions", "shift", "reason"])
+      else { continue }
+      guard let whenNode = required(adjustment, "when", "an impact adjustment"),
+        let source = string(whenNode, "when")
+      else { continue }
+      let result: ConditionParser.Result
+      do {
+        result = try ConditionParser.parse(source)
+      } catch {
+        problem(whenNode, conditionMessage(error, source: source))
+        continue
+      }
+      checkReferences(result.references, node: whenNode, ownerID: "impact_adjustments", questionnaire: questionnaire, limit: nil, guarded: nil)
+      var dimensions: [SecurityDimension] = []
+      let dimensionsNode = required(adjustment, "dimensions", "an impact adjustment")
+      for name in stringList(dimensionsNode, "dimensions") {
+        if let dimension = SecurityDimension(rawValue: name) {
+          dimensions.append(dimension)
+        } else {
+          problem(dimensionsNode, "unknown dimension '\(name)'; use availability, integrity, confidentiality")
+        }
+      }
+      let shiftNode = required(adjustment, "shift", "an impact adjustment")
+      let shift = string(shiftNode, "shift").flatMap { Int($0) }
+      if shiftNode != nil, shift == nil || shift == 0 {
+        problem(shiftNode, "shift must be a whole number of impact levels, e.g. 1 or -1")
+      }
+      let reason = localized(required(adjustment, "reason", "an impact adjustment"), "the reason", id: nil)
+      adjustments.append(
+        ImpactAdjustment(
+          when: result.condition, dimensions: dimensions, shift: shift ?? 0,
+          reason: reason ?? LocalizedText([:])))
+    }
+    return RiskModel(
+      likelihood: likelihood, impact: impact, levels: levels, matrix: matrix,
+      answerLikelihood: answerLikelihood, severityImpact: severityImpact,
+      impactAdjustments: adjustments)
+  }
+
+  private mutating func readBlockingRule(_ node: Node, _ questionnaire: Questionnaire) -> BlockingRule? {
+    guard
+      let fields = mapping(
+        node, "a blocking rule",
+        allowed: ["id", "refs", "when", "questions", "message", "remediation"])
+    else { return nil }
+    guard let id = identifier(required(fields, "id", "a blocking rule"), "the rule id", pattern: .general)
+    else { return nil }
+    let refs = stringList(required(fields, "refs", "the blocking rule", id: id), "refs", id: id)
+    var condition: Condition?
+    if let whenNode = required(fields, "when", "the blocking rule", id: id),
+      let source = string(whenNode, "when", id: id)
+    {
+      do {
+        let result = try ConditionParser.parse(source)
+        checkReferences(result.references, node: whenNode, ownerID: id, questionnaire: questionnaire, limit: nil, guarded: nil)
+        condition = result.condition
+      } catch {
+        problem(whenNode, conditionMessage(error, source: source), id: id)
+      }
+    }
+    let questionsNode = fields.value("questions")
+    let questions = stringList(questionsNode, "questions", id: id)
+    for question in questions where questionnaire.index(of: question) == nil {
+      problem(questionsNode, "unknown question '\(question)'", id: id)
+    }
+    let message = localized(required(fields, "message", "the blocking rule", id: id), "the message", id: id)
+    let remediation = localized(required(fields, "remediation", "the blocking rule", id: id), "the remediation", id: id)
+    guard let condition, let message, let remediation else { return nil }
+    return BlockingRule(
+      id: id, refs: refs, when: condition, questions: questions, message: message,
+      remediation: remediation)
+  }
+
+  private mutating func readRisk(_ node: Node, _ questionnaire: Questionnaire) -> RegisterRisk? {
+    guard
+      let fields = mapping(node, "a risk", allowed: ["id", "refs", "title", "mitigated_by"])
+    else { return nil }
+    guard let id = identifier(required(fields, "id", "a risk"), "the risk id", pattern: .general) else {
+      return nil
+    }
+    let refs = stringList(fields.value("refs"), "refs", id: id)
+    let title = localized(required(fields, "title", "the risk", id: id), "the title", id: id)
+    let mitigatedNode = required(fields, "mitigated_by", "the risk", id: id)
+    let mitigatedBy = stringList(mitigatedNode, "mitigated_by", id: id)
+    if mitigatedNode != nil, mitigatedBy.isEmpty {
+      problem(mitigatedNode, "mitigated_by must name at least one question", id: id)
+    }
+    for question in mitigatedBy {
+      guard let found = questionnaire.question(question) else {
+        problem(mitigatedNode, "unknown question '\(question)'", id: id)
+        continue
+      }
+      if found.type != .compliance {
+        problem(mitigatedNode, "'\(question)' is not a compliance question; only those mitigate risks", id: id)
+      }
+    }
+    guard let title else { return nil }
+    return RegisterRisk(id: id, refs: refs, title: title, mitigatedBy: mitigatedBy)
+  }
+}

@@ -1,0 +1,299 @@
+import AssessmentCore
+import Foundation
+
+/// Which questionnaire a session was made with.
+public struct QuestionnaireReference: Equatable, Sendable, Codable {
+  public var id: String
+  public var version: String
+  /// SHA-256 of the questionnaire source, lowercase hex.
+  public var digest: String
+
+  public init(id: String, version: String, digest: String) {
+    self.id = id
+    self.version = version
+    self.digest = digest
+  }
+}
+
+/// A saved assessment, as the session file holds it.
+public struct SessionRecord: Equatable, Sendable {
+  public var id: String
+  public var questionnaire: QuestionnaireReference
+  public var metadata: SessionMetadata
+  public var phase: Phase
+  /// The question the assessor was on, by id (positions change when a questionnaire does).
+  public var cursorQuestionID: String?
+  public var answers: [String: Answer]
+
+  public init(
+    id: String, questionnaire: QuestionnaireReference, metadata: SessionMetadata, phase: Phase,
+    cursorQuestionID: String?, answers: [String: Answer]
+  ) {
+    self.id = id
+    self.questionnaire = questionnaire
+    self.metadata = metadata
+    self.phase = phase
+    self.cursorQuestionID = cursorQuestionID
+    self.answers = answers
+  }
+}
+
+/// The JSON encoding of session files (`docs/session-format.md`, `docs/session.schema.json`).
+///
+/// The version is decoded first; a newer one is refused, the current one decoded strictly.
+public enum SessionFile {
+  public static let schemaVersion = 1
+  /// Larger files are refused before they are read.
+  public static let maximumFileSize = 32 * 1024 * 1024
+  /// Longer notes are refused when decoding (and cut by the editor before).
+  public static let maximumNoteLength = 100_000
+
+  public static func encode(_ record: SessionRecord) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(formatDate(date))
+    }
+    var data = try encoder.encode(V1(record))
+    data.append(UInt8(ascii: "\n"))
+    return data
+  }
+
+  /// Decodes a session file; `path` names it in errors.
+  public static func decode(_ data: Data, path: String) throws(StoreError) -> SessionRecord {
+    guard data.count <= maximumFileSize else {
+      throw .sessionCorrupt(
+        path: path, reason: "the file is \(data.count) bytes, over the limit of \(maximumFileSize)")
+    }
+    guard String(data: data, encoding: .utf8) != nil else {
+      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
+      throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
+    }
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = parseDate(text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
+      }
+      return date
+    }
+    let version: Int
+    do {
+      version = try decoder.decode(VersionProbe.self, from: data).schemaVersion
+    } catch {
+      throw .sessionCorrupt(path: path, reason: describe(error, data: data))
+    }
+    guard version <= schemaVersion else {
+      throw .sessionFromTheFuture(path: path, version: version, supported: schemaVersion)
+    }
+    guard version == 1 else {
+      throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
+    }
+    do {
+      return try decoder.decode(V1.self, from: data).record()
+    } catch {
+      throw .sessionCorrupt(path: path, reason: describe(error, data: data))
+    }
+  }
+
+  // MARK: - Dates
+
+  static func formatDate(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: date)
+  }
+
+  static func parseDate(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text)
+  }
+
+  // MARK: - Errors
+
+  private static func describe(_ error: Error, data: Data) -> String {
+    guard let decodingError = error as? DecodingError else {
+      return "not valid JSON (\(error.localizedDescription))"
+    }
+    func path(_ codingPath: [CodingKey]) -> String {
+      codingPath.isEmpty
+        ? "the top level"
+        : codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch decodingError {
+    case .dataCorrupted(let context):
+      if context.codingPath.isEmpty {
+        let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
+          as? String
+        return "not valid JSON: \(detail ?? context.debugDescription)"
+      }
+      return "\(path(context.codingPath)): \(context.debugDescription)"
+    case .keyNotFound(let key, let context):
+      return "\(path(context.codingPath + [key])) is missing"
+    case .typeMismatch(let type, let context):
+      return "\(path(context.codingPath)) has the wrong type (expected \(type))"
+    case .valueNotFound(let type, let context):
+      return "\(path(context.codingPath)) is null (expected \(type))"
+    @unknown default:
+      return "\(decodingError)"
+    }
+  }
+
+  // MARK: - Version 1
+
+  private struct VersionProbe: Decodable {
+    var schemaVersion: Int
+  }
+
+  private struct V1: Codable {
+    var schemaVersion: Int
+    var id: String
+    var questionnaire: QuestionnaireReference
+    var metadata: Metadata
+    var phase: String
+    var cursor: Cursor
+    var answers: [String: AnswerV1]
+
+    struct Metadata: Codable {
+      var organisation: String
+      var assessor: String
+      var provider: String
+      var service: String
+      var created: Date
+      var updated: Date
+    }
+
+    struct Cursor: Codable {
+      var question: String?
+    }
+
+    struct AnswerV1: Codable {
+      var value: Value?
+      var note: String
+      var evidence: [String]
+      var flagged: Bool
+      var answeredAt: Date?
+
+      enum CodingKeys: String, CodingKey {
+        case value, note, evidence, flagged, answeredAt
+      }
+
+      init(_ answer: Answer) {
+        value = answer.value.map(Value.init)
+        note = answer.note
+        evidence = answer.evidence
+        flagged = answer.flagged
+        answeredAt = answer.answeredAt
+      }
+
+      init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        value = try container.decodeIfPresent(Value.self, forKey: .value)
+        note = try container.decodeIfPresent(String.self, forKey: .note) ?? ""
+        evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
+        flagged = try container.decodeIfPresent(Bool.self, forKey: .flagged) ?? false
+        answeredAt = try container.decodeIfPresent(Date.self, forKey: .answeredAt)
+        if note.count > SessionFile.maximumNoteLength {
+          throw DecodingError.dataCorruptedError(
+            forKey: .note, in: container,
+            debugDescription:
+              "the note has \(note.count) characters, over the limit of \(SessionFile.maximumNoteLength)")
+        }
+      }
+
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encode(note, forKey: .note)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(flagged, forKey: .flagged)
+        try container.encodeIfPresent(answeredAt, forKey: .answeredAt)
+      }
+    }
+
+    /// Exactly one of the keys: `{"choice": "compliant"}`, `{"choices": [...]}`, `{"text": ...}`,
+    /// `{"number": 3}`.
+    struct Value: Codable {
+      var value: AnswerValue
+
+      init(_ value: AnswerValue) { self.value = value }
+
+      enum CodingKeys: String, CodingKey { case choice, choices, text, number }
+
+      init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+          throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+              codingPath: container.codingPath,
+              debugDescription: "an answer value has exactly one of choice, choices, text, number"))
+        }
+        switch key {
+        case .choice: value = .choice(try container.decode(String.self, forKey: .choice))
+        case .choices: value = .choices(try container.decode([String].self, forKey: .choices))
+        case .text: value = .text(try container.decode(String.self, forKey: .text))
+        case .number:
+          let number = try container.decode(Double.self, forKey: .number)
+          guard number.isFinite else {
+            throw DecodingError.dataCorruptedError(
+              forKey: .number, in: container, debugDescription: "the number is not finite")
+          }
+          value = .number(number)
+        }
+      }
+
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch value {
+        case .choice(let id): try container.encode(id, forKey: .choice)
+        case .choices(let ids): try container.encode(ids, forKey: .choices)
+        case .text(let text): try container.encode(text, forKey: .text)
+        case .number(let number): try container.encode(number, forKey: .number)
+        }
+      }
+    }
+
+    init(_ record: SessionRecord) {
+      schemaVersion = SessionFile.schemaVersion
+      id = record.id
+      questionnaire = record.questionnaire
+      metadata = Metadata(
+        organisation: record.metadata.organisation, assessor: record.metadata.assessor,
+        provider: record.metadata.provider, service: record.metadata.service,
+        created: record.metadata.created, updated: record.metadata.updated)
+      phase = record.phase.rawValue
+      cursor = Cursor(question: record.cursorQuestionID)
+      answers = record.answers.mapValues(AnswerV1.init)
+    }
+
+    func record() throws -> SessionRecord {
+      guard let phase = Phase(rawValue: phase) else {
+        throw DecodingError.dataCorrupted(
+          DecodingError.Context(
+            codingPath: [], debugDescription: "phase '\(self.phase)' is not a known phase"))
+      }
+      guard SessionStore.isValidID(id) else {
+        throw DecodingError.dataCorrupted(
+          DecodingError.Context(codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
+      }
+      return SessionRecord(
+        id: id, questionnaire: questionnaire,
+        metadata: SessionMetadata(
+          organisation: metadata.organisation, assessor: metadata.assessor,
+          provider: metadata.provider, service: metadata.service, created: metadata.created,
+          updated: metadata.updated),
+        phase: phase, cursorQuestionID: cursor.question,
+        answers: answers.mapValues {
+          Answer(
+            value: $0.value?.value, note: $0.note, evidence: $0.evidence, flagged: $0.flagged,
+            answeredAt: $0.answeredAt)
+        })
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import AssessmentCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The sessions directory and the files in it: atomic, durable writes; refusal of links.
+public struct SessionStore: Sendable {
+  public let directory: String
+
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  /// `--sessions-dir`, else `CLOUD_ASSESS_SESSIONS`, else `$XDG_DATA_HOME/cloud-assess/sessions`,
+  /// else `~/.local/share/cloud-assess/sessions`.
+  public static func defaultDirectory(override: String?, environment: [String: String]) -> String {
+    if let override, !override.isEmpty { return override }
+    if let variable = environment["CLOUD_ASSESS_SESSIONS"], !variable.isEmpty { return variable }
+    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+      return xdg + "/cloud-assess/sessions"
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return home + "/.local/share/cloud-assess/sessions"
+  }
+
+  /// Letters, digits, `-` and `_`, 1 to 64 of them: nothing that can leave the directory.
+  public static func isValidID(_ id: String) -> Bool {
+    !id.isEmpty && id.count <= 64
+      && id.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+      }
+  }
+
+  /// A new id from the creation time and a random suffix, e.g. `20261123-101500-4f2a`.
+  public static func newID(at date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+    return formatter.string(from: date) + "-" + String(repeating: "0", count: 4 - suffix.count)
+      + suffix
+  }
+
+  /// The file of a session given as an id (in the sessions directory) or as a path (containing
+  /// `/` or ending in `.json`).
+  public func path(for reference: String) throws(StoreError) -> String {
+    if reference.contains("/") || reference.hasSuffix(".json") {
+      return reference
+    }
+    guard Self.isValidID(reference) else { throw .invalidSessionID(reference) }
+    return directory + "/" + reference + ".json"
+  }
+
+  // MARK: - Reading
+
+  /// Reads a session file, refusing links, directories and oversized files without touching them.
+  public func load(path: String) throws(StoreError) -> SessionRecord {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      if errno == ENOENT {
+        let name = (path as NSString).lastPathComponent
+        throw .sessionNotFound(
+          name.hasSuffix(".json") ? String(name.dropLast(5)) : name,
+          directory: (path as NSString).deletingLastPathComponent)
+      }
+      throw .sessionUnreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
+    guard Int(info.st_size) <= SessionFile.maximumFileSize else {
+      throw .sessionCorrupt(
+        path: path,
+        reason: "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .sessionUnreadable(path: path, reason: error.localizedDescription)
+    }
+    return try SessionFile.decode(data, path: path)
+  }
+
+  // MARK: - Writing
+
+  /// Creates the sessions directory (mode 0700) when missing.
+  public func ensureDirectory() throws(StoreError) {
+    var info = stat()
+    if stat(directory, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else {
+        throw .writeFailed(path: directory, reason: "it exists and is not a directory")
+      }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .writeFailed(path: directory, reason: error.localizedDescription)
+    }
+  }
+
+  /// Saves atomically and durably: a temporary file (0600) in the same directory, fsync, rename
+  /// over the old file, fsync of the directory. The old file stays whole until the rename.
+  public func save(_ record: SessionRecord, to path: String) throws(StoreError) {
+    let data: Data
+    do {
+      data = try SessionFile.encode(record)
+    } catch {
+      throw .writeFailed(path: path, reason: "cannot encode the session: \(error)")
+    }
+    try Self.writeAtomically(data, to: path)
+  }
+
+  static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
+    var info = stat()
+    if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+      throw .notARegularFile(path: path)
+    }
+    let directory = (path as NSString).deletingLastPathComponent.isEmpty
+      ? "." : (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary = directory + "/." + name + ".\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard descriptor >= 0 else {
+      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    var failure: String?
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    if let failure {
+      unlink(temporary)
+      throw .writeFailed(path: path, reason: failure)
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw .writeFailed(path: path, reason: reason)
+    }
+    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if directoryDescriptor >= 0 {
+      _ = fsync(directoryDescriptor)
+      close(directoryDescriptor)
+    }
+  }
+
+  // MARK: - Listing
+
+  /// One saved session, or a file that could not be read.
+  public struct Entry: Sendable {
+    public var path: String
+    public var result: Result<SessionRecord, StoreError>
+  }
+
+  /// The session files of the directory, newest change first; unreadable ones at the end.
+  public func list() -> [Entry] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return []
+    }
+    let entries = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
+      let path = directory + "/" + name
+      let result: Result<SessionRecord, StoreError>
+      do throws(StoreError) {
+        result = .success(try load(path: path))
+      } catch {
+        result = .failure(error)
+      }
+      return Entry(path: path, result: result)
+    }
+    return entries.sorted { lhs, rhs in
+      switch (lhs.result, rhs.result) {
+      case (.success(let a), .success(let b)):
+        return a.metadata.updated != b.metadata.updated
+          ? a.metadata.updated > b.metadata.updated : a.id < b.id
+      case (.success, .failure): return true
+      case (.failure, .success): return false
+      case (.failure, .failure): return lhs.path < rhs.path
+      }
+    }
+  }
+}

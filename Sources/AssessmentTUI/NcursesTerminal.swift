@@ -1,0 +1,135 @@
+import CNcursesW
+import Foundation
+
+/// The real terminal, through ncursesw. The only file that imports the curses shim.
+public final class NcursesTerminal: Terminal {
+  public private(set) var usesColor = false
+  private var active = false
+
+  /// Starts curses: locale first (for UTF-8), raw keys, no echo, keypad, a short ESC delay.
+  /// `allowColor` is false under `NO_COLOR`.
+  public init(allowColor: Bool) {
+    _ = ca_setlocale_all()
+    initscr()
+    active = true
+    raw()
+    noecho()
+    nonl()
+    keypad(ca_stdscr(), true)
+    set_escdelay(50)
+    if allowColor, has_colors() {
+      start_color()
+      use_default_colors()
+      init_pair(Int16(ColorRole.accent.rawValue), Int16(COLOR_CYAN), -1)
+      init_pair(Int16(ColorRole.good.rawValue), Int16(COLOR_GREEN), -1)
+      init_pair(Int16(ColorRole.warning.rawValue), Int16(COLOR_YELLOW), -1)
+      init_pair(Int16(ColorRole.danger.rawValue), Int16(COLOR_RED), -1)
+      init_pair(Int16(ColorRole.critical.rawValue), Int16(COLOR_MAGENTA), -1)
+      usesColor = true
+    }
+  }
+
+  deinit { end() }
+
+  /// Restores the terminal; safe to call more than once.
+  public func end() {
+    guard active else { return }
+    active = false
+    endwin()
+  }
+
+  /// Leaves curses mode temporarily (for a signal that stops the process, or an editor).
+  public func suspend() {
+    guard active else { return }
+    endwin()
+  }
+
+  public var size: (width: Int, height: Int) {
+    (Int(ca_getmaxx()), Int(ca_getmaxy()))
+  }
+
+  public func clear() {
+    erase()
+  }
+
+  public func draw(row: Int, column: Int, _ text: String, style: TextStyle) {
+    let (width, height) = size
+    guard row >= 0, row < height, column < width else { return }
+    // Never write into the last cell of the last row: curses would scroll.
+    let room = width - max(column, 0) - (row == height - 1 ? 1 : 0)
+    let visible = DisplayWidth.truncate(text, to: room, ellipsis: false)
+    guard !visible.isEmpty else { return }
+    var attributes = ca_a_normal()
+    if style.bold { attributes |= ca_a_bold() }
+    if style.reverse { attributes |= ca_a_reverse() }
+    if style.underline { attributes |= ca_a_underline() }
+    if style.dim { attributes |= ca_a_dim() }
+    if usesColor, let color = style.color { attributes |= ca_color_pair(Int32(color.rawValue)) }
+    _ = ca_attrset(attributes)
+    _ = visible.withCString { ca_mvaddstr(Int32(row), Int32(max(column, 0)), $0) }
+    _ = ca_attrset(ca_a_normal())
+  }
+
+  private var cursorPosition: (Int, Int)?
+
+  public func placeCursor(row: Int, column: Int) {
+    cursorPosition = (row, column)
+  }
+
+  public func hideCursor() {
+    cursorPosition = nil
+  }
+
+  public func present() {
+    if let (row, column) = cursorPosition {
+      curs_set(1)
+      _ = ca_move(Int32(row), Int32(column))
+    } else {
+      curs_set(0)
+    }
+    refresh()
+  }
+
+  public func readKey(timeoutMilliseconds: Int) -> Key? {
+    timeout(Int32(timeoutMilliseconds))
+    var code: UInt32 = 0
+    let result = ca_get_wch(&code)
+    if result == ca_err() { return nil }
+    if result == ca_key_code_yes() { return Self.keyCode(Int32(code)) }
+    return Self.character(code)
+  }
+
+  private static func keyCode(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_ENTER: return .enter
+    case KEY_BTAB: return .backTab
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_RESIZE: return .resize
+    case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
+    default: return nil
+    }
+  }
+
+  private static func character(_ code: UInt32) -> Key? {
+    switch code {
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 27: return .escape
+    case 8, 127: return .backspace
+    case 1...26:
+      return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+    default:
+      guard let scalar = Unicode.Scalar(code) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import AssessmentCore
+import AssessmentStore
+import Foundation
+
+@main
+struct CloudAssess: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cloud-assess",
+    abstract: "Assess a cloud service provider against the Belgian social-security cloud directives.",
+    discussion: """
+      Walks an information-security assessor through the directives screen by screen, saves every \
+      answer as it is given, and ends with a risk summary.
+      Sessions live in $CLOUD_ASSESS_SESSIONS, else $XDG_DATA_HOME/cloud-assess/sessions, else \
+      ~/.local/share/cloud-assess/sessions (or --sessions-dir).
+      """,
+    version: CloudAssessVersion.current,
+    subcommands: [Validate.self, Questionnaires.self, List.self]
+  )
+}
+
+enum CloudAssessVersion {
+  static let current = "0.1.0"
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import AssessmentStore
+import Foundation
+
+/// Where the sessions are: shared by every command that reads or writes them.
+struct SessionsOptions: ParsableArguments {
+  @Option(
+    name: .customLong("sessions-dir"),
+    help: ArgumentHelp(
+      "The sessions directory (default: $CLOUD_ASSESS_SESSIONS, else $XDG_DATA_HOME/cloud-assess/sessions, else ~/.local/share/cloud-assess/sessions).",
+      valueName: "dir"))
+  var sessionsDirectory: String?
+
+  var store: SessionStore {
+    SessionStore(
+      directory: SessionStore.defaultDirectory(
+        override: sessionsDirectory, environment: ProcessInfo.processInfo.environment))
+  }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+/// Prints an error the way every command does, and gives the exit code for it.
+func fail(_ error: Error) -> ExitCode {
+  let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+  FileHandle.standardError.write(Data("cloud-assess: error: \(message)\n".utf8))
+  return .failure
+}
+
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("cloud-assess: warning: \(message)\n".utf8))
+}

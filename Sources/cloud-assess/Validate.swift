@@ -1,0 +1,35 @@
+import ArgumentParser
+import AssessmentStore
+import Foundation
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a questionnaire file (default: the built-in questionnaire).",
+    discussion: "Exits 0 when valid, 1 with every problem located by file, line and column.")
+
+  @Argument(help: ArgumentHelp("A questionnaire YAML file or a built-in id.", valueName: "path"))
+  var path: String?
+
+  func run() throws {
+    do {
+      let loaded = try BuiltinQuestionnaires.resolve(path)
+      let questionnaire = loaded.questionnaire
+      print(
+        "\(loaded.source): valid — \(questionnaire.id) \(questionnaire.version), "
+          + "\(questionnaire.sections.count) sections, \(questionnaire.questions.count) questions, "
+          + "languages \(questionnaire.languages.joined(separator: ", "))")
+    } catch .questionnaireInvalid(let problems) {
+      for problem in problems {
+        FileHandle.standardError.write(
+          Data(
+            "\(problem.file):\(problem.line):\(problem.column): error: \(problem.id.map { "[\($0)] " } ?? "")\(problem.message)\n"
+              .utf8))
+      }
+      FileHandle.standardError.write(
+        Data("\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n".utf8))
+      throw ExitCode.failure
+    } catch {
+      throw fail(error)
+    }
+  }
+}
