@@ -376,7 +376,7 @@ struct QuestionnaireReader {
       if fields.value("severity") == nil {
         problem(fields.node, "a compliance question needs a severity", id: id)
       }
-      if protects.isEmpty {
+      if protects.isEmpty, fields.value("protects") == nil {
         problem(fields.node, "a compliance question needs protects (availability, integrity, confidentiality)", id: id)
       }
       if fields.value("remediation") == nil {

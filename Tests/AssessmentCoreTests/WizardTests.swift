@@ -1,0 +1,288 @@
+import Foundation
+import Testing
+
+@testable import AssessmentCore
+
+@Suite struct WizardTests {
+  let wizard = Wizard(questionnaire: fixture)
+
+  /// Applies `event` and checks the whole resulting state against `expected` mutated by `change`.
+  private func step(
+    _ state: inout WizardState, _ event: WizardEvent, effects: [WizardEffect] = [.save],
+    sourceLocation: SourceLocation = #_sourceLocation, _ change: (inout WizardState) -> Void = { _ in }
+  ) {
+    var expected = state
+    change(&expected)
+    let actual = wizard.reduce(&state, event)
+    #expect(actual == effects, sourceLocation: sourceLocation)
+    #expect(state == expected, sourceLocation: sourceLocation)
+  }
+
+  private func identified() -> WizardState {
+    var state = wizard.start(at: t0)
+    state.metadata.organisation = "SPF"
+    state.metadata.assessor = "A. Dupont"
+    state.metadata.provider = "Nuage SA"
+    state.metadata.service = "Archives"
+    state.phase = .questions
+    return state
+  }
+
+  @Test func startsOnTheIdentificationForm() {
+    let state = wizard.start(at: t0)
+    #expect(
+      state
+        == WizardState(
+          phase: .identification, metadata: SessionMetadata(created: t0, updated: t0),
+          cursor: 0, visibility: [true, true, true, true, true, false, true]))
+  }
+
+  @Test func identificationIsEditedThenConfirmedOnlyWhenComplete() {
+    var state = wizard.start(at: t0)
+    step(&state, .identificationConfirmed(at: t1), effects: []) { _ in }
+    for (field, value) in [
+      (SessionMetadata.Field.organisation, "SPF"), (.assessor, "Dupont"), (.provider, "Nuage"),
+    ] {
+      step(&state, .identificationEdited(field, value, at: t1)) {
+        $0.metadata[field] = value
+        $0.metadata.updated = t1
+      }
+    }
+    #expect(wizard.missingIdentification(state) == [.service])
+    step(&state, .identificationConfirmed(at: t1), effects: [])
+    step(&state, .identificationEdited(.service, "Archives", at: t1)) {
+      $0.metadata.service = "Archives"
+    }
+    step(&state, .identificationEdited(.service, "Archives", at: t1), effects: [])
+    step(&state, .identificationConfirmed(at: t1)) { $0.phase = .questions }
+  }
+
+  @Test func answeringRecomputesVisibilityAndKeepsHiddenAnswers() {
+    var state = identified()
+    step(&state, .answerChosen(.choice("yes"), at: t1)) {
+      $0.answers["personal_data"] = Answer(value: .choice("yes"), answeredAt: t1)
+      $0.metadata.updated = t1
+    }
+    step(&state, .nextPressed) { $0.cursor = 1 }
+    step(&state, .answerChosen(.choice("public"), at: t1)) {
+      $0.answers["deployment"] = Answer(value: .choice("public"), answeredAt: t1)
+      $0.visibility = [true, true, true, true, true, true, true]
+    }
+    // Answer the network question, then hide it by changing the deployment.
+    step(&state, .questionJumped("network")) {
+      $0.cursor = 5
+      $0.history = [1]
+    }
+    step(&state, .answerChosen(.choice("compliant"), at: t1)) {
+      $0.answers["network"] = Answer(value: .choice("compliant"), answeredAt: t1)
+    }
+    #expect(wizard.progress(state) == Progress(answered: 3, applicable: 7))
+    step(&state, .returnPressed) {
+      $0.cursor = 1
+      $0.history = []
+    }
+    step(&state, .answerChosen(.choice("private"), at: t1)) {
+      $0.answers["deployment"]?.value = .choice("private")
+      $0.visibility[5] = false
+    }
+    #expect(state.answers["network"]?.value == .choice("compliant"), "hidden answers are kept")
+    #expect(wizard.progress(state) == Progress(answered: 2, applicable: 6), "and not counted")
+    step(&state, .answerChosen(.choice("public"), at: t1)) {
+      $0.answers["deployment"]?.value = .choice("public")
+      $0.visibility[5] = true
+    }
+    #expect(wizard.progress(state) == Progress(answered: 3, applicable: 7), "they come back")
+  }
+
+  @Test func hidingCascadesThroughSectionConditions() {
+    var state = identified()
+    step(&state, .answerChosen(.choice("no"), at: t1)) {
+      $0.answers["personal_data"] = Answer(value: .choice("no"), answeredAt: t1)
+      $0.metadata.updated = t1
+      $0.visibility = [true, true, true, true, false, false, false]
+    }
+    #expect(wizard.visibleSections(state) == [0, 1])
+    #expect(wizard.progress(state, section: 2) == Progress(answered: 0, applicable: 0))
+    #expect(wizard.progress(state, section: 0) == Progress(answered: 1, applicable: 2))
+  }
+
+  @Test func nextAndBackSkipHiddenQuestionsAndTheLastNextOpensTheReview() {
+    var state = identified()
+    state.cursor = 4
+    step(&state, .nextPressed, effects: [.save]) { $0.cursor = 6 }
+    step(&state, .backPressed) { $0.cursor = 4 }
+    state.cursor = 6
+    step(&state, .nextPressed) { $0.phase = .review }
+    step(&state, .backPressed) { $0.phase = .questions }
+    state.cursor = 0
+    step(&state, .backPressed, effects: []) { _ in }
+  }
+
+  @Test func notesEvidenceFlagsAndClearing() {
+    var state = identified()
+    state.cursor = 2
+    step(&state, .noteEdited("Clause 14 « restitution » ✅", at: t1)) {
+      $0.answers["restitution"] = Answer(note: "Clause 14 « restitution » ✅")
+      $0.metadata.updated = t1
+    }
+    step(&state, .noteEdited("Clause 14 « restitution » ✅", at: t1), effects: [])
+    step(&state, .evidenceAdded("  contract.pdf §14 ", at: t1)) {
+      $0.answers["restitution"]?.evidence = ["contract.pdf §14"]
+    }
+    step(&state, .evidenceAdded("   ", at: t1), effects: [])
+    step(&state, .evidenceRemoved(3, at: t1), effects: [])
+    step(&state, .flagToggled(at: t1)) { $0.answers["restitution"]?.flagged = true }
+    step(&state, .answerChosen(.choice("na"), at: t1)) {
+      $0.answers["restitution"]?.value = .choice("na")
+      $0.answers["restitution"]?.answeredAt = t1
+    }
+    #expect(!wizard.review(state).unjustifiedNotApplicable.contains(2))
+    step(&state, .noteEdited("", at: t1)) { $0.answers["restitution"]?.note = "" }
+    #expect(wizard.review(state).unjustifiedNotApplicable == [2])
+    #expect(wizard.review(state).flagged == [2])
+    step(&state, .answerCleared(at: t1)) {
+      $0.answers["restitution"]?.value = nil
+      $0.answers["restitution"]?.answeredAt = nil
+    }
+    step(&state, .answerCleared(at: t1), effects: [])
+    step(&state, .evidenceRemoved(0, at: t1)) { $0.answers["restitution"]?.evidence = [] }
+    step(&state, .flagToggled(at: t1)) { $0.answers["restitution"] = nil }
+  }
+
+  @Test func answersMustFitTheQuestionType() {
+    var state = identified()
+    let refused: [AnswerValue] = [
+      .choice("maybe"), .choices(["yes"]), .text("yes"), .number(1),
+    ]
+    for value in refused {
+      step(&state, .answerChosen(value, at: t1), effects: []) { _ in }
+    }
+    state.cursor = 6
+    step(&state, .answerChosen(.text("   "), at: t1), effects: [])
+    step(&state, .answerChosen(.text("ok"), at: t1)) {
+      $0.answers["comment"] = Answer(value: .text("ok"), answeredAt: t1)
+      $0.metadata.updated = t1
+    }
+  }
+
+  @Test func jumpsSearchAndReturn() {
+    var state = identified()
+    step(&state, .sectionJumped(1)) {
+      $0.cursor = 2
+      $0.history = [0]
+    }
+    step(&state, .sectionJumped(9), effects: [])
+    step(&state, .questionJumped("network"), effects: [])  // hidden: deployment unanswered
+    step(&state, .questionJumped("nope"), effects: [])
+    step(&state, .searchSubmitted("2.2.7")) {
+      $0.search = SearchState(query: "2.2.7", matches: [3], current: 0)
+      $0.cursor = 3
+      $0.history = [0, 2]
+    }
+    step(&state, .nextMatchPressed, effects: [])
+    step(&state, .searchSubmitted("IS (FR)")) {
+      $0.search = SearchState(query: "IS (FR)", matches: [2, 3, 4], current: 2)
+      $0.cursor = 4
+      $0.history = [0, 2, 3]
+    }
+    step(&state, .nextMatchPressed) {
+      $0.search?.current = 0
+      $0.cursor = 2
+      $0.history = [0, 2, 3, 4]
+    }
+    step(&state, .searchSubmitted("zzz"), effects: []) {
+      $0.search = SearchState(query: "zzz", matches: [])
+    }
+    step(&state, .nextMatchPressed, effects: [])
+    step(&state, .returnPressed) {
+      $0.cursor = 4
+      $0.history = [0, 2, 3]
+    }
+  }
+
+  @Test func reviewSummaryFinishAndReopen() {
+    var state = identified()
+    step(&state, .reviewOpened) { $0.phase = .review }
+    step(&state, .overlayClosed) { $0.phase = .questions }
+    step(&state, .summaryOpened) { $0.phase = .summary }
+    step(&state, .overlayClosed) { $0.phase = .questions }
+    step(&state, .reviewOpened) { $0.phase = .review }
+    step(&state, .summaryOpened) { $0.phase = .summary }
+    step(&state, .questionJumped("sovereignty")) {
+      $0.phase = .questions
+      $0.cursor = 3
+    }
+    step(&state, .reviewOpened) { $0.phase = .review }
+    step(&state, .finishRequested) { $0.phase = .finished }
+    step(&state, .reopenRequested) { $0.phase = .questions }
+  }
+
+  @Test func saveQuitAndSaveResults() {
+    var state = identified()
+    step(&state, .saveRequested, effects: [.save])
+    step(&state, .saveSucceeded(at: t1), effects: []) { $0.saveStatus = .saved(t1) }
+    step(&state, .saveFailed("disk full"), effects: []) { $0.saveStatus = .failed("disk full") }
+    step(&state, .quitRequested, effects: [.save, .exit])
+  }
+
+  /// Every event that has no meaning in a phase leaves the state as it was.
+  @Test(arguments: Phase.allCases)
+  func eventsOutOfPlaceChangeNothing(phase: Phase) {
+    let all: [WizardEvent] = [
+      .identificationEdited(.provider, "X", at: t1), .identificationConfirmed(at: t1),
+      .answerChosen(.choice("yes"), at: t1), .answerCleared(at: t1), .noteEdited("n", at: t1),
+      .evidenceAdded("e", at: t1), .evidenceRemoved(0, at: t1), .flagToggled(at: t1), .nextPressed,
+      .backPressed, .sectionJumped(1), .questionJumped("sovereignty"), .returnPressed,
+      .searchSubmitted("x"), .nextMatchPressed, .reviewOpened, .summaryOpened, .overlayClosed,
+      .finishRequested, .reopenRequested,
+    ]
+    let meaningful: [Phase: Set<String>] = [
+      .identification: ["identificationEdited", "identificationConfirmed"],
+      .questions: [
+        "answerChosen", "answerCleared", "noteEdited", "evidenceAdded", "evidenceRemoved",
+        "flagToggled", "nextPressed", "backPressed", "sectionJumped", "questionJumped",
+        "returnPressed", "searchSubmitted", "nextMatchPressed", "reviewOpened", "summaryOpened",
+        "finishRequested",
+      ],
+      .review: [
+        "backPressed", "sectionJumped", "questionJumped", "summaryOpened", "overlayClosed",
+        "finishRequested",
+      ],
+      .summary: ["sectionJumped", "questionJumped", "overlayClosed", "finishRequested"],
+      .finished: ["reopenRequested"],
+    ]
+    var base = identified()
+    base.phase = phase
+    if phase == .identification { base.metadata.service = "" }
+    for event in all {
+      let name = String(describing: event).prefix { $0 != "(" }
+      guard !(meaningful[phase]?.contains(String(name)) ?? false) else { continue }
+      var state = base
+      let effects = wizard.reduce(&state, event)
+      #expect(effects.isEmpty, "\(phase) \(event)")
+      #expect(state == base, "\(phase) \(event)")
+    }
+  }
+
+  @Test func resumeMovesTheCursorOffHiddenQuestionsAndOverlays() {
+    let answers = ["personal_data": Answer(value: .choice("no"))]
+    let state = wizard.resume(
+      phase: .review, metadata: SessionMetadata(created: t0, updated: t0), answers: answers,
+      cursor: 5)
+    #expect(state.phase == .questions)
+    #expect(state.cursor == 3, "the nearest question that applies")
+    let outOfRange = wizard.resume(
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0), answers: [:],
+      cursor: 99)
+    #expect(outOfRange.cursor == 6)
+  }
+
+  @Test func keepsAnswersToUnknownQuestions() {
+    var state = identified()
+    state.answers["retired_question"] = Answer(value: .choice("compliant"))
+    #expect(wizard.orphanAnswerIDs(state) == ["retired_question"])
+    _ = wizard.reduce(&state, .answerChosen(.choice("yes"), at: t1))
+    #expect(state.answers["retired_question"] != nil)
+    #expect(wizard.progress(state) == Progress(answered: 1, applicable: 6))
+  }
+}

@@ -1,0 +1,34 @@
+import AssessmentCore
+import Foundation
+import Testing
+
+@testable import AssessmentStore
+
+@Suite struct BuiltinQuestionnairesTests {
+  @Test func embeddedCopiesMatchTheYAMLFiles() throws {
+    let directory = repositoryRoot + "/Questionnaires"
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".yaml") }.sorted()
+    #expect(BuiltinQuestionnaires.sources.map(\.name) == files)
+    for source in BuiltinQuestionnaires.sources {
+      let onDisk = try String(contentsOfFile: directory + "/" + source.name, encoding: .utf8)
+      #expect(
+        source.text == onDisk,
+        "\(source.name) changed: run scripts/embed-questionnaires")
+    }
+  }
+
+  @Test func theDefaultQuestionnaireLoadsAndIsValid() throws {
+    let loaded = try BuiltinQuestionnaires.resolve(nil)
+    #expect(loaded.questionnaire.id == BuiltinQuestionnaires.defaultID)
+    #expect(loaded.questionnaire.languages == ["fr", "en", "nl"])
+    #expect(loaded.source == "builtin:\(BuiltinQuestionnaires.defaultID).yaml")
+  }
+
+  @Test func unknownIDsSayWhatExists() {
+    #expect(throws: StoreError.unknownQuestionnaire("nope", known: [BuiltinQuestionnaires.defaultID])) {
+      try BuiltinQuestionnaires.resolve("nope")
+    }
+  }
+}
+

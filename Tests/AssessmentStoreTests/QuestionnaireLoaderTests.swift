@@ -1,0 +1,199 @@
+import AssessmentCore
+import Foundation
+import Testing
+
+@testable import AssessmentStore
+
+@Suite struct QuestionnaireLoaderTests {
+  @Test func loadsTheSmallFixture() throws {
+    let loaded = try QuestionnaireLoader.load(path: fixturePath("small.yaml"))
+    let questionnaire = loaded.questionnaire
+    #expect(questionnaire.id == "small")
+    #expect(questionnaire.languages == ["fr", "en", "nl"])
+    #expect(questionnaire.sections.map(\.id) == ["scoping", "contract", "privacy"])
+    #expect(questionnaire.questions.count == 7)
+    let restitution = try #require(questionnaire.question("restitution"))
+    #expect(restitution.type == .compliance)
+    #expect(restitution.severity == .high)
+    #expect(restitution.protects == [.availability, .integrity])
+    #expect(restitution.refs == ["2.2.3.b"])
+    #expect(restitution.text["fr"] == "Restitution des données.")
+    #expect(questionnaire.sections[2].when == .not(.equals("personal_data", "no")))
+    #expect(questionnaire.question("deployment_model")?.options.map(\.id) == ["public", "private"])
+    #expect(loaded.digest.count == 64)
+  }
+
+  let yesno = """
+        - id: p
+          type: yesno
+          text: {fr: "p", en: "p"}
+          help: {fr: "h", en: "h"}
+    """
+
+  @Test func reportsDuplicateIDs() {
+    #expect(
+      problems(questionnaireYAML(yesno + "\n" + yesno)) == [
+        "14:11: [p] duplicate question id 'p' (first at line 10)"
+      ])
+  }
+
+  @Test func reportsMissingTranslationsAndUnknownLanguages() {
+    let yaml = questionnaireYAML(
+      """
+            - id: p
+              type: yesno
+              text: {fr: "p", de: "p"}
+              help: {fr: "h", en: ""}
+      """)
+    #expect(
+      problems(yaml) == [
+        "12:15: [p] the question text lacks a translation in en",
+        "12:25: [p] the question text has a text in 'de', which is not among the questionnaire's languages (fr, en)",
+        "13:29: [p] the help in 'en' is empty",
+      ])
+  }
+
+  @Test func reportsUnknownTypesSeveritiesDimensionsAndKeys() {
+    let yaml = questionnaireYAML(
+      """
+            - id: c
+              type: compliance
+              refs: ["2.2.1.a"]
+              severity: huge
+              protects: [secrecy]
+              colour: red
+              text: {fr: "c", en: "c"}
+              help: {fr: "h", en: "h"}
+              remediation: {fr: "r", en: "r"}
+            - id: d
+              type: essay
+              text: {fr: "d", en: "d"}
+              help: {fr: "h", en: "h"}
+      """)
+    let found = problems(yaml)
+    #expect(found.count == 4, "no knock-on problems: \(found)")
+    #expect(found.contains("13:19: [c] unknown severity 'huge'; use low, medium, high or critical"))
+    #expect(
+      found.contains(
+        "14:19: [c] unknown dimension 'secrecy' in protects; use availability, integrity, confidentiality"
+      ))
+    #expect(found.contains { $0.hasPrefix("15:9: unknown key 'colour' in a question") })
+    #expect(
+      found.contains(
+        "20:15: [d] unknown type 'essay'; use one of compliance, single, multiple, yesno, text, number"))
+  }
+
+  @Test func reportsOptionsOnTheWrongTypeAndMissingOptions() {
+    let yaml = questionnaireYAML(
+      """
+            - id: y
+              type: yesno
+              text: {fr: "y", en: "y"}
+              help: {fr: "h", en: "h"}
+              options: [{id: a, label: {fr: a, en: a}}, {id: b, label: {fr: b, en: b}}]
+            - id: s
+              type: single
+              text: {fr: "s", en: "s"}
+              help: {fr: "h", en: "h"}
+      """)
+    #expect(
+      problems(yaml) == [
+        "14:18: [y] a 'yesno' question takes no options",
+        "15:9: [s] a 'single' question needs options",
+      ])
+  }
+
+  @Test func reportsConditionsOnLaterUnknownOrSelfAndBadValues() {
+    let yaml = questionnaireYAML(
+      """
+            - id: a
+              type: yesno
+              text: {fr: "a", en: "a"}
+              help: {fr: "h", en: "h"}
+              when: "b == yes"
+            - id: b
+              type: yesno
+              text: {fr: "b", en: "b"}
+              help: {fr: "h", en: "h"}
+              when: "b || ghost == x"
+            - id: c
+              type: yesno
+              text: {fr: "c", en: "c"}
+              help: {fr: "h", en: "h"}
+              when: "a == maybe && (b"
+            - id: d
+              type: yesno
+              text: {fr: "d", en: "d"}
+              help: {fr: "h", en: "h"}
+              when: "a == maybe"
+      """)
+    #expect(
+      problems(yaml) == [
+        "14:15: [a] condition, column 1: 'b' comes later; a condition may refer only to earlier questions",
+        "19:15: [b] condition, column 1: a question's condition cannot refer to the question itself",
+        "19:15: [b] condition, column 6: unknown question 'ghost'",
+        "24:15: [c] condition 'a == maybe && (b': column 17: expected ')' at the end",
+        "29:15: [d] condition, column 1: 'maybe' is not an answer of 'a' (yes, no)",
+      ])
+  }
+
+  @Test func compliancQuestionsNeedTheirRiskData() {
+    let yaml = questionnaireYAML(
+      """
+            - id: c
+              type: compliance
+              text: {fr: "c", en: "c"}
+              help: {fr: "h", en: "h"}
+      """)
+    #expect(
+      problems(yaml) == [
+        "10:9: [c] a compliance question needs refs",
+        "10:9: [c] a compliance question needs a severity",
+        "10:9: [c] a compliance question needs protects (availability, integrity, confidentiality)",
+        "10:9: [c] a compliance question needs a remediation",
+      ])
+  }
+
+  @Test func reportsYAMLSyntaxTabsAndDuplicateKeys() {
+    #expect(problems("a: [1, 2\nb: 3\n").first?.hasPrefix("2:2: YAML syntax: while parsing a flow sequence (line 1)") == true)
+    #expect(problems("a: 1\n\tb: 2\n") == ["2:1: a tab in the indentation; YAML indents with spaces only"])
+    #expect(problems("id: a\nid: b\n") == ["1:1: duplicate key id in the same mapping"])
+    #expect(problems("") == ["1:1: the file is empty"])
+    #expect(problems("- a\n- b\n") == ["1:1: the questionnaire must be a mapping (key: value)"])
+  }
+
+  @Test func refusesInvalidUTF8WithItsPosition() {
+    var data = Data("format: 1\nid: caf".utf8)
+    data.append(0xE9)
+    #expect(throws: StoreError.questionnaireInvalid([
+      QuestionnaireProblem(file: "x.yaml", line: 2, column: 8, message: "the file is not valid UTF-8; save it as UTF-8")
+    ])) {
+      try QuestionnaireLoader.load(data: data, source: "x.yaml")
+    }
+  }
+
+  @Test func unknownTopLevelKeysAreRejectedButXKeysAreKept() {
+    let yaml = questionnaireYAML(yesno, extra: "x-owner: me\ncolour: red\n")
+    #expect(problems(yaml).count == 1)
+    #expect(problems(yaml).first?.contains("unknown key 'colour' in the questionnaire") == true)
+  }
+
+  @Test func missingFileAndDirectoryAreClearErrors() {
+    #expect(throws: StoreError.questionnaireUnreadable(path: "/nonexistent.yaml", reason: "no such file")) {
+      try QuestionnaireLoader.load(path: "/nonexistent.yaml")
+    }
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(throws: StoreError.questionnaireUnreadable(path: directory, reason: "it is a directory, not a YAML file")) {
+      try QuestionnaireLoader.load(path: directory)
+    }
+  }
+
+  @Test func sha256MatchesKnownVectors() {
+    #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+}

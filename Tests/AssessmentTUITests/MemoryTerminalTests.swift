@@ -1,0 +1,48 @@
+import Testing
+
+@testable import AssessmentTUI
+
+@Suite struct MemoryTerminalTests {
+  @Test func drawsUTF8ByDisplayWidth() {
+    let terminal = MemoryTerminal(width: 30, height: 2)
+    terminal.draw(row: 0, column: 2, "souveraineté «données»", style: .bold)
+    #expect(terminal.lines[0] == "  souveraineté «données»")
+    #expect(terminal.text(row: 0, column: 2) == "s")
+    #expect(terminal.text(row: 0, column: 13) == "é")
+    #expect(terminal.text(row: 0, column: 15) == "«")
+    #expect(terminal.text(row: 0, column: 23) == "»")
+    #expect(terminal.style(row: 0, column: 13) == .bold)
+    #expect(terminal.text(row: 0, column: 24) == " ")
+  }
+
+  @Test func wideCharactersTakeTwoCellsAndCombiningMarksNone() {
+    let terminal = MemoryTerminal(width: 10, height: 1)
+    terminal.draw(row: 0, column: 0, "a📦b e\u{301}x", style: .plain)
+    #expect(terminal.text(row: 0, column: 1) == "📦")
+    #expect(terminal.text(row: 0, column: 2) == "")
+    #expect(terminal.text(row: 0, column: 3) == "b")
+    #expect(terminal.text(row: 0, column: 5) == "e\u{301}")
+    #expect(terminal.text(row: 0, column: 6) == "x")
+    #expect(DisplayWidth.of("a📦b e\u{301}x") == 7)
+  }
+
+  @Test func textIsCutAtTheRightEdge() {
+    let terminal = MemoryTerminal(width: 5, height: 1)
+    terminal.draw(row: 0, column: 3, "données", style: .plain)
+    #expect(terminal.lines[0] == "   do")
+    terminal.draw(row: 0, column: 0, "abcd📦", style: .plain)
+    #expect(terminal.lines[0] == "abcdo", "a wide character that does not fit is not drawn")
+  }
+
+  @Test func truncatesWrapsAndPadsByWidth() {
+    #expect(DisplayWidth.truncate("souveraineté", to: 8) == "souvera…")
+    #expect(DisplayWidth.truncate("court", to: 8) == "court")
+    #expect(DisplayWidth.pad("é", to: 3) == "é  ")
+    #expect(
+      DisplayWidth.wrap("Le fournisseur de services cloud garantit la réversibilité.", width: 20) == [
+        "Le fournisseur de", "services cloud", "garantit la", "réversibilité.",
+      ])
+    #expect(DisplayWidth.wrap("a\n\nb", width: 5) == ["a", "", "b"])
+    #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+  @Test func helpListsTheCommands() throws {
+    let result = try runCLI(["--help"])
+    #expect(result.status == 0)
+    for command in ["validate", "questionnaires", "list"] {
+      #expect(result.stdout.contains(command))
+    }
+  }
+
+  @Test func badUsageExits64() throws {
+    let result = try runCLI(["list", "--format", "xml"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("xml"))
+  }
+
+  @Test func validatesTheBuiltInQuestionnaireByDefault() throws {
+    let result = try runCLI(["validate"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("builtin:be-socsec-cloud.yaml: valid — be-socsec-cloud"))
+  }
+
+  @Test func validateLocatesEveryProblemAndExits1() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/broken.yaml"
+    try """
+    format: 1
+    id: broken
+    version: "1"
+    languages: [fr, en]
+    title: {fr: "T", en: "T"}
+    sections:
+      - id: s
+        title: {fr: "S", en: "S"}
+        questions:
+          - id: a
+            type: yesno
+            text: {fr: "a"}
+            help: {fr: "h", en: "h"}
+            when: "a == yes"
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let result = try runCLI(["validate", path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(path):12:15: error: [a] the question text lacks a translation in en"))
+    #expect(result.stderr.contains("\(path):14:15: error: [a] condition, column 1: a question's condition cannot refer to the question itself"))
+    #expect(result.stderr.contains("2 problems found"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  @Test func validateOfAMissingFileIsARuntimeError() throws {
+    let result = try runCLI(["validate", "/nonexistent/q.yaml"])
+    #expect(result.status == 1)
+    #expect(result.stderr == "cloud-assess: error: cannot read the questionnaire /nonexistent/q.yaml: no such file\n")
+  }
+
+  @Test func questionnairesShowsTheDefault() throws {
+    let result = try runCLI(["questionnaires"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("be-socsec-cloud (default)"))
+    let json = try runCLI(["questionnaires", "--format", "json"])
+    let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+    #expect(rows?.first?["id"] == "be-socsec-cloud")
+    #expect(rows?.first?["languages"] == "fr,en,nl")
+  }
+
+  @Test func listIsEmptyThenShowsSessionsAsTextAndJSON() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let empty = try runCLI(["list", "--sessions-dir", directory])
+    #expect(empty.status == 0)
+    #expect(empty.stdout.hasPrefix("No saved sessions in \(directory)."))
+    let session = """
+      {
+        "schemaVersion": 1, "id": "s1",
+        "questionnaire": {"id": "be-socsec-cloud", "version": "1.0.0", "digest": "00"},
+        "metadata": {"organisation": "ONSS", "assessor": "A", "provider": "Nuage SA",
+          "service": "Archivage", "created": "2026-11-20T10:00:00Z", "updated": "2026-11-21T10:00:00Z"},
+        "phase": "questions", "cursor": {"question": null},
+        "answers": {"personal_data": {"value": {"choice": "no"}, "note": "", "evidence": [], "flagged": false}}
+      }
+      """
+    try session.write(toFile: directory + "/s1.json", atomically: true, encoding: .utf8)
+    try "{".write(toFile: directory + "/broken.json", atomically: true, encoding: .utf8)
+    let text = try runCLI(["list"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("s1"))
+    #expect(text.stdout.contains("Nuage SA"))
+    #expect(text.stdout.contains("2026-11-21"))
+    #expect(text.stderr.contains("skipped \(directory)/broken.json"))
+    let json = try runCLI(["list", "--format", "json", "--sessions-dir", directory])
+    let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    #expect(rows?.count == 1)
+    #expect(rows?.first?["provider"] as? String == "Nuage SA")
+    #expect(rows?.first?["answered"] as? Int == 1)
+  }
+}
