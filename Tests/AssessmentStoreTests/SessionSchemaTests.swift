@@ -1,0 +1,46 @@
+import AssessmentCore
+import Foundation
+import Testing
+
+@testable import AssessmentStore
+
+@Suite struct SessionSchemaTests {
+  let schema = try! JSONSchema(path: repositoryRoot + "/docs/session.schema.json")
+
+  @Test func filesWrittenByTheStoreMatchTheSchema() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = SessionStore(directory: directory)
+    let loaded = try QuestionnaireLoader.load(path: fixturePath("small.yaml"))
+    let wizard = Wizard(questionnaire: loaded.questionnaire)
+    var state = wizard.start(at: Date(timeIntervalSince1970: 1_800_000_000))
+    for (field, value) in [
+      (SessionMetadata.Field.organisation, "ONSS"), (.assessor, "A"), (.provider, "P"), (.service, "S"),
+    ] {
+      _ = wizard.reduce(&state, .identificationEdited(field, value, at: Date(timeIntervalSince1970: 1_800_000_001)))
+    }
+    let blank = SessionRecord(id: "blank", questionnaire: loaded, state: state)
+    _ = wizard.reduce(&state, .identificationConfirmed(at: Date(timeIntervalSince1970: 1_800_000_002)))
+    _ = wizard.reduce(&state, .answerChosen(.choice("yes"), at: Date(timeIntervalSince1970: 1_800_000_003.5)))
+    _ = wizard.reduce(&state, .noteEdited("données «sensibles» 📦", at: Date(timeIntervalSince1970: 1_800_000_004)))
+    _ = wizard.reduce(&state, .flagToggled(at: Date(timeIntervalSince1970: 1_800_000_005)))
+    _ = wizard.reduce(&state, .evidenceAdded("DPA.pdf", at: Date(timeIntervalSince1970: 1_800_000_006)))
+    let answered = SessionRecord(id: "answered", questionnaire: loaded, state: state)
+    for record in [blank, answered] {
+      let path = try store.path(for: record.id)
+      try store.save(record, to: path)
+      let problems = try schema.validate(try Data(contentsOf: URL(fileURLWithPath: path)))
+      #expect(problems.isEmpty, "\(record.id): \(problems)")
+    }
+  }
+
+  @Test func theSchemaRejectsWhatTheDecoderRejects() throws {
+    let bad = #"{"schemaVersion": 2, "id": "../x", "questionnaire": {"id": "q", "version": "1", "digest": "d"}, "metadata": {}, "phase": "lost", "cursor": {}, "answers": {"a": {"value": {"choice": "x", "text": "y"}}}}"#
+    let problems = try schema.validate(Data(bad.utf8))
+    #expect(problems.contains("$.schemaVersion: must be 1"))
+    #expect(problems.contains { $0.hasPrefix("$.id: '../x' does not match") })
+    #expect(problems.contains("$.metadata: lacks 'provider'"))
+    #expect(problems.contains { $0.hasPrefix("$.phase: lost is not one of") })
+    #expect(problems.contains("$.answers.a.value: more than 1 properties"))
+  }
+}
