@@ -42,11 +42,16 @@ public struct RiskModel: Equatable, Sendable {
   /// For each severity, the impact id it starts from.
   public var severityImpact: [Severity: String]
   public var impactAdjustments: [ImpactAdjustment]
+  /// The lowest level that makes a gap block acceptance ("not acceptable").
+  public var notAcceptableFrom: String
+  /// The lowest level that makes a gap a condition of acceptance.
+  public var conditionsFrom: String
 
   public init(
     likelihood: [ScaleLevel], impact: [ScaleLevel], levels: [ScaleLevel],
     matrix: [String: [String]], answerLikelihood: [String: String],
-    severityImpact: [Severity: String], impactAdjustments: [ImpactAdjustment]
+    severityImpact: [Severity: String], impactAdjustments: [ImpactAdjustment],
+    notAcceptableFrom: String? = nil, conditionsFrom: String? = nil
   ) {
     self.likelihood = likelihood
     self.impact = impact
@@ -55,7 +60,12 @@ public struct RiskModel: Equatable, Sendable {
     self.answerLikelihood = answerLikelihood
     self.severityImpact = severityImpact
     self.impactAdjustments = impactAdjustments
+    self.notAcceptableFrom = notAcceptableFrom ?? levels.last?.id ?? ""
+    self.conditionsFrom = conditionsFrom ?? (levels.count > 1 ? levels[1].id : levels.first?.id ?? "")
   }
+
+  /// The rank of a level id (0 = lowest), or nil for an unknown id.
+  public func levelRank(_ id: String) -> Int? { levels.firstIndex { $0.id == id } }
 
   /// The answer keys `answerLikelihood` must cover.
   public static let answerKeys = ["compliant", "partial", "noncompliant", "unknown", "unanswered"]

@@ -514,7 +514,7 @@ struct QuestionnaireReader {
 
   private static let riskModelKeys: Set<String> = [
     "likelihood", "impact", "levels", "matrix", "answer_likelihood", "severity_impact",
-    "impact_adjustments",
+    "impact_adjustments", "not_acceptable_from", "conditions_from",
   ]
 
   private mutating func readScale(_ node: Node?, _ what: String) -> [ScaleLevel] {
@@ -631,10 +631,19 @@ struct QuestionnaireReader {
           when: result.condition, dimensions: dimensions, shift: shift ?? 0,
           reason: reason ?? LocalizedText([:])))
     }
+    var thresholds: [String: String] = [:]
+    for key in ["not_acceptable_from", "conditions_from"] {
+      guard let node = fields.value(key), let value = string(node, key) else { continue }
+      if !levelIDs.contains(value) {
+        problem(node, "\(key) '\(value)' is not a level (\(levelIDs.joined(separator: ", ")))")
+      }
+      thresholds[key] = value
+    }
     return RiskModel(
       likelihood: likelihood, impact: impact, levels: levels, matrix: matrix,
       answerLikelihood: answerLikelihood, severityImpact: severityImpact,
-      impactAdjustments: adjustments)
+      impactAdjustments: adjustments, notAcceptableFrom: thresholds["not_acceptable_from"],
+      conditionsFrom: thresholds["conditions_from"])
   }
 
   private mutating func readBlockingRule(_ node: Node, _ questionnaire: Questionnaire) -> BlockingRule? {

@@ -1,0 +1,236 @@
+import Foundation
+
+/// The interface languages.
+public enum InterfaceLanguage: String, CaseIterable, Sendable {
+  case fr, en, nl
+
+  /// From `LC_ALL`, `LC_MESSAGES`, `LANG` (the first set): fr_* → French, nl_* → Dutch, else
+  /// English.
+  public static func from(environment: [String: String]) -> InterfaceLanguage {
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      guard let value = environment[name], !value.isEmpty else { continue }
+      if value.hasPrefix("fr") { return .fr }
+      if value.hasPrefix("nl") { return .nl }
+      return .en
+    }
+    return .en
+  }
+}
+
+/// Every interface text, in French, English and Dutch. `%1`, `%2`... are filled by `format`.
+public enum Phrase: CaseIterable, Sendable {
+  // Phases and screens
+  case identificationTitle, organisation, assessor, provider, service, identificationHelp
+  case identificationMissing, question, section, reference, severity, protects, note, evidence
+  case flagged, noNote, conditionShown, helpTitle, whyAndEvidence, remediation
+  case mappings, searchPrompt, searchMatches, searchNone, contentsTitle, reviewTitle
+  case reviewUnanswered, reviewFlagged, reviewUnjustified, reviewEmpty, summaryTitle
+  case startTitle, startNew, startResume, startQuit, startNoSessions, tooSmall
+  case savedAt, saveFailed, notSavedYet, answerHere, numberHere, invalidNumber
+  case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
+  case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
+  case identificationNext, noMatch, allAnswered
+  // Footers
+  case footerQuestion, footerNote, footerField, footerHelp, footerList, footerReview
+  case footerSummary, footerForm, footerStart, footerEvidence, footerSearch
+  // Answers
+  case compliant, partial, noncompliant, notApplicable, unknown, unanswered, yes, no
+  case severityLow, severityMedium, severityHigh, severityCritical
+  case availability, integrity, confidentiality
+  // Summary
+  case summaryHeading, summaryOrganisation, summaryAssessor, summaryProvider, summaryService
+  case summaryQuestionnaire, summaryCreated, summaryUpdated, summaryCompleteness
+  case summaryIncomplete, summaryComplete, verdict, verdictAcceptable, verdictConditions
+  case verdictNotAcceptable, reasons, reasonBlocking, reasonGapsNotAcceptable
+  case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps
+  case blockingFindings, noBlocking, whatToDo, riskMatrix, likelihood, impact, riskRegister
+  case notAssessed, mitigatedBy, complianceBySection, compliantPercent, answeredPercent
+  case gaps, noGaps, answer, level, listUnanswered, listFlagged, listNotApplicable
+  case listUnjustified, listEvidence, none, justification, impactRaised
+}
+
+extension Phrase {
+  /// The text in a language.
+  public func text(_ language: InterfaceLanguage) -> String {
+    let entry = Phrase.table[self] ?? ("", "", "")
+    switch language {
+    case .fr: return entry.0
+    case .en: return entry.1
+    case .nl: return entry.2
+    }
+  }
+
+  /// The text with `%1`, `%2`... replaced by the arguments.
+  public func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
+    var result = text(language)
+    for (index, argument) in arguments.enumerated().reversed() {
+      result = result.replacingOccurrences(of: "%\(index + 1)", with: argument.description)
+    }
+    return result
+  }
+
+  static let table: [Phrase: (String, String, String)] = [
+    .identificationTitle: ("Identification de l'évaluation", "Identification of the assessment", "Identificatie van de beoordeling"),
+    .organisation: ("Organisation", "Organisation", "Organisatie"),
+    .assessor: ("Évaluateur", "Assessor", "Beoordelaar"),
+    .provider: ("Fournisseur de services cloud", "Cloud service provider", "Cloudserviceprovider"),
+    .service: ("Service évalué", "Service assessed", "Beoordeelde dienst"),
+    .identificationHelp: ("Qui évalue quoi : ces informations figurent en tête du résumé.", "Who assesses what: these appear at the top of the summary.", "Wie beoordeelt wat: dit staat bovenaan de samenvatting."),
+    .identificationMissing: ("À compléter : %1", "Still to fill in: %1", "Nog in te vullen: %1"),
+    .question: ("Question", "Question", "Vraag"),
+    .section: ("Section", "Section", "Sectie"),
+    .reference: ("Référence", "Reference", "Referentie"),
+    .severity: ("Gravité", "Severity", "Ernst"),
+    .protects: ("Protège", "Protects", "Beschermt"),
+    .note: ("Note", "Note", "Notitie"),
+    .evidence: ("Preuves", "Evidence", "Bewijsstukken"),
+    .flagged: ("⚑ À revoir", "⚑ Flagged for review", "⚑ Te herbekijken"),
+    .noNote: ("(aucune note — Tab pour écrire)", "(no note — Tab to write one)", "(geen notitie — Tab om te schrijven)"),
+    .conditionShown: ("Affichée parce que : %1", "Shown because: %1", "Getoond omdat: %1"),
+    .helpTitle: ("Aide", "Help", "Hulp"),
+    .whyAndEvidence: ("Pourquoi et quelles preuves demander", "Why it matters and what evidence to ask for", "Waarom en welke bewijzen vragen"),
+    .remediation: ("À exiger du fournisseur", "What to demand of the provider", "Te eisen van de provider"),
+    .mappings: ("Correspondances", "Mappings", "Mappings"),
+    .searchPrompt: ("Rechercher (texte ou référence) : ", "Search (text or reference): ", "Zoeken (tekst of referentie): "),
+    .searchMatches: ("Résultat %1/%2 pour « %3 » — n : suivant", "Match %1/%2 for “%3” — n: next", "Resultaat %1/%2 voor ‘%3’ — n: volgende"),
+    .searchNone: ("Aucun résultat pour « %1 »", "No match for “%1”", "Geen resultaat voor ‘%1’"),
+    .contentsTitle: ("Table des matières", "Table of contents", "Inhoudstafel"),
+    .reviewTitle: ("Revue avant clôture", "Review before finishing", "Nazicht voor afronding"),
+    .reviewUnanswered: ("Sans réponse (%1)", "Unanswered (%1)", "Onbeantwoord (%1)"),
+    .reviewFlagged: ("À revoir (%1)", "Flagged (%1)", "Te herbekijken (%1)"),
+    .reviewUnjustified: ("Non applicable sans justification (%1)", "Not applicable without justification (%1)", "Niet van toepassing zonder verantwoording (%1)"),
+    .reviewEmpty: ("Tout est répondu, rien n'est à revoir. F : clôturer l'évaluation.", "Everything is answered and nothing is flagged. F: finish the assessment.", "Alles is beantwoord, niets te herbekijken. F: beoordeling afronden."),
+    .summaryTitle: ("Résumé des risques", "Risk summary", "Risicosamenvatting"),
+    .startTitle: ("cloud-assess — évaluation d'un fournisseur de services cloud", "cloud-assess — assessing a cloud service provider", "cloud-assess — beoordeling van een cloudserviceprovider"),
+    .startNew: ("Nouvelle évaluation", "New assessment", "Nieuwe beoordeling"),
+    .startResume: ("Reprendre", "Resume", "Hervatten"),
+    .startQuit: ("Quitter", "Quit", "Afsluiten"),
+    .startNoSessions: ("Aucune évaluation enregistrée.", "No saved assessment.", "Geen opgeslagen beoordeling."),
+    .tooSmall: ("terminal trop petit : %1×%2, il faut 80×24", "terminal too small: %1×%2, need 80×24", "terminal te klein: %1×%2, minimaal 80×24"),
+    .savedAt: ("Enregistré à %1", "Saved at %1", "Opgeslagen om %1"),
+    .saveFailed: ("ÉCHEC de l'enregistrement : %1 — les réponses restent en mémoire, nouvel essai au prochain changement", "SAVE FAILED: %1 — answers are kept in memory and saving is retried at the next change", "OPSLAAN MISLUKT: %1 — antwoorden blijven in het geheugen, nieuwe poging bij de volgende wijziging"),
+    .notSavedYet: ("Pas encore enregistré", "Not saved yet", "Nog niet opgeslagen"),
+    .answerHere: ("Réponse : ", "Answer: ", "Antwoord: "),
+    .numberHere: ("Nombre : ", "Number: ", "Getal: "),
+    .invalidNumber: ("« %1 » n'est pas un nombre", "“%1” is not a number", "‘%1’ is geen getal"),
+    .evidenceTitle: ("Preuves de cette question", "Evidence for this question", "Bewijsstukken voor deze vraag"),
+    .evidenceAdd: ("Ajouter : ", "Add: ", "Toevoegen: "),
+    .evidenceNone: ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)"),
+    .justificationRequired: ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab)."),
+    .finishConfirm: ("Clôturer l'évaluation ? %1 question(s) sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 question(s) unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 vraag/vragen onbeantwoord. j: ja, andere toets: nee"),
+    .moreAbove: ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven"),
+    .moreBelow: ("▼ suite en dessous", "▼ more below", "▼ meer hieronder"),
+    .sectionIntro: ("Introduction", "Introduction", "Inleiding"),
+    .quitMessage: ("Session enregistrée : %1", "Session saved: %1", "Sessie opgeslagen: %1"),
+    .resumeHint: ("Pour reprendre : cloud-assess resume %1", "To resume: cloud-assess resume %1", "Hervatten: cloud-assess resume %1"),
+    .finishedMessage: ("Évaluation clôturée.", "Assessment finished.", "Beoordeling afgerond."),
+    .identificationNext: ("Entrée : champ suivant, puis commencer", "Enter: next field, then start", "Enter: volgend veld, dan beginnen"),
+    .noMatch: ("Aucun résultat", "No match", "Geen resultaat"),
+    .allAnswered: ("Toutes les questions applicables ont une réponse.", "Every applicable question is answered.", "Alle toepasselijke vragen zijn beantwoord."),
+    .footerQuestion: ("↑↓ choisir  1-9  Entrée valider  ←/→ préc./suiv.  Tab note  e preuves  f marquer  ? aide  / chercher  g sommaire  r revue  S résumé  q quitter", "↑↓ choose  1-9  Enter confirm  ←/→ prev/next  Tab note  e evidence  f flag  ? help  / search  g contents  r review  S summary  q quit", "↑↓ kiezen  1-9  Enter bevestigen  ←/→ vorige/volgende  Tab notitie  e bewijs  f markeren  ? hulp  / zoeken  g inhoud  r nazicht  S samenvatting  q stoppen"),
+    .footerNote: ("Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer", "Note: Enter new line  ←→↑↓ move  Tab or Esc done", "Notitie: Enter nieuwe regel  ←→↑↓ verplaatsen  Tab of Esc klaar"),
+    .footerField: ("Entrée valider  Échap annuler", "Enter confirm  Esc cancel", "Enter bevestigen  Esc annuleren"),
+    .footerHelp: ("↑↓ défiler  Échap fermer", "↑↓ scroll  Esc close", "↑↓ scrollen  Esc sluiten"),
+    .footerList: ("↑↓ choisir  Entrée aller  Échap fermer", "↑↓ choose  Enter go  Esc close", "↑↓ kiezen  Enter ga naar  Esc sluiten"),
+    .footerReview: ("↑↓ choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ choose  Enter go to question  F finish  S summary  Esc back", "↑↓ kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug"),
+    .footerSummary: ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  Esc terug  q stoppen"),
+    .footerForm: ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen"),
+    .footerStart: ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen"),
+    .footerEvidence: ("Entrée ajouter  ↑↓ choisir  Suppr retirer  Échap fermer", "Enter add  ↑↓ choose  Del remove  Esc close", "Enter toevoegen  ↑↓ kiezen  Del verwijderen  Esc sluiten"),
+    .footerSearch: ("Entrée chercher  Échap annuler", "Enter search  Esc cancel", "Enter zoeken  Esc annuleren"),
+    .compliant: ("Conforme", "Compliant", "Conform"),
+    .partial: ("Partiellement conforme", "Partially compliant", "Gedeeltelijk conform"),
+    .noncompliant: ("Non conforme", "Non-compliant", "Niet conform"),
+    .notApplicable: ("Non applicable (justification requise)", "Not applicable (justification required)", "Niet van toepassing (verantwoording vereist)"),
+    .unknown: ("Inconnu (à vérifier)", "Unknown (to verify)", "Onbekend (te verifiëren)"),
+    .unanswered: ("Sans réponse", "Unanswered", "Onbeantwoord"),
+    .yes: ("Oui", "Yes", "Ja"),
+    .no: ("Non", "No", "Nee"),
+    .severityLow: ("faible", "low", "laag"),
+    .severityMedium: ("moyenne", "medium", "gemiddeld"),
+    .severityHigh: ("élevée", "high", "hoog"),
+    .severityCritical: ("critique", "critical", "kritiek"),
+    .availability: ("disponibilité", "availability", "beschikbaarheid"),
+    .integrity: ("intégrité", "integrity", "integriteit"),
+    .confidentiality: ("confidentialité", "confidentiality", "vertrouwelijkheid"),
+    .summaryHeading: ("Résumé de l'évaluation des risques", "Risk assessment summary", "Samenvatting van de risicobeoordeling"),
+    .summaryOrganisation: ("Organisation", "Organisation", "Organisatie"),
+    .summaryAssessor: ("Évaluateur", "Assessor", "Beoordelaar"),
+    .summaryProvider: ("Fournisseur", "Provider", "Provider"),
+    .summaryService: ("Service", "Service", "Dienst"),
+    .summaryQuestionnaire: ("Questionnaire", "Questionnaire", "Vragenlijst"),
+    .summaryCreated: ("Créée le", "Created", "Aangemaakt"),
+    .summaryUpdated: ("Modifiée le", "Last change", "Laatst gewijzigd"),
+    .summaryCompleteness: ("Complétude", "Completeness", "Volledigheid"),
+    .summaryIncomplete: ("ÉVALUATION INCOMPLÈTE : %1 question(s) applicable(s) sans réponse. Les questions sans réponse comptent comme non vérifiées.", "INCOMPLETE ASSESSMENT: %1 applicable question(s) unanswered. Unanswered questions count as not verified.", "ONVOLLEDIGE BEOORDELING: %1 toepasselijke vraag/vragen onbeantwoord. Onbeantwoorde vragen tellen als niet geverifieerd."),
+    .summaryComplete: ("Évaluation complète.", "Assessment complete.", "Beoordeling volledig."),
+    .verdict: ("Verdict", "Verdict", "Oordeel"),
+    .verdictAcceptable: ("ACCEPTABLE", "ACCEPTABLE", "AANVAARDBAAR"),
+    .verdictConditions: ("ACCEPTABLE SOUS CONDITIONS", "ACCEPTABLE WITH CONDITIONS", "AANVAARDBAAR ONDER VOORWAARDEN"),
+    .verdictNotAcceptable: ("NON ACCEPTABLE", "NOT ACCEPTABLE", "NIET AANVAARDBAAR"),
+    .reasons: ("Motifs", "Reasons", "Redenen"),
+    .reasonBlocking: ("%1 constat(s) bloquant(s)", "%1 blocking finding(s)", "%1 blokkerende vaststelling(en)"),
+    .reasonGapsNotAcceptable: ("%1 question(s) au niveau de risque « %2 » ou plus (écarts ou non vérifiées)", "%1 question(s) at risk level “%2” or above (gaps or not verified)", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger (tekortkomingen of niet geverifieerd)"),
+    .reasonGapsConditions: ("%1 question(s) au niveau de risque « %2 » ou plus à traiter", "%1 question(s) at risk level “%2” or above to address", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger aan te pakken"),
+    .reasonIncomplete: ("%1 question(s) sans réponse", "%1 question(s) unanswered", "%1 vraag/vragen onbeantwoord"),
+    .reasonUnjustified: ("%1 « non applicable » sans justification", "%1 “not applicable” without justification", "%1 ‘niet van toepassing’ zonder verantwoording"),
+    .reasonNoGaps: ("aucun écart au-dessus du niveau faible", "no gap above the low level", "geen tekortkoming boven het lage niveau"),
+    .blockingFindings: ("Constats bloquants", "Blocking findings", "Blokkerende vaststellingen"),
+    .noBlocking: ("Aucun constat bloquant.", "No blocking finding.", "Geen blokkerende vaststelling."),
+    .whatToDo: ("À faire", "What to do", "Te doen"),
+    .riskMatrix: ("Matrice des risques (nombre de questions)", "Risk matrix (number of questions)", "Risicomatrix (aantal vragen)"),
+    .likelihood: ("Vraisemblance", "Likelihood", "Waarschijnlijkheid"),
+    .impact: ("Impact", "Impact", "Impact"),
+    .riskRegister: ("Registre des risques (annexe D)", "Risk register (Annex D)", "Risicoregister (bijlage D)"),
+    .notAssessed: ("non évalué", "not assessed", "niet beoordeeld"),
+    .mitigatedBy: ("atténué par", "mitigated by", "beperkt door"),
+    .complianceBySection: ("Conformité par section", "Compliance by section", "Conformiteit per sectie"),
+    .compliantPercent: ("conforme", "compliant", "conform"),
+    .answeredPercent: ("répondu", "answered", "beantwoord"),
+    .gaps: ("Écarts, par niveau de risque", "Gaps, by risk level", "Tekortkomingen, per risiconiveau"),
+    .noGaps: ("Aucun écart.", "No gap.", "Geen tekortkoming."),
+    .answer: ("Réponse", "Answer", "Antwoord"),
+    .level: ("Niveau", "Level", "Niveau"),
+    .listUnanswered: ("Questions sans réponse", "Unanswered questions", "Onbeantwoorde vragen"),
+    .listFlagged: ("Questions marquées à revoir", "Questions flagged for review", "Vragen gemarkeerd om te herbekijken"),
+    .listNotApplicable: ("Non applicables et justifications", "Not applicable, with justifications", "Niet van toepassing, met verantwoording"),
+    .listUnjustified: ("Non applicables sans justification (comptées comme inconnues)", "Not applicable without justification (counted as unknown)", "Niet van toepassing zonder verantwoording (geteld als onbekend)"),
+    .listEvidence: ("Preuves enregistrées", "Evidence recorded", "Geregistreerde bewijsstukken"),
+    .none: ("aucune", "none", "geen"),
+    .justification: ("Justification", "Justification", "Verantwoording"),
+    .impactRaised: ("impact ajusté", "impact adjusted", "impact aangepast"),
+  ]
+}
+
+extension Severity {
+  public var phrase: Phrase {
+    switch self {
+    case .low: return .severityLow
+    case .medium: return .severityMedium
+    case .high: return .severityHigh
+    case .critical: return .severityCritical
+    }
+  }
+}
+
+extension SecurityDimension {
+  public var phrase: Phrase {
+    switch self {
+    case .availability: return .availability
+    case .integrity: return .integrity
+    case .confidentiality: return .confidentiality
+    }
+  }
+}
+
+extension ComplianceValue {
+  public var phrase: Phrase {
+    switch self {
+    case .compliant: return .compliant
+    case .partial: return .partial
+    case .noncompliant: return .noncompliant
+    case .na: return .notApplicable
+    case .unknown: return .unknown
+    }
+  }
+}
