@@ -119,7 +119,8 @@ public struct SessionStore: Sendable {
     try Self.writeAtomically(data, to: path)
   }
 
-  static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
+  /// Writes `data` to `path` atomically and durably; refuses a link or directory at `path`.
+  public static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
     var info = stat()
     if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
       throw .notARegularFile(path: path)

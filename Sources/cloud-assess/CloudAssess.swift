@@ -15,7 +15,10 @@ struct CloudAssess: ParsableCommand {
       ~/.local/share/cloud-assess/sessions (or --sessions-dir).
       """,
     version: CloudAssessVersion.current,
-    subcommands: [Validate.self, Questionnaires.self, List.self]
+    subcommands: [
+      Start.self, New.self, Resume.self, Summary.self, List.self, Validate.self, Questionnaires.self,
+    ],
+    defaultSubcommand: Start.self
   )
 }
 

@@ -1,0 +1,44 @@
+import AssessmentCore
+import Foundation
+
+/// The choices a question offers on screen, in order, with their labels in a language.
+struct Choice: Equatable {
+  var id: String
+  var label: String
+}
+
+extension Question {
+  func choices(_ language: InterfaceLanguage, _ questionnaire: Questionnaire) -> [Choice] {
+    switch type {
+    case .compliance:
+      return ComplianceValue.allCases.map { Choice(id: $0.rawValue, label: $0.phrase.text(language)) }
+    case .yesno:
+      return [
+        Choice(id: "yes", label: Phrase.yes.text(language)),
+        Choice(id: "no", label: Phrase.no.text(language)),
+      ]
+    case .single, .multiple:
+      return options.map { Choice(id: $0.id, label: questionnaire.text($0.label, language.rawValue)) }
+    case .text, .number:
+      return []
+    }
+  }
+}
+
+extension AnswerValue {
+  /// The text shown for an answer.
+  func display(_ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire)
+    -> String
+  {
+    switch self {
+    case .choice(let id):
+      return question.choices(language, questionnaire).first { $0.id == id }?.label ?? id
+    case .choices(let ids):
+      let choices = question.choices(language, questionnaire)
+      return ids.map { id in choices.first { $0.id == id }?.label ?? id }.joined(separator: ", ")
+    case .text(let text): return text
+    case .number(let number):
+      return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import AssessmentCore
+import Foundation
+
+/// The screen of one question: reference, question, explanation, choices, note, evidence, flag.
+struct QuestionScreen {
+  let screen: Screen
+
+  func draw(_ state: AppState, _ canvas: inout Canvas) {
+    let wizard = screen.app.wizard
+    let questionnaire = wizard.questionnaire
+    let language = state.language
+    guard let question = wizard.current(state.wizard) else {
+      screen.header(state, &canvas, section: nil)
+      canvas.text(row: 4, column: 2, Phrase.allAnswered.text(language), .bold)
+      screen.footer(state, &canvas, keys: .footerQuestion)
+      return
+    }
+    let section = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
+    screen.header(state, &canvas, section: section)
+    let width = canvas.width - 4
+    let answer = state.wizard.answers[question.id]
+    var cursorAt: (Int, Int)?
+    var lines: [(String, TextStyle)] = []
+    var focus: Int?
+    func wrap(_ text: String, _ style: TextStyle, indent: String = "") {
+      for line in DisplayWidth.wrap(text, width: width - DisplayWidth.of(indent)) {
+        lines.append((indent + line, style))
+      }
+    }
+    // The section's introduction, on its first question.
+    let firstOfSection = questionnaire.sectionIndexOfQuestion.indices.first {
+      questionnaire.sectionIndexOfQuestion[$0] == section && state.wizard.visibility[$0]
+    }
+    if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
+      wrap(questionnaire.text(introduction, language.rawValue), .dim)
+      lines.append(("", .plain))
+    }
+    var reference = question.refs.isEmpty ? "" : "§ " + question.refs.joined(separator: ", ")
+    if let severity = question.severity {
+      reference += (reference.isEmpty ? "" : " · ") + labelled(.severity, language) + " "
+        + severity.phrase.text(language)
+    }
+    if !question.protects.isEmpty {
+      reference += " · " + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
+    }
+    if !reference.isEmpty { lines.append((DisplayWidth.truncate(reference, to: width), TextStyle(color: .accent))) }
+    wrap(questionnaire.text(question.text, language.rawValue), .bold)
+    lines.append(("", .plain))
+    wrap(questionnaire.text(question.help, language.rawValue), .plain)
+    lines.append(("", .plain))
+    let choices = question.choices(language, questionnaire)
+    switch question.type {
+    case .text, .number:
+      let label = (question.type == .number ? Phrase.numberHere : Phrase.answerHere).text(language)
+      if case .editingAnswer(let editor) = state.mode {
+        let layout = editor.layout(width: width - DisplayWidth.of(label) - 2)
+        focus = lines.count + layout.cursorRow
+        for (index, line) in layout.lines.enumerated() {
+          lines.append(((index == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label))) + line, .underline))
+        }
+        cursorAt = (lines.count - layout.lines.count + layout.cursorRow, DisplayWidth.of(label) + layout.cursorColumn)
+      } else {
+        let value = answer?.value.map { $0.display(question, language, questionnaire) } ?? "—"
+        focus = lines.count
+        lines.append(("› " + label + value, TextStyle(bold: true)))
+      }
+    default:
+      for (index, choice) in choices.enumerated() {
+        let selected: Bool
+        switch answer?.value {
+        case .choice(let id)?: selected = id == choice.id
+        case .choices(let ids)?: selected = ids.contains(choice.id)
+        default: selected = false
+        }
+        let mark =
+          question.type == .multiple ? (selected ? "[x]" : "[ ]") : (selected ? "(•)" : "( )")
+        let pointer = index == state.optionCursor && state.mode == .browsing ? "›" : " "
+        let number = index < 9 ? "\(index + 1)." : "  "
+        if index == state.optionCursor { focus = lines.count }
+        var style = TextStyle.plain
+        if index == state.optionCursor && state.mode == .browsing { style.reverse = true }
+        if selected { style.bold = true }
+        lines.append((DisplayWidth.truncate("\(pointer) \(mark) \(number) \(choice.label)", to: width), style))
+      }
+    }
+    lines.append(("", .plain))
+    // The note.
+    let noteLabel = labelled(.note, language)
+    if case .editingNote(let editor) = state.mode {
+      lines.append((noteLabel, TextStyle(bold: true, color: .accent)))
+      let layout = editor.layout(width: width - 2)
+      let start = lines.count
+      for line in layout.lines { lines.append(("  " + line, .underline)) }
+      focus = start + layout.cursorRow
+      cursorAt = (start + layout.cursorRow, 2 + layout.cursorColumn)
+    } else if let note = answer?.note, !note.isEmpty {
+      lines.append((noteLabel, .bold))
+      for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
+        wrap(String(line), .plain, indent: "  ")
+      }
+    } else {
+      let needs = answer?.isUnjustifiedNotApplicable == true
+      lines.append((noteLabel + " " + Phrase.noNote.text(language), needs ? TextStyle(bold: true, color: .warning) : .dim))
+      if needs { wrap(Phrase.justificationRequired.text(language), TextStyle(bold: true, color: .warning)) }
+    }
+    if let evidence = answer?.evidence, !evidence.isEmpty {
+      wrap(
+        labelled(.evidence, language) + " " + evidence.joined(separator: " · "), .plain)
+    }
+    if answer?.flagged == true { lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning))) }
+
+    let top = 3
+    let bottom = canvas.height - 4
+    let offset = screen.scrolled(lines, focus: focus, top: top, bottom: bottom, &canvas, language: language)
+    if let (row, column) = cursorAt, row - offset >= 0, row - offset < bottom - top {
+      canvas.terminal.placeCursor(row: top + row - offset, column: 2 + column)
+    }
+    if case .searching(let editor) = state.mode {
+      let prompt = Phrase.searchPrompt.text(language)
+      let row = canvas.height - 4
+      canvas.text(row: row, column: 1, prompt + editor.text, TextStyle(bold: true))
+      let layout = editor.layout(width: canvas.width)
+      canvas.terminal.placeCursor(row: row, column: 1 + DisplayWidth.of(prompt) + layout.cursorColumn)
+      screen.footer(stateWithoutNotice(state), &canvas, keys: .footerSearch)
+      return
+    }
+    if state.mode == .confirmingFinish {
+      let unanswered = wizard.review(state.wizard).unanswered.count
+      var confirm = state
+      confirm.notice = Phrase.finishConfirm.format(language, unanswered)
+      screen.footer(confirm, &canvas, keys: .footerQuestion)
+      return
+    }
+    switch state.mode {
+    case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
+    case .editingAnswer: screen.footer(state, &canvas, keys: .footerField)
+    default: screen.footer(state, &canvas, keys: .footerQuestion)
+    }
+  }
+
+  private func stateWithoutNotice(_ state: AppState) -> AppState {
+    var copy = state
+    copy.notice = nil
+    return copy
+  }
+}
+
+/// "Label :" in French, "Label:" otherwise.
+func labelled(_ phrase: Phrase, _ language: InterfaceLanguage) -> String {
+  phrase.text(language) + (language == .fr ? " :" : ":")
+}

@@ -1,0 +1,164 @@
+import AssessmentCore
+import Foundation
+
+/// Draws the front-end state on a terminal. A pure function of the state: everything on screen
+/// is rebuilt from it on every pass (as kconfig's front ends do).
+public struct Screen: Sendable {
+  public let app: App
+
+  public init(app: App) {
+    self.app = app
+  }
+
+  var questionnaire: Questionnaire { app.wizard.questionnaire }
+
+  public func draw(_ state: AppState, on terminal: Terminal) {
+    terminal.clear()
+    terminal.hideCursor()
+    let (width, height) = terminal.size
+    if width < AppState.minimumWidth || height < AppState.minimumHeight {
+      let message = Phrase.tooSmall.format(state.language, width, height)
+      terminal.draw(row: max(0, height / 2), column: 0, DisplayWidth.truncate(message, to: width), style: .bold)
+      terminal.present()
+      return
+    }
+    var canvas = Canvas(terminal: terminal, width: width, height: height, color: terminal.usesColor)
+    switch state.wizard.phase {
+    case .identification: IdentificationScreen(screen: self).draw(state, &canvas)
+    case .questions:
+      switch state.mode {
+      case .help(let scroll): HelpScreen(screen: self).draw(state, scroll: scroll, &canvas)
+      case .contents(let selection): ContentsScreen(screen: self).draw(state, selection: selection, &canvas)
+      case .evidence(let editor, let selection):
+        EvidenceScreen(screen: self).draw(state, editor: editor, selection: selection, &canvas)
+      default: QuestionScreen(screen: self).draw(state, &canvas)
+      }
+    case .review: ReviewScreen(screen: self).draw(state, &canvas)
+    case .summary, .finished: SummaryScreen(screen: self).draw(state, &canvas)
+    }
+    terminal.present()
+  }
+
+  // MARK: - Shared parts
+
+  /// The top two rows: breadcrumb, and a progress line with a bar.
+  func header(_ state: AppState, _ canvas: inout Canvas, section: Int?) {
+    let language = state.language.rawValue
+    let title = questionnaire.text(questionnaire.title, language)
+    var crumb = " " + title
+    if let section {
+      // The section matters more than the questionnaire's (long) title: keep it whole.
+      let sectionTitle = questionnaire.text(questionnaire.sections[section].title, language)
+      let room = max(12, canvas.width - 5 - DisplayWidth.of(sectionTitle))
+      crumb = " " + DisplayWidth.truncate(title, to: min(room, canvas.width / 2)) + " › " + sectionTitle
+    }
+    canvas.fill(row: 0, style: TextStyle(reverse: true))
+    canvas.text(row: 0, column: 0, DisplayWidth.truncate(crumb, to: canvas.width - 1), TextStyle(bold: true, reverse: true))
+    let progress = app.wizard.progress(state.wizard)
+    var line = ""
+    if let section, state.wizard.phase == .questions {
+      let sections = app.wizard.visibleSections(state.wizard)
+      line = "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(progress.applicable) · "
+        + "\(Phrase.section.text(state.language)) \((sections.firstIndex(of: section) ?? 0) + 1)/\(sections.count)"
+    } else {
+      line = "\(progress.answered)/\(progress.applicable)"
+    }
+    canvas.text(row: 1, column: 1, line, .plain)
+    let barWidth = max(10, canvas.width - DisplayWidth.of(line) - 12)
+    let filled = Int((progress.fraction * Double(barWidth)).rounded(.down))
+    let bar = "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]"
+    let percent = " \(Int((progress.fraction * 100).rounded(.down))) %"
+    canvas.text(row: 1, column: canvas.width - barWidth - 2 - DisplayWidth.of(percent), bar, TextStyle(color: .good))
+    canvas.text(row: 1, column: canvas.width - DisplayWidth.of(percent), percent, .plain)
+  }
+
+  /// The bottom rows: a notice, the save status, and the keys that work here.
+  func footer(_ state: AppState, _ canvas: inout Canvas, keys: Phrase) {
+    let height = canvas.height
+    if let notice = state.notice {
+      canvas.text(row: height - 4, column: 1, DisplayWidth.truncate(notice, to: canvas.width - 2), TextStyle(bold: true, color: .warning))
+    }
+    let status: String
+    var style = TextStyle.dim
+    switch state.wizard.saveStatus {
+    case .notSaved: status = Phrase.notSavedYet.text(state.language)
+    case .saved(let date): status = Phrase.savedAt.format(state.language, Self.time(date))
+    case .failed(let message):
+      status = Phrase.saveFailed.format(state.language, message)
+      style = TextStyle(bold: true, reverse: !canvas.color, color: .danger)
+    }
+    canvas.text(row: height - 3, column: 1, DisplayWidth.truncate(status, to: canvas.width - 2), style)
+    let lines = Self.wrapKeys(keys.text(state.language), width: canvas.width - 2)
+    for (index, line) in lines.prefix(2).enumerated() {
+      canvas.fill(row: height - 2 + index, style: TextStyle(reverse: true))
+      canvas.text(row: height - 2 + index, column: 1, line, TextStyle(reverse: true))
+    }
+  }
+
+  /// Key hints split at double spaces onto at most two lines.
+  static func wrapKeys(_ text: String, width: Int) -> [String] {
+    var lines: [String] = [""]
+    for item in text.components(separatedBy: "  ") where !item.isEmpty {
+      let candidate = lines[lines.count - 1].isEmpty ? item : lines[lines.count - 1] + "  " + item
+      if DisplayWidth.of(candidate) <= width || lines[lines.count - 1].isEmpty {
+        lines[lines.count - 1] = DisplayWidth.truncate(candidate, to: width)
+      } else {
+        lines.append(item)
+      }
+    }
+    return lines
+  }
+
+  static func time(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "HH:mm:ss"
+    return formatter.string(from: date)
+  }
+
+  /// Draws `lines` in rows `top..<bottom`, scrolled so that `focus` is visible, with marks when
+  /// there is more above or below.
+  func scrolled(
+    _ lines: [(String, TextStyle)], focus: Int?, scroll: Int? = nil, top: Int, bottom: Int,
+    _ canvas: inout Canvas, language: InterfaceLanguage
+  ) -> Int {
+    let rows = bottom - top
+    var offset = 0
+    if let scroll {
+      offset = min(scroll, max(0, lines.count - rows))
+    } else if let focus, focus >= rows - 1 {
+      offset = min(focus - rows + 2, max(0, lines.count - rows))
+    }
+    let aboveMark = offset > 0
+    let belowMark = offset + rows < lines.count
+    for row in 0..<rows {
+      let index = offset + row
+      guard lines.indices.contains(index) else { break }
+      if (row == 0 && aboveMark) || (row == rows - 1 && belowMark) { continue }
+      canvas.text(row: top + row, column: 2, lines[index].0, lines[index].1)
+    }
+    if aboveMark {
+      canvas.text(row: top, column: canvas.width - 22, Phrase.moreAbove.text(language), .dim)
+    }
+    if belowMark {
+      canvas.text(row: bottom - 1, column: canvas.width - 22, Phrase.moreBelow.text(language), .dim)
+    }
+    return offset
+  }
+}
+
+/// A terminal with the screen's size and colour choice at hand.
+struct Canvas {
+  let terminal: Terminal
+  let width: Int
+  let height: Int
+  let color: Bool
+
+  func text(row: Int, column: Int, _ text: String, _ style: TextStyle) {
+    terminal.draw(row: row, column: column, text, style: style)
+  }
+
+  func fill(row: Int, style: TextStyle) {
+    terminal.draw(row: row, column: 0, String(repeating: " ", count: width), style: style)
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// SIGINT, SIGTERM and SIGHUP, noted by a handler and acted on by the runner's loop (which
+/// saves and restores the terminal), never acted on inside the handler.
+public enum Signals {
+  nonisolated(unsafe) private static var received: sig_atomic_t = 0
+
+  /// Installs the handlers.
+  public static func install() {
+    for number in [SIGINT, SIGTERM, SIGHUP] {
+      signal(number) { number in Signals.received = sig_atomic_t(number) }
+    }
+  }
+
+  /// The signal received since the last call, if any.
+  public static func take() -> Int32? {
+    let number = received
+    guard number != 0 else { return nil }
+    received = 0
+    return Int32(number)
+  }
+}

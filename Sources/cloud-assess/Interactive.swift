@@ -1,0 +1,185 @@
+import ArgumentParser
+import AssessmentCore
+import AssessmentStore
+import AssessmentTUI
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension InterfaceLanguage: ExpressibleByArgument {}
+
+/// Options of the interactive commands.
+struct InterfaceOptions: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "Interface and content language: fr, en or nl (default: from LC_ALL, LC_MESSAGES, LANG).")
+  var language: InterfaceLanguage?
+
+  var resolvedLanguage: InterfaceLanguage {
+    language ?? InterfaceLanguage.from(environment: ProcessInfo.processInfo.environment)
+  }
+}
+
+/// Opening, running and leaving the wizard: shared by `new`, `resume` and the start screen.
+enum Interactive {
+  /// The wizard needs a terminal on both ends; say what to use instead.
+  static func requireTerminal() throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw fail(
+        InteractiveError(
+          "the wizard needs a terminal (stdin and stdout are not both terminals); without one, use 'cloud-assess list', 'cloud-assess summary SESSION' or 'cloud-assess validate'"
+        ))
+    }
+  }
+
+  struct InteractiveError: LocalizedError {
+    var errorDescription: String?
+    init(_ message: String) { errorDescription = message }
+  }
+
+  static var allowColor: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    return environment["NO_COLOR"].map(\.isEmpty) ?? true
+  }
+
+  static func now() -> Date {
+    // Milliseconds: what the session file keeps, so a saved state reloads equal.
+    Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+  }
+
+  /// Creates a session file for a new assessment and locks it.
+  static func create(
+    _ loaded: LoadedQuestionnaire, store: SessionStore
+  ) throws(StoreError) -> (SessionRecord, String, SessionLock) {
+    try store.ensureDirectory()
+    let wizard = Wizard(questionnaire: loaded.questionnaire)
+    let date = now()
+    for _ in 0..<16 {
+      let id = SessionStore.newID(at: date)
+      let path = try store.path(for: id)
+      guard !FileManager.default.fileExists(atPath: path) else { continue }
+      let lock = try SessionLock.acquire(sessionPath: path)
+      let record = SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
+      try store.save(record, to: path)
+      return (record, path, lock)
+    }
+    throw .writeFailed(path: store.directory, reason: "could not find a free session id")
+  }
+
+  /// Opens a saved session for writing: lock first, then read, so no other process changes it
+  /// between the two.
+  static func open(
+    path: String, store: SessionStore, questionnaire reference: String?
+  ) throws(StoreError) -> (SessionRecord, LoadedQuestionnaire, SessionLock) {
+    _ = try store.load(path: path)
+    let lock = try SessionLock.acquire(sessionPath: path)
+    let record = try store.load(path: path)
+    let loaded = try BuiltinQuestionnaires.resolve(reference ?? record.questionnaire.id)
+    guard loaded.questionnaire.id == record.questionnaire.id else {
+      throw .questionnaireMismatch(path: path, expected: record.questionnaire.id, found: loaded.questionnaire.id)
+    }
+    return (record, loaded, lock)
+  }
+
+  /// Runs the wizard on a session until the assessor leaves; prints where the session is and,
+  /// when the assessment was finished, the summary.
+  static func run(
+    record initial: SessionRecord, path: String, lock: SessionLock, loaded: LoadedQuestionnaire,
+    store: SessionStore, language: InterfaceLanguage
+  ) throws {
+    let app = App(questionnaire: loaded.questionnaire)
+    var record = initial
+    var state = app.makeState(record.wizardState(app.wizard), language: language)
+    state.questionnaireDigest = loaded.digest
+    let warnings = record.warnings(against: loaded)
+    if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
+    Signals.install()
+    let terminal = NcursesTerminal(allowColor: allowColor)
+    let runner = Runner(
+      app: app, terminal: terminal, state: state,
+      save: { wizardState in
+        record.update(from: wizardState, questionnaire: loaded.questionnaire)
+        do {
+          try store.save(record, to: path)
+          return nil
+        } catch {
+          return (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        }
+      },
+      clock: now, signal: Signals.take)
+    runner.run()
+    terminal.end()
+    lock.release()
+    let final = runner.state
+    for warning in warnings { warn(warning) }
+    if case .failed(let message) = final.wizard.saveStatus {
+      throw fail(
+        InteractiveError(
+          "the last save failed (\(message)); the session file \(path) holds the answers up to the last successful save"))
+    }
+    print(Phrase.quitMessage.format(language, path))
+    print(Phrase.resumeHint.format(language, record.id))
+    if final.wizard.phase == .finished, runner.endedBySignal == nil {
+      print()
+      let report = app.summaryReport(final)
+      print(report.text(color: allowColor && isatty(STDOUT_FILENO) == 1), terminator: "")
+    }
+    if let number = runner.endedBySignal {
+      throw ExitCode(128 + number)
+    }
+  }
+
+  /// The start screen: choose a new assessment or a saved one.
+  static func start(
+    store: SessionStore, questionnaire reference: String?, language: InterfaceLanguage,
+    offersNew: Bool
+  ) throws {
+    var menu = StartMenu(entries: entries(store: store, language: language), offersNew: offersNew, language: language)
+    Signals.install()
+    let terminal = NcursesTerminal(allowColor: allowColor)
+    let choice = menu.run(on: terminal, signal: Signals.take)
+    terminal.end()
+    switch choice {
+    case .quit:
+      return
+    case .new:
+      do {
+        let loaded = try BuiltinQuestionnaires.resolve(reference)
+        let (record, path, lock) = try create(loaded, store: store)
+        try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
+      } catch let error as StoreError {
+        throw fail(error)
+      }
+    case .resume(let path):
+      do {
+        let (record, loaded, lock) = try open(path: path, store: store, questionnaire: nil)
+        try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
+      } catch let error as StoreError {
+        throw fail(error)
+      }
+    }
+  }
+
+  static func entries(store: SessionStore, language: InterfaceLanguage) -> [StartMenu.Entry] {
+    var questionnaires: [String: Questionnaire] = [:]
+    for loaded in (try? BuiltinQuestionnaires.all()) ?? [] {
+      questionnaires[loaded.questionnaire.id] = loaded.questionnaire
+    }
+    return store.list().compactMap { entry in
+      guard case .success(let record) = entry.result else { return nil }
+      var progress = "\(record.answers.values.filter(\.isAnswered).count)"
+      if let questionnaire = questionnaires[record.questionnaire.id] {
+        let wizard = Wizard(questionnaire: questionnaire)
+        let value = wizard.progress(record.wizardState(wizard))
+        progress = "\(value.answered)/\(value.applicable)"
+      }
+      let provider = record.metadata.provider.isEmpty ? record.id : record.metadata.provider
+      let service = record.metadata.service.isEmpty ? "" : " — " + record.metadata.service
+      return StartMenu.Entry(
+        path: entry.path, title: provider + service,
+        detail: "\(progress)  \(List.format(record.metadata.updated))")
+    }
+  }
+}

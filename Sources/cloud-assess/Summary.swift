@@ -1,0 +1,77 @@
+import ArgumentParser
+import AssessmentCore
+import AssessmentStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct Summary: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the risk summary of a session (text, Markdown or JSON).",
+    discussion: "The JSON form is described by docs/summary.schema.json.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+  }
+
+  @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
+  var session: String
+
+  @Option(help: "text, markdown or json.")
+  var format: Format = .text
+
+  @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("The questionnaire, when it is not built in (a YAML file).", valueName: "id|path"))
+  var questionnaire: String?
+
+  @OptionGroup var sessions: SessionsOptions
+  @OptionGroup var interface: InterfaceOptions
+
+  func run() throws {
+    let store = sessions.store
+    let report: SummaryReport
+    do {
+      let path = try store.path(for: session)
+      let record = try store.load(path: path)
+      let loaded = try BuiltinQuestionnaires.resolve(questionnaire ?? record.questionnaire.id)
+      guard loaded.questionnaire.id == record.questionnaire.id else {
+        throw StoreError.questionnaireMismatch(
+          path: path, expected: record.questionnaire.id, found: loaded.questionnaire.id)
+      }
+      for warning in record.warnings(against: loaded) { warn(warning) }
+      let wizard = Wizard(questionnaire: loaded.questionnaire)
+      let state = record.wizardState(wizard)
+      report = SummaryReport(
+        questionnaire: loaded.questionnaire,
+        summary: RiskEngine(questionnaire: loaded.questionnaire).summarize(state),
+        answers: state.answers, language: interface.resolvedLanguage, digest: loaded.digest)
+    } catch let error as StoreError {
+      throw fail(error)
+    }
+    let text: String
+    switch format {
+    case .text:
+      let color = output == nil && isatty(STDOUT_FILENO) == 1 && Interactive.allowColor
+      text = report.text(color: color)
+    case .markdown:
+      text = report.markdown()
+    case .json:
+      text = try report.json()
+    }
+    if let output {
+      do {
+        try SessionStore.writeAtomically(Data(text.utf8), to: output)
+      } catch {
+        throw fail(error)
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
