@@ -33,12 +33,12 @@ let package = Package(
       ]
     ),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
+    .testTarget(name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore"]),
     .testTarget(
-      name: "AssessmentStoreTests",
-      dependencies: ["AssessmentStore", "AssessmentCore"],
-      resources: [.copy("Fixtures")]
+      name: "AssessmentTUITests",
+      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"]
     ),
-    .testTarget(name: "AssessmentTUITests", dependencies: ["AssessmentTUI", "AssessmentCore"]),
-    .testTarget(name: "CLITests", dependencies: ["AssessmentCore"]),
+    // Runs the built binary: directly, and inside tmux for the terminal.
+    .testTarget(name: "CLITests"),
   ]
 )

@@ -48,6 +48,8 @@ public struct SummaryReport: Sendable {
     }
     return result
   }
+  /// "Label :" in French, "Label:" otherwise.
+  func l(_ phrase: Phrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
   func q(_ text: LocalizedText) -> String { text.resolve(language.rawValue, fallbacks: questionnaire.languages) }
 
   public func levelLabel(_ id: String) -> String {
@@ -121,27 +123,27 @@ public struct SummaryReport: Sendable {
     }
     let meta = summary.metadata
     add(t(.summaryHeading).uppercased(), .title)
-    add("\(t(.summaryOrganisation)): \(meta.organisation)")
-    add("\(t(.summaryAssessor)): \(meta.assessor)")
-    add("\(t(.summaryProvider)): \(meta.provider)")
-    add("\(t(.summaryService)): \(meta.service)")
-    add("\(t(.summaryQuestionnaire)): \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)")
-    add("\(t(.summaryCreated)): \(Self.date(meta.created)) · \(t(.summaryUpdated)): \(Self.date(meta.updated))")
-    add("\(t(.summaryCompleteness)): \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
+    add("\(l(.summaryOrganisation)) \(meta.organisation)")
+    add("\(l(.summaryAssessor)) \(meta.assessor)")
+    add("\(l(.summaryProvider)) \(meta.provider)")
+    add("\(l(.summaryService)) \(meta.service)")
+    add("\(l(.summaryQuestionnaire)) \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)")
+    add("\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))")
+    add("\(l(.summaryCompleteness)) \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
     if summary.progress.isComplete {
       add(t(.summaryComplete))
     } else {
       add(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered), .level("high"))
     }
     add("")
-    add("\(t(.verdict)): \(verdictText(summary.verdict))", .verdict(summary.verdict))
+    add("\(l(.verdict)) \(verdictText(summary.verdict))", .verdict(summary.verdict))
     for reason in summary.reasons { add("  - " + reasonText(reason)) }
 
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
     for finding in summary.blocking {
       add("  [\(finding.rule.refs.joined(separator: ", "))] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
-      add("      \(t(.whatToDo)): \(q(finding.rule.remediation))", question: finding.questionID)
+      add("      \(l(.whatToDo)) \(q(finding.rule.remediation))", question: finding.questionID)
     }
 
     heading(t(.riskMatrix))
@@ -155,7 +157,7 @@ public struct SummaryReport: Sendable {
         let ids = entry.findings.map { finding in
           "\(refs(questionnaire.questions[finding.position])) \(levelLabel(finding.level).lowercased())"
         }
-        if !ids.isEmpty { add("      \(t(.mitigatedBy)): \(ids.joined(separator: "; "))", .dim) }
+        if !ids.isEmpty { add("      \(l(.mitigatedBy)) \(ids.joined(separator: "; "))", .dim) }
       }
     }
 
@@ -171,17 +173,17 @@ public struct SummaryReport: Sendable {
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       add("  \(index + 1). [\(levelLabel(gap.level).uppercased())] \(refs(question)) — \(q(question.text))", .level(gap.level), question: gap.questionID)
-      add("     \(t(.answer)): \(answerText(gap.answer)) · \(t(.severity)): \(t(gap.severity.phrase))", question: gap.questionID)
-      if let note = noteText(gap.questionID) { add("     \(t(.note)): \(note)", question: gap.questionID) }
+      add("     \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase))", question: gap.questionID)
+      if let note = noteText(gap.questionID) { add("     \(l(.note)) \(note)", question: gap.questionID) }
       if let remediation = question.remediation {
-        add("     \(t(.remediation)): \(q(remediation))", question: gap.questionID)
+        add("     \(l(.remediation)) \(q(remediation))", question: gap.questionID)
       }
     }
 
     listSection(t(.listUnanswered), summary.unanswered, &lines) { _ in nil }
     listSection(t(.listFlagged), summary.flagged, &lines) { self.noteText(self.questionnaire.questions[$0].id) }
     listSection(t(.listNotApplicable), summary.notApplicable, &lines) { position in
-      self.noteText(self.questionnaire.questions[position].id).map { "\(self.t(.justification)): \($0)" }
+      self.noteText(self.questionnaire.questions[position].id).map { "\(self.l(.justification)) \($0)" }
     }
     if !summary.unjustifiedNotApplicable.isEmpty {
       listSection(t(.listUnjustified), summary.unjustifiedNotApplicable, &lines) { _ in nil }
@@ -298,7 +300,7 @@ public struct SummaryReport: Sendable {
       out.append("> **\(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered))**")
       out.append("")
     }
-    out.append("## \(t(.verdict)): \(verdictText(summary.verdict))")
+    out.append("## \(l(.verdict)) \(verdictText(summary.verdict))")
     out.append("")
     for reason in summary.reasons { out.append("- \(reasonText(reason))") }
     out.append("")
@@ -307,7 +309,7 @@ public struct SummaryReport: Sendable {
     if summary.blocking.isEmpty { out.append(t(.noBlocking)) }
     for finding in summary.blocking {
       out.append("- **\(finding.rule.refs.joined(separator: ", "))** — \(esc(q(finding.rule.message)))  ")
-      out.append("  *\(t(.whatToDo))*: \(esc(q(finding.rule.remediation)))")
+      out.append("  *\(l(.whatToDo))* \(esc(q(finding.rule.remediation)))")
     }
     out.append("")
     out.append("## \(t(.riskMatrix))")
@@ -349,9 +351,9 @@ public struct SummaryReport: Sendable {
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       out.append("\(index + 1). **[\(levelLabel(gap.level))] \(refs(question))** — \(esc(q(question.text)))  ")
-      out.append("   \(t(.answer)): \(answerText(gap.answer)) · \(t(.severity)): \(t(gap.severity.phrase))  ")
-      if let note = noteText(gap.questionID) { out.append("   \(t(.note)): \(esc(note))  ") }
-      if let remediation = question.remediation { out.append("   *\(t(.remediation))*: \(esc(q(remediation)))") }
+      out.append("   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase))  ")
+      if let note = noteText(gap.questionID) { out.append("   \(l(.note)) \(esc(note))  ") }
+      if let remediation = question.remediation { out.append("   *\(l(.remediation))* \(esc(q(remediation)))") }
     }
     func list(_ title: String, _ positions: [Int], detail: (Int) -> String?) {
       out.append("")

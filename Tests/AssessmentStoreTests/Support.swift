@@ -9,9 +9,10 @@ func temporaryDirectory() -> String {
   return path
 }
 
+/// A file of `Tests/Fixtures`, shared by the test targets.
 func fixturePath(_ name: String) -> String {
-  Bundle.module.path(forResource: "Fixtures/" + name, ofType: nil)
-    ?? (URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/" + name)
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+    + "/Fixtures/" + name
 }
 
 /// The repository root, from this file's place in it.

@@ -1,0 +1,72 @@
+import AssessmentCore
+import AssessmentStore
+import Foundation
+import Testing
+
+@testable import AssessmentTUI
+
+let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+func fixture(_ name: String) throws -> LoadedQuestionnaire {
+  try QuestionnaireLoader.load(path: testsDirectory + "/Fixtures/" + name)
+}
+
+let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+/// Compares a screen with `Snapshots/NAME.txt`. With `UPDATE_SNAPSHOTS=1` the file is written
+/// instead (and the test fails, so a recording never passes unnoticed).
+func expectSnapshot(
+  _ terminal: MemoryTerminal, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  let path = testsDirectory + "/AssessmentTUITests/Snapshots/\(name).txt"
+  let actual = terminal.snapshot + "\n"
+  if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+    try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+    Issue.record("recorded \(name); run again without UPDATE_SNAPSHOTS", sourceLocation: sourceLocation)
+    return
+  }
+  guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+    Issue.record("no snapshot \(name): run with UPDATE_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(actual == expected, "snapshot \(name) differs", sourceLocation: sourceLocation)
+}
+
+/// An app on a questionnaire, with helpers to press keys.
+struct Harness {
+  let app: App
+  var state: AppState
+  var effects: [WizardEffect] = []
+
+  init(_ loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en, identified: Bool = true) {
+    app = App(questionnaire: loaded.questionnaire)
+    var wizardState = app.wizard.start(at: t0)
+    if identified {
+      wizardState.metadata.organisation = "ONSS"
+      wizardState.metadata.assessor = "Anne Dupont"
+      wizardState.metadata.provider = "Nuage «Souverain» SA"
+      wizardState.metadata.service = "Archivage"
+      wizardState.phase = .questions
+    }
+    state = app.makeState(wizardState, language: language)
+    state.questionnaireDigest = loaded.digest
+  }
+
+  mutating func press(_ keys: Key...) {
+    for key in keys { effects += app.handle(&state, key, now: t0) }
+  }
+
+  mutating func type(_ text: String) {
+    for character in text { press(.character(character)) }
+  }
+
+  func render(width: Int = 80, height: Int = 24) -> MemoryTerminal {
+    let terminal = MemoryTerminal(width: width, height: height)
+    var sized = state
+    sized.width = width
+    sized.height = height
+    Screen(app: app).draw(sized, on: terminal)
+    return terminal
+  }
+}
