@@ -28,13 +28,22 @@ public final class Runner {
     self.signal = signal
   }
 
+  /// Set when the terminal is lost without a signal.
+  private var interruptedBy: Int32?
+  /// SIGHUP's number (1 on every POSIX system), without importing the C library here.
+  private let SIGHUP_NUMBER: Int32 = 1
+
   /// Loops until the wizard asks to exit (or a signal arrives, which saves first).
   public func run() {
     state.width = terminal.size.width
     state.height = terminal.size.height
     screen.draw(state, on: terminal)
+    var quickEmptyReads = 0
     while true {
-      if let number = signal() {
+      // A terminal that went away without SIGHUP answers every read at once with nothing:
+      // treat a long run of those as a hang-up rather than spinning.
+      if quickEmptyReads > 200 { interruptedBy = SIGHUP_NUMBER }
+      if let number = interruptedBy ?? signal() {
         endedBySignal = number
         let now = clock()
         var effects = app.tick(&state, now: now)
@@ -44,13 +53,16 @@ public final class Runner {
         _ = perform(effects + app.send(&state, .quitRequested))
         return
       }
+      let started = Date()
       let key = terminal.readKey(timeoutMilliseconds: 250)
+      quickEmptyReads = key == nil && Date().timeIntervalSince(started) < 0.01 ? quickEmptyReads + 1 : 0
+      let resized = terminal.size.width != state.width || terminal.size.height != state.height
       state.width = terminal.size.width
       state.height = terminal.size.height
       let now = clock()
       let effects = key.map { app.handle(&state, $0, now: now) } ?? app.tick(&state, now: now)
       let exit = perform(effects)
-      if key != nil || !effects.isEmpty { screen.draw(state, on: terminal) }
+      if key != nil || resized || !effects.isEmpty { screen.draw(state, on: terminal) }
       if exit { return }
     }
   }

@@ -14,10 +14,16 @@ public enum Signals {
   nonisolated(unsafe) private static var received: sig_atomic_t = 0
 
   /// Installs the handlers.
+  /// Installs the handlers, and unblocks these signals and SIGWINCH (which curses needs for
+  /// resizes): a process may start with them blocked, inherited from whatever launched it.
   public static func install() {
     for number in [SIGINT, SIGTERM, SIGHUP] {
       signal(number) { number in Signals.received = sig_atomic_t(number) }
     }
+    var set = sigset_t()
+    sigemptyset(&set)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, number) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   /// The signal received since the last call, if any.

@@ -25,10 +25,10 @@ struct Resume: ParsableCommand {
     }
     do {
       let path = try store.path(for: session)
-      // Check the file before asking for a terminal, so a bad session is reported as such.
-      _ = try store.load(path: path)
-      try Interactive.requireTerminal()
+      // Check the file and the lock before asking for a terminal, so that a damaged session or
+      // one open elsewhere is reported as such.
       let (record, loaded, lock) = try Interactive.open(path: path, store: store, questionnaire: questionnaire)
+      try Interactive.requireTerminal()
       try Interactive.run(
         record: record, path: path, lock: lock, loaded: loaded, store: store,
         language: interface.resolvedLanguage)

@@ -98,3 +98,22 @@ import Testing
     #expect(try holds("d == private || (p && n >= 4)"))
   }
 }
+
+@Suite struct InterfaceLanguageTests {
+  @Test func followsLCAllThenLCMessagesThenLang() {
+    #expect(InterfaceLanguage.from(environment: ["LANG": "fr_BE.UTF-8"]) == .fr)
+    #expect(InterfaceLanguage.from(environment: ["LANG": "nl_BE.UTF-8"]) == .nl)
+    #expect(InterfaceLanguage.from(environment: ["LANG": "de_DE.UTF-8"]) == .en)
+    #expect(InterfaceLanguage.from(environment: ["LC_ALL": "nl_BE", "LANG": "fr_BE"]) == .nl)
+    #expect(InterfaceLanguage.from(environment: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US"]) == .fr)
+    #expect(InterfaceLanguage.from(environment: [:]) == .en)
+  }
+
+  @Test func everyPhraseExistsInEveryLanguage() {
+    for phrase in Phrase.allCases {
+      for language in InterfaceLanguage.allCases {
+        #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
+      }
+    }
+  }
+}

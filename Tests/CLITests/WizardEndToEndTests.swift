@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary in a real terminal (tmux).
+@Suite(.serialized) struct WizardEndToEndTests {
+  let small = packageRoot + "/Tests/Fixtures/small.yaml"
+
+  /// Fills the identification form.
+  func identify(_ tmux: Tmux, waitFor label: String = "Organisation") throws {
+    try tmux.wait(for: label)
+    for value in ["ONSS", "Anne Dupont", "Nuage SA", "Archivage"] {
+      try tmux.type(value)
+      try tmux.keys("Enter")
+    }
+  }
+
+  func sessionFiles(_ directory: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+  }
+
+  func json(_ directory: String) throws -> [String: Any] {
+    let name = try #require(try sessionFiles(directory).first)
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  func answers(_ directory: String) throws -> [String: [String: Any]] {
+    (try json(directory)["answers"] as? [String: [String: Any]]) ?? [:]
+  }
+
+  func choice(_ answers: [String: [String: Any]], _ id: String) -> String? {
+    (answers[id]?["value"] as? [String: Any])?["choice"] as? String
+  }
+
+  @Test func fullWalkThroughASmallQuestionnaire() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try identify(tmux)
+    try tmux.wait(for: "Question 1/6 · Section 1/3")
+    try tmux.keys("Enter")  // personal data: yes
+    try tmux.wait(for: "Deployment model?")
+    try tmux.keys("Enter")  // public
+    try tmux.wait(for: "Question 3/7")
+    try tmux.keys("1")
+    try tmux.keys("Tab")
+    try tmux.type("Clause 14 « restitution » ✅")
+    try tmux.keys("Tab", "Enter")
+    try tmux.wait(for: "Sovereignty.")
+    try tmux.keys("3", "Enter")
+    try tmux.wait(for: "Encryption at rest.")
+    try tmux.keys("2", "Enter")
+    try tmux.wait(for: "Shared network.")
+    try tmux.keys("Enter")
+    try tmux.wait(for: "Comment?")
+    try tmux.keys("Enter")
+    try tmux.type("Aucun commentaire")
+    try tmux.keys("Enter")
+    try tmux.wait(for: "Everything is answered")
+    try tmux.keys("F")
+    try tmux.wait(for: "RISK ASSESSMENT SUMMARY")
+    try tmux.wait(for: "Verdict: NOT ACCEPTABLE")
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    let output = try tmux.history()
+    #expect(output.contains("Session saved: \(directory)/"))
+    #expect(output.contains("To resume: cloud-assess resume "))
+    #expect(output.contains("Verdict: NOT ACCEPTABLE"), "the summary stays in the scrollback")
+    let saved = try answers(directory)
+    #expect(choice(saved, "restitution") == "compliant")
+    #expect(saved["restitution"]?["note"] as? String == "Clause 14 « restitution » ✅")
+    #expect(choice(saved, "sovereignty") == "noncompliant")
+    #expect(try json(directory)["phase"] as? String == "finished")
+  }
+
+  @Test func theBuiltInQuestionnaireInFrenchShowsAccents() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--lang", "fr"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let form = try tmux.wait(for: "Évaluateur")
+    #expect(form.contains("Fournisseur de services cloud"))
+    #expect(form.contains("Cloud computing — directives de sécurité"))
+    try identify(tmux, waitFor: "Évaluateur")
+    let question = try tmux.wait(for: "Question 1/")
+    #expect(question.contains("Entrée valider"))
+    #expect(question.contains("( ) 1."))
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    #expect(try tmux.history().contains("Session enregistrée"))
+  }
+
+  @Test func killNineThenResumeFindsEveryAnswerAndThePosition() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let first = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try identify(first)
+    try first.wait(for: "Personal data?")
+    try first.keys("Enter")
+    try first.wait(for: "Deployment model?")
+    try first.keys("2", "Enter")
+    try first.wait(for: "Data restitution.")
+    try first.keys("2", "f")
+    try first.wait(for: "Flagged for review")
+    try first.wait(for: "Saved at")
+    kill(try first.pid(), SIGKILL)
+    try first.waitForExit()
+    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(of: ".json", with: "")
+    let second = try Tmux(["resume", id, "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let screen = try second.wait(for: "Data restitution.")
+    #expect(screen.contains("(•) 2. Partially compliant"))
+    #expect(screen.contains("Flagged for review"))
+    #expect(screen.contains("Question 3/6"), "the private cloud hides the shared-network question")
+    try second.keys("Left")
+    try second.wait(for: "(•) 2. Private")
+    try second.keys("q")
+    try second.waitForExit()
+  }
+
+  @Test func resizeBelowTheMinimumAndBackLosesNothing() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try identify(tmux)
+    try tmux.wait(for: "Personal data?")
+    try tmux.keys("Tab")
+    try tmux.type("en cours")
+    try tmux.wait(for: "en cours")
+    try tmux.resize(width: 60, height: 20)
+    try tmux.wait(for: "terminal too small: 60×20, need 80×24")
+    try tmux.resize(width: 80, height: 24)
+    try tmux.wait(for: "Personal data?")
+    try tmux.type(" de saisie")
+    try tmux.keys("Tab")
+    try tmux.wait(for: "en cours de saisie")
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    #expect(try answers(directory)["personal_data"]?["note"] as? String == "en cours de saisie")
+  }
+
+  @Test func sighupSavesTheNoteBeingTypedAndRestoresTheTerminal() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try identify(tmux)
+    try tmux.wait(for: "Personal data?")
+    try tmux.keys("Tab")
+    try tmux.type("typed, not yet left")
+    try tmux.wait(for: "typed, not yet left")
+    kill(try tmux.pid(), SIGHUP)
+    try tmux.waitForExit()
+    #expect(try answers(directory)["personal_data"]?["note"] as? String == "typed, not yet left")
+    #expect(try tmux.history().contains("Session saved:"), "the terminal was restored and the message printed")
+  }
+
+  @Test func aSecondResumeOfTheSameSessionIsRefused() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try tmux.wait(for: "Organisation")
+    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(of: ".json", with: "")
+    let second = try runCLI(["resume", id, "--questionnaire", small], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("is open in another cloud-assess (process \(try tmux.pid())"))
+    try tmux.keys("C-c")
+    try tmux.waitForExit()
+  }
+
+  @Test func withoutATerminalTheWizardPointsAtTheOtherCommands() throws {
+    let result = try runCLI(["new"], environment: ["CLOUD_ASSESS_SESSIONS": temporaryDirectory()])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the wizard needs a terminal"))
+    #expect(result.stderr.contains("cloud-assess summary SESSION"))
+  }
+}
