@@ -44,3 +44,13 @@ import Testing
     #expect(problems.contains("$.answers.a.value: more than 1 properties"))
   }
 }
+
+@Suite struct SummarySchemaTests {
+  @Test(arguments: ["all-compliant", "mixed", "health-public"])
+  func goldenJSONSummariesMatchTheSchema(session: String) throws {
+    let schema = try JSONSchema(path: repositoryRoot + "/docs/summary.schema.json")
+    let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/CLITests/Golden/\(session).en.json"))
+    let problems = try schema.validate(data)
+    #expect(problems.isEmpty, "\(problems)")
+  }
+}
