@@ -19,66 +19,4619 @@ description:
   en: "Assessment of a cloud service provider against the social-security directives (V2017, GDPR update) and current cloud-security practice."
   nl: "Beoordeling van een cloudserviceprovider volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."
 sections:
-  - id: scoping
-    title: {fr: "Périmètre", en: "Scope", nl: "Scope"}
-    questions:
-      - id: personal_data
-        type: yesno
-        text: {fr: "Données personnelles ?", en: "Personal data?", nl: "Persoonsgegevens?"}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
-      - id: deployment_model
-        type: single
-        text: {fr: "Modèle de déploiement ?", en: "Deployment model?", nl: "Implementatiemodel?"}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
-        options:
-          - {id: public, label: {fr: "Public", en: "Public", nl: "Publiek"}}
-          - {id: private, label: {fr: "Privé", en: "Private", nl: "Privé"}}
-  - id: contract
-    title: {fr: "Contrat", en: "Contract", nl: "Contract"}
-    refs: ["2.2"]
-    questions:
-      - id: restitution
-        refs: ["2.2.3.b"]
-        type: compliance
-        severity: high
-        protects: [availability, integrity]
-        text: {fr: "Restitution des données.", en: "Data restitution.", nl: "Teruggave van gegevens."}
-        help: {fr: "Clause.", en: "Clause.", nl: "Clausule."}
-        remediation: {fr: "Exiger.", en: "Demand.", nl: "Eisen."}
-      - id: sovereignty
-        refs: ["2.2.7.a"]
-        type: compliance
-        severity: critical
-        protects: [confidentiality]
-        text: {fr: "Souveraineté.", en: "Sovereignty.", nl: "Soevereiniteit."}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
-        remediation: {fr: "Exiger.", en: "Demand.", nl: "Eisen."}
-  - id: privacy
-    title: {fr: "Vie privée", en: "Privacy", nl: "Privacy"}
-    refs: ["2.4"]
-    when: "personal_data != no"
-    questions:
-      - id: encryption_rest
-        refs: ["2.4.6"]
-        type: compliance
-        severity: critical
-        protects: [confidentiality]
-        text: {fr: "Chiffrement au repos.", en: "Encryption at rest.", nl: "Versleuteling in rust."}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
-        remediation: {fr: "Exiger.", en: "Demand.", nl: "Eisen."}
-      - id: public_cloud_network
-        refs: ["2.3.5.4"]
-        type: compliance
-        severity: medium
-        protects: [confidentiality]
-        when: "deployment_model == public"
-        text: {fr: "Réseau partagé.", en: "Shared network.", nl: "Gedeeld netwerk."}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
-        remediation: {fr: "Exiger.", en: "Demand.", nl: "Eisen."}
-      - id: comment
-        type: text
-        text: {fr: "Commentaire ?", en: "Comment?", nl: "Opmerking?"}
-        help: {fr: "Aide.", en: "Help.", nl: "Hulp."}
+- id: scoping
+  title: {fr: "Périmètre et enjeux", en: "Scope and stakes", nl: "Scope en belangen"}
+  introduction:
+    fr: "Ces réponses déterminent les directives applicables et le niveau des enjeux (2.1.3, 2.1.4, 2.1.6). Répondez-y avant de passer aux garanties contractuelles."
+    en: "These answers decide which directives apply and how much is at stake (2.1.3, 2.1.4, 2.1.6). Answer them before the contractual guarantees."
+    nl: "Deze antwoorden bepalen welke richtlijnen van toepassing zijn en hoeveel er op het spel staat (2.1.3, 2.1.4, 2.1.6). Beantwoord ze vóór de contractuele waarborgen."
+  refs: ["2.1"]
+  questions:
+    - id: data_classification
+      refs: ["2.1.3"]
+      type: single
+      text:
+        fr: "Quelle est la classification la plus élevée des données destinées au cloud ?"
+        en: "What is the highest classification of the data that will go to the cloud?"
+        nl: "Wat is de hoogste classificatie van de gegevens die naar de cloud gaan?"
+      help:
+        fr: "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Preuve : inventaire et classification des données (2.1.3)."
+        en: "Under the organisation's classification model; the most sensitive class sets the requirements. Evidence: the data inventory and classification (2.1.3)."
+        nl: "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Bewijs: de inventaris en classificatie van de gegevens (2.1.3)."
+      options:
+        - {id: public, label: {fr: "Publiques", en: "Public", nl: "Publiek"}}
+        - {id: internal, label: {fr: "Internes", en: "Internal", nl: "Intern"}}
+        - {id: confidential, label: {fr: "Confidentielles", en: "Confidential", nl: "Vertrouwelijk"}}
+        - {id: personal, label: {fr: "Données à caractère personnel", en: "Personal data", nl: "Persoonsgegevens"}}
+        - {id: special, label: {fr: "Catégories particulières ou données médicales", en: "Special categories or medical data", nl: "Bijzondere categorieën of medische gegevens"}}
+    - id: criticality_availability
+      refs: ["2.1.6"]
+      type: single
+      text: {fr: "Criticité en disponibilité du service et des données ?", en: "Availability criticality of the service and data?", nl: "Kritikaliteit voor beschikbaarheid van de dienst en de gegevens?"}
+      help:
+        fr: "Élevée : une interruption de quelques heures empêche une mission essentielle ; faible : une interruption de plusieurs jours est tolérable. Influence l'impact des questions de continuité."
+        en: "High: an outage of a few hours stops an essential task; low: several days of outage are tolerable. It weighs on the impact of the continuity questions."
+        nl: "Hoog: een onderbreking van enkele uren legt een essentiële taak stil; laag: meerdere dagen onderbreking zijn aanvaardbaar. Weegt op de impact van de continuïteitsvragen."
+      options:
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyenne", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevée", en: "High", nl: "Hoog"}}
+    - id: criticality_integrity
+      refs: ["2.1.6"]
+      type: single
+      text: {fr: "Criticité en intégrité des données ?", en: "Integrity criticality of the data?", nl: "Kritikaliteit voor integriteit van de gegevens?"}
+      help:
+        fr: "Élevée : une altération non détectée entraîne des décisions ou des paiements erronés ; faible : l'erreur est sans conséquence notable."
+        en: "High: an undetected alteration leads to wrong decisions or payments; low: an error has no notable consequence."
+        nl: "Hoog: een onopgemerkte wijziging leidt tot verkeerde beslissingen of betalingen; laag: een fout heeft geen noemenswaardige gevolgen."
+      options:
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyenne", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevée", en: "High", nl: "Hoog"}}
+    - id: criticality_confidentiality
+      refs: ["2.1.6"]
+      type: single
+      text: {fr: "Criticité en confidentialité des données ?", en: "Confidentiality criticality of the data?", nl: "Kritikaliteit voor vertrouwelijkheid van de gegevens?"}
+      help:
+        fr: "Élevée : une divulgation porte gravement atteinte aux personnes ou à l'organisation ; faible : les données sont destinées à être publiées."
+        en: "High: disclosure seriously harms people or the organisation; low: the data is meant to be published."
+        nl: "Hoog: openbaarmaking schaadt personen of de organisatie ernstig; laag: de gegevens zijn bestemd om gepubliceerd te worden."
+      options:
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyenne", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevée", en: "High", nl: "Hoog"}}
+    - id: service_model
+      refs: ["2.1.4"]
+      type: single
+      text: {fr: "Quel est le modèle de service ?", en: "What is the service model?", nl: "Wat is het servicemodel?"}
+      help:
+        fr: "SaaS : une application ; PaaS : une plateforme pour vos applications ; IaaS : de l'infrastructure que vous administrez. Le modèle fixe le partage des responsabilités de sécurité."
+        en: "SaaS: an application; PaaS: a platform for your applications; IaaS: infrastructure you administer. The model sets how security responsibilities are shared."
+        nl: "SaaS: een toepassing; PaaS: een platform voor uw toepassingen; IaaS: infrastructuur die u zelf beheert. Het model bepaalt hoe de beveiligingsverantwoordelijkheid verdeeld is."
+      options:
+        - {id: saas, label: {fr: "SaaS (logiciel)", en: "SaaS (software)", nl: "SaaS (software)"}}
+        - {id: paas, label: {fr: "PaaS (plateforme)", en: "PaaS (platform)", nl: "PaaS (platform)"}}
+        - {id: iaas, label: {fr: "IaaS (infrastructure)", en: "IaaS (infrastructure)", nl: "IaaS (infrastructuur)"}}
+    - id: deployment_model
+      refs: ["2.1.4", "2.4.5"]
+      type: single
+      text: {fr: "Quel est le modèle de déploiement ?", en: "What is the deployment model?", nl: "Wat is het implementatiemodel?"}
+      help:
+        fr: "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride. La directive 2.4.5 réserve les données à caractère personnel aux clouds communautaires ou privés, sauf dérogation."
+        en: "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid. Directive 2.4.5 keeps personal data to community or private clouds unless a derogation is granted."
+        nl: "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride. Richtlijn 2.4.5 beperkt persoonsgegevens tot community- of privéclouds, tenzij een afwijking is toegestaan."
+      options:
+        - {id: public, label: {fr: "Public", en: "Public", nl: "Publiek"}}
+        - {id: private, label: {fr: "Privé", en: "Private", nl: "Privé"}}
+        - {id: community, label: {fr: "Communautaire", en: "Community", nl: "Community"}}
+        - {id: hybrid, label: {fr: "Hybride", en: "Hybrid", nl: "Hybride"}}
+    - id: personal_data
+      refs: ["2.4.3"]
+      type: yesno
+      text: {fr: "Des données à caractère personnel seront-elles traitées dans le cloud ?", en: "Will personal data be processed in the cloud?", nl: "Zullen er persoonsgegevens in de cloud worden verwerkt?"}
+      help:
+        fr: "Toute information relative à une personne physique identifiée ou identifiable (RGPD art. 4). Si oui, les directives de protection de la vie privée (2.4) s'appliquent."
+        en: "Any information relating to an identified or identifiable natural person (GDPR Art. 4). If so, the privacy directives (2.4) apply."
+        nl: "Alle informatie over een geïdentificeerde of identificeerbare natuurlijke persoon (AVG art. 4). Zo ja, dan gelden de privacyrichtlijnen (2.4)."
+    - id: special_data
+      refs: ["2.4.7"]
+      type: yesno
+      when: "personal_data != no || data_classification == special"
+      text: {fr: "Des catégories particulières de données ou des données médicales sont-elles concernées ?", en: "Are special categories of data or medical data involved?", nl: "Gaat het om bijzondere categorieën van gegevens of medische gegevens?"}
+      help:
+        fr: "Convictions, origine raciale, opinions politiques, santé, orientation sexuelle, données médicales (RGPD art. 9). La directive 2.4.7 demande de les éviter dans le cloud et d'obtenir un avis juridique et technique préalable."
+        en: "Beliefs, racial origin, political opinions, health, sexual orientation, medical data (GDPR Art. 9). Directive 2.4.7 asks to avoid them in the cloud and to obtain prior legal and technical advice."
+        nl: "Overtuigingen, raciale afkomst, politieke opvattingen, gezondheid, seksuele geaardheid, medische gegevens (AVG art. 9). Richtlijn 2.4.7 vraagt ze buiten de cloud te houden en vooraf juridisch en technisch advies in te winnen."
+    - id: derogation_public_cloud
+      refs: ["2.4.5"]
+      type: yesno
+      when: "(personal_data != no || data_classification in [personal, special]) && deployment_model not in [private, community]"
+      text: {fr: "Une dérogation a-t-elle été accordée pour traiter ces données dans un cloud public ?", en: "Has a derogation been granted to process this data in a public cloud?", nl: "Is er een afwijking toegestaan om deze gegevens in een publieke cloud te verwerken?"}
+      help:
+        fr: "Sans dérogation formelle, des données à caractère personnel dans un cloud public ou hybride sont un constat bloquant (2.4.5). Notez la référence de la dérogation."
+        en: "Without a formal derogation, personal data in a public or hybrid cloud is a blocking finding (2.4.5). Note the derogation's reference."
+        nl: "Zonder formele afwijking zijn persoonsgegevens in een publieke of hybride cloud een blokkerende vaststelling (2.4.5). Noteer de referentie van de afwijking."
+    - id: derogation_encryption
+      refs: ["2.4.6"]
+      type: yesno
+      when: "personal_data != no || data_classification in [personal, special]"
+      text: {fr: "Une dérogation à l'obligation de chiffrement a-t-elle été accordée ?", en: "Has a derogation from the encryption requirement been granted?", nl: "Is er een afwijking van de versleutelingsplicht toegestaan?"}
+      help:
+        fr: "La directive 2.4.6 impose le chiffrement en transit et au repos sauf dérogation ; elle n'en prévoit aucune pour la maîtrise des clés. Notez la référence de la dérogation."
+        en: "Directive 2.4.6 requires encryption in transit and at rest unless a derogation is granted; it allows none for control of the keys. Note the derogation's reference."
+        nl: "Richtlijn 2.4.6 vereist versleuteling tijdens transport en in rust, tenzij een afwijking is toegestaan; voor het sleutelbeheer is er geen. Noteer de referentie van de afwijking."
+    - id: subcontracting
+      refs: ["2.2.1.b"]
+      type: single
+      text: {fr: "Le fournisseur de services cloud fait-il appel à des sous-traitants ?", en: "Does the cloud service provider use subcontractors?", nl: "Doet de cloudserviceprovider een beroep op onderaannemers?"}
+      help:
+        fr: "Hébergement, maintenance, support… En cas de doute, répondez « inconnu » : les questions sur la sous-traitance (2.2.1) resteront posées."
+        en: "Hosting, maintenance, support… When in doubt, answer “unknown”: the subcontracting questions (2.2.1) will still be asked."
+        nl: "Hosting, onderhoud, support… Antwoord bij twijfel ‘onbekend’: de vragen over onderaanneming (2.2.1) blijven dan gesteld."
+      options:
+        - {id: "yes", label: {fr: "Oui", en: "Yes", nl: "Ja"}}
+        - {id: "no", label: {fr: "Non", en: "No", nl: "Nee"}}
+        - {id: unknown, label: {fr: "Inconnu", en: "Unknown", nl: "Onbekend"}}
+    - id: hosting_location
+      refs: ["2.2.7.a", "2.3.1.1"]
+      type: single
+      text: {fr: "Où les données et leurs copies sont-elles hébergées ?", en: "Where are the data and their copies hosted?", nl: "Waar worden de gegevens en hun kopieën gehost?"}
+      help:
+        fr: "Le lieu le plus éloigné compte, sauvegardes et support compris. Un hébergement hors UE fait intervenir les transferts internationaux (RGPD art. 44-49) et la souveraineté (2.2.7)."
+        en: "The farthest location counts, backups and support included. Hosting outside the EU brings in international transfers (GDPR Art. 44-49) and sovereignty (2.2.7)."
+        nl: "De verste locatie telt, back-ups en support inbegrepen. Hosting buiten de EU brengt internationale doorgiften (AVG art. 44-49) en soevereiniteit (2.2.7) mee."
+      options:
+        - {id: belgium, label: {fr: "Belgique", en: "Belgium", nl: "België"}}
+        - {id: eu, label: {fr: "Union européenne", en: "European Union", nl: "Europese Unie"}}
+        - {id: outside_eu, label: {fr: "Hors Union européenne", en: "Outside the European Union", nl: "Buiten de Europese Unie"}}
+        - {id: unknown, label: {fr: "Inconnu", en: "Unknown", nl: "Onbekend"}}
+
+- id: sec_confidential
+  title:
+    fr: "Sécurité du fournisseur — protection des données confidentielles"
+    en: "Provider security — protection of confidential data"
+    nl: "Beveiliging bij de cloudaanbieder — bescherming van vertrouwelijke gegevens"
+  introduction:
+    fr: >-
+      Les directives 2.3 forment une liste minimale, non exhaustive, des mesures de sécurité de
+      l'information que le fournisseur de services cloud est tenu de respecter ; l'analyse de risques
+      de l'organisation peut en exiger d'autres. Selon le modèle de cloud (SaaS, PaaS, IaaS), la
+      responsabilité de chaque mesure doit être fixée avec précision. Cette section porte sur la
+      localisation des données confidentielles, les sauvegardes et la continuité, le personnel du
+      fournisseur, la détection et la gestion des incidents.
+    en: >-
+      Directives 2.3 are a minimum, non-exhaustive list of the information-security measures the
+      cloud service provider must respect; the organisation's risk analysis may demand more. Depending
+      on the cloud model (SaaS, PaaS, IaaS), who is responsible for each measure must be set out
+      precisely. This section covers the location of confidential data, backups and continuity, the
+      provider's staff, and the detection and handling of incidents.
+    nl: >-
+      De richtlijnen 2.3 vormen een minimale, niet-exhaustieve lijst van informatiebeveiligingsmaatregelen
+      die de cloudaanbieder moet naleven; de risicoanalyse van de organisatie kan bijkomende maatregelen
+      vereisen. Afhankelijk van het cloudmodel (SaaS, PaaS, IaaS) moet nauwkeurig worden vastgelegd wie
+      voor elke maatregel verantwoordelijk is. Deze sectie behandelt de locatie van vertrouwelijke
+      gegevens, back-ups en continuïteit, het personeel van de aanbieder en de detectie en afhandeling
+      van incidenten.
+  refs: ["2.3.1"]
+  questions:
+    - id: sec_data_location_known
+      refs: ["2.3.1.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud indique de manière précise et documentée où les données
+          confidentielles de l'organisation sont stockées et traitées (centres de calcul, serveurs,
+          sites de sauvegarde).
+        en: >-
+          The cloud service provider states precisely, in writing, where the organisation's
+          confidential data are stored and processed (data centres, servers, backup sites).
+        nl: >-
+          De cloudaanbieder vermeldt nauwkeurig en schriftelijk waar de vertrouwelijke gegevens van de
+          organisatie worden opgeslagen en verwerkt (datacenters, servers, back-upsites).
+      help:
+        fr: >-
+          La directive 2.3.1.1 exige que la localisation des données confidentielles soit connue :
+          sans elle, ni le droit applicable ni les risques d'accès ne peuvent être évalués. Demandez
+          l'annexe contractuelle ou la description du service qui liste les centres de calcul et
+          régions utilisés, y compris pour les sauvegardes, la reprise après sinistre et le support.
+        en: >-
+          Directive 2.3.1.1 requires the location of confidential data to be known: without it,
+          neither the applicable law nor the access risks can be assessed. Ask for the contract annex
+          or service description listing the data centres and regions used, including for backups,
+          disaster recovery and support.
+        nl: >-
+          Richtlijn 2.3.1.1 vereist dat de locatie van vertrouwelijke gegevens gekend is: zonder die
+          informatie kunnen noch het toepasselijke recht noch de toegangsrisico's worden beoordeeld.
+          Vraag de contractbijlage of de dienstbeschrijving met de gebruikte datacenters en regio's, ook
+          voor back-ups, disaster recovery en support.
+      remediation:
+        fr: >-
+          Exiger une liste contractuelle des centres de calcul et régions qui hébergent les données et
+          leurs copies, et une notification préalable de toute modification.
+        en: >-
+          Demand a contractual list of the data centres and regions holding the data and their copies,
+          and prior notice of any change.
+        nl: >-
+          Eis een contractuele lijst van de datacenters en regio's die de gegevens en hun kopieën
+          bevatten, en een voorafgaande kennisgeving van elke wijziging.
+    - id: sec_data_location_meets_requirements
+      refs: ["2.3.1.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Les lieux où sont hébergées les données confidentielles (y compris leurs copies) répondent
+          aux exigences de localisation fixées par l'organisation.
+        en: >-
+          The places where confidential data (copies included) are hosted meet the location
+          requirements set by the organisation.
+        nl: >-
+          De plaatsen waar vertrouwelijke gegevens (kopieën inbegrepen) worden gehost, voldoen aan de
+          locatievereisten die de organisatie heeft vastgelegd.
+      help:
+        fr: >-
+          Selon 2.3.1.1, la localisation doit non seulement être connue mais aussi répondre aux
+          exigences de l'organisation, issues de sa classification des données et de son analyse de
+          risques (p. ex. Belgique ou Union européenne uniquement). Comparez la liste des sites du
+          fournisseur à ces exigences et vérifiez que le contrat interdit de déplacer les données
+          ailleurs sans accord.
+        en: >-
+          Under 2.3.1.1 the location must not only be known but also meet the organisation's
+          requirements, which follow from its data classification and risk analysis (e.g. Belgium or
+          the European Union only). Compare the provider's list of sites with those requirements and
+          check that the contract forbids moving the data elsewhere without consent.
+        nl: >-
+          Volgens 2.3.1.1 moet de locatie niet alleen gekend zijn maar ook voldoen aan de vereisten van
+          de organisatie, die voortvloeien uit haar gegevensclassificatie en risicoanalyse (bv. enkel
+          België of de Europese Unie). Vergelijk de lijst van sites van de aanbieder met die vereisten
+          en controleer dat het contract verbiedt de gegevens zonder akkoord elders onder te brengen.
+      remediation:
+        fr: >-
+          Exiger l'hébergement dans les seules régions acceptées par l'organisation, fixé au contrat,
+          avec interdiction de transfert ailleurs sans accord écrit préalable.
+        en: >-
+          Demand hosting in the regions accepted by the organisation only, fixed in the contract, with
+          a ban on moving the data elsewhere without prior written consent.
+        nl: >-
+          Eis hosting uitsluitend in de door de organisatie aanvaarde regio's, vastgelegd in het
+          contract, met een verbod op verplaatsing elders zonder voorafgaand schriftelijk akkoord.
+    - id: sec_backup_restore_in_place
+      refs: ["2.3.1.2"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le fournisseur de services cloud a mis en œuvre des systèmes de sauvegarde et de
+          restauration couvrant toutes les données de l'organisation, selon une fréquence et une
+          durée de conservation convenues.
+        en: >-
+          The cloud service provider has backup and restore systems in place covering all of the
+          organisation's data, with an agreed frequency and retention period.
+        nl: >-
+          De cloudaanbieder heeft back-up- en herstelsystemen ingevoerd die alle gegevens van de
+          organisatie dekken, met een afgesproken frequentie en bewaartermijn.
+      help:
+        fr: >-
+          La directive 2.3.1.2 impose des systèmes de sauvegarde et de restauration effectivement mis
+          en œuvre. Vérifiez ce qui est sauvegardé selon le modèle de cloud (en IaaS et PaaS, une
+          partie peut incomber à l'organisation). Preuves : politique de sauvegarde, annexe SLA
+          (fréquence, rétention, RPO), rapport ISAE 3402 type II ou déclaration d'applicabilité ISO/IEC
+          27001.
+        en: >-
+          Directive 2.3.1.2 requires backup and restore systems that are actually in place. Check
+          what is backed up in the chosen cloud model (in IaaS and PaaS part of it may fall to the
+          organisation). Evidence: backup policy, SLA annex (frequency, retention, RPO), ISAE 3402
+          type II report or ISO/IEC 27001 Statement of Applicability.
+        nl: >-
+          Richtlijn 2.3.1.2 vereist back-up- en herstelsystemen die effectief in werking zijn. Ga na
+          wat er in het gekozen cloudmodel wordt geback-upt (bij IaaS en PaaS kan een deel bij de
+          organisatie liggen). Bewijs: back-upbeleid, SLA-bijlage (frequentie, bewaring, RPO), ISAE
+          3402 type II-rapport of verklaring van toepasselijkheid ISO/IEC 27001.
+      remediation:
+        fr: >-
+          Exiger dans le SLA une sauvegarde de toutes les données avec fréquence, rétention et RPO
+          chiffrés, et un partage écrit des responsabilités de sauvegarde avec l'organisation.
+        en: >-
+          Demand in the SLA a backup of all data with stated frequency, retention and RPO, and a
+          written split of backup responsibilities with the organisation.
+        nl: >-
+          Eis in de SLA een back-up van alle gegevens met vastgelegde frequentie, bewaring en RPO, en
+          een schriftelijke verdeling van de back-upverantwoordelijkheden met de organisatie.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+    - id: sec_restore_tested
+      refs: ["2.3.1.2"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Des tests de restauration sont réalisés périodiquement et leurs résultats sont documentés.
+        en: >-
+          Restore tests are carried out periodically and their results are documented.
+        nl: >-
+          Er worden periodiek hersteltests uitgevoerd en de resultaten worden gedocumenteerd.
+      help:
+        fr: >-
+          Une sauvegarde jamais restaurée n'offre aucune garantie ; 2.3.1.2 exige des tests
+          périodiques. Demandez les rapports des derniers tests de restauration (date, périmètre,
+          durée, écarts) ou la section correspondante du rapport ISAE 3402 type II, et si possible un
+          test de restauration de données de l'organisation.
+        en: >-
+          A backup that has never been restored gives no assurance; 2.3.1.2 requires periodic tests.
+          Ask for the reports of the latest restore tests (date, scope, duration, gaps) or the matching
+          section of the ISAE 3402 type II report, and if possible a restore test of the
+          organisation's own data.
+        nl: >-
+          Een back-up die nooit werd teruggezet, biedt geen enkele garantie; 2.3.1.2 vereist periodieke
+          tests. Vraag de verslagen van de laatste hersteltests (datum, scope, duur, afwijkingen) of het
+          overeenkomstige deel van het ISAE 3402 type II-rapport, en indien mogelijk een hersteltest
+          met gegevens van de organisatie.
+      remediation:
+        fr: >-
+          Exiger des tests de restauration au moins annuels, documentés, dont les résultats sont
+          communiqués à l'organisation, et le droit de demander un test sur ses propres données.
+        en: >-
+          Demand documented restore tests at least yearly, with results shared with the organisation,
+          and the right to request a test on its own data.
+        nl: >-
+          Eis minstens jaarlijkse, gedocumenteerde hersteltests waarvan de resultaten aan de organisatie
+          worden bezorgd, en het recht om een test met haar eigen gegevens te vragen.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+    - id: sec_continuity_plan_tested
+      refs: ["2.3.1.2"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le fournisseur de services cloud dispose d'un plan de continuité couvrant le service
+          fourni, et ce plan est testé périodiquement.
+        en: >-
+          The cloud service provider has a continuity plan covering the service delivered, and the
+          plan is tested periodically.
+        nl: >-
+          De cloudaanbieder beschikt over een continuïteitsplan voor de geleverde dienst, en dat plan
+          wordt periodiek getest.
+      help:
+        fr: >-
+          La directive 2.3.1.2 lie sauvegarde et plan de continuité, tous deux mis en œuvre et testés.
+          Demandez un résumé du plan (scénarios couverts, RTO et RPO visés), le rapport du dernier
+          exercice de continuité ou de reprise après sinistre, et vérifiez la cohérence avec le SLA.
+          Un certificat ISO 22301 ou le rapport ISAE 3402 type II sont des preuves utiles.
+        en: >-
+          Directive 2.3.1.2 ties backup to a continuity plan, both in place and tested. Ask for a
+          summary of the plan (scenarios covered, target RTO and RPO), the report of the latest
+          continuity or disaster-recovery exercise, and check it is consistent with the SLA. An ISO
+          22301 certificate or the ISAE 3402 type II report are useful evidence.
+        nl: >-
+          Richtlijn 2.3.1.2 koppelt back-up aan een continuïteitsplan, beide ingevoerd en getest. Vraag
+          een samenvatting van het plan (gedekte scenario's, beoogde RTO en RPO), het verslag van de
+          laatste continuïteits- of disaster-recoveryoefening, en ga na of dit strookt met de SLA. Een
+          ISO 22301-certificaat of het ISAE 3402 type II-rapport zijn nuttig bewijs.
+      remediation:
+        fr: >-
+          Exiger un plan de continuité testé au moins une fois par an, avec un rapport de test
+          communiqué à l'organisation et des objectifs conformes au SLA.
+        en: >-
+          Demand a continuity plan tested at least once a year, with a test report shared with the
+          organisation and objectives consistent with the SLA.
+        nl: >-
+          Eis een continuïteitsplan dat minstens eenmaal per jaar wordt getest, met een testverslag voor
+          de organisatie en doelstellingen die overeenstemmen met de SLA.
+      mappings: {iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"]}
+    - id: sec_code_of_conduct
+      refs: ["2.3.1.3"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Un code de bonne conduite s'applique au personnel du fournisseur de services cloud et à
+          ses sous-traitants, et son respect est effectivement exigé.
+        en: >-
+          A code of conduct applies to the cloud service provider's staff and to its subcontractors,
+          and compliance with it is actually enforced.
+        nl: >-
+          Een gedragscode is van toepassing op het personeel van de cloudaanbieder en op zijn
+          onderaannemers, en de naleving ervan wordt effectief afgedwongen.
+      help:
+        fr: >-
+          La directive 2.3.1.3 demande un code de bonne conduite qui lie le personnel et les
+          sous-traitants et qui est appliqué, pas seulement publié. Demandez le code, la preuve de son
+          acceptation (contrats de travail, conditions imposées aux sous-traitants) et la procédure
+          disciplinaire en cas de manquement.
+        en: >-
+          Directive 2.3.1.3 calls for a code of conduct that binds staff and subcontractors and is
+          applied, not merely published. Ask for the code, proof that it is accepted (employment
+          contracts, terms imposed on subcontractors) and the disciplinary process for breaches.
+        nl: >-
+          Richtlijn 2.3.1.3 vraagt een gedragscode die personeel en onderaannemers bindt en die wordt
+          toegepast, niet enkel gepubliceerd. Vraag de code, het bewijs dat ze aanvaard is
+          (arbeidsovereenkomsten, voorwaarden voor onderaannemers) en de tuchtprocedure bij inbreuken.
+      remediation:
+        fr: >-
+          Exiger que le code de bonne conduite soit annexé ou référencé au contrat et rendu opposable
+          au personnel et aux sous-traitants, avec des sanctions prévues.
+        en: >-
+          Demand that the code of conduct be annexed or referenced in the contract and made binding on
+          staff and subcontractors, with sanctions provided.
+        nl: >-
+          Eis dat de gedragscode bij het contract wordt gevoegd of erin wordt vermeld en bindend wordt
+          gemaakt voor personeel en onderaannemers, met voorziene sancties.
+      mappings: {iso27002: ["7.1.2"], nis2: ["21(2)(i)"]}
+    - id: sec_no_conflict_of_interest
+      refs: ["2.3.1.3"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud n'exerce aucune activité susceptible de créer un conflit
+          d'intérêts avec le service rendu à l'organisation.
+        en: >-
+          The cloud service provider carries out no activity likely to create a conflict of interest
+          with the service delivered to the organisation.
+        nl: >-
+          De cloudaanbieder oefent geen activiteit uit die een belangenconflict kan doen ontstaan met
+          de dienst die aan de organisatie wordt geleverd.
+      help:
+        fr: >-
+          Selon 2.3.1.3, le fournisseur ne peut exercer d'activités qui l'exposeraient à un conflit
+          d'intérêts (p. ex. exploitation commerciale de données, services à des parties adverses de
+          l'organisation). Demandez une déclaration écrite d'absence de conflit d'intérêts et
+          examinez les autres activités du groupe auquel il appartient.
+        en: >-
+          Under 2.3.1.3 the provider may not carry out activities that would expose it to a conflict
+          of interest (e.g. commercial use of data, services to parties opposed to the organisation).
+          Ask for a written statement that no conflict of interest exists and review the other
+          activities of the group it belongs to.
+        nl: >-
+          Volgens 2.3.1.3 mag de aanbieder geen activiteiten uitoefenen die hem aan een belangenconflict
+          blootstellen (bv. commerciële exploitatie van gegevens, diensten aan partijen met
+          tegengestelde belangen). Vraag een schriftelijke verklaring dat er geen belangenconflict is en
+          onderzoek de andere activiteiten van de groep waartoe hij behoort.
+      remediation:
+        fr: >-
+          Exiger une clause par laquelle le fournisseur déclare l'absence de conflit d'intérêts et
+          s'engage à signaler sans délai toute situation nouvelle de ce type.
+        en: >-
+          Demand a clause in which the provider declares no conflict of interest and undertakes to
+          report any such new situation without delay.
+        nl: >-
+          Eis een clausule waarin de aanbieder verklaart dat er geen belangenconflict is en zich ertoe
+          verbindt elke nieuwe dergelijke situatie onverwijld te melden.
+    - id: sec_staff_awareness
+      refs: ["2.3.1.4"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Le personnel du fournisseur de services cloud est régulièrement sensibilisé à la sécurité
+          de l'information et à la protection de la vie privée.
+        en: >-
+          The cloud service provider's staff regularly receive awareness training on information
+          security and privacy.
+        nl: >-
+          Het personeel van de cloudaanbieder wordt regelmatig gesensibiliseerd voor
+          informatieveiligheid en privacybescherming.
+      help:
+        fr: >-
+          La directive 2.3.1.4 exige une sensibilisation régulière, car l'erreur humaine reste une
+          cause majeure d'incident. Demandez le programme de sensibilisation (fréquence, public, thèmes
+          dont la vie privée) et les taux de participation, ou le contrôle correspondant dans le
+          rapport ISAE 3402 type II ou la déclaration d'applicabilité ISO/IEC 27001.
+        en: >-
+          Directive 2.3.1.4 requires regular awareness, as human error remains a major cause of
+          incidents. Ask for the awareness programme (frequency, audience, topics including privacy)
+          and participation rates, or the matching control in the ISAE 3402 type II report or the
+          ISO/IEC 27001 Statement of Applicability.
+        nl: >-
+          Richtlijn 2.3.1.4 vereist regelmatige sensibilisering, omdat menselijke fouten een belangrijke
+          oorzaak van incidenten blijven. Vraag het sensibiliseringsprogramma (frequentie, doelgroep,
+          thema's inclusief privacy) en de deelnamecijfers, of de overeenkomstige maatregel in het ISAE
+          3402 type II-rapport of de verklaring van toepasselijkheid ISO/IEC 27001.
+      remediation:
+        fr: >-
+          Exiger une sensibilisation au moins annuelle de tout le personnel ayant accès aux systèmes
+          ou aux données, avec preuve de participation.
+        en: >-
+          Demand awareness training at least yearly for all staff with access to the systems or data,
+          with proof of attendance.
+        nl: >-
+          Eis minstens jaarlijkse sensibilisering voor alle personeelsleden met toegang tot de systemen
+          of gegevens, met bewijs van deelname.
+      mappings: {iso27002: ["7.2.2"], nis2: ["21(2)(g)"]}
+    - id: sec_detection_tools
+      refs: ["2.3.1.5"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Le fournisseur de services cloud dispose d'outils qui détectent les abus de droits d'accès
+          et les activités malveillantes, et leurs alertes sont suivies.
+        en: >-
+          The cloud service provider has tools that detect misuse of access rights and malicious
+          activity, and their alerts are followed up.
+        nl: >-
+          De cloudaanbieder beschikt over tools die misbruik van toegangsrechten en kwaadaardige
+          activiteiten detecteren, en hun waarschuwingen worden opgevolgd.
+      help:
+        fr: >-
+          La directive 2.3.1.5 vise la détection des violations de droits spécifiques (p. ex.
+          utilisation anormale d'un compte à privilèges) et des activités malveillantes. Demandez une
+          description des moyens de détection (SIEM, détection d'intrusion, analyse comportementale),
+          de la surveillance (SOC, heures de couverture) et des événements qui concernent
+          l'organisation et peuvent lui être transmis.
+        en: >-
+          Directive 2.3.1.5 targets detection of breaches of specific rights (e.g. abnormal use of a
+          privileged account) and of malicious activity. Ask for a description of the detection means
+          (SIEM, intrusion detection, behavioural analysis), of the monitoring (SOC, hours covered) and
+          of the events that concern the organisation and can be passed on to it.
+        nl: >-
+          Richtlijn 2.3.1.5 beoogt de detectie van schendingen van specifieke rechten (bv. abnormaal
+          gebruik van een bevoorrecht account) en van kwaadaardige activiteiten. Vraag een beschrijving
+          van de detectiemiddelen (SIEM, inbraakdetectie, gedragsanalyse), van de monitoring (SOC,
+          gedekte uren) en van de gebeurtenissen die de organisatie aanbelangen en aan haar kunnen
+          worden doorgegeven.
+      remediation:
+        fr: >-
+          Exiger une surveillance de sécurité continue (SOC/SIEM) couvrant les comptes à privilèges et
+          les systèmes hébergeant les données de l'organisation, et la transmission des alertes qui la
+          concernent.
+        en: >-
+          Demand continuous security monitoring (SOC/SIEM) covering privileged accounts and the systems
+          hosting the organisation's data, and forwarding of the alerts that concern it.
+        nl: >-
+          Eis continue beveiligingsmonitoring (SOC/SIEM) die bevoorrechte accounts en de systemen met
+          de gegevens van de organisatie dekt, en het doorsturen van de waarschuwingen die haar
+          aanbelangen.
+      mappings: {iso27002: ["12.4.1"], nis2: ["21(2)(b)"]}
+    - id: sec_incident_procedure
+      refs: ["2.3.1.6", "2.3.4.7"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Le fournisseur de services cloud applique une procédure documentée de gestion des
+          incidents couvrant la détection, l'alerte et le traitement jusqu'à la résolution.
+        en: >-
+          The cloud service provider applies a documented incident-management procedure covering
+          detection, alerting and handling through to resolution.
+        nl: >-
+          De cloudaanbieder past een gedocumenteerde procedure voor incidentbeheer toe die detectie,
+          alarmering en afhandeling tot aan de oplossing omvat.
+      help:
+        fr: >-
+          Les directives 2.3.1.6 et 2.3.4.7 exigent une procédure d'incident complète, appliquée et
+          documentée. Demandez la procédure (rôles, niveaux de gravité, délais de prise en charge,
+          escalade), un extrait anonymisé du registre des incidents, et le contrôle correspondant du
+          rapport ISAE 3402 type II ou de la déclaration d'applicabilité ISO/IEC 27001.
+        en: >-
+          Directives 2.3.1.6 and 2.3.4.7 require a complete incident procedure that is applied and
+          documented. Ask for the procedure (roles, severity levels, response times, escalation), an
+          anonymised extract of the incident register, and the matching control in the ISAE 3402
+          type II report or the ISO/IEC 27001 Statement of Applicability.
+        nl: >-
+          De richtlijnen 2.3.1.6 en 2.3.4.7 vereisen een volledige incidentprocedure die wordt toegepast
+          en gedocumenteerd. Vraag de procedure (rollen, ernstniveaus, reactietermijnen, escalatie), een
+          geanonimiseerd uittreksel uit het incidentregister, en de overeenkomstige maatregel in het
+          ISAE 3402 type II-rapport of de verklaring van toepasselijkheid ISO/IEC 27001.
+      remediation:
+        fr: >-
+          Exiger la communication de la procédure d'incident et son intégration au SLA, avec des
+          délais de prise en charge et de résolution par niveau de gravité.
+        en: >-
+          Demand that the incident procedure be disclosed and built into the SLA, with response and
+          resolution times per severity level.
+        nl: >-
+          Eis dat de incidentprocedure wordt meegedeeld en in de SLA wordt opgenomen, met reactie- en
+          oplossingstermijnen per ernstniveau.
+      mappings: {iso27002: ["16.1.1", "16.1.5"], nis2: ["21(2)(b)"]}
+    - id: sec_incident_root_cause
+      refs: ["2.3.1.6"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Après chaque incident significatif, le fournisseur de services cloud en identifie les
+          causes et prend des mesures pour éviter qu'il se reproduise.
+        en: >-
+          After every significant incident, the cloud service provider identifies its causes and
+          takes measures to prevent it from recurring.
+        nl: >-
+          Na elk significant incident stelt de cloudaanbieder de oorzaken vast en neemt hij maatregelen
+          om herhaling te voorkomen.
+      help:
+        fr: >-
+          L'identification des causes fait partie de la procédure d'incident exigée par 2.3.1.6 : sans
+          elle, les mêmes incidents se répètent. Demandez un exemple de rapport post-incident (analyse
+          des causes, actions correctives et leur suivi) et vérifiez que l'organisation reçoit ce
+          rapport pour les incidents qui la touchent.
+        en: >-
+          Identifying causes is part of the incident procedure required by 2.3.1.6: without it, the
+          same incidents recur. Ask for a sample post-incident report (root-cause analysis, corrective
+          actions and their follow-up) and check that the organisation receives such a report for
+          incidents that affect it.
+        nl: >-
+          Het vaststellen van de oorzaken maakt deel uit van de incidentprocedure die 2.3.1.6 vereist:
+          zonder dat herhalen dezelfde incidenten zich. Vraag een voorbeeld van een post-incidentrapport
+          (oorzakenanalyse, corrigerende acties en hun opvolging) en ga na of de organisatie zo'n
+          rapport krijgt voor incidenten die haar treffen.
+      remediation:
+        fr: >-
+          Exiger un rapport d'analyse des causes et un plan d'actions correctives, transmis à
+          l'organisation dans un délai convenu pour tout incident qui la concerne.
+        en: >-
+          Demand a root-cause report and a corrective action plan, sent to the organisation within an
+          agreed delay for every incident that concerns it.
+        nl: >-
+          Eis een oorzakenanalyse en een plan met corrigerende acties, binnen een afgesproken termijn
+          bezorgd aan de organisatie voor elk incident dat haar aanbelangt.
+      mappings: {iso27002: ["16.1.6"], nis2: ["21(2)(b)"]}
+    - id: sec_incident_communication
+      refs: ["2.3.1.6"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Le fournisseur de services cloud informe l'organisation sans délai de tout incident qui la
+          concerne, via des contacts désignés et selon des modalités convenues.
+        en: >-
+          The cloud service provider informs the organisation without delay of every incident that
+          concerns it, through named contacts and agreed arrangements.
+        nl: >-
+          De cloudaanbieder brengt de organisatie onverwijld op de hoogte van elk incident dat haar
+          aanbelangt, via aangewezen contactpersonen en volgens afgesproken regels.
+      help:
+        fr: >-
+          La communication à l'organisation fait partie de la procédure exigée par 2.3.1.6 ; elle
+          conditionne aussi le respect du délai de 72 heures de notification d'une violation de
+          données à l'autorité de contrôle (RGPD, art. 33). Vérifiez dans le contrat ou le SLA le délai
+          de notification, le contenu minimal de l'alerte et les points de contact des deux parties.
+        en: >-
+          Communication to the organisation is part of the procedure required by 2.3.1.6; it also
+          determines whether the 72-hour deadline for notifying a personal-data breach to the
+          supervisory authority (GDPR Art. 33) can be met. Check the contract or SLA for the
+          notification delay, the minimum content of the alert and the contact points of both parties.
+        nl: >-
+          De communicatie aan de organisatie maakt deel uit van de procedure die 2.3.1.6 vereist; ze
+          bepaalt ook of de termijn van 72 uur voor de melding van een datalek aan de toezichthoudende
+          autoriteit (AVG, art. 33) kan worden gehaald. Controleer in het contract of de SLA de
+          meldingstermijn, de minimale inhoud van de melding en de contactpunten van beide partijen.
+      remediation:
+        fr: >-
+          Exiger une clause de notification des incidents dans un délai court et chiffré (p. ex.
+          24 heures au plus), avec contenu minimal, contacts désignés et mises à jour jusqu'à la clôture.
+        en: >-
+          Demand an incident-notification clause with a short, stated delay (e.g. 24 hours at most),
+          minimum content, named contacts and updates until closure.
+        nl: >-
+          Eis een clausule voor incidentmelding met een korte, vastgelegde termijn (bv. maximaal
+          24 uur), minimale inhoud, aangewezen contactpersonen en updates tot de afsluiting.
+      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"]}
+- id: sec_datacentre
+  title:
+    fr: "Sécurité du fournisseur — centres de calcul"
+    en: "Provider security — data centres"
+    nl: "Beveiliging bij de cloudaanbieder — datacenters"
+  introduction:
+    fr: >-
+      Cette section porte sur la sécurité physique des centres de calcul qui hébergent les données de
+      l'organisation, y compris ceux des sous-traitants du fournisseur de services cloud : contrôle
+      d'accès, détection, traçabilité des accès, confidentialité imposée aux sous-traitants et
+      traitement des supports de stockage en fin d'usage. Un certificat ISO/IEC 27001 couvrant ces
+      sites ou un rapport ISAE 3402 type II en constituent souvent la preuve principale.
+    en: >-
+      This section covers the physical security of the data centres hosting the organisation's data,
+      including those of the cloud service provider's subcontractors: access control, detection,
+      traceability of access, confidentiality imposed on subcontractors and handling of storage media
+      at end of use. An ISO/IEC 27001 certificate covering these sites or an ISAE 3402 type II report
+      is often the main evidence.
+    nl: >-
+      Deze sectie behandelt de fysieke beveiliging van de datacenters die de gegevens van de
+      organisatie hosten, ook die van de onderaannemers van de cloudaanbieder: toegangscontrole,
+      detectie, traceerbaarheid van toegang, vertrouwelijkheid opgelegd aan onderaannemers en de
+      behandeling van opslagmedia aan het einde van hun gebruik. Een ISO/IEC 27001-certificaat dat
+      deze sites dekt of een ISAE 3402 type II-rapport is vaak het belangrijkste bewijs.
+  refs: ["2.3.2"]
+  questions:
+    - id: sec_dc_physical_access_control
+      refs: ["2.3.2.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les centres de calcul disposent d'un contrôle d'accès physique sécurisé (périmètre,
+          badges ou biométrie, sas, zones protégées pour les salles serveurs).
+        en: >-
+          The data centres have secure physical access control (perimeter, badges or biometrics,
+          mantraps, protected zones for server rooms).
+        nl: >-
+          De datacenters beschikken over een beveiligde fysieke toegangscontrole (perimeter, badges of
+          biometrie, sluizen, beschermde zones voor serverzalen).
+      help:
+        fr: >-
+          La directive 2.3.2.1 impose un contrôle d'accès physique sécurisé : c'est la première
+          barrière contre le vol ou la manipulation du matériel hébergeant les données. Demandez le
+          certificat ISO/IEC 27001 ou le rapport ISAE 3402 type II couvrant explicitement les sites
+          concernés, ou un rapport d'audit physique, et vérifiez qu'ils incluent les centres des
+          sous-traitants.
+        en: >-
+          Directive 2.3.2.1 requires secure physical access control: it is the first barrier against
+          theft or tampering with the hardware holding the data. Ask for the ISO/IEC 27001 certificate
+          or ISAE 3402 type II report explicitly covering the sites concerned, or a physical audit
+          report, and check that they include subcontractors' data centres.
+        nl: >-
+          Richtlijn 2.3.2.1 vereist een beveiligde fysieke toegangscontrole: dat is de eerste barrière
+          tegen diefstal of manipulatie van de hardware met de gegevens. Vraag het ISO/IEC
+          27001-certificaat of ISAE 3402 type II-rapport dat de betrokken sites uitdrukkelijk dekt, of
+          een fysiek auditrapport, en ga na of ze ook de datacenters van onderaannemers omvatten.
+      remediation:
+        fr: >-
+          Exiger une preuve indépendante (certification ou rapport d'audit dont le périmètre inclut
+          chaque site) du contrôle d'accès physique aux centres de calcul.
+        en: >-
+          Demand independent evidence (a certification or audit report whose scope includes each site)
+          of physical access control at the data centres.
+        nl: >-
+          Eis onafhankelijk bewijs (een certificering of auditrapport waarvan de scope elke site omvat)
+          van de fysieke toegangscontrole in de datacenters.
+      mappings: {iso27002: ["11.1.1", "11.1.2"]}
+    - id: sec_dc_intrusion_video
+      refs: ["2.3.2.1"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les centres de calcul sont équipés d'une détection d'intrusion et d'une vidéosurveillance,
+          surveillées en permanence.
+        en: >-
+          The data centres are equipped with intrusion detection and video surveillance, monitored
+          around the clock.
+        nl: >-
+          De datacenters zijn uitgerust met inbraakdetectie en camerabewaking, die permanent worden
+          opgevolgd.
+      help:
+        fr: >-
+          La directive 2.3.2.1 cite explicitement la détection d'intrusion et la vidéosurveillance, qui
+          permettent de réagir à une tentative d'accès et d'en garder la preuve. Vérifiez dans le
+          rapport ISAE 3402 type II ou le rapport d'audit du site qu'une alarme d'intrusion existe, que
+          les images sont conservées pendant une durée définie et qu'un poste de garde ou un centre de
+          surveillance traite les alertes.
+        en: >-
+          Directive 2.3.2.1 explicitly names intrusion detection and video surveillance, which make it
+          possible to react to an access attempt and keep evidence of it. Check in the ISAE 3402
+          type II report or the site audit report that an intrusion alarm exists, that footage is kept
+          for a defined period and that a guard post or monitoring centre handles the alerts.
+        nl: >-
+          Richtlijn 2.3.2.1 noemt uitdrukkelijk inbraakdetectie en camerabewaking, waarmee op een
+          toegangspoging kan worden gereageerd en er bewijs van kan worden bewaard. Ga in het ISAE 3402
+          type II-rapport of het auditrapport van de site na of er een inbraakalarm is, of de beelden
+          gedurende een bepaalde termijn worden bewaard en of een bewakingspost of meldkamer de
+          alarmen behandelt.
+      remediation:
+        fr: >-
+          Exiger une détection d'intrusion et une vidéosurveillance couvrant les accès et les salles
+          serveurs, avec surveillance 24 h/24 et durée de conservation des images définie.
+        en: >-
+          Demand intrusion detection and video surveillance covering entrances and server rooms, with
+          24/7 monitoring and a defined footage retention period.
+        nl: >-
+          Eis inbraakdetectie en camerabewaking van de toegangen en serverzalen, met 24/7-opvolging en
+          een vastgelegde bewaartermijn voor de beelden.
+      mappings: {iso27002: ["11.1.1", "11.1.2"]}
+    - id: sec_dc_fire_flood_detection
+      refs: ["2.3.2.1"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Les centres de calcul disposent de systèmes de détection d'incendie et d'inondation (ou de
+          fuite d'eau) reliés à une alerte.
+        en: >-
+          The data centres have fire and flood (or water-leak) detection systems connected to an
+          alert.
+        nl: >-
+          De datacenters beschikken over brand- en overstromingsdetectie (of lekdetectie) die aan een
+          alarm is gekoppeld.
+      help:
+        fr: >-
+          La directive 2.3.2.1 exige la détection d'incendie et d'inondation, menaces environnementales
+          qui peuvent détruire le matériel et les données. Vérifiez dans le rapport d'audit du site ou
+          le rapport ISAE 3402 type II la présence de ces détections, de l'extinction automatique et
+          des tests d'entretien périodiques.
+        en: >-
+          Directive 2.3.2.1 requires fire and flood detection, environmental threats that can destroy
+          hardware and data. Check in the site audit report or the ISAE 3402 type II report that such
+          detection exists, together with automatic fire suppression and periodic maintenance tests.
+        nl: >-
+          Richtlijn 2.3.2.1 vereist brand- en overstromingsdetectie, omgevingsdreigingen die hardware en
+          gegevens kunnen vernietigen. Ga in het auditrapport van de site of het ISAE 3402 type
+          II-rapport na of die detectie aanwezig is, samen met automatische blussing en periodieke
+          onderhoudstests.
+      remediation:
+        fr: >-
+          Exiger une détection d'incendie et d'eau dans les salles hébergeant les données, reliée à une
+          surveillance permanente et testée régulièrement.
+        en: >-
+          Demand fire and water detection in the rooms hosting the data, connected to permanent
+          monitoring and tested regularly.
+        nl: >-
+          Eis brand- en waterdetectie in de zalen met de gegevens, gekoppeld aan permanente monitoring
+          en regelmatig getest.
+      mappings: {iso27002: ["11.1.4"]}
+    - id: sec_dc_access_authorised_only
+      refs: ["2.3.2.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Seules les personnes habilitées, figurant sur une liste nominative tenue à jour, ont accès
+          aux centres de calcul ; les visiteurs sont accompagnés.
+        en: >-
+          Only authorised persons, on an up-to-date named list, have access to the data centres;
+          visitors are escorted.
+        nl: >-
+          Enkel gemachtigde personen, op een bijgewerkte lijst op naam, hebben toegang tot de
+          datacenters; bezoekers worden begeleid.
+      help:
+        fr: >-
+          La directive 2.3.2.2 réserve l'accès aux centres de calcul aux seules personnes habilitées.
+          Demandez la procédure d'octroi et de retrait des accès physiques (approbation, retrait au
+          départ d'un membre du personnel, accompagnement des visiteurs et techniciens externes) et
+          le contrôle correspondant du rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.3.2.2 restricts data-centre access to authorised persons only. Ask for the
+          procedure for granting and removing physical access (approval, removal when staff leave,
+          escorting of visitors and outside technicians) and the matching control in the ISAE 3402
+          type II report.
+        nl: >-
+          Richtlijn 2.3.2.2 beperkt de toegang tot de datacenters tot gemachtigde personen. Vraag de
+          procedure voor het toekennen en intrekken van fysieke toegang (goedkeuring, intrekking bij
+          vertrek van een personeelslid, begeleiding van bezoekers en externe technici) en de
+          overeenkomstige maatregel in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger une procédure formelle d'habilitation physique, avec liste nominative, retrait
+          immédiat au départ et accompagnement systématique des visiteurs.
+        en: >-
+          Demand a formal physical-authorisation procedure with a named list, immediate removal on
+          departure and systematic escorting of visitors.
+        nl: >-
+          Eis een formele procedure voor fysieke machtigingen, met een lijst op naam, onmiddellijke
+          intrekking bij vertrek en systematische begeleiding van bezoekers.
+      mappings: {iso27002: ["11.1.2"]}
+    - id: sec_dc_access_logged_reviewed
+      refs: ["2.3.2.2"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Les accès aux centres de calcul sont enregistrés, et ces enregistrements ainsi que la liste
+          des habilitations sont revus régulièrement.
+        en: >-
+          Access to the data centres is logged, and these logs and the list of authorisations are
+          reviewed regularly.
+        nl: >-
+          De toegang tot de datacenters wordt geregistreerd, en die registraties en de lijst van
+          machtigingen worden regelmatig nagekeken.
+      help:
+        fr: >-
+          Selon 2.3.2.2, les accès doivent être tracés et revus régulièrement, pour déceler les accès
+          indus et les habilitations devenues inutiles. Demandez la fréquence des revues, un exemple de
+          compte rendu de revue et la durée de conservation des journaux d'accès physique.
+        en: >-
+          Under 2.3.2.2 access must be logged and reviewed regularly, to spot undue access and
+          authorisations no longer needed. Ask for the review frequency, a sample review record and
+          the retention period of the physical access logs.
+        nl: >-
+          Volgens 2.3.2.2 moet de toegang worden geregistreerd en regelmatig nagekeken, om onterechte
+          toegang en overbodige machtigingen op te sporen. Vraag de frequentie van de controles, een
+          voorbeeld van een controleverslag en de bewaartermijn van de fysieke toegangslogs.
+      remediation:
+        fr: >-
+          Exiger la journalisation de tous les accès physiques, une revue au moins trimestrielle des
+          journaux et des habilitations, et la conservation des journaux pendant une durée convenue.
+        en: >-
+          Demand logging of all physical access, at least quarterly review of logs and authorisations,
+          and retention of the logs for an agreed period.
+        nl: >-
+          Eis registratie van alle fysieke toegang, minstens driemaandelijkse controle van de logs en
+          machtigingen, en bewaring van de logs gedurende een afgesproken termijn.
+      mappings: {iso27002: ["11.1.2"]}
+    - id: sec_dc_subcontractor_confidentiality
+      refs: ["2.3.2.3"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Les clauses de confidentialité du contrat lient aussi tous les sous-traitants du fournisseur
+          de services cloud, en particulier ceux qui assurent la maintenance de systèmes contenant des
+          données confidentielles.
+        en: >-
+          The contract's confidentiality clauses also bind all of the cloud service provider's
+          subcontractors, in particular those maintaining systems that hold confidential data.
+        nl: >-
+          De vertrouwelijkheidsclausules van het contract binden ook alle onderaannemers van de
+          cloudaanbieder, in het bijzonder wie systemen met vertrouwelijke gegevens onderhoudt.
+      help:
+        fr: >-
+          La directive 2.3.2.3 étend les clauses de confidentialité à tous les sous-traitants : un
+          technicien de maintenance externe peut accéder aux disques ou aux consoles. Demandez la liste
+          des sous-traitants intervenant sur l'infrastructure et la preuve que leurs contrats reprennent
+          les engagements de confidentialité (clause type, accord de non-divulgation), ainsi que les
+          modalités d'encadrement des interventions de maintenance.
+        en: >-
+          Directive 2.3.2.3 extends the confidentiality clauses to all subcontractors: an outside
+          maintenance technician may reach disks or consoles. Ask for the list of subcontractors
+          working on the infrastructure and proof that their contracts carry the confidentiality
+          commitments (model clause, non-disclosure agreement), and how maintenance work is supervised.
+        nl: >-
+          Richtlijn 2.3.2.3 breidt de vertrouwelijkheidsclausules uit tot alle onderaannemers: een
+          externe onderhoudstechnicus kan bij schijven of consoles komen. Vraag de lijst van
+          onderaannemers die aan de infrastructuur werken en het bewijs dat hun contracten de
+          vertrouwelijkheidsverplichtingen overnemen (modelclausule, geheimhoudingsovereenkomst), en hoe
+          onderhoudswerken worden begeleid.
+      remediation:
+        fr: >-
+          Exiger une clause imposant au fournisseur de répercuter les obligations de confidentialité
+          sur chaque sous-traitant, et d'en fournir la preuve sur demande.
+        en: >-
+          Demand a clause requiring the provider to flow the confidentiality obligations down to every
+          subcontractor, and to provide proof on request.
+        nl: >-
+          Eis een clausule die de aanbieder verplicht de vertrouwelijkheidsverplichtingen door te
+          leggen aan elke onderaannemer, en daarvan op verzoek bewijs te leveren.
+      mappings: {iso27002: ["13.2.4", "15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: sec_dc_media_sanitisation
+      refs: ["2.3.2.4"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Tout support de stockage ayant contenu des données confidentielles est effacé de manière
+          sûre ou détruit, selon une procédure documentée, avant d'être réaffecté, mis au rebut ou
+          recyclé.
+        en: >-
+          Every storage medium that has held confidential data is securely wiped or destroyed, under
+          a documented procedure, before it is reused, disposed of or recycled.
+        nl: >-
+          Elk opslagmedium dat vertrouwelijke gegevens heeft bevat, wordt volgens een gedocumenteerde
+          procedure veilig gewist of vernietigd voordat het wordt hergebruikt, afgevoerd of
+          gerecycleerd.
+      help:
+        fr: >-
+          La directive 2.3.2.4 exige une procédure préalable efficace : un disque défectueux renvoyé
+          au constructeur ou revendu peut livrer des données intactes. Demandez la procédure
+          (méthode d'effacement reconnue, p. ex. NIST SP 800-88, ou destruction physique, y compris
+          pour les disques remplacés en garantie) et des exemples de certificats de destruction.
+        en: >-
+          Directive 2.3.2.4 requires an effective procedure beforehand: a faulty disk returned to the
+          manufacturer or resold may give away intact data. Ask for the procedure (recognised wiping
+          method, e.g. NIST SP 800-88, or physical destruction, including for disks replaced under
+          warranty) and sample destruction certificates.
+        nl: >-
+          Richtlijn 2.3.2.4 vereist een doeltreffende voorafgaande procedure: een defecte schijf die naar
+          de fabrikant teruggaat of wordt doorverkocht, kan gegevens intact vrijgeven. Vraag de
+          procedure (erkende wismethode, bv. NIST SP 800-88, of fysieke vernietiging, ook voor schijven
+          die onder garantie worden vervangen) en voorbeelden van vernietigingscertificaten.
+      remediation:
+        fr: >-
+          Exiger l'effacement sûr ou la destruction de tout support avant sa sortie du site, avec un
+          registre et des certificats de destruction disponibles pour audit.
+        en: >-
+          Demand secure wiping or destruction of every medium before it leaves the site, with a
+          register and destruction certificates available for audit.
+        nl: >-
+          Eis veilig wissen of vernietiging van elk medium voordat het de site verlaat, met een register
+          en vernietigingscertificaten die voor audit beschikbaar zijn.
+      mappings: {iso27002: ["8.3.2", "11.2.7"]}
+- id: sec_access
+  title:
+    fr: "Sécurité du fournisseur — sécurité d'accès logique"
+    en: "Provider security — logical access security"
+    nl: "Beveiliging bij de cloudaanbieder — logische toegangsbeveiliging"
+  introduction:
+    fr: >-
+      Cette section vérifie que le fournisseur de services cloud applique les règles d'accès aux
+      données fixées par l'organisation, que les accès des utilisateurs et des administrateurs aux
+      systèmes contenant des données confidentielles sont confidentiels et traçables, et que
+      l'authentification est conforme à la politique de l'organisation.
+    en: >-
+      This section checks that the cloud service provider applies the data-access rules set by the
+      organisation, that users' and administrators' access to systems holding confidential data is
+      confidential and traceable, and that authentication matches the organisation's policy.
+    nl: >-
+      Deze sectie gaat na of de cloudaanbieder de regels voor toegang tot gegevens toepast die de
+      organisatie heeft vastgelegd, of de toegang van gebruikers en beheerders tot systemen met
+      vertrouwelijke gegevens vertrouwelijk en traceerbaar is, en of de authenticatie in
+      overeenstemming is met het beleid van de organisatie.
+  refs: ["2.3.3"]
+  questions:
+    - id: sec_access_per_instructions
+      refs: ["2.3.3.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Les droits de création, de consultation, de modification et de suppression des données
+          sont attribués et retirés uniquement selon les instructions de l'organisation.
+        en: >-
+          Rights to create, read, modify and delete data are granted and removed only according to
+          the organisation's instructions.
+        nl: >-
+          Rechten om gegevens aan te maken, te raadplegen, te wijzigen en te verwijderen worden
+          uitsluitend volgens de instructies van de organisatie toegekend en ingetrokken.
+      help:
+        fr: >-
+          Selon 2.3.3.1, le fournisseur applique les modalités d'accès communiquées par l'organisation,
+          qui reste maître de qui peut faire quoi sur ses données. Vérifiez comment les instructions
+          sont transmises (console d'administration sous contrôle de l'organisation, demandes
+          formelles), dans quel délai un retrait est exécuté, et ce que prévoit le contrat de
+          sous-traitance (RGPD, art. 28).
+        en: >-
+          Under 2.3.3.1 the provider applies the access rules communicated by the organisation, which
+          keeps control of who may do what with its data. Check how instructions are passed on
+          (administration console under the organisation's control, formal requests), how fast a
+          removal is carried out, and what the processing agreement says (GDPR Art. 28).
+        nl: >-
+          Volgens 2.3.3.1 past de aanbieder de toegangsregels toe die de organisatie meedeelt; zij
+          blijft bepalen wie wat met haar gegevens mag doen. Ga na hoe instructies worden doorgegeven
+          (beheerconsole onder controle van de organisatie, formele aanvragen), hoe snel een intrekking
+          wordt uitgevoerd en wat de verwerkersovereenkomst bepaalt (AVG, art. 28).
+      remediation:
+        fr: >-
+          Exiger que la gestion des droits d'accès aux données relève de l'organisation ou ne soit
+          exécutée que sur ses instructions documentées, avec un délai maximal pour les retraits.
+        en: >-
+          Demand that access-rights management be in the organisation's hands or carried out only on
+          its documented instructions, with a maximum delay for removals.
+        nl: >-
+          Eis dat het beheer van toegangsrechten bij de organisatie ligt of enkel op haar
+          gedocumenteerde instructies wordt uitgevoerd, met een maximale termijn voor intrekkingen.
+      mappings: {iso27002: ["9.2.2"], nis2: ["21(2)(i)"], gdpr: ["28", "29"]}
+    - id: sec_provider_staff_data_access
+      refs: ["2.3.3.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Le personnel du fournisseur de services cloud n'accède aux données de l'organisation que
+          dans les cas et selon les modalités autorisés par celle-ci.
+        en: >-
+          The cloud service provider's staff access the organisation's data only in the cases and
+          under the terms the organisation authorises.
+        nl: >-
+          Het personeel van de cloudaanbieder heeft enkel toegang tot de gegevens van de organisatie in
+          de gevallen en volgens de regels die zij toestaat.
+      help:
+        fr: >-
+          Les instructions d'accès visées par 2.3.3.1 valent aussi pour les administrateurs et le
+          support du fournisseur. Demandez comment un accès du personnel aux données est déclenché
+          (ticket, approbation par l'organisation, accès temporaire), s'il est journalisé et si
+          l'organisation peut le consulter, p. ex. via un mécanisme d'approbation d'accès client.
+        en: >-
+          The access instructions referred to in 2.3.3.1 also apply to the provider's administrators
+          and support staff. Ask how staff access to data is triggered (ticket, approval by the
+          organisation, temporary access), whether it is logged and whether the organisation can see
+          it, e.g. through a customer access-approval mechanism.
+        nl: >-
+          De toegangsinstructies van 2.3.3.1 gelden ook voor de beheerders en supportmedewerkers van de
+          aanbieder. Vraag hoe toegang van personeel tot gegevens wordt gestart (ticket, goedkeuring door
+          de organisatie, tijdelijke toegang), of die wordt gelogd en of de organisatie ze kan inzien,
+          bv. via een mechanisme voor goedkeuring van toegang door de klant.
+      remediation:
+        fr: >-
+          Exiger que tout accès du personnel du fournisseur aux données soit limité au besoin, approuvé
+          au préalable par l'organisation ou prévu au contrat, temporaire et journalisé.
+        en: >-
+          Demand that any provider-staff access to the data be limited to need, approved in advance by
+          the organisation or provided for in the contract, temporary and logged.
+        nl: >-
+          Eis dat elke toegang van personeel van de aanbieder tot de gegevens beperkt is tot wat nodig
+          is, vooraf door de organisatie goedgekeurd of contractueel voorzien, tijdelijk en gelogd.
+      mappings: {iso27002: ["9.4.1"], gdpr: ["28"]}
+    - id: sec_access_named_accounts
+      refs: ["2.3.3.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Chaque utilisateur et chaque administrateur des systèmes contenant des données
+          confidentielles dispose d'un compte personnel ; aucun compte générique ou partagé n'est
+          utilisé, ou son usage est rattaché à une personne identifiée.
+        en: >-
+          Every user and administrator of systems holding confidential data has a personal account;
+          no generic or shared account is used, or its use is tied to an identified person.
+        nl: >-
+          Elke gebruiker en elke beheerder van systemen met vertrouwelijke gegevens heeft een
+          persoonlijk account; er worden geen generieke of gedeelde accounts gebruikt, of het gebruik
+          ervan wordt aan een geïdentificeerde persoon gekoppeld.
+      help:
+        fr: >-
+          La directive 2.3.3.2 cite la problématique des comptes génériques : sans compte nominatif,
+          aucune action ne peut être imputée à une personne. Demandez la politique de gestion des
+          comptes, la liste des comptes techniques ou génériques restants et le mécanisme qui en
+          contrôle l'usage (coffre-fort de mots de passe, session enregistrée).
+        en: >-
+          Directive 2.3.3.2 names the problem of generic accounts: without a personal account, no
+          action can be traced to a person. Ask for the account-management policy, the list of
+          remaining technical or generic accounts and the mechanism controlling their use (password
+          vault, recorded session).
+        nl: >-
+          Richtlijn 2.3.3.2 wijst op het probleem van generieke accounts: zonder persoonlijk account kan
+          geen handeling aan een persoon worden toegeschreven. Vraag het beleid voor accountbeheer, de
+          lijst van resterende technische of generieke accounts en het mechanisme dat het gebruik ervan
+          controleert (wachtwoordkluis, opgenomen sessie).
+      remediation:
+        fr: >-
+          Exiger des comptes nominatifs pour tout accès humain et un contrôle d'usage (coffre-fort,
+          journalisation nominative) pour les comptes techniques restants.
+        en: >-
+          Demand personal accounts for all human access and usage control (vault, per-person logging)
+          for the remaining technical accounts.
+        nl: >-
+          Eis persoonlijke accounts voor alle menselijke toegang en gebruikscontrole (kluis, logging per
+          persoon) voor de resterende technische accounts.
+      mappings: {iso27002: ["9.2.1"], nis2: ["21(2)(i)"]}
+    - id: sec_access_audit_trail
+      refs: ["2.3.3.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Les accès des utilisateurs et des administrateurs aux données confidentielles sont
+          journalisés (qui, quoi, quand), les traces sont protégées contre la modification et
+          l'organisation peut les obtenir.
+        en: >-
+          Users' and administrators' access to confidential data is logged (who, what, when), the
+          logs are protected against tampering and the organisation can obtain them.
+        nl: >-
+          De toegang van gebruikers en beheerders tot vertrouwelijke gegevens wordt gelogd (wie, wat,
+          wanneer), de logs zijn beschermd tegen wijziging en de organisatie kan ze verkrijgen.
+      help:
+        fr: >-
+          La directive 2.3.3.2 exige des mécanismes garantissant la traçabilité, comme l'audit des
+          accès aux données. Demandez la liste des événements journalisés, la durée de conservation,
+          la protection des journaux (stockage séparé, intégrité) et les moyens de les exporter vers
+          l'outil de surveillance de l'organisation.
+        en: >-
+          Directive 2.3.3.2 requires mechanisms that ensure traceability, such as auditing access to
+          data. Ask for the list of logged events, the retention period, how the logs are protected
+          (separate storage, integrity) and how they can be exported to the organisation's monitoring
+          tool.
+        nl: >-
+          Richtlijn 2.3.3.2 vereist mechanismen die traceerbaarheid waarborgen, zoals een audit van de
+          toegang tot gegevens. Vraag de lijst van gelogde gebeurtenissen, de bewaartermijn, de
+          bescherming van de logs (gescheiden opslag, integriteit) en hoe ze naar de monitoringtool van
+          de organisatie kunnen worden geëxporteerd.
+      remediation:
+        fr: >-
+          Exiger la journalisation des accès aux données confidentielles, y compris ceux des
+          administrateurs du fournisseur, une conservation convenue et un export des traces vers
+          l'organisation.
+        en: >-
+          Demand logging of access to confidential data, including by the provider's administrators,
+          an agreed retention period and export of the logs to the organisation.
+        nl: >-
+          Eis logging van de toegang tot vertrouwelijke gegevens, ook door beheerders van de aanbieder,
+          een afgesproken bewaartermijn en export van de logs naar de organisatie.
+      mappings: {iso27002: ["12.4.1", "12.4.2", "12.4.3"]}
+    - id: sec_privileged_access
+      refs: ["2.3.3.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les droits d'administration sur les systèmes contenant des données confidentielles sont
+          limités au strict nécessaire et revus périodiquement.
+        en: >-
+          Administrative rights on systems holding confidential data are kept to the strict minimum
+          and reviewed periodically.
+        nl: >-
+          Beheerrechten op systemen met vertrouwelijke gegevens worden tot het strikt noodzakelijke
+          beperkt en periodiek herzien.
+      help:
+        fr: >-
+          Les comptes d'administration sont la cible privilégiée des attaques ; 2.3.3.2 demande que
+          leurs accès garantissent confidentialité et traçabilité. Demandez le nombre
+          d'administrateurs ayant accès à l'environnement de l'organisation, la procédure de gestion
+          des accès à privilèges et le compte rendu de la dernière revue.
+        en: >-
+          Administrator accounts are the preferred target of attacks; 2.3.3.2 requires their access to
+          ensure confidentiality and traceability. Ask how many administrators can reach the
+          organisation's environment, the privileged-access management procedure and the record of the
+          latest review.
+        nl: >-
+          Beheerdersaccounts zijn het geliefkoosde doelwit van aanvallen; 2.3.3.2 vereist dat hun
+          toegang vertrouwelijkheid en traceerbaarheid waarborgt. Vraag hoeveel beheerders toegang
+          hebben tot de omgeving van de organisatie, de procedure voor beheer van bevoorrechte toegang en
+          het verslag van de laatste herziening.
+      remediation:
+        fr: >-
+          Exiger une gestion des accès à privilèges (moindre privilège, élévation temporaire,
+          sessions enregistrées) et une revue au moins semestrielle des droits d'administration.
+        en: >-
+          Demand privileged-access management (least privilege, temporary elevation, recorded
+          sessions) and a review of administrative rights at least every six months.
+        nl: >-
+          Eis beheer van bevoorrechte toegang (minimale rechten, tijdelijke verhoging, opgenomen
+          sessies) en een herziening van beheerrechten minstens om de zes maanden.
+      mappings: {iso27002: ["9.2.3", "9.2.5"], nis2: ["21(2)(i)"]}
+    - id: sec_auth_policy_aligned
+      refs: ["2.3.3.3"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          La politique d'authentification appliquée par le fournisseur de services cloud (mots de
+          passe, verrouillage, durée de session) est au moins aussi stricte que celle de
+          l'organisation.
+        en: >-
+          The authentication policy applied by the cloud service provider (passwords, lockout,
+          session length) is at least as strict as the organisation's.
+        nl: >-
+          Het authenticatiebeleid dat de cloudaanbieder toepast (wachtwoorden, vergrendeling,
+          sessieduur) is minstens even streng als dat van de organisatie.
+      help:
+        fr: >-
+          La directive 2.3.3.3 exige une politique d'authentification conforme à celle de
+          l'organisation. Comparez les paramètres du service à la politique interne ; une fédération
+          avec le fournisseur d'identité de l'organisation (SAML, OpenID Connect) permet souvent
+          d'appliquer directement ses propres règles et de retirer un accès en un seul point.
+        en: >-
+          Directive 2.3.3.3 requires an authentication policy consistent with the organisation's.
+          Compare the service's settings with the internal policy; federation with the organisation's
+          identity provider (SAML, OpenID Connect) often lets its own rules apply directly and access
+          be removed in one place.
+        nl: >-
+          Richtlijn 2.3.3.3 vereist een authenticatiebeleid dat overeenstemt met dat van de
+          organisatie. Vergelijk de instellingen van de dienst met het interne beleid; federatie met de
+          identiteitsprovider van de organisatie (SAML, OpenID Connect) laat vaak toe haar eigen regels
+          rechtstreeks toe te passen en toegang op één plaats in te trekken.
+      remediation:
+        fr: >-
+          Exiger que le service applique les règles d'authentification de l'organisation, de
+          préférence par fédération avec son fournisseur d'identité.
+        en: >-
+          Demand that the service apply the organisation's authentication rules, preferably through
+          federation with its identity provider.
+        nl: >-
+          Eis dat de dienst de authenticatieregels van de organisatie toepast, bij voorkeur via
+          federatie met haar identiteitsprovider.
+      mappings: {iso27002: ["9.4.2", "9.4.3"]}
+    - id: sec_auth_mfa
+      refs: ["2.3.3.3"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          L'accès aux données confidentielles exige une authentification multifacteur, comme le
+          prévoit la politique de l'organisation.
+        en: >-
+          Access to confidential data requires multi-factor authentication, as the organisation's
+          policy provides.
+        nl: >-
+          Toegang tot vertrouwelijke gegevens vereist multifactorauthenticatie, zoals het beleid van de
+          organisatie bepaalt.
+      help:
+        fr: >-
+          Une politique d'authentification conforme (2.3.3.3) implique aujourd'hui l'authentification
+          multifacteur pour l'accès à des données confidentielles, que NIS2 cite aussi parmi les mesures
+          attendues. Vérifiez que la MFA est imposée et non facultative, pour tous les comptes, et
+          qu'elle résiste à l'hameçonnage pour les accès les plus sensibles.
+        en: >-
+          A consistent authentication policy (2.3.3.3) today implies multi-factor authentication for
+          access to confidential data, which NIS2 also lists among expected measures. Check that MFA is
+          enforced rather than optional, for every account, and phishing-resistant for the most
+          sensitive access.
+        nl: >-
+          Een conform authenticatiebeleid (2.3.3.3) houdt vandaag multifactorauthenticatie in voor
+          toegang tot vertrouwelijke gegevens, wat NIS2 ook bij de verwachte maatregelen noemt. Ga na of
+          MFA verplicht is en niet optioneel, voor alle accounts, en phishingbestendig voor de meest
+          gevoelige toegang.
+      remediation:
+        fr: >-
+          Exiger que le service impose la MFA à tous les comptes ayant accès aux données
+          confidentielles, ou accepte celle du fournisseur d'identité de l'organisation.
+        en: >-
+          Demand that the service enforce MFA on every account with access to confidential data, or
+          accept the one provided by the organisation's identity provider.
+        nl: >-
+          Eis dat de dienst MFA oplegt aan alle accounts met toegang tot vertrouwelijke gegevens, of die
+          van de identiteitsprovider van de organisatie aanvaardt.
+      mappings: {iso27002: ["9.4.2"], nis2: ["21(2)(j)"]}
+- id: sec_systems
+  title:
+    fr: "Sécurité du fournisseur — sécurité des systèmes"
+    en: "Provider security — systems security"
+    nl: "Beveiliging bij de cloudaanbieder — systeembeveiliging"
+  introduction:
+    fr: >-
+      Cette section porte sur le chiffrement des sauvegardes, la gestion des vulnérabilités, le
+      durcissement des serveurs, les correctifs de sécurité, les logiciels de sécurité, les supports
+      amovibles et les processus de gestion des risques, des incidents et du changement. Le
+      fournisseur de services cloud reste responsable de l'infrastructure qu'il gère dans tous les
+      modèles ; en IaaS et en PaaS, l'organisation gère une partie des systèmes et le partage des
+      tâches doit être écrit.
+    en: >-
+      This section covers backup encryption, vulnerability management, server hardening, security
+      patches, security software, removable media and the risk, incident and change management
+      processes. The cloud service provider remains responsible for the infrastructure it manages in
+      every model; in IaaS and PaaS the organisation manages part of the systems and the split of
+      tasks must be written down.
+    nl: >-
+      Deze sectie behandelt de versleuteling van back-ups, kwetsbaarheidsbeheer, hardening van
+      servers, beveiligingspatches, beveiligingssoftware, verwisselbare media en de processen voor
+      risico-, incident- en wijzigingsbeheer. De cloudaanbieder blijft in elk model verantwoordelijk
+      voor de infrastructuur die hij beheert; bij IaaS en PaaS beheert de organisatie een deel van de
+      systemen en moet de taakverdeling op papier staan.
+  refs: ["2.3.4"]
+  questions:
+    - id: sec_backup_encryption
+      refs: ["2.3.4.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Les données sauvegardées sont chiffrées sur tout support, avec un algorithme et une longueur
+          de clé adéquats et conformes à ce que l'organisation a jugé nécessaire pour le modèle de
+          cloud choisi.
+        en: >-
+          Backed-up data are encrypted on every medium, with an adequate algorithm and key length that
+          match what the organisation has deemed necessary for the chosen cloud model.
+        nl: >-
+          Geback-upte gegevens zijn op elk medium versleuteld, met een passend algoritme en een passende
+          sleutellengte die overeenstemmen met wat de organisatie nodig acht voor het gekozen cloudmodel.
+      help:
+        fr: >-
+          La directive 2.3.4.1 vise les sauvegardes, souvent stockées sur d'autres sites ou supports
+          et moins surveillées que les données en production. Demandez l'algorithme et la longueur de
+          clé (p. ex. AES-256), la procédure de gestion des clés (qui les détient, rotation,
+          séparation des sauvegardes) et vérifiez la cohérence avec la politique cryptographique de
+          l'organisation.
+        en: >-
+          Directive 2.3.4.1 targets backups, which are often stored on other sites or media and
+          watched less closely than production data. Ask for the algorithm and key length (e.g.
+          AES-256), the key management procedure (who holds the keys, rotation, separation from the
+          backups) and check consistency with the organisation's cryptographic policy.
+        nl: >-
+          Richtlijn 2.3.4.1 viseert back-ups, die vaak op andere sites of media staan en minder nauw
+          worden gevolgd dan productiegegevens. Vraag het algoritme en de sleutellengte (bv. AES-256),
+          de sleutelbeheerprocedure (wie de sleutels bezit, rotatie, scheiding van de back-ups) en ga
+          na of dit strookt met het cryptografisch beleid van de organisatie.
+      remediation:
+        fr: >-
+          Exiger le chiffrement de toutes les sauvegardes avec un algorithme reconnu et une clé d'au
+          moins 256 bits, et une gestion des clés documentée, idéalement sous le contrôle de
+          l'organisation.
+        en: >-
+          Demand encryption of all backups with a recognised algorithm and at least a 256-bit key, and
+          documented key management, ideally under the organisation's control.
+        nl: >-
+          Eis versleuteling van alle back-ups met een erkend algoritme en een sleutel van minstens 256
+          bits, en gedocumenteerd sleutelbeheer, bij voorkeur onder controle van de organisatie.
+      mappings: {iso27002: ["10.1.1", "10.1.2", "12.3.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: sec_vuln_management_process
+      refs: ["2.3.4.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Le fournisseur de services cloud applique un processus documenté de gestion des
+          vulnérabilités (veille, détection, évaluation et suivi du traitement).
+        en: >-
+          The cloud service provider applies a documented vulnerability-management process
+          (monitoring, detection, assessment and tracking of remediation).
+        nl: >-
+          De cloudaanbieder past een gedocumenteerd proces voor kwetsbaarheidsbeheer toe (opvolging,
+          detectie, beoordeling en opvolging van de remediëring).
+      help:
+        fr: >-
+          La directive 2.3.4.2 exige la gestion des vulnérabilités des systèmes. Demandez le processus
+          (sources de veille, scans automatisés et leur fréquence, classement par criticité, délais de
+          traitement), le contrôle correspondant du rapport ISAE 3402 type II et, si possible, des
+          indicateurs de suivi récents.
+        en: >-
+          Directive 2.3.4.2 requires management of system vulnerabilities. Ask for the process
+          (sources monitored, automated scans and their frequency, rating by criticality, remediation
+          delays), the matching control in the ISAE 3402 type II report and, if possible, recent
+          tracking metrics.
+        nl: >-
+          Richtlijn 2.3.4.2 vereist beheer van de kwetsbaarheden van systemen. Vraag het proces
+          (opgevolgde bronnen, geautomatiseerde scans en hun frequentie, indeling volgens ernst,
+          remediëringstermijnen), de overeenkomstige maatregel in het ISAE 3402 type II-rapport en
+          indien mogelijk recente opvolgingsindicatoren.
+      remediation:
+        fr: >-
+          Exiger un processus formel de gestion des vulnérabilités avec scans réguliers et délais de
+          correction par niveau de criticité, et un rapport périodique à l'organisation.
+        en: >-
+          Demand a formal vulnerability-management process with regular scans and remediation delays
+          per criticality level, and periodic reporting to the organisation.
+        nl: >-
+          Eis een formeel proces voor kwetsbaarheidsbeheer met regelmatige scans en
+          remediëringstermijnen per ernstniveau, en periodieke rapportering aan de organisatie.
+      mappings: {iso27002: ["12.6.1"], nis2: ["21(2)(e)"]}
+    - id: sec_security_tests_yearly
+      refs: ["2.3.4.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Des tests de sécurité (p. ex. tests d'intrusion) portant sur le service sont réalisés au
+          moins une fois par an.
+        en: >-
+          Security tests of the service (e.g. penetration tests) are carried out at least once a
+          year.
+        nl: >-
+          Beveiligingstests van de dienst (bv. penetratietests) worden minstens eenmaal per jaar
+          uitgevoerd.
+      help:
+        fr: >-
+          La directive 2.3.4.2 fixe une fréquence minimale annuelle pour les tests de sécurité.
+          Demandez la synthèse du dernier test d'intrusion (date, périmètre, testeur indépendant,
+          nombre de failles par criticité et état de leur correction) et vérifiez que le périmètre
+          couvre le service utilisé par l'organisation.
+        en: >-
+          Directive 2.3.4.2 sets a minimum yearly frequency for security tests. Ask for the summary of
+          the latest penetration test (date, scope, independent tester, number of findings per
+          criticality and their remediation status) and check that the scope covers the service used
+          by the organisation.
+        nl: >-
+          Richtlijn 2.3.4.2 legt een minimale jaarlijkse frequentie voor beveiligingstests op. Vraag de
+          samenvatting van de laatste penetratietest (datum, scope, onafhankelijke tester, aantal
+          bevindingen per ernst en stand van hun oplossing) en ga na of de scope de dienst dekt die de
+          organisatie gebruikt.
+      remediation:
+        fr: >-
+          Exiger un test d'intrusion au moins annuel par un tiers indépendant sur le périmètre du
+          service, avec communication de la synthèse à l'organisation.
+        en: >-
+          Demand a penetration test at least yearly by an independent third party on the service's
+          scope, with the summary shared with the organisation.
+        nl: >-
+          Eis minstens jaarlijks een penetratietest door een onafhankelijke derde op de scope van de
+          dienst, met een samenvatting voor de organisatie.
+      mappings: {iso27002: ["18.2.3"], nis2: ["21(2)(f)"]}
+    - id: sec_critical_vulns_fixed
+      refs: ["2.3.4.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les vulnérabilités critiques identifiées sont corrigées ou neutralisées immédiatement.
+        en: >-
+          Critical vulnerabilities that are found are fixed or neutralised immediately.
+        nl: >-
+          Vastgestelde kritieke kwetsbaarheden worden onmiddellijk verholpen of geneutraliseerd.
+      help:
+        fr: >-
+          Selon 2.3.4.2, une vulnérabilité critique doit être corrigée sans attendre le cycle normal.
+          Demandez le délai maximal appliqué aux vulnérabilités critiques, les mesures temporaires
+          prévues quand aucun correctif n'existe, et l'état de correction des failles critiques du
+          dernier test d'intrusion.
+        en: >-
+          Under 2.3.4.2 a critical vulnerability must be fixed without waiting for the normal cycle.
+          Ask for the maximum delay applied to critical vulnerabilities, the interim measures used when
+          no patch exists, and the remediation status of the critical findings of the latest
+          penetration test.
+        nl: >-
+          Volgens 2.3.4.2 moet een kritieke kwetsbaarheid worden verholpen zonder de normale cyclus af
+          te wachten. Vraag de maximale termijn voor kritieke kwetsbaarheden, de tijdelijke maatregelen
+          wanneer er geen patch bestaat, en de stand van de oplossing van de kritieke bevindingen uit de
+          laatste penetratietest.
+      remediation:
+        fr: >-
+          Exiger contractuellement un délai très court (p. ex. 72 heures au plus) pour corriger ou
+          contenir une vulnérabilité critique, et l'information de l'organisation si elle la concerne.
+        en: >-
+          Demand by contract a very short delay (e.g. 72 hours at most) to fix or contain a critical
+          vulnerability, and that the organisation be informed if it is affected.
+        nl: >-
+          Eis contractueel een zeer korte termijn (bv. maximaal 72 uur) om een kritieke kwetsbaarheid
+          te verhelpen of in te dammen, en dat de organisatie wordt ingelicht als ze erdoor geraakt
+          wordt.
+      mappings: {iso27002: ["12.6.1"], nis2: ["21(2)(e)"]}
+    - id: sec_server_hardening
+      refs: ["2.3.4.3"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Les serveurs qui gèrent des données confidentielles sont durcis selon une configuration de
+          référence stricte (services inutiles désactivés, paramètres sécurisés), dont le respect est
+          contrôlé.
+        en: >-
+          Servers handling confidential data are hardened to a strict baseline configuration
+          (unneeded services disabled, secure settings), and compliance with it is checked.
+        nl: >-
+          Servers die vertrouwelijke gegevens verwerken, zijn gehard volgens een strikte
+          referentieconfiguratie (onnodige diensten uitgeschakeld, veilige instellingen), en de naleving
+          daarvan wordt gecontroleerd.
+      help:
+        fr: >-
+          La directive 2.3.4.3 exige un niveau de sécurité très strict pour ces serveurs ; elle vaut
+          pour l'infrastructure du fournisseur dans tous les modèles de cloud. Demandez les
+          référentiels de durcissement utilisés (p. ex. CIS Benchmarks), la façon dont les écarts de
+          configuration sont détectés et le contrôle correspondant du rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.3.4.3 requires a very strict security level for these servers; it applies to
+          the provider's infrastructure in every cloud model. Ask for the hardening baselines used
+          (e.g. CIS Benchmarks), how configuration drift is detected and the matching control in the
+          ISAE 3402 type II report.
+        nl: >-
+          Richtlijn 2.3.4.3 vereist een zeer strikt beveiligingsniveau voor deze servers; dat geldt in
+          elk cloudmodel voor de infrastructuur van de aanbieder. Vraag welke hardeningstandaarden
+          worden gebruikt (bv. CIS Benchmarks), hoe configuratieafwijkingen worden gedetecteerd en de
+          overeenkomstige maatregel in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger l'application d'un référentiel de durcissement reconnu aux serveurs concernés, avec
+          détection automatique des écarts et correction dans un délai convenu.
+        en: >-
+          Demand that a recognised hardening baseline be applied to the servers concerned, with
+          automatic drift detection and correction within an agreed delay.
+        nl: >-
+          Eis dat een erkende hardeningstandaard wordt toegepast op de betrokken servers, met
+          automatische detectie van afwijkingen en correctie binnen een afgesproken termijn.
+    - id: sec_customer_systems_responsibility
+      refs: ["2.3.4.3", "2.3.4.4"]
+      type: compliance
+      severity: high
+      when: "service_model != saas"
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Pour les systèmes que l'organisation gère elle-même (systèmes d'exploitation, intergiciels,
+          bases de données), la répartition des responsabilités de durcissement et de correctifs avec
+          le fournisseur de services cloud est écrite, et l'organisation applique le même niveau
+          d'exigence.
+        en: >-
+          For the systems the organisation manages itself (operating systems, middleware, databases),
+          the split of hardening and patching responsibilities with the cloud service provider is
+          written down, and the organisation applies the same level of requirements.
+        nl: >-
+          Voor de systemen die de organisatie zelf beheert (besturingssystemen, middleware,
+          databanken) is de verdeling van de verantwoordelijkheden voor hardening en patching met de
+          cloudaanbieder op papier gezet, en past de organisatie hetzelfde eisenniveau toe.
+      help:
+        fr: >-
+          En IaaS et en PaaS, une partie des serveurs visés par 2.3.4.3 et 2.3.4.4 est gérée par
+          l'organisation ; le guide demande de définir précisément la responsabilité selon le modèle
+          de cloud. Demandez la matrice de responsabilités du fournisseur et vérifiez que l'organisation
+          a inscrit ses propres systèmes dans son processus de durcissement et de correctifs.
+        en: >-
+          In IaaS and PaaS part of the servers covered by 2.3.4.3 and 2.3.4.4 is managed by the
+          organisation; the guideline asks for responsibility to be defined precisely for the cloud
+          model. Ask for the provider's responsibility matrix and check that the organisation has
+          brought its own systems into its hardening and patching process.
+        nl: >-
+          Bij IaaS en PaaS beheert de organisatie een deel van de servers waarop 2.3.4.3 en 2.3.4.4
+          betrekking hebben; de richtlijn vraagt de verantwoordelijkheid per cloudmodel nauwkeurig vast
+          te leggen. Vraag de verantwoordelijkheidsmatrix van de aanbieder en ga na of de organisatie
+          haar eigen systemen in haar hardening- en patchproces heeft opgenomen.
+      remediation:
+        fr: >-
+          Obtenir du fournisseur une matrice de responsabilités signée et inscrire les systèmes gérés
+          par l'organisation dans ses propres procédures de durcissement et de correctifs.
+        en: >-
+          Obtain a signed responsibility matrix from the provider and bring the systems managed by the
+          organisation into its own hardening and patching procedures.
+        nl: >-
+          Verkrijg een ondertekende verantwoordelijkheidsmatrix van de aanbieder en neem de systemen die
+          de organisatie beheert op in haar eigen hardening- en patchprocedures.
+    - id: sec_patch_central_tested
+      refs: ["2.3.4.4"]
+      type: compliance
+      severity: medium
+      protects: [integrity, availability]
+      text:
+        fr: >-
+          Les correctifs de sécurité sont gérés de manière centralisée et testés avant leur
+          déploiement en production.
+        en: >-
+          Security patches are managed centrally and tested before they are deployed to production.
+        nl: >-
+          Beveiligingspatches worden centraal beheerd en getest voordat ze in productie worden
+          uitgerold.
+      help:
+        fr: >-
+          La directive 2.3.4.4 demande une gestion centralisée, qui garantit qu'aucun système n'est
+          oublié, et des tests préalables, qui évitent qu'un correctif interrompe le service. Demandez
+          la description de l'outil de déploiement, le taux de couverture du parc et la procédure de
+          test (environnement de préproduction, déploiement progressif, retour arrière).
+        en: >-
+          Directive 2.3.4.4 asks for central management, which ensures no system is forgotten, and
+          prior testing, which keeps a patch from interrupting the service. Ask for a description of
+          the deployment tool, the share of systems it covers and the test procedure (pre-production
+          environment, staged rollout, rollback).
+        nl: >-
+          Richtlijn 2.3.4.4 vraagt centraal beheer, zodat geen systeem wordt vergeten, en voorafgaande
+          tests, zodat een patch de dienst niet onderbreekt. Vraag een beschrijving van de
+          uitroltool, het aandeel van de systemen dat ze dekt en de testprocedure
+          (preproductieomgeving, gefaseerde uitrol, terugrol).
+      remediation:
+        fr: >-
+          Exiger un outil central de gestion des correctifs couvrant tous les systèmes du service et
+          une procédure de test documentée avant la mise en production.
+        en: >-
+          Demand a central patch-management tool covering every system of the service and a
+          documented test procedure before production.
+        nl: >-
+          Eis een centrale patchbeheertool die alle systemen van de dienst dekt en een gedocumenteerde
+          testprocedure vóór de ingebruikname in productie.
+      mappings: {iso27002: ["12.6.1", "14.2.3"]}
+    - id: sec_patch_timely
+      refs: ["2.3.4.4"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les correctifs de sécurité sont installés dans des délais définis selon leur criticité, et
+          ces délais sont respectés.
+        en: >-
+          Security patches are installed within delays set according to their criticality, and those
+          delays are met.
+        nl: >-
+          Beveiligingspatches worden geïnstalleerd binnen termijnen die volgens hun ernst zijn
+          vastgelegd, en die termijnen worden nageleefd.
+      help:
+        fr: >-
+          Selon 2.3.4.4, les correctifs sont installés dans des délais raisonnables, fonction de leur
+          criticité : un système non corrigé est la voie d'attaque la plus courante. Demandez les délais
+          cibles par niveau (critique, élevé, moyen) et un indicateur récent de respect de ces délais,
+          ou le contrôle correspondant du rapport ISAE 3402 type II.
+        en: >-
+          Under 2.3.4.4 patches are installed within reasonable delays that depend on their
+          criticality: an unpatched system is the most common attack path. Ask for the target delays
+          per level (critical, high, medium) and a recent metric of how well they are met, or the
+          matching control in the ISAE 3402 type II report.
+        nl: >-
+          Volgens 2.3.4.4 worden patches binnen redelijke termijnen geïnstalleerd, naargelang hun ernst:
+          een niet-gepatcht systeem is de meest voorkomende aanvalsweg. Vraag de doeltermijnen per
+          niveau (kritiek, hoog, gemiddeld) en een recente indicator van de naleving ervan, of de
+          overeenkomstige maatregel in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger des délais maximaux d'installation par criticité inscrits au contrat ou au SLA, et un
+          rapport périodique sur leur respect.
+        en: >-
+          Demand maximum installation delays per criticality written into the contract or SLA, and
+          periodic reporting on how they are met.
+        nl: >-
+          Eis maximale installatietermijnen per ernst in het contract of de SLA, en periodieke
+          rapportering over de naleving ervan.
+      mappings: {iso27002: ["12.6.1"], nis2: ["21(2)(e)"]}
+    - id: sec_antimalware_installed
+      refs: ["2.3.4.5"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Des logiciels de sécurité (anti-virus, anti-malware, anti-rançongiciel, anti-spam selon le
+          cas) sont installés sur les serveurs et sur les postes de travail du fournisseur de services
+          cloud.
+        en: >-
+          Security software (anti-virus, anti-malware, anti-ransomware, anti-spam as relevant) is
+          installed on the cloud service provider's servers and workstations.
+        nl: >-
+          Beveiligingssoftware (antivirus, antimalware, antiransomware, antispam naargelang het geval)
+          is geïnstalleerd op de servers en werkposten van de cloudaanbieder.
+      help:
+        fr: >-
+          La directive 2.3.4.5 vise aussi bien les serveurs que les postes de travail, notamment ceux
+          des administrateurs, souvent point d'entrée d'une attaque. Demandez la solution utilisée
+          (antivirus ou EDR), son taux de déploiement et la protection spécifique contre les
+          rançongiciels (détection comportementale, sauvegardes immuables).
+        en: >-
+          Directive 2.3.4.5 covers servers as well as workstations, especially administrators'
+          workstations, often the entry point of an attack. Ask for the solution used (anti-virus or
+          EDR), its deployment rate and the specific protection against ransomware (behavioural
+          detection, immutable backups).
+        nl: >-
+          Richtlijn 2.3.4.5 heeft zowel betrekking op servers als op werkposten, vooral die van
+          beheerders, vaak het toegangspunt van een aanval. Vraag welke oplossing wordt gebruikt
+          (antivirus of EDR), de uitrolgraad en de specifieke bescherming tegen ransomware
+          (gedragsdetectie, onveranderlijke back-ups).
+      remediation:
+        fr: >-
+          Exiger une protection contre les logiciels malveillants (de préférence EDR) sur tous les
+          serveurs et postes de travail ayant accès à l'environnement de l'organisation.
+        en: >-
+          Demand malware protection (preferably EDR) on every server and workstation with access to
+          the organisation's environment.
+        nl: >-
+          Eis bescherming tegen malware (bij voorkeur EDR) op alle servers en werkposten met toegang tot
+          de omgeving van de organisatie.
+      mappings: {iso27002: ["12.2.1"]}
+    - id: sec_antimalware_updated_supervised
+      refs: ["2.3.4.5"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Ces logiciels de sécurité sont mis à jour régulièrement et leurs alertes sont supervisées.
+        en: >-
+          This security software is updated regularly and its alerts are supervised.
+        nl: >-
+          Deze beveiligingssoftware wordt regelmatig bijgewerkt en de waarschuwingen ervan worden
+          opgevolgd.
+      help:
+        fr: >-
+          Un anti-malware non actualisé ou dont personne ne lit les alertes ne protège guère ;
+          2.3.4.5 exige mise à jour et supervision. Demandez comment les mises à jour de signatures et
+          de moteurs sont déployées, qui traite les alertes (SOC) et dans quel délai.
+        en: >-
+          Anti-malware that is not updated, or whose alerts nobody reads, gives little protection;
+          2.3.4.5 requires updates and supervision. Ask how signature and engine updates are rolled
+          out, who handles the alerts (SOC) and how fast.
+        nl: >-
+          Antimalware die niet wordt bijgewerkt of waarvan niemand de waarschuwingen leest, beschermt
+          nauwelijks; 2.3.4.5 vereist updates en opvolging. Vraag hoe updates van signaturen en engines
+          worden uitgerold, wie de waarschuwingen behandelt (SOC) en hoe snel.
+      remediation:
+        fr: >-
+          Exiger des mises à jour automatiques, une console centrale de supervision et le traitement
+          des alertes par une équipe désignée dans un délai défini.
+        en: >-
+          Demand automatic updates, a central supervision console and handling of alerts by a named
+          team within a set delay.
+        nl: >-
+          Eis automatische updates, een centrale opvolgingsconsole en behandeling van waarschuwingen
+          door een aangewezen team binnen een vastgelegde termijn.
+      mappings: {iso27002: ["12.2.1"]}
+    - id: sec_removable_media
+      refs: ["2.3.4.6"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          L'usage des clés USB et autres supports de stockage amovibles est géré et contrôlé
+          (blocage par défaut, supports autorisés, chiffrement).
+        en: >-
+          The use of USB sticks and other removable storage media is managed and controlled (blocked
+          by default, approved media, encryption).
+        nl: >-
+          Het gebruik van USB-sticks en andere verwisselbare opslagmedia wordt beheerd en gecontroleerd
+          (standaard geblokkeerd, goedgekeurde media, versleuteling).
+      help:
+        fr: >-
+          Les supports amovibles permettent d'exfiltrer des données ou d'introduire un logiciel
+          malveillant ; 2.3.4.6 demande que leur usage soit géré et contrôlé. Demandez la politique
+          relative aux supports amovibles et le moyen technique qui l'applique sur les serveurs et les
+          postes d'administration.
+        en: >-
+          Removable media can be used to exfiltrate data or bring in malware; 2.3.4.6 requires their
+          use to be managed and controlled. Ask for the removable-media policy and the technical means
+          that enforces it on servers and administration workstations.
+        nl: >-
+          Verwisselbare media kunnen dienen om gegevens weg te sluizen of malware binnen te brengen;
+          2.3.4.6 vereist dat het gebruik ervan wordt beheerd en gecontroleerd. Vraag het beleid voor
+          verwisselbare media en het technische middel dat het afdwingt op servers en beheerwerkposten.
+      remediation:
+        fr: >-
+          Exiger le blocage technique des supports amovibles par défaut, avec exceptions approuvées,
+          supports chiffrés et journalisation de leur usage.
+        en: >-
+          Demand technical blocking of removable media by default, with approved exceptions,
+          encrypted media and logging of their use.
+        nl: >-
+          Eis dat verwisselbare media standaard technisch worden geblokkeerd, met goedgekeurde
+          uitzonderingen, versleutelde media en logging van het gebruik.
+      mappings: {iso27002: ["8.3.1"]}
+    - id: sec_risk_management
+      refs: ["2.3.4.7"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Le fournisseur de services cloud applique une procédure documentée de gestion des risques
+          de sécurité de l'information, et les analyses de risques sont tenues à jour.
+        en: >-
+          The cloud service provider applies a documented information-security risk-management
+          procedure, and its risk analyses are kept up to date.
+        nl: >-
+          De cloudaanbieder past een gedocumenteerde procedure voor beheer van
+          informatiebeveiligingsrisico's toe, en de risicoanalyses worden bijgewerkt.
+      help:
+        fr: >-
+          La directive 2.3.4.7 exige des pratiques de gestion des risques appliquées et documentées.
+          Un certificat ISO/IEC 27001 en cours de validité, dont le périmètre couvre le service,
+          atteste d'un processus de gestion des risques ; à défaut, demandez la méthode et la date de
+          la dernière analyse de risques.
+        en: >-
+          Directive 2.3.4.7 requires risk-management practices that are applied and documented. A
+          valid ISO/IEC 27001 certificate whose scope covers the service attests to a risk-management
+          process; failing that, ask for the method and date of the latest risk analysis.
+        nl: >-
+          Richtlijn 2.3.4.7 vereist praktijken voor risicobeheer die worden toegepast en gedocumenteerd.
+          Een geldig ISO/IEC 27001-certificaat waarvan de scope de dienst dekt, toont een
+          risicobeheerproces aan; vraag anders de methode en de datum van de laatste risicoanalyse.
+      remediation:
+        fr: >-
+          Exiger un processus de gestion des risques documenté, revu au moins annuellement, de
+          préférence attesté par une certification ISO/IEC 27001 couvrant le service.
+        en: >-
+          Demand a documented risk-management process reviewed at least yearly, preferably attested
+          by an ISO/IEC 27001 certification covering the service.
+        nl: >-
+          Eis een gedocumenteerd risicobeheerproces dat minstens jaarlijks wordt herzien, bij voorkeur
+          aangetoond door een ISO/IEC 27001-certificering die de dienst dekt.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: sec_change_management
+      refs: ["2.3.4.7"]
+      type: compliance
+      severity: medium
+      protects: [integrity, availability]
+      text:
+        fr: >-
+          Les changements apportés aux systèmes sont gérés selon une procédure documentée
+          (évaluation, approbation, test, retour arrière) et enregistrés.
+        en: >-
+          Changes to the systems are managed under a documented procedure (assessment, approval,
+          testing, rollback) and recorded.
+        nl: >-
+          Wijzigingen aan de systemen worden beheerd volgens een gedocumenteerde procedure
+          (beoordeling, goedkeuring, test, terugrol) en geregistreerd.
+      help:
+        fr: >-
+          La directive 2.3.4.7 cite la gestion du changement, car un changement mal maîtrisé est une
+          cause fréquente d'interruption ou de faille. Demandez la procédure, un extrait du registre des
+          changements et les modalités d'information de l'organisation pour les changements qui
+          l'affectent.
+        en: >-
+          Directive 2.3.4.7 names change management, since a poorly controlled change is a frequent
+          cause of outages or security gaps. Ask for the procedure, an extract of the change register
+          and how the organisation is informed of changes that affect it.
+        nl: >-
+          Richtlijn 2.3.4.7 noemt wijzigingsbeheer, omdat een slecht beheerste wijziging een frequente
+          oorzaak van onderbrekingen of beveiligingslekken is. Vraag de procedure, een uittreksel uit
+          het wijzigingsregister en hoe de organisatie wordt ingelicht over wijzigingen die haar
+          raken.
+      remediation:
+        fr: >-
+          Exiger une procédure de gestion du changement documentée et l'information préalable de
+          l'organisation pour tout changement ayant un impact sur son service.
+        en: >-
+          Demand a documented change-management procedure and prior notice to the organisation of
+          every change affecting its service.
+        nl: >-
+          Eis een gedocumenteerde procedure voor wijzigingsbeheer en voorafgaande kennisgeving aan de
+          organisatie van elke wijziging die impact heeft op haar dienst.
+      mappings: {iso27002: ["12.1.2"]}
+- id: sec_network
+  title:
+    fr: "Sécurité du fournisseur — sécurité du réseau"
+    en: "Provider security — network security"
+    nl: "Beveiliging bij de cloudaanbieder — netwerkbeveiliging"
+  introduction:
+    fr: >-
+      Cette section porte sur le filtrage et la protection des accès réseau, le réseau
+      d'administration, la maîtrise des changements sur les équipements réseau et, dans un cloud
+      partagé (public, communautaire ou hybride), la restriction aux terminaux de confiance et
+      l'isolement du réseau de l'organisation par rapport à celui des autres clients.
+    en: >-
+      This section covers filtering and protection of network access, the administration network,
+      control of changes to network equipment and, in a shared cloud (public, community or hybrid),
+      restriction to trusted terminals and isolation of the organisation's network from that of other
+      customers.
+    nl: >-
+      Deze sectie behandelt het filteren en beveiligen van netwerktoegang, het beheernetwerk, de
+      beheersing van wijzigingen aan netwerkapparatuur en, in een gedeelde cloud (publiek, community of
+      hybride), de beperking tot vertrouwde toestellen en de isolatie van het netwerk van de
+      organisatie ten opzichte van dat van andere klanten.
+  refs: ["2.3.5"]
+  questions:
+    - id: sec_network_access_filtered
+      refs: ["2.3.5.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          Les accès réseau aux systèmes du service sont limités aux flux nécessaires et filtrés
+          (pare-feu, règles refusant par défaut tout flux non autorisé).
+        en: >-
+          Network access to the service's systems is limited to the flows needed and filtered
+          (firewalls, rules denying by default every flow not allowed).
+        nl: >-
+          Netwerktoegang tot de systemen van de dienst is beperkt tot de noodzakelijke stromen en wordt
+          gefilterd (firewalls, regels die elke niet-toegelaten stroom standaard weigeren).
+      help:
+        fr: >-
+          La directive 2.3.5.1 exige des accès réseau limités et filtrés, pour réduire la surface
+          d'attaque. Demandez la description de l'architecture réseau (zones, pare-feu, protection
+          contre le déni de service), la procédure de revue des règles de filtrage et, pour les
+          ressources configurées par l'organisation, vérifiez qu'aucun stockage ni service n'est exposé
+          sur Internet sans nécessité.
+        en: >-
+          Directive 2.3.5.1 requires network access to be limited and filtered, to reduce the attack
+          surface. Ask for a description of the network architecture (zones, firewalls, denial-of-service
+          protection), the procedure for reviewing filtering rules and, for resources the organisation
+          configures, check that no storage or service is exposed to the internet without need.
+        nl: >-
+          Richtlijn 2.3.5.1 vereist dat netwerktoegang beperkt en gefilterd is, om het aanvalsoppervlak
+          te verkleinen. Vraag een beschrijving van de netwerkarchitectuur (zones, firewalls,
+          bescherming tegen denial-of-service), de procedure voor het herzien van filterregels en ga,
+          voor resources die de organisatie configureert, na of geen opslag of dienst zonder noodzaak
+          op internet openstaat.
+      remediation:
+        fr: >-
+          Exiger un filtrage réseau refusant par défaut, une revue au moins annuelle des règles et une
+          protection contre le déni de service sur les points d'accès publics.
+        en: >-
+          Demand deny-by-default network filtering, a review of the rules at least yearly and
+          denial-of-service protection on public entry points.
+        nl: >-
+          Eis netwerkfiltering die standaard weigert, een minstens jaarlijkse herziening van de regels
+          en bescherming tegen denial-of-service op publieke toegangspunten.
+      mappings: {iso27002: ["13.1.1"]}
+    - id: sec_network_access_secured
+      refs: ["2.3.5.1"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Les connexions réseau vers le service et entre ses composants sont sécurisées par un
+          chiffrement à jour (p. ex. TLS 1.2 ou plus récent, VPN).
+        en: >-
+          Network connections to the service and between its components are secured with current
+          encryption (e.g. TLS 1.2 or later, VPN).
+        nl: >-
+          Netwerkverbindingen naar de dienst en tussen de onderdelen ervan zijn beveiligd met actuele
+          versleuteling (bv. TLS 1.2 of recenter, VPN).
+      help:
+        fr: >-
+          Des accès réseau « sécurisés » au sens de 2.3.5.1 supposent que les données ne circulent pas
+          en clair, ni sur Internet ni à l'intérieur du centre de calcul. Demandez les protocoles et
+          versions acceptés, la gestion des certificats et, pour les liaisons avec l'organisation, le
+          type de connexion (VPN, liaison privée).
+        en: >-
+          "Secured" network access within the meaning of 2.3.5.1 means data do not travel in clear
+          text, neither over the internet nor inside the data centre. Ask for the accepted protocols
+          and versions, certificate management and, for links with the organisation, the connection
+          type (VPN, private link).
+        nl: >-
+          « Beveiligde » netwerktoegang in de zin van 2.3.5.1 betekent dat gegevens niet onversleuteld
+          worden verstuurd, noch via internet noch binnen het datacenter. Vraag de aanvaarde protocollen
+          en versies, het certificaatbeheer en, voor verbindingen met de organisatie, het type
+          verbinding (VPN, private verbinding).
+      remediation:
+        fr: >-
+          Exiger le chiffrement de tous les flux contenant des données de l'organisation, avec des
+          protocoles à jour et la désactivation des versions obsolètes.
+        en: >-
+          Demand encryption of every flow carrying the organisation's data, with current protocols and
+          obsolete versions disabled.
+        nl: >-
+          Eis versleuteling van alle stromen met gegevens van de organisatie, met actuele protocollen en
+          uitgeschakelde verouderde versies.
+      mappings: {iso27002: ["13.1.1"], nis2: ["21(2)(h)"]}
+    - id: sec_admin_network_dedicated
+      refs: ["2.3.5.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          L'administration des systèmes s'effectue uniquement depuis un réseau d'administration dédié,
+          isolé et sécurisé.
+        en: >-
+          Systems are administered only from a dedicated, isolated and secured administration
+          network.
+        nl: >-
+          De systemen worden uitsluitend beheerd vanuit een specifiek, geïsoleerd en beveiligd
+          beheernetwerk.
+      help:
+        fr: >-
+          La directive 2.3.5.2 impose un réseau d'administration distinct : si les interfaces
+          d'administration sont joignables depuis le réseau des utilisateurs ou Internet, la
+          compromission d'un poste suffit à prendre le contrôle des systèmes. Demandez le schéma du
+          réseau d'administration, les points d'entrée (bastion, postes d'administration dédiés) et
+          le contrôle correspondant du rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.3.5.2 requires a separate administration network: if administration interfaces
+          can be reached from the user network or the internet, compromising one workstation is enough
+          to take over the systems. Ask for the administration network diagram, the entry points
+          (bastion, dedicated admin workstations) and the matching control in the ISAE 3402 type II
+          report.
+        nl: >-
+          Richtlijn 2.3.5.2 vereist een afzonderlijk beheernetwerk: als beheerinterfaces bereikbaar zijn
+          vanaf het gebruikersnetwerk of internet, volstaat het één werkpost te compromitteren om de
+          systemen over te nemen. Vraag het schema van het beheernetwerk, de toegangspunten (bastion,
+          specifieke beheerwerkposten) en de overeenkomstige maatregel in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger que les interfaces d'administration ne soient accessibles que depuis un réseau
+          d'administration isolé, via un bastion journalisé.
+        en: >-
+          Demand that administration interfaces be reachable only from an isolated administration
+          network, through a logged bastion.
+        nl: >-
+          Eis dat beheerinterfaces enkel bereikbaar zijn vanuit een geïsoleerd beheernetwerk, via een
+          gelogde bastionhost.
+      mappings: {iso27002: ["13.1.3"]}
+    - id: sec_admin_strong_auth
+      refs: ["2.3.5.2"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity, availability]
+      text:
+        fr: >-
+          L'accès au réseau d'administration et aux fonctions d'administration exige une
+          authentification forte (au moins deux facteurs).
+        en: >-
+          Access to the administration network and to administrative functions requires strong
+          authentication (at least two factors).
+        nl: >-
+          Toegang tot het beheernetwerk en tot beheerfuncties vereist sterke authenticatie (minstens
+          twee factoren).
+      help:
+        fr: >-
+          La directive 2.3.5.2 associe le réseau d'administration à une authentification forte. Vérifiez
+          que tous les administrateurs, y compris ceux des sous-traitants, utilisent au moins deux
+          facteurs, de préférence résistants à l'hameçonnage (clé matérielle, carte à puce), et
+          demandez le contrôle correspondant du rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.3.5.2 pairs the administration network with strong authentication. Check that
+          every administrator, subcontractors' included, uses at least two factors, preferably
+          phishing-resistant (hardware key, smart card), and ask for the matching control in the ISAE
+          3402 type II report.
+        nl: >-
+          Richtlijn 2.3.5.2 koppelt het beheernetwerk aan sterke authenticatie. Ga na of alle
+          beheerders, ook die van onderaannemers, minstens twee factoren gebruiken, bij voorkeur
+          phishingbestendig (hardwaresleutel, chipkaart), en vraag de overeenkomstige maatregel in het
+          ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger une authentification multifacteur résistante à l'hameçonnage pour tout accès
+          d'administration, sans exception pour les sous-traitants.
+        en: >-
+          Demand phishing-resistant multi-factor authentication for all administrative access, with no
+          exception for subcontractors.
+        nl: >-
+          Eis phishingbestendige multifactorauthenticatie voor alle beheertoegang, zonder uitzondering
+          voor onderaannemers.
+      mappings: {iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"]}
+    - id: sec_network_changes_controlled
+      refs: ["2.3.5.3"]
+      type: compliance
+      severity: medium
+      protects: [integrity, availability, confidentiality]
+      text:
+        fr: >-
+          Toute modification des équipements réseau (règles de pare-feu, routage, configuration) est
+          approuvée au préalable, puis suivie et documentée.
+        en: >-
+          Every change to network equipment (firewall rules, routing, configuration) is approved
+          beforehand, then tracked and documented.
+        nl: >-
+          Elke wijziging aan netwerkapparatuur (firewallregels, routering, configuratie) wordt vooraf
+          goedgekeurd en vervolgens opgevolgd en gedocumenteerd.
+      help:
+        fr: >-
+          La directive 2.3.5.3 soumet les équipements réseau à une maîtrise du changement : une règle de
+          pare-feu modifiée sans contrôle peut ouvrir l'accès aux données. Demandez la procédure
+          d'approbation, un extrait du registre des changements réseau et la façon dont les
+          configurations sont versionnées et comparées.
+        en: >-
+          Directive 2.3.5.3 puts network equipment under change control: a firewall rule changed
+          without review can open access to the data. Ask for the approval procedure, an extract of the
+          network change register and how configurations are versioned and compared.
+        nl: >-
+          Richtlijn 2.3.5.3 onderwerpt netwerkapparatuur aan wijzigingsbeheer: een firewallregel die
+          zonder controle wordt gewijzigd, kan toegang tot de gegevens openen. Vraag de
+          goedkeuringsprocedure, een uittreksel uit het register van netwerkwijzigingen en hoe
+          configuraties worden geversioneerd en vergeleken.
+      remediation:
+        fr: >-
+          Exiger une approbation préalable de chaque changement réseau, un registre des changements et
+          une sauvegarde versionnée des configurations.
+        en: >-
+          Demand prior approval of every network change, a change register and versioned backups of
+          configurations.
+        nl: >-
+          Eis voorafgaande goedkeuring van elke netwerkwijziging, een wijzigingsregister en
+          geversioneerde back-ups van configuraties.
+      mappings: {iso27002: ["12.1.2"]}
+    - id: sec_shared_trusted_terminals
+      refs: ["2.3.5.4", "BP.zero-trust"]
+      type: compliance
+      severity: high
+      when: "deployment_model != private"
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Dans ce cloud partagé, l'accès réseau au service n'est autorisé qu'à des terminaux de
+          confiance, identifiés et gérés, au moyen d'un contrôle technique.
+        en: >-
+          In this shared cloud, network access to the service is allowed only from trusted, identified
+          and managed terminals, enforced by a technical control.
+        nl: >-
+          In deze gedeelde cloud is netwerktoegang tot de dienst enkel toegestaan vanaf vertrouwde,
+          geïdentificeerde en beheerde toestellen, afgedwongen door een technische controle.
+      help:
+        fr: >-
+          Pour un cloud partagé, 2.3.5.4 réserve l'accès au réseau aux terminaux de confiance, ce qui
+          rejoint l'approche « zero trust » : chaque appareil est vérifié avant tout accès. Vérifiez
+          le mécanisme utilisé (certificat d'appareil, accès conditionnel lié à la conformité du
+          terminal, restriction par adresse ou liaison privée) pour les utilisateurs de l'organisation
+          comme pour les administrateurs du fournisseur.
+        en: >-
+          For a shared cloud, 2.3.5.4 restricts network access to trusted terminals, in line with the
+          zero-trust approach: every device is checked before any access. Check the mechanism used
+          (device certificate, conditional access tied to device compliance, address restriction or
+          private link) for the organisation's users as well as for the provider's administrators.
+        nl: >-
+          Voor een gedeelde cloud beperkt 2.3.5.4 de netwerktoegang tot vertrouwde toestellen, in lijn
+          met de zero-trustbenadering: elk toestel wordt gecontroleerd vóór elke toegang. Ga na welk
+          mechanisme wordt gebruikt (toestelcertificaat, voorwaardelijke toegang gekoppeld aan de
+          conformiteit van het toestel, adresbeperking of private verbinding), zowel voor gebruikers van
+          de organisatie als voor beheerders van de aanbieder.
+      remediation:
+        fr: >-
+          Exiger que le service permette de restreindre l'accès aux terminaux gérés par l'organisation
+          et l'activer, et que les administrateurs du fournisseur n'utilisent que des postes gérés.
+        en: >-
+          Demand that the service allow access to be restricted to devices managed by the organisation,
+          enable it, and require the provider's administrators to use managed workstations only.
+        nl: >-
+          Eis dat de dienst toelaat de toegang te beperken tot toestellen die de organisatie beheert,
+          activeer dat, en eis dat beheerders van de aanbieder enkel beheerde werkposten gebruiken.
+      mappings: {iso27002: ["9.1.2"]}
+    - id: sec_shared_network_isolation
+      refs: ["2.3.5.5"]
+      type: compliance
+      severity: high
+      when: "deployment_model != private"
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Dans ce cloud partagé, le réseau des systèmes qui hébergent les données confidentielles de
+          l'organisation est isolé de celui des autres organisations clientes.
+        en: >-
+          In this shared cloud, the network of the systems hosting the organisation's confidential
+          data is isolated from that of the other customer organisations.
+        nl: >-
+          In deze gedeelde cloud is het netwerk van de systemen met de vertrouwelijke gegevens van de
+          organisatie geïsoleerd van dat van de andere klantorganisaties.
+      help:
+        fr: >-
+          Dans un cloud partagé, 2.3.5.5 exige l'isolement réseau entre clients, pour qu'une faille ou
+          une erreur chez un autre client ne donne pas accès aux données de l'organisation. Demandez
+          comment l'isolement est réalisé (réseaux virtuels privés, segmentation, chiffrement entre
+          locataires), comment il est testé (tests d'intrusion entre locataires) et la section
+          correspondante du rapport ISAE 3402 type II.
+        en: >-
+          In a shared cloud, 2.3.5.5 requires network isolation between customers, so that a flaw or
+          mistake at another customer does not open access to the organisation's data. Ask how
+          isolation is achieved (virtual private networks, segmentation, encryption between tenants),
+          how it is tested (cross-tenant penetration tests) and the matching section of the ISAE 3402
+          type II report.
+        nl: >-
+          In een gedeelde cloud vereist 2.3.5.5 netwerkisolatie tussen klanten, zodat een lek of fout
+          bij een andere klant geen toegang geeft tot de gegevens van de organisatie. Vraag hoe de
+          isolatie wordt gerealiseerd (virtuele privénetwerken, segmentatie, versleuteling tussen
+          tenants), hoe ze wordt getest (penetratietests tussen tenants) en het overeenkomstige deel
+          van het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger une isolation réseau documentée entre clients, vérifiée par des tests d'intrusion
+          inter-locataires, et un réseau dédié pour les systèmes contenant des données confidentielles.
+        en: >-
+          Demand documented network isolation between customers, verified by cross-tenant penetration
+          tests, and a dedicated network for systems holding confidential data.
+        nl: >-
+          Eis gedocumenteerde netwerkisolatie tussen klanten, gecontroleerd via penetratietests tussen
+          tenants, en een specifiek netwerk voor systemen met vertrouwelijke gegevens.
+      mappings: {iso27002: ["13.1.3"]}
+
+- id: priv
+  title:
+    fr: "Protection de la vie privée — directives du fournisseur de services cloud"
+    en: "Privacy protection — directives for the cloud service provider"
+    nl: "Bescherming van de persoonlijke levenssfeer — richtlijnen voor de cloudaanbieder"
+  introduction:
+    fr: >-
+      Avant tout recours au cloud, l'organisation évalue les risques en matière de sécurité de
+      l'information et de protection de la vie privée, et décide en fonction de la sensibilité des
+      informations. Lorsque des données à caractère personnel sont traitées, l'organisation en reste
+      responsable : l'évaluation des risques est validée, communiquée et entretenue, les données
+      personnelles ou sensibles ne sont confiées qu'à un cloud communautaire ou privé et sont chiffrées
+      en transit et au repos (sauf dérogation accordée), et les moyens de chiffrement restent sous le
+      contrôle de l'organisation.
+    en: >-
+      Before any use of the cloud, the organisation assesses the information-security and privacy
+      risks and decides according to the sensitivity of the information. When personal data are
+      processed, the organisation remains responsible for them: the risk assessment is validated,
+      communicated and maintained, personal or sensitive data go only to a community or private cloud
+      and are encrypted in transit and at rest (unless a derogation was granted), and the means of
+      encryption stay under the organisation's control.
+    nl: >-
+      Vóór elk gebruik van de cloud beoordeelt de organisatie de risico's op het vlak van
+      informatieveiligheid en privacy, en beslist ze op basis van de gevoeligheid van de informatie.
+      Wanneer persoonsgegevens worden verwerkt, blijft de organisatie er verantwoordelijk voor: de
+      risicobeoordeling wordt gevalideerd, gecommuniceerd en onderhouden, persoonsgegevens of gevoelige
+      gegevens gaan enkel naar een community- of private cloud en worden versleuteld tijdens transport
+      en in rust (tenzij een afwijking werd toegestaan), en de versleutelingsmiddelen blijven onder
+      controle van de organisatie.
+  refs: ["2.4"]
+  questions:
+    - id: priv_risk_assessment_prior
+      refs: ["2.4.1"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Avant de recourir au cloud, l'organisation a évalué les risques de la solution cloud
+          envisagée en matière de sécurité de l'information et de protection de la vie privée.
+        en: >-
+          Before turning to the cloud, the organisation assessed the information-security and privacy
+          risks of the intended cloud solution.
+        nl: >-
+          Vóór het gebruik van de cloud heeft de organisatie de risico's van de beoogde cloudoplossing
+          op het vlak van informatieveiligheid en privacy beoordeeld.
+      help:
+        fr: >-
+          La directive 2.4.1 impose une évaluation préalable des risques propres à la solution
+          retenue, et non une analyse générique du cloud. Demandez le rapport d'évaluation des risques
+          daté, antérieur à la décision et à la signature du contrat, et vérifiez qu'il couvre le
+          fournisseur de services cloud, le modèle de service et de déploiement et les données
+          concernées. Des modèles existent auprès de l'ENISA, de l'ISACA, du NIST et de Smals.
+        en: >-
+          Directive 2.4.1 requires a prior assessment of the risks of the chosen solution, not a
+          generic analysis of the cloud. Ask for the dated risk assessment report, drawn up before the
+          decision and the signature of the contract, and check that it covers the cloud service
+          provider, the service and deployment model and the data concerned. Templates are available
+          from ENISA, ISACA, NIST and Smals.
+        nl: >-
+          Richtlijn 2.4.1 vereist een voorafgaande beoordeling van de risico's van de gekozen
+          oplossing, geen algemene analyse van de cloud. Vraag het gedateerde
+          risicobeoordelingsrapport, opgesteld vóór de beslissing en de ondertekening van het
+          contract, en ga na of het de cloudaanbieder, het service- en implementatiemodel en de
+          betrokken gegevens omvat. Modellen zijn beschikbaar bij ENISA, ISACA, NIST en Smals.
+      remediation:
+        fr: >-
+          Réaliser (ou compléter) l'évaluation des risques de la solution cloud avant toute mise en
+          production, et suspendre la migration tant qu'elle n'est pas disponible.
+        en: >-
+          Carry out (or complete) the risk assessment of the cloud solution before going into
+          production, and put the migration on hold until it is available.
+        nl: >-
+          Voer de risicobeoordeling van de cloudoplossing uit (of vervolledig ze) vóór de
+          ingebruikname, en schort de migratie op zolang ze niet beschikbaar is.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: priv_cloud_decision_sensitivity
+      refs: ["2.4.1"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          La décision de recourir ou non au fournisseur de services cloud est motivée par la
+          sensibilité des informations, telle que définie par la classification de l'organisation, et
+          par le résultat de l'évaluation des risques.
+        en: >-
+          The decision whether or not to use the cloud service provider is justified by the
+          sensitivity of the information, as defined by the organisation's classification, and by the
+          outcome of the risk assessment.
+        nl: >-
+          De beslissing om al dan niet een beroep te doen op de cloudaanbieder is gemotiveerd door de
+          gevoeligheid van de informatie, zoals bepaald door de classificatie van de organisatie, en
+          door het resultaat van de risicobeoordeling.
+      help:
+        fr: >-
+          Selon 2.4.1, c'est la sensibilité des informations et l'évaluation des risques qui
+          déterminent si le cloud peut être utilisé ; une décision fondée uniquement sur le coût ou la
+          commodité ne répond pas à la directive. Demandez la note de décision (ou le procès-verbal
+          du comité de direction) qui cite la classification des données concernées et les
+          conclusions de l'évaluation des risques.
+        en: >-
+          Under 2.4.1, the sensitivity of the information and the risk assessment decide whether the
+          cloud may be used; a decision based only on cost or convenience does not meet the
+          directive. Ask for the decision memo (or the management committee minutes) that cites the
+          classification of the data concerned and the conclusions of the risk assessment.
+        nl: >-
+          Volgens 2.4.1 bepalen de gevoeligheid van de informatie en de risicobeoordeling of de cloud
+          mag worden gebruikt; een beslissing die enkel op kosten of gemak steunt, voldoet niet aan de
+          richtlijn. Vraag de beslissingsnota (of de notulen van het directiecomité) waarin de
+          classificatie van de betrokken gegevens en de conclusies van de risicobeoordeling worden
+          vermeld.
+      remediation:
+        fr: >-
+          Faire prendre une décision formelle et documentée qui justifie, classe de données par classe
+          de données, le recours au cloud au regard de la classification et des risques résiduels.
+        en: >-
+          Have a formal, documented decision taken that justifies the use of the cloud, class of data
+          by class of data, in the light of the classification and the residual risks.
+        nl: >-
+          Laat een formele, gedocumenteerde beslissing nemen die het gebruik van de cloud per
+          gegevensklasse verantwoordt in het licht van de classificatie en de restrisico's.
+      mappings: {iso27002: ["8.2.1"], nis2: ["21(2)(a)"]}
+    - id: priv_law_be_eu
+      refs: ["2.4.2"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les exigences de la législation belge et européenne applicables au traitement confié au
+          cloud ont été identifiées, et la solution cloud les respecte.
+        en: >-
+          The requirements of the Belgian and European legislation applicable to the processing
+          entrusted to the cloud have been identified, and the cloud solution complies with them.
+        nl: >-
+          De vereisten van de Belgische en Europese wetgeving die van toepassing zijn op de aan de
+          cloud toevertrouwde verwerking zijn geïdentificeerd, en de cloudoplossing leeft ze na.
+      help:
+        fr: >-
+          La directive 2.4.2 rappelle que l'organisation doit respecter le droit belge et européen,
+          notamment le RGPD et la loi du 30 juillet 2018 pour les données à caractère personnel, et le
+          cas échéant la législation NIS2. Demandez l'analyse juridique (service juridique ou délégué
+          à la protection des données) qui liste les textes applicables et la manière dont la solution
+          y répond.
+        en: >-
+          Directive 2.4.2 recalls that the organisation must comply with Belgian and European law, in
+          particular the GDPR and the Belgian law of 30 July 2018 for personal data, and the NIS2
+          legislation where applicable. Ask for the legal analysis (legal department or data
+          protection officer) that lists the applicable texts and how the solution meets them.
+        nl: >-
+          Richtlijn 2.4.2 herinnert eraan dat de organisatie het Belgische en Europese recht moet
+          naleven, met name de AVG en de wet van 30 juli 2018 voor persoonsgegevens, en in
+          voorkomend geval de NIS2-wetgeving. Vraag de juridische analyse (juridische dienst of
+          functionaris voor gegevensbescherming) met de toepasselijke teksten en de manier waarop de
+          oplossing eraan voldoet.
+      remediation:
+        fr: >-
+          Faire établir par le service juridique l'inventaire des exigences légales applicables et
+          traiter chaque écart avant la mise en production.
+        en: >-
+          Have the legal department draw up the inventory of applicable legal requirements and
+          resolve every gap before going into production.
+        nl: >-
+          Laat de juridische dienst een inventaris van de toepasselijke wettelijke vereisten opstellen
+          en werk elke afwijking weg vóór de ingebruikname.
+      mappings: {iso27002: ["18.1.1"]}
+    - id: priv_sector_legislation
+      refs: ["2.4.2"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          La législation propre au secteur de la sécurité sociale qui s'applique aux activités de
+          l'organisation a été identifiée, et la solution cloud la respecte.
+        en: >-
+          The social-security sector legislation that applies to the organisation's activities has
+          been identified, and the cloud solution complies with it.
+        nl: >-
+          De sectorspecifieke wetgeving van de sociale zekerheid die op de activiteiten van de
+          organisatie van toepassing is, is geïdentificeerd, en de cloudoplossing leeft ze na.
+      help:
+        fr: >-
+          Outre le droit général, 2.4.2 exige le respect de la législation sectorielle, par exemple la
+          loi du 15 janvier 1990 relative à la Banque-Carrefour de la sécurité sociale, les
+          délibérations du Comité de sécurité de l'information et les normes minimales de sécurité du
+          secteur. Demandez l'avis juridique qui cite ces textes et vérifiez que les délibérations
+          couvrant les flux de données concernés autorisent un traitement chez un tiers.
+        en: >-
+          Besides general law, 2.4.2 requires compliance with sector legislation, for example the law
+          of 15 January 1990 on the Crossroads Bank for Social Security, the deliberations of the
+          Information Security Committee and the sector's minimum security standards. Ask for the
+          legal opinion citing these texts and check that the deliberations covering the data flows
+          concerned allow processing by a third party.
+        nl: >-
+          Naast het algemene recht vereist 2.4.2 de naleving van de sectorale wetgeving, bijvoorbeeld
+          de wet van 15 januari 1990 houdende oprichting en organisatie van een Kruispuntbank van de
+          sociale zekerheid, de beraadslagingen van het Informatieveiligheidscomité en de minimale
+          veiligheidsnormen van de sector. Vraag het juridisch advies dat deze teksten vermeldt en ga
+          na of de beraadslagingen over de betrokken gegevensstromen een verwerking door een derde
+          toelaten.
+      remediation:
+        fr: >-
+          Faire vérifier la conformité à la législation sectorielle et, si nécessaire, obtenir ou
+          adapter les délibérations requises avant de confier les données au fournisseur.
+        en: >-
+          Have compliance with sector legislation checked and, where needed, obtain or amend the
+          required deliberations before entrusting the data to the provider.
+        nl: >-
+          Laat de naleving van de sectorale wetgeving nagaan en verkrijg of pas waar nodig de vereiste
+          beraadslagingen aan voordat de gegevens aan de aanbieder worden toevertrouwd.
+      mappings: {iso27002: ["18.1.1"]}
+    - id: priv_controller_role
+      refs: ["2.4.3"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les rôles sont formellement établis : l'organisation reste responsable du traitement des
+          données à caractère personnel dont elle est propriétaire, et le fournisseur de services
+          cloud n'agit qu'en qualité de sous-traitant, sur ses instructions.
+        en: >-
+          The roles are formally established: the organisation remains the controller of the personal
+          data it owns, and the cloud service provider acts only as a processor, on its instructions.
+        nl: >-
+          De rollen zijn formeel vastgelegd: de organisatie blijft verwerkingsverantwoordelijke voor
+          de persoonsgegevens waarvan ze eigenaar is, en de cloudaanbieder treedt enkel op als
+          verwerker, volgens haar instructies.
+      help:
+        fr: >-
+          Selon 2.4.3 (et l'annexe C), le recours au cloud ne transfère pas la responsabilité de
+          l'organisation : elle reste responsable du traitement au sens du RGPD et répond de la
+          manière dont le fournisseur protège les données. Vérifiez dans le contrat et la convention
+          de sous-traitance la qualification des rôles, et dans le registre des activités de
+          traitement la mention du fournisseur comme sous-traitant. Méfiez-vous des clauses où le
+          fournisseur se déclare responsable du traitement pour ses propres finalités (statistiques,
+          amélioration de ses produits).
+        en: >-
+          Under 2.4.3 (and Annex C), using the cloud does not transfer the organisation's
+          responsibility: it remains the controller under the GDPR and answers for how the provider
+          protects the data. Check the role qualification in the contract and the processor
+          agreement, and the entry of the provider as processor in the record of processing
+          activities. Beware of clauses in which the provider declares itself controller for its own
+          purposes (statistics, product improvement).
+        nl: >-
+          Volgens 2.4.3 (en bijlage C) draagt het gebruik van de cloud de verantwoordelijkheid van de
+          organisatie niet over: ze blijft verwerkingsverantwoordelijke in de zin van de AVG en staat
+          in voor de manier waarop de aanbieder de gegevens beschermt. Controleer de kwalificatie van
+          de rollen in het contract en de verwerkersovereenkomst, en de vermelding van de aanbieder als
+          verwerker in het register van verwerkingsactiviteiten. Wees op uw hoede voor clausules
+          waarin de aanbieder zich verwerkingsverantwoordelijke verklaart voor eigen doeleinden
+          (statistieken, productverbetering).
+      remediation:
+        fr: >-
+          Exiger que le contrat qualifie le fournisseur de sous-traitant pour toutes les données de
+          l'organisation et supprimer toute utilisation des données pour ses propres finalités.
+        en: >-
+          Require the contract to qualify the provider as processor for all the organisation's data,
+          and remove any use of the data for the provider's own purposes.
+        nl: >-
+          Eis dat het contract de aanbieder als verwerker kwalificeert voor alle gegevens van de
+          organisatie, en schrap elk gebruik van de gegevens voor eigen doeleinden van de aanbieder.
+      mappings: {iso27002: ["18.1.4"], gdpr: ["24", "28"]}
+    - id: priv_risk_assessment_validated
+      refs: ["2.4.4"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          L'évaluation des risques a été validée formellement par la direction compétente, après avis
+          du conseiller en sécurité de l'information et du délégué à la protection des données.
+        en: >-
+          The risk assessment was formally validated by the competent management, after the opinion
+          of the information security officer and of the data protection officer.
+        nl: >-
+          De risicobeoordeling werd formeel gevalideerd door het bevoegde management, na advies van de
+          informatieveiligheidsconsulent en de functionaris voor gegevensbescherming.
+      help:
+        fr: >-
+          La directive 2.4.4 exige que l'évaluation des risques soit toujours réalisée et validée,
+          afin de fixer le niveau exact de sécurité et de protection de la vie privée. Demandez la
+          preuve de validation (signature, décision ou procès-verbal) et les avis écrits du conseiller
+          en sécurité de l'information et du délégué à la protection des données. L'acceptation des
+          risques résiduels doit y figurer explicitement.
+        en: >-
+          Directive 2.4.4 requires the risk assessment always to be carried out and validated, so as
+          to set the exact level of security and privacy protection. Ask for the proof of validation
+          (signature, decision or minutes) and the written opinions of the information security
+          officer and the data protection officer. The acceptance of residual risks must be explicit.
+        nl: >-
+          Richtlijn 2.4.4 vereist dat de risicobeoordeling altijd wordt uitgevoerd en gevalideerd, om
+          het precieze niveau van beveiliging en privacybescherming vast te leggen. Vraag het bewijs
+          van validatie (handtekening, beslissing of notulen) en de schriftelijke adviezen van de
+          informatieveiligheidsconsulent en de functionaris voor gegevensbescherming. De aanvaarding
+          van de restrisico's moet er uitdrukkelijk in staan.
+      remediation:
+        fr: >-
+          Soumettre l'évaluation des risques, avec les avis requis, à la validation formelle de la
+          direction, y compris l'acceptation écrite des risques résiduels.
+        en: >-
+          Submit the risk assessment, with the required opinions, for formal validation by
+          management, including written acceptance of the residual risks.
+        nl: >-
+          Leg de risicobeoordeling, met de vereiste adviezen, ter formele validatie voor aan het
+          management, inclusief de schriftelijke aanvaarding van de restrisico's.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: priv_risk_assessment_maintained
+      refs: ["2.4.4"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          L'évaluation des risques est entretenue : elle est revue à une fréquence définie et à chaque
+          changement significatif du service, du fournisseur de services cloud ou des données traitées.
+        en: >-
+          The risk assessment is maintained: it is reviewed at a defined frequency and at every
+          significant change of the service, the cloud service provider or the data processed.
+        nl: >-
+          De risicobeoordeling wordt onderhouden: ze wordt herzien met een vastgelegde frequentie en
+          bij elke belangrijke wijziging van de dienst, de cloudaanbieder of de verwerkte gegevens.
+      help:
+        fr: >-
+          Selon 2.4.4, l'évaluation des risques doit être entretenue ; les services cloud évoluent
+          vite (nouvelles fonctions, nouveaux sous-traitants, nouvelles régions). Demandez
+          l'historique des versions, la date de la dernière revue et la procédure qui en fixe la
+          fréquence et les déclencheurs.
+        en: >-
+          Under 2.4.4, the risk assessment must be maintained; cloud services change quickly (new
+          features, new subcontractors, new regions). Ask for the version history, the date of the
+          last review and the procedure that sets its frequency and triggers.
+        nl: >-
+          Volgens 2.4.4 moet de risicobeoordeling worden onderhouden; clouddiensten veranderen snel
+          (nieuwe functies, nieuwe onderaannemers, nieuwe regio's). Vraag de versiegeschiedenis, de
+          datum van de laatste herziening en de procedure die de frequentie en de aanleidingen ervan
+          vastlegt.
+      remediation:
+        fr: >-
+          Inscrire la revue de l'évaluation des risques dans une procédure (au moins annuelle et à
+          chaque changement significatif) et en désigner le responsable.
+        en: >-
+          Put the review of the risk assessment into a procedure (at least yearly and at every
+          significant change) and name who owns it.
+        nl: >-
+          Neem de herziening van de risicobeoordeling op in een procedure (minstens jaarlijks en bij
+          elke belangrijke wijziging) en wijs er een verantwoordelijke voor aan.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: priv_risk_requirements_guaranteed
+      refs: ["2.4.4"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les exigences issues de l'évaluation des risques ont été communiquées au fournisseur de
+          services cloud, qui s'engage contractuellement à les garantir.
+        en: >-
+          The requirements resulting from the risk assessment were communicated to the cloud service
+          provider, which is contractually committed to guaranteeing them.
+        nl: >-
+          De vereisten die uit de risicobeoordeling voortvloeien, werden aan de cloudaanbieder
+          meegedeeld, en die verbindt zich er contractueel toe ze te garanderen.
+      help:
+        fr: >-
+          La directive 2.4.4 exige que le fournisseur de services cloud garantisse les exigences
+          définies par l'évaluation des risques ; une exigence qui ne figure pas au contrat n'est pas
+          opposable. Comparez la liste des mesures de l'évaluation des risques à l'annexe de sécurité
+          du contrat (voir aussi C.contract.1) et à la déclaration d'applicabilité du certificat
+          ISO/IEC 27001 du fournisseur.
+        en: >-
+          Directive 2.4.4 requires the cloud service provider to guarantee the requirements set by the
+          risk assessment; a requirement missing from the contract cannot be enforced. Compare the list
+          of measures in the risk assessment with the security annex of the contract (see also
+          C.contract.1) and with the Statement of Applicability of the provider's ISO/IEC 27001
+          certificate.
+        nl: >-
+          Richtlijn 2.4.4 vereist dat de cloudaanbieder de door de risicobeoordeling bepaalde
+          vereisten garandeert; een vereiste die niet in het contract staat, is niet afdwingbaar.
+          Vergelijk de lijst van maatregelen uit de risicobeoordeling met de beveiligingsbijlage van
+          het contract (zie ook C.contract.1) en met de verklaring van toepasselijkheid van het
+          ISO/IEC 27001-certificaat van de aanbieder.
+      remediation:
+        fr: >-
+          Annexer au contrat les exigences de l'évaluation des risques, avec l'engagement du
+          fournisseur pour chacune et la preuve attendue.
+        en: >-
+          Annex the requirements of the risk assessment to the contract, with the provider's
+          commitment and the expected evidence for each.
+        nl: >-
+          Voeg de vereisten uit de risicobeoordeling als bijlage bij het contract, met voor elke
+          vereiste het engagement van de aanbieder en het verwachte bewijs.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
+    - id: priv_dpia
+      refs: ["2.4.4"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, integrity]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Lorsque le traitement dans le cloud est susceptible d'engendrer un risque élevé pour les
+          droits et libertés des personnes concernées, une analyse d'impact relative à la protection
+          des données (AIPD) a été réalisée avant la migration.
+        en: >-
+          Where processing in the cloud is likely to result in a high risk to the rights and freedoms
+          of data subjects, a data protection impact assessment (DPIA) was carried out before the
+          migration.
+        nl: >-
+          Wanneer de verwerking in de cloud waarschijnlijk een hoog risico inhoudt voor de rechten en
+          vrijheden van de betrokkenen, werd vóór de migratie een gegevensbeschermingseffectbeoordeling
+          (GEB) uitgevoerd.
+      help:
+        fr: >-
+          Pour les données à caractère personnel, l'évaluation des risques exigée par 2.4.4 prend la
+          forme d'une AIPD au sens de l'article 35 du RGPD dès que le risque est élevé, ce qui est
+          fréquent pour des données de sécurité sociale traitées à grande échelle. Demandez l'AIPD et
+          l'avis du délégué à la protection des données ; si aucune AIPD n'est requise, répondez « non
+          applicable » et joignez l'analyse préalable qui le justifie.
+        en: >-
+          For personal data, the risk assessment required by 2.4.4 takes the form of a DPIA under
+          Article 35 GDPR as soon as the risk is high, which is common for social-security data
+          processed on a large scale. Ask for the DPIA and the data protection officer's opinion; if
+          no DPIA is required, answer "not applicable" and attach the screening that justifies it.
+        nl: >-
+          Voor persoonsgegevens neemt de door 2.4.4 vereiste risicobeoordeling de vorm aan van een
+          GEB in de zin van artikel 35 AVG zodra het risico hoog is, wat vaak het geval is bij
+          socialezekerheidsgegevens die op grote schaal worden verwerkt. Vraag de GEB en het advies van
+          de functionaris voor gegevensbescherming; is geen GEB vereist, antwoord dan "niet van
+          toepassing" en voeg de voorafgaande analyse toe die dat verantwoordt.
+      remediation:
+        fr: >-
+          Réaliser l'AIPD avec le délégué à la protection des données avant tout transfert de données
+          personnelles vers le fournisseur, et intégrer ses mesures au contrat.
+        en: >-
+          Carry out the DPIA with the data protection officer before any personal data go to the
+          provider, and build its measures into the contract.
+        nl: >-
+          Voer de GEB uit samen met de functionaris voor gegevensbescherming vóór er persoonsgegevens
+          naar de aanbieder gaan, en neem de maatregelen ervan op in het contract.
+      mappings: {gdpr: ["35"]}
+    - id: priv_cloud_type_allowed
+      refs: ["2.4.5"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les données à caractère personnel ou sensibles sont hébergées uniquement dans un cloud de
+          type communautaire ou privé, sauf dérogation accordée.
+        en: >-
+          Personal or sensitive data are hosted only in a community or private cloud, unless a
+          derogation was granted.
+        nl: >-
+          Persoonsgegevens of gevoelige gegevens worden enkel in een community- of private cloud
+          gehost, tenzij een afwijking werd toegestaan.
+      help:
+        fr: >-
+          La directive 2.4.5 limite, sauf dérogation autorisée, l'externalisation de données
+          personnelles ou sensibles aux clouds communautaires ou privés, dont l'infrastructure n'est
+          pas partagée avec le public. Vérifiez le modèle de déploiement réel dans le contrat et la
+          description technique (infrastructure dédiée, communauté d'organismes publics), pas
+          seulement l'appellation commerciale. Si une dérogation a été accordée, consignez dans la note
+          sa référence, son périmètre et ses conditions, et vérifiez qu'elle couvre ce service et ces
+          données.
+        en: >-
+          Directive 2.4.5 limits, unless a derogation is authorised, the outsourcing of personal or
+          sensitive data to community or private clouds, whose infrastructure is not shared with the
+          public. Check the actual deployment model in the contract and the technical description
+          (dedicated infrastructure, community of public bodies), not just the marketing name. If a
+          derogation was granted, record its reference, scope and conditions in the note, and check
+          that it covers this service and these data.
+        nl: >-
+          Richtlijn 2.4.5 beperkt, behoudens toegestane afwijking, de uitbesteding van
+          persoonsgegevens of gevoelige gegevens tot community- of private clouds, waarvan de
+          infrastructuur niet met het publiek wordt gedeeld. Controleer het werkelijke
+          implementatiemodel in het contract en de technische beschrijving (toegewijde infrastructuur,
+          gemeenschap van overheidsinstellingen), niet enkel de commerciële benaming. Werd een
+          afwijking toegestaan, noteer dan de referentie, de reikwijdte en de voorwaarden ervan, en ga
+          na of ze deze dienst en deze gegevens dekt.
+      remediation:
+        fr: >-
+          Migrer les données personnelles ou sensibles vers une offre communautaire ou privée, ou
+          obtenir une dérogation formelle avant qu'elles ne soient hébergées dans un cloud public ou
+          hybride.
+        en: >-
+          Move the personal or sensitive data to a community or private offering, or obtain a formal
+          derogation before they are hosted in a public or hybrid cloud.
+        nl: >-
+          Breng de persoonsgegevens of gevoelige gegevens over naar een community- of private
+          cloudaanbod, of verkrijg een formele afwijking voordat ze in een publieke of hybride cloud
+          worden gehost.
+    - id: priv_encryption_transit
+      refs: ["2.4.6"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality, integrity]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les données à caractère personnel ou sensibles sont chiffrées pendant tout transfert
+          (« en transit ») : entre l'organisation et le fournisseur de services cloud comme entre les
+          composants et centres de calcul du fournisseur.
+        en: >-
+          Personal or sensitive data are encrypted during every transfer ("in transit"): between the
+          organisation and the cloud service provider as well as between the provider's components
+          and data centres.
+        nl: >-
+          Persoonsgegevens of gevoelige gegevens worden versleuteld bij elke overdracht
+          ("tijdens transport"): zowel tussen de organisatie en de cloudaanbieder als tussen de
+          componenten en datacenters van de aanbieder.
+      help:
+        fr: >-
+          La directive 2.4.6 impose le chiffrement en transit de toute donnée personnelle ou sensible
+          externalisée, sauf dérogation autorisée. Demandez le schéma des flux et la configuration
+          (TLS 1.2 au minimum, de préférence 1.3, VPN ou IPsec pour les liaisons entre sites, aucun
+          protocole en clair), ainsi qu'un résultat de scan TLS ou le résumé d'un test d'intrusion.
+          Si une dérogation a été accordée, répondez selon la situation réelle et consignez sa
+          référence et les mesures compensatoires dans la note.
+        en: >-
+          Directive 2.4.6 requires encryption in transit of all outsourced personal or sensitive data,
+          unless a derogation is authorised. Ask for the data-flow diagram and the configuration (TLS
+          1.2 at least, preferably 1.3, VPN or IPsec for site links, no cleartext protocols), and a
+          TLS scan result or a penetration-test summary. If a derogation was granted, answer on the
+          actual situation and record its reference and the compensating measures in the note.
+        nl: >-
+          Richtlijn 2.4.6 vereist, behoudens toegestane afwijking, de versleuteling tijdens transport
+          van alle uitbestede persoonsgegevens of gevoelige gegevens. Vraag het schema van de
+          gegevensstromen en de configuratie (minstens TLS 1.2, bij voorkeur 1.3, VPN of IPsec voor
+          verbindingen tussen sites, geen onversleutelde protocollen), en een TLS-scanresultaat of
+          de samenvatting van een penetratietest. Werd een afwijking toegestaan, antwoord dan volgens
+          de werkelijke situatie en noteer de referentie en de compenserende maatregelen.
+      remediation:
+        fr: >-
+          Exiger un chiffrement TLS 1.2 ou supérieur sur tous les flux, y compris la réplication et
+          l'administration internes au fournisseur, et la désactivation des protocoles et suites
+          faibles.
+        en: >-
+          Require TLS 1.2 or higher on every flow, including the provider's internal replication and
+          administration, and the disabling of weak protocols and cipher suites.
+        nl: >-
+          Eis versleuteling met TLS 1.2 of hoger op alle stromen, ook de interne replicatie en het
+          beheer bij de aanbieder, en het uitschakelen van zwakke protocollen en cipher suites.
+      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: priv_encryption_rest
+      refs: ["2.4.6"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les données à caractère personnel ou sensibles sont chiffrées lors de leur stockage
+          (« au repos »), y compris dans les sauvegardes, les réplicas et les journaux qui en
+          contiennent.
+        en: >-
+          Personal or sensitive data are encrypted when stored ("at rest"), including in the backups,
+          replicas and logs that contain them.
+        nl: >-
+          Persoonsgegevens of gevoelige gegevens worden versleuteld bij opslag ("in rust"), ook in
+          de back-ups, replica's en logbestanden die ze bevatten.
+      help:
+        fr: >-
+          La directive 2.4.6 impose, sauf dérogation autorisée, le chiffrement au repos de toute donnée
+          personnelle ou sensible externalisée. Demandez la documentation technique du chiffrement
+          (algorithme, par exemple AES-256, et périmètre couvert), la déclaration d'applicabilité
+          ISO/IEC 27001 (contrôle 10.1.1) ou les contrôles correspondants du rapport ISAE 3402 type II.
+          Si une dérogation a été accordée, répondez selon la situation réelle et consignez sa
+          référence et les mesures compensatoires dans la note.
+        en: >-
+          Directive 2.4.6 requires, unless a derogation is authorised, encryption at rest of all
+          outsourced personal or sensitive data. Ask for the technical documentation of the encryption
+          (algorithm, e.g. AES-256, and scope covered), the ISO/IEC 27001 Statement of Applicability
+          (control 10.1.1) or the matching controls of the ISAE 3402 type II report. If a derogation
+          was granted, answer on the actual situation and record its reference and the compensating
+          measures in the note.
+        nl: >-
+          Richtlijn 2.4.6 vereist, behoudens toegestane afwijking, de versleuteling in rust van alle
+          uitbestede persoonsgegevens of gevoelige gegevens. Vraag de technische documentatie van de
+          versleuteling (algoritme, bijvoorbeeld AES-256, en gedekte reikwijdte), de verklaring van
+          toepasselijkheid ISO/IEC 27001 (maatregel 10.1.1) of de overeenstemmende controles van het
+          ISAE 3402 type II-rapport. Werd een afwijking toegestaan, antwoord dan volgens de werkelijke
+          situatie en noteer de referentie en de compenserende maatregelen.
+      remediation:
+        fr: >-
+          Exiger le chiffrement au repos de tous les supports de stockage et de toutes les copies, avec
+          un algorithme reconnu et des clés gérées par l'organisation.
+        en: >-
+          Require encryption at rest of every storage medium and every copy, with a recognised
+          algorithm and keys managed by the organisation.
+        nl: >-
+          Eis versleuteling in rust van alle opslagmedia en alle kopieën, met een erkend algoritme en
+          sleutels die de organisatie beheert.
+      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: priv_keys_under_control
+      refs: ["2.4.6"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Les clés de chiffrement restent sous le contrôle de l'organisation : leur gestion n'est
+          confiée ni au fournisseur de services cloud ni à ses sous-traitants.
+        en: >-
+          The encryption keys remain under the organisation's control: their management is entrusted
+          neither to the cloud service provider nor to its subcontractors.
+        nl: >-
+          De versleutelingssleutels blijven onder controle van de organisatie: het beheer ervan wordt
+          noch aan de cloudaanbieder noch aan zijn onderaannemers toevertrouwd.
+      help:
+        fr: >-
+          Selon 2.4.6, la gestion des moyens de chiffrement reste toujours sous le contrôle de
+          l'organisation et ne peut pas être sous-traitée : un chiffrement par défaut avec des clés
+          gérées par le fournisseur ne suffit pas. Les clés conservées dans un HSM ou un service de
+          gestion de clés contrôlé par l'organisation (HYOK, gestion externe des clés) répondent à la
+          directive ; une clé importée dans le service de clés du fournisseur (BYOK) lui laisse une
+          capacité technique d'usage et n'est souvent que partiellement conforme. Demandez le schéma
+          d'architecture, la procédure de gestion des clés et la documentation du fournisseur sur ses
+          possibilités d'accès aux clés ; si une dérogation a été accordée, consignez-la dans la note.
+        en: >-
+          Under 2.4.6, the management of the means of encryption always stays under the
+          organisation's control and may not be outsourced: default encryption with provider-managed
+          keys is not enough. Keys held in an HSM or key management service controlled by the
+          organisation (HYOK, external key management) meet the directive; a key imported into the
+          provider's key service (BYOK) leaves the provider a technical ability to use it and is often
+          only partially compliant. Ask for the architecture diagram, the key management procedure and
+          the provider's documentation on its possible access to keys; if a derogation was granted,
+          record it in the note.
+        nl: >-
+          Volgens 2.4.6 blijft het beheer van de versleutelingsmiddelen altijd onder controle van de
+          organisatie en mag het niet worden uitbesteed: standaardversleuteling met door de aanbieder
+          beheerde sleutels volstaat niet. Sleutels in een HSM of sleutelbeheerdienst die de
+          organisatie controleert (HYOK, extern sleutelbeheer) voldoen aan de richtlijn; een sleutel
+          die in de sleuteldienst van de aanbieder wordt geïmporteerd (BYOK), laat de aanbieder een
+          technische gebruiksmogelijkheid en is vaak slechts gedeeltelijk conform. Vraag het
+          architectuurschema, de sleutelbeheerprocedure en de documentatie van de aanbieder over zijn
+          mogelijke toegang tot de sleutels; werd een afwijking toegestaan, noteer die dan.
+      remediation:
+        fr: >-
+          Exiger que les clés soient générées et conservées dans un HSM ou un service de gestion de
+          clés sous le contrôle exclusif de l'organisation, sans possibilité d'export ou d'usage par le
+          fournisseur.
+        en: >-
+          Require the keys to be generated and held in an HSM or key management service under the
+          organisation's sole control, with no possibility for the provider to export or use them.
+        nl: >-
+          Eis dat de sleutels worden gegenereerd en bewaard in een HSM of sleutelbeheerdienst onder
+          exclusieve controle van de organisatie, zonder dat de aanbieder ze kan exporteren of
+          gebruiken.
+      mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: priv_key_lifecycle
+      refs: ["2.4.6", "BP.encryption-keys"]
+      type: compliance
+      severity: high
+      protects: [confidentiality, availability]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          L'organisation applique une procédure de gestion des clés qui couvre tout leur cycle de
+          vie : génération, stockage, sauvegarde hors de l'environnement du fournisseur, rotation,
+          révocation et destruction.
+        en: >-
+          The organisation applies a key management procedure covering the whole key lifecycle:
+          generation, storage, backup outside the provider's environment, rotation, revocation and
+          destruction.
+        nl: >-
+          De organisatie past een sleutelbeheerprocedure toe die de volledige levenscyclus van de
+          sleutels dekt: generatie, opslag, back-up buiten de omgeving van de aanbieder, rotatie,
+          intrekking en vernietiging.
+      help:
+        fr: >-
+          Garder la maîtrise des clés (2.4.6) suppose de les gérer de bout en bout : une clé perdue
+          rend les données définitivement indisponibles, une clé jamais renouvelée augmente l'impact
+          d'une compromission. Demandez la procédure de gestion des clés, la séparation des rôles, la
+          trace de la dernière rotation et la preuve d'un test de restauration de la sauvegarde des
+          clés.
+        en: >-
+          Keeping control of the keys (2.4.6) means managing them end to end: a lost key makes the
+          data permanently unavailable, and a key never renewed increases the impact of a compromise.
+          Ask for the key management procedure, the separation of duties, the record of the last
+          rotation and proof of a restore test of the key backup.
+        nl: >-
+          De controle over de sleutels behouden (2.4.6) betekent ze van begin tot eind beheren: een
+          verloren sleutel maakt de gegevens definitief onbeschikbaar, een nooit vernieuwde sleutel
+          vergroot de impact van een compromittering. Vraag de sleutelbeheerprocedure, de
+          functiescheiding, het bewijs van de laatste rotatie en van een hersteltest van de
+          sleutelback-up.
+      remediation:
+        fr: >-
+          Rédiger et appliquer une procédure de gestion des clés (rôles séparés, rotation planifiée,
+          sauvegarde testée des clés hors du fournisseur) et en vérifier l'application au moins une
+          fois par an.
+        en: >-
+          Write and apply a key management procedure (separate roles, scheduled rotation, tested key
+          backup outside the provider) and check its application at least once a year.
+        nl: >-
+          Stel een sleutelbeheerprocedure op en pas ze toe (gescheiden rollen, geplande rotatie,
+          geteste sleutelback-up buiten de aanbieder), en controleer minstens jaarlijks de toepassing
+          ervan.
+      mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"]}
+- id: priv_special
+  title:
+    fr: "Données spéciales et médicales dans le cloud"
+    en: "Special-category and medical data in the cloud"
+    nl: "Bijzondere en medische gegevens in de cloud"
+  introduction:
+    fr: >-
+      Le traitement de données spéciales (convictions religieuses ou philosophiques, origine raciale,
+      opinions politiques, santé, orientation sexuelle) et de données médicales est à éviter dans le
+      cloud, car le fournisseur de services cloud peut y avoir accès alors que leur traitement et leur
+      consultation doivent rester strictement limités. Si l'organisation fait malgré tout ce choix, il
+      doit être mûrement réfléchi et précédé d'un avis juridique et technique.
+    en: >-
+      Processing special-category data (religious or philosophical beliefs, racial origin, political
+      opinions, health, sexual orientation) and medical data in the cloud should be avoided, because
+      the cloud service provider may have access to them while their processing and consultation must
+      remain strictly limited. If the organisation still makes this choice, it must be carefully
+      considered and preceded by legal and technical advice.
+    nl: >-
+      De verwerking van bijzondere gegevens (religieuze of levensbeschouwelijke overtuigingen, ras,
+      politieke opvattingen, gezondheid, seksuele geaardheid) en medische gegevens in de cloud moet
+      worden vermeden, omdat de cloudaanbieder er toegang toe kan hebben terwijl de verwerking en
+      raadpleging ervan strikt beperkt moeten blijven. Maakt de organisatie toch die keuze, dan moet ze
+      weloverwogen zijn en voorafgegaan worden door een juridisch en technisch advies.
+  refs: ["2.4"]
+  when: "(personal_data != no && special_data != no) || data_classification == special"
+  questions:
+    - id: priv_special_justified
+      refs: ["2.4.7"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le choix de traiter des données spéciales ou médicales dans le cloud est mûrement réfléchi
+          et documenté : la nécessité est démontrée et les solutions hors cloud ont été examinées.
+        en: >-
+          The choice to process special-category or medical data in the cloud is carefully considered
+          and documented: the need is demonstrated and alternatives outside the cloud were examined.
+        nl: >-
+          De keuze om bijzondere of medische gegevens in de cloud te verwerken is weloverwogen en
+          gedocumenteerd: de noodzaak is aangetoond en alternatieven buiten de cloud werden onderzocht.
+      help:
+        fr: >-
+          La directive 2.4.7 recommande d'éviter ces données dans le cloud et exige, à défaut, un choix
+          bien réfléchi. Demandez la note de décision qui expose la nécessité, les alternatives
+          examinées (hébergement interne, cloud privé interne), les risques résiduels acceptés et le
+          niveau de direction qui a décidé.
+        en: >-
+          Directive 2.4.7 advises keeping these data out of the cloud and otherwise requires a
+          well-considered choice. Ask for the decision memo setting out the need, the alternatives
+          examined (internal hosting, internal private cloud), the residual risks accepted and the
+          management level that decided.
+        nl: >-
+          Richtlijn 2.4.7 raadt aan deze gegevens buiten de cloud te houden en vereist anders een
+          weloverwogen keuze. Vraag de beslissingsnota met de noodzaak, de onderzochte alternatieven
+          (interne hosting, interne private cloud), de aanvaarde restrisico's en het
+          managementniveau dat heeft beslist.
+      remediation:
+        fr: >-
+          Retirer ces données du périmètre cloud ou faire prendre une décision motivée, au niveau de
+          direction adéquat, qui justifie leur présence dans le cloud.
+        en: >-
+          Take these data out of the cloud scope, or have a reasoned decision taken at the appropriate
+          management level that justifies their presence in the cloud.
+        nl: >-
+          Haal deze gegevens uit de cloudscope, of laat op het gepaste managementniveau een
+          gemotiveerde beslissing nemen die hun aanwezigheid in de cloud verantwoordt.
+      mappings: {gdpr: ["9"]}
+    - id: priv_special_legal_advice
+      refs: ["2.4.7"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Un avis juridique écrit a été obtenu avant que des données spéciales ou médicales ne soient
+          confiées au fournisseur de services cloud.
+        en: >-
+          Written legal advice was obtained before special-category or medical data were entrusted to
+          the cloud service provider.
+        nl: >-
+          Er werd een schriftelijk juridisch advies ingewonnen voordat bijzondere of medische gegevens
+          aan de cloudaanbieder werden toevertrouwd.
+      help:
+        fr: >-
+          La directive 2.4.7 exige toujours un avis juridique préalable pour ces données. Il doit
+          porter au minimum sur la base de licéité au regard de l'article 9 du RGPD, la législation
+          sectorielle et les délibérations applicables, le secret médical et la localisation des
+          données. Demandez l'avis daté et signé, antérieur à la migration, et vérifiez que ses
+          réserves ont été levées.
+        en: >-
+          Directive 2.4.7 always requires prior legal advice for these data. It must cover at least the
+          legal basis under Article 9 GDPR, the sector legislation and applicable deliberations,
+          medical secrecy and the location of the data. Ask for the dated, signed advice, issued before
+          the migration, and check that its reservations have been resolved.
+        nl: >-
+          Richtlijn 2.4.7 vereist voor deze gegevens altijd een voorafgaand juridisch advies. Dat moet
+          minstens de rechtsgrond volgens artikel 9 AVG, de sectorale wetgeving en de toepasselijke
+          beraadslagingen, het medisch beroepsgeheim en de locatie van de gegevens behandelen. Vraag
+          het gedateerde en ondertekende advies, uitgebracht vóór de migratie, en ga na of het
+          voorbehoud erin werd weggewerkt.
+      remediation:
+        fr: >-
+          Suspendre le transfert de ces données tant qu'un avis juridique favorable n'a pas été rendu,
+          et appliquer ses recommandations.
+        en: >-
+          Suspend the transfer of these data until favourable legal advice has been given, and apply
+          its recommendations.
+        nl: >-
+          Schort de overdracht van deze gegevens op zolang er geen gunstig juridisch advies is, en pas
+          de aanbevelingen ervan toe.
+      mappings: {gdpr: ["9"]}
+    - id: priv_special_technical_advice
+      refs: ["2.4.7"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality, integrity]
+      text:
+        fr: >-
+          Un avis technique et de sécurité écrit a été obtenu avant que des données spéciales ou
+          médicales ne soient confiées au fournisseur de services cloud.
+        en: >-
+          Written technical and security advice was obtained before special-category or medical data
+          were entrusted to the cloud service provider.
+        nl: >-
+          Er werd een schriftelijk technisch en beveiligingsadvies ingewonnen voordat bijzondere of
+          medische gegevens aan de cloudaanbieder werden toevertrouwd.
+      help:
+        fr: >-
+          La directive 2.4.7 exige aussi un avis technique préalable, rendu par le conseiller en
+          sécurité de l'information ou un expert indépendant. Il doit évaluer au minimum le chiffrement
+          et la maîtrise des clés, les possibilités d'accès du fournisseur et de ses sous-traitants,
+          l'isolement des données et la traçabilité des accès. Demandez l'avis daté, antérieur à la
+          migration, et le suivi de ses recommandations.
+        en: >-
+          Directive 2.4.7 also requires prior technical advice, given by the information security
+          officer or an independent expert. It must assess at least encryption and key control, the
+          access possibilities of the provider and its subcontractors, data isolation and the
+          traceability of access. Ask for the dated advice, issued before the migration, and the
+          follow-up of its recommendations.
+        nl: >-
+          Richtlijn 2.4.7 vereist ook een voorafgaand technisch advies, uitgebracht door de
+          informatieveiligheidsconsulent of een onafhankelijke expert. Het moet minstens de
+          versleuteling en de controle over de sleutels, de toegangsmogelijkheden van de aanbieder en
+          zijn onderaannemers, de isolatie van de gegevens en de traceerbaarheid van toegang
+          beoordelen. Vraag het gedateerde advies, uitgebracht vóór de migratie, en de opvolging van
+          de aanbevelingen.
+      remediation:
+        fr: >-
+          Suspendre le transfert de ces données tant qu'un avis technique favorable n'a pas été rendu,
+          et mettre en œuvre les mesures qu'il recommande.
+        en: >-
+          Suspend the transfer of these data until favourable technical advice has been given, and
+          implement the measures it recommends.
+        nl: >-
+          Schort de overdracht van deze gegevens op zolang er geen gunstig technisch advies is, en
+          voer de aanbevolen maatregelen uit.
+      mappings: {gdpr: ["9", "32"]}
+    - id: priv_special_provider_access
+      refs: ["2.4.7"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          L'accès du fournisseur de services cloud et de ses sous-traitants aux données spéciales ou
+          médicales est techniquement exclu, ou strictement limité : nominatif, approuvé au préalable
+          par l'organisation et tracé.
+        en: >-
+          Access by the cloud service provider and its subcontractors to special-category or medical
+          data is technically ruled out, or strictly limited: personal, approved in advance by the
+          organisation and logged.
+        nl: >-
+          De toegang van de cloudaanbieder en zijn onderaannemers tot bijzondere of medische gegevens
+          is technisch uitgesloten, of strikt beperkt: persoonlijk, vooraf goedgekeurd door de
+          organisatie en gelogd.
+      help:
+        fr: >-
+          La directive 2.4.7 déconseille ces données dans le cloud précisément parce que le
+          fournisseur peut y accéder, alors que leur accès doit rester strictement limité. Demandez la
+          description des mécanismes (chiffrement avec des clés de l'organisation, approbation des
+          accès du support, comptes nominatifs) et les traces d'accès des administrateurs du
+          fournisseur, ou les contrôles d'accès privilégiés du rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.4.7 advises against these data in the cloud precisely because the provider may
+          access them, while access must remain strictly limited. Ask for the description of the
+          mechanisms (encryption with the organisation's keys, approval of support access, personal
+          accounts) and the access logs of the provider's administrators, or the privileged-access
+          controls of the ISAE 3402 type II report.
+        nl: >-
+          Richtlijn 2.4.7 raadt deze gegevens in de cloud af juist omdat de aanbieder er toegang toe
+          kan hebben, terwijl de toegang strikt beperkt moet blijven. Vraag de beschrijving van de
+          mechanismen (versleuteling met sleutels van de organisatie, goedkeuring van supporttoegang,
+          persoonlijke accounts) en de toegangslogs van de beheerders van de aanbieder, of de
+          controles op geprivilegieerde toegang in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Exiger un mécanisme d'approbation préalable de tout accès du fournisseur, des comptes
+          nominatifs et la transmission des traces de ces accès à l'organisation.
+        en: >-
+          Require a prior-approval mechanism for any provider access, personal accounts, and delivery
+          of the logs of such access to the organisation.
+        nl: >-
+          Eis een mechanisme van voorafgaande goedkeuring voor elke toegang door de aanbieder,
+          persoonlijke accounts en de overdracht van de logs van die toegang aan de organisatie.
+      mappings: {iso27002: ["9.2.3", "9.4.1"], gdpr: ["9", "32"]}
+- id: chk
+  title:
+    fr: "Contrats et cloud — liste de contrôle des clauses"
+    en: "Contracts and cloud — clause checklist"
+    nl: "Contracten en cloud — checklist van contractclausules"
+  introduction:
+    fr: >-
+      L'annexe C énumère les aspects auxquels le contrat avec le fournisseur de services cloud doit
+      prêter attention. Chaque question vérifie qu'une clause existe et qu'elle dit au minimum ce qui
+      est indiqué. Travaillez sur le contrat signé et toutes ses annexes (SLA, convention de
+      sous-traitance, annexe de sécurité), ainsi que sur les conditions générales du fournisseur
+      auxquelles il renvoie : une clause absente ou vidée de sa substance par les conditions générales
+      est une non-conformité.
+    en: >-
+      Annex C lists the aspects the contract with the cloud service provider must address. Each
+      question checks that a clause exists and that it says at least what is stated. Work from the
+      signed contract and all its annexes (SLA, processor agreement, security annex), and from the
+      provider's general terms it refers to: a clause that is missing, or emptied of substance by the
+      general terms, is a non-compliance.
+    nl: >-
+      Bijlage C somt de aspecten op waaraan het contract met de cloudaanbieder aandacht moet
+      besteden. Elke vraag gaat na of een clausule bestaat en of ze minstens bepaalt wat vermeld
+      staat. Werk met het ondertekende contract en alle bijlagen (SLA, verwerkersovereenkomst,
+      beveiligingsbijlage), en met de algemene voorwaarden van de aanbieder waarnaar het verwijst:
+      een ontbrekende clausule, of een clausule die door de algemene voorwaarden wordt uitgehold, is
+      een non-conformiteit.
+  refs: ["C"]
+  questions:
+    - id: chk_security_measures
+      refs: ["C.contract.1"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat (ou une annexe) énumère les mesures de sécurité spécifiques issues de l'évaluation
+          des risques, avec pour chacune l'engagement du fournisseur de services cloud et la manière
+          d'en prouver la mise en œuvre.
+        en: >-
+          The contract (or an annex) lists the specific security measures resulting from the risk
+          assessment, with, for each, the cloud service provider's commitment and how its
+          implementation is to be proven.
+        nl: >-
+          Het contract (of een bijlage) somt de specifieke beveiligingsmaatregelen op die uit de
+          risicobeoordeling voortvloeien, met voor elke maatregel het engagement van de cloudaanbieder
+          en de manier waarop de uitvoering ervan wordt aangetoond.
+      help:
+        fr: >-
+          L'annexe C demande que les mesures de sécurité spécifiques issues de l'évaluation des risques
+          figurent au contrat (voir aussi 2.4.4) ; un engagement général à appliquer « les standards du
+          marché » n'est pas vérifiable. Comparez l'annexe de sécurité à l'évaluation des risques et à
+          la déclaration d'applicabilité du certificat ISO/IEC 27001 du fournisseur.
+        en: >-
+          Annex C asks for the specific security measures resulting from the risk assessment to be in
+          the contract (see also 2.4.4); a general commitment to "industry standards" cannot be
+          verified. Compare the security annex with the risk assessment and with the Statement of
+          Applicability of the provider's ISO/IEC 27001 certificate.
+        nl: >-
+          Bijlage C vraagt dat de specifieke beveiligingsmaatregelen uit de risicobeoordeling in het
+          contract staan (zie ook 2.4.4); een algemeen engagement om "marktstandaarden" toe te passen,
+          is niet verifieerbaar. Vergelijk de beveiligingsbijlage met de risicobeoordeling en met de
+          verklaring van toepasselijkheid van het ISO/IEC 27001-certificaat van de aanbieder.
+      remediation:
+        fr: >-
+          Ajouter une annexe de sécurité qui reprend chaque mesure, son responsable et la preuve
+          attendue (rapport, certificat, test), avec un droit de vérification de l'organisation.
+        en: >-
+          Add a security annex listing each measure, who is responsible for it and the expected
+          evidence (report, certificate, test), with a right for the organisation to verify.
+        nl: >-
+          Voeg een beveiligingsbijlage toe met elke maatregel, de verantwoordelijke ervoor en het
+          verwachte bewijs (rapport, certificaat, test), met een controlerecht voor de organisatie.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
+    - id: chk_incident_notification
+      refs: ["C.contract.2"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à signaler immédiatement à l'organisation
+          tout incident de sécurité et toute violation de données à caractère personnel, et fixe au
+          minimum le délai maximal, le point de contact, le contenu de la notification et le suivi
+          jusqu'à la clôture.
+        en: >-
+          The contract obliges the cloud service provider to report any security incident and any
+          personal data breach to the organisation immediately, and sets at least the maximum delay,
+          the point of contact, the content of the notification and the follow-up until closure.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om elk beveiligingsincident en elk datalek
+          onmiddellijk aan de organisatie te melden, en legt minstens de maximale termijn, het
+          contactpunt, de inhoud van de melding en de opvolging tot de afsluiting vast.
+      help:
+        fr: >-
+          L'annexe C (et 2.2.6.c) exige un signalement immédiat : l'organisation doit notifier l'APD
+          dans les 72 heures (article 33 du RGPD) et, le cas échéant, le CCB au titre de NIS2. Un délai
+          qui ne court qu'à partir de la « confirmation » de l'incident par le fournisseur est trop
+          tardif. Demandez la clause, la procédure de gestion des incidents du fournisseur et un
+          exemple de notification.
+        en: >-
+          Annex C (and 2.2.6.c) requires immediate reporting: the organisation must notify the Data
+          Protection Authority within 72 hours (Article 33 GDPR) and, where applicable, the CCB under
+          NIS2. A delay that only starts when the provider "confirms" the incident is too late. Ask for
+          the clause, the provider's incident management procedure and a sample notification.
+        nl: >-
+          Bijlage C (en 2.2.6.c) vereist een onmiddellijke melding: de organisatie moet de
+          Gegevensbeschermingsautoriteit binnen 72 uur verwittigen (artikel 33 AVG) en in voorkomend
+          geval het CCB in het kader van NIS2. Een termijn die pas loopt vanaf de "bevestiging" van het
+          incident door de aanbieder, is te laat. Vraag de clausule, de incidentbeheerprocedure van de
+          aanbieder en een voorbeeldmelding.
+      remediation:
+        fr: >-
+          Exiger une notification dans un délai court et fixe à compter de la détection (par exemple
+          24 heures au plus), suivie de rapports intermédiaires et d'un rapport d'analyse des causes.
+        en: >-
+          Require notification within a short, fixed delay from detection (for example 24 hours at
+          most), followed by interim reports and a root-cause analysis report.
+        nl: >-
+          Eis een melding binnen een korte, vaste termijn na detectie (bijvoorbeeld hoogstens 24 uur),
+          gevolgd door tussentijdse rapporten en een rapport met de oorzakenanalyse.
+      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"]}
+    - id: chk_contract_duration
+      refs: ["C.contract.3"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat fixe sa durée, les conditions de son renouvellement et les modalités de
+          résiliation, dont la résiliation anticipée en cas de manquement grave du fournisseur de
+          services cloud, notamment en matière de sécurité.
+        en: >-
+          The contract sets its duration, the conditions of its renewal and the termination
+          arrangements, including early termination for a serious breach by the cloud service
+          provider, in particular in security matters.
+        nl: >-
+          Het contract legt de looptijd, de voorwaarden voor verlenging en de opzeggingsregels vast,
+          met inbegrip van vervroegde beëindiging bij een ernstige tekortkoming van de cloudaanbieder,
+          met name op het vlak van beveiliging.
+      help:
+        fr: >-
+          L'annexe C cite la durée du contrat parmi les points d'attention : une reconduction tacite ou
+          un long préavis peut enfermer l'organisation, et une durée trop courte peut empêcher une
+          réversibilité ordonnée. Demandez les articles sur la durée et la résiliation, et vérifiez
+          qu'un manquement grave en matière de sécurité ou de vie privée ouvre un droit de résiliation
+          sans pénalité.
+        en: >-
+          Annex C lists the contract duration among the points of attention: tacit renewal or a long
+          notice period can lock the organisation in, and too short a term can prevent an orderly
+          exit. Ask for the articles on duration and termination, and check that a serious security or
+          privacy breach gives a right to terminate without penalty.
+        nl: >-
+          Bijlage C noemt de looptijd van het contract als aandachtspunt: een stilzwijgende verlenging
+          of een lange opzeggingstermijn kan de organisatie vastzetten, en een te korte looptijd kan
+          een ordelijke omkeerbaarheid verhinderen. Vraag de artikels over looptijd en beëindiging, en
+          ga na of een ernstige tekortkoming inzake beveiliging of privacy een recht op beëindiging
+          zonder boete geeft.
+      remediation:
+        fr: >-
+          Négocier une durée déterminée, un préavis compatible avec le plan de sortie et un droit de
+          résiliation sans pénalité pour manquement grave en matière de sécurité ou de vie privée.
+        en: >-
+          Negotiate a fixed term, a notice period compatible with the exit plan and a right to
+          terminate without penalty for a serious security or privacy breach.
+        nl: >-
+          Onderhandel over een bepaalde looptijd, een opzeggingstermijn die past bij het exitplan en
+          een recht op beëindiging zonder boete bij een ernstige tekortkoming inzake beveiliging of
+          privacy.
+    - id: chk_service_scope_prices
+      refs: ["C.contract.4"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat décrit le package de base, les services complémentaires optionnels et les tarifs
+          applicables, y compris les règles de révision des prix et les coûts de sortie (extraction et
+          transfert des données).
+        en: >-
+          The contract describes the base package, the optional additional services and the
+          applicable prices, including the price-revision rules and the exit costs (extraction and
+          transfer of the data).
+        nl: >-
+          Het contract beschrijft het basispakket, de optionele bijkomende diensten en de toepasselijke
+          tarieven, met inbegrip van de regels voor prijsherziening en de exitkosten (extractie en
+          overdracht van de gegevens).
+      help:
+        fr: >-
+          L'annexe C demande une description du package de base, des options et des tarifs. Sans
+          elle, des fonctions de sécurité (sauvegardes, journaux, chiffrement, support) peuvent
+          s'avérer optionnelles et payantes, et des frais de sortie élevés peuvent rendre la
+          réversibilité irréaliste. Demandez la description de service et l'annexe tarifaire.
+        en: >-
+          Annex C asks for a description of the base package, the options and the prices. Without it,
+          security functions (backups, logs, encryption, support) may turn out to be paid options, and
+          high exit fees can make reversibility unrealistic. Ask for the service description and the
+          price annex.
+        nl: >-
+          Bijlage C vraagt een beschrijving van het basispakket, de opties en de tarieven. Zonder die
+          beschrijving kunnen beveiligingsfuncties (back-ups, logs, versleuteling, support) betalende
+          opties blijken, en hoge exitkosten kunnen de omkeerbaarheid onrealistisch maken. Vraag de
+          dienstbeschrijving en de tariefbijlage.
+      remediation:
+        fr: >-
+          Exiger une description exhaustive qui indique quelles fonctions de sécurité sont incluses, et
+          des prix fixes ou plafonnés, coûts de sortie compris.
+        en: >-
+          Require an exhaustive description stating which security functions are included, and fixed
+          or capped prices, exit costs included.
+        nl: >-
+          Eis een volledige beschrijving die vermeldt welke beveiligingsfuncties inbegrepen zijn, en
+          vaste of geplafonneerde prijzen, exitkosten inbegrepen.
+    - id: chk_escrow
+      refs: ["C.contract.5"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat prévoit un escrow (ou cloud escrow) : le dépôt, auprès d'un tiers indépendant, du
+          code source, de la documentation et d'une copie des données nécessaires à la reprise du
+          service, mis à jour régulièrement et assorti de conditions de libération définies (faillite,
+          cessation du service, manquement grave).
+        en: >-
+          The contract provides for escrow (or cloud escrow): the deposit, with an independent third
+          party, of the source code, the documentation and a copy of the data needed to restart the
+          service, updated regularly and with defined release conditions (bankruptcy, discontinuation
+          of the service, serious breach).
+        nl: >-
+          Het contract voorziet in escrow (of cloud escrow): de deponering bij een onafhankelijke derde
+          van de broncode, de documentatie en een kopie van de gegevens die nodig zijn om de dienst
+          te hernemen, regelmatig bijgewerkt en met vastgelegde vrijgavevoorwaarden (faillissement,
+          stopzetting van de dienst, ernstige tekortkoming).
+      help:
+        fr: >-
+          L'annexe C cite l'escrow, qui protège l'organisation contre la défaillance ou la disparition
+          du fournisseur. En SaaS, le cloud escrow doit aussi couvrir les données et l'environnement
+          d'exécution, sans quoi le code seul ne permet pas de reprendre le service. Demandez la
+          convention d'escrow, le nom du dépositaire, la date du dernier dépôt et le dernier rapport de
+          vérification du dépôt.
+        en: >-
+          Annex C mentions escrow, which protects the organisation against the provider's failure or
+          disappearance. In SaaS, cloud escrow must also cover the data and the runtime environment,
+          otherwise the code alone does not allow the service to be restarted. Ask for the escrow
+          agreement, the name of the escrow agent, the date of the last deposit and the last deposit
+          verification report.
+        nl: >-
+          Bijlage C vermeldt escrow, dat de organisatie beschermt tegen het falen of verdwijnen van de
+          aanbieder. Bij SaaS moet cloud escrow ook de gegevens en de uitvoeringsomgeving omvatten,
+          anders volstaat de code alleen niet om de dienst te hernemen. Vraag de
+          escrowovereenkomst, de naam van de escrowagent, de datum van de laatste deponering en het
+          laatste verificatierapport.
+      remediation:
+        fr: >-
+          Conclure une convention d'escrow tripartite avec dépôts périodiques, vérification
+          indépendante du dépôt et conditions de libération explicites.
+        en: >-
+          Conclude a three-party escrow agreement with periodic deposits, independent verification of
+          the deposit and explicit release conditions.
+        nl: >-
+          Sluit een driepartijenovereenkomst voor escrow met periodieke deponeringen, onafhankelijke
+          verificatie van het depot en uitdrukkelijke vrijgavevoorwaarden.
+    - id: chk_software_licences
+      refs: ["C.contract.6"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat précise à qui appartiennent les licences des logiciels utilisés et garantit que
+          ces licences peuvent être utilisées dans l'environnement cloud du fournisseur.
+        en: >-
+          The contract states who owns the licences of the software used and guarantees that these
+          licences may be used in the provider's cloud environment.
+        nl: >-
+          Het contract bepaalt wie eigenaar is van de licenties van de gebruikte software en
+          garandeert dat die licenties in de cloudomgeving van de aanbieder mogen worden gebruikt.
+      help:
+        fr: >-
+          L'annexe C pose deux questions : qui est propriétaire des licences, et peuvent-elles être
+          utilisées dans le cloud ? Des licences acquises pour une infrastructure interne ne sont pas
+          toujours transférables vers une infrastructure partagée, ce qui crée un risque juridique et
+          financier et peut forcer une interruption. Demandez la clause, les conditions de licence des
+          éditeurs concernés et la répartition des responsabilités en cas d'audit de licences.
+        en: >-
+          Annex C raises two questions: who owns the licences, and may they be used in the cloud?
+          Licences bought for internal infrastructure are not always transferable to shared
+          infrastructure, which creates legal and financial risk and can force an interruption. Ask
+          for the clause, the licence terms of the software publishers concerned and the allocation of
+          responsibilities in case of a licence audit.
+        nl: >-
+          Bijlage C stelt twee vragen: wie is eigenaar van de licenties, en mogen ze in de cloud
+          worden gebruikt? Licenties die voor interne infrastructuur werden aangekocht, zijn niet
+          altijd overdraagbaar naar gedeelde infrastructuur, wat een juridisch en financieel risico
+          inhoudt en een onderbreking kan afdwingen. Vraag de clausule, de licentievoorwaarden van de
+          betrokken softwareleveranciers en de verdeling van de verantwoordelijkheden bij een
+          licentieaudit.
+      remediation:
+        fr: >-
+          Faire préciser la propriété et le droit d'usage de chaque licence, avec une garantie du
+          fournisseur pour les licences qu'il fournit.
+        en: >-
+          Have the ownership and the right of use of each licence specified, with a warranty from the
+          provider for the licences it supplies.
+        nl: >-
+          Laat het eigendom en het gebruiksrecht van elke licentie vastleggen, met een garantie van de
+          aanbieder voor de licenties die hij levert.
+      mappings: {iso27002: ["18.1.2"]}
+    - id: chk_data_conversion
+      refs: ["C.contract.7"]
+      type: compliance
+      severity: medium
+      protects: [integrity, availability]
+      text:
+        fr: >-
+          Le contrat règle la conversion des données : qui la réalise, vers quels formats, à quel coût,
+          et comment l'exhaustivité et l'intégrité des données converties sont vérifiées avant leur
+          acceptation par l'organisation.
+        en: >-
+          The contract governs data conversion: who performs it, into which formats, at what cost,
+          and how the completeness and integrity of the converted data are checked before the
+          organisation accepts them.
+        nl: >-
+          Het contract regelt de conversie van gegevens: wie ze uitvoert, naar welke formaten, tegen
+          welke kostprijs, en hoe de volledigheid en integriteit van de geconverteerde gegevens worden
+          gecontroleerd voordat de organisatie ze aanvaardt.
+      help:
+        fr: >-
+          L'annexe C mentionne la conversion de données, à l'entrée comme à la sortie du cloud : une
+          conversion mal maîtrisée peut perdre ou altérer des données sans que personne ne s'en aperçoive.
+          Demandez la spécification de conversion et le procès-verbal de réception avec les contrôles de
+          rapprochement (comptages, sommes de contrôle).
+        en: >-
+          Annex C mentions data conversion, both into and out of the cloud: a poorly controlled
+          conversion can lose or alter data without anyone noticing. Ask for the conversion
+          specification and the acceptance report with reconciliation checks (record counts,
+          checksums).
+        nl: >-
+          Bijlage C vermeldt de conversie van gegevens, zowel bij de instap in als bij de uitstap uit
+          de cloud: een slecht beheerste conversie kan gegevens doen verloren gaan of wijzigen zonder
+          dat iemand het merkt. Vraag de conversiespecificatie en het aanvaardingsverslag met de
+          afstemmingscontroles (tellingen, controlesommen).
+      remediation:
+        fr: >-
+          Faire inscrire au contrat les responsabilités de conversion, les formats cibles et des tests
+          de réception avec rapprochement, à valider par l'organisation.
+        en: >-
+          Have the conversion responsibilities, target formats and acceptance tests with
+          reconciliation, to be validated by the organisation, written into the contract.
+        nl: >-
+          Laat de verantwoordelijkheden voor de conversie, de doelformaten en aanvaardingstests met
+          afstemming, te valideren door de organisatie, in het contract opnemen.
+    - id: chk_data_transfer
+      refs: ["C.contract.8"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat fixe les modalités de transfert des données vers l'environnement cloud et depuis
+          celui-ci : moyens et formats, chiffrement pendant le transfert, contrôle d'intégrité, délais
+          et coûts.
+        en: >-
+          The contract sets how data are transferred into and out of the cloud environment: means and
+          formats, encryption during transfer, integrity checks, delays and costs.
+        nl: >-
+          Het contract legt vast hoe gegevens naar en uit de cloudomgeving worden overgedragen:
+          middelen en formaten, versleuteling tijdens de overdracht, integriteitscontrole, termijnen en
+          kosten.
+      help:
+        fr: >-
+          L'annexe C vise le transfert des données dans les deux sens ; c'est aussi le moment où les
+          données sont le plus exposées (voir 2.4.6). Demandez la clause et la procédure de transfert,
+          et vérifiez que l'organisation peut extraire à tout moment ses données, et pas seulement en
+          fin de contrat.
+        en: >-
+          Annex C covers data transfer in both directions; it is also when the data are most exposed
+          (see 2.4.6). Ask for the clause and the transfer procedure, and check that the organisation
+          can extract its data at any time, not only at the end of the contract.
+        nl: >-
+          Bijlage C betreft de overdracht van gegevens in beide richtingen; dat is ook het moment
+          waarop de gegevens het meest blootgesteld zijn (zie 2.4.6). Vraag de clausule en de
+          overdrachtsprocedure, en ga na of de organisatie haar gegevens op elk moment kan
+          extraheren, niet enkel op het einde van het contract.
+      remediation:
+        fr: >-
+          Exiger des transferts chiffrés et contrôlés en intégrité, un droit d'extraction à tout moment
+          dans un format standard et des coûts de transfert connus à l'avance.
+        en: >-
+          Require encrypted, integrity-checked transfers, a right to extract the data at any time in a
+          standard format and transfer costs known in advance.
+        nl: >-
+          Eis versleutelde en op integriteit gecontroleerde overdrachten, een recht om de gegevens op
+          elk moment in een standaardformaat te extraheren en vooraf gekende overdrachtskosten.
+      mappings: {iso27002: ["13.2.2"]}
+    - id: chk_data_destruction
+      refs: ["C.contract.9"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat impose, au terme du contrat et après la restitution, la destruction sécurisée de
+          toutes les copies des données (sauvegardes, archives et copies chez les sous-traitants
+          comprises) dans un délai défini, avec une preuve de destruction remise à l'organisation.
+        en: >-
+          The contract requires, at the end of the contract and after restitution, the secure
+          destruction of every copy of the data (backups, archives and copies held by subcontractors
+          included) within a set delay, with proof of destruction given to the organisation.
+        nl: >-
+          Het contract vereist, bij het einde van het contract en na de teruggave, de veilige
+          vernietiging van alle kopieën van de gegevens (back-ups, archieven en kopieën bij
+          onderaannemers inbegrepen) binnen een vastgelegde termijn, met een bewijs van vernietiging
+          voor de organisatie.
+      help:
+        fr: >-
+          L'annexe C cite la destruction des données au terme du contrat, précisée par 2.2.3.b. Les
+          sauvegardes et les copies chez les sous-traitants sont souvent oubliées. Demandez la clause,
+          la méthode décrite (effacement cryptographique, destruction des supports selon une norme
+          reconnue comme NIST SP 800-88) et le modèle de certificat de destruction.
+        en: >-
+          Annex C mentions destruction of the data at the end of the contract, detailed in 2.2.3.b.
+          Backups and copies held by subcontractors are often forgotten. Ask for the clause, the method
+          described (cryptographic erasure, media destruction under a recognised standard such as NIST
+          SP 800-88) and the template certificate of destruction.
+        nl: >-
+          Bijlage C vermeldt de vernietiging van de gegevens bij het einde van het contract, nader
+          bepaald in 2.2.3.b. Back-ups en kopieën bij onderaannemers worden vaak vergeten. Vraag de
+          clausule, de beschreven methode (cryptografisch wissen, vernietiging van dragers volgens een
+          erkende norm zoals NIST SP 800-88) en het model van vernietigingscertificaat.
+      remediation:
+        fr: >-
+          Exiger une clause de destruction de toutes les copies dans un délai fixé, selon une méthode
+          reconnue, avec un certificat de destruction signé.
+        en: >-
+          Require a clause on destruction of all copies within a set delay, by a recognised method,
+          with a signed certificate of destruction.
+        nl: >-
+          Eis een clausule over de vernietiging van alle kopieën binnen een vastgelegde termijn,
+          volgens een erkende methode, met een ondertekend vernietigingscertificaat.
+      mappings: {iso27002: ["8.3.2", "11.2.7"], gdpr: ["28"]}
+    - id: chk_system_continuity
+      refs: ["C.contract.10"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat engage le fournisseur de services cloud à assurer la continuité du système au
+          moyen d'un plan de continuité et de reprise testé périodiquement, dont les résultats de test
+          sont communiqués à l'organisation.
+        en: >-
+          The contract commits the cloud service provider to ensuring system continuity through a
+          continuity and recovery plan that is tested periodically, with the test results shared with
+          the organisation.
+        nl: >-
+          Het contract verbindt de cloudaanbieder ertoe de continuïteit van het systeem te verzekeren
+          met een periodiek getest continuïteits- en herstelplan, waarvan de testresultaten aan de
+          organisatie worden meegedeeld.
+      help:
+        fr: >-
+          L'annexe C cite la continuité du système ; 2.2.2.c exige que les mesures détaillées figurent
+          dans le SLA. Demandez le résumé du plan de continuité et de reprise, le rapport du dernier
+          test et les contrôles de continuité du rapport ISAE 3402 type II.
+        en: >-
+          Annex C mentions system continuity; 2.2.2.c requires the detailed measures to be in the SLA.
+          Ask for the summary of the continuity and recovery plan, the report of the last test and the
+          continuity controls of the ISAE 3402 type II report.
+        nl: >-
+          Bijlage C vermeldt de continuïteit van het systeem; 2.2.2.c vereist dat de gedetailleerde
+          maatregelen in de SLA staan. Vraag de samenvatting van het continuïteits- en herstelplan,
+          het verslag van de laatste test en de continuïteitscontroles uit het ISAE 3402 type
+          II-rapport.
+      remediation:
+        fr: >-
+          Exiger un plan de continuité testé au moins une fois par an et la communication des
+          résultats et des actions correctives à l'organisation.
+        en: >-
+          Require a continuity plan tested at least once a year and the results and corrective
+          actions to be shared with the organisation.
+        nl: >-
+          Eis een continuïteitsplan dat minstens jaarlijks wordt getest, en de mededeling van de
+          resultaten en corrigerende acties aan de organisatie.
+      mappings: {iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"]}
+    - id: chk_transfer_to_other_provider
+      refs: ["C.contract.11"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à coopérer au transfert vers un autre
+          fournisseur ou vers l'organisation : assistance à la migration, documentation des données et
+          des interfaces, maintien du service pendant la transition, à des conditions financières
+          fixées à l'avance.
+        en: >-
+          The contract obliges the cloud service provider to cooperate in the transfer to another
+          provider or back to the organisation: migration assistance, documentation of the data and
+          interfaces, and continued service during the transition, on financial terms set in advance.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om mee te werken aan de overstap naar een andere
+          aanbieder of naar de organisatie: migratiehulp, documentatie van de gegevens en interfaces,
+          en voortzetting van de dienst tijdens de overgang, tegen vooraf vastgelegde financiële
+          voorwaarden.
+      help:
+        fr: >-
+          L'annexe C cite le transfert vers un autre fournisseur, et 2.2.4.a exige l'aide nécessaire à
+          la migration des traitements. Sans cette clause, la dépendance technique envers le
+          fournisseur (verrouillage) rend la réversibilité théorique. Demandez la clause et le plan de
+          réversibilité, avec les formats et interfaces documentés.
+        en: >-
+          Annex C mentions transfer to another provider, and 2.2.4.a requires the help needed to
+          migrate the processing. Without this clause, technical dependency on the provider (lock-in)
+          makes reversibility theoretical. Ask for the clause and the reversibility plan, with the
+          formats and interfaces documented.
+        nl: >-
+          Bijlage C vermeldt de overstap naar een andere aanbieder, en 2.2.4.a vereist de nodige hulp
+          bij de migratie van de verwerkingen. Zonder deze clausule maakt de technische afhankelijkheid
+          van de aanbieder (lock-in) de omkeerbaarheid louter theoretisch. Vraag de clausule en het
+          omkeerbaarheidsplan, met de gedocumenteerde formaten en interfaces.
+      remediation:
+        fr: >-
+          Faire inscrire une obligation d'assistance à la migration, avec maintien du service pendant
+          une période de transition et un tarif fixé d'avance.
+        en: >-
+          Have an obligation to assist the migration written in, with continued service during a
+          transition period and a price set in advance.
+        nl: >-
+          Laat een verplichting tot migratiehulp opnemen, met voortzetting van de dienst tijdens een
+          overgangsperiode en een vooraf vastgelegde prijs.
+    - id: chk_backup
+      refs: ["C.contract.12"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat décrit les sauvegardes : fréquence, durée de conservation, localisation,
+          chiffrement, tests de restauration réguliers et restauration à la demande de l'organisation.
+        en: >-
+          The contract describes the backups: frequency, retention period, location, encryption,
+          regular restore tests and restoration at the organisation's request.
+        nl: >-
+          Het contract beschrijft de back-ups: frequentie, bewaartermijn, locatie, versleuteling,
+          regelmatige hersteltests en herstel op verzoek van de organisatie.
+      help:
+        fr: >-
+          L'annexe C cite la sauvegarde parmi les clauses à prévoir, en lien avec 2.2.2.a (intégrité
+          des données pendant toute la durée du contrat). Les offres cloud n'incluent pas toujours de
+          sauvegarde, ou seulement une rétention courte. Demandez la clause, la politique de
+          sauvegarde et le rapport du dernier test de restauration.
+        en: >-
+          Annex C lists backup among the clauses to provide for, in line with 2.2.2.a (data integrity
+          for the whole duration of the contract). Cloud offerings do not always include backups, or
+          only with short retention. Ask for the clause, the backup policy and the report of the last
+          restore test.
+        nl: >-
+          Bijlage C noemt back-ups bij de te voorziene clausules, in lijn met 2.2.2.a (integriteit van
+          de gegevens gedurende de hele looptijd van het contract). Cloudaanbiedingen bevatten niet
+          altijd back-ups, of enkel met een korte bewaartermijn. Vraag de clausule, het back-upbeleid
+          en het verslag van de laatste hersteltest.
+      remediation:
+        fr: >-
+          Exiger des sauvegardes chiffrées, conservées selon les besoins de l'organisation, testées
+          périodiquement, avec un délai de restauration garanti.
+        en: >-
+          Require encrypted backups, retained according to the organisation's needs, tested
+          periodically, with a guaranteed restore time.
+        nl: >-
+          Eis versleutelde back-ups, bewaard volgens de behoeften van de organisatie, periodiek getest,
+          met een gegarandeerde hersteltijd.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+    - id: chk_fallback
+      refs: ["C.contract.12"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat prévoit une solution de repli (site ou infrastructure de secours, ou mode dégradé)
+          en cas d'indisponibilité majeure, avec des délais de bascule compatibles avec le RTO et le
+          RPO de l'organisation.
+        en: >-
+          The contract provides a fallback solution (backup site or infrastructure, or degraded mode)
+          for a major outage, with switch-over times compatible with the organisation's RTO and RPO.
+        nl: >-
+          Het contract voorziet in een uitwijkoplossing (uitwijksite of -infrastructuur, of gedegradeerde
+          modus) bij een grote onbeschikbaarheid, met omschakeltijden die verenigbaar zijn met de RTO en
+          RPO van de organisatie.
+      help:
+        fr: >-
+          L'annexe C associe à la sauvegarde une solution de repli ; 2.2.2.b exige que le RTO et le RPO
+          figurent au SLA. Vérifiez que la solution de repli est située dans une autre zone de risque
+          et qu'elle a été testée. Demandez l'architecture de reprise, le SLA et le dernier rapport de
+          test de bascule.
+        en: >-
+          Annex C pairs backup with a fallback solution; 2.2.2.b requires the RTO and RPO to be in the
+          SLA. Check that the fallback is located in another risk zone and has been tested. Ask for the
+          recovery architecture, the SLA and the last switch-over test report.
+        nl: >-
+          Bijlage C koppelt aan de back-up een uitwijkoplossing; 2.2.2.b vereist dat de RTO en RPO in
+          de SLA staan. Ga na of de uitwijkoplossing in een andere risicozone ligt en getest werd.
+          Vraag de herstelarchitectuur, de SLA en het laatste verslag van een omschakeltest.
+      remediation:
+        fr: >-
+          Exiger une solution de repli contractuelle, testée au moins une fois par an, avec des délais
+          de bascule alignés sur le RTO et le RPO.
+        en: >-
+          Require a contractual fallback solution, tested at least once a year, with switch-over times
+          aligned on the RTO and RPO.
+        nl: >-
+          Eis een contractuele uitwijkoplossing, minstens jaarlijks getest, met omschakeltijden
+          afgestemd op de RTO en RPO.
+      mappings: {iso27002: ["17.2.1"], nis2: ["21(2)(c)"]}
+    - id: chk_data_location
+      refs: ["C.contract.13"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat indique la localisation (pays et centres de calcul) des données et des logiciels,
+          y compris des sauvegardes et des accès de support à distance, et interdit tout changement de
+          localisation sans l'accord écrit préalable de l'organisation.
+        en: >-
+          The contract states the location (countries and data centres) of the data and software,
+          including backups and remote support access, and forbids any change of location without the
+          organisation's prior written consent.
+        nl: >-
+          Het contract vermeldt de locatie (landen en datacenters) van de gegevens en de software, ook
+          van de back-ups en de toegang voor ondersteuning op afstand, en verbiedt elke wijziging van
+          locatie zonder voorafgaande schriftelijke toestemming van de organisatie.
+      help:
+        fr: >-
+          L'annexe C cite la localisation des données et des logiciels ; elle détermine le droit
+          applicable et l'exposition aux autorités étrangères (2.2.7). Un hébergement ou un support
+          hors de l'Union européenne constitue un transfert au sens du chapitre V du RGPD. Demandez
+          la clause, la liste des centres de calcul et la liste des sous-traitants avec leur pays.
+        en: >-
+          Annex C mentions the location of data and software; it determines the applicable law and the
+          exposure to foreign authorities (2.2.7). Hosting or support outside the European Union is a
+          transfer under Chapter V GDPR. Ask for the clause, the list of data centres and the list of
+          subcontractors with their countries.
+        nl: >-
+          Bijlage C vermeldt de locatie van gegevens en software; die bepaalt het toepasselijke recht
+          en de blootstelling aan buitenlandse overheden (2.2.7). Hosting of ondersteuning buiten de
+          Europese Unie is een doorgifte in de zin van hoofdstuk V AVG. Vraag de clausule, de lijst van
+          datacenters en de lijst van onderaannemers met hun land.
+      remediation:
+        fr: >-
+          Exiger une localisation contractuelle en Belgique ou dans l'Union européenne, pour les données
+          comme pour le support, et un accord préalable pour tout changement.
+        en: >-
+          Require a contractual location in Belgium or the European Union, for the data as well as for
+          support, and prior consent for any change.
+        nl: >-
+          Eis een contractuele locatie in België of de Europese Unie, zowel voor de gegevens als voor de
+          ondersteuning, en voorafgaande toestemming voor elke wijziging.
+      mappings: {gdpr: ["44"]}
+    - id: chk_processor_agreement
+      refs: ["C.contract.14"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Le contrat comprend une convention de sous-traitance conforme à l'article 28 du RGPD, qui
+          précise au minimum l'objet, la durée, la nature et la finalité du traitement, les types de
+          données, les catégories de personnes concernées et l'obligation de n'agir que sur instruction
+          documentée de l'organisation.
+        en: >-
+          The contract includes a processor agreement complying with Article 28 GDPR, which sets out at
+          least the subject matter, duration, nature and purpose of the processing, the types of data,
+          the categories of data subjects and the obligation to act only on the organisation's
+          documented instructions.
+        nl: >-
+          Het contract bevat een verwerkersovereenkomst conform artikel 28 AVG, die minstens het
+          onderwerp, de duur, de aard en het doel van de verwerking, de soorten gegevens, de categorieën
+          van betrokkenen en de verplichting om enkel op gedocumenteerde instructies van de organisatie
+          te handelen vastlegt.
+      help:
+        fr: >-
+          L'annexe C demande des règles additionnelles pour les données à caractère personnel, sous la
+          forme d'un contrat de sous-traitant ; l'organisation reste responsable du traitement (2.4.3).
+          Vérifiez aussi les autres mentions obligatoires de l'article 28, paragraphe 3 : confidentialité
+          du personnel, mesures de l'article 32, sous-traitants ultérieurs, suppression ou restitution,
+          audits. Demandez la convention signée et ses annexes (description du traitement, mesures
+          techniques et organisationnelles, liste des sous-traitants ultérieurs).
+        en: >-
+          Annex C asks for additional rules for personal data, in the form of a processor agreement;
+          the organisation remains the controller (2.4.3). Also check the other mandatory content of
+          Article 28(3): staff confidentiality, Article 32 measures, sub-processors, deletion or return,
+          audits. Ask for the signed agreement and its annexes (description of the processing,
+          technical and organisational measures, list of sub-processors).
+        nl: >-
+          Bijlage C vraagt bijkomende regels voor persoonsgegevens, in de vorm van een
+          verwerkersovereenkomst; de organisatie blijft verwerkingsverantwoordelijke (2.4.3). Controleer
+          ook de andere verplichte vermeldingen van artikel 28, lid 3: vertrouwelijkheid van het
+          personeel, maatregelen volgens artikel 32, subverwerkers, wissing of teruggave, audits. Vraag
+          de ondertekende overeenkomst en haar bijlagen (beschrijving van de verwerking, technische en
+          organisatorische maatregelen, lijst van subverwerkers).
+      remediation:
+        fr: >-
+          Exiger une convention de sous-traitance complète au sens de l'article 28 du RGPD, qui prévaut
+          sur les conditions générales du fournisseur.
+        en: >-
+          Require a complete processor agreement under Article 28 GDPR, taking precedence over the
+          provider's general terms.
+        nl: >-
+          Eis een volledige verwerkersovereenkomst in de zin van artikel 28 AVG, die voorrang heeft op
+          de algemene voorwaarden van de aanbieder.
+      mappings: {iso27002: ["18.1.4"], gdpr: ["28"]}
+    - id: chk_processor_assistance
+      refs: ["C.contract.14"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          La convention de sous-traitance oblige le fournisseur de services cloud à aider
+          l'organisation à remplir ses obligations : exercice des droits des personnes concernées,
+          sécurité du traitement, notification des violations, analyses d'impact et consultation
+          préalable.
+        en: >-
+          The processor agreement obliges the cloud service provider to help the organisation meet its
+          obligations: exercise of data subjects' rights, security of processing, breach
+          notification, impact assessments and prior consultation.
+        nl: >-
+          De verwerkersovereenkomst verplicht de cloudaanbieder om de organisatie te helpen haar
+          verplichtingen na te komen: uitoefening van de rechten van betrokkenen, beveiliging van de
+          verwerking, melding van datalekken, effectbeoordelingen en voorafgaande raadpleging.
+      help:
+        fr: >-
+          L'article 28, paragraphe 3, points e) et f), du RGPD impose cette assistance, sans laquelle
+          l'organisation ne peut pas assumer sa responsabilité (2.4.3) : répondre à une demande
+          d'accès ou d'effacement, notifier une violation dans les 72 heures, réaliser une AIPD.
+          Demandez la clause d'assistance, ses délais et ses éventuels coûts, et les outils mis à
+          disposition (export, recherche, effacement).
+        en: >-
+          Article 28(3)(e) and (f) GDPR require this assistance, without which the organisation cannot
+          carry its responsibility (2.4.3): answering an access or erasure request, notifying a breach
+          within 72 hours, carrying out a DPIA. Ask for the assistance clause, its delays and any costs,
+          and the tools made available (export, search, erasure).
+        nl: >-
+          Artikel 28, lid 3, punten e) en f), AVG vereist deze bijstand, zonder welke de organisatie
+          haar verantwoordelijkheid (2.4.3) niet kan opnemen: een verzoek tot inzage of wissing
+          beantwoorden, een datalek binnen 72 uur melden, een GEB uitvoeren. Vraag de bijstandsclausule,
+          de termijnen en eventuele kosten, en de ter beschikking gestelde hulpmiddelen (export,
+          zoeken, wissen).
+      remediation:
+        fr: >-
+          Faire compléter la convention par une obligation d'assistance avec des délais de réponse
+          compatibles avec ceux que le RGPD impose à l'organisation.
+        en: >-
+          Have the agreement completed with an assistance obligation whose response times fit the
+          deadlines the GDPR imposes on the organisation.
+        nl: >-
+          Laat de overeenkomst aanvullen met een bijstandsverplichting met antwoordtermijnen die passen
+          bij de termijnen die de AVG aan de organisatie oplegt.
+      mappings: {gdpr: ["28"]}
+    - id: chk_secrecy
+      refs: ["C.contract.15"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat impose une obligation de secret au fournisseur de services cloud, à son personnel
+          et à ses sous-traitants ; elle couvre toutes les données de l'organisation, en interdit
+          l'utilisation pour leur propre compte et survit à la fin du contrat.
+        en: >-
+          The contract imposes a secrecy obligation on the cloud service provider, its staff and its
+          subcontractors; it covers all the organisation's data, forbids their use for their own
+          account and survives the end of the contract.
+        nl: >-
+          Het contract legt de cloudaanbieder, zijn personeel en zijn onderaannemers een
+          geheimhoudingsplicht op; die dekt alle gegevens van de organisatie, verbiedt het gebruik
+          ervan voor eigen rekening en blijft gelden na het einde van het contract.
+      help:
+        fr: >-
+          L'annexe C cite l'obligation de secret ; 2.2.6.a interdit l'utilisation des données pour le
+          compte du fournisseur ou de tiers, et 2.3.2.3 étend la confidentialité aux sous-traitants.
+          Les données de sécurité sociale relèvent en outre souvent d'un secret professionnel légal.
+          Demandez la clause, le modèle d'engagement de confidentialité signé par le personnel et sa
+          transposition dans les contrats de sous-traitance.
+        en: >-
+          Annex C mentions the secrecy obligation; 2.2.6.a forbids use of the data on the account of
+          the provider or third parties, and 2.3.2.3 extends confidentiality to subcontractors.
+          Social-security data are moreover often covered by a statutory professional secrecy. Ask for
+          the clause, the confidentiality undertaking signed by staff and how it is flowed down into
+          subcontracts.
+        nl: >-
+          Bijlage C vermeldt de geheimhoudingsplicht; 2.2.6.a verbiedt het gebruik van de gegevens
+          voor rekening van de aanbieder of van derden, en 2.3.2.3 breidt de vertrouwelijkheid uit tot
+          de onderaannemers. Socialezekerheidsgegevens vallen bovendien vaak onder een wettelijk
+          beroepsgeheim. Vraag de clausule, het model van vertrouwelijkheidsverbintenis dat het
+          personeel ondertekent en de doorvertaling ervan in de contracten met onderaannemers.
+      remediation:
+        fr: >-
+          Exiger une clause de secret sans limite de durée, applicable au personnel et aux
+          sous-traitants, assortie de sanctions en cas de violation.
+        en: >-
+          Require a secrecy clause with no time limit, applying to staff and subcontractors, with
+          penalties for breach.
+        nl: >-
+          Eis een geheimhoudingsclausule zonder beperking in de tijd, van toepassing op personeel en
+          onderaannemers, met sancties bij schending.
+      mappings: {iso27002: ["13.2.4"], gdpr: ["28"]}
+    - id: chk_encryption
+      refs: ["C.contract.16"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat règle le chiffrement des données : chiffrement en transit et au repos,
+          algorithmes et longueurs de clé minimaux, et gestion des clés par l'organisation sans accès
+          du fournisseur de services cloud aux clés.
+        en: >-
+          The contract governs data encryption: encryption in transit and at rest, minimum algorithms
+          and key lengths, and key management by the organisation with no access to the keys for the
+          cloud service provider.
+        nl: >-
+          Het contract regelt de versleuteling van de gegevens: versleuteling tijdens transport en in
+          rust, minimale algoritmen en sleutellengtes, en sleutelbeheer door de organisatie zonder
+          toegang van de cloudaanbieder tot de sleutels.
+      help:
+        fr: >-
+          L'annexe C cite le chiffrement des données ; 2.4.6 l'impose pour les données personnelles ou
+          sensibles et exige que les moyens de chiffrement restent sous le contrôle de l'organisation,
+          et 2.3.4 vise le chiffrement des sauvegardes. Une mesure technique qui ne figure pas au contrat
+          peut être modifiée unilatéralement. Demandez la clause, l'annexe technique et la procédure de
+          gestion des clés.
+        en: >-
+          Annex C mentions data encryption; 2.4.6 requires it for personal or sensitive data and
+          requires the means of encryption to stay under the organisation's control, and 2.3.4 covers
+          the encryption of backups. A technical measure that is not in the contract can be changed
+          unilaterally. Ask for the clause, the technical annex and the key management procedure.
+        nl: >-
+          Bijlage C vermeldt de versleuteling van gegevens; 2.4.6 legt ze op voor persoonsgegevens of
+          gevoelige gegevens en eist dat de versleutelingsmiddelen onder controle van de organisatie
+          blijven, en 2.3.4 betreft de versleuteling van back-ups. Een technische maatregel die niet in
+          het contract staat, kan eenzijdig worden gewijzigd. Vraag de clausule, de technische bijlage
+          en de sleutelbeheerprocedure.
+      remediation:
+        fr: >-
+          Faire inscrire au contrat le chiffrement en transit et au repos, les exigences minimales de
+          robustesse et la maîtrise exclusive des clés par l'organisation.
+        en: >-
+          Have encryption in transit and at rest, minimum strength requirements and the organisation's
+          exclusive control of the keys written into the contract.
+        nl: >-
+          Laat de versleuteling tijdens transport en in rust, de minimale sterktevereisten en de
+          exclusieve controle van de organisatie over de sleutels in het contract opnemen.
+      mappings: {iso27002: ["10.1.1", "10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: chk_subcontracting
+      refs: ["C.contract.17"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat règle la sous-traitance : il l'interdit, ou la subordonne à l'accord écrit
+          préalable de l'organisation sur la base d'une liste à jour des sous-traitants, avec un droit
+          d'opposition et le report de toutes les obligations du contrat sur chaque sous-traitant.
+        en: >-
+          The contract governs subcontracting: it forbids it, or makes it subject to the
+          organisation's prior written consent based on an up-to-date list of subcontractors, with a
+          right to object and all the contract's obligations flowed down to each subcontractor.
+        nl: >-
+          Het contract regelt de onderaanneming: het verbiedt ze, of onderwerpt ze aan de voorafgaande
+          schriftelijke toestemming van de organisatie op basis van een actuele lijst van
+          onderaannemers, met een recht van bezwaar en de doorvertaling van alle contractuele
+          verplichtingen naar elke onderaannemer.
+      help:
+        fr: >-
+          L'annexe C demande de régler la sous-traitance (ou de l'interdire) ; 2.2.1 précise que le
+          fournisseur reste seul responsable et doit informer l'organisation au préalable, et l'article
+          28 du RGPD exige une autorisation écrite pour les sous-traitants ultérieurs. Demandez la
+          clause, la liste des sous-traitants avec leurs pays et le mécanisme de notification des
+          changements.
+        en: >-
+          Annex C asks for subcontracting to be governed (or forbidden); 2.2.1 specifies that the
+          provider remains solely responsible and must inform the organisation beforehand, and Article
+          28 GDPR requires written authorisation for sub-processors. Ask for the clause, the list of
+          subcontractors with their countries and the mechanism for notifying changes.
+        nl: >-
+          Bijlage C vraagt om onderaanneming te regelen (of te verbieden); 2.2.1 bepaalt dat de
+          aanbieder als enige verantwoordelijk blijft en de organisatie vooraf moet inlichten, en
+          artikel 28 AVG vereist een schriftelijke toestemming voor subverwerkers. Vraag de clausule,
+          de lijst van onderaannemers met hun land en het mechanisme voor de melding van wijzigingen.
+      remediation:
+        fr: >-
+          Exiger une liste contractuelle des sous-traitants, un accord préalable (ou un droit
+          d'opposition avec possibilité de résiliation) pour tout nouveau sous-traitant, et le report
+          intégral des obligations.
+        en: >-
+          Require a contractual list of subcontractors, prior consent (or a right to object with the
+          option to terminate) for any new subcontractor, and full flow-down of the obligations.
+        nl: >-
+          Eis een contractuele lijst van onderaannemers, voorafgaande toestemming (of een recht van
+          bezwaar met mogelijkheid tot beëindiging) voor elke nieuwe onderaannemer, en de volledige
+          doorvertaling van de verplichtingen.
+      mappings: {iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: chk_assignment
+      refs: ["C.contract.17"]
+      type: compliance
+      severity: medium
+      protects: [availability, confidentiality]
+      text:
+        fr: >-
+          Le contrat interdit au fournisseur de services cloud de transférer ses droits et obligations
+          à un tiers (y compris en cas de fusion, de rachat ou de changement de contrôle) sans l'accord
+          préalable de l'organisation, et lui ouvre dans ce cas un droit de résiliation sans pénalité.
+        en: >-
+          The contract forbids the cloud service provider to transfer its rights and obligations to a
+          third party (including on a merger, takeover or change of control) without the
+          organisation's prior consent, and gives the organisation a right to terminate without
+          penalty in that case.
+        nl: >-
+          Het contract verbiedt de cloudaanbieder zijn rechten en verplichtingen aan een derde over te
+          dragen (ook bij fusie, overname of controlewijziging) zonder voorafgaande toestemming van de
+          organisatie, en geeft de organisatie in dat geval een recht op beëindiging zonder boete.
+      help:
+        fr: >-
+          L'annexe C vise aussi le transfert de droits et obligations : un repreneur peut relever d'un
+          autre droit, notamment hors de l'Union européenne (voir la souveraineté, 2.2.7), ou offrir un
+          niveau de sécurité moindre. Demandez la clause de cession et de changement de contrôle.
+        en: >-
+          Annex C also covers the transfer of rights and obligations: a successor may fall under
+          another law, in particular outside the European Union (see sovereignty, 2.2.7), or offer a
+          lower level of security. Ask for the assignment and change-of-control clause.
+        nl: >-
+          Bijlage C betreft ook de overdracht van rechten en verplichtingen: een overnemer kan onder
+          een ander recht vallen, met name buiten de Europese Unie (zie soevereiniteit, 2.2.7), of een
+          lager beveiligingsniveau bieden. Vraag de clausule over overdracht en controlewijziging.
+      remediation:
+        fr: >-
+          Exiger l'accord préalable de l'organisation pour toute cession, l'information en cas de
+          changement de contrôle et un droit de résiliation sans pénalité.
+        en: >-
+          Require the organisation's prior consent for any assignment, notice of any change of
+          control and a right to terminate without penalty.
+        nl: >-
+          Eis de voorafgaande toestemming van de organisatie voor elke overdracht, kennisgeving van
+          elke controlewijziging en een recht op beëindiging zonder boete.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: chk_suspension
+      refs: ["C.contract.18"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat encadre le droit de suspension : le fournisseur de services cloud ne peut
+          suspendre le service qu'après une mise en demeure écrite et un délai raisonnable, jamais pour
+          une facture contestée, et l'organisation garde l'accès à ses données pendant toute suspension.
+        en: >-
+          The contract frames the right of suspension: the cloud service provider may suspend the
+          service only after written notice and a reasonable delay, never over a disputed invoice, and
+          the organisation keeps access to its data throughout any suspension.
+        nl: >-
+          Het contract omkadert het recht van opschorting: de cloudaanbieder mag de dienst enkel
+          opschorten na een schriftelijke ingebrekestelling en een redelijke termijn, nooit voor een
+          betwiste factuur, en de organisatie behoudt tijdens elke opschorting de toegang tot haar
+          gegevens.
+      help:
+        fr: >-
+          L'annexe C cite le droit de suspension. Une suspension unilatérale et immédiate, pour un
+          impayé ou un usage jugé abusif, interromprait un service public. Demandez la clause de
+          suspension et vérifiez qu'elle prévoit aussi le droit de l'organisation de suspendre ses
+          propres obligations ou le traitement en cas de manquement grave du fournisseur.
+        en: >-
+          Annex C mentions the right of suspension. An immediate unilateral suspension, for non-payment
+          or alleged misuse, would interrupt a public service. Ask for the suspension clause and check
+          that it also gives the organisation the right to suspend its own obligations or the
+          processing if the provider is in serious breach.
+        nl: >-
+          Bijlage C vermeldt het recht van opschorting. Een eenzijdige, onmiddellijke opschorting, bij
+          wanbetaling of vermeend misbruik, zou een openbare dienst onderbreken. Vraag de
+          opschortingsclausule en ga na of ze de organisatie ook het recht geeft haar eigen
+          verplichtingen of de verwerking op te schorten bij een ernstige tekortkoming van de
+          aanbieder.
+      remediation:
+        fr: >-
+          Faire limiter la suspension par le fournisseur aux cas graves, après mise en demeure et
+          délai, avec maintien de l'accès aux données et un droit de suspension réciproque pour
+          l'organisation.
+        en: >-
+          Have suspension by the provider limited to serious cases, after notice and a delay, with
+          continued access to the data and a reciprocal right of suspension for the organisation.
+        nl: >-
+          Laat de opschorting door de aanbieder beperken tot ernstige gevallen, na ingebrekestelling en
+          een termijn, met behoud van toegang tot de gegevens en een wederkerig opschortingsrecht voor
+          de organisatie.
+    - id: chk_legal_compliance
+      refs: ["C.contract.19"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat engage le fournisseur de services cloud à respecter la législation et la
+          réglementation applicables (notamment le RGPD, le droit belge et la réglementation du secteur
+          de la sécurité sociale) et à informer l'organisation de tout changement qui affecte sa
+          capacité à s'y conformer.
+        en: >-
+          The contract commits the cloud service provider to complying with the applicable laws and
+          regulations (in particular the GDPR, Belgian law and the social-security sector rules) and to
+          informing the organisation of any change that affects its ability to comply.
+        nl: >-
+          Het contract verbindt de cloudaanbieder ertoe de toepasselijke wetgeving en regelgeving na te
+          leven (met name de AVG, het Belgische recht en de regelgeving van de sector van de sociale
+          zekerheid) en de organisatie in te lichten over elke wijziging die zijn vermogen om die na te
+          leven aantast.
+      help:
+        fr: >-
+          L'annexe C cite le respect de la législation et de la réglementation ; 2.4.2 fixe les textes
+          à respecter, auxquels s'ajoutent, le cas échéant, les obligations NIS2 que l'organisation doit
+          répercuter sur sa chaîne d'approvisionnement. Demandez la clause et vérifiez qu'elle vise les
+          textes applicables et non la seule législation du pays du fournisseur.
+        en: >-
+          Annex C mentions compliance with laws and regulations; 2.4.2 sets the texts to respect, plus,
+          where applicable, the NIS2 obligations the organisation must pass on to its supply chain. Ask
+          for the clause and check that it targets the applicable texts and not only the law of the
+          provider's country.
+        nl: >-
+          Bijlage C vermeldt de naleving van wet- en regelgeving; 2.4.2 bepaalt de na te leven teksten,
+          waarbij in voorkomend geval de NIS2-verplichtingen komen die de organisatie moet doorgeven
+          aan haar toeleveringsketen. Vraag de clausule en ga na of ze de toepasselijke teksten beoogt
+          en niet enkel de wetgeving van het land van de aanbieder.
+      remediation:
+        fr: >-
+          Faire inscrire un engagement de conformité à la législation belge, européenne et sectorielle,
+          avec une obligation d'information en cas de changement.
+        en: >-
+          Have a commitment to comply with Belgian, European and sector legislation written in, with an
+          obligation to inform in case of change.
+        nl: >-
+          Laat een engagement tot naleving van de Belgische, Europese en sectorale wetgeving opnemen,
+          met een informatieplicht bij wijzigingen.
+      mappings: {iso27002: ["18.1.1"]}
+    - id: chk_log_access
+      refs: ["C.contract.20"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat garantit à l'organisation l'accès aux données de logging (traces d'accès aux
+          données, aux applications et aux outils système, actions des administrateurs du fournisseur)
+          pendant une durée de conservation définie, dans un format exploitable, protégées contre toute
+          modification.
+        en: >-
+          The contract guarantees the organisation access to logging data (access traces to data,
+          applications and system tools, actions of the provider's administrators) for a defined
+          retention period, in a usable format, protected against any modification.
+        nl: >-
+          Het contract waarborgt de organisatie toegang tot de loggegevens (toegangslogs tot gegevens,
+          toepassingen en systeemtools, handelingen van de beheerders van de aanbieder) gedurende een
+          vastgelegde bewaartermijn, in een bruikbaar formaat en beschermd tegen elke wijziging.
+      help:
+        fr: >-
+          L'annexe C cite la consultation des données de logging, et 2.2.6.b exige que les traces
+          d'accès soient protégées et disponibles pendant une durée contractuelle. Sans elles,
+          l'organisation ne peut ni enquêter sur un incident ni notifier une violation dans les délais.
+          Demandez la clause, la durée de conservation, un exemple d'export et les possibilités
+          d'intégration dans le SIEM de l'organisation.
+        en: >-
+          Annex C mentions access to logging data, and 2.2.6.b requires access traces to be protected
+          and available for a contractual period. Without them, the organisation can neither
+          investigate an incident nor notify a breach on time. Ask for the clause, the retention
+          period, a sample export and the options for integration into the organisation's SIEM.
+        nl: >-
+          Bijlage C vermeldt de raadpleging van loggegevens, en 2.2.6.b vereist dat toegangslogs
+          beschermd en beschikbaar zijn gedurende een contractuele termijn. Zonder die logs kan de
+          organisatie een incident niet onderzoeken noch een datalek tijdig melden. Vraag de clausule,
+          de bewaartermijn, een voorbeeldexport en de mogelijkheden tot integratie in de SIEM van de
+          organisatie.
+      remediation:
+        fr: >-
+          Exiger un accès contractuel aux journaux, avec une durée de conservation fixée, un export
+          automatisable et une protection de leur intégrité.
+        en: >-
+          Require contractual access to the logs, with a fixed retention period, an automatable export
+          and protection of their integrity.
+        nl: >-
+          Eis contractuele toegang tot de logs, met een vastgelegde bewaartermijn, een automatiseerbare
+          export en bescherming van hun integriteit.
+      mappings: {iso27002: ["12.4.1", "12.4.2", "12.4.3"]}
+    - id: chk_audit_right
+      refs: ["C.contract.21"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat donne à l'organisation le droit d'exécuter ou de faire exécuter par un auditeur de
+          son choix des audits chez le fournisseur de services cloud et ses sous-traitants, et oblige
+          le fournisseur à coopérer et à corriger les déficiences constatées dans un délai convenu.
+        en: >-
+          The contract gives the organisation the right to carry out audits, or have them carried out
+          by an auditor of its choice, at the cloud service provider and its subcontractors, and
+          obliges the provider to cooperate and to correct the deficiencies found within an agreed
+          delay.
+        nl: >-
+          Het contract geeft de organisatie het recht om audits uit te voeren, of te laten uitvoeren
+          door een auditor van haar keuze, bij de cloudaanbieder en zijn onderaannemers, en verplicht
+          de aanbieder om mee te werken en vastgestelde tekortkomingen binnen een afgesproken termijn
+          te verhelpen.
+      help:
+        fr: >-
+          L'annexe C cite le droit de (faire) exécuter des audits, détaillé en 2.2.5. Les rapports
+          d'audit tiers (ISAE 3402 type II, certificat ISO/IEC 27001 et déclaration d'applicabilité,
+          CSA STAR) complètent ce droit sans le remplacer. Vérifiez que les restrictions (préavis,
+          fréquence, coûts) ne le vident pas de sa substance.
+        en: >-
+          Annex C mentions the right to carry out (or have carried out) audits, detailed in 2.2.5.
+          Third-party audit reports (ISAE 3402 type II, ISO/IEC 27001 certificate and Statement of
+          Applicability, CSA STAR) complement this right without replacing it. Check that restrictions
+          (notice, frequency, costs) do not empty it of substance.
+        nl: >-
+          Bijlage C vermeldt het recht om audits uit te voeren (of te laten uitvoeren), nader bepaald
+          in 2.2.5. Auditrapporten van derden (ISAE 3402 type II, ISO/IEC 27001-certificaat en
+          verklaring van toepasselijkheid, CSA STAR) vullen dit recht aan zonder het te vervangen. Ga
+          na of beperkingen (aankondiging, frequentie, kosten) het niet uithollen.
+      remediation:
+        fr: >-
+          Exiger un droit d'audit sur place et documentaire, étendu aux sous-traitants, avec la remise
+          gratuite des rapports de certification et un délai de correction des déficiences.
+        en: >-
+          Require an on-site and documentary audit right, extended to subcontractors, with free
+          delivery of certification reports and a deadline for correcting deficiencies.
+        nl: >-
+          Eis een recht op audit ter plaatse en op stukken, uitgebreid tot onderaannemers, met kosteloze
+          bezorging van de certificeringsrapporten en een termijn voor het verhelpen van
+          tekortkomingen.
+      mappings: {iso27002: ["18.2.1"], gdpr: ["28"]}
+    - id: chk_applicable_law
+      refs: ["C.contract.22"]
+      type: compliance
+      severity: high
+      protects: [availability, confidentiality]
+      text:
+        fr: >-
+          Le contrat désigne le droit belge comme droit applicable (à défaut, le droit d'un État membre
+          de l'Union européenne), sans renvoi à un droit étranger pour tout ou partie des obligations.
+        en: >-
+          The contract designates Belgian law as the applicable law (failing that, the law of a
+          European Union member state), with no reference to foreign law for all or part of the
+          obligations.
+        nl: >-
+          Het contract wijst het Belgische recht aan als toepasselijk recht (bij gebrek daaraan het
+          recht van een lidstaat van de Europese Unie), zonder verwijzing naar een buitenlands recht
+          voor alle of een deel van de verplichtingen.
+      help:
+        fr: >-
+          L'annexe C cite le droit applicable. Un contrat soumis à un droit étranger rend plus
+          difficile l'exécution des garanties minimales et peut exposer l'organisation à des actions
+          menées selon ce droit (voir 2.2.7). Demandez la clause de droit applicable et de juridiction
+          compétente, y compris dans les conditions générales et la convention de sous-traitance.
+        en: >-
+          Annex C mentions the applicable law. A contract governed by foreign law makes the minimum
+          guarantees harder to enforce and may expose the organisation to action under that law (see
+          2.2.7). Ask for the applicable-law and jurisdiction clause, including in the general terms
+          and the processor agreement.
+        nl: >-
+          Bijlage C vermeldt het toepasselijke recht. Een contract onder buitenlands recht maakt de
+          minimale waarborgen moeilijker afdwingbaar en kan de organisatie blootstellen aan
+          vorderingen volgens dat recht (zie 2.2.7). Vraag de clausule over toepasselijk recht en
+          bevoegde rechtbank, ook in de algemene voorwaarden en de verwerkersovereenkomst.
+      remediation:
+        fr: >-
+          Exiger le droit belge et la compétence des tribunaux belges pour le contrat et toutes ses
+          annexes.
+        en: >-
+          Require Belgian law and the jurisdiction of the Belgian courts for the contract and all its
+          annexes.
+        nl: >-
+          Eis het Belgische recht en de bevoegdheid van de Belgische rechtbanken voor het contract en
+          al zijn bijlagen.
+    - id: chk_exit_rules
+      refs: ["C.contract.23"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat contient des règles de sortie : un plan de réversibilité qui décrit, pour la fin
+          normale ou anticipée du contrat, les étapes, le calendrier, la période de transition pendant
+          laquelle le service est maintenu, la restitution des données et les coûts.
+        en: >-
+          The contract contains exit rules: a reversibility plan that describes, for normal or early
+          termination, the steps, the timetable, the transition period during which the service is
+          maintained, the return of the data and the costs.
+        nl: >-
+          Het contract bevat exitregels: een omkeerbaarheidsplan dat, voor een normale of vervroegde
+          beëindiging, de stappen, de planning, de overgangsperiode waarin de dienst behouden blijft,
+          de teruggave van de gegevens en de kosten beschrijft.
+      help:
+        fr: >-
+          L'annexe C demande de régler ce qui se passe quand l'organisation quitte le fournisseur ou
+          migre vers un autre ; 2.2.3.b et 2.2.4.a en fixent la restitution et la portabilité. Un plan
+          de sortie rédigé seulement au moment de la rupture arrive trop tard. Demandez l'annexe de
+          réversibilité, la date de sa dernière revue et, si possible, le résultat d'un test
+          d'extraction complète.
+        en: >-
+          Annex C asks for rules on what happens when the organisation leaves the provider or migrates
+          to another one; 2.2.3.b and 2.2.4.a set restitution and portability. An exit plan written only
+          when the relationship breaks down comes too late. Ask for the reversibility annex, the date of
+          its last review and, if possible, the result of a full extraction test.
+        nl: >-
+          Bijlage C vraagt regels voor wat er gebeurt wanneer de organisatie de aanbieder verlaat of
+          naar een andere overstapt; 2.2.3.b en 2.2.4.a regelen de teruggave en de overdraagbaarheid.
+          Een exitplan dat pas bij de breuk wordt opgesteld, komt te laat. Vraag de
+          omkeerbaarheidsbijlage, de datum van de laatste herziening en, indien mogelijk, het resultaat
+          van een volledige extractietest.
+      remediation:
+        fr: >-
+          Annexer au contrat un plan de réversibilité avec calendrier, période de transition et coûts
+          fixés, et le revoir périodiquement.
+        en: >-
+          Annex a reversibility plan with timetable, transition period and fixed costs to the
+          contract, and review it periodically.
+        nl: >-
+          Voeg een omkeerbaarheidsplan met planning, overgangsperiode en vaste kosten als bijlage bij
+          het contract, en herzie het periodiek.
+    - id: chk_agreement_governance
+      refs: ["C.contract.24"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat organise la gestion des accords : interlocuteurs désignés de part et d'autre,
+          comités de suivi périodiques, rapports sur le respect du SLA et des engagements de sécurité,
+          et procédure d'escalade.
+        en: >-
+          The contract organises the management of the agreements: named contacts on both sides,
+          periodic review meetings, reports on compliance with the SLA and the security commitments,
+          and an escalation procedure.
+        nl: >-
+          Het contract organiseert het beheer van de afspraken: aangewezen contactpersonen aan beide
+          kanten, periodieke opvolgingscomités, rapportering over de naleving van de SLA en de
+          beveiligingsverbintenissen, en een escalatieprocedure.
+      help:
+        fr: >-
+          L'annexe C cite la gestion des accords : sans suivi organisé, les engagements contractuels ne
+          sont pas vérifiés dans la durée. Demandez la clause de gouvernance, les derniers rapports de
+          service et les procès-verbaux des comités de suivi.
+        en: >-
+          Annex C mentions the management of the agreements: without organised follow-up, contractual
+          commitments are not checked over time. Ask for the governance clause, the latest service
+          reports and the minutes of the review meetings.
+        nl: >-
+          Bijlage C vermeldt het beheer van de afspraken: zonder georganiseerde opvolging worden de
+          contractuele verbintenissen na verloop van tijd niet meer gecontroleerd. Vraag de
+          governanceclausule, de laatste servicerapporten en de notulen van de opvolgingscomités.
+      remediation:
+        fr: >-
+          Faire inscrire une gouvernance contractuelle avec des interlocuteurs nommés, des comités au
+          moins semestriels et un rapport de service incluant la sécurité.
+        en: >-
+          Have contractual governance written in, with named contacts, review meetings at least twice
+          a year and a service report that includes security.
+        nl: >-
+          Laat een contractuele governance opnemen, met aangewezen contactpersonen, minstens
+          halfjaarlijkse opvolgingscomités en een servicerapport dat ook beveiliging omvat.
+      mappings: {iso27002: ["15.2.1"]}
+    - id: chk_contract_changes
+      refs: ["C.contract.24"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat exclut toute modification unilatérale par le fournisseur de services cloud de ses
+          conditions, y compris des documents auxquels il renvoie par un lien, et soumet toute
+          modification du contrat, du SLA ou des mesures de sécurité à un avenant écrit accepté par
+          l'organisation.
+        en: >-
+          The contract rules out any unilateral change by the cloud service provider to its terms,
+          including documents it refers to by a link, and makes any change to the contract, the SLA or
+          the security measures subject to a written amendment accepted by the organisation.
+        nl: >-
+          Het contract sluit elke eenzijdige wijziging door de cloudaanbieder van zijn voorwaarden
+          uit, ook van documenten waarnaar het via een link verwijst, en onderwerpt elke wijziging van
+          het contract, de SLA of de beveiligingsmaatregelen aan een schriftelijk aanhangsel dat de
+          organisatie aanvaardt.
+      help:
+        fr: >-
+          La gestion des accords (annexe C) suppose que leur contenu reste stable : de nombreux
+          fournisseurs se réservent le droit de modifier en ligne leurs conditions ou leur convention
+          de sous-traitance. Demandez la clause de modification et l'ordre de priorité entre le contrat,
+          ses annexes et les conditions générales.
+        en: >-
+          Managing the agreements (Annex C) assumes their content stays stable: many providers reserve
+          the right to change their terms or processor agreement online. Ask for the amendment clause
+          and the order of precedence between the contract, its annexes and the general terms.
+        nl: >-
+          Het beheer van de afspraken (bijlage C) veronderstelt dat hun inhoud stabiel blijft: veel
+          aanbieders behouden zich het recht voor hun voorwaarden of verwerkersovereenkomst online te
+          wijzigen. Vraag de wijzigingsclausule en de rangorde tussen het contract, de bijlagen en de
+          algemene voorwaarden.
+      remediation:
+        fr: >-
+          Exiger un avenant écrit pour toute modification ou, à défaut, un préavis et un droit de
+          résiliation sans pénalité si une modification réduit le niveau de sécurité ou de protection.
+        en: >-
+          Require a written amendment for any change or, failing that, prior notice and a right to
+          terminate without penalty if a change lowers the level of security or protection.
+        nl: >-
+          Eis een schriftelijk aanhangsel voor elke wijziging of, bij gebrek daaraan, een voorafgaande
+          kennisgeving en een recht op beëindiging zonder boete als een wijziging het beveiligings- of
+          beschermingsniveau verlaagt.
+      mappings: {iso27002: ["15.2.2"]}
+
+risks:
+  - id: D.risk.1
+    refs: ["D.risk.1"]
+    title: {fr: "Gouvernance limitée sur le traitement", en: "Limited governance over the processing", nl: "Beperkte controle over de verwerking"}
+    mitigated_by: [priv_controller_role, priv_risk_assessment_prior, chk_agreement_governance, chk_audit_right, sec_access_per_instructions]
+  - id: D.risk.2
+    refs: ["D.risk.2"]
+    title: {fr: "Risques liés à la chaîne de sous-traitance", en: "Subcontractor chain risks", nl: "Risico's van de keten van onderaannemers"}
+    mitigated_by: [chk_subcontracting, sec_dc_subcontractor_confidentiality, sec_code_of_conduct]
+  - id: D.risk.3
+    refs: ["D.risk.3"]
+    title: {fr: "Dépendance technique envers le fournisseur (verrouillage), perte d'informations à la migration", en: "Technical dependency on the provider (lock-in), information lost when migrating", nl: "Technische afhankelijkheid van de provider (lock-in), informatieverlies bij migratie"}
+    mitigated_by: [chk_exit_rules, chk_transfer_to_other_provider, chk_data_conversion, chk_escrow]
+  - id: D.risk.4
+    refs: ["D.risk.4"]
+    title: {fr: "Fuite de données : informations modifiées ou consultées par des tiers non autorisés", en: "Data leak: information altered or accessed by unauthorised parties", nl: "Datalek: informatie gewijzigd of ingezien door onbevoegden"}
+    mitigated_by: [priv_encryption_rest, priv_encryption_transit, priv_keys_under_control, sec_access_audit_trail, sec_privileged_access, sec_auth_mfa, sec_shared_network_isolation]
+  - id: D.risk.5
+    refs: ["D.risk.5"]
+    title: {fr: "Actions judiciaires selon un droit étranger sans consultation des instances nationales", en: "Legal action under foreign law without consulting national bodies", nl: "Gerechtelijke stappen naar buitenlands recht zonder raadpleging van nationale instanties"}
+    mitigated_by: [chk_applicable_law, chk_data_location, sec_data_location_meets_requirements]
+  - id: D.risk.6
+    refs: ["D.risk.6"]
+    title: {fr: "Cloud externe : impossible de vérifier ce que le fournisseur peut voir des services et des informations", en: "External cloud: impossible to verify what the provider can see of services and information", nl: "Externe cloud: onmogelijk na te gaan wat de provider van diensten en informatie kan zien"}
+    mitigated_by: [sec_provider_staff_data_access, chk_log_access, priv_keys_under_control, chk_secrecy]
+  - id: D.risk.7
+    refs: ["D.risk.7"]
+    title: {fr: "Règles de conservation et de destruction non respectées", en: "Retention and destruction rules not respected", nl: "Bewaar- en vernietigingsregels niet nageleefd"}
+    mitigated_by: [chk_data_destruction, sec_dc_media_sanitisation]
+  - id: D.risk.8
+    refs: ["D.risk.8"]
+    title: {fr: "Sécurité et gestion des droits d'accès liées à l'accès par internet", en: "Security and access-rights management issues of access over the internet", nl: "Beveiliging en beheer van toegangsrechten bij toegang via internet"}
+    mitigated_by: [sec_network_access_filtered, sec_network_access_secured, sec_auth_mfa, sec_access_named_accounts, sec_admin_strong_auth]
+  - id: D.risk.9
+    refs: ["D.risk.9"]
+    title: {fr: "Indisponibilité du service du fournisseur", en: "Unavailability of the provider's service", nl: "Onbeschikbaarheid van de dienst van de provider"}
+    mitigated_by: [sec_backup_restore_in_place, sec_restore_tested, sec_continuity_plan_tested, chk_system_continuity, chk_backup, chk_fallback]
+  - id: D.risk.10
+    refs: ["D.risk.10"]
+    title: {fr: "Cessation du service (décision judiciaire, rachat, faillite)", en: "Service cessation (court decision, takeover, bankruptcy)", nl: "Stopzetting van de dienst (rechterlijke beslissing, overname, faillissement)"}
+    mitigated_by: [chk_escrow, chk_exit_rules, chk_transfer_to_other_provider, chk_contract_duration]
+  - id: D.risk.11
+    refs: ["D.risk.11"]
+    title: {fr: "Non-conformité réglementaire, notamment les transferts internationaux", en: "Regulatory non-compliance, in particular international transfers", nl: "Niet-naleving van regelgeving, in het bijzonder internationale doorgiften"}
+    mitigated_by: [priv_law_be_eu, priv_sector_legislation, chk_legal_compliance, chk_processor_agreement, sec_data_location_meets_requirements]
+
+risk_model:
+  likelihood:
+    - {id: very_low, label: {fr: "Très faible", en: "Very low", nl: "Zeer laag"}}
+    - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+    - {id: medium, label: {fr: "Moyenne", en: "Medium", nl: "Gemiddeld"}}
+    - {id: high, label: {fr: "Élevée", en: "High", nl: "Hoog"}}
+    - {id: very_high, label: {fr: "Très élevée", en: "Very high", nl: "Zeer hoog"}}
+  impact:
+    - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+    - {id: medium, label: {fr: "Moyen", en: "Medium", nl: "Gemiddeld"}}
+    - {id: high, label: {fr: "Élevé", en: "High", nl: "Hoog"}}
+    - {id: critical, label: {fr: "Critique", en: "Critical", nl: "Kritiek"}}
+  levels:
+    - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+    - {id: medium, label: {fr: "Moyen", en: "Medium", nl: "Gemiddeld"}}
+    - {id: high, label: {fr: "Élevé", en: "High", nl: "Hoog"}}
+    - {id: critical, label: {fr: "Critique", en: "Critical", nl: "Kritiek"}}
+  # One row per likelihood, one cell per impact (low, medium, high, critical).
+  matrix:
+    very_low: [low, low, low, medium]
+    low: [low, low, medium, high]
+    medium: [low, medium, high, high]
+    high: [medium, high, high, critical]
+    very_high: [medium, high, critical, critical]
+  answer_likelihood:
+    compliant: very_low
+    partial: medium
+    unknown: high
+    unanswered: high
+    noncompliant: very_high
+  severity_impact: {low: low, medium: medium, high: high, critical: critical}
+  not_acceptable_from: critical
+  conditions_from: medium
+  impact_adjustments:
+    - when: "criticality_confidentiality == high"
+      dimensions: [confidentiality]
+      shift: 1
+      reason: {fr: "Criticité élevée en confidentialité", en: "High confidentiality criticality", nl: "Hoge kritikaliteit voor vertrouwelijkheid"}
+    - when: "criticality_confidentiality == low"
+      dimensions: [confidentiality]
+      shift: -1
+      reason: {fr: "Criticité faible en confidentialité", en: "Low confidentiality criticality", nl: "Lage kritikaliteit voor vertrouwelijkheid"}
+    - when: "criticality_integrity == high"
+      dimensions: [integrity]
+      shift: 1
+      reason: {fr: "Criticité élevée en intégrité", en: "High integrity criticality", nl: "Hoge kritikaliteit voor integriteit"}
+    - when: "criticality_integrity == low"
+      dimensions: [integrity]
+      shift: -1
+      reason: {fr: "Criticité faible en intégrité", en: "Low integrity criticality", nl: "Lage kritikaliteit voor integriteit"}
+    - when: "criticality_availability == high"
+      dimensions: [availability]
+      shift: 1
+      reason: {fr: "Criticité élevée en disponibilité", en: "High availability criticality", nl: "Hoge kritikaliteit voor beschikbaarheid"}
+    - when: "criticality_availability == low"
+      dimensions: [availability]
+      shift: -1
+      reason: {fr: "Criticité faible en disponibilité", en: "Low availability criticality", nl: "Lage kritikaliteit voor beschikbaarheid"}
+    - when: "personal_data == yes || special_data == yes || data_classification in [personal, special]"
+      dimensions: [confidentiality]
+      shift: 1
+      reason: {fr: "Données à caractère personnel ou sensibles", en: "Personal or sensitive data", nl: "Persoonsgegevens of gevoelige gegevens"}
+blocking:
+  - id: personal_data_public_cloud
+    refs: ["2.4.5"]
+    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && (deployment_model in [public, hybrid] || priv_cloud_type_allowed == noncompliant) && derogation_public_cloud != yes"
+    questions: [priv_cloud_type_allowed, deployment_model, derogation_public_cloud]
+    message:
+      fr: "Des données à caractère personnel ou sensibles iraient dans un cloud public ou hybride sans dérogation."
+      en: "Personal or sensitive data would go to a public or hybrid cloud without a derogation."
+      nl: "Persoonsgegevens of gevoelige gegevens zouden zonder afwijking naar een publieke of hybride cloud gaan."
+    remediation:
+      fr: "Choisir un cloud communautaire ou privé, ou obtenir une dérogation formelle avant toute migration."
+      en: "Choose a community or private cloud, or obtain a formal derogation before any migration."
+      nl: "Kies een community- of privécloud, of verkrijg een formele afwijking vóór elke migratie."
+  - id: personal_data_unencrypted
+    refs: ["2.4.6"]
+    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && derogation_encryption != yes && (priv_encryption_transit == noncompliant || priv_encryption_rest == noncompliant)"
+    questions: [priv_encryption_transit, priv_encryption_rest]
+    message:
+      fr: "Des données à caractère personnel ou sensibles ne sont pas chiffrées en transit ou au repos, sans dérogation."
+      en: "Personal or sensitive data is not encrypted in transit or at rest, and no derogation was granted."
+      nl: "Persoonsgegevens of gevoelige gegevens worden niet versleuteld tijdens transport of in rust, zonder afwijking."
+    remediation:
+      fr: "Exiger le chiffrement en transit et au repos avant la mise en production, ou obtenir une dérogation formelle."
+      en: "Require encryption in transit and at rest before going live, or obtain a formal derogation."
+      nl: "Eis versleuteling tijdens transport en in rust vóór de ingebruikname, of verkrijg een formele afwijking."
+  - id: keys_not_controlled
+    refs: ["2.4.6"]
+    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && priv_keys_under_control == noncompliant"
+    questions: [priv_keys_under_control]
+    message:
+      fr: "Les clés de chiffrement ne sont pas sous le contrôle de l'organisation."
+      en: "The encryption keys are not under the organisation's control."
+      nl: "De encryptiesleutels staan niet onder controle van de organisatie."
+    remediation:
+      fr: "Exiger des clés gérées par l'organisation (BYOK/HYOK, HSM sous son contrôle) ; la gestion des clés n'est jamais externalisée."
+      en: "Require keys managed by the organisation (BYOK/HYOK, an HSM under its control); key management is never outsourced."
+      nl: "Eis sleutels die de organisatie beheert (BYOK/HYOK, een HSM onder haar controle); sleutelbeheer wordt nooit uitbesteed."
+  - id: special_data_without_advice
+    refs: ["2.4.7"]
+    when: "(special_data == yes || data_classification == special) && (priv_special_legal_advice == noncompliant || priv_special_technical_advice == noncompliant)"
+    questions: [priv_special_legal_advice, priv_special_technical_advice]
+    message:
+      fr: "Des catégories particulières de données ou des données médicales iraient dans le cloud sans avis juridique et technique préalable."
+      en: "Special categories of data or medical data would go to the cloud without prior legal and technical advice."
+      nl: "Bijzondere categorieën van gegevens of medische gegevens zouden zonder voorafgaand juridisch en technisch advies naar de cloud gaan."
+    remediation:
+      fr: "Obtenir l'avis préalable du service juridique et du conseiller en sécurité de l'information (et du DPO) avant toute décision."
+      en: "Obtain the prior advice of the legal department and of the information security adviser (and the DPO) before any decision."
+      nl: "Vraag vooraf het advies van de juridische dienst en van de informatieveiligheidsadviseur (en de DPO) vóór elke beslissing."
 
 """####
     ),
