@@ -93,6 +93,8 @@ enum Interactive {
     var record = initial
     var state = app.makeState(record.wizardState(app.wizard), language: language)
     state.questionnaireDigest = loaded.digest
+    // What is on screen is what the file holds: it was just written or just read.
+    state.wizard.saveStatus = .saved(record.metadata.updated)
     let warnings = record.warnings(against: loaded)
     if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
     Signals.install()
