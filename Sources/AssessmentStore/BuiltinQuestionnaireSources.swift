@@ -19,6 +19,7 @@ description:
   en: "Assessment of a cloud service provider against the social-security directives (V2017, GDPR update) and current cloud-security practice."
   nl: "Beoordeling van een cloudserviceprovider volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."
 sections:
+
 - id: scoping
   title: {fr: "Périmètre et enjeux", en: "Scope and stakes", nl: "Scope en belangen"}
   introduction:
@@ -165,6 +166,3718 @@ sections:
         - {id: eu, label: {fr: "Union européenne", en: "European Union", nl: "Europese Unie"}}
         - {id: outside_eu, label: {fr: "Hors Union européenne", en: "Outside the European Union", nl: "Buiten de Europese Unie"}}
         - {id: unknown, label: {fr: "Inconnu", en: "Unknown", nl: "Onbekend"}}
+
+- id: gen
+  title:
+    fr: "Directives générales — obligations de l'organisation avant le recours au cloud"
+    en: "General directives — the organisation's duties before using the cloud"
+    nl: "Algemene richtlijnen — verplichtingen van de organisatie vóór het gebruik van de cloud"
+  introduction:
+    fr: >-
+      Ces directives visent l'organisation elle-même, qui reste responsable de la sécurité de
+      l'information et de la protection de la vie privée lorsqu'elle recourt au cloud. Avant de
+      confier quoi que ce soit au fournisseur de services cloud, elle délimite ce qui sera hébergé,
+      inventorie et classifie les données, fixe les conditions de leur transfert, choisit le type de
+      cloud approprié, définit ses exigences minimales, s'assure de la réversibilité et d'une
+      disponibilité suffisante, et conduit une analyse de risques formelle. Les questions de périmètre
+      ont enregistré la classification et les modèles retenus ; celles-ci vérifient que le travail a
+      été fait et documenté. Demandez des documents datés et antérieurs à la décision.
+    en: >-
+      These directives address the organisation itself, which remains responsible for information
+      security and privacy protection when it uses the cloud. Before entrusting anything to the cloud
+      service provider, it delimits what will be hosted, inventories and classifies the data, sets the
+      conditions for transferring them, chooses the appropriate type of cloud, defines its minimum
+      requirements, makes sure of reversibility and sufficient availability, and conducts a formal
+      risk analysis. The scoping questions recorded the classification and the chosen models; these
+      questions check that the work was done and documented. Ask for dated documents that predate the
+      decision.
+    nl: >-
+      Deze richtlijnen richten zich tot de organisatie zelf, die verantwoordelijk blijft voor
+      informatieveiligheid en privacybescherming wanneer ze de cloud gebruikt. Vooraleer ze iets aan
+      de cloudaanbieder toevertrouwt, bakent ze af wat er gehost wordt, inventariseert en classificeert
+      ze de gegevens, legt ze de voorwaarden voor hun overdracht vast, kiest ze het gepaste type cloud,
+      bepaalt ze haar minimale eisen, verzekert ze de omkeerbaarheid en een voldoende beschikbaarheid,
+      en voert ze een formele risicoanalyse uit. De scopevragen legden de classificatie en de gekozen
+      modellen vast; deze vragen gaan na of het werk ook gedaan en gedocumenteerd is. Vraag gedateerde
+      documenten die van vóór de beslissing dateren.
+  refs: ["2.1"]
+  questions:
+    - id: gen_scope_identified
+      refs: ["2.1.1"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Avant de recourir aux services cloud, l'organisation a identifié clairement, et consigné par
+          écrit, les informations, les traitements et les services qui seront hébergés dans le cloud.
+        en: >-
+          Before using cloud services, the organisation clearly identified, and recorded in writing,
+          the information, processing and services that will be hosted in the cloud.
+        nl: >-
+          Vóór het gebruik van clouddiensten heeft de organisatie duidelijk bepaald, en schriftelijk
+          vastgelegd, welke informatie, verwerkingen en diensten in de cloud zullen worden gehost.
+      help:
+        fr: >-
+          La directive 2.1.1 demande à l'organisation responsable du traitement de délimiter
+          précisément ce qu'elle confie au cloud : sans ce périmètre, ni les exigences ni l'analyse de
+          risques ne peuvent être ciblées. Demandez le document de périmètre du projet (liste des
+          informations, traitements et services concernés, avec leur propriétaire), vérifiez qu'il
+          précède la décision et qu'il correspond à ce qui fonctionne réellement chez le fournisseur.
+        en: >-
+          Directive 2.1.1 asks the organisation, as controller, to delimit precisely what it entrusts
+          to the cloud: without that scope, neither the requirements nor the risk analysis can be
+          targeted. Ask for the project's scope document (list of the information, processing and
+          services concerned, with their owner), and check that it predates the decision and matches
+          what actually runs at the provider.
+        nl: >-
+          Richtlijn 2.1.1 vraagt de organisatie die verantwoordelijk is voor de verwerking, nauwkeurig
+          af te bakenen wat ze aan de cloud toevertrouwt: zonder die scope kunnen noch de eisen noch de
+          risicoanalyse gericht worden. Vraag het scopedocument van het project (lijst van de
+          betrokken informatie, verwerkingen en diensten, met hun eigenaar) en ga na of het van vóór de
+          beslissing dateert en overeenstemt met wat werkelijk bij de aanbieder draait.
+      remediation:
+        fr: >-
+          Établir et faire approuver la liste des informations, traitements et services hébergés dans
+          le cloud, avec un propriétaire pour chacun, et la mettre à jour à chaque extension du service.
+        en: >-
+          Draw up and have approved the list of information, processing and services hosted in the
+          cloud, with an owner for each, and update it at every extension of the service.
+        nl: >-
+          Stel de lijst op van de informatie, verwerkingen en diensten die in de cloud worden gehost,
+          met een eigenaar voor elk, laat ze goedkeuren en werk ze bij bij elke uitbreiding van de
+          dienst.
+    - id: gen_scope_requirements_considered
+      refs: ["2.1.1"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le choix de ce qui est hébergé dans le cloud a tenu compte des exigences de sécurité de
+          l'information et de protection de la vie privée propres à chaque information, traitement ou
+          service.
+        en: >-
+          The choice of what is hosted in the cloud took into account the information-security and
+          privacy requirements of each piece of information, processing or service.
+        nl: >-
+          Bij de keuze van wat in de cloud wordt gehost, werd rekening gehouden met de eisen inzake
+          informatieveiligheid en privacybescherming van elke informatie, verwerking of dienst.
+      help:
+        fr: >-
+          Selon 2.1.1, les exigences de sécurité et de vie privée font partie des critères de
+          sélection, au même titre que le coût ou la faisabilité technique. Demandez la note de
+          sélection qui montre, élément par élément, les exigences examinées, et la liste des éléments
+          maintenus hors du cloud parce qu'elles ne pouvaient y être satisfaites.
+        en: >-
+          Under 2.1.1, security and privacy requirements are among the selection criteria, alongside
+          cost or technical feasibility. Ask for the selection memo showing, item by item, the
+          requirements examined, and the list of items kept out of the cloud because those
+          requirements could not be met there.
+        nl: >-
+          Volgens 2.1.1 behoren de eisen inzake beveiliging en privacy tot de selectiecriteria, net
+          als de kosten of de technische haalbaarheid. Vraag de selectienota die per element de
+          onderzochte eisen toont, en de lijst van elementen die buiten de cloud werden gehouden
+          omdat daar niet aan die eisen kon worden voldaan.
+      remediation:
+        fr: >-
+          Revoir le périmètre avec le conseiller en sécurité de l'information et le délégué à la
+          protection des données, et retirer du cloud tout élément dont les exigences ne peuvent y être
+          respectées.
+        en: >-
+          Review the scope with the information security officer and the data protection officer, and
+          take out of the cloud any item whose requirements cannot be met there.
+        nl: >-
+          Herbekijk de scope met de informatieveiligheidsconsulent en de functionaris voor
+          gegevensbescherming, en haal elk element uit de cloud waarvan de eisen daar niet kunnen
+          worden nageleefd.
+    - id: gen_data_inventory
+      refs: ["2.1.3"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Toutes les données destinées au cloud, et pas seulement les données à caractère personnel,
+          sont inventoriées.
+        en: >-
+          All data intended for the cloud, not only personal data, are inventoried.
+        nl: >-
+          Alle gegevens die voor de cloud bestemd zijn, en niet alleen de persoonsgegevens, zijn
+          geïnventariseerd.
+      help:
+        fr: >-
+          La directive 2.1.3 rappelle que la sécurité de l'information porte sur toutes les données :
+          administratives, financières et techniques (journaux, configurations, sauvegardes) autant
+          que personnelles. Demandez l'inventaire (registre des actifs informationnels ou catalogue de
+          données) et vérifiez qu'il couvre aussi les copies, les environnements de test et les
+          données produites par le service lui-même.
+        en: >-
+          Directive 2.1.3 recalls that information security covers all data: administrative,
+          financial and technical data (logs, configurations, backups) as much as personal data. Ask
+          for the inventory (information asset register or data catalogue) and check that it also
+          covers copies, test environments and data produced by the service itself.
+        nl: >-
+          Richtlijn 2.1.3 herinnert eraan dat informatieveiligheid over alle gegevens gaat:
+          administratieve, financiële en technische gegevens (logs, configuraties, back-ups) evenzeer
+          als persoonsgegevens. Vraag de inventaris (register van informatie-assets of
+          gegevenscatalogus) en ga na of ook de kopieën, de testomgevingen en de door de dienst zelf
+          aangemaakte gegevens erin staan.
+      remediation:
+        fr: >-
+          Compléter l'inventaire des données du périmètre cloud, copies et données techniques
+          comprises, et désigner un propriétaire pour chaque ensemble de données.
+        en: >-
+          Complete the inventory of the data in the cloud scope, copies and technical data included,
+          and name an owner for each data set.
+        nl: >-
+          Vervolledig de inventaris van de gegevens binnen de cloudscope, kopieën en technische
+          gegevens inbegrepen, en wijs voor elke gegevensverzameling een eigenaar aan.
+      mappings: {iso27002: ["8.1.1", "8.1.2"], nis2: ["21(2)(i)"]}
+    - id: gen_data_classified
+      refs: ["2.1.3"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Chaque ensemble de données destiné au cloud est classifié selon son degré de criticité,
+          conformément au modèle et à la politique de classification en vigueur dans l'organisation.
+        en: >-
+          Every data set intended for the cloud is classified by its degree of criticality, following
+          the classification model and policy in force in the organisation.
+        nl: >-
+          Elke gegevensverzameling die voor de cloud bestemd is, is geclassificeerd volgens haar
+          kritikaliteit, overeenkomstig het classificatiemodel en -beleid dat in de organisatie geldt.
+      help:
+        fr: >-
+          Selon 2.1.3 et sa note, les données destinées au cloud sont classées suivant la politique de
+          classification de l'organisation ; c'est cette classification qui déclenche les conditions
+          de transfert (2.1.2) et les exigences à imposer au fournisseur de services cloud. Demandez
+          la politique de classification et l'inventaire indiquant la classe de chaque ensemble de
+          données, avec la date et le propriétaire qui l'a attribuée ; la réponse donnée dans le
+          périmètre doit en découler.
+        en: >-
+          Under 2.1.3 and its footnote, data intended for the cloud are classified following the
+          organisation's classification policy; that classification triggers the transfer conditions
+          (2.1.2) and the requirements to impose on the cloud service provider. Ask for the
+          classification policy and the inventory showing the class of each data set, with the date
+          and the owner who assigned it; the answer given in the scoping section must follow from it.
+        nl: >-
+          Volgens 2.1.3 en de bijbehorende voetnoot worden de gegevens die voor de cloud bestemd zijn,
+          geclassificeerd volgens het classificatiebeleid van de organisatie; die classificatie bepaalt
+          de voorwaarden voor overdracht (2.1.2) en de eisen die aan de cloudaanbieder worden opgelegd.
+          Vraag het classificatiebeleid en de inventaris met de klasse van elke gegevensverzameling,
+          met de datum en de eigenaar die ze toekende; het antwoord in de scope moet daaruit volgen.
+      remediation:
+        fr: >-
+          Classifier chaque ensemble de données selon la politique de l'organisation avant tout
+          transfert, et faire valider la classification par le propriétaire des données.
+        en: >-
+          Classify every data set under the organisation's policy before any transfer, and have the
+          classification validated by the data owner.
+        nl: >-
+          Classificeer elke gegevensverzameling volgens het beleid van de organisatie vóór elke
+          overdracht, en laat de classificatie valideren door de eigenaar van de gegevens.
+      mappings: {iso27002: ["8.2.1"]}
+    - id: gen_transfer_conditions
+      refs: ["2.1.2"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      when: "data_classification != public"
+      text:
+        fr: >-
+          Pour les classes de données qui l'exigent, l'organisation a déterminé les conditions
+          minimales ou les restrictions applicables à leur transfert vers le cloud.
+        en: >-
+          For the data classes that require it, the organisation has set the minimum conditions or
+          restrictions that apply to their transfer to the cloud.
+        nl: >-
+          Voor de gegevensklassen die het vereisen, heeft de organisatie de minimale voorwaarden of
+          beperkingen vastgelegd die gelden voor hun overdracht naar de cloud.
+      help:
+        fr: >-
+          La directive 2.1.2 lie le transfert à la classification : selon la classe, il peut être
+          subordonné au chiffrement, à une localisation en Belgique ou dans l'Union européenne, à une
+          autorisation préalable (par exemple une délibération du Comité de sécurité de
+          l'information), ou simplement interdit. Demandez le document (politique de classification ou
+          règle de traitement) qui fixe ces conditions par classe, et vérifiez qu'il vise explicitement
+          le transfert vers un fournisseur de services cloud.
+        en: >-
+          Directive 2.1.2 ties the transfer to the classification: depending on the class, it may be
+          subject to encryption, to location in Belgium or the European Union, to prior authorisation
+          (for example a deliberation of the Information Security Committee), or simply forbidden.
+          Ask for the document (classification policy or handling rule) that sets these conditions per
+          class, and check that it explicitly addresses transfer to a cloud service provider.
+        nl: >-
+          Richtlijn 2.1.2 koppelt de overdracht aan de classificatie: naargelang de klasse kan ze
+          onderworpen zijn aan versleuteling, aan een locatie in België of in de Europese Unie, aan een
+          voorafgaande machtiging (bijvoorbeeld een beraadslaging van het Informatieveiligheidscomité),
+          of eenvoudigweg verboden zijn. Vraag het document (classificatiebeleid of behandelingsregel)
+          dat die voorwaarden per klasse vastlegt, en ga na of het uitdrukkelijk de overdracht naar een
+          cloudaanbieder behandelt.
+      remediation:
+        fr: >-
+          Définir, pour chaque classe concernée, les conditions ou interdictions de transfert vers le
+          cloud, et les reprendre dans les exigences imposées au fournisseur.
+        en: >-
+          Define, for every class concerned, the conditions for or bans on transfer to the cloud, and
+          include them in the requirements imposed on the provider.
+        nl: >-
+          Leg voor elke betrokken klasse de voorwaarden voor of verboden op overdracht naar de cloud
+          vast, en neem ze op in de eisen die aan de aanbieder worden opgelegd.
+      mappings: {iso27002: ["13.2.1"]}
+    - id: gen_cloud_type_fit
+      refs: ["2.1.4"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le type de cloud retenu (modèle de service et modèle de déploiement) a été identifié comme
+          approprié au traitement envisagé, et ce choix est justifié par écrit.
+        en: >-
+          The chosen type of cloud (service model and deployment model) was identified as appropriate
+          to the intended processing, and the choice is justified in writing.
+        nl: >-
+          Het gekozen type cloud (servicemodel en implementatiemodel) werd als gepast voor de beoogde
+          verwerking geïdentificeerd, en die keuze is schriftelijk verantwoord.
+      help:
+        fr: >-
+          La directive 2.1.4 demande de choisir le type de cloud en fonction du traitement : un SaaS
+          public, un PaaS communautaire ou une IaaS privée n'offrent ni le même contrôle ni la même
+          répartition des tâches de sécurité (annexe C). Demandez la justification du choix, qui doit
+          relier la classification et la criticité des données aux modèles retenus ; pour des données
+          à caractère personnel, elle doit aussi respecter 2.4.5 (cloud communautaire ou privé, sauf
+          dérogation).
+        en: >-
+          Directive 2.1.4 asks for the type of cloud to be chosen according to the processing: a public
+          SaaS, a community PaaS or a private IaaS offer neither the same control nor the same split of
+          security tasks (Annex C). Ask for the justification of the choice, which must link the
+          classification and criticality of the data to the chosen models; for personal data it must
+          also respect 2.4.5 (community or private cloud, unless a derogation is granted).
+        nl: >-
+          Richtlijn 2.1.4 vraagt het type cloud te kiezen in functie van de verwerking: een publieke
+          SaaS, een community-PaaS of een private IaaS bieden niet dezelfde controle en niet dezelfde
+          verdeling van de beveiligingstaken (bijlage C). Vraag de verantwoording van de keuze, die de
+          classificatie en kritikaliteit van de gegevens moet koppelen aan de gekozen modellen; voor
+          persoonsgegevens moet ze ook 2.4.5 naleven (community- of private cloud, tenzij een afwijking
+          is toegestaan).
+      remediation:
+        fr: >-
+          Documenter le choix du modèle de service et de déploiement au regard des données et du
+          traitement, et revoir ce choix s'il ne permet pas de satisfaire les exigences de
+          l'organisation.
+        en: >-
+          Document the choice of service and deployment model in the light of the data and the
+          processing, and revisit it if it does not allow the organisation's requirements to be met.
+        nl: >-
+          Documenteer de keuze van het service- en implementatiemodel in het licht van de gegevens en
+          de verwerking, en herzie die keuze als ze niet toelaat aan de eisen van de organisatie te
+          voldoen.
+    - id: gen_cloud_offer_compared
+      refs: ["2.1.4"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le choix du type de cloud repose sur un examen de l'offre actuelle de services cloud, y
+          compris les offres communautaires du secteur public.
+        en: >-
+          The choice of the type of cloud rests on a review of the current offer of cloud services,
+          including the public sector's community offerings.
+        nl: >-
+          De keuze van het type cloud steunt op een onderzoek van het huidige aanbod van
+          clouddiensten, met inbegrip van het community-aanbod van de overheidssector.
+      help:
+        fr: >-
+          La directive 2.1.4 fait dépendre le choix de l'offre existante : comparer plusieurs offres et
+          modèles évite de retenir par défaut le fournisseur déjà en place. Des offres communautaires
+          du secteur public (par exemple G-Cloud) peuvent répondre à 2.4.5 pour des données à
+          caractère personnel. Demandez l'étude de marché ou le tableau comparatif des offres
+          examinées, avec les raisons du choix.
+        en: >-
+          Directive 2.1.4 makes the choice depend on the existing offer: comparing several offers and
+          models avoids defaulting to the incumbent provider. Public-sector community offerings (for
+          example G-Cloud) may meet 2.4.5 for personal data. Ask for the market study or the
+          comparison table of the offers examined, with the reasons for the choice.
+        nl: >-
+          Richtlijn 2.1.4 laat de keuze afhangen van het bestaande aanbod: door meerdere aanbiedingen
+          en modellen te vergelijken, kiest men niet zomaar de aanbieder die er al is.
+          Community-aanbiedingen van de overheidssector (bijvoorbeeld G-Cloud) kunnen voor
+          persoonsgegevens aan 2.4.5 voldoen. Vraag de marktstudie of de vergelijkende tabel van de
+          onderzochte aanbiedingen, met de redenen voor de keuze.
+      remediation:
+        fr: >-
+          Documenter les offres et modèles examinés et les raisons du choix ; à la prochaine échéance
+          du contrat, comparer au moins les alternatives communautaires et privées.
+        en: >-
+          Document the offers and models examined and the reasons for the choice; at the next contract
+          renewal, compare at least the community and private alternatives.
+        nl: >-
+          Documenteer de onderzochte aanbiedingen en modellen en de redenen voor de keuze; vergelijk
+          bij de volgende vervaldag van het contract minstens de community- en private alternatieven.
+    - id: gen_own_requirements_defined
+      refs: ["2.1.5"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a défini par écrit ses propres exigences minimales de sécurité de
+          l'information et de protection de la vie privée pour le service cloud.
+        en: >-
+          The organisation has defined in writing its own minimum information-security and privacy
+          requirements for the cloud service.
+        nl: >-
+          De organisatie heeft haar eigen minimale eisen inzake informatieveiligheid en
+          privacybescherming voor de clouddienst schriftelijk vastgelegd.
+      help:
+        fr: >-
+          Selon 2.1.5, l'organisation fixe elle-même ses exigences minimales avant de les confronter à
+          celles du fournisseur de services cloud : sans référentiel propre, la comparaison n'a pas
+          d'objet. Demandez le cahier d'exigences (ou l'annexe de sécurité du cahier des charges) ;
+          il doit couvrir au minimum l'accès et l'authentification (y compris l'accès par internet),
+          le chiffrement, la journalisation, la localisation, la conservation et la destruction des
+          données, la continuité et la réversibilité, et reprendre les normes minimales de sécurité du
+          secteur.
+        en: >-
+          Under 2.1.5, the organisation sets its own minimum requirements before comparing them with
+          the cloud service provider's: without its own baseline, the comparison is meaningless. Ask
+          for the requirements document (or the security annex of the tender specifications); it must
+          cover at least access and authentication (including access over the internet), encryption,
+          logging, location, retention and destruction of data, continuity and reversibility, and
+          include the sector's minimum security standards.
+        nl: >-
+          Volgens 2.1.5 legt de organisatie zelf haar minimale eisen vast vooraleer ze die met die van
+          de cloudaanbieder vergelijkt: zonder eigen referentiekader heeft de vergelijking geen zin.
+          Vraag het eisendocument (of de beveiligingsbijlage van het bestek); het moet minstens de
+          toegang en authenticatie (ook de toegang via internet), de versleuteling, de logging, de
+          locatie, de bewaring en vernietiging van de gegevens, de continuïteit en de omkeerbaarheid
+          behandelen, en de minimale veiligheidsnormen van de sector overnemen.
+      remediation:
+        fr: >-
+          Rédiger et faire approuver le référentiel des exigences minimales applicables au service
+          cloud, en partant des normes minimales du secteur et de la classification des données.
+        en: >-
+          Write and have approved the baseline of minimum requirements for the cloud service, starting
+          from the sector's minimum standards and the data classification.
+        nl: >-
+          Stel het referentiekader van minimale eisen voor de clouddienst op en laat het goedkeuren,
+          uitgaande van de minimale normen van de sector en de classificatie van de gegevens.
+      mappings: {iso27002: ["15.1.1"], nis2: ["21(2)(d)"]}
+    - id: gen_provider_level_equivalent
+      refs: ["2.1.5"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a vérifié, exigence par exigence, que le niveau d'exigence du fournisseur de
+          services cloud, sous-traitants compris, est au moins égal au sien.
+        en: >-
+          The organisation checked, requirement by requirement, that the cloud service provider's
+          level of requirements, subcontractors included, is at least equal to its own.
+        nl: >-
+          De organisatie heeft, eis per eis, nagegaan dat het eisenniveau van de cloudaanbieder,
+          onderaannemers inbegrepen, minstens gelijk is aan het hare.
+      help:
+        fr: >-
+          Le cloud décharge l'organisation de tâches opérationnelles, pas de son niveau d'exigence :
+          2.1.5 lui impose de s'assurer que le fournisseur fait au moins aussi bien qu'elle. Demandez
+          l'analyse d'écarts entre les exigences de l'organisation et les engagements du fournisseur,
+          étayée par son certificat ISO/IEC 27001 et sa déclaration d'applicabilité, un rapport
+          ISAE 3402 type II ou une attestation CSA STAR ; chaque écart doit être corrigé ou
+          formellement accepté.
+        en: >-
+          The cloud relieves the organisation of operational tasks, not of its level of requirements:
+          2.1.5 requires it to make sure the provider does at least as well as it does. Ask for the gap
+          analysis between the organisation's requirements and the provider's commitments, backed by
+          its ISO/IEC 27001 certificate and Statement of Applicability, an ISAE 3402 type II report or
+          a CSA STAR attestation; every gap must be fixed or formally accepted.
+        nl: >-
+          De cloud ontlast de organisatie van operationele taken, niet van haar eisenniveau: 2.1.5
+          verplicht haar zich ervan te vergewissen dat de aanbieder het minstens even goed doet. Vraag
+          de gap-analyse tussen de eisen van de organisatie en de engagementen van de aanbieder,
+          gestaafd met zijn ISO/IEC 27001-certificaat en de verklaring van toepasselijkheid, een
+          ISAE 3402 type II-rapport of een CSA STAR-attest; elke afwijking moet worden weggewerkt of
+          formeel aanvaard.
+      remediation:
+        fr: >-
+          Réaliser l'analyse d'écarts, exiger du fournisseur la correction des écarts avec des
+          échéances contractuelles, et faire accepter formellement par la direction ceux qui
+          subsistent.
+        en: >-
+          Carry out the gap analysis, require the provider to close the gaps against contractual
+          deadlines, and have management formally accept those that remain.
+        nl: >-
+          Voer de gap-analyse uit, eis van de aanbieder dat hij de afwijkingen binnen contractuele
+          termijnen wegwerkt, en laat de resterende formeel aanvaarden door het management.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
+    - id: gen_reversibility_ensured
+      refs: ["2.1.5"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          L'organisation s'est assurée de la réversibilité des données et des traitements : elle sait
+          comment les reprendre en interne ou les transférer à un autre fournisseur, dans quels formats
+          et dans quels délais.
+        en: >-
+          The organisation has made sure of the reversibility of the data and the processing: it knows
+          how to take them back in-house or move them to another provider, in which formats and within
+          which time frames.
+        nl: >-
+          De organisatie heeft zich verzekerd van de omkeerbaarheid van de gegevens en de
+          verwerkingen: ze weet hoe ze die intern kan terugnemen of naar een andere aanbieder kan
+          overbrengen, in welke formaten en binnen welke termijnen.
+      help:
+        fr: >-
+          La directive 2.1.5 fait de la réversibilité une responsabilité de l'organisation, en amont
+          des clauses de restitution et de portabilité du contrat (2.2.3 et 2.2.4). Demandez le plan
+          de réversibilité ou la stratégie de sortie (données et traitements concernés, formats
+          d'export, outils, délais, ressources, solution de repli) et vérifiez qu'un export réel a été
+          essayé au moins une fois.
+        en: >-
+          Directive 2.1.5 makes reversibility the organisation's responsibility, upstream of the
+          contract's restitution and portability clauses (2.2.3 and 2.2.4). Ask for the reversibility
+          plan or exit strategy (data and processing concerned, export formats, tools, time frames,
+          resources, fallback solution) and check that a real export has been tried at least once.
+        nl: >-
+          Richtlijn 2.1.5 maakt de omkeerbaarheid tot een verantwoordelijkheid van de organisatie,
+          nog vóór de contractclausules over teruggave en overdraagbaarheid (2.2.3 en 2.2.4). Vraag het
+          omkeerbaarheidsplan of de exitstrategie (betrokken gegevens en verwerkingen,
+          exportformaten, tools, termijnen, middelen, terugvaloplossing) en ga na of er minstens één
+          keer een echte export werd uitgeprobeerd.
+      remediation:
+        fr: >-
+          Établir un plan de réversibilité couvrant les données et les traitements, l'éprouver par un
+          export réel et l'aligner sur les clauses de restitution et de portabilité du contrat.
+        en: >-
+          Draw up a reversibility plan covering the data and the processing, prove it with a real
+          export, and align it with the contract's restitution and portability clauses.
+        nl: >-
+          Stel een omkeerbaarheidsplan op voor de gegevens en de verwerkingen, toets het met een echte
+          export en stem het af op de contractclausules over teruggave en overdraagbaarheid.
+    - id: gen_availability_needs_defined
+      refs: ["2.1.5"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          L'organisation a fixé ses besoins de disponibilité pour les données et traitements confiés
+          au cloud : taux de disponibilité, plages de service, durée maximale d'interruption admissible
+          (RTO) et perte de données maximale admissible (RPO).
+        en: >-
+          The organisation has set its availability needs for the data and processing entrusted to
+          the cloud: availability rate, service hours, maximum tolerable downtime (RTO) and maximum
+          tolerable data loss (RPO).
+        nl: >-
+          De organisatie heeft haar beschikbaarheidsbehoeften vastgelegd voor de gegevens en
+          verwerkingen die aan de cloud worden toevertrouwd: beschikbaarheidsgraad, servicevensters,
+          maximaal aanvaardbare onderbrekingsduur (RTO) en maximaal aanvaardbaar gegevensverlies (RPO).
+      help:
+        fr: >-
+          Un niveau de disponibilité ne peut être jugé « suffisant » (2.1.5) qu'au regard de besoins
+          exprimés, tirés de la criticité en disponibilité et d'une analyse d'impact sur l'activité
+          (BIA). Demandez la BIA ou la fiche des besoins du processus métier, signée par son
+          propriétaire, et vérifiez qu'elle est cohérente avec la criticité indiquée dans le périmètre.
+        en: >-
+          An availability level can only be judged "sufficient" (2.1.5) against stated needs, derived
+          from the availability criticality and a business impact analysis (BIA). Ask for the BIA or
+          the business process's needs sheet, signed by its owner, and check that it is consistent with
+          the criticality given in the scoping section.
+        nl: >-
+          Een beschikbaarheidsniveau kan enkel "voldoende" (2.1.5) worden genoemd ten opzichte van
+          uitgedrukte behoeften, afgeleid van de kritikaliteit voor beschikbaarheid en een business
+          impact analysis (BIA). Vraag de BIA of de behoeftefiche van het bedrijfsproces, ondertekend
+          door de eigenaar, en ga na of ze overeenstemt met de kritikaliteit die in de scope werd
+          opgegeven.
+      remediation:
+        fr: >-
+          Faire fixer par le propriétaire du processus les objectifs de disponibilité, de RTO et de
+          RPO, sur la base d'une analyse d'impact sur l'activité.
+        en: >-
+          Have the process owner set the availability, RTO and RPO objectives, based on a business
+          impact analysis.
+        nl: >-
+          Laat de proceseigenaar de doelstellingen voor beschikbaarheid, RTO en RPO vastleggen op
+          basis van een business impact analysis.
+      mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
+    - id: gen_availability_sufficient
+      refs: ["2.1.5"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le niveau de disponibilité offert par le fournisseur de services cloud (engagements du SLA,
+          redondance, continuité) couvre les besoins de disponibilité de l'organisation.
+        en: >-
+          The availability level offered by the cloud service provider (SLA commitments, redundancy,
+          continuity) meets the organisation's availability needs.
+        nl: >-
+          Het beschikbaarheidsniveau dat de cloudaanbieder biedt (SLA-engagementen, redundantie,
+          continuïteit) dekt de beschikbaarheidsbehoeften van de organisatie.
+      help:
+        fr: >-
+          La directive 2.1.5 demande à l'organisation de s'assurer d'un niveau de disponibilité
+          suffisant pour ses données et traitements ; le SLA (2.2.2.b) n'y contribue que s'il couvre
+          ces besoins. Comparez aux objectifs fixés les engagements du SLA (taux mesuré, RTO, RPO,
+          pénalités) et l'architecture retenue (zones ou régions, sauvegardes) ; tenez compte aussi de
+          la connectivité entre l'organisation et le fournisseur, qui reste souvent à charge de
+          l'organisation.
+        en: >-
+          Directive 2.1.5 asks the organisation to make sure of a sufficient availability level for its
+          data and processing; the SLA (2.2.2.b) only helps if it covers those needs. Compare the SLA
+          commitments (measured rate, RTO, RPO, penalties) and the chosen architecture (zones or
+          regions, backups) with the objectives set; also take into account the connectivity between
+          the organisation and the provider, which often remains the organisation's own concern.
+        nl: >-
+          Richtlijn 2.1.5 vraagt de organisatie zich te verzekeren van een voldoende
+          beschikbaarheidsniveau voor haar gegevens en verwerkingen; de SLA (2.2.2.b) helpt daarbij
+          enkel als ze die behoeften dekt. Vergelijk de SLA-engagementen (gemeten graad, RTO, RPO,
+          boetes) en de gekozen architectuur (zones of regio's, back-ups) met de vastgelegde
+          doelstellingen; houd ook rekening met de connectiviteit tussen de organisatie en de
+          aanbieder, die vaak ten laste van de organisatie blijft.
+      remediation:
+        fr: >-
+          Négocier un SLA et une architecture (redondance, sauvegardes hors site) qui atteignent les
+          objectifs ; à défaut, prévoir une solution de repli ou faire accepter le risque résiduel par
+          la direction.
+        en: >-
+          Negotiate an SLA and an architecture (redundancy, off-site backups) that reach the
+          objectives; failing that, provide a fallback solution or have management accept the
+          residual risk.
+        nl: >-
+          Onderhandel over een SLA en een architectuur (redundantie, externe back-ups) die de
+          doelstellingen halen; lukt dat niet, voorzie dan een terugvaloplossing of laat het
+          management het restrisico aanvaarden.
+      mappings: {iso27002: ["17.2.1"], nis2: ["21(2)(c)"]}
+    - id: gen_risk_analysis_formal
+      refs: ["2.1.6"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Une analyse de risques formelle a été conduite pour le projet cloud, selon une méthode
+          documentée : risques identifiés, vraisemblance et impact cotés, plan de traitement et
+          acceptation des risques résiduels.
+        en: >-
+          A formal risk analysis was conducted for the cloud project, following a documented method:
+          risks identified, likelihood and impact rated, treatment plan and acceptance of residual
+          risks.
+        nl: >-
+          Voor het cloudproject werd een formele risicoanalyse uitgevoerd volgens een gedocumenteerde
+          methode: geïdentificeerde risico's, ingeschatte waarschijnlijkheid en impact, een
+          behandelingsplan en de aanvaarding van de restrisico's.
+      help:
+        fr: >-
+          La directive 2.1.6 exige une analyse de risques formelle, et non une appréciation
+          informelle. Demandez le rapport d'analyse daté et la référence de la méthode utilisée (par
+          exemple ISO/IEC 27005, ou les modèles de l'ENISA ou de Smals). Lorsque des données à
+          caractère personnel sont en jeu, la même analyse doit aussi satisfaire 2.4.1 et 2.4.4.
+        en: >-
+          Directive 2.1.6 requires a formal risk analysis, not an informal appraisal. Ask for the dated
+          analysis report and the reference of the method used (for example ISO/IEC 27005, or the ENISA
+          or Smals templates). Where personal data are involved, the same analysis must also meet
+          2.4.1 and 2.4.4.
+        nl: >-
+          Richtlijn 2.1.6 eist een formele risicoanalyse, geen informele inschatting. Vraag het
+          gedateerde analyserapport en de referentie van de gebruikte methode (bijvoorbeeld ISO/IEC
+          27005, of de modellen van ENISA of Smals). Wanneer persoonsgegevens in het spel zijn, moet
+          dezelfde analyse ook aan 2.4.1 en 2.4.4 voldoen.
+      remediation:
+        fr: >-
+          Conduire l'analyse de risques selon une méthode reconnue, avec cotation et plan de
+          traitement, et la faire approuver avant la mise en production.
+        en: >-
+          Conduct the risk analysis with a recognised method, with rating and treatment plan, and have
+          it approved before going into production.
+        nl: >-
+          Voer de risicoanalyse uit volgens een erkende methode, met inschatting en behandelingsplan,
+          en laat ze goedkeuren vóór de ingebruikname.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: gen_risk_analysis_criticality
+      refs: ["2.1.6"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'analyse de risques part du périmètre du projet cloud et de la criticité des actifs
+          concernés en disponibilité, en intégrité et en confidentialité.
+        en: >-
+          The risk analysis starts from the scope of the cloud project and the criticality of the
+          assets concerned in availability, integrity and confidentiality.
+        nl: >-
+          De risicoanalyse vertrekt van de scope van het cloudproject en van de kritikaliteit van de
+          betrokken assets op het vlak van beschikbaarheid, integriteit en vertrouwelijkheid.
+      help:
+        fr: >-
+          Selon 2.1.6, l'analyse se proportionne au périmètre et à la criticité des actifs sur les trois
+          axes ; une analyse qui en néglige un (souvent la disponibilité ou l'intégrité) laisse des
+          mesures non exigées. Vérifiez que le rapport reprend tout le périmètre (2.1.1) et, pour
+          chaque actif, sa cotation en disponibilité, intégrité et confidentialité, cohérente avec les
+          réponses du périmètre.
+        en: >-
+          Under 2.1.6, the analysis is proportionate to the scope and to the criticality of the assets
+          on all three axes; an analysis that neglects one of them (often availability or integrity)
+          leaves measures undemanded. Check that the report takes in the whole scope (2.1.1) and, for
+          each asset, its availability, integrity and confidentiality rating, consistent with the
+          scoping answers.
+        nl: >-
+          Volgens 2.1.6 staat de analyse in verhouding tot de scope en tot de kritikaliteit van de
+          assets op de drie assen; een analyse die er één verwaarloost (vaak beschikbaarheid of
+          integriteit) laat maatregelen ongevraagd. Ga na of het rapport de volledige scope (2.1.1)
+          omvat en, voor elk asset, de inschatting voor beschikbaarheid, integriteit en
+          vertrouwelijkheid, in overeenstemming met de antwoorden in de scope.
+      remediation:
+        fr: >-
+          Compléter l'analyse pour qu'elle couvre tout le périmètre et les trois critères de criticité
+          de chaque actif.
+        en: >-
+          Complete the analysis so that it covers the whole scope and the three criticality criteria of
+          every asset.
+        nl: >-
+          Vervolledig de analyse zodat ze de volledige scope en de drie kritikaliteitscriteria van elk
+          asset omvat.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: gen_risk_analysis_cloud_model
+      refs: ["2.1.6"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'analyse de risques traite les risques propres au modèle de cloud retenu (modèle de
+          service, modèle de déploiement, mutualisation des ressources, accès par internet).
+        en: >-
+          The risk analysis addresses the risks specific to the chosen cloud model (service model,
+          deployment model, resource pooling, access over the internet).
+        nl: >-
+          De risicoanalyse behandelt de risico's die eigen zijn aan het gekozen cloudmodel
+          (servicemodel, implementatiemodel, gedeelde middelen, toegang via internet).
+      help:
+        fr: >-
+          Les risques diffèrent selon le modèle attendu (2.1.6) : un cloud public mutualisé expose aux
+          fuites entre clients et à l'accès du fournisseur, une IaaS laisse à l'organisation la
+          configuration et les correctifs, l'accès par internet accroît les risques sur les droits
+          d'accès. Vérifiez que le rapport traite les risques de ce modèle, notamment ceux de
+          l'annexe D, et pas seulement des risques informatiques génériques.
+        en: >-
+          Risks differ with the expected model (2.1.6): a pooled public cloud exposes to leaks between
+          customers and to access by the provider, IaaS leaves configuration and patching to the
+          organisation, access over the internet raises access-rights risks. Check that the report
+          deals with the risks of this model, in particular those of Annex D, and not only with
+          generic IT risks.
+        nl: >-
+          De risico's verschillen naargelang het verwachte model (2.1.6): een gedeelde publieke cloud
+          stelt bloot aan lekken tussen klanten en aan toegang door de aanbieder, bij IaaS blijven
+          configuratie en patching bij de organisatie, en toegang via internet verhoogt de risico's
+          rond toegangsrechten. Ga na of het rapport de risico's van dit model behandelt, met name die
+          van bijlage D, en niet alleen algemene IT-risico's.
+      remediation:
+        fr: >-
+          Réviser l'analyse de risques pour y traiter les risques propres au modèle de service et de
+          déploiement retenu, en s'appuyant sur la liste de l'annexe D.
+        en: >-
+          Revise the risk analysis to deal with the risks specific to the chosen service and deployment
+          model, using the list in Annex D.
+        nl: >-
+          Herwerk de risicoanalyse zodat ze de risico's van het gekozen service- en implementatiemodel
+          behandelt, op basis van de lijst in bijlage D.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: gen_risk_measures_defined
+      refs: ["2.1.6"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'analyse de risques débouche sur une liste de mesures de sécurité de l'information et de
+          protection de la vie privée à exiger du fournisseur de services cloud.
+        en: >-
+          The risk analysis results in a list of information-security and privacy measures to be
+          demanded of the cloud service provider.
+        nl: >-
+          De risicoanalyse mondt uit in een lijst van maatregelen inzake informatieveiligheid en
+          privacybescherming die van de cloudaanbieder moeten worden geëist.
+      help:
+        fr: >-
+          L'analyse prévue par 2.1.6 sert à définir les mesures appropriées à exiger du fournisseur ;
+          elles doivent ensuite figurer au contrat (C.contract.1). Demandez la liste des mesures issues
+          de l'analyse, chacune reliée au risque qu'elle traite, et vérifiez qu'elle a alimenté le
+          cahier des charges ou l'annexe de sécurité du contrat.
+        en: >-
+          The analysis required by 2.1.6 serves to define the appropriate measures to demand of the
+          provider; they must then appear in the contract (C.contract.1). Ask for the list of measures
+          resulting from the analysis, each linked to the risk it treats, and check that it fed the
+          tender specifications or the contract's security annex.
+        nl: >-
+          De analyse die 2.1.6 voorschrijft, dient om de gepaste maatregelen te bepalen die van de
+          aanbieder worden geëist; die moeten daarna in het contract staan (C.contract.1). Vraag de
+          lijst van maatregelen die uit de analyse voortvloeien, elk gekoppeld aan het risico dat ze
+          behandelt, en ga na of ze in het bestek of de beveiligingsbijlage van het contract werd
+          verwerkt.
+      remediation:
+        fr: >-
+          Tirer de l'analyse une liste de mesures exigibles, reliées aux risques, et l'intégrer au
+          cahier des charges et à l'annexe de sécurité du contrat.
+        en: >-
+          Derive from the analysis a list of enforceable measures, linked to the risks, and build it
+          into the tender specifications and the contract's security annex.
+        nl: >-
+          Leid uit de analyse een lijst van afdwingbare maatregelen af, gekoppeld aan de risico's, en
+          neem ze op in het bestek en de beveiligingsbijlage van het contract.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(a)"]}
+
+- id: ctr_subcontracting
+  title:
+    fr: "Garanties contractuelles — sous-traitance par le fournisseur de services cloud"
+    en: "Contractual guarantees — subcontracting by the cloud service provider"
+    nl: "Contractuele garanties — onderaanneming door de cloudaanbieder"
+  introduction:
+    fr: >-
+      Toute organisation qui envisage de traiter des données professionnelles, confidentielles ou
+      sensibles dans le cloud doit obtenir au minimum les garanties contractuelles de la section 2.2.
+      La première porte sur la sous-traitance : le fournisseur de services cloud qui confie une partie
+      de ses activités à d'autres parties reste seul responsable envers l'organisation, l'informe au
+      préalable, reprend toutes ses obligations dans ses contrats de sous-traitance et contrôle que ses
+      sous-traitants les respectent, selon des modalités fixées au contrat. Travaillez sur le contrat
+      signé, ses annexes et les conditions générales auxquelles il renvoie.
+    en: >-
+      Any organisation that intends to process business, confidential or sensitive data in the cloud
+      must obtain at least the contractual guarantees of section 2.2. The first one concerns
+      subcontracting: the cloud service provider that entrusts part of its activities to other parties
+      remains solely responsible towards the organisation, informs it beforehand, includes all its
+      obligations in its subcontracts and checks that its subcontractors comply with them, on terms set
+      in the contract. Work from the signed contract, its annexes and the general terms it refers to.
+    nl: >-
+      Elke organisatie die van plan is bedrijfsgegevens, vertrouwelijke of gevoelige gegevens in de
+      cloud te verwerken, moet minstens de contractuele garanties van afdeling 2.2 verkrijgen. De eerste
+      betreft onderaanneming: de cloudaanbieder die een deel van zijn activiteiten aan andere partijen
+      toevertrouwt, blijft als enige verantwoordelijk tegenover de organisatie, licht haar vooraf in,
+      neemt al zijn verplichtingen op in zijn contracten met onderaannemers en controleert of zijn
+      onderaannemers ze naleven, volgens modaliteiten die in het contract zijn vastgelegd. Werk met het
+      ondertekende contract, de bijlagen en de algemene voorwaarden waarnaar het verwijst.
+  refs: ["2.2.1"]
+  when: "subcontracting != no"
+  questions:
+    - id: ctr_sub_sole_responsibility
+      refs: ["2.2.1.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat stipule que le fournisseur de services cloud reste seul responsable envers
+          l'organisation de l'exécution de toutes ses obligations, y compris pour les activités qu'il
+          confie à des sous-traitants.
+        en: >-
+          The contract states that the cloud service provider remains solely responsible towards the
+          organisation for performing all its obligations, including for the activities it entrusts to
+          subcontractors.
+        nl: >-
+          Het contract bepaalt dat de cloudaanbieder als enige verantwoordelijk blijft tegenover de
+          organisatie voor de uitvoering van al zijn verplichtingen, ook voor de activiteiten die hij
+          aan onderaannemers toevertrouwt.
+      help:
+        fr: >-
+          Selon 2.2.1.a, la sous-traitance ne peut pas diluer la responsabilité : l'organisation doit
+          pouvoir se retourner contre un seul interlocuteur, quel que soit le maillon défaillant de la
+          chaîne. Demandez la clause de responsabilité et vérifiez que ni les conditions générales ni
+          les clauses de limitation de responsabilité n'excluent les manquements des sous-traitants
+          (hébergeur, centre de calcul, support).
+        en: >-
+          Under 2.2.1.a, subcontracting may not dilute responsibility: the organisation must be able
+          to hold a single party to account, whichever link of the chain fails. Ask for the liability
+          clause and check that neither the general terms nor the limitation-of-liability clauses
+          exclude failures of subcontractors (hosting, data centre, support).
+        nl: >-
+          Volgens 2.2.1.a mag onderaanneming de verantwoordelijkheid niet verwateren: de organisatie
+          moet één partij kunnen aanspreken, welke schakel van de keten ook faalt. Vraag de
+          aansprakelijkheidsclausule en ga na dat noch de algemene voorwaarden noch de clausules over
+          aansprakelijkheidsbeperking tekortkomingen van onderaannemers (hosting, datacenter, support)
+          uitsluiten.
+      remediation:
+        fr: >-
+          Faire inscrire que le fournisseur répond des actes et manquements de ses sous-traitants
+          comme des siens propres, et supprimer toute exclusion contraire dans les conditions
+          générales.
+        en: >-
+          Have it written into the contract that the provider answers for the acts and failures of its
+          subcontractors as for its own, and remove any contrary exclusion from the general terms.
+        nl: >-
+          Laat in het contract opnemen dat de aanbieder instaat voor de handelingen en tekortkomingen
+          van zijn onderaannemers zoals voor zijn eigen, en schrap elke andersluidende uitsluiting uit
+          de algemene voorwaarden.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: ctr_sub_prior_notice
+      refs: ["2.2.1.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à informer l'organisation au préalable de
+          toute sous-traitance d'une tâche, en identifiant le sous-traitant et la tâche confiée, dans
+          un délai qui laisse à l'organisation le temps de réagir.
+        en: >-
+          The contract obliges the cloud service provider to inform the organisation beforehand of any
+          task it subcontracts, naming the subcontractor and the task entrusted, with enough notice for
+          the organisation to react.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om de organisatie vooraf in te lichten over elke
+          taak die hij in onderaanneming geeft, met vermelding van de onderaannemer en de
+          toevertrouwde taak, binnen een termijn die de organisatie de tijd laat om te reageren.
+      help:
+        fr: >-
+          La directive 2.2.1.b exige une information préalable, et non une simple mise à jour a
+          posteriori d'une liste publiée sur un site web. Demandez la clause, le délai de préavis
+          qu'elle fixe et la liste à jour des sous-traitants (identité, tâches, pays) ; comparez-la aux
+          sous-traitants cités dans le rapport ISAE 3402 type II ou la documentation du fournisseur
+          pour vérifier que l'engagement est tenu.
+        en: >-
+          Directive 2.2.1.b requires notice beforehand, not merely an after-the-fact update of a list
+          posted on a website. Ask for the clause, the notice period it sets and the current list of
+          subcontractors (identity, tasks, country); compare it with the subcontractors named in the
+          ISAE 3402 type II report or the provider's documentation to check that the commitment is
+          kept.
+        nl: >-
+          Richtlijn 2.2.1.b vereist een voorafgaande kennisgeving, niet enkel een achteraf bijgewerkte
+          lijst op een website. Vraag de clausule, de kennisgevingstermijn die ze vastlegt en de
+          actuele lijst van onderaannemers (identiteit, taken, land); vergelijk die met de
+          onderaannemers die in het ISAE 3402 type II-rapport of de documentatie van de aanbieder
+          worden vermeld, om na te gaan of de verbintenis wordt nagekomen.
+      remediation:
+        fr: >-
+          Exiger une notification écrite préalable de tout nouveau sous-traitant et de toute nouvelle
+          tâche sous-traitée, avec un préavis suffisant et un droit d'opposition ou de résiliation.
+        en: >-
+          Require prior written notice of any new subcontractor and any newly subcontracted task, with
+          sufficient notice and a right to object or to terminate.
+        nl: >-
+          Eis een voorafgaande schriftelijke kennisgeving van elke nieuwe onderaannemer en elke nieuwe
+          uitbestede taak, met een voldoende termijn en een recht van bezwaar of beëindiging.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: ctr_sub_flow_down
+      refs: ["2.2.1.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud s'engage formellement, dans le contrat, à reprendre dans
+          chacun de ses contrats de sous-traitance toutes les obligations qui lui sont imposées envers
+          l'organisation.
+        en: >-
+          In the contract, the cloud service provider formally undertakes to include in each of its
+          subcontracts all the obligations imposed on it towards the organisation.
+        nl: >-
+          De cloudaanbieder verbindt zich in het contract er formeel toe om alle verplichtingen die hem
+          tegenover de organisatie zijn opgelegd, op te nemen in elk van zijn contracten met
+          onderaannemers.
+      help:
+        fr: >-
+          Sans ce report intégral (2.2.1.b), les exigences de sécurité, de confidentialité, de
+          localisation et de restitution s'arrêtent au premier maillon de la chaîne. Demandez la clause
+          de report des obligations et, pour les sous-traitants qui ont accès aux données, un extrait
+          ou une attestation de leur contrat montrant les obligations reprises (confidentialité,
+          sécurité, audit, restitution et destruction).
+        en: >-
+          Without this full flow-down (2.2.1.b), the security, confidentiality, location and
+          restitution requirements stop at the first link of the chain. Ask for the flow-down clause
+          and, for subcontractors with access to the data, an extract of or an attestation on their
+          contract showing the obligations carried over (confidentiality, security, audit, return and
+          destruction).
+        nl: >-
+          Zonder deze volledige doorvertaling (2.2.1.b) houden de vereisten inzake beveiliging,
+          vertrouwelijkheid, locatie en teruggave op bij de eerste schakel van de keten. Vraag de
+          clausule over de doorvertaling van de verplichtingen en, voor onderaannemers met toegang tot
+          de gegevens, een uittreksel of attest van hun contract waaruit de overgenomen verplichtingen
+          blijken (vertrouwelijkheid, beveiliging, audit, teruggave en vernietiging).
+      remediation:
+        fr: >-
+          Faire inscrire l'obligation de reprendre toutes les obligations dans chaque contrat de
+          sous-traitance, et obtenir une attestation du fournisseur pour les sous-traitants existants.
+        en: >-
+          Have the obligation to carry all obligations over into every subcontract written in, and
+          obtain an attestation from the provider for the existing subcontractors.
+        nl: >-
+          Laat de verplichting opnemen om alle verplichtingen door te vertalen naar elk contract met
+          een onderaannemer, en verkrijg een attest van de aanbieder voor de bestaande onderaannemers.
+      mappings: {iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: ctr_sub_control_obligation
+      refs: ["2.2.1.c"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à vérifier, par les contrôles
+          nécessaires, que ses sous-traitants respectent les obligations qu'il leur a imposées.
+        en: >-
+          The contract obliges the cloud service provider to verify, through the necessary checks,
+          that its subcontractors comply with the obligations it has imposed on them.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om met de nodige controles na te gaan of zijn
+          onderaannemers de verplichtingen naleven die hij hun heeft opgelegd.
+      help:
+        fr: >-
+          La directive 2.2.1.c fait du fournisseur le garant du respect de ses engagements par toute la
+          chaîne de sous-traitance. Demandez la clause et la procédure de gestion des fournisseurs du
+          fournisseur de services cloud ; le rapport ISAE 3402 type II ou la déclaration
+          d'applicabilité ISO/IEC 27001 (mesures sur les relations avec les fournisseurs) montrent si
+          cette surveillance existe.
+        en: >-
+          Directive 2.2.1.c makes the provider the guarantor that the whole subcontracting chain keeps
+          its commitments. Ask for the clause and the cloud service provider's supplier-management
+          procedure; the ISAE 3402 type II report or the ISO/IEC 27001 Statement of Applicability
+          (supplier-relationship controls) show whether this oversight exists.
+        nl: >-
+          Richtlijn 2.2.1.c maakt de aanbieder borg voor de naleving van zijn verbintenissen door de
+          hele keten van onderaannemers. Vraag de clausule en de procedure voor leveranciersbeheer van
+          de cloudaanbieder; het ISAE 3402 type II-rapport of de verklaring van toepasselijkheid
+          ISO/IEC 27001 (maatregelen voor leveranciersrelaties) tonen of dat toezicht bestaat.
+      remediation:
+        fr: >-
+          Faire inscrire à charge du fournisseur une obligation de contrôler ses sous-traitants sur
+          toutes les obligations reprises dans leurs contrats.
+        en: >-
+          Have an obligation written in for the provider to check its subcontractors on all the
+          obligations carried over into their contracts.
+        nl: >-
+          Laat een verplichting voor de aanbieder opnemen om zijn onderaannemers te controleren op alle
+          verplichtingen die in hun contracten zijn overgenomen.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"]}
+    - id: ctr_sub_control_terms
+      refs: ["2.2.1.c"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat fixe les conditions d'exécution des contrôles des sous-traitants : nature des
+          contrôles, fréquence minimale et sous-traitants couverts.
+        en: >-
+          The contract sets how the checks on subcontractors are carried out: the kind of checks, their
+          minimum frequency and the subcontractors covered.
+        nl: >-
+          Het contract legt vast hoe de controles van de onderaannemers worden uitgevoerd: aard van de
+          controles, minimale frequentie en de betrokken onderaannemers.
+      help:
+        fr: >-
+          La directive 2.2.1.c demande que les conditions des contrôles figurent au contrat ; un simple
+          engagement à « surveiller » ses sous-traitants n'est pas vérifiable. Demandez la clause ou
+          l'annexe qui décrit le type de contrôle (audit sur place, questionnaire, examen des
+          certifications et des rapports d'audit), sa fréquence et les sous-traitants concernés.
+        en: >-
+          Directive 2.2.1.c requires the terms of the checks to be in the contract; a mere commitment
+          to "monitor" subcontractors cannot be verified. Ask for the clause or annex describing the
+          type of check (on-site audit, questionnaire, review of certifications and audit reports), its
+          frequency and the subcontractors concerned.
+        nl: >-
+          Richtlijn 2.2.1.c vereist dat de voorwaarden van de controles in het contract staan; een
+          loutere verbintenis om onderaannemers te "volgen" is niet toetsbaar. Vraag de clausule of
+          bijlage die het soort controle beschrijft (audit ter plaatse, vragenlijst, onderzoek van
+          certificeringen en auditrapporten), de frequentie en de betrokken onderaannemers.
+      remediation:
+        fr: >-
+          Faire préciser au contrat le type, la fréquence (au moins annuelle pour les sous-traitants
+          qui ont accès aux données) et le périmètre des contrôles des sous-traitants.
+        en: >-
+          Have the type, frequency (at least yearly for subcontractors with access to the data) and
+          scope of the checks on subcontractors specified in the contract.
+        nl: >-
+          Laat het soort, de frequentie (minstens jaarlijks voor onderaannemers met toegang tot de
+          gegevens) en de reikwijdte van de controles van de onderaannemers in het contract vastleggen.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"]}
+    - id: ctr_sub_control_evidence
+      refs: ["2.2.1.c"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud démontre qu'il a effectué les contrôles prévus de ses
+          sous-traitants au cours de la dernière période et qu'il a traité les écarts constatés.
+        en: >-
+          The cloud service provider shows that it carried out the agreed checks on its subcontractors
+          during the last period and dealt with the gaps found.
+        nl: >-
+          De cloudaanbieder toont aan dat hij de afgesproken controles van zijn onderaannemers in de
+          voorbije periode heeft uitgevoerd en de vastgestelde afwijkingen heeft behandeld.
+      help:
+        fr: >-
+          Un engagement contractuel ne suffit pas : 2.2.1.c exige que le fournisseur effectue
+          réellement les contrôles. Demandez une synthèse des derniers contrôles (date, sous-traitant,
+          conclusions, actions correctives) ou la partie du rapport ISAE 3402 type II consacrée au
+          suivi des sous-traitants, ainsi que les certificats ISO/IEC 27001 en vigueur des principaux
+          sous-traitants.
+        en: >-
+          A contractual commitment is not enough: 2.2.1.c requires the provider to actually carry out
+          the checks. Ask for a summary of the latest checks (date, subcontractor, findings, corrective
+          actions) or the part of the ISAE 3402 type II report on subcontractor monitoring, and the
+          current ISO/IEC 27001 certificates of the main subcontractors.
+        nl: >-
+          Een contractuele verbintenis volstaat niet: 2.2.1.c vereist dat de aanbieder de controles
+          ook effectief uitvoert. Vraag een overzicht van de laatste controles (datum, onderaannemer,
+          bevindingen, corrigerende acties) of het deel van het ISAE 3402 type II-rapport over de
+          opvolging van onderaannemers, en de geldige ISO/IEC 27001-certificaten van de belangrijkste
+          onderaannemers.
+      remediation:
+        fr: >-
+          Exiger la communication annuelle d'une synthèse des contrôles des sous-traitants et de leurs
+          suites, et l'inscrire à l'ordre du jour de la revue de service.
+        en: >-
+          Require a yearly summary of the checks on subcontractors and their follow-up, and put it on
+          the agenda of the service review.
+        nl: >-
+          Eis een jaarlijks overzicht van de controles van de onderaannemers en de opvolging ervan, en
+          zet het op de agenda van de dienstverleningsreview.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"]}
+- id: ctr_continuity
+  title:
+    fr: "Garanties contractuelles — intégrité, continuité et qualité du service"
+    en: "Contractual guarantees — integrity, continuity and quality of service"
+    nl: "Contractuele garanties — integriteit, continuïteit en kwaliteit van de dienstverlening"
+  introduction:
+    fr: >-
+      La clause relative à l'intégrité, à la continuité et à la qualité du service (2.2.2) engage le
+      fournisseur de services cloud à protéger l'intégrité des informations traitées pendant toute la
+      durée du contrat, notamment par des sauvegardes et des tests. Un accord sur le niveau de service
+      (SLA), annexé au contrat, chiffre la disponibilité, le délai maximum de redémarrage après un
+      incident, le RTO (durée maximale d'interruption admissible) et le RPO (perte de données maximale
+      admissible), et décrit en détail les mesures de continuité. Les questions portent sur ce que le
+      contrat et son annexe SLA garantissent ; la mise en œuvre effective des sauvegardes et du plan de
+      continuité est vérifiée dans la partie consacrée à la sécurité du fournisseur (2.3).
+    en: >-
+      The clause on integrity, continuity and quality of service (2.2.2) commits the cloud service
+      provider to protecting the integrity of the information processed for the whole duration of the
+      contract, in particular through backups and tests. A service level agreement (SLA), annexed to
+      the contract, puts figures on availability, the maximum restart time after an incident, the RTO
+      (maximum tolerable downtime) and the RPO (maximum tolerable data loss), and describes the
+      continuity measures in detail. The questions cover what the contract and its SLA annex
+      guarantee; the actual implementation of backups and of the continuity plan is checked in the
+      part on the provider's security (2.3).
+    nl: >-
+      De clausule over integriteit, continuïteit en kwaliteit van de dienstverlening (2.2.2) verbindt
+      de cloudaanbieder ertoe de integriteit van de verwerkte informatie te beschermen gedurende de hele
+      looptijd van het contract, met name door back-ups en tests. Een dienstverleningsovereenkomst
+      (SLA), als bijlage bij het contract, legt cijfers vast voor de beschikbaarheid, de maximale
+      hersteltijd na een incident, de RTO (maximaal aanvaardbare onderbreking) en de RPO (maximaal
+      aanvaardbaar gegevensverlies), en beschrijft de continuïteitsmaatregelen in detail. De vragen
+      gaan over wat het contract en de SLA-bijlage garanderen; de effectieve invoering van de back-ups
+      en van het continuïteitsplan wordt nagegaan in het deel over de beveiliging bij de aanbieder
+      (2.3).
+  refs: ["2.2.2"]
+  questions:
+    - id: ctr_cont_integrity_commitment
+      refs: ["2.2.2.a"]
+      type: compliance
+      severity: high
+      protects: [integrity]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à prendre les mesures nécessaires pour
+          garantir l'intégrité des informations traitées pendant toute la durée du contrat.
+        en: >-
+          The contract obliges the cloud service provider to take the measures needed to guarantee
+          the integrity of the information processed for the whole duration of the contract.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om de nodige maatregelen te nemen om de integriteit
+          van de verwerkte informatie te garanderen gedurende de hele looptijd van het contract.
+      help:
+        fr: >-
+          La directive 2.2.2.a fait de l'intégrité des informations une obligation du fournisseur, et
+          non un objectif laissé à sa discrétion. Demandez la clause et l'annexe de sécurité qui
+          décrivent les mesures (sauvegardes, contrôles d'intégrité, protection contre les
+          modifications non autorisées) ; vérifiez que l'engagement couvre toute la durée du contrat,
+          y compris la période de transition en fin de contrat.
+        en: >-
+          Directive 2.2.2.a makes the integrity of the information an obligation of the provider, not
+          a goal left to its discretion. Ask for the clause and the security annex describing the
+          measures (backups, integrity checks, protection against unauthorised changes); check that
+          the commitment covers the whole duration of the contract, including the transition period
+          at its end.
+        nl: >-
+          Richtlijn 2.2.2.a maakt van de integriteit van de informatie een verplichting van de
+          aanbieder, geen doelstelling die aan zijn goeddunken wordt overgelaten. Vraag de clausule en
+          de beveiligingsbijlage die de maatregelen beschrijven (back-ups, integriteitscontroles,
+          bescherming tegen ongeoorloofde wijzigingen); ga na of de verbintenis de hele looptijd van
+          het contract dekt, met inbegrip van de overgangsperiode op het einde ervan.
+      remediation:
+        fr: >-
+          Faire inscrire une obligation explicite de préserver l'intégrité des informations pendant
+          toute la durée du contrat, avec les mesures correspondantes décrites en annexe.
+        en: >-
+          Have an explicit obligation to preserve the integrity of the information for the whole
+          duration of the contract written in, with the corresponding measures described in an annex.
+        nl: >-
+          Laat een uitdrukkelijke verplichting opnemen om de integriteit van de informatie te bewaren
+          gedurende de hele looptijd van het contract, met de bijbehorende maatregelen beschreven in
+          een bijlage.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_cont_backup_commitment
+      refs: ["2.2.2.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat ou son annexe SLA oblige le fournisseur de services cloud à maintenir des
+          sauvegardes des données de l'organisation, isolées des systèmes de production, qui
+          permettent de restaurer une version intègre antérieure après une corruption, une erreur ou
+          une attaque par rançongiciel.
+        en: >-
+          The contract or its SLA annex obliges the cloud service provider to keep backups of the
+          organisation's data, isolated from the production systems, from which an earlier intact
+          version can be restored after corruption, an error or a ransomware attack.
+        nl: >-
+          Het contract of de SLA-bijlage verplicht de cloudaanbieder om back-ups van de gegevens van de
+          organisatie bij te houden, gescheiden van de productiesystemen, waarmee een eerdere intacte
+          versie kan worden teruggezet na een corruptie, een fout of een ransomwareaanval.
+      help:
+        fr: >-
+          La directive 2.2.2.a cite les systèmes de sauvegarde comme moyen de garantir l'intégrité ;
+          une simple réplication recopie aussi les corruptions et les chiffrements malveillants.
+          Demandez la clause ou l'annexe SLA (fréquence, nombre de versions conservées, copie hors
+          ligne ou immuable) ; en IaaS et PaaS, vérifiez quelles sauvegardes restent à la charge de
+          l'organisation.
+        en: >-
+          Directive 2.2.2.a names backup systems as a means of guaranteeing integrity; plain
+          replication also copies corruption and malicious encryption. Ask for the clause or the SLA
+          annex (frequency, number of versions kept, offline or immutable copy); in IaaS and PaaS,
+          check which backups remain the organisation's responsibility.
+        nl: >-
+          Richtlijn 2.2.2.a noemt back-upsystemen als middel om de integriteit te garanderen; een
+          eenvoudige replicatie kopieert ook corruptie en kwaadwillige versleuteling. Vraag de
+          clausule of de SLA-bijlage (frequentie, aantal bewaarde versies, offline of onwijzigbare
+          kopie); ga bij IaaS en PaaS na welke back-ups ten laste van de organisatie blijven.
+      remediation:
+        fr: >-
+          Exiger des sauvegardes versionnées et isolées de la production (copie hors ligne ou
+          immuable), dont la fréquence et la rétention correspondent au RPO et aux besoins de
+          l'organisation.
+        en: >-
+          Require versioned backups isolated from production (offline or immutable copy), with a
+          frequency and retention matching the RPO and the organisation's needs.
+        nl: >-
+          Eis geversioneerde back-ups die gescheiden zijn van de productie (offline of onwijzigbare
+          kopie), met een frequentie en bewaartermijn die overeenstemmen met de RPO en de behoeften van
+          de organisatie.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+    - id: ctr_cont_integrity_tests
+      refs: ["2.2.2.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à tester périodiquement la restauration
+          des sauvegardes, en vérifiant l'intégrité des données restaurées, et à communiquer les
+          résultats de ces tests à l'organisation.
+        en: >-
+          The contract obliges the cloud service provider to test the restoration of backups
+          periodically, checking the integrity of the restored data, and to share the test results with
+          the organisation.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om het terugzetten van back-ups periodiek te testen,
+          met controle van de integriteit van de teruggezette gegevens, en de testresultaten aan de
+          organisatie mee te delen.
+      help:
+        fr: >-
+          La directive 2.2.2.a associe des tests aux sauvegardes : sans eux, rien ne garantit que les
+          données restaurées sont complètes et exactes. Demandez la clause qui fixe la fréquence des
+          tests et le droit d'en obtenir les résultats, puis le dernier rapport de test de restauration
+          (date, périmètre, durée, contrôle de l'intégrité des données restaurées).
+        en: >-
+          Directive 2.2.2.a pairs backups with tests: without them, nothing guarantees that the
+          restored data are complete and accurate. Ask for the clause setting the test frequency and the
+          right to obtain the results, then the latest restore test report (date, scope, duration,
+          integrity check of the restored data).
+        nl: >-
+          Richtlijn 2.2.2.a koppelt tests aan de back-ups: zonder tests garandeert niets dat de
+          teruggezette gegevens volledig en juist zijn. Vraag de clausule die de testfrequentie en het
+          recht op de resultaten vastlegt, en daarna het laatste verslag van een hersteltest (datum,
+          scope, duur, integriteitscontrole van de teruggezette gegevens).
+      remediation:
+        fr: >-
+          Faire inscrire des tests de restauration au moins annuels, avec vérification de l'intégrité
+          des données restaurées et remise du rapport à l'organisation.
+        en: >-
+          Have restore tests at least once a year written in, with an integrity check of the restored
+          data and the report handed to the organisation.
+        nl: >-
+          Laat minstens jaarlijkse hersteltests opnemen, met een integriteitscontrole van de
+          teruggezette gegevens en overhandiging van het verslag aan de organisatie.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+    - id: ctr_cont_sla_annexed
+      refs: ["2.2.2.b"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Un accord sur le niveau de service (SLA) est formalisé dans une annexe du contrat, signée
+          par les deux parties et non modifiable unilatéralement par le fournisseur de services cloud,
+          qui s'applique pendant toute la durée du contrat, période de garantie comprise.
+        en: >-
+          A service level agreement (SLA) is formalised in an annex to the contract, signed by both
+          parties and not open to unilateral change by the cloud service provider, and applies for
+          the whole duration of the contract, guarantee period included.
+        nl: >-
+          Een dienstverleningsovereenkomst (SLA) is geformaliseerd in een bijlage bij het contract,
+          ondertekend door beide partijen en niet eenzijdig wijzigbaar door de cloudaanbieder, en is
+          van toepassing gedurende de hele looptijd van het contract, de garantieperiode inbegrepen.
+      help:
+        fr: >-
+          La directive 2.2.2.b exige que le SLA soit un accord annexé au contrat, et non une page web
+          ou une description de service que le fournisseur peut changer à sa guise. Demandez l'annexe
+          SLA signée, vérifiez qu'elle couvre le service réellement souscrit et la période de garantie,
+          et que le contrat prévoit des conséquences (crédits de service, pénalités, droit de
+          résiliation) en cas de non-respect.
+        en: >-
+          Directive 2.2.2.b requires the SLA to be an agreement annexed to the contract, not a web
+          page or a service description the provider can change at will. Ask for the signed SLA annex,
+          check that it covers the service actually subscribed and the guarantee period, and that the
+          contract provides consequences (service credits, penalties, right to terminate) for breaches.
+        nl: >-
+          Richtlijn 2.2.2.b vereist dat de SLA een overeenkomst is die als bijlage bij het contract is
+          gevoegd, geen webpagina of dienstbeschrijving die de aanbieder naar believen kan wijzigen.
+          Vraag de ondertekende SLA-bijlage, ga na of ze de effectief afgenomen dienst en de
+          garantieperiode dekt, en of het contract gevolgen voorziet (servicecredits, boetes, recht op
+          beëindiging) bij niet-naleving.
+      remediation:
+        fr: >-
+          Annexer au contrat un SLA négocié et signé, dont toute modification requiert l'accord écrit
+          de l'organisation, assorti de pénalités en cas de non-respect.
+        en: >-
+          Annex a negotiated, signed SLA to the contract, any change to which requires the
+          organisation's written consent, with penalties for breaches.
+        nl: >-
+          Voeg een onderhandelde en ondertekende SLA als bijlage bij het contract, waarvan elke
+          wijziging het schriftelijke akkoord van de organisatie vereist, met boetes bij niet-naleving.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_cont_sla_availability
+      refs: ["2.2.2.b"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          L'annexe SLA fixe un taux de disponibilité du service chiffré, avec sa période et sa méthode
+          de mesure et ses exclusions, au moins égal au besoin de disponibilité de l'organisation.
+        en: >-
+          The SLA annex sets a numeric service availability rate, with its measurement period, method
+          and exclusions, at least equal to the organisation's availability requirement.
+        nl: >-
+          De SLA-bijlage legt een becijferde beschikbaarheidsgraad van de dienst vast, met de
+          meetperiode, de meetmethode en de uitsluitingen, die minstens gelijk is aan de
+          beschikbaarheidsbehoefte van de organisatie.
+      help:
+        fr: >-
+          La disponibilité est le premier critère que 2.2.2.b demande de fixer dans le SLA. Vérifiez
+          le traitement des maintenances planifiées et des exclusions, et comparez le taux au besoin
+          issu de la classification : 99,9 % par mois autorise encore environ 43 minutes
+          d'interruption. Demandez aussi les rapports de niveau de service des derniers mois pour
+          vérifier que le taux est réellement atteint.
+        en: >-
+          Availability is the first criterion 2.2.2.b requires the SLA to set. Check how planned
+          maintenance and exclusions are treated, and compare the rate with the requirement derived
+          from the classification: 99.9% per month still allows about 43 minutes of downtime. Also ask
+          for the service level reports of the last months to check that the rate is actually met.
+        nl: >-
+          Beschikbaarheid is het eerste criterium dat 2.2.2.b in de SLA wil vastgelegd zien. Ga na hoe
+          gepland onderhoud en uitsluitingen worden behandeld, en vergelijk de graad met de behoefte
+          die uit de classificatie volgt: 99,9 % per maand laat nog ongeveer 43 minuten onderbreking
+          toe. Vraag ook de serviceniveaurapporten van de voorbije maanden om na te gaan of de graad
+          effectief wordt gehaald.
+      remediation:
+        fr: >-
+          Négocier un taux de disponibilité mesuré, aligné sur le besoin de l'organisation, avec des
+          exclusions limitées, un rapport mensuel et des pénalités en cas de non-respect.
+        en: >-
+          Negotiate a measured availability rate aligned on the organisation's need, with limited
+          exclusions, a monthly report and penalties for breaches.
+        nl: >-
+          Onderhandel een gemeten beschikbaarheidsgraad die afgestemd is op de behoefte van de
+          organisatie, met beperkte uitsluitingen, een maandelijks rapport en boetes bij niet-naleving.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_cont_sla_restart_delay
+      refs: ["2.2.2.b"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          L'annexe SLA fixe le délai maximum de redémarrage du service après une interruption due à un
+          incident, par niveau de gravité de l'incident.
+        en: >-
+          The SLA annex sets the maximum time to restart the service after an interruption caused by
+          an incident, per incident severity level.
+        nl: >-
+          De SLA-bijlage legt de maximale termijn vast waarbinnen de dienst na een onderbreking door
+          een incident opnieuw opgestart wordt, per ernstniveau van het incident.
+      help:
+        fr: >-
+          La directive 2.2.2.b impose de chiffrer le délai maximum de redémarrage ; un simple délai de
+          prise en charge (temps de réaction) ne suffit pas, car il ne dit rien du moment où le service
+          est rétabli. Demandez l'annexe SLA, vérifiez qu'elle distingue délai de réaction et délai de
+          rétablissement, et demandez l'historique des incidents majeurs avec leur durée réelle
+          d'interruption.
+        en: >-
+          Directive 2.2.2.b requires a figure for the maximum restart time; a mere response time is not
+          enough, because it says nothing about when the service is back. Ask for the SLA annex, check
+          that it distinguishes response time from restoration time, and ask for the history of major
+          incidents with their actual downtime.
+        nl: >-
+          Richtlijn 2.2.2.b vereist een becijferde maximale heropstarttermijn; een loutere
+          reactietermijn volstaat niet, want die zegt niets over het moment waarop de dienst hersteld
+          is. Vraag de SLA-bijlage, ga na of ze reactietermijn en hersteltermijn onderscheidt, en vraag
+          de historiek van de grote incidenten met hun werkelijke onderbrekingsduur.
+      remediation:
+        fr: >-
+          Faire fixer au SLA un délai maximum de rétablissement par niveau de gravité, compatible avec
+          le besoin de l'organisation et assorti de pénalités.
+        en: >-
+          Have a maximum restoration time per severity level set in the SLA, compatible with the
+          organisation's need and backed by penalties.
+        nl: >-
+          Laat in de SLA een maximale hersteltermijn per ernstniveau vastleggen, verenigbaar met de
+          behoefte van de organisatie en gekoppeld aan boetes.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_cont_sla_rto
+      refs: ["2.2.2.b"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          L'annexe SLA fixe un RTO (durée maximale d'interruption admissible) au moins aussi strict que
+          celui que l'organisation a défini pour les traitements concernés.
+        en: >-
+          The SLA annex sets an RTO (maximum tolerable downtime) at least as strict as the one the
+          organisation has defined for the processing concerned.
+        nl: >-
+          De SLA-bijlage legt een RTO (maximaal aanvaardbare onderbrekingsduur) vast die minstens even
+          streng is als die welke de organisatie voor de betrokken verwerkingen heeft bepaald.
+      help:
+        fr: >-
+          Le RTO, exigé par 2.2.2.b, vaut pour la reprise après un incident majeur (perte d'un centre
+          de calcul ou d'une région, attaque par rançongiciel), au-delà des pannes courantes couvertes
+          par le délai de redémarrage. Comparez-le au RTO issu de l'analyse d'impact ou du plan de
+          continuité de l'organisation, et demandez le dernier rapport d'exercice de reprise montrant
+          la durée réellement obtenue.
+        en: >-
+          The RTO, required by 2.2.2.b, applies to recovery after a major incident (loss of a data
+          centre or region, ransomware attack), beyond the ordinary failures covered by the restart
+          time. Compare it with the RTO from the organisation's business impact analysis or continuity
+          plan, and ask for the latest recovery exercise report showing the time actually achieved.
+        nl: >-
+          De RTO, vereist door 2.2.2.b, geldt voor het herstel na een groot incident (verlies van een
+          datacenter of regio, ransomwareaanval), naast de gewone storingen die door de
+          heropstarttermijn worden gedekt. Vergelijk ze met de RTO uit de impactanalyse of het
+          continuïteitsplan van de organisatie, en vraag het verslag van de laatste hersteloefening
+          met de werkelijk behaalde duur.
+      remediation:
+        fr: >-
+          Faire inscrire au SLA un RTO chiffré, aligné sur le besoin de l'organisation et vérifié lors
+          d'exercices de reprise.
+        en: >-
+          Have a numeric RTO written into the SLA, aligned on the organisation's need and verified in
+          recovery exercises.
+        nl: >-
+          Laat een becijferde RTO in de SLA opnemen, afgestemd op de behoefte van de organisatie en
+          getoetst tijdens hersteloefeningen.
+      mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
+    - id: ctr_cont_sla_rpo
+      refs: ["2.2.2.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          L'annexe SLA fixe un RPO (perte de données maximale admissible) au moins aussi strict que
+          celui que l'organisation a défini pour les traitements concernés.
+        en: >-
+          The SLA annex sets an RPO (maximum tolerable data loss) at least as strict as the one the
+          organisation has defined for the processing concerned.
+        nl: >-
+          De SLA-bijlage legt een RPO (maximaal aanvaardbaar gegevensverlies) vast die minstens even
+          streng is als die welke de organisatie voor de betrokken verwerkingen heeft bepaald.
+      help:
+        fr: >-
+          Le RPO, exigé par 2.2.2.b, détermine la quantité de données récentes qui peut être perdue
+          lors d'une reprise ; il découle de la fréquence des sauvegardes ou de la réplication.
+          Vérifiez la cohérence entre le RPO annoncé et la fréquence de sauvegarde contractuelle, et
+          comparez-le au besoin de l'organisation (la perte d'une journée de dossiers traités est-elle
+          acceptable ?). Preuves : annexe SLA, politique de sauvegarde, rapport du dernier exercice de
+          reprise.
+        en: >-
+          The RPO, required by 2.2.2.b, determines how much recent data may be lost in a recovery; it
+          follows from the backup or replication frequency. Check that the stated RPO is consistent
+          with the contractual backup frequency, and compare it with the organisation's need (is
+          losing a day of processed files acceptable?). Evidence: SLA annex, backup policy, report of
+          the latest recovery exercise.
+        nl: >-
+          De RPO, vereist door 2.2.2.b, bepaalt hoeveel recente gegevens bij een herstel verloren mogen
+          gaan; ze volgt uit de frequentie van de back-ups of de replicatie. Ga na of de opgegeven RPO
+          strookt met de contractuele back-upfrequentie, en vergelijk ze met de behoefte van de
+          organisatie (is het verlies van een dag verwerkte dossiers aanvaardbaar?). Bewijs:
+          SLA-bijlage, back-upbeleid, verslag van de laatste hersteloefening.
+      remediation:
+        fr: >-
+          Faire inscrire au SLA un RPO chiffré, aligné sur le besoin de l'organisation et cohérent avec
+          la fréquence de sauvegarde ou de réplication.
+        en: >-
+          Have a numeric RPO written into the SLA, aligned on the organisation's need and consistent
+          with the backup or replication frequency.
+        nl: >-
+          Laat een becijferde RPO in de SLA opnemen, afgestemd op de behoefte van de organisatie en in
+          overeenstemming met de back-up- of replicatiefrequentie.
+      mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
+    - id: ctr_cont_measures_in_sla
+      refs: ["2.2.2.c"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          L'annexe SLA précise en détail les mesures qui garantissent la continuité du service :
+          redondance, site ou région de secours, procédure de reprise après sinistre, mode dégradé et
+          coordination avec l'organisation en cas de crise.
+        en: >-
+          The SLA annex details the measures that guarantee service continuity: redundancy, backup
+          site or region, disaster recovery procedure, degraded mode and coordination with the
+          organisation in a crisis.
+        nl: >-
+          De SLA-bijlage beschrijft in detail de maatregelen die de continuïteit van de dienst
+          garanderen: redundantie, uitwijksite of -regio, procedure voor herstel na een ramp,
+          gedegradeerde modus en afstemming met de organisatie bij een crisis.
+      help:
+        fr: >-
+          La directive 2.2.2.c exige que les mesures de continuité soient précisées dans le SLA
+          lui-même ; un renvoi général au « plan de continuité du fournisseur » ne permet pas de
+          vérifier ce qui est garanti. Demandez l'annexe SLA et le résumé du plan de continuité et de
+          reprise, et vérifiez que l'architecture décrite permet réellement de tenir le RTO et le RPO
+          convenus, par exemple avec un site de secours situé dans une autre zone de risque.
+        en: >-
+          Directive 2.2.2.c requires the continuity measures to be set out in the SLA itself; a general
+          reference to "the provider's continuity plan" does not show what is guaranteed. Ask for the
+          SLA annex and the summary of the continuity and recovery plan, and check that the
+          architecture described can really meet the agreed RTO and RPO, for example with a backup site
+          in another risk zone.
+        nl: >-
+          Richtlijn 2.2.2.c vereist dat de continuïteitsmaatregelen in de SLA zelf worden beschreven;
+          een algemene verwijzing naar "het continuïteitsplan van de aanbieder" toont niet wat
+          gegarandeerd is. Vraag de SLA-bijlage en de samenvatting van het continuïteits- en
+          herstelplan, en ga na of de beschreven architectuur de afgesproken RTO en RPO werkelijk kan
+          halen, bijvoorbeeld met een uitwijksite in een andere risicozone.
+      remediation:
+        fr: >-
+          Faire décrire dans l'annexe SLA les mesures de continuité concrètes (architecture de secours,
+          procédure de reprise, communication de crise), opposables au fournisseur.
+        en: >-
+          Have the concrete continuity measures (standby architecture, recovery procedure, crisis
+          communication) described in the SLA annex, so that they bind the provider.
+        nl: >-
+          Laat de concrete continuïteitsmaatregelen (uitwijkarchitectuur, herstelprocedure,
+          crisiscommunicatie) in de SLA-bijlage beschrijven, zodat ze de aanbieder binden.
+      mappings: {iso27002: ["17.1.2"], nis2: ["21(2)(c)"]}
+- id: ctr_restitution
+  title:
+    fr: "Garanties contractuelles — conservation, restitution et destruction des données"
+    en: "Contractual guarantees — retention, return and destruction of data"
+    nl: "Contractuele garanties — bewaring, teruggave en vernietiging van de gegevens"
+  introduction:
+    fr: >-
+      La clause relative à la restitution des données (2.2.3) limite leur conservation par le
+      fournisseur de services cloud à la durée convenue avec l'organisation. Au terme de la prestation
+      ou en cas de rupture anticipée, le fournisseur restitue l'intégralité des données, selon les
+      modalités et dans le délai convenus, dans un format structuré et courant qui permet à
+      l'organisation d'assurer la continuité de son service. Ensuite seulement, et avec l'accord de
+      l'organisation, il détruit de manière sécurisée toutes les copies, sauvegardes et archives
+      comprises, et en apporte la preuve. L'absence de garantie de restitution complète ou de
+      destruction de toutes les copies est traitée comme critique.
+    en: >-
+      The clause on the return of data (2.2.3) limits their retention by the cloud service provider
+      to the period agreed with the organisation. At the end of the service or on early termination,
+      the provider returns all the data, on the agreed terms and within the agreed time, in a
+      structured, commonly used format that lets the organisation keep its service running. Only then,
+      and with the organisation's consent, does it securely destroy every copy, backups and archives
+      included, and prove it. The lack of a guarantee of complete return or of destruction of every
+      copy is treated as critical.
+    nl: >-
+      De clausule over de teruggave van de gegevens (2.2.3) beperkt de bewaring ervan door de
+      cloudaanbieder tot de termijn die met de organisatie is afgesproken. Bij het einde van de
+      dienstverlening of bij een vervroegde beëindiging geeft de aanbieder alle gegevens terug, volgens
+      de afgesproken modaliteiten en binnen de afgesproken termijn, in een gestructureerd en gangbaar
+      formaat waarmee de organisatie haar dienstverlening kan voortzetten. Pas daarna, en met het
+      akkoord van de organisatie, vernietigt hij alle kopieën op een veilige manier, back-ups en
+      archieven inbegrepen, en levert hij het bewijs daarvan. Het ontbreken van een garantie op
+      volledige teruggave of op vernietiging van alle kopieën wordt als kritiek behandeld.
+  refs: ["2.2.3"]
+  questions:
+    - id: ctr_rest_retention_limit
+      refs: ["2.2.3.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat engage le fournisseur de services cloud à ne pas conserver les données de
+          l'organisation au-delà des durées convenues avec elle, et ces durées sont fixées dans le
+          contrat ou ses annexes.
+        en: >-
+          The contract commits the cloud service provider not to keep the organisation's data beyond
+          the periods agreed with it, and these periods are set in the contract or its annexes.
+        nl: >-
+          Het contract verbindt de cloudaanbieder ertoe de gegevens van de organisatie niet langer te
+          bewaren dan de met haar afgesproken termijnen, en die termijnen zijn vastgelegd in het
+          contract of de bijlagen.
+      help:
+        fr: >-
+          La directive 2.2.3.a interdit au fournisseur de garder les données plus longtemps que
+          convenu ; l'annexe D cite une durée de conservation trop longue parmi les risques majeurs.
+          Demandez la clause et l'annexe qui fixent les durées (données de production, sauvegardes,
+          journaux, copies des environnements de test) et comparez-les au calendrier de conservation
+          de l'organisation.
+        en: >-
+          Directive 2.2.3.a forbids the provider to keep the data longer than agreed; Annex D lists an
+          excessive retention period among the major risks. Ask for the clause and the annex setting
+          the periods (production data, backups, logs, copies in test environments) and compare them
+          with the organisation's retention schedule.
+        nl: >-
+          Richtlijn 2.2.3.a verbiedt de aanbieder de gegevens langer te bewaren dan afgesproken;
+          bijlage D noemt een te lange bewaartermijn bij de grote risico's. Vraag de clausule en de
+          bijlage die de termijnen vastleggen (productiegegevens, back-ups, logbestanden, kopieën in
+          testomgevingen) en vergelijk ze met de bewaarkalender van de organisatie.
+      remediation:
+        fr: >-
+          Faire inscrire les durées de conservation par catégorie de données, alignées sur les règles
+          de l'organisation, et l'interdiction de conserver au-delà sans accord écrit.
+        en: >-
+          Have the retention periods per data category written in, aligned on the organisation's
+          rules, together with a ban on keeping data longer without written consent.
+        nl: >-
+          Laat de bewaartermijnen per gegevenscategorie opnemen, afgestemd op de regels van de
+          organisatie, samen met een verbod om langer te bewaren zonder schriftelijk akkoord.
+      mappings: {gdpr: ["5", "28"]}
+    - id: ctr_rest_retention_applied
+      refs: ["2.2.3.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          En cours de contrat, le fournisseur de services cloud supprime effectivement les données,
+          sauvegardes et journaux compris, qui atteignent la fin de la durée de conservation convenue.
+        en: >-
+          During the contract, the cloud service provider actually deletes the data, backups and logs
+          included, that reach the end of the agreed retention period.
+        nl: >-
+          Tijdens de looptijd van het contract verwijdert de cloudaanbieder effectief de gegevens,
+          back-ups en logbestanden inbegrepen, waarvan de afgesproken bewaartermijn verstreken is.
+      help:
+        fr: >-
+          L'engagement de 2.2.3.a se vérifie en cours de contrat, pas seulement à son terme : les
+          sauvegardes et les journaux sont souvent conservés sans limite par défaut. Demandez la
+          configuration des politiques de rétention (cycle de vie des sauvegardes, purges), un extrait
+          des journaux de suppression ou une attestation du fournisseur ; en IaaS et PaaS, vérifiez
+          vous-même les paramètres de rétention dans la console d'administration.
+        en: >-
+          The commitment of 2.2.3.a is checked during the contract, not only at its end: backups and
+          logs are often kept indefinitely by default. Ask for the configuration of the retention
+          policies (backup lifecycle, purges), an extract of the deletion logs or an attestation from
+          the provider; in IaaS and PaaS, check the retention settings in the administration console
+          yourself.
+        nl: >-
+          De verbintenis van 2.2.3.a wordt tijdens de looptijd van het contract getoetst, niet enkel
+          op het einde: back-ups en logbestanden worden standaard vaak onbeperkt bewaard. Vraag de
+          configuratie van het bewaarbeleid (levenscyclus van back-ups, opschoning), een uittreksel
+          uit de verwijderingslogs of een attest van de aanbieder; controleer bij IaaS en PaaS zelf
+          de bewaarinstellingen in de beheerconsole.
+      remediation:
+        fr: >-
+          Exiger l'application automatique des durées convenues (politiques de cycle de vie) et une
+          attestation périodique de la purge des données échues.
+        en: >-
+          Require the agreed periods to be enforced automatically (lifecycle policies) and a periodic
+          attestation that expired data have been purged.
+        nl: >-
+          Eis de automatische toepassing van de afgesproken termijnen (levenscyclusbeleid) en een
+          periodiek attest van de opschoning van vervallen gegevens.
+      mappings: {gdpr: ["5"]}
+    - id: ctr_rest_all_data
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: critical
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat engage le fournisseur de services cloud à restituer à l'organisation l'intégralité
+          de ses données au terme de la prestation, y compris les métadonnées, les documents joints et
+          l'historique nécessaires à leur exploitation.
+        en: >-
+          The contract commits the cloud service provider to returning all of the organisation's data
+          at the end of the service, including the metadata, attached documents and history needed to
+          use them.
+        nl: >-
+          Het contract verbindt de cloudaanbieder ertoe alle gegevens van de organisatie terug te geven
+          bij het einde van de dienstverlening, met inbegrip van de metadata, bijgevoegde documenten en
+          historiek die nodig zijn om ze te gebruiken.
+      help:
+        fr: >-
+          Une restitution partielle (seulement les données « actives », sans historique, pièces
+          jointes ni métadonnées) empêche l'organisation de poursuivre son service : 2.2.3.b exige
+          l'intégralité des données. Demandez la clause de restitution et l'inventaire des données
+          restituables ; vérifiez qu'aucune donnée n'est exclue ni soumise à des frais non convenus, et
+          qu'un contrôle d'exhaustivité (comptages, sommes de contrôle) est prévu à la réception.
+        en: >-
+          A partial return (only the "active" data, without history, attachments or metadata) stops
+          the organisation from continuing its service: 2.2.3.b requires all the data. Ask for the
+          restitution clause and the inventory of returnable data; check that no data are excluded or
+          subject to unagreed charges, and that a completeness check (record counts, checksums) is
+          planned at hand-over.
+        nl: >-
+          Een gedeeltelijke teruggave (enkel de "actieve" gegevens, zonder historiek, bijlagen of
+          metadata) belet de organisatie haar dienstverlening voort te zetten: 2.2.3.b vereist alle
+          gegevens. Vraag de teruggaveclausule en de inventaris van de terug te geven gegevens; ga na
+          dat geen gegevens uitgesloten zijn of aan niet-afgesproken kosten onderworpen zijn, en dat
+          bij de overdracht een volledigheidscontrole (tellingen, controlesommen) is voorzien.
+      remediation:
+        fr: >-
+          Faire inscrire l'obligation de restituer toutes les données de l'organisation, sans
+          exception ni frais non convenus, avec un contrôle d'exhaustivité contradictoire à la remise.
+        en: >-
+          Have the obligation to return all the organisation's data written in, without exception or
+          unagreed charges, with a jointly performed completeness check at hand-over.
+        nl: >-
+          Laat de verplichting opnemen om alle gegevens van de organisatie terug te geven, zonder
+          uitzondering of niet-afgesproken kosten, met een gezamenlijke volledigheidscontrole bij de
+          overdracht.
+      mappings: {gdpr: ["28"]}
+    - id: ctr_rest_format
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat précise que les données sont restituées dans un format structuré, couramment
+          utilisé et documenté, que l'organisation peut exploiter sans les outils du fournisseur de
+          services cloud.
+        en: >-
+          The contract specifies that the data are returned in a structured, commonly used and
+          documented format that the organisation can use without the cloud service provider's tools.
+        nl: >-
+          Het contract bepaalt dat de gegevens worden teruggegeven in een gestructureerd, gangbaar en
+          gedocumenteerd formaat dat de organisatie kan gebruiken zonder de tools van de
+          cloudaanbieder.
+      help:
+        fr: >-
+          La directive 2.2.3.b vise un format structuré et courant afin que l'organisation puisse
+          assurer la continuité de son service ; un export dans un format propriétaire ou sans
+          description des structures ne répond pas à cet objectif. Demandez la liste des formats
+          d'export (CSV, JSON, XML, sauvegarde de base de données dans un format standard...) et leur
+          documentation, et si possible le résultat d'un export de test vérifié par l'organisation.
+        en: >-
+          Directive 2.2.3.b requires a structured, common format so that the organisation can keep its
+          service running; an export in a proprietary format or without a description of the
+          structures does not meet that aim. Ask for the list of export formats (CSV, JSON, XML,
+          database dump in a standard format...) and their documentation, and if possible the result
+          of a test export checked by the organisation.
+        nl: >-
+          Richtlijn 2.2.3.b vraagt een gestructureerd en gangbaar formaat zodat de organisatie haar
+          dienstverlening kan voortzetten; een export in een eigen formaat van de aanbieder of zonder
+          beschrijving van de structuren beantwoordt niet aan dat doel. Vraag de lijst van
+          exportformaten (CSV, JSON, XML, databankdump in een standaardformaat...) en hun documentatie,
+          en indien mogelijk het resultaat van een testexport die de organisatie heeft nagekeken.
+      remediation:
+        fr: >-
+          Faire inscrire les formats de restitution (formats ouverts, avec description des structures
+          et des liens entre les données) et réaliser un export de test avant la mise en production.
+        en: >-
+          Have the return formats written in (open formats, with a description of the structures and
+          of the links between the data) and run a test export before going into production.
+        nl: >-
+          Laat de formaten voor de teruggave opnemen (open formaten, met een beschrijving van de
+          structuren en van de verbanden tussen de gegevens) en voer een testexport uit vóór de
+          ingebruikname.
+    - id: ctr_rest_delay
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat fixe les modalités de la restitution (moyen de transfert, étapes, responsabilités,
+          coût) et le délai dans lequel elle doit être achevée.
+        en: >-
+          The contract sets the terms of the return (transfer means, steps, responsibilities, cost) and
+          the time within which it must be completed.
+        nl: >-
+          Het contract legt de modaliteiten van de teruggave vast (overdrachtsmiddel, stappen,
+          verantwoordelijkheden, kosten) en de termijn waarbinnen ze voltooid moet zijn.
+      help:
+        fr: >-
+          La directive 2.2.3.b demande une restitution selon des modalités et dans un délai convenus ;
+          sans délai fixé, c'est le fournisseur qui décide du rythme de la sortie. Vérifiez que l'accès
+          aux données reste garanti jusqu'à la fin de la restitution et que le délai est compatible
+          avec la migration prévue. Preuve : clause de restitution ou annexe de réversibilité.
+        en: >-
+          Directive 2.2.3.b requires the return to follow agreed terms and an agreed time limit;
+          without a set time limit, the provider decides the pace of the exit. Check that access to the
+          data remains guaranteed until the return is complete and that the time limit is compatible
+          with the planned migration. Evidence: restitution clause or reversibility annex.
+        nl: >-
+          Richtlijn 2.2.3.b vraagt een teruggave volgens afgesproken modaliteiten en binnen een
+          afgesproken termijn; zonder vaste termijn bepaalt de aanbieder het tempo van de uitstap. Ga
+          na of de toegang tot de gegevens gewaarborgd blijft tot de teruggave voltooid is en of de
+          termijn verenigbaar is met de geplande migratie. Bewijs: teruggaveclausule of
+          omkeerbaarheidsbijlage.
+      remediation:
+        fr: >-
+          Faire fixer au contrat le délai de restitution, le mode de transfert sécurisé et son coût,
+          avec maintien de l'accès aux données jusqu'à la fin de la restitution.
+        en: >-
+          Have the return time limit, the secure transfer method and its cost set in the contract,
+          with access to the data maintained until the return is complete.
+        nl: >-
+          Laat de termijn voor de teruggave, de beveiligde overdrachtswijze en de kosten ervan in het
+          contract vastleggen, met behoud van de toegang tot de gegevens tot de teruggave voltooid is.
+    - id: ctr_rest_early_termination
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          L'obligation de restitution s'applique aussi en cas de rupture anticipée du contrat, quelle
+          qu'en soit la cause : résiliation par l'une ou l'autre partie, manquement, reprise ou faillite
+          du fournisseur de services cloud.
+        en: >-
+          The restitution obligation also applies on early termination of the contract, whatever the
+          cause: termination by either party, breach, takeover or bankruptcy of the cloud service
+          provider.
+        nl: >-
+          De verplichting tot teruggave geldt ook bij een vervroegde beëindiging van het contract,
+          ongeacht de oorzaak: opzegging door een van beide partijen, tekortkoming, overname of
+          faillissement van de cloudaanbieder.
+      help:
+        fr: >-
+          La directive 2.2.3.b couvre explicitement la rupture anticipée, c'est-à-dire le moment où la
+          relation est tendue et où le fournisseur est le moins enclin à coopérer ; l'annexe D cite la
+          cessation du service (décision judiciaire, reprise, faillite) parmi les risques majeurs.
+          Vérifiez dans la clause de résiliation que l'obligation de restitution survit à la fin du
+          contrat, qu'elle ne peut pas être suspendue en cas de litige sur les factures et qu'elle lie
+          un éventuel repreneur.
+        en: >-
+          Directive 2.2.3.b explicitly covers early termination, that is, the moment when the
+          relationship is strained and the provider is least inclined to cooperate; Annex D lists
+          service cessation (court decision, takeover, bankruptcy) among the major risks. Check in the
+          termination clause that the restitution obligation survives the end of the contract, cannot
+          be suspended over a billing dispute and binds any acquirer.
+        nl: >-
+          Richtlijn 2.2.3.b dekt uitdrukkelijk de vervroegde beëindiging, dus het moment waarop de
+          relatie gespannen is en de aanbieder het minst geneigd is mee te werken; bijlage D noemt de
+          stopzetting van de dienst (rechterlijke beslissing, overname, faillissement) bij de grote
+          risico's. Ga in de beëindigingsclausule na of de verplichting tot teruggave het einde van het
+          contract overleeft, niet kan worden opgeschort bij een factuurgeschil en een eventuele
+          overnemer bindt.
+      remediation:
+        fr: >-
+          Faire inscrire que l'obligation de restitution survit à toute fin du contrat, ne peut pas
+          être suspendue en cas de litige et s'impose à un repreneur ; envisager un escrow pour le cas
+          de faillite.
+        en: >-
+          Have it written in that the restitution obligation survives any end of the contract, cannot
+          be suspended over a dispute and binds an acquirer; consider an escrow arrangement for the
+          case of bankruptcy.
+        nl: >-
+          Laat opnemen dat de verplichting tot teruggave elk einde van het contract overleeft, niet kan
+          worden opgeschort bij een geschil en een overnemer bindt; overweeg een escrowregeling voor
+          het geval van faillissement.
+    - id: ctr_rest_destruction_all_copies
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Une fois la restitution effectuée et avec l'accord de l'organisation, le fournisseur de
+          services cloud s'engage à détruire de manière sécurisée, dans un délai fixé au contrat,
+          toutes les copies des données en sa possession, y compris les sauvegardes, les archives et
+          les copies détenues par ses sous-traitants.
+        en: >-
+          Once the return is done and with the organisation's consent, the cloud service provider
+          undertakes to destroy securely, within a time limit set in the contract, every copy of the
+          data in its possession, including backups, archives and copies held by its subcontractors.
+        nl: >-
+          Zodra de teruggave is uitgevoerd en met het akkoord van de organisatie verbindt de
+          cloudaanbieder zich ertoe alle kopieën van de gegevens in zijn bezit op een veilige manier te
+          vernietigen binnen een in het contract vastgelegde termijn, met inbegrip van back-ups,
+          archieven en kopieën bij zijn onderaannemers.
+      help:
+        fr: >-
+          Les sauvegardes et les archives survivent souvent des mois à la fin d'un contrat ; 2.2.3.b
+          exige la destruction de toutes les copies, et l'annexe D cite la destruction inefficace ou
+          non sécurisée parmi les risques majeurs. Vérifiez aussi que la destruction n'intervient
+          qu'après confirmation par l'organisation que la restitution est complète. Demandez la
+          clause, la méthode de destruction (effacement cryptographique par destruction des clés,
+          effacement selon NIST SP 800-88, destruction des supports) et le délai prévu pour les
+          sauvegardes.
+        en: >-
+          Backups and archives often outlive the end of a contract by months; 2.2.3.b requires every
+          copy to be destroyed, and Annex D lists ineffective or insecure destruction among the major
+          risks. Also check that destruction only happens after the organisation has confirmed that the
+          return is complete. Ask for the clause, the destruction method (cryptographic erasure by
+          destroying the keys, erasure under NIST SP 800-88, media destruction) and the time limit set
+          for backups.
+        nl: >-
+          Back-ups en archieven blijven vaak nog maanden na het einde van een contract bestaan;
+          2.2.3.b vereist de vernietiging van alle kopieën, en bijlage D noemt een ondoeltreffende of
+          onveilige vernietiging bij de grote risico's. Ga ook na of de vernietiging pas plaatsvindt
+          nadat de organisatie heeft bevestigd dat de teruggave volledig is. Vraag de clausule, de
+          vernietigingsmethode (cryptografisch wissen door vernietiging van de sleutels, wissen volgens
+          NIST SP 800-88, vernietiging van de dragers) en de termijn voor de back-ups.
+      remediation:
+        fr: >-
+          Exiger la destruction sécurisée de toutes les copies, sauvegardes, archives et copies des
+          sous-traitants comprises, dans un délai fixé, après accord écrit de l'organisation sur la
+          restitution.
+        en: >-
+          Require the secure destruction of every copy, including backups, archives and
+          subcontractors' copies, within a set time limit, after the organisation's written approval of
+          the return.
+        nl: >-
+          Eis de veilige vernietiging van alle kopieën, met inbegrip van back-ups, archieven en
+          kopieën bij onderaannemers, binnen een vastgelegde termijn, na het schriftelijke akkoord van
+          de organisatie over de teruggave.
+      mappings: {iso27002: ["8.3.2", "11.2.7"], gdpr: ["28"]}
+    - id: ctr_rest_destruction_proof
+      refs: ["2.2.3.b"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à remettre à l'organisation une preuve de
+          la destruction, qui précise les données, les systèmes ou supports concernés, la méthode et
+          la date.
+        en: >-
+          The contract obliges the cloud service provider to give the organisation proof of
+          destruction, stating the data, the systems or media concerned, the method and the date.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om de organisatie een bewijs van vernietiging te
+          bezorgen, met vermelding van de gegevens, de betrokken systemen of dragers, de methode en de
+          datum.
+      help:
+        fr: >-
+          Sans preuve (2.2.3.b), l'organisation ne peut pas démontrer, par exemple à l'Autorité de
+          protection des données, que ses données ont cessé d'exister chez le fournisseur. Demandez le
+          modèle de certificat de destruction prévu au contrat, signé par une personne habilitée du
+          fournisseur, et vérifiez qu'il couvre aussi les sauvegardes, les archives et les
+          sous-traitants.
+        en: >-
+          Without proof (2.2.3.b), the organisation cannot show, for instance to the Data Protection
+          Authority, that its data no longer exist at the provider. Ask for the template certificate of
+          destruction provided for in the contract, signed by an authorised person of the provider,
+          and check that it also covers backups, archives and subcontractors.
+        nl: >-
+          Zonder bewijs (2.2.3.b) kan de organisatie niet aantonen, bijvoorbeeld aan de
+          Gegevensbeschermingsautoriteit, dat haar gegevens bij de aanbieder niet meer bestaan. Vraag
+          het model van vernietigingscertificaat dat het contract voorziet, ondertekend door een
+          gemachtigde persoon van de aanbieder, en ga na of het ook de back-ups, archieven en
+          onderaannemers dekt.
+      remediation:
+        fr: >-
+          Exiger un certificat de destruction signé, détaillant le périmètre, la méthode et la date, et
+          le conserver dans le dossier du contrat.
+        en: >-
+          Require a signed certificate of destruction detailing the scope, method and date, and keep it
+          in the contract file.
+        nl: >-
+          Eis een ondertekend vernietigingscertificaat met de reikwijdte, de methode en de datum, en
+          bewaar het in het contractdossier.
+      mappings: {iso27002: ["8.3.2"], gdpr: ["28"]}
+- id: ctr_portability
+  title:
+    fr: "Garanties contractuelles — portabilité des données et interopérabilité des systèmes"
+    en: "Contractual guarantees — data portability and system interoperability"
+    nl: "Contractuele garanties — overdraagbaarheid van gegevens en interoperabiliteit van systemen"
+  introduction:
+    fr: >-
+      La clause relative à la portabilité des données et à l'interopérabilité des systèmes (2.2.4)
+      engage le fournisseur de services cloud à apporter, au terme de la prestation et selon les
+      modalités prévues au contrat, l'aide nécessaire pour migrer les traitements opérés dans son cloud
+      vers une autre solution, chez un autre fournisseur ou au sein de l'organisation. Avec la
+      restitution des données, elle assure la réversibilité et limite la dépendance technique envers le
+      fournisseur, que l'annexe D range parmi les risques majeurs.
+    en: >-
+      The clause on data portability and system interoperability (2.2.4) commits the cloud service
+      provider to giving, at the end of the service and on the terms set in the contract, the help
+      needed to migrate the processing run in its cloud to another solution, at another provider or
+      within the organisation. Together with the return of the data, it ensures reversibility and
+      limits the technical dependency on the provider, which Annex D lists among the major risks.
+    nl: >-
+      De clausule over de overdraagbaarheid van gegevens en de interoperabiliteit van systemen (2.2.4)
+      verbindt de cloudaanbieder ertoe om bij het einde van de dienstverlening en volgens de in het
+      contract voorziene modaliteiten de nodige hulp te bieden om de verwerkingen in zijn cloud te
+      migreren naar een andere oplossing, bij een andere aanbieder of binnen de organisatie. Samen met
+      de teruggave van de gegevens verzekert ze de omkeerbaarheid en beperkt ze de technische
+      afhankelijkheid van de aanbieder, die bijlage D bij de grote risico's rekent.
+  refs: ["2.2.4"]
+  questions:
+    - id: ctr_port_migration_assistance
+      refs: ["2.2.4.a"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat engage le fournisseur de services cloud à fournir, au terme de la prestation,
+          l'aide nécessaire pour migrer les traitements opérés dans son cloud vers une autre solution,
+          qu'il s'agisse d'un autre fournisseur ou de l'infrastructure de l'organisation.
+        en: >-
+          The contract commits the cloud service provider to giving, at the end of the service, the
+          help needed to migrate the processing run in its cloud to another solution, whether another
+          provider or the organisation's own infrastructure.
+        nl: >-
+          Het contract verbindt de cloudaanbieder ertoe om bij het einde van de dienstverlening de
+          nodige hulp te bieden om de verwerkingen in zijn cloud te migreren naar een andere
+          oplossing, bij een andere aanbieder of op de eigen infrastructuur van de organisatie.
+      help:
+        fr: >-
+          La directive 2.2.4.a va au-delà de la restitution des données : ce sont les traitements
+          (applications, paramétrages, flux, interfaces) qui doivent pouvoir être repris ailleurs. Sans
+          cet engagement, la dépendance technique envers le fournisseur rend la réversibilité
+          théorique. Demandez la clause d'assistance à la migration et vérifiez qu'elle vise aussi une
+          reprise en interne, et pas seulement un successeur agréé par le fournisseur.
+        en: >-
+          Directive 2.2.4.a goes beyond returning the data: the processing itself (applications,
+          settings, data flows, interfaces) must be able to move elsewhere. Without this commitment,
+          technical dependency on the provider makes reversibility theoretical. Ask for the migration
+          assistance clause and check that it also covers bringing the processing back in-house, not
+          only a successor approved by the provider.
+        nl: >-
+          Richtlijn 2.2.4.a gaat verder dan de teruggave van de gegevens: de verwerkingen zelf
+          (toepassingen, instellingen, gegevensstromen, interfaces) moeten elders kunnen worden
+          overgenomen. Zonder deze verbintenis maakt de technische afhankelijkheid van de aanbieder
+          de omkeerbaarheid louter theoretisch. Vraag de clausule over migratiehulp en ga na of ze ook
+          een terugname in eigen beheer dekt, en niet enkel een opvolger die de aanbieder goedkeurt.
+      remediation:
+        fr: >-
+          Faire inscrire une obligation d'assistance à la migration vers toute solution choisie par
+          l'organisation, y compris une reprise en interne.
+        en: >-
+          Have an obligation to assist the migration to any solution the organisation chooses,
+          including bringing it back in-house, written into the contract.
+        nl: >-
+          Laat een verplichting tot migratiehulp naar elke door de organisatie gekozen oplossing, ook
+          een terugname in eigen beheer, in het contract opnemen.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_port_assistance_terms
+      refs: ["2.2.4.a"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat décrit les modalités de l'aide à la migration : prestations incluses (extraction,
+          assistance technique, tests de bascule), moyens mis à disposition et prix ou barème fixé à
+          l'avance.
+        en: >-
+          The contract describes the terms of the migration assistance: services included (extraction,
+          technical support, switch-over tests), resources made available and a price or rate set in
+          advance.
+        nl: >-
+          Het contract beschrijft de modaliteiten van de migratiehulp: inbegrepen prestaties
+          (extractie, technische ondersteuning, omschakeltests), ter beschikking gestelde middelen en
+          een vooraf vastgelegde prijs of tarief.
+      help:
+        fr: >-
+          La directive 2.2.4.a renvoie aux modalités prévues dans le contrat : une aide « raisonnable »
+          non définie se négocie en position de faiblesse au moment de partir. Demandez la clause ou
+          l'annexe de réversibilité et vérifiez que le contenu de l'aide, les profils disponibles et le
+          coût y sont fixés ; un test de migration ou d'extraction réalisé en cours de contrat montre
+          si ces modalités sont réalistes.
+        en: >-
+          Directive 2.2.4.a refers to the terms set in the contract: undefined "reasonable" help is
+          negotiated from a position of weakness at the time of leaving. Ask for the reversibility
+          clause or annex and check that the content of the help, the profiles available and the cost
+          are fixed there; a migration or extraction test carried out during the contract shows
+          whether these terms are realistic.
+        nl: >-
+          Richtlijn 2.2.4.a verwijst naar de modaliteiten die in het contract zijn voorzien: niet
+          omschreven "redelijke" hulp wordt bij het vertrek vanuit een zwakke positie onderhandeld.
+          Vraag de omkeerbaarheidsclausule of -bijlage en ga na of de inhoud van de hulp, de
+          beschikbare profielen en de kosten er zijn vastgelegd; een migratie- of extractietest tijdens
+          de looptijd van het contract toont of die modaliteiten realistisch zijn.
+      remediation:
+        fr: >-
+          Annexer au contrat un plan de réversibilité qui décrit les prestations d'aide à la migration,
+          les moyens engagés et leur prix, et le revoir lors des revues de service.
+        en: >-
+          Annex to the contract a reversibility plan describing the migration assistance services, the
+          resources committed and their price, and review it at the service reviews.
+        nl: >-
+          Voeg als bijlage bij het contract een omkeerbaarheidsplan dat de prestaties voor migratiehulp,
+          de ingezette middelen en hun prijs beschrijft, en herzie het tijdens de dienstverleningsreviews.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_port_transition_service
+      refs: ["2.2.4.a"]
+      type: compliance
+      severity: high
+      protects: [availability]
+      text:
+        fr: >-
+          Le contrat garantit le maintien du service, aux conditions du SLA, pendant une période de
+          transition définie, jusqu'à la bascule effective vers la nouvelle solution.
+        en: >-
+          The contract guarantees that the service continues, under the SLA terms, for a defined
+          transition period, until the actual switch-over to the new solution.
+        nl: >-
+          Het contract garandeert dat de dienst, onder de voorwaarden van de SLA, behouden blijft
+          gedurende een bepaalde overgangsperiode, tot de effectieve omschakeling naar de nieuwe
+          oplossing.
+      help:
+        fr: >-
+          Une migration des traitements (2.2.4.a) ne se fait pas en un jour : si le service s'arrête à
+          la date de fin du contrat, l'organisation subit une interruption de sa propre prestation de
+          services. Demandez la clause qui fixe la durée de la période de transition, les conditions de
+          sa prolongation et le niveau de service applicable pendant cette période.
+        en: >-
+          Migrating the processing (2.2.4.a) does not happen in a day: if the service stops on the
+          contract's end date, the organisation's own service delivery is interrupted. Ask for the
+          clause setting the length of the transition period, the conditions for extending it and the
+          service level that applies during that period.
+        nl: >-
+          Een migratie van de verwerkingen (2.2.4.a) gebeurt niet op één dag: als de dienst stopt op
+          de einddatum van het contract, wordt de eigen dienstverlening van de organisatie onderbroken.
+          Vraag de clausule die de duur van de overgangsperiode vastlegt, de voorwaarden voor verlenging
+          ervan en het serviceniveau dat in die periode geldt.
+      remediation:
+        fr: >-
+          Faire inscrire une période de transition d'une durée suffisante, prolongeable à la demande de
+          l'organisation, pendant laquelle le SLA reste applicable.
+        en: >-
+          Have a transition period of sufficient length written in, extendable at the organisation's
+          request, during which the SLA continues to apply.
+        nl: >-
+          Laat een overgangsperiode van voldoende duur opnemen, verlengbaar op verzoek van de
+          organisatie, waarin de SLA van toepassing blijft.
+      mappings: {iso27002: ["15.1.2"]}
+    - id: ctr_port_interoperability_docs
+      refs: ["2.2.4.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à fournir la documentation nécessaire pour
+          reprendre les traitements ailleurs : modèle de données, paramétrage, interfaces (API) et flux
+          échangés avec d'autres systèmes.
+        en: >-
+          The contract obliges the cloud service provider to supply the documentation needed to take
+          the processing over elsewhere: data model, configuration, interfaces (APIs) and data flows
+          exchanged with other systems.
+        nl: >-
+          Het contract verplicht de cloudaanbieder om de documentatie te leveren die nodig is om de
+          verwerkingen elders over te nemen: gegevensmodel, configuratie, interfaces (API's) en
+          gegevensstromen met andere systemen.
+      help:
+        fr: >-
+          La clause 2.2.4 porte aussi sur l'interopérabilité des systèmes : sans description des
+          structures, des règles de paramétrage et des interfaces, les données restituées ne suffisent
+          pas à reconstruire le service. Demandez la clause, un exemplaire de la documentation
+          (dictionnaire de données, spécifications des API, export de configuration) et vérifiez
+          qu'elle est tenue à jour pendant toute la durée du contrat, pas seulement produite à la sortie.
+        en: >-
+          Clause 2.2.4 also covers system interoperability: without a description of the structures,
+          configuration rules and interfaces, the returned data are not enough to rebuild the service.
+          Ask for the clause and a sample of the documentation (data dictionary, API specifications,
+          configuration export), and check that it is kept up to date throughout the contract, not
+          only produced at exit.
+        nl: >-
+          Clausule 2.2.4 betreft ook de interoperabiliteit van systemen: zonder beschrijving van de
+          structuren, configuratieregels en interfaces volstaan de teruggegeven gegevens niet om de
+          dienst opnieuw op te bouwen. Vraag de clausule en een exemplaar van de documentatie
+          (gegevenswoordenboek, API-specificaties, configuratie-export), en ga na of ze gedurende de
+          hele looptijd van het contract wordt bijgewerkt, en niet pas bij de uitstap wordt opgesteld.
+      remediation:
+        fr: >-
+          Exiger la fourniture et la mise à jour régulière de la documentation des données, du
+          paramétrage et des interfaces, dans des formats et standards ouverts.
+        en: >-
+          Require the documentation of the data, configuration and interfaces to be supplied and
+          regularly updated, in open formats and standards.
+        nl: >-
+          Eis de levering en geregelde bijwerking van de documentatie van de gegevens, de configuratie
+          en de interfaces, in open formaten en standaarden.
+      mappings: {iso27002: ["15.1.2"]}
+
+- id: ctr_audit
+  title:
+    fr: "Garanties contractuelles — clause d'audit"
+    en: "Contractual guarantees — audit clause"
+    nl: "Contractuele garanties — auditclausule"
+  introduction:
+    fr: >-
+      Le contrat doit permettre à l'organisation de contrôler elle-même le fournisseur de services
+      cloud : audits à son initiative, le cas échéant par une organisation d'audit agréée,
+      collaboration étroite du fournisseur et traitement rapide des déficiences constatées. Les
+      rapports d'audit et de certification que le fournisseur fait établir (ISAE 3402, ISO/IEC 27001,
+      CSA) complètent ce droit lorsqu'ils sont remis intégralement et gratuitement et que leur
+      périmètre et leurs résultats répondent aux exigences de l'organisation. En cas de
+      sous-traitance, le droit d'audit doit s'étendre aux sous-traitants. Les audits vérifient le
+      respect du contrat, des règles de sécurité de l'information et de protection de la vie privée
+      et des bonnes pratiques internationales, et doivent montrer que les mesures ne peuvent pas être
+      contournées à l'insu de l'organisation.
+    en: >-
+      The contract must allow the organisation to check the cloud service provider itself: audits on
+      its initiative, where appropriate by an accredited audit organisation, close cooperation from
+      the provider and prompt treatment of the deficiencies found. The audit and certification reports
+      the provider commissions (ISAE 3402, ISO/IEC 27001, CSA) complement this right when they are
+      handed over in full and free of charge and when their scope and results meet the organisation's
+      requirements. Where the provider subcontracts, the audit right must extend to its
+      subcontractors. Audits verify compliance with the contract, with the information-security and
+      privacy rules and with international good practice, and must show that the measures cannot be
+      bypassed without the organisation knowing.
+    nl: >-
+      Het contract moet de organisatie in staat stellen de cloudaanbieder zelf te controleren: audits
+      op haar initiatief, in voorkomend geval door een erkende auditorganisatie, nauwe medewerking van
+      de aanbieder en snelle behandeling van de vastgestelde tekortkomingen. De audit- en
+      certificeringsrapporten die de aanbieder laat opstellen (ISAE 3402, ISO/IEC 27001, CSA) vullen dat
+      recht aan wanneer ze volledig en kosteloos worden bezorgd en hun scope en resultaten aan de
+      vereisten van de organisatie beantwoorden. Bij onderaanneming moet het auditrecht zich ook tot de
+      onderaannemers uitstrekken. Audits gaan de naleving van het contract, van de regels inzake
+      informatieveiligheid en privacybescherming en van de internationale goede praktijken na, en
+      moeten aantonen dat de maatregelen niet kunnen worden omzeild zonder dat de organisatie het weet.
+  refs: ["2.2.5"]
+  questions:
+    - id: ctr_audit_right_initiative
+      refs: ["2.2.5.a", "2.2.5.d"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat garantit à l'organisation le droit de faire réaliser, à son initiative, des
+          audits du fournisseur de services cloud, par ses propres auditeurs ou par une organisation
+          d'audit agréée de son choix, portant sur le respect du contrat, des règles de sécurité de
+          l'information et de protection de la vie privée et des bonnes pratiques reconnues.
+        en: >-
+          The contract guarantees the organisation the right to have audits of the cloud service
+          provider carried out on its own initiative, by its own auditors or by an accredited audit
+          organisation of its choice, covering compliance with the contract, with the
+          information-security and privacy rules and with recognised good practice.
+        nl: >-
+          Het contract waarborgt de organisatie het recht om op eigen initiatief audits van de
+          cloudaanbieder te laten uitvoeren, door haar eigen auditors of door een erkende
+          auditorganisatie naar keuze, over de naleving van het contract, van de regels inzake
+          informatieveiligheid en privacybescherming en van de erkende goede praktijken.
+      help:
+        fr: >-
+          La directive 2.2.5.a fait de l'audit à l'initiative de l'organisation une garantie
+          minimale, et l'article 28, paragraphe 3, point h), du RGPD impose la même possibilité envers
+          tout sous-traitant. Lisez la clause d'audit, y compris dans les conditions générales et la
+          convention de sous-traitance, et vérifiez qu'elle permet des audits documentaires et sur
+          place, avec comme référentiels les bonnes pratiques citées en 2.2.5 (NIST, ENISA, ISO, CSA,
+          ISACA). La seule remise de rapports de certification ne remplace pas ce droit.
+        en: >-
+          Directive 2.2.5.a makes audits on the organisation's initiative a minimum guarantee, and
+          Article 28(3)(h) GDPR requires the same possibility towards any processor. Read the audit
+          clause, including in the general terms and the processor agreement, and check that it allows
+          documentary and on-site audits, against the good practice cited in 2.2.5 (NIST, ENISA, ISO,
+          CSA, ISACA). Merely handing over certification reports does not replace this right.
+        nl: >-
+          Richtlijn 2.2.5.a maakt van audits op initiatief van de organisatie een minimale garantie,
+          en artikel 28, lid 3, punt h), AVG vereist dezelfde mogelijkheid ten aanzien van elke
+          verwerker. Lees de auditclausule, ook in de algemene voorwaarden en de
+          verwerkersovereenkomst, en ga na of ze documentaire audits en audits ter plaatse toelaat,
+          met als referentie de goede praktijken die 2.2.5 vermeldt (NIST, ENISA, ISO, CSA, ISACA). Het
+          loutere bezorgen van certificeringsrapporten vervangt dat recht niet.
+      remediation:
+        fr: >-
+          Exiger une clause d'audit explicite, à l'initiative de l'organisation, couvrant les audits
+          documentaires et sur place et réalisable par une organisation d'audit agréée qu'elle désigne.
+        en: >-
+          Require an explicit audit clause, on the organisation's initiative, covering documentary and
+          on-site audits and allowing an accredited audit organisation it appoints to carry them out.
+        nl: >-
+          Eis een uitdrukkelijke auditclausule, op initiatief van de organisatie, die documentaire
+          audits en audits ter plaatse omvat en uitvoerbaar is door een erkende auditorganisatie die zij
+          aanwijst.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: ctr_audit_cooperation
+      refs: ["2.2.5.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud s'engage à collaborer étroitement aux audits (accès aux
+          documents, aux personnes, aux sites et aux systèmes concernés), sans conditions de préavis,
+          de fréquence ou de coût qui videraient le droit d'audit de sa substance.
+        en: >-
+          The cloud service provider undertakes to cooperate closely with audits (access to the
+          relevant documents, people, sites and systems), without notice, frequency or cost conditions
+          that would empty the audit right of its substance.
+        nl: >-
+          De cloudaanbieder verbindt zich ertoe nauw mee te werken aan audits (toegang tot de
+          betrokken documenten, personen, sites en systemen), zonder voorwaarden inzake
+          aankondigingstermijn, frequentie of kosten die het auditrecht uithollen.
+      help:
+        fr: >-
+          La directive 2.2.5.a exige une collaboration étroite du fournisseur. Un préavis de plusieurs
+          mois, un seul audit autorisé par an même après un incident, ou des frais dissuasifs à charge
+          de l'organisation rendent le droit d'audit théorique. Demandez la clause et ses annexes
+          (procédure d'audit, tarifs) et, si un audit a déjà eu lieu, l'avis de l'auditeur sur la
+          collaboration obtenue.
+        en: >-
+          Directive 2.2.5.a requires close cooperation from the provider. Several months' notice, a
+          single audit a year even after an incident, or prohibitive costs charged to the organisation
+          make the audit right theoretical. Ask for the clause and its annexes (audit procedure, fees)
+          and, if an audit has already taken place, the auditor's view of the cooperation obtained.
+        nl: >-
+          Richtlijn 2.2.5.a vereist een nauwe medewerking van de aanbieder. Een aankondigingstermijn
+          van meerdere maanden, slechts één audit per jaar zelfs na een incident, of ontradende kosten
+          ten laste van de organisatie maken het auditrecht theoretisch. Vraag de clausule en haar
+          bijlagen (auditprocedure, tarieven) en, als er al een audit plaatsvond, het oordeel van de
+          auditor over de verkregen medewerking.
+      remediation:
+        fr: >-
+          Négocier des conditions d'audit raisonnables (préavis court, audit supplémentaire possible
+          après un incident, coûts plafonnés) et l'obligation de donner accès à tout ce que l'audit
+          requiert.
+        en: >-
+          Negotiate reasonable audit conditions (short notice, an additional audit possible after an
+          incident, capped costs) and an obligation to give access to everything the audit requires.
+        nl: >-
+          Onderhandel redelijke auditvoorwaarden (korte aankondigingstermijn, bijkomende audit mogelijk
+          na een incident, begrensde kosten) en een verplichting om toegang te geven tot alles wat de
+          audit vereist.
+      mappings: {iso27002: ["15.2.1"], gdpr: ["28"]}
+    - id: ctr_audit_deficiencies
+      refs: ["2.2.5.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud s'engage à traiter dans les meilleurs délais les
+          déficiences constatées lors des audits, selon un plan d'actions aux échéances convenues, et
+          à rendre compte à l'organisation de leur suivi jusqu'à leur clôture.
+        en: >-
+          The cloud service provider undertakes to address the deficiencies found in audits as soon
+          as possible, under an action plan with agreed deadlines, and to report to the organisation
+          on their follow-up until they are closed.
+        nl: >-
+          De cloudaanbieder verbindt zich ertoe de bij audits vastgestelde tekortkomingen zo snel
+          mogelijk weg te werken, volgens een actieplan met afgesproken termijnen, en de organisatie
+          over de opvolging ervan te rapporteren tot ze zijn afgesloten.
+      help:
+        fr: >-
+          La directive 2.2.5.a impose de traiter les déficiences dans les meilleurs délais ; sans
+          échéances ni suivi, les constats d'audit restent lettre morte. Demandez la clause (délais de
+          correction selon la gravité), le dernier plan d'actions et l'état de clôture des constats
+          des audits précédents, y compris des exceptions relevées dans le rapport ISAE 3402 type II.
+        en: >-
+          Directive 2.2.5.a requires deficiencies to be addressed as soon as possible; without
+          deadlines or follow-up, audit findings stay a dead letter. Ask for the clause (correction
+          delays by severity), the latest action plan and the closure status of the findings of
+          previous audits, including the exceptions noted in the ISAE 3402 type II report.
+        nl: >-
+          Richtlijn 2.2.5.a vereist dat tekortkomingen zo snel mogelijk worden weggewerkt; zonder
+          termijnen of opvolging blijven auditbevindingen dode letter. Vraag de clausule
+          (correctietermijnen per ernst), het laatste actieplan en de stand van afsluiting van de
+          bevindingen van vorige audits, ook van de uitzonderingen in het ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Faire inscrire des délais de correction par niveau de gravité, un rapport de suivi
+          périodique et un audit de contrôle aux frais du fournisseur lorsque les délais ne sont pas
+          tenus.
+        en: >-
+          Have correction delays by severity level written in, with a periodic follow-up report and a
+          verification audit at the provider's expense when the delays are not met.
+        nl: >-
+          Laat correctietermijnen per ernstniveau opnemen, met een periodiek opvolgingsrapport en een
+          controleaudit op kosten van de aanbieder wanneer de termijnen niet worden gehaald.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"]}
+    - id: ctr_audit_reports_full_free
+      refs: ["2.2.5.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud met intégralement et gratuitement à la disposition de
+          l'organisation les rapports d'audit et de certification établis par des organisations
+          d'audit agréées (p. ex. rapport ISAE 3402 type II, certificat ISO/IEC 27001 et déclaration
+          d'applicabilité, évaluation CSA STAR), y compris chaque nouvelle édition.
+        en: >-
+          The cloud service provider makes the audit and certification reports drawn up by accredited
+          audit organisations (e.g. ISAE 3402 type II report, ISO/IEC 27001 certificate and Statement
+          of Applicability, CSA STAR assessment) available to the organisation in full and free of
+          charge, including each new edition.
+        nl: >-
+          De cloudaanbieder stelt de audit- en certificeringsrapporten van erkende auditorganisaties
+          (bv. ISAE 3402 type II-rapport, ISO/IEC 27001-certificaat en verklaring van toepasselijkheid,
+          CSA STAR-beoordeling) volledig en kosteloos ter beschikking van de organisatie, ook elke
+          nieuwe uitgave ervan.
+      help:
+        fr: >-
+          Selon 2.2.5.b, ces rapports doivent être remis en entier, et non sous forme de résumé,
+          d'extrait ou de certificat seul, et sans frais. Vérifiez dans le contrat l'engagement de
+          fournir chaque nouvelle édition, et demandez les documents eux-mêmes : le rapport ISAE 3402
+          type II complet avec l'opinion de l'auditeur et les exceptions, le certificat ISO/IEC 27001
+          avec sa déclaration d'applicabilité, le niveau CSA STAR atteint.
+        en: >-
+          Under 2.2.5.b, these reports must be handed over in full, not as a summary, an extract or a
+          bare certificate, and free of charge. Check the contract for the commitment to provide each
+          new edition, and ask for the documents themselves: the complete ISAE 3402 type II report with
+          the auditor's opinion and exceptions, the ISO/IEC 27001 certificate with its Statement of
+          Applicability, the CSA STAR level reached.
+        nl: >-
+          Volgens 2.2.5.b moeten deze rapporten volledig worden bezorgd, niet als samenvatting,
+          uittreksel of los certificaat, en kosteloos. Ga in het contract de verbintenis na om elke
+          nieuwe uitgave te bezorgen, en vraag de documenten zelf: het volledige ISAE 3402 type
+          II-rapport met het oordeel van de auditor en de uitzonderingen, het ISO/IEC 27001-certificaat
+          met de verklaring van toepasselijkheid, het behaalde CSA STAR-niveau.
+      remediation:
+        fr: >-
+          Exiger contractuellement la remise intégrale et gratuite des rapports d'audit et de
+          certification, à chaque renouvellement, au besoin sous accord de confidentialité.
+        en: >-
+          Contractually require the audit and certification reports to be handed over in full and
+          free of charge at each renewal, under a non-disclosure agreement if needed.
+        nl: >-
+          Eis contractueel dat de audit- en certificeringsrapporten bij elke vernieuwing volledig en
+          kosteloos worden bezorgd, zo nodig onder een geheimhoudingsovereenkomst.
+      mappings: {iso27002: ["15.2.1", "18.2.1"]}
+    - id: ctr_audit_reports_analysed
+      refs: ["2.2.5.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a analysé ces rapports et vérifié que leur périmètre et leurs résultats
+          répondent à ses exigences : services, sites et sous-traitants couverts, période récente,
+          opinion de l'auditeur, exceptions relevées et contrôles complémentaires attendus de
+          l'organisation.
+        en: >-
+          The organisation has analysed these reports and checked that their scope and results meet
+          its requirements: the services, sites and subcontractors covered, a recent period, the
+          auditor's opinion, the exceptions noted and the complementary controls expected of the
+          organisation.
+        nl: >-
+          De organisatie heeft deze rapporten geanalyseerd en nagegaan of hun scope en resultaten aan
+          haar vereisten beantwoorden: de gedekte diensten, sites en onderaannemers, een recente
+          periode, het oordeel van de auditor, de vastgestelde uitzonderingen en de aanvullende
+          controles die van de organisatie worden verwacht.
+      help:
+        fr: >-
+          La directive 2.2.5.b précise que ces rapports servent à vérifier si le périmètre et les
+          résultats répondent aux exigences de l'organisation : un rapport qui exclut le service
+          utilisé ou un sous-traitant clé (méthode « carve-out ») ne prouve rien pour eux. Contrôlez la
+          période couverte par le rapport ISAE 3402 type II (terminée depuis moins de douze mois), les
+          exceptions, l'opinion avec réserve éventuelle et les « complementary user entity controls »
+          que l'organisation doit elle-même mettre en place. Demandez la note d'analyse datée.
+        en: >-
+          Directive 2.2.5.b states that these reports serve to check whether the scope and results
+          meet the organisation's requirements: a report that excludes the service used or a key
+          subcontractor (carve-out method) proves nothing about them. Check the period covered by the
+          ISAE 3402 type II report (ended less than twelve months ago), the exceptions, any qualified
+          opinion and the complementary user entity controls the organisation must put in place
+          itself. Ask for the dated analysis note.
+        nl: >-
+          Richtlijn 2.2.5.b preciseert dat deze rapporten dienen om na te gaan of de scope en de
+          resultaten aan de vereisten van de organisatie beantwoorden: een rapport dat de gebruikte
+          dienst of een belangrijke onderaannemer uitsluit (carve-outmethode), bewijst daarover niets.
+          Controleer de periode van het ISAE 3402 type II-rapport (minder dan twaalf maanden geleden
+          afgelopen), de uitzonderingen, een eventueel oordeel met voorbehoud en de « complementary
+          user entity controls » die de organisatie zelf moet invoeren. Vraag de gedateerde
+          analysenota.
+      remediation:
+        fr: >-
+          Analyser formellement chaque rapport reçu, mettre en place les contrôles complémentaires qui
+          incombent à l'organisation et obtenir du fournisseur un plan d'actions pour les exceptions
+          et les zones non couvertes.
+        en: >-
+          Formally analyse every report received, put in place the complementary controls that fall
+          to the organisation, and obtain from the provider an action plan for the exceptions and the
+          areas not covered.
+        nl: >-
+          Analyseer elk ontvangen rapport formeel, voer de aanvullende controles in die de
+          organisatie toekomen en verkrijg van de aanbieder een actieplan voor de uitzonderingen en de
+          niet-gedekte domeinen.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(d)"]}
+    - id: ctr_audit_subcontractors
+      refs: ["2.2.5.c"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      when: "subcontracting != no"
+      text:
+        fr: >-
+          Le fournisseur de services cloud impose à ses sous-traitants des clauses qui garantissent à
+          l'organisation le même droit d'audit, aux mêmes conditions, sur les activités sous-traitées.
+        en: >-
+          The cloud service provider imposes clauses on its subcontractors that guarantee the
+          organisation the same audit right, under the same conditions, over the subcontracted
+          activities.
+        nl: >-
+          De cloudaanbieder legt zijn onderaannemers clausules op die de organisatie hetzelfde
+          auditrecht, onder dezelfde voorwaarden, waarborgen over de uitbestede activiteiten.
+      help:
+        fr: >-
+          Selon 2.2.5.c, en cas de sous-traitance complète ou partielle, le droit d'audit doit suivre
+          la chaîne de sous-traitance ; sinon, l'hébergement, le centre de données ou le support
+          confiés à un tiers échappent à tout contrôle. Demandez la clause du contrat principal qui
+          impose ce report, la liste des sous-traitants et un extrait des contrats de sous-traitance
+          ou une attestation du fournisseur, ainsi que les rapports ISAE 3402 type II ou ISO/IEC 27001
+          des sous-traitants principaux.
+        en: >-
+          Under 2.2.5.c, where activities are wholly or partly subcontracted, the audit right must
+          follow the subcontracting chain; otherwise hosting, the data centre or support entrusted to a
+          third party escape all control. Ask for the clause of the main contract that imposes this
+          flow-down, the list of subcontractors, an extract of the subcontracts or a statement from the
+          provider, and the ISAE 3402 type II or ISO/IEC 27001 reports of the main subcontractors.
+        nl: >-
+          Volgens 2.2.5.c moet het auditrecht bij volledige of gedeeltelijke onderaanneming de keten
+          van onderaannemers volgen; anders ontsnappen hosting, datacenter of support die aan een
+          derde zijn toevertrouwd aan elke controle. Vraag de clausule van het hoofdcontract die dat
+          doorleggen oplegt, de lijst van onderaannemers, een uittreksel van de
+          onderaannemingscontracten of een verklaring van de aanbieder, en de ISAE 3402 type II- of
+          ISO/IEC 27001-rapporten van de belangrijkste onderaannemers.
+      remediation:
+        fr: >-
+          Exiger que chaque contrat de sous-traitance reprenne le droit d'audit de l'organisation et
+          que le fournisseur en apporte la preuve pour les sous-traitants actuels et futurs.
+        en: >-
+          Require every subcontract to include the organisation's audit right, and the provider to
+          prove it for current and future subcontractors.
+        nl: >-
+          Eis dat elk onderaannemingscontract het auditrecht van de organisatie overneemt en dat de
+          aanbieder dat aantoont voor de huidige en toekomstige onderaannemers.
+      mappings: {iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]}
+    - id: ctr_audit_bypass_detectable
+      refs: ["2.2.5.d"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les audits permettent à l'organisation de s'assurer que les mesures de sécurité de
+          l'information et de protection de la vie privée ne peuvent pas être contournées sans
+          qu'elle en soit avisée, par exemple par un accès d'urgence, une intervention du support ou
+          un compte privilégié du fournisseur de services cloud.
+        en: >-
+          Audits enable the organisation to make sure that the information-security and privacy
+          measures cannot be bypassed without it being told, for example through emergency access, a
+          support intervention or a privileged account of the cloud service provider.
+        nl: >-
+          Audits stellen de organisatie in staat zich ervan te vergewissen dat de maatregelen inzake
+          informatieveiligheid en privacybescherming niet kunnen worden omzeild zonder dat zij wordt
+          verwittigd, bijvoorbeeld via een noodtoegang, een tussenkomst van de support of een
+          geprivilegieerde account van de cloudaanbieder.
+      help:
+        fr: >-
+          Le texte qui conclut 2.2.5 demande que l'audit montre que les mesures ne peuvent pas être
+          contournées à l'insu de l'organisation. Vérifiez que le périmètre d'audit, contractuel ou
+          celui du rapport ISAE 3402 type II, couvre la gestion des accès privilégiés, les procédures
+          d'accès d'urgence (« break-glass ») et leur journalisation, ainsi que le mécanisme qui
+          avertit l'organisation de tels accès (p. ex. approbation préalable des accès du support) ;
+          demandez la trace d'un accès de ce type et la notification correspondante.
+        en: >-
+          The text closing 2.2.5 asks that audits show the measures cannot be bypassed without the
+          organisation knowing. Check that the audit scope, contractual or that of the ISAE 3402 type
+          II report, covers privileged access management, emergency ("break-glass") access procedures
+          and their logging, and the mechanism that alerts the organisation to such access (e.g. prior
+          approval of support access); ask for the log of one such access and the matching
+          notification.
+        nl: >-
+          De tekst die 2.2.5 afsluit, vraagt dat de audit aantoont dat de maatregelen niet buiten
+          medeweten van de organisatie kunnen worden omzeild. Ga na of de auditscope, contractueel of
+          die van het ISAE 3402 type II-rapport, het beheer van geprivilegieerde toegang, de
+          noodtoegangsprocedures (« break-glass ») en hun logging omvat, en het mechanisme dat de
+          organisatie over zulke toegang verwittigt (bv. voorafgaande goedkeuring van supporttoegang);
+          vraag de log van zo'n toegang en de bijbehorende melding.
+      remediation:
+        fr: >-
+          Exiger que tout accès d'urgence ou privilégié aux données ou aux systèmes de l'organisation
+          soit journalisé et lui soit notifié, et que ce mécanisme entre dans le périmètre des audits.
+        en: >-
+          Require every emergency or privileged access to the organisation's data or systems to be
+          logged and notified to it, and this mechanism to fall within the audit scope.
+        nl: >-
+          Eis dat elke nood- of geprivilegieerde toegang tot de gegevens of systemen van de
+          organisatie wordt gelogd en aan haar gemeld, en dat dit mechanisme binnen de auditscope valt.
+      mappings: {iso27002: ["9.2.3", "15.2.1"]}
+- id: ctr_confidentiality
+  title:
+    fr: "Garanties contractuelles — confidentialité des données"
+    en: "Contractual guarantees — data confidentiality"
+    nl: "Contractuele garanties — vertrouwelijkheid van de gegevens"
+  introduction:
+    fr: >-
+      Le fournisseur de services cloud s'engage, pour lui-même, pour ses sous-traitants et pour ses
+      éventuels repreneurs, à n'utiliser ni divulguer les données pour son propre compte ou celui
+      d'un tiers. Il protège et tient à la disposition de l'organisation, pendant une durée fixée au
+      contrat, les traces d'accès aux données, aux applications et aux outils système, qui établissent
+      qui a fait quoi et quand. Il signale immédiatement toute anomalie détectée dans ces traces, afin
+      que l'organisation puisse notifier une violation de données dans les 72 heures, et l'informe
+      immédiatement de toute enquête ou demande d'enquête d'une autorité administrative ou judiciaire,
+      belge ou étrangère.
+    en: >-
+      The cloud service provider undertakes, for itself, its subcontractors and any successors, not
+      to use or disclose the data for its own account or that of a third party. It protects, and
+      keeps available to the organisation for a period set in the contract, the access traces to data,
+      applications and system tools that establish who did what and when. It immediately reports any
+      anomaly detected in these traces, so that the organisation can notify a data breach within 72
+      hours, and immediately informs it of any investigation or request for investigation from a
+      Belgian or foreign administrative or judicial authority.
+    nl: >-
+      De cloudaanbieder verbindt zich ertoe, voor zichzelf, zijn onderaannemers en eventuele
+      overnemers, de gegevens niet voor eigen rekening of voor rekening van een derde te gebruiken of
+      bekend te maken. Hij beschermt de toegangslogs tot gegevens, toepassingen en systeemtools, die
+      aantonen wie wat wanneer heeft gedaan, en houdt ze gedurende een contractueel bepaalde termijn
+      ter beschikking van de organisatie. Hij meldt onmiddellijk elke anomalie die hij in die logs
+      vaststelt, zodat de organisatie een gegevenslek binnen 72 uur kan melden, en brengt haar
+      onmiddellijk op de hoogte van elk onderzoek of verzoek tot onderzoek van een Belgische of
+      buitenlandse administratieve of gerechtelijke overheid.
+  refs: ["2.2.6"]
+  questions:
+    - id: ctr_conf_no_own_use
+      refs: ["2.2.6.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat interdit au fournisseur de services cloud d'utiliser ou de divulguer les données
+          de l'organisation pour son propre compte ou pour celui d'un tiers, notamment à des fins
+          d'analyse, de publicité, d'amélioration de ses produits ou d'entraînement de modèles
+          d'intelligence artificielle.
+        en: >-
+          The contract forbids the cloud service provider to use or disclose the organisation's data
+          for its own account or that of a third party, in particular for analytics, advertising,
+          improving its products or training artificial-intelligence models.
+        nl: >-
+          Het contract verbiedt de cloudaanbieder de gegevens van de organisatie voor eigen rekening
+          of voor rekening van een derde te gebruiken of bekend te maken, met name voor analyses,
+          reclame, de verbetering van zijn producten of het trainen van AI-modellen.
+      help:
+        fr: >-
+          La directive 2.2.6.a exige cet engagement ; au sens du RGPD, un sous-traitant qui traite des
+          données pour ses propres finalités devient responsable du traitement pour celles-ci
+          (article 28, paragraphe 10). Lisez la clause de confidentialité, la convention de
+          sous-traitance et surtout les conditions générales et la politique de confidentialité du
+          service, où figurent souvent des usages « pour améliorer le service » ; vérifiez aussi les
+          paramètres du service (télémétrie, partage de données, fonctions d'IA).
+        en: >-
+          Directive 2.2.6.a requires this commitment; under the GDPR, a processor that processes data
+          for its own purposes becomes a controller for those purposes (Article 28(10)). Read the
+          confidentiality clause, the processor agreement and above all the general terms and the
+          privacy policy of the service, which often allow uses "to improve the service"; also check
+          the service settings (telemetry, data sharing, AI features).
+        nl: >-
+          Richtlijn 2.2.6.a vereist deze verbintenis; volgens de AVG wordt een verwerker die gegevens
+          voor eigen doeleinden verwerkt, voor die doeleinden verwerkingsverantwoordelijke (artikel 28,
+          lid 10). Lees de vertrouwelijkheidsclausule, de verwerkersovereenkomst en vooral de algemene
+          voorwaarden en de privacyverklaring van de dienst, die vaak gebruik « om de dienst te
+          verbeteren » toelaten; controleer ook de instellingen van de dienst (telemetrie, delen van
+          gegevens, AI-functies).
+      remediation:
+        fr: >-
+          Faire supprimer toute clause autorisant un usage des données pour le compte du fournisseur
+          ou de tiers, et exiger un engagement explicite de non-utilisation et de non-divulgation,
+          assorti de sanctions.
+        en: >-
+          Have any clause allowing use of the data on behalf of the provider or third parties removed,
+          and require an explicit commitment of non-use and non-disclosure, backed by penalties.
+        nl: >-
+          Laat elke clausule schrappen die gebruik van de gegevens voor rekening van de aanbieder of
+          van derden toelaat, en eis een uitdrukkelijke verbintenis tot niet-gebruik en
+          niet-bekendmaking, met sancties.
+      mappings: {iso27002: ["13.2.4"], gdpr: ["28", "29"]}
+    - id: ctr_conf_no_own_use_chain
+      refs: ["2.2.6.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Cet engagement de non-utilisation et de non-divulgation lie aussi les sous-traitants du
+          fournisseur de services cloud et tout repreneur éventuel de ses activités (rachat, fusion,
+          cession du contrat ou reprise après faillite).
+        en: >-
+          This commitment of non-use and non-disclosure also binds the cloud service provider's
+          subcontractors and any successor to its business (takeover, merger, assignment of the
+          contract or acquisition after bankruptcy).
+        nl: >-
+          Deze verbintenis tot niet-gebruik en niet-bekendmaking bindt ook de onderaannemers van de
+          cloudaanbieder en elke eventuele overnemer van zijn activiteiten (overname, fusie,
+          overdracht van het contract of overname na faillissement).
+      help:
+        fr: >-
+          La directive 2.2.6.a étend explicitement l'engagement aux sous-traitants et aux éventuels
+          repreneurs : en cas de rachat ou de faillite, les données ne doivent pas devenir un actif
+          exploitable par le nouveau propriétaire. Vérifiez la clause relative aux successeurs et
+          ayants droit, la clause de cession du contrat et le report de l'obligation dans les contrats
+          de sous-traitance.
+        en: >-
+          Directive 2.2.6.a explicitly extends the commitment to subcontractors and possible
+          successors: after a takeover or a bankruptcy, the data must not become an asset the new
+          owner can exploit. Check the clause on successors and assigns, the assignment clause and the
+          flow-down of the obligation into the subcontracts.
+        nl: >-
+          Richtlijn 2.2.6.a breidt de verbintenis uitdrukkelijk uit tot onderaannemers en eventuele
+          overnemers: na een overname of faillissement mogen de gegevens geen activum worden dat de
+          nieuwe eigenaar kan exploiteren. Controleer de clausule over rechtsopvolgers, de
+          overdrachtsclausule en het doorleggen van de verplichting in de onderaannemingscontracten.
+      remediation:
+        fr: >-
+          Exiger que l'obligation soit opposable aux sous-traitants et aux repreneurs, et qu'une
+          cession du contrat ou un changement de contrôle ouvre à l'organisation un droit de
+          résiliation avec restitution des données.
+        en: >-
+          Require the obligation to be binding on subcontractors and successors, and an assignment of
+          the contract or a change of control to give the organisation a right to terminate with
+          restitution of its data.
+        nl: >-
+          Eis dat de verplichting tegenstelbaar is aan onderaannemers en overnemers, en dat een
+          overdracht van het contract of een wijziging van controle de organisatie een
+          opzeggingsrecht geeft met teruggave van de gegevens.
+      mappings: {iso27002: ["13.2.4", "15.1.3"], gdpr: ["28"]}
+    - id: ctr_conf_traces_kept
+      refs: ["2.2.6.b"]
+      type: compliance
+      severity: critical
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à enregistrer et à tenir à la disposition
+          de l'organisation des traces d'accès qui établissent qui a fait quoi et quand : personne ou
+          compte, action, objet concerné, date et heure.
+        en: >-
+          The contract obliges the cloud service provider to record, and keep available to the
+          organisation, access traces that establish who did what and when: person or account,
+          action, object concerned, date and time.
+        nl: >-
+          Het contract verplicht de cloudaanbieder toegangslogs bij te houden en ter beschikking van
+          de organisatie te houden die aantonen wie wat wanneer heeft gedaan: persoon of account,
+          handeling, betrokken object, datum en tijdstip.
+      help:
+        fr: >-
+          Les traces d'accès exigées par 2.2.6.b sont la seule preuve de ce qui a été fait des
+          données : sans elles, l'organisation ne peut ni enquêter sur un incident, ni établir
+          l'ampleur d'une violation, ni en rendre compte. Demandez la clause, la liste des événements
+          journalisés et un échantillon de traces réelles, et vérifiez que chaque entrée identifie une
+          personne (et non un compte partagé) et porte un horodatage fiable et synchronisé.
+        en: >-
+          The access traces required by 2.2.6.b are the only proof of what was done with the data:
+          without them, the organisation can neither investigate an incident, nor establish the extent
+          of a breach, nor account for it. Ask for the clause, the list of logged events and a sample
+          of real traces, and check that every entry identifies a person (not a shared account) and
+          carries a reliable, synchronised timestamp.
+        nl: >-
+          De toegangslogs die 2.2.6.b vereist, zijn het enige bewijs van wat er met de gegevens is
+          gebeurd: zonder die logs kan de organisatie een incident niet onderzoeken, de omvang van een
+          lek niet bepalen en er geen verantwoording over afleggen. Vraag de clausule, de lijst van
+          gelogde gebeurtenissen en een staal van echte logs, en ga na of elke regel een persoon
+          identificeert (geen gedeelde account) en een betrouwbare, gesynchroniseerde tijdstempel
+          draagt.
+      remediation:
+        fr: >-
+          Exiger une clause qui oblige à journaliser tous les accès avec ces éléments et à remettre
+          les traces à l'organisation sur simple demande ; à défaut, ne pas confier de données
+          confidentielles au service.
+        en: >-
+          Require a clause obliging the provider to log every access with these elements and to hand
+          the traces over on request; failing that, entrust no confidential data to the service.
+        nl: >-
+          Eis een clausule die verplicht elke toegang met deze elementen te loggen en de logs op
+          eenvoudig verzoek aan de organisatie te bezorgen; vertrouw anders geen vertrouwelijke
+          gegevens aan de dienst toe.
+      mappings: {iso27002: ["12.4.1", "12.4.4"]}
+    - id: ctr_conf_traces_system_tools
+      refs: ["2.2.6.b"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les traces d'accès couvrent non seulement les données et les applications, mais aussi les
+          outils système (consoles d'administration, hyperviseur, outils d'administration des bases de
+          données, accès du support), y compris les actions du personnel du fournisseur de services
+          cloud et de ses sous-traitants.
+        en: >-
+          The access traces cover not only the data and applications but also the system tools
+          (administration consoles, hypervisor, database administration tools, support access),
+          including the actions of the staff of the cloud service provider and of its subcontractors.
+        nl: >-
+          De toegangslogs omvatten niet alleen de gegevens en de toepassingen, maar ook de
+          systeemtools (beheerconsoles, hypervisor, beheertools voor databanken, supporttoegang),
+          inclusief de handelingen van het personeel van de cloudaanbieder en van zijn onderaannemers.
+      help:
+        fr: >-
+          La directive 2.2.6.b vise les accès aux données, aux applications et aux outils système :
+          les actions des administrateurs, y compris ceux du fournisseur, sont les plus risquées et
+          les plus souvent absentes des journaux remis au client. Demandez la liste des sources de
+          traces mises à disposition (application, administration, support) et un échantillon
+          montrant l'action d'un administrateur du fournisseur, ou la description des journaux
+          d'accès du fournisseur aux environnements de l'organisation.
+        en: >-
+          Directive 2.2.6.b covers access to data, applications and system tools: administrators'
+          actions, the provider's included, carry the most risk and are the most often missing from
+          the logs handed to the customer. Ask for the list of trace sources made available
+          (application, administration, support) and a sample showing an action by a provider
+          administrator, or the description of the logs of the provider's access to the
+          organisation's environments.
+        nl: >-
+          Richtlijn 2.2.6.b betreft de toegang tot gegevens, toepassingen en systeemtools: de
+          handelingen van beheerders, ook die van de aanbieder, zijn het meest riskant en ontbreken
+          het vaakst in de logs die de klant krijgt. Vraag de lijst van beschikbaar gestelde
+          logbronnen (toepassing, beheer, support) en een staal met een handeling van een beheerder
+          van de aanbieder, of de beschrijving van de logs van de toegang van de aanbieder tot de
+          omgevingen van de organisatie.
+      remediation:
+        fr: >-
+          Exiger que les actions d'administration et les accès du personnel du fournisseur et de ses
+          sous-traitants aux environnements de l'organisation soient journalisés et mis à sa
+          disposition.
+        en: >-
+          Require administrative actions and the access of the provider's and its subcontractors'
+          staff to the organisation's environments to be logged and made available to it.
+        nl: >-
+          Eis dat beheerhandelingen en de toegang van het personeel van de aanbieder en zijn
+          onderaannemers tot de omgevingen van de organisatie worden gelogd en haar ter beschikking
+          worden gesteld.
+      mappings: {iso27002: ["12.4.1", "12.4.3"]}
+    - id: ctr_conf_traces_protected
+      refs: ["2.2.6.b"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les traces d'accès sont protégées contre toute modification ou suppression, y compris par
+          les administrateurs du fournisseur de services cloud, et leur consultation est réservée aux
+          personnes autorisées.
+        en: >-
+          The access traces are protected against any modification or deletion, including by the
+          cloud service provider's administrators, and only authorised persons can consult them.
+        nl: >-
+          De toegangslogs zijn beschermd tegen elke wijziging of verwijdering, ook door de beheerders
+          van de cloudaanbieder, en enkel gemachtigde personen kunnen ze raadplegen.
+      help:
+        fr: >-
+          La directive 2.2.6.b exige que le fournisseur protège les traces : une trace qu'un
+          administrateur peut effacer ne prouve rien. Demandez la description du dispositif (stockage
+          séparé ou non modifiable, contrôle d'intégrité, séparation entre administrateurs des
+          systèmes et des journaux) et le contrôle correspondant du rapport ISAE 3402 type II ou de la
+          déclaration d'applicabilité ISO/IEC 27001.
+        en: >-
+          Directive 2.2.6.b requires the provider to protect the traces: a trace an administrator can
+          erase proves nothing. Ask for the description of the set-up (separate or immutable storage,
+          integrity checks, separation between system and log administrators) and the matching control
+          in the ISAE 3402 type II report or the ISO/IEC 27001 Statement of Applicability.
+        nl: >-
+          Richtlijn 2.2.6.b vereist dat de aanbieder de logs beschermt: een log die een beheerder kan
+          wissen, bewijst niets. Vraag de beschrijving van de inrichting (gescheiden of onwijzigbare
+          opslag, integriteitscontrole, scheiding tussen systeem- en logbeheerders) en de
+          overeenkomstige controle in het ISAE 3402 type II-rapport of de ISO/IEC 27001-verklaring van
+          toepasselijkheid.
+      remediation:
+        fr: >-
+          Exiger un stockage des traces protégé en intégrité (non modifiable ou signé), séparé des
+          systèmes journalisés, et une copie régulière vers un environnement contrôlé par
+          l'organisation.
+        en: >-
+          Require integrity-protected storage of the traces (immutable or signed), separate from the
+          logged systems, and a regular copy to an environment the organisation controls.
+        nl: >-
+          Eis een integriteitsbeschermde opslag van de logs (onwijzigbaar of ondertekend), gescheiden
+          van de gelogde systemen, en een regelmatige kopie naar een omgeving die de organisatie
+          beheert.
+      mappings: {iso27002: ["12.4.2"]}
+    - id: ctr_conf_traces_retention
+      refs: ["2.2.6.b"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat fixe la durée pendant laquelle les traces d'accès sont conservées et tenues à la
+          disposition de l'organisation, et cette durée répond à ses besoins d'enquête et à ses
+          obligations légales.
+        en: >-
+          The contract sets how long the access traces are kept and held available to the
+          organisation, and this period meets its investigation needs and legal obligations.
+        nl: >-
+          Het contract bepaalt hoelang de toegangslogs worden bewaard en ter beschikking van de
+          organisatie worden gehouden, en die termijn beantwoordt aan haar onderzoeksbehoeften en
+          wettelijke verplichtingen.
+      help:
+        fr: >-
+          La directive 2.2.6.b demande une durée déterminée contractuellement. Une conservation de
+          quelques jours, fréquente par défaut, ne permet pas d'enquêter sur une intrusion découverte
+          des mois plus tard. Comparez la durée prévue au contrat ou au SLA avec la politique de
+          journalisation de l'organisation et les exigences sectorielles, et vérifiez le réglage
+          effectif dans le service.
+        en: >-
+          Directive 2.2.6.b asks for a period set by contract. A retention of a few days, common by
+          default, does not allow investigating an intrusion discovered months later. Compare the
+          period in the contract or SLA with the organisation's logging policy and sector
+          requirements, and check the actual setting in the service.
+        nl: >-
+          Richtlijn 2.2.6.b vraagt een contractueel bepaalde termijn. Een bewaring van enkele dagen,
+          vaak de standaardinstelling, laat niet toe een inbraak te onderzoeken die maanden later wordt
+          ontdekt. Vergelijk de termijn in het contract of de SLA met het loggingbeleid van de
+          organisatie en de sectorale vereisten, en controleer de werkelijke instelling in de dienst.
+      remediation:
+        fr: >-
+          Faire inscrire une durée de conservation adaptée (p. ex. au moins un an, selon la politique
+          de l'organisation) ou, à défaut, exporter en continu les traces vers un stockage de
+          l'organisation.
+        en: >-
+          Have a suitable retention period written in (e.g. at least one year, according to the
+          organisation's policy) or, failing that, export the traces continuously to storage of the
+          organisation.
+        nl: >-
+          Laat een gepaste bewaartermijn opnemen (bv. minstens één jaar, volgens het beleid van de
+          organisatie) of exporteer de logs anders doorlopend naar een opslag van de organisatie.
+      mappings: {iso27002: ["12.4.1"]}
+    - id: ctr_conf_traces_obtained
+      refs: ["2.2.6.b"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a vérifié qu'elle peut obtenir effectivement les traces d'accès, dans un
+          délai court et dans un format exploitable (extraction de test ou intégration dans son outil
+          de surveillance).
+        en: >-
+          The organisation has checked that it can actually obtain the access traces, quickly and in a
+          usable format (test extract or integration into its monitoring tool).
+        nl: >-
+          De organisatie heeft nagegaan dat ze de toegangslogs effectief kan verkrijgen, snel en in
+          een bruikbaar formaat (testextractie of integratie in haar monitoringtool).
+      help:
+        fr: >-
+          « Tenir à la disposition » (2.2.6.b) n'a de valeur que si les traces peuvent être obtenues
+          rapidement, au moment d'un incident. Demandez une extraction de test portant sur une période
+          passée, mesurez le délai d'obtention, vérifiez le format (structuré, horodaté) et la
+          possibilité d'une exportation automatisée vers le SIEM de l'organisation.
+        en: >-
+          "Keeping available" (2.2.6.b) is only worth something if the traces can be obtained quickly,
+          when an incident occurs. Ask for a test extract covering a past period, measure the delay,
+          check the format (structured, timestamped) and whether automated export to the
+          organisation's SIEM is possible.
+        nl: >-
+          « Ter beschikking houden » (2.2.6.b) heeft enkel waarde als de logs snel kunnen worden
+          verkregen, op het moment van een incident. Vraag een testextractie over een voorbije
+          periode, meet de termijn, controleer het formaat (gestructureerd, met tijdstempel) en de
+          mogelijkheid van een geautomatiseerde export naar de SIEM van de organisatie.
+      remediation:
+        fr: >-
+          Convenir d'un délai de remise des traces et d'un format structuré, et mettre en place une
+          exportation automatique vers l'outil de surveillance de l'organisation.
+        en: >-
+          Agree a delivery delay for the traces and a structured format, and set up automatic export
+          to the organisation's monitoring tool.
+        nl: >-
+          Spreek een leveringstermijn voor de logs en een gestructureerd formaat af, en zet een
+          automatische export naar de monitoringtool van de organisatie op.
+      mappings: {iso27002: ["12.4.1"]}
+    - id: ctr_conf_anomaly_notice
+      refs: ["2.2.6.c"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud s'engage à informer immédiatement l'organisation de toute
+          anomalie qu'il détecte dans les traces d'accès, comme des tentatives d'accès de personnes non
+          autorisées, même lorsqu'aucune violation n'est encore confirmée.
+        en: >-
+          The cloud service provider undertakes to inform the organisation immediately of any anomaly
+          it detects in the access traces, such as access attempts by unauthorised persons, even when
+          no breach has yet been confirmed.
+        nl: >-
+          De cloudaanbieder verbindt zich ertoe de organisatie onmiddellijk op de hoogte te brengen
+          van elke anomalie die hij in de toegangslogs vaststelt, zoals toegangspogingen door
+          onbevoegden, ook wanneer nog geen lek is bevestigd.
+      help:
+        fr: >-
+          La directive 2.2.6.c va au-delà des incidents avérés : toute anomalie dans les traces, y
+          compris une tentative d'accès non autorisé, doit être signalée immédiatement. Vérifiez que la
+          clause ne limite pas l'obligation aux violations « confirmées » ou « significatives »,
+          et demandez la procédure de surveillance des traces du fournisseur (règles de détection,
+          équipe de surveillance) et le modèle de notification adressé aux clients.
+        en: >-
+          Directive 2.2.6.c goes beyond proven incidents: any anomaly in the traces, including an
+          unauthorised access attempt, must be reported immediately. Check that the clause does not
+          limit the obligation to "confirmed" or "significant" breaches, and ask for the provider's
+          trace-monitoring procedure (detection rules, monitoring team) and the notification template
+          sent to customers.
+        nl: >-
+          Richtlijn 2.2.6.c gaat verder dan vastgestelde incidenten: elke anomalie in de logs, ook een
+          onbevoegde toegangspoging, moet onmiddellijk worden gemeld. Ga na of de clausule de
+          verplichting niet beperkt tot « bevestigde » of « significante » lekken, en vraag de
+          procedure voor het bewaken van de logs bij de aanbieder (detectieregels, monitoringteam) en
+          het meldingsmodel voor klanten.
+      remediation:
+        fr: >-
+          Exiger l'information immédiate de toute anomalie détectée dans les traces, sans attendre la
+          confirmation d'une violation, par un canal et vers des contacts convenus.
+        en: >-
+          Require immediate notice of any anomaly detected in the traces, without waiting for a breach
+          to be confirmed, through an agreed channel and to agreed contacts.
+        nl: >-
+          Eis onmiddellijke melding van elke in de logs vastgestelde anomalie, zonder op de
+          bevestiging van een lek te wachten, via een afgesproken kanaal en aan afgesproken
+          contactpersonen.
+      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"]}
+    - id: ctr_conf_anomaly_72h
+      refs: ["2.2.6.c"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le délai et le contenu des notifications du fournisseur de services cloud permettent à
+          l'organisation de notifier une violation de données à l'Autorité de protection des données
+          dans les 72 heures : délai maximal fixé, point de contact joignable en permanence,
+          informations sur la nature de la violation, les données et personnes concernées et les
+          mesures prises.
+        en: >-
+          The delay and content of the cloud service provider's notifications allow the organisation
+          to notify a data breach to the Data Protection Authority within 72 hours: a fixed maximum
+          delay, a contact point reachable at all times, information on the nature of the breach, the
+          data and persons concerned and the measures taken.
+        nl: >-
+          De termijn en de inhoud van de meldingen van de cloudaanbieder stellen de organisatie in
+          staat een gegevenslek binnen 72 uur bij de Gegevensbeschermingsautoriteit te melden: vaste
+          maximumtermijn, permanent bereikbaar contactpunt, informatie over de aard van het lek, de
+          betrokken gegevens en personen en de genomen maatregelen.
+      help:
+        fr: >-
+          La directive 2.2.6.c relie cette obligation au délai de 72 heures pour notifier une
+          violation de données à caractère personnel (article 33 du RGPD ; l'Autorité de protection
+          des données a succédé à la Commission de la protection de la vie privée) ; les incidents
+          importants relevant de NIS2 appellent en outre une alerte précoce au CCB dans les 24
+          heures. Vérifiez le délai maximal et le contenu minimal prévus au contrat, et que la
+          procédure de l'organisation intègre les notifications du fournisseur ; un exercice ou un cas
+          réel montre si la chaîne fonctionne.
+        en: >-
+          Directive 2.2.6.c links this obligation to the 72-hour deadline for notifying a personal
+          data breach (Article 33 GDPR; the Data Protection Authority succeeded the Privacy
+          Commission); significant incidents under NIS2 also call for an early warning to the CCB
+          within 24 hours. Check the maximum delay and minimum content in the contract, and that the
+          organisation's procedure takes in the provider's notifications; an exercise or a real case
+          shows whether the chain works.
+        nl: >-
+          Richtlijn 2.2.6.c koppelt deze verplichting aan de termijn van 72 uur om een inbreuk in
+          verband met persoonsgegevens te melden (artikel 33 AVG; de Gegevensbeschermingsautoriteit is
+          de opvolger van de Commissie voor de bescherming van de persoonlijke levenssfeer); voor
+          significante incidenten onder NIS2 is bovendien binnen 24 uur een vroegtijdige waarschuwing
+          aan het CCB nodig. Controleer de maximumtermijn en de minimale inhoud in het contract, en of
+          de procedure van de organisatie de meldingen van de aanbieder opneemt; een oefening of een
+          echt geval toont of de keten werkt.
+      remediation:
+        fr: >-
+          Faire fixer un délai de notification court et précis (p. ex. 24 heures au plus), un contenu
+          minimal conforme à l'article 33, paragraphe 3, du RGPD et des contacts de permanence, puis
+          tester la chaîne de notification lors d'un exercice.
+        en: >-
+          Have a short, precise notification delay set (e.g. 24 hours at most), a minimum content in
+          line with Article 33(3) GDPR and round-the-clock contacts, then test the notification chain
+          in an exercise.
+        nl: >-
+          Laat een korte, precieze meldingstermijn vastleggen (bv. hoogstens 24 uur), een minimale
+          inhoud volgens artikel 33, lid 3, AVG en permanent bereikbare contactpersonen, en test de
+          meldingsketen vervolgens in een oefening.
+      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"]}
+    - id: ctr_conf_authority_notice
+      refs: ["2.2.6.d"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud s'engage à informer immédiatement l'organisation de toute
+          enquête ou demande d'enquête provenant d'une autorité administrative ou judiciaire, belge ou
+          étrangère.
+        en: >-
+          The cloud service provider undertakes to inform the organisation immediately of any
+          investigation or request for investigation from a Belgian or foreign administrative or
+          judicial authority.
+        nl: >-
+          De cloudaanbieder verbindt zich ertoe de organisatie onmiddellijk op de hoogte te brengen
+          van elk onderzoek of verzoek tot onderzoek van een Belgische of buitenlandse administratieve
+          of gerechtelijke overheid.
+      help:
+        fr: >-
+          La directive 2.2.6.d permet à l'organisation de réagir (contester, informer les personnes
+          concernées, saisir l'autorité compétente) avant que ses données ne soient remises ; une
+          décision d'une autorité d'un pays tiers n'est exécutable que sur la base d'un accord
+          international (article 48 du RGPD). Vérifiez que la clause vise les autorités belges et
+          étrangères, administratives et judiciaires, et qu'elle engage le fournisseur, lorsqu'une loi
+          lui interdit d'informer, à contester la demande et à ne communiquer que le strict minimum ;
+          consultez son rapport de transparence.
+        en: >-
+          Directive 2.2.6.d lets the organisation react (challenge, inform the data subjects, refer to
+          the competent authority) before its data are handed over; a decision of a third-country
+          authority is enforceable only on the basis of an international agreement (Article 48 GDPR).
+          Check that the clause covers Belgian and foreign, administrative and judicial authorities,
+          and that it commits the provider, where a law forbids it to inform, to challenge the request
+          and disclose only the strict minimum; consult its transparency report.
+        nl: >-
+          Richtlijn 2.2.6.d laat de organisatie toe te reageren (betwisten, de betrokkenen informeren,
+          de bevoegde autoriteit inschakelen) voordat haar gegevens worden overgedragen; een
+          beslissing van een overheid van een derde land is enkel uitvoerbaar op basis van een
+          internationale overeenkomst (artikel 48 AVG). Ga na of de clausule Belgische en
+          buitenlandse, administratieve en gerechtelijke overheden omvat, en of ze de aanbieder, als
+          een wet hem verbiedt te informeren, verplicht het verzoek te betwisten en enkel het strikte
+          minimum vrij te geven; raadpleeg zijn transparantierapport.
+      remediation:
+        fr: >-
+          Exiger l'information immédiate de toute demande d'autorité et, en cas d'interdiction légale
+          d'informer, un engagement à contester la demande, à limiter la communication au strict
+          nécessaire et à informer l'organisation dès que possible.
+        en: >-
+          Require immediate notice of any authority request and, where informing is legally
+          forbidden, a commitment to challenge the request, to limit disclosure to the strict minimum
+          and to inform the organisation as soon as possible.
+        nl: >-
+          Eis onmiddellijke melding van elk verzoek van een overheid en, als melden wettelijk verboden
+          is, een verbintenis om het verzoek te betwisten, de bekendmaking tot het strikt noodzakelijke
+          te beperken en de organisatie zo snel mogelijk te informeren.
+      mappings: {gdpr: ["28", "48"]}
+- id: ctr_sovereignty
+  title:
+    fr: "Garanties contractuelles — souveraineté"
+    en: "Contractual guarantees — sovereignty"
+    nl: "Contractuele garanties — soevereiniteit"
+  introduction:
+    fr: >-
+      Le fournisseur de services cloud doit donner à l'organisation l'assurance que ni lui ni ses
+      éventuels sous-traitants ne sont soumis à des actes d'instruction (saisies, injonctions de
+      communiquer des données, interceptions) d'autorités extérieures à la Belgique et à l'Union
+      européenne. Un hébergement en Belgique ne suffit pas : une législation étrangère à portée
+      extraterritoriale peut s'appliquer au fournisseur, à sa maison mère ou à ses sous-traitants, quel
+      que soit le lieu où se trouvent les données.
+    en: >-
+      The cloud service provider must give the organisation assurance that neither it nor any of its
+      subcontractors is subject to investigative acts (seizures, orders to disclose data,
+      interceptions) of authorities outside Belgium and the European Union. Hosting in Belgium is not
+      enough: foreign legislation with extraterritorial reach may apply to the provider, its parent
+      company or its subcontractors wherever the data are located.
+    nl: >-
+      De cloudaanbieder moet de organisatie de zekerheid geven dat noch hijzelf noch zijn eventuele
+      onderaannemers onderworpen zijn aan onderzoeksdaden (inbeslagnemingen, bevelen tot
+      overlegging van gegevens, intercepties) van overheden buiten België en de Europese Unie. Hosting
+      in België volstaat niet: buitenlandse wetgeving met extraterritoriale werking kan van toepassing
+      zijn op de aanbieder, zijn moedervennootschap of zijn onderaannemers, waar de gegevens zich ook
+      bevinden.
+  refs: ["2.2.7"]
+  questions:
+    - id: ctr_sov_provider_assurance
+      refs: ["2.2.7.a"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud donne à l'organisation l'assurance écrite qu'il n'est
+          soumis, ni directement ni par l'intermédiaire de son groupe, à aucun acte d'instruction
+          d'une autorité extérieure à la Belgique ou à l'Union européenne.
+        en: >-
+          The cloud service provider gives the organisation written assurance that it is not subject,
+          directly or through its group, to any investigative act of an authority outside Belgium or
+          the European Union.
+        nl: >-
+          De cloudaanbieder geeft de organisatie de schriftelijke zekerheid dat hij noch rechtstreeks
+          noch via zijn groep onderworpen is aan onderzoeksdaden van een overheid buiten België of de
+          Europese Unie.
+      help:
+        fr: >-
+          La directive 2.2.7.a exige cette assurance : une autorité d'un pays tiers qui peut
+          contraindre le fournisseur à remettre des données le peut quel que soit le lieu
+          d'hébergement (p. ex. le CLOUD Act ou la section 702 du FISA américains pour un fournisseur
+          ou une maison mère établis aux États-Unis). Demandez l'engagement écrit, dans le contrat ou
+          en annexe, et l'organigramme juridique du groupe. Une assurance limitée à la localisation des
+          données en Europe ne répond pas au point.
+        en: >-
+          Directive 2.2.7.a requires this assurance: a third-country authority that can compel the
+          provider to hand over data can do so wherever the data are hosted (e.g. the US CLOUD Act or
+          FISA section 702 for a provider or parent company established in the United States). Ask for
+          the written commitment, in the contract or an annex, and the legal structure chart of the
+          group. An assurance limited to data location in Europe does not meet the point.
+        nl: >-
+          Richtlijn 2.2.7.a vereist deze zekerheid: een overheid van een derde land die de aanbieder
+          kan dwingen gegevens over te dragen, kan dat ongeacht de hostinglocatie (bv. de Amerikaanse
+          CLOUD Act of FISA-sectie 702 voor een aanbieder of moedervennootschap gevestigd in de
+          Verenigde Staten). Vraag de schriftelijke verbintenis, in het contract of een bijlage, en het
+          juridische organigram van de groep. Een zekerheid die zich beperkt tot de locatie van de
+          gegevens in Europa, volstaat niet.
+      remediation:
+        fr: >-
+          Obtenir une assurance écrite et opposable ; à défaut, choisir un fournisseur qui peut la
+          donner, ou au minimum chiffrer les données avec des clés hors de portée du fournisseur et
+          faire accepter formellement le risque résiduel par la direction.
+        en: >-
+          Obtain a written, enforceable assurance; failing that, choose a provider that can give it,
+          or at the very least encrypt the data with keys out of the provider's reach and have
+          management formally accept the residual risk.
+        nl: >-
+          Verkrijg een schriftelijke, afdwingbare zekerheid; kies anders een aanbieder die ze wel kan
+          geven, of versleutel minstens de gegevens met sleutels buiten het bereik van de aanbieder en
+          laat de directie het restrisico formeel aanvaarden.
+      mappings: {gdpr: ["44", "48"]}
+    - id: ctr_sov_subcontractors
+      refs: ["2.2.7.a"]
+      type: compliance
+      severity: critical
+      protects: [confidentiality]
+      when: "subcontracting != no"
+      text:
+        fr: >-
+          Cette assurance couvre aussi chacun des sous-traitants du fournisseur de services cloud qui
+          a accès aux données ou aux systèmes de l'organisation (hébergement, infrastructure, support,
+          maintenance).
+        en: >-
+          This assurance also covers each of the cloud service provider's subcontractors that has
+          access to the organisation's data or systems (hosting, infrastructure, support,
+          maintenance).
+        nl: >-
+          Deze zekerheid geldt ook voor elke onderaannemer van de cloudaanbieder die toegang heeft tot
+          de gegevens of systemen van de organisatie (hosting, infrastructuur, support, onderhoud).
+      help:
+        fr: >-
+          La directive 2.2.7.a vise expressément les sous-traitants : un service exploité par une
+          société européenne mais hébergé chez un fournisseur d'infrastructure soumis à une
+          législation étrangère reste exposé. Confrontez la liste des sous-traitants, avec leur pays
+          d'établissement et celui de leur maison mère, à l'assurance reçue, et vérifiez que le
+          contrat interdit de recourir à un sous-traitant qui ne remplit pas cette condition.
+        en: >-
+          Directive 2.2.7.a expressly covers subcontractors: a service run by a European company but
+          hosted by an infrastructure provider subject to foreign legislation remains exposed. Compare
+          the list of subcontractors, with their country of establishment and that of their parent
+          company, against the assurance received, and check that the contract forbids using a
+          subcontractor that does not meet this condition.
+        nl: >-
+          Richtlijn 2.2.7.a viseert uitdrukkelijk de onderaannemers: een dienst die een Europese
+          onderneming uitbaat maar die gehost wordt bij een infrastructuuraanbieder onder buitenlandse
+          wetgeving, blijft blootgesteld. Vergelijk de lijst van onderaannemers, met hun land van
+          vestiging en dat van hun moedervennootschap, met de ontvangen zekerheid, en ga na of het
+          contract verbiedt een onderaannemer in te schakelen die niet aan die voorwaarde voldoet.
+      remediation:
+        fr: >-
+          Exiger une assurance qui couvre nommément chaque sous-traitant et l'interdiction de
+          recourir à un sous-traitant soumis à des autorités extérieures à la Belgique ou à l'Union
+          européenne.
+        en: >-
+          Require an assurance naming each subcontractor, and a ban on using a subcontractor subject to
+          authorities outside Belgium or the European Union.
+        nl: >-
+          Eis een zekerheid die elke onderaannemer bij naam vermeldt, en een verbod om een
+          onderaannemer in te schakelen die onderworpen is aan overheden buiten België of de Europese
+          Unie.
+      mappings: {iso27002: ["15.1.3"], gdpr: ["28", "44", "48"]}
+    - id: ctr_sov_assurance_verified
+      refs: ["2.2.7.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          L'organisation a vérifié que l'assurance reçue est fondée, par une analyse juridique de
+          l'actionnariat et du contrôle du fournisseur de services cloud et de ses sous-traitants et
+          des législations étrangères qui pourraient s'appliquer à eux.
+        en: >-
+          The organisation has checked that the assurance received is well founded, through a legal
+          analysis of the ownership and control of the cloud service provider and its subcontractors
+          and of the foreign legislation that might apply to them.
+        nl: >-
+          De organisatie heeft nagegaan of de ontvangen zekerheid gegrond is, via een juridische
+          analyse van het aandeelhouderschap en de zeggenschap van de cloudaanbieder en zijn
+          onderaannemers en van de buitenlandse wetgeving die op hen van toepassing zou kunnen zijn.
+      help:
+        fr: >-
+          Une assurance contractuelle ne vaut que si elle est exacte : une filiale belge ou
+          européenne d'un groupe établi hors de l'Union peut rester soumise à la législation du pays de
+          sa maison mère. Demandez l'analyse du service juridique ou du délégué à la protection des
+          données, fondée sur la structure du groupe et la liste des sous-traitants, et l'évaluation de
+          l'impact des transferts lorsque des données peuvent être accessibles depuis un pays tiers
+          (articles 44 à 49 du RGPD).
+        en: >-
+          A contractual assurance is only worth something if it is accurate: a Belgian or European
+          subsidiary of a group established outside the Union may remain subject to the law of its
+          parent company's country. Ask for the analysis by the legal department or the data
+          protection officer, based on the group structure and the list of subcontractors, and the
+          transfer impact assessment where data may be accessible from a third country (Articles 44 to
+          49 GDPR).
+        nl: >-
+          Een contractuele zekerheid heeft enkel waarde als ze juist is: een Belgische of Europese
+          dochteronderneming van een groep gevestigd buiten de Unie kan onderworpen blijven aan de
+          wetgeving van het land van haar moedervennootschap. Vraag de analyse van de juridische
+          dienst of de functionaris voor gegevensbescherming, gebaseerd op de groepsstructuur en de
+          lijst van onderaannemers, en de doorgiftebeoordeling (transfer impact assessment) wanneer
+          gegevens vanuit een derde land toegankelijk kunnen zijn (artikelen 44 tot 49 AVG).
+      remediation:
+        fr: >-
+          Faire réaliser cette analyse avant la signature ou le renouvellement du contrat, et la
+          mettre à jour à chaque changement d'actionnariat ou de sous-traitant.
+        en: >-
+          Have this analysis carried out before the contract is signed or renewed, and update it at
+          every change of ownership or subcontractor.
+        nl: >-
+          Laat deze analyse uitvoeren vóór de ondertekening of verlenging van het contract, en werk ze
+          bij bij elke wijziging van aandeelhouderschap of onderaannemer.
+      mappings: {gdpr: ["44", "48"]}
+    - id: ctr_sov_change_notice
+      refs: ["2.2.7.a"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à informer l'organisation au préalable de
+          tout changement qui remettrait cette assurance en cause (rachat par un groupe extérieur à
+          l'Union européenne, nouveau sous-traitant, déplacement d'activités) et lui ouvre alors un
+          droit de résiliation avec restitution des données.
+        en: >-
+          The contract obliges the cloud service provider to inform the organisation in advance of any
+          change that would call this assurance into question (takeover by a group from outside the
+          European Union, new subcontractor, relocation of activities) and then gives it a right to
+          terminate with restitution of its data.
+        nl: >-
+          Het contract verplicht de cloudaanbieder de organisatie vooraf te informeren over elke
+          wijziging die deze zekerheid in het gedrang zou brengen (overname door een groep van buiten
+          de Europese Unie, nieuwe onderaannemer, verplaatsing van activiteiten) en geeft haar dan een
+          opzeggingsrecht met teruggave van de gegevens.
+      help:
+        fr: >-
+          L'assurance de 2.2.7.a doit rester vraie pendant toute la durée du contrat ; un rachat ou
+          l'arrivée d'un sous-traitant peut la rendre caduque sans que l'organisation le sache.
+          Vérifiez la clause de changement de contrôle, l'information préalable sur les nouveaux
+          sous-traitants (article 28, paragraphe 2, du RGPD) et le droit de résiliation sans pénalité
+          qui y est associé.
+        en: >-
+          The assurance of 2.2.7.a must remain true for the whole term of the contract; a takeover or a
+          new subcontractor may void it without the organisation knowing. Check the change-of-control
+          clause, the prior information on new subcontractors (Article 28(2) GDPR) and the associated
+          right to terminate without penalty.
+        nl: >-
+          De zekerheid van 2.2.7.a moet gedurende de hele looptijd van het contract gelden; een
+          overname of een nieuwe onderaannemer kan ze tenietdoen zonder dat de organisatie het weet.
+          Controleer de clausule over wijziging van controle, de voorafgaande informatie over nieuwe
+          onderaannemers (artikel 28, lid 2, AVG) en het bijbehorende opzeggingsrecht zonder
+          schadevergoeding.
+      remediation:
+        fr: >-
+          Faire inscrire une notification préalable de tout changement de contrôle ou de
+          sous-traitant et un droit de résiliation sans frais, avec restitution des données, si
+          l'assurance ne peut plus être donnée.
+        en: >-
+          Have prior notice of any change of control or subcontractor written in, with a right to
+          terminate free of charge, with restitution of the data, if the assurance can no longer be
+          given.
+        nl: >-
+          Laat een voorafgaande kennisgeving van elke wijziging van controle of onderaannemer opnemen,
+          met een kosteloos opzeggingsrecht en teruggave van de gegevens als de zekerheid niet langer
+          kan worden gegeven.
+      mappings: {iso27002: ["15.2.2"], gdpr: ["28"]}
+- id: ctr_security
+  title:
+    fr: "Garanties contractuelles — obligations du fournisseur en matière de sécurité de l'information"
+    en: "Contractual guarantees — the provider's information-security obligations"
+    nl: "Contractuele garanties — verplichtingen van de aanbieder inzake informatieveiligheid"
+  introduction:
+    fr: >-
+      Le fournisseur de services cloud est tenu de respecter les bonnes pratiques de sécurité de
+      l'information, telles que les normes minimales de sécurité du secteur de la sécurité sociale,
+      les normes de la série ISO/IEC 27000 pour le cloud ou CSA STAR. Il remet à l'organisation sa
+      politique de sécurité de l'information pour les services qu'il fournit et l'informe de ses
+      évolutions, lui communique chaque année l'identité et les coordonnées de son responsable de la
+      sécurité de l'information et de son délégué à la protection des données, et lui fournit chaque
+      année, via le SLA, une évaluation formelle de la situation des exigences de sécurité de
+      l'information et de protection de la vie privée.
+    en: >-
+      The cloud service provider must follow good information-security practice, such as the minimum
+      security standards of the social-security sector, the ISO/IEC 27000 series standards for the
+      cloud or CSA STAR. It hands the organisation its information-security policy for the services it
+      provides and informs it of changes to that policy, communicates every year the identity and
+      contact details of its information security officer and its data protection officer, and
+      delivers every year, through the SLA, a formal evaluation of the status of the information-security
+      and privacy requirements.
+    nl: >-
+      De cloudaanbieder moet de goede praktijken inzake informatieveiligheid naleven, zoals de
+      minimale veiligheidsnormen van de sociale zekerheid, de normen van de ISO/IEC 27000-reeks voor de
+      cloud of CSA STAR. Hij bezorgt de organisatie zijn informatiebeveiligingsbeleid voor de diensten
+      die hij levert en informeert haar over de wijzigingen ervan, deelt haar jaarlijks de identiteit
+      en contactgegevens van zijn verantwoordelijke voor informatiebeveiliging en van zijn
+      functionaris voor gegevensbescherming mee, en bezorgt haar jaarlijks, via de SLA, een formele
+      evaluatie van de stand van de vereisten inzake informatieveiligheid en privacybescherming.
+  refs: ["2.2.8"]
+  questions:
+    - id: ctr_secob_good_practice
+      refs: ["2.2.8.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à respecter des bonnes pratiques de
+          sécurité de l'information nommément désignées : normes minimales de sécurité du secteur de
+          la sécurité sociale, ISO/IEC 27001 et 27002 complétées par ISO/IEC 27017 (et 27018 pour les
+          données à caractère personnel), ou CSA STAR.
+        en: >-
+          The contract obliges the cloud service provider to follow named good practice in
+          information security: the minimum security standards of the social-security sector,
+          ISO/IEC 27001 and 27002 supplemented by ISO/IEC 27017 (and 27018 for personal data), or CSA
+          STAR.
+        nl: >-
+          Het contract verplicht de cloudaanbieder met naam genoemde goede praktijken inzake
+          informatieveiligheid na te leven: de minimale veiligheidsnormen van de sociale zekerheid,
+          ISO/IEC 27001 en 27002 aangevuld met ISO/IEC 27017 (en 27018 voor persoonsgegevens), of CSA
+          STAR.
+      help:
+        fr: >-
+          La directive 2.2.8.a fait du respect des bonnes pratiques une obligation du fournisseur ;
+          une formule vague (« mesures conformes à l'état de l'art ») ne permet pas d'en vérifier
+          l'exécution. Vérifiez que la clause cite un référentiel précis et que les exigences des
+          normes minimales du secteur qui s'appliquent au traitement confié ont été reprises dans le
+          contrat ou dans une annexe de sécurité.
+        en: >-
+          Directive 2.2.8.a makes following good practice an obligation of the provider; a vague
+          wording ("state-of-the-art measures") makes it impossible to check compliance. Check that
+          the clause names a precise framework and that the requirements of the sector's minimum
+          standards that apply to the entrusted processing have been carried into the contract or a
+          security annex.
+        nl: >-
+          Richtlijn 2.2.8.a maakt van de naleving van goede praktijken een verplichting van de
+          aanbieder; een vage formulering (« maatregelen volgens de stand van de techniek ») laat niet
+          toe de uitvoering te controleren. Ga na of de clausule een precies referentiekader noemt en
+          of de vereisten van de minimale normen van de sector die op de toevertrouwde verwerking van
+          toepassing zijn, in het contract of in een beveiligingsbijlage zijn overgenomen.
+      remediation:
+        fr: >-
+          Faire désigner dans le contrat le ou les référentiels applicables et joindre en annexe les
+          exigences des normes minimales du secteur qui s'appliquent au traitement confié.
+        en: >-
+          Have the applicable framework(s) named in the contract, and annex the requirements of the
+          sector's minimum standards that apply to the entrusted processing.
+        nl: >-
+          Laat het (de) toepasselijke referentiekader(s) in het contract vermelden en voeg de
+          vereisten van de minimale normen van de sector die op de toevertrouwde verwerking van
+          toepassing zijn als bijlage toe.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
+    - id: ctr_secob_good_practice_certified
+      refs: ["2.2.8.a"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le respect de ces bonnes pratiques est démontré par une certification ou une attestation
+          indépendante en cours de validité dont le périmètre inclut les services et les sites
+          utilisés par l'organisation (certificat ISO/IEC 27001 avec déclaration d'applicabilité
+          intégrant ISO/IEC 27017, CSA STAR niveau 2, rapport ISAE 3402 type II).
+        en: >-
+          Compliance with this good practice is demonstrated by a valid independent certification or
+          attestation whose scope includes the services and sites the organisation uses (ISO/IEC 27001
+          certificate with a Statement of Applicability covering ISO/IEC 27017, CSA STAR level 2, ISAE
+          3402 type II report).
+        nl: >-
+          De naleving van deze goede praktijken wordt aangetoond door een geldige onafhankelijke
+          certificering of attestering waarvan de scope de diensten en sites omvat die de organisatie
+          gebruikt (ISO/IEC 27001-certificaat met een verklaring van toepasselijkheid die ISO/IEC 27017
+          omvat, CSA STAR niveau 2, ISAE 3402 type II-rapport).
+      help:
+        fr: >-
+          Un engagement contractuel ne prouve pas que les bonnes pratiques de 2.2.8.a sont
+          appliquées. Vérifiez la validité du certificat (organisme de certification accrédité, date
+          d'expiration), que son périmètre nomme le service et les sites utilisés, et que la
+          déclaration d'applicabilité n'exclut pas sans justification des mesures utiles à
+          l'organisation ; le registre public CSA STAR indique le niveau atteint.
+        en: >-
+          A contractual commitment does not prove that the good practice of 2.2.8.a is applied. Check
+          the validity of the certificate (accredited certification body, expiry date), that its scope
+          names the service and sites used, and that the Statement of Applicability does not exclude
+          controls relevant to the organisation without justification; the public CSA STAR registry
+          shows the level reached.
+        nl: >-
+          Een contractuele verbintenis bewijst niet dat de goede praktijken van 2.2.8.a worden
+          toegepast. Controleer de geldigheid van het certificaat (geaccrediteerde certificerende
+          instelling, vervaldatum), of de scope de gebruikte dienst en sites vermeldt, en of de
+          verklaring van toepasselijkheid geen relevante maatregelen zonder verantwoording uitsluit;
+          het publieke CSA STAR-register toont het behaalde niveau.
+      remediation:
+        fr: >-
+          Exiger une certification ou une attestation indépendante couvrant le service utilisé ou, à
+          défaut, un audit par une organisation d'audit agréée avant la mise en production.
+        en: >-
+          Require an independent certification or attestation covering the service used or, failing
+          that, an audit by an accredited audit organisation before going into production.
+        nl: >-
+          Eis een onafhankelijke certificering of attestering die de gebruikte dienst dekt of, bij
+          gebrek daaraan, een audit door een erkende auditorganisatie vóór de ingebruikname.
+      mappings: {iso27002: ["15.2.1", "18.2.1"]}
+    - id: ctr_secob_policy_supplied
+      refs: ["2.2.8.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le fournisseur de services cloud a remis à l'organisation sa politique de sécurité de
+          l'information applicable aux services qu'il lui fournit.
+        en: >-
+          The cloud service provider has handed the organisation its information-security policy
+          applicable to the services it provides to it.
+        nl: >-
+          De cloudaanbieder heeft de organisatie zijn informatiebeveiligingsbeleid bezorgd dat van
+          toepassing is op de diensten die hij haar levert.
+      help:
+        fr: >-
+          La directive 2.2.8.b exige la communication de cette politique ; elle permet de vérifier que
+          le niveau de sécurité du fournisseur est au moins équivalent à celui de l'organisation
+          (2.1.5). Demandez le document lui-même, daté et approuvé par la direction du fournisseur, et
+          vérifiez qu'il vise les services utilisés et pas seulement l'entreprise en général ; un
+          livre blanc public sur la sécurité ne suffit pas à lui seul.
+        en: >-
+          Directive 2.2.8.b requires this policy to be communicated; it lets the organisation check
+          that the provider's security level is at least equivalent to its own (2.1.5). Ask for the
+          document itself, dated and approved by the provider's management, and check that it covers
+          the services used and not just the company in general; a public security whitepaper is not
+          enough on its own.
+        nl: >-
+          Richtlijn 2.2.8.b vereist dat dit beleid wordt meegedeeld; het laat de organisatie toe na
+          te gaan of het beveiligingsniveau van de aanbieder minstens gelijkwaardig is aan het hare
+          (2.1.5). Vraag het document zelf, gedateerd en goedgekeurd door de directie van de
+          aanbieder, en ga na of het de gebruikte diensten betreft en niet enkel de onderneming in het
+          algemeen; een publieke security-whitepaper volstaat op zich niet.
+      remediation:
+        fr: >-
+          Exiger la remise de la politique de sécurité de l'information applicable aux services, au
+          besoin sous accord de confidentialité, avant la signature ou la mise en production.
+        en: >-
+          Require the information-security policy applicable to the services to be handed over, under
+          a non-disclosure agreement if needed, before signature or going into production.
+        nl: >-
+          Eis dat het informatiebeveiligingsbeleid voor de diensten wordt bezorgd, zo nodig onder een
+          geheimhoudingsovereenkomst, vóór de ondertekening of de ingebruikname.
+      mappings: {iso27002: ["5.1.1"], nis2: ["21(2)(a)"]}
+    - id: ctr_secob_policy_changes
+      refs: ["2.2.8.b"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le contrat oblige le fournisseur de services cloud à informer l'organisation, de sa propre
+          initiative et par écrit, de toute évolution de sa politique de sécurité de l'information.
+        en: >-
+          The contract obliges the cloud service provider to inform the organisation, on its own
+          initiative and in writing, of any change to its information-security policy.
+        nl: >-
+          Het contract verplicht de cloudaanbieder de organisatie uit eigen beweging en schriftelijk te
+          informeren over elke wijziging van zijn informatiebeveiligingsbeleid.
+      help:
+        fr: >-
+          Selon 2.2.8.b, la politique remise au départ doit rester connue de l'organisation dans sa
+          version en vigueur : une évolution peut réduire une protection sur laquelle elle compte.
+          Vérifiez la clause, le canal prévu (notification aux contacts désignés plutôt qu'une simple
+          mise à jour d'une page web), l'historique des versions de la politique et la dernière
+          notification reçue.
+        en: >-
+          Under 2.2.8.b, the organisation must keep knowing the version in force of the policy handed
+          over at the start: a change may reduce a protection it relies on. Check the clause, the
+          channel provided (notice to the designated contacts rather than a mere update of a web page),
+          the version history of the policy and the last notice received.
+        nl: >-
+          Volgens 2.2.8.b moet de organisatie de geldende versie van het aanvankelijk bezorgde beleid
+          blijven kennen: een wijziging kan een bescherming verminderen waarop ze rekent. Controleer de
+          clausule, het voorziene kanaal (melding aan de aangewezen contactpersonen eerder dan een
+          loutere aanpassing van een webpagina), de versiegeschiedenis van het beleid en de laatst
+          ontvangen melding.
+      remediation:
+        fr: >-
+          Faire inscrire une notification écrite de chaque évolution aux contacts de l'organisation,
+          préalable pour toute modification qui réduit le niveau de protection, avec un droit de
+          résiliation si cette réduction est inacceptable.
+        en: >-
+          Have written notice of every change to the organisation's contacts written in, in advance for
+          any change that lowers the level of protection, with a right to terminate if that reduction
+          is unacceptable.
+        nl: >-
+          Laat een schriftelijke melding van elke wijziging aan de contactpersonen van de organisatie
+          opnemen, vooraf voor elke wijziging die het beschermingsniveau verlaagt, met een
+          opzeggingsrecht als die verlaging onaanvaardbaar is.
+      mappings: {iso27002: ["5.1.2", "15.2.2"]}
+    - id: ctr_secob_contacts_yearly
+      refs: ["2.2.8.c"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Comme le contrat l'y oblige, le fournisseur de services cloud communique chaque année à
+          l'organisation l'identité et les coordonnées de son responsable de la sécurité de
+          l'information et de son délégué à la protection des données, et la dernière communication
+          date de moins d'un an.
+        en: >-
+          As the contract requires, the cloud service provider communicates every year to the
+          organisation the identity and contact details of its information security officer and its
+          data protection officer, and the latest communication is less than a year old.
+        nl: >-
+          Zoals het contract voorschrijft, deelt de cloudaanbieder de organisatie jaarlijks de
+          identiteit en contactgegevens van zijn verantwoordelijke voor informatiebeveiliging en van
+          zijn functionaris voor gegevensbescherming mee, en de laatste mededeling is minder dan een
+          jaar oud.
+      help:
+        fr: >-
+          La directive 2.2.8.c garantit que l'organisation sait à qui s'adresser pour une question de
+          sécurité ou de vie privée, notamment lors d'un incident ou d'une violation de données.
+          Vérifiez la clause, la date de la dernière communication, et que ces contacts figurent dans
+          les procédures de gestion des incidents et des violations de données de l'organisation ;
+          lorsque le fournisseur a désigné un délégué à la protection des données, il doit aussi en
+          publier les coordonnées (article 37, paragraphe 7, du RGPD).
+        en: >-
+          Directive 2.2.8.c ensures that the organisation knows whom to contact on a security or
+          privacy matter, in particular during an incident or a data breach. Check the clause, the date
+          of the latest communication, and that these contacts appear in the organisation's incident
+          and data-breach procedures; where the provider has designated a data protection officer, it
+          must also publish the contact details (Article 37(7) GDPR).
+        nl: >-
+          Richtlijn 2.2.8.c waarborgt dat de organisatie weet tot wie ze zich moet richten voor een
+          vraag over beveiliging of privacy, met name bij een incident of gegevenslek. Controleer de
+          clausule, de datum van de laatste mededeling, en of deze contactpersonen in de procedures
+          voor incidenten en gegevenslekken van de organisatie staan; wanneer de aanbieder een
+          functionaris voor gegevensbescherming heeft aangewezen, moet hij diens contactgegevens ook
+          publiceren (artikel 37, lid 7, AVG).
+      remediation:
+        fr: >-
+          Faire inscrire l'obligation de communication annuelle, et immédiate en cas de changement,
+          réclamer les coordonnées manquantes et les intégrer dans les procédures d'incident de
+          l'organisation.
+        en: >-
+          Have the obligation of yearly communication, and immediate communication on any change,
+          written in, ask for the missing contact details and add them to the organisation's incident
+          procedures.
+        nl: >-
+          Laat de verplichting tot jaarlijkse mededeling, en onmiddellijke mededeling bij elke
+          wijziging, opnemen, vraag de ontbrekende contactgegevens op en neem ze op in de
+          incidentprocedures van de organisatie.
+      mappings: {gdpr: ["37"]}
+    - id: ctr_secob_yearly_evaluation
+      refs: ["2.2.8.d"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le SLA oblige le fournisseur de services cloud à remettre chaque année à l'organisation une
+          évaluation formelle de la situation des exigences de sécurité de l'information et de
+          protection de la vie privée prévues au contrat.
+        en: >-
+          The SLA obliges the cloud service provider to deliver every year to the organisation a
+          formal evaluation of the status of the information-security and privacy requirements set in
+          the contract.
+        nl: >-
+          De SLA verplicht de cloudaanbieder de organisatie jaarlijks een formele evaluatie te bezorgen
+          van de stand van de contractuele vereisten inzake informatieveiligheid en
+          privacybescherming.
+      help:
+        fr: >-
+          La directive 2.2.8.d demande que cette évaluation annuelle soit prévue par le SLA conclu
+          entre les parties. Vérifiez que l'annexe SLA en fixe le contenu (état de chaque exigence,
+          incidents de l'année, résultats des audits et des tests, actions en cours), l'échéance de
+          remise et le responsable du fournisseur qui la signe.
+        en: >-
+          Directive 2.2.8.d asks for this yearly evaluation to be provided for in the SLA between the
+          parties. Check that the SLA annex sets its content (status of each requirement, incidents of
+          the year, results of audits and tests, ongoing actions), the delivery date and the
+          provider's manager who signs it.
+        nl: >-
+          Richtlijn 2.2.8.d vraagt dat deze jaarlijkse evaluatie in de SLA tussen de partijen wordt
+          opgenomen. Ga na of de SLA-bijlage de inhoud ervan vastlegt (stand van elke vereiste,
+          incidenten van het jaar, resultaten van audits en tests, lopende acties), de
+          leveringsdatum en de verantwoordelijke van de aanbieder die ze ondertekent.
+      remediation:
+        fr: >-
+          Faire ajouter au SLA une évaluation annuelle formelle, au contenu et à l'échéance définis,
+          signée par un responsable du fournisseur.
+        en: >-
+          Have a formal yearly evaluation added to the SLA, with a defined content and deadline, signed
+          by a manager of the provider.
+        nl: >-
+          Laat een formele jaarlijkse evaluatie aan de SLA toevoegen, met vastgelegde inhoud en
+          termijn, ondertekend door een verantwoordelijke van de aanbieder.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(f)"]}
+    - id: ctr_secob_yearly_evaluation_followed
+      refs: ["2.2.8.d"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a reçu la dernière évaluation annuelle il y a moins d'un an, l'a analysée et
+          suit les écarts qu'elle révèle dans un plan d'actions convenu avec le fournisseur de
+          services cloud.
+        en: >-
+          The organisation received the latest yearly evaluation less than a year ago, has analysed
+          it and follows up the gaps it reveals in an action plan agreed with the cloud service
+          provider.
+        nl: >-
+          De organisatie heeft de laatste jaarlijkse evaluatie minder dan een jaar geleden ontvangen,
+          heeft ze geanalyseerd en volgt de tekortkomingen die ze aan het licht brengt op in een met
+          de cloudaanbieder afgesproken actieplan.
+      help:
+        fr: >-
+          L'évaluation de 2.2.8.d n'est utile que si elle est lue et suivie. Demandez la dernière
+          évaluation reçue, l'analyse qu'en ont faite le conseiller en sécurité de l'information et le
+          délégué à la protection des données de l'organisation, et le suivi des écarts, par exemple
+          dans le compte rendu du comité de suivi du contrat. Pour un contrat de moins d'un an,
+          répondez « non applicable » en le justifiant.
+        en: >-
+          The evaluation of 2.2.8.d is only useful if it is read and followed up. Ask for the latest
+          evaluation received, the analysis made of it by the organisation's information security
+          officer and data protection officer, and the follow-up of the gaps, for example in the
+          minutes of the contract steering committee. For a contract less than a year old, answer
+          "not applicable" with a justification.
+        nl: >-
+          De evaluatie van 2.2.8.d heeft enkel nut als ze wordt gelezen en opgevolgd. Vraag de laatst
+          ontvangen evaluatie, de analyse ervan door de informatieveiligheidsconsulent en de
+          functionaris voor gegevensbescherming van de organisatie, en de opvolging van de
+          tekortkomingen, bijvoorbeeld in het verslag van het opvolgingscomité van het contract. Voor
+          een contract van minder dan een jaar antwoordt u « niet van toepassing » met een
+          verantwoording.
+      remediation:
+        fr: >-
+          Réclamer l'évaluation manquante, l'analyser formellement et inscrire les écarts dans un plan
+          d'actions suivi lors des réunions de gestion du contrat.
+        en: >-
+          Claim the missing evaluation, analyse it formally and record the gaps in an action plan
+          followed up at the contract management meetings.
+        nl: >-
+          Vorder de ontbrekende evaluatie op, analyseer ze formeel en neem de tekortkomingen op in een
+          actieplan dat tijdens de contractbeheervergaderingen wordt opgevolgd.
+      mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(f)"]}
 
 - id: sec_confidential
   title:
@@ -3156,6 +6869,536 @@ sections:
           Eis een mechanisme van voorafgaande goedkeuring voor elke toegang door de aanbieder,
           persoonlijke accounts en de overdracht van de logs van die toegang aan de organisatie.
       mappings: {iso27002: ["9.2.3", "9.4.1"], gdpr: ["9", "32"]}
+
+- id: prep
+  title:
+    fr: "Préparation de la migration vers le cloud"
+    en: "Preparing the migration to the cloud"
+    nl: "Voorbereiding van de migratie naar de cloud"
+  introduction:
+    fr: >-
+      L'annexe C décrit la préparation d'une migration d'une infrastructure interne vers le cloud :
+      une analyse de rentabilité, l'identification et la classification des ressources concernées,
+      l'implication des personnes clés avant la décision, un examen approfondi de la solution
+      proposée avec une période de test, et la consultation du service juridique en cas de doute,
+      notamment pour un traitement de données à l'étranger. Si le service est déjà en production,
+      répondez d'après les documents de la préparation ; une réponse « non applicable » doit être
+      justifiée dans la note.
+    en: >-
+      Annex C describes how to prepare a migration from an internal infrastructure to the cloud: a
+      business case, the identification and classification of the resources concerned, the
+      involvement of key people before the decision, an in-depth review of the proposed solution with
+      a test period, and consulting the legal department when in doubt, in particular about
+      processing data abroad. If the service is already in production, answer from the preparation
+      documents; a "not applicable" answer must be justified in the note.
+    nl: >-
+      Bijlage C beschrijft de voorbereiding van een migratie van een interne infrastructuur naar de
+      cloud: een business case, de identificatie en classificatie van de betrokken middelen, de
+      betrokkenheid van sleutelpersonen vóór de beslissing, een grondig onderzoek van de voorgestelde
+      oplossing met een testperiode, en het raadplegen van de juridische dienst bij twijfel, met name
+      over de verwerking van gegevens in het buitenland. Is de dienst al in productie, antwoord dan op
+      basis van de voorbereidingsdocumenten; een antwoord "niet van toepassing" moet in de notitie
+      worden verantwoord.
+  refs: ["C"]
+  questions:
+    - id: prep_business_case
+      refs: ["C.prep.1"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Une analyse de rentabilité (business case) du recours au fournisseur de services cloud a été
+          établie avant la décision et réunit tous les arguments, favorables comme défavorables.
+        en: >-
+          A business case for using the cloud service provider was drawn up before the decision and
+          brings together all the arguments, for and against.
+        nl: >-
+          Vóór de beslissing werd een business case opgesteld voor het beroep op de cloudaanbieder,
+          met alle argumenten, zowel voor als tegen.
+      help:
+        fr: >-
+          L'annexe C demande, avant tout recours au cloud, une analyse de rentabilité complète à côté
+          de l'évaluation formelle des risques. Demandez le document daté : options comparées
+          (maintien en interne, cloud privé, communautaire ou public), bénéfices attendus, coûts,
+          risques et hypothèses. Une analyse rédigée après la signature du contrat ne répond pas à
+          l'exigence.
+        en: >-
+          Annex C asks for a complete business case, next to the formal risk assessment, before any use
+          of the cloud. Ask for the dated document: options compared (keeping it in-house, private,
+          community or public cloud), expected benefits, costs, risks and assumptions. A business case
+          written after the contract was signed does not meet the requirement.
+        nl: >-
+          Bijlage C vraagt vóór elk gebruik van de cloud een volledige business case, naast de formele
+          risicobeoordeling. Vraag het gedateerde document: vergeleken opties (intern houden, private,
+          community- of publieke cloud), verwachte baten, kosten, risico's en aannames. Een business
+          case die na de ondertekening van het contract werd opgesteld, voldoet niet.
+      remediation:
+        fr: >-
+          Établir ou régulariser une analyse de rentabilité complète et la soumettre à la direction ;
+          la mettre à jour avant tout renouvellement ou extension du contrat.
+        en: >-
+          Draw up or regularise a complete business case and submit it to management; update it before
+          any renewal or extension of the contract.
+        nl: >-
+          Stel een volledige business case op of regulariseer ze, en leg ze voor aan het management;
+          werk ze bij vóór elke verlenging of uitbreiding van het contract.
+    - id: prep_costs_complete
+      refs: ["C.prep.1"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          L'évaluation des coûts couvre tout le cycle de vie : migration, redevances récurrentes,
+          transfert et sortie des données, tâches de sécurité restant à la charge de l'organisation et
+          coût de la réversibilité.
+        en: >-
+          The cost evaluation covers the whole life cycle: migration, recurring fees, data transfer and
+          egress, security tasks left to the organisation, and the cost of reversibility.
+        nl: >-
+          De kostenraming dekt de volledige levenscyclus: migratie, terugkerende vergoedingen,
+          overdracht en uitstroom van gegevens, beveiligingstaken die bij de organisatie blijven, en de
+          kosten van de omkeerbaarheid.
+      help:
+        fr: >-
+          Les coûts du cloud se sous-estiment facilement : frais de sortie des données, options de
+          sécurité facturées à part (journalisation, clés gérées par le client), support, personnel
+          interne pour la configuration et la surveillance. Une sortie trop coûteuse rend la
+          réversibilité (2.1.5) théorique et crée une dépendance envers le fournisseur. Demandez le
+          calcul du coût total de possession sur la durée du contrat, scénario de sortie compris
+          (C.prep.1).
+        en: >-
+          Cloud costs are easily underestimated: data egress fees, security options billed separately
+          (logging, customer-managed keys), support, in-house staff for configuration and monitoring.
+          An exit that costs too much makes reversibility (2.1.5) theoretical and creates dependency on
+          the provider. Ask for the total cost of ownership over the contract's term, exit scenario
+          included (C.prep.1).
+        nl: >-
+          Cloudkosten worden makkelijk onderschat: kosten voor de uitstroom van gegevens, apart
+          aangerekende beveiligingsopties (logging, door de klant beheerde sleutels), support, eigen
+          personeel voor configuratie en monitoring. Een te dure exit maakt de omkeerbaarheid (2.1.5)
+          theoretisch en schept afhankelijkheid van de aanbieder. Vraag de berekening van de totale
+          eigendomskosten over de looptijd van het contract, exitscenario inbegrepen (C.prep.1).
+      remediation:
+        fr: >-
+          Compléter l'estimation par un coût total de possession incluant la sortie et les options de
+          sécurité nécessaires, et revoir la décision si l'équilibre change.
+        en: >-
+          Complete the estimate with a total cost of ownership that includes the exit and the
+          necessary security options, and revisit the decision if the balance shifts.
+        nl: >-
+          Vervolledig de raming met de totale eigendomskosten, inclusief de exit en de nodige
+          beveiligingsopties, en herbekijk de beslissing als het evenwicht verschuift.
+    - id: prep_resources_identified
+      refs: ["C.prep.2"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Les applications et les processus concernés par la migration, et pas seulement les
+          informations, sont identifiés avec leurs dépendances (interfaces, flux de données, systèmes
+          internes qui restent sur site).
+        en: >-
+          The applications and processes concerned by the migration, not only the information, are
+          identified with their dependencies (interfaces, data flows, internal systems that stay on
+          premises).
+        nl: >-
+          De toepassingen en processen waarop de migratie betrekking heeft, en niet alleen de
+          informatie, zijn geïdentificeerd met hun afhankelijkheden (interfaces, gegevensstromen,
+          interne systemen die on-premises blijven).
+      help:
+        fr: >-
+          L'annexe C étend l'identification aux informations, applications et processus. Une
+          dépendance oubliée (une interface avec le réseau de la Banque-Carrefour de la sécurité
+          sociale, un traitement par lots, un annuaire interne) se révèle souvent en production, par
+          une panne ou un flux mal protégé. Demandez la cartographie applicative du périmètre et la
+          liste des interfaces avec leur mode de protection.
+        en: >-
+          Annex C extends the identification to information, applications and processes. A forgotten
+          dependency (an interface with the Crossroads Bank for Social Security network, a batch job,
+          an internal directory) often shows up in production, as an outage or a poorly protected
+          flow. Ask for the application map of the scope and the list of interfaces with how each is
+          protected.
+        nl: >-
+          Bijlage C breidt de identificatie uit tot informatie, toepassingen en processen. Een
+          vergeten afhankelijkheid (een interface met het netwerk van de Kruispuntbank van de Sociale
+          Zekerheid, een batchverwerking, een interne directory) komt vaak pas in productie aan het
+          licht, als een storing of een slecht beveiligde stroom. Vraag de applicatiekaart van de
+          scope en de lijst van interfaces met hun beveiliging.
+      remediation:
+        fr: >-
+          Établir la cartographie des applications, processus et interfaces du périmètre avant la
+          migration, et la faire valider par les propriétaires métier et l'équipe ICT.
+        en: >-
+          Draw up the map of the applications, processes and interfaces in scope before the migration,
+          and have it validated by the business owners and the ICT team.
+        nl: >-
+          Stel vóór de migratie de kaart op van de toepassingen, processen en interfaces binnen de
+          scope, en laat ze valideren door de business-eigenaars en het ICT-team.
+      mappings: {iso27002: ["8.1.1"]}
+    - id: prep_resources_classified
+      refs: ["C.prep.2"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Chaque application et chaque processus du périmètre a reçu une cotation de criticité en
+          disponibilité, en intégrité et en confidentialité, selon le modèle de classification de
+          l'organisation.
+        en: >-
+          Every application and process in scope has been given an availability, integrity and
+          confidentiality criticality rating, under the organisation's classification model.
+        nl: >-
+          Elke toepassing en elk proces binnen de scope kreeg een kritikaliteitsscore voor
+          beschikbaarheid, integriteit en vertrouwelijkheid, volgens het classificatiemodel van de
+          organisatie.
+      help:
+        fr: >-
+          La criticité d'une application ou d'un processus n'est pas toujours celle des données qu'il
+          manipule : un processus de paiement peut être très critique en disponibilité avec des
+          données peu confidentielles. L'annexe C demande de classifier ces ressources ; cette cotation
+          alimente l'analyse de risques (2.1.6) et les exigences de continuité. Demandez la liste cotée
+          et vérifiez sa cohérence avec l'inventaire des données (2.1.3).
+        en: >-
+          The criticality of an application or process is not always that of the data it handles: a
+          payment process can be highly critical for availability with hardly confidential data.
+          Annex C asks for these resources to be classified; the rating feeds the risk analysis (2.1.6)
+          and the continuity requirements. Ask for the rated list and check that it is consistent with
+          the data inventory (2.1.3).
+        nl: >-
+          De kritikaliteit van een toepassing of proces is niet altijd die van de gegevens die het
+          behandelt: een betalingsproces kan zeer kritiek zijn voor beschikbaarheid met weinig
+          vertrouwelijke gegevens. Bijlage C vraagt deze middelen te classificeren; die score voedt de
+          risicoanalyse (2.1.6) en de continuïteitseisen. Vraag de gescoorde lijst en ga na of ze
+          overeenstemt met de gegevensinventaris (2.1.3).
+      remediation:
+        fr: >-
+          Coter chaque application et processus du périmètre sur les trois critères et reporter les
+          résultats dans l'analyse de risques.
+        en: >-
+          Rate every application and process in scope on the three criteria and carry the results into
+          the risk analysis.
+        nl: >-
+          Scoor elke toepassing en elk proces binnen de scope op de drie criteria en neem de
+          resultaten over in de risicoanalyse.
+    - id: prep_legal_involved
+      refs: ["C.prep.3", "C.prep.5"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Le service juridique a été associé au processus de décision de la migration vers le cloud
+          avant que la décision ne soit prise, et les questions juridiques douteuses lui ont été
+          soumises.
+        en: >-
+          The legal department took part in the decision process for the migration to the cloud before
+          the decision was taken, and doubtful legal questions were put to it.
+        nl: >-
+          De juridische dienst werd betrokken bij het beslissingsproces over de migratie naar de cloud
+          vóór de beslissing werd genomen, en twijfelachtige juridische vragen werden hem voorgelegd.
+      help:
+        fr: >-
+          L'annexe C demande d'impliquer les personnes clés, dont le juridique, avant la décision, et
+          de consulter le service juridique en cas de doute sur le recours au cloud. Contrat, droit
+          applicable, convention de sous-traitance, législation sectorielle et marchés publics se
+          règlent difficilement après coup. Demandez l'avis écrit du service juridique ou la trace de
+          sa participation (procès-verbaux, destinataires du dossier de décision).
+        en: >-
+          Annex C asks for key people, legal among them, to be involved before the decision, and for
+          the legal department to be consulted when in doubt about using the cloud. Contract,
+          applicable law, processor agreement, sector legislation and public procurement are hard to
+          fix afterwards. Ask for the legal department's written opinion or the record of its
+          involvement (minutes, recipients of the decision file).
+        nl: >-
+          Bijlage C vraagt sleutelpersonen, onder wie de juristen, vóór de beslissing te betrekken, en
+          de juridische dienst te raadplegen bij twijfel over het gebruik van de cloud. Contract,
+          toepasselijk recht, verwerkersovereenkomst, sectorale wetgeving en overheidsopdrachten zijn
+          achteraf moeilijk recht te zetten. Vraag het schriftelijk advies van de juridische dienst of
+          het spoor van zijn betrokkenheid (notulen, bestemmelingen van het beslissingsdossier).
+      remediation:
+        fr: >-
+          Soumettre le dossier (contrat, conditions générales, localisation des données) au service
+          juridique et tenir compte de son avis avant toute signature ou extension.
+        en: >-
+          Submit the file (contract, general terms, data location) to the legal department and take
+          its opinion into account before any signature or extension.
+        nl: >-
+          Leg het dossier (contract, algemene voorwaarden, locatie van de gegevens) voor aan de
+          juridische dienst en houd rekening met zijn advies vóór elke ondertekening of uitbreiding.
+    - id: prep_ciso_involved
+      refs: ["C.prep.3"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Le conseiller en sécurité de l'information a été associé à la décision de migration et a
+          rendu un avis écrit avant qu'elle ne soit prise.
+        en: >-
+          The information security officer was involved in the migration decision and gave a written
+          opinion before it was taken.
+        nl: >-
+          De informatieveiligheidsconsulent werd bij de migratiebeslissing betrokken en gaf een
+          schriftelijk advies vóór ze werd genomen.
+      help:
+        fr: >-
+          Impliquer la sécurité avant la décision (annexe C) permet d'intégrer les exigences minimales
+          (2.1.5) et l'analyse de risques (2.1.6) au choix du fournisseur de services cloud plutôt que
+          de les négocier ensuite. Demandez l'avis du conseiller en sécurité de l'information et
+          vérifiez que ses réserves ont été traitées ou formellement acceptées.
+        en: >-
+          Involving security before the decision (Annex C) builds the minimum requirements (2.1.5) and
+          the risk analysis (2.1.6) into the choice of the cloud service provider instead of
+          negotiating them afterwards. Ask for the information security officer's opinion and check
+          that their reservations were dealt with or formally accepted.
+        nl: >-
+          Door de beveiliging vóór de beslissing te betrekken (bijlage C), worden de minimale eisen
+          (2.1.5) en de risicoanalyse (2.1.6) in de keuze van de cloudaanbieder verwerkt in plaats van
+          achteraf onderhandeld. Vraag het advies van de informatieveiligheidsconsulent en ga na of
+          zijn voorbehouden werden behandeld of formeel aanvaard.
+      remediation:
+        fr: >-
+          Faire rendre un avis écrit par le conseiller en sécurité de l'information et documenter la
+          suite donnée à chacune de ses réserves.
+        en: >-
+          Have the information security officer give a written opinion and document the follow-up of
+          each of their reservations.
+        nl: >-
+          Laat de informatieveiligheidsconsulent een schriftelijk advies geven en documenteer het
+          gevolg dat aan elk van zijn voorbehouden werd gegeven.
+    - id: prep_dpo_involved
+      refs: ["C.prep.3"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      when: "personal_data != no || data_classification in [personal, special]"
+      text:
+        fr: >-
+          Le délégué à la protection des données a été associé en temps utile à la décision de
+          migration et a rendu un avis écrit avant qu'elle ne soit prise.
+        en: >-
+          The data protection officer was involved in good time in the migration decision and gave a
+          written opinion before it was taken.
+        nl: >-
+          De functionaris voor gegevensbescherming werd tijdig bij de migratiebeslissing betrokken en
+          gaf een schriftelijk advies vóór ze werd genomen.
+      help:
+        fr: >-
+          L'annexe C compte la protection de la vie privée parmi les compétences à impliquer avant la
+          décision, et le RGPD (article 38) impose d'associer le délégué à la protection des données,
+          de manière appropriée et en temps utile, à toute question relative à la protection des
+          données. Demandez son avis écrit, antérieur à la décision, et vérifiez qu'il porte sur le
+          fournisseur de services cloud, la localisation des données et la convention de
+          sous-traitance.
+        en: >-
+          Annex C counts privacy among the competences to involve before the decision, and the GDPR
+          (Article 38) requires the data protection officer to be involved, properly and in good time,
+          in all issues relating to data protection. Ask for the officer's written opinion, predating
+          the decision, and check that it covers the cloud service provider, the data location and the
+          processor agreement.
+        nl: >-
+          Bijlage C rekent privacy tot de bevoegdheden die vóór de beslissing moeten worden betrokken,
+          en de AVG (artikel 38) verplicht de functionaris voor gegevensbescherming naar behoren en
+          tijdig te betrekken bij alle aangelegenheden in verband met gegevensbescherming. Vraag het
+          schriftelijk advies, van vóór de beslissing, en ga na of het de cloudaanbieder, de locatie
+          van de gegevens en de verwerkersovereenkomst behandelt.
+      remediation:
+        fr: >-
+          Obtenir l'avis écrit du délégué à la protection des données avant toute signature ou
+          extension, et documenter la suite donnée à ses recommandations.
+        en: >-
+          Obtain the data protection officer's written opinion before any signature or extension, and
+          document the follow-up of their recommendations.
+        nl: >-
+          Vraag het schriftelijk advies van de functionaris voor gegevensbescherming vóór elke
+          ondertekening of uitbreiding, en documenteer het gevolg dat aan zijn aanbevelingen werd
+          gegeven.
+      mappings: {gdpr: ["38"]}
+    - id: prep_decision_documented
+      refs: ["C.prep.1", "C.prep.3"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          La décision de migrer a été prise formellement par la direction, sur la base de l'analyse de
+          rentabilité, de l'analyse de risques et des avis des personnes clés.
+        en: >-
+          The decision to migrate was formally taken by management, on the basis of the business case,
+          the risk analysis and the opinions of the key people.
+        nl: >-
+          De beslissing om te migreren werd formeel genomen door het management, op basis van de
+          business case, de risicoanalyse en de adviezen van de sleutelpersonen.
+      help:
+        fr: >-
+          L'annexe C place l'analyse de rentabilité et l'implication des personnes clés avant la
+          décision : celle-ci doit donc s'appuyer sur eux et en garder la trace. Demandez la décision
+          (procès-verbal du comité de direction ou note signée) et vérifiez qu'elle cite ces documents
+          et accepte explicitement les risques résiduels.
+        en: >-
+          Annex C puts the business case and the involvement of key people before the decision: the
+          decision must therefore rest on them and keep a record of them. Ask for the decision
+          (management committee minutes or a signed memo) and check that it cites these documents and
+          explicitly accepts the residual risks.
+        nl: >-
+          Bijlage C plaatst de business case en de betrokkenheid van sleutelpersonen vóór de
+          beslissing: die moet er dus op steunen en er een spoor van bewaren. Vraag de beslissing
+          (notulen van het directiecomité of een ondertekende nota) en ga na of ze die documenten
+          vermeldt en de restrisico's uitdrukkelijk aanvaardt.
+      remediation:
+        fr: >-
+          Faire prendre par la direction une décision écrite qui s'appuie sur ces documents et accepte
+          les risques résiduels, au plus tard avant la prochaine extension du service.
+        en: >-
+          Have management take a written decision that relies on these documents and accepts the
+          residual risks, at the latest before the next extension of the service.
+        nl: >-
+          Laat het management een schriftelijke beslissing nemen die op die documenten steunt en de
+          restrisico's aanvaardt, uiterlijk vóór de volgende uitbreiding van de dienst.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: prep_design_reviewed
+      refs: ["C.prep.4"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          La conception et les exigences de la solution proposée par le candidat fournisseur ont été
+          examinées en profondeur (architecture, intégration, sécurité, réseau, gestion des identités,
+          dépendances à des technologies propriétaires) avant la décision.
+        en: >-
+          The design and requirements of the solution proposed by the candidate provider were examined
+          in depth (architecture, integration, security, network, identity management, dependencies on
+          proprietary technologies) before the decision.
+        nl: >-
+          Het ontwerp en de vereisten van de oplossing die de kandidaat-aanbieder voorstelt, werden
+          vóór de beslissing grondig onderzocht (architectuur, integratie, beveiliging, netwerk,
+          identiteitsbeheer, afhankelijkheden van propriëtaire technologieën).
+      help:
+        fr: >-
+          L'annexe C demande d'examiner en profondeur la solution proposée pour le passage au cloud.
+          C'est à ce stade que se repèrent les incompatibilités avec les exigences de l'organisation et
+          les technologies propriétaires qui rendront la sortie difficile. Demandez le rapport de revue
+          d'architecture, la liste des écarts relevés et leur traitement.
+        en: >-
+          Annex C asks for the proposed solution for the move to the cloud to be examined in depth.
+          This is when incompatibilities with the organisation's requirements, and proprietary
+          technologies that will make an exit hard, are spotted. Ask for the architecture review
+          report, the list of gaps found and how they were handled.
+        nl: >-
+          Bijlage C vraagt de voorgestelde oplossing voor de overstap naar de cloud grondig te
+          onderzoeken. In die fase komen onverenigbaarheden met de eisen van de organisatie aan het
+          licht, evenals propriëtaire technologieën die een exit moeilijk zullen maken. Vraag het
+          rapport van de architectuurreview, de lijst van vastgestelde afwijkingen en hun behandeling.
+      remediation:
+        fr: >-
+          Faire réaliser une revue d'architecture par l'équipe ICT et le conseiller en sécurité de
+          l'information, et obtenir du fournisseur la correction des écarts relevés avant la
+          migration.
+        en: >-
+          Have the ICT team and the information security officer carry out an architecture review, and
+          get the provider to correct the gaps found before the migration.
+        nl: >-
+          Laat het ICT-team en de informatieveiligheidsconsulent een architectuurreview uitvoeren, en
+          laat de aanbieder de vastgestelde afwijkingen vóór de migratie wegwerken.
+    - id: prep_test_period
+      refs: ["C.prep.4"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Une période de test (projet pilote ou preuve de concept) a été obtenue du fournisseur et
+          menée avant la migration, et les problèmes relevés ont été résolus ou formellement acceptés.
+        en: >-
+          A test period (pilot or proof of concept) was obtained from the provider and carried out
+          before the migration, and the problems found were resolved or formally accepted.
+        nl: >-
+          Er werd van de aanbieder een testperiode (pilootproject of proof of concept) verkregen en
+          vóór de migratie uitgevoerd, en de vastgestelde problemen werden opgelost of formeel
+          aanvaard.
+      help:
+        fr: >-
+          L'annexe C recommande de demander au fournisseur une période de test pour identifier les
+          problèmes potentiels : performances, intégration, restauration, export des données. Demandez
+          le plan et le rapport de test, la liste des anomalies et leur statut ; si les données
+          réelles sont sensibles, les tests doivent utiliser des données fictives ou pseudonymisées.
+        en: >-
+          Annex C recommends asking the provider for a test period to identify potential problems:
+          performance, integration, restore, data export. Ask for the test plan and report, the list of
+          defects and their status; if the real data are sensitive, the tests must use dummy or
+          pseudonymised data.
+        nl: >-
+          Bijlage C raadt aan de aanbieder om een testperiode te vragen om mogelijke problemen op te
+          sporen: prestaties, integratie, herstel, export van gegevens. Vraag het testplan en
+          -rapport, de lijst van anomalieën en hun status; zijn de echte gegevens gevoelig, dan moeten
+          de tests met fictieve of gepseudonimiseerde gegevens gebeuren.
+      remediation:
+        fr: >-
+          Exiger une période de test avec des critères d'acceptation avant la mise en production, et ne
+          migrer qu'après la clôture des anomalies bloquantes.
+        en: >-
+          Require a test period with acceptance criteria before going into production, and migrate
+          only once the blocking defects are closed.
+        nl: >-
+          Eis een testperiode met aanvaardingscriteria vóór de ingebruikname, en migreer pas nadat de
+          blokkerende anomalieën zijn afgesloten.
+      mappings: {iso27002: ["14.2.9"]}
+    - id: prep_legal_advice_abroad
+      refs: ["C.prep.5"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality]
+      when: "hosting_location != belgium"
+      text:
+        fr: >-
+          Lorsque des données, en particulier à caractère personnel, sont hébergées ou accessibles hors
+          de Belgique, le service juridique a été consulté sur ce traitement à l'étranger et son avis
+          est documenté.
+        en: >-
+          Where data, personal data in particular, are hosted or accessible outside Belgium, the legal
+          department was consulted on this processing abroad and its opinion is documented.
+        nl: >-
+          Wanneer gegevens, in het bijzonder persoonsgegevens, buiten België worden gehost of er
+          toegankelijk zijn, werd de juridische dienst over die verwerking in het buitenland
+          geraadpleegd en is zijn advies gedocumenteerd.
+      help:
+        fr: >-
+          L'annexe C recommande de toujours consulter le service juridique en cas de doute sur le
+          traitement de données à l'étranger : transferts internationaux (RGPD, chapitre V), lois
+          étrangères donnant accès aux données (2.2.7), législation sectorielle. Un accès à distance
+          par un support situé à l'étranger est aussi un traitement à l'étranger. Demandez l'avis
+          juridique et les garanties de transfert retenues (décision d'adéquation, clauses
+          contractuelles types) avec, le cas échéant, l'analyse d'impact du transfert.
+        en: >-
+          Annex C recommends always consulting the legal department when in doubt about processing
+          data abroad: international transfers (GDPR, Chapter V), foreign laws giving access to the
+          data (2.2.7), sector legislation. Remote access by support staff abroad is processing abroad
+          too. Ask for the legal opinion and the transfer safeguards chosen (adequacy decision,
+          standard contractual clauses) with, where relevant, the transfer impact assessment.
+        nl: >-
+          Bijlage C raadt aan bij twijfel over de verwerking van gegevens in het buitenland altijd de
+          juridische dienst te raadplegen: internationale doorgiften (AVG, hoofdstuk V), buitenlandse
+          wetten die toegang tot de gegevens geven (2.2.7), sectorale wetgeving. Toegang op afstand
+          door support in het buitenland is ook een verwerking in het buitenland. Vraag het juridisch
+          advies en de gekozen doorgiftewaarborgen (adequaatheidsbesluit, modelcontractbepalingen) met,
+          in voorkomend geval, de beoordeling van de gevolgen van de doorgifte.
+      remediation:
+        fr: >-
+          Soumettre au service juridique la localisation des données, des sauvegardes et du support,
+          et ne transférer aucune donnée tant que les garanties qu'il exige ne sont pas en place.
+        en: >-
+          Submit the location of the data, the backups and the support to the legal department, and
+          transfer no data until the safeguards it requires are in place.
+        nl: >-
+          Leg de locatie van de gegevens, de back-ups en de support voor aan de juridische dienst, en
+          draag geen gegevens over zolang de waarborgen die hij eist niet aanwezig zijn.
+      mappings: {gdpr: ["44", "46"]}
+
 - id: chk
   title:
     fr: "Contrats et cloud — liste de contrôle des clauses"
@@ -4475,51 +8718,1782 @@ sections:
           beschermingsniveau verlaagt.
       mappings: {iso27002: ["15.2.2"]}
 
+- id: bp_config
+  title:
+    fr: "Responsabilité partagée et configuration du cloud"
+    en: "Shared responsibility and cloud configuration"
+    nl: "Gedeelde verantwoordelijkheid en cloudconfiguratie"
+  introduction:
+    fr: >-
+      Le fournisseur de services cloud sécurise son infrastructure ; l'organisation reste responsable
+      de ce qu'elle fait dans le cloud : configuration, gestion des accès, chiffrement. La plupart des
+      fuites de données récentes viennent d'erreurs de ce côté : listes de contrôle d'accès trop
+      permissives, compartiments de stockage (« buckets ») accessibles à quiconque dispose du lien.
+      Les questions de cette section portent sur les pratiques de l'organisation elle-même ; elles
+      valent aussi en SaaS pour les comptes, les droits et les paramètres de partage.
+    en: >-
+      The cloud service provider secures its infrastructure; the organisation remains responsible for
+      what it does in the cloud: configuration, access management, encryption. Most recent data leaks
+      come from mistakes on this side: access control lists that are too permissive, storage buckets
+      open to anyone who has the link. The questions of this section concern the organisation's own
+      practices; they also apply to SaaS for accounts, rights and sharing settings.
+    nl: >-
+      De cloudaanbieder beveiligt zijn infrastructuur; de organisatie blijft verantwoordelijk voor wat
+      ze in de cloud doet: configuratie, toegangsbeheer, versleuteling. De meeste recente datalekken
+      komen voort uit fouten aan die kant: te ruime toegangscontrolelijsten, opslagbuckets die
+      toegankelijk zijn voor iedereen die de link kent. De vragen van deze sectie gaan over de eigen
+      praktijken van de organisatie; ze gelden ook voor SaaS, voor accounts, rechten en
+      deelinstellingen.
+  refs: ["BP.shared-responsibility", "BP.acl", "BP.open-buckets"]
+  questions:
+    - id: bp_shared_responsibility_matrix
+      refs: ["BP.shared-responsibility"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Une matrice de responsabilités écrite indique, pour ce service cloud et domaine par domaine
+          (configuration, gestion des identités et des accès, chiffrement, journalisation,
+          sauvegarde), ce qui incombe au fournisseur de services cloud et ce qui incombe à
+          l'organisation.
+        en: >-
+          A written responsibility matrix states, for this cloud service and domain by domain
+          (configuration, identity and access management, encryption, logging, backup), what falls to
+          the cloud service provider and what falls to the organisation.
+        nl: >-
+          Een schriftelijke verantwoordelijkheidsmatrix bepaalt voor deze clouddienst, domein per
+          domein (configuratie, identiteits- en toegangsbeheer, versleuteling, logging, back-up), wat
+          de cloudaanbieder moet doen en wat de organisatie moet doen.
+      help:
+        fr: >-
+          Le modèle de responsabilité partagée (BP.shared-responsibility) laisse au client la
+          configuration, la gestion des accès et le chiffrement de ce qu'il fait dans le cloud, et
+          c'est là que surviennent la plupart des incidents. Le partage varie selon le modèle de
+          service, mais même en SaaS l'organisation reste responsable des comptes, des droits et des
+          paramètres de partage. Demandez la matrice de responsabilités (RACI) propre au service,
+          rapprochée de la documentation du fournisseur sur la responsabilité partagée et des
+          contrôles attendus du client (« complementary user entity controls ») dans son rapport
+          ISAE 3402 type II.
+        en: >-
+          The shared responsibility model (BP.shared-responsibility) leaves the customer in charge of
+          the configuration, access management and encryption of what it does in the cloud, and that
+          is where most incidents happen. The split varies with the service model, but even in SaaS
+          the organisation remains responsible for accounts, rights and sharing settings. Ask for the
+          service's own responsibility matrix (RACI), checked against the provider's shared
+          responsibility documentation and the complementary user entity controls listed in its
+          ISAE 3402 type II report.
+        nl: >-
+          Het model van gedeelde verantwoordelijkheid (BP.shared-responsibility) laat de configuratie,
+          het toegangsbeheer en de versleuteling van wat de klant in de cloud doet bij de klant, en
+          net daar gebeuren de meeste incidenten. De verdeling hangt af van het servicemodel, maar ook
+          bij SaaS blijft de organisatie verantwoordelijk voor accounts, rechten en deelinstellingen.
+          Vraag de verantwoordelijkheidsmatrix (RACI) van de dienst, afgetoetst aan de documentatie van
+          de aanbieder over gedeelde verantwoordelijkheid en aan de controles die van de klant worden
+          verwacht ("complementary user entity controls") in zijn ISAE 3402 type II-rapport.
+      remediation:
+        fr: >-
+          Établir avec le fournisseur de services cloud une matrice de responsabilités par domaine pour
+          ce service, et désigner dans l'organisation un responsable pour chaque tâche qui lui incombe.
+        en: >-
+          Draw up with the cloud service provider a responsibility matrix by domain for this service,
+          and appoint an owner within the organisation for every task that falls to it.
+        nl: >-
+          Stel samen met de cloudaanbieder een verantwoordelijkheidsmatrix per domein op voor deze
+          dienst, en wijs binnen de organisatie een verantwoordelijke aan voor elke taak die haar
+          toekomt.
+      mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
+    - id: bp_config_posture_baseline
+      refs: ["BP.shared-responsibility"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          La configuration de l'environnement cloud de l'organisation (comptes, abonnements ou
+          locataire SaaS) est vérifiée en continu, au moyen d'un outil de gestion de la posture de
+          sécurité, par rapport à une configuration de référence reconnue.
+        en: >-
+          The configuration of the organisation's cloud environment (accounts, subscriptions or SaaS
+          tenant) is checked continuously against a recognised configuration baseline, with a
+          security posture management tool.
+        nl: >-
+          De configuratie van de cloudomgeving van de organisatie (accounts, abonnementen of
+          SaaS-tenant) wordt continu getoetst aan een erkende referentieconfiguratie, met een tool voor
+          beveiligingspostuurbeheer.
+      help:
+        fr: >-
+          Les erreurs de configuration sont la première cause des fuites de données dans le cloud, et
+          elles relèvent de l'organisation, pas du fournisseur (BP.shared-responsibility). Demandez la
+          configuration de référence adoptée (par exemple les CIS Benchmarks de la plateforme ou du
+          SaaS, ou la référence de sécurité publiée par le fournisseur) et un rapport récent de
+          l'outil de gestion de la posture de sécurité du cloud (CSPM, ou SSPM pour un SaaS), avec le
+          nombre d'écarts ouverts, leur gravité et leur ancienneté.
+        en: >-
+          Misconfigurations are the leading cause of data leaks in the cloud, and they are the
+          organisation's responsibility, not the provider's (BP.shared-responsibility). Ask for the
+          configuration baseline adopted (for example the CIS Benchmarks for the platform or SaaS, or
+          the security baseline published by the provider) and a recent report of the cloud security
+          posture management tool (CSPM, or SSPM for a SaaS), with the number of open deviations,
+          their severity and their age.
+        nl: >-
+          Configuratiefouten zijn de belangrijkste oorzaak van datalekken in de cloud, en ze vallen
+          onder de verantwoordelijkheid van de organisatie, niet van de aanbieder
+          (BP.shared-responsibility). Vraag de gekozen referentieconfiguratie (bijvoorbeeld de CIS
+          Benchmarks van het platform of de SaaS, of de beveiligingsbaseline die de aanbieder
+          publiceert) en een recent rapport van de tool voor cloud security posture management (CSPM,
+          of SSPM voor een SaaS), met het aantal openstaande afwijkingen, hun ernst en hun ouderdom.
+      remediation:
+        fr: >-
+          Adopter une configuration de référence, activer un outil CSPM ou SSPM sur tout
+          l'environnement et fixer un délai de correction des écarts selon leur gravité.
+        en: >-
+          Adopt a configuration baseline, enable a CSPM or SSPM tool on the whole environment and set
+          a remediation deadline for deviations according to their severity.
+        nl: >-
+          Leg een referentieconfiguratie vast, activeer een CSPM- of SSPM-tool op de hele omgeving en
+          bepaal een correctietermijn voor afwijkingen volgens hun ernst.
+    - id: bp_acl_no_public_sharing
+      refs: ["BP.acl"]
+      type: compliance
+      severity: high
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Aucun fichier ni système qui contient des informations sensibles n'est accessible depuis
+          Internet sans authentification : pour ces informations, les liens de partage anonymes
+          (« toute personne disposant du lien ») et les droits accordés à « tout le monde » sont
+          désactivés.
+        en: >-
+          No file or system holding sensitive information can be reached from the internet without
+          authentication: for such information, anonymous sharing links ("anyone with the link") and
+          rights granted to "everyone" are disabled.
+        nl: >-
+          Geen enkel bestand of systeem met gevoelige informatie is vanaf het internet bereikbaar
+          zonder authenticatie: voor die informatie zijn anonieme deellinks ("iedereen met de link")
+          en rechten voor "iedereen" uitgeschakeld.
+      help:
+        fr: >-
+          Une liste de contrôle d'accès (ACL) trop laxiste suffit à rendre des fichiers sensibles
+          accessibles à n'importe qui via Internet (BP.acl). En SaaS, ce sont surtout les paramètres
+          de partage (liens anonymes, invités externes) qui sont en cause, et ils relèvent de
+          l'organisation. Demandez l'export des paramètres de partage du locataire et un rapport de
+          l'outil de gestion de la posture de sécurité qui liste les ressources exposées publiquement
+          ou partagées de manière anonyme.
+        en: >-
+          An access control list (ACL) that is too permissive is enough to make sensitive files
+          reachable by anyone over the internet (BP.acl). In SaaS, it is mostly the sharing settings
+          (anonymous links, external guests) that are at stake, and they are the organisation's
+          responsibility. Ask for the export of the tenant's sharing settings and a report of the
+          security posture management tool listing the resources exposed publicly or shared
+          anonymously.
+        nl: >-
+          Een te ruime toegangscontrolelijst (ACL) volstaat om gevoelige bestanden via het internet
+          voor iedereen bereikbaar te maken (BP.acl). Bij SaaS gaat het vooral om de deelinstellingen
+          (anonieme links, externe gasten), en die zijn de verantwoordelijkheid van de organisatie.
+          Vraag de export van de deelinstellingen van de tenant en een rapport van de tool voor
+          beveiligingspostuurbeheer met de resources die publiek of anoniem gedeeld zijn.
+      remediation:
+        fr: >-
+          Désactiver au niveau du locataire les liens anonymes et les droits « tout le monde » pour les
+          informations sensibles, retirer immédiatement les partages publics existants et surveiller
+          leur réapparition.
+        en: >-
+          Disable anonymous links and "everyone" rights for sensitive information at tenant level,
+          remove existing public shares at once and monitor for new ones.
+        nl: >-
+          Schakel op tenantniveau anonieme links en rechten voor "iedereen" uit voor gevoelige
+          informatie, verwijder bestaande publieke delingen onmiddellijk en bewaak of er nieuwe
+          opduiken.
+      mappings: {iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"]}
+    - id: bp_acl_review
+      refs: ["BP.acl"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les listes de contrôle d'accès et les droits de partage des fichiers et systèmes dans le
+          cloud sont revus périodiquement (au moins une fois par an, plus souvent pour les informations
+          sensibles), et les droits de lecture, d'écriture ou de suppression non justifiés sont
+          retirés.
+        en: >-
+          The access control lists and sharing rights on files and systems in the cloud are reviewed
+          periodically (at least once a year, more often for sensitive information), and unjustified
+          read, write or delete rights are removed.
+        nl: >-
+          De toegangscontrolelijsten en deelrechten op bestanden en systemen in de cloud worden
+          periodiek herzien (minstens eenmaal per jaar, vaker voor gevoelige informatie), en
+          ongerechtvaardigde lees-, schrijf- of verwijderrechten worden ingetrokken.
+      help:
+        fr: >-
+          Les droits accordés s'accumulent au fil des projets, des changements de fonction et des
+          départs ; seule une revue régulière des ACL (BP.acl) permet de vérifier qu'ils restent
+          limités au nécessaire. Demandez le dernier rapport de revue des accès (date, périmètre,
+          propriétaires des informations qui l'ont validé, droits retirés) et, pour une ressource
+          sensible prise au hasard, l'export de son ACL ou de sa politique IAM.
+        en: >-
+          Rights pile up through projects, job changes and departures; only a regular review of the
+          ACLs (BP.acl) shows that they stay limited to what is needed. Ask for the last access review
+          report (date, scope, information owners who approved it, rights removed) and, for a
+          sensitive resource picked at random, the export of its ACL or IAM policy.
+        nl: >-
+          Rechten stapelen zich op door projecten, functiewijzigingen en vertrekken; enkel een
+          regelmatige herziening van de ACL's (BP.acl) toont aan dat ze tot het noodzakelijke beperkt
+          blijven. Vraag het laatste rapport van de toegangsherziening (datum, reikwijdte, eigenaars
+          van de informatie die het gevalideerd hebben, ingetrokken rechten) en, voor een willekeurig
+          gekozen gevoelige resource, de export van haar ACL of IAM-beleid.
+      remediation:
+        fr: >-
+          Organiser une revue périodique des ACL par les propriétaires des informations, en garder la
+          trace et retirer sans délai les droits non justifiés.
+        en: >-
+          Organise a periodic review of the ACLs by the information owners, keep a record of it and
+          remove unjustified rights without delay.
+        nl: >-
+          Organiseer een periodieke herziening van de ACL's door de eigenaars van de informatie, houd
+          er een spoor van bij en trek ongerechtvaardigde rechten onverwijld in.
+      mappings: {iso27002: ["9.2.5"], nis2: ["21(2)(i)"]}
+    - id: bp_buckets_no_public_access
+      refs: ["BP.open-buckets"]
+      type: compliance
+      severity: high
+      when: "service_model != saas"
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Aucun compartiment ni conteneur de stockage de l'organisation (bucket, conteneur d'objets)
+          n'est accessible sans authentification ni restriction d'accès.
+        en: >-
+          None of the organisation's storage buckets or object containers can be accessed without
+          authentication or access restriction.
+        nl: >-
+          Geen enkele opslagbucket of objectcontainer van de organisatie is toegankelijk zonder
+          authenticatie of toegangsbeperking.
+      help:
+        fr: >-
+          Un compartiment de stockage ouvert est accessible à toute personne qui en connaît l'adresse,
+          qui peut alors télécharger, modifier ou supprimer son contenu ; c'est la cause de nombreuses
+          fuites massives, comme les 21 millions de captures d'écran de WorkComposer citées dans
+          BP.open-buckets. En IaaS et en PaaS, la configuration des compartiments incombe à
+          l'organisation. Demandez la preuve du blocage de l'accès public au niveau du compte ou de
+          l'organisation cloud (par exemple S3 Block Public Access, accès anonyme aux blobs désactivé
+          sur les comptes de stockage Azure, prévention de l'accès public dans Google Cloud) et un
+          rapport CSPM récent sans compartiment public.
+        en: >-
+          An open storage bucket can be reached by anyone who knows its address, who can then
+          download, modify or delete its content; this is the cause of many massive leaks, such as the
+          21 million WorkComposer screenshots cited in BP.open-buckets. In IaaS and PaaS, the
+          configuration of buckets is the organisation's responsibility. Ask for proof that public
+          access is blocked at the level of the cloud account or organisation (for example S3 Block
+          Public Access, anonymous blob access disabled on Azure storage accounts, public access
+          prevention in Google Cloud) and a recent CSPM report showing no public bucket.
+        nl: >-
+          Een open opslagbucket is bereikbaar voor iedereen die het adres kent, en die kan de inhoud
+          dan downloaden, wijzigen of verwijderen; dat is de oorzaak van talrijke massale lekken, zoals
+          de 21 miljoen screenshots van WorkComposer die BP.open-buckets vermeldt. Bij IaaS en PaaS is
+          de configuratie van de buckets de verantwoordelijkheid van de organisatie. Vraag het bewijs
+          dat publieke toegang geblokkeerd is op het niveau van het cloudaccount of de
+          cloudorganisatie (bijvoorbeeld S3 Block Public Access, anonieme blobtoegang uitgeschakeld op
+          Azure-opslagaccounts, public access prevention in Google Cloud) en een recent CSPM-rapport
+          zonder publieke bucket.
+      remediation:
+        fr: >-
+          Bloquer l'accès public au niveau du compte ou de l'organisation cloud, fermer tout
+          compartiment public existant et soumettre toute exception à l'accord du conseiller en
+          sécurité de l'information.
+        en: >-
+          Block public access at the level of the cloud account or organisation, close every existing
+          public bucket and submit any exception to the information security officer's approval.
+        nl: >-
+          Blokkeer publieke toegang op het niveau van het cloudaccount of de cloudorganisatie, sluit
+          elke bestaande publieke bucket en leg elke uitzondering ter goedkeuring voor aan de
+          informatieveiligheidsconsulent.
+      mappings: {iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"]}
+    - id: bp_buckets_shared_links_limited
+      refs: ["BP.open-buckets"]
+      type: compliance
+      severity: medium
+      when: "service_model != saas"
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Les liens d'accès délégué au stockage (URL présignées, jetons SAS ou équivalents) ont une
+          durée de validité courte et ne donnent accès qu'aux objets et aux opérations nécessaires.
+        en: >-
+          Delegated storage access links (pre-signed URLs, SAS tokens or equivalent) have a short
+          validity period and give access only to the objects and operations needed.
+        nl: >-
+          Links voor gedelegeerde toegang tot opslag (vooraf ondertekende URL's, SAS-tokens of
+          gelijkwaardig) hebben een korte geldigheidsduur en geven enkel toegang tot de nodige objecten
+          en bewerkingen.
+      help:
+        fr: >-
+          Un lien d'accès à un compartiment agit comme un mot de passe : quiconque le détient accède
+          au contenu (BP.open-buckets). Un lien sans expiration ou couvrant tout un compte de stockage
+          équivaut, une fois divulgué, à un compartiment ouvert. Demandez la règle interne sur la durée
+          maximale des liens, la configuration qui l'impose (politiques de stockage, clés d'accès de
+          compte désactivées) et un échantillon des liens en circulation.
+        en: >-
+          A link to a bucket works like a password: whoever holds it can access the content
+          (BP.open-buckets). A link that never expires or covers a whole storage account is, once
+          disclosed, the same as an open bucket. Ask for the internal rule on the maximum lifetime of
+          links, the configuration that enforces it (storage policies, account access keys disabled)
+          and a sample of the links in circulation.
+        nl: >-
+          Een link naar een bucket werkt als een wachtwoord: wie hem heeft, krijgt toegang tot de
+          inhoud (BP.open-buckets). Een link die nooit vervalt of een volledig opslagaccount dekt, is
+          eenmaal uitgelekt hetzelfde als een open bucket. Vraag de interne regel over de maximale
+          geldigheidsduur van links, de configuratie die hem afdwingt (opslagbeleid, uitgeschakelde
+          toegangssleutels van het account) en een steekproef van de links in omloop.
+      remediation:
+        fr: >-
+          Limiter la durée et la portée des liens présignés, privilégier les liens liés à une identité
+          (délégation par utilisateur) et désactiver les clés d'accès globales des comptes de
+          stockage.
+        en: >-
+          Limit the lifetime and scope of pre-signed links, prefer links bound to an identity (user
+          delegation) and disable the global access keys of storage accounts.
+        nl: >-
+          Beperk de geldigheidsduur en de reikwijdte van vooraf ondertekende links, geef de voorkeur
+          aan links die aan een identiteit gebonden zijn (gebruikersdelegatie) en schakel de globale
+          toegangssleutels van opslagaccounts uit.
+      mappings: {iso27002: ["9.4.1"]}
+- id: bp_shadow_it
+  title:
+    fr: "Informatique fantôme (shadow IT)"
+    en: "Shadow IT"
+    nl: "Schaduw-IT"
+  introduction:
+    fr: >-
+      L'informatique fantôme (« shadow IT ») désigne les outils et services cloud que les
+      collaborateurs utilisent à l'insu du service informatique. Ces services échappent à
+      l'évaluation des risques, aux contrats et aux contrôles de l'organisation, et ouvrent des
+      failles dans sa sécurité. Les prévenir et les détecter est une tâche de l'organisation.
+    en: >-
+      Shadow IT means the cloud tools and services that staff use without the IT department's
+      knowledge. Such services escape the organisation's risk assessment, contracts and controls, and
+      open gaps in its security. Preventing and detecting them is a task of the organisation.
+    nl: >-
+      Schaduw-IT zijn de cloudtools en -diensten die medewerkers gebruiken zonder medeweten van de
+      IT-dienst. Die diensten ontsnappen aan de risicobeoordeling, de contracten en de controles van
+      de organisatie, en slaan gaten in haar beveiliging. Ze voorkomen en opsporen is een taak van de
+      organisatie.
+  refs: ["BP.shadow-it"]
+  questions:
+    - id: bp_shadow_it_policy
+      refs: ["BP.shadow-it"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Une politique approuvée par la direction interdit l'utilisation d'un service cloud sans
+          l'accord préalable du service informatique et du conseiller en sécurité de l'information, et
+          décrit la procédure pour obtenir cet accord.
+        en: >-
+          A policy approved by management forbids the use of any cloud service without the prior
+          approval of the IT department and of the information security officer, and describes the
+          procedure for obtaining that approval.
+        nl: >-
+          Een door de directie goedgekeurd beleid verbiedt het gebruik van een clouddienst zonder
+          voorafgaande toestemming van de IT-dienst en de informatieveiligheidsconsulent, en beschrijft
+          de procedure om die toestemming te verkrijgen.
+      help:
+        fr: >-
+          Les outils adoptés par les collaborateurs à l'insu du service informatique échappent à
+          l'évaluation des risques et aux contrats ; sans politique stricte, ils créent des failles
+          dans la sécurité (BP.shadow-it). Demandez la politique (ou la section de la politique
+          d'utilisation acceptable qui traite du cloud), la preuve de sa communication au personnel et
+          le registre des services cloud approuvés qui résulte de la procédure.
+        en: >-
+          Tools adopted by staff without the IT department's knowledge escape risk assessment and
+          contracts; without a strict policy, they create gaps in security (BP.shadow-it). Ask for the
+          policy (or the section of the acceptable use policy dealing with the cloud), proof that it
+          was communicated to staff, and the register of approved cloud services that the procedure
+          produces.
+        nl: >-
+          Tools die medewerkers zonder medeweten van de IT-dienst in gebruik nemen, ontsnappen aan de
+          risicobeoordeling en de contracten; zonder strikt beleid slaan ze gaten in de beveiliging
+          (BP.shadow-it). Vraag het beleid (of het deel van het beleid voor aanvaardbaar gebruik dat
+          over de cloud gaat), het bewijs dat het aan het personeel werd meegedeeld, en het register van
+          goedgekeurde clouddiensten dat uit de procedure voortkomt.
+      remediation:
+        fr: >-
+          Adopter une politique qui soumet tout service cloud à une approbation préalable, la faire
+          connaître à tout le personnel par une action de sensibilisation et tenir un registre des
+          services approuvés.
+        en: >-
+          Adopt a policy that makes every cloud service subject to prior approval, make it known to
+          all staff through an awareness campaign and keep a register of approved services.
+        nl: >-
+          Neem een beleid aan dat elke clouddienst aan voorafgaande goedkeuring onderwerpt, maak het
+          via een sensibiliseringsactie bekend bij het hele personeel en houd een register van
+          goedgekeurde diensten bij.
+      mappings: {nis2: ["21(2)(a)"]}
+    - id: bp_shadow_it_detection
+      refs: ["BP.shadow-it"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation détecte régulièrement les services cloud utilisés sans approbation (analyse
+          des journaux du proxy ou du pare-feu, outil de découverte ou CASB) et donne une suite à
+          chaque usage découvert (approbation après évaluation, ou blocage).
+        en: >-
+          The organisation regularly detects cloud services used without approval (analysis of proxy
+          or firewall logs, discovery tool or CASB) and follows up every use found (approval after
+          assessment, or blocking).
+        nl: >-
+          De organisatie spoort regelmatig clouddiensten op die zonder goedkeuring worden gebruikt
+          (analyse van proxy- of firewalllogs, discoverytool of CASB) en geeft gevolg aan elk ontdekt
+          gebruik (goedkeuring na beoordeling, of blokkering).
+      help:
+        fr: >-
+          Une politique ne suffit pas : seule une détection technique montre quels services sont
+          réellement utilisés (BP.shadow-it). Demandez le dernier rapport de découverte des
+          applications cloud, la liste des services bloqués et les décisions prises sur les services
+          découverts ; vérifiez aussi quelles applications tierces les utilisateurs ont autorisées à
+          accéder aux données du locataire (consentements OAuth).
+        en: >-
+          A policy is not enough: only technical detection shows which services are actually used
+          (BP.shadow-it). Ask for the latest cloud application discovery report, the list of blocked
+          services and the decisions taken on the services found; also check which third-party
+          applications users have allowed to access the tenant's data (OAuth consents).
+        nl: >-
+          Een beleid volstaat niet: enkel technische detectie toont welke diensten echt worden gebruikt
+          (BP.shadow-it). Vraag het laatste discoveryrapport van cloudapplicaties, de lijst van
+          geblokkeerde diensten en de beslissingen over de ontdekte diensten; ga ook na welke
+          toepassingen van derden gebruikers toegang hebben gegeven tot de gegevens van de tenant
+          (OAuth-toestemmingen).
+      remediation:
+        fr: >-
+          Mettre en place une découverte périodique des services cloud à partir des journaux réseau ou
+          d'un CASB, bloquer les services non approuvés à risque et réserver aux administrateurs le
+          consentement aux applications tierces.
+        en: >-
+          Set up periodic discovery of cloud services from network logs or a CASB, block risky
+          unapproved services and restrict consent to third-party applications to administrators.
+        nl: >-
+          Zet een periodieke discovery van clouddiensten op aan de hand van netwerklogs of een CASB,
+          blokkeer risicovolle niet-goedgekeurde diensten en laat enkel beheerders toestemming geven
+          aan toepassingen van derden.
+      mappings: {nis2: ["21(2)(i)"]}
+- id: bp_identity
+  title:
+    fr: "Zero Trust et gestion des identités"
+    en: "Zero trust and identity"
+    nl: "Zero Trust en identiteitsbeheer"
+  introduction:
+    fr: >-
+      Avec une approche « Zero Trust », personne n'obtient d'accès automatiquement : chaque
+      utilisateur, chaque appareil et chaque demande est vérifié avant d'être autorisé, d'où qu'il
+      vienne. La configuration des identités et des accès (comptes, rôles, accès conditionnel) relève
+      de l'organisation, y compris en SaaS.
+    en: >-
+      With a zero-trust approach, nobody is granted access automatically: every user, every device and
+      every request is verified before being allowed, wherever it comes from. The configuration of
+      identities and access (accounts, roles, conditional access) is the organisation's task, SaaS
+      included.
+    nl: >-
+      Met een zero-trustbenadering krijgt niemand automatisch toegang: elke gebruiker, elk toestel en
+      elk verzoek wordt gecontroleerd voordat het wordt toegelaten, waar het ook vandaan komt. De
+      configuratie van identiteiten en toegang (accounts, rollen, voorwaardelijke toegang) is een taak
+      van de organisatie, ook bij SaaS.
+  refs: ["BP.zero-trust"]
+  questions:
+    - id: bp_zt_explicit_verification
+      refs: ["BP.zero-trust"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Chaque accès au service cloud est autorisé après vérification de l'identité de l'utilisateur
+          et de l'état de son appareil, sans confiance implicite accordée à une connexion qui vient du
+          réseau interne ou du VPN de l'organisation.
+        en: >-
+          Every access to the cloud service is allowed after verifying the user's identity and the
+          state of their device, with no implicit trust granted to a connection coming from the
+          organisation's internal network or VPN.
+        nl: >-
+          Elke toegang tot de clouddienst wordt toegestaan na controle van de identiteit van de
+          gebruiker en de staat van zijn toestel, zonder impliciet vertrouwen in een verbinding die
+          van het interne netwerk of de VPN van de organisatie komt.
+      help:
+        fr: >-
+          L'approche Zero Trust (BP.zero-trust) remplace la confiance fondée sur l'emplacement réseau
+          par une vérification explicite de chaque demande, ce qui limite l'impact d'un poste
+          compromis ou d'une menace interne. Demandez l'export des politiques d'accès conditionnel du
+          fournisseur d'identité (conditions sur l'utilisateur, l'appareil et le risque de connexion)
+          et vérifiez qu'aucune exclusion générale n'existe pour les adresses IP internes ou pour des
+          groupes entiers d'utilisateurs.
+        en: >-
+          The zero-trust approach (BP.zero-trust) replaces trust based on network location with
+          explicit verification of every request, which limits the impact of a compromised workstation
+          or an insider threat. Ask for the export of the identity provider's conditional access
+          policies (conditions on the user, the device and the sign-in risk) and check that there is
+          no blanket exclusion for internal IP addresses or for whole groups of users.
+        nl: >-
+          De zero-trustbenadering (BP.zero-trust) vervangt vertrouwen op basis van de netwerklocatie
+          door een expliciete controle van elk verzoek, wat de impact van een gecompromitteerde
+          werkpost of een interne dreiging beperkt. Vraag de export van het beleid voor
+          voorwaardelijke toegang van de identiteitsprovider (voorwaarden op gebruiker, toestel en
+          aanmeldingsrisico) en ga na dat er geen algemene uitzondering bestaat voor interne
+          IP-adressen of voor volledige groepen gebruikers.
+      remediation:
+        fr: >-
+          Mettre en place des politiques d'accès conditionnel qui vérifient l'identité et la
+          conformité de l'appareil à chaque connexion, et supprimer les exceptions fondées sur le seul
+          réseau d'origine.
+        en: >-
+          Put in place conditional access policies that check identity and device compliance at every
+          sign-in, and remove exceptions based solely on the originating network.
+        nl: >-
+          Voer beleid voor voorwaardelijke toegang in dat bij elke aanmelding de identiteit en de
+          conformiteit van het toestel controleert, en schaf uitzonderingen af die enkel op het
+          netwerk van herkomst steunen.
+      mappings: {nis2: ["21(2)(i)"]}
+    - id: bp_zt_admin_mfa
+      refs: ["BP.zero-trust"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Les comptes d'administration de l'organisation sur le service cloud (administrateurs du
+          locataire, de la console ou des abonnements, compte racine) exigent une authentification
+          multifacteur résistante à l'hameçonnage.
+        en: >-
+          The organisation's administrator accounts on the cloud service (tenant, console or
+          subscription administrators, root account) require phishing-resistant multi-factor
+          authentication.
+        nl: >-
+          De beheerdersaccounts van de organisatie op de clouddienst (beheerders van de tenant, de
+          console of de abonnementen, rootaccount) vereisen phishingbestendige
+          multifactorauthenticatie.
+      help:
+        fr: >-
+          Un compte d'administration compromis donne accès à toutes les données et permet de modifier
+          la configuration, jusqu'à ouvrir des accès publics ; ces comptes sont gérés par
+          l'organisation, pas par le fournisseur. La vérification de chaque utilisateur
+          (BP.zero-trust) est ici indispensable, et NIS2 cite l'authentification multifacteur parmi
+          les mesures attendues. Demandez l'export des comptes à privilèges avec leurs méthodes
+          d'authentification enregistrées (clés FIDO2, cartes à puce, certificats) et la procédure
+          des comptes d'urgence (« break glass »).
+        en: >-
+          A compromised administrator account gives access to all data and allows the configuration to
+          be changed, up to opening public access; these accounts are managed by the organisation, not
+          by the provider. Verifying every user (BP.zero-trust) is essential here, and NIS2 lists
+          multi-factor authentication among the expected measures. Ask for the export of privileged
+          accounts with their registered authentication methods (FIDO2 keys, smart cards,
+          certificates) and the procedure for emergency ("break glass") accounts.
+        nl: >-
+          Een gecompromitteerd beheerdersaccount geeft toegang tot alle gegevens en laat toe de
+          configuratie te wijzigen, tot het openzetten van publieke toegang toe; die accounts worden
+          door de organisatie beheerd, niet door de aanbieder. De controle van elke gebruiker
+          (BP.zero-trust) is hier onmisbaar, en NIS2 noemt multifactorauthenticatie bij de verwachte
+          maatregelen. Vraag de export van de bevoorrechte accounts met hun geregistreerde
+          authenticatiemethoden (FIDO2-sleutels, smartcards, certificaten) en de procedure voor
+          noodaccounts ("break glass").
+      remediation:
+        fr: >-
+          Imposer une authentification multifacteur résistante à l'hameçonnage (FIDO2 ou certificat) à
+          tous les comptes d'administration, protéger le compte racine et les comptes d'urgence, et
+          surveiller chaque connexion de ces comptes.
+        en: >-
+          Enforce phishing-resistant multi-factor authentication (FIDO2 or certificate) on every
+          administrator account, protect the root and emergency accounts, and monitor every sign-in of
+          these accounts.
+        nl: >-
+          Leg phishingbestendige multifactorauthenticatie (FIDO2 of certificaat) op aan alle
+          beheerdersaccounts, bescherm het rootaccount en de noodaccounts, en bewaak elke aanmelding
+          met die accounts.
+      mappings: {iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"]}
+    - id: bp_zt_least_privilege
+      refs: ["BP.zero-trust"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les rôles et autorisations attribués dans le service cloud suivent le principe du moindre
+          privilège : aucun utilisateur ni compte de service ne détient de droits plus larges que ceux
+          qu'exige sa fonction.
+        en: >-
+          The roles and permissions granted in the cloud service follow the principle of least
+          privilege: no user or service account holds broader rights than its function requires.
+        nl: >-
+          De rollen en machtigingen in de clouddienst volgen het principe van minimale rechten: geen
+          enkele gebruiker of serviceaccount heeft ruimere rechten dan zijn functie vereist.
+      help:
+        fr: >-
+          Avec Zero Trust (BP.zero-trust), aucun accès n'est acquis d'office : des rôles trop larges,
+          comme un rôle « propriétaire » ou « administrateur global » donné par facilité,
+          transforment toute compromission de compte en fuite de données. Demandez l'export des
+          politiques IAM et des attributions de rôles, le nombre de comptes qui disposent de rôles
+          d'administration et la liste des comptes de service avec leurs permissions ; le rapport
+          CSPM ou un outil de gestion des droits (CIEM) signale les permissions inutilisées.
+        en: >-
+          Under zero trust (BP.zero-trust), no access is granted by default: roles that are too broad,
+          such as an "owner" or "global administrator" role handed out for convenience, turn any
+          account compromise into a data leak. Ask for the export of the IAM policies and role
+          assignments, the number of accounts holding administrator roles and the list of service
+          accounts with their permissions; the CSPM report or an entitlement management tool (CIEM)
+          flags unused permissions.
+        nl: >-
+          Met Zero Trust (BP.zero-trust) is geen enkele toegang vanzelfsprekend: te ruime rollen, zoals
+          een rol "eigenaar" of "globale beheerder" die uit gemakzucht wordt toegekend, maken van elke
+          accountcompromittering een datalek. Vraag de export van het IAM-beleid en de
+          roltoewijzingen, het aantal accounts met beheerdersrollen en de lijst van serviceaccounts met
+          hun machtigingen; het CSPM-rapport of een tool voor rechtenbeheer (CIEM) toont ongebruikte
+          machtigingen.
+      remediation:
+        fr: >-
+          Réduire les rôles aux permissions nécessaires, retirer les droits inutilisés et n'accorder
+          les rôles d'administration que de façon temporaire et approuvée (gestion des accès
+          privilégiés à la demande).
+        en: >-
+          Reduce roles to the permissions needed, remove unused rights and grant administrator roles
+          only temporarily and with approval (just-in-time privileged access management).
+        nl: >-
+          Beperk rollen tot de nodige machtigingen, trek ongebruikte rechten in en ken beheerdersrollen
+          enkel tijdelijk en na goedkeuring toe (just-in-time beheer van bevoorrechte toegang).
+      mappings: {iso27002: ["9.2.2", "9.2.3"], nis2: ["21(2)(i)"]}
+- id: bp_api
+  title:
+    fr: "Sécurité des API"
+    en: "API security"
+    nl: "API-beveiliging"
+  introduction:
+    fr: >-
+      Les API (interfaces de programmation) permettent aux applications de communiquer entre elles et
+      sont souvent la porte d'accès à des données sensibles. Cette section vise les API que
+      l'organisation expose depuis le cloud ou utilise pour intégrer le service, y compris les API
+      d'un SaaS et les API de gestion du fournisseur de services cloud : leur configuration incombe à
+      l'organisation, la protection de l'API de la plateforme elle-même au fournisseur. Si aucune API
+      n'est exposée ni utilisée, répondez « non applicable » en le justifiant.
+    en: >-
+      APIs (application programming interfaces) let applications communicate with each other and are
+      often the gateway to sensitive data. This section covers the APIs that the organisation exposes
+      from the cloud or uses to integrate the service, including a SaaS's APIs and the cloud service
+      provider's management APIs: their configuration is the organisation's task, the protection of
+      the platform's own API the provider's. If no API is exposed or used, answer "not applicable" and
+      give the reason.
+    nl: >-
+      API's (programmeerinterfaces) laten toepassingen met elkaar communiceren en zijn vaak de
+      toegangspoort tot gevoelige gegevens. Deze sectie gaat over de API's die de organisatie vanuit de
+      cloud aanbiedt of gebruikt om de dienst te integreren, met inbegrip van de API's van een SaaS en
+      de beheer-API's van de cloudaanbieder: hun configuratie is een taak van de organisatie, de
+      bescherming van de API van het platform zelf een taak van de aanbieder. Wordt er geen API
+      aangeboden of gebruikt, antwoord dan "niet van toepassing" en motiveer dat.
+  refs: ["BP.api"]
+  questions:
+    - id: bp_api_access_control
+      refs: ["BP.api"]
+      type: compliance
+      severity: high
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Chaque API exposée ou utilisée exige une authentification et vérifie, pour chaque requête,
+          que l'appelant est autorisé à accéder aux données ou à l'opération demandées.
+        en: >-
+          Every API exposed or used requires authentication and checks, for every request, that the
+          caller is authorised to access the data or operation requested.
+        nl: >-
+          Elke aangeboden of gebruikte API vereist authenticatie en controleert bij elk verzoek of de
+          oproeper gemachtigd is voor de gevraagde gegevens of bewerking.
+      help:
+        fr: >-
+          Les API donnent un accès direct aux données ; un contrôle d'accès strict (BP.api) vérifie
+          non seulement l'identité de l'appelant mais aussi ses droits sur chaque objet, faute de quoi
+          il suffit de changer un identifiant dans la requête pour obtenir les données d'autres
+          personnes (premier risque de l'OWASP API Security Top 10). Demandez l'inventaire des API avec
+          leur mode d'authentification, la configuration de la passerelle API et le résumé du dernier
+          test d'intrusion qui a couvert les API.
+        en: >-
+          APIs give direct access to data; strict access control (BP.api) checks not only the caller's
+          identity but also its rights on each object, otherwise changing an identifier in the request
+          is enough to obtain other people's data (the first risk of the OWASP API Security Top 10).
+          Ask for the inventory of APIs with their authentication method, the API gateway
+          configuration and the summary of the last penetration test that covered the APIs.
+        nl: >-
+          API's geven rechtstreeks toegang tot gegevens; strikte toegangscontrole (BP.api) controleert
+          niet enkel de identiteit van de oproeper maar ook zijn rechten op elk object, anders volstaat
+          het om een identificator in het verzoek te wijzigen om de gegevens van anderen te verkrijgen
+          (het eerste risico van de OWASP API Security Top 10). Vraag de inventaris van de API's met
+          hun authenticatiemethode, de configuratie van de API-gateway en de samenvatting van de
+          laatste penetratietest die de API's omvatte.
+      remediation:
+        fr: >-
+          Imposer l'authentification sur toutes les API, contrôler les droits au niveau de chaque
+          objet et faire vérifier ces contrôles par un test d'intrusion ciblé sur les API.
+        en: >-
+          Enforce authentication on every API, check rights at the level of each object and have these
+          checks verified by a penetration test targeting the APIs.
+        nl: >-
+          Leg authenticatie op voor alle API's, controleer de rechten op het niveau van elk object en
+          laat die controles nagaan door een penetratietest gericht op de API's.
+      mappings: {iso27002: ["9.4.1"], nis2: ["21(2)(i)"]}
+    - id: bp_api_monitoring
+      refs: ["BP.api"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les appels aux API sont journalisés et surveillés en continu, avec des alertes sur les
+          comportements anormaux (pics d'appels, échecs d'authentification répétés, extraction massive
+          de données).
+        en: >-
+          API calls are logged and monitored continuously, with alerts on abnormal behaviour (call
+          spikes, repeated authentication failures, mass data extraction).
+        nl: >-
+          API-oproepen worden gelogd en continu bewaakt, met waarschuwingen bij abnormaal gedrag
+          (pieken in oproepen, herhaalde mislukte authenticaties, massale gegevensextractie).
+      help:
+        fr: >-
+          La surveillance continue des API (BP.api) permet de repérer un abus ou une fuite en cours
+          avant qu'elle ne prenne de l'ampleur. Demandez la configuration de journalisation de la
+          passerelle API, la durée de conservation des journaux, les règles d'alerte du SIEM qui
+          portent sur les API et un exemple d'alerte traitée.
+        en: >-
+          Continuous monitoring of APIs (BP.api) makes it possible to spot abuse or an ongoing leak
+          before it grows. Ask for the logging configuration of the API gateway, the log retention
+          period, the SIEM alert rules covering the APIs and an example of an alert that was handled.
+        nl: >-
+          Continue bewaking van de API's (BP.api) maakt het mogelijk misbruik of een lopend lek op te
+          merken voordat het groter wordt. Vraag de logconfiguratie van de API-gateway, de
+          bewaartermijn van de logs, de waarschuwingsregels in de SIEM voor de API's en een voorbeeld
+          van een afgehandelde waarschuwing.
+      remediation:
+        fr: >-
+          Envoyer les journaux des API vers le SIEM de l'organisation, définir des règles d'alerte sur
+          les usages anormaux et les rattacher à la procédure de gestion des incidents.
+        en: >-
+          Send the API logs to the organisation's SIEM, define alert rules on abnormal use and link
+          them to the incident management procedure.
+        nl: >-
+          Stuur de API-logs naar de SIEM van de organisatie, definieer waarschuwingsregels voor
+          abnormaal gebruik en koppel ze aan de procedure voor incidentbeheer.
+      mappings: {iso27002: ["12.4.1"]}
+    - id: bp_api_rate_limiting
+      refs: ["BP.api"]
+      type: compliance
+      severity: medium
+      protects: [availability, confidentiality]
+      text:
+        fr: >-
+          Les API appliquent une limitation du débit (nombre maximal de requêtes par client et par
+          période) et des quotas adaptés à l'usage prévu.
+        en: >-
+          The APIs apply rate limiting (a maximum number of requests per client and per period) and
+          quotas suited to the intended use.
+        nl: >-
+          De API's passen rate limiting toe (een maximaal aantal verzoeken per client en per periode)
+          en quota die aangepast zijn aan het beoogde gebruik.
+      help:
+        fr: >-
+          La limitation du débit (BP.api) freine les abus : essais massifs d'identifiants, extraction
+          de données en masse, saturation du service. Demandez la configuration de la passerelle API
+          (limites par clé, par utilisateur ou par adresse, comportement en cas de dépassement) et
+          vérifiez que les API les plus sensibles ont les limites les plus strictes.
+        en: >-
+          Rate limiting (BP.api) curbs abuse: mass credential guessing, bulk data extraction,
+          saturation of the service. Ask for the API gateway configuration (limits per key, per user or
+          per address, behaviour when exceeded) and check that the most sensitive APIs have the
+          strictest limits.
+        nl: >-
+          Rate limiting (BP.api) remt misbruik af: massaal uitproberen van inloggegevens, massale
+          gegevensextractie, overbelasting van de dienst. Vraag de configuratie van de API-gateway
+          (limieten per sleutel, per gebruiker of per adres, gedrag bij overschrijding) en ga na of de
+          gevoeligste API's de strengste limieten hebben.
+      remediation:
+        fr: >-
+          Configurer sur la passerelle API des limites de débit et des quotas par client, plus stricts
+          pour les API d'authentification et d'accès aux données sensibles.
+        en: >-
+          Configure rate limits and quotas per client on the API gateway, stricter for authentication
+          APIs and APIs giving access to sensitive data.
+        nl: >-
+          Stel op de API-gateway rate limits en quota per client in, strenger voor
+          authenticatie-API's en API's die toegang geven tot gevoelige gegevens.
+    - id: bp_api_token_auth
+      refs: ["BP.api"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Les API authentifient les appelants au moyen de jetons à durée de vie limitée (par exemple
+          OAuth 2.0 ou OpenID Connect), et non de clés statiques ou de mots de passe transmis à chaque
+          appel.
+        en: >-
+          The APIs authenticate callers with short-lived tokens (for example OAuth 2.0 or OpenID
+          Connect), not with static keys or passwords sent with every call.
+        nl: >-
+          De API's authenticeren oproepers met tokens met een beperkte levensduur (bijvoorbeeld OAuth
+          2.0 of OpenID Connect), en niet met statische sleutels of wachtwoorden die bij elke oproep
+          worden meegestuurd.
+      help:
+        fr: >-
+          L'authentification par jetons (BP.api) limite l'impact d'une fuite : un jeton expire vite et
+          porte des droits restreints, alors qu'une clé d'API statique, souvent copiée dans du code
+          ou des fichiers de configuration, reste utilisable indéfiniment. Demandez la configuration
+          du serveur d'autorisation (durée de vie des jetons, portées), la liste des clés d'API
+          statiques encore actives et la manière dont les secrets sont conservés (coffre-fort de
+          secrets).
+        en: >-
+          Token-based authentication (BP.api) limits the impact of a leak: a token expires quickly and
+          carries restricted rights, whereas a static API key, often copied into code or configuration
+          files, stays usable indefinitely. Ask for the authorisation server configuration (token
+          lifetime, scopes), the list of static API keys still active and how secrets are stored
+          (secrets vault).
+        nl: >-
+          Tokengebaseerde authenticatie (BP.api) beperkt de impact van een lek: een token vervalt snel
+          en draagt beperkte rechten, terwijl een statische API-sleutel, vaak gekopieerd in code of
+          configuratiebestanden, onbeperkt bruikbaar blijft. Vraag de configuratie van de
+          autorisatieserver (levensduur van de tokens, scopes), de lijst van nog actieve statische
+          API-sleutels en de manier waarop geheimen worden bewaard (secrets vault).
+      remediation:
+        fr: >-
+          Faire passer les intégrations à des jetons de courte durée et de portée limitée, et retirer
+          les clés statiques restantes ou les faire tourner régulièrement, conservées dans un
+          coffre-fort de secrets.
+        en: >-
+          Move integrations to short-lived, narrowly scoped tokens, and withdraw the remaining static
+          keys or rotate them regularly, keeping them in a secrets vault.
+        nl: >-
+          Schakel integraties over op kortlevende tokens met een beperkte scope, en trek de resterende
+          statische sleutels in of roteer ze regelmatig, bewaard in een secrets vault.
+    - id: bp_api_public_endpoints
+      refs: ["BP.api"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Seules les API qui doivent être appelées depuis Internet y sont exposées ; les autres ne
+          sont joignables que par un réseau privé (liaison privée, réseau virtuel, VPN).
+        en: >-
+          Only the APIs that must be called from the internet are exposed to it; the others can be
+          reached only over a private network (private link, virtual network, VPN).
+        nl: >-
+          Enkel de API's die vanaf het internet moeten worden opgeroepen, zijn daar bereikbaar; de
+          andere zijn enkel bereikbaar via een privénetwerk (private verbinding, virtueel netwerk,
+          VPN).
+      help:
+        fr: >-
+          Chaque point d'accès public élargit la surface d'attaque ; limiter les points d'accès
+          publics (BP.api) réduit le nombre de portes à surveiller. Demandez l'inventaire des points
+          d'accès API avec leur exposition (publique ou privée) et sa justification, et
+          comparez-le au résultat d'un balayage externe ou au rapport CSPM.
+        en: >-
+          Every public endpoint widens the attack surface; limiting public endpoints (BP.api) reduces
+          the number of doors to watch. Ask for the inventory of API endpoints with their exposure
+          (public or private) and its justification, and compare it with the result of an external
+          scan or the CSPM report.
+        nl: >-
+          Elk publiek eindpunt vergroot het aanvalsoppervlak; het aantal publieke eindpunten beperken
+          (BP.api) vermindert het aantal deuren dat moet worden bewaakt. Vraag de inventaris van de
+          API-eindpunten met hun blootstelling (publiek of privé) en de verantwoording ervan, en
+          vergelijk die met het resultaat van een externe scan of met het CSPM-rapport.
+      remediation:
+        fr: >-
+          Retirer d'Internet les API qui n'ont pas à y être, placer les autres derrière une passerelle
+          API ou un pare-feu applicatif, et tenir l'inventaire à jour.
+        en: >-
+          Take off the internet the APIs that do not need to be there, put the others behind an API
+          gateway or web application firewall, and keep the inventory up to date.
+        nl: >-
+          Haal de API's die er niet hoeven te staan van het internet, plaats de andere achter een
+          API-gateway of webapplicatiefirewall, en houd de inventaris actueel.
+      mappings: {iso27002: ["13.1.1"]}
+- id: bp_crypto
+  title:
+    fr: "Chiffrement et gestion des clés"
+    en: "Encryption and key management"
+    nl: "Versleuteling en sleutelbeheer"
+  introduction:
+    fr: >-
+      Les bonnes pratiques recommandent de chiffrer les données en transit et au repos, et de gérer
+      les clés de manière robuste, de préférence centralisée, pour toujours garder la maîtrise de qui
+      a accès à quelles informations. Ces questions valent pour toutes les informations confiées au
+      cloud ; pour les données à caractère personnel, les exigences plus strictes de la directive
+      2.4.6 sont évaluées dans la section sur la protection de la vie privée. Selon le service, le
+      chiffrement est assuré par le fournisseur de services cloud ou par l'organisation ; la maîtrise
+      des clés reste le rôle de l'organisation.
+    en: >-
+      Best practice is to encrypt data in transit and at rest, and to manage the keys robustly,
+      preferably centrally, so as to always keep control over who has access to which information.
+      These questions apply to all information entrusted to the cloud; for personal data, the stricter
+      requirements of directive 2.4.6 are assessed in the privacy section. Depending on the service,
+      encryption is performed by the cloud service provider or by the organisation; control of the
+      keys remains the organisation's role.
+    nl: >-
+      Goede praktijk is gegevens tijdens transport en in rust te versleutelen, en de sleutels robuust
+      te beheren, bij voorkeur centraal, om altijd controle te houden over wie toegang heeft tot welke
+      informatie. Deze vragen gelden voor alle informatie die aan de cloud wordt toevertrouwd; voor
+      persoonsgegevens worden de strengere eisen van richtlijn 2.4.6 beoordeeld in de sectie over
+      privacy. Afhankelijk van de dienst zorgt de cloudaanbieder of de organisatie voor de
+      versleuteling; de controle over de sleutels blijft de rol van de organisatie.
+  refs: ["BP.encryption-keys"]
+  questions:
+    - id: bp_crypto_transit
+      refs: ["BP.encryption-keys"]
+      type: compliance
+      severity: medium
+      protects: [integrity, confidentiality]
+      text:
+        fr: >-
+          Toutes les informations échangées avec le service cloud et entre ses composants sont
+          chiffrées en transit (TLS 1.2 ou supérieur), qu'il s'agisse ou non de données à caractère
+          personnel.
+        en: >-
+          All information exchanged with the cloud service and between its components is encrypted in
+          transit (TLS 1.2 or higher), whether or not it is personal data.
+        nl: >-
+          Alle informatie die met de clouddienst en tussen zijn componenten wordt uitgewisseld, is
+          versleuteld tijdens transport (TLS 1.2 of hoger), ongeacht of het om persoonsgegevens gaat.
+      help:
+        fr: >-
+          Le chiffrement en transit (BP.encryption-keys) protège contre l'interception toutes les
+          informations internes et confidentielles, et pas seulement les données personnelles visées
+          par 2.4.6. Demandez la configuration TLS des points d'accès (versions et suites acceptées,
+          résultat d'un test externe), la documentation du fournisseur sur le chiffrement de ses flux
+          internes et la liste des flux éventuellement encore en clair.
+        en: >-
+          Encryption in transit (BP.encryption-keys) protects all internal and confidential
+          information against interception, not only the personal data covered by 2.4.6. Ask for the
+          TLS configuration of the endpoints (versions and cipher suites accepted, result of an
+          external test), the provider's documentation on the encryption of its internal flows and the
+          list of any flows still in clear text.
+        nl: >-
+          Versleuteling tijdens transport (BP.encryption-keys) beschermt alle interne en
+          vertrouwelijke informatie tegen onderschepping, niet enkel de persoonsgegevens waarop 2.4.6
+          betrekking heeft. Vraag de TLS-configuratie van de eindpunten (aanvaarde versies en cipher
+          suites, resultaat van een externe test), de documentatie van de aanbieder over de
+          versleuteling van zijn interne stromen en de lijst van stromen die eventueel nog
+          onversleuteld zijn.
+      remediation:
+        fr: >-
+          Imposer TLS 1.2 ou supérieur sur tous les flux, désactiver les protocoles et suites faibles,
+          et exiger du fournisseur le chiffrement de ses flux internes.
+        en: >-
+          Enforce TLS 1.2 or higher on every flow, disable weak protocols and cipher suites, and
+          require the provider to encrypt its internal flows.
+        nl: >-
+          Leg TLS 1.2 of hoger op voor alle stromen, schakel zwakke protocollen en cipher suites uit,
+          en eis dat de aanbieder zijn interne stromen versleutelt.
+      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: bp_crypto_rest
+      refs: ["BP.encryption-keys"]
+      type: compliance
+      severity: medium
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Toutes les informations stockées dans le service cloud, y compris les sauvegardes et les
+          instantanés, sont chiffrées au repos.
+        en: >-
+          All information stored in the cloud service, including backups and snapshots, is encrypted
+          at rest.
+        nl: >-
+          Alle informatie die in de clouddienst is opgeslagen, ook back-ups en snapshots, is
+          versleuteld in rust.
+      help:
+        fr: >-
+          Chiffrer les données stockées (BP.encryption-keys) limite l'impact d'un support perdu,
+          d'une erreur d'accès ou d'une copie non autorisée, pour toutes les classes d'informations et
+          pas seulement pour les données personnelles. Demandez la documentation du chiffrement au
+          repos par type de stockage (disques, bases de données, stockage d'objets, sauvegardes) et un
+          rapport CSPM qui montre qu'aucune ressource n'est stockée sans chiffrement.
+        en: >-
+          Encrypting stored data (BP.encryption-keys) limits the impact of a lost medium, an access
+          mistake or an unauthorised copy, for every class of information and not only for personal
+          data. Ask for the documentation of encryption at rest by type of storage (disks, databases,
+          object storage, backups) and a CSPM report showing that no resource is stored unencrypted.
+        nl: >-
+          Opgeslagen gegevens versleutelen (BP.encryption-keys) beperkt de impact van een verloren
+          drager, een toegangsfout of een ongeoorloofde kopie, voor elke informatieklasse en niet
+          enkel voor persoonsgegevens. Vraag de documentatie van de versleuteling in rust per type
+          opslag (schijven, databanken, objectopslag, back-ups) en een CSPM-rapport dat aantoont dat
+          geen enkele resource onversleuteld wordt opgeslagen.
+      remediation:
+        fr: >-
+          Activer le chiffrement au repos sur toutes les ressources de stockage et l'imposer par une
+          politique de la plateforme qui refuse la création de ressources non chiffrées.
+        en: >-
+          Enable encryption at rest on every storage resource and enforce it with a platform policy
+          that denies the creation of unencrypted resources.
+        nl: >-
+          Activeer versleuteling in rust op alle opslagresources en dwing ze af met een platformbeleid
+          dat het aanmaken van onversleutelde resources weigert.
+      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: bp_crypto_keys_controlled
+      refs: ["BP.encryption-keys"]
+      type: compliance
+      severity: high
+      when: "data_classification not in [public, internal]"
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Les clés qui chiffrent les informations confidentielles de l'organisation sont sous son
+          contrôle (clés gérées par le client dans un service de gestion de clés ou un HSM qu'elle
+          maîtrise), et non gérées par le seul fournisseur de services cloud.
+        en: >-
+          The keys that encrypt the organisation's confidential information are under its control
+          (customer-managed keys in a key management service or HSM it controls), not managed by the
+          cloud service provider alone.
+        nl: >-
+          De sleutels die de vertrouwelijke informatie van de organisatie versleutelen, staan onder
+          haar controle (door de klant beheerde sleutels in een sleutelbeheerdienst of HSM die zij
+          beheerst), en worden niet door de cloudaanbieder alleen beheerd.
+      help:
+        fr: >-
+          Des clés gérées par le seul fournisseur lui laissent, ainsi qu'aux autorités qui peuvent le
+          contraindre, un accès technique aux informations ; garder la maîtrise des clés
+          (BP.encryption-keys) est la condition pour décider soi-même qui accède à quoi. Pour les
+          données personnelles, 2.4.6 l'impose (voir la section sur la vie privée) ; cette question
+          vise aussi les autres informations confidentielles. Demandez le schéma d'architecture du
+          chiffrement, la liste des ressources avec le type de clé qui les protège (gérée par le
+          fournisseur, par le client ou externe) et la procédure de gestion des clés.
+        en: >-
+          Keys managed by the provider alone leave it, and the authorities that can compel it,
+          technical access to the information; keeping control of the keys (BP.encryption-keys) is the
+          condition for deciding oneself who accesses what. For personal data, 2.4.6 requires it (see
+          the privacy section); this question also covers other confidential information. Ask for the
+          encryption architecture diagram, the list of resources with the type of key protecting them
+          (provider-managed, customer-managed or external) and the key management procedure.
+        nl: >-
+          Sleutels die enkel door de aanbieder worden beheerd, geven hem, en de autoriteiten die hem
+          kunnen dwingen, technische toegang tot de informatie; de controle over de sleutels behouden
+          (BP.encryption-keys) is de voorwaarde om zelf te beslissen wie waartoe toegang heeft. Voor
+          persoonsgegevens legt 2.4.6 dat op (zie de sectie over privacy); deze vraag betreft ook de
+          andere vertrouwelijke informatie. Vraag het architectuurschema van de versleuteling, de
+          lijst van resources met het type sleutel dat ze beschermt (beheerd door de aanbieder, door de
+          klant of extern) en de sleutelbeheerprocedure.
+      remediation:
+        fr: >-
+          Chiffrer les informations confidentielles avec des clés gérées par l'organisation, de
+          préférence hors de portée du fournisseur (HSM ou gestion externe des clés), et refuser les
+          ressources protégées par les seules clés du fournisseur.
+        en: >-
+          Encrypt confidential information with keys managed by the organisation, preferably out of
+          the provider's reach (HSM or external key management), and refuse resources protected only
+          by the provider's keys.
+        nl: >-
+          Versleutel vertrouwelijke informatie met sleutels die de organisatie beheert, bij voorkeur
+          buiten het bereik van de aanbieder (HSM of extern sleutelbeheer), en weiger resources die
+          enkel met sleutels van de aanbieder beschermd zijn.
+      mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
+    - id: bp_crypto_keys_central
+      refs: ["BP.encryption-keys"]
+      type: compliance
+      severity: low
+      protects: [availability, confidentiality]
+      text:
+        fr: >-
+          Les clés de chiffrement sont gérées de manière centralisée : un inventaire unique indique,
+          pour chaque clé, les informations qu'elle protège, son propriétaire et les personnes ou
+          services autorisés à l'utiliser.
+        en: >-
+          Encryption keys are managed centrally: a single inventory states, for each key, the
+          information it protects, its owner and the people or services allowed to use it.
+        nl: >-
+          Versleutelingssleutels worden centraal beheerd: één inventaris vermeldt per sleutel de
+          informatie die ze beschermt, haar eigenaar en de personen of diensten die ze mogen gebruiken.
+      help:
+        fr: >-
+          Une gestion des clés centralisée (BP.encryption-keys) évite les clés dispersées dans des
+          scripts, des configurations ou plusieurs services de clés, et permet de savoir à tout moment
+          qui peut déchiffrer quoi. Demandez l'inventaire des clés, l'export des autorisations
+          d'usage du service de gestion des clés et la procédure de gestion des clés ; le cycle de
+          vie des clés des données personnelles (rotation, sauvegarde, destruction) est évalué avec
+          2.4.6.
+        en: >-
+          Central key management (BP.encryption-keys) avoids keys scattered across scripts,
+          configurations or several key services, and shows at any time who can decrypt what. Ask for
+          the key inventory, the export of usage permissions on the key management service and the key
+          management procedure; the lifecycle of the keys of personal data (rotation, backup,
+          destruction) is assessed under 2.4.6.
+        nl: >-
+          Centraal sleutelbeheer (BP.encryption-keys) voorkomt sleutels die verspreid zitten over
+          scripts, configuraties of meerdere sleuteldiensten, en toont op elk moment wie wat kan
+          ontsleutelen. Vraag de sleutelinventaris, de export van de gebruiksrechten op de
+          sleutelbeheerdienst en de sleutelbeheerprocedure; de levenscyclus van de sleutels van
+          persoonsgegevens (rotatie, back-up, vernietiging) wordt beoordeeld onder 2.4.6.
+      remediation:
+        fr: >-
+          Regrouper les clés dans un service de gestion de clés central ou un HSM, tenir l'inventaire
+          à jour et revoir au moins une fois par an les autorisations d'usage.
+        en: >-
+          Bring the keys together in a central key management service or HSM, keep the inventory up to
+          date and review the usage permissions at least once a year.
+        nl: >-
+          Breng de sleutels samen in een centrale sleutelbeheerdienst of HSM, houd de inventaris
+          actueel en herzie minstens eenmaal per jaar de gebruiksrechten.
+      mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"]}
+- id: bp_resilience
+  title:
+    fr: "Résilience face aux pannes et multicloud"
+    en: "Resilience to outages and multicloud"
+    nl: "Weerbaarheid bij storingen en multicloud"
+  introduction:
+    fr: >-
+      Même les grands fournisseurs de services cloud connaissent des pannes. L'organisation doit
+      décider dans quelle mesure elle peut et veut s'en prémunir : répartir le service sur plusieurs
+      zones ou régions, ou sur plusieurs fournisseurs. Une stratégie multicloud réduit le risque de
+      panne mais augmente la complexité et le risque d'erreurs, au point de réduire parfois la
+      disponibilité nette ; elle n'a de sens que si l'organisation a les moyens et l'expertise de
+      l'exploiter durablement.
+    en: >-
+      Even the large cloud service providers have outages. The organisation must decide how far it can
+      and wants to protect itself against them: spreading the service over several zones or regions,
+      or over several providers. A multicloud strategy reduces the risk of outage but increases
+      complexity and the risk of mistakes, sometimes to the point of reducing net availability; it
+      only makes sense if the organisation has the means and expertise to run it sustainably.
+    nl: >-
+      Ook de grote cloudaanbieders kennen storingen. De organisatie moet beslissen in welke mate ze
+      zich daartegen kan en wil beschermen: de dienst spreiden over meerdere zones of regio's, of over
+      meerdere aanbieders. Een multicloudstrategie verkleint het risico op uitval, maar verhoogt de
+      complexiteit en het risico op fouten, soms zodanig dat de netto beschikbaarheid daalt; ze heeft
+      enkel zin als de organisatie de middelen en de expertise heeft om ze duurzaam te beheren.
+  refs: ["BP.outage", "BP.multicloud"]
+  questions:
+    - id: bp_outage_protection_decision
+      refs: ["BP.outage"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          L'organisation a décidé de manière documentée, en fonction de la criticité du service en
+          disponibilité, du niveau de protection qu'elle met en place contre une panne du fournisseur
+          de services cloud (plusieurs zones, plusieurs régions, second fournisseur ou solution de
+          repli), en tenant compte de la complexité ajoutée.
+        en: >-
+          The organisation has decided, in a documented way and according to the availability
+          criticality of the service, the level of protection it puts in place against an outage of
+          the cloud service provider (several zones, several regions, a second provider or a fallback
+          solution), taking the added complexity into account.
+        nl: >-
+          De organisatie heeft op gedocumenteerde wijze en op basis van de kriticiteit van de dienst
+          voor beschikbaarheid beslist welk beschermingsniveau ze invoert tegen een storing bij de
+          cloudaanbieder (meerdere zones, meerdere regio's, een tweede aanbieder of een
+          terugvaloplossing), rekening houdend met de bijkomende complexiteit.
+      help:
+        fr: >-
+          Chaque organisation doit se demander jusqu'où elle peut et veut se protéger des pannes de ses
+          fournisseurs (BP.outage) ; plus de redondance n'est pas toujours mieux, car elle ajoute de la
+          complexité et des risques d'erreur. Demandez la note de décision ou l'analyse d'impact sur
+          l'activité qui fixe les objectifs de reprise (RTO et RPO) du service, les scénarios de panne
+          envisagés et le risque résiduel accepté par la direction.
+        en: >-
+          Every organisation must ask itself how far it can and wants to protect itself against its
+          providers' outages (BP.outage); more redundancy is not always better, as it adds complexity
+          and risks of error. Ask for the decision memo or business impact analysis that sets the
+          service's recovery objectives (RTO and RPO), the outage scenarios considered and the residual
+          risk accepted by management.
+        nl: >-
+          Elke organisatie moet zich afvragen hoever ze zich kan en wil beschermen tegen storingen bij
+          haar aanbieders (BP.outage); meer redundantie is niet altijd beter, want ze voegt complexiteit
+          en foutrisico's toe. Vraag de beslissingsnota of de business-impactanalyse die de
+          hersteldoelstellingen (RTO en RPO) van de dienst vastlegt, de overwogen storingsscenario's
+          en het door de directie aanvaarde restrisico.
+      remediation:
+        fr: >-
+          Faire décider par la direction, sur la base d'une analyse d'impact, des objectifs de reprise
+          du service et de l'architecture de résilience retenue, et consigner le risque résiduel
+          accepté.
+        en: >-
+          Have management decide, on the basis of an impact analysis, the service's recovery objectives
+          and the resilience architecture chosen, and record the residual risk accepted.
+        nl: >-
+          Laat de directie op basis van een impactanalyse beslissen over de hersteldoelstellingen van de
+          dienst en de gekozen weerbaarheidsarchitectuur, en leg het aanvaarde restrisico vast.
+      mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
+    - id: bp_outage_multi_zone
+      refs: ["BP.outage"]
+      type: compliance
+      severity: medium
+      when: "criticality_availability != low"
+      protects: [availability]
+      text:
+        fr: >-
+          Le service est réparti sur plusieurs zones de disponibilité ou régions du fournisseur de
+          services cloud, de sorte que la panne d'un seul site ne l'interrompt pas.
+        en: >-
+          The service is spread over several availability zones or regions of the cloud service
+          provider, so that the outage of a single site does not interrupt it.
+        nl: >-
+          De dienst is gespreid over meerdere beschikbaarheidszones of regio's van de cloudaanbieder,
+          zodat de uitval van één site hem niet onderbreekt.
+      help:
+        fr: >-
+          Les grands fournisseurs disposent de centres de données dans plusieurs pays, ce qui limite
+          l'impact d'une panne à un seul site (BP.outage), encore faut-il que le service les utilise.
+          En IaaS et en PaaS, cette répartition est une configuration de l'organisation ; en SaaS,
+          c'est l'architecture du fournisseur qu'il faut vérifier. Demandez le schéma d'architecture
+          qui montre les zones ou régions utilisées, l'engagement de disponibilité de l'annexe SLA et
+          la preuve d'un test de bascule, et vérifiez que les régions choisies respectent les
+          exigences de localisation des données.
+        en: >-
+          The large providers have data centres in several countries, which limits the impact of an
+          outage to a single site (BP.outage), provided the service actually uses them. In IaaS and
+          PaaS, this spread is a configuration made by the organisation; in SaaS, it is the provider's
+          architecture that must be checked. Ask for the architecture diagram showing the zones or
+          regions used, the availability commitment in the SLA annex and proof of a failover test, and
+          check that the regions chosen meet the data location requirements.
+        nl: >-
+          De grote aanbieders hebben datacenters in meerdere landen, wat de impact van een storing tot
+          één site beperkt (BP.outage), op voorwaarde dat de dienst ze ook gebruikt. Bij IaaS en PaaS
+          is die spreiding een configuratie van de organisatie; bij SaaS moet de architectuur van de
+          aanbieder worden nagegaan. Vraag het architectuurschema met de gebruikte zones of regio's, de
+          beschikbaarheidsverbintenis in de SLA-bijlage en het bewijs van een failovertest, en ga na of
+          de gekozen regio's voldoen aan de eisen voor de locatie van de gegevens.
+      remediation:
+        fr: >-
+          Déployer les composants critiques sur au moins deux zones de disponibilité, ou exiger du
+          fournisseur SaaS une architecture équivalente, et tester la bascule au moins une fois par an.
+        en: >-
+          Deploy critical components over at least two availability zones, or require an equivalent
+          architecture from the SaaS provider, and test failover at least once a year.
+        nl: >-
+          Zet kritieke componenten uit over minstens twee beschikbaarheidszones, of eis een
+          gelijkwaardige architectuur van de SaaS-aanbieder, en test de failover minstens eenmaal per
+          jaar.
+      mappings: {iso27002: ["17.2.1"], nis2: ["21(2)(c)"]}
+    - id: bp_multicloud_in_use
+      type: yesno
+      text:
+        fr: "L'organisation utilise-t-elle plusieurs fournisseurs ou plateformes cloud en parallèle (multicloud ou cloud hybride) ?"
+        en: "Does the organisation use several cloud providers or platforms in parallel (multicloud or hybrid cloud)?"
+        nl: "Gebruikt de organisatie meerdere cloudaanbieders of -platformen naast elkaar (multicloud of hybride cloud)?"
+      help:
+        fr: >-
+          Détermine si les questions sur la complexité multicloud (BP.multicloud) s'appliquent.
+          Comptez les plateformes IaaS et PaaS de fournisseurs différents, le cloud privé de
+          l'organisation et les principaux services SaaS qu'elle administre.
+        en: >-
+          Decides whether the questions on multicloud complexity (BP.multicloud) apply. Count the IaaS
+          and PaaS platforms of different providers, the organisation's private cloud and the main
+          SaaS services it administers.
+        nl: >-
+          Bepaalt of de vragen over de complexiteit van multicloud (BP.multicloud) van toepassing
+          zijn. Tel de IaaS- en PaaS-platformen van verschillende aanbieders, de private cloud van de
+          organisatie en de belangrijkste SaaS-diensten die ze beheert.
+    - id: bp_multicloud_strategy
+      refs: ["BP.multicloud"]
+      type: compliance
+      severity: medium
+      when: "bp_multicloud_in_use != no"
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          Une stratégie multicloud documentée applique les mêmes exigences de sécurité (configuration
+          de référence, gestion des identités, journalisation et surveillance) à toutes les plateformes
+          cloud utilisées.
+        en: >-
+          A documented multicloud strategy applies the same security requirements (configuration
+          baseline, identity management, logging and monitoring) to every cloud platform in use.
+        nl: >-
+          Een gedocumenteerde multicloudstrategie past dezelfde beveiligingseisen
+          (referentieconfiguratie, identiteitsbeheer, logging en monitoring) toe op alle gebruikte
+          cloudplatformen.
+      help:
+        fr: >-
+          Maintenir en sécurité et à jour des systèmes de plusieurs fournisseurs exige une stratégie
+          cohérente (BP.multicloud) : sans elle, chaque plateforme a ses propres règles, ses lacunes et
+          ses angles morts. Demandez le document de stratégie cloud, la configuration de référence de
+          chaque plateforme et la preuve que les journaux de toutes les plateformes aboutissent dans la
+          même surveillance (SIEM) et que les identités viennent du même fournisseur d'identité.
+        en: >-
+          Keeping systems from several providers secure and up to date requires a coherent strategy
+          (BP.multicloud): without it, every platform has its own rules, gaps and blind spots. Ask for
+          the cloud strategy document, the configuration baseline of each platform and proof that the
+          logs of all platforms end up in the same monitoring (SIEM) and that identities come from the
+          same identity provider.
+        nl: >-
+          Systemen van meerdere aanbieders veilig en actueel houden vraagt een coherente strategie
+          (BP.multicloud): zonder die strategie heeft elk platform zijn eigen regels, lacunes en
+          blinde vlekken. Vraag het document met de cloudstrategie, de referentieconfiguratie van elk
+          platform en het bewijs dat de logs van alle platformen in dezelfde monitoring (SIEM)
+          terechtkomen en dat de identiteiten van dezelfde identiteitsprovider komen.
+      remediation:
+        fr: >-
+          Rédiger une stratégie multicloud qui fixe des exigences de sécurité communes, fédérer les
+          identités sur un fournisseur d'identité unique et centraliser la surveillance de la posture
+          et des journaux.
+        en: >-
+          Write a multicloud strategy that sets common security requirements, federate identities on a
+          single identity provider and centralise posture and log monitoring.
+        nl: >-
+          Stel een multicloudstrategie op met gemeenschappelijke beveiligingseisen, federeer de
+          identiteiten op één identiteitsprovider en centraliseer de bewaking van postuur en logs.
+    - id: bp_multicloud_expertise
+      refs: ["BP.multicloud"]
+      type: compliance
+      severity: medium
+      when: "bp_multicloud_in_use != no"
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a vérifié qu'elle dispose durablement du personnel et de l'expertise
+          nécessaires pour configurer et sécuriser chacune des plateformes cloud qu'elle utilise.
+        en: >-
+          The organisation has checked that it has, on a lasting basis, the staff and expertise needed
+          to configure and secure each cloud platform it uses.
+        nl: >-
+          De organisatie is nagegaan of ze duurzaam over het personeel en de expertise beschikt die
+          nodig zijn om elk cloudplatform dat ze gebruikt te configureren en te beveiligen.
+      help:
+        fr: >-
+          La complexité multicloud augmente le risque d'erreurs de configuration et peut réduire la
+          disponibilité nette ; chaque organisation doit évaluer si elle a les ressources pour
+          l'assumer (BP.multicloud). Demandez l'évaluation des compétences ou le plan de formation, la
+          liste des personnes formées ou certifiées par plateforme et la manière dont les absences sont
+          couvertes (pas de dépendance envers une seule personne).
+        en: >-
+          Multicloud complexity increases the risk of misconfiguration and can reduce net
+          availability; every organisation must assess whether it has the resources to handle it
+          (BP.multicloud). Ask for the skills assessment or training plan, the list of people trained
+          or certified per platform and how absences are covered (no dependency on a single person).
+        nl: >-
+          De complexiteit van multicloud verhoogt het risico op configuratiefouten en kan de netto
+          beschikbaarheid verlagen; elke organisatie moet nagaan of ze de middelen heeft om die aan te
+          kunnen (BP.multicloud). Vraag de competentiebeoordeling of het opleidingsplan, de lijst van
+          opgeleide of gecertificeerde personen per platform en de manier waarop afwezigheden worden
+          opgevangen (geen afhankelijkheid van één persoon).
+      remediation:
+        fr: >-
+          Former ou recruter pour chaque plateforme au moins deux personnes compétentes, ou réduire le
+          nombre de plateformes à ce que l'organisation peut gérer durablement.
+        en: >-
+          Train or recruit at least two competent people for each platform, or reduce the number of
+          platforms to what the organisation can manage sustainably.
+        nl: >-
+          Leid voor elk platform minstens twee bekwame personen op of werf ze aan, of beperk het aantal
+          platformen tot wat de organisatie duurzaam kan beheren.
+      mappings: {iso27002: ["7.2.2"], nis2: ["21(2)(g)"]}
+- id: bp_compliance
+  title:
+    fr: "Conformité au RGPD et à NIS2"
+    en: "GDPR and NIS2 compliance"
+    nl: "Naleving van de AVG en NIS2"
+  introduction:
+    fr: >-
+      L'organisation doit respecter le RGPD et la législation belge qui transpose la directive NIS2
+      (loi du 26 avril 2024) ; le recours au cloud ne transfère pas ces obligations au fournisseur de
+      services cloud. Ces questions vérifient que les obligations qui touchent l'usage du cloud ont
+      été identifiées et peuvent être remplies dans les délais.
+    en: >-
+      The organisation must comply with the GDPR and with the Belgian legislation transposing the NIS2
+      directive (law of 26 April 2024); using the cloud does not transfer these obligations to the
+      cloud service provider. These questions check that the obligations affecting the use of the
+      cloud have been identified and can be met on time.
+    nl: >-
+      De organisatie moet de AVG naleven en de Belgische wetgeving die de NIS2-richtlijn omzet (wet
+      van 26 april 2024); het gebruik van de cloud draagt die verplichtingen niet over aan de
+      cloudaanbieder. Deze vragen gaan na of de verplichtingen die het cloudgebruik raken,
+      geïdentificeerd zijn en tijdig kunnen worden nagekomen.
+  refs: ["BP.compliance"]
+  questions:
+    - id: bp_nis2_applicability
+      refs: ["BP.compliance"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          L'organisation a déterminé, de manière documentée, si elle relève de la législation NIS2, à
+          quel titre (entité essentielle ou importante) et quelles obligations et échéances en
+          découlent pour ses services cloud.
+        en: >-
+          The organisation has determined, in a documented way, whether it falls under the NIS2
+          legislation, in which capacity (essential or important entity) and which obligations and
+          deadlines follow for its cloud services.
+        nl: >-
+          De organisatie heeft op gedocumenteerde wijze bepaald of ze onder de NIS2-wetgeving valt, in
+          welke hoedanigheid (essentiële of belangrijke entiteit) en welke verplichtingen en termijnen
+          daaruit voortvloeien voor haar clouddiensten.
+      help:
+        fr: >-
+          Les bonnes pratiques (BP.compliance) rappellent que les organisations belges doivent se
+          conformer au RGPD et à la nouvelle législation NIS2, avec une échéance de mise en œuvre que
+          l'article situe au 17 avril 2026 ; les mesures de gestion des risques exigées par NIS2
+          couvrent aussi la sécurité de la chaîne d'approvisionnement, dont le fournisseur de
+          services cloud. Demandez l'analyse d'applicabilité, la preuve d'enregistrement auprès du
+          Centre pour la Cybersécurité Belgique (CCB) le cas échéant, le cadre de conformité choisi
+          (CyberFundamentals ou ISO/IEC 27001) et le plan d'action qui couvre les services cloud.
+        en: >-
+          The best practices (BP.compliance) recall that Belgian organisations must comply with the
+          GDPR and the new NIS2 legislation, with an implementation deadline that the article sets at
+          17 April 2026; the risk-management measures required by NIS2 also cover supply chain
+          security, which includes the cloud service provider. Ask for the applicability analysis,
+          proof of registration with the Centre for Cybersecurity Belgium (CCB) where applicable, the
+          compliance framework chosen (CyberFundamentals or ISO/IEC 27001) and the action plan
+          covering the cloud services.
+        nl: >-
+          De goede praktijken (BP.compliance) herinneren eraan dat Belgische organisaties de AVG en de
+          nieuwe NIS2-wetgeving moeten naleven, met een uitvoeringstermijn die het artikel op 17 april
+          2026 legt; de risicobeheersmaatregelen die NIS2 vereist, omvatten ook de beveiliging van de
+          toeleveringsketen, waartoe de cloudaanbieder behoort. Vraag de toepasselijkheidsanalyse, in
+          voorkomend geval het bewijs van registratie bij het Centrum voor Cybersecurity België (CCB),
+          het gekozen conformiteitskader (CyberFundamentals of ISO/IEC 27001) en het actieplan dat de
+          clouddiensten omvat.
+      remediation:
+        fr: >-
+          Faire établir l'analyse d'applicabilité NIS2 par le service juridique et le conseiller en
+          sécurité de l'information, s'enregistrer si nécessaire et inclure les services cloud dans le
+          plan de mise en conformité.
+        en: >-
+          Have the legal department and the information security officer draw up the NIS2
+          applicability analysis, register if required and include the cloud services in the
+          compliance plan.
+        nl: >-
+          Laat de juridische dienst en de informatieveiligheidsconsulent de
+          NIS2-toepasselijkheidsanalyse opstellen, registreer indien nodig en neem de clouddiensten op
+          in het conformiteitsplan.
+      mappings: {iso27002: ["18.1.1"]}
+    - id: bp_nis2_incident_reporting
+      refs: ["BP.compliance"]
+      type: compliance
+      severity: high
+      protects: [availability, integrity, confidentiality]
+      text:
+        fr: >-
+          La procédure de gestion des incidents de l'organisation couvre les incidents survenant chez
+          le fournisseur de services cloud et lui permet, si NIS2 s'applique, d'adresser au CCB une
+          alerte précoce dans les 24 heures et une notification dans les 72 heures après avoir pris
+          connaissance d'un incident important.
+        en: >-
+          The organisation's incident management procedure covers incidents occurring at the cloud
+          service provider and allows it, if NIS2 applies, to send the CCB an early warning within 24
+          hours and a notification within 72 hours of becoming aware of a significant incident.
+        nl: >-
+          De procedure voor incidentbeheer van de organisatie dekt incidenten bij de cloudaanbieder en
+          stelt haar in staat om, als NIS2 van toepassing is, binnen 24 uur een vroegtijdige
+          waarschuwing en binnen 72 uur een melding aan het CCB te bezorgen nadat ze kennis heeft
+          gekregen van een significant incident.
+      help:
+        fr: >-
+          NIS2 impose de signaler les incidents importants dans des délais courts, y compris lorsqu'ils
+          ont leur origine chez un fournisseur (BP.compliance) ; l'organisation ne peut tenir ces
+          délais que si le fournisseur l'informe immédiatement et si sa propre procédure prévoit ce
+          cas. Demandez la procédure de gestion des incidents, les contacts d'escalade convenus avec le
+          fournisseur, la clause contractuelle de notification et le compte rendu d'un exercice ou
+          d'un incident réel qui a impliqué le fournisseur.
+        en: >-
+          NIS2 requires significant incidents to be reported within short deadlines, including when
+          they originate at a supplier (BP.compliance); the organisation can only meet these deadlines
+          if the provider informs it immediately and its own procedure provides for this case. Ask for
+          the incident management procedure, the escalation contacts agreed with the provider, the
+          contractual notification clause and the report of an exercise or real incident involving the
+          provider.
+        nl: >-
+          NIS2 vereist dat significante incidenten binnen korte termijnen worden gemeld, ook wanneer
+          ze bij een leverancier ontstaan (BP.compliance); de organisatie kan die termijnen enkel
+          halen als de aanbieder haar onmiddellijk informeert en haar eigen procedure in dat geval
+          voorziet. Vraag de procedure voor incidentbeheer, de met de aanbieder afgesproken
+          escalatiecontacten, de contractuele meldingsclausule en het verslag van een oefening of een
+          echt incident waarbij de aanbieder betrokken was.
+      remediation:
+        fr: >-
+          Compléter la procédure de gestion des incidents par les scénarios qui impliquent le
+          fournisseur de services cloud, aligner la clause de notification du contrat sur les délais
+          NIS2 et l'exercer au moins une fois par an.
+        en: >-
+          Extend the incident management procedure with scenarios involving the cloud service
+          provider, align the contract's notification clause with the NIS2 deadlines and exercise it
+          at least once a year.
+        nl: >-
+          Vul de procedure voor incidentbeheer aan met scenario's waarbij de cloudaanbieder betrokken
+          is, stem de meldingsclausule van het contract af op de NIS2-termijnen en oefen ze minstens
+          eenmaal per jaar.
+      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"]}
+    - id: bp_gdpr_records
+      refs: ["BP.compliance"]
+      type: compliance
+      severity: medium
+      when: "personal_data != no || data_classification in [personal, special]"
+      protects: [confidentiality]
+      text:
+        fr: >-
+          Le registre des activités de traitement de l'organisation mentionne les traitements confiés
+          au service cloud, le fournisseur de services cloud comme sous-traitant et, le cas échéant,
+          les transferts hors de l'Union européenne.
+        en: >-
+          The organisation's record of processing activities mentions the processing entrusted to the
+          cloud service, the cloud service provider as processor and, where applicable, the transfers
+          outside the European Union.
+        nl: >-
+          Het register van de verwerkingsactiviteiten van de organisatie vermeldt de verwerkingen die
+          aan de clouddienst zijn toevertrouwd, de cloudaanbieder als verwerker en, in voorkomend
+          geval, de doorgiften buiten de Europese Unie.
+      help:
+        fr: >-
+          Le RGPD (BP.compliance) impose à l'organisation, responsable du traitement, de tenir à jour
+          son registre des activités de traitement (article 30) ; un service cloud absent du registre
+          échappe aussi aux analyses de risques et au contrôle du délégué à la protection des
+          données. Demandez l'extrait du registre pour les traitements concernés et vérifiez qu'il
+          nomme le sous-traitant, ses sous-traitants ultérieurs et les garanties prévues pour les
+          transferts.
+        en: >-
+          The GDPR (BP.compliance) requires the organisation, as controller, to keep its record of
+          processing activities up to date (Article 30); a cloud service missing from the record also
+          escapes risk analyses and the data protection officer's oversight. Ask for the extract of
+          the record for the processing concerned and check that it names the processor, its
+          sub-processors and the safeguards for transfers.
+        nl: >-
+          De AVG (BP.compliance) verplicht de organisatie als verwerkingsverantwoordelijke haar register
+          van de verwerkingsactiviteiten actueel te houden (artikel 30); een clouddienst die in het
+          register ontbreekt, ontsnapt ook aan de risicoanalyses en aan het toezicht van de
+          functionaris voor gegevensbescherming. Vraag het uittreksel uit het register voor de
+          betrokken verwerkingen en ga na of het de verwerker, zijn subverwerkers en de waarborgen voor
+          doorgiften vermeldt.
+      remediation:
+        fr: >-
+          Mettre à jour le registre des activités de traitement avec le délégué à la protection des
+          données avant la mise en production du service cloud.
+        en: >-
+          Update the record of processing activities with the data protection officer before the
+          cloud service goes into production.
+        nl: >-
+          Werk het register van de verwerkingsactiviteiten samen met de functionaris voor
+          gegevensbescherming bij vóór de ingebruikname van de clouddienst.
+      mappings: {iso27002: ["18.1.4"], gdpr: ["30"]}
+- id: bp_sovereignty
+  title:
+    fr: "Souveraineté et plan de sortie"
+    en: "Sovereignty and exit plan"
+    nl: "Soevereiniteit en exitplan"
+  introduction:
+    fr: >-
+      Un fournisseur de services cloud soumis à un droit étranger peut être contraint de donner
+      accès aux données ou d'interrompre ses services pour des raisons politiques, et les sanctions
+      européennes à son égard ne garantissent pas que l'organisation garde le contrôle. L'organisation
+      doit savoir à quoi elle est exposée et comment elle poursuivrait ses activités sans ce
+      fournisseur. Ces questions complètent les clauses contractuelles de réversibilité.
+    en: >-
+      A cloud service provider subject to foreign law can be compelled to give access to data or to
+      interrupt its services for political reasons, and European sanctions against it do not
+      guarantee that the organisation keeps control. The organisation must know what it is exposed to
+      and how it would carry on without this provider. These questions complement the contractual
+      reversibility clauses.
+    nl: >-
+      Een cloudaanbieder die onder buitenlands recht valt, kan worden gedwongen toegang tot gegevens te
+      geven of zijn diensten om politieke redenen te onderbreken, en Europese sancties tegen hem
+      garanderen niet dat de organisatie de controle behoudt. De organisatie moet weten waaraan ze
+      blootstaat en hoe ze zonder deze aanbieder verder zou werken. Deze vragen vullen de
+      contractuele omkeerbaarheidsclausules aan.
+  refs: ["BP.sovereignty"]
+  questions:
+    - id: bp_sov_foreign_law_assessed
+      refs: ["BP.sovereignty"]
+      type: compliance
+      severity: medium
+      protects: [availability, confidentiality]
+      text:
+        fr: >-
+          L'organisation a évalué dans quelle mesure le fournisseur de services cloud et sa maison
+          mère sont soumis à un droit non européen qui pourrait les contraindre à donner accès aux
+          données ou à interrompre le service (par exemple le CLOUD Act américain ou des sanctions
+          décidées par un gouvernement étranger).
+        en: >-
+          The organisation has assessed to what extent the cloud service provider and its parent
+          company are subject to non-European law that could compel them to give access to the data or
+          to interrupt the service (for example the US CLOUD Act or sanctions decided by a foreign
+          government).
+        nl: >-
+          De organisatie heeft beoordeeld in welke mate de cloudaanbieder en zijn moederbedrijf
+          onderworpen zijn aan niet-Europees recht dat hen zou kunnen dwingen toegang tot de gegevens te
+          geven of de dienst te onderbreken (bijvoorbeeld de Amerikaanse CLOUD Act of sancties van een
+          buitenlandse regering).
+      help:
+        fr: >-
+          Les bonnes pratiques (BP.sovereignty) évoquent la possibilité réelle qu'un gouvernement
+          étranger fasse interrompre les services des grands fournisseurs américains, et constatent
+          que les amendes européennes offrent un contrôle limité sur ces acteurs. Héberger les données
+          en Belgique ou dans l'UE ne suffit pas : c'est le droit auquel sont soumis le fournisseur et
+          sa maison mère qui compte. Demandez l'analyse juridique de l'exposition au droit étranger,
+          la structure de contrôle du fournisseur et ses engagements contractuels face à une demande
+          d'une autorité étrangère.
+        en: >-
+          The best practices (BP.sovereignty) mention the real possibility that a foreign government
+          has the services of the large US providers interrupted, and note that European fines give
+          limited control over these players. Hosting the data in Belgium or in the EU is not enough:
+          what counts is the law the provider and its parent company are subject to. Ask for the legal
+          analysis of the exposure to foreign law, the provider's ownership structure and its
+          contractual commitments when faced with a request from a foreign authority.
+        nl: >-
+          De goede praktijken (BP.sovereignty) wijzen op de reële mogelijkheid dat een buitenlandse
+          regering de diensten van de grote Amerikaanse aanbieders laat onderbreken, en stellen vast
+          dat Europese boetes slechts beperkte controle over die spelers geven. De gegevens in België
+          of in de EU hosten volstaat niet: wat telt, is het recht waaraan de aanbieder en zijn
+          moederbedrijf onderworpen zijn. Vraag de juridische analyse van de blootstelling aan
+          buitenlands recht, de eigendomsstructuur van de aanbieder en zijn contractuele verbintenissen
+          bij een verzoek van een buitenlandse overheid.
+      remediation:
+        fr: >-
+          Faire analyser par le service juridique l'exposition du fournisseur au droit étranger, exiger
+          contractuellement d'être informé de toute demande d'une autorité étrangère dans la mesure
+          permise et, pour les informations les plus sensibles, privilégier un fournisseur soumis au
+          seul droit européen.
+        en: >-
+          Have the legal department analyse the provider's exposure to foreign law, contractually
+          require to be informed of any request from a foreign authority as far as permitted and, for
+          the most sensitive information, prefer a provider subject to European law only.
+        nl: >-
+          Laat de juridische dienst de blootstelling van de aanbieder aan buitenlands recht analyseren,
+          eis contractueel dat de organisatie, voor zover toegestaan, op de hoogte wordt gebracht van
+          elk verzoek van een buitenlandse overheid en geef voor de gevoeligste informatie de voorkeur
+          aan een aanbieder die enkel aan Europees recht onderworpen is.
+      mappings: {nis2: ["21(2)(d)"], gdpr: ["48"]}
+    - id: bp_sov_exit_plan
+      refs: ["BP.sovereignty"]
+      type: compliance
+      severity: medium
+      protects: [availability]
+      text:
+        fr: >-
+          Un plan de sortie documenté décrit comment l'organisation poursuivrait ses activités
+          essentielles si le service du fournisseur de services cloud était coupé brutalement, sans
+          préavis ni période de transition (solution de remplacement, étapes, délais, responsables).
+        en: >-
+          A documented exit plan describes how the organisation would carry on its essential
+          activities if the cloud service provider's service were cut off abruptly, with no notice or
+          transition period (replacement solution, steps, timing, owners).
+        nl: >-
+          Een gedocumenteerd exitplan beschrijft hoe de organisatie haar essentiële activiteiten zou
+          voortzetten als de dienst van de cloudaanbieder abrupt werd stopgezet, zonder opzegtermijn
+          of overgangsperiode (vervangende oplossing, stappen, termijnen, verantwoordelijken).
+      help:
+        fr: >-
+          Les clauses de réversibilité supposent une fin de contrat ordonnée ; une coupure décidée par
+          un gouvernement étranger ne laisse ni préavis ni aide du fournisseur (BP.sovereignty).
+          Demandez le plan de sortie, la solution de remplacement retenue (autre fournisseur, de
+          préférence européen, ou infrastructure propre), l'estimation du délai de reprise et la date
+          du dernier exercice ou de la dernière revue du plan.
+        en: >-
+          Reversibility clauses assume an orderly end of contract; a cut-off decided by a foreign
+          government leaves neither notice nor help from the provider (BP.sovereignty). Ask for the
+          exit plan, the replacement solution chosen (another provider, preferably European, or the
+          organisation's own infrastructure), the estimated recovery time and the date of the last
+          exercise or review of the plan.
+        nl: >-
+          Omkeerbaarheidsclausules gaan uit van een ordelijk einde van het contract; een stopzetting
+          die een buitenlandse regering beslist, laat geen opzegtermijn of hulp van de aanbieder toe
+          (BP.sovereignty). Vraag het exitplan, de gekozen vervangende oplossing (een andere aanbieder,
+          bij voorkeur Europees, of eigen infrastructuur), de geschatte hersteltijd en de datum van de
+          laatste oefening of herziening van het plan.
+      remediation:
+        fr: >-
+          Rédiger un plan de sortie pour le scénario de coupure brutale, identifier une solution de
+          remplacement et revoir ou exercer le plan au moins une fois par an.
+        en: >-
+          Write an exit plan for the abrupt cut-off scenario, identify a replacement solution and
+          review or exercise the plan at least once a year.
+        nl: >-
+          Stel een exitplan op voor het scenario van een abrupte stopzetting, bepaal een vervangende
+          oplossing en herzie of oefen het plan minstens eenmaal per jaar.
+      mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
+    - id: bp_sov_independent_copy
+      refs: ["BP.sovereignty"]
+      type: compliance
+      severity: medium
+      protects: [availability, integrity]
+      text:
+        fr: >-
+          Une copie à jour des données critiques et des configurations nécessaires à la reprise est
+          conservée hors de portée du fournisseur de services cloud (autre fournisseur ou
+          infrastructure de l'organisation), dans un format exploitable sans ses outils.
+        en: >-
+          An up-to-date copy of the critical data and of the configurations needed for recovery is
+          kept out of the cloud service provider's reach (another provider or the organisation's own
+          infrastructure), in a format usable without its tools.
+        nl: >-
+          Een actuele kopie van de kritieke gegevens en van de configuraties die nodig zijn voor het
+          herstel, wordt buiten het bereik van de cloudaanbieder bewaard (een andere aanbieder of de
+          eigen infrastructuur van de organisatie), in een formaat dat zonder zijn tools bruikbaar is.
+      help:
+        fr: >-
+          Si le service est coupé, les données qui n'existent que chez le fournisseur deviennent
+          inaccessibles, même avec un plan de sortie (BP.sovereignty) ; une copie indépendante, dans
+          un format ouvert, est la condition pour redémarrer ailleurs. Demandez la procédure de
+          sauvegarde ou de réplication externe, sa fréquence, la liste des formats utilisés et la
+          preuve d'un test de restauration hors de l'environnement du fournisseur.
+        en: >-
+          If the service is cut off, data that exist only at the provider become inaccessible, even
+          with an exit plan (BP.sovereignty); an independent copy, in an open format, is the condition
+          for restarting elsewhere. Ask for the external backup or replication procedure, its
+          frequency, the list of formats used and proof of a restore test outside the provider's
+          environment.
+        nl: >-
+          Wordt de dienst stopgezet, dan worden gegevens die enkel bij de aanbieder bestaan
+          ontoegankelijk, zelfs met een exitplan (BP.sovereignty); een onafhankelijke kopie in een open
+          formaat is de voorwaarde om elders opnieuw te starten. Vraag de procedure voor externe
+          back-up of replicatie, de frequentie ervan, de lijst van gebruikte formaten en het bewijs van
+          een hersteltest buiten de omgeving van de aanbieder.
+      remediation:
+        fr: >-
+          Mettre en place une sauvegarde ou une réplication régulière des données critiques hors du
+          fournisseur, dans un format ouvert, et en tester la restauration au moins une fois par an.
+        en: >-
+          Set up a regular backup or replication of critical data outside the provider, in an open
+          format, and test its restoration at least once a year.
+        nl: >-
+          Zet een regelmatige back-up of replicatie van de kritieke gegevens buiten de aanbieder op, in
+          een open formaat, en test het herstel ervan minstens eenmaal per jaar.
+      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
+
 risks:
   - id: D.risk.1
     refs: ["D.risk.1"]
     title: {fr: "Gouvernance limitée sur le traitement", en: "Limited governance over the processing", nl: "Beperkte controle over de verwerking"}
-    mitigated_by: [priv_controller_role, priv_risk_assessment_prior, chk_agreement_governance, chk_audit_right, sec_access_per_instructions]
+    mitigated_by: [priv_controller_role, priv_risk_assessment_prior, chk_agreement_governance, chk_audit_right, sec_access_per_instructions, gen_scope_identified, gen_own_requirements_defined, gen_risk_analysis_formal, gen_risk_measures_defined, prep_decision_documented, ctr_sub_sole_responsibility, ctr_cont_sla_annexed, ctr_audit_right_initiative, ctr_audit_deficiencies, ctr_secob_yearly_evaluation, bp_shared_responsibility_matrix, bp_shadow_it_policy]
   - id: D.risk.2
     refs: ["D.risk.2"]
     title: {fr: "Risques liés à la chaîne de sous-traitance", en: "Subcontractor chain risks", nl: "Risico's van de keten van onderaannemers"}
-    mitigated_by: [chk_subcontracting, sec_dc_subcontractor_confidentiality, sec_code_of_conduct]
+    mitigated_by: [chk_subcontracting, sec_dc_subcontractor_confidentiality, sec_code_of_conduct, ctr_sub_sole_responsibility, ctr_sub_prior_notice, ctr_sub_flow_down, ctr_sub_control_obligation, ctr_sub_control_evidence, ctr_audit_subcontractors, ctr_sov_subcontractors]
   - id: D.risk.3
     refs: ["D.risk.3"]
     title: {fr: "Dépendance technique envers le fournisseur (verrouillage), perte d'informations à la migration", en: "Technical dependency on the provider (lock-in), information lost when migrating", nl: "Technische afhankelijkheid van de provider (lock-in), informatieverlies bij migratie"}
-    mitigated_by: [chk_exit_rules, chk_transfer_to_other_provider, chk_data_conversion, chk_escrow]
+    mitigated_by: [chk_exit_rules, chk_transfer_to_other_provider, chk_data_conversion, chk_escrow, gen_reversibility_ensured, ctr_rest_all_data, ctr_rest_format, ctr_port_migration_assistance, ctr_port_transition_service, ctr_port_interoperability_docs, bp_sov_exit_plan, bp_multicloud_strategy, prep_test_period]
   - id: D.risk.4
     refs: ["D.risk.4"]
     title: {fr: "Fuite de données : informations modifiées ou consultées par des tiers non autorisés", en: "Data leak: information altered or accessed by unauthorised parties", nl: "Datalek: informatie gewijzigd of ingezien door onbevoegden"}
-    mitigated_by: [priv_encryption_rest, priv_encryption_transit, priv_keys_under_control, sec_access_audit_trail, sec_privileged_access, sec_auth_mfa, sec_shared_network_isolation]
+    mitigated_by: [priv_encryption_rest, priv_encryption_transit, priv_keys_under_control, sec_access_audit_trail, sec_privileged_access, sec_auth_mfa, sec_shared_network_isolation, gen_data_classified, ctr_conf_no_own_use, ctr_conf_traces_kept, ctr_conf_anomaly_notice, ctr_audit_bypass_detectable, bp_acl_no_public_sharing, bp_buckets_no_public_access, bp_api_access_control, bp_crypto_keys_controlled]
   - id: D.risk.5
     refs: ["D.risk.5"]
     title: {fr: "Actions judiciaires selon un droit étranger sans consultation des instances nationales", en: "Legal action under foreign law without consulting national bodies", nl: "Gerechtelijke stappen naar buitenlands recht zonder raadpleging van nationale instanties"}
-    mitigated_by: [chk_applicable_law, chk_data_location, sec_data_location_meets_requirements]
+    mitigated_by: [chk_applicable_law, chk_data_location, sec_data_location_meets_requirements, ctr_sov_provider_assurance, ctr_sov_subcontractors, ctr_sov_assurance_verified, ctr_conf_authority_notice, prep_legal_advice_abroad, bp_sov_foreign_law_assessed]
   - id: D.risk.6
     refs: ["D.risk.6"]
     title: {fr: "Cloud externe : impossible de vérifier ce que le fournisseur peut voir des services et des informations", en: "External cloud: impossible to verify what the provider can see of services and information", nl: "Externe cloud: onmogelijk na te gaan wat de provider van diensten en informatie kan zien"}
-    mitigated_by: [sec_provider_staff_data_access, chk_log_access, priv_keys_under_control, chk_secrecy]
+    mitigated_by: [sec_provider_staff_data_access, chk_log_access, priv_keys_under_control, chk_secrecy, ctr_conf_traces_system_tools, ctr_conf_traces_obtained, ctr_audit_bypass_detectable, ctr_audit_reports_full_free, bp_crypto_keys_controlled]
   - id: D.risk.7
     refs: ["D.risk.7"]
     title: {fr: "Règles de conservation et de destruction non respectées", en: "Retention and destruction rules not respected", nl: "Bewaar- en vernietigingsregels niet nageleefd"}
-    mitigated_by: [chk_data_destruction, sec_dc_media_sanitisation]
+    mitigated_by: [chk_data_destruction, sec_dc_media_sanitisation, ctr_rest_retention_limit, ctr_rest_retention_applied, ctr_rest_destruction_all_copies, ctr_rest_destruction_proof]
   - id: D.risk.8
     refs: ["D.risk.8"]
     title: {fr: "Sécurité et gestion des droits d'accès liées à l'accès par internet", en: "Security and access-rights management issues of access over the internet", nl: "Beveiliging en beheer van toegangsrechten bij toegang via internet"}
-    mitigated_by: [sec_network_access_filtered, sec_network_access_secured, sec_auth_mfa, sec_access_named_accounts, sec_admin_strong_auth]
+    mitigated_by: [sec_network_access_filtered, sec_network_access_secured, sec_auth_mfa, sec_access_named_accounts, sec_admin_strong_auth, bp_zt_explicit_verification, bp_zt_admin_mfa, bp_zt_least_privilege, bp_api_public_endpoints, bp_api_rate_limiting, bp_api_monitoring, bp_crypto_transit, ctr_conf_anomaly_notice]
   - id: D.risk.9
     refs: ["D.risk.9"]
     title: {fr: "Indisponibilité du service du fournisseur", en: "Unavailability of the provider's service", nl: "Onbeschikbaarheid van de dienst van de provider"}
-    mitigated_by: [sec_backup_restore_in_place, sec_restore_tested, sec_continuity_plan_tested, chk_system_continuity, chk_backup, chk_fallback]
+    mitigated_by: [sec_backup_restore_in_place, sec_restore_tested, sec_continuity_plan_tested, chk_system_continuity, chk_backup, chk_fallback, gen_availability_sufficient, ctr_cont_backup_commitment, ctr_cont_sla_availability, ctr_cont_sla_restart_delay, ctr_cont_sla_rto, ctr_cont_sla_rpo, ctr_cont_measures_in_sla, bp_outage_protection_decision, bp_outage_multi_zone]
   - id: D.risk.10
     refs: ["D.risk.10"]
     title: {fr: "Cessation du service (décision judiciaire, rachat, faillite)", en: "Service cessation (court decision, takeover, bankruptcy)", nl: "Stopzetting van de dienst (rechterlijke beslissing, overname, faillissement)"}
-    mitigated_by: [chk_escrow, chk_exit_rules, chk_transfer_to_other_provider, chk_contract_duration]
+    mitigated_by: [chk_escrow, chk_exit_rules, chk_transfer_to_other_provider, chk_contract_duration, gen_reversibility_ensured, ctr_rest_early_termination, ctr_rest_all_data, ctr_port_transition_service, bp_sov_exit_plan, bp_sov_independent_copy, ctr_sov_change_notice]
   - id: D.risk.11
     refs: ["D.risk.11"]
     title: {fr: "Non-conformité réglementaire, notamment les transferts internationaux", en: "Regulatory non-compliance, in particular international transfers", nl: "Niet-naleving van regelgeving, in het bijzonder internationale doorgiften"}
-    mitigated_by: [priv_law_be_eu, priv_sector_legislation, chk_legal_compliance, chk_processor_agreement, sec_data_location_meets_requirements]
+    mitigated_by: [priv_law_be_eu, priv_sector_legislation, chk_legal_compliance, chk_processor_agreement, sec_data_location_meets_requirements, prep_dpo_involved, prep_legal_involved, ctr_sov_assurance_verified, ctr_conf_anomaly_72h, bp_nis2_applicability, bp_nis2_incident_reporting, bp_gdpr_records]
 
 risk_model:
   likelihood:

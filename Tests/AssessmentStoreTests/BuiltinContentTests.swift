@@ -107,4 +107,67 @@ import Testing
       #expect(questionnaire.question(id)?.severity == .critical, "\(id)")
     }
   }
+
+  @Test func sectionsFollowTheGuidelineThenTheBestPractices() {
+    let ids = questionnaire.sections.map(\.id)
+    func first(_ prefix: String) -> Int { ids.firstIndex { $0 == prefix || $0.hasPrefix(prefix + "_") } ?? -1 }
+    let order = ["scoping", "gen", "ctr", "sec", "priv", "prep", "chk", "bp"].map(first)
+    #expect(!order.contains(-1), "\(ids)")
+    #expect(order == order.sorted(), "\(ids)")
+    // 2.2 has one section per clause.
+    for id in [
+      "ctr_subcontracting", "ctr_continuity", "ctr_restitution", "ctr_portability", "ctr_audit",
+      "ctr_confidentiality", "ctr_sovereignty", "ctr_security",
+    ] {
+      #expect(ids.contains(id), "\(id)")
+    }
+  }
+
+  @Test func compoundDirectivesAreSplitIntoVerifiablePoints() {
+    func citing(_ ref: String) -> [String] { questionnaire.questions.filter { $0.refs.contains(ref) }.map(\.id) }
+    // Restitution of all data, its format, its delay; destruction of every copy; proof.
+    #expect(citing("2.2.3.b").count >= 5)
+    // The SLA annex: availability, restart delay, RTO, RPO.
+    #expect(citing("2.2.2.b").count >= 4)
+    #expect(citing("BP.api").count >= 5)
+    #expect(questionnaire.questions.count >= 150)
+  }
+
+  @Test func withoutSubcontractingTheSubcontractingClausesAreHiddenButAskedWhileUnknown() {
+    let none = state(["subcontracting": "no"])
+    #expect(!visibleSections(none).contains("ctr_subcontracting"))
+    #expect(!isVisible("ctr_audit_subcontractors", none))
+    #expect(!isVisible("ctr_sov_subcontractors", none))
+    #expect(isVisible("ctr_sov_provider_assurance", none), "the provider's own sovereignty still applies")
+    for answer in ["yes", "unknown"] {
+      let some = state(["subcontracting": answer])
+      #expect(visibleSections(some).contains("ctr_subcontracting"), "\(answer)")
+      #expect(isVisible("ctr_sov_subcontractors", some), "\(answer)")
+    }
+    let unanswered = state([:])
+    #expect(visibleSections(unanswered).contains("ctr_subcontracting"))
+  }
+
+  @Test func restitutionDestructionTracesAndSovereigntyAreCritical() {
+    for id in [
+      "ctr_rest_all_data", "ctr_rest_destruction_all_copies", "ctr_conf_traces_kept",
+      "ctr_sov_provider_assurance",
+    ] {
+      #expect(questionnaire.question(id)?.severity == .critical, "\(id)")
+    }
+    // What 2.2 says the provider must do is never rated below high.
+    for question in questionnaire.questions where question.id.hasPrefix("ctr_") {
+      #expect(question.severity == .high || question.severity == .critical, "\(question.id)")
+    }
+  }
+
+  @Test func theRegisterTracesEveryRiskToContractualQuestionsWhereTheGuidelineHasThem() {
+    let register = Dictionary(uniqueKeysWithValues: questionnaire.risks.map { ($0.id, $0.mitigatedBy) })
+    for risk in ["D.risk.2", "D.risk.3", "D.risk.5", "D.risk.7", "D.risk.9", "D.risk.10"] {
+      #expect(register[risk]?.contains { $0.hasPrefix("ctr_") } == true, "\(risk)")
+    }
+    for ids in register.values {
+      for id in ids { #expect(questionnaire.index(of: id) != nil, "\(id)") }
+    }
+  }
 }
