@@ -56,6 +56,9 @@ final class Tmux {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // Nothing else: a tmux server lives on and must not hold the pipes of commands that other
+    // tests run at the same time (their readers would wait for an end of file forever).
+    closeDescriptorsFrom3(&actions)
     let argv = ["tmux", "-L", socket] + arguments
     var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { cArguments.forEach { free($0) } }
@@ -127,4 +130,13 @@ final class Tmux {
     }
     throw Failure(description: "the program did not exit within \(seconds) s; the screen:\n\(try screen())")
   }
+}
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34), which Swift's Glibc module does not
+/// expose: the child keeps only standard input, output and error.
+func closeDescriptorsFrom3(_ actions: inout posix_spawn_file_actions_t) {
+  typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+  else { return }
+  _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
 }
