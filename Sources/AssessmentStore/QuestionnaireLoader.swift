@@ -78,7 +78,9 @@ public enum QuestionnaireLoader {
     }
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // The basic resolver tags every scalar as a string: the reader interprets values itself,
+      // and the default resolver's regular expressions cost more than the rest of the parse.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         throw StoreError.questionnaireInvalid([
           QuestionnaireProblem(file: source, line: 1, column: 1, message: "the file is empty")
         ])

@@ -101,19 +101,9 @@ public enum SessionFile {
 
   // MARK: - Dates
 
-  static func formatDate(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
-  }
+  static func formatDate(_ date: Date) -> String { Timestamp.format(date) }
 
-  static func parseDate(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.date(from: text)
-  }
+  static func parseDate(_ text: String) -> Date? { Timestamp.parse(text) }
 
   // MARK: - Errors
 
@@ -145,6 +135,97 @@ public enum SessionFile {
     }
   }
 
+  // MARK: - Journal
+
+  /// The journal beside a session file: `ID.journal` for `ID.json`.
+  public static func journalPath(for sessionPath: String) -> String {
+    (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".journal"
+  }
+
+  /// One journal line: what changed from `old` to `new` (metadata, phase and cursor whole, the
+  /// answers that changed, `null` for one removed), ending in a newline. Lines set values rather
+  /// than apply differences, so replaying a journal twice gives the same record.
+  public static func journalEntry(from old: SessionRecord, to new: SessionRecord) throws -> Data {
+    var answers: [String: V1.AnswerV1?] = [:]
+    for (id, answer) in new.answers where old.answers[id] != answer {
+      answers[id] = .some(V1.AnswerV1(answer))
+    }
+    for id in old.answers.keys where new.answers[id] == nil {
+      answers[id] = .some(nil)
+    }
+    let entry = JournalEntryV1(
+      journal: 1, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,
+      cursor: V1.Cursor(question: new.cursorQuestionID), answers: answers)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(formatDate(date))
+    }
+    var data = try encoder.encode(entry)
+    data.append(UInt8(ascii: "\n"))
+    return data
+  }
+
+  /// Applies a journal's lines to the record of its session file. A last line without its
+  /// newline is the write a crash interrupted: that save never completed, and it is ignored.
+  /// Any other line that does not decode is damage, and refused.
+  public static func applyJournal(_ data: Data, to record: SessionRecord, path: String) throws(StoreError)
+    -> SessionRecord
+  {
+    var record = record
+    guard String(data: data, encoding: .utf8) != nil else {
+      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
+      throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
+    }
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = parseDate(text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
+      }
+      return date
+    }
+    var lineNumber = 0
+    var start = data.startIndex
+    while start < data.endIndex {
+      guard let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+      lineNumber += 1
+      let line = data[start..<end]
+      start = data.index(after: end)
+      guard !line.isEmpty else { continue }
+      let entry: JournalEntryV1
+      do {
+        entry = try decoder.decode(JournalEntryV1.self, from: line)
+      } catch {
+        throw .sessionCorrupt(path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
+      }
+      guard entry.journal == 1 else {
+        throw .sessionFromTheFuture(path: path, version: entry.journal, supported: 1)
+      }
+      guard let phase = Phase(rawValue: entry.phase) else {
+        throw .sessionCorrupt(path: path, reason: "line \(lineNumber): phase '\(entry.phase)' is not a known phase")
+      }
+      record.metadata = entry.metadata.metadata
+      record.phase = phase
+      record.cursorQuestionID = entry.cursor.question
+      for (id, answer) in entry.answers {
+        record.answers[id] = answer?.answer
+      }
+    }
+    return record
+  }
+
+  private struct JournalEntryV1: Codable {
+    var journal: Int
+    var metadata: V1.Metadata
+    var phase: String
+    var cursor: V1.Cursor
+    var answers: [String: V1.AnswerV1?]
+  }
+
   // MARK: - Version 1
 
   private struct VersionProbe: Decodable {
@@ -167,6 +248,21 @@ public enum SessionFile {
       var service: String
       var created: Date
       var updated: Date
+
+      init(_ metadata: SessionMetadata) {
+        organisation = metadata.organisation
+        assessor = metadata.assessor
+        provider = metadata.provider
+        service = metadata.service
+        created = metadata.created
+        updated = metadata.updated
+      }
+
+      var metadata: SessionMetadata {
+        SessionMetadata(
+          organisation: organisation, assessor: assessor, provider: provider, service: service,
+          created: created, updated: updated)
+      }
     }
 
     struct Cursor: Codable {
@@ -182,6 +278,10 @@ public enum SessionFile {
 
       enum CodingKeys: String, CodingKey {
         case value, note, evidence, flagged, answeredAt
+      }
+
+      var answer: Answer {
+        Answer(value: value?.value, note: note, evidence: evidence, flagged: flagged, answeredAt: answeredAt)
       }
 
       init(_ answer: Answer) {
@@ -263,10 +363,7 @@ public enum SessionFile {
       schemaVersion = SessionFile.schemaVersion
       id = record.id
       questionnaire = record.questionnaire
-      metadata = Metadata(
-        organisation: record.metadata.organisation, assessor: record.metadata.assessor,
-        provider: record.metadata.provider, service: record.metadata.service,
-        created: record.metadata.created, updated: record.metadata.updated)
+      metadata = Metadata(record.metadata)
       phase = record.phase.rawValue
       cursor = Cursor(question: record.cursorQuestionID)
       answers = record.answers.mapValues(AnswerV1.init)
@@ -284,16 +381,8 @@ public enum SessionFile {
       }
       return SessionRecord(
         id: id, questionnaire: questionnaire,
-        metadata: SessionMetadata(
-          organisation: metadata.organisation, assessor: metadata.assessor,
-          provider: metadata.provider, service: metadata.service, created: metadata.created,
-          updated: metadata.updated),
-        phase: phase, cursorQuestionID: cursor.question,
-        answers: answers.mapValues {
-          Answer(
-            value: $0.value?.value, note: $0.note, evidence: $0.evidence, flagged: $0.flagged,
-            answeredAt: $0.answeredAt)
-        })
+        metadata: metadata.metadata, phase: phase, cursorQuestionID: cursor.question,
+        answers: answers.mapValues(\.answer))
     }
   }
 }

@@ -60,7 +60,8 @@ public struct SessionStore: Sendable {
 
   // MARK: - Reading
 
-  /// Reads a session file, refusing links, directories and oversized files without touching them.
+  /// Reads a session file and replays its journal (`SessionWriter`), refusing links, directories
+  /// and oversized files without touching them.
   public func load(path: String) throws(StoreError) -> SessionRecord {
     var info = stat()
     guard lstat(path, &info) == 0 else {
@@ -78,13 +79,24 @@ public struct SessionStore: Sendable {
         path: path,
         reason: "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
-    let data: Data
+    let record = try SessionFile.decode(try Self.read(path), path: path)
+    let journal = SessionFile.journalPath(for: path)
+    guard lstat(journal, &info) == 0 else { return record }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: journal) }
+    guard Int(info.st_size) <= SessionFile.maximumFileSize else {
+      throw .sessionCorrupt(
+        path: journal,
+        reason: "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
+    }
+    return try SessionFile.applyJournal(try Self.read(journal), to: record, path: journal)
+  }
+
+  private static func read(_ path: String) throws(StoreError) -> Data {
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw .sessionUnreadable(path: path, reason: error.localizedDescription)
     }
-    return try SessionFile.decode(data, path: path)
   }
 
   // MARK: - Writing
@@ -157,7 +169,13 @@ public struct SessionStore: Sendable {
       unlink(temporary)
       throw .writeFailed(path: path, reason: reason)
     }
-    let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    syncDirectory(of: path)
+  }
+
+  /// Flushes the directory holding `path`, so that a rename or a new file in it is durable.
+  static func syncDirectory(of path: String) {
+    let parent = (path as NSString).deletingLastPathComponent
+    let directoryDescriptor = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if directoryDescriptor >= 0 {
       _ = fsync(directoryDescriptor)
       close(directoryDescriptor)

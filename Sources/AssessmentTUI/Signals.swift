@@ -13,13 +13,14 @@ import Foundation
 public enum Signals {
   nonisolated(unsafe) private static var received: sig_atomic_t = 0
 
-  /// Installs the handlers.
-  /// Installs the handlers, and unblocks these signals and SIGWINCH (which curses needs for
+  /// Installs the handlers, ignores SIGXFSZ (a file-size limit then fails the write with EFBIG,
+  /// which the save reports, instead of killing the process with the answers), and unblocks these signals and SIGWINCH (which curses needs for
   /// resizes): a process may start with them blocked, inherited from whatever launched it.
   public static func install() {
     for number in [SIGINT, SIGTERM, SIGHUP] {
       signal(number) { number in Signals.received = sig_atomic_t(number) }
     }
+    signal(SIGXFSZ, SIG_IGN)
     var set = sigset_t()
     sigemptyset(&set)
     for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, number) }

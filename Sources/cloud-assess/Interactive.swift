@@ -97,6 +97,11 @@ enum Interactive {
     state.wizard.saveStatus = .saved(record.metadata.updated)
     let warnings = record.warnings(against: loaded)
     if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
+    // Saves append to the session's journal; it is folded into the file now and when leaving.
+    let writer = SessionWriter(path: path, persisted: record)
+    if writer.hasJournal {
+      do { try writer.compact(record) } catch { state.notice = error.localizedDescription }
+    }
     Signals.install()
     let terminal = NcursesTerminal(allowColor: allowColor)
     let runner = Runner(
@@ -104,7 +109,7 @@ enum Interactive {
       save: { wizardState in
         record.update(from: wizardState, questionnaire: loaded.questionnaire)
         do {
-          try store.save(record, to: path)
+          try writer.save(record)
           return nil
         } catch {
           return (error as? LocalizedError)?.errorDescription ?? "\(error)"
@@ -113,10 +118,20 @@ enum Interactive {
       clock: now, signal: Signals.take)
     runner.run()
     terminal.end()
-    lock.release()
     let final = runner.state
+    var lastSaveFailed: String?
+    if case .failed(let message) = final.wizard.saveStatus { lastSaveFailed = message }
+    if lastSaveFailed == nil {
+      do {
+        try writer.compact(writer.persisted)
+      } catch {
+        warn("\(error.localizedDescription); every answer is kept in \(writer.journalPath), which the next resume folds in")
+      }
+    }
+    writer.closeJournal()
+    lock.release()
     for warning in warnings { warn(warning) }
-    if case .failed(let message) = final.wizard.saveStatus {
+    if let message = lastSaveFailed {
       throw fail(
         InteractiveError(
           "the last save failed (\(message)); the session file \(path) holds the answers up to the last successful save"))

@@ -1,0 +1,125 @@
+import AssessmentCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Saves an open session as the assessor works: each save appends what changed to the session's
+/// journal (`ID.journal`, one JSON line per save, flushed to disk before it counts), and
+/// ``compact(_:)`` folds the journal into the session file (atomic rewrite, then the journal
+/// goes) when the session is opened, when it is left, and when the journal grows large.
+///
+/// Rewriting a 10,000-answer file on every keystroke-driven save costs far more than appending
+/// one line; see docs/performance.md. Crash safety: a save either completed (its line is whole
+/// and on disk) or did not (a line cut short is ignored when reading); a save that failed cuts
+/// the journal back to where it was, or, when it cannot, makes the next save a full rewrite.
+public final class SessionWriter {
+  public let path: String
+  public let journalPath: String
+  /// What the files hold, as last saved.
+  public private(set) var persisted: SessionRecord
+  /// The journal is folded into the session file once it is larger than this.
+  public let compactionThreshold: Int
+
+  private var descriptor: Int32 = -1
+  private var journalSize = 0
+  private var mustRewrite = false
+
+  /// `record` must be what the files at `path` hold (as ``SessionStore/load(path:)`` read it).
+  public init(path: String, persisted record: SessionRecord, compactionThreshold: Int = 4 << 20) {
+    self.path = path
+    journalPath = SessionFile.journalPath(for: path)
+    persisted = record
+    self.compactionThreshold = compactionThreshold
+    var info = stat()
+    if lstat(journalPath, &info) == 0 { journalSize = Int(info.st_size) }
+  }
+
+  deinit { closeJournal() }
+
+  /// Whether a journal is waiting to be folded into the session file.
+  public var hasJournal: Bool {
+    var info = stat()
+    return lstat(journalPath, &info) == 0
+  }
+
+  /// Saves `record`: appends its changes to the journal, durably.
+  public func save(_ record: SessionRecord) throws(StoreError) {
+    if mustRewrite || journalSize > compactionThreshold {
+      try compact(record)
+      return
+    }
+    let line: Data
+    do {
+      line = try SessionFile.journalEntry(from: persisted, to: record)
+    } catch {
+      throw .writeFailed(path: journalPath, reason: "cannot encode the changes: \(error)")
+    }
+    try append(line)
+    persisted = record
+  }
+
+  /// Rewrites the session file with `record` (atomically) and removes the journal. Until the
+  /// rename, the old file and the journal together still hold every completed save.
+  public func compact(_ record: SessionRecord) throws(StoreError) {
+    closeJournal()
+    let store = SessionStore(directory: (path as NSString).deletingLastPathComponent)
+    try store.save(record, to: path)
+    persisted = record
+    mustRewrite = false
+    journalSize = 0
+    if unlink(journalPath) == 0 { SessionStore.syncDirectory(of: path) }
+  }
+
+  /// Closes the journal file; the lock is the caller's.
+  public func closeJournal() {
+    if descriptor >= 0 {
+      close(descriptor)
+      descriptor = -1
+    }
+  }
+
+  private func append(_ line: Data) throws(StoreError) {
+    var created = false
+    if descriptor < 0 {
+      var info = stat()
+      if lstat(journalPath, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+        throw .notARegularFile(path: journalPath)
+      }
+      created = lstat(journalPath, &info) != 0
+      descriptor = open(journalPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+      guard descriptor >= 0 else {
+        throw .writeFailed(path: journalPath, reason: String(cString: strerror(errno)))
+      }
+      journalSize = Int(lseek(descriptor, 0, SEEK_END))
+    }
+    var failure: String?
+    line.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil, fdatasync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    if let failure {
+      // Take the partial line back, so that the next line starts clean; if even that fails,
+      // the next save rewrites the session file instead of appending.
+      if ftruncate(descriptor, off_t(journalSize)) != 0 { mustRewrite = true }
+      closeJournal()
+      throw .writeFailed(path: journalPath, reason: failure)
+    }
+    journalSize += line.count
+    if created { SessionStore.syncDirectory(of: journalPath) }
+  }
+}
