@@ -5,7 +5,9 @@ let package = Package(
   name: "cloud-assess",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "cloud-assess", targets: ["cloud-assess"])
+    .executable(name: "cloud-assess", targets: ["cloud-assess"]),
+    .library(name: "AssessmentCore", targets: ["AssessmentCore"]),
+    .library(name: "AssessmentStore", targets: ["AssessmentStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +34,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks (docs/performance.md): `scripts/benchmark`.
+    .executableTarget(
+      name: "cloud-assess-bench",
+      dependencies: [
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The benchmarks' floor: reads a file and prints its size, nothing else.
+    .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
     .testTarget(name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore"]),
     .testTarget(

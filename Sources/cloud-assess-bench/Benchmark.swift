@@ -1,0 +1,221 @@
+import ArgumentParser
+import AssessmentCore
+import AssessmentStore
+import AssessmentTUI
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `cloud-assess-bench`: the figures of docs/performance.md. Build in release first
+/// (`scripts/benchmark` does both).
+@main
+struct Benchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cloud-assess-bench",
+    abstract: "Measure cloud-assess on synthetic questionnaires of 150, 1,000 and 10,000 questions.",
+    discussion: """
+      Each size is measured in a child process of its own, so that its peak memory is its own. \
+      The built-in questionnaire is then measured end to end (process start to first frame, \
+      'cloud-assess summary' of a complete session) against a floor: a Swift program that only \
+      reads the questionnaire file and prints its size.
+      """)
+
+  @Option(help: "Questionnaire sizes, comma-separated.")
+  var sizes = "150,1000,10000"
+
+  @Option(help: "Samples per keystroke kind.")
+  var keystrokes = 1000
+
+  @Option(help: "Samples per autosave.")
+  var saves = 300
+
+  @Option(help: "Runs of each end-to-end command.")
+  var runs = 15
+
+  @Option(help: "Where to write the JSON results.")
+  var json = ".build/cloud-assess-bench.json"
+
+  @Option(help: .hidden)
+  var child: Int?
+
+  func run() throws {
+    if let child {
+      let result = try SizeBenchmark(questions: child, keystrokes: keystrokes, saves: saves).run()
+      FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+      return
+    }
+    let sizeList = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !sizeList.isEmpty, sizeList.allSatisfy({ $0 >= 5 }) else {
+      throw ValidationError("--sizes takes whole numbers of at least 5, comma-separated (e.g. 150,1000,10000)")
+    }
+    var results: [SizeResult] = []
+    for size in sizeList {
+      FileHandle.standardError.write(Data("measuring \(size) questions…\n".utf8))
+      results.append(try runChild(size: size))
+    }
+    FileHandle.standardError.write(Data("measuring the built-in questionnaire end to end…\n".utf8))
+    let endToEnd = try EndToEnd(runs: runs).run()
+    let report = Report(
+      machine: Machine.describe(), date: ISO8601DateFormatter().string(from: Date()),
+      sizes: results, endToEnd: endToEnd)
+    print(report.table())
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let data = try encoder.encode(report)
+    try FileManager.default.createDirectory(
+      atPath: (json as NSString).deletingLastPathComponent.isEmpty ? "." : (json as NSString).deletingLastPathComponent,
+      withIntermediateDirectories: true)
+    try data.write(to: URL(fileURLWithPath: json))
+    FileHandle.standardError.write(Data("results written to \(json)\n".utf8))
+  }
+
+  private func runChild(size: Int) throws -> SizeResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
+      ? CommandLine.arguments[0] : Bundle.main.executablePath ?? CommandLine.arguments[0])
+    process.arguments = ["--child", "\(size)", "--keystrokes", "\(keystrokes)", "--saves", "\(saves)"]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw ValidationError("the measurement of \(size) questions failed (status \(process.terminationStatus))")
+    }
+    return try JSONDecoder().decode(SizeResult.self, from: data)
+  }
+}
+
+/// The figures for one questionnaire size.
+struct SizeResult: Codable {
+  var questions: Int
+  var questionnaireBytes: Int
+  var sessionBytes: Int
+  var timings: [Timing]
+  var peakMemoryMiB: Double
+}
+
+/// Measures one size in this process.
+struct SizeBenchmark {
+  var questions: Int
+  var keystrokes: Int
+  var saves: Int
+
+  func run() throws -> SizeResult {
+    let directory = NSTemporaryDirectory() + "cloud-assess-bench-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let yaml = Synthetic.questionnaireYAML(questions: questions)
+    let questionnairePath = directory + "/synthetic.yaml"
+    try yaml.write(toFile: questionnairePath, atomically: true, encoding: .utf8)
+    var timings: [Timing] = []
+    let loads = questions >= 10_000 ? 10 : 30
+
+    // Questionnaire load and validation, from the file.
+    var loaded: LoadedQuestionnaire!
+    timings.append(
+      Timing(
+        name: "questionnaire load + validation",
+        durations: try Clock.measure(times: loads, warmup: 1) { _ in
+          loaded = try QuestionnaireLoader.load(path: questionnairePath)
+        }))
+    let questionnaire = loaded.questionnaire
+
+    // A complete session with notes on half the answers, saved and loaded back.
+    let store = SessionStore(directory: directory)
+    let date = Date(timeIntervalSince1970: 1_795_000_000)
+    let wizard = Wizard(questionnaire: questionnaire)
+    var wizardState = wizard.start(at: date)
+    wizardState.metadata.organisation = "Institution publique de sécurité sociale"
+    wizardState.metadata.assessor = "Équipe sécurité"
+    wizardState.metadata.provider = "Fournisseur"
+    wizardState.metadata.service = "Service"
+    wizardState.answers = Synthetic.answers(for: questionnaire, at: date)
+    wizardState.phase = .questions
+    var record = SessionRecord(id: "bench", questionnaire: loaded, state: wizardState)
+    let sessionPath = directory + "/bench.json"
+    try store.save(record, to: sessionPath)
+    let sessionBytes = (try FileManager.default.attributesOfItem(atPath: sessionPath)[.size] as? Int) ?? 0
+    timings.append(
+      Timing(
+        name: "session load",
+        durations: try Clock.measure(times: loads, warmup: 1) { _ in
+          record = try store.load(path: sessionPath)
+        }))
+
+    // The first screen: from the loaded record to a drawn frame.
+    let terminal = MemoryTerminal(width: 80, height: 24)
+    var app = App(questionnaire: questionnaire)
+    var state = app.makeState(record.wizardState(app.wizard), language: .fr)
+    timings.append(
+      Timing(
+        name: "first screen",
+        durations: Clock.measure(times: 20, warmup: 2) { _ in
+          app = App(questionnaire: questionnaire)
+          state = app.makeState(record.wizardState(app.wizard), language: .fr)
+          state.width = 80
+          state.height = 24
+          Screen(app: app).draw(state, on: terminal)
+        }))
+
+    // Keystrokes: event → reduce → redraw, in the middle of the questionnaire.
+    let screen = Screen(app: app)
+    let now = date.addingTimeInterval(60)
+    _ = app.send(&state, .questionJumped(questionnaire.questions[questionnaire.questions.count / 2].id))
+    timings.append(
+      Timing(
+        name: "keystroke: next/previous question",
+        durations: Clock.measure(times: keystrokes) { index in
+          _ = app.handle(&state, index % 2 == 0 ? .right : .left, now: now)
+          screen.draw(state, on: terminal)
+        }))
+    timings.append(
+      Timing(
+        name: "keystroke: answer",
+        durations: Clock.measure(times: keystrokes) { index in
+          _ = app.handle(&state, .character(index % 2 == 0 ? "2" : "3"), now: now)
+          screen.draw(state, on: terminal)
+        }))
+    _ = app.handle(&state, .tab, now: now)
+    timings.append(
+      Timing(
+        name: "keystroke: typing in a note",
+        durations: Clock.measure(times: keystrokes) { index in
+          _ = app.handle(&state, index % 50 == 49 ? .backspace : .character("é"), now: now)
+          screen.draw(state, on: terminal)
+        }))
+    _ = app.handle(&state, .escape, now: now)
+
+    // One autosave after an answer: what the runner does on the `.save` effect.
+    var saveIndex = 0
+    timings.append(
+      Timing(
+        name: "autosave after an answer",
+        durations: try Clock.measure(times: saves) { _ in
+          saveIndex += 1
+          _ = app.handle(&state, .character(saveIndex % 2 == 0 ? "1" : "2"), now: now)
+          record.update(from: state.wizard, questionnaire: questionnaire)
+          try store.save(record, to: sessionPath)
+        }))
+
+    // The summary: risk computation and text rendering.
+    let complete = record.wizardState(app.wizard)
+    timings.append(
+      Timing(
+        name: "summary (risk + text)",
+        durations: Clock.measure(times: 20, warmup: 2) { _ in
+          let summary = RiskEngine(questionnaire: questionnaire).summarize(complete)
+          _ = SummaryReport(
+            questionnaire: questionnaire, summary: summary, answers: complete.answers,
+            language: .fr, digest: loaded.digest
+          ).text(color: false)
+        }))
+    return SizeResult(
+      questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
+      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB())
+  }
+}

@@ -1,0 +1,144 @@
+import AssessmentCore
+import AssessmentStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The built-in questionnaire, end to end, against the floor.
+struct EndToEndResult: Codable {
+  var floor: Timing
+  var firstFrame: Timing
+  var summary: Timing
+  var firstFrameRatio: Double
+  var summaryRatio: Double
+}
+
+struct EndToEnd {
+  var runs: Int
+
+  func run() throws -> EndToEndResult {
+    let directory = NSTemporaryDirectory() + "cloud-assess-bench-e2e-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+    let floorBinary = binDirectory + "/bench-floor"
+    let binary = binDirectory + "/cloud-assess"
+    for path in [floorBinary, binary] where !FileManager.default.isExecutableFile(atPath: path) {
+      throw Processes.Failure(description: "\(path) is missing: build every product first (swift build -c release)")
+    }
+
+    // The built-in questionnaire as a file, for the floor to read.
+    guard let source = BuiltinQuestionnaires.sources.first(where: { $0.name == BuiltinQuestionnaires.defaultID + ".yaml" }) else {
+      throw Processes.Failure(description: "the default questionnaire is not built in")
+    }
+    let yamlPath = directory + "/" + source.name
+    try source.text.write(toFile: yamlPath, atomically: true, encoding: .utf8)
+
+    // A complete session of the built-in questionnaire.
+    let loaded = try BuiltinQuestionnaires.resolve(nil)
+    let date = Date(timeIntervalSince1970: 1_795_000_000)
+    var state = Wizard(questionnaire: loaded.questionnaire).start(at: date)
+    state.metadata.organisation = "Institution"
+    state.metadata.assessor = "Assessor"
+    state.metadata.provider = "Provider"
+    state.metadata.service = "Service"
+    state.answers = Synthetic.answers(for: loaded.questionnaire, at: date)
+    state.phase = .finished
+    let sessions = directory + "/sessions"
+    let store = SessionStore(directory: sessions)
+    try store.ensureDirectory()
+    let record = SessionRecord(id: "complete", questionnaire: loaded, state: state)
+    try store.save(record, to: sessions + "/complete.json")
+
+    let environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "CLOUD_ASSESS_SESSIONS": sessions]
+    let floor = try Clock.measure(times: runs, warmup: 2) { _ in
+      _ = try Processes.run(floorBinary, [yamlPath], environment: environment)
+    }
+    let summary = try Clock.measure(times: runs, warmup: 2) { _ in
+      _ = try Processes.run(binary, ["summary", "complete"], environment: environment)
+    }
+    let marker = Phrase.identificationTitle.text(.en)
+    var frames: [Double] = []
+    for _ in 0..<(runs + 2) {
+      frames.append(
+        try Processes.timeToText(marker, binary, ["new", "--lang", "en"], environment: environment))
+    }
+    frames.removeFirst(2)
+    let floorTiming = Timing(name: "floor: read the questionnaire file, print its size", durations: floor)
+    let frameTiming = Timing(name: "cloud-assess new: process start to first frame", durations: frames)
+    let summaryTiming = Timing(name: "cloud-assess summary of a complete session", durations: summary)
+    return EndToEndResult(
+      floor: floorTiming, firstFrame: frameTiming, summary: summaryTiming,
+      firstFrameRatio: frameTiming.medianMs / floorTiming.medianMs,
+      summaryRatio: summaryTiming.medianMs / floorTiming.medianMs)
+  }
+}
+
+enum Machine {
+  static func describe() -> String {
+    var parts: [String] = []
+    if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+      let name = line.split(separator: ":", maxSplits: 1).last
+    {
+      parts.append(name.trimmingCharacters(in: .whitespaces))
+    }
+    parts.append("\(ProcessInfo.processInfo.activeProcessorCount) cores")
+    parts.append(String(format: "%.0f GiB", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
+    var name = utsname()
+    uname(&name)
+    let system = withUnsafeBytes(of: &name.sysname) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    parts.append("\(system) \(release)")
+    return parts.joined(separator: ", ")
+  }
+}
+
+struct Report: Codable {
+  var machine: String
+  var date: String
+  var sizes: [SizeResult]
+  var endToEnd: EndToEndResult
+
+  /// The sizes side by side, then the end-to-end figures.
+  func table() -> String {
+    func ms(_ value: Double) -> String { String(format: value < 10 ? "%.3f" : "%.1f", value) }
+    func pad(_ text: String, _ width: Int) -> String {
+      text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+    func left(_ text: String, _ width: Int) -> String {
+      text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+    var lines = ["machine: \(machine)", ""]
+    var header = pad("operation (ms: median / p99)", 36)
+    for size in sizes { header += left("\(size.questions) q", 22) }
+    lines.append(header)
+    let names = sizes.first?.timings.map(\.name) ?? []
+    for name in names {
+      var line = pad(name, 36)
+      for size in sizes {
+        let timing = size.timings.first { $0.name == name }
+        line += left(timing.map { "\(ms($0.medianMs)) / \(ms($0.p99Ms))" } ?? "-", 22)
+      }
+      lines.append(line)
+    }
+    var memory = pad("peak memory (MiB)", 36)
+    var files = pad("questionnaire / session (KiB)", 36)
+    for size in sizes {
+      memory += left(String(format: "%.1f", size.peakMemoryMiB), 22)
+      files += left("\(size.questionnaireBytes / 1024) / \(size.sessionBytes / 1024)", 22)
+    }
+    lines += [memory, files, ""]
+    let end = endToEnd
+    lines.append("built-in questionnaire, end to end (ms: median / p99)")
+    for timing in [end.floor, end.firstFrame, end.summary] {
+      lines.append(pad(timing.name, 56) + left("\(ms(timing.medianMs)) / \(ms(timing.p99Ms))", 20))
+    }
+    lines.append(String(format: "first frame / floor: %.2f×   summary / floor: %.2f×", end.firstFrameRatio, end.summaryRatio))
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,141 @@
+import AssessmentCore
+import Foundation
+
+/// Synthetic questionnaires and sessions of a given size, for the benchmarks: three languages,
+/// a condition on a quarter of the questions, a note of about 500 characters on half the answers.
+enum Synthetic {
+  /// Questions per section.
+  static let sectionSize = 25
+
+  /// A questionnaire of `count` questions (at least 5), as YAML text the real loader reads.
+  static func questionnaireYAML(questions count: Int) -> String {
+    var lines: [String] = [
+      "format: 1",
+      "id: synthetic-\(count)",
+      "version: \"1.0.0\"",
+      "languages: [fr, en, nl]",
+      "title: {fr: \"Questionnaire synthétique de \(count) questions\", en: \"Synthetic questionnaire of \(count) questions\", nl: \"Synthetische vragenlijst van \(count) vragen\"}",
+      "sections:",
+      "  - id: scope",
+      "    title: {fr: \"Périmètre\", en: \"Scope\", nl: \"Scope\"}",
+      "    questions:",
+    ]
+    for index in 1...4 {
+      lines += [
+        "      - id: scope_\(index)",
+        "        type: yesno",
+        "        text: {fr: \"Question de périmètre \(index) ?\", en: \"Scoping question \(index)?\", nl: \"Scopevraag \(index)?\"}",
+        "        help: {fr: \"Décide des questions qui s'appliquent.\", en: \"Decides which questions apply.\", nl: \"Bepaalt welke vragen van toepassing zijn.\"}",
+      ]
+    }
+    let severities = ["low", "medium", "high", "critical"]
+    let protects = [
+      "[confidentiality]", "[integrity, availability]", "[availability]", "[confidentiality, integrity]",
+    ]
+    for index in 5...max(count, 5) {
+      if (index - 5) % sectionSize == 0 {
+        let section = (index - 5) / sectionSize + 1
+        lines += [
+          "  - id: section_\(section)",
+          "    title: {fr: \"Section \(section) : garanties\", en: \"Section \(section): guarantees\", nl: \"Sectie \(section): waarborgen\"}",
+          "    introduction: {fr: \"Introduction de la section \(section).\", en: \"Introduction of section \(section).\", nl: \"Inleiding van sectie \(section).\"}",
+          "    refs: [\"S.\(section)\"]",
+          "    questions:",
+        ]
+      }
+      lines += [
+        "      - id: q_\(index)",
+        "        refs: [\"S.\(index)\"]",
+        "        type: compliance",
+        "        severity: \(severities[index % 4])",
+        "        protects: \(protects[index % 4])",
+        "        text:",
+        "          fr: \"Le fournisseur de services cloud garantit le point de contrôle numéro \(index), vérifiable par une preuve écrite et datée.\"",
+        "          en: \"The cloud service provider guarantees control point number \(index), verifiable with written and dated evidence.\"",
+        "          nl: \"De cloudaanbieder waarborgt controlepunt nummer \(index), controleerbaar met schriftelijk en gedateerd bewijs.\"",
+        "        help:",
+        "          fr: \"Ce point protège les données de l'organisation. Demandez la clause du contrat, l'annexe SLA et le dernier rapport ISAE 3402 de type II qui le couvrent.\"",
+        "          en: \"This point protects the organisation's data. Ask for the contract clause, the SLA annex and the latest ISAE 3402 type II report that cover it.\"",
+        "          nl: \"Dit punt beschermt de gegevens van de organisatie. Vraag de contractclausule, de SLA-bijlage en het recentste ISAE 3402 type II-rapport die het dekken.\"",
+        "        remediation:",
+        "          fr: \"Exiger du fournisseur une clause contractuelle explicite et la preuve de sa mise en œuvre.\"",
+        "          en: \"Demand an explicit contract clause from the provider and proof that it is implemented.\"",
+        "          nl: \"Eis van de aanbieder een uitdrukkelijke contractclausule en het bewijs van de uitvoering ervan.\"",
+        "        mappings: {iso27002: [\"15.1.2\"], gdpr: [\"28\"]}",
+      ]
+      // A condition on a quarter of the questions.
+      if index % 4 == 0 {
+        lines.append("        when: \"scope_\(index % 3 + 1) != no || scope_4 == yes\"")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n" + riskModel
+  }
+
+  /// The same risk method as the built-in questionnaire, without its scoping-dependent parts.
+  static let riskModel = """
+    risk_model:
+      likelihood:
+        - {id: very_low, label: {fr: "Très faible", en: "Very low", nl: "Zeer laag"}}
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyenne", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevée", en: "High", nl: "Hoog"}}
+        - {id: very_high, label: {fr: "Très élevée", en: "Very high", nl: "Zeer hoog"}}
+      impact:
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyen", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevé", en: "High", nl: "Hoog"}}
+        - {id: critical, label: {fr: "Critique", en: "Critical", nl: "Kritiek"}}
+      levels:
+        - {id: low, label: {fr: "Faible", en: "Low", nl: "Laag"}}
+        - {id: medium, label: {fr: "Moyen", en: "Medium", nl: "Gemiddeld"}}
+        - {id: high, label: {fr: "Élevé", en: "High", nl: "Hoog"}}
+        - {id: critical, label: {fr: "Critique", en: "Critical", nl: "Kritiek"}}
+      matrix:
+        very_low: [low, low, low, medium]
+        low: [low, low, medium, high]
+        medium: [low, medium, high, high]
+        high: [medium, high, high, critical]
+        very_high: [medium, high, critical, critical]
+      answer_likelihood:
+        compliant: very_low
+        partial: medium
+        unknown: high
+        unanswered: high
+        noncompliant: very_high
+      severity_impact: {low: low, medium: medium, high: high, critical: critical}
+      not_acceptable_from: critical
+      conditions_from: medium
+
+    """
+
+  /// A note of about 500 characters, different per question.
+  static func note(_ index: Int) -> String {
+    let sentence =
+      "Vérifié le contrat, article \(index) ; l'annexe SLA fixe un RTO de 4 h et un RPO de 1 h. "
+    var note = ""
+    while note.count < 500 { note += sentence }
+    return String(note.prefix(500))
+  }
+
+  /// Answers to every question that applies: the scoping ones "yes", the others on the compliance
+  /// scale in turn, with a note on every other answer and an evidence reference on some.
+  static func answers(for questionnaire: Questionnaire, at date: Date) -> [String: Answer] {
+    let values = ["compliant", "partial", "noncompliant", "compliant", "unknown", "compliant"]
+    var answers: [String: Answer] = [:]
+    for (index, question) in questionnaire.questions.enumerated() {
+      var answer = Answer(answeredAt: date)
+      switch question.type {
+      case .compliance: answer.value = .choice(values[index % values.count])
+      case .yesno: answer.value = .choice("yes")
+      case .single: answer.value = question.answerIDs.first.map { .choice($0) }
+      case .multiple: answer.value = .choices(Array(question.answerIDs.prefix(1)))
+      case .text: answer.value = .text("Réponse \(index)")
+      case .number: answer.value = .number(Double(index))
+      }
+      if index % 2 == 0 { answer.note = note(index) }
+      if index % 5 == 0 { answer.evidence = ["Contrat-cadre v3, annexe \(index % 7 + 1)"] }
+      answers[question.id] = answer
+    }
+    return answers
+  }
+}
