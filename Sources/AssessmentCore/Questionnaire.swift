@@ -17,6 +17,10 @@ public struct Questionnaire: Equatable, Sendable {
   private let indexByID: [String: Int]
   /// For each question (by flat index), the index of its section.
   public let sectionIndexOfQuestion: [Int]
+  /// For each section, the positions of its questions.
+  public let sectionRanges: [Range<Int>]
+  /// The questions some condition reads: only a change to one of these can change visibility.
+  public let conditionQuestionIDs: Set<String>
 
   public init(
     id: String, version: String, languages: [String], title: LocalizedText,
@@ -42,6 +46,21 @@ public struct Questionnaire: Equatable, Sendable {
     }
     self.questions = questions
     self.sectionIndexOfQuestion = sectionOf
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for section in sections {
+      ranges.append(start..<start + section.questions.count)
+      start += section.questions.count
+    }
+    self.sectionRanges = ranges
+    var referenced = Set<String>()
+    for section in sections {
+      if let when = section.when { referenced.formUnion(when.questionIDs) }
+      for question in section.questions {
+        if let when = question.when { referenced.formUnion(when.questionIDs) }
+      }
+    }
+    self.conditionQuestionIDs = referenced
     var index: [String: Int] = [:]
     for (position, question) in questions.enumerated() where index[question.id] == nil {
       index[question.id] = position

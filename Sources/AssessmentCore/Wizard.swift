@@ -16,6 +16,7 @@ public struct Wizard: Sendable {
       metadata: SessionMetadata(created: date, updated: date),
       visibility: questionnaire.visibility(answers: [:]))
     state.cursor = firstVisible(state) ?? 0
+    recount(&state)
     return state
   }
 
@@ -29,11 +30,13 @@ public struct Wizard: Sendable {
       phase: phase == .review || phase == .summary ? .questions : phase, metadata: metadata,
       answers: answers, cursor: cursor, visibility: questionnaire.visibility(answers: answers))
     settleCursor(&state)
+    recount(&state)
     return state
   }
 
   public func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
     let before = PersistedPart(state)
+    var answersChanged = false
     var effects: [WizardEffect] = []
     switch (state.phase, event) {
     case (.identification, .identificationEdited(let field, let value, let date)):
@@ -47,10 +50,10 @@ public struct Wizard: Sendable {
       settleCursor(&state)
     case (.questions, .answerChosen(let value, let date)):
       guard let question = current(state), accepts(question, value) else { break }
-      updateAnswer(&state, question.id, date: date) { $0.value = value }
+      answersChanged = updateAnswer(&state, question.id, date: date) { $0.value = value }
     case (.questions, .answerCleared(let date)):
       guard let question = current(state), state.answers[question.id]?.value != nil else { break }
-      updateAnswer(&state, question.id, date: date) {
+      answersChanged = updateAnswer(&state, question.id, date: date) {
         $0.value = nil
         $0.answeredAt = nil
       }
@@ -58,19 +61,19 @@ public struct Wizard: Sendable {
       guard let question = current(state), (state.answers[question.id]?.note ?? "") != note else {
         break
       }
-      updateAnswer(&state, question.id, date: date, stamp: false) { $0.note = note }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.note = note }
     case (.questions, .evidenceAdded(let reference, let date)):
       let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
       guard let question = current(state), !trimmed.isEmpty else { break }
-      updateAnswer(&state, question.id, date: date, stamp: false) { $0.evidence.append(trimmed) }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.evidence.append(trimmed) }
     case (.questions, .evidenceRemoved(let index, let date)):
       guard let question = current(state),
         state.answers[question.id]?.evidence.indices.contains(index) == true
       else { break }
-      updateAnswer(&state, question.id, date: date, stamp: false) { _ = $0.evidence.remove(at: index) }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { _ = $0.evidence.remove(at: index) }
     case (.questions, .flagToggled(let date)):
       guard let question = current(state) else { break }
-      updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
     case (.questions, .nextPressed):
       if let next = nextVisible(state, after: state.cursor) {
         state.cursor = next
@@ -126,6 +129,7 @@ public struct Wizard: Sendable {
       effects.append(.save)
     case (_, .saveSucceeded(let date)):
       state.saveStatus = .saved(date)
+      state.unsaved.ids.removeAll()
     case (_, .saveFailed(let message)):
       state.saveStatus = .failed(message)
     case (_, .quitRequested):
@@ -133,7 +137,7 @@ public struct Wizard: Sendable {
     default:
       break
     }
-    if PersistedPart(state) != before, !effects.contains(.save) {
+    if answersChanged || PersistedPart(state) != before, !effects.contains(.save) {
       effects.insert(.save, at: 0)
     }
     return effects
@@ -158,15 +162,22 @@ public struct Wizard: Sendable {
 
   /// Answered questions among those that apply, over the whole questionnaire.
   public func progress(_ state: WizardState) -> Progress {
-    progress(state, positions: questionnaire.questions.indices)
+    if state.tally.isCurrent {
+      return Progress(answered: state.tally.answered, applicable: state.tally.applicable)
+    }
+    return progress(state, positions: questionnaire.questions.indices)
   }
 
   /// Answered questions among those that apply, in one section.
   public func progress(_ state: WizardState, section: Int) -> Progress {
-    let positions = questionnaire.sectionIndexOfQuestion.indices.filter {
-      questionnaire.sectionIndexOfQuestion[$0] == section
+    guard questionnaire.sectionRanges.indices.contains(section) else {
+      return Progress(answered: 0, applicable: 0)
     }
-    return progress(state, positions: positions)
+    if state.tally.isCurrent {
+      return Progress(
+        answered: state.tally.sectionAnswered[section], applicable: state.tally.sectionApplicable[section])
+    }
+    return progress(state, positions: questionnaire.sectionRanges[section])
   }
 
   /// The rank (1-based) of the current question among those that apply.
@@ -177,6 +188,9 @@ public struct Wizard: Sendable {
 
   /// The sections that hold at least one question that applies, by index.
   public func visibleSections(_ state: WizardState) -> [Int] {
+    if state.tally.isCurrent {
+      return state.tally.sectionApplicable.indices.filter { state.tally.sectionApplicable[$0] > 0 }
+    }
     var seen = Set<Int>()
     var result: [Int] = []
     for (position, visible) in state.visibility.enumerated() where visible {
@@ -233,21 +247,25 @@ public struct Wizard: Sendable {
     }
   }
 
+  /// Changes one answer; true when it changed. Visibility is recomputed only when a condition
+  /// reads this question; the tally follows the change.
+  @discardableResult
   private func updateAnswer(
     _ state: inout WizardState, _ id: String, date: Date, stamp: Bool = true,
     _ change: (inout Answer) -> Void
-  ) {
-    var answer = state.answers[id] ?? Answer()
+  ) -> Bool {
+    let previous = state.answers[id]
+    var answer = previous ?? Answer()
     let valueBefore = answer.value
     change(&answer)
     if stamp, answer.value != nil { answer.answeredAt = date }
-    if answer.isEmpty {
-      state.answers[id] = nil
-    } else {
-      state.answers[id] = answer
-    }
+    let stored: Answer? = answer.isEmpty ? nil : answer
+    guard stored != previous else { return false }
+    let tallyWasCurrent = state.tally.isCurrent
+    state.answers[id] = stored
+    state.unsaved.ids.insert(id)
     state.metadata.updated = date
-    if answer.value != valueBefore {
+    if answer.value != valueBefore, questionnaire.conditionQuestionIDs.contains(id) {
       state.visibility = questionnaire.visibility(answers: state.answers)
       if let search = state.search {
         let matches = questionnaire.search(search.query, visibility: state.visibility)
@@ -255,7 +273,37 @@ public struct Wizard: Sendable {
           query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
       }
       settleCursor(&state)
+      recount(&state)
+    } else if tallyWasCurrent {
+      state.tally.isCurrent = true
+      if let position = questionnaire.index(of: id), state.visibility.indices.contains(position),
+        state.visibility[position], (valueBefore != nil) != (answer.value != nil)
+      {
+        let delta = answer.value != nil ? 1 : -1
+        state.tally.answered += delta
+        state.tally.sectionAnswered[questionnaire.sectionIndexOfQuestion[position]] += delta
+      }
     }
+    return true
+  }
+
+  /// Counts answered and applicable questions afresh, overall and per section.
+  private func recount(_ state: inout WizardState) {
+    var tally = Tally()
+    tally.sectionAnswered = Array(repeating: 0, count: questionnaire.sections.count)
+    tally.sectionApplicable = Array(repeating: 0, count: questionnaire.sections.count)
+    for (position, question) in questionnaire.questions.enumerated()
+    where state.visibility.indices.contains(position) && state.visibility[position] {
+      let section = questionnaire.sectionIndexOfQuestion[position]
+      tally.applicable += 1
+      tally.sectionApplicable[section] += 1
+      if state.answers[question.id]?.isAnswered == true {
+        tally.answered += 1
+        tally.sectionAnswered[section] += 1
+      }
+    }
+    tally.isCurrent = true
+    state.tally = tally
   }
 
   private func jump(_ state: inout WizardState, to target: Int) {
@@ -308,17 +356,16 @@ public struct ReviewList: Equatable, Sendable {
   }
 }
 
-/// The part of the state a session file keeps; a change to it must be saved.
+/// The part of the state a session file keeps besides the answers (whose changes
+/// `updateAnswer` reports, without comparing thousands of them); a change to it must be saved.
 private struct PersistedPart: Equatable {
   var phase: Phase
   var metadata: SessionMetadata
-  var answers: [String: Answer]
   var cursor: Int
 
   init(_ state: WizardState) {
     phase = state.phase
     metadata = state.metadata
-    answers = state.answers
     cursor = state.cursor
   }
 }

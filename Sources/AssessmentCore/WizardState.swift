@@ -39,13 +39,17 @@ public struct WizardState: Equatable, Sendable {
   public var metadata: SessionMetadata
   /// Answers keyed by question id, including those of hidden questions and of ids the
   /// questionnaire no longer has (kept, never dropped).
-  public var answers: [String: Answer]
+  public var answers: [String: Answer] { didSet { tally.isCurrent = false } }
   /// The current question, as a position in ``Questionnaire/questions``.
   public var cursor: Int
   /// Positions left by jumps (search, contents, review), newest last.
   public var history: [Int]
   /// Which questions apply; recomputed whenever an answer changes.
-  public var visibility: [Bool]
+  public var visibility: [Bool] { didSet { tally.isCurrent = false } }
+  /// Progress counts kept up to date by the wizard (derived data; see ``Tally``).
+  public var tally = Tally()
+  /// The answers changed since the last successful save, so that a save can write just those.
+  public var unsaved = UnsavedAnswers()
   public var search: SearchState?
   public var saveStatus: SaveStatus
 
@@ -63,6 +67,32 @@ public struct WizardState: Equatable, Sendable {
     self.search = search
     self.saveStatus = saveStatus
   }
+}
+
+/// Answered and applicable questions, overall and per section, as the wizard keeps them so that
+/// the progress line costs nothing per keystroke on a large questionnaire. Derived from the
+/// answers and the visibility: any change to those made outside the wizard marks it out of date,
+/// and the queries then count afresh. It takes no part in equality.
+public struct Tally: Equatable, Sendable {
+  public var isCurrent = false
+  public var answered = 0
+  public var applicable = 0
+  public var sectionAnswered: [Int] = []
+  public var sectionApplicable: [Int] = []
+
+  public init() {}
+
+  public static func == (lhs: Tally, rhs: Tally) -> Bool { true }
+}
+
+/// The ids of the answers changed since the last successful save (bookkeeping for the saver; it
+/// takes no part in equality). Cleared by ``WizardEvent/saveSucceeded(at:)``.
+public struct UnsavedAnswers: Equatable, Sendable {
+  public var ids: Set<String> = []
+
+  public init() {}
+
+  public static func == (lhs: UnsavedAnswers, rhs: UnsavedAnswers) -> Bool { true }
 }
 
 /// What the assessor did.

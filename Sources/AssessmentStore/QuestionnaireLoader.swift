@@ -148,19 +148,25 @@ public enum QuestionnaireLoader {
 
   /// YAML forbids tabs in indentation; libyaml's message for it is obscure, so say it plainly.
   private static func tabIndentation(_ text: String, source: String) -> QuestionnaireProblem? {
-    var line = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      line += 1
-      var column = 0
-      for character in rawLine {
-        column += 1
-        if character == "\t" {
-          return QuestionnaireProblem(
-            file: source, line: line, column: column,
-            message: "a tab in the indentation; YAML indents with spaces only")
-        }
-        if character != " " { break }
+    // Bytes, not characters: this runs over the whole file before anything else.
+    var line = 1
+    var column = 0
+    var inIndentation = true
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 0
+        inIndentation = true
+        continue
       }
+      guard inIndentation else { continue }
+      column += 1
+      if byte == UInt8(ascii: "\t") {
+        return QuestionnaireProblem(
+          file: source, line: line, column: column,
+          message: "a tab in the indentation; YAML indents with spaces only")
+      }
+      if byte != UInt8(ascii: " ") { inIndentation = false }
     }
     return nil
   }

@@ -132,7 +132,8 @@ struct QuestionnaireReader {
         continue
       }
       guard let text = string(value, "\(what) in '\(language)'", id: id) else { continue }
-      if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      // Stops at the first visible character: Foundation's trimming copies every long text.
+      if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
         problem(value, "\(what) in '\(language)' is empty", id: id)
       }
       values[language] = text

@@ -145,13 +145,24 @@ public enum SessionFile {
   /// One journal line: what changed from `old` to `new` (metadata, phase and cursor whole, the
   /// answers that changed, `null` for one removed), ending in a newline. Lines set values rather
   /// than apply differences, so replaying a journal twice gives the same record.
-  public static func journalEntry(from old: SessionRecord, to new: SessionRecord) throws -> Data {
+  ///
+  /// `changed`, when given, names every answer that may differ (the wizard keeps that list), so
+  /// that thousands of unchanged answers need not be compared.
+  public static func journalEntry(
+    from old: SessionRecord, to new: SessionRecord, changed: Set<String>? = nil
+  ) throws -> Data {
     var answers: [String: V1.AnswerV1?] = [:]
-    for (id, answer) in new.answers where old.answers[id] != answer {
-      answers[id] = .some(V1.AnswerV1(answer))
-    }
-    for id in old.answers.keys where new.answers[id] == nil {
-      answers[id] = .some(nil)
+    if let changed {
+      for id in changed where old.answers[id] != new.answers[id] {
+        answers[id] = .some(new.answers[id].map(V1.AnswerV1.init))
+      }
+    } else {
+      for (id, answer) in new.answers where old.answers[id] != answer {
+        answers[id] = .some(V1.AnswerV1(answer))
+      }
+      for id in old.answers.keys where new.answers[id] == nil {
+        answers[id] = .some(nil)
+      }
     }
     let entry = JournalEntryV1(
       journal: 1, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,

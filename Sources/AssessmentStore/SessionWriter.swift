@@ -48,15 +48,16 @@ public final class SessionWriter {
     return lstat(journalPath, &info) == 0
   }
 
-  /// Saves `record`: appends its changes to the journal, durably.
-  public func save(_ record: SessionRecord) throws(StoreError) {
+  /// Saves `record`: appends its changes to the journal, durably. `changed` names the answers
+  /// that may have changed since the last successful save (all are compared when it is nil).
+  public func save(_ record: SessionRecord, changed: Set<String>? = nil) throws(StoreError) {
     if mustRewrite || journalSize > compactionThreshold {
       try compact(record)
       return
     }
     let line: Data
     do {
-      line = try SessionFile.journalEntry(from: persisted, to: record)
+      line = try SessionFile.journalEntry(from: persisted, to: record, changed: changed)
     } catch {
       throw .writeFailed(path: journalPath, reason: "cannot encode the changes: \(error)")
     }

@@ -28,9 +28,7 @@ struct QuestionScreen {
       }
     }
     // The section's introduction, on its first question.
-    let firstOfSection = questionnaire.sectionIndexOfQuestion.indices.first {
-      questionnaire.sectionIndexOfQuestion[$0] == section && state.wizard.visibility[$0]
-    }
+    let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
     if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
       wrap(questionnaire.text(introduction, language.rawValue), .dim)
       lines.append(("", .plain))

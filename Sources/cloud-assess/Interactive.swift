@@ -109,7 +109,7 @@ enum Interactive {
       save: { wizardState in
         record.update(from: wizardState, questionnaire: loaded.questionnaire)
         do {
-          try writer.save(record)
+          try writer.save(record, changed: wizardState.unsaved.ids)
           return nil
         } catch {
           return (error as? LocalizedError)?.errorDescription ?? "\(error)"
