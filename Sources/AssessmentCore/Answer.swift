@@ -52,7 +52,7 @@ public struct Answer: Equatable, Sendable {
 
   /// "Not applicable" without a justification does not count as not applicable.
   public var isUnjustifiedNotApplicable: Bool {
-    value?.compliance == .na && note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    value?.compliance == .na && note.isBlank
   }
 
   /// Nothing recorded at all: such an answer need not be stored.

@@ -62,11 +62,7 @@ extension Phrase {
 
   /// The text with `%1`, `%2`... replaced by the arguments.
   public func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
-    var result = text(language)
-    for (index, argument) in arguments.enumerated().reversed() {
-      result = result.replacingOccurrences(of: "%\(index + 1)", with: argument.description)
-    }
-    return result
+    text(language).substituting(arguments.map(\.description))
   }
 
   static let table: [Phrase: (String, String, String)] = [

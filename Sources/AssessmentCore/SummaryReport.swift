@@ -42,11 +42,7 @@ public struct SummaryReport: Sendable {
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }
   func f(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
-    var result = phrase.text(language)
-    for (index, argument) in arguments.enumerated().reversed() {
-      result = result.replacingOccurrences(of: "%\(index + 1)", with: argument.description)
-    }
-    return result
+    phrase.text(language).substituting(arguments.map(\.description))
   }
   /// "Label :" in French, "Label:" otherwise.
   func l(_ phrase: Phrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
@@ -195,10 +191,8 @@ public struct SummaryReport: Sendable {
   }
 
   private func noteText(_ questionID: String) -> String? {
-    guard let note = answers[questionID]?.note.trimmingCharacters(in: .whitespacesAndNewlines),
-      !note.isEmpty
-    else { return nil }
-    return note.replacingOccurrences(of: "\n", with: " / ")
+    guard let note = answers[questionID]?.note.trimmed, !note.isEmpty else { return nil }
+    return note.replacingScalar("\n", with: " / ")
   }
 
   private func stateEvidence(_ position: Int) -> String? {
@@ -281,7 +275,7 @@ public struct SummaryReport: Sendable {
     var out: [String] = []
     let meta = summary.metadata
     func esc(_ text: String) -> String {
-      text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+      text.replacingScalar("|", with: "\\|").replacingScalar("\n", with: " ")
     }
     out.append("# \(t(.summaryHeading))")
     out.append("")

@@ -70,3 +70,26 @@ import Testing
     #expect(fixture.sectionRanges == [0..<2, 2..<4, 4..<7])
   }
 }
+
+@Suite struct TextUtilitiesTests {
+  @Test func substitutesNumberedPlaceholdersOnly() {
+    #expect("%1 sur %2".substituting(["3", "7"]) == "3 sur 7")
+    #expect("%2 %1 %2".substituting(["a", "b"]) == "b a b")
+    #expect("100 % %1".substituting(["ok"]) == "100 % ok")
+    #expect("%3 stays, %%1".substituting(["x"]) == "%3 stays, %x")
+    #expect("trailing %".substituting(["x"]) == "trailing %")
+    #expect("%1".substituting(["%2"]) == "%2", "arguments are not substituted again")
+  }
+
+  @Test func trimsAndTestsBlankness() {
+    #expect("  a b \n\t".trimmed == "a b")
+    #expect(" \n ".trimmed == "")
+    #expect(" \u{00A0}\n".isBlank)
+    #expect(!" x ".isBlank)
+  }
+
+  @Test func replacesByScalar() {
+    #expect("a\r\nb\nc".replacingScalar("\n", with: " / ") == "a\r / b / c")
+    #expect("x|y".replacingScalar("|", with: "\\|") == "x\\|y")
+  }
+}
