@@ -173,9 +173,11 @@ public struct RiskEngine: Sendable {
         })
     }
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
-    let gaps = findings.filter(\.isGap).sorted {
-      (rank($0.level), $0.severity.rank, -$0.position) > (rank($1.level), $1.severity.rank, -$1.position)
-    }
+    // Sort keys computed once per gap, not once per comparison.
+    let gaps = findings.filter(\.isGap)
+      .map { (key: (rank($0.level), $0.severity.rank, -$0.position), finding: $0) }
+      .sorted { $0.key > $1.key }
+      .map(\.finding)
     let byID = Dictionary(findings.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
     let register = questionnaire.risks.map { risk in
       let related = risk.mitigatedBy.compactMap { byID[$0] }
