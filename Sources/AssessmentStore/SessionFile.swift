@@ -118,10 +118,19 @@ public enum SessionFile {
     }
     switch decodingError {
     case .dataCorrupted(let context):
+      if context.codingPath.isEmpty, context.debugDescription != "The given data was not valid JSON." {
+        return context.debugDescription
+      }
       if context.codingPath.isEmpty {
-        let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
-          as? String
-        return "not valid JSON: \(detail ?? context.debugDescription)"
+        // The decoder says no more than "not valid JSON"; JSONSerialization tells where, or
+        // that the syntax is fine and a value does not fit its field.
+        do {
+          _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+          return "a value does not fit its field (a number too large, or of the wrong kind); compare the file with docs/session-format.md"
+        } catch {
+          let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+          return "not valid JSON: \(detail ?? context.debugDescription)"
+        }
       }
       return "\(path(context.codingPath)): \(context.debugDescription)"
     case .keyNotFound(let key, let context):

@@ -11,8 +11,9 @@ import Foundation
 
 /// Saves an open session as the assessor works: each save appends what changed to the session's
 /// journal (`ID.journal`, one JSON line per save, flushed to disk before it counts), and
-/// ``compact(_:)`` folds the journal into the session file (atomic rewrite, then the journal
+/// ``compact()`` folds the journal into the session file (atomic rewrite, then the journal
 /// goes) when the session is opened, when it is left, and when the journal grows large.
+/// The caller holds the session's lock (`SessionLock`).
 ///
 /// Rewriting a 10,000-answer file on every keystroke-driven save costs far more than appending
 /// one line; see docs/performance.md. Crash safety: a save either completed (its line is whole
@@ -50,10 +51,10 @@ public final class SessionWriter {
 
   /// Saves `record`: appends its changes to the journal, durably. `changed` names the answers
   /// that may have changed since the last successful save (all are compared when it is nil).
+  /// Past the threshold, the journal is first folded into the file.
   public func save(_ record: SessionRecord, changed: Set<String>? = nil) throws(StoreError) {
     if mustRewrite || journalSize > compactionThreshold {
-      try compact(record)
-      return
+      try compact()
     }
     let line: Data
     do {
@@ -65,16 +66,30 @@ public final class SessionWriter {
     persisted = record
   }
 
-  /// Rewrites the session file with `record` (atomically) and removes the journal. Until the
-  /// rename, the old file and the journal together still hold every completed save.
-  public func compact(_ record: SessionRecord) throws(StoreError) {
+  /// Rewrites the session file with what the file and journal hold together (atomically), then
+  /// removes the journal. The file is rewritten with exactly the journal's last state, never a
+  /// later one: a crash between the rename and the removal leaves a journal whose replay over
+  /// the new file changes nothing (every line sets values that the file already holds last).
+  public func compact() throws(StoreError) {
     closeJournal()
+    removeStaleTemporaryFiles()
     let store = SessionStore(directory: (path as NSString).deletingLastPathComponent)
-    try store.save(record, to: path)
-    persisted = record
+    try store.save(persisted, to: path)
     mustRewrite = false
     journalSize = 0
     if unlink(journalPath) == 0 { SessionStore.syncDirectory(of: path) }
+  }
+
+  /// Temporary files of rewrites that a killed process left (`.ID.json.PID.tmp`): the caller
+  /// holds the session's lock, so no other process is writing one.
+  private func removeStaleTemporaryFiles() {
+    let directory = (path as NSString).deletingLastPathComponent
+    let prefix = "." + (path as NSString).lastPathComponent + "."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)
+    else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      unlink((directory.isEmpty ? "." : directory) + "/" + name)
+    }
   }
 
   /// Closes the journal file; the lock is the caller's.

@@ -42,7 +42,33 @@ struct Benchmark: ParsableCommand {
   @Option(help: .hidden)
   var child: Int?
 
+  @Option(help: ArgumentHelp("Save a session file over and over (the crash tests kill this).", valueName: "path"))
+  var saveLoop: String?
+
+  @Option(help: ArgumentHelp("With --save-loop: stop after this many saves.", valueName: "n"))
+  var count: Int?
+
+  @Option(help: ArgumentHelp("With --save-loop: a file-size limit (RLIMIT_FSIZE) until the first refused save.", valueName: "bytes"))
+  var fileSizeLimit: Int?
+
+  @Option(help: ArgumentHelp("With --save-loop: the journal size that triggers a full rewrite.", valueName: "bytes"))
+  var compactionThreshold = 16_384
+
+  @Option(help: ArgumentHelp("Check that the session holds save N or N + 1 of --save-loop.", valueName: "path"))
+  var verifySaves: String?
+
+  @Option(help: ArgumentHelp("With --verify-saves: the last save reported complete.", valueName: "n"))
+  var reported = 0
+
   func run() throws {
+    if let saveLoop {
+      try SaveLoop.run(path: saveLoop, count: count, fileSizeLimit: fileSizeLimit, compactionThreshold: compactionThreshold)
+      return
+    }
+    if let verifySaves {
+      try SaveLoop.verify(path: verifySaves, reported: reported)
+      return
+    }
     if let child {
       let result = try SizeBenchmark(questions: child, keystrokes: keystrokes, saves: saves).run()
       FileHandle.standardOutput.write(try JSONEncoder().encode(result))
@@ -203,11 +229,11 @@ struct SizeBenchmark {
       if index >= 3 { saveDurations.append(Clock.nowMs() - start) }
     }
     timings.append(Timing(name: "autosave after an answer", durations: saveDurations))
-    try writer.compact(record)
+    try writer.compact()
     timings.append(
       Timing(
         name: "full rewrite (leaving, compaction)",
-        durations: try Clock.measure(times: 10, warmup: 1) { _ in try writer.compact(record) }))
+        durations: try Clock.measure(times: 10, warmup: 1) { _ in try writer.compact() }))
 
     // The summary: risk computation and text rendering.
     let complete = record.wizardState(app.wizard)

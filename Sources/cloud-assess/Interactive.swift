@@ -100,7 +100,7 @@ enum Interactive {
     // Saves append to the session's journal; it is folded into the file now and when leaving.
     let writer = SessionWriter(path: path, persisted: record)
     if writer.hasJournal {
-      do { try writer.compact(record) } catch { state.notice = error.localizedDescription }
+      do { try writer.compact() } catch { state.notice = error.localizedDescription }
     }
     Signals.install()
     let terminal = NcursesTerminal(allowColor: allowColor)
@@ -123,7 +123,7 @@ enum Interactive {
     if case .failed(let message) = final.wizard.saveStatus { lastSaveFailed = message }
     if lastSaveFailed == nil {
       do {
-        try writer.compact(writer.persisted)
+        try writer.compact()
       } catch {
         warn("\(error.localizedDescription); every answer is kept in \(writer.journalPath), which the next resume folds in")
       }

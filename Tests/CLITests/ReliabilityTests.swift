@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Nothing lost: saves killed at random moments, saves refused by a file-size limit, and hostile
+/// session and questionnaire files. docs/reliability.md says what each test proves.
+@Suite struct ReliabilityTests {
+  /// The torture and benchmark binary, beside `cloud-assess`.
+  var benchPath: String {
+    (binaryPath as NSString).deletingLastPathComponent + "/cloud-assess-bench"
+  }
+
+  // MARK: - Crash during save
+
+  @Test func aSaveKilledAtAnyMomentLeavesTheStateBeforeOrAfterIt() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let session = directory + "/torture.json"
+    let log = directory + "/log.txt"
+    var generator = SystemRandomNumberGenerator()
+    var kills = 0
+    var killsAfterASave = 0
+    var reported = 0
+    while kills < 220 {
+      FileManager.default.createFile(atPath: log, contents: nil)
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: benchPath)
+      // A small journal threshold, so that kills also land in the full rewrites.
+      process.arguments = ["--save-loop", session, "--compaction-threshold", "8192"]
+      process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 10_000...80_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      kills += 1
+      let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+      if let last = lines.last(where: { $0.hasPrefix("saved ") }), let n = Int(last.dropFirst(6)) {
+        #expect(n >= reported, "a later run never goes back")
+        reported = n
+        killsAfterASave += 1
+      }
+      guard FileManager.default.fileExists(atPath: session) else {
+        // Killed before it created the file: nothing was saved, nothing can be lost.
+        #expect(reported == 0)
+        continue
+      }
+      let check = try runCLIBinary(benchPath, ["--verify-saves", session, "--reported", "\(reported)"])
+      #expect(check.status == 0, "kill \(kills): \(check.stderr)")
+      if check.status != 0 { break }
+      // The next run starts from what the file holds, which may be one save further.
+      if let held = Int(check.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+        reported = held
+      }
+    }
+    #expect(killsAfterASave >= 100, "most kills interrupt a process that was saving")
+    #expect(reported >= 200, "at least 200 saves were made across the kills (\(reported))")
+  }
+
+  // MARK: - Disk full
+
+  @Test func aSaveRefusedByAFileSizeLimitKeepsTheFileAndTheAnswersAndTheNextSucceeds() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let session = directory + "/limited.json"
+    let result = try runCLIBinary(
+      benchPath, ["--save-loop", session, "--count", "12", "--file-size-limit", "3000"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let refused = try #require(lines.firstIndex { $0.hasPrefix("refused ") }, "\(lines)")
+    #expect(lines[refused].contains("File too large"))
+    #expect(lines[refused + 1].hasPrefix("files hold "), "the previous state is intact")
+    #expect(lines[refused + 2].hasPrefix("retried "), "the answers were kept and saved once space returned")
+    #expect(lines.last == "saved 12")
+    let check = try runCLIBinary(benchPath, ["--verify-saves", session, "--reported", "12"])
+    #expect(check.stdout == "holds 12\n", "\(check.stderr)")
+  }
+
+  // MARK: - Hostile session files
+
+  static let validSession = packageRoot + "/Tests/Fixtures/sessions/mixed.json"
+  static let questionnaire = packageRoot + "/Tests/Fixtures/risk.yaml"
+
+  static func hostileSessions() throws -> [(String, Data, String)] {
+    let valid = try String(contentsOfFile: validSession, encoding: .utf8)
+    func replacing(_ old: String, _ new: String) -> Data {
+      precondition(valid.contains(old), old)
+      return Data(valid.replacingOccurrences(of: old, with: new).utf8)
+    }
+    let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    var invalidUTF8 = Data(valid.utf8)
+    invalidUTF8.insert(contentsOf: [0xC3, 0x28], at: 40)
+    let hugeNote = "{\"schemaVersion\": 1, \"note\": \"" + String(repeating: "x", count: 50_000_000) + "\"}"
+    return [
+      ("truncated", Data(valid.utf8.prefix(valid.utf8.count / 2)), "not valid JSON"),
+      ("wrong types", replacing("\"flagged\": false", "\"flagged\": \"no\""), "wrong type"),
+      ("missing field", replacing("\"phase\"", "\"phaze\""), "phase is missing"),
+      ("50 MB note", Data(hugeNote.utf8), "over the limit"),
+      ("200,000-character note", replacing("\"Aucun outil utilisé hors DSI : service unique géré par l'IT.\"", "\"" + String(repeating: "n", count: 200_000) + "\""), "over the limit"),
+      ("1e308 as a version", replacing("\"schemaVersion\": 1", "\"schemaVersion\": 1e308"), "does not fit its field"),
+      ("a number beyond Double", replacing("\"flagged\": false", "\"flagged\": 1e999"), "session"),
+      ("nesting 10,000 deep", Data(deep.utf8), "Too many nested"),
+      ("invalid UTF-8", invalidUTF8, "invalid UTF-8 at line"),
+      ("future schemaVersion", replacing("\"schemaVersion\": 1", "\"schemaVersion\": 99"), "99"),
+      ("an id with ../", replacing("\"id\": \"mixed\"", "\"id\": \"../../etc/passwd\""), "not a valid session id"),
+    ]
+  }
+
+  @Test func hostileSessionFilesAreRefusedClearlyAndLeftUntouched() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for (name, data, expected) in try Self.hostileSessions() {
+      let path = directory + "/hostile.json"
+      try data.write(to: URL(fileURLWithPath: path))
+      for command in [["summary", path], ["resume", path]] {
+        let result = try runCLI(command + ["--questionnaire", Self.questionnaire])
+        #expect(result.status == 1, "\(name), \(command[0]): status \(result.status)")
+        #expect(result.stderr.hasPrefix("cloud-assess: error: "), "\(name), \(command[0])")
+        #expect(result.stderr.contains(path) || result.stderr.contains("hostile"), "\(name): names the file: \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains(expected), "\(name), \(command[0]): \(result.stderr.prefix(300))")
+        #expect(!result.stderr.contains("terminal"), "\(name): the file is checked before the terminal")
+        #expect(result.stderr.utf8.count < 2_000, "\(name): a message, not a dump")
+        #expect(FileManager.default.contents(atPath: path) == data, "\(name): the file is unchanged")
+      }
+    }
+  }
+
+  @Test func aSymlinkOrADirectoryInPlaceOfASessionIsRefusedUntouched() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let target = directory + "/real.json"
+    try FileManager.default.copyItem(atPath: Self.validSession, toPath: target)
+    symlink(target, directory + "/link.json")
+    try FileManager.default.createDirectory(atPath: directory + "/dir.json", withIntermediateDirectories: false)
+    for name in ["link.json", "dir.json"] {
+      for command in ["summary", "resume"] {
+        let result = try runCLI([command, directory + "/" + name, "--questionnaire", Self.questionnaire])
+        #expect(result.status == 1, "\(name) \(command)")
+        #expect(result.stderr.contains("not a regular file"), "\(name) \(command): \(result.stderr)")
+      }
+    }
+    #expect(FileManager.default.contents(atPath: target) == FileManager.default.contents(atPath: Self.validSession))
+  }
+
+  // MARK: - Hostile questionnaires
+
+  @Test func hostileQuestionnairesGiveLocatedErrors() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let header = """
+      format: 1
+      id: hostile
+      version: "1"
+      languages: [fr, en]
+      title: {fr: "T", en: "T"}
+
+      """
+    func question(_ id: String, when: String? = nil) -> String {
+      """
+            - id: \(id)
+              type: yesno
+              text: {fr: "q", en: "q"}
+              help: {fr: "h", en: "h"}
+      """ + (when.map { "\n        when: \"\($0)\"" } ?? "")
+    }
+    func questionnaire(_ questions: [String]) -> String {
+      header + "sections:\n  - id: s\n    title: {fr: \"S\", en: \"S\"}\n    questions:\n" + questions.joined(separator: "\n") + "\n"
+    }
+    var bomb = header + "x-a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+    for level in 1...9 {
+      bomb += "x-a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+    }
+    bomb += "sections: *a9\n"
+    let cases: [(String, String, String)] = [
+      // Aliases are not copied when the YAML is composed, and the reader stops at the first
+      // level whose shape is wrong, so a billion laughs costs nothing; the node budget
+      // (docs/reliability.md) bounds any walk that would go deeper.
+      ("alias bomb", bomb, "must be a mapping"),
+      ("duplicate ids", questionnaire([question("a"), question("a")]), "duplicate question id 'a' (first at line 10)"),
+      ("unknown id in a condition", questionnaire([question("a", when: "nowhere == yes")]), "nowhere"),
+      ("a cycle of conditions", questionnaire([question("a", when: "b == yes"), question("b", when: "a == yes")]), "b"),
+      ("tabs for indentation", questionnaire([question("a")]).replacingOccurrences(of: "\n    questions:", with: "\n\tquestions:"), "tab"),
+    ]
+    for (name, text, expected) in cases {
+      let path = directory + "/hostile.yaml"
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let result = try runCLI(["validate", path])
+      #expect(result.status == 1, "\(name): \(result.stdout)")
+      #expect(result.stderr.contains(path + ":"), "\(name) is located: \(result.stderr.prefix(300))")
+      #expect(result.stderr.contains(expected), "\(name): \(result.stderr.prefix(400))")
+      #expect(result.stderr.split(separator: "\n").count < 50, "\(name): bounded output")
+    }
+    // Invalid UTF-8, located.
+    var bytes = Data(questionnaire([question("a")]).utf8)
+    bytes.insert(contentsOf: [0xFF, 0xFE], at: 30)
+    try bytes.write(to: URL(fileURLWithPath: directory + "/utf8.yaml"))
+    let utf8 = try runCLI(["validate", directory + "/utf8.yaml"])
+    #expect(utf8.status == 1)
+    #expect(utf8.stderr.contains("/utf8.yaml:3:9:") && utf8.stderr.contains("UTF-8"), "\(utf8.stderr)")
+    // 100 MB: refused from its size, before it is read (a sparse file costs no disk).
+    let large = directory + "/large.yaml"
+    FileManager.default.createFile(atPath: large, contents: nil)
+    let handle = try #require(FileHandle(forWritingAtPath: large))
+    try handle.truncate(atOffset: 100_000_000)
+    try handle.close()
+    let huge = try runCLI(["validate", large])
+    #expect(huge.status == 1)
+    #expect(huge.stderr.contains("100000000 bytes") && huge.stderr.contains("limited to"), "\(huge.stderr)")
+  }
+}
+
+/// Runs another binary of the package, collecting what it printed.
+func runCLIBinary(_ path: String, _ arguments: [String]) throws -> CLIResult {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: path)
+  process.arguments = arguments
+  let directory = temporaryDirectory()
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  FileManager.default.createFile(atPath: directory + "/out", contents: nil)
+  FileManager.default.createFile(atPath: directory + "/err", contents: nil)
+  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
+  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/err"))
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  process.waitUntilExit()
+  return CLIResult(
+    status: process.terminationStatus,
+    stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+    stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
+}
