@@ -21,13 +21,17 @@ final class Tmux {
   }
 
   /// Starts `arguments` of the binary; the pane stays when it exits so its output can be read.
-  init(_ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24) throws {
+  /// `launcher` runs before the binary (e.g. `prlimit --fsize=N --`), replacing itself with it.
+  init(
+    _ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
+    launcher: [String] = []
+  ) throws {
     guard Self.available else { throw Failure(description: "tmux is not installed (apt-get install tmux)") }
     var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": "1"]
     for (key, value) in environment { env[key] = value }
     let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
     let command = "exec env " + assignments.joined(separator: " ") + " "
-      + ([binaryPath] + arguments).map(Self.quote).joined(separator: " ")
+      + (launcher + [binaryPath] + arguments).map(Self.quote).joined(separator: " ")
     try run([
       "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
       command, ";", "set-option", "-t", session, "remain-on-exit", "on", ";", "set-option", "-t",

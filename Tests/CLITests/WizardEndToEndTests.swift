@@ -141,7 +141,8 @@ import Testing
     #expect(try answers(directory)["personal_data"]?["note"] as? String == "en cours de saisie")
   }
 
-  @Test func sighupSavesTheNoteBeingTypedAndRestoresTheTerminal() throws {
+  @Test(arguments: [SIGHUP, SIGTERM, SIGINT])
+  func aSignalSavesTheNoteBeingTypedAndRestoresTheTerminal(signal: Int32) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
@@ -150,10 +151,38 @@ import Testing
     try tmux.keys("Tab")
     try tmux.type("typed, not yet left")
     try tmux.wait(for: "typed, not yet left")
-    kill(try tmux.pid(), SIGHUP)
+    kill(try tmux.pid(), signal)
     try tmux.waitForExit()
     #expect(try answers(directory)["personal_data"]?["note"] as? String == "typed, not yet left")
     #expect(try tmux.history().contains("Session saved:"), "the terminal was restored and the message printed")
+  }
+
+  @Test func aSaveRefusedForLackOfSpaceSaysSoKeepsTheAnswersAndSucceedsOnceSpaceReturns() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    // A file-size limit stands for a full disk: writes past 3,000 bytes fail with EFBIG (the
+    // soft limit; the hard one stays open so that it can be lifted again).
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory],
+      launcher: ["prlimit", "--fsize=3000:unlimited", "--"])
+    try identify(tmux)
+    try tmux.wait(for: "Personal data?")
+    let before = try #require(try sessionFiles(directory).first)
+    let saved = FileManager.default.contents(atPath: directory + "/" + before)
+    try tmux.keys("Tab")
+    let note = String(repeating: "preuve ", count: 600)
+    try tmux.type(note)
+    try tmux.keys("Tab")
+    try tmux.wait(for: "SAVE FAILED", seconds: 90)
+    #expect(FileManager.default.contents(atPath: directory + "/" + before) == saved, "the file is intact")
+    // Space returns; the next save writes what was kept in memory.
+    let lift = try runCLIBinary("/usr/bin/prlimit", ["--pid", "\(try tmux.pid())", "--fsize=unlimited:unlimited"])
+    #expect(lift.status == 0, "\(lift.stderr)")
+    try tmux.keys("s")
+    try tmux.wait(for: "Saved at")
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    #expect(try answers(directory)["personal_data"]?["note"] as? String == note)
   }
 
   @Test func aSecondResumeOfTheSameSessionIsRefused() throws {
