@@ -123,6 +123,7 @@ public struct RiskEngine: Sendable {
     var notApplicable: [Int] = []
     var unjustified: [Int] = []
     var evidence: [Int] = []
+    var ratings: [RatingKey: Finding] = [:]
     var sections = questionnaire.sections.indices.map {
       SectionCompliance(section: $0, applicable: 0, compliantScore: 0, answered: 0)
     }
@@ -153,8 +154,21 @@ public struct RiskEngine: Sendable {
       if scored != .unanswered { sections[section].answered += 1 }
       if scored == .compliant { sections[section].compliantScore += 1 }
       if scored == .partial { sections[section].compliantScore += 0.5 }
+      // The rating depends only on the answer, the severity and the dimensions protected: a
+      // handful of combinations, rated once each.
+      let key = RatingKey(answer: scored, severity: question.severity ?? .medium, protects: question.protects)
+      let rated: Finding
+      if let known = ratings[key] {
+        rated = known
+      } else {
+        rated = finding(question, position: position, section: section, answer: scored, adjustments: activeAdjustments)
+        ratings[key] = rated
+      }
       findings.append(
-        finding(question, position: position, section: section, answer: scored, adjustments: activeAdjustments))
+        Finding(
+          questionID: question.id, position: position, section: section, answer: scored,
+          severity: rated.severity, likelihood: rated.likelihood, impact: rated.impact,
+          level: rated.level, impactReasons: rated.impactReasons))
     }
     var matrix = Array(
       repeating: Array(repeating: 0, count: model.impact.count), count: model.likelihood.count)
@@ -196,6 +210,12 @@ public struct RiskEngine: Sendable {
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
       evidence: evidence)
+  }
+
+  private struct RatingKey: Hashable {
+    var answer: ScoredAnswer
+    var severity: Severity
+    var protects: [SecurityDimension]
   }
 
   /// Scores one compliance question: likelihood from the answer, impact from the severity moved

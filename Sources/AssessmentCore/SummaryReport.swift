@@ -166,13 +166,21 @@ public struct SummaryReport: Sendable {
 
     heading(t(.gaps))
     if summary.gaps.isEmpty { add("  " + t(.noGaps)) }
+    // Labels looked up once, not once per gap: a large session has thousands of gaps.
+    var levelLabels: [String: String] = [:]
+    for level in questionnaire.riskModel.levels { levelLabels[level.id] = levelLabel(level.id).uppercased() }
+    let answerLabel = "     " + l(.answer) + " "
+    let severityLabel = " · " + l(.severity) + " "
+    let noteLabel = "     " + l(.note) + " "
+    let remediationLabel = "     " + l(.remediation) + " "
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
-      add("  \(index + 1). [\(levelLabel(gap.level).uppercased())] \(refs(question)) — \(q(question.text))", .level(gap.level), question: gap.questionID)
-      add("     \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase))", question: gap.questionID)
-      if let note = noteText(gap.questionID) { add("     \(l(.note)) \(note)", question: gap.questionID) }
+      let level = levelLabels[gap.level] ?? levelLabel(gap.level).uppercased()
+      add("  \(index + 1). [\(level)] \(refs(question)) — \(q(question.text))", .level(gap.level), question: gap.questionID)
+      add(answerLabel + answerText(gap.answer) + severityLabel + t(gap.severity.phrase), question: gap.questionID)
+      if let note = noteText(gap.questionID) { add(noteLabel + note, question: gap.questionID) }
       if let remediation = question.remediation {
-        add("     \(l(.remediation)) \(q(remediation))", question: gap.questionID)
+        add(remediationLabel + q(remediation), question: gap.questionID)
       }
     }
 

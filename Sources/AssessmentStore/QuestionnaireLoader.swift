@@ -76,6 +76,9 @@ public enum QuestionnaireLoader {
     if let problem = tabIndentation(text, source: source) {
       throw .questionnaireInvalid([problem])
     }
+    if let problem = YAMLShape.check(text, source: source) {
+      throw .questionnaireInvalid([problem])
+    }
     let root: Node
     do {
       // The basic resolver tags every scalar as a string: the reader interprets values itself,

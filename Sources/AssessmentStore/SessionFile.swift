@@ -194,8 +194,10 @@ public enum SessionFile {
     -> SessionRecord
   {
     var record = record
-    guard String(data: data, encoding: .utf8) != nil else {
-      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
+    // Only complete lines count: a line cut short may end inside a multi-byte character.
+    let complete = data[..<(data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex)]
+    guard String(data: complete, encoding: .utf8) != nil else {
+      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(Data(complete))
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
     let decoder = JSONDecoder()
@@ -209,12 +211,12 @@ public enum SessionFile {
       return date
     }
     var lineNumber = 0
-    var start = data.startIndex
-    while start < data.endIndex {
-      guard let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+    var start = complete.startIndex
+    while start < complete.endIndex {
+      guard let end = complete[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
       lineNumber += 1
-      let line = data[start..<end]
-      start = data.index(after: end)
+      let line = complete[start..<end]
+      start = complete.index(after: end)
       guard !line.isEmpty else { continue }
       let entry: JournalEntryV1
       do {

@@ -162,6 +162,29 @@ import Testing
     #expect(problems("- a\n- b\n") == ["1:1: the questionnaire must be a mapping (key: value)"])
   }
 
+  /// Found by the fuzzer: keys that are lists or aliases, and chains of anchors each nesting the
+  /// previous one, made composing recurse without bound (Fuzz/Crashes/FuzzQuestionnaire/).
+  @Test func refusesComplexKeysAndAliasChainsThatNestTooDeep() {
+    #expect(problems("? [a]\n: 1\n") == ["1:3: a key must be a plain word, not a list"])
+    #expect(problems("? {a: b}\n: 1\n") == ["1:3: a key must be a plain word, not a mapping"])
+    #expect(problems("x-k: &k a\nx-m: {*k : 1}\n") == ["2:7: a key must be a plain word, not an alias (*k)"])
+    // Eight anchors of ten levels each: 80 levels once the aliases are counted.
+    var chain = "x-a0: &a0 " + String(repeating: "[", count: 10) + "1" + String(repeating: "]", count: 10) + "\n"
+    for level in 1...7 {
+      chain += "x-a\(level): &a\(level) " + String(repeating: "[", count: 10) + "*a\(level - 1)"
+        + String(repeating: "]", count: 10) + "\n"
+    }
+    let found = problems(chain)
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("7:") == true && found.first?.contains("the alias *a5 nests the document deeper than 64 levels") == true, "\(found)")
+    #expect(problems(String(repeating: "[", count: 70) + String(repeating: "]", count: 70)).first?.contains("deeper than 64") == true)
+    // Both reproducers the fuzzer kept.
+    for name in ["crash-alias-chain-key-depth-7200.yaml", "crash-c1eca08816869723e20d932d6bb3cef0eace8715"] {
+      let path = repositoryRoot + "/Fuzz/Crashes/FuzzQuestionnaire/" + name
+      #expect(throws: StoreError.self) { try QuestionnaireLoader.load(path: path) }
+    }
+  }
+
   @Test func refusesInvalidUTF8WithItsPosition() {
     var data = Data("format: 1\nid: caf".utf8)
     data.append(0xE9)

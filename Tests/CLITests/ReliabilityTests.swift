@@ -24,7 +24,9 @@ import Testing
     var kills = 0
     var killsAfterASave = 0
     var reported = 0
-    while kills < 220 {
+    // At least 220 kills, of which 150 after the process has saved (a loaded machine starts the
+    // process more slowly, so more kills land before its first save), within 800.
+    while (kills < 220 || killsAfterASave < 150) && kills < 800 {
       FileManager.default.createFile(atPath: log, contents: nil)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: benchPath)
@@ -56,7 +58,7 @@ import Testing
         reported = held
       }
     }
-    #expect(killsAfterASave >= 100, "most kills interrupt a process that was saving")
+    #expect(killsAfterASave >= 150, "kills interrupt a process that was saving (\(killsAfterASave) of \(kills))")
     #expect(reported >= 200, "at least 200 saves were made across the kills (\(reported))")
   }
 

@@ -1,0 +1,23 @@
+// libFuzzer entry point: any bytes decoded as a session file. Errors are expected; only a crash,
+// a hang or a leak is a finding.
+import AssessmentStore
+import Foundation
+import FuzzSupport
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+  let data = Data(bytes: start, count: count)
+  if let record = try? SessionFile.decode(data, path: "fuzz.json") {
+    // A decoded record must encode again.
+    _ = try? SessionFile.encode(record)
+  }
+  return 0
+}
+
+/// The process entry point (see FuzzSupport): starts libFuzzer with `fuzz`.
+@_cdecl("FuzzSession_main")
+func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+  runLibFuzzer(argc: argc, argv: argv) { start, count in
+    fuzz(UnsafeRawPointer(start) ?? UnsafeRawPointer(bitPattern: 1)!, count)
+  }
+}
