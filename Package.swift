@@ -42,6 +42,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Writes BuiltinQuestionnaireModels.swift (scripts/embed-questionnaires).
+    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "AssessmentStore"]),
     // The benchmarks' floor: reads a file and prints its size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),

@@ -14,16 +14,24 @@ public enum BuiltinQuestionnaires {
   public static func all() throws(StoreError) -> [LoadedQuestionnaire] {
     var result: [LoadedQuestionnaire] = []
     for source in sources {
-      result.append(
-        try QuestionnaireLoader.load(data: Data(source.text.utf8), source: "builtin:" + source.name))
+      result.append(try load(source))
     }
     return result
+  }
+
+  /// A built-in questionnaire: its compiled model (validated when it was generated, and equal to
+  /// what the loader reads, as a test checks), or, without one, its YAML parsed and validated.
+  static func load(_ source: (name: String, text: String)) throws(StoreError) -> LoadedQuestionnaire {
+    if let compiled = BuiltinQuestionnaireModels.all[source.name] {
+      return LoadedQuestionnaire(questionnaire: compiled.make(), source: "builtin:" + source.name, digest: compiled.digest)
+    }
+    return try QuestionnaireLoader.load(data: Data(source.text.utf8), source: "builtin:" + source.name)
   }
 
   /// The built-in questionnaire with this id.
   public static func load(id: String) throws(StoreError) -> LoadedQuestionnaire {
     for source in sources where source.name == id + ".yaml" {
-      return try QuestionnaireLoader.load(data: Data(source.text.utf8), source: "builtin:" + source.name)
+      return try load(source)
     }
     for loaded in try all() where loaded.questionnaire.id == id {
       return loaded

@@ -18,6 +18,19 @@ import Testing
     }
   }
 
+  @Test func compiledModelsEqualWhatTheLoaderReadsFromTheYAML() throws {
+    let directory = repositoryRoot + "/Questionnaires"
+    #expect(Set(BuiltinQuestionnaireModels.all.keys) == Set(BuiltinQuestionnaires.sources.map(\.name)))
+    for source in BuiltinQuestionnaires.sources {
+      let compiled = try #require(BuiltinQuestionnaireModels.all[source.name])
+      let onDisk = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + source.name))
+      let parsed = try QuestionnaireLoader.load(data: onDisk, source: source.name)
+      #expect(compiled.digest == parsed.digest, "\(source.name) changed: run scripts/embed-questionnaires")
+      #expect(compiled.make() == parsed.questionnaire, "\(source.name): the compiled model differs")
+      #expect(try BuiltinQuestionnaires.load(id: parsed.questionnaire.id).digest == parsed.digest)
+    }
+  }
+
   @Test func theDefaultQuestionnaireLoadsAndIsValid() throws {
     let loaded = try BuiltinQuestionnaires.resolve(nil)
     #expect(loaded.questionnaire.id == BuiltinQuestionnaires.defaultID)

@@ -1,0 +1,170 @@
+// Writes Swift source that builds the built-in questionnaires' models directly, so that the
+// program does not parse and validate 700 KB of YAML at every start (docs/performance.md).
+//
+//   questionnaire-codegen Questionnaires/a.yaml [...] > Sources/AssessmentStore/BuiltinQuestionnaireModels.swift
+//
+// Each file is loaded and validated by the real loader first; an invalid one stops the run.
+// `BuiltinQuestionnairesTests` checks that every compiled model equals what the loader reads
+// from the YAML, and that its digest is the file's. Run through scripts/embed-questionnaires.
+import AssessmentCore
+import AssessmentStore
+import Foundation
+
+func literal(_ text: String) -> String {
+  var result = "\""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\\": result += "\\\\"
+    case "\"": result += "\\\""
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\t": result += "\\t"
+    default:
+      if scalar.value < 0x20 || scalar.value == 0x7F {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return result + "\""
+}
+
+func strings(_ values: [String]) -> String { "[" + values.map(literal).joined(separator: ", ") + "]" }
+
+func localized(_ text: LocalizedText) -> String {
+  "LocalizedText([" + text.values.keys.sorted().map { "\(literal($0)): \(literal(text.values[$0]!))" }
+    .joined(separator: ", ") + "])"
+}
+
+func optional(_ text: LocalizedText?) -> String { text.map(localized) ?? "nil" }
+
+func condition(_ value: Condition) -> String {
+  switch value {
+  case .isYes(let id): return ".isYes(\(literal(id)))"
+  case .equals(let id, let answer): return ".equals(\(literal(id)), \(literal(answer)))"
+  case .isIn(let id, let answers): return ".isIn(\(literal(id)), \(strings(answers)))"
+  case .compare(let id, let op, let constant):
+    let name: String
+    switch op {
+    case .less: name = "less"
+    case .lessOrEqual: name = "lessOrEqual"
+    case .greater: name = "greater"
+    case .greaterOrEqual: name = "greaterOrEqual"
+    }
+    return ".compare(\(literal(id)), .\(name), \(constant))"
+  case .answered(let id): return ".answered(\(literal(id)))"
+  case .not(let inner): return ".not(\(condition(inner)))"
+  case .and(let lhs, let rhs): return ".and(\(condition(lhs)), \(condition(rhs)))"
+  case .or(let lhs, let rhs): return ".or(\(condition(lhs)), \(condition(rhs)))"
+  }
+}
+
+func optional(_ value: Condition?) -> String { value.map { "Condition\(condition($0))" } ?? "nil" }
+
+func question(_ q: Question) -> String {
+  var parts = ["id: \(literal(q.id))", "refs: \(strings(q.refs))", "type: .\(q.type.rawValue)"]
+  parts.append("text: \(localized(q.text))")
+  parts.append("help: \(localized(q.help))")
+  parts.append(
+    "options: [" + q.options.map { "ChoiceOption(id: \(literal($0.id)), label: \(localized($0.label)))" }
+      .joined(separator: ", ") + "]")
+  parts.append("when: \(optional(q.when))")
+  parts.append("severity: " + (q.severity.map { ".\($0.rawValue)" } ?? "nil"))
+  parts.append("protects: [" + q.protects.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]")
+  parts.append("remediation: \(optional(q.remediation))")
+  parts.append(
+    "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))")
+  return "Question(\n        " + parts.joined(separator: ",\n        ") + ")"
+}
+
+func scale(_ levels: [ScaleLevel]) -> String {
+  "[" + levels.map { "ScaleLevel(id: \(literal($0.id)), label: \(localized($0.label)))" }.joined(separator: ", ") + "]"
+}
+
+func dictionary(_ values: [String: String]) -> String {
+  values.isEmpty
+    ? "[:]" : "[" + values.keys.sorted().map { "\(literal($0)): \(literal(values[$0]!))" }.joined(separator: ", ") + "]"
+}
+
+func riskModel(_ model: RiskModel) -> String {
+  let matrix = model.matrix.isEmpty
+    ? "[:]" : "[" + model.matrix.keys.sorted().map { "\(literal($0)): \(strings(model.matrix[$0]!))" }.joined(separator: ", ") + "]"
+  let severity = model.severityImpact.isEmpty
+    ? "[:]"
+    : "[" + model.severityImpact.keys.sorted { $0.rank < $1.rank }.map { ".\($0.rawValue): \(literal(model.severityImpact[$0]!))" }
+      .joined(separator: ", ") + "]"
+  let adjustments = model.impactAdjustments.map {
+    "ImpactAdjustment(when: Condition\(condition($0.when)), dimensions: [" + $0.dimensions.map { ".\($0.rawValue)" }.joined(separator: ", ")
+      + "], shift: \($0.shift), reason: \(localized($0.reason)))"
+  }
+  return """
+    RiskModel(
+          likelihood: \(scale(model.likelihood)),
+          impact: \(scale(model.impact)),
+          levels: \(scale(model.levels)),
+          matrix: \(matrix),
+          answerLikelihood: \(dictionary(model.answerLikelihood)),
+          severityImpact: \(severity),
+          impactAdjustments: [\(adjustments.joined(separator: ",\n        "))],
+          notAcceptableFrom: \(literal(model.notAcceptableFrom)), conditionsFrom: \(literal(model.conditionsFrom)))
+    """
+}
+
+func swiftName(_ id: String) -> String {
+  String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+}
+
+let paths = Array(CommandLine.arguments.dropFirst())
+guard !paths.isEmpty else {
+  FileHandle.standardError.write(Data("usage: questionnaire-codegen FILE.yaml...\n".utf8))
+  exit(64)
+}
+var output = """
+  // Generated by scripts/embed-questionnaires (questionnaire-codegen) from Questionnaires/*.yaml.
+  // Do not edit. The models equal what the loader reads from the YAML (BuiltinQuestionnairesTests).
+  import AssessmentCore
+
+  enum BuiltinQuestionnaireModels {
+    /// By file name: the SHA-256 of the YAML source and a function building the model.
+    static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
+
+  """
+var functions = ""
+for path in paths {
+  let loaded: LoadedQuestionnaire
+  do {
+    loaded = try QuestionnaireLoader.load(path: path)
+  } catch {
+    FileHandle.standardError.write(Data("questionnaire-codegen: \(error.localizedDescription)\n".utf8))
+    exit(1)
+  }
+  let q = loaded.questionnaire
+  let name = (path as NSString).lastPathComponent
+  let base = swiftName(q.id)
+  output += "    \(literal(name)): (\(literal(loaded.digest)), \(base)),\n"
+  functions += "\n  // MARK: - \(q.id)\n\n"
+  functions += "  @Sendable static func \(base)() -> Questionnaire {\n"
+  functions += "    Questionnaire(\n"
+  functions += "      id: \(literal(q.id)), version: \(literal(q.version)), languages: \(strings(q.languages)),\n"
+  functions += "      title: \(localized(q.title)),\n      description: \(optional(q.description)),\n"
+  functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
+  functions += "      riskModel: \(base)_riskModel(),\n"
+  functions += "      blockingRules: [\n" + q.blockingRules.map {
+    "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)))"
+  }.joined(separator: ",\n") + "\n      ],\n"
+  functions += "      risks: [\n" + q.risks.map {
+    "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
+  }.joined(separator: ",\n") + "\n      ])\n  }\n"
+  functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
+  for (index, section) in q.sections.enumerated() {
+    functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
+    functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
+    functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
+    functions += "      when: \(optional(section.when)),\n      questions: [\n"
+    functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
+    functions += "\n      ])\n  }\n"
+  }
+}
+output += "  ]\n" + functions + "}\n"
+FileHandle.standardOutput.write(Data(output.utf8))
