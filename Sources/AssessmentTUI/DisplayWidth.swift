@@ -4,7 +4,15 @@ import Foundation
 /// East Asian wide characters and emoji take two, the rest one.
 public enum DisplayWidth {
   public static func of(_ character: Character) -> Int {
+    // Printable ASCII and Latin-1 (nearly every character of the questionnaires): one cell,
+    // without looking up Unicode properties, which dominated the cost of drawing a screen.
+    if let ascii = character.asciiValue {
+      return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
+    }
     guard let first = character.unicodeScalars.first else { return 0 }
+    if first.value >= 0xA0, first.value <= 0xFF, first.value != 0xAD, character.unicodeScalars.count == 1 {
+      return 1
+    }
     if character.unicodeScalars.count > 1,
       character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.properties.isEmojiPresentation })
     {
@@ -27,7 +35,9 @@ public enum DisplayWidth {
   }
 
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // All printable ASCII: one cell per byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   private static func isWide(_ value: UInt32) -> Bool {

@@ -35,7 +35,13 @@ public final class MemoryTerminal: Terminal {
   }
 
   public func clear() {
-    cells = Self.blank(width: size.width, height: size.height)
+    // In place: a redraw per keystroke should not reallocate the grid.
+    let blank = Cell(text: " ", style: .plain)
+    for row in cells.indices {
+      for column in cells[row].indices where cells[row][column] != blank {
+        cells[row][column] = blank
+      }
+    }
   }
 
   public func draw(row: Int, column: Int, _ text: String, style: TextStyle) {

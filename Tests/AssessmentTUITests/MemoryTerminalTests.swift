@@ -46,3 +46,16 @@ import Testing
     #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
 }
+
+@Suite struct DisplayWidthFastPathTests {
+  /// The shortcuts for ASCII and Latin-1 agree with the full rule on every such character.
+  @Test func shortcutsAgreeWithTheFullRule() {
+    for value in UInt32(0)...0x2FF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(DisplayWidth.of(Character(scalar)) == DisplayWidth.of(scalar), "U+\(String(value, radix: 16))")
+    }
+    #expect(DisplayWidth.of("Question 3/7 · Section") == 22)
+    #expect(DisplayWidth.of("Évaluation « ok » é́") == 19)
+    #expect(DisplayWidth.of("云") == 2)
+  }
+}
