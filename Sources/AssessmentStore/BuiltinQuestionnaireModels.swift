@@ -5,7 +5,7 @@ import AssessmentCore
 enum BuiltinQuestionnaireModels {
   /// By file name: the SHA-256 of the YAML source and a function building the model.
   static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
-    "be-socsec-cloud.yaml": ("d0b2b83f40c6d6d40baf844242fedf1beee7fd597a95e53c756f5ad54eed3090", be_socsec_cloud),
+    "be-socsec-cloud.yaml": ("c4548059bbd41ef31a20b351d5da33d51b8227b33f87cd5c7ce9ecf44457dfe2", be_socsec_cloud),
   ]
 
   // MARK: - be-socsec-cloud
@@ -2106,7 +2106,7 @@ enum BuiltinQuestionnaireModels {
         text: LocalizedText(["en": "Where data, personal data in particular, are hosted or accessible outside Belgium, the legal department was consulted on this processing abroad and its opinion is documented.", "fr": "Lorsque des données, en particulier à caractère personnel, sont hébergées ou accessibles hors de Belgique, le service juridique a été consulté sur ce traitement à l'étranger et son avis est documenté.", "nl": "Wanneer gegevens, in het bijzonder persoonsgegevens, buiten België worden gehost of er toegankelijk zijn, werd de juridische dienst over die verwerking in het buitenland geraadpleegd en is zijn advies gedocumenteerd."]),
         help: LocalizedText(["en": "Annex C recommends always consulting the legal department when in doubt about processing data abroad: international transfers (GDPR, Chapter V), foreign laws giving access to the data (2.2.7), sector legislation. Remote access by support staff abroad is processing abroad too. Ask for the legal opinion and the transfer safeguards chosen (adequacy decision, standard contractual clauses) with, where relevant, the transfer impact assessment.", "fr": "L'annexe C recommande de toujours consulter le service juridique en cas de doute sur le traitement de données à l'étranger : transferts internationaux (RGPD, chapitre V), lois étrangères donnant accès aux données (2.2.7), législation sectorielle. Un accès à distance par un support situé à l'étranger est aussi un traitement à l'étranger. Demandez l'avis juridique et les garanties de transfert retenues (décision d'adéquation, clauses contractuelles types) avec, le cas échéant, l'analyse d'impact du transfert.", "nl": "Bijlage C raadt aan bij twijfel over de verwerking van gegevens in het buitenland altijd de juridische dienst te raadplegen: internationale doorgiften (AVG, hoofdstuk V), buitenlandse wetten die toegang tot de gegevens geven (2.2.7), sectorale wetgeving. Toegang op afstand door support in het buitenland is ook een verwerking in het buitenland. Vraag het juridisch advies en de gekozen doorgiftewaarborgen (adequaatheidsbesluit, modelcontractbepalingen) met, in voorkomend geval, de beoordeling van de gevolgen van de doorgifte."]),
         options: [],
-        when: Condition.not(.equals("hosting_location", "belgium")),
+        when: nil,
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Submit the location of the data, the backups and the support to the legal department, and transfer no data until the safeguards it requires are in place.", "fr": "Soumettre au service juridique la localisation des données, des sauvegardes et du support, et ne transférer aucune donnée tant que les garanties qu'il exige ne sont pas en place.", "nl": "Leg de locatie van de gegevens, de back-ups en de support voor aan de juridische dienst, en draag geen gegevens over zolang de waarborgen die hij eist niet aanwezig zijn."]),

@@ -7353,7 +7353,6 @@ sections:
       type: compliance
       severity: medium
       protects: [confidentiality]
-      when: "hosting_location != belgium"
       text:
         fr: >-
           Lorsque des données, en particulier à caractère personnel, sont hébergées ou accessibles hors
