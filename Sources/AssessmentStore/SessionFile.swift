@@ -49,13 +49,7 @@ public enum SessionFile {
   public static let maximumNoteLength = 100_000
 
   public static func encode(_ record: SessionRecord) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(formatDate(date))
-    }
-    var data = try encoder.encode(V1(record))
+    var data = try makeEncoder(pretty: true).encode(V1(record))
     data.append(UInt8(ascii: "\n"))
     return data
   }
@@ -70,16 +64,7 @@ public enum SessionFile {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = parseDate(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
-      }
-      return date
-    }
+    let decoder = makeDecoder()
     let version: Int
     do {
       version = try decoder.decode(VersionProbe.self, from: data).schemaVersion
@@ -97,6 +82,34 @@ public enum SessionFile {
     } catch {
       throw .sessionCorrupt(path: path, reason: describe(error, data: data))
     }
+  }
+
+  // MARK: - Coders
+
+  /// Sorted keys, RFC 3339 dates; pretty-printed for the session file, one line for the journal.
+  private static func makeEncoder(pretty: Bool) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(formatDate(date))
+    }
+    return encoder
+  }
+
+  private static func makeDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = parseDate(text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
+      }
+      return date
+    }
+    return decoder
   }
 
   // MARK: - Dates
@@ -176,13 +189,7 @@ public enum SessionFile {
     let entry = JournalEntryV1(
       journal: 1, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,
       cursor: V1.Cursor(question: new.cursorQuestionID), answers: answers)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(formatDate(date))
-    }
-    var data = try encoder.encode(entry)
+    var data = try makeEncoder(pretty: false).encode(entry)
     data.append(UInt8(ascii: "\n"))
     return data
   }
@@ -200,16 +207,7 @@ public enum SessionFile {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(Data(complete))
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = parseDate(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
-      }
-      return date
-    }
+    let decoder = makeDecoder()
     var lineNumber = 0
     var start = complete.startIndex
     while start < complete.endIndex {

@@ -145,6 +145,24 @@ public struct SessionStore: Sendable {
     guard descriptor >= 0 else {
       throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
     }
+    var failure = writeAll(data, to: descriptor)
+    if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    if let failure {
+      unlink(temporary)
+      throw .writeFailed(path: path, reason: failure)
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw .writeFailed(path: path, reason: reason)
+    }
+    syncDirectory(of: path)
+  }
+
+  /// Writes every byte of `data` (a short write continues, EINTR retries); the error text when a
+  /// write fails.
+  static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
     var failure: String?
     data.withUnsafeBytes { buffer in
       var offset = 0
@@ -158,18 +176,7 @@ public struct SessionStore: Sendable {
         offset += written
       }
     }
-    if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-    if let failure {
-      unlink(temporary)
-      throw .writeFailed(path: path, reason: failure)
-    }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw .writeFailed(path: path, reason: reason)
-    }
-    syncDirectory(of: path)
+    return failure
   }
 
   /// Flushes the directory holding `path`, so that a rename or a new file in it is durable.

@@ -114,19 +114,7 @@ public final class SessionWriter {
       }
       journalSize = Int(lseek(descriptor, 0, SEEK_END))
     }
-    var failure: String?
-    line.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
-    }
+    var failure = SessionStore.writeAll(line, to: descriptor)
     if failure == nil, fdatasync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
       // Take the partial line back, so that the next line starts clean; if even that fails,
