@@ -157,9 +157,5 @@ extension SummaryReport {
     return String(decoding: try encoder.encode(document()), as: UTF8.self) + "\n"
   }
 
-  static func isoDate(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-  }
+  static func isoDate(_ date: Date) -> String { Timestamp.formatSeconds(date) }
 }

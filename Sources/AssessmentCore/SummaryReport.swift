@@ -90,13 +90,7 @@ public struct SummaryReport: Sendable {
     question.refs.isEmpty ? question.id : question.refs.joined(separator: ", ")
   }
 
-  static func date(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-    return formatter.string(from: date)
-  }
+  static func date(_ date: Date) -> String { Timestamp.formatMinutes(date) }
 
   var shortDigest: String { String(digest.prefix(12)) }
 

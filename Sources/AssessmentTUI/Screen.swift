@@ -109,11 +109,13 @@ public struct Screen: Sendable {
     return lines
   }
 
+  /// Local time of day, `HH:mm:ss`. By arithmetic: this is drawn on every keystroke once a save
+  /// has happened, and a date formatter per call cost more than the rest of the screen.
   static func time(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "HH:mm:ss"
-    return formatter.string(from: date)
+    let local = Int(date.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: date)
+    let second = (local % 86_400 + 86_400) % 86_400
+    let digits = [second / 3600, second / 60 % 60, second % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
+    return digits.joined(separator: ":")
   }
 
   /// Draws `lines` in rows `top..<bottom`, scrolled so that `focus` is visible, with marks when

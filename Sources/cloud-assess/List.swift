@@ -82,10 +82,9 @@ struct List: ParsableCommand {
     return row.phase == Phase.finished.rawValue ? count + " (finished)" : count
   }
 
+  /// Local time, `yyyy-MM-dd HH:mm` (without a date formatter per session listed).
   static func format(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return formatter.string(from: date)
+    let local = date.addingTimeInterval(Double(TimeZone.current.secondsFromGMT(for: date)))
+    return String(Timestamp.formatMinutes(local).dropLast(4))
   }
 }

@@ -207,6 +207,18 @@ import Testing
 
 /// Session timestamps, formatted and parsed without a date formatter.
 @Suite struct TimestampTests {
+  @Test func formatsForPeopleAndForJSONToTheSecond() {
+    let date = Date(timeIntervalSince1970: 1_800_000_059.999)
+    #expect(Timestamp.formatMinutes(date) == "2027-01-15 08:00 UTC")
+    #expect(Timestamp.formatSeconds(date) == "2027-01-15T08:00:59Z")
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    for seconds in stride(from: -100_000_000.0, to: 4_000_000_000, by: 9_999_999.75) {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(Timestamp.formatSeconds(date) == formatter.string(from: date))
+    }
+  }
+
   @Test func formatsUTCWithMilliseconds() {
     #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.123)) == "2027-01-15T08:00:00.123Z")
     #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")

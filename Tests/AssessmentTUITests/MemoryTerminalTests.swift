@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AssessmentTUI
@@ -57,5 +58,17 @@ import Testing
     #expect(DisplayWidth.of("Question 3/7 · Section") == 22)
     #expect(DisplayWidth.of("Évaluation « ok » é́") == 19)
     #expect(DisplayWidth.of("云") == 2)
+  }
+}
+
+@Suite struct StatusTimeTests {
+  @Test func localTimeOfDayAgreesWithAFormatter() {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "HH:mm:ss"
+    for seconds in stride(from: -1_000_000.0, to: 2_000_000_000, by: 77_777_777.7) {
+      let date = Date(timeIntervalSince1970: seconds)
+      #expect(Screen.time(date) == formatter.string(from: date), "\(seconds)")
+    }
   }
 }

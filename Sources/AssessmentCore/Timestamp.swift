@@ -2,10 +2,22 @@ import Foundation
 
 /// RFC 3339 timestamps as session files hold them (`2026-11-23T10:15:00.123Z`), formatted and
 /// parsed by arithmetic: a session of 10,000 answers holds 10,000 of them, and creating a date
-/// formatter per date made loading and saving slow.
-enum Timestamp {
+/// formatter per date made loading and saving slow (and a first formatter loads ICU's data).
+public enum Timestamp {
+  /// UTC, whole seconds: `yyyy-MM-ddTHH:mm:ssZ`.
+  public static func formatSeconds(_ date: Date) -> String {
+    let text = format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+    return String(text.prefix(19)) + "Z"
+  }
+
+  /// UTC, to the minute, for people: `yyyy-MM-dd HH:mm UTC`.
+  public static func formatMinutes(_ date: Date) -> String {
+    let text = format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+    return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
+  }
+
   /// UTC, milliseconds: `yyyy-MM-ddTHH:mm:ss.SSSZ`.
-  static func format(_ date: Date) -> String {
+  public static func format(_ date: Date) -> String {
     let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
     let (days, dayMilliseconds) = floorDivide(totalMilliseconds, 86_400_000)
     let (year, month, day) = civil(fromDays: days)
@@ -49,7 +61,7 @@ enum Timestamp {
   }
 
   /// `yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)`; nil for anything else or an impossible date.
-  static func parse(_ text: String) -> Date? {
+  public static func parse(_ text: String) -> Date? {
     var utf8 = Array(text.utf8)
     guard utf8.count >= 20, utf8.count <= 64 else { return nil }
     var index = 0
