@@ -67,7 +67,21 @@ final class Tmux {
     var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { cArguments.forEach { free($0) } }
     var pid: pid_t = 0
-    let result = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+    // A clean signal mask and default handlers: the test runner may block signals, and a tmux
+    // server that inherits a blocked SIGCHLD or SIGTERM never reaps its pane nor exits when told
+    // to, so every test left a server behind.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2] { sigaddset(&defaults, number) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let result = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
     guard result == 0 else { throw Failure(description: "cannot start tmux: \(String(cString: strerror(result)))") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
