@@ -54,6 +54,11 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case .sessionUnreadable(let path, let reason):
       return "cannot read the session \(path): \(reason)"
     case .sessionCorrupt(let path, let reason):
+      if path.hasSuffix(".journal") {
+        let session = String(path.dropLast(8)) + ".json"
+        return
+          "the session journal \(path) is damaged: \(reason). Both files were left untouched; moving the journal aside reopens \(session) as of its last full save (the journal's earlier lines hold the later answers)"
+      }
       return
         "the session file \(path) is damaged: \(reason). It was left untouched; restore it from a backup or start a new session"
     case .sessionFromTheFuture(let path, let version, let supported):

@@ -144,6 +144,9 @@ import Testing
       return where_ == journal && reason.hasPrefix("line 1: ")
     }
     #expect(bytes(path) == before.0 && bytes(journal) == before.1)
+    let message = StoreError.sessionCorrupt(path: journal, reason: "line 1: x").errorDescription ?? ""
+    #expect(message.hasPrefix("the session journal \(journal) is damaged: line 1: x."))
+    #expect(message.contains("moving the journal aside reopens \(directory)/s1.json as of its last full save"))
   }
 
   @Test func aJournalFromANewerVersionIsRefused() throws {
