@@ -6,14 +6,18 @@ import Foundation
 public enum Timestamp {
   /// UTC, whole seconds: `yyyy-MM-ddTHH:mm:ssZ`.
   public static func formatSeconds(_ date: Date) -> String {
-    let text = format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
-    return String(text.prefix(19)) + "Z"
+    String(formatTruncated(date).prefix(19)) + "Z"
   }
 
   /// UTC, to the minute, for people: `yyyy-MM-dd HH:mm UTC`.
   public static func formatMinutes(_ date: Date) -> String {
-    let text = format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+    let text = formatTruncated(date)
     return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
+  }
+
+  /// The seconds cut, not rounded (as date formatters do), so 08:00:59.999 stays in 08:00.
+  private static func formatTruncated(_ date: Date) -> String {
+    format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
   }
 
   /// UTC, milliseconds: `yyyy-MM-ddTHH:mm:ss.SSSZ`.

@@ -93,7 +93,7 @@ public enum SessionFile {
       ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
-      try container.encode(formatDate(date))
+      try container.encode(Timestamp.format(date))
     }
     return encoder
   }
@@ -103,7 +103,7 @@ public enum SessionFile {
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
-      guard let date = parseDate(text) else {
+      guard let date = Timestamp.parse(text) else {
         throw DecodingError.dataCorruptedError(
           in: container, debugDescription: "'\(text)' is not an ISO 8601 date")
       }
@@ -111,12 +111,6 @@ public enum SessionFile {
     }
     return decoder
   }
-
-  // MARK: - Dates
-
-  static func formatDate(_ date: Date) -> String { Timestamp.format(date) }
-
-  static func parseDate(_ text: String) -> Date? { Timestamp.parse(text) }
 
   // MARK: - Errors
 

@@ -62,18 +62,3 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024 / 1024  // bytes on macOS
   #endif
 }
-
-/// The peak resident memory of the children waited for, in MiB.
-func childrenPeakMemoryMiB() -> Double {
-  var usage = rusage()
-  #if os(Linux)
-    getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
-  #else
-    getrusage(RUSAGE_CHILDREN, &usage)
-  #endif
-  #if os(Linux)
-    return Double(usage.ru_maxrss) / 1024
-  #else
-    return Double(usage.ru_maxrss) / 1024 / 1024
-  #endif
-}

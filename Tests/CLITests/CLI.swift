@@ -21,35 +21,34 @@ var binaryPath: String {
   return packageRoot + "/.build/debug/cloud-assess"
 }
 
-func runCLI(
-  _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
-) throws -> CLIResult {
+/// Runs `cloud-assess` (NO_COLOR set) and collects what it printed.
+func runCLI(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+  try runBinary(binaryPath, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 })
+}
+
+/// Runs a binary of the package with no standard input. Output goes to files, not pipes: a tmux
+/// server started by a concurrent test could otherwise hold a pipe open, and a child filling
+/// one pipe while the other is read would block.
+func runBinary(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
+  -> CLIResult
+{
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: binaryPath)
+  process.executableURL = URL(fileURLWithPath: path)
   process.arguments = arguments
-  var env = ProcessInfo.processInfo.environment
-  env["NO_COLOR"] = "1"
-  for (key, value) in environment { env[key] = value }
-  process.environment = env
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  if let stdin {
-    let input = Pipe()
-    process.standardInput = input
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-  } else {
-    process.standardInput = FileHandle.nullDevice
-  }
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  let directory = temporaryDirectory()
+  defer { try? FileManager.default.removeItem(atPath: directory) }
+  FileManager.default.createFile(atPath: directory + "/out", contents: nil)
+  FileManager.default.createFile(atPath: directory + "/err", contents: nil)
+  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
+  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/err"))
+  process.standardInput = FileHandle.nullDevice
   try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return CLIResult(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+    status: process.terminationStatus,
+    stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+    stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
 }
 
 func temporaryDirectory() -> String {

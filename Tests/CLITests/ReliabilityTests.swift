@@ -50,7 +50,7 @@ import Testing
         #expect(reported == 0)
         continue
       }
-      let check = try runCLIBinary(benchPath, ["--verify-saves", session, "--reported", "\(reported)"])
+      let check = try runBinary(benchPath, ["--verify-saves", session, "--reported", "\(reported)"])
       #expect(check.status == 0, "kill \(kills): \(check.stderr)")
       if check.status != 0 { break }
       // The next run starts from what the file holds, which may be one save further.
@@ -68,7 +68,7 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let session = directory + "/limited.json"
-    let result = try runCLIBinary(
+    let result = try runBinary(
       benchPath, ["--save-loop", session, "--count", "12", "--file-size-limit", "3000"])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -77,7 +77,7 @@ import Testing
     #expect(lines[refused + 1].hasPrefix("files hold "), "the previous state is intact")
     #expect(lines[refused + 2].hasPrefix("retried "), "the answers were kept and saved once space returned")
     #expect(lines.last == "saved 12")
-    let check = try runCLIBinary(benchPath, ["--verify-saves", session, "--reported", "12"])
+    let check = try runBinary(benchPath, ["--verify-saves", session, "--reported", "12"])
     #expect(check.stdout == "holds 12\n", "\(check.stderr)")
   }
 
@@ -212,24 +212,4 @@ import Testing
     #expect(huge.status == 1)
     #expect(huge.stderr.contains("100000000 bytes") && huge.stderr.contains("limited to"), "\(huge.stderr)")
   }
-}
-
-/// Runs another binary of the package, collecting what it printed.
-func runCLIBinary(_ path: String, _ arguments: [String]) throws -> CLIResult {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let directory = temporaryDirectory()
-  defer { try? FileManager.default.removeItem(atPath: directory) }
-  FileManager.default.createFile(atPath: directory + "/out", contents: nil)
-  FileManager.default.createFile(atPath: directory + "/err", contents: nil)
-  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
-  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/err"))
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  process.waitUntilExit()
-  return CLIResult(
-    status: process.terminationStatus,
-    stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
-    stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
 }

@@ -176,7 +176,7 @@ import Testing
     try tmux.wait(for: "SAVE FAILED", seconds: 90)
     #expect(FileManager.default.contents(atPath: directory + "/" + before) == saved, "the file is intact")
     // Space returns; the next save writes what was kept in memory.
-    let lift = try runCLIBinary("/usr/bin/prlimit", ["--pid", "\(try tmux.pid())", "--fsize=unlimited:unlimited"])
+    let lift = try runBinary("/usr/bin/prlimit", ["--pid", "\(try tmux.pid())", "--fsize=unlimited:unlimited"])
     #expect(lift.status == 0, "\(lift.stderr)")
     try tmux.keys("s")
     try tmux.wait(for: "Saved at")
