@@ -8,6 +8,8 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
   case choices([String])
   case text(String)
   case number(Double)
+  /// `derogation`: the record of a formal derogation.
+  case derogation(DerogationRecord)
 
   /// Whether the value is, or (for `multiple`) contains, `id`. Numbers match their decimal text.
   public func matches(_ id: String) -> Bool {
@@ -16,6 +18,7 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
     case .choices(let chosen): return chosen.contains(id)
     case .text(let text): return text == id
     case .number(let number): return Double(id) == number
+    case .derogation: return false
     }
   }
 
@@ -24,6 +27,100 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
     if case .choice(let id) = self { return ComplianceValue(rawValue: id) }
     return nil
   }
+}
+
+/// A formal derogation ("sauf dérogation autorisée"): a decision with a reference, taken by
+/// someone (management, the information-security committee) on a date, for a scope, with
+/// compensating measures, until an expiry or review date. Dates are ISO 8601 days (`2026-11-30`).
+public struct DerogationRecord: Equatable, Hashable, Sendable {
+  public var reference: String
+  public var grantedBy: String
+  public var grantedOn: String
+  public var scope: String
+  public var measures: String
+  public var expiresOn: String
+
+  public init(
+    reference: String = "", grantedBy: String = "", grantedOn: String = "", scope: String = "",
+    measures: String = "", expiresOn: String = ""
+  ) {
+    self.reference = reference
+    self.grantedBy = grantedBy
+    self.grantedOn = grantedOn
+    self.scope = scope
+    self.measures = measures
+    self.expiresOn = expiresOn
+  }
+
+  public enum Field: String, CaseIterable, Sendable {
+    case reference, grantedBy = "granted_by", grantedOn = "granted_on", scope, measures
+    case expiresOn = "expires_on"
+
+    /// Whether the field holds a day (`YYYY-MM-DD`).
+    public var isDate: Bool { self == .grantedOn || self == .expiresOn }
+  }
+
+  public subscript(field: Field) -> String {
+    get {
+      switch field {
+      case .reference: return reference
+      case .grantedBy: return grantedBy
+      case .grantedOn: return grantedOn
+      case .scope: return scope
+      case .measures: return measures
+      case .expiresOn: return expiresOn
+      }
+    }
+    set {
+      switch field {
+      case .reference: reference = newValue
+      case .grantedBy: grantedBy = newValue
+      case .grantedOn: grantedOn = newValue
+      case .scope: scope = newValue
+      case .measures: measures = newValue
+      case .expiresOn: expiresOn = newValue
+      }
+    }
+  }
+
+  /// Whether every field is blank.
+  public var isBlank: Bool { Field.allCases.allSatisfy { self[$0].isBlank } }
+
+  /// Whether the derogation counts on `day` (an ISO day): it needs a reference, and an expiry
+  /// date, when given, must not be past.
+  public func status(on day: String) -> DerogationStatus {
+    if reference.isBlank { return .noReference }
+    let expiry = expiresOn.trimmed
+    if expiry.isEmpty { return .valid }
+    guard DerogationRecord.isDay(expiry) else { return .badExpiry(expiry) }
+    return expiry < day ? .expired(expiry) : .valid
+  }
+
+  /// Whether `text` is an ISO day `YYYY-MM-DD` of a real calendar date.
+  public static func isDay(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      (1...12).contains(month), year >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
+  }
+}
+
+/// Whether a derogation counts.
+public enum DerogationStatus: Equatable, Sendable {
+  case valid
+  /// Recorded without a reference: it does not count.
+  case noReference
+  /// Past its expiry or review date: it does not count.
+  case expired(String)
+  /// The expiry date is not a day: it does not count until corrected.
+  case badExpiry(String)
+
+  public var counts: Bool { self == .valid }
 }
 
 /// What the assessor recorded for one question.

@@ -47,6 +47,13 @@ public enum Phrase: CaseIterable, Sendable {
   case notAssessed, mitigatedBy, complianceBySection, compliantPercent, answeredPercent
   case gaps, noGaps, answer, level, listUnanswered, listFlagged, listNotApplicable
   case listUnjustified, listEvidence, none, justification, impactRaised
+  // Derogations, citations, what goes beyond the reference text, the register's two levels
+  case derogations, derogationReference, derogationGrantedBy, derogationGrantedOn
+  case derogationScope, derogationMeasures, derogationExpiresOn, derogationValid
+  case derogationNoReference, derogationExpired, derogationBadExpiry, derogationNonePossible
+  case derogationFailed, reasonDerogations, waivedBy, derogationAsOf, noDerogation
+  case inherentLevel, residualLevel, basisLaw, basisGoodPractice, basisPolicy
+  case context, genericAction, questionnaireAnsweredUnder
 }
 
 extension Phrase {
@@ -69,7 +76,7 @@ extension Phrase {
     .identificationTitle: ("Identification de l'évaluation", "Identification of the assessment", "Identificatie van de beoordeling"),
     .organisation: ("Organisation", "Organisation", "Organisatie"),
     .assessor: ("Évaluateur", "Assessor", "Beoordelaar"),
-    .provider: ("Fournisseur de services cloud", "Cloud service provider", "Cloudserviceprovider"),
+    .provider: ("Fournisseur de services cloud", "Cloud service provider", "Cloudaanbieder"),
     .service: ("Service évalué", "Service assessed", "Beoordeelde dienst"),
     .identificationHelp: ("Qui évalue quoi : ces informations figurent en tête du résumé.", "Who assesses what: these appear at the top of the summary.", "Wie beoordeelt wat: dit staat bovenaan de samenvatting."),
     .identificationMissing: ("À compléter : %1", "Still to fill in: %1", "Nog in te vullen: %1"),
@@ -152,7 +159,7 @@ extension Phrase {
     .summaryHeading: ("Résumé de l'évaluation des risques", "Risk assessment summary", "Samenvatting van de risicobeoordeling"),
     .summaryOrganisation: ("Organisation", "Organisation", "Organisatie"),
     .summaryAssessor: ("Évaluateur", "Assessor", "Beoordelaar"),
-    .summaryProvider: ("Fournisseur", "Provider", "Provider"),
+    .summaryProvider: ("Fournisseur", "Provider", "Aanbieder"),
     .summaryService: ("Service", "Service", "Dienst"),
     .summaryQuestionnaire: ("Questionnaire", "Questionnaire", "Vragenlijst"),
     .summaryCreated: ("Créée le", "Created", "Aangemaakt"),
@@ -170,14 +177,14 @@ extension Phrase {
     .reasonGapsConditions: ("%1 question(s) au niveau de risque « %2 » ou plus à traiter", "%1 question(s) at risk level “%2” or above to address", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger aan te pakken"),
     .reasonIncomplete: ("%1 question(s) sans réponse", "%1 question(s) unanswered", "%1 vraag/vragen onbeantwoord"),
     .reasonUnjustified: ("%1 « non applicable » sans justification", "%1 “not applicable” without justification", "%1 ‘niet van toepassing’ zonder verantwoording"),
-    .reasonNoGaps: ("aucun écart au-dessus du niveau faible", "no gap above the low level", "geen tekortkoming boven het lage niveau"),
+    .reasonNoGaps: ("aucun écart à traiter", "no gap to address", "geen tekortkoming aan te pakken"),
     .blockingFindings: ("Constats bloquants", "Blocking findings", "Blokkerende vaststellingen"),
     .noBlocking: ("Aucun constat bloquant.", "No blocking finding.", "Geen blokkerende vaststelling."),
     .whatToDo: ("À faire", "What to do", "Te doen"),
     .riskMatrix: ("Matrice des risques (nombre de questions)", "Risk matrix (number of questions)", "Risicomatrix (aantal vragen)"),
     .likelihood: ("Vraisemblance", "Likelihood", "Waarschijnlijkheid"),
     .impact: ("Impact", "Impact", "Impact"),
-    .riskRegister: ("Registre des risques (annexe D)", "Risk register (Annex D)", "Risicoregister (bijlage D)"),
+    .riskRegister: ("Registre des risques", "Risk register", "Risicoregister"),
     .notAssessed: ("non évalué", "not assessed", "niet beoordeeld"),
     .mitigatedBy: ("atténué par", "mitigated by", "beperkt door"),
     .complianceBySection: ("Conformité par section", "Compliance by section", "Conformiteit per sectie"),
@@ -195,6 +202,31 @@ extension Phrase {
     .none: ("aucune", "none", "geen"),
     .justification: ("Justification", "Justification", "Verantwoording"),
     .impactRaised: ("impact ajusté", "impact adjusted", "impact aangepast"),
+    .derogations: ("Dérogations", "Derogations", "Afwijkingen"),
+    .derogationReference: ("Référence", "Reference", "Referentie"),
+    .derogationGrantedBy: ("Accordée par", "Granted by", "Toegestaan door"),
+    .derogationGrantedOn: ("Accordée le (AAAA-MM-JJ)", "Granted on (YYYY-MM-DD)", "Toegestaan op (JJJJ-MM-DD)"),
+    .derogationScope: ("Portée", "Scope", "Draagwijdte"),
+    .derogationMeasures: ("Mesures compensatoires", "Compensating measures", "Compenserende maatregelen"),
+    .derogationExpiresOn: ("Échéance ou révision (AAAA-MM-JJ)", "Expiry or review (YYYY-MM-DD)", "Vervaldatum of herziening (JJJJ-MM-DD)"),
+    .derogationValid: ("valable ; lève : %1", "valid; waives: %1", "geldig; heft op: %1"),
+    .derogationNoReference: ("sans référence : ne compte pas", "no reference: does not count", "zonder referentie: telt niet"),
+    .derogationExpired: ("expirée le %1 : ne compte plus", "expired on %1: no longer counts", "vervallen op %1: telt niet meer"),
+    .derogationBadExpiry: ("échéance « %1 » qui n'est pas une date AAAA-MM-JJ : ne compte pas", "expiry “%1” is not a YYYY-MM-DD date: does not count", "vervaldatum ‘%1’ is geen datum JJJJ-MM-DD: telt niet"),
+    .derogationNonePossible: ("Aucune dérogation n'est possible pour ce constat.", "No derogation is possible for this finding.", "Voor deze vaststelling is geen afwijking mogelijk."),
+    .derogationFailed: ("Dérogation %1 : %2", "Derogation %1: %2", "Afwijking %1: %2"),
+    .reasonDerogations: ("%1 constat(s) bloquant(s) levé(s) par une dérogation valable", "%1 blocking finding(s) waived by a valid derogation", "%1 blokkerende vaststelling(en) opgeheven door een geldige afwijking"),
+    .waivedBy: ("couvert par la dérogation %1", "covered by derogation %1", "gedekt door afwijking %1"),
+    .derogationAsOf: ("Validité appréciée au %1.", "Validity judged as of %1.", "Geldigheid beoordeeld op %1."),
+    .noDerogation: ("Aucune dérogation enregistrée.", "No derogation recorded.", "Geen afwijking geregistreerd."),
+    .inherentLevel: ("inhérent", "inherent", "inherent"),
+    .residualLevel: ("résiduel", "residual", "residueel"),
+    .basisLaw: ("loi, au-delà du référentiel", "law, beyond the reference text", "wet, verder dan het referentiekader"),
+    .basisGoodPractice: ("bonne pratique, au-delà du référentiel", "good practice, beyond the reference text", "goede praktijk, verder dan het referentiekader"),
+    .basisPolicy: ("choix de politique plus strict que le référentiel", "policy choice stricter than the reference text", "beleidskeuze strenger dan het referentiekader"),
+    .context: ("Contexte et périmètre", "Context and scope", "Context en scope"),
+    .genericAction: ("Action", "Action", "Actie"),
+    .questionnaireAnsweredUnder: ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2."),
   ]
 }
 

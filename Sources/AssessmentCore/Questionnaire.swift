@@ -11,6 +11,12 @@ public struct Questionnaire: Equatable, Sendable {
   public var riskModel: RiskModel
   public var blockingRules: [BlockingRule]
   public var risks: [RegisterRisk]
+  /// How a reader finds each ref in the published source: `ref` → citation per language. A ref
+  /// without an entry is shown as it is written.
+  public var citations: [String: LocalizedText]
+  /// Texts of the report that belong to the questionnaire (the register's heading, the action's
+  /// label): see ``QuestionnaireLabels``.
+  public var labels: QuestionnaireLabels
 
   /// Every question in walking order, and where each one is.
   public let questions: [Question]
@@ -25,8 +31,11 @@ public struct Questionnaire: Equatable, Sendable {
   public init(
     id: String, version: String, languages: [String], title: LocalizedText,
     description: LocalizedText? = nil, sections: [Section],
-    riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [], risks: [RegisterRisk] = []
+    riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [], risks: [RegisterRisk] = [],
+    citations: [String: LocalizedText] = [:], labels: QuestionnaireLabels = QuestionnaireLabels()
   ) {
+    self.citations = citations
+    self.labels = labels
     self.id = id
     self.version = version
     self.languages = languages
@@ -84,7 +93,20 @@ public struct Questionnaire: Equatable, Sendable {
     lhs.id == rhs.id && lhs.version == rhs.version && lhs.languages == rhs.languages
       && lhs.title == rhs.title && lhs.description == rhs.description && lhs.sections == rhs.sections
       && lhs.riskModel == rhs.riskModel && lhs.blockingRules == rhs.blockingRules
-      && lhs.risks == rhs.risks
+      && lhs.risks == rhs.risks && lhs.citations == rhs.citations && lhs.labels == rhs.labels
+  }
+
+  /// A ref as a reader finds it in the published source, in a language.
+  public func citation(_ ref: String, _ language: String) -> String {
+    guard let text = citations[ref] else { return ref }
+    let resolved = text.resolve(language, fallbacks: languages)
+    return resolved.isEmpty ? ref : resolved
+  }
+
+  /// Refs as a reader finds them, joined.
+  public func citations(_ refs: [String], _ language: String) -> String {
+    var seen = Set<String>()
+    return refs.map { citation($0, language) }.filter { seen.insert($0).inserted }.joined(separator: "; ")
   }
 }
 
@@ -94,12 +116,16 @@ public struct Section: Equatable, Sendable {
   public var introduction: LocalizedText?
   public var refs: [String]
   public var when: Condition?
+  /// Whose duty the section's points are: the provider's (what to demand of it) or the
+  /// organisation's own (what to do).
+  public var owner: DutyOwner
   public var questions: [Question]
 
   public init(
     id: String, title: LocalizedText, introduction: LocalizedText? = nil, refs: [String] = [],
-    when: Condition? = nil, questions: [Question]
+    when: Condition? = nil, owner: DutyOwner = .provider, questions: [Question]
   ) {
+    self.owner = owner
     self.id = id
     self.title = title
     self.introduction = introduction
@@ -111,9 +137,52 @@ public struct Section: Equatable, Sendable {
 
 public enum QuestionType: String, CaseIterable, Equatable, Sendable {
   case compliance, single, multiple, yesno, text, number
+  /// A formal derogation, recorded with its reference, who granted it, when, its scope, its
+  /// compensating measures and its expiry (see ``DerogationRecord``). Never scored; a blocking
+  /// rule names it to be waived while it is valid.
+  case derogation
 
   /// Whether the question takes an `options` list.
   public var takesOptions: Bool { self == .single || self == .multiple }
+}
+
+/// Whose duty a point is.
+public enum DutyOwner: String, CaseIterable, Equatable, Sendable {
+  /// The provider's: the action is what to demand of it.
+  case provider
+  /// The organisation's own: the action is what to do.
+  case organisation
+}
+
+/// Where a requirement comes from, when it goes beyond the questionnaire's reference text (for
+/// the built-in questionnaire, the guideline). `nil` on a question: the reference text demands it.
+public enum RequirementBasis: String, CaseIterable, Equatable, Sendable {
+  /// Demanded by law, not by the reference text (GDPR, NIS2).
+  case law
+  /// Good practice beyond the reference text.
+  case goodPractice = "good_practice"
+  /// A policy choice stricter than the reference text.
+  case policy
+}
+
+/// Texts of the report that come from the questionnaire, each optional (the interface's generic
+/// text is used when absent).
+public struct QuestionnaireLabels: Equatable, Sendable {
+  /// The heading of the risk register (e.g. "Risk register (Annex D)").
+  public var register: LocalizedText?
+  /// The label of a provider's point's action (e.g. "What to demand of the provider").
+  public var providerAction: LocalizedText?
+  /// The label of an organisation's own point's action (e.g. "What to do").
+  public var organisationAction: LocalizedText?
+
+  public init(
+    register: LocalizedText? = nil, providerAction: LocalizedText? = nil,
+    organisationAction: LocalizedText? = nil
+  ) {
+    self.register = register
+    self.providerAction = providerAction
+    self.organisationAction = organisationAction
+  }
 }
 
 public enum Severity: String, CaseIterable, Comparable, Sendable {
@@ -169,12 +238,19 @@ public struct Question: Equatable, Sendable {
   public var protects: [SecurityDimension]
   public var remediation: LocalizedText?
   public var mappings: Mappings
+  /// Nil when the reference text demands the point; otherwise where it comes from.
+  public var basis: RequirementBasis?
+  /// An optional question left unanswered counts against neither completeness nor the verdict.
+  public var optional: Bool
 
   public init(
     id: String, refs: [String] = [], type: QuestionType, text: LocalizedText, help: LocalizedText,
     options: [ChoiceOption] = [], when: Condition? = nil, severity: Severity? = nil,
-    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings()
+    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings(),
+    basis: RequirementBasis? = nil, optional: Bool = false
   ) {
+    self.basis = basis
+    self.optional = optional
     self.id = id
     self.refs = refs
     self.type = type
@@ -194,15 +270,19 @@ public struct Question: Equatable, Sendable {
     case .compliance: return ComplianceValue.allCases.map(\.rawValue)
     case .yesno: return ["yes", "no"]
     case .single, .multiple: return options.map(\.id)
-    case .text, .number: return []
+    case .text, .number, .derogation: return []
     }
   }
+
+  /// Whether an unanswered question is missing: not when optional, nor a derogation (no record
+  /// means no derogation).
+  public var isRequired: Bool { !optional && type != .derogation }
 
   /// The choices the wizard offers, in order, with their ids.
   public var choiceIDs: [String] {
     switch type {
     case .compliance, .yesno, .single, .multiple: return answerIDs
-    case .text, .number: return []
+    case .text, .number, .derogation: return []
     }
   }
 }

@@ -25,6 +25,9 @@ public struct Finding: Equatable, Sendable {
   public var level: String
   /// The adjustments that moved the impact away from the severity.
   public var impactReasons: [LocalizedText]
+  /// The `derogation` question whose valid record covers this gap (a waived blocking rule names
+  /// the question): the gap stays listed but does not weigh on the verdict.
+  public var waivedBy: String? = nil
 
   public var isGap: Bool { answer != .compliant && answer != .unanswered }
 }
@@ -34,13 +37,29 @@ public struct BlockingFinding: Equatable, Sendable {
   public var rule: BlockingRule
   /// The first of the rule's questions that applies, to jump to.
   public var questionID: String?
+  /// The derogation recorded for the rule that does not count (no reference, expired), if any.
+  public var failedDerogation: DerogationUse?
 }
 
-/// A risk of the register with its residual level.
+/// A derogation recorded in the session, and what it does.
+public struct DerogationUse: Equatable, Sendable {
+  /// The `derogation` question holding the record.
+  public var questionID: String
+  public var record: DerogationRecord
+  public var status: DerogationStatus
+  /// The blocking rules it waives (those that would hold without it), when it counts.
+  public var waives: [String]
+}
+
+/// A risk of the register: its inherent level (were none of its mitigations in place) and its
+/// residual level (after the answers).
 public struct RegisterEntry: Equatable, Sendable {
   public var risk: RegisterRisk
-  /// The highest level among the mitigating questions that apply; nil when none applies.
+  /// The highest level among the mitigating questions that are not compliant, or the lowest
+  /// level when all are; nil when none applies.
   public var level: String?
+  /// The level before the answers: each mitigating question rated as not in place.
+  public var inherentLevel: String?
   /// The mitigating questions that apply, with their levels.
   public var findings: [Finding]
 }
@@ -76,6 +95,8 @@ public enum VerdictReason: Equatable, Sendable {
   case gapsWithConditions(count: Int, level: String)
   case incomplete(unanswered: Int)
   case unjustifiedNotApplicable(count: Int)
+  /// Blocking findings waived by derogations: acceptance rests on them, so it has conditions.
+  case derogations(count: Int)
   case noGaps
 }
 
@@ -86,6 +107,10 @@ public struct RiskSummary: Equatable, Sendable {
   public var verdict: Verdict
   public var reasons: [VerdictReason]
   public var blocking: [BlockingFinding]
+  /// Every derogation recorded for a question that applies, counting or not.
+  public var derogations: [DerogationUse]
+  /// The day (ISO 8601) the derogations' expiry was judged against.
+  public var asOf: String
   /// Every applicable compliance question, in walking order.
   public var findings: [Finding]
   /// `matrix[likelihood index][impact index]`: how many findings fall in each cell.
@@ -112,11 +137,15 @@ public struct RiskEngine: Sendable {
     self.questionnaire = questionnaire
   }
 
-  public func summarize(_ state: WizardState) -> RiskSummary {
+  /// The summary as of `asOf` (the day derogations are judged against; the session's last
+  /// change when nil: the engine reads no clock).
+  public func summarize(_ state: WizardState, asOf: Date? = nil) -> RiskSummary {
+    let day = String(Timestamp.format(asOf ?? state.metadata.updated).prefix(10))
     let model = questionnaire.riskModel
     let visibility = state.visibility
     let answer = questionnaire.visibleAnswer(state.answers, visibility)
     let activeAdjustments = model.impactAdjustments.filter { $0.when.evaluate(answer) }
+    let targeted = Set(activeAdjustments.flatMap(\.questions))
     var findings: [Finding] = []
     var unanswered: [Int] = []
     var flagged: [Int] = []
@@ -129,7 +158,7 @@ public struct RiskEngine: Sendable {
     }
     for (position, question) in questionnaire.questions.enumerated() where visibility[position] {
       let recorded = state.answers[question.id]
-      if recorded?.isAnswered != true { unanswered.append(position) }
+      if recorded?.isAnswered != true, question.isRequired { unanswered.append(position) }
       if recorded?.flagged == true { flagged.append(position) }
       if recorded?.evidence.isEmpty == false { evidence.append(position) }
       guard question.type == .compliance else { continue }
@@ -147,7 +176,10 @@ public struct RiskEngine: Sendable {
           notApplicable.append(position)
           continue
         }
-      case nil: scored = .unanswered
+      case nil:
+        // An optional question left empty is not scored at all.
+        if question.optional { continue }
+        scored = .unanswered
       }
       let section = questionnaire.sectionIndexOfQuestion[position]
       sections[section].applicable += 1
@@ -156,7 +188,11 @@ public struct RiskEngine: Sendable {
       if scored == .partial { sections[section].compliantScore += 0.5 }
       // The rating depends only on the answer, the severity and the dimensions protected: a
       // handful of combinations, rated once each.
-      let key = RatingKey(answer: scored, severity: question.severity ?? .medium, protects: question.protects)
+      let key = RatingKey(
+        answer: scored, severity: question.severity ?? .medium, protects: question.protects,
+        targeted: targeted.isEmpty ? [] : activeAdjustments.indices.filter {
+          activeAdjustments[$0].questions.contains(question.id)
+        })
       let rated: Finding
       if let known = ratings[key] {
         rated = known
@@ -179,12 +215,44 @@ public struct RiskEngine: Sendable {
         matrix[row][column] += 1
       }
     }
-    let blocking = questionnaire.blockingRules.filter { $0.when.evaluate(answer) }.map { rule in
-      BlockingFinding(
-        rule: rule,
-        questionID: rule.questions.first {
-          questionnaire.index(of: $0).map { visibility[$0] } ?? false
-        })
+    var derogations: [DerogationUse] = []
+    for question in questionnaire.questions where question.type == .derogation {
+      guard case .derogation(let record)? = answer(question.id), !record.isBlank else { continue }
+      derogations.append(
+        DerogationUse(questionID: question.id, record: record, status: record.status(on: day), waives: []))
+    }
+    var blocking: [BlockingFinding] = []
+    for rule in questionnaire.blockingRules where rule.when.evaluate(answer) {
+      var failed: DerogationUse?
+      if case .question(let id) = rule.derogation,
+        let index = derogations.firstIndex(where: { $0.questionID == id })
+      {
+        if derogations[index].status.counts {
+          derogations[index].waives.append(rule.id)
+          continue
+        }
+        failed = derogations[index]
+      }
+      blocking.append(
+        BlockingFinding(
+          rule: rule,
+          questionID: rule.questions.first {
+            questionnaire.index(of: $0).map { visibility[$0] } ?? false
+          }, failedDerogation: failed))
+    }
+    // Gaps covered by a valid derogation (the questions of the rules it waives).
+    var waivedQuestions: [String: String] = [:]
+    for use in derogations {
+      for ruleID in use.waives {
+        for id in questionnaire.blockingRules.first(where: { $0.id == ruleID })?.questions ?? [] {
+          waivedQuestions[id] = waivedQuestions[id] ?? use.questionID
+        }
+      }
+    }
+    if !waivedQuestions.isEmpty {
+      for index in findings.indices where findings[index].isGap {
+        findings[index].waivedBy = waivedQuestions[findings[index].questionID]
+      }
     }
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
     // Sort keys computed once per gap, not once per comparison.
@@ -193,20 +261,30 @@ public struct RiskEngine: Sendable {
       .sorted { $0.key > $1.key }
       .map(\.finding)
     let byID = Dictionary(findings.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
+    let lowest = model.levels.first?.id
     let register = questionnaire.risks.map { risk in
       let related = risk.mitigatedBy.compactMap { byID[$0] }
-      let worst = related.max { rank($0.level) < rank($1.level) }
-      return RegisterEntry(risk: risk, level: worst?.level, findings: related)
+      let open = related.filter { $0.answer != .compliant }
+      let worst = open.max { rank($0.level) < rank($1.level) }
+      let inherent = related.map { inherentLevel($0) }.max { rank($0) < rank($1) }
+      return RegisterEntry(
+        risk: risk, level: related.isEmpty ? nil : worst?.level ?? lowest, inherentLevel: inherent,
+        findings: related)
     }
-    let progress = Progress(
-      answered: visibility.indices.filter { visibility[$0] }.count - unanswered.count,
-      applicable: visibility.filter { $0 }.count)
+    var required = 0
+    for (position, question) in questionnaire.questions.enumerated()
+    where visibility[position] && question.isRequired {
+      required += 1
+    }
+    let progress = Progress(answered: required - unanswered.count, applicable: required)
     let (verdict, reasons) = decide(
-      blocking: blocking, findings: findings, unanswered: unanswered.count,
+      blocking: blocking, waived: derogations.filter { !$0.waives.isEmpty }, findings: findings,
+      unanswered: unanswered.count,
       unjustified: unjustified.count)
     return RiskSummary(
       metadata: state.metadata, progress: progress, verdict: verdict, reasons: reasons,
-      blocking: blocking, findings: findings, matrix: matrix, register: register,
+      blocking: blocking, derogations: derogations, asOf: day, findings: findings, matrix: matrix,
+      register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
       evidence: evidence)
@@ -216,6 +294,18 @@ public struct RiskEngine: Sendable {
     var answer: ScoredAnswer
     var severity: Severity
     var protects: [SecurityDimension]
+    /// The active adjustments naming the question.
+    var targeted: [Int]
+  }
+
+  /// The level of a finding were the point not in place: the likelihood of a non-compliant
+  /// answer at the finding's impact.
+  func inherentLevel(_ finding: Finding) -> String {
+    let model = questionnaire.riskModel
+    let likelihood = model.answerLikelihood[ScoredAnswer.noncompliant.rawValue] ?? model.likelihood.last?.id ?? ""
+    let impactIndex = model.impact.firstIndex { $0.id == finding.impact } ?? 0
+    return model.matrix[likelihood].flatMap { $0.indices.contains(impactIndex) ? $0[impactIndex] : nil }
+      ?? model.levels.last?.id ?? ""
   }
 
   /// Scores one compliance question: likelihood from the answer, impact from the severity moved
@@ -230,10 +320,13 @@ public struct RiskEngine: Sendable {
     let baseImpact = model.impact.firstIndex { $0.id == model.severityImpact[severity] } ?? 0
     // Per dimension, the adjustments add up, within one level either way; the question takes
     // the largest shift among the dimensions it protects (the highest stake counts).
+    // Adjustments naming the question apply whatever it protects, as one more "dimension".
     var shift: Int?
     var reasons: [LocalizedText] = []
-    for dimension in question.protects {
-      let applying = adjustments.filter { $0.dimensions.contains(dimension) }
+    let named = adjustments.filter { $0.questions.contains(question.id) }
+    var groups = question.protects.map { dimension in adjustments.filter { $0.dimensions.contains(dimension) } }
+    if !named.isEmpty { groups.append(named) }
+    for applying in groups {
       let total = max(-1, min(1, applying.reduce(0) { $0 + $1.shift }))
       if shift == nil || total > shift ?? 0 {
         shift = total
@@ -252,25 +345,30 @@ public struct RiskEngine: Sendable {
   }
 
   private func decide(
-    blocking: [BlockingFinding], findings: [Finding], unanswered: Int, unjustified: Int
+    blocking: [BlockingFinding], waived: [DerogationUse], findings: [Finding], unanswered: Int,
+    unjustified: Int
   ) -> (Verdict, [VerdictReason]) {
     let model = questionnaire.riskModel
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
     let blockingFrom = rank(model.notAcceptableFrom)
     let conditionsFrom = rank(model.conditionsFrom)
-    let scored = findings.filter { $0.answer != .compliant }
+    let scored = findings.filter { $0.answer != .compliant && $0.waivedBy == nil }
     let severe = scored.filter { rank($0.level) >= blockingFrom }.count
-    let conditional = scored.filter { rank($0.level) >= conditionsFrom && rank($0.level) < blockingFrom }.count
+    // Every gap at or above the conditions level, the severe ones included: the reason's text
+    // says "or above".
+    let conditional = scored.filter { rank($0.level) >= conditionsFrom }.count
     var reasons: [VerdictReason] = []
     if !blocking.isEmpty { reasons.append(.blocking(count: blocking.count)) }
     if severe > 0 { reasons.append(.gapsNotAcceptable(count: severe, level: model.notAcceptableFrom)) }
     if conditional > 0 { reasons.append(.gapsWithConditions(count: conditional, level: model.conditionsFrom)) }
     if unanswered > 0 { reasons.append(.incomplete(unanswered: unanswered)) }
     if unjustified > 0 { reasons.append(.unjustifiedNotApplicable(count: unjustified)) }
+    let waivedRules = waived.reduce(0) { $0 + $1.waives.count }
+    if waivedRules > 0 { reasons.append(.derogations(count: waivedRules)) }
     let verdict: Verdict
     if !blocking.isEmpty || severe > 0 {
       verdict = .notAcceptable
-    } else if conditional > 0 || unanswered > 0 || unjustified > 0 {
+    } else if conditional > 0 || unanswered > 0 || unjustified > 0 || !waived.isEmpty {
       verdict = .acceptableWithConditions
     } else {
       verdict = .acceptable

@@ -11,16 +11,23 @@ public struct ScaleLevel: Equatable, Sendable {
   }
 }
 
-/// Raises or lowers the impact of the questions that protect `dimensions` when `when` holds.
+/// Raises or lowers the impact of the questions that protect `dimensions`, and of the questions
+/// named in `questions`, when `when` holds.
 public struct ImpactAdjustment: Equatable, Sendable {
   public var when: Condition
   public var dimensions: [SecurityDimension]
+  /// Questions moved whatever they protect.
+  public var questions: [String]
   public var shift: Int
   public var reason: LocalizedText
 
-  public init(when: Condition, dimensions: [SecurityDimension], shift: Int, reason: LocalizedText) {
+  public init(
+    when: Condition, dimensions: [SecurityDimension], questions: [String] = [], shift: Int,
+    reason: LocalizedText
+  ) {
     self.when = when
     self.dimensions = dimensions
+    self.questions = questions
     self.shift = shift
     self.reason = reason
   }
@@ -122,11 +129,13 @@ public struct BlockingRule: Equatable, Sendable {
   public var questions: [String]
   public var message: LocalizedText
   public var remediation: LocalizedText
+  public var derogation: DerogationRule
 
   public init(
     id: String, refs: [String], when: Condition, questions: [String], message: LocalizedText,
-    remediation: LocalizedText
+    remediation: LocalizedText, derogation: DerogationRule = .unspecified
   ) {
+    self.derogation = derogation
     self.id = id
     self.refs = refs
     self.when = when
@@ -134,6 +143,16 @@ public struct BlockingRule: Equatable, Sendable {
     self.message = message
     self.remediation = remediation
   }
+}
+
+/// Whether a blocking finding can be waived by a derogation.
+public enum DerogationRule: Equatable, Sendable {
+  /// The questionnaire says nothing.
+  case unspecified
+  /// The reference text allows none: the report says so.
+  case none
+  /// Waived while the record answering this `derogation` question is valid.
+  case question(String)
 }
 
 /// A named risk of the register (the guideline's Annex D) and the questions that mitigate it.

@@ -12,6 +12,9 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var verdict: String
   public var reasons: [Reason]
   public var blocking: [Blocking]
+  /// The day derogations were judged against (ISO 8601).
+  public var asOf: String
+  public var derogations: [Derogation]
   public var matrix: Matrix
   public var register: [RegisterItem]
   public var sections: [SectionItem]
@@ -21,12 +24,16 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var notApplicable: [NotApplicable]
   public var unjustifiedNotApplicable: [String]
   public var evidence: [Evidence]
+  /// Answers that are neither scored nor derogations: the scoping and context.
+  public var context: [ContextAnswer]
 
   public struct Session: Encodable, Equatable, Sendable {
     var organisation, assessor, provider, service, created, updated: String
   }
   public struct QuestionnaireInfo: Encodable, Equatable, Sendable {
     var id, version, digest: String
+    /// The version the session was answered under, when it differs.
+    var answeredUnder: String?
   }
   public struct Completeness: Encodable, Equatable, Sendable {
     var answered, applicable: Int
@@ -40,8 +47,31 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public struct Blocking: Encodable, Equatable, Sendable {
     var id: String
     var refs: [String]
+    var citation: String
+    /// The first of the rule's questions that applies.
     var question: String?
+    /// Every question the rule names.
+    var questions: [String]
     var message, remediation: String
+    /// `none` (no derogation possible), the `derogation` question that can waive it, or absent.
+    var derogation: String?
+    /// The derogation recorded for it that does not count, and why.
+    var failedDerogation: FailedDerogation?
+  }
+  public struct FailedDerogation: Encodable, Equatable, Sendable {
+    var question, reference, status, text: String
+  }
+  public struct Derogation: Encodable, Equatable, Sendable {
+    var question, reference, grantedBy, grantedOn, scope, measures, expiresOn: String
+    /// `valid`, `no_reference`, `expired` or `bad_expiry`.
+    var status: String
+    var counts: Bool
+    /// The blocking rules it waives.
+    var waives: [String]
+    var text: String
+  }
+  public struct ContextAnswer: Encodable, Equatable, Sendable {
+    var question, text, answer: String
   }
   public struct Matrix: Encodable, Equatable, Sendable {
     var likelihood, impact: [String]
@@ -54,7 +84,10 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var id: String
     var refs: [String]
     var title: String
+    /// The residual level (after the answers).
     var level: String?
+    /// The level were no mitigation in place.
+    var inherentLevel: String?
     var questions: [String]
   }
   public struct SectionItem: Encodable, Equatable, Sendable {
@@ -65,6 +98,13 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public struct Gap: Encodable, Equatable, Sendable {
     var question: String
     var refs: [String]
+    var citation: String
+    /// `law`, `good_practice` or `policy` when the point goes beyond the reference text.
+    var basis: String?
+    var impactReasons: [String]
+    /// The derogation question whose record covers the gap.
+    var waivedBy: String?
+    var actionLabel: String
     var section: String
     var text: String
     var answer, severity, likelihood, impact, level: String
@@ -94,6 +134,7 @@ extension SummaryReport {
       case .gapsWithConditions(let count, _): return ("gaps_with_conditions", count)
       case .incomplete(let count): return ("incomplete", count)
       case .unjustifiedNotApplicable(let count): return ("unjustified_not_applicable", count)
+      case .derogations(let count): return ("derogations", count)
       case .noGaps: return ("no_gaps", 0)
       }
     }
@@ -102,7 +143,9 @@ extension SummaryReport {
       session: .init(
         organisation: meta.organisation, assessor: meta.assessor, provider: meta.provider,
         service: meta.service, created: Self.isoDate(meta.created), updated: Self.isoDate(meta.updated)),
-      questionnaire: .init(id: questionnaire.id, version: questionnaire.version, digest: digest),
+      questionnaire: .init(
+        id: questionnaire.id, version: questionnaire.version, digest: digest,
+        answeredUnder: answeredUnderVersion),
       completeness: .init(
         answered: summary.progress.answered, applicable: summary.progress.applicable,
         complete: summary.progress.isComplete),
@@ -111,10 +154,31 @@ extension SummaryReport {
         let (kind, count) = reasonKind($0)
         return .init(kind: kind, count: count, text: reasonText($0))
       },
-      blocking: summary.blocking.map {
+      blocking: summary.blocking.map { finding in
+        let derogation: String?
+        switch finding.rule.derogation {
+        case .unspecified: derogation = nil
+        case .none: derogation = "none"
+        case .question(let id): derogation = id
+        }
+        return .init(
+          id: finding.rule.id, refs: finding.rule.refs, citation: cite(finding.rule.refs),
+          question: finding.questionID, questions: finding.rule.questions,
+          message: q(finding.rule.message), remediation: q(finding.rule.remediation),
+          derogation: derogation,
+          failedDerogation: finding.failedDerogation.map {
+            .init(
+              question: $0.questionID, reference: $0.record.reference,
+              status: Self.statusKind($0.status), text: derogationStatusText($0))
+          })
+      },
+      asOf: summary.asOf,
+      derogations: summary.derogations.map {
         .init(
-          id: $0.rule.id, refs: $0.rule.refs, question: $0.questionID, message: q($0.rule.message),
-          remediation: q($0.rule.remediation))
+          question: $0.questionID, reference: $0.record.reference, grantedBy: $0.record.grantedBy,
+          grantedOn: $0.record.grantedOn, scope: $0.record.scope, measures: $0.record.measures,
+          expiresOn: $0.record.expiresOn, status: Self.statusKind($0.status),
+          counts: $0.status.counts, waives: $0.waives, text: derogationStatusText($0))
       },
       matrix: .init(
         likelihood: model.likelihood.map(\.id), impact: model.impact.map(\.id),
@@ -122,7 +186,7 @@ extension SummaryReport {
       register: summary.register.map {
         .init(
           id: $0.risk.id, refs: $0.risk.refs, title: q($0.risk.title), level: $0.level,
-          questions: $0.findings.map(\.questionID))
+          inherentLevel: $0.inherentLevel, questions: $0.findings.map(\.questionID))
       },
       sections: summary.sections.map {
         .init(
@@ -134,7 +198,9 @@ extension SummaryReport {
         let question = questionnaire.questions[gap.position]
         let answer = answers[gap.questionID]
         return .init(
-          question: gap.questionID, refs: question.refs,
+          question: gap.questionID, refs: question.refs, citation: refs(question),
+          basis: question.basis?.rawValue, impactReasons: gap.impactReasons.map(q),
+          waivedBy: gap.waivedBy, actionLabel: actionLabel(question),
           section: questionnaire.sections[gap.section].id, text: q(question.text),
           answer: gap.answer.rawValue, severity: gap.severity.rawValue, likelihood: gap.likelihood,
           impact: gap.impact, level: gap.level, note: answer?.note ?? "",
@@ -147,7 +213,21 @@ extension SummaryReport {
         .init(question: id($0), justification: answers[id($0)]?.note ?? "")
       },
       unjustifiedNotApplicable: summary.unjustifiedNotApplicable.map(id),
-      evidence: summary.evidence.map { .init(question: id($0), items: answers[id($0)]?.evidence ?? []) })
+      evidence: summary.evidence.map { .init(question: id($0), items: answers[id($0)]?.evidence ?? []) },
+      context: contextPositions.compactMap { position in
+        let question = questionnaire.questions[position]
+        guard let value = answers[question.id]?.value else { return nil }
+        return .init(question: question.id, text: q(question.text), answer: answerWords(question, value))
+      })
+  }
+
+  static func statusKind(_ status: DerogationStatus) -> String {
+    switch status {
+    case .valid: return "valid"
+    case .noReference: return "no_reference"
+    case .expired: return "expired"
+    case .badExpiry: return "bad_expiry"
+    }
   }
 
   /// The document as deterministic JSON (sorted keys, pretty-printed).

@@ -26,6 +26,9 @@ public struct SummaryReport: Sendable {
   public let digest: String
   /// The assessor's answers, for notes, justifications and evidence.
   public let answers: [String: Answer]
+  /// The questionnaire version the session was answered under, when it differs from the one
+  /// loaded: the header says so.
+  public var answeredUnderVersion: String?
 
   public init(
     questionnaire: Questionnaire, summary: RiskSummary, answers: [String: Answer],
@@ -71,6 +74,7 @@ public struct SummaryReport: Sendable {
     case .gapsWithConditions(let count, let level): return f(.reasonGapsConditions, count, levelLabel(level).lowercased())
     case .incomplete(let count): return f(.reasonIncomplete, count)
     case .unjustifiedNotApplicable(let count): return f(.reasonUnjustified, count)
+    case .derogations(let count): return f(.reasonDerogations, count)
     case .noGaps: return t(.reasonNoGaps)
     }
   }
@@ -86,8 +90,102 @@ public struct SummaryReport: Sendable {
     }
   }
 
+  /// A question's refs as a reader finds them in the published source (its id when it has none).
   func refs(_ question: Question) -> String {
-    question.refs.isEmpty ? question.id : question.refs.joined(separator: ", ")
+    question.refs.isEmpty ? question.id : cite(question.refs)
+  }
+
+  /// Refs as a reader finds them.
+  func cite(_ refs: [String]) -> String { questionnaire.citations(refs, language.rawValue) }
+
+  /// "law, beyond the reference text"... for a point the reference text does not demand.
+  public func basisText(_ question: Question) -> String? {
+    switch question.basis {
+    case .law?: return t(.basisLaw)
+    case .goodPractice?: return t(.basisGoodPractice)
+    case .policy?: return t(.basisPolicy)
+    case nil: return nil
+    }
+  }
+
+  /// The label of a question's action: what to demand of the provider, or what the organisation
+  /// does itself; the questionnaire's wording when it gives one.
+  public func actionLabel(_ question: Question) -> String {
+    let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[questionnaire.index(of: question.id) ?? 0]]
+    switch section.owner {
+    case .organisation: return questionnaire.labels.organisationAction.map(q) ?? t(.whatToDo)
+    case .provider: return questionnaire.labels.providerAction.map(q) ?? t(.genericAction)
+    }
+  }
+
+  /// The register's heading: the questionnaire's wording when it gives one.
+  public var registerHeading: String { questionnaire.labels.register.map(q) ?? t(.riskRegister) }
+
+  /// What a derogation's status means, in words.
+  public func derogationStatusText(_ use: DerogationUse) -> String {
+    switch use.status {
+    case .valid:
+      let rules = use.waives.isEmpty ? t(.none) : use.waives.joined(separator: ", ")
+      return f(.derogationValid, rules)
+    case .noReference: return t(.derogationNoReference)
+    case .expired(let day): return f(.derogationExpired, day)
+    case .badExpiry(let text): return f(.derogationBadExpiry, text)
+    }
+  }
+
+  /// An answer as the assessor chose it, in words (labels, not ids).
+  public func answerWords(_ question: Question, _ value: AnswerValue) -> String {
+    switch value {
+    case .choice(let id):
+      if question.type == .compliance { return ComplianceValue(rawValue: id).map { t($0.phrase) } ?? id }
+      if question.type == .yesno { return id == "yes" ? t(.yes) : id == "no" ? t(.no) : id }
+      return question.options.first { $0.id == id }.map { q($0.label) } ?? id
+    case .choices(let ids):
+      return ids.map { id in question.options.first { $0.id == id }.map { q($0.label) } ?? id }
+        .joined(separator: "; ")
+    case .text(let text): return text.replacingScalar("\n", with: " / ")
+    case .number(let number): return Self.numberText(number)
+    case .derogation(let record): return record.reference
+    }
+  }
+
+  static func numberText(_ number: Double) -> String {
+    if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+    return String(number)
+  }
+
+  /// The context answers (scoping, identification of the stakes: every answered question that
+  /// is neither scored nor a derogation), as positions in walking order.
+  public var contextPositions: [Int] {
+    let visibility = questionnaire.visibility(answers: answers)
+    return questionnaire.questions.indices.filter { position in
+      let question = questionnaire.questions[position]
+      return visibility[position] && question.type != .compliance && question.type != .derogation
+        && answers[question.id]?.value != nil
+    }
+  }
+
+  /// The impact of a finding with why it moved, e.g. "critical (High confidentiality criticality)".
+  public func impactText(_ finding: Finding) -> String {
+    let label = scaleLabel(questionnaire.riskModel.impact, finding.impact).lowercased()
+    if finding.impactReasons.isEmpty { return label }
+    return "\(label) (\(finding.impactReasons.map(q).joined(separator: "; ")))"
+  }
+
+  /// One abbreviation per level, unique among the levels ignoring case and accents: the shortest
+  /// common prefix length that tells them apart, else their rank.
+  public var levelAbbreviations: [String: String] {
+    let levels = questionnaire.riskModel.levels
+    let labels = levels.map { q($0.label) }
+    let longest = labels.map(\.count).max() ?? 0
+    for length in 1...max(1, longest) {
+      let candidates = labels.map { String($0.prefix(length)).uppercased() }
+      let folded = candidates.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+      if Set(folded).count == folded.count, Set(candidates).count == candidates.count {
+        return Dictionary(uniqueKeysWithValues: zip(levels.map(\.id), candidates))
+      }
+    }
+    return Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1.id, String($0 + 1)) })
   }
 
   static func date(_ date: Date) -> String { Timestamp.formatMinutes(date) }
@@ -118,6 +216,9 @@ public struct SummaryReport: Sendable {
     add("\(l(.summaryProvider)) \(meta.provider)")
     add("\(l(.summaryService)) \(meta.service)")
     add("\(l(.summaryQuestionnaire)) \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)")
+    if let version = answeredUnderVersion {
+      add(f(.questionnaireAnsweredUnder, version, questionnaire.version), .level("high"))
+    }
     add("\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))")
     add("\(l(.summaryCompleteness)) \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
     if summary.progress.isComplete {
@@ -132,22 +233,42 @@ public struct SummaryReport: Sendable {
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
     for finding in summary.blocking {
-      add("  [\(finding.rule.refs.joined(separator: ", "))] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
+      add("  [\(cite(finding.rule.refs))] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
       add("      \(l(.whatToDo)) \(q(finding.rule.remediation))", question: finding.questionID)
+      if let failed = finding.failedDerogation {
+        add("      " + f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)), question: failed.questionID)
+      }
+      if finding.rule.derogation == .none { add("      " + t(.derogationNonePossible), question: finding.questionID) }
+    }
+
+    if !summary.derogations.isEmpty {
+      heading(t(.derogations))
+      add("  " + f(.derogationAsOf, summary.asOf), .dim)
+      for use in summary.derogations {
+        let question = questionnaire.question(use.questionID)
+        add("  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference): \(derogationStatusText(use))", use.status.counts ? .plain : .level("high"), question: use.questionID)
+        for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
+          add("      \(derogationFieldLabel(field)): \(use.record[field].replacingScalar("\n", with: " / "))", .dim, question: use.questionID)
+        }
+      }
     }
 
     heading(t(.riskMatrix))
     lines += matrixLines()
 
     if !summary.register.isEmpty {
-      heading(t(.riskRegister))
+      heading(registerHeading)
       for entry in summary.register {
-        let level = entry.level.map { levelLabel($0).uppercased() } ?? t(.notAssessed)
-        add("  \(entry.risk.id)  \(q(entry.risk.title)) — \(level)", entry.level.map { .level($0) } ?? .dim)
-        let ids = entry.findings.map { finding in
-          "\(refs(questionnaire.questions[finding.position])) \(levelLabel(finding.level).lowercased())"
+        let residual = entry.level.map { levelLabel($0).uppercased() } ?? t(.notAssessed)
+        let inherent = entry.inherentLevel.map { levelLabel($0).lowercased() } ?? t(.notAssessed)
+        add("  \(entry.risk.id)  \(q(entry.risk.title))", entry.level.map { .level($0) } ?? .dim)
+        add("      \(t(.inherentLevel)) \(inherent) → \(t(.residualLevel)) \(residual)", entry.level.map { .level($0) } ?? .dim)
+        if !entry.findings.isEmpty {
+          add("      \(l(.mitigatedBy))", .dim)
+          for finding in entry.findings {
+            add("        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(answerText(finding.answer).lowercased()), \(levelLabel(finding.level).lowercased())", .dim, question: finding.questionID)
+          }
         }
-        if !ids.isEmpty { add("      \(l(.mitigatedBy)) \(ids.joined(separator: "; "))", .dim) }
       }
     }
 
@@ -165,16 +286,32 @@ public struct SummaryReport: Sendable {
     for level in questionnaire.riskModel.levels { levelLabels[level.id] = levelLabel(level.id).uppercased() }
     let answerLabel = "     " + l(.answer) + " "
     let severityLabel = " · " + l(.severity) + " "
+    let impactLabel = " · " + l(.impact) + " "
     let noteLabel = "     " + l(.note) + " "
-    let remediationLabel = "     " + l(.remediation) + " "
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       let level = levelLabels[gap.level] ?? levelLabel(gap.level).uppercased()
       add("  \(index + 1). [\(level)] \(refs(question)) — \(q(question.text))", .level(gap.level), question: gap.questionID)
-      add(answerLabel + answerText(gap.answer) + severityLabel + t(gap.severity.phrase), question: gap.questionID)
+      if let basis = basisText(question) { add("     (\(basis))", .dim, question: gap.questionID) }
+      add(answerLabel + answerText(gap.answer) + severityLabel + t(gap.severity.phrase) + impactLabel + impactText(gap), question: gap.questionID)
+      if let waiver = gap.waivedBy {
+        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        add("     " + f(.waivedBy, reference), question: gap.questionID)
+      }
       if let note = noteText(gap.questionID) { add(noteLabel + note, question: gap.questionID) }
       if let remediation = question.remediation {
-        add(remediationLabel + q(remediation), question: gap.questionID)
+        add("     " + actionLabel(question) + (language == .fr ? " : " : ": ") + q(remediation), question: gap.questionID)
+      }
+    }
+
+    let context = contextPositions
+    if !context.isEmpty {
+      heading(t(.context))
+      for position in context {
+        let question = questionnaire.questions[position]
+        guard let value = answers[question.id]?.value else { continue }
+        add("  - \(q(question.text))", question: question.id)
+        add("      \(answerWords(question, value))", .dim, question: question.id)
       }
     }
 
@@ -190,6 +327,17 @@ public struct SummaryReport: Sendable {
       self.stateEvidence(position)
     }
     return lines
+  }
+
+  func derogationFieldLabel(_ field: DerogationRecord.Field) -> String {
+    switch field {
+    case .reference: return t(.derogationReference)
+    case .grantedBy: return t(.derogationGrantedBy)
+    case .grantedOn: return t(.derogationGrantedOn)
+    case .scope: return t(.derogationScope)
+    case .measures: return t(.derogationMeasures)
+    case .expiresOn: return t(.derogationExpiresOn)
+    }
   }
 
   private func noteText(_ questionID: String) -> String? {
@@ -228,6 +376,7 @@ public struct SummaryReport: Sendable {
       let room = max(0, width - text.count)
       return right ? String(repeating: " ", count: room) + text : text + String(repeating: " ", count: room)
     }
+    let abbreviations = levelAbbreviations
     var lines: [SummaryLine] = []
     lines.append(SummaryLine("  " + pad(t(.likelihood) + " \\ " + t(.impact), first) , .dim))
     lines.append(SummaryLine("  " + pad("", first) + columnLabels.map { pad($0, cell, right: true) }.joined()))
@@ -235,14 +384,33 @@ public struct SummaryReport: Sendable {
       var text = "  " + pad(rowLabels[row], first)
       for column in model.impact.indices {
         let level = model.matrix[likelihood.id]?[column] ?? ""
-        let initial = levelLabel(level).prefix(1).uppercased()
-        text += pad("\(summary.matrix[row][column]) \(initial)", cell, right: true)
+        text += pad("\(summary.matrix[row][column]) \(abbreviations[level] ?? level)", cell, right: true)
       }
       lines.append(SummaryLine(text))
     }
-    let legend = model.levels.map { "\(q($0.label).prefix(1).uppercased()) = \(q($0.label).lowercased())" }
+    let legend = model.levels.map { "\(abbreviations[$0.id] ?? $0.id) = \(q($0.label).lowercased())" }
     lines.append(SummaryLine("  " + legend.joined(separator: ", "), .dim))
     return lines
+  }
+
+  /// Text made inert in Markdown: HTML is escaped (`<script>` stays text), as are the characters
+  /// that make tables, emphasis, code and links; line breaks become spaces.
+  public static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\n", "\r": out += " "
+      case "\\", "|", "*", "_", "`", "[", "]", "#", "~":
+        out += "\\"
+        out.unicodeScalars.append(scalar)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// Plain text, with ANSI colours when `color` is true.
@@ -276,9 +444,7 @@ public struct SummaryReport: Sendable {
   public func markdown() -> String {
     var out: [String] = []
     let meta = summary.metadata
-    func esc(_ text: String) -> String {
-      text.replacingScalar("|", with: "\\|").replacingScalar("\n", with: " ")
-    }
+    let esc = Self.markdownEscaped
     out.append("# \(t(.summaryHeading))")
     out.append("")
     out.append("| | |")
@@ -287,11 +453,15 @@ public struct SummaryReport: Sendable {
     out.append("| \(t(.summaryAssessor)) | \(esc(meta.assessor)) |")
     out.append("| \(t(.summaryProvider)) | \(esc(meta.provider)) |")
     out.append("| \(t(.summaryService)) | \(esc(meta.service)) |")
-    out.append("| \(t(.summaryQuestionnaire)) | \(questionnaire.id) \(questionnaire.version) (sha256 `\(shortDigest)`) |")
+    out.append("| \(t(.summaryQuestionnaire)) | \(esc(questionnaire.id)) \(esc(questionnaire.version)) (sha256 `\(shortDigest)`) |")
     out.append("| \(t(.summaryCreated)) | \(Self.date(meta.created)) |")
     out.append("| \(t(.summaryUpdated)) | \(Self.date(meta.updated)) |")
     out.append("| \(t(.summaryCompleteness)) | \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %) |")
     out.append("")
+    if let version = answeredUnderVersion {
+      out.append("> **\(esc(f(.questionnaireAnsweredUnder, version, questionnaire.version)))**")
+      out.append("")
+    }
     if !summary.progress.isComplete {
       out.append("> **\(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered))**")
       out.append("")
@@ -304,10 +474,28 @@ public struct SummaryReport: Sendable {
     out.append("")
     if summary.blocking.isEmpty { out.append(t(.noBlocking)) }
     for finding in summary.blocking {
-      out.append("- **\(finding.rule.refs.joined(separator: ", "))** — \(esc(q(finding.rule.message)))  ")
+      out.append("- **\(esc(cite(finding.rule.refs)))** — \(esc(q(finding.rule.message)))  ")
       out.append("  *\(l(.whatToDo))* \(esc(q(finding.rule.remediation)))")
+      if let failed = finding.failedDerogation {
+        out.append("  \(esc(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed))))")
+      }
+      if finding.rule.derogation == .none { out.append("  \(esc(t(.derogationNonePossible)))") }
     }
     out.append("")
+    if !summary.derogations.isEmpty {
+      out.append("## \(t(.derogations))")
+      out.append("")
+      out.append(esc(f(.derogationAsOf, summary.asOf)))
+      out.append("")
+      for use in summary.derogations {
+        let question = questionnaire.question(use.questionID)
+        out.append("- **\(esc(use.record.reference.isBlank ? "—" : use.record.reference))** (\(esc(question.map(refs) ?? use.questionID))): \(esc(derogationStatusText(use)))")
+        for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
+          out.append("  - \(derogationFieldLabel(field)): \(esc(use.record[field]))")
+        }
+      }
+      out.append("")
+    }
     out.append("## \(t(.riskMatrix))")
     out.append("")
     let model = questionnaire.riskModel
@@ -322,14 +510,17 @@ public struct SummaryReport: Sendable {
     }
     if !summary.register.isEmpty {
       out.append("")
-      out.append("## \(t(.riskRegister))")
+      out.append("## \(esc(registerHeading))")
       out.append("")
-      out.append("| | | \(t(.level)) | \(t(.mitigatedBy)) |")
-      out.append("|---|---|---|---|")
+      out.append("| | | \(t(.inherentLevel)) | \(t(.residualLevel)) | \(t(.mitigatedBy)) |")
+      out.append("|---|---|---|---|---|")
       for entry in summary.register {
         let level = entry.level.map { "**\(levelLabel($0))**" } ?? t(.notAssessed)
-        let questions = entry.findings.map { "\(refs(questionnaire.questions[$0.position])) (\(levelLabel($0.level).lowercased()))" }
-        out.append("| \(entry.risk.id) | \(esc(q(entry.risk.title))) | \(level) | \(esc(questions.joined(separator: ", "))) |")
+        let inherent = entry.inherentLevel.map(levelLabel) ?? t(.notAssessed)
+        let questions = entry.findings.map {
+          "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(answerText($0.answer).lowercased()), \(levelLabel($0.level).lowercased())"
+        }
+        out.append("| \(esc(entry.risk.id)) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; "))) |")
       }
     }
     out.append("")
@@ -346,10 +537,30 @@ public struct SummaryReport: Sendable {
     if summary.gaps.isEmpty { out.append(t(.noGaps)) }
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
-      out.append("\(index + 1). **[\(levelLabel(gap.level))] \(refs(question))** — \(esc(q(question.text)))  ")
-      out.append("   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase))  ")
+      out.append("\(index + 1). **[\(levelLabel(gap.level))] \(esc(refs(question)))** — \(esc(q(question.text)))  ")
+      if let basis = basisText(question) { out.append("   *(\(basis))*  ") }
+      out.append("   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase)) · \(l(.impact)) \(esc(impactText(gap)))  ")
+      if let waiver = gap.waivedBy {
+        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        out.append("   \(esc(f(.waivedBy, reference)))  ")
+      }
       if let note = noteText(gap.questionID) { out.append("   \(l(.note)) \(esc(note))  ") }
-      if let remediation = question.remediation { out.append("   *\(l(.remediation))* \(esc(q(remediation)))") }
+      if let remediation = question.remediation {
+        out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(esc(q(remediation)))")
+      }
+    }
+    let context = contextPositions
+    if !context.isEmpty {
+      out.append("")
+      out.append("## \(t(.context))")
+      out.append("")
+      out.append("| \(t(.question)) | \(t(.answer)) |")
+      out.append("|---|---|")
+      for position in context {
+        let question = questionnaire.questions[position]
+        guard let value = answers[question.id]?.value else { continue }
+        out.append("| \(esc(q(question.text))) | \(esc(answerWords(question, value))) |")
+      }
     }
     func list(_ title: String, _ positions: [Int], detail: (Int) -> String?) {
       out.append("")

@@ -5,23 +5,24 @@ import AssessmentCore
 enum BuiltinQuestionnaireModels {
   /// By file name: the SHA-256 of the YAML source and a function building the model.
   static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
-    "be-socsec-cloud.yaml": ("c4548059bbd41ef31a20b351d5da33d51b8227b33f87cd5c7ce9ecf44457dfe2", be_socsec_cloud),
+    "be-socsec-cloud.yaml": ("c32399e641263136a5349b1b9aba8d750fff6d084adb59b111ca0377206a5d12", be_socsec_cloud),
   ]
 
   // MARK: - be-socsec-cloud
 
   @Sendable static func be_socsec_cloud() -> Questionnaire {
     Questionnaire(
-      id: "be-socsec-cloud", version: "1.0.0", languages: ["fr", "en", "nl"],
+      id: "be-socsec-cloud", version: "2.0.0", languages: ["fr", "en", "nl"],
       title: LocalizedText(["en": "Cloud computing — information security and privacy directives (Belgian social security)", "fr": "Cloud computing — directives de sécurité de l'information et de protection de la vie privée (sécurité sociale belge)", "nl": "Cloud computing — richtlijnen informatieveiligheid en privacybescherming (Belgische sociale zekerheid)"]),
-      description: LocalizedText(["en": "Assessment of a cloud service provider against the social-security directives (V2017, GDPR update) and current cloud-security practice.", "fr": "Évaluation d'un fournisseur de services cloud selon les directives de la sécurité sociale (V2017, mise à jour RGPD) et les bonnes pratiques actuelles de sécurité du cloud.", "nl": "Beoordeling van een cloudserviceprovider volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."]),
+      description: LocalizedText(["en": "Assessment of a cloud service provider against the social-security directives (V2017, GDPR update) and current cloud-security practice.", "fr": "Évaluation d'un fournisseur de services cloud selon les directives de la sécurité sociale (V2017, mise à jour RGPD) et les bonnes pratiques actuelles de sécurité du cloud.", "nl": "Beoordeling van een cloudaanbieder volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."]),
       sections: [be_socsec_cloud_section0(), be_socsec_cloud_section1(), be_socsec_cloud_section2(), be_socsec_cloud_section3(), be_socsec_cloud_section4(), be_socsec_cloud_section5(), be_socsec_cloud_section6(), be_socsec_cloud_section7(), be_socsec_cloud_section8(), be_socsec_cloud_section9(), be_socsec_cloud_section10(), be_socsec_cloud_section11(), be_socsec_cloud_section12(), be_socsec_cloud_section13(), be_socsec_cloud_section14(), be_socsec_cloud_section15(), be_socsec_cloud_section16(), be_socsec_cloud_section17(), be_socsec_cloud_section18(), be_socsec_cloud_section19(), be_socsec_cloud_section20(), be_socsec_cloud_section21(), be_socsec_cloud_section22(), be_socsec_cloud_section23(), be_socsec_cloud_section24(), be_socsec_cloud_section25(), be_socsec_cloud_section26()],
       riskModel: be_socsec_cloud_riskModel(),
       blockingRules: [
-        BlockingRule(id: "personal_data_public_cloud", refs: ["2.4.5"], when: Condition.and(.and(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .isIn("data_classification", ["personal", "special"])), .or(.isIn("deployment_model", ["public", "hybrid"]), .equals("priv_cloud_type_allowed", "noncompliant"))), .not(.equals("derogation_public_cloud", "yes"))), questions: ["priv_cloud_type_allowed", "deployment_model", "derogation_public_cloud"], message: LocalizedText(["en": "Personal or sensitive data would go to a public or hybrid cloud without a derogation.", "fr": "Des données à caractère personnel ou sensibles iraient dans un cloud public ou hybride sans dérogation.", "nl": "Persoonsgegevens of gevoelige gegevens zouden zonder afwijking naar een publieke of hybride cloud gaan."]), remediation: LocalizedText(["en": "Choose a community or private cloud, or obtain a formal derogation before any migration.", "fr": "Choisir un cloud communautaire ou privé, ou obtenir une dérogation formelle avant toute migration.", "nl": "Kies een community- of privécloud, of verkrijg een formele afwijking vóór elke migratie."])),
-        BlockingRule(id: "personal_data_unencrypted", refs: ["2.4.6"], when: Condition.and(.and(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .isIn("data_classification", ["personal", "special"])), .not(.equals("derogation_encryption", "yes"))), .or(.equals("priv_encryption_transit", "noncompliant"), .equals("priv_encryption_rest", "noncompliant"))), questions: ["priv_encryption_transit", "priv_encryption_rest"], message: LocalizedText(["en": "Personal or sensitive data is not encrypted in transit or at rest, and no derogation was granted.", "fr": "Des données à caractère personnel ou sensibles ne sont pas chiffrées en transit ou au repos, sans dérogation.", "nl": "Persoonsgegevens of gevoelige gegevens worden niet versleuteld tijdens transport of in rust, zonder afwijking."]), remediation: LocalizedText(["en": "Require encryption in transit and at rest before going live, or obtain a formal derogation.", "fr": "Exiger le chiffrement en transit et au repos avant la mise en production, ou obtenir une dérogation formelle.", "nl": "Eis versleuteling tijdens transport en in rust vóór de ingebruikname, of verkrijg een formele afwijking."])),
-        BlockingRule(id: "keys_not_controlled", refs: ["2.4.6"], when: Condition.and(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .isIn("data_classification", ["personal", "special"])), .equals("priv_keys_under_control", "noncompliant")), questions: ["priv_keys_under_control"], message: LocalizedText(["en": "The encryption keys are not under the organisation's control.", "fr": "Les clés de chiffrement ne sont pas sous le contrôle de l'organisation.", "nl": "De encryptiesleutels staan niet onder controle van de organisatie."]), remediation: LocalizedText(["en": "Require keys managed by the organisation (BYOK/HYOK, an HSM under its control); key management is never outsourced.", "fr": "Exiger des clés gérées par l'organisation (BYOK/HYOK, HSM sous son contrôle) ; la gestion des clés n'est jamais externalisée.", "nl": "Eis sleutels die de organisatie beheert (BYOK/HYOK, een HSM onder haar controle); sleutelbeheer wordt nooit uitbesteed."])),
-        BlockingRule(id: "special_data_without_advice", refs: ["2.4.7"], when: Condition.and(.or(.equals("special_data", "yes"), .equals("data_classification", "special")), .or(.equals("priv_special_legal_advice", "noncompliant"), .equals("priv_special_technical_advice", "noncompliant"))), questions: ["priv_special_legal_advice", "priv_special_technical_advice"], message: LocalizedText(["en": "Special categories of data or medical data would go to the cloud without prior legal and technical advice.", "fr": "Des catégories particulières de données ou des données médicales iraient dans le cloud sans avis juridique et technique préalable.", "nl": "Bijzondere categorieën van gegevens of medische gegevens zouden zonder voorafgaand juridisch en technisch advies naar de cloud gaan."]), remediation: LocalizedText(["en": "Obtain the prior advice of the legal department and of the information security adviser (and the DPO) before any decision.", "fr": "Obtenir l'avis préalable du service juridique et du conseiller en sécurité de l'information (et du DPO) avant toute décision.", "nl": "Vraag vooraf het advies van de juridische dienst en van de informatieveiligheidsadviseur (en de DPO) vóór elke beslissing."]))
+        BlockingRule(id: "personal_data_public_cloud", refs: ["2.4.5"], when: Condition.and(.or(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .equals("sensitive_data", "yes")), .isIn("data_classification", ["confidential", "personal", "special"])), .or(.equals("deployment_model", "public"), .isIn("priv_cloud_type_allowed", ["partial", "noncompliant"]))), questions: ["priv_cloud_type_allowed", "deployment_model", "derog_public_cloud"], message: LocalizedText(["en": "Personal or sensitive data would go to a public cloud (or the public part of a hybrid cloud) without a valid derogation.", "fr": "Des données à caractère personnel ou sensibles iraient dans un cloud public (ou la partie publique d'un cloud hybride) sans dérogation valable.", "nl": "Persoonsgegevens of gevoelige gegevens zouden zonder geldige afwijking naar een publieke cloud (of het publieke deel van een hybride cloud) gaan."]), remediation: LocalizedText(["en": "Keep these data in a community or private cloud (or the private or community part of a hybrid cloud), or obtain a formal derogation, with a reference and an expiry, before any migration.", "fr": "Garder ces données dans un cloud communautaire ou privé (ou la partie privée ou communautaire d'un cloud hybride), ou obtenir une dérogation formelle, avec référence et échéance, avant toute migration.", "nl": "Houd deze gegevens in een community- of privécloud (of het privé- of communitygedeelte van een hybride cloud), of verkrijg vóór elke migratie een formele afwijking, met referentie en vervaldatum."]), derogation: .question("derog_public_cloud")),
+        BlockingRule(id: "personal_data_unencrypted", refs: ["2.4.6"], when: Condition.and(.or(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .equals("sensitive_data", "yes")), .isIn("data_classification", ["confidential", "personal", "special"])), .or(.isIn("priv_encryption_transit", ["partial", "noncompliant"]), .isIn("priv_encryption_rest", ["partial", "noncompliant"]))), questions: ["priv_encryption_transit", "priv_encryption_rest", "derog_encryption"], message: LocalizedText(["en": "Personal or sensitive data are not (fully) encrypted in transit or at rest, without a valid derogation.", "fr": "Des données à caractère personnel ou sensibles ne sont pas (entièrement) chiffrées en transit ou au repos, sans dérogation valable.", "nl": "Persoonsgegevens of gevoelige gegevens worden niet (volledig) versleuteld tijdens transport of in rust, zonder geldige afwijking."]), remediation: LocalizedText(["en": "Require encryption in transit and at rest of all these data before going live, or obtain a formal derogation, with a reference and an expiry.", "fr": "Exiger le chiffrement en transit et au repos de toutes ces données avant la mise en production, ou obtenir une dérogation formelle, avec référence et échéance.", "nl": "Eis versleuteling tijdens transport en in rust van al deze gegevens vóór de ingebruikname, of verkrijg een formele afwijking, met referentie en vervaldatum."]), derogation: .question("derog_encryption")),
+        BlockingRule(id: "keys_not_controlled", refs: ["2.4.6"], when: Condition.and(.or(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .equals("sensitive_data", "yes")), .isIn("data_classification", ["confidential", "personal", "special"])), .isIn("priv_keys_under_control", ["partial", "noncompliant"])), questions: ["priv_keys_under_control"], message: LocalizedText(["en": "Management of the encryption keys is not fully under the organisation's control.", "fr": "La gestion des clés de chiffrement n'est pas entièrement sous le contrôle de l'organisation.", "nl": "Het beheer van de versleutelingssleutels staat niet volledig onder controle van de organisatie."]), remediation: LocalizedText(["en": "Require the organisation alone to manage the keys (an HSM or key management service under its control, keys never usable by the provider without it); handing the keys to the provider or a third party is outsourcing, which the guideline excludes.", "fr": "Exiger que l'organisation seule gère les clés (HSM ou service de gestion de clés sous son contrôle, clés jamais utilisables par le fournisseur sans elle) ; confier les clés au fournisseur ou à un tiers est une sous-traitance que la directive exclut.", "nl": "Eis dat alleen de organisatie de sleutels beheert (een HSM of sleutelbeheerdienst onder haar controle, sleutels nooit bruikbaar door de aanbieder zonder haar); de sleutels aan de aanbieder of een derde toevertrouwen is uitbesteding, die de richtlijn uitsluit."]), derogation: .none),
+        BlockingRule(id: "special_data_without_advice", refs: ["2.4.7"], when: Condition.and(.or(.equals("special_data", "yes"), .equals("data_classification", "special")), .or(.equals("priv_special_legal_advice", "noncompliant"), .equals("priv_special_technical_advice", "noncompliant"))), questions: ["priv_special_legal_advice", "priv_special_technical_advice"], message: LocalizedText(["en": "Special categories of data or medical data would go to the cloud without prior legal and technical advice.", "fr": "Des catégories particulières de données ou des données médicales iraient dans le cloud sans avis juridique et technique préalable.", "nl": "Bijzondere categorieën van gegevens of medische gegevens zouden zonder voorafgaand juridisch en technisch advies naar de cloud gaan."]), remediation: LocalizedText(["en": "Obtain the prior advice of the legal department and of the information security adviser (and the DPO) before any decision.", "fr": "Obtenir l'avis préalable du service juridique et du conseiller en sécurité de l'information (et du DPO) avant toute décision.", "nl": "Vraag vooraf het advies van de juridische dienst en van de informatieveiligheidsadviseur (en de DPO) vóór elke beslissing."]), derogation: .none),
+        BlockingRule(id: "sovereignty_not_assured", refs: ["2.2.7.a"], when: Condition.or(.or(.equals("ctr_sov_provider_assurance", "noncompliant"), .equals("ctr_sov_subcontractors", "noncompliant")), .and(.isIn("hosting_location", ["outside_eu", "unknown"]), .or(.isIn("ctr_sov_provider_assurance", ["partial", "unknown"]), .isIn("ctr_sov_subcontractors", ["partial", "unknown"])))), questions: ["ctr_sov_provider_assurance", "ctr_sov_subcontractors", "hosting_location"], message: LocalizedText(["en": "The provider does not assure that neither it nor its subcontractors are subject to investigative acts of authorities outside Belgium or the European Union (or, the data being hosted outside the EU or at an unknown place, that assurance is incomplete or unknown).", "fr": "Le fournisseur n'assure pas que ni lui ni ses sous-traitants ne sont soumis à des actes d'enquête d'autorités hors de Belgique ou de l'Union européenne (ou, les données étant hébergées hors UE ou en un lieu inconnu, cette assurance est incomplète ou inconnue).", "nl": "De aanbieder garandeert niet dat noch hijzelf noch zijn onderaannemers onderworpen zijn aan onderzoeksdaden van overheden buiten België of de Europese Unie (of, met gegevens die buiten de EU of op een onbekende plaats worden gehost, is die garantie onvolledig of onbekend)."]), remediation: LocalizedText(["en": "Obtain this assurance in writing, for the provider and each of its subcontractors, or choose a provider that can give it; the guideline provides for no derogation.", "fr": "Obtenir cette assurance par écrit, pour le fournisseur et chacun de ses sous-traitants, ou choisir un fournisseur qui peut la donner ; la directive ne prévoit aucune dérogation.", "nl": "Verkrijg deze garantie schriftelijk, voor de aanbieder en elk van zijn onderaannemers, of kies een aanbieder die ze kan geven; de richtlijn voorziet in geen afwijking."]), derogation: .none)
       ],
       risks: [
         RegisterRisk(id: "D.risk.1", refs: ["D.risk.1"], title: LocalizedText(["en": "Limited governance over the processing", "fr": "Gouvernance limitée sur le traitement", "nl": "Beperkte controle over de verwerking"]), mitigatedBy: ["priv_controller_role", "priv_risk_assessment_prior", "chk_agreement_governance", "chk_audit_right", "sec_access_per_instructions", "gen_scope_identified", "gen_own_requirements_defined", "gen_risk_analysis_formal", "gen_risk_measures_defined", "prep_decision_documented", "ctr_sub_sole_responsibility", "ctr_cont_sla_annexed", "ctr_audit_right_initiative", "ctr_audit_deficiencies", "ctr_secob_yearly_evaluation", "bp_shared_responsibility_matrix", "bp_shadow_it_policy"]),
@@ -35,7 +36,119 @@ enum BuiltinQuestionnaireModels {
         RegisterRisk(id: "D.risk.9", refs: ["D.risk.9"], title: LocalizedText(["en": "Unavailability of the provider's service", "fr": "Indisponibilité du service du fournisseur", "nl": "Onbeschikbaarheid van de dienst van de provider"]), mitigatedBy: ["sec_backup_restore_in_place", "sec_restore_tested", "sec_continuity_plan_tested", "chk_system_continuity", "chk_backup", "chk_fallback", "gen_availability_sufficient", "ctr_cont_backup_commitment", "ctr_cont_sla_availability", "ctr_cont_sla_restart_delay", "ctr_cont_sla_rto", "ctr_cont_sla_rpo", "ctr_cont_measures_in_sla", "bp_outage_protection_decision", "bp_outage_multi_zone"]),
         RegisterRisk(id: "D.risk.10", refs: ["D.risk.10"], title: LocalizedText(["en": "Service cessation (court decision, takeover, bankruptcy)", "fr": "Cessation du service (décision judiciaire, rachat, faillite)", "nl": "Stopzetting van de dienst (rechterlijke beslissing, overname, faillissement)"]), mitigatedBy: ["chk_escrow", "chk_exit_rules", "chk_transfer_to_other_provider", "chk_contract_duration", "gen_reversibility_ensured", "ctr_rest_early_termination", "ctr_rest_all_data", "ctr_port_transition_service", "bp_sov_exit_plan", "bp_sov_independent_copy", "ctr_sov_change_notice"]),
         RegisterRisk(id: "D.risk.11", refs: ["D.risk.11"], title: LocalizedText(["en": "Regulatory non-compliance, in particular international transfers", "fr": "Non-conformité réglementaire, notamment les transferts internationaux", "nl": "Niet-naleving van regelgeving, in het bijzonder internationale doorgiften"]), mitigatedBy: ["priv_law_be_eu", "priv_sector_legislation", "chk_legal_compliance", "chk_processor_agreement", "sec_data_location_meets_requirements", "prep_dpo_involved", "prep_legal_involved", "ctr_sov_assurance_verified", "ctr_conf_anomaly_72h", "bp_nis2_applicability", "bp_nis2_incident_reporting", "bp_gdpr_records"])
-      ])
+      ],
+      citations: ["2.1.1": LocalizedText(["en": "2.1, point 1", "fr": "2.1, point 1", "nl": "2.1, punt 1"]),
+        "2.1.2": LocalizedText(["en": "2.1, point 2", "fr": "2.1, point 2", "nl": "2.1, punt 2"]),
+        "2.1.3": LocalizedText(["en": "2.1, point 3", "fr": "2.1, point 3", "nl": "2.1, punt 3"]),
+        "2.1.4": LocalizedText(["en": "2.1, point 4", "fr": "2.1, point 4", "nl": "2.1, punt 4"]),
+        "2.1.5": LocalizedText(["en": "2.1, point 5", "fr": "2.1, point 5", "nl": "2.1, punt 5"]),
+        "2.1.6": LocalizedText(["en": "2.1, point 6", "fr": "2.1, point 6", "nl": "2.1, punt 6"]),
+        "2.2.1.a": LocalizedText(["en": "2.2.1 a)", "fr": "2.2.1 a)", "nl": "2.2.1 a)"]),
+        "2.2.1.b": LocalizedText(["en": "2.2.1 b)", "fr": "2.2.1 b)", "nl": "2.2.1 b)"]),
+        "2.2.1.c": LocalizedText(["en": "2.2.1 c)", "fr": "2.2.1 c)", "nl": "2.2.1 c)"]),
+        "2.2.2.a": LocalizedText(["en": "2.2.2 a)", "fr": "2.2.2 a)", "nl": "2.2.2 a)"]),
+        "2.2.2.b": LocalizedText(["en": "2.2.2 b)", "fr": "2.2.2 b)", "nl": "2.2.2 b)"]),
+        "2.2.2.c": LocalizedText(["en": "2.2.2 c)", "fr": "2.2.2 c)", "nl": "2.2.2 c)"]),
+        "2.2.3.a": LocalizedText(["en": "2.2.3 a)", "fr": "2.2.3 a)", "nl": "2.2.3 a)"]),
+        "2.2.3.b": LocalizedText(["en": "2.2.3 b)", "fr": "2.2.3 b)", "nl": "2.2.3 b)"]),
+        "2.2.4.a": LocalizedText(["en": "2.2.4 a)", "fr": "2.2.4 a)", "nl": "2.2.4 a)"]),
+        "2.2.5.a": LocalizedText(["en": "2.2.5 a)", "fr": "2.2.5 a)", "nl": "2.2.5 a)"]),
+        "2.2.5.b": LocalizedText(["en": "2.2.5 b)", "fr": "2.2.5 b)", "nl": "2.2.5 b)"]),
+        "2.2.5.c": LocalizedText(["en": "2.2.5 c)", "fr": "2.2.5 c)", "nl": "2.2.5 c)"]),
+        "2.2.5.d": LocalizedText(["en": "2.2.5, last paragraph", "fr": "2.2.5, dernier alinéa", "nl": "2.2.5, laatste alinea"]),
+        "2.2.6.a": LocalizedText(["en": "2.2.6 a)", "fr": "2.2.6 a)", "nl": "2.2.6 a)"]),
+        "2.2.6.b": LocalizedText(["en": "2.2.6 b)", "fr": "2.2.6 b)", "nl": "2.2.6 b)"]),
+        "2.2.6.c": LocalizedText(["en": "2.2.6 c)", "fr": "2.2.6 c)", "nl": "2.2.6 c)"]),
+        "2.2.6.d": LocalizedText(["en": "2.2.6 d)", "fr": "2.2.6 d)", "nl": "2.2.6 d)"]),
+        "2.2.7.a": LocalizedText(["en": "2.2.7 a)", "fr": "2.2.7 a)", "nl": "2.2.7 a)"]),
+        "2.2.8.a": LocalizedText(["en": "2.2.8 a)", "fr": "2.2.8 a)", "nl": "2.2.8 a)"]),
+        "2.2.8.b": LocalizedText(["en": "2.2.8 b)", "fr": "2.2.8 b)", "nl": "2.2.8 b)"]),
+        "2.2.8.c": LocalizedText(["en": "2.2.8 c)", "fr": "2.2.8 c)", "nl": "2.2.8 c)"]),
+        "2.2.8.d": LocalizedText(["en": "2.2.8 d)", "fr": "2.2.8 d)", "nl": "2.2.8 d)"]),
+        "2.3.1.1": LocalizedText(["en": "2.3.1, 1st point", "fr": "2.3.1, 1er point", "nl": "2.3.1, 1ste punt"]),
+        "2.3.1.2": LocalizedText(["en": "2.3.1, 2nd point", "fr": "2.3.1, 2e point", "nl": "2.3.1, 2de punt"]),
+        "2.3.1.3": LocalizedText(["en": "2.3.1, 3rd point", "fr": "2.3.1, 3e point", "nl": "2.3.1, 3de punt"]),
+        "2.3.1.4": LocalizedText(["en": "2.3.1, 4th point", "fr": "2.3.1, 4e point", "nl": "2.3.1, 4de punt"]),
+        "2.3.1.5": LocalizedText(["en": "2.3.1, 5th point", "fr": "2.3.1, 5e point", "nl": "2.3.1, 5de punt"]),
+        "2.3.1.6": LocalizedText(["en": "2.3.1, 6th point", "fr": "2.3.1, 6e point", "nl": "2.3.1, 6de punt"]),
+        "2.3.2.1": LocalizedText(["en": "2.3.2, 1st point", "fr": "2.3.2, 1er point", "nl": "2.3.2, 1ste punt"]),
+        "2.3.2.2": LocalizedText(["en": "2.3.2, 2nd point", "fr": "2.3.2, 2e point", "nl": "2.3.2, 2de punt"]),
+        "2.3.2.3": LocalizedText(["en": "2.3.2, 3rd point", "fr": "2.3.2, 3e point", "nl": "2.3.2, 3de punt"]),
+        "2.3.2.4": LocalizedText(["en": "2.3.2, 4th point", "fr": "2.3.2, 4e point", "nl": "2.3.2, 4de punt"]),
+        "2.3.3.1": LocalizedText(["en": "2.3.3, 1st point", "fr": "2.3.3, 1er point", "nl": "2.3.3, 1ste punt"]),
+        "2.3.3.2": LocalizedText(["en": "2.3.3, 2nd point", "fr": "2.3.3, 2e point", "nl": "2.3.3, 2de punt"]),
+        "2.3.3.3": LocalizedText(["en": "2.3.3, 3rd point", "fr": "2.3.3, 3e point", "nl": "2.3.3, 3de punt"]),
+        "2.3.4.1": LocalizedText(["en": "2.3.4, 1st point", "fr": "2.3.4, 1er point", "nl": "2.3.4, 1ste punt"]),
+        "2.3.4.2": LocalizedText(["en": "2.3.4, 2nd point", "fr": "2.3.4, 2e point", "nl": "2.3.4, 2de punt"]),
+        "2.3.4.3": LocalizedText(["en": "2.3.4, 3rd point", "fr": "2.3.4, 3e point", "nl": "2.3.4, 3de punt"]),
+        "2.3.4.4": LocalizedText(["en": "2.3.4, 4th point", "fr": "2.3.4, 4e point", "nl": "2.3.4, 4de punt"]),
+        "2.3.4.5": LocalizedText(["en": "2.3.4, 5th point", "fr": "2.3.4, 5e point", "nl": "2.3.4, 5de punt"]),
+        "2.3.4.6": LocalizedText(["en": "2.3.4, 6th point", "fr": "2.3.4, 6e point", "nl": "2.3.4, 6de punt"]),
+        "2.3.4.7": LocalizedText(["en": "2.3.4, 7th point", "fr": "2.3.4, 7e point", "nl": "2.3.4, 7de punt"]),
+        "2.3.5.1": LocalizedText(["en": "2.3.5, 1st point", "fr": "2.3.5, 1er point", "nl": "2.3.5, 1ste punt"]),
+        "2.3.5.2": LocalizedText(["en": "2.3.5, 2nd point", "fr": "2.3.5, 2e point", "nl": "2.3.5, 2de punt"]),
+        "2.3.5.3": LocalizedText(["en": "2.3.5, 3rd point", "fr": "2.3.5, 3e point", "nl": "2.3.5, 3de punt"]),
+        "2.3.5.4": LocalizedText(["en": "2.3.5, 4th point, 1st sub-point", "fr": "2.3.5, 4e point, 1er sous-point", "nl": "2.3.5, 4de punt, 1ste subpunt"]),
+        "2.3.5.5": LocalizedText(["en": "2.3.5, 4th point, 2nd sub-point", "fr": "2.3.5, 4e point, 2e sous-point", "nl": "2.3.5, 4de punt, 2de subpunt"]),
+        "2.4.1": LocalizedText(["en": "2.4, 1st point", "fr": "2.4, 1er point", "nl": "2.4, 1ste punt"]),
+        "2.4.2": LocalizedText(["en": "2.4, 2nd point", "fr": "2.4, 2e point", "nl": "2.4, 2de punt"]),
+        "2.4.3": LocalizedText(["en": "2.4, 3rd point", "fr": "2.4, 3e point", "nl": "2.4, 3de punt"]),
+        "2.4.4": LocalizedText(["en": "2.4, 4th point", "fr": "2.4, 4e point", "nl": "2.4, 4de punt"]),
+        "2.4.5": LocalizedText(["en": "2.4, 5th point", "fr": "2.4, 5e point", "nl": "2.4, 5de punt"]),
+        "2.4.6": LocalizedText(["en": "2.4, 6th point", "fr": "2.4, 6e point", "nl": "2.4, 6de punt"]),
+        "2.4.7": LocalizedText(["en": "2.4, 7th point", "fr": "2.4, 7e point", "nl": "2.4, 7de punt"]),
+        "BP.acl": LocalizedText(["en": "best-practice article, access control lists", "fr": "article « bonnes pratiques », listes de contrôle d'accès", "nl": "artikel ‘goede praktijken’, toegangscontrolelijsten"]),
+        "BP.api": LocalizedText(["en": "best-practice article, API security", "fr": "article « bonnes pratiques », sécurité des API", "nl": "artikel ‘goede praktijken’, API-beveiliging"]),
+        "BP.compliance": LocalizedText(["en": "best-practice article, GDPR and NIS2 compliance", "fr": "article « bonnes pratiques », conformité RGPD et NIS2", "nl": "artikel ‘goede praktijken’, naleving van AVG en NIS2"]),
+        "BP.encryption-keys": LocalizedText(["en": "best-practice article, encryption and key management", "fr": "article « bonnes pratiques », chiffrement et gestion des clés", "nl": "artikel ‘goede praktijken’, versleuteling en sleutelbeheer"]),
+        "BP.multicloud": LocalizedText(["en": "best-practice article, multicloud", "fr": "article « bonnes pratiques », multicloud", "nl": "artikel ‘goede praktijken’, multicloud"]),
+        "BP.open-buckets": LocalizedText(["en": "best-practice article, open storage buckets", "fr": "article « bonnes pratiques », espaces de stockage ouverts", "nl": "artikel ‘goede praktijken’, open opslagcontainers"]),
+        "BP.outage": LocalizedText(["en": "best-practice article, provider outages", "fr": "article « bonnes pratiques », pannes du fournisseur", "nl": "artikel ‘goede praktijken’, storingen bij de aanbieder"]),
+        "BP.shadow-it": LocalizedText(["en": "best-practice article, shadow IT", "fr": "article « bonnes pratiques », shadow IT", "nl": "artikel ‘goede praktijken’, schaduw-IT"]),
+        "BP.shared-responsibility": LocalizedText(["en": "best-practice article, shared responsibility", "fr": "article « bonnes pratiques », responsabilité partagée", "nl": "artikel ‘goede praktijken’, gedeelde verantwoordelijkheid"]),
+        "BP.sovereignty": LocalizedText(["en": "best-practice article, sovereignty", "fr": "article « bonnes pratiques », souveraineté", "nl": "artikel ‘goede praktijken’, soevereiniteit"]),
+        "BP.zero-trust": LocalizedText(["en": "best-practice article, zero trust", "fr": "article « bonnes pratiques », zero trust", "nl": "artikel ‘goede praktijken’, zero trust"]),
+        "C.contract.1": LocalizedText(["en": "Annex C, “Contracts and cloud”, 1st point", "fr": "annexe C, « Contrats et cloud », 1er point", "nl": "bijlage C, ‘Contracten en cloud’, 1ste punt"]),
+        "C.contract.10": LocalizedText(["en": "Annex C, “Contracts and cloud”, 10th point", "fr": "annexe C, « Contrats et cloud », 10e point", "nl": "bijlage C, ‘Contracten en cloud’, 10de punt"]),
+        "C.contract.11": LocalizedText(["en": "Annex C, “Contracts and cloud”, 11th point", "fr": "annexe C, « Contrats et cloud », 11e point", "nl": "bijlage C, ‘Contracten en cloud’, 11de punt"]),
+        "C.contract.12": LocalizedText(["en": "Annex C, “Contracts and cloud”, 12th point", "fr": "annexe C, « Contrats et cloud », 12e point", "nl": "bijlage C, ‘Contracten en cloud’, 12de punt"]),
+        "C.contract.13": LocalizedText(["en": "Annex C, “Contracts and cloud”, 13th point", "fr": "annexe C, « Contrats et cloud », 13e point", "nl": "bijlage C, ‘Contracten en cloud’, 13de punt"]),
+        "C.contract.14": LocalizedText(["en": "Annex C, “Contracts and cloud”, 14th point", "fr": "annexe C, « Contrats et cloud », 14e point", "nl": "bijlage C, ‘Contracten en cloud’, 14de punt"]),
+        "C.contract.15": LocalizedText(["en": "Annex C, “Contracts and cloud”, 15th point", "fr": "annexe C, « Contrats et cloud », 15e point", "nl": "bijlage C, ‘Contracten en cloud’, 15de punt"]),
+        "C.contract.16": LocalizedText(["en": "Annex C, “Contracts and cloud”, 16th point", "fr": "annexe C, « Contrats et cloud », 16e point", "nl": "bijlage C, ‘Contracten en cloud’, 16de punt"]),
+        "C.contract.17": LocalizedText(["en": "Annex C, “Contracts and cloud”, 17th point", "fr": "annexe C, « Contrats et cloud », 17e point", "nl": "bijlage C, ‘Contracten en cloud’, 17de punt"]),
+        "C.contract.18": LocalizedText(["en": "Annex C, “Contracts and cloud”, 18th point", "fr": "annexe C, « Contrats et cloud », 18e point", "nl": "bijlage C, ‘Contracten en cloud’, 18de punt"]),
+        "C.contract.19": LocalizedText(["en": "Annex C, “Contracts and cloud”, 19th point", "fr": "annexe C, « Contrats et cloud », 19e point", "nl": "bijlage C, ‘Contracten en cloud’, 19de punt"]),
+        "C.contract.2": LocalizedText(["en": "Annex C, “Contracts and cloud”, 2nd point", "fr": "annexe C, « Contrats et cloud », 2e point", "nl": "bijlage C, ‘Contracten en cloud’, 2de punt"]),
+        "C.contract.20": LocalizedText(["en": "Annex C, “Contracts and cloud”, 20th point", "fr": "annexe C, « Contrats et cloud », 20e point", "nl": "bijlage C, ‘Contracten en cloud’, 20ste punt"]),
+        "C.contract.21": LocalizedText(["en": "Annex C, “Contracts and cloud”, 21st point", "fr": "annexe C, « Contrats et cloud », 21e point", "nl": "bijlage C, ‘Contracten en cloud’, 21ste punt"]),
+        "C.contract.22": LocalizedText(["en": "Annex C, “Contracts and cloud”, 22nd point", "fr": "annexe C, « Contrats et cloud », 22e point", "nl": "bijlage C, ‘Contracten en cloud’, 22ste punt"]),
+        "C.contract.23": LocalizedText(["en": "Annex C, “Contracts and cloud”, 23rd point", "fr": "annexe C, « Contrats et cloud », 23e point", "nl": "bijlage C, ‘Contracten en cloud’, 23ste punt"]),
+        "C.contract.24": LocalizedText(["en": "Annex C, “Contracts and cloud”, 24th point", "fr": "annexe C, « Contrats et cloud », 24e point", "nl": "bijlage C, ‘Contracten en cloud’, 24ste punt"]),
+        "C.contract.3": LocalizedText(["en": "Annex C, “Contracts and cloud”, 3rd point", "fr": "annexe C, « Contrats et cloud », 3e point", "nl": "bijlage C, ‘Contracten en cloud’, 3de punt"]),
+        "C.contract.4": LocalizedText(["en": "Annex C, “Contracts and cloud”, 4th point", "fr": "annexe C, « Contrats et cloud », 4e point", "nl": "bijlage C, ‘Contracten en cloud’, 4de punt"]),
+        "C.contract.5": LocalizedText(["en": "Annex C, “Contracts and cloud”, 5th point", "fr": "annexe C, « Contrats et cloud », 5e point", "nl": "bijlage C, ‘Contracten en cloud’, 5de punt"]),
+        "C.contract.6": LocalizedText(["en": "Annex C, “Contracts and cloud”, 6th point", "fr": "annexe C, « Contrats et cloud », 6e point", "nl": "bijlage C, ‘Contracten en cloud’, 6de punt"]),
+        "C.contract.7": LocalizedText(["en": "Annex C, “Contracts and cloud”, 7th point", "fr": "annexe C, « Contrats et cloud », 7e point", "nl": "bijlage C, ‘Contracten en cloud’, 7de punt"]),
+        "C.contract.8": LocalizedText(["en": "Annex C, “Contracts and cloud”, 8th point", "fr": "annexe C, « Contrats et cloud », 8e point", "nl": "bijlage C, ‘Contracten en cloud’, 8ste punt"]),
+        "C.contract.9": LocalizedText(["en": "Annex C, “Contracts and cloud”, 9th point", "fr": "annexe C, « Contrats et cloud », 9e point", "nl": "bijlage C, ‘Contracten en cloud’, 9de punt"]),
+        "C.prep.1": LocalizedText(["en": "Annex C, “Preparing the migration”, 1st point", "fr": "annexe C, « Préparation de la migration », 1er point", "nl": "bijlage C, ‘Voorbereiding van de migratie’, 1ste punt"]),
+        "C.prep.2": LocalizedText(["en": "Annex C, “Preparing the migration”, 2nd point", "fr": "annexe C, « Préparation de la migration », 2e point", "nl": "bijlage C, ‘Voorbereiding van de migratie’, 2de punt"]),
+        "C.prep.3": LocalizedText(["en": "Annex C, “Preparing the migration”, 3rd point", "fr": "annexe C, « Préparation de la migration », 3e point", "nl": "bijlage C, ‘Voorbereiding van de migratie’, 3de punt"]),
+        "C.prep.4": LocalizedText(["en": "Annex C, “Preparing the migration”, 4th point", "fr": "annexe C, « Préparation de la migration », 4e point", "nl": "bijlage C, ‘Voorbereiding van de migratie’, 4de punt"]),
+        "C.prep.5": LocalizedText(["en": "Annex C, introduction", "fr": "annexe C, introduction", "nl": "bijlage C, inleiding"]),
+        "D.risk.1": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 1st point", "fr": "annexe D, « Inconvénients et risques », 1er point", "nl": "bijlage D, ‘Nadelen en risico’s’, 1ste punt"]),
+        "D.risk.10": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 10th point", "fr": "annexe D, « Inconvénients et risques », 10e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 10de punt"]),
+        "D.risk.11": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 11th point", "fr": "annexe D, « Inconvénients et risques », 11e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 11de punt"]),
+        "D.risk.2": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 2nd point", "fr": "annexe D, « Inconvénients et risques », 2e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 2de punt"]),
+        "D.risk.3": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 3rd point", "fr": "annexe D, « Inconvénients et risques », 3e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 3de punt"]),
+        "D.risk.4": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 4th point", "fr": "annexe D, « Inconvénients et risques », 4e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 4de punt"]),
+        "D.risk.5": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 5th point", "fr": "annexe D, « Inconvénients et risques », 5e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 5de punt"]),
+        "D.risk.6": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 6th point", "fr": "annexe D, « Inconvénients et risques », 6e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 6de punt"]),
+        "D.risk.7": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 7th point", "fr": "annexe D, « Inconvénients et risques », 7e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 7de punt"]),
+        "D.risk.8": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 8th point", "fr": "annexe D, « Inconvénients et risques », 8e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 8ste punt"]),
+        "D.risk.9": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 9th point", "fr": "annexe D, « Inconvénients et risques », 9e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 9de punt"])],
+      labels: QuestionnaireLabels(register: LocalizedText(["en": "Risk register (Annex D)", "fr": "Registre des risques (annexe D)", "nl": "Risicoregister (bijlage D)"]), providerAction: LocalizedText(["en": "What to demand of the provider", "fr": "À exiger du fournisseur", "nl": "Te eisen van de cloudaanbieder"]), organisationAction: LocalizedText(["en": "What the organisation must do", "fr": "À faire par l'organisation", "nl": "Te doen door de organisatie"])))
   }
 
   private static func be_socsec_cloud_riskModel() -> RiskModel {
@@ -46,34 +159,37 @@ enum BuiltinQuestionnaireModels {
       matrix: ["high": ["medium", "high", "high", "critical"], "low": ["low", "low", "medium", "high"], "medium": ["low", "medium", "high", "high"], "very_high": ["medium", "high", "critical", "critical"], "very_low": ["low", "low", "low", "medium"]],
       answerLikelihood: ["compliant": "very_low", "noncompliant": "very_high", "partial": "medium", "unanswered": "high", "unknown": "high"],
       severityImpact: [.low: "low", .medium: "medium", .high: "high", .critical: "critical"],
-      impactAdjustments: [ImpactAdjustment(when: Condition.equals("criticality_confidentiality", "high"), dimensions: [.confidentiality], shift: 1, reason: LocalizedText(["en": "High confidentiality criticality", "fr": "Criticité élevée en confidentialité", "nl": "Hoge kritikaliteit voor vertrouwelijkheid"])),
-        ImpactAdjustment(when: Condition.equals("criticality_confidentiality", "low"), dimensions: [.confidentiality], shift: -1, reason: LocalizedText(["en": "Low confidentiality criticality", "fr": "Criticité faible en confidentialité", "nl": "Lage kritikaliteit voor vertrouwelijkheid"])),
-        ImpactAdjustment(when: Condition.equals("criticality_integrity", "high"), dimensions: [.integrity], shift: 1, reason: LocalizedText(["en": "High integrity criticality", "fr": "Criticité élevée en intégrité", "nl": "Hoge kritikaliteit voor integriteit"])),
-        ImpactAdjustment(when: Condition.equals("criticality_integrity", "low"), dimensions: [.integrity], shift: -1, reason: LocalizedText(["en": "Low integrity criticality", "fr": "Criticité faible en intégrité", "nl": "Lage kritikaliteit voor integriteit"])),
-        ImpactAdjustment(when: Condition.equals("criticality_availability", "high"), dimensions: [.availability], shift: 1, reason: LocalizedText(["en": "High availability criticality", "fr": "Criticité élevée en disponibilité", "nl": "Hoge kritikaliteit voor beschikbaarheid"])),
-        ImpactAdjustment(when: Condition.equals("criticality_availability", "low"), dimensions: [.availability], shift: -1, reason: LocalizedText(["en": "Low availability criticality", "fr": "Criticité faible en disponibilité", "nl": "Lage kritikaliteit voor beschikbaarheid"])),
-        ImpactAdjustment(when: Condition.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .isIn("data_classification", ["personal", "special"])), dimensions: [.confidentiality], shift: 1, reason: LocalizedText(["en": "Personal or sensitive data", "fr": "Données à caractère personnel ou sensibles", "nl": "Persoonsgegevens of gevoelige gegevens"]))],
+      impactAdjustments: [ImpactAdjustment(when: Condition.equals("criticality_confidentiality", "high"), dimensions: [.confidentiality], questions: [], shift: 1, reason: LocalizedText(["en": "High confidentiality criticality", "fr": "Criticité élevée en confidentialité", "nl": "Hoge kritikaliteit voor vertrouwelijkheid"])),
+        ImpactAdjustment(when: Condition.equals("criticality_confidentiality", "low"), dimensions: [.confidentiality], questions: [], shift: -1, reason: LocalizedText(["en": "Low confidentiality criticality", "fr": "Criticité faible en confidentialité", "nl": "Lage kritikaliteit voor vertrouwelijkheid"])),
+        ImpactAdjustment(when: Condition.equals("criticality_integrity", "high"), dimensions: [.integrity], questions: [], shift: 1, reason: LocalizedText(["en": "High integrity criticality", "fr": "Criticité élevée en intégrité", "nl": "Hoge kritikaliteit voor integriteit"])),
+        ImpactAdjustment(when: Condition.equals("criticality_integrity", "low"), dimensions: [.integrity], questions: [], shift: -1, reason: LocalizedText(["en": "Low integrity criticality", "fr": "Criticité faible en intégrité", "nl": "Lage kritikaliteit voor integriteit"])),
+        ImpactAdjustment(when: Condition.equals("criticality_availability", "high"), dimensions: [.availability], questions: [], shift: 1, reason: LocalizedText(["en": "High availability criticality", "fr": "Criticité élevée en disponibilité", "nl": "Hoge kritikaliteit voor beschikbaarheid"])),
+        ImpactAdjustment(when: Condition.equals("criticality_availability", "low"), dimensions: [.availability], questions: [], shift: -1, reason: LocalizedText(["en": "Low availability criticality", "fr": "Criticité faible en disponibilité", "nl": "Lage kritikaliteit voor beschikbaarheid"])),
+        ImpactAdjustment(when: Condition.or(.or(.or(.equals("personal_data", "yes"), .equals("special_data", "yes")), .equals("sensitive_data", "yes")), .isIn("data_classification", ["confidential", "personal", "special"])), dimensions: [.confidentiality], questions: [], shift: 1, reason: LocalizedText(["en": "Personal or sensitive data", "fr": "Données à caractère personnel ou sensibles", "nl": "Persoonsgegevens of gevoelige gegevens"])),
+        ImpactAdjustment(when: Condition.isIn("hosting_location", ["outside_eu", "unknown"]), dimensions: [], questions: ["prep_legal_advice_abroad", "ctr_sov_assurance_verified", "ctr_sov_change_notice"], shift: 1, reason: LocalizedText(["en": "Data hosted outside the European Union or at an unknown place", "fr": "Données hébergées hors de l'Union européenne ou en un lieu inconnu", "nl": "Gegevens gehost buiten de Europese Unie of op een onbekende plaats"]))],
       notAcceptableFrom: "critical", conditionsFrom: "medium")
   }
 
   private static func be_socsec_cloud_section0() -> Section {
     Section(
       id: "scoping", title: LocalizedText(["en": "Scope and stakes", "fr": "Périmètre et enjeux", "nl": "Scope en belangen"]),
-      introduction: LocalizedText(["en": "These answers decide which directives apply and how much is at stake (2.1.3, 2.1.4, 2.1.6). Answer them before the contractual guarantees.", "fr": "Ces réponses déterminent les directives applicables et le niveau des enjeux (2.1.3, 2.1.4, 2.1.6). Répondez-y avant de passer aux garanties contractuelles.", "nl": "Deze antwoorden bepalen welke richtlijnen van toepassing zijn en hoeveel er op het spel staat (2.1.3, 2.1.4, 2.1.6). Beantwoord ze vóór de contractuele waarborgen."]), refs: ["2.1"],
-      when: nil,
+      introduction: LocalizedText(["en": "These answers decide which directives apply and how much is at stake (2.1, points 3, 4 and 6). Answer them before the contractual guarantees. Formal derogations granted by the organisation are recorded here too.", "fr": "Ces réponses déterminent les directives applicables et le niveau des enjeux (2.1, points 3, 4 et 6). Répondez-y avant de passer aux garanties contractuelles. Les dérogations formelles accordées par l'organisation s'enregistrent ici aussi.", "nl": "Deze antwoorden bepalen welke richtlijnen van toepassing zijn en hoeveel er op het spel staat (2.1, punten 3, 4 en 6). Beantwoord ze vóór de contractuele waarborgen. Formele afwijkingen die de organisatie heeft toegestaan, worden hier ook geregistreerd."]), refs: ["2.1"],
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "data_classification",
         refs: ["2.1.3"],
         type: .single,
         text: LocalizedText(["en": "What is the highest classification of the data that will go to the cloud?", "fr": "Quelle est la classification la plus élevée des données destinées au cloud ?", "nl": "Wat is de hoogste classificatie van de gegevens die naar de cloud gaan?"]),
-        help: LocalizedText(["en": "Under the organisation's classification model; the most sensitive class sets the requirements. Evidence: the data inventory and classification (2.1.3).", "fr": "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Preuve : inventaire et classification des données (2.1.3).", "nl": "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Bewijs: de inventaris en classificatie van de gegevens (2.1.3)."]),
+        help: LocalizedText(["en": "Under the organisation's classification model; the most sensitive class sets the requirements. Confidential data are sensitive data within the meaning of 2.4 (5th and 6th points). Evidence: the data inventory and classification (2.1, point 3).", "fr": "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Des données confidentielles sont des données sensibles au sens de 2.4 (5e et 6e points). Preuve : inventaire et classification des données (2.1, point 3).", "nl": "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Vertrouwelijke gegevens zijn gevoelige gegevens in de zin van 2.4 (5de en 6de punt). Bewijs: de inventaris en classificatie van de gegevens (2.1, punt 3)."]),
         options: [ChoiceOption(id: "public", label: LocalizedText(["en": "Public", "fr": "Publiques", "nl": "Publiek"])), ChoiceOption(id: "internal", label: LocalizedText(["en": "Internal", "fr": "Internes", "nl": "Intern"])), ChoiceOption(id: "confidential", label: LocalizedText(["en": "Confidential", "fr": "Confidentielles", "nl": "Vertrouwelijk"])), ChoiceOption(id: "personal", label: LocalizedText(["en": "Personal data", "fr": "Données à caractère personnel", "nl": "Persoonsgegevens"])), ChoiceOption(id: "special", label: LocalizedText(["en": "Special categories or medical data", "fr": "Catégories particulières ou données médicales", "nl": "Bijzondere categorieën of medische gegevens"]))],
         when: nil,
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "criticality_availability",
         refs: ["2.1.6"],
@@ -85,7 +201,9 @@ enum BuiltinQuestionnaireModels {
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "criticality_integrity",
         refs: ["2.1.6"],
@@ -97,7 +215,9 @@ enum BuiltinQuestionnaireModels {
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "criticality_confidentiality",
         refs: ["2.1.6"],
@@ -109,31 +229,37 @@ enum BuiltinQuestionnaireModels {
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "service_model",
         refs: ["2.1.4"],
         type: .single,
         text: LocalizedText(["en": "What is the service model?", "fr": "Quel est le modèle de service ?", "nl": "Wat is het servicemodel?"]),
-        help: LocalizedText(["en": "SaaS: an application; PaaS: a platform for your applications; IaaS: infrastructure you administer. The model sets how security responsibilities are shared.", "fr": "SaaS : une application ; PaaS : une plateforme pour vos applications ; IaaS : de l'infrastructure que vous administrez. Le modèle fixe le partage des responsabilités de sécurité.", "nl": "SaaS: een toepassing; PaaS: een platform voor uw toepassingen; IaaS: infrastructuur die u zelf beheert. Het model bepaalt hoe de beveiligingsverantwoordelijkheid verdeeld is."]),
+        help: LocalizedText(["en": "SaaS: an application; PaaS: a platform for your applications; IaaS: infrastructure you administer. The model sets how security responsibilities are shared.", "fr": "SaaS : une application ; PaaS : une plateforme pour vos applications ; IaaS : de l'infrastructure que vous administrez. Le modèle fixe le partage des responsabilités de sécurité.", "nl": "SaaS: een toepassing; PaaS: een platform voor uw toepassingen; IaaS: infrastructuur die u zelf beheert. Het model bepaalt hoe de verantwoordelijkheid voor informatieveiligheid verdeeld is."]),
         options: [ChoiceOption(id: "saas", label: LocalizedText(["en": "SaaS (software)", "fr": "SaaS (logiciel)", "nl": "SaaS (software)"])), ChoiceOption(id: "paas", label: LocalizedText(["en": "PaaS (platform)", "fr": "PaaS (plateforme)", "nl": "PaaS (platform)"])), ChoiceOption(id: "iaas", label: LocalizedText(["en": "IaaS (infrastructure)", "fr": "IaaS (infrastructure)", "nl": "IaaS (infrastructuur)"]))],
         when: nil,
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "deployment_model",
         refs: ["2.1.4", "2.4.5"],
         type: .single,
         text: LocalizedText(["en": "What is the deployment model?", "fr": "Quel est le modèle de déploiement ?", "nl": "Wat is het implementatiemodel?"]),
-        help: LocalizedText(["en": "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid. Directive 2.4.5 keeps personal data to community or private clouds unless a derogation is granted.", "fr": "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride. La directive 2.4.5 réserve les données à caractère personnel aux clouds communautaires ou privés, sauf dérogation.", "nl": "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride. Richtlijn 2.4.5 beperkt persoonsgegevens tot community- of privéclouds, tenzij een afwijking is toegestaan."]),
+        help: LocalizedText(["en": "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid (several of these, linked). Unless a derogation is granted, 2.4 (5th point) keeps personal or sensitive data to community or private clouds; in a hybrid cloud they may only go to its private or community part.", "fr": "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride (plusieurs de ces types liés). Sauf dérogation autorisée, 2.4 (5e point) réserve les données à caractère personnel ou sensibles aux clouds communautaires ou privés ; dans un cloud hybride, elles ne peuvent aller que dans sa partie privée ou communautaire.", "nl": "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride (meerdere van deze types, gekoppeld). Tenzij een afwijking is toegestaan, beperkt 2.4 (5de punt) persoonsgegevens of gevoelige gegevens tot community- of privéclouds; in een hybride cloud mogen ze alleen naar het privé- of communitygedeelte."]),
         options: [ChoiceOption(id: "public", label: LocalizedText(["en": "Public", "fr": "Public", "nl": "Publiek"])), ChoiceOption(id: "private", label: LocalizedText(["en": "Private", "fr": "Privé", "nl": "Privé"])), ChoiceOption(id: "community", label: LocalizedText(["en": "Community", "fr": "Communautaire", "nl": "Community"])), ChoiceOption(id: "hybrid", label: LocalizedText(["en": "Hybrid", "fr": "Hybride", "nl": "Hybride"]))],
         when: nil,
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "personal_data",
         refs: ["2.4.3"],
@@ -145,67 +271,93 @@ enum BuiltinQuestionnaireModels {
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
+      Question(
+        id: "sensitive_data",
+        refs: ["2.4.5", "2.4.6"],
+        type: .yesno,
+        text: LocalizedText(["en": "Will sensitive data other than personal data go to the cloud?", "fr": "Des données sensibles autres que des données à caractère personnel iront-elles dans le cloud ?", "nl": "Zullen er andere gevoelige gegevens dan persoonsgegevens naar de cloud gaan?"]),
+        help: LocalizedText(["en": "For example data that are confidential under the organisation's classification, investigation or security data. 2.4 (5th and 6th points) covers “personal data or sensitive data”: the choice of cloud type and encryption apply to these data too.", "fr": "Par exemple des données confidentielles selon la classification de l'organisation, des données d'enquête ou de sécurité. 2.4 (5e et 6e points) vise « des données à caractère personnel ou des données sensibles » : le choix du type de cloud et le chiffrement s'appliquent aussi à ces données.", "nl": "Bijvoorbeeld gegevens die volgens de classificatie van de organisatie vertrouwelijk zijn, onderzoeks- of beveiligingsgegevens. 2.4 (5de en 6de punt) beoogt “persoonsgegevens of gevoelige gegevens”: de keuze van het cloudtype en de versleuteling gelden ook voor deze gegevens."]),
+        options: [],
+        when: nil,
+        severity: nil,
+        protects: [],
+        remediation: nil,
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "special_data",
         refs: ["2.4.7"],
         type: .yesno,
         text: LocalizedText(["en": "Are special categories of data or medical data involved?", "fr": "Des catégories particulières de données ou des données médicales sont-elles concernées ?", "nl": "Gaat het om bijzondere categorieën van gegevens of medische gegevens?"]),
-        help: LocalizedText(["en": "Beliefs, racial origin, political opinions, health, sexual orientation, medical data (GDPR Art. 9). Directive 2.4.7 asks to avoid them in the cloud and to obtain prior legal and technical advice.", "fr": "Convictions, origine raciale, opinions politiques, santé, orientation sexuelle, données médicales (RGPD art. 9). La directive 2.4.7 demande de les éviter dans le cloud et d'obtenir un avis juridique et technique préalable.", "nl": "Overtuigingen, raciale afkomst, politieke opvattingen, gezondheid, seksuele geaardheid, medische gegevens (AVG art. 9). Richtlijn 2.4.7 vraagt ze buiten de cloud te houden en vooraf juridisch en technisch advies in te winnen."]),
+        help: LocalizedText(["en": "Beliefs, racial origin, political opinions, health, sexual orientation, medical data (GDPR Art. 9). The guideline (2.4, after the points) asks to avoid managing them in the cloud and always to obtain prior legal and technical advice.", "fr": "Convictions, origine raciale, opinions politiques, santé, orientation sexuelle, données médicales (RGPD art. 9). La directive (2.4, après les points) demande d'éviter leur gestion dans le cloud et de toujours demander au préalable un avis juridique et technique.", "nl": "Overtuigingen, raciale afkomst, politieke opvattingen, gezondheid, seksuele geaardheid, medische gegevens (AVG art. 9). De richtlijn (2.4, na de punten) vraagt het beheer ervan in de cloud te vermijden en altijd vooraf juridisch en technisch advies in te winnen."]),
         options: [],
         when: Condition.or(.not(.equals("personal_data", "no")), .equals("data_classification", "special")),
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
-        id: "derogation_public_cloud",
+        id: "derog_public_cloud",
         refs: ["2.4.5"],
-        type: .yesno,
-        text: LocalizedText(["en": "Has a derogation been granted to process this data in a public cloud?", "fr": "Une dérogation a-t-elle été accordée pour traiter ces données dans un cloud public ?", "nl": "Is er een afwijking toegestaan om deze gegevens in een publieke cloud te verwerken?"]),
-        help: LocalizedText(["en": "Without a formal derogation, personal data in a public or hybrid cloud is a blocking finding (2.4.5). Note the derogation's reference.", "fr": "Sans dérogation formelle, des données à caractère personnel dans un cloud public ou hybride sont un constat bloquant (2.4.5). Notez la référence de la dérogation.", "nl": "Zonder formele afwijking zijn persoonsgegevens in een publieke of hybride cloud een blokkerende vaststelling (2.4.5). Noteer de referentie van de afwijking."]),
+        type: .derogation,
+        text: LocalizedText(["en": "Derogation allowing personal or sensitive data in a public cloud (or the public part of a hybrid cloud)", "fr": "Dérogation autorisant des données à caractère personnel ou sensibles dans un cloud public (ou la partie publique d'un cloud hybride)", "nl": "Afwijking die persoonsgegevens of gevoelige gegevens in een publieke cloud (of het publieke deel van een hybride cloud) toestaat"]),
+        help: LocalizedText(["en": "2.4 (5th point): “unless a derogation is authorised”, these data go only to a community or private cloud. A derogation is a formal decision: record its reference, who granted it (management, the information-security committee), its date, its scope, the compensating measures and its expiry or review date. Without a reference, or past its expiry, it does not count. Leave it empty when there is none.", "fr": "2.4 (5e point) : « Sauf dérogation autorisée », ces données ne vont que dans un cloud communautaire ou privé. Une dérogation est une décision formelle : enregistrez sa référence, qui l'a accordée (direction, comité de sécurité de l'information), sa date, sa portée, les mesures compensatoires et son échéance ou sa date de révision. Sans référence, ou après son échéance, elle ne compte pas. Laissez vide s'il n'y en a pas.", "nl": "2.4 (5de punt): “tenzij een afwijking is toegestaan”, gaan deze gegevens alleen naar een community- of privécloud. Een afwijking is een formele beslissing: registreer de referentie, wie ze heeft toegestaan (directie, comité voor informatieveiligheid), de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum of herzieningsdatum. Zonder referentie, of na de vervaldatum, telt ze niet. Laat leeg als er geen is."]),
         options: [],
-        when: Condition.and(.or(.not(.equals("personal_data", "no")), .isIn("data_classification", ["personal", "special"])), .not(.isIn("deployment_model", ["private", "community"]))),
+        when: Condition.and(.or(.or(.not(.equals("personal_data", "no")), .not(.equals("sensitive_data", "no"))), .isIn("data_classification", ["confidential", "personal", "special"])), .not(.isIn("deployment_model", ["private", "community"]))),
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
-        id: "derogation_encryption",
+        id: "derog_encryption",
         refs: ["2.4.6"],
-        type: .yesno,
-        text: LocalizedText(["en": "Has a derogation from the encryption requirement been granted?", "fr": "Une dérogation à l'obligation de chiffrement a-t-elle été accordée ?", "nl": "Is er een afwijking van de versleutelingsplicht toegestaan?"]),
-        help: LocalizedText(["en": "Directive 2.4.6 requires encryption in transit and at rest unless a derogation is granted; it allows none for control of the keys. Note the derogation's reference.", "fr": "La directive 2.4.6 impose le chiffrement en transit et au repos sauf dérogation ; elle n'en prévoit aucune pour la maîtrise des clés. Notez la référence de la dérogation.", "nl": "Richtlijn 2.4.6 vereist versleuteling tijdens transport en in rust, tenzij een afwijking is toegestaan; voor het sleutelbeheer is er geen. Noteer de referentie van de afwijking."]),
+        type: .derogation,
+        text: LocalizedText(["en": "Derogation from the obligation to encrypt personal or sensitive data in transit and at rest", "fr": "Dérogation à l'obligation de chiffrer en transit et au repos les données à caractère personnel ou sensibles", "nl": "Afwijking van de verplichting om persoonsgegevens of gevoelige gegevens tijdens transport en in rust te versleutelen"]),
+        help: LocalizedText(["en": "2.4 (6th point): “unless a derogation is authorised”, any outsourcing of these data requires encryption in transit and at rest. The derogation can only concern encryption: management of the means of encryption “must always remain under the organisation's control and may not be outsourced”, with no derogation possible. Record the reference, who granted it, the date, the scope, the compensating measures and the expiry. Leave it empty when there is none.", "fr": "2.4 (6e point) : « Sauf dérogation autorisée », toute externalisation de ces données requiert leur chiffrement en transit et au repos. La dérogation ne peut porter que sur le chiffrement : la gestion des moyens de chiffrement « doit toujours rester sous le contrôle de l'organisation et ne peut pas être sous-traitée », sans dérogation possible. Enregistrez la référence, qui l'a accordée, la date, la portée, les mesures compensatoires et l'échéance. Laissez vide s'il n'y en a pas.", "nl": "2.4 (6de punt): “tenzij een afwijking is toegestaan”, vereist elke uitbesteding van deze gegevens versleuteling tijdens transport en in rust. De afwijking kan alleen de versleuteling betreffen: het beheer van de versleutelingsmiddelen “moet altijd onder controle van de organisatie blijven en mag niet worden uitbesteed”, zonder mogelijke afwijking. Registreer de referentie, wie ze heeft toegestaan, de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum. Laat leeg als er geen is."]),
         options: [],
-        when: Condition.or(.not(.equals("personal_data", "no")), .isIn("data_classification", ["personal", "special"])),
+        when: Condition.or(.or(.not(.equals("personal_data", "no")), .not(.equals("sensitive_data", "no"))), .isIn("data_classification", ["confidential", "personal", "special"])),
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "subcontracting",
         refs: ["2.2.1.b"],
         type: .single,
-        text: LocalizedText(["en": "Does the cloud service provider use subcontractors?", "fr": "Le fournisseur de services cloud fait-il appel à des sous-traitants ?", "nl": "Doet de cloudserviceprovider een beroep op onderaannemers?"]),
-        help: LocalizedText(["en": "Hosting, maintenance, support… When in doubt, answer “unknown”: the subcontracting questions (2.2.1) will still be asked.", "fr": "Hébergement, maintenance, support… En cas de doute, répondez « inconnu » : les questions sur la sous-traitance (2.2.1) resteront posées.", "nl": "Hosting, onderhoud, support… Antwoord bij twijfel ‘onbekend’: de vragen over onderaanneming (2.2.1) blijven dan gesteld."]),
+        text: LocalizedText(["en": "Does the cloud service provider use subcontractors today?", "fr": "Le fournisseur de services cloud fait-il aujourd'hui appel à des sous-traitants ?", "nl": "Doet de cloudaanbieder vandaag een beroep op onderaannemers?"]),
+        help: LocalizedText(["en": "Hosting, maintenance, support… The contract's subcontracting clauses (2.2.1) are required whatever the answer, since the provider may subcontract later; only the questions on current subcontractors depend on it. When in doubt, answer “unknown”.", "fr": "Hébergement, maintenance, support… Les clauses du contrat sur la sous-traitance (2.2.1) sont exigées quelle que soit la réponse, car le fournisseur peut sous-traiter plus tard ; seules les questions sur les sous-traitants actuels en dépendent. En cas de doute, répondez « inconnu ».", "nl": "Hosting, onderhoud, support… De contractbepalingen over onderaanneming (2.2.1) zijn vereist wat het antwoord ook is, want de aanbieder kan later onderaannemers inschakelen; alleen de vragen over de huidige onderaannemers hangen ervan af. Antwoord bij twijfel “onbekend”."]),
         options: [ChoiceOption(id: "yes", label: LocalizedText(["en": "Yes", "fr": "Oui", "nl": "Ja"])), ChoiceOption(id: "no", label: LocalizedText(["en": "No", "fr": "Non", "nl": "Nee"])), ChoiceOption(id: "unknown", label: LocalizedText(["en": "Unknown", "fr": "Inconnu", "nl": "Onbekend"]))],
         when: nil,
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "hosting_location",
-        refs: ["2.2.7.a", "2.3.1.1"],
+        refs: ["2.3.1.1"],
         type: .single,
         text: LocalizedText(["en": "Where are the data and their copies hosted?", "fr": "Où les données et leurs copies sont-elles hébergées ?", "nl": "Waar worden de gegevens en hun kopieën gehost?"]),
-        help: LocalizedText(["en": "The farthest location counts, backups and support included. Hosting outside the EU brings in international transfers (GDPR Art. 44-49) and sovereignty (2.2.7).", "fr": "Le lieu le plus éloigné compte, sauvegardes et support compris. Un hébergement hors UE fait intervenir les transferts internationaux (RGPD art. 44-49) et la souveraineté (2.2.7).", "nl": "De verste locatie telt, back-ups en support inbegrepen. Hosting buiten de EU brengt internationale doorgiften (AVG art. 44-49) en soevereiniteit (2.2.7) mee."]),
+        help: LocalizedText(["en": "The farthest location counts, backups and support included; 2.3.1 (1st point) asks for the location to be known. Outside the European Union or unknown: international transfers of personal data (GDPR Art. 44 to 49) need a legal basis, Annex C's legal advice on processing abroad is required, and an incomplete sovereignty assurance (2.2.7 a)) becomes a blocking finding. Sovereignty matters wherever the data are: a foreign authority can reach a provider established outside the EU even for data hosted in Belgium.", "fr": "Le lieu le plus éloigné compte, sauvegardes et support compris ; 2.3.1 (1er point) demande que la localisation soit connue. Hors de l'Union européenne ou inconnu : les transferts internationaux de données à caractère personnel (RGPD art. 44 à 49) doivent reposer sur une base légale, l'avis juridique de l'annexe C sur le traitement à l'étranger s'impose, et une assurance incomplète de souveraineté (2.2.7 a)) devient un constat bloquant. La souveraineté vaut où que soient les données : une autorité étrangère peut viser un fournisseur établi hors UE même pour des données hébergées en Belgique.", "nl": "De verste locatie telt, back-ups en support inbegrepen; 2.3.1 (1ste punt) vraagt dat de locatie gekend is. Buiten de Europese Unie of onbekend: internationale doorgiften van persoonsgegevens (AVG art. 44 tot 49) hebben een rechtsgrond nodig, het juridisch advies van bijlage C over verwerking in het buitenland is vereist, en een onvolledige soevereiniteitsgarantie (2.2.7 a)) wordt een blokkerende vaststelling. Soevereiniteit speelt waar de gegevens ook staan: een buitenlandse overheid kan een aanbieder die buiten de EU gevestigd is, bereiken, zelfs voor gegevens die in België worden gehost."]),
         options: [ChoiceOption(id: "belgium", label: LocalizedText(["en": "Belgium", "fr": "Belgique", "nl": "België"])), ChoiceOption(id: "eu", label: LocalizedText(["en": "European Union", "fr": "Union européenne", "nl": "Europese Unie"])), ChoiceOption(id: "outside_eu", label: LocalizedText(["en": "Outside the European Union", "fr": "Hors Union européenne", "nl": "Buiten de Europese Unie"])), ChoiceOption(id: "unknown", label: LocalizedText(["en": "Unknown", "fr": "Inconnu", "nl": "Onbekend"]))],
         when: nil,
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -213,7 +365,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "gen", title: LocalizedText(["en": "General directives — the organisation's duties before using the cloud", "fr": "Directives générales — obligations de l'organisation avant le recours au cloud", "nl": "Algemene richtlijnen — verplichtingen van de organisatie vóór het gebruik van de cloud"]),
       introduction: LocalizedText(["en": "These directives address the organisation itself, which remains responsible for information security and privacy protection when it uses the cloud. Before entrusting anything to the cloud service provider, it delimits what will be hosted, inventories and classifies the data, sets the conditions for transferring them, chooses the appropriate type of cloud, defines its minimum requirements, makes sure of reversibility and sufficient availability, and conducts a formal risk analysis. The scoping questions recorded the classification and the chosen models; these questions check that the work was done and documented. Ask for dated documents that predate the decision.", "fr": "Ces directives visent l'organisation elle-même, qui reste responsable de la sécurité de l'information et de la protection de la vie privée lorsqu'elle recourt au cloud. Avant de confier quoi que ce soit au fournisseur de services cloud, elle délimite ce qui sera hébergé, inventorie et classifie les données, fixe les conditions de leur transfert, choisit le type de cloud approprié, définit ses exigences minimales, s'assure de la réversibilité et d'une disponibilité suffisante, et conduit une analyse de risques formelle. Les questions de périmètre ont enregistré la classification et les modèles retenus ; celles-ci vérifient que le travail a été fait et documenté. Demandez des documents datés et antérieurs à la décision.", "nl": "Deze richtlijnen richten zich tot de organisatie zelf, die verantwoordelijk blijft voor informatieveiligheid en privacybescherming wanneer ze de cloud gebruikt. Vooraleer ze iets aan de cloudaanbieder toevertrouwt, bakent ze af wat er gehost wordt, inventariseert en classificeert ze de gegevens, legt ze de voorwaarden voor hun overdracht vast, kiest ze het gepaste type cloud, bepaalt ze haar minimale eisen, verzekert ze de omkeerbaarheid en een voldoende beschikbaarheid, en voert ze een formele risicoanalyse uit. De scopevragen legden de classificatie en de gekozen modellen vast; deze vragen gaan na of het werk ook gedaan en gedocumenteerd is. Vraag gedateerde documenten die van vóór de beslissing dateren."]), refs: ["2.1"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "gen_scope_identified",
@@ -226,7 +378,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Draw up and have approved the list of information, processing and services hosted in the cloud, with an owner for each, and update it at every extension of the service.", "fr": "Établir et faire approuver la liste des informations, traitements et services hébergés dans le cloud, avec un propriétaire pour chacun, et la mettre à jour à chaque extension du service.", "nl": "Stel de lijst op van de informatie, verwerkingen en diensten die in de cloud worden gehost, met een eigenaar voor elk, laat ze goedkeuren en werk ze bij bij elke uitbreiding van de dienst."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_scope_requirements_considered",
         refs: ["2.1.1"],
@@ -238,7 +392,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Review the scope with the information security officer and the data protection officer, and take out of the cloud any item whose requirements cannot be met there.", "fr": "Revoir le périmètre avec le conseiller en sécurité de l'information et le délégué à la protection des données, et retirer du cloud tout élément dont les exigences ne peuvent y être respectées.", "nl": "Herbekijk de scope met de informatieveiligheidsconsulent en de functionaris voor gegevensbescherming, en haal elk element uit de cloud waarvan de eisen daar niet kunnen worden nageleefd."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_data_inventory",
         refs: ["2.1.3"],
@@ -250,7 +406,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Complete the inventory of the data in the cloud scope, copies and technical data included, and name an owner for each data set.", "fr": "Compléter l'inventaire des données du périmètre cloud, copies et données techniques comprises, et désigner un propriétaire pour chaque ensemble de données.", "nl": "Vervolledig de inventaris van de gegevens binnen de cloudscope, kopieën en technische gegevens inbegrepen, en wijs voor elke gegevensverzameling een eigenaar aan."]),
-        mappings: Mappings(iso27002: ["8.1.1", "8.1.2"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["8.1.1", "8.1.2"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_data_classified",
         refs: ["2.1.3"],
@@ -262,7 +420,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Classify every data set under the organisation's policy before any transfer, and have the classification validated by the data owner.", "fr": "Classifier chaque ensemble de données selon la politique de l'organisation avant tout transfert, et faire valider la classification par le propriétaire des données.", "nl": "Classificeer elke gegevensverzameling volgens het beleid van de organisatie vóór elke overdracht, en laat de classificatie valideren door de eigenaar van de gegevens."]),
-        mappings: Mappings(iso27002: ["8.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["8.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_transfer_conditions",
         refs: ["2.1.2"],
@@ -274,7 +434,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Define, for every class concerned, the conditions for or bans on transfer to the cloud, and include them in the requirements imposed on the provider.", "fr": "Définir, pour chaque classe concernée, les conditions ou interdictions de transfert vers le cloud, et les reprendre dans les exigences imposées au fournisseur.", "nl": "Leg voor elke betrokken klasse de voorwaarden voor of verboden op overdracht naar de cloud vast, en neem ze op in de eisen die aan de aanbieder worden opgelegd."]),
-        mappings: Mappings(iso27002: ["13.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["13.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_cloud_type_fit",
         refs: ["2.1.4"],
@@ -286,7 +448,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Document the choice of service and deployment model in the light of the data and the processing, and revisit it if it does not allow the organisation's requirements to be met.", "fr": "Documenter le choix du modèle de service et de déploiement au regard des données et du traitement, et revoir ce choix s'il ne permet pas de satisfaire les exigences de l'organisation.", "nl": "Documenteer de keuze van het service- en implementatiemodel in het licht van de gegevens en de verwerking, en herzie die keuze als ze niet toelaat aan de eisen van de organisatie te voldoen."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_cloud_offer_compared",
         refs: ["2.1.4"],
@@ -298,7 +462,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Document the offers and models examined and the reasons for the choice; at the next contract renewal, compare at least the community and private alternatives.", "fr": "Documenter les offres et modèles examinés et les raisons du choix ; à la prochaine échéance du contrat, comparer au moins les alternatives communautaires et privées.", "nl": "Documenteer de onderzochte aanbiedingen en modellen en de redenen voor de keuze; vergelijk bij de volgende vervaldag van het contract minstens de community- en private alternatieven."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_own_requirements_defined",
         refs: ["2.1.5"],
@@ -310,7 +476,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Write and have approved the baseline of minimum requirements for the cloud service, starting from the sector's minimum standards and the data classification.", "fr": "Rédiger et faire approuver le référentiel des exigences minimales applicables au service cloud, en partant des normes minimales du secteur et de la classification des données.", "nl": "Stel het referentiekader van minimale eisen voor de clouddienst op en laat het goedkeuren, uitgaande van de minimale normen van de sector en de classificatie van de gegevens."]),
-        mappings: Mappings(iso27002: ["15.1.1"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_provider_level_equivalent",
         refs: ["2.1.5"],
@@ -322,7 +490,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Carry out the gap analysis, require the provider to close the gaps against contractual deadlines, and have management formally accept those that remain.", "fr": "Réaliser l'analyse d'écarts, exiger du fournisseur la correction des écarts avec des échéances contractuelles, et faire accepter formellement par la direction ceux qui subsistent.", "nl": "Voer de gap-analyse uit, eis van de aanbieder dat hij de afwijkingen binnen contractuele termijnen wegwerkt, en laat de resterende formeel aanvaarden door het management."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_reversibility_ensured",
         refs: ["2.1.5"],
@@ -334,7 +504,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Draw up a reversibility plan covering the data and the processing, prove it with a real export, and align it with the contract's restitution and portability clauses.", "fr": "Établir un plan de réversibilité couvrant les données et les traitements, l'éprouver par un export réel et l'aligner sur les clauses de restitution et de portabilité du contrat.", "nl": "Stel een omkeerbaarheidsplan op voor de gegevens en de verwerkingen, toets het met een echte export en stem het af op de contractclausules over teruggave en overdraagbaarheid."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_availability_needs_defined",
         refs: ["2.1.5"],
@@ -346,7 +518,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have the process owner set the availability, RTO and RPO objectives, based on a business impact analysis.", "fr": "Faire fixer par le propriétaire du processus les objectifs de disponibilité, de RTO et de RPO, sur la base d'une analyse d'impact sur l'activité.", "nl": "Laat de proceseigenaar de doelstellingen voor beschikbaarheid, RTO en RPO vastleggen op basis van een business impact analysis."]),
-        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_availability_sufficient",
         refs: ["2.1.5"],
@@ -358,7 +532,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Negotiate an SLA and an architecture (redundancy, off-site backups) that reach the objectives; failing that, provide a fallback solution or have management accept the residual risk.", "fr": "Négocier un SLA et une architecture (redondance, sauvegardes hors site) qui atteignent les objectifs ; à défaut, prévoir une solution de repli ou faire accepter le risque résiduel par la direction.", "nl": "Onderhandel over een SLA en een architectuur (redundantie, externe back-ups) die de doelstellingen halen; lukt dat niet, voorzie dan een terugvaloplossing of laat het management het restrisico aanvaarden."]),
-        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_risk_analysis_formal",
         refs: ["2.1.6"],
@@ -370,7 +546,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Conduct the risk analysis with a recognised method, with rating and treatment plan, and have it approved before going into production.", "fr": "Conduire l'analyse de risques selon une méthode reconnue, avec cotation et plan de traitement, et la faire approuver avant la mise en production.", "nl": "Voer de risicoanalyse uit volgens een erkende methode, met inschatting en behandelingsplan, en laat ze goedkeuren vóór de ingebruikname."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_risk_analysis_criticality",
         refs: ["2.1.6"],
@@ -382,7 +560,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Complete the analysis so that it covers the whole scope and the three criticality criteria of every asset.", "fr": "Compléter l'analyse pour qu'elle couvre tout le périmètre et les trois critères de criticité de chaque actif.", "nl": "Vervolledig de analyse zodat ze de volledige scope en de drie kritikaliteitscriteria van elk asset omvat."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_risk_analysis_cloud_model",
         refs: ["2.1.6"],
@@ -394,7 +574,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Revise the risk analysis to deal with the risks specific to the chosen service and deployment model, using the list in Annex D.", "fr": "Réviser l'analyse de risques pour y traiter les risques propres au modèle de service et de déploiement retenu, en s'appuyant sur la liste de l'annexe D.", "nl": "Herwerk de risicoanalyse zodat ze de risico's van het gekozen service- en implementatiemodel behandelt, op basis van de lijst in bijlage D."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "gen_risk_measures_defined",
         refs: ["2.1.6"],
@@ -406,7 +588,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Derive from the analysis a list of enforceable measures, linked to the risks, and build it into the tender specifications and the contract's security annex.", "fr": "Tirer de l'analyse une liste de mesures exigibles, reliées aux risques, et l'intégrer au cahier des charges et à l'annexe de sécurité du contrat.", "nl": "Leid uit de analyse een lijst van afdwingbare maatregelen af, gekoppeld aan de risico's, en neem ze op in het bestek en de beveiligingsbijlage van het contract."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(a)"], gdpr: []))
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -414,7 +598,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_subcontracting", title: LocalizedText(["en": "Contractual guarantees — subcontracting by the cloud service provider", "fr": "Garanties contractuelles — sous-traitance par le fournisseur de services cloud", "nl": "Contractuele garanties — onderaanneming door de cloudaanbieder"]),
       introduction: LocalizedText(["en": "Any organisation that intends to process business, confidential or sensitive data in the cloud must obtain at least the contractual guarantees of section 2.2. The first one concerns subcontracting: the cloud service provider that entrusts part of its activities to other parties remains solely responsible towards the organisation, informs it beforehand, includes all its obligations in its subcontracts and checks that its subcontractors comply with them, on terms set in the contract. Work from the signed contract, its annexes and the general terms it refers to.", "fr": "Toute organisation qui envisage de traiter des données professionnelles, confidentielles ou sensibles dans le cloud doit obtenir au minimum les garanties contractuelles de la section 2.2. La première porte sur la sous-traitance : le fournisseur de services cloud qui confie une partie de ses activités à d'autres parties reste seul responsable envers l'organisation, l'informe au préalable, reprend toutes ses obligations dans ses contrats de sous-traitance et contrôle que ses sous-traitants les respectent, selon des modalités fixées au contrat. Travaillez sur le contrat signé, ses annexes et les conditions générales auxquelles il renvoie.", "nl": "Elke organisatie die van plan is bedrijfsgegevens, vertrouwelijke of gevoelige gegevens in de cloud te verwerken, moet minstens de contractuele garanties van afdeling 2.2 verkrijgen. De eerste betreft onderaanneming: de cloudaanbieder die een deel van zijn activiteiten aan andere partijen toevertrouwt, blijft als enige verantwoordelijk tegenover de organisatie, licht haar vooraf in, neemt al zijn verplichtingen op in zijn contracten met onderaannemers en controleert of zijn onderaannemers ze naleven, volgens modaliteiten die in het contract zijn vastgelegd. Werk met het ondertekende contract, de bijlagen en de algemene voorwaarden waarnaar het verwijst."]), refs: ["2.2.1"],
-      when: Condition.not(.equals("subcontracting", "no")),
+      when: Condition.not(.equals("subcontracting", "no")), owner: .provider,
       questions: [
       Question(
         id: "ctr_sub_sole_responsibility",
@@ -427,7 +611,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have it written into the contract that the provider answers for the acts and failures of its subcontractors as for its own, and remove any contrary exclusion from the general terms.", "fr": "Faire inscrire que le fournisseur répond des actes et manquements de ses sous-traitants comme des siens propres, et supprimer toute exclusion contraire dans les conditions générales.", "nl": "Laat in het contract opnemen dat de aanbieder instaat voor de handelingen en tekortkomingen van zijn onderaannemers zoals voor zijn eigen, en schrap elke andersluidende uitsluiting uit de algemene voorwaarden."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sub_prior_notice",
         refs: ["2.2.1.b"],
@@ -439,7 +625,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require prior written notice of any new subcontractor and any newly subcontracted task, with sufficient notice and a right to object or to terminate.", "fr": "Exiger une notification écrite préalable de tout nouveau sous-traitant et de toute nouvelle tâche sous-traitée, avec un préavis suffisant et un droit d'opposition ou de résiliation.", "nl": "Eis een voorafgaande schriftelijke kennisgeving van elke nieuwe onderaannemer en elke nieuwe uitbestede taak, met een voldoende termijn en een recht van bezwaar of beëindiging."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sub_flow_down",
         refs: ["2.2.1.b"],
@@ -451,7 +639,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the obligation to carry all obligations over into every subcontract written in, and obtain an attestation from the provider for the existing subcontractors.", "fr": "Faire inscrire l'obligation de reprendre toutes les obligations dans chaque contrat de sous-traitance, et obtenir une attestation du fournisseur pour les sous-traitants existants.", "nl": "Laat de verplichting opnemen om alle verplichtingen door te vertalen naar elk contract met een onderaannemer, en verkrijg een attest van de aanbieder voor de bestaande onderaannemers."]),
-        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sub_control_obligation",
         refs: ["2.2.1.c"],
@@ -463,7 +653,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have an obligation written in for the provider to check its subcontractors on all the obligations carried over into their contracts.", "fr": "Faire inscrire à charge du fournisseur une obligation de contrôler ses sous-traitants sur toutes les obligations reprises dans leurs contrats.", "nl": "Laat een verplichting voor de aanbieder opnemen om zijn onderaannemers te controleren op alle verplichtingen die in hun contracten zijn overgenomen."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sub_control_terms",
         refs: ["2.2.1.c"],
@@ -475,7 +667,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the type, frequency (at least yearly for subcontractors with access to the data) and scope of the checks on subcontractors specified in the contract.", "fr": "Faire préciser au contrat le type, la fréquence (au moins annuelle pour les sous-traitants qui ont accès aux données) et le périmètre des contrôles des sous-traitants.", "nl": "Laat het soort, de frequentie (minstens jaarlijks voor onderaannemers met toegang tot de gegevens) en de reikwijdte van de controles van de onderaannemers in het contract vastleggen."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sub_control_evidence",
         refs: ["2.2.1.c"],
@@ -487,7 +681,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require a yearly summary of the checks on subcontractors and their follow-up, and put it on the agenda of the service review.", "fr": "Exiger la communication annuelle d'une synthèse des contrôles des sous-traitants et de leurs suites, et l'inscrire à l'ordre du jour de la revue de service.", "nl": "Eis een jaarlijks overzicht van de controles van de onderaannemers en de opvolging ervan, en zet het op de agenda van de dienstverleningsreview."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []))
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -495,7 +691,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_continuity", title: LocalizedText(["en": "Contractual guarantees — integrity, continuity and quality of service", "fr": "Garanties contractuelles — intégrité, continuité et qualité du service", "nl": "Contractuele garanties — integriteit, continuïteit en kwaliteit van de dienstverlening"]),
       introduction: LocalizedText(["en": "The clause on integrity, continuity and quality of service (2.2.2) commits the cloud service provider to protecting the integrity of the information processed for the whole duration of the contract, in particular through backups and tests. A service level agreement (SLA), annexed to the contract, puts figures on availability, the maximum restart time after an incident, the RTO (maximum tolerable downtime) and the RPO (maximum tolerable data loss), and describes the continuity measures in detail. The questions cover what the contract and its SLA annex guarantee; the actual implementation of backups and of the continuity plan is checked in the part on the provider's security (2.3).", "fr": "La clause relative à l'intégrité, à la continuité et à la qualité du service (2.2.2) engage le fournisseur de services cloud à protéger l'intégrité des informations traitées pendant toute la durée du contrat, notamment par des sauvegardes et des tests. Un accord sur le niveau de service (SLA), annexé au contrat, chiffre la disponibilité, le délai maximum de redémarrage après un incident, le RTO (durée maximale d'interruption admissible) et le RPO (perte de données maximale admissible), et décrit en détail les mesures de continuité. Les questions portent sur ce que le contrat et son annexe SLA garantissent ; la mise en œuvre effective des sauvegardes et du plan de continuité est vérifiée dans la partie consacrée à la sécurité du fournisseur (2.3).", "nl": "De clausule over integriteit, continuïteit en kwaliteit van de dienstverlening (2.2.2) verbindt de cloudaanbieder ertoe de integriteit van de verwerkte informatie te beschermen gedurende de hele looptijd van het contract, met name door back-ups en tests. Een dienstverleningsovereenkomst (SLA), als bijlage bij het contract, legt cijfers vast voor de beschikbaarheid, de maximale hersteltijd na een incident, de RTO (maximaal aanvaardbare onderbreking) en de RPO (maximaal aanvaardbaar gegevensverlies), en beschrijft de continuïteitsmaatregelen in detail. De vragen gaan over wat het contract en de SLA-bijlage garanderen; de effectieve invoering van de back-ups en van het continuïteitsplan wordt nagegaan in het deel over de beveiliging bij de aanbieder (2.3)."]), refs: ["2.2.2"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_cont_integrity_commitment",
@@ -508,7 +704,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity],
         remediation: LocalizedText(["en": "Have an explicit obligation to preserve the integrity of the information for the whole duration of the contract written in, with the corresponding measures described in an annex.", "fr": "Faire inscrire une obligation explicite de préserver l'intégrité des informations pendant toute la durée du contrat, avec les mesures correspondantes décrites en annexe.", "nl": "Laat een uitdrukkelijke verplichting opnemen om de integriteit van de informatie te bewaren gedurende de hele looptijd van het contract, met de bijbehorende maatregelen beschreven in een bijlage."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_backup_commitment",
         refs: ["2.2.2.a"],
@@ -520,7 +718,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Require versioned backups isolated from production (offline or immutable copy), with a frequency and retention matching the RPO and the organisation's needs.", "fr": "Exiger des sauvegardes versionnées et isolées de la production (copie hors ligne ou immuable), dont la fréquence et la rétention correspondent au RPO et aux besoins de l'organisation.", "nl": "Eis geversioneerde back-ups die gescheiden zijn van de productie (offline of onwijzigbare kopie), met een frequentie en bewaartermijn die overeenstemmen met de RPO en de behoeften van de organisatie."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_integrity_tests",
         refs: ["2.2.2.a"],
@@ -532,7 +732,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Have restore tests at least once a year written in, with an integrity check of the restored data and the report handed to the organisation.", "fr": "Faire inscrire des tests de restauration au moins annuels, avec vérification de l'intégrité des données restaurées et remise du rapport à l'organisation.", "nl": "Laat minstens jaarlijkse hersteltests opnemen, met een integriteitscontrole van de teruggezette gegevens en overhandiging van het verslag aan de organisatie."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_sla_annexed",
         refs: ["2.2.2.b"],
@@ -544,7 +746,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Annex a negotiated, signed SLA to the contract, any change to which requires the organisation's written consent, with penalties for breaches.", "fr": "Annexer au contrat un SLA négocié et signé, dont toute modification requiert l'accord écrit de l'organisation, assorti de pénalités en cas de non-respect.", "nl": "Voeg een onderhandelde en ondertekende SLA als bijlage bij het contract, waarvan elke wijziging het schriftelijke akkoord van de organisatie vereist, met boetes bij niet-naleving."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_sla_availability",
         refs: ["2.2.2.b"],
@@ -556,7 +760,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Negotiate a measured availability rate aligned on the organisation's need, with limited exclusions, a monthly report and penalties for breaches.", "fr": "Négocier un taux de disponibilité mesuré, aligné sur le besoin de l'organisation, avec des exclusions limitées, un rapport mensuel et des pénalités en cas de non-respect.", "nl": "Onderhandel een gemeten beschikbaarheidsgraad die afgestemd is op de behoefte van de organisatie, met beperkte uitsluitingen, een maandelijks rapport en boetes bij niet-naleving."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_sla_restart_delay",
         refs: ["2.2.2.b"],
@@ -568,7 +774,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have a maximum restoration time per severity level set in the SLA, compatible with the organisation's need and backed by penalties.", "fr": "Faire fixer au SLA un délai maximum de rétablissement par niveau de gravité, compatible avec le besoin de l'organisation et assorti de pénalités.", "nl": "Laat in de SLA een maximale hersteltermijn per ernstniveau vastleggen, verenigbaar met de behoefte van de organisatie en gekoppeld aan boetes."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_sla_rto",
         refs: ["2.2.2.b"],
@@ -580,7 +788,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have a numeric RTO written into the SLA, aligned on the organisation's need and verified in recovery exercises.", "fr": "Faire inscrire au SLA un RTO chiffré, aligné sur le besoin de l'organisation et vérifié lors d'exercices de reprise.", "nl": "Laat een becijferde RTO in de SLA opnemen, afgestemd op de behoefte van de organisatie en getoetst tijdens hersteloefeningen."]),
-        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_sla_rpo",
         refs: ["2.2.2.b"],
@@ -592,7 +802,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Have a numeric RPO written into the SLA, aligned on the organisation's need and consistent with the backup or replication frequency.", "fr": "Faire inscrire au SLA un RPO chiffré, aligné sur le besoin de l'organisation et cohérent avec la fréquence de sauvegarde ou de réplication.", "nl": "Laat een becijferde RPO in de SLA opnemen, afgestemd op de behoefte van de organisatie en in overeenstemming met de back-up- of replicatiefrequentie."]),
-        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_cont_measures_in_sla",
         refs: ["2.2.2.c"],
@@ -604,7 +816,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have the concrete continuity measures (standby architecture, recovery procedure, crisis communication) described in the SLA annex, so that they bind the provider.", "fr": "Faire décrire dans l'annexe SLA les mesures de continuité concrètes (architecture de secours, procédure de reprise, communication de crise), opposables au fournisseur.", "nl": "Laat de concrete continuïteitsmaatregelen (uitwijkarchitectuur, herstelprocedure, crisiscommunicatie) in de SLA-bijlage beschrijven, zodat ze de aanbieder binden."]),
-        mappings: Mappings(iso27002: ["17.1.2"], nis2: ["21(2)(c)"], gdpr: []))
+        mappings: Mappings(iso27002: ["17.1.2"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -612,7 +826,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_restitution", title: LocalizedText(["en": "Contractual guarantees — retention, return and destruction of data", "fr": "Garanties contractuelles — conservation, restitution et destruction des données", "nl": "Contractuele garanties — bewaring, teruggave en vernietiging van de gegevens"]),
       introduction: LocalizedText(["en": "The clause on the return of data (2.2.3) limits their retention by the cloud service provider to the period agreed with the organisation. At the end of the service or on early termination, the provider returns all the data, on the agreed terms and within the agreed time, in a structured, commonly used format that lets the organisation keep its service running. Only then, and with the organisation's consent, does it securely destroy every copy, backups and archives included, and prove it. The lack of a guarantee of complete return or of destruction of every copy is treated as critical.", "fr": "La clause relative à la restitution des données (2.2.3) limite leur conservation par le fournisseur de services cloud à la durée convenue avec l'organisation. Au terme de la prestation ou en cas de rupture anticipée, le fournisseur restitue l'intégralité des données, selon les modalités et dans le délai convenus, dans un format structuré et courant qui permet à l'organisation d'assurer la continuité de son service. Ensuite seulement, et avec l'accord de l'organisation, il détruit de manière sécurisée toutes les copies, sauvegardes et archives comprises, et en apporte la preuve. L'absence de garantie de restitution complète ou de destruction de toutes les copies est traitée comme critique.", "nl": "De clausule over de teruggave van de gegevens (2.2.3) beperkt de bewaring ervan door de cloudaanbieder tot de termijn die met de organisatie is afgesproken. Bij het einde van de dienstverlening of bij een vervroegde beëindiging geeft de aanbieder alle gegevens terug, volgens de afgesproken modaliteiten en binnen de afgesproken termijn, in een gestructureerd en gangbaar formaat waarmee de organisatie haar dienstverlening kan voortzetten. Pas daarna, en met het akkoord van de organisatie, vernietigt hij alle kopieën op een veilige manier, back-ups en archieven inbegrepen, en levert hij het bewijs daarvan. Het ontbreken van een garantie op volledige teruggave of op vernietiging van alle kopieën wordt als kritiek behandeld."]), refs: ["2.2.3"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_rest_retention_limit",
@@ -625,7 +839,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Have the retention periods per data category written in, aligned on the organisation's rules, together with a ban on keeping data longer without written consent.", "fr": "Faire inscrire les durées de conservation par catégorie de données, alignées sur les règles de l'organisation, et l'interdiction de conserver au-delà sans accord écrit.", "nl": "Laat de bewaartermijnen per gegevenscategorie opnemen, afgestemd op de regels van de organisatie, samen met een verbod om langer te bewaren zonder schriftelijk akkoord."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["5", "28"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["5", "28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_retention_applied",
         refs: ["2.2.3.a"],
@@ -637,7 +853,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require the agreed periods to be enforced automatically (lifecycle policies) and a periodic attestation that expired data have been purged.", "fr": "Exiger l'application automatique des durées convenues (politiques de cycle de vie) et une attestation périodique de la purge des données échues.", "nl": "Eis de automatische toepassing van de afgesproken termijnen (levenscyclusbeleid) en een periodiek attest van de opschoning van vervallen gegevens."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["5"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["5"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_all_data",
         refs: ["2.2.3.b"],
@@ -649,7 +867,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Have the obligation to return all the organisation's data written in, without exception or unagreed charges, with a jointly performed completeness check at hand-over.", "fr": "Faire inscrire l'obligation de restituer toutes les données de l'organisation, sans exception ni frais non convenus, avec un contrôle d'exhaustivité contradictoire à la remise.", "nl": "Laat de verplichting opnemen om alle gegevens van de organisatie terug te geven, zonder uitzondering of niet-afgesproken kosten, met een gezamenlijke volledigheidscontrole bij de overdracht."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_format",
         refs: ["2.2.3.b"],
@@ -661,7 +881,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Have the return formats written in (open formats, with a description of the structures and of the links between the data) and run a test export before going into production.", "fr": "Faire inscrire les formats de restitution (formats ouverts, avec description des structures et des liens entre les données) et réaliser un export de test avant la mise en production.", "nl": "Laat de formaten voor de teruggave opnemen (open formaten, met een beschrijving van de structuren en van de verbanden tussen de gegevens) en voer een testexport uit vóór de ingebruikname."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_delay",
         refs: ["2.2.3.b"],
@@ -673,7 +895,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have the return time limit, the secure transfer method and its cost set in the contract, with access to the data maintained until the return is complete.", "fr": "Faire fixer au contrat le délai de restitution, le mode de transfert sécurisé et son coût, avec maintien de l'accès aux données jusqu'à la fin de la restitution.", "nl": "Laat de termijn voor de teruggave, de beveiligde overdrachtswijze en de kosten ervan in het contract vastleggen, met behoud van de toegang tot de gegevens tot de teruggave voltooid is."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_early_termination",
         refs: ["2.2.3.b"],
@@ -685,7 +909,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Have it written in that the restitution obligation survives any end of the contract, cannot be suspended over a dispute and binds an acquirer; consider an escrow arrangement for the case of bankruptcy.", "fr": "Faire inscrire que l'obligation de restitution survit à toute fin du contrat, ne peut pas être suspendue en cas de litige et s'impose à un repreneur ; envisager un escrow pour le cas de faillite.", "nl": "Laat opnemen dat de verplichting tot teruggave elk einde van het contract overleeft, niet kan worden opgeschort bij een geschil en een overnemer bindt; overweeg een escrowregeling voor het geval van faillissement."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_destruction_all_copies",
         refs: ["2.2.3.b"],
@@ -697,7 +923,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require the secure destruction of every copy, including backups, archives and subcontractors' copies, within a set time limit, after the organisation's written approval of the return.", "fr": "Exiger la destruction sécurisée de toutes les copies, sauvegardes, archives et copies des sous-traitants comprises, dans un délai fixé, après accord écrit de l'organisation sur la restitution.", "nl": "Eis de veilige vernietiging van alle kopieën, met inbegrip van back-ups, archieven en kopieën bij onderaannemers, binnen een vastgelegde termijn, na het schriftelijke akkoord van de organisatie over de teruggave."]),
-        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_rest_destruction_proof",
         refs: ["2.2.3.b"],
@@ -709,7 +937,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require a signed certificate of destruction detailing the scope, method and date, and keep it in the contract file.", "fr": "Exiger un certificat de destruction signé, détaillant le périmètre, la méthode et la date, et le conserver dans le dossier du contrat.", "nl": "Eis een ondertekend vernietigingscertificaat met de reikwijdte, de methode en de datum, en bewaar het in het contractdossier."]),
-        mappings: Mappings(iso27002: ["8.3.2"], nis2: [], gdpr: ["28"]))
+        mappings: Mappings(iso27002: ["8.3.2"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -717,7 +947,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_portability", title: LocalizedText(["en": "Contractual guarantees — data portability and system interoperability", "fr": "Garanties contractuelles — portabilité des données et interopérabilité des systèmes", "nl": "Contractuele garanties — overdraagbaarheid van gegevens en interoperabiliteit van systemen"]),
       introduction: LocalizedText(["en": "The clause on data portability and system interoperability (2.2.4) commits the cloud service provider to giving, at the end of the service and on the terms set in the contract, the help needed to migrate the processing run in its cloud to another solution, at another provider or within the organisation. Together with the return of the data, it ensures reversibility and limits the technical dependency on the provider, which Annex D lists among the major risks.", "fr": "La clause relative à la portabilité des données et à l'interopérabilité des systèmes (2.2.4) engage le fournisseur de services cloud à apporter, au terme de la prestation et selon les modalités prévues au contrat, l'aide nécessaire pour migrer les traitements opérés dans son cloud vers une autre solution, chez un autre fournisseur ou au sein de l'organisation. Avec la restitution des données, elle assure la réversibilité et limite la dépendance technique envers le fournisseur, que l'annexe D range parmi les risques majeurs.", "nl": "De clausule over de overdraagbaarheid van gegevens en de interoperabiliteit van systemen (2.2.4) verbindt de cloudaanbieder ertoe om bij het einde van de dienstverlening en volgens de in het contract voorziene modaliteiten de nodige hulp te bieden om de verwerkingen in zijn cloud te migreren naar een andere oplossing, bij een andere aanbieder of binnen de organisatie. Samen met de teruggave van de gegevens verzekert ze de omkeerbaarheid en beperkt ze de technische afhankelijkheid van de aanbieder, die bijlage D bij de grote risico's rekent."]), refs: ["2.2.4"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_port_migration_assistance",
@@ -730,7 +960,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have an obligation to assist the migration to any solution the organisation chooses, including bringing it back in-house, written into the contract.", "fr": "Faire inscrire une obligation d'assistance à la migration vers toute solution choisie par l'organisation, y compris une reprise en interne.", "nl": "Laat een verplichting tot migratiehulp naar elke door de organisatie gekozen oplossing, ook een terugname in eigen beheer, in het contract opnemen."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_port_assistance_terms",
         refs: ["2.2.4.a"],
@@ -742,7 +974,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Annex to the contract a reversibility plan describing the migration assistance services, the resources committed and their price, and review it at the service reviews.", "fr": "Annexer au contrat un plan de réversibilité qui décrit les prestations d'aide à la migration, les moyens engagés et leur prix, et le revoir lors des revues de service.", "nl": "Voeg als bijlage bij het contract een omkeerbaarheidsplan dat de prestaties voor migratiehulp, de ingezette middelen en hun prijs beschrijft, en herzie het tijdens de dienstverleningsreviews."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_port_transition_service",
         refs: ["2.2.4.a"],
@@ -754,7 +988,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have a transition period of sufficient length written in, extendable at the organisation's request, during which the SLA continues to apply.", "fr": "Faire inscrire une période de transition d'une durée suffisante, prolongeable à la demande de l'organisation, pendant laquelle le SLA reste applicable.", "nl": "Laat een overgangsperiode van voldoende duur opnemen, verlengbaar op verzoek van de organisatie, waarin de SLA van toepassing blijft."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_port_interoperability_docs",
         refs: ["2.2.4.a"],
@@ -766,7 +1002,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Require the documentation of the data, configuration and interfaces to be supplied and regularly updated, in open formats and standards.", "fr": "Exiger la fourniture et la mise à jour régulière de la documentation des données, du paramétrage et des interfaces, dans des formats et standards ouverts.", "nl": "Eis de levering en geregelde bijwerking van de documentatie van de gegevens, de configuratie en de interfaces, in open formaten en standaarden."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -774,7 +1012,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_audit", title: LocalizedText(["en": "Contractual guarantees — audit clause", "fr": "Garanties contractuelles — clause d'audit", "nl": "Contractuele garanties — auditclausule"]),
       introduction: LocalizedText(["en": "The contract must allow the organisation to check the cloud service provider itself: audits on its initiative, where appropriate by an accredited audit organisation, close cooperation from the provider and prompt treatment of the deficiencies found. The audit and certification reports the provider commissions (ISAE 3402, ISO/IEC 27001, CSA) complement this right when they are handed over in full and free of charge and when their scope and results meet the organisation's requirements. Where the provider subcontracts, the audit right must extend to its subcontractors. Audits verify compliance with the contract, with the information-security and privacy rules and with international good practice, and must show that the measures cannot be bypassed without the organisation knowing.", "fr": "Le contrat doit permettre à l'organisation de contrôler elle-même le fournisseur de services cloud : audits à son initiative, le cas échéant par une organisation d'audit agréée, collaboration étroite du fournisseur et traitement rapide des déficiences constatées. Les rapports d'audit et de certification que le fournisseur fait établir (ISAE 3402, ISO/IEC 27001, CSA) complètent ce droit lorsqu'ils sont remis intégralement et gratuitement et que leur périmètre et leurs résultats répondent aux exigences de l'organisation. En cas de sous-traitance, le droit d'audit doit s'étendre aux sous-traitants. Les audits vérifient le respect du contrat, des règles de sécurité de l'information et de protection de la vie privée et des bonnes pratiques internationales, et doivent montrer que les mesures ne peuvent pas être contournées à l'insu de l'organisation.", "nl": "Het contract moet de organisatie in staat stellen de cloudaanbieder zelf te controleren: audits op haar initiatief, in voorkomend geval door een erkende auditorganisatie, nauwe medewerking van de aanbieder en snelle behandeling van de vastgestelde tekortkomingen. De audit- en certificeringsrapporten die de aanbieder laat opstellen (ISAE 3402, ISO/IEC 27001, CSA) vullen dat recht aan wanneer ze volledig en kosteloos worden bezorgd en hun scope en resultaten aan de vereisten van de organisatie beantwoorden. Bij onderaanneming moet het auditrecht zich ook tot de onderaannemers uitstrekken. Audits gaan de naleving van het contract, van de regels inzake informatieveiligheid en privacybescherming en van de internationale goede praktijken na, en moeten aantonen dat de maatregelen niet kunnen worden omzeild zonder dat de organisatie het weet."]), refs: ["2.2.5"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_audit_right_initiative",
@@ -787,7 +1025,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require an explicit audit clause, on the organisation's initiative, covering documentary and on-site audits and allowing an accredited audit organisation it appoints to carry them out.", "fr": "Exiger une clause d'audit explicite, à l'initiative de l'organisation, couvrant les audits documentaires et sur place et réalisable par une organisation d'audit agréée qu'elle désigne.", "nl": "Eis een uitdrukkelijke auditclausule, op initiatief van de organisatie, die documentaire audits en audits ter plaatse omvat en uitvoerbaar is door een erkende auditorganisatie die zij aanwijst."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_cooperation",
         refs: ["2.2.5.a"],
@@ -799,7 +1039,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Negotiate reasonable audit conditions (short notice, an additional audit possible after an incident, capped costs) and an obligation to give access to everything the audit requires.", "fr": "Négocier des conditions d'audit raisonnables (préavis court, audit supplémentaire possible après un incident, coûts plafonnés) et l'obligation de donner accès à tout ce que l'audit requiert.", "nl": "Onderhandel redelijke auditvoorwaarden (korte aankondigingstermijn, bijkomende audit mogelijk na een incident, begrensde kosten) en een verplichting om toegang te geven tot alles wat de audit vereist."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_deficiencies",
         refs: ["2.2.5.a"],
@@ -811,7 +1053,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have correction delays by severity level written in, with a periodic follow-up report and a verification audit at the provider's expense when the delays are not met.", "fr": "Faire inscrire des délais de correction par niveau de gravité, un rapport de suivi périodique et un audit de contrôle aux frais du fournisseur lorsque les délais ne sont pas tenus.", "nl": "Laat correctietermijnen per ernstniveau opnemen, met een periodiek opvolgingsrapport en een controleaudit op kosten van de aanbieder wanneer de termijnen niet worden gehaald."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_reports_full_free",
         refs: ["2.2.5.b"],
@@ -823,7 +1067,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Contractually require the audit and certification reports to be handed over in full and free of charge at each renewal, under a non-disclosure agreement if needed.", "fr": "Exiger contractuellement la remise intégrale et gratuite des rapports d'audit et de certification, à chaque renouvellement, au besoin sous accord de confidentialité.", "nl": "Eis contractueel dat de audit- en certificeringsrapporten bij elke vernieuwing volledig en kosteloos worden bezorgd, zo nodig onder een geheimhoudingsovereenkomst."]),
-        mappings: Mappings(iso27002: ["15.2.1", "18.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1", "18.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_reports_analysed",
         refs: ["2.2.5.b"],
@@ -835,7 +1081,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Formally analyse every report received, put in place the complementary controls that fall to the organisation, and obtain from the provider an action plan for the exceptions and the areas not covered.", "fr": "Analyser formellement chaque rapport reçu, mettre en place les contrôles complémentaires qui incombent à l'organisation et obtenir du fournisseur un plan d'actions pour les exceptions et les zones non couvertes.", "nl": "Analyseer elk ontvangen rapport formeel, voer de aanvullende controles in die de organisatie toekomen en verkrijg van de aanbieder een actieplan voor de uitzonderingen en de niet-gedekte domeinen."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_subcontractors",
         refs: ["2.2.5.c"],
@@ -847,7 +1095,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require every subcontract to include the organisation's audit right, and the provider to prove it for current and future subcontractors.", "fr": "Exiger que chaque contrat de sous-traitance reprenne le droit d'audit de l'organisation et que le fournisseur en apporte la preuve pour les sous-traitants actuels et futurs.", "nl": "Eis dat elk onderaannemingscontract het auditrecht van de organisatie overneemt en dat de aanbieder dat aantoont voor de huidige en toekomstige onderaannemers."]),
-        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_audit_bypass_detectable",
         refs: ["2.2.5.d"],
@@ -859,7 +1109,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require every emergency or privileged access to the organisation's data or systems to be logged and notified to it, and this mechanism to fall within the audit scope.", "fr": "Exiger que tout accès d'urgence ou privilégié aux données ou aux systèmes de l'organisation soit journalisé et lui soit notifié, et que ce mécanisme entre dans le périmètre des audits.", "nl": "Eis dat elke nood- of geprivilegieerde toegang tot de gegevens of systemen van de organisatie wordt gelogd en aan haar gemeld, en dat dit mechanisme binnen de auditscope valt."]),
-        mappings: Mappings(iso27002: ["9.2.3", "15.2.1"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["9.2.3", "15.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -867,7 +1119,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_confidentiality", title: LocalizedText(["en": "Contractual guarantees — data confidentiality", "fr": "Garanties contractuelles — confidentialité des données", "nl": "Contractuele garanties — vertrouwelijkheid van de gegevens"]),
       introduction: LocalizedText(["en": "The cloud service provider undertakes, for itself, its subcontractors and any successors, not to use or disclose the data for its own account or that of a third party. It protects, and keeps available to the organisation for a period set in the contract, the access traces to data, applications and system tools that establish who did what and when. It immediately reports any anomaly detected in these traces, so that the organisation can notify a data breach within 72 hours, and immediately informs it of any investigation or request for investigation from a Belgian or foreign administrative or judicial authority.", "fr": "Le fournisseur de services cloud s'engage, pour lui-même, pour ses sous-traitants et pour ses éventuels repreneurs, à n'utiliser ni divulguer les données pour son propre compte ou celui d'un tiers. Il protège et tient à la disposition de l'organisation, pendant une durée fixée au contrat, les traces d'accès aux données, aux applications et aux outils système, qui établissent qui a fait quoi et quand. Il signale immédiatement toute anomalie détectée dans ces traces, afin que l'organisation puisse notifier une violation de données dans les 72 heures, et l'informe immédiatement de toute enquête ou demande d'enquête d'une autorité administrative ou judiciaire, belge ou étrangère.", "nl": "De cloudaanbieder verbindt zich ertoe, voor zichzelf, zijn onderaannemers en eventuele overnemers, de gegevens niet voor eigen rekening of voor rekening van een derde te gebruiken of bekend te maken. Hij beschermt de toegangslogs tot gegevens, toepassingen en systeemtools, die aantonen wie wat wanneer heeft gedaan, en houdt ze gedurende een contractueel bepaalde termijn ter beschikking van de organisatie. Hij meldt onmiddellijk elke anomalie die hij in die logs vaststelt, zodat de organisatie een gegevenslek binnen 72 uur kan melden, en brengt haar onmiddellijk op de hoogte van elk onderzoek of verzoek tot onderzoek van een Belgische of buitenlandse administratieve of gerechtelijke overheid."]), refs: ["2.2.6"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_conf_no_own_use",
@@ -880,7 +1132,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Have any clause allowing use of the data on behalf of the provider or third parties removed, and require an explicit commitment of non-use and non-disclosure, backed by penalties.", "fr": "Faire supprimer toute clause autorisant un usage des données pour le compte du fournisseur ou de tiers, et exiger un engagement explicite de non-utilisation et de non-divulgation, assorti de sanctions.", "nl": "Laat elke clausule schrappen die gebruik van de gegevens voor rekening van de aanbieder of van derden toelaat, en eis een uitdrukkelijke verbintenis tot niet-gebruik en niet-bekendmaking, met sancties."]),
-        mappings: Mappings(iso27002: ["13.2.4"], nis2: [], gdpr: ["28", "29"])),
+        mappings: Mappings(iso27002: ["13.2.4"], nis2: [], gdpr: ["28", "29"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_no_own_use_chain",
         refs: ["2.2.6.a"],
@@ -892,7 +1146,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require the obligation to be binding on subcontractors and successors, and an assignment of the contract or a change of control to give the organisation a right to terminate with restitution of its data.", "fr": "Exiger que l'obligation soit opposable aux sous-traitants et aux repreneurs, et qu'une cession du contrat ou un changement de contrôle ouvre à l'organisation un droit de résiliation avec restitution des données.", "nl": "Eis dat de verplichting tegenstelbaar is aan onderaannemers en overnemers, en dat een overdracht van het contract of een wijziging van controle de organisatie een opzeggingsrecht geeft met teruggave van de gegevens."]),
-        mappings: Mappings(iso27002: ["13.2.4", "15.1.3"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["13.2.4", "15.1.3"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_traces_kept",
         refs: ["2.2.6.b"],
@@ -904,7 +1160,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require a clause obliging the provider to log every access with these elements and to hand the traces over on request; failing that, entrust no confidential data to the service.", "fr": "Exiger une clause qui oblige à journaliser tous les accès avec ces éléments et à remettre les traces à l'organisation sur simple demande ; à défaut, ne pas confier de données confidentielles au service.", "nl": "Eis een clausule die verplicht elke toegang met deze elementen te loggen en de logs op eenvoudig verzoek aan de organisatie te bezorgen; vertrouw anders geen vertrouwelijke gegevens aan de dienst toe."]),
-        mappings: Mappings(iso27002: ["12.4.1", "12.4.4"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1", "12.4.4"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_traces_system_tools",
         refs: ["2.2.6.b"],
@@ -916,7 +1174,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require administrative actions and the access of the provider's and its subcontractors' staff to the organisation's environments to be logged and made available to it.", "fr": "Exiger que les actions d'administration et les accès du personnel du fournisseur et de ses sous-traitants aux environnements de l'organisation soient journalisés et mis à sa disposition.", "nl": "Eis dat beheerhandelingen en de toegang van het personeel van de aanbieder en zijn onderaannemers tot de omgevingen van de organisatie worden gelogd en haar ter beschikking worden gesteld."]),
-        mappings: Mappings(iso27002: ["12.4.1", "12.4.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1", "12.4.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_traces_protected",
         refs: ["2.2.6.b"],
@@ -928,7 +1188,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require integrity-protected storage of the traces (immutable or signed), separate from the logged systems, and a regular copy to an environment the organisation controls.", "fr": "Exiger un stockage des traces protégé en intégrité (non modifiable ou signé), séparé des systèmes journalisés, et une copie régulière vers un environnement contrôlé par l'organisation.", "nl": "Eis een integriteitsbeschermde opslag van de logs (onwijzigbaar of ondertekend), gescheiden van de gelogde systemen, en een regelmatige kopie naar een omgeving die de organisatie beheert."]),
-        mappings: Mappings(iso27002: ["12.4.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_traces_retention",
         refs: ["2.2.6.b"],
@@ -940,7 +1202,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have a suitable retention period written in (e.g. at least one year, according to the organisation's policy) or, failing that, export the traces continuously to storage of the organisation.", "fr": "Faire inscrire une durée de conservation adaptée (p. ex. au moins un an, selon la politique de l'organisation) ou, à défaut, exporter en continu les traces vers un stockage de l'organisation.", "nl": "Laat een gepaste bewaartermijn opnemen (bv. minstens één jaar, volgens het beleid van de organisatie) of exporteer de logs anders doorlopend naar een opslag van de organisatie."]),
-        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_traces_obtained",
         refs: ["2.2.6.b"],
@@ -952,7 +1216,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Agree a delivery delay for the traces and a structured format, and set up automatic export to the organisation's monitoring tool.", "fr": "Convenir d'un délai de remise des traces et d'un format structuré, et mettre en place une exportation automatique vers l'outil de surveillance de l'organisation.", "nl": "Spreek een leveringstermijn voor de logs en een gestructureerd formaat af, en zet een automatische export naar de monitoringtool van de organisatie op."]),
-        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_anomaly_notice",
         refs: ["2.2.6.c"],
@@ -964,7 +1230,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require immediate notice of any anomaly detected in the traces, without waiting for a breach to be confirmed, through an agreed channel and to agreed contacts.", "fr": "Exiger l'information immédiate de toute anomalie détectée dans les traces, sans attendre la confirmation d'une violation, par un canal et vers des contacts convenus.", "nl": "Eis onmiddellijke melding van elke in de logs vastgestelde anomalie, zonder op de bevestiging van een lek te wachten, via een afgesproken kanaal en aan afgesproken contactpersonen."]),
-        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"])),
+        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_anomaly_72h",
         refs: ["2.2.6.c"],
@@ -976,7 +1244,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have a short, precise notification delay set (e.g. 24 hours at most), a minimum content in line with Article 33(3) GDPR and round-the-clock contacts, then test the notification chain in an exercise.", "fr": "Faire fixer un délai de notification court et précis (p. ex. 24 heures au plus), un contenu minimal conforme à l'article 33, paragraphe 3, du RGPD et des contacts de permanence, puis tester la chaîne de notification lors d'un exercice.", "nl": "Laat een korte, precieze meldingstermijn vastleggen (bv. hoogstens 24 uur), een minimale inhoud volgens artikel 33, lid 3, AVG en permanent bereikbare contactpersonen, en test de meldingsketen vervolgens in een oefening."]),
-        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"])),
+        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_conf_authority_notice",
         refs: ["2.2.6.d"],
@@ -988,7 +1258,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require immediate notice of any authority request and, where informing is legally forbidden, a commitment to challenge the request, to limit disclosure to the strict minimum and to inform the organisation as soon as possible.", "fr": "Exiger l'information immédiate de toute demande d'autorité et, en cas d'interdiction légale d'informer, un engagement à contester la demande, à limiter la communication au strict nécessaire et à informer l'organisation dès que possible.", "nl": "Eis onmiddellijke melding van elk verzoek van een overheid en, als melden wettelijk verboden is, een verbintenis om het verzoek te betwisten, de bekendmaking tot het strikt noodzakelijke te beperken en de organisatie zo snel mogelijk te informeren."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28", "48"]))
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28", "48"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -996,7 +1268,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_sovereignty", title: LocalizedText(["en": "Contractual guarantees — sovereignty", "fr": "Garanties contractuelles — souveraineté", "nl": "Contractuele garanties — soevereiniteit"]),
       introduction: LocalizedText(["en": "The cloud service provider must give the organisation assurance that neither it nor any of its subcontractors is subject to investigative acts (seizures, orders to disclose data, interceptions) of authorities outside Belgium and the European Union. Hosting in Belgium is not enough: foreign legislation with extraterritorial reach may apply to the provider, its parent company or its subcontractors wherever the data are located.", "fr": "Le fournisseur de services cloud doit donner à l'organisation l'assurance que ni lui ni ses éventuels sous-traitants ne sont soumis à des actes d'instruction (saisies, injonctions de communiquer des données, interceptions) d'autorités extérieures à la Belgique et à l'Union européenne. Un hébergement en Belgique ne suffit pas : une législation étrangère à portée extraterritoriale peut s'appliquer au fournisseur, à sa maison mère ou à ses sous-traitants, quel que soit le lieu où se trouvent les données.", "nl": "De cloudaanbieder moet de organisatie de zekerheid geven dat noch hijzelf noch zijn eventuele onderaannemers onderworpen zijn aan onderzoeksdaden (inbeslagnemingen, bevelen tot overlegging van gegevens, intercepties) van overheden buiten België en de Europese Unie. Hosting in België volstaat niet: buitenlandse wetgeving met extraterritoriale werking kan van toepassing zijn op de aanbieder, zijn moedervennootschap of zijn onderaannemers, waar de gegevens zich ook bevinden."]), refs: ["2.2.7"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_sov_provider_assurance",
@@ -1009,7 +1281,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Obtain a written, enforceable assurance; failing that, choose a provider that can give it, or at the very least encrypt the data with keys out of the provider's reach and have management formally accept the residual risk.", "fr": "Obtenir une assurance écrite et opposable ; à défaut, choisir un fournisseur qui peut la donner, ou au minimum chiffrer les données avec des clés hors de portée du fournisseur et faire accepter formellement le risque résiduel par la direction.", "nl": "Verkrijg een schriftelijke, afdwingbare zekerheid; kies anders een aanbieder die ze wel kan geven, of versleutel minstens de gegevens met sleutels buiten het bereik van de aanbieder en laat de directie het restrisico formeel aanvaarden."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "48"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "48"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sov_subcontractors",
         refs: ["2.2.7.a"],
@@ -1021,7 +1295,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require an assurance naming each subcontractor, and a ban on using a subcontractor subject to authorities outside Belgium or the European Union.", "fr": "Exiger une assurance qui couvre nommément chaque sous-traitant et l'interdiction de recourir à un sous-traitant soumis à des autorités extérieures à la Belgique ou à l'Union européenne.", "nl": "Eis een zekerheid die elke onderaannemer bij naam vermeldt, en een verbod om een onderaannemer in te schakelen die onderworpen is aan overheden buiten België of de Europese Unie."]),
-        mappings: Mappings(iso27002: ["15.1.3"], nis2: [], gdpr: ["28", "44", "48"])),
+        mappings: Mappings(iso27002: ["15.1.3"], nis2: [], gdpr: ["28", "44", "48"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sov_assurance_verified",
         refs: ["2.2.7.a"],
@@ -1033,7 +1309,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Have this analysis carried out before the contract is signed or renewed, and update it at every change of ownership or subcontractor.", "fr": "Faire réaliser cette analyse avant la signature ou le renouvellement du contrat, et la mettre à jour à chaque changement d'actionnariat ou de sous-traitant.", "nl": "Laat deze analyse uitvoeren vóór de ondertekening of verlenging van het contract, en werk ze bij bij elke wijziging van aandeelhouderschap of onderaannemer."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "48"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "48"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_sov_change_notice",
         refs: ["2.2.7.a"],
@@ -1045,7 +1323,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Have prior notice of any change of control or subcontractor written in, with a right to terminate free of charge, with restitution of the data, if the assurance can no longer be given.", "fr": "Faire inscrire une notification préalable de tout changement de contrôle ou de sous-traitant et un droit de résiliation sans frais, avec restitution des données, si l'assurance ne peut plus être donnée.", "nl": "Laat een voorafgaande kennisgeving van elke wijziging van controle of onderaannemer opnemen, met een kosteloos opzeggingsrecht en teruggave van de gegevens als de zekerheid niet langer kan worden gegeven."]),
-        mappings: Mappings(iso27002: ["15.2.2"], nis2: [], gdpr: ["28"]))
+        mappings: Mappings(iso27002: ["15.2.2"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1053,7 +1333,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "ctr_security", title: LocalizedText(["en": "Contractual guarantees — the provider's information-security obligations", "fr": "Garanties contractuelles — obligations du fournisseur en matière de sécurité de l'information", "nl": "Contractuele garanties — verplichtingen van de aanbieder inzake informatieveiligheid"]),
       introduction: LocalizedText(["en": "The cloud service provider must follow good information-security practice, such as the minimum security standards of the social-security sector, the ISO/IEC 27000 series standards for the cloud or CSA STAR. It hands the organisation its information-security policy for the services it provides and informs it of changes to that policy, communicates every year the identity and contact details of its information security officer and its data protection officer, and delivers every year, through the SLA, a formal evaluation of the status of the information-security and privacy requirements.", "fr": "Le fournisseur de services cloud est tenu de respecter les bonnes pratiques de sécurité de l'information, telles que les normes minimales de sécurité du secteur de la sécurité sociale, les normes de la série ISO/IEC 27000 pour le cloud ou CSA STAR. Il remet à l'organisation sa politique de sécurité de l'information pour les services qu'il fournit et l'informe de ses évolutions, lui communique chaque année l'identité et les coordonnées de son responsable de la sécurité de l'information et de son délégué à la protection des données, et lui fournit chaque année, via le SLA, une évaluation formelle de la situation des exigences de sécurité de l'information et de protection de la vie privée.", "nl": "De cloudaanbieder moet de goede praktijken inzake informatieveiligheid naleven, zoals de minimale veiligheidsnormen van de sociale zekerheid, de normen van de ISO/IEC 27000-reeks voor de cloud of CSA STAR. Hij bezorgt de organisatie zijn informatiebeveiligingsbeleid voor de diensten die hij levert en informeert haar over de wijzigingen ervan, deelt haar jaarlijks de identiteit en contactgegevens van zijn verantwoordelijke voor informatiebeveiliging en van zijn functionaris voor gegevensbescherming mee, en bezorgt haar jaarlijks, via de SLA, een formele evaluatie van de stand van de vereisten inzake informatieveiligheid en privacybescherming."]), refs: ["2.2.8"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "ctr_secob_good_practice",
@@ -1066,7 +1346,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the applicable framework(s) named in the contract, and annex the requirements of the sector's minimum standards that apply to the entrusted processing.", "fr": "Faire désigner dans le contrat le ou les référentiels applicables et joindre en annexe les exigences des normes minimales du secteur qui s'appliquent au traitement confié.", "nl": "Laat het (de) toepasselijke referentiekader(s) in het contract vermelden en voeg de vereisten van de minimale normen van de sector die op de toevertrouwde verwerking van toepassing zijn als bijlage toe."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_good_practice_certified",
         refs: ["2.2.8.a"],
@@ -1078,7 +1360,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require an independent certification or attestation covering the service used or, failing that, an audit by an accredited audit organisation before going into production.", "fr": "Exiger une certification ou une attestation indépendante couvrant le service utilisé ou, à défaut, un audit par une organisation d'audit agréée avant la mise en production.", "nl": "Eis een onafhankelijke certificering of attestering die de gebruikte dienst dekt of, bij gebrek daaraan, een audit door een erkende auditorganisatie vóór de ingebruikname."]),
-        mappings: Mappings(iso27002: ["15.2.1", "18.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1", "18.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_policy_supplied",
         refs: ["2.2.8.b"],
@@ -1090,7 +1374,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require the information-security policy applicable to the services to be handed over, under a non-disclosure agreement if needed, before signature or going into production.", "fr": "Exiger la remise de la politique de sécurité de l'information applicable aux services, au besoin sous accord de confidentialité, avant la signature ou la mise en production.", "nl": "Eis dat het informatiebeveiligingsbeleid voor de diensten wordt bezorgd, zo nodig onder een geheimhoudingsovereenkomst, vóór de ondertekening of de ingebruikname."]),
-        mappings: Mappings(iso27002: ["5.1.1"], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["5.1.1"], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_policy_changes",
         refs: ["2.2.8.b"],
@@ -1102,7 +1388,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have written notice of every change to the organisation's contacts written in, in advance for any change that lowers the level of protection, with a right to terminate if that reduction is unacceptable.", "fr": "Faire inscrire une notification écrite de chaque évolution aux contacts de l'organisation, préalable pour toute modification qui réduit le niveau de protection, avec un droit de résiliation si cette réduction est inacceptable.", "nl": "Laat een schriftelijke melding van elke wijziging aan de contactpersonen van de organisatie opnemen, vooraf voor elke wijziging die het beschermingsniveau verlaagt, met een opzeggingsrecht als die verlaging onaanvaardbaar is."]),
-        mappings: Mappings(iso27002: ["5.1.2", "15.2.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["5.1.2", "15.2.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_contacts_yearly",
         refs: ["2.2.8.c"],
@@ -1114,7 +1402,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the obligation of yearly communication, and immediate communication on any change, written in, ask for the missing contact details and add them to the organisation's incident procedures.", "fr": "Faire inscrire l'obligation de communication annuelle, et immédiate en cas de changement, réclamer les coordonnées manquantes et les intégrer dans les procédures d'incident de l'organisation.", "nl": "Laat de verplichting tot jaarlijkse mededeling, en onmiddellijke mededeling bij elke wijziging, opnemen, vraag de ontbrekende contactgegevens op en neem ze op in de incidentprocedures van de organisatie."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["37"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["37"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_yearly_evaluation",
         refs: ["2.2.8.d"],
@@ -1126,7 +1416,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have a formal yearly evaluation added to the SLA, with a defined content and deadline, signed by a manager of the provider.", "fr": "Faire ajouter au SLA une évaluation annuelle formelle, au contenu et à l'échéance définis, signée par un responsable du fournisseur.", "nl": "Laat een formele jaarlijkse evaluatie aan de SLA toevoegen, met vastgelegde inhoud en termijn, ondertekend door een verantwoordelijke van de aanbieder."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(f)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(f)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "ctr_secob_yearly_evaluation_followed",
         refs: ["2.2.8.d"],
@@ -1138,7 +1430,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Claim the missing evaluation, analyse it formally and record the gaps in an action plan followed up at the contract management meetings.", "fr": "Réclamer l'évaluation manquante, l'analyser formellement et inscrire les écarts dans un plan d'actions suivi lors des réunions de gestion du contrat.", "nl": "Vorder de ontbrekende evaluatie op, analyseer ze formeel en neem de tekortkomingen op in een actieplan dat tijdens de contractbeheervergaderingen wordt opgevolgd."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(f)"], gdpr: []))
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(f)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1146,7 +1440,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "sec_confidential", title: LocalizedText(["en": "Provider security — protection of confidential data", "fr": "Sécurité du fournisseur — protection des données confidentielles", "nl": "Beveiliging bij de cloudaanbieder — bescherming van vertrouwelijke gegevens"]),
       introduction: LocalizedText(["en": "Directives 2.3 are a minimum, non-exhaustive list of the information-security measures the cloud service provider must respect; the organisation's risk analysis may demand more. Depending on the cloud model (SaaS, PaaS, IaaS), who is responsible for each measure must be set out precisely. This section covers the location of confidential data, backups and continuity, the provider's staff, and the detection and handling of incidents.", "fr": "Les directives 2.3 forment une liste minimale, non exhaustive, des mesures de sécurité de l'information que le fournisseur de services cloud est tenu de respecter ; l'analyse de risques de l'organisation peut en exiger d'autres. Selon le modèle de cloud (SaaS, PaaS, IaaS), la responsabilité de chaque mesure doit être fixée avec précision. Cette section porte sur la localisation des données confidentielles, les sauvegardes et la continuité, le personnel du fournisseur, la détection et la gestion des incidents.", "nl": "De richtlijnen 2.3 vormen een minimale, niet-exhaustieve lijst van informatiebeveiligingsmaatregelen die de cloudaanbieder moet naleven; de risicoanalyse van de organisatie kan bijkomende maatregelen vereisen. Afhankelijk van het cloudmodel (SaaS, PaaS, IaaS) moet nauwkeurig worden vastgelegd wie voor elke maatregel verantwoordelijk is. Deze sectie behandelt de locatie van vertrouwelijke gegevens, back-ups en continuïteit, het personeel van de aanbieder en de detectie en afhandeling van incidenten."]), refs: ["2.3.1"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "sec_data_location_known",
@@ -1159,7 +1453,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand a contractual list of the data centres and regions holding the data and their copies, and prior notice of any change.", "fr": "Exiger une liste contractuelle des centres de calcul et régions qui hébergent les données et leurs copies, et une notification préalable de toute modification.", "nl": "Eis een contractuele lijst van de datacenters en regio's die de gegevens en hun kopieën bevatten, en een voorafgaande kennisgeving van elke wijziging."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_data_location_meets_requirements",
         refs: ["2.3.1.1"],
@@ -1171,7 +1467,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand hosting in the regions accepted by the organisation only, fixed in the contract, with a ban on moving the data elsewhere without prior written consent.", "fr": "Exiger l'hébergement dans les seules régions acceptées par l'organisation, fixé au contrat, avec interdiction de transfert ailleurs sans accord écrit préalable.", "nl": "Eis hosting uitsluitend in de door de organisatie aanvaarde regio's, vastgelegd in het contract, met een verbod op verplaatsing elders zonder voorafgaand schriftelijk akkoord."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_backup_restore_in_place",
         refs: ["2.3.1.2"],
@@ -1183,7 +1481,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Demand in the SLA a backup of all data with stated frequency, retention and RPO, and a written split of backup responsibilities with the organisation.", "fr": "Exiger dans le SLA une sauvegarde de toutes les données avec fréquence, rétention et RPO chiffrés, et un partage écrit des responsabilités de sauvegarde avec l'organisation.", "nl": "Eis in de SLA een back-up van alle gegevens met vastgelegde frequentie, bewaring en RPO, en een schriftelijke verdeling van de back-upverantwoordelijkheden met de organisatie."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_restore_tested",
         refs: ["2.3.1.2"],
@@ -1195,7 +1495,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Demand documented restore tests at least yearly, with results shared with the organisation, and the right to request a test on its own data.", "fr": "Exiger des tests de restauration au moins annuels, documentés, dont les résultats sont communiqués à l'organisation, et le droit de demander un test sur ses propres données.", "nl": "Eis minstens jaarlijkse, gedocumenteerde hersteltests waarvan de resultaten aan de organisatie worden bezorgd, en het recht om een test met haar eigen gegevens te vragen."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_continuity_plan_tested",
         refs: ["2.3.1.2"],
@@ -1207,7 +1509,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Demand a continuity plan tested at least once a year, with a test report shared with the organisation and objectives consistent with the SLA.", "fr": "Exiger un plan de continuité testé au moins une fois par an, avec un rapport de test communiqué à l'organisation et des objectifs conformes au SLA.", "nl": "Eis een continuïteitsplan dat minstens eenmaal per jaar wordt getest, met een testverslag voor de organisatie en doelstellingen die overeenstemmen met de SLA."]),
-        mappings: Mappings(iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_code_of_conduct",
         refs: ["2.3.1.3"],
@@ -1219,7 +1523,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that the code of conduct be annexed or referenced in the contract and made binding on staff and subcontractors, with sanctions provided.", "fr": "Exiger que le code de bonne conduite soit annexé ou référencé au contrat et rendu opposable au personnel et aux sous-traitants, avec des sanctions prévues.", "nl": "Eis dat de gedragscode bij het contract wordt gevoegd of erin wordt vermeld en bindend wordt gemaakt voor personeel en onderaannemers, met voorziene sancties."]),
-        mappings: Mappings(iso27002: ["7.1.2"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["7.1.2"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_no_conflict_of_interest",
         refs: ["2.3.1.3"],
@@ -1231,7 +1537,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand a clause in which the provider declares no conflict of interest and undertakes to report any such new situation without delay.", "fr": "Exiger une clause par laquelle le fournisseur déclare l'absence de conflit d'intérêts et s'engage à signaler sans délai toute situation nouvelle de ce type.", "nl": "Eis een clausule waarin de aanbieder verklaart dat er geen belangenconflict is en zich ertoe verbindt elke nieuwe dergelijke situatie onverwijld te melden."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_staff_awareness",
         refs: ["2.3.1.4"],
@@ -1243,7 +1551,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand awareness training at least yearly for all staff with access to the systems or data, with proof of attendance.", "fr": "Exiger une sensibilisation au moins annuelle de tout le personnel ayant accès aux systèmes ou aux données, avec preuve de participation.", "nl": "Eis minstens jaarlijkse sensibilisering voor alle personeelsleden met toegang tot de systemen of gegevens, met bewijs van deelname."]),
-        mappings: Mappings(iso27002: ["7.2.2"], nis2: ["21(2)(g)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["7.2.2"], nis2: ["21(2)(g)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_detection_tools",
         refs: ["2.3.1.5"],
@@ -1255,7 +1565,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand continuous security monitoring (SOC/SIEM) covering privileged accounts and the systems hosting the organisation's data, and forwarding of the alerts that concern it.", "fr": "Exiger une surveillance de sécurité continue (SOC/SIEM) couvrant les comptes à privilèges et les systèmes hébergeant les données de l'organisation, et la transmission des alertes qui la concernent.", "nl": "Eis continue beveiligingsmonitoring (SOC/SIEM) die bevoorrechte accounts en de systemen met de gegevens van de organisatie dekt, en het doorsturen van de waarschuwingen die haar aanbelangen."]),
-        mappings: Mappings(iso27002: ["12.4.1"], nis2: ["21(2)(b)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1"], nis2: ["21(2)(b)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_incident_procedure",
         refs: ["2.3.1.6", "2.3.4.7"],
@@ -1267,7 +1579,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand that the incident procedure be disclosed and built into the SLA, with response and resolution times per severity level.", "fr": "Exiger la communication de la procédure d'incident et son intégration au SLA, avec des délais de prise en charge et de résolution par niveau de gravité.", "nl": "Eis dat de incidentprocedure wordt meegedeeld en in de SLA wordt opgenomen, met reactie- en oplossingstermijnen per ernstniveau."]),
-        mappings: Mappings(iso27002: ["16.1.1", "16.1.5"], nis2: ["21(2)(b)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["16.1.1", "16.1.5"], nis2: ["21(2)(b)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_incident_root_cause",
         refs: ["2.3.1.6"],
@@ -1279,7 +1593,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand a root-cause report and a corrective action plan, sent to the organisation within an agreed delay for every incident that concerns it.", "fr": "Exiger un rapport d'analyse des causes et un plan d'actions correctives, transmis à l'organisation dans un délai convenu pour tout incident qui la concerne.", "nl": "Eis een oorzakenanalyse en een plan met corrigerende acties, binnen een afgesproken termijn bezorgd aan de organisatie voor elk incident dat haar aanbelangt."]),
-        mappings: Mappings(iso27002: ["16.1.6"], nis2: ["21(2)(b)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["16.1.6"], nis2: ["21(2)(b)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_incident_communication",
         refs: ["2.3.1.6"],
@@ -1291,7 +1607,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand an incident-notification clause with a short, stated delay (e.g. 24 hours at most), minimum content, named contacts and updates until closure.", "fr": "Exiger une clause de notification des incidents dans un délai court et chiffré (p. ex. 24 heures au plus), avec contenu minimal, contacts désignés et mises à jour jusqu'à la clôture.", "nl": "Eis een clausule voor incidentmelding met een korte, vastgelegde termijn (bv. maximaal 24 uur), minimale inhoud, aangewezen contactpersonen en updates tot de afsluiting."]),
-        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"]))
+        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["33"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1299,7 +1617,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "sec_datacentre", title: LocalizedText(["en": "Provider security — data centres", "fr": "Sécurité du fournisseur — centres de calcul", "nl": "Beveiliging bij de cloudaanbieder — datacenters"]),
       introduction: LocalizedText(["en": "This section covers the physical security of the data centres hosting the organisation's data, including those of the cloud service provider's subcontractors: access control, detection, traceability of access, confidentiality imposed on subcontractors and handling of storage media at end of use. An ISO/IEC 27001 certificate covering these sites or an ISAE 3402 type II report is often the main evidence.", "fr": "Cette section porte sur la sécurité physique des centres de calcul qui hébergent les données de l'organisation, y compris ceux des sous-traitants du fournisseur de services cloud : contrôle d'accès, détection, traçabilité des accès, confidentialité imposée aux sous-traitants et traitement des supports de stockage en fin d'usage. Un certificat ISO/IEC 27001 couvrant ces sites ou un rapport ISAE 3402 type II en constituent souvent la preuve principale.", "nl": "Deze sectie behandelt de fysieke beveiliging van de datacenters die de gegevens van de organisatie hosten, ook die van de onderaannemers van de cloudaanbieder: toegangscontrole, detectie, traceerbaarheid van toegang, vertrouwelijkheid opgelegd aan onderaannemers en de behandeling van opslagmedia aan het einde van hun gebruik. Een ISO/IEC 27001-certificaat dat deze sites dekt of een ISAE 3402 type II-rapport is vaak het belangrijkste bewijs."]), refs: ["2.3.2"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "sec_dc_physical_access_control",
@@ -1312,7 +1630,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand independent evidence (a certification or audit report whose scope includes each site) of physical access control at the data centres.", "fr": "Exiger une preuve indépendante (certification ou rapport d'audit dont le périmètre inclut chaque site) du contrôle d'accès physique aux centres de calcul.", "nl": "Eis onafhankelijk bewijs (een certificering of auditrapport waarvan de scope elke site omvat) van de fysieke toegangscontrole in de datacenters."]),
-        mappings: Mappings(iso27002: ["11.1.1", "11.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["11.1.1", "11.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_intrusion_video",
         refs: ["2.3.2.1"],
@@ -1324,7 +1644,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand intrusion detection and video surveillance covering entrances and server rooms, with 24/7 monitoring and a defined footage retention period.", "fr": "Exiger une détection d'intrusion et une vidéosurveillance couvrant les accès et les salles serveurs, avec surveillance 24 h/24 et durée de conservation des images définie.", "nl": "Eis inbraakdetectie en camerabewaking van de toegangen en serverzalen, met 24/7-opvolging en een vastgelegde bewaartermijn voor de beelden."]),
-        mappings: Mappings(iso27002: ["11.1.1", "11.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["11.1.1", "11.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_fire_flood_detection",
         refs: ["2.3.2.1"],
@@ -1336,7 +1658,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Demand fire and water detection in the rooms hosting the data, connected to permanent monitoring and tested regularly.", "fr": "Exiger une détection d'incendie et d'eau dans les salles hébergeant les données, reliée à une surveillance permanente et testée régulièrement.", "nl": "Eis brand- en waterdetectie in de zalen met de gegevens, gekoppeld aan permanente monitoring en regelmatig getest."]),
-        mappings: Mappings(iso27002: ["11.1.4"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["11.1.4"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_access_authorised_only",
         refs: ["2.3.2.2"],
@@ -1348,7 +1672,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand a formal physical-authorisation procedure with a named list, immediate removal on departure and systematic escorting of visitors.", "fr": "Exiger une procédure formelle d'habilitation physique, avec liste nominative, retrait immédiat au départ et accompagnement systématique des visiteurs.", "nl": "Eis een formele procedure voor fysieke machtigingen, met een lijst op naam, onmiddellijke intrekking bij vertrek en systematische begeleiding van bezoekers."]),
-        mappings: Mappings(iso27002: ["11.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["11.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_access_logged_reviewed",
         refs: ["2.3.2.2"],
@@ -1360,7 +1686,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand logging of all physical access, at least quarterly review of logs and authorisations, and retention of the logs for an agreed period.", "fr": "Exiger la journalisation de tous les accès physiques, une revue au moins trimestrielle des journaux et des habilitations, et la conservation des journaux pendant une durée convenue.", "nl": "Eis registratie van alle fysieke toegang, minstens driemaandelijkse controle van de logs en machtigingen, en bewaring van de logs gedurende een afgesproken termijn."]),
-        mappings: Mappings(iso27002: ["11.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["11.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_subcontractor_confidentiality",
         refs: ["2.3.2.3"],
@@ -1372,7 +1700,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand a clause requiring the provider to flow the confidentiality obligations down to every subcontractor, and to provide proof on request.", "fr": "Exiger une clause imposant au fournisseur de répercuter les obligations de confidentialité sur chaque sous-traitant, et d'en fournir la preuve sur demande.", "nl": "Eis een clausule die de aanbieder verplicht de vertrouwelijkheidsverplichtingen door te leggen aan elke onderaannemer, en daarvan op verzoek bewijs te leveren."]),
-        mappings: Mappings(iso27002: ["13.2.4", "15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["13.2.4", "15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_dc_media_sanitisation",
         refs: ["2.3.2.4"],
@@ -1384,7 +1714,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand secure wiping or destruction of every medium before it leaves the site, with a register and destruction certificates available for audit.", "fr": "Exiger l'effacement sûr ou la destruction de tout support avant sa sortie du site, avec un registre et des certificats de destruction disponibles pour audit.", "nl": "Eis veilig wissen of vernietiging van elk medium voordat het de site verlaat, met een register en vernietigingscertificaten die voor audit beschikbaar zijn."]),
-        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1392,7 +1724,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "sec_access", title: LocalizedText(["en": "Provider security — logical access security", "fr": "Sécurité du fournisseur — sécurité d'accès logique", "nl": "Beveiliging bij de cloudaanbieder — logische toegangsbeveiliging"]),
       introduction: LocalizedText(["en": "This section checks that the cloud service provider applies the data-access rules set by the organisation, that users' and administrators' access to systems holding confidential data is confidential and traceable, and that authentication matches the organisation's policy.", "fr": "Cette section vérifie que le fournisseur de services cloud applique les règles d'accès aux données fixées par l'organisation, que les accès des utilisateurs et des administrateurs aux systèmes contenant des données confidentielles sont confidentiels et traçables, et que l'authentification est conforme à la politique de l'organisation.", "nl": "Deze sectie gaat na of de cloudaanbieder de regels voor toegang tot gegevens toepast die de organisatie heeft vastgelegd, of de toegang van gebruikers en beheerders tot systemen met vertrouwelijke gegevens vertrouwelijk en traceerbaar is, en of de authenticatie in overeenstemming is met het beleid van de organisatie."]), refs: ["2.3.3"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "sec_access_per_instructions",
@@ -1405,7 +1737,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that access-rights management be in the organisation's hands or carried out only on its documented instructions, with a maximum delay for removals.", "fr": "Exiger que la gestion des droits d'accès aux données relève de l'organisation ou ne soit exécutée que sur ses instructions documentées, avec un délai maximal pour les retraits.", "nl": "Eis dat het beheer van toegangsrechten bij de organisatie ligt of enkel op haar gedocumenteerde instructies wordt uitgevoerd, met een maximale termijn voor intrekkingen."]),
-        mappings: Mappings(iso27002: ["9.2.2"], nis2: ["21(2)(i)"], gdpr: ["28", "29"])),
+        mappings: Mappings(iso27002: ["9.2.2"], nis2: ["21(2)(i)"], gdpr: ["28", "29"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_provider_staff_data_access",
         refs: ["2.3.3.1"],
@@ -1417,7 +1751,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that any provider-staff access to the data be limited to need, approved in advance by the organisation or provided for in the contract, temporary and logged.", "fr": "Exiger que tout accès du personnel du fournisseur aux données soit limité au besoin, approuvé au préalable par l'organisation ou prévu au contrat, temporaire et journalisé.", "nl": "Eis dat elke toegang van personeel van de aanbieder tot de gegevens beperkt is tot wat nodig is, vooraf door de organisatie goedgekeurd of contractueel voorzien, tijdelijk en gelogd."]),
-        mappings: Mappings(iso27002: ["9.4.1"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["9.4.1"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_access_named_accounts",
         refs: ["2.3.3.2"],
@@ -1429,7 +1765,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand personal accounts for all human access and usage control (vault, per-person logging) for the remaining technical accounts.", "fr": "Exiger des comptes nominatifs pour tout accès humain et un contrôle d'usage (coffre-fort, journalisation nominative) pour les comptes techniques restants.", "nl": "Eis persoonlijke accounts voor alle menselijke toegang en gebruikscontrole (kluis, logging per persoon) voor de resterende technische accounts."]),
-        mappings: Mappings(iso27002: ["9.2.1"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.2.1"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_access_audit_trail",
         refs: ["2.3.3.2"],
@@ -1441,7 +1779,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand logging of access to confidential data, including by the provider's administrators, an agreed retention period and export of the logs to the organisation.", "fr": "Exiger la journalisation des accès aux données confidentielles, y compris ceux des administrateurs du fournisseur, une conservation convenue et un export des traces vers l'organisation.", "nl": "Eis logging van de toegang tot vertrouwelijke gegevens, ook door beheerders van de aanbieder, een afgesproken bewaartermijn en export van de logs naar de organisatie."]),
-        mappings: Mappings(iso27002: ["12.4.1", "12.4.2", "12.4.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1", "12.4.2", "12.4.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_privileged_access",
         refs: ["2.3.3.2"],
@@ -1453,7 +1793,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand privileged-access management (least privilege, temporary elevation, recorded sessions) and a review of administrative rights at least every six months.", "fr": "Exiger une gestion des accès à privilèges (moindre privilège, élévation temporaire, sessions enregistrées) et une revue au moins semestrielle des droits d'administration.", "nl": "Eis beheer van bevoorrechte toegang (minimale rechten, tijdelijke verhoging, opgenomen sessies) en een herziening van beheerrechten minstens om de zes maanden."]),
-        mappings: Mappings(iso27002: ["9.2.3", "9.2.5"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.2.3", "9.2.5"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_auth_policy_aligned",
         refs: ["2.3.3.3"],
@@ -1465,7 +1807,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that the service apply the organisation's authentication rules, preferably through federation with its identity provider.", "fr": "Exiger que le service applique les règles d'authentification de l'organisation, de préférence par fédération avec son fournisseur d'identité.", "nl": "Eis dat de dienst de authenticatieregels van de organisatie toepast, bij voorkeur via federatie met haar identiteitsprovider."]),
-        mappings: Mappings(iso27002: ["9.4.2", "9.4.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.4.2", "9.4.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_auth_mfa",
         refs: ["2.3.3.3"],
@@ -1477,7 +1821,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that the service enforce MFA on every account with access to confidential data, or accept the one provided by the organisation's identity provider.", "fr": "Exiger que le service impose la MFA à tous les comptes ayant accès aux données confidentielles, ou accepte celle du fournisseur d'identité de l'organisation.", "nl": "Eis dat de dienst MFA oplegt aan alle accounts met toegang tot vertrouwelijke gegevens, of die van de identiteitsprovider van de organisatie aanvaardt."]),
-        mappings: Mappings(iso27002: ["9.4.2"], nis2: ["21(2)(j)"], gdpr: []))
+        mappings: Mappings(iso27002: ["9.4.2"], nis2: ["21(2)(j)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1485,7 +1831,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "sec_systems", title: LocalizedText(["en": "Provider security — systems security", "fr": "Sécurité du fournisseur — sécurité des systèmes", "nl": "Beveiliging bij de cloudaanbieder — systeembeveiliging"]),
       introduction: LocalizedText(["en": "This section covers backup encryption, vulnerability management, server hardening, security patches, security software, removable media and the risk, incident and change management processes. The cloud service provider remains responsible for the infrastructure it manages in every model; in IaaS and PaaS the organisation manages part of the systems and the split of tasks must be written down.", "fr": "Cette section porte sur le chiffrement des sauvegardes, la gestion des vulnérabilités, le durcissement des serveurs, les correctifs de sécurité, les logiciels de sécurité, les supports amovibles et les processus de gestion des risques, des incidents et du changement. Le fournisseur de services cloud reste responsable de l'infrastructure qu'il gère dans tous les modèles ; en IaaS et en PaaS, l'organisation gère une partie des systèmes et le partage des tâches doit être écrit.", "nl": "Deze sectie behandelt de versleuteling van back-ups, kwetsbaarheidsbeheer, hardening van servers, beveiligingspatches, beveiligingssoftware, verwisselbare media en de processen voor risico-, incident- en wijzigingsbeheer. De cloudaanbieder blijft in elk model verantwoordelijk voor de infrastructuur die hij beheert; bij IaaS en PaaS beheert de organisatie een deel van de systemen en moet de taakverdeling op papier staan."]), refs: ["2.3.4"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "sec_backup_encryption",
@@ -1498,7 +1844,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Demand encryption of all backups with a recognised algorithm and at least a 256-bit key, and documented key management, ideally under the organisation's control.", "fr": "Exiger le chiffrement de toutes les sauvegardes avec un algorithme reconnu et une clé d'au moins 256 bits, et une gestion des clés documentée, idéalement sous le contrôle de l'organisation.", "nl": "Eis versleuteling van alle back-ups met een erkend algoritme en een sleutel van minstens 256 bits, en gedocumenteerd sleutelbeheer, bij voorkeur onder controle van de organisatie."]),
-        mappings: Mappings(iso27002: ["10.1.1", "10.1.2", "12.3.1"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1", "10.1.2", "12.3.1"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_vuln_management_process",
         refs: ["2.3.4.2"],
@@ -1510,7 +1858,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand a formal vulnerability-management process with regular scans and remediation delays per criticality level, and periodic reporting to the organisation.", "fr": "Exiger un processus formel de gestion des vulnérabilités avec scans réguliers et délais de correction par niveau de criticité, et un rapport périodique à l'organisation.", "nl": "Eis een formeel proces voor kwetsbaarheidsbeheer met regelmatige scans en remediëringstermijnen per ernstniveau, en periodieke rapportering aan de organisatie."]),
-        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_security_tests_yearly",
         refs: ["2.3.4.2"],
@@ -1522,7 +1872,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand a penetration test at least yearly by an independent third party on the service's scope, with the summary shared with the organisation.", "fr": "Exiger un test d'intrusion au moins annuel par un tiers indépendant sur le périmètre du service, avec communication de la synthèse à l'organisation.", "nl": "Eis minstens jaarlijks een penetratietest door een onafhankelijke derde op de scope van de dienst, met een samenvatting voor de organisatie."]),
-        mappings: Mappings(iso27002: ["18.2.3"], nis2: ["21(2)(f)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.2.3"], nis2: ["21(2)(f)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_critical_vulns_fixed",
         refs: ["2.3.4.2"],
@@ -1534,7 +1886,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand by contract a very short delay (e.g. 72 hours at most) to fix or contain a critical vulnerability, and that the organisation be informed if it is affected.", "fr": "Exiger contractuellement un délai très court (p. ex. 72 heures au plus) pour corriger ou contenir une vulnérabilité critique, et l'information de l'organisation si elle la concerne.", "nl": "Eis contractueel een zeer korte termijn (bv. maximaal 72 uur) om een kritieke kwetsbaarheid te verhelpen of in te dammen, en dat de organisatie wordt ingelicht als ze erdoor geraakt wordt."]),
-        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_server_hardening",
         refs: ["2.3.4.3"],
@@ -1546,7 +1900,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that a recognised hardening baseline be applied to the servers concerned, with automatic drift detection and correction within an agreed delay.", "fr": "Exiger l'application d'un référentiel de durcissement reconnu aux serveurs concernés, avec détection automatique des écarts et correction dans un délai convenu.", "nl": "Eis dat een erkende hardeningstandaard wordt toegepast op de betrokken servers, met automatische detectie van afwijkingen en correctie binnen een afgesproken termijn."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_customer_systems_responsibility",
         refs: ["2.3.4.3", "2.3.4.4"],
@@ -1558,7 +1914,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Obtain a signed responsibility matrix from the provider and bring the systems managed by the organisation into its own hardening and patching procedures.", "fr": "Obtenir du fournisseur une matrice de responsabilités signée et inscrire les systèmes gérés par l'organisation dans ses propres procédures de durcissement et de correctifs.", "nl": "Verkrijg een ondertekende verantwoordelijkheidsmatrix van de aanbieder en neem de systemen die de organisatie beheert op in haar eigen hardening- en patchprocedures."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_patch_central_tested",
         refs: ["2.3.4.4"],
@@ -1570,7 +1928,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .availability],
         remediation: LocalizedText(["en": "Demand a central patch-management tool covering every system of the service and a documented test procedure before production.", "fr": "Exiger un outil central de gestion des correctifs couvrant tous les systèmes du service et une procédure de test documentée avant la mise en production.", "nl": "Eis een centrale patchbeheertool die alle systemen van de dienst dekt en een gedocumenteerde testprocedure vóór de ingebruikname in productie."]),
-        mappings: Mappings(iso27002: ["12.6.1", "14.2.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.6.1", "14.2.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_patch_timely",
         refs: ["2.3.4.4"],
@@ -1582,7 +1942,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand maximum installation delays per criticality written into the contract or SLA, and periodic reporting on how they are met.", "fr": "Exiger des délais maximaux d'installation par criticité inscrits au contrat ou au SLA, et un rapport périodique sur leur respect.", "nl": "Eis maximale installatietermijnen per ernst in het contract of de SLA, en periodieke rapportering over de naleving ervan."]),
-        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.6.1"], nis2: ["21(2)(e)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_antimalware_installed",
         refs: ["2.3.4.5"],
@@ -1594,7 +1956,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand malware protection (preferably EDR) on every server and workstation with access to the organisation's environment.", "fr": "Exiger une protection contre les logiciels malveillants (de préférence EDR) sur tous les serveurs et postes de travail ayant accès à l'environnement de l'organisation.", "nl": "Eis bescherming tegen malware (bij voorkeur EDR) op alle servers en werkposten met toegang tot de omgeving van de organisatie."]),
-        mappings: Mappings(iso27002: ["12.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_antimalware_updated_supervised",
         refs: ["2.3.4.5"],
@@ -1606,7 +1970,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand automatic updates, a central supervision console and handling of alerts by a named team within a set delay.", "fr": "Exiger des mises à jour automatiques, une console centrale de supervision et le traitement des alertes par une équipe désignée dans un délai défini.", "nl": "Eis automatische updates, een centrale opvolgingsconsole en behandeling van waarschuwingen door een aangewezen team binnen een vastgelegde termijn."]),
-        mappings: Mappings(iso27002: ["12.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_removable_media",
         refs: ["2.3.4.6"],
@@ -1618,7 +1984,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand technical blocking of removable media by default, with approved exceptions, encrypted media and logging of their use.", "fr": "Exiger le blocage technique des supports amovibles par défaut, avec exceptions approuvées, supports chiffrés et journalisation de leur usage.", "nl": "Eis dat verwisselbare media standaard technisch worden geblokkeerd, met goedgekeurde uitzonderingen, versleutelde media en logging van het gebruik."]),
-        mappings: Mappings(iso27002: ["8.3.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["8.3.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_risk_management",
         refs: ["2.3.4.7"],
@@ -1630,7 +1998,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand a documented risk-management process reviewed at least yearly, preferably attested by an ISO/IEC 27001 certification covering the service.", "fr": "Exiger un processus de gestion des risques documenté, revu au moins annuellement, de préférence attesté par une certification ISO/IEC 27001 couvrant le service.", "nl": "Eis een gedocumenteerd risicobeheerproces dat minstens jaarlijks wordt herzien, bij voorkeur aangetoond door een ISO/IEC 27001-certificering die de dienst dekt."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_change_management",
         refs: ["2.3.4.7"],
@@ -1642,7 +2012,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .availability],
         remediation: LocalizedText(["en": "Demand a documented change-management procedure and prior notice to the organisation of every change affecting its service.", "fr": "Exiger une procédure de gestion du changement documentée et l'information préalable de l'organisation pour tout changement ayant un impact sur son service.", "nl": "Eis een gedocumenteerde procedure voor wijzigingsbeheer en voorafgaande kennisgeving aan de organisatie van elke wijziging die impact heeft op haar dienst."]),
-        mappings: Mappings(iso27002: ["12.1.2"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["12.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1650,7 +2022,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "sec_network", title: LocalizedText(["en": "Provider security — network security", "fr": "Sécurité du fournisseur — sécurité du réseau", "nl": "Beveiliging bij de cloudaanbieder — netwerkbeveiliging"]),
       introduction: LocalizedText(["en": "This section covers filtering and protection of network access, the administration network, control of changes to network equipment and, in a shared cloud (public, community or hybrid), restriction to trusted terminals and isolation of the organisation's network from that of other customers.", "fr": "Cette section porte sur le filtrage et la protection des accès réseau, le réseau d'administration, la maîtrise des changements sur les équipements réseau et, dans un cloud partagé (public, communautaire ou hybride), la restriction aux terminaux de confiance et l'isolement du réseau de l'organisation par rapport à celui des autres clients.", "nl": "Deze sectie behandelt het filteren en beveiligen van netwerktoegang, het beheernetwerk, de beheersing van wijzigingen aan netwerkapparatuur en, in een gedeelde cloud (publiek, community of hybride), de beperking tot vertrouwde toestellen en de isolatie van het netwerk van de organisatie ten opzichte van dat van andere klanten."]), refs: ["2.3.5"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "sec_network_access_filtered",
@@ -1663,7 +2035,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand deny-by-default network filtering, a review of the rules at least yearly and denial-of-service protection on public entry points.", "fr": "Exiger un filtrage réseau refusant par défaut, une revue au moins annuelle des règles et une protection contre le déni de service sur les points d'accès publics.", "nl": "Eis netwerkfiltering die standaard weigert, een minstens jaarlijkse herziening van de regels en bescherming tegen denial-of-service op publieke toegangspunten."]),
-        mappings: Mappings(iso27002: ["13.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["13.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_network_access_secured",
         refs: ["2.3.5.1"],
@@ -1675,7 +2049,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand encryption of every flow carrying the organisation's data, with current protocols and obsolete versions disabled.", "fr": "Exiger le chiffrement de tous les flux contenant des données de l'organisation, avec des protocoles à jour et la désactivation des versions obsolètes.", "nl": "Eis versleuteling van alle stromen met gegevens van de organisatie, met actuele protocollen en uitgeschakelde verouderde versies."]),
-        mappings: Mappings(iso27002: ["13.1.1"], nis2: ["21(2)(h)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["13.1.1"], nis2: ["21(2)(h)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_admin_network_dedicated",
         refs: ["2.3.5.2"],
@@ -1687,7 +2063,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand that administration interfaces be reachable only from an isolated administration network, through a logged bastion.", "fr": "Exiger que les interfaces d'administration ne soient accessibles que depuis un réseau d'administration isolé, via un bastion journalisé.", "nl": "Eis dat beheerinterfaces enkel bereikbaar zijn vanuit een geïsoleerd beheernetwerk, via een gelogde bastionhost."]),
-        mappings: Mappings(iso27002: ["13.1.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["13.1.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_admin_strong_auth",
         refs: ["2.3.5.2"],
@@ -1699,7 +2077,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity, .availability],
         remediation: LocalizedText(["en": "Demand phishing-resistant multi-factor authentication for all administrative access, with no exception for subcontractors.", "fr": "Exiger une authentification multifacteur résistante à l'hameçonnage pour tout accès d'administration, sans exception pour les sous-traitants.", "nl": "Eis phishingbestendige multifactorauthenticatie voor alle beheertoegang, zonder uitzondering voor onderaannemers."]),
-        mappings: Mappings(iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_network_changes_controlled",
         refs: ["2.3.5.3"],
@@ -1711,7 +2091,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .availability, .confidentiality],
         remediation: LocalizedText(["en": "Demand prior approval of every network change, a change register and versioned backups of configurations.", "fr": "Exiger une approbation préalable de chaque changement réseau, un registre des changements et une sauvegarde versionnée des configurations.", "nl": "Eis voorafgaande goedkeuring van elke netwerkwijziging, een wijzigingsregister en geversioneerde back-ups van configuraties."]),
-        mappings: Mappings(iso27002: ["12.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_shared_trusted_terminals",
         refs: ["2.3.5.4", "BP.zero-trust"],
@@ -1723,7 +2105,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand that the service allow access to be restricted to devices managed by the organisation, enable it, and require the provider's administrators to use managed workstations only.", "fr": "Exiger que le service permette de restreindre l'accès aux terminaux gérés par l'organisation et l'activer, et que les administrateurs du fournisseur n'utilisent que des postes gérés.", "nl": "Eis dat de dienst toelaat de toegang te beperken tot toestellen die de organisatie beheert, activeer dat, en eis dat beheerders van de aanbieder enkel beheerde werkposten gebruiken."]),
-        mappings: Mappings(iso27002: ["9.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "sec_shared_network_isolation",
         refs: ["2.3.5.5"],
@@ -1735,7 +2119,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Demand documented network isolation between customers, verified by cross-tenant penetration tests, and a dedicated network for systems holding confidential data.", "fr": "Exiger une isolation réseau documentée entre clients, vérifiée par des tests d'intrusion inter-locataires, et un réseau dédié pour les systèmes contenant des données confidentielles.", "nl": "Eis gedocumenteerde netwerkisolatie tussen klanten, gecontroleerd via penetratietests tussen tenants, en een specifiek netwerk voor systemen met vertrouwelijke gegevens."]),
-        mappings: Mappings(iso27002: ["13.1.3"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["13.1.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1743,7 +2129,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "priv", title: LocalizedText(["en": "Privacy protection — directives for the cloud service provider", "fr": "Protection de la vie privée — directives du fournisseur de services cloud", "nl": "Bescherming van de persoonlijke levenssfeer — richtlijnen voor de cloudaanbieder"]),
       introduction: LocalizedText(["en": "Before any use of the cloud, the organisation assesses the information-security and privacy risks and decides according to the sensitivity of the information. When personal data are processed, the organisation remains responsible for them: the risk assessment is validated, communicated and maintained, personal or sensitive data go only to a community or private cloud and are encrypted in transit and at rest (unless a derogation was granted), and the means of encryption stay under the organisation's control.", "fr": "Avant tout recours au cloud, l'organisation évalue les risques en matière de sécurité de l'information et de protection de la vie privée, et décide en fonction de la sensibilité des informations. Lorsque des données à caractère personnel sont traitées, l'organisation en reste responsable : l'évaluation des risques est validée, communiquée et entretenue, les données personnelles ou sensibles ne sont confiées qu'à un cloud communautaire ou privé et sont chiffrées en transit et au repos (sauf dérogation accordée), et les moyens de chiffrement restent sous le contrôle de l'organisation.", "nl": "Vóór elk gebruik van de cloud beoordeelt de organisatie de risico's op het vlak van informatieveiligheid en privacy, en beslist ze op basis van de gevoeligheid van de informatie. Wanneer persoonsgegevens worden verwerkt, blijft de organisatie er verantwoordelijk voor: de risicobeoordeling wordt gevalideerd, gecommuniceerd en onderhouden, persoonsgegevens of gevoelige gegevens gaan enkel naar een community- of private cloud en worden versleuteld tijdens transport en in rust (tenzij een afwijking werd toegestaan), en de versleutelingsmiddelen blijven onder controle van de organisatie."]), refs: ["2.4"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "priv_risk_assessment_prior",
@@ -1756,7 +2142,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Carry out (or complete) the risk assessment of the cloud solution before going into production, and put the migration on hold until it is available.", "fr": "Réaliser (ou compléter) l'évaluation des risques de la solution cloud avant toute mise en production, et suspendre la migration tant qu'elle n'est pas disponible.", "nl": "Voer de risicobeoordeling van de cloudoplossing uit (of vervolledig ze) vóór de ingebruikname, en schort de migratie op zolang ze niet beschikbaar is."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_cloud_decision_sensitivity",
         refs: ["2.4.1"],
@@ -1768,7 +2156,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have a formal, documented decision taken that justifies the use of the cloud, class of data by class of data, in the light of the classification and the residual risks.", "fr": "Faire prendre une décision formelle et documentée qui justifie, classe de données par classe de données, le recours au cloud au regard de la classification et des risques résiduels.", "nl": "Laat een formele, gedocumenteerde beslissing nemen die het gebruik van de cloud per gegevensklasse verantwoordt in het licht van de classificatie en de restrisico's."]),
-        mappings: Mappings(iso27002: ["8.2.1"], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["8.2.1"], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_law_be_eu",
         refs: ["2.4.2"],
@@ -1780,7 +2170,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the legal department draw up the inventory of applicable legal requirements and resolve every gap before going into production.", "fr": "Faire établir par le service juridique l'inventaire des exigences légales applicables et traiter chaque écart avant la mise en production.", "nl": "Laat de juridische dienst een inventaris van de toepasselijke wettelijke vereisten opstellen en werk elke afwijking weg vóór de ingebruikname."]),
-        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_sector_legislation",
         refs: ["2.4.2"],
@@ -1792,7 +2184,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have compliance with sector legislation checked and, where needed, obtain or amend the required deliberations before entrusting the data to the provider.", "fr": "Faire vérifier la conformité à la législation sectorielle et, si nécessaire, obtenir ou adapter les délibérations requises avant de confier les données au fournisseur.", "nl": "Laat de naleving van de sectorale wetgeving nagaan en verkrijg of pas waar nodig de vereiste beraadslagingen aan voordat de gegevens aan de aanbieder worden toevertrouwd."]),
-        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_controller_role",
         refs: ["2.4.3"],
@@ -1804,7 +2198,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require the contract to qualify the provider as processor for all the organisation's data, and remove any use of the data for the provider's own purposes.", "fr": "Exiger que le contrat qualifie le fournisseur de sous-traitant pour toutes les données de l'organisation et supprimer toute utilisation des données pour ses propres finalités.", "nl": "Eis dat het contract de aanbieder als verwerker kwalificeert voor alle gegevens van de organisatie, en schrap elk gebruik van de gegevens voor eigen doeleinden van de aanbieder."]),
-        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["24", "28"])),
+        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["24", "28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_risk_assessment_validated",
         refs: ["2.4.4"],
@@ -1816,7 +2212,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Submit the risk assessment, with the required opinions, for formal validation by management, including written acceptance of the residual risks.", "fr": "Soumettre l'évaluation des risques, avec les avis requis, à la validation formelle de la direction, y compris l'acceptation écrite des risques résiduels.", "nl": "Leg de risicobeoordeling, met de vereiste adviezen, ter formele validatie voor aan het management, inclusief de schriftelijke aanvaarding van de restrisico's."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_risk_assessment_maintained",
         refs: ["2.4.4"],
@@ -1828,7 +2226,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Put the review of the risk assessment into a procedure (at least yearly and at every significant change) and name who owns it.", "fr": "Inscrire la revue de l'évaluation des risques dans une procédure (au moins annuelle et à chaque changement significatif) et en désigner le responsable.", "nl": "Neem de herziening van de risicobeoordeling op in een procedure (minstens jaarlijks en bij elke belangrijke wijziging) en wijs er een verantwoordelijke voor aan."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_risk_requirements_guaranteed",
         refs: ["2.4.4"],
@@ -1840,7 +2240,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Annex the requirements of the risk assessment to the contract, with the provider's commitment and the expected evidence for each.", "fr": "Annexer au contrat les exigences de l'évaluation des risques, avec l'engagement du fournisseur pour chacune et la preuve attendue.", "nl": "Voeg de vereisten uit de risicobeoordeling als bijlage bij het contract, met voor elke vereiste het engagement van de aanbieder en het verwachte bewijs."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_dpia",
         refs: ["2.4.4"],
@@ -1852,7 +2254,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Carry out the DPIA with the data protection officer before any personal data go to the provider, and build its measures into the contract.", "fr": "Réaliser l'AIPD avec le délégué à la protection des données avant tout transfert de données personnelles vers le fournisseur, et intégrer ses mesures au contrat.", "nl": "Voer de GEB uit samen met de functionaris voor gegevensbescherming vóór er persoonsgegevens naar de aanbieder gaan, en neem de maatregelen ervan op in het contract."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["35"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["35"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_cloud_type_allowed",
         refs: ["2.4.5"],
@@ -1864,7 +2268,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Move the personal or sensitive data to a community or private offering, or obtain a formal derogation before they are hosted in a public or hybrid cloud.", "fr": "Migrer les données personnelles ou sensibles vers une offre communautaire ou privée, ou obtenir une dérogation formelle avant qu'elles ne soient hébergées dans un cloud public ou hybride.", "nl": "Breng de persoonsgegevens of gevoelige gegevens over naar een community- of private cloudaanbod, of verkrijg een formele afwijking voordat ze in een publieke of hybride cloud worden gehost."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_encryption_transit",
         refs: ["2.4.6"],
@@ -1876,7 +2282,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Require TLS 1.2 or higher on every flow, including the provider's internal replication and administration, and the disabling of weak protocols and cipher suites.", "fr": "Exiger un chiffrement TLS 1.2 ou supérieur sur tous les flux, y compris la réplication et l'administration internes au fournisseur, et la désactivation des protocoles et suites faibles.", "nl": "Eis versleuteling met TLS 1.2 of hoger op alle stromen, ook de interne replicatie en het beheer bij de aanbieder, en het uitschakelen van zwakke protocollen en cipher suites."]),
-        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_encryption_rest",
         refs: ["2.4.6"],
@@ -1888,7 +2296,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require encryption at rest of every storage medium and every copy, with a recognised algorithm and keys managed by the organisation.", "fr": "Exiger le chiffrement au repos de tous les supports de stockage et de toutes les copies, avec un algorithme reconnu et des clés gérées par l'organisation.", "nl": "Eis versleuteling in rust van alle opslagmedia en alle kopieën, met een erkend algoritme en sleutels die de organisatie beheert."]),
-        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_keys_under_control",
         refs: ["2.4.6"],
@@ -1900,7 +2310,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require the keys to be generated and held in an HSM or key management service under the organisation's sole control, with no possibility for the provider to export or use them.", "fr": "Exiger que les clés soient générées et conservées dans un HSM ou un service de gestion de clés sous le contrôle exclusif de l'organisation, sans possibilité d'export ou d'usage par le fournisseur.", "nl": "Eis dat de sleutels worden gegenereerd en bewaard in een HSM of sleutelbeheerdienst onder exclusieve controle van de organisatie, zonder dat de aanbieder ze kan exporteren of gebruiken."]),
-        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_key_lifecycle",
         refs: ["2.4.6", "BP.encryption-keys"],
@@ -1912,7 +2324,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality, .availability],
         remediation: LocalizedText(["en": "Write and apply a key management procedure (separate roles, scheduled rotation, tested key backup outside the provider) and check its application at least once a year.", "fr": "Rédiger et appliquer une procédure de gestion des clés (rôles séparés, rotation planifiée, sauvegarde testée des clés hors du fournisseur) et en vérifier l'application au moins une fois par an.", "nl": "Stel een sleutelbeheerprocedure op en pas ze toe (gescheiden rollen, geplande rotatie, geteste sleutelback-up buiten de aanbieder), en controleer minstens jaarlijks de toepassing ervan."]),
-        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: []))
+        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1920,7 +2334,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "priv_special", title: LocalizedText(["en": "Special-category and medical data in the cloud", "fr": "Données spéciales et médicales dans le cloud", "nl": "Bijzondere en medische gegevens in de cloud"]),
       introduction: LocalizedText(["en": "Processing special-category data (religious or philosophical beliefs, racial origin, political opinions, health, sexual orientation) and medical data in the cloud should be avoided, because the cloud service provider may have access to them while their processing and consultation must remain strictly limited. If the organisation still makes this choice, it must be carefully considered and preceded by legal and technical advice.", "fr": "Le traitement de données spéciales (convictions religieuses ou philosophiques, origine raciale, opinions politiques, santé, orientation sexuelle) et de données médicales est à éviter dans le cloud, car le fournisseur de services cloud peut y avoir accès alors que leur traitement et leur consultation doivent rester strictement limités. Si l'organisation fait malgré tout ce choix, il doit être mûrement réfléchi et précédé d'un avis juridique et technique.", "nl": "De verwerking van bijzondere gegevens (religieuze of levensbeschouwelijke overtuigingen, ras, politieke opvattingen, gezondheid, seksuele geaardheid) en medische gegevens in de cloud moet worden vermeden, omdat de cloudaanbieder er toegang toe kan hebben terwijl de verwerking en raadpleging ervan strikt beperkt moeten blijven. Maakt de organisatie toch die keuze, dan moet ze weloverwogen zijn en voorafgegaan worden door een juridisch en technisch advies."]), refs: ["2.4"],
-      when: Condition.or(.and(.not(.equals("personal_data", "no")), .not(.equals("special_data", "no"))), .equals("data_classification", "special")),
+      when: Condition.or(.and(.not(.equals("personal_data", "no")), .not(.equals("special_data", "no"))), .equals("data_classification", "special")), owner: .provider,
       questions: [
       Question(
         id: "priv_special_justified",
@@ -1933,7 +2347,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Take these data out of the cloud scope, or have a reasoned decision taken at the appropriate management level that justifies their presence in the cloud.", "fr": "Retirer ces données du périmètre cloud ou faire prendre une décision motivée, au niveau de direction adéquat, qui justifie leur présence dans le cloud.", "nl": "Haal deze gegevens uit de cloudscope, of laat op het gepaste managementniveau een gemotiveerde beslissing nemen die hun aanwezigheid in de cloud verantwoordt."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_special_legal_advice",
         refs: ["2.4.7"],
@@ -1945,7 +2361,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Suspend the transfer of these data until favourable legal advice has been given, and apply its recommendations.", "fr": "Suspendre le transfert de ces données tant qu'un avis juridique favorable n'a pas été rendu, et appliquer ses recommandations.", "nl": "Schort de overdracht van deze gegevens op zolang er geen gunstig juridisch advies is, en pas de aanbevelingen ervan toe."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_special_technical_advice",
         refs: ["2.4.7"],
@@ -1957,7 +2375,9 @@ enum BuiltinQuestionnaireModels {
         severity: .critical,
         protects: [.confidentiality, .integrity],
         remediation: LocalizedText(["en": "Suspend the transfer of these data until favourable technical advice has been given, and implement the measures it recommends.", "fr": "Suspendre le transfert de ces données tant qu'un avis technique favorable n'a pas été rendu, et mettre en œuvre les mesures qu'il recommande.", "nl": "Schort de overdracht van deze gegevens op zolang er geen gunstig technisch advies is, en voer de aanbevolen maatregelen uit."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9", "32"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9", "32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "priv_special_provider_access",
         refs: ["2.4.7"],
@@ -1969,7 +2389,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require a prior-approval mechanism for any provider access, personal accounts, and delivery of the logs of such access to the organisation.", "fr": "Exiger un mécanisme d'approbation préalable de tout accès du fournisseur, des comptes nominatifs et la transmission des traces de ces accès à l'organisation.", "nl": "Eis een mechanisme van voorafgaande goedkeuring voor elke toegang door de aanbieder, persoonlijke accounts en de overdracht van de logs van die toegang aan de organisatie."]),
-        mappings: Mappings(iso27002: ["9.2.3", "9.4.1"], nis2: [], gdpr: ["9", "32"]))
+        mappings: Mappings(iso27002: ["9.2.3", "9.4.1"], nis2: [], gdpr: ["9", "32"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -1977,7 +2399,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "prep", title: LocalizedText(["en": "Preparing the migration to the cloud", "fr": "Préparation de la migration vers le cloud", "nl": "Voorbereiding van de migratie naar de cloud"]),
       introduction: LocalizedText(["en": "Annex C describes how to prepare a migration from an internal infrastructure to the cloud: a business case, the identification and classification of the resources concerned, the involvement of key people before the decision, an in-depth review of the proposed solution with a test period, and consulting the legal department when in doubt, in particular about processing data abroad. If the service is already in production, answer from the preparation documents; a \"not applicable\" answer must be justified in the note.", "fr": "L'annexe C décrit la préparation d'une migration d'une infrastructure interne vers le cloud : une analyse de rentabilité, l'identification et la classification des ressources concernées, l'implication des personnes clés avant la décision, un examen approfondi de la solution proposée avec une période de test, et la consultation du service juridique en cas de doute, notamment pour un traitement de données à l'étranger. Si le service est déjà en production, répondez d'après les documents de la préparation ; une réponse « non applicable » doit être justifiée dans la note.", "nl": "Bijlage C beschrijft de voorbereiding van een migratie van een interne infrastructuur naar de cloud: een business case, de identificatie en classificatie van de betrokken middelen, de betrokkenheid van sleutelpersonen vóór de beslissing, een grondig onderzoek van de voorgestelde oplossing met een testperiode, en het raadplegen van de juridische dienst bij twijfel, met name over de verwerking van gegevens in het buitenland. Is de dienst al in productie, antwoord dan op basis van de voorbereidingsdocumenten; een antwoord \"niet van toepassing\" moet in de notitie worden verantwoord."]), refs: ["C"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "prep_business_case",
@@ -1990,7 +2412,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Draw up or regularise a complete business case and submit it to management; update it before any renewal or extension of the contract.", "fr": "Établir ou régulariser une analyse de rentabilité complète et la soumettre à la direction ; la mettre à jour avant tout renouvellement ou extension du contrat.", "nl": "Stel een volledige business case op of regulariseer ze, en leg ze voor aan het management; werk ze bij vóór elke verlenging of uitbreiding van het contract."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_costs_complete",
         refs: ["C.prep.1"],
@@ -2002,7 +2426,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Complete the estimate with a total cost of ownership that includes the exit and the necessary security options, and revisit the decision if the balance shifts.", "fr": "Compléter l'estimation par un coût total de possession incluant la sortie et les options de sécurité nécessaires, et revoir la décision si l'équilibre change.", "nl": "Vervolledig de raming met de totale eigendomskosten, inclusief de exit en de nodige beveiligingsopties, en herbekijk de beslissing als het evenwicht verschuift."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_resources_identified",
         refs: ["C.prep.2"],
@@ -2014,7 +2440,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Draw up the map of the applications, processes and interfaces in scope before the migration, and have it validated by the business owners and the ICT team.", "fr": "Établir la cartographie des applications, processus et interfaces du périmètre avant la migration, et la faire valider par les propriétaires métier et l'équipe ICT.", "nl": "Stel vóór de migratie de kaart op van de toepassingen, processen en interfaces binnen de scope, en laat ze valideren door de business-eigenaars en het ICT-team."]),
-        mappings: Mappings(iso27002: ["8.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["8.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_resources_classified",
         refs: ["C.prep.2"],
@@ -2026,7 +2454,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Rate every application and process in scope on the three criteria and carry the results into the risk analysis.", "fr": "Coter chaque application et processus du périmètre sur les trois critères et reporter les résultats dans l'analyse de risques.", "nl": "Scoor elke toepassing en elk proces binnen de scope op de drie criteria en neem de resultaten over in de risicoanalyse."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_legal_involved",
         refs: ["C.prep.3", "C.prep.5"],
@@ -2038,7 +2468,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Submit the file (contract, general terms, data location) to the legal department and take its opinion into account before any signature or extension.", "fr": "Soumettre le dossier (contrat, conditions générales, localisation des données) au service juridique et tenir compte de son avis avant toute signature ou extension.", "nl": "Leg het dossier (contract, algemene voorwaarden, locatie van de gegevens) voor aan de juridische dienst en houd rekening met zijn advies vóór elke ondertekening of uitbreiding."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_ciso_involved",
         refs: ["C.prep.3"],
@@ -2050,7 +2482,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the information security officer give a written opinion and document the follow-up of each of their reservations.", "fr": "Faire rendre un avis écrit par le conseiller en sécurité de l'information et documenter la suite donnée à chacune de ses réserves.", "nl": "Laat de informatieveiligheidsconsulent een schriftelijk advies geven en documenteer het gevolg dat aan elk van zijn voorbehouden werd gegeven."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_dpo_involved",
         refs: ["C.prep.3"],
@@ -2062,7 +2496,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Obtain the data protection officer's written opinion before any signature or extension, and document the follow-up of their recommendations.", "fr": "Obtenir l'avis écrit du délégué à la protection des données avant toute signature ou extension, et documenter la suite donnée à ses recommandations.", "nl": "Vraag het schriftelijk advies van de functionaris voor gegevensbescherming vóór elke ondertekening of uitbreiding, en documenteer het gevolg dat aan zijn aanbevelingen werd gegeven."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["38"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["38"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_decision_documented",
         refs: ["C.prep.1", "C.prep.3"],
@@ -2074,7 +2510,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have management take a written decision that relies on these documents and accepts the residual risks, at the latest before the next extension of the service.", "fr": "Faire prendre par la direction une décision écrite qui s'appuie sur ces documents et accepte les risques résiduels, au plus tard avant la prochaine extension du service.", "nl": "Laat het management een schriftelijke beslissing nemen die op die documenten steunt en de restrisico's aanvaardt, uiterlijk vóór de volgende uitbreiding van de dienst."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_design_reviewed",
         refs: ["C.prep.4"],
@@ -2086,7 +2524,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the ICT team and the information security officer carry out an architecture review, and get the provider to correct the gaps found before the migration.", "fr": "Faire réaliser une revue d'architecture par l'équipe ICT et le conseiller en sécurité de l'information, et obtenir du fournisseur la correction des écarts relevés avant la migration.", "nl": "Laat het ICT-team en de informatieveiligheidsconsulent een architectuurreview uitvoeren, en laat de aanbieder de vastgestelde afwijkingen vóór de migratie wegwerken."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_test_period",
         refs: ["C.prep.4"],
@@ -2098,7 +2538,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Require a test period with acceptance criteria before going into production, and migrate only once the blocking defects are closed.", "fr": "Exiger une période de test avec des critères d'acceptation avant la mise en production, et ne migrer qu'après la clôture des anomalies bloquantes.", "nl": "Eis een testperiode met aanvaardingscriteria vóór de ingebruikname, en migreer pas nadat de blokkerende anomalieën zijn afgesloten."]),
-        mappings: Mappings(iso27002: ["14.2.9"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["14.2.9"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "prep_legal_advice_abroad",
         refs: ["C.prep.5"],
@@ -2110,7 +2552,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Submit the location of the data, the backups and the support to the legal department, and transfer no data until the safeguards it requires are in place.", "fr": "Soumettre au service juridique la localisation des données, des sauvegardes et du support, et ne transférer aucune donnée tant que les garanties qu'il exige ne sont pas en place.", "nl": "Leg de locatie van de gegevens, de back-ups en de support voor aan de juridische dienst, en draag geen gegevens over zolang de waarborgen die hij eist niet aanwezig zijn."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "46"]))
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "46"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2118,7 +2562,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "chk", title: LocalizedText(["en": "Contracts and cloud — clause checklist", "fr": "Contrats et cloud — liste de contrôle des clauses", "nl": "Contracten en cloud — checklist van contractclausules"]),
       introduction: LocalizedText(["en": "Annex C lists the aspects the contract with the cloud service provider must address. Each question checks that a clause exists and that it says at least what is stated. Work from the signed contract and all its annexes (SLA, processor agreement, security annex), and from the provider's general terms it refers to: a clause that is missing, or emptied of substance by the general terms, is a non-compliance.", "fr": "L'annexe C énumère les aspects auxquels le contrat avec le fournisseur de services cloud doit prêter attention. Chaque question vérifie qu'une clause existe et qu'elle dit au minimum ce qui est indiqué. Travaillez sur le contrat signé et toutes ses annexes (SLA, convention de sous-traitance, annexe de sécurité), ainsi que sur les conditions générales du fournisseur auxquelles il renvoie : une clause absente ou vidée de sa substance par les conditions générales est une non-conformité.", "nl": "Bijlage C somt de aspecten op waaraan het contract met de cloudaanbieder aandacht moet besteden. Elke vraag gaat na of een clausule bestaat en of ze minstens bepaalt wat vermeld staat. Werk met het ondertekende contract en alle bijlagen (SLA, verwerkersovereenkomst, beveiligingsbijlage), en met de algemene voorwaarden van de aanbieder waarnaar het verwijst: een ontbrekende clausule, of een clausule die door de algemene voorwaarden wordt uitgehold, is een non-conformiteit."]), refs: ["C"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "chk_security_measures",
@@ -2131,7 +2575,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Add a security annex listing each measure, who is responsible for it and the expected evidence (report, certificate, test), with a right for the organisation to verify.", "fr": "Ajouter une annexe de sécurité qui reprend chaque mesure, son responsable et la preuve attendue (rapport, certificat, test), avec un droit de vérification de l'organisation.", "nl": "Voeg een beveiligingsbijlage toe met elke maatregel, de verantwoordelijke ervoor en het verwachte bewijs (rapport, certificaat, test), met een controlerecht voor de organisatie."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_incident_notification",
         refs: ["C.contract.2"],
@@ -2143,7 +2589,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require notification within a short, fixed delay from detection (for example 24 hours at most), followed by interim reports and a root-cause analysis report.", "fr": "Exiger une notification dans un délai court et fixe à compter de la détection (par exemple 24 heures au plus), suivie de rapports intermédiaires et d'un rapport d'analyse des causes.", "nl": "Eis een melding binnen een korte, vaste termijn na detectie (bijvoorbeeld hoogstens 24 uur), gevolgd door tussentijdse rapporten en een rapport met de oorzakenanalyse."]),
-        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"])),
+        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_contract_duration",
         refs: ["C.contract.3"],
@@ -2155,7 +2603,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Negotiate a fixed term, a notice period compatible with the exit plan and a right to terminate without penalty for a serious security or privacy breach.", "fr": "Négocier une durée déterminée, un préavis compatible avec le plan de sortie et un droit de résiliation sans pénalité pour manquement grave en matière de sécurité ou de vie privée.", "nl": "Onderhandel over een bepaalde looptijd, een opzeggingstermijn die past bij het exitplan en een recht op beëindiging zonder boete bij een ernstige tekortkoming inzake beveiliging of privacy."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_service_scope_prices",
         refs: ["C.contract.4"],
@@ -2167,7 +2617,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Require an exhaustive description stating which security functions are included, and fixed or capped prices, exit costs included.", "fr": "Exiger une description exhaustive qui indique quelles fonctions de sécurité sont incluses, et des prix fixes ou plafonnés, coûts de sortie compris.", "nl": "Eis een volledige beschrijving die vermeldt welke beveiligingsfuncties inbegrepen zijn, en vaste of geplafonneerde prijzen, exitkosten inbegrepen."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_escrow",
         refs: ["C.contract.5"],
@@ -2179,7 +2631,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Conclude a three-party escrow agreement with periodic deposits, independent verification of the deposit and explicit release conditions.", "fr": "Conclure une convention d'escrow tripartite avec dépôts périodiques, vérification indépendante du dépôt et conditions de libération explicites.", "nl": "Sluit een driepartijenovereenkomst voor escrow met periodieke deponeringen, onafhankelijke verificatie van het depot en uitdrukkelijke vrijgavevoorwaarden."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_software_licences",
         refs: ["C.contract.6"],
@@ -2191,7 +2645,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have the ownership and the right of use of each licence specified, with a warranty from the provider for the licences it supplies.", "fr": "Faire préciser la propriété et le droit d'usage de chaque licence, avec une garantie du fournisseur pour les licences qu'il fournit.", "nl": "Laat het eigendom en het gebruiksrecht van elke licentie vastleggen, met een garantie van de aanbieder voor de licenties die hij levert."]),
-        mappings: Mappings(iso27002: ["18.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_data_conversion",
         refs: ["C.contract.7"],
@@ -2203,7 +2659,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .availability],
         remediation: LocalizedText(["en": "Have the conversion responsibilities, target formats and acceptance tests with reconciliation, to be validated by the organisation, written into the contract.", "fr": "Faire inscrire au contrat les responsabilités de conversion, les formats cibles et des tests de réception avec rapprochement, à valider par l'organisation.", "nl": "Laat de verantwoordelijkheden voor de conversie, de doelformaten en aanvaardingstests met afstemming, te valideren door de organisatie, in het contract opnemen."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_data_transfer",
         refs: ["C.contract.8"],
@@ -2215,7 +2673,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require encrypted, integrity-checked transfers, a right to extract the data at any time in a standard format and transfer costs known in advance.", "fr": "Exiger des transferts chiffrés et contrôlés en intégrité, un droit d'extraction à tout moment dans un format standard et des coûts de transfert connus à l'avance.", "nl": "Eis versleutelde en op integriteit gecontroleerde overdrachten, een recht om de gegevens op elk moment in een standaardformaat te extraheren en vooraf gekende overdrachtskosten."]),
-        mappings: Mappings(iso27002: ["13.2.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["13.2.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_data_destruction",
         refs: ["C.contract.9"],
@@ -2227,7 +2687,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require a clause on destruction of all copies within a set delay, by a recognised method, with a signed certificate of destruction.", "fr": "Exiger une clause de destruction de toutes les copies dans un délai fixé, selon une méthode reconnue, avec un certificat de destruction signé.", "nl": "Eis een clausule over de vernietiging van alle kopieën binnen een vastgelegde termijn, volgens een erkende methode, met een ondertekend vernietigingscertificaat."]),
-        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["8.3.2", "11.2.7"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_system_continuity",
         refs: ["C.contract.10"],
@@ -2239,7 +2701,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Require a continuity plan tested at least once a year and the results and corrective actions to be shared with the organisation.", "fr": "Exiger un plan de continuité testé au moins une fois par an et la communication des résultats et des actions correctives à l'organisation.", "nl": "Eis een continuïteitsplan dat minstens jaarlijks wordt getest, en de mededeling van de resultaten en corrigerende acties aan de organisatie."]),
-        mappings: Mappings(iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_transfer_to_other_provider",
         refs: ["C.contract.11"],
@@ -2251,7 +2715,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have an obligation to assist the migration written in, with continued service during a transition period and a price set in advance.", "fr": "Faire inscrire une obligation d'assistance à la migration, avec maintien du service pendant une période de transition et un tarif fixé d'avance.", "nl": "Laat een verplichting tot migratiehulp opnemen, met voortzetting van de dienst tijdens een overgangsperiode en een vooraf vastgelegde prijs."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_backup",
         refs: ["C.contract.12"],
@@ -2263,7 +2729,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Require encrypted backups, retained according to the organisation's needs, tested periodically, with a guaranteed restore time.", "fr": "Exiger des sauvegardes chiffrées, conservées selon les besoins de l'organisation, testées périodiquement, avec un délai de restauration garanti.", "nl": "Eis versleutelde back-ups, bewaard volgens de behoeften van de organisatie, periodiek getest, met een gegarandeerde hersteltijd."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_fallback",
         refs: ["C.contract.12"],
@@ -2275,7 +2743,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability],
         remediation: LocalizedText(["en": "Require a contractual fallback solution, tested at least once a year, with switch-over times aligned on the RTO and RPO.", "fr": "Exiger une solution de repli contractuelle, testée au moins une fois par an, avec des délais de bascule alignés sur le RTO et le RPO.", "nl": "Eis een contractuele uitwijkoplossing, minstens jaarlijks getest, met omschakeltijden afgestemd op de RTO en RPO."]),
-        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_data_location",
         refs: ["C.contract.13"],
@@ -2287,7 +2757,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require a contractual location in Belgium or the European Union, for the data as well as for support, and prior consent for any change.", "fr": "Exiger une localisation contractuelle en Belgique ou dans l'Union européenne, pour les données comme pour le support, et un accord préalable pour tout changement.", "nl": "Eis een contractuele locatie in België of de Europese Unie, zowel voor de gegevens als voor de ondersteuning, en voorafgaande toestemming voor elke wijziging."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_processor_agreement",
         refs: ["C.contract.14"],
@@ -2299,7 +2771,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require a complete processor agreement under Article 28 GDPR, taking precedence over the provider's general terms.", "fr": "Exiger une convention de sous-traitance complète au sens de l'article 28 du RGPD, qui prévaut sur les conditions générales du fournisseur.", "nl": "Eis een volledige verwerkersovereenkomst in de zin van artikel 28 AVG, die voorrang heeft op de algemene voorwaarden van de aanbieder."]),
-        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_processor_assistance",
         refs: ["C.contract.14"],
@@ -2311,7 +2785,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the agreement completed with an assistance obligation whose response times fit the deadlines the GDPR imposes on the organisation.", "fr": "Faire compléter la convention par une obligation d'assistance avec des délais de réponse compatibles avec ceux que le RGPD impose à l'organisation.", "nl": "Laat de overeenkomst aanvullen met een bijstandsverplichting met antwoordtermijnen die passen bij de termijnen die de AVG aan de organisatie oplegt."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_secrecy",
         refs: ["C.contract.15"],
@@ -2323,7 +2799,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Require a secrecy clause with no time limit, applying to staff and subcontractors, with penalties for breach.", "fr": "Exiger une clause de secret sans limite de durée, applicable au personnel et aux sous-traitants, assortie de sanctions en cas de violation.", "nl": "Eis een geheimhoudingsclausule zonder beperking in de tijd, van toepassing op personeel en onderaannemers, met sancties bij schending."]),
-        mappings: Mappings(iso27002: ["13.2.4"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["13.2.4"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_encryption",
         refs: ["C.contract.16"],
@@ -2335,7 +2813,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Have encryption in transit and at rest, minimum strength requirements and the organisation's exclusive control of the keys written into the contract.", "fr": "Faire inscrire au contrat le chiffrement en transit et au repos, les exigences minimales de robustesse et la maîtrise exclusive des clés par l'organisation.", "nl": "Laat de versleuteling tijdens transport en in rust, de minimale sterktevereisten en de exclusieve controle van de organisatie over de sleutels in het contract opnemen."]),
-        mappings: Mappings(iso27002: ["10.1.1", "10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1", "10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_subcontracting",
         refs: ["C.contract.17"],
@@ -2347,7 +2827,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require a contractual list of subcontractors, prior consent (or a right to object with the option to terminate) for any new subcontractor, and full flow-down of the obligations.", "fr": "Exiger une liste contractuelle des sous-traitants, un accord préalable (ou un droit d'opposition avec possibilité de résiliation) pour tout nouveau sous-traitant, et le report intégral des obligations.", "nl": "Eis een contractuele lijst van onderaannemers, voorafgaande toestemming (of een recht van bezwaar met mogelijkheid tot beëindiging) voor elke nieuwe onderaannemer, en de volledige doorvertaling van de verplichtingen."]),
-        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_assignment",
         refs: ["C.contract.17"],
@@ -2359,7 +2841,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .confidentiality],
         remediation: LocalizedText(["en": "Require the organisation's prior consent for any assignment, notice of any change of control and a right to terminate without penalty.", "fr": "Exiger l'accord préalable de l'organisation pour toute cession, l'information en cas de changement de contrôle et un droit de résiliation sans pénalité.", "nl": "Eis de voorafgaande toestemming van de organisatie voor elke overdracht, kennisgeving van elke controlewijziging en een recht op beëindiging zonder boete."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_suspension",
         refs: ["C.contract.18"],
@@ -2371,7 +2855,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have suspension by the provider limited to serious cases, after notice and a delay, with continued access to the data and a reciprocal right of suspension for the organisation.", "fr": "Faire limiter la suspension par le fournisseur aux cas graves, après mise en demeure et délai, avec maintien de l'accès aux données et un droit de suspension réciproque pour l'organisation.", "nl": "Laat de opschorting door de aanbieder beperken tot ernstige gevallen, na ingebrekestelling en een termijn, met behoud van toegang tot de gegevens en een wederkerig opschortingsrecht voor de organisatie."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_legal_compliance",
         refs: ["C.contract.19"],
@@ -2383,7 +2869,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have a commitment to comply with Belgian, European and sector legislation written in, with an obligation to inform in case of change.", "fr": "Faire inscrire un engagement de conformité à la législation belge, européenne et sectorielle, avec une obligation d'information en cas de changement.", "nl": "Laat een engagement tot naleving van de Belgische, Europese en sectorale wetgeving opnemen, met een informatieplicht bij wijzigingen."]),
-        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_log_access",
         refs: ["C.contract.20"],
@@ -2395,7 +2883,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require contractual access to the logs, with a fixed retention period, an automatable export and protection of their integrity.", "fr": "Exiger un accès contractuel aux journaux, avec une durée de conservation fixée, un export automatisable et une protection de leur intégrité.", "nl": "Eis contractuele toegang tot de logs, met een vastgelegde bewaartermijn, een automatiseerbare export en bescherming van hun integriteit."]),
-        mappings: Mappings(iso27002: ["12.4.1", "12.4.2", "12.4.3"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1", "12.4.2", "12.4.3"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_audit_right",
         refs: ["C.contract.21"],
@@ -2407,7 +2897,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require an on-site and documentary audit right, extended to subcontractors, with free delivery of certification reports and a deadline for correcting deficiencies.", "fr": "Exiger un droit d'audit sur place et documentaire, étendu aux sous-traitants, avec la remise gratuite des rapports de certification et un délai de correction des déficiences.", "nl": "Eis een recht op audit ter plaatse en op stukken, uitgebreid tot onderaannemers, met kosteloze bezorging van de certificeringsrapporten en een termijn voor het verhelpen van tekortkomingen."]),
-        mappings: Mappings(iso27002: ["18.2.1"], nis2: [], gdpr: ["28"])),
+        mappings: Mappings(iso27002: ["18.2.1"], nis2: [], gdpr: ["28"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_applicable_law",
         refs: ["C.contract.22"],
@@ -2419,7 +2911,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .confidentiality],
         remediation: LocalizedText(["en": "Require Belgian law and the jurisdiction of the Belgian courts for the contract and all its annexes.", "fr": "Exiger le droit belge et la compétence des tribunaux belges pour le contrat et toutes ses annexes.", "nl": "Eis het Belgische recht en de bevoegdheid van de Belgische rechtbanken voor het contract en al zijn bijlagen."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_exit_rules",
         refs: ["C.contract.23"],
@@ -2431,7 +2925,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Annex a reversibility plan with timetable, transition period and fixed costs to the contract, and review it periodically.", "fr": "Annexer au contrat un plan de réversibilité avec calendrier, période de transition et coûts fixés, et le revoir périodiquement.", "nl": "Voeg een omkeerbaarheidsplan met planning, overgangsperiode en vaste kosten als bijlage bij het contract, en herzie het periodiek."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_agreement_governance",
         refs: ["C.contract.24"],
@@ -2443,7 +2939,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have contractual governance written in, with named contacts, review meetings at least twice a year and a service report that includes security.", "fr": "Faire inscrire une gouvernance contractuelle avec des interlocuteurs nommés, des comités au moins semestriels et un rapport de service incluant la sécurité.", "nl": "Laat een contractuele governance opnemen, met aangewezen contactpersonen, minstens halfjaarlijkse opvolgingscomités en een servicerapport dat ook beveiliging omvat."]),
-        mappings: Mappings(iso27002: ["15.2.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.2.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "chk_contract_changes",
         refs: ["C.contract.24"],
@@ -2455,7 +2953,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Require a written amendment for any change or, failing that, prior notice and a right to terminate without penalty if a change lowers the level of security or protection.", "fr": "Exiger un avenant écrit pour toute modification ou, à défaut, un préavis et un droit de résiliation sans pénalité si une modification réduit le niveau de sécurité ou de protection.", "nl": "Eis een schriftelijk aanhangsel voor elke wijziging of, bij gebrek daaraan, een voorafgaande kennisgeving en een recht op beëindiging zonder boete als een wijziging het beveiligings- of beschermingsniveau verlaagt."]),
-        mappings: Mappings(iso27002: ["15.2.2"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["15.2.2"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2463,7 +2963,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_config", title: LocalizedText(["en": "Shared responsibility and cloud configuration", "fr": "Responsabilité partagée et configuration du cloud", "nl": "Gedeelde verantwoordelijkheid en cloudconfiguratie"]),
       introduction: LocalizedText(["en": "The cloud service provider secures its infrastructure; the organisation remains responsible for what it does in the cloud: configuration, access management, encryption. Most recent data leaks come from mistakes on this side: access control lists that are too permissive, storage buckets open to anyone who has the link. The questions of this section concern the organisation's own practices; they also apply to SaaS for accounts, rights and sharing settings.", "fr": "Le fournisseur de services cloud sécurise son infrastructure ; l'organisation reste responsable de ce qu'elle fait dans le cloud : configuration, gestion des accès, chiffrement. La plupart des fuites de données récentes viennent d'erreurs de ce côté : listes de contrôle d'accès trop permissives, compartiments de stockage (« buckets ») accessibles à quiconque dispose du lien. Les questions de cette section portent sur les pratiques de l'organisation elle-même ; elles valent aussi en SaaS pour les comptes, les droits et les paramètres de partage.", "nl": "De cloudaanbieder beveiligt zijn infrastructuur; de organisatie blijft verantwoordelijk voor wat ze in de cloud doet: configuratie, toegangsbeheer, versleuteling. De meeste recente datalekken komen voort uit fouten aan die kant: te ruime toegangscontrolelijsten, opslagbuckets die toegankelijk zijn voor iedereen die de link kent. De vragen van deze sectie gaan over de eigen praktijken van de organisatie; ze gelden ook voor SaaS, voor accounts, rechten en deelinstellingen."]), refs: ["BP.shared-responsibility", "BP.acl", "BP.open-buckets"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_shared_responsibility_matrix",
@@ -2476,7 +2976,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Draw up with the cloud service provider a responsibility matrix by domain for this service, and appoint an owner within the organisation for every task that falls to it.", "fr": "Établir avec le fournisseur de services cloud une matrice de responsabilités par domaine pour ce service, et désigner dans l'organisation un responsable pour chaque tâche qui lui incombe.", "nl": "Stel samen met de cloudaanbieder een verantwoordelijkheidsmatrix per domein op voor deze dienst, en wijs binnen de organisatie een verantwoordelijke aan voor elke taak die haar toekomt."]),
-        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_config_posture_baseline",
         refs: ["BP.shared-responsibility"],
@@ -2488,7 +2990,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Adopt a configuration baseline, enable a CSPM or SSPM tool on the whole environment and set a remediation deadline for deviations according to their severity.", "fr": "Adopter une configuration de référence, activer un outil CSPM ou SSPM sur tout l'environnement et fixer un délai de correction des écarts selon leur gravité.", "nl": "Leg een referentieconfiguratie vast, activeer een CSPM- of SSPM-tool op de hele omgeving en bepaal een correctietermijn voor afwijkingen volgens hun ernst."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_acl_no_public_sharing",
         refs: ["BP.acl"],
@@ -2500,7 +3004,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Disable anonymous links and \"everyone\" rights for sensitive information at tenant level, remove existing public shares at once and monitor for new ones.", "fr": "Désactiver au niveau du locataire les liens anonymes et les droits « tout le monde » pour les informations sensibles, retirer immédiatement les partages publics existants et surveiller leur réapparition.", "nl": "Schakel op tenantniveau anonieme links en rechten voor \"iedereen\" uit voor gevoelige informatie, verwijder bestaande publieke delingen onmiddellijk en bewaak of er nieuwe opduiken."]),
-        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_acl_review",
         refs: ["BP.acl"],
@@ -2512,7 +3018,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Organise a periodic review of the ACLs by the information owners, keep a record of it and remove unjustified rights without delay.", "fr": "Organiser une revue périodique des ACL par les propriétaires des informations, en garder la trace et retirer sans délai les droits non justifiés.", "nl": "Organiseer een periodieke herziening van de ACL's door de eigenaars van de informatie, houd er een spoor van bij en trek ongerechtvaardigde rechten onverwijld in."]),
-        mappings: Mappings(iso27002: ["9.2.5"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.2.5"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_buckets_no_public_access",
         refs: ["BP.open-buckets"],
@@ -2524,7 +3032,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Block public access at the level of the cloud account or organisation, close every existing public bucket and submit any exception to the information security officer's approval.", "fr": "Bloquer l'accès public au niveau du compte ou de l'organisation cloud, fermer tout compartiment public existant et soumettre toute exception à l'accord du conseiller en sécurité de l'information.", "nl": "Blokkeer publieke toegang op het niveau van het cloudaccount of de cloudorganisatie, sluit elke bestaande publieke bucket en leg elke uitzondering ter goedkeuring voor aan de informatieveiligheidsconsulent."]),
-        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_buckets_shared_links_limited",
         refs: ["BP.open-buckets"],
@@ -2536,7 +3046,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Limit the lifetime and scope of pre-signed links, prefer links bound to an identity (user delegation) and disable the global access keys of storage accounts.", "fr": "Limiter la durée et la portée des liens présignés, privilégier les liens liés à une identité (délégation par utilisateur) et désactiver les clés d'accès globales des comptes de stockage.", "nl": "Beperk de geldigheidsduur en de reikwijdte van vooraf ondertekende links, geef de voorkeur aan links die aan een identiteit gebonden zijn (gebruikersdelegatie) en schakel de globale toegangssleutels van opslagaccounts uit."]),
-        mappings: Mappings(iso27002: ["9.4.1"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["9.4.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2544,7 +3056,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_shadow_it", title: LocalizedText(["en": "Shadow IT", "fr": "Informatique fantôme (shadow IT)", "nl": "Schaduw-IT"]),
       introduction: LocalizedText(["en": "Shadow IT means the cloud tools and services that staff use without the IT department's knowledge. Such services escape the organisation's risk assessment, contracts and controls, and open gaps in its security. Preventing and detecting them is a task of the organisation.", "fr": "L'informatique fantôme (« shadow IT ») désigne les outils et services cloud que les collaborateurs utilisent à l'insu du service informatique. Ces services échappent à l'évaluation des risques, aux contrats et aux contrôles de l'organisation, et ouvrent des failles dans sa sécurité. Les prévenir et les détecter est une tâche de l'organisation.", "nl": "Schaduw-IT zijn de cloudtools en -diensten die medewerkers gebruiken zonder medeweten van de IT-dienst. Die diensten ontsnappen aan de risicobeoordeling, de contracten en de controles van de organisatie, en slaan gaten in haar beveiliging. Ze voorkomen en opsporen is een taak van de organisatie."]), refs: ["BP.shadow-it"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_shadow_it_policy",
@@ -2557,7 +3069,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Adopt a policy that makes every cloud service subject to prior approval, make it known to all staff through an awareness campaign and keep a register of approved services.", "fr": "Adopter une politique qui soumet tout service cloud à une approbation préalable, la faire connaître à tout le personnel par une action de sensibilisation et tenir un registre des services approuvés.", "nl": "Neem een beleid aan dat elke clouddienst aan voorafgaande goedkeuring onderwerpt, maak het via een sensibiliseringsactie bekend bij het hele personeel en houd een register van goedgekeurde diensten bij."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_shadow_it_detection",
         refs: ["BP.shadow-it"],
@@ -2569,7 +3083,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Set up periodic discovery of cloud services from network logs or a CASB, block risky unapproved services and restrict consent to third-party applications to administrators.", "fr": "Mettre en place une découverte périodique des services cloud à partir des journaux réseau ou d'un CASB, bloquer les services non approuvés à risque et réserver aux administrateurs le consentement aux applications tierces.", "nl": "Zet een periodieke discovery van clouddiensten op aan de hand van netwerklogs of een CASB, blokkeer risicovolle niet-goedgekeurde diensten en laat enkel beheerders toestemming geven aan toepassingen van derden."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(i)"], gdpr: []))
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2577,7 +3093,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_identity", title: LocalizedText(["en": "Zero trust and identity", "fr": "Zero Trust et gestion des identités", "nl": "Zero Trust en identiteitsbeheer"]),
       introduction: LocalizedText(["en": "With a zero-trust approach, nobody is granted access automatically: every user, every device and every request is verified before being allowed, wherever it comes from. The configuration of identities and access (accounts, roles, conditional access) is the organisation's task, SaaS included.", "fr": "Avec une approche « Zero Trust », personne n'obtient d'accès automatiquement : chaque utilisateur, chaque appareil et chaque demande est vérifié avant d'être autorisé, d'où qu'il vienne. La configuration des identités et des accès (comptes, rôles, accès conditionnel) relève de l'organisation, y compris en SaaS.", "nl": "Met een zero-trustbenadering krijgt niemand automatisch toegang: elke gebruiker, elk toestel en elk verzoek wordt gecontroleerd voordat het wordt toegelaten, waar het ook vandaan komt. De configuratie van identiteiten en toegang (accounts, rollen, voorwaardelijke toegang) is een taak van de organisatie, ook bij SaaS."]), refs: ["BP.zero-trust"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_zt_explicit_verification",
@@ -2590,7 +3106,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Put in place conditional access policies that check identity and device compliance at every sign-in, and remove exceptions based solely on the originating network.", "fr": "Mettre en place des politiques d'accès conditionnel qui vérifient l'identité et la conformité de l'appareil à chaque connexion, et supprimer les exceptions fondées sur le seul réseau d'origine.", "nl": "Voer beleid voor voorwaardelijke toegang in dat bij elke aanmelding de identiteit en de conformiteit van het toestel controleert, en schaf uitzonderingen af die enkel op het netwerk van herkomst steunen."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_zt_admin_mfa",
         refs: ["BP.zero-trust"],
@@ -2602,7 +3120,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Enforce phishing-resistant multi-factor authentication (FIDO2 or certificate) on every administrator account, protect the root and emergency accounts, and monitor every sign-in of these accounts.", "fr": "Imposer une authentification multifacteur résistante à l'hameçonnage (FIDO2 ou certificat) à tous les comptes d'administration, protéger le compte racine et les comptes d'urgence, et surveiller chaque connexion de ces comptes.", "nl": "Leg phishingbestendige multifactorauthenticatie (FIDO2 of certificaat) op aan alle beheerdersaccounts, bescherm het rootaccount en de noodaccounts, en bewaak elke aanmelding met die accounts."]),
-        mappings: Mappings(iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.2.3", "9.4.2"], nis2: ["21(2)(j)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_zt_least_privilege",
         refs: ["BP.zero-trust"],
@@ -2614,7 +3134,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Reduce roles to the permissions needed, remove unused rights and grant administrator roles only temporarily and with approval (just-in-time privileged access management).", "fr": "Réduire les rôles aux permissions nécessaires, retirer les droits inutilisés et n'accorder les rôles d'administration que de façon temporaire et approuvée (gestion des accès privilégiés à la demande).", "nl": "Beperk rollen tot de nodige machtigingen, trek ongebruikte rechten in en ken beheerdersrollen enkel tijdelijk en na goedkeuring toe (just-in-time beheer van bevoorrechte toegang)."]),
-        mappings: Mappings(iso27002: ["9.2.2", "9.2.3"], nis2: ["21(2)(i)"], gdpr: []))
+        mappings: Mappings(iso27002: ["9.2.2", "9.2.3"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2622,7 +3144,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_api", title: LocalizedText(["en": "API security", "fr": "Sécurité des API", "nl": "API-beveiliging"]),
       introduction: LocalizedText(["en": "APIs (application programming interfaces) let applications communicate with each other and are often the gateway to sensitive data. This section covers the APIs that the organisation exposes from the cloud or uses to integrate the service, including a SaaS's APIs and the cloud service provider's management APIs: their configuration is the organisation's task, the protection of the platform's own API the provider's. If no API is exposed or used, answer \"not applicable\" and give the reason.", "fr": "Les API (interfaces de programmation) permettent aux applications de communiquer entre elles et sont souvent la porte d'accès à des données sensibles. Cette section vise les API que l'organisation expose depuis le cloud ou utilise pour intégrer le service, y compris les API d'un SaaS et les API de gestion du fournisseur de services cloud : leur configuration incombe à l'organisation, la protection de l'API de la plateforme elle-même au fournisseur. Si aucune API n'est exposée ni utilisée, répondez « non applicable » en le justifiant.", "nl": "API's (programmeerinterfaces) laten toepassingen met elkaar communiceren en zijn vaak de toegangspoort tot gevoelige gegevens. Deze sectie gaat over de API's die de organisatie vanuit de cloud aanbiedt of gebruikt om de dienst te integreren, met inbegrip van de API's van een SaaS en de beheer-API's van de cloudaanbieder: hun configuratie is een taak van de organisatie, de bescherming van de API van het platform zelf een taak van de aanbieder. Wordt er geen API aangeboden of gebruikt, antwoord dan \"niet van toepassing\" en motiveer dat."]), refs: ["BP.api"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_api_access_control",
@@ -2635,7 +3157,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Enforce authentication on every API, check rights at the level of each object and have these checks verified by a penetration test targeting the APIs.", "fr": "Imposer l'authentification sur toutes les API, contrôler les droits au niveau de chaque objet et faire vérifier ces contrôles par un test d'intrusion ciblé sur les API.", "nl": "Leg authenticatie op voor alle API's, controleer de rechten op het niveau van elk object en laat die controles nagaan door een penetratietest gericht op de API's."]),
-        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["9.4.1"], nis2: ["21(2)(i)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_api_monitoring",
         refs: ["BP.api"],
@@ -2647,7 +3171,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Send the API logs to the organisation's SIEM, define alert rules on abnormal use and link them to the incident management procedure.", "fr": "Envoyer les journaux des API vers le SIEM de l'organisation, définir des règles d'alerte sur les usages anormaux et les rattacher à la procédure de gestion des incidents.", "nl": "Stuur de API-logs naar de SIEM van de organisatie, definieer waarschuwingsregels voor abnormaal gebruik en koppel ze aan de procedure voor incidentbeheer."]),
-        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["12.4.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_api_rate_limiting",
         refs: ["BP.api"],
@@ -2659,7 +3185,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .confidentiality],
         remediation: LocalizedText(["en": "Configure rate limits and quotas per client on the API gateway, stricter for authentication APIs and APIs giving access to sensitive data.", "fr": "Configurer sur la passerelle API des limites de débit et des quotas par client, plus stricts pour les API d'authentification et d'accès aux données sensibles.", "nl": "Stel op de API-gateway rate limits en quota per client in, strenger voor authenticatie-API's en API's die toegang geven tot gevoelige gegevens."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_api_token_auth",
         refs: ["BP.api"],
@@ -2671,7 +3199,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Move integrations to short-lived, narrowly scoped tokens, and withdraw the remaining static keys or rotate them regularly, keeping them in a secrets vault.", "fr": "Faire passer les intégrations à des jetons de courte durée et de portée limitée, et retirer les clés statiques restantes ou les faire tourner régulièrement, conservées dans un coffre-fort de secrets.", "nl": "Schakel integraties over op kortlevende tokens met een beperkte scope, en trek de resterende statische sleutels in of roteer ze regelmatig, bewaard in een secrets vault."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_api_public_endpoints",
         refs: ["BP.api"],
@@ -2683,7 +3213,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Take off the internet the APIs that do not need to be there, put the others behind an API gateway or web application firewall, and keep the inventory up to date.", "fr": "Retirer d'Internet les API qui n'ont pas à y être, placer les autres derrière une passerelle API ou un pare-feu applicatif, et tenir l'inventaire à jour.", "nl": "Haal de API's die er niet hoeven te staan van het internet, plaats de andere achter een API-gateway of webapplicatiefirewall, en houd de inventaris actueel."]),
-        mappings: Mappings(iso27002: ["13.1.1"], nis2: [], gdpr: []))
+        mappings: Mappings(iso27002: ["13.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2691,7 +3223,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_crypto", title: LocalizedText(["en": "Encryption and key management", "fr": "Chiffrement et gestion des clés", "nl": "Versleuteling en sleutelbeheer"]),
       introduction: LocalizedText(["en": "Best practice is to encrypt data in transit and at rest, and to manage the keys robustly, preferably centrally, so as to always keep control over who has access to which information. These questions apply to all information entrusted to the cloud; for personal data, the stricter requirements of directive 2.4.6 are assessed in the privacy section. Depending on the service, encryption is performed by the cloud service provider or by the organisation; control of the keys remains the organisation's role.", "fr": "Les bonnes pratiques recommandent de chiffrer les données en transit et au repos, et de gérer les clés de manière robuste, de préférence centralisée, pour toujours garder la maîtrise de qui a accès à quelles informations. Ces questions valent pour toutes les informations confiées au cloud ; pour les données à caractère personnel, les exigences plus strictes de la directive 2.4.6 sont évaluées dans la section sur la protection de la vie privée. Selon le service, le chiffrement est assuré par le fournisseur de services cloud ou par l'organisation ; la maîtrise des clés reste le rôle de l'organisation.", "nl": "Goede praktijk is gegevens tijdens transport en in rust te versleutelen, en de sleutels robuust te beheren, bij voorkeur centraal, om altijd controle te houden over wie toegang heeft tot welke informatie. Deze vragen gelden voor alle informatie die aan de cloud wordt toevertrouwd; voor persoonsgegevens worden de strengere eisen van richtlijn 2.4.6 beoordeeld in de sectie over privacy. Afhankelijk van de dienst zorgt de cloudaanbieder of de organisatie voor de versleuteling; de controle over de sleutels blijft de rol van de organisatie."]), refs: ["BP.encryption-keys"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_crypto_transit",
@@ -2704,7 +3236,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.integrity, .confidentiality],
         remediation: LocalizedText(["en": "Enforce TLS 1.2 or higher on every flow, disable weak protocols and cipher suites, and require the provider to encrypt its internal flows.", "fr": "Imposer TLS 1.2 ou supérieur sur tous les flux, désactiver les protocoles et suites faibles, et exiger du fournisseur le chiffrement de ses flux internes.", "nl": "Leg TLS 1.2 of hoger op voor alle stromen, schakel zwakke protocollen en cipher suites uit, en eis dat de aanbieder zijn interne stromen versleutelt."]),
-        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_crypto_rest",
         refs: ["BP.encryption-keys"],
@@ -2716,7 +3250,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Enable encryption at rest on every storage resource and enforce it with a platform policy that denies the creation of unencrypted resources.", "fr": "Activer le chiffrement au repos sur toutes les ressources de stockage et l'imposer par une politique de la plateforme qui refuse la création de ressources non chiffrées.", "nl": "Activeer versleuteling in rust op alle opslagresources en dwing ze af met een platformbeleid dat het aanmaken van onversleutelde resources weigert."]),
-        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_crypto_keys_controlled",
         refs: ["BP.encryption-keys"],
@@ -2728,7 +3264,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Encrypt confidential information with keys managed by the organisation, preferably out of the provider's reach (HSM or external key management), and refuse resources protected only by the provider's keys.", "fr": "Chiffrer les informations confidentielles avec des clés gérées par l'organisation, de préférence hors de portée du fournisseur (HSM ou gestion externe des clés), et refuser les ressources protégées par les seules clés du fournisseur.", "nl": "Versleutel vertrouwelijke informatie met sleutels die de organisatie beheert, bij voorkeur buiten het bereik van de aanbieder (HSM of extern sleutelbeheer), en weiger resources die enkel met sleutels van de aanbieder beschermd zijn."]),
-        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"])),
+        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_crypto_keys_central",
         refs: ["BP.encryption-keys"],
@@ -2740,7 +3278,9 @@ enum BuiltinQuestionnaireModels {
         severity: .low,
         protects: [.availability, .confidentiality],
         remediation: LocalizedText(["en": "Bring the keys together in a central key management service or HSM, keep the inventory up to date and review the usage permissions at least once a year.", "fr": "Regrouper les clés dans un service de gestion de clés central ou un HSM, tenir l'inventaire à jour et revoir au moins une fois par an les autorisations d'usage.", "nl": "Breng de sleutels samen in een centrale sleutelbeheerdienst of HSM, houd de inventaris actueel en herzie minstens eenmaal per jaar de gebruiksrechten."]),
-        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: []))
+        mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2748,7 +3288,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_resilience", title: LocalizedText(["en": "Resilience to outages and multicloud", "fr": "Résilience face aux pannes et multicloud", "nl": "Weerbaarheid bij storingen en multicloud"]),
       introduction: LocalizedText(["en": "Even the large cloud service providers have outages. The organisation must decide how far it can and wants to protect itself against them: spreading the service over several zones or regions, or over several providers. A multicloud strategy reduces the risk of outage but increases complexity and the risk of mistakes, sometimes to the point of reducing net availability; it only makes sense if the organisation has the means and expertise to run it sustainably.", "fr": "Même les grands fournisseurs de services cloud connaissent des pannes. L'organisation doit décider dans quelle mesure elle peut et veut s'en prémunir : répartir le service sur plusieurs zones ou régions, ou sur plusieurs fournisseurs. Une stratégie multicloud réduit le risque de panne mais augmente la complexité et le risque d'erreurs, au point de réduire parfois la disponibilité nette ; elle n'a de sens que si l'organisation a les moyens et l'expertise de l'exploiter durablement.", "nl": "Ook de grote cloudaanbieders kennen storingen. De organisatie moet beslissen in welke mate ze zich daartegen kan en wil beschermen: de dienst spreiden over meerdere zones of regio's, of over meerdere aanbieders. Een multicloudstrategie verkleint het risico op uitval, maar verhoogt de complexiteit en het risico op fouten, soms zodanig dat de netto beschikbaarheid daalt; ze heeft enkel zin als de organisatie de middelen en de expertise heeft om ze duurzaam te beheren."]), refs: ["BP.outage", "BP.multicloud"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_outage_protection_decision",
@@ -2761,7 +3301,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Have management decide, on the basis of an impact analysis, the service's recovery objectives and the resilience architecture chosen, and record the residual risk accepted.", "fr": "Faire décider par la direction, sur la base d'une analyse d'impact, des objectifs de reprise du service et de l'architecture de résilience retenue, et consigner le risque résiduel accepté.", "nl": "Laat de directie op basis van een impactanalyse beslissen over de hersteldoelstellingen van de dienst en de gekozen weerbaarheidsarchitectuur, en leg het aanvaarde restrisico vast."]),
-        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_outage_multi_zone",
         refs: ["BP.outage"],
@@ -2773,7 +3315,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Deploy critical components over at least two availability zones, or require an equivalent architecture from the SaaS provider, and test failover at least once a year.", "fr": "Déployer les composants critiques sur au moins deux zones de disponibilité, ou exiger du fournisseur SaaS une architecture équivalente, et tester la bascule au moins une fois par an.", "nl": "Zet kritieke componenten uit over minstens twee beschikbaarheidszones, of eis een gelijkwaardige architectuur van de SaaS-aanbieder, en test de failover minstens eenmaal per jaar."]),
-        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.2.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_multicloud_in_use",
         refs: [],
@@ -2785,7 +3329,9 @@ enum BuiltinQuestionnaireModels {
         severity: nil,
         protects: [],
         remediation: nil,
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_multicloud_strategy",
         refs: ["BP.multicloud"],
@@ -2797,7 +3343,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Write a multicloud strategy that sets common security requirements, federate identities on a single identity provider and centralise posture and log monitoring.", "fr": "Rédiger une stratégie multicloud qui fixe des exigences de sécurité communes, fédérer les identités sur un fournisseur d'identité unique et centraliser la surveillance de la posture et des journaux.", "nl": "Stel een multicloudstrategie op met gemeenschappelijke beveiligingseisen, federeer de identiteiten op één identiteitsprovider en centraliseer de bewaking van postuur en logs."]),
-        mappings: Mappings(iso27002: [], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: [], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_multicloud_expertise",
         refs: ["BP.multicloud"],
@@ -2809,7 +3357,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Train or recruit at least two competent people for each platform, or reduce the number of platforms to what the organisation can manage sustainably.", "fr": "Former ou recruter pour chaque plateforme au moins deux personnes compétentes, ou réduire le nombre de plateformes à ce que l'organisation peut gérer durablement.", "nl": "Leid voor elk platform minstens twee bekwame personen op of werf ze aan, of beperk het aantal platformen tot wat de organisatie duurzaam kan beheren."]),
-        mappings: Mappings(iso27002: ["7.2.2"], nis2: ["21(2)(g)"], gdpr: []))
+        mappings: Mappings(iso27002: ["7.2.2"], nis2: ["21(2)(g)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2817,7 +3367,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_compliance", title: LocalizedText(["en": "GDPR and NIS2 compliance", "fr": "Conformité au RGPD et à NIS2", "nl": "Naleving van de AVG en NIS2"]),
       introduction: LocalizedText(["en": "The organisation must comply with the GDPR and with the Belgian legislation transposing the NIS2 directive (law of 26 April 2024); using the cloud does not transfer these obligations to the cloud service provider. These questions check that the obligations affecting the use of the cloud have been identified and can be met on time.", "fr": "L'organisation doit respecter le RGPD et la législation belge qui transpose la directive NIS2 (loi du 26 avril 2024) ; le recours au cloud ne transfère pas ces obligations au fournisseur de services cloud. Ces questions vérifient que les obligations qui touchent l'usage du cloud ont été identifiées et peuvent être remplies dans les délais.", "nl": "De organisatie moet de AVG naleven en de Belgische wetgeving die de NIS2-richtlijn omzet (wet van 26 april 2024); het gebruik van de cloud draagt die verplichtingen niet over aan de cloudaanbieder. Deze vragen gaan na of de verplichtingen die het cloudgebruik raken, geïdentificeerd zijn en tijdig kunnen worden nagekomen."]), refs: ["BP.compliance"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_nis2_applicability",
@@ -2830,7 +3380,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Have the legal department and the information security officer draw up the NIS2 applicability analysis, register if required and include the cloud services in the compliance plan.", "fr": "Faire établir l'analyse d'applicabilité NIS2 par le service juridique et le conseiller en sécurité de l'information, s'enregistrer si nécessaire et inclure les services cloud dans le plan de mise en conformité.", "nl": "Laat de juridische dienst en de informatieveiligheidsconsulent de NIS2-toepasselijkheidsanalyse opstellen, registreer indien nodig en neem de clouddiensten op in het conformiteitsplan."]),
-        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: [])),
+        mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_nis2_incident_reporting",
         refs: ["BP.compliance"],
@@ -2842,7 +3394,9 @@ enum BuiltinQuestionnaireModels {
         severity: .high,
         protects: [.availability, .integrity, .confidentiality],
         remediation: LocalizedText(["en": "Extend the incident management procedure with scenarios involving the cloud service provider, align the contract's notification clause with the NIS2 deadlines and exercise it at least once a year.", "fr": "Compléter la procédure de gestion des incidents par les scénarios qui impliquent le fournisseur de services cloud, aligner la clause de notification du contrat sur les délais NIS2 et l'exercer au moins une fois par an.", "nl": "Vul de procedure voor incidentbeheer aan met scenario's waarbij de cloudaanbieder betrokken is, stem de meldingsclausule van het contract af op de NIS2-termijnen en oefen ze minstens eenmaal per jaar."]),
-        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_gdpr_records",
         refs: ["BP.compliance"],
@@ -2854,7 +3408,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.confidentiality],
         remediation: LocalizedText(["en": "Update the record of processing activities with the data protection officer before the cloud service goes into production.", "fr": "Mettre à jour le registre des activités de traitement avec le délégué à la protection des données avant la mise en production du service cloud.", "nl": "Werk het register van de verwerkingsactiviteiten samen met de functionaris voor gegevensbescherming bij vóór de ingebruikname van de clouddienst."]),
-        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["30"]))
+        mappings: Mappings(iso27002: ["18.1.4"], nis2: [], gdpr: ["30"]),
+        basis: nil,
+        optional: false)
       ])
   }
 
@@ -2862,7 +3418,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_sovereignty", title: LocalizedText(["en": "Sovereignty and exit plan", "fr": "Souveraineté et plan de sortie", "nl": "Soevereiniteit en exitplan"]),
       introduction: LocalizedText(["en": "A cloud service provider subject to foreign law can be compelled to give access to data or to interrupt its services for political reasons, and European sanctions against it do not guarantee that the organisation keeps control. The organisation must know what it is exposed to and how it would carry on without this provider. These questions complement the contractual reversibility clauses.", "fr": "Un fournisseur de services cloud soumis à un droit étranger peut être contraint de donner accès aux données ou d'interrompre ses services pour des raisons politiques, et les sanctions européennes à son égard ne garantissent pas que l'organisation garde le contrôle. L'organisation doit savoir à quoi elle est exposée et comment elle poursuivrait ses activités sans ce fournisseur. Ces questions complètent les clauses contractuelles de réversibilité.", "nl": "Een cloudaanbieder die onder buitenlands recht valt, kan worden gedwongen toegang tot gegevens te geven of zijn diensten om politieke redenen te onderbreken, en Europese sancties tegen hem garanderen niet dat de organisatie de controle behoudt. De organisatie moet weten waaraan ze blootstaat en hoe ze zonder deze aanbieder verder zou werken. Deze vragen vullen de contractuele omkeerbaarheidsclausules aan."]), refs: ["BP.sovereignty"],
-      when: nil,
+      when: nil, owner: .provider,
       questions: [
       Question(
         id: "bp_sov_foreign_law_assessed",
@@ -2875,7 +3431,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .confidentiality],
         remediation: LocalizedText(["en": "Have the legal department analyse the provider's exposure to foreign law, contractually require to be informed of any request from a foreign authority as far as permitted and, for the most sensitive information, prefer a provider subject to European law only.", "fr": "Faire analyser par le service juridique l'exposition du fournisseur au droit étranger, exiger contractuellement d'être informé de toute demande d'une autorité étrangère dans la mesure permise et, pour les informations les plus sensibles, privilégier un fournisseur soumis au seul droit européen.", "nl": "Laat de juridische dienst de blootstelling van de aanbieder aan buitenlands recht analyseren, eis contractueel dat de organisatie, voor zover toegestaan, op de hoogte wordt gebracht van elk verzoek van een buitenlandse overheid en geef voor de gevoeligste informatie de voorkeur aan een aanbieder die enkel aan Europees recht onderworpen is."]),
-        mappings: Mappings(iso27002: [], nis2: ["21(2)(d)"], gdpr: ["48"])),
+        mappings: Mappings(iso27002: [], nis2: ["21(2)(d)"], gdpr: ["48"]),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_sov_exit_plan",
         refs: ["BP.sovereignty"],
@@ -2887,7 +3445,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability],
         remediation: LocalizedText(["en": "Write an exit plan for the abrupt cut-off scenario, identify a replacement solution and review or exercise the plan at least once a year.", "fr": "Rédiger un plan de sortie pour le scénario de coupure brutale, identifier une solution de remplacement et revoir ou exercer le plan au moins une fois par an.", "nl": "Stel een exitplan op voor het scenario van een abrupte stopzetting, bepaal een vervangende oplossing en herzie of oefen het plan minstens eenmaal per jaar."]),
-        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: [])),
+        mappings: Mappings(iso27002: ["17.1.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false),
       Question(
         id: "bp_sov_independent_copy",
         refs: ["BP.sovereignty"],
@@ -2899,7 +3459,9 @@ enum BuiltinQuestionnaireModels {
         severity: .medium,
         protects: [.availability, .integrity],
         remediation: LocalizedText(["en": "Set up a regular backup or replication of critical data outside the provider, in an open format, and test its restoration at least once a year.", "fr": "Mettre en place une sauvegarde ou une réplication régulière des données critiques hors du fournisseur, dans un format ouvert, et en tester la restauration au moins une fois par an.", "nl": "Zet een regelmatige back-up of replicatie van de kritieke gegevens buiten de aanbieder op, in een open formaat, en test het herstel ervan minstens eenmaal per jaar."]),
-        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []))
+        mappings: Mappings(iso27002: ["12.3.1"], nis2: ["21(2)(c)"], gdpr: []),
+        basis: nil,
+        optional: false)
       ])
   }
 }

@@ -8,7 +8,7 @@ enum BuiltinQuestionnaireSources {
       ####"""
 format: 1
 id: be-socsec-cloud
-version: "1.0.0"
+version: "2.0.0"
 languages: [fr, en, nl]
 title:
   fr: "Cloud computing — directives de sécurité de l'information et de protection de la vie privée (sécurité sociale belge)"
@@ -17,15 +17,15 @@ title:
 description:
   fr: "Évaluation d'un fournisseur de services cloud selon les directives de la sécurité sociale (V2017, mise à jour RGPD) et les bonnes pratiques actuelles de sécurité du cloud."
   en: "Assessment of a cloud service provider against the social-security directives (V2017, GDPR update) and current cloud-security practice."
-  nl: "Beoordeling van een cloudserviceprovider volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."
+  nl: "Beoordeling van een cloudaanbieder volgens de richtlijnen van de sociale zekerheid (V2017, AVG-update) en de huidige goede praktijken voor cloudbeveiliging."
 sections:
 
 - id: scoping
   title: {fr: "Périmètre et enjeux", en: "Scope and stakes", nl: "Scope en belangen"}
   introduction:
-    fr: "Ces réponses déterminent les directives applicables et le niveau des enjeux (2.1.3, 2.1.4, 2.1.6). Répondez-y avant de passer aux garanties contractuelles."
-    en: "These answers decide which directives apply and how much is at stake (2.1.3, 2.1.4, 2.1.6). Answer them before the contractual guarantees."
-    nl: "Deze antwoorden bepalen welke richtlijnen van toepassing zijn en hoeveel er op het spel staat (2.1.3, 2.1.4, 2.1.6). Beantwoord ze vóór de contractuele waarborgen."
+    fr: "Ces réponses déterminent les directives applicables et le niveau des enjeux (2.1, points 3, 4 et 6). Répondez-y avant de passer aux garanties contractuelles. Les dérogations formelles accordées par l'organisation s'enregistrent ici aussi."
+    en: "These answers decide which directives apply and how much is at stake (2.1, points 3, 4 and 6). Answer them before the contractual guarantees. Formal derogations granted by the organisation are recorded here too."
+    nl: "Deze antwoorden bepalen welke richtlijnen van toepassing zijn en hoeveel er op het spel staat (2.1, punten 3, 4 en 6). Beantwoord ze vóór de contractuele waarborgen. Formele afwijkingen die de organisatie heeft toegestaan, worden hier ook geregistreerd."
   refs: ["2.1"]
   questions:
     - id: data_classification
@@ -36,9 +36,9 @@ sections:
         en: "What is the highest classification of the data that will go to the cloud?"
         nl: "Wat is de hoogste classificatie van de gegevens die naar de cloud gaan?"
       help:
-        fr: "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Preuve : inventaire et classification des données (2.1.3)."
-        en: "Under the organisation's classification model; the most sensitive class sets the requirements. Evidence: the data inventory and classification (2.1.3)."
-        nl: "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Bewijs: de inventaris en classificatie van de gegevens (2.1.3)."
+        fr: "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Des données confidentielles sont des données sensibles au sens de 2.4 (5e et 6e points). Preuve : inventaire et classification des données (2.1, point 3)."
+        en: "Under the organisation's classification model; the most sensitive class sets the requirements. Confidential data are sensitive data within the meaning of 2.4 (5th and 6th points). Evidence: the data inventory and classification (2.1, point 3)."
+        nl: "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Vertrouwelijke gegevens zijn gevoelige gegevens in de zin van 2.4 (5de en 6de punt). Bewijs: de inventaris en classificatie van de gegevens (2.1, punt 3)."
       options:
         - {id: public, label: {fr: "Publiques", en: "Public", nl: "Publiek"}}
         - {id: internal, label: {fr: "Internes", en: "Internal", nl: "Intern"}}
@@ -88,7 +88,7 @@ sections:
       help:
         fr: "SaaS : une application ; PaaS : une plateforme pour vos applications ; IaaS : de l'infrastructure que vous administrez. Le modèle fixe le partage des responsabilités de sécurité."
         en: "SaaS: an application; PaaS: a platform for your applications; IaaS: infrastructure you administer. The model sets how security responsibilities are shared."
-        nl: "SaaS: een toepassing; PaaS: een platform voor uw toepassingen; IaaS: infrastructuur die u zelf beheert. Het model bepaalt hoe de beveiligingsverantwoordelijkheid verdeeld is."
+        nl: "SaaS: een toepassing; PaaS: een platform voor uw toepassingen; IaaS: infrastructuur die u zelf beheert. Het model bepaalt hoe de verantwoordelijkheid voor informatieveiligheid verdeeld is."
       options:
         - {id: saas, label: {fr: "SaaS (logiciel)", en: "SaaS (software)", nl: "SaaS (software)"}}
         - {id: paas, label: {fr: "PaaS (plateforme)", en: "PaaS (platform)", nl: "PaaS (platform)"}}
@@ -98,9 +98,9 @@ sections:
       type: single
       text: {fr: "Quel est le modèle de déploiement ?", en: "What is the deployment model?", nl: "Wat is het implementatiemodel?"}
       help:
-        fr: "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride. La directive 2.4.5 réserve les données à caractère personnel aux clouds communautaires ou privés, sauf dérogation."
-        en: "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid. Directive 2.4.5 keeps personal data to community or private clouds unless a derogation is granted."
-        nl: "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride. Richtlijn 2.4.5 beperkt persoonsgegevens tot community- of privéclouds, tenzij een afwijking is toegestaan."
+        fr: "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride (plusieurs de ces types liés). Sauf dérogation autorisée, 2.4 (5e point) réserve les données à caractère personnel ou sensibles aux clouds communautaires ou privés ; dans un cloud hybride, elles ne peuvent aller que dans sa partie privée ou communautaire."
+        en: "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid (several of these, linked). Unless a derogation is granted, 2.4 (5th point) keeps personal or sensitive data to community or private clouds; in a hybrid cloud they may only go to its private or community part."
+        nl: "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride (meerdere van deze types, gekoppeld). Tenzij een afwijking is toegestaan, beperkt 2.4 (5de punt) persoonsgegevens of gevoelige gegevens tot community- of privéclouds; in een hybride cloud mogen ze alleen naar het privé- of communitygedeelte."
       options:
         - {id: public, label: {fr: "Public", en: "Public", nl: "Publiek"}}
         - {id: private, label: {fr: "Privé", en: "Private", nl: "Privé"}}
@@ -114,53 +114,67 @@ sections:
         fr: "Toute information relative à une personne physique identifiée ou identifiable (RGPD art. 4). Si oui, les directives de protection de la vie privée (2.4) s'appliquent."
         en: "Any information relating to an identified or identifiable natural person (GDPR Art. 4). If so, the privacy directives (2.4) apply."
         nl: "Alle informatie over een geïdentificeerde of identificeerbare natuurlijke persoon (AVG art. 4). Zo ja, dan gelden de privacyrichtlijnen (2.4)."
+    - id: sensitive_data
+      refs: ["2.4.5", "2.4.6"]
+      type: yesno
+      text: {fr: "Des données sensibles autres que des données à caractère personnel iront-elles dans le cloud ?", en: "Will sensitive data other than personal data go to the cloud?", nl: "Zullen er andere gevoelige gegevens dan persoonsgegevens naar de cloud gaan?"}
+      help:
+        fr: "Par exemple des données confidentielles selon la classification de l'organisation, des données d'enquête ou de sécurité. 2.4 (5e et 6e points) vise « des données à caractère personnel ou des données sensibles » : le choix du type de cloud et le chiffrement s'appliquent aussi à ces données."
+        en: "For example data that are confidential under the organisation's classification, investigation or security data. 2.4 (5th and 6th points) covers “personal data or sensitive data”: the choice of cloud type and encryption apply to these data too."
+        nl: "Bijvoorbeeld gegevens die volgens de classificatie van de organisatie vertrouwelijk zijn, onderzoeks- of beveiligingsgegevens. 2.4 (5de en 6de punt) beoogt “persoonsgegevens of gevoelige gegevens”: de keuze van het cloudtype en de versleuteling gelden ook voor deze gegevens."
     - id: special_data
       refs: ["2.4.7"]
       type: yesno
       when: "personal_data != no || data_classification == special"
       text: {fr: "Des catégories particulières de données ou des données médicales sont-elles concernées ?", en: "Are special categories of data or medical data involved?", nl: "Gaat het om bijzondere categorieën van gegevens of medische gegevens?"}
       help:
-        fr: "Convictions, origine raciale, opinions politiques, santé, orientation sexuelle, données médicales (RGPD art. 9). La directive 2.4.7 demande de les éviter dans le cloud et d'obtenir un avis juridique et technique préalable."
-        en: "Beliefs, racial origin, political opinions, health, sexual orientation, medical data (GDPR Art. 9). Directive 2.4.7 asks to avoid them in the cloud and to obtain prior legal and technical advice."
-        nl: "Overtuigingen, raciale afkomst, politieke opvattingen, gezondheid, seksuele geaardheid, medische gegevens (AVG art. 9). Richtlijn 2.4.7 vraagt ze buiten de cloud te houden en vooraf juridisch en technisch advies in te winnen."
-    - id: derogation_public_cloud
+        fr: "Convictions, origine raciale, opinions politiques, santé, orientation sexuelle, données médicales (RGPD art. 9). La directive (2.4, après les points) demande d'éviter leur gestion dans le cloud et de toujours demander au préalable un avis juridique et technique."
+        en: "Beliefs, racial origin, political opinions, health, sexual orientation, medical data (GDPR Art. 9). The guideline (2.4, after the points) asks to avoid managing them in the cloud and always to obtain prior legal and technical advice."
+        nl: "Overtuigingen, raciale afkomst, politieke opvattingen, gezondheid, seksuele geaardheid, medische gegevens (AVG art. 9). De richtlijn (2.4, na de punten) vraagt het beheer ervan in de cloud te vermijden en altijd vooraf juridisch en technisch advies in te winnen."
+    - id: derog_public_cloud
       refs: ["2.4.5"]
-      type: yesno
-      when: "(personal_data != no || data_classification in [personal, special]) && deployment_model not in [private, community]"
-      text: {fr: "Une dérogation a-t-elle été accordée pour traiter ces données dans un cloud public ?", en: "Has a derogation been granted to process this data in a public cloud?", nl: "Is er een afwijking toegestaan om deze gegevens in een publieke cloud te verwerken?"}
+      type: derogation
+      when: "(personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]) && deployment_model not in [private, community]"
+      text:
+        fr: "Dérogation autorisant des données à caractère personnel ou sensibles dans un cloud public (ou la partie publique d'un cloud hybride)"
+        en: "Derogation allowing personal or sensitive data in a public cloud (or the public part of a hybrid cloud)"
+        nl: "Afwijking die persoonsgegevens of gevoelige gegevens in een publieke cloud (of het publieke deel van een hybride cloud) toestaat"
       help:
-        fr: "Sans dérogation formelle, des données à caractère personnel dans un cloud public ou hybride sont un constat bloquant (2.4.5). Notez la référence de la dérogation."
-        en: "Without a formal derogation, personal data in a public or hybrid cloud is a blocking finding (2.4.5). Note the derogation's reference."
-        nl: "Zonder formele afwijking zijn persoonsgegevens in een publieke of hybride cloud een blokkerende vaststelling (2.4.5). Noteer de referentie van de afwijking."
-    - id: derogation_encryption
+        fr: "2.4 (5e point) : « Sauf dérogation autorisée », ces données ne vont que dans un cloud communautaire ou privé. Une dérogation est une décision formelle : enregistrez sa référence, qui l'a accordée (direction, comité de sécurité de l'information), sa date, sa portée, les mesures compensatoires et son échéance ou sa date de révision. Sans référence, ou après son échéance, elle ne compte pas. Laissez vide s'il n'y en a pas."
+        en: "2.4 (5th point): “unless a derogation is authorised”, these data go only to a community or private cloud. A derogation is a formal decision: record its reference, who granted it (management, the information-security committee), its date, its scope, the compensating measures and its expiry or review date. Without a reference, or past its expiry, it does not count. Leave it empty when there is none."
+        nl: "2.4 (5de punt): “tenzij een afwijking is toegestaan”, gaan deze gegevens alleen naar een community- of privécloud. Een afwijking is een formele beslissing: registreer de referentie, wie ze heeft toegestaan (directie, comité voor informatieveiligheid), de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum of herzieningsdatum. Zonder referentie, of na de vervaldatum, telt ze niet. Laat leeg als er geen is."
+    - id: derog_encryption
       refs: ["2.4.6"]
-      type: yesno
-      when: "personal_data != no || data_classification in [personal, special]"
-      text: {fr: "Une dérogation à l'obligation de chiffrement a-t-elle été accordée ?", en: "Has a derogation from the encryption requirement been granted?", nl: "Is er een afwijking van de versleutelingsplicht toegestaan?"}
+      type: derogation
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
+      text:
+        fr: "Dérogation à l'obligation de chiffrer en transit et au repos les données à caractère personnel ou sensibles"
+        en: "Derogation from the obligation to encrypt personal or sensitive data in transit and at rest"
+        nl: "Afwijking van de verplichting om persoonsgegevens of gevoelige gegevens tijdens transport en in rust te versleutelen"
       help:
-        fr: "La directive 2.4.6 impose le chiffrement en transit et au repos sauf dérogation ; elle n'en prévoit aucune pour la maîtrise des clés. Notez la référence de la dérogation."
-        en: "Directive 2.4.6 requires encryption in transit and at rest unless a derogation is granted; it allows none for control of the keys. Note the derogation's reference."
-        nl: "Richtlijn 2.4.6 vereist versleuteling tijdens transport en in rust, tenzij een afwijking is toegestaan; voor het sleutelbeheer is er geen. Noteer de referentie van de afwijking."
+        fr: "2.4 (6e point) : « Sauf dérogation autorisée », toute externalisation de ces données requiert leur chiffrement en transit et au repos. La dérogation ne peut porter que sur le chiffrement : la gestion des moyens de chiffrement « doit toujours rester sous le contrôle de l'organisation et ne peut pas être sous-traitée », sans dérogation possible. Enregistrez la référence, qui l'a accordée, la date, la portée, les mesures compensatoires et l'échéance. Laissez vide s'il n'y en a pas."
+        en: "2.4 (6th point): “unless a derogation is authorised”, any outsourcing of these data requires encryption in transit and at rest. The derogation can only concern encryption: management of the means of encryption “must always remain under the organisation's control and may not be outsourced”, with no derogation possible. Record the reference, who granted it, the date, the scope, the compensating measures and the expiry. Leave it empty when there is none."
+        nl: "2.4 (6de punt): “tenzij een afwijking is toegestaan”, vereist elke uitbesteding van deze gegevens versleuteling tijdens transport en in rust. De afwijking kan alleen de versleuteling betreffen: het beheer van de versleutelingsmiddelen “moet altijd onder controle van de organisatie blijven en mag niet worden uitbesteed”, zonder mogelijke afwijking. Registreer de referentie, wie ze heeft toegestaan, de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum. Laat leeg als er geen is."
     - id: subcontracting
       refs: ["2.2.1.b"]
       type: single
-      text: {fr: "Le fournisseur de services cloud fait-il appel à des sous-traitants ?", en: "Does the cloud service provider use subcontractors?", nl: "Doet de cloudserviceprovider een beroep op onderaannemers?"}
+      text: {fr: "Le fournisseur de services cloud fait-il aujourd'hui appel à des sous-traitants ?", en: "Does the cloud service provider use subcontractors today?", nl: "Doet de cloudaanbieder vandaag een beroep op onderaannemers?"}
       help:
-        fr: "Hébergement, maintenance, support… En cas de doute, répondez « inconnu » : les questions sur la sous-traitance (2.2.1) resteront posées."
-        en: "Hosting, maintenance, support… When in doubt, answer “unknown”: the subcontracting questions (2.2.1) will still be asked."
-        nl: "Hosting, onderhoud, support… Antwoord bij twijfel ‘onbekend’: de vragen over onderaanneming (2.2.1) blijven dan gesteld."
+        fr: "Hébergement, maintenance, support… Les clauses du contrat sur la sous-traitance (2.2.1) sont exigées quelle que soit la réponse, car le fournisseur peut sous-traiter plus tard ; seules les questions sur les sous-traitants actuels en dépendent. En cas de doute, répondez « inconnu »."
+        en: "Hosting, maintenance, support… The contract's subcontracting clauses (2.2.1) are required whatever the answer, since the provider may subcontract later; only the questions on current subcontractors depend on it. When in doubt, answer “unknown”."
+        nl: "Hosting, onderhoud, support… De contractbepalingen over onderaanneming (2.2.1) zijn vereist wat het antwoord ook is, want de aanbieder kan later onderaannemers inschakelen; alleen de vragen over de huidige onderaannemers hangen ervan af. Antwoord bij twijfel “onbekend”."
       options:
         - {id: "yes", label: {fr: "Oui", en: "Yes", nl: "Ja"}}
         - {id: "no", label: {fr: "Non", en: "No", nl: "Nee"}}
         - {id: unknown, label: {fr: "Inconnu", en: "Unknown", nl: "Onbekend"}}
     - id: hosting_location
-      refs: ["2.2.7.a", "2.3.1.1"]
+      refs: ["2.3.1.1"]
       type: single
       text: {fr: "Où les données et leurs copies sont-elles hébergées ?", en: "Where are the data and their copies hosted?", nl: "Waar worden de gegevens en hun kopieën gehost?"}
       help:
-        fr: "Le lieu le plus éloigné compte, sauvegardes et support compris. Un hébergement hors UE fait intervenir les transferts internationaux (RGPD art. 44-49) et la souveraineté (2.2.7)."
-        en: "The farthest location counts, backups and support included. Hosting outside the EU brings in international transfers (GDPR Art. 44-49) and sovereignty (2.2.7)."
-        nl: "De verste locatie telt, back-ups en support inbegrepen. Hosting buiten de EU brengt internationale doorgiften (AVG art. 44-49) en soevereiniteit (2.2.7) mee."
+        fr: "Le lieu le plus éloigné compte, sauvegardes et support compris ; 2.3.1 (1er point) demande que la localisation soit connue. Hors de l'Union européenne ou inconnu : les transferts internationaux de données à caractère personnel (RGPD art. 44 à 49) doivent reposer sur une base légale, l'avis juridique de l'annexe C sur le traitement à l'étranger s'impose, et une assurance incomplète de souveraineté (2.2.7 a)) devient un constat bloquant. La souveraineté vaut où que soient les données : une autorité étrangère peut viser un fournisseur établi hors UE même pour des données hébergées en Belgique."
+        en: "The farthest location counts, backups and support included; 2.3.1 (1st point) asks for the location to be known. Outside the European Union or unknown: international transfers of personal data (GDPR Art. 44 to 49) need a legal basis, Annex C's legal advice on processing abroad is required, and an incomplete sovereignty assurance (2.2.7 a)) becomes a blocking finding. Sovereignty matters wherever the data are: a foreign authority can reach a provider established outside the EU even for data hosted in Belgium."
+        nl: "De verste locatie telt, back-ups en support inbegrepen; 2.3.1 (1ste punt) vraagt dat de locatie gekend is. Buiten de Europese Unie of onbekend: internationale doorgiften van persoonsgegevens (AVG art. 44 tot 49) hebben een rechtsgrond nodig, het juridisch advies van bijlage C over verwerking in het buitenland is vereist, en een onvolledige soevereiniteitsgarantie (2.2.7 a)) wordt een blokkerende vaststelling. Soevereiniteit speelt waar de gegevens ook staan: een buitenlandse overheid kan een aanbieder die buiten de EU gevestigd is, bereiken, zelfs voor gegevens die in België worden gehost."
       options:
         - {id: belgium, label: {fr: "Belgique", en: "Belgium", nl: "België"}}
         - {id: eu, label: {fr: "Union européenne", en: "European Union", nl: "Europese Unie"}}
@@ -10552,51 +10566,60 @@ risk_model:
       dimensions: [availability]
       shift: -1
       reason: {fr: "Criticité faible en disponibilité", en: "Low availability criticality", nl: "Lage kritikaliteit voor beschikbaarheid"}
-    - when: "personal_data == yes || special_data == yes || data_classification in [personal, special]"
+    - when: "personal_data == yes || special_data == yes || sensitive_data == yes || data_classification in [confidential, personal, special]"
       dimensions: [confidentiality]
       shift: 1
       reason: {fr: "Données à caractère personnel ou sensibles", en: "Personal or sensitive data", nl: "Persoonsgegevens of gevoelige gegevens"}
+    - when: "hosting_location in [outside_eu, unknown]"
+      questions: [prep_legal_advice_abroad, ctr_sov_assurance_verified, ctr_sov_change_notice]
+      shift: 1
+      reason: {fr: "Données hébergées hors de l'Union européenne ou en un lieu inconnu", en: "Data hosted outside the European Union or at an unknown place", nl: "Gegevens gehost buiten de Europese Unie of op een onbekende plaats"}
 blocking:
+  # Each rule quotes the guideline's words in docs/risk-model.md ("Blocking rules").
   - id: personal_data_public_cloud
     refs: ["2.4.5"]
-    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && (deployment_model in [public, hybrid] || priv_cloud_type_allowed == noncompliant) && derogation_public_cloud != yes"
-    questions: [priv_cloud_type_allowed, deployment_model, derogation_public_cloud]
+    when: "(personal_data == yes || special_data == yes || sensitive_data == yes || data_classification in [confidential, personal, special]) && (deployment_model == public || priv_cloud_type_allowed in [partial, noncompliant])"
+    questions: [priv_cloud_type_allowed, deployment_model, derog_public_cloud]
+    derogation: derog_public_cloud
     message:
-      fr: "Des données à caractère personnel ou sensibles iraient dans un cloud public ou hybride sans dérogation."
-      en: "Personal or sensitive data would go to a public or hybrid cloud without a derogation."
-      nl: "Persoonsgegevens of gevoelige gegevens zouden zonder afwijking naar een publieke of hybride cloud gaan."
+      fr: "Des données à caractère personnel ou sensibles iraient dans un cloud public (ou la partie publique d'un cloud hybride) sans dérogation valable."
+      en: "Personal or sensitive data would go to a public cloud (or the public part of a hybrid cloud) without a valid derogation."
+      nl: "Persoonsgegevens of gevoelige gegevens zouden zonder geldige afwijking naar een publieke cloud (of het publieke deel van een hybride cloud) gaan."
     remediation:
-      fr: "Choisir un cloud communautaire ou privé, ou obtenir une dérogation formelle avant toute migration."
-      en: "Choose a community or private cloud, or obtain a formal derogation before any migration."
-      nl: "Kies een community- of privécloud, of verkrijg een formele afwijking vóór elke migratie."
+      fr: "Garder ces données dans un cloud communautaire ou privé (ou la partie privée ou communautaire d'un cloud hybride), ou obtenir une dérogation formelle, avec référence et échéance, avant toute migration."
+      en: "Keep these data in a community or private cloud (or the private or community part of a hybrid cloud), or obtain a formal derogation, with a reference and an expiry, before any migration."
+      nl: "Houd deze gegevens in een community- of privécloud (of het privé- of communitygedeelte van een hybride cloud), of verkrijg vóór elke migratie een formele afwijking, met referentie en vervaldatum."
   - id: personal_data_unencrypted
     refs: ["2.4.6"]
-    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && derogation_encryption != yes && (priv_encryption_transit == noncompliant || priv_encryption_rest == noncompliant)"
-    questions: [priv_encryption_transit, priv_encryption_rest]
+    when: "(personal_data == yes || special_data == yes || sensitive_data == yes || data_classification in [confidential, personal, special]) && (priv_encryption_transit in [partial, noncompliant] || priv_encryption_rest in [partial, noncompliant])"
+    questions: [priv_encryption_transit, priv_encryption_rest, derog_encryption]
+    derogation: derog_encryption
     message:
-      fr: "Des données à caractère personnel ou sensibles ne sont pas chiffrées en transit ou au repos, sans dérogation."
-      en: "Personal or sensitive data is not encrypted in transit or at rest, and no derogation was granted."
-      nl: "Persoonsgegevens of gevoelige gegevens worden niet versleuteld tijdens transport of in rust, zonder afwijking."
+      fr: "Des données à caractère personnel ou sensibles ne sont pas (entièrement) chiffrées en transit ou au repos, sans dérogation valable."
+      en: "Personal or sensitive data are not (fully) encrypted in transit or at rest, without a valid derogation."
+      nl: "Persoonsgegevens of gevoelige gegevens worden niet (volledig) versleuteld tijdens transport of in rust, zonder geldige afwijking."
     remediation:
-      fr: "Exiger le chiffrement en transit et au repos avant la mise en production, ou obtenir une dérogation formelle."
-      en: "Require encryption in transit and at rest before going live, or obtain a formal derogation."
-      nl: "Eis versleuteling tijdens transport en in rust vóór de ingebruikname, of verkrijg een formele afwijking."
+      fr: "Exiger le chiffrement en transit et au repos de toutes ces données avant la mise en production, ou obtenir une dérogation formelle, avec référence et échéance."
+      en: "Require encryption in transit and at rest of all these data before going live, or obtain a formal derogation, with a reference and an expiry."
+      nl: "Eis versleuteling tijdens transport en in rust van al deze gegevens vóór de ingebruikname, of verkrijg een formele afwijking, met referentie en vervaldatum."
   - id: keys_not_controlled
     refs: ["2.4.6"]
-    when: "(personal_data == yes || special_data == yes || data_classification in [personal, special]) && priv_keys_under_control == noncompliant"
+    when: "(personal_data == yes || special_data == yes || sensitive_data == yes || data_classification in [confidential, personal, special]) && priv_keys_under_control in [partial, noncompliant]"
     questions: [priv_keys_under_control]
+    derogation: none
     message:
-      fr: "Les clés de chiffrement ne sont pas sous le contrôle de l'organisation."
-      en: "The encryption keys are not under the organisation's control."
-      nl: "De encryptiesleutels staan niet onder controle van de organisatie."
+      fr: "La gestion des clés de chiffrement n'est pas entièrement sous le contrôle de l'organisation."
+      en: "Management of the encryption keys is not fully under the organisation's control."
+      nl: "Het beheer van de versleutelingssleutels staat niet volledig onder controle van de organisatie."
     remediation:
-      fr: "Exiger des clés gérées par l'organisation (BYOK/HYOK, HSM sous son contrôle) ; la gestion des clés n'est jamais externalisée."
-      en: "Require keys managed by the organisation (BYOK/HYOK, an HSM under its control); key management is never outsourced."
-      nl: "Eis sleutels die de organisatie beheert (BYOK/HYOK, een HSM onder haar controle); sleutelbeheer wordt nooit uitbesteed."
+      fr: "Exiger que l'organisation seule gère les clés (HSM ou service de gestion de clés sous son contrôle, clés jamais utilisables par le fournisseur sans elle) ; confier les clés au fournisseur ou à un tiers est une sous-traitance que la directive exclut."
+      en: "Require the organisation alone to manage the keys (an HSM or key management service under its control, keys never usable by the provider without it); handing the keys to the provider or a third party is outsourcing, which the guideline excludes."
+      nl: "Eis dat alleen de organisatie de sleutels beheert (een HSM of sleutelbeheerdienst onder haar controle, sleutels nooit bruikbaar door de aanbieder zonder haar); de sleutels aan de aanbieder of een derde toevertrouwen is uitbesteding, die de richtlijn uitsluit."
   - id: special_data_without_advice
     refs: ["2.4.7"]
     when: "(special_data == yes || data_classification == special) && (priv_special_legal_advice == noncompliant || priv_special_technical_advice == noncompliant)"
     questions: [priv_special_legal_advice, priv_special_technical_advice]
+    derogation: none
     message:
       fr: "Des catégories particulières de données ou des données médicales iraient dans le cloud sans avis juridique et technique préalable."
       en: "Special categories of data or medical data would go to the cloud without prior legal and technical advice."
@@ -10605,6 +10628,140 @@ blocking:
       fr: "Obtenir l'avis préalable du service juridique et du conseiller en sécurité de l'information (et du DPO) avant toute décision."
       en: "Obtain the prior advice of the legal department and of the information security adviser (and the DPO) before any decision."
       nl: "Vraag vooraf het advies van de juridische dienst en van de informatieveiligheidsadviseur (en de DPO) vóór elke beslissing."
+  - id: sovereignty_not_assured
+    refs: ["2.2.7.a"]
+    when: "ctr_sov_provider_assurance == noncompliant || ctr_sov_subcontractors == noncompliant || (hosting_location in [outside_eu, unknown] && (ctr_sov_provider_assurance in [partial, unknown] || ctr_sov_subcontractors in [partial, unknown]))"
+    questions: [ctr_sov_provider_assurance, ctr_sov_subcontractors, hosting_location]
+    derogation: none
+    message:
+      fr: "Le fournisseur n'assure pas que ni lui ni ses sous-traitants ne sont soumis à des actes d'enquête d'autorités hors de Belgique ou de l'Union européenne (ou, les données étant hébergées hors UE ou en un lieu inconnu, cette assurance est incomplète ou inconnue)."
+      en: "The provider does not assure that neither it nor its subcontractors are subject to investigative acts of authorities outside Belgium or the European Union (or, the data being hosted outside the EU or at an unknown place, that assurance is incomplete or unknown)."
+      nl: "De aanbieder garandeert niet dat noch hijzelf noch zijn onderaannemers onderworpen zijn aan onderzoeksdaden van overheden buiten België of de Europese Unie (of, met gegevens die buiten de EU of op een onbekende plaats worden gehost, is die garantie onvolledig of onbekend)."
+    remediation:
+      fr: "Obtenir cette assurance par écrit, pour le fournisseur et chacun de ses sous-traitants, ou choisir un fournisseur qui peut la donner ; la directive ne prévoit aucune dérogation."
+      en: "Obtain this assurance in writing, for the provider and each of its subcontractors, or choose a provider that can give it; the guideline provides for no derogation."
+      nl: "Verkrijg deze garantie schriftelijk, voor de aanbieder en elk van zijn onderaannemers, of kies een aanbieder die ze kan geven; de richtlijn voorziet in geen afwijking."
+
+# How a reader finds each ref in the published texts (docs/questionnaire.md, "Citations").
+# Refs are our reading-order numbering (shared/directive-index.yaml); points inside 2.3.x and 2.4
+# are unnumbered bullets in the guideline, and 2.2.5 has no letter d.
+citations:
+  "2.1.1": {fr: "2.1, point 1", en: "2.1, point 1", nl: "2.1, punt 1"}
+  "2.1.2": {fr: "2.1, point 2", en: "2.1, point 2", nl: "2.1, punt 2"}
+  "2.1.3": {fr: "2.1, point 3", en: "2.1, point 3", nl: "2.1, punt 3"}
+  "2.1.4": {fr: "2.1, point 4", en: "2.1, point 4", nl: "2.1, punt 4"}
+  "2.1.5": {fr: "2.1, point 5", en: "2.1, point 5", nl: "2.1, punt 5"}
+  "2.1.6": {fr: "2.1, point 6", en: "2.1, point 6", nl: "2.1, punt 6"}
+  "2.2.1.a": {fr: "2.2.1 a)", en: "2.2.1 a)", nl: "2.2.1 a)"}
+  "2.2.1.b": {fr: "2.2.1 b)", en: "2.2.1 b)", nl: "2.2.1 b)"}
+  "2.2.1.c": {fr: "2.2.1 c)", en: "2.2.1 c)", nl: "2.2.1 c)"}
+  "2.2.2.a": {fr: "2.2.2 a)", en: "2.2.2 a)", nl: "2.2.2 a)"}
+  "2.2.2.b": {fr: "2.2.2 b)", en: "2.2.2 b)", nl: "2.2.2 b)"}
+  "2.2.2.c": {fr: "2.2.2 c)", en: "2.2.2 c)", nl: "2.2.2 c)"}
+  "2.2.3.a": {fr: "2.2.3 a)", en: "2.2.3 a)", nl: "2.2.3 a)"}
+  "2.2.3.b": {fr: "2.2.3 b)", en: "2.2.3 b)", nl: "2.2.3 b)"}
+  "2.2.4.a": {fr: "2.2.4 a)", en: "2.2.4 a)", nl: "2.2.4 a)"}
+  "2.2.5.a": {fr: "2.2.5 a)", en: "2.2.5 a)", nl: "2.2.5 a)"}
+  "2.2.5.b": {fr: "2.2.5 b)", en: "2.2.5 b)", nl: "2.2.5 b)"}
+  "2.2.5.c": {fr: "2.2.5 c)", en: "2.2.5 c)", nl: "2.2.5 c)"}
+  "2.2.5.d": {fr: "2.2.5, dernier alinéa", en: "2.2.5, last paragraph", nl: "2.2.5, laatste alinea"}
+  "2.2.6.a": {fr: "2.2.6 a)", en: "2.2.6 a)", nl: "2.2.6 a)"}
+  "2.2.6.b": {fr: "2.2.6 b)", en: "2.2.6 b)", nl: "2.2.6 b)"}
+  "2.2.6.c": {fr: "2.2.6 c)", en: "2.2.6 c)", nl: "2.2.6 c)"}
+  "2.2.6.d": {fr: "2.2.6 d)", en: "2.2.6 d)", nl: "2.2.6 d)"}
+  "2.2.7.a": {fr: "2.2.7 a)", en: "2.2.7 a)", nl: "2.2.7 a)"}
+  "2.2.8.a": {fr: "2.2.8 a)", en: "2.2.8 a)", nl: "2.2.8 a)"}
+  "2.2.8.b": {fr: "2.2.8 b)", en: "2.2.8 b)", nl: "2.2.8 b)"}
+  "2.2.8.c": {fr: "2.2.8 c)", en: "2.2.8 c)", nl: "2.2.8 c)"}
+  "2.2.8.d": {fr: "2.2.8 d)", en: "2.2.8 d)", nl: "2.2.8 d)"}
+  "2.3.1.1": {fr: "2.3.1, 1er point", en: "2.3.1, 1st point", nl: "2.3.1, 1ste punt"}
+  "2.3.1.2": {fr: "2.3.1, 2e point", en: "2.3.1, 2nd point", nl: "2.3.1, 2de punt"}
+  "2.3.1.3": {fr: "2.3.1, 3e point", en: "2.3.1, 3rd point", nl: "2.3.1, 3de punt"}
+  "2.3.1.4": {fr: "2.3.1, 4e point", en: "2.3.1, 4th point", nl: "2.3.1, 4de punt"}
+  "2.3.1.5": {fr: "2.3.1, 5e point", en: "2.3.1, 5th point", nl: "2.3.1, 5de punt"}
+  "2.3.1.6": {fr: "2.3.1, 6e point", en: "2.3.1, 6th point", nl: "2.3.1, 6de punt"}
+  "2.3.2.1": {fr: "2.3.2, 1er point", en: "2.3.2, 1st point", nl: "2.3.2, 1ste punt"}
+  "2.3.2.2": {fr: "2.3.2, 2e point", en: "2.3.2, 2nd point", nl: "2.3.2, 2de punt"}
+  "2.3.2.3": {fr: "2.3.2, 3e point", en: "2.3.2, 3rd point", nl: "2.3.2, 3de punt"}
+  "2.3.2.4": {fr: "2.3.2, 4e point", en: "2.3.2, 4th point", nl: "2.3.2, 4de punt"}
+  "2.3.3.1": {fr: "2.3.3, 1er point", en: "2.3.3, 1st point", nl: "2.3.3, 1ste punt"}
+  "2.3.3.2": {fr: "2.3.3, 2e point", en: "2.3.3, 2nd point", nl: "2.3.3, 2de punt"}
+  "2.3.3.3": {fr: "2.3.3, 3e point", en: "2.3.3, 3rd point", nl: "2.3.3, 3de punt"}
+  "2.3.4.1": {fr: "2.3.4, 1er point", en: "2.3.4, 1st point", nl: "2.3.4, 1ste punt"}
+  "2.3.4.2": {fr: "2.3.4, 2e point", en: "2.3.4, 2nd point", nl: "2.3.4, 2de punt"}
+  "2.3.4.3": {fr: "2.3.4, 3e point", en: "2.3.4, 3rd point", nl: "2.3.4, 3de punt"}
+  "2.3.4.4": {fr: "2.3.4, 4e point", en: "2.3.4, 4th point", nl: "2.3.4, 4de punt"}
+  "2.3.4.5": {fr: "2.3.4, 5e point", en: "2.3.4, 5th point", nl: "2.3.4, 5de punt"}
+  "2.3.4.6": {fr: "2.3.4, 6e point", en: "2.3.4, 6th point", nl: "2.3.4, 6de punt"}
+  "2.3.4.7": {fr: "2.3.4, 7e point", en: "2.3.4, 7th point", nl: "2.3.4, 7de punt"}
+  "2.3.5.1": {fr: "2.3.5, 1er point", en: "2.3.5, 1st point", nl: "2.3.5, 1ste punt"}
+  "2.3.5.2": {fr: "2.3.5, 2e point", en: "2.3.5, 2nd point", nl: "2.3.5, 2de punt"}
+  "2.3.5.3": {fr: "2.3.5, 3e point", en: "2.3.5, 3rd point", nl: "2.3.5, 3de punt"}
+  "2.3.5.4": {fr: "2.3.5, 4e point, 1er sous-point", en: "2.3.5, 4th point, 1st sub-point", nl: "2.3.5, 4de punt, 1ste subpunt"}
+  "2.3.5.5": {fr: "2.3.5, 4e point, 2e sous-point", en: "2.3.5, 4th point, 2nd sub-point", nl: "2.3.5, 4de punt, 2de subpunt"}
+  "2.4.1": {fr: "2.4, 1er point", en: "2.4, 1st point", nl: "2.4, 1ste punt"}
+  "2.4.2": {fr: "2.4, 2e point", en: "2.4, 2nd point", nl: "2.4, 2de punt"}
+  "2.4.3": {fr: "2.4, 3e point", en: "2.4, 3rd point", nl: "2.4, 3de punt"}
+  "2.4.4": {fr: "2.4, 4e point", en: "2.4, 4th point", nl: "2.4, 4de punt"}
+  "2.4.5": {fr: "2.4, 5e point", en: "2.4, 5th point", nl: "2.4, 5de punt"}
+  "2.4.6": {fr: "2.4, 6e point", en: "2.4, 6th point", nl: "2.4, 6de punt"}
+  "2.4.7": {fr: "2.4, 7e point", en: "2.4, 7th point", nl: "2.4, 7de punt"}
+  "C.prep.1": {fr: "annexe C, « Préparation de la migration », 1er point", en: "Annex C, “Preparing the migration”, 1st point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 1ste punt"}
+  "C.prep.2": {fr: "annexe C, « Préparation de la migration », 2e point", en: "Annex C, “Preparing the migration”, 2nd point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 2de punt"}
+  "C.prep.3": {fr: "annexe C, « Préparation de la migration », 3e point", en: "Annex C, “Preparing the migration”, 3rd point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 3de punt"}
+  "C.prep.4": {fr: "annexe C, « Préparation de la migration », 4e point", en: "Annex C, “Preparing the migration”, 4th point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 4de punt"}
+  "C.prep.5": {fr: "annexe C, introduction", en: "Annex C, introduction", nl: "bijlage C, inleiding"}
+  "C.contract.1": {fr: "annexe C, « Contrats et cloud », 1er point", en: "Annex C, “Contracts and cloud”, 1st point", nl: "bijlage C, ‘Contracten en cloud’, 1ste punt"}
+  "C.contract.2": {fr: "annexe C, « Contrats et cloud », 2e point", en: "Annex C, “Contracts and cloud”, 2nd point", nl: "bijlage C, ‘Contracten en cloud’, 2de punt"}
+  "C.contract.3": {fr: "annexe C, « Contrats et cloud », 3e point", en: "Annex C, “Contracts and cloud”, 3rd point", nl: "bijlage C, ‘Contracten en cloud’, 3de punt"}
+  "C.contract.4": {fr: "annexe C, « Contrats et cloud », 4e point", en: "Annex C, “Contracts and cloud”, 4th point", nl: "bijlage C, ‘Contracten en cloud’, 4de punt"}
+  "C.contract.5": {fr: "annexe C, « Contrats et cloud », 5e point", en: "Annex C, “Contracts and cloud”, 5th point", nl: "bijlage C, ‘Contracten en cloud’, 5de punt"}
+  "C.contract.6": {fr: "annexe C, « Contrats et cloud », 6e point", en: "Annex C, “Contracts and cloud”, 6th point", nl: "bijlage C, ‘Contracten en cloud’, 6de punt"}
+  "C.contract.7": {fr: "annexe C, « Contrats et cloud », 7e point", en: "Annex C, “Contracts and cloud”, 7th point", nl: "bijlage C, ‘Contracten en cloud’, 7de punt"}
+  "C.contract.8": {fr: "annexe C, « Contrats et cloud », 8e point", en: "Annex C, “Contracts and cloud”, 8th point", nl: "bijlage C, ‘Contracten en cloud’, 8ste punt"}
+  "C.contract.9": {fr: "annexe C, « Contrats et cloud », 9e point", en: "Annex C, “Contracts and cloud”, 9th point", nl: "bijlage C, ‘Contracten en cloud’, 9de punt"}
+  "C.contract.10": {fr: "annexe C, « Contrats et cloud », 10e point", en: "Annex C, “Contracts and cloud”, 10th point", nl: "bijlage C, ‘Contracten en cloud’, 10de punt"}
+  "C.contract.11": {fr: "annexe C, « Contrats et cloud », 11e point", en: "Annex C, “Contracts and cloud”, 11th point", nl: "bijlage C, ‘Contracten en cloud’, 11de punt"}
+  "C.contract.12": {fr: "annexe C, « Contrats et cloud », 12e point", en: "Annex C, “Contracts and cloud”, 12th point", nl: "bijlage C, ‘Contracten en cloud’, 12de punt"}
+  "C.contract.13": {fr: "annexe C, « Contrats et cloud », 13e point", en: "Annex C, “Contracts and cloud”, 13th point", nl: "bijlage C, ‘Contracten en cloud’, 13de punt"}
+  "C.contract.14": {fr: "annexe C, « Contrats et cloud », 14e point", en: "Annex C, “Contracts and cloud”, 14th point", nl: "bijlage C, ‘Contracten en cloud’, 14de punt"}
+  "C.contract.15": {fr: "annexe C, « Contrats et cloud », 15e point", en: "Annex C, “Contracts and cloud”, 15th point", nl: "bijlage C, ‘Contracten en cloud’, 15de punt"}
+  "C.contract.16": {fr: "annexe C, « Contrats et cloud », 16e point", en: "Annex C, “Contracts and cloud”, 16th point", nl: "bijlage C, ‘Contracten en cloud’, 16de punt"}
+  "C.contract.17": {fr: "annexe C, « Contrats et cloud », 17e point", en: "Annex C, “Contracts and cloud”, 17th point", nl: "bijlage C, ‘Contracten en cloud’, 17de punt"}
+  "C.contract.18": {fr: "annexe C, « Contrats et cloud », 18e point", en: "Annex C, “Contracts and cloud”, 18th point", nl: "bijlage C, ‘Contracten en cloud’, 18de punt"}
+  "C.contract.19": {fr: "annexe C, « Contrats et cloud », 19e point", en: "Annex C, “Contracts and cloud”, 19th point", nl: "bijlage C, ‘Contracten en cloud’, 19de punt"}
+  "C.contract.20": {fr: "annexe C, « Contrats et cloud », 20e point", en: "Annex C, “Contracts and cloud”, 20th point", nl: "bijlage C, ‘Contracten en cloud’, 20ste punt"}
+  "C.contract.21": {fr: "annexe C, « Contrats et cloud », 21e point", en: "Annex C, “Contracts and cloud”, 21st point", nl: "bijlage C, ‘Contracten en cloud’, 21ste punt"}
+  "C.contract.22": {fr: "annexe C, « Contrats et cloud », 22e point", en: "Annex C, “Contracts and cloud”, 22nd point", nl: "bijlage C, ‘Contracten en cloud’, 22ste punt"}
+  "C.contract.23": {fr: "annexe C, « Contrats et cloud », 23e point", en: "Annex C, “Contracts and cloud”, 23rd point", nl: "bijlage C, ‘Contracten en cloud’, 23ste punt"}
+  "C.contract.24": {fr: "annexe C, « Contrats et cloud », 24e point", en: "Annex C, “Contracts and cloud”, 24th point", nl: "bijlage C, ‘Contracten en cloud’, 24ste punt"}
+  "D.risk.1": {fr: "annexe D, « Inconvénients et risques », 1er point", en: "Annex D, “Drawbacks and risks”, 1st point", nl: "bijlage D, ‘Nadelen en risico’s’, 1ste punt"}
+  "D.risk.2": {fr: "annexe D, « Inconvénients et risques », 2e point", en: "Annex D, “Drawbacks and risks”, 2nd point", nl: "bijlage D, ‘Nadelen en risico’s’, 2de punt"}
+  "D.risk.3": {fr: "annexe D, « Inconvénients et risques », 3e point", en: "Annex D, “Drawbacks and risks”, 3rd point", nl: "bijlage D, ‘Nadelen en risico’s’, 3de punt"}
+  "D.risk.4": {fr: "annexe D, « Inconvénients et risques », 4e point", en: "Annex D, “Drawbacks and risks”, 4th point", nl: "bijlage D, ‘Nadelen en risico’s’, 4de punt"}
+  "D.risk.5": {fr: "annexe D, « Inconvénients et risques », 5e point", en: "Annex D, “Drawbacks and risks”, 5th point", nl: "bijlage D, ‘Nadelen en risico’s’, 5de punt"}
+  "D.risk.6": {fr: "annexe D, « Inconvénients et risques », 6e point", en: "Annex D, “Drawbacks and risks”, 6th point", nl: "bijlage D, ‘Nadelen en risico’s’, 6de punt"}
+  "D.risk.7": {fr: "annexe D, « Inconvénients et risques », 7e point", en: "Annex D, “Drawbacks and risks”, 7th point", nl: "bijlage D, ‘Nadelen en risico’s’, 7de punt"}
+  "D.risk.8": {fr: "annexe D, « Inconvénients et risques », 8e point", en: "Annex D, “Drawbacks and risks”, 8th point", nl: "bijlage D, ‘Nadelen en risico’s’, 8ste punt"}
+  "D.risk.9": {fr: "annexe D, « Inconvénients et risques », 9e point", en: "Annex D, “Drawbacks and risks”, 9th point", nl: "bijlage D, ‘Nadelen en risico’s’, 9de punt"}
+  "D.risk.10": {fr: "annexe D, « Inconvénients et risques », 10e point", en: "Annex D, “Drawbacks and risks”, 10th point", nl: "bijlage D, ‘Nadelen en risico’s’, 10de punt"}
+  "D.risk.11": {fr: "annexe D, « Inconvénients et risques », 11e point", en: "Annex D, “Drawbacks and risks”, 11th point", nl: "bijlage D, ‘Nadelen en risico’s’, 11de punt"}
+  "BP.shared-responsibility": {fr: "article « bonnes pratiques », responsabilité partagée", en: "best-practice article, shared responsibility", nl: "artikel ‘goede praktijken’, gedeelde verantwoordelijkheid"}
+  "BP.shadow-it": {fr: "article « bonnes pratiques », shadow IT", en: "best-practice article, shadow IT", nl: "artikel ‘goede praktijken’, schaduw-IT"}
+  "BP.acl": {fr: "article « bonnes pratiques », listes de contrôle d'accès", en: "best-practice article, access control lists", nl: "artikel ‘goede praktijken’, toegangscontrolelijsten"}
+  "BP.open-buckets": {fr: "article « bonnes pratiques », espaces de stockage ouverts", en: "best-practice article, open storage buckets", nl: "artikel ‘goede praktijken’, open opslagcontainers"}
+  "BP.compliance": {fr: "article « bonnes pratiques », conformité RGPD et NIS2", en: "best-practice article, GDPR and NIS2 compliance", nl: "artikel ‘goede praktijken’, naleving van AVG en NIS2"}
+  "BP.multicloud": {fr: "article « bonnes pratiques », multicloud", en: "best-practice article, multicloud", nl: "artikel ‘goede praktijken’, multicloud"}
+  "BP.outage": {fr: "article « bonnes pratiques », pannes du fournisseur", en: "best-practice article, provider outages", nl: "artikel ‘goede praktijken’, storingen bij de aanbieder"}
+  "BP.zero-trust": {fr: "article « bonnes pratiques », zero trust", en: "best-practice article, zero trust", nl: "artikel ‘goede praktijken’, zero trust"}
+  "BP.api": {fr: "article « bonnes pratiques », sécurité des API", en: "best-practice article, API security", nl: "artikel ‘goede praktijken’, API-beveiliging"}
+  "BP.encryption-keys": {fr: "article « bonnes pratiques », chiffrement et gestion des clés", en: "best-practice article, encryption and key management", nl: "artikel ‘goede praktijken’, versleuteling en sleutelbeheer"}
+  "BP.sovereignty": {fr: "article « bonnes pratiques », souveraineté", en: "best-practice article, sovereignty", nl: "artikel ‘goede praktijken’, soevereiniteit"}
+# The report's wording for this questionnaire (docs/questionnaire-format.md, "labels").
+labels:
+  register: {fr: "Registre des risques (annexe D)", en: "Risk register (Annex D)", nl: "Risicoregister (bijlage D)"}
+  provider_action: {fr: "À exiger du fournisseur", en: "What to demand of the provider", nl: "Te eisen van de cloudaanbieder"}
+  organisation_action: {fr: "À faire par l'organisation", en: "What the organisation must do", nl: "Te doen door de organisatie"}
 
 """####
     ),

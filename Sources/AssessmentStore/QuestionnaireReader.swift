@@ -188,7 +188,7 @@ struct QuestionnaireReader {
 
   private static let topKeys: Set<String> = [
     "format", "id", "version", "languages", "title", "description", "sections", "risk_model",
-    "blocking", "risks",
+    "blocking", "risks", "citations", "labels",
   ]
 
   mutating func read(_ root: Node) -> Questionnaire? {
@@ -241,6 +241,8 @@ struct QuestionnaireReader {
       readRisk($0, questionnaire)
     }
     checkUnique(questionnaire.risks.map(\.id), fields.value("risks"), "risk")
+    questionnaire.citations = readCitations(fields.value("citations"))
+    questionnaire.labels = readLabels(fields.value("labels"))
     return problems.isEmpty ? questionnaire : nil
   }
 
@@ -265,12 +267,45 @@ struct QuestionnaireReader {
   }
 
   private static let sectionKeys: Set<String> = [
-    "id", "title", "introduction", "refs", "when", "questions",
+    "id", "title", "introduction", "refs", "when", "owner", "questions",
   ]
   private static let questionKeys: Set<String> = [
     "id", "refs", "type", "text", "help", "options", "when", "severity", "protects", "remediation",
-    "mappings",
+    "mappings", "basis", "optional",
   ]
+
+  /// `citations`: ref → how a reader finds it in the published source, per language.
+  private mutating func readCitations(_ node: Node?) -> [String: LocalizedText] {
+    guard let node, count(node) else { return [:] }
+    guard case .mapping(let mapping) = node else {
+      problem(node, "citations must map each ref to its citation per language, e.g. \"2.4.6\": {fr: \"2.4, 6e point\", en: \"2.4, 6th point\"}")
+      return [:]
+    }
+    var citations: [String: LocalizedText] = [:]
+    for (keyNode, value) in mapping {
+      guard case .scalar(let key) = keyNode else {
+        problem(keyNode, "keys of citations must be refs (plain text)")
+        continue
+      }
+      if let text = localized(value, "the citation of '\(key.string)'", id: nil) {
+        citations[key.string] = text
+      }
+    }
+    return citations
+  }
+
+  /// `labels`: the report's texts that belong to the questionnaire.
+  private mutating func readLabels(_ node: Node?) -> QuestionnaireLabels {
+    guard let node,
+      let fields = mapping(
+        node, "labels", allowed: ["register", "provider_action", "organisation_action"])
+    else { return QuestionnaireLabels() }
+    return QuestionnaireLabels(
+      register: localized(fields.value("register"), "the register label", id: nil),
+      providerAction: localized(fields.value("provider_action"), "the provider action label", id: nil),
+      organisationAction: localized(
+        fields.value("organisation_action"), "the organisation action label", id: nil))
+  }
 
   private mutating func readSection(
     _ node: Node, _ pending: inout [PendingCondition], _ sectionIDs: inout [String: Node],
@@ -290,6 +325,14 @@ struct QuestionnaireReader {
     let title = localized(required(fields, "title", "a section", id: id), "the section title", id: id)
     let introduction = localized(fields.value("introduction"), "the introduction", id: id)
     let refs = stringList(fields.value("refs"), "refs", id: id)
+    var owner = DutyOwner.provider
+    if let ownerNode = fields.value("owner"), let name = string(ownerNode, "owner", id: id) {
+      if let known = DutyOwner(rawValue: name) {
+        owner = known
+      } else {
+        problem(ownerNode, "unknown owner '\(name)'; use provider or organisation", id: id)
+      }
+    }
     let firstPosition = questionIDs.count
     let when = parseCondition(fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
     let questionNodes = sequence(required(fields, "questions", "a section", id: id), "questions")
@@ -306,7 +349,7 @@ struct QuestionnaireReader {
     }
     return Section(
       id: id, title: title ?? LocalizedText([:]), introduction: introduction, refs: refs,
-      when: when, questions: questions)
+      when: when, owner: owner, questions: questions)
   }
 
   private mutating func readQuestion(
@@ -384,11 +427,34 @@ struct QuestionnaireReader {
         problem(fields.node, "a compliance question needs a remediation", id: id)
       }
     }
+    var basis: RequirementBasis?
+    if let basisNode = fields.value("basis"), let name = string(basisNode, "basis", id: id) {
+      basis = RequirementBasis(rawValue: name)
+      if basis == nil {
+        problem(basisNode, "unknown basis '\(name)'; use law, good_practice or policy", id: id)
+      }
+    }
+    var optional = false
+    if let optionalNode = fields.value("optional"), let flag = string(optionalNode, "optional", id: id) {
+      switch flag {
+      case "true": optional = true
+      case "false": optional = false
+      default: problem(optionalNode, "optional must be true or false", id: id)
+      }
+    }
+    if type == .derogation {
+      for key in ["severity", "protects", "remediation", "optional"] {
+        if let node = fields.value(key) {
+          problem(node, "a 'derogation' question takes no \(key): it is never scored, and it is optional by nature", id: id)
+        }
+      }
+    }
     let when = parseCondition(fields.value("when"), ownerID: id, limit: position, guarded: id, &pending)
     return Question(
       id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
       help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
-      protects: protects, remediation: remediation, mappings: mappings)
+      protects: protects, remediation: remediation, mappings: mappings, basis: basis,
+      optional: optional)
   }
 
   private mutating func readOptions(_ node: Node, questionID: String) -> [ChoiceOption] {
@@ -599,7 +665,8 @@ struct QuestionnaireReader {
     for adjustmentNode in sequence(fields.value("impact_adjustments"), "impact_adjustments") {
       guard
         let adjustment = mapping(
-          adjustmentNode, "an impact adjustment", allowed: ["when", "dimensions", "shift", "reason"])
+          adjustmentNode, "an impact adjustment",
+          allowed: ["when", "dimensions", "questions", "shift", "reason"])
       else { continue }
       guard let whenNode = required(adjustment, "when", "an impact adjustment"),
         let source = string(whenNode, "when")
@@ -613,7 +680,19 @@ struct QuestionnaireReader {
       }
       checkReferences(result.references, node: whenNode, ownerID: "impact_adjustments", questionnaire: questionnaire, limit: nil, guarded: nil)
       var dimensions: [SecurityDimension] = []
-      let dimensionsNode = required(adjustment, "dimensions", "an impact adjustment")
+      let questionsNode = adjustment.value("questions")
+      let questions = stringList(questionsNode, "questions")
+      for question in questions {
+        guard let found = questionnaire.question(question) else {
+          problem(questionsNode, "unknown question '\(question)'")
+          continue
+        }
+        if found.type != .compliance {
+          problem(questionsNode, "'\(question)' is not a compliance question; only those have an impact")
+        }
+      }
+      let dimensionsNode =
+        questionsNode == nil ? required(adjustment, "dimensions", "an impact adjustment") : adjustment.value("dimensions")
       for name in stringList(dimensionsNode, "dimensions") {
         if let dimension = SecurityDimension(rawValue: name) {
           dimensions.append(dimension)
@@ -629,7 +708,7 @@ struct QuestionnaireReader {
       let reason = localized(required(adjustment, "reason", "an impact adjustment"), "the reason", id: nil)
       adjustments.append(
         ImpactAdjustment(
-          when: result.condition, dimensions: dimensions, shift: shift ?? 0,
+          when: result.condition, dimensions: dimensions, questions: questions, shift: shift ?? 0,
           reason: reason ?? LocalizedText([:])))
     }
     var thresholds: [String: String] = [:]
@@ -651,7 +730,7 @@ struct QuestionnaireReader {
     guard
       let fields = mapping(
         node, "a blocking rule",
-        allowed: ["id", "refs", "when", "questions", "message", "remediation"])
+        allowed: ["id", "refs", "when", "questions", "message", "remediation", "derogation"])
     else { return nil }
     guard let id = identifier(required(fields, "id", "a blocking rule"), "the rule id", pattern: .general)
     else { return nil }
@@ -675,10 +754,23 @@ struct QuestionnaireReader {
     }
     let message = localized(required(fields, "message", "the blocking rule", id: id), "the message", id: id)
     let remediation = localized(required(fields, "remediation", "the blocking rule", id: id), "the remediation", id: id)
+    var derogation = DerogationRule.unspecified
+    if let derogationNode = fields.value("derogation"), let name = string(derogationNode, "derogation", id: id) {
+      if name == "none" {
+        derogation = .none
+      } else if let found = questionnaire.question(name), found.type == .derogation {
+        derogation = .question(name)
+      } else {
+        problem(
+          derogationNode,
+          "derogation '\(name)' is not a 'derogation' question; name one, or write none when no derogation is possible",
+          id: id)
+      }
+    }
     guard let condition, let message, let remediation else { return nil }
     return BlockingRule(
       id: id, refs: refs, when: condition, questions: questions, message: message,
-      remediation: remediation)
+      remediation: remediation, derogation: derogation)
   }
 
   private mutating func readRisk(_ node: Node, _ questionnaire: Questionnaire) -> RegisterRisk? {

@@ -332,13 +332,39 @@ public enum SessionFile {
     }
 
     /// Exactly one of the keys: `{"choice": "compliant"}`, `{"choices": [...]}`, `{"text": ...}`,
-    /// `{"number": 3}`.
+    /// `{"number": 3}`, `{"derogation": {"reference": ..., "granted_by": ..., "granted_on": ...,
+    /// "scope": ..., "measures": ..., "expires_on": ...}}`.
     struct Value: Codable {
       var value: AnswerValue
 
       init(_ value: AnswerValue) { self.value = value }
 
-      enum CodingKeys: String, CodingKey { case choice, choices, text, number }
+      enum CodingKeys: String, CodingKey { case choice, choices, text, number, derogation }
+
+      /// A derogation record: every field a string (empty when not given).
+      struct Derogation: Codable {
+        var reference, grantedBy, grantedOn, scope, measures, expiresOn: String
+
+        enum CodingKeys: String, CodingKey {
+          case reference, scope, measures
+          case grantedBy = "granted_by", grantedOn = "granted_on", expiresOn = "expires_on"
+        }
+
+        init(_ record: DerogationRecord) {
+          reference = record.reference
+          grantedBy = record.grantedBy
+          grantedOn = record.grantedOn
+          scope = record.scope
+          measures = record.measures
+          expiresOn = record.expiresOn
+        }
+
+        var record: DerogationRecord {
+          DerogationRecord(
+            reference: reference, grantedBy: grantedBy, grantedOn: grantedOn, scope: scope,
+            measures: measures, expiresOn: expiresOn)
+        }
+      }
 
       init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -346,7 +372,7 @@ public enum SessionFile {
           throw DecodingError.dataCorrupted(
             DecodingError.Context(
               codingPath: container.codingPath,
-              debugDescription: "an answer value has exactly one of choice, choices, text, number"))
+              debugDescription: "an answer value has exactly one of choice, choices, text, number, derogation"))
         }
         switch key {
         case .choice: value = .choice(try container.decode(String.self, forKey: .choice))
@@ -359,6 +385,8 @@ public enum SessionFile {
               forKey: .number, in: container, debugDescription: "the number is not finite")
           }
           value = .number(number)
+        case .derogation:
+          value = .derogation(try container.decode(Derogation.self, forKey: .derogation).record)
         }
       }
 
@@ -369,6 +397,7 @@ public enum SessionFile {
         case .choices(let ids): try container.encode(ids, forKey: .choices)
         case .text(let text): try container.encode(text, forKey: .text)
         case .number(let number): try container.encode(number, forKey: .number)
+        case .derogation(let record): try container.encode(Derogation(record), forKey: .derogation)
         }
       }
     }

@@ -19,7 +19,7 @@ extension Question {
       ]
     case .single, .multiple:
       return options.map { Choice(id: $0.id, label: questionnaire.text($0.label, language.rawValue)) }
-    case .text, .number:
+    case .text, .number, .derogation:
       return []
     }
   }
@@ -39,6 +39,7 @@ extension AnswerValue {
     case .text(let text): return text
     case .number(let number):
       return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    case .derogation(let record): return record.reference
     }
   }
 }

@@ -131,6 +131,7 @@ enum Synthetic {
       case .multiple: answer.value = .choices(Array(question.answerIDs.prefix(1)))
       case .text: answer.value = .text("Réponse \(index)")
       case .number: answer.value = .number(Double(index))
+      case .derogation: answer.value = .derogation(DerogationRecord(reference: "DER-\(index)"))
       }
       if index % 2 == 0 { answer.note = note(index) }
       if index % 5 == 0 { answer.evidence = ["Contrat-cadre v3, annexe \(index % 7 + 1)"] }

@@ -75,6 +75,8 @@ func question(_ q: Question) -> String {
   parts.append("remediation: \(optional(q.remediation))")
   parts.append(
     "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))")
+  parts.append("basis: " + (q.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))
+  parts.append("optional: \(q.optional)")
   return "Question(\n        " + parts.joined(separator: ",\n        ") + ")"
 }
 
@@ -96,7 +98,7 @@ func riskModel(_ model: RiskModel) -> String {
       .joined(separator: ", ") + "]"
   let adjustments = model.impactAdjustments.map {
     "ImpactAdjustment(when: Condition\(condition($0.when)), dimensions: [" + $0.dimensions.map { ".\($0.rawValue)" }.joined(separator: ", ")
-      + "], shift: \($0.shift), reason: \(localized($0.reason)))"
+      + "], questions: \(strings($0.questions)), shift: \($0.shift), reason: \(localized($0.reason)))"
   }
   return """
     RiskModel(
@@ -109,6 +111,14 @@ func riskModel(_ model: RiskModel) -> String {
           impactAdjustments: [\(adjustments.joined(separator: ",\n        "))],
           notAcceptableFrom: \(literal(model.notAcceptableFrom)), conditionsFrom: \(literal(model.conditionsFrom)))
     """
+}
+
+func derogationRule(_ rule: DerogationRule) -> String {
+  switch rule {
+  case .unspecified: return ".unspecified"
+  case .none: return ".none"
+  case .question(let id): return ".question(\(literal(id)))"
+  }
 }
 
 func swiftName(_ id: String) -> String {
@@ -151,17 +161,19 @@ for path in paths {
   functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
   functions += "      riskModel: \(base)_riskModel(),\n"
   functions += "      blockingRules: [\n" + q.blockingRules.map {
-    "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)))"
+    "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)))"
   }.joined(separator: ",\n") + "\n      ],\n"
   functions += "      risks: [\n" + q.risks.map {
     "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
-  }.joined(separator: ",\n") + "\n      ])\n  }\n"
+  }.joined(separator: ",\n") + "\n      ],\n"
+  functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
+  functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction))))\n  }\n"
   functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
   for (index, section) in q.sections.enumerated() {
     functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
     functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
     functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
-    functions += "      when: \(optional(section.when)),\n      questions: [\n"
+    functions += "      when: \(optional(section.when)), owner: .\(section.owner.rawValue),\n      questions: [\n"
     functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
     functions += "\n      ])\n  }\n"
   }
