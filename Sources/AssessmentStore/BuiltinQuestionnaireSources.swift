@@ -36,9 +36,9 @@ sections:
         en: "What is the highest classification of the data that will go to the cloud?"
         nl: "Wat is de hoogste classificatie van de gegevens die naar de cloud gaan?"
       help:
-        fr: "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Des données confidentielles sont des données sensibles au sens de 2.4 (5e et 6e points). Preuve : inventaire et classification des données (2.1, point 3)."
-        en: "Under the organisation's classification model; the most sensitive class sets the requirements. Confidential data are sensitive data within the meaning of 2.4 (5th and 6th points). Evidence: the data inventory and classification (2.1, point 3)."
-        nl: "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Vertrouwelijke gegevens zijn gevoelige gegevens in de zin van 2.4 (5de en 6de punt). Bewijs: de inventaris en classificatie van de gegevens (2.1, punt 3)."
+        fr: "Selon le modèle de classification de l'organisation ; la classe la plus sensible détermine les exigences. Des données confidentielles sont des données sensibles au sens de 2.4 (4e et 5e points). Preuve : inventaire et classification des données (2.1, point 3)."
+        en: "Under the organisation's classification model; the most sensitive class sets the requirements. Confidential data are sensitive data within the meaning of 2.4 (4th and 5th points). Evidence: the data inventory and classification (2.1, point 3)."
+        nl: "Volgens het classificatiemodel van de organisatie; de gevoeligste klasse bepaalt de eisen. Vertrouwelijke gegevens zijn gevoelige gegevens in de zin van 2.4 (4de en 5de punt). Bewijs: de inventaris en classificatie van de gegevens (2.1, punt 3)."
       options:
         - {id: public, label: {fr: "Publiques", en: "Public", nl: "Publiek"}}
         - {id: internal, label: {fr: "Internes", en: "Internal", nl: "Intern"}}
@@ -98,9 +98,9 @@ sections:
       type: single
       text: {fr: "Quel est le modèle de déploiement ?", en: "What is the deployment model?", nl: "Wat is het implementatiemodel?"}
       help:
-        fr: "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride (plusieurs de ces types liés). Sauf dérogation autorisée, 2.4 (5e point) réserve les données à caractère personnel ou sensibles aux clouds communautaires ou privés ; dans un cloud hybride, elles ne peuvent aller que dans sa partie privée ou communautaire."
-        en: "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid (several of these, linked). Unless a derogation is granted, 2.4 (5th point) keeps personal or sensitive data to community or private clouds; in a hybrid cloud they may only go to its private or community part."
-        nl: "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride (meerdere van deze types, gekoppeld). Tenzij een afwijking is toegestaan, beperkt 2.4 (5de punt) persoonsgegevens of gevoelige gegevens tot community- of privéclouds; in een hybride cloud mogen ze alleen naar het privé- of communitygedeelte."
+        fr: "Au sens du NIST : public (ouvert à tous), privé (une seule organisation), communautaire (des organisations aux besoins communs), hybride (plusieurs de ces types liés). Sauf dérogation autorisée, 2.4 (4e point) réserve les données à caractère personnel ou sensibles aux clouds communautaires ou privés ; dans un cloud hybride, elles ne peuvent aller que dans sa partie privée ou communautaire."
+        en: "In NIST terms: public (open to all), private (one organisation), community (organisations with shared needs), hybrid (several of these, linked). Unless a derogation is granted, 2.4 (4th point) keeps personal or sensitive data to community or private clouds; in a hybrid cloud they may only go to its private or community part."
+        nl: "Volgens NIST: publiek (open voor iedereen), privé (één organisatie), community (organisaties met gemeenschappelijke noden), hybride (meerdere van deze types, gekoppeld). Tenzij een afwijking is toegestaan, beperkt 2.4 (4de punt) persoonsgegevens of gevoelige gegevens tot community- of privéclouds; in een hybride cloud mogen ze alleen naar het privé- of communitygedeelte."
       options:
         - {id: public, label: {fr: "Public", en: "Public", nl: "Publiek"}}
         - {id: private, label: {fr: "Privé", en: "Private", nl: "Privé"}}
@@ -119,9 +119,9 @@ sections:
       type: yesno
       text: {fr: "Des données sensibles autres que des données à caractère personnel iront-elles dans le cloud ?", en: "Will sensitive data other than personal data go to the cloud?", nl: "Zullen er andere gevoelige gegevens dan persoonsgegevens naar de cloud gaan?"}
       help:
-        fr: "Par exemple des données confidentielles selon la classification de l'organisation, des données d'enquête ou de sécurité. 2.4 (5e et 6e points) vise « des données à caractère personnel ou des données sensibles » : le choix du type de cloud et le chiffrement s'appliquent aussi à ces données."
-        en: "For example data that are confidential under the organisation's classification, investigation or security data. 2.4 (5th and 6th points) covers “personal data or sensitive data”: the choice of cloud type and encryption apply to these data too."
-        nl: "Bijvoorbeeld gegevens die volgens de classificatie van de organisatie vertrouwelijk zijn, onderzoeks- of beveiligingsgegevens. 2.4 (5de en 6de punt) beoogt “persoonsgegevens of gevoelige gegevens”: de keuze van het cloudtype en de versleuteling gelden ook voor deze gegevens."
+        fr: "Par exemple des données confidentielles selon la classification de l'organisation, des données d'enquête ou de sécurité. 2.4 (4e et 5e points) vise « des données à caractère personnel ou des données sensibles » : le choix du type de cloud et le chiffrement s'appliquent aussi à ces données."
+        en: "For example data that are confidential under the organisation's classification, investigation or security data. 2.4 (4th and 5th points) covers “personal data or sensitive data”: the choice of cloud type and encryption apply to these data too."
+        nl: "Bijvoorbeeld gegevens die volgens de classificatie van de organisatie vertrouwelijk zijn, onderzoeks- of beveiligingsgegevens. 2.4 (4de en 5de punt) beoogt “persoonsgegevens of gevoelige gegevens”: de keuze van het cloudtype en de versleuteling gelden ook voor deze gegevens."
     - id: special_data
       refs: ["2.4.7"]
       type: yesno
@@ -140,9 +140,9 @@ sections:
         en: "Derogation allowing personal or sensitive data in a public cloud (or the public part of a hybrid cloud)"
         nl: "Afwijking die persoonsgegevens of gevoelige gegevens in een publieke cloud (of het publieke deel van een hybride cloud) toestaat"
       help:
-        fr: "2.4 (5e point) : « Sauf dérogation autorisée », ces données ne vont que dans un cloud communautaire ou privé. Une dérogation est une décision formelle : enregistrez sa référence, qui l'a accordée (direction, comité de sécurité de l'information), sa date, sa portée, les mesures compensatoires et son échéance ou sa date de révision. Sans référence, ou après son échéance, elle ne compte pas. Laissez vide s'il n'y en a pas."
-        en: "2.4 (5th point): “unless a derogation is authorised”, these data go only to a community or private cloud. A derogation is a formal decision: record its reference, who granted it (management, the information-security committee), its date, its scope, the compensating measures and its expiry or review date. Without a reference, or past its expiry, it does not count. Leave it empty when there is none."
-        nl: "2.4 (5de punt): “tenzij een afwijking is toegestaan”, gaan deze gegevens alleen naar een community- of privécloud. Een afwijking is een formele beslissing: registreer de referentie, wie ze heeft toegestaan (directie, comité voor informatieveiligheid), de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum of herzieningsdatum. Zonder referentie, of na de vervaldatum, telt ze niet. Laat leeg als er geen is."
+        fr: "2.4 (4e point) : « Sauf dérogation autorisée », ces données ne vont que dans un cloud communautaire ou privé. Une dérogation est une décision formelle : enregistrez sa référence, qui l'a accordée (direction, comité de sécurité de l'information), sa date, sa portée, les mesures compensatoires et son échéance ou sa date de révision. Sans référence, ou après son échéance, elle ne compte pas. Laissez vide s'il n'y en a pas."
+        en: "2.4 (4th point): “unless a derogation is authorised”, these data go only to a community or private cloud. A derogation is a formal decision: record its reference, who granted it (management, the information-security committee), its date, its scope, the compensating measures and its expiry or review date. Without a reference, or past its expiry, it does not count. Leave it empty when there is none."
+        nl: "2.4 (4de punt): “tenzij een afwijking is toegestaan”, gaan deze gegevens alleen naar een community- of privécloud. Een afwijking is een formele beslissing: registreer de referentie, wie ze heeft toegestaan (directie, comité voor informatieveiligheid), de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum of herzieningsdatum. Zonder referentie, of na de vervaldatum, telt ze niet. Laat leeg als er geen is."
     - id: derog_encryption
       refs: ["2.4.6"]
       type: derogation
@@ -152,9 +152,9 @@ sections:
         en: "Derogation from the obligation to encrypt personal or sensitive data in transit and at rest"
         nl: "Afwijking van de verplichting om persoonsgegevens of gevoelige gegevens tijdens transport en in rust te versleutelen"
       help:
-        fr: "2.4 (6e point) : « Sauf dérogation autorisée », toute externalisation de ces données requiert leur chiffrement en transit et au repos. La dérogation ne peut porter que sur le chiffrement : la gestion des moyens de chiffrement « doit toujours rester sous le contrôle de l'organisation et ne peut pas être sous-traitée », sans dérogation possible. Enregistrez la référence, qui l'a accordée, la date, la portée, les mesures compensatoires et l'échéance. Laissez vide s'il n'y en a pas."
-        en: "2.4 (6th point): “unless a derogation is authorised”, any outsourcing of these data requires encryption in transit and at rest. The derogation can only concern encryption: management of the means of encryption “must always remain under the organisation's control and may not be outsourced”, with no derogation possible. Record the reference, who granted it, the date, the scope, the compensating measures and the expiry. Leave it empty when there is none."
-        nl: "2.4 (6de punt): “tenzij een afwijking is toegestaan”, vereist elke uitbesteding van deze gegevens versleuteling tijdens transport en in rust. De afwijking kan alleen de versleuteling betreffen: het beheer van de versleutelingsmiddelen “moet altijd onder controle van de organisatie blijven en mag niet worden uitbesteed”, zonder mogelijke afwijking. Registreer de referentie, wie ze heeft toegestaan, de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum. Laat leeg als er geen is."
+        fr: "2.4 (5e point) : « Sauf dérogation autorisée », toute externalisation de ces données requiert leur chiffrement en transit et au repos. La dérogation ne peut porter que sur le chiffrement : la gestion des moyens de chiffrement « doit toujours rester sous le contrôle de l'organisation et ne peut pas être sous-traitée », sans dérogation possible. Enregistrez la référence, qui l'a accordée, la date, la portée, les mesures compensatoires et l'échéance. Laissez vide s'il n'y en a pas."
+        en: "2.4 (5th point): “unless a derogation is authorised”, any outsourcing of these data requires encryption in transit and at rest. The derogation can only concern encryption: management of the means of encryption “must always remain under the organisation's control and may not be outsourced”, with no derogation possible. Record the reference, who granted it, the date, the scope, the compensating measures and the expiry. Leave it empty when there is none."
+        nl: "2.4 (5de punt): “tenzij een afwijking is toegestaan”, vereist elke uitbesteding van deze gegevens versleuteling tijdens transport en in rust. De afwijking kan alleen de versleuteling betreffen: het beheer van de versleutelingsmiddelen “moet altijd onder controle van de organisatie blijven en mag niet worden uitbesteed”, zonder mogelijke afwijking. Registreer de referentie, wie ze heeft toegestaan, de datum, de draagwijdte, de compenserende maatregelen en de vervaldatum. Laat leeg als er geen is."
     - id: subcontracting
       refs: ["2.2.1.b"]
       type: single
@@ -182,6 +182,7 @@ sections:
         - {id: unknown, label: {fr: "Inconnu", en: "Unknown", nl: "Onbekend"}}
 
 - id: gen
+  owner: organisation
   title:
     fr: "Directives générales — obligations de l'organisation avant le recours au cloud"
     en: "General directives — the organisation's duties before using the cloud"
@@ -217,7 +218,7 @@ sections:
   refs: ["2.1"]
   questions:
     - id: gen_scope_identified
-      refs: ["2.1.1"]
+      refs: ["2.1.1", "C.prep.2"]
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
@@ -233,19 +234,19 @@ sections:
           vastgelegd, welke informatie, verwerkingen en diensten in de cloud zullen worden gehost.
       help:
         fr: >-
-          La directive 2.1.1 demande à l'organisation responsable du traitement de délimiter
+          La directive (2.1, 1er point) demande à l'organisation responsable du traitement de délimiter
           précisément ce qu'elle confie au cloud : sans ce périmètre, ni les exigences ni l'analyse de
           risques ne peuvent être ciblées. Demandez le document de périmètre du projet (liste des
           informations, traitements et services concernés, avec leur propriétaire), vérifiez qu'il
           précède la décision et qu'il correspond à ce qui fonctionne réellement chez le fournisseur.
         en: >-
-          Directive 2.1.1 asks the organisation, as controller, to delimit precisely what it entrusts
+          The guideline (2.1, point 1) asks the organisation, as controller, to delimit precisely what it entrusts
           to the cloud: without that scope, neither the requirements nor the risk analysis can be
           targeted. Ask for the project's scope document (list of the information, processing and
           services concerned, with their owner), and check that it predates the decision and matches
           what actually runs at the provider.
         nl: >-
-          Richtlijn 2.1.1 vraagt de organisatie die verantwoordelijk is voor de verwerking, nauwkeurig
+          De richtlijn (2.1, punt 1) vraagt de organisatie die verantwoordelijk is voor de verwerking, nauwkeurig
           af te bakenen wat ze aan de cloud toevertrouwt: zonder die scope kunnen noch de eisen noch de
           risicoanalyse gericht worden. Vraag het scopedocument van het project (lijst van de
           betrokken informatie, verwerkingen en diensten, met hun eigenaar) en ga na of het van vóór de
@@ -279,17 +280,17 @@ sections:
           informatieveiligheid en privacybescherming van elke informatie, verwerking of dienst.
       help:
         fr: >-
-          Selon 2.1.1, les exigences de sécurité et de vie privée font partie des critères de
+          Selon la directive (2.1, 1er point), les exigences de sécurité et de vie privée font partie des critères de
           sélection, au même titre que le coût ou la faisabilité technique. Demandez la note de
           sélection qui montre, élément par élément, les exigences examinées, et la liste des éléments
           maintenus hors du cloud parce qu'elles ne pouvaient y être satisfaites.
         en: >-
-          Under 2.1.1, security and privacy requirements are among the selection criteria, alongside
+          Under the guideline (2.1, point 1), security and privacy requirements are among the selection criteria, alongside
           cost or technical feasibility. Ask for the selection memo showing, item by item, the
           requirements examined, and the list of items kept out of the cloud because those
           requirements could not be met there.
         nl: >-
-          Volgens 2.1.1 behoren de eisen inzake beveiliging en privacy tot de selectiecriteria, net
+          Volgens de richtlijn (2.1, punt 1) behoren de eisen inzake beveiliging en privacy tot de selectiecriteria, net
           als de kosten of de technische haalbaarheid. Vraag de selectienota die per element de
           onderzochte eisen toont, en de lijst van elementen die buiten de cloud werden gehouden
           omdat daar niet aan die eisen kon worden voldaan.
@@ -321,18 +322,18 @@ sections:
           geïnventariseerd.
       help:
         fr: >-
-          La directive 2.1.3 rappelle que la sécurité de l'information porte sur toutes les données :
+          La directive (2.1, 3e point) rappelle que la sécurité de l'information porte sur toutes les données :
           administratives, financières et techniques (journaux, configurations, sauvegardes) autant
           que personnelles. Demandez l'inventaire (registre des actifs informationnels ou catalogue de
           données) et vérifiez qu'il couvre aussi les copies, les environnements de test et les
           données produites par le service lui-même.
         en: >-
-          Directive 2.1.3 recalls that information security covers all data: administrative,
+          The guideline (2.1, point 3) recalls that information security covers all data: administrative,
           financial and technical data (logs, configurations, backups) as much as personal data. Ask
           for the inventory (information asset register or data catalogue) and check that it also
           covers copies, test environments and data produced by the service itself.
         nl: >-
-          Richtlijn 2.1.3 herinnert eraan dat informatieveiligheid over alle gegevens gaat:
+          De richtlijn (2.1, punt 3) herinnert eraan dat informatieveiligheid over alle gegevens gaat:
           administratieve, financiële en technische gegevens (logs, configuraties, back-ups) evenzeer
           als persoonsgegevens. Vraag de inventaris (register van informatie-assets of
           gegevenscatalogus) en ga na of ook de kopieën, de testomgevingen en de door de dienst zelf
@@ -365,22 +366,22 @@ sections:
           kritikaliteit, overeenkomstig het classificatiemodel en -beleid dat in de organisatie geldt.
       help:
         fr: >-
-          Selon 2.1.3 et sa note, les données destinées au cloud sont classées suivant la politique de
+          Selon la directive (2.1, 3e point) et sa note, les données destinées au cloud sont classées suivant la politique de
           classification de l'organisation ; c'est cette classification qui déclenche les conditions
-          de transfert (2.1.2) et les exigences à imposer au fournisseur de services cloud. Demandez
+          de transfert (2.1, 2e point) et les exigences à imposer au fournisseur de services cloud. Demandez
           la politique de classification et l'inventaire indiquant la classe de chaque ensemble de
           données, avec la date et le propriétaire qui l'a attribuée ; la réponse donnée dans le
           périmètre doit en découler.
         en: >-
-          Under 2.1.3 and its footnote, data intended for the cloud are classified following the
+          Under the guideline (2.1, point 3) and its footnote, data intended for the cloud are classified following the
           organisation's classification policy; that classification triggers the transfer conditions
-          (2.1.2) and the requirements to impose on the cloud service provider. Ask for the
+          (2.1, point 2) and the requirements to impose on the cloud service provider. Ask for the
           classification policy and the inventory showing the class of each data set, with the date
           and the owner who assigned it; the answer given in the scoping section must follow from it.
         nl: >-
-          Volgens 2.1.3 en de bijbehorende voetnoot worden de gegevens die voor de cloud bestemd zijn,
+          Volgens de richtlijn (2.1, punt 3) en de bijbehorende voetnoot worden de gegevens die voor de cloud bestemd zijn,
           geclassificeerd volgens het classificatiebeleid van de organisatie; die classificatie bepaalt
-          de voorwaarden voor overdracht (2.1.2) en de eisen die aan de cloudaanbieder worden opgelegd.
+          de voorwaarden voor overdracht (2.1, punt 2) en de eisen die aan de cloudaanbieder worden opgelegd.
           Vraag het classificatiebeleid en de inventaris met de klasse van elke gegevensverzameling,
           met de datum en de eigenaar die ze toekende; het antwoord in de scope moet daaruit volgen.
       remediation:
@@ -412,20 +413,20 @@ sections:
           beperkingen vastgelegd die gelden voor hun overdracht naar de cloud.
       help:
         fr: >-
-          La directive 2.1.2 lie le transfert à la classification : selon la classe, il peut être
+          La directive (2.1, 2e point) lie le transfert à la classification : selon la classe, il peut être
           subordonné au chiffrement, à une localisation en Belgique ou dans l'Union européenne, à une
           autorisation préalable (par exemple une délibération du Comité de sécurité de
           l'information), ou simplement interdit. Demandez le document (politique de classification ou
           règle de traitement) qui fixe ces conditions par classe, et vérifiez qu'il vise explicitement
           le transfert vers un fournisseur de services cloud.
         en: >-
-          Directive 2.1.2 ties the transfer to the classification: depending on the class, it may be
+          The guideline (2.1, point 2) ties the transfer to the classification: depending on the class, it may be
           subject to encryption, to location in Belgium or the European Union, to prior authorisation
           (for example a deliberation of the Information Security Committee), or simply forbidden.
           Ask for the document (classification policy or handling rule) that sets these conditions per
           class, and check that it explicitly addresses transfer to a cloud service provider.
         nl: >-
-          Richtlijn 2.1.2 koppelt de overdracht aan de classificatie: naargelang de klasse kan ze
+          De richtlijn (2.1, punt 2) koppelt de overdracht aan de classificatie: naargelang de klasse kan ze
           onderworpen zijn aan versleuteling, aan een locatie in België of in de Europese Unie, aan een
           voorafgaande machtiging (bijvoorbeeld een beraadslaging van het Informatieveiligheidscomité),
           of eenvoudigweg verboden zijn. Vraag het document (classificatiebeleid of behandelingsregel)
@@ -459,24 +460,24 @@ sections:
           verwerking geïdentificeerd, en die keuze is schriftelijk verantwoord.
       help:
         fr: >-
-          La directive 2.1.4 demande de choisir le type de cloud en fonction du traitement : un SaaS
+          La directive (2.1, 4e point) demande de choisir le type de cloud en fonction du traitement : un SaaS
           public, un PaaS communautaire ou une IaaS privée n'offrent ni le même contrôle ni la même
           répartition des tâches de sécurité (annexe C). Demandez la justification du choix, qui doit
           relier la classification et la criticité des données aux modèles retenus ; pour des données
-          à caractère personnel, elle doit aussi respecter 2.4.5 (cloud communautaire ou privé, sauf
+          à caractère personnel, elle doit aussi respecter le 4e point de 2.4 (cloud communautaire ou privé, sauf
           dérogation).
         en: >-
-          Directive 2.1.4 asks for the type of cloud to be chosen according to the processing: a public
+          The guideline (2.1, point 4) asks for the type of cloud to be chosen according to the processing: a public
           SaaS, a community PaaS or a private IaaS offer neither the same control nor the same split of
           security tasks (Annex C). Ask for the justification of the choice, which must link the
           classification and criticality of the data to the chosen models; for personal data it must
-          also respect 2.4.5 (community or private cloud, unless a derogation is granted).
+          also respect the 4th point of 2.4 (community or private cloud, unless a derogation is granted).
         nl: >-
-          Richtlijn 2.1.4 vraagt het type cloud te kiezen in functie van de verwerking: een publieke
+          De richtlijn (2.1, punt 4) vraagt het type cloud te kiezen in functie van de verwerking: een publieke
           SaaS, een community-PaaS of een private IaaS bieden niet dezelfde controle en niet dezelfde
           verdeling van de beveiligingstaken (bijlage C). Vraag de verantwoording van de keuze, die de
           classificatie en kritikaliteit van de gegevens moet koppelen aan de gekozen modellen; voor
-          persoonsgegevens moet ze ook 2.4.5 naleven (community- of private cloud, tenzij een afwijking
+          persoonsgegevens moet ze ook het 4de punt van 2.4 naleven (community- of private cloud, tenzij een afwijking
           is toegestaan).
       remediation:
         fr: >-
@@ -497,31 +498,29 @@ sections:
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
-          Le choix du type de cloud repose sur un examen de l'offre actuelle de services cloud, y
-          compris les offres communautaires du secteur public.
+          Le choix du type de cloud repose sur un examen de l'offre actuelle de services cloud.
         en: >-
-          The choice of the type of cloud rests on a review of the current offer of cloud services,
-          including the public sector's community offerings.
+          The choice of the type of cloud rests on a review of the current offer of cloud services.
         nl: >-
           De keuze van het type cloud steunt op een onderzoek van het huidige aanbod van
-          clouddiensten, met inbegrip van het community-aanbod van de overheidssector.
+          clouddiensten.
       help:
         fr: >-
-          La directive 2.1.4 fait dépendre le choix de l'offre existante : comparer plusieurs offres et
+          La directive (2.1, 4e point) fait dépendre le choix de l'offre existante : comparer plusieurs offres et
           modèles évite de retenir par défaut le fournisseur déjà en place. Des offres communautaires
-          du secteur public (par exemple G-Cloud) peuvent répondre à 2.4.5 pour des données à
+          du secteur public (par exemple G-Cloud) peuvent répondre au 4e point de 2.4 pour des données à
           caractère personnel. Demandez l'étude de marché ou le tableau comparatif des offres
           examinées, avec les raisons du choix.
         en: >-
-          Directive 2.1.4 makes the choice depend on the existing offer: comparing several offers and
+          The guideline (2.1, point 4) makes the choice depend on the existing offer: comparing several offers and
           models avoids defaulting to the incumbent provider. Public-sector community offerings (for
-          example G-Cloud) may meet 2.4.5 for personal data. Ask for the market study or the
+          example G-Cloud) may meet the 4th point of 2.4 for personal data. Ask for the market study or the
           comparison table of the offers examined, with the reasons for the choice.
         nl: >-
-          Richtlijn 2.1.4 laat de keuze afhangen van het bestaande aanbod: door meerdere aanbiedingen
+          De richtlijn (2.1, punt 4) laat de keuze afhangen van het bestaande aanbod: door meerdere aanbiedingen
           en modellen te vergelijken, kiest men niet zomaar de aanbieder die er al is.
           Community-aanbiedingen van de overheidssector (bijvoorbeeld G-Cloud) kunnen voor
-          persoonsgegevens aan 2.4.5 voldoen. Vraag de marktstudie of de vergelijkende tabel van de
+          persoonsgegevens aan het 4de punt van 2.4 voldoen. Vraag de marktstudie of de vergelijkende tabel van de
           onderzochte aanbiedingen, met de redenen voor de keuze.
       remediation:
         fr: >-
@@ -550,7 +549,7 @@ sections:
           privacybescherming voor de clouddienst schriftelijk vastgelegd.
       help:
         fr: >-
-          Selon 2.1.5, l'organisation fixe elle-même ses exigences minimales avant de les confronter à
+          Selon la directive (2.1, 5e point), l'organisation fixe elle-même ses exigences minimales avant de les confronter à
           celles du fournisseur de services cloud : sans référentiel propre, la comparaison n'a pas
           d'objet. Demandez le cahier d'exigences (ou l'annexe de sécurité du cahier des charges) ;
           il doit couvrir au minimum l'accès et l'authentification (y compris l'accès par internet),
@@ -558,14 +557,14 @@ sections:
           données, la continuité et la réversibilité, et reprendre les normes minimales de sécurité du
           secteur.
         en: >-
-          Under 2.1.5, the organisation sets its own minimum requirements before comparing them with
+          Under the guideline (2.1, point 5), the organisation sets its own minimum requirements before comparing them with
           the cloud service provider's: without its own baseline, the comparison is meaningless. Ask
           for the requirements document (or the security annex of the tender specifications); it must
           cover at least access and authentication (including access over the internet), encryption,
           logging, location, retention and destruction of data, continuity and reversibility, and
           include the sector's minimum security standards.
         nl: >-
-          Volgens 2.1.5 legt de organisatie zelf haar minimale eisen vast vooraleer ze die met die van
+          Volgens de richtlijn (2.1, punt 5) legt de organisatie zelf haar minimale eisen vast vooraleer ze die met die van
           de cloudaanbieder vergelijkt: zonder eigen referentiekader heeft de vergelijking geen zin.
           Vraag het eisendocument (of de beveiligingsbijlage van het bestek); het moet minstens de
           toegang en authenticatie (ook de toegang via internet), de versleuteling, de logging, de
@@ -600,19 +599,19 @@ sections:
       help:
         fr: >-
           Le cloud décharge l'organisation de tâches opérationnelles, pas de son niveau d'exigence :
-          2.1.5 lui impose de s'assurer que le fournisseur fait au moins aussi bien qu'elle. Demandez
+          le 5e point de 2.1 lui impose de s'assurer que le fournisseur fait au moins aussi bien qu'elle. Demandez
           l'analyse d'écarts entre les exigences de l'organisation et les engagements du fournisseur,
           étayée par son certificat ISO/IEC 27001 et sa déclaration d'applicabilité, un rapport
           ISAE 3402 type II ou une attestation CSA STAR ; chaque écart doit être corrigé ou
           formellement accepté.
         en: >-
           The cloud relieves the organisation of operational tasks, not of its level of requirements:
-          2.1.5 requires it to make sure the provider does at least as well as it does. Ask for the gap
+          point 5 of 2.1 requires it to make sure the provider does at least as well as it does. Ask for the gap
           analysis between the organisation's requirements and the provider's commitments, backed by
           its ISO/IEC 27001 certificate and Statement of Applicability, an ISAE 3402 type II report or
           a CSA STAR attestation; every gap must be fixed or formally accepted.
         nl: >-
-          De cloud ontlast de organisatie van operationele taken, niet van haar eisenniveau: 2.1.5
+          De cloud ontlast de organisatie van operationele taken, niet van haar eisenniveau: punt 5 van 2.1
           verplicht haar zich ervan te vergewissen dat de aanbieder het minstens even goed doet. Vraag
           de gap-analyse tussen de eisen van de organisatie en de engagementen van de aanbieder,
           gestaafd met zijn ISO/IEC 27001-certificaat en de verklaring van toepasselijkheid, een
@@ -620,15 +619,19 @@ sections:
           formeel aanvaard.
       remediation:
         fr: >-
-          Réaliser l'analyse d'écarts, exiger du fournisseur la correction des écarts avec des
-          échéances contractuelles, et faire accepter formellement par la direction ceux qui
-          subsistent.
+          Réaliser l'analyse d'écarts, négocier la correction de chaque écart avec des échéances
+          inscrites au contrat, et faire accepter formellement par la direction les écarts qui
+          subsistent ; revoir le choix du fournisseur si un écart majeur ne peut être ni corrigé ni
+          accepté.
         en: >-
-          Carry out the gap analysis, require the provider to close the gaps against contractual
-          deadlines, and have management formally accept those that remain.
+          Carry out the gap analysis, negotiate the closing of every gap with deadlines set in the
+          contract, and have management formally accept the gaps that remain; revisit the choice of
+          provider if a major gap can be neither closed nor accepted.
         nl: >-
-          Voer de gap-analyse uit, eis van de aanbieder dat hij de afwijkingen binnen contractuele
-          termijnen wegwerkt, en laat de resterende formeel aanvaarden door het management.
+          Voer de gap-analyse uit, onderhandel over het wegwerken van elke afwijking binnen termijnen
+          die in het contract worden vastgelegd, en laat de resterende afwijkingen formeel aanvaarden
+          door het management; herzie de keuze van de aanbieder als een grote afwijking niet kan
+          worden weggewerkt of aanvaard.
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
     - id: gen_reversibility_ensured
       refs: ["2.1.5"]
@@ -650,18 +653,18 @@ sections:
           overbrengen, in welke formaten en binnen welke termijnen.
       help:
         fr: >-
-          La directive 2.1.5 fait de la réversibilité une responsabilité de l'organisation, en amont
+          La directive (2.1, 5e point) fait de la réversibilité une responsabilité de l'organisation, en amont
           des clauses de restitution et de portabilité du contrat (2.2.3 et 2.2.4). Demandez le plan
           de réversibilité ou la stratégie de sortie (données et traitements concernés, formats
           d'export, outils, délais, ressources, solution de repli) et vérifiez qu'un export réel a été
           essayé au moins une fois.
         en: >-
-          Directive 2.1.5 makes reversibility the organisation's responsibility, upstream of the
+          The guideline (2.1, point 5) makes reversibility the organisation's responsibility, upstream of the
           contract's restitution and portability clauses (2.2.3 and 2.2.4). Ask for the reversibility
           plan or exit strategy (data and processing concerned, export formats, tools, time frames,
           resources, fallback solution) and check that a real export has been tried at least once.
         nl: >-
-          Richtlijn 2.1.5 maakt de omkeerbaarheid tot een verantwoordelijkheid van de organisatie,
+          De richtlijn (2.1, punt 5) maakt de omkeerbaarheid tot een verantwoordelijkheid van de organisatie,
           nog vóór de contractclausules over teruggave en overdraagbaarheid (2.2.3 en 2.2.4). Vraag het
           omkeerbaarheidsplan of de exitstrategie (betrokken gegevens en verwerkingen,
           exportformaten, tools, termijnen, middelen, terugvaloplossing) en ga na of er minstens één
@@ -696,17 +699,17 @@ sections:
           maximaal aanvaardbare onderbrekingsduur (RTO) en maximaal aanvaardbaar gegevensverlies (RPO).
       help:
         fr: >-
-          Un niveau de disponibilité ne peut être jugé « suffisant » (2.1.5) qu'au regard de besoins
+          Un niveau de disponibilité ne peut être jugé « suffisant » (2.1, 5e point) qu'au regard de besoins
           exprimés, tirés de la criticité en disponibilité et d'une analyse d'impact sur l'activité
           (BIA). Demandez la BIA ou la fiche des besoins du processus métier, signée par son
           propriétaire, et vérifiez qu'elle est cohérente avec la criticité indiquée dans le périmètre.
         en: >-
-          An availability level can only be judged "sufficient" (2.1.5) against stated needs, derived
+          An availability level can only be judged "sufficient" (2.1, point 5) against stated needs, derived
           from the availability criticality and a business impact analysis (BIA). Ask for the BIA or
           the business process's needs sheet, signed by its owner, and check that it is consistent with
           the criticality given in the scoping section.
         nl: >-
-          Een beschikbaarheidsniveau kan enkel "voldoende" (2.1.5) worden genoemd ten opzichte van
+          Een beschikbaarheidsniveau kan enkel “voldoende” (2.1, punt 5) worden genoemd ten opzichte van
           uitgedrukte behoeften, afgeleid van de kritikaliteit voor beschikbaarheid en een business
           impact analysis (BIA). Vraag de BIA of de behoeftefiche van het bedrijfsproces, ondertekend
           door de eigenaar, en ga na of ze overeenstemt met de kritikaliteit die in de scope werd
@@ -739,21 +742,21 @@ sections:
           continuïteit) dekt de beschikbaarheidsbehoeften van de organisatie.
       help:
         fr: >-
-          La directive 2.1.5 demande à l'organisation de s'assurer d'un niveau de disponibilité
-          suffisant pour ses données et traitements ; le SLA (2.2.2.b) n'y contribue que s'il couvre
+          La directive (2.1, 5e point) demande à l'organisation de s'assurer d'un niveau de disponibilité
+          suffisant pour ses données et traitements ; le SLA (2.2.2 b)) n'y contribue que s'il couvre
           ces besoins. Comparez aux objectifs fixés les engagements du SLA (taux mesuré, RTO, RPO,
           pénalités) et l'architecture retenue (zones ou régions, sauvegardes) ; tenez compte aussi de
           la connectivité entre l'organisation et le fournisseur, qui reste souvent à charge de
           l'organisation.
         en: >-
-          Directive 2.1.5 asks the organisation to make sure of a sufficient availability level for its
-          data and processing; the SLA (2.2.2.b) only helps if it covers those needs. Compare the SLA
+          The guideline (2.1, point 5) asks the organisation to make sure of a sufficient availability level for its
+          data and processing; the SLA (2.2.2 b)) only helps if it covers those needs. Compare the SLA
           commitments (measured rate, RTO, RPO, penalties) and the chosen architecture (zones or
           regions, backups) with the objectives set; also take into account the connectivity between
           the organisation and the provider, which often remains the organisation's own concern.
         nl: >-
-          Richtlijn 2.1.5 vraagt de organisatie zich te verzekeren van een voldoende
-          beschikbaarheidsniveau voor haar gegevens en verwerkingen; de SLA (2.2.2.b) helpt daarbij
+          De richtlijn (2.1, punt 5) vraagt de organisatie zich te verzekeren van een voldoende
+          beschikbaarheidsniveau voor haar gegevens en verwerkingen; de SLA (2.2.2 b)) helpt daarbij
           enkel als ze die behoeften dekt. Vergelijk de SLA-engagementen (gemeten graad, RTO, RPO,
           boetes) en de gekozen architectuur (zones of regio's, back-ups) met de vastgelegde
           doelstellingen; houd ook rekening met de connectiviteit tussen de organisatie en de
@@ -792,20 +795,20 @@ sections:
           behandelingsplan en de aanvaarding van de restrisico's.
       help:
         fr: >-
-          La directive 2.1.6 exige une analyse de risques formelle, et non une appréciation
+          La directive (2.1, 6e point) exige une analyse de risques formelle, et non une appréciation
           informelle. Demandez le rapport d'analyse daté et la référence de la méthode utilisée (par
           exemple ISO/IEC 27005, ou les modèles de l'ENISA ou de Smals). Lorsque des données à
-          caractère personnel sont en jeu, la même analyse doit aussi satisfaire 2.4.1 et 2.4.4.
+          caractère personnel sont en jeu, la même analyse doit aussi satisfaire les 1er et 4e points de 2.4.
         en: >-
-          Directive 2.1.6 requires a formal risk analysis, not an informal appraisal. Ask for the dated
+          The guideline (2.1, point 6) requires a formal risk analysis, not an informal appraisal. Ask for the dated
           analysis report and the reference of the method used (for example ISO/IEC 27005, or the ENISA
           or Smals templates). Where personal data are involved, the same analysis must also meet
-          2.4.1 and 2.4.4.
+          the 1st and 4th points of 2.4.
         nl: >-
-          Richtlijn 2.1.6 eist een formele risicoanalyse, geen informele inschatting. Vraag het
+          De richtlijn (2.1, punt 6) eist een formele risicoanalyse, geen informele inschatting. Vraag het
           gedateerde analyserapport en de referentie van de gebruikte methode (bijvoorbeeld ISO/IEC
           27005, of de modellen van ENISA of Smals). Wanneer persoonsgegevens in het spel zijn, moet
-          dezelfde analyse ook aan 2.4.1 en 2.4.4 voldoen.
+          dezelfde analyse ook aan het 1ste en het 3de punt van 2.4 voldoen.
       remediation:
         fr: >-
           Conduire l'analyse de risques selon une méthode reconnue, avec cotation et plan de
@@ -834,21 +837,21 @@ sections:
           betrokken assets op het vlak van beschikbaarheid, integriteit en vertrouwelijkheid.
       help:
         fr: >-
-          Selon 2.1.6, l'analyse se proportionne au périmètre et à la criticité des actifs sur les trois
+          Selon la directive (2.1, 6e point), l'analyse se proportionne au périmètre et à la criticité des actifs sur les trois
           axes ; une analyse qui en néglige un (souvent la disponibilité ou l'intégrité) laisse des
-          mesures non exigées. Vérifiez que le rapport reprend tout le périmètre (2.1.1) et, pour
+          mesures non exigées. Vérifiez que le rapport reprend tout le périmètre (2.1, 1er point) et, pour
           chaque actif, sa cotation en disponibilité, intégrité et confidentialité, cohérente avec les
           réponses du périmètre.
         en: >-
-          Under 2.1.6, the analysis is proportionate to the scope and to the criticality of the assets
+          Under the guideline (2.1, point 6), the analysis is proportionate to the scope and to the criticality of the assets
           on all three axes; an analysis that neglects one of them (often availability or integrity)
-          leaves measures undemanded. Check that the report takes in the whole scope (2.1.1) and, for
+          leaves measures undemanded. Check that the report takes in the whole scope (2.1, point 1) and, for
           each asset, its availability, integrity and confidentiality rating, consistent with the
           scoping answers.
         nl: >-
-          Volgens 2.1.6 staat de analyse in verhouding tot de scope en tot de kritikaliteit van de
+          Volgens de richtlijn (2.1, punt 6) staat de analyse in verhouding tot de scope en tot de kritikaliteit van de
           assets op de drie assen; een analyse die er één verwaarloost (vaak beschikbaarheid of
-          integriteit) laat maatregelen ongevraagd. Ga na of het rapport de volledige scope (2.1.1)
+          integriteit) laat maatregelen ongevraagd. Ga na of het rapport de volledige scope (2.1, punt 1)
           omvat en, voor elk asset, de inschatting voor beschikbaarheid, integriteit en
           vertrouwelijkheid, in overeenstemming met de antwoorden in de scope.
       remediation:
@@ -879,19 +882,19 @@ sections:
           (servicemodel, implementatiemodel, gedeelde middelen, toegang via internet).
       help:
         fr: >-
-          Les risques diffèrent selon le modèle attendu (2.1.6) : un cloud public mutualisé expose aux
+          Les risques diffèrent selon le modèle attendu (2.1, 6e point) : un cloud public mutualisé expose aux
           fuites entre clients et à l'accès du fournisseur, une IaaS laisse à l'organisation la
           configuration et les correctifs, l'accès par internet accroît les risques sur les droits
           d'accès. Vérifiez que le rapport traite les risques de ce modèle, notamment ceux de
           l'annexe D, et pas seulement des risques informatiques génériques.
         en: >-
-          Risks differ with the expected model (2.1.6): a pooled public cloud exposes to leaks between
+          Risks differ with the expected model (2.1, point 6): a pooled public cloud exposes to leaks between
           customers and to access by the provider, IaaS leaves configuration and patching to the
           organisation, access over the internet raises access-rights risks. Check that the report
           deals with the risks of this model, in particular those of Annex D, and not only with
           generic IT risks.
         nl: >-
-          De risico's verschillen naargelang het verwachte model (2.1.6): een gedeelde publieke cloud
+          De risico's verschillen naargelang het verwachte model (2.1, punt 6): een gedeelde publieke cloud
           stelt bloot aan lekken tussen klanten en aan toegang door de aanbieder, bij IaaS blijven
           configuratie en patching bij de organisatie, en toegang via internet verhoogt de risico's
           rond toegangsrechten. Ga na of het rapport de risico's van dit model behandelt, met name die
@@ -924,18 +927,18 @@ sections:
           privacybescherming die van de cloudaanbieder moeten worden geëist.
       help:
         fr: >-
-          L'analyse prévue par 2.1.6 sert à définir les mesures appropriées à exiger du fournisseur ;
-          elles doivent ensuite figurer au contrat (C.contract.1). Demandez la liste des mesures issues
+          L'analyse prévue au 6e point de 2.1 sert à définir les mesures appropriées à exiger du fournisseur ;
+          elles doivent ensuite figurer au contrat (annexe C, mesures de sécurité issues de l'analyse de risques). Demandez la liste des mesures issues
           de l'analyse, chacune reliée au risque qu'elle traite, et vérifiez qu'elle a alimenté le
           cahier des charges ou l'annexe de sécurité du contrat.
         en: >-
-          The analysis required by 2.1.6 serves to define the appropriate measures to demand of the
-          provider; they must then appear in the contract (C.contract.1). Ask for the list of measures
+          The analysis required by point 6 of 2.1 serves to define the appropriate measures to demand of the
+          provider; they must then appear in the contract (Annex C, security measures resulting from the risk assessment). Ask for the list of measures
           resulting from the analysis, each linked to the risk it treats, and check that it fed the
           tender specifications or the contract's security annex.
         nl: >-
-          De analyse die 2.1.6 voorschrijft, dient om de gepaste maatregelen te bepalen die van de
-          aanbieder worden geëist; die moeten daarna in het contract staan (C.contract.1). Vraag de
+          De analyse die punt 6 van 2.1 voorschrijft, dient om de gepaste maatregelen te bepalen die van de
+          aanbieder worden geëist; die moeten daarna in het contract staan (bijlage C, beveiligingsmaatregelen die uit de risicoanalyse voortvloeien). Vraag de
           lijst van maatregelen die uit de analyse voortvloeien, elk gekoppeld aan het risico dat ze
           behandelt, en ga na of ze in het bestek of de beveiligingsbijlage van het contract werd
           verwerkt.
@@ -963,25 +966,33 @@ sections:
       La première porte sur la sous-traitance : le fournisseur de services cloud qui confie une partie
       de ses activités à d'autres parties reste seul responsable envers l'organisation, l'informe au
       préalable, reprend toutes ses obligations dans ses contrats de sous-traitance et contrôle que ses
-      sous-traitants les respectent, selon des modalités fixées au contrat. Travaillez sur le contrat
-      signé, ses annexes et les conditions générales auxquelles il renvoie.
+      sous-traitants les respectent, selon des modalités fixées au contrat. La clause porte sur la
+      possibilité de sous-traiter : elle doit figurer au contrat même si le fournisseur ne sous-traite
+      rien aujourd'hui. Seule la dernière question, sur les contrôles effectivement réalisés, dépend des
+      sous-traitants actuels. Travaillez sur le contrat signé, ses annexes et les conditions générales
+      auxquelles il renvoie.
     en: >-
       Any organisation that intends to process business, confidential or sensitive data in the cloud
       must obtain at least the contractual guarantees of section 2.2. The first one concerns
       subcontracting: the cloud service provider that entrusts part of its activities to other parties
       remains solely responsible towards the organisation, informs it beforehand, includes all its
       obligations in its subcontracts and checks that its subcontractors comply with them, on terms set
-      in the contract. Work from the signed contract, its annexes and the general terms it refers to.
+      in the contract. The clause is about the possibility of subcontracting: the contract must contain
+      it even if the provider subcontracts nothing today. Only the last question, on the checks
+      actually carried out, depends on current subcontractors. Work from the signed contract, its
+      annexes and the general terms it refers to.
     nl: >-
       Elke organisatie die van plan is bedrijfsgegevens, vertrouwelijke of gevoelige gegevens in de
       cloud te verwerken, moet minstens de contractuele garanties van afdeling 2.2 verkrijgen. De eerste
       betreft onderaanneming: de cloudaanbieder die een deel van zijn activiteiten aan andere partijen
       toevertrouwt, blijft als enige verantwoordelijk tegenover de organisatie, licht haar vooraf in,
       neemt al zijn verplichtingen op in zijn contracten met onderaannemers en controleert of zijn
-      onderaannemers ze naleven, volgens modaliteiten die in het contract zijn vastgelegd. Werk met het
-      ondertekende contract, de bijlagen en de algemene voorwaarden waarnaar het verwijst.
+      onderaannemers ze naleven, volgens modaliteiten die in het contract zijn vastgelegd. De clausule
+      gaat over de mogelijkheid tot onderaanneming: ze moet in het contract staan, ook als de
+      cloudaanbieder vandaag niets uitbesteedt. Enkel de laatste vraag, over de effectief uitgevoerde
+      controles, hangt af van de huidige onderaannemers. Werk met het ondertekende contract, de
+      bijlagen en de algemene voorwaarden waarnaar het verwijst.
   refs: ["2.2.1"]
-  when: "subcontracting != no"
   questions:
     - id: ctr_sub_sole_responsibility
       refs: ["2.2.1.a"]
@@ -991,30 +1002,30 @@ sections:
       text:
         fr: >-
           Le contrat stipule que le fournisseur de services cloud reste seul responsable envers
-          l'organisation de l'exécution de toutes ses obligations, y compris pour les activités qu'il
-          confie à des sous-traitants.
+          l'organisation de l'exécution de toutes ses obligations, y compris s'il confie certaines de
+          ses activités à des sous-traitants.
         en: >-
           The contract states that the cloud service provider remains solely responsible towards the
-          organisation for performing all its obligations, including for the activities it entrusts to
-          subcontractors.
+          organisation for performing all its obligations, including if and when it subcontracts some of
+          its activities.
         nl: >-
           Het contract bepaalt dat de cloudaanbieder als enige verantwoordelijk blijft tegenover de
-          organisatie voor de uitvoering van al zijn verplichtingen, ook voor de activiteiten die hij
+          organisatie voor de uitvoering van al zijn verplichtingen, ook als hij bepaalde activiteiten
           aan onderaannemers toevertrouwt.
       help:
         fr: >-
-          Selon 2.2.1.a, la sous-traitance ne peut pas diluer la responsabilité : l'organisation doit
+          Selon la clause 2.2.1 a), la sous-traitance ne peut pas diluer la responsabilité : l'organisation doit
           pouvoir se retourner contre un seul interlocuteur, quel que soit le maillon défaillant de la
           chaîne. Demandez la clause de responsabilité et vérifiez que ni les conditions générales ni
           les clauses de limitation de responsabilité n'excluent les manquements des sous-traitants
           (hébergeur, centre de calcul, support).
         en: >-
-          Under 2.2.1.a, subcontracting may not dilute responsibility: the organisation must be able
+          Under clause 2.2.1 a), subcontracting may not dilute responsibility: the organisation must be able
           to hold a single party to account, whichever link of the chain fails. Ask for the liability
           clause and check that neither the general terms nor the limitation-of-liability clauses
           exclude failures of subcontractors (hosting, data centre, support).
         nl: >-
-          Volgens 2.2.1.a mag onderaanneming de verantwoordelijkheid niet verwateren: de organisatie
+          Volgens clausule 2.2.1 a) mag onderaanneming de verantwoordelijkheid niet verwateren: de organisatie
           moet één partij kunnen aanspreken, welke schakel van de keten ook faalt. Vraag de
           aansprakelijkheidsclausule en ga na dat noch de algemene voorwaarden noch de clausules over
           aansprakelijkheidsbeperking tekortkomingen van onderaannemers (hosting, datacenter, support)
@@ -1025,7 +1036,7 @@ sections:
           comme des siens propres, et supprimer toute exclusion contraire dans les conditions
           générales.
         en: >-
-          Have it written into the contract that the provider answers for the acts and failures of its
+          Require the contract to state that the provider answers for the acts and failures of its
           subcontractors as for its own, and remove any contrary exclusion from the general terms.
         nl: >-
           Laat in het contract opnemen dat de aanbieder instaat voor de handelingen en tekortkomingen
@@ -1033,52 +1044,58 @@ sections:
           de algemene voorwaarden.
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]}
     - id: ctr_sub_prior_notice
-      refs: ["2.2.1.b"]
+      refs: ["2.2.1.b", "C.contract.17"]
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
-          Le contrat oblige le fournisseur de services cloud à informer l'organisation au préalable de
-          toute sous-traitance d'une tâche, en identifiant le sous-traitant et la tâche confiée, dans
-          un délai qui laisse à l'organisation le temps de réagir.
+          Le contrat prévoit que, si le fournisseur de services cloud sous-traite une tâche, il en
+          informe l'organisation au préalable, en identifiant le sous-traitant et la tâche confiée,
+          dans un délai qui laisse à l'organisation le temps de réagir.
         en: >-
-          The contract obliges the cloud service provider to inform the organisation beforehand of any
-          task it subcontracts, naming the subcontractor and the task entrusted, with enough notice for
-          the organisation to react.
+          The contract provides that, if the cloud service provider subcontracts a task, it informs the
+          organisation beforehand, naming the subcontractor and the task entrusted, with enough notice
+          for the organisation to react.
         nl: >-
-          Het contract verplicht de cloudaanbieder om de organisatie vooraf in te lichten over elke
-          taak die hij in onderaanneming geeft, met vermelding van de onderaannemer en de
-          toevertrouwde taak, binnen een termijn die de organisatie de tijd laat om te reageren.
+          Het contract bepaalt dat de cloudaanbieder, als hij een taak in onderaanneming geeft, de
+          organisatie daarover vooraf inlicht, met vermelding van de onderaannemer en de toevertrouwde
+          taak, binnen een termijn die de organisatie de tijd laat om te reageren.
       help:
         fr: >-
-          La directive 2.2.1.b exige une information préalable, et non une simple mise à jour a
+          La clause 2.2.1 b) exige une information préalable, et non une simple mise à jour a
           posteriori d'une liste publiée sur un site web. Demandez la clause, le délai de préavis
-          qu'elle fixe et la liste à jour des sous-traitants (identité, tâches, pays) ; comparez-la aux
-          sous-traitants cités dans le rapport ISAE 3402 type II ou la documentation du fournisseur
-          pour vérifier que l'engagement est tenu.
+          qu'elle fixe et, s'il y en a, la liste à jour des sous-traitants (identité, tâches, pays) ;
+          comparez-la aux sous-traitants cités dans le rapport ISAE 3402 type II ou la documentation du
+          fournisseur pour vérifier que l'engagement est tenu. La clause est due même si le
+          fournisseur ne sous-traite rien aujourd'hui.
         en: >-
-          Directive 2.2.1.b requires notice beforehand, not merely an after-the-fact update of a list
-          posted on a website. Ask for the clause, the notice period it sets and the current list of
-          subcontractors (identity, tasks, country); compare it with the subcontractors named in the
-          ISAE 3402 type II report or the provider's documentation to check that the commitment is
-          kept.
+          Clause 2.2.1 b) requires notice beforehand, not merely an after-the-fact update of a list
+          posted on a website. Ask for the clause, the notice period it sets and, if there are any, the
+          current list of subcontractors (identity, tasks, country); compare it with the subcontractors
+          named in the ISAE 3402 type II report or the provider's documentation to check that the
+          commitment is kept. The clause is due even if the provider subcontracts nothing today.
         nl: >-
-          Richtlijn 2.2.1.b vereist een voorafgaande kennisgeving, niet enkel een achteraf bijgewerkte
-          lijst op een website. Vraag de clausule, de kennisgevingstermijn die ze vastlegt en de
-          actuele lijst van onderaannemers (identiteit, taken, land); vergelijk die met de
+          Clausule 2.2.1 b) vereist een voorafgaande kennisgeving, niet enkel een achteraf bijgewerkte
+          lijst op een website. Vraag de clausule, de kennisgevingstermijn die ze vastlegt en, als die
+          er zijn, de actuele lijst van onderaannemers (identiteit, taken, land); vergelijk die met de
           onderaannemers die in het ISAE 3402 type II-rapport of de documentatie van de aanbieder
-          worden vermeld, om na te gaan of de verbintenis wordt nagekomen.
+          worden vermeld, om na te gaan of de verbintenis wordt nagekomen. De clausule is vereist, ook
+          als de aanbieder vandaag niets uitbesteedt.
       remediation:
         fr: >-
           Exiger une notification écrite préalable de tout nouveau sous-traitant et de toute nouvelle
-          tâche sous-traitée, avec un préavis suffisant et un droit d'opposition ou de résiliation.
+          tâche sous-traitée, avec un préavis suffisant ; y ajouter un droit d'opposition ou de
+          résiliation (le droit d'opposition découle du RGPD, art. 28, paragraphe 2, et va au-delà de
+          la directive).
         en: >-
           Require prior written notice of any new subcontractor and any newly subcontracted task, with
-          sufficient notice and a right to object or to terminate.
+          sufficient notice; add a right to object or to terminate (the right to object comes from
+          GDPR Art. 28(2) and goes beyond the guideline).
         nl: >-
           Eis een voorafgaande schriftelijke kennisgeving van elke nieuwe onderaannemer en elke nieuwe
-          uitbestede taak, met een voldoende termijn en een recht van bezwaar of beëindiging.
+          uitbestede taak, met een voldoende termijn; voeg een recht van bezwaar of beëindiging toe (het
+          recht van bezwaar volgt uit de AVG, art. 28, lid 2, en gaat verder dan de richtlijn).
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"], gdpr: ["28"]}
     - id: ctr_sub_flow_down
       refs: ["2.2.1.b"]
@@ -1088,30 +1105,30 @@ sections:
       text:
         fr: >-
           Le fournisseur de services cloud s'engage formellement, dans le contrat, à reprendre dans
-          chacun de ses contrats de sous-traitance toutes les obligations qui lui sont imposées envers
-          l'organisation.
+          tout contrat de sous-traitance qu'il conclut toutes les obligations qui lui sont imposées
+          envers l'organisation.
         en: >-
-          In the contract, the cloud service provider formally undertakes to include in each of its
-          subcontracts all the obligations imposed on it towards the organisation.
+          In the contract, the cloud service provider formally undertakes to include in any subcontract
+          it concludes all the obligations imposed on it towards the organisation.
         nl: >-
           De cloudaanbieder verbindt zich in het contract er formeel toe om alle verplichtingen die hem
-          tegenover de organisatie zijn opgelegd, op te nemen in elk van zijn contracten met
-          onderaannemers.
+          tegenover de organisatie zijn opgelegd, op te nemen in elk contract dat hij met een
+          onderaannemer sluit.
       help:
         fr: >-
-          Sans ce report intégral (2.2.1.b), les exigences de sécurité, de confidentialité, de
+          Sans ce report intégral (2.2.1 b)), les exigences de sécurité, de confidentialité, de
           localisation et de restitution s'arrêtent au premier maillon de la chaîne. Demandez la clause
           de report des obligations et, pour les sous-traitants qui ont accès aux données, un extrait
           ou une attestation de leur contrat montrant les obligations reprises (confidentialité,
           sécurité, audit, restitution et destruction).
         en: >-
-          Without this full flow-down (2.2.1.b), the security, confidentiality, location and
+          Without this full flow-down (2.2.1 b)), the security, confidentiality, location and
           restitution requirements stop at the first link of the chain. Ask for the flow-down clause
           and, for subcontractors with access to the data, an extract of or an attestation on their
           contract showing the obligations carried over (confidentiality, security, audit, return and
           destruction).
         nl: >-
-          Zonder deze volledige doorvertaling (2.2.1.b) houden de vereisten inzake beveiliging,
+          Zonder deze volledige doorvertaling (2.2.1 b)) houden de vereisten inzake beveiliging,
           vertrouwelijkheid, locatie en teruggave op bij de eerste schakel van de keten. Vraag de
           clausule over de doorvertaling van de verplichtingen en, voor onderaannemers met toegang tot
           de gegevens, een uittreksel of attest van hun contract waaruit de overgenomen verplichtingen
@@ -1119,13 +1136,15 @@ sections:
       remediation:
         fr: >-
           Faire inscrire l'obligation de reprendre toutes les obligations dans chaque contrat de
-          sous-traitance, et obtenir une attestation du fournisseur pour les sous-traitants existants.
+          sous-traitance, et, s'il a déjà des sous-traitants, obtenir une attestation du fournisseur
+          pour ceux-ci.
         en: >-
-          Have the obligation to carry all obligations over into every subcontract written in, and
-          obtain an attestation from the provider for the existing subcontractors.
+          Require the contract to oblige the provider to carry all obligations over into every
+          subcontract and, if it already has subcontractors, obtain an attestation for them.
         nl: >-
           Laat de verplichting opnemen om alle verplichtingen door te vertalen naar elk contract met
-          een onderaannemer, en verkrijg een attest van de aanbieder voor de bestaande onderaannemers.
+          een onderaannemer, en verkrijg, als de aanbieder al onderaannemers heeft, een attest voor
+          die onderaannemers.
       mappings: {iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]}
     - id: ctr_sub_control_obligation
       refs: ["2.2.1.c"]
@@ -1135,27 +1154,29 @@ sections:
       text:
         fr: >-
           Le contrat oblige le fournisseur de services cloud à vérifier, par les contrôles
-          nécessaires, que ses sous-traitants respectent les obligations qu'il leur a imposées.
+          nécessaires, que tout sous-traitant auquel il fait appel respecte les obligations qu'il lui
+          a imposées.
         en: >-
           The contract obliges the cloud service provider to verify, through the necessary checks,
-          that its subcontractors comply with the obligations it has imposed on them.
+          that any subcontractor it uses complies with the obligations it has imposed on it.
         nl: >-
-          Het contract verplicht de cloudaanbieder om met de nodige controles na te gaan of zijn
-          onderaannemers de verplichtingen naleven die hij hun heeft opgelegd.
+          Het contract verplicht de cloudaanbieder om met de nodige controles na te gaan of elke
+          onderaannemer waarop hij een beroep doet, de verplichtingen naleeft die hij hem heeft
+          opgelegd.
       help:
         fr: >-
-          La directive 2.2.1.c fait du fournisseur le garant du respect de ses engagements par toute la
+          La clause 2.2.1 c) fait du fournisseur le garant du respect de ses engagements par toute la
           chaîne de sous-traitance. Demandez la clause et la procédure de gestion des fournisseurs du
           fournisseur de services cloud ; le rapport ISAE 3402 type II ou la déclaration
           d'applicabilité ISO/IEC 27001 (mesures sur les relations avec les fournisseurs) montrent si
           cette surveillance existe.
         en: >-
-          Directive 2.2.1.c makes the provider the guarantor that the whole subcontracting chain keeps
+          Clause 2.2.1 c) makes the provider the guarantor that the whole subcontracting chain keeps
           its commitments. Ask for the clause and the cloud service provider's supplier-management
           procedure; the ISAE 3402 type II report or the ISO/IEC 27001 Statement of Applicability
           (supplier-relationship controls) show whether this oversight exists.
         nl: >-
-          Richtlijn 2.2.1.c maakt de aanbieder borg voor de naleving van zijn verbintenissen door de
+          Clausule 2.2.1 c) maakt de aanbieder borg voor de naleving van zijn verbintenissen door de
           hele keten van onderaannemers. Vraag de clausule en de procedure voor leveranciersbeheer van
           de cloudaanbieder; het ISAE 3402 type II-rapport of de verklaring van toepasselijkheid
           ISO/IEC 27001 (maatregelen voor leveranciersrelaties) tonen of dat toezicht bestaat.
@@ -1164,7 +1185,7 @@ sections:
           Faire inscrire à charge du fournisseur une obligation de contrôler ses sous-traitants sur
           toutes les obligations reprises dans leurs contrats.
         en: >-
-          Have an obligation written in for the provider to check its subcontractors on all the
+          Require the contract to oblige the provider to check its subcontractors on all the
           obligations carried over into their contracts.
         nl: >-
           Laat een verplichting voor de aanbieder opnemen om zijn onderaannemers te controleren op alle
@@ -1187,18 +1208,18 @@ sections:
           controles, minimale frequentie en de betrokken onderaannemers.
       help:
         fr: >-
-          La directive 2.2.1.c demande que les conditions des contrôles figurent au contrat ; un simple
+          La clause 2.2.1 c) demande que les conditions des contrôles figurent au contrat ; un simple
           engagement à « surveiller » ses sous-traitants n'est pas vérifiable. Demandez la clause ou
           l'annexe qui décrit le type de contrôle (audit sur place, questionnaire, examen des
           certifications et des rapports d'audit), sa fréquence et les sous-traitants concernés.
         en: >-
-          Directive 2.2.1.c requires the terms of the checks to be in the contract; a mere commitment
+          Clause 2.2.1 c) requires the terms of the checks to be in the contract; a mere commitment
           to "monitor" subcontractors cannot be verified. Ask for the clause or annex describing the
           type of check (on-site audit, questionnaire, review of certifications and audit reports), its
           frequency and the subcontractors concerned.
         nl: >-
-          Richtlijn 2.2.1.c vereist dat de voorwaarden van de controles in het contract staan; een
-          loutere verbintenis om onderaannemers te "volgen" is niet toetsbaar. Vraag de clausule of
+          Clausule 2.2.1 c) vereist dat de voorwaarden van de controles in het contract staan; een
+          loutere verbintenis om onderaannemers te “volgen” is niet toetsbaar. Vraag de clausule of
           bijlage die het soort controle beschrijft (audit ter plaatse, vragenlijst, onderzoek van
           certificeringen en auditrapporten), de frequentie en de betrokken onderaannemers.
       remediation:
@@ -1206,8 +1227,8 @@ sections:
           Faire préciser au contrat le type, la fréquence (au moins annuelle pour les sous-traitants
           qui ont accès aux données) et le périmètre des contrôles des sous-traitants.
         en: >-
-          Have the type, frequency (at least yearly for subcontractors with access to the data) and
-          scope of the checks on subcontractors specified in the contract.
+          Require the contract to specify the type, frequency (at least yearly for subcontractors with
+          access to the data) and scope of the checks on subcontractors.
         nl: >-
           Laat het soort, de frequentie (minstens jaarlijks voor onderaannemers met toegang tot de
           gegevens) en de reikwijdte van de controles van de onderaannemers in het contract vastleggen.
@@ -1217,6 +1238,7 @@ sections:
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
+      when: "subcontracting != no"
       text:
         fr: >-
           Le fournisseur de services cloud démontre qu'il a effectué les contrôles prévus de ses
@@ -1229,18 +1251,18 @@ sections:
           voorbije periode heeft uitgevoerd en de vastgestelde afwijkingen heeft behandeld.
       help:
         fr: >-
-          Un engagement contractuel ne suffit pas : 2.2.1.c exige que le fournisseur effectue
+          Un engagement contractuel ne suffit pas : 2.2.1 c) exige que le fournisseur effectue
           réellement les contrôles. Demandez une synthèse des derniers contrôles (date, sous-traitant,
           conclusions, actions correctives) ou la partie du rapport ISAE 3402 type II consacrée au
           suivi des sous-traitants, ainsi que les certificats ISO/IEC 27001 en vigueur des principaux
           sous-traitants.
         en: >-
-          A contractual commitment is not enough: 2.2.1.c requires the provider to actually carry out
+          A contractual commitment is not enough: 2.2.1 c) requires the provider to actually carry out
           the checks. Ask for a summary of the latest checks (date, subcontractor, findings, corrective
           actions) or the part of the ISAE 3402 type II report on subcontractor monitoring, and the
           current ISO/IEC 27001 certificates of the main subcontractors.
         nl: >-
-          Een contractuele verbintenis volstaat niet: 2.2.1.c vereist dat de aanbieder de controles
+          Een contractuele verbintenis volstaat niet: 2.2.1 c) vereist dat de aanbieder de controles
           ook effectief uitvoert. Vraag een overzicht van de laatste controles (datum, onderaannemer,
           bevindingen, corrigerende acties) of het deel van het ISAE 3402 type II-rapport over de
           opvolging van onderaannemers, en de geldige ISO/IEC 27001-certificaten van de belangrijkste
@@ -1283,8 +1305,8 @@ sections:
     nl: >-
       De clausule over integriteit, continuïteit en kwaliteit van de dienstverlening (2.2.2) verbindt
       de cloudaanbieder ertoe de integriteit van de verwerkte informatie te beschermen gedurende de hele
-      looptijd van het contract, met name door back-ups en tests. Een dienstverleningsovereenkomst
-      (SLA), als bijlage bij het contract, legt cijfers vast voor de beschikbaarheid, de maximale
+      looptijd van het contract, met name door back-ups en tests. Een overeenkomst over het
+      dienstverleningsniveau (SLA), als bijlage bij het contract, legt cijfers vast voor de beschikbaarheid, de maximale
       hersteltijd na een incident, de RTO (maximaal aanvaardbare onderbreking) en de RPO (maximaal
       aanvaardbaar gegevensverlies), en beschrijft de continuïteitsmaatregelen in detail. De vragen
       gaan over wat het contract en de SLA-bijlage garanderen; de effectieve invoering van de back-ups
@@ -1309,19 +1331,19 @@ sections:
           van de verwerkte informatie te garanderen gedurende de hele looptijd van het contract.
       help:
         fr: >-
-          La directive 2.2.2.a fait de l'intégrité des informations une obligation du fournisseur, et
+          La clause 2.2.2 a) fait de l'intégrité des informations une obligation du fournisseur, et
           non un objectif laissé à sa discrétion. Demandez la clause et l'annexe de sécurité qui
           décrivent les mesures (sauvegardes, contrôles d'intégrité, protection contre les
           modifications non autorisées) ; vérifiez que l'engagement couvre toute la durée du contrat,
           y compris la période de transition en fin de contrat.
         en: >-
-          Directive 2.2.2.a makes the integrity of the information an obligation of the provider, not
+          Clause 2.2.2 a) makes the integrity of the information an obligation of the provider, not
           a goal left to its discretion. Ask for the clause and the security annex describing the
           measures (backups, integrity checks, protection against unauthorised changes); check that
           the commitment covers the whole duration of the contract, including the transition period
           at its end.
         nl: >-
-          Richtlijn 2.2.2.a maakt van de integriteit van de informatie een verplichting van de
+          Clausule 2.2.2 a) maakt van de integriteit van de informatie een verplichting van de
           aanbieder, geen doelstelling die aan zijn goeddunken wordt overgelaten. Vraag de clausule en
           de beveiligingsbijlage die de maatregelen beschrijven (back-ups, integriteitscontroles,
           bescherming tegen ongeoorloofde wijzigingen); ga na of de verbintenis de hele looptijd van
@@ -1331,61 +1353,65 @@ sections:
           Faire inscrire une obligation explicite de préserver l'intégrité des informations pendant
           toute la durée du contrat, avec les mesures correspondantes décrites en annexe.
         en: >-
-          Have an explicit obligation to preserve the integrity of the information for the whole
-          duration of the contract written in, with the corresponding measures described in an annex.
+          Require the contract to state an explicit obligation to preserve the integrity of the
+          information for its whole duration, with the corresponding measures described in an annex.
         nl: >-
           Laat een uitdrukkelijke verplichting opnemen om de integriteit van de informatie te bewaren
           gedurende de hele looptijd van het contract, met de bijbehorende maatregelen beschreven in
           een bijlage.
       mappings: {iso27002: ["15.1.2"]}
     - id: ctr_cont_backup_commitment
-      refs: ["2.2.2.a"]
+      refs: ["2.2.2.a", "C.contract.12"]
       type: compliance
       severity: high
       protects: [availability, integrity]
       text:
         fr: >-
           Le contrat ou son annexe SLA oblige le fournisseur de services cloud à maintenir des
-          sauvegardes des données de l'organisation, isolées des systèmes de production, qui
-          permettent de restaurer une version intègre antérieure après une corruption, une erreur ou
-          une attaque par rançongiciel.
+          sauvegardes des données de l'organisation qui permettent de restaurer une version intègre
+          antérieure après une corruption, une erreur ou une attaque.
         en: >-
           The contract or its SLA annex obliges the cloud service provider to keep backups of the
-          organisation's data, isolated from the production systems, from which an earlier intact
-          version can be restored after corruption, an error or a ransomware attack.
+          organisation's data from which an earlier intact version can be restored after corruption,
+          an error or an attack.
         nl: >-
           Het contract of de SLA-bijlage verplicht de cloudaanbieder om back-ups van de gegevens van de
-          organisatie bij te houden, gescheiden van de productiesystemen, waarmee een eerdere intacte
-          versie kan worden teruggezet na een corruptie, een fout of een ransomwareaanval.
+          organisatie bij te houden waarmee een eerdere intacte versie kan worden teruggezet na een
+          corruptie, een fout of een aanval.
       help:
         fr: >-
-          La directive 2.2.2.a cite les systèmes de sauvegarde comme moyen de garantir l'intégrité ;
+          La clause 2.2.2 a) cite les systèmes de sauvegarde comme moyen de garantir l'intégrité ;
           une simple réplication recopie aussi les corruptions et les chiffrements malveillants.
           Demandez la clause ou l'annexe SLA (fréquence, nombre de versions conservées, copie hors
           ligne ou immuable) ; en IaaS et PaaS, vérifiez quelles sauvegardes restent à la charge de
-          l'organisation.
+          l'organisation. Isoler une copie de la production (hors ligne ou immuable) contre les
+          rançongiciels est une bonne pratique au-delà de la directive.
         en: >-
-          Directive 2.2.2.a names backup systems as a means of guaranteeing integrity; plain
+          Clause 2.2.2 a) names backup systems as a means of guaranteeing integrity; plain
           replication also copies corruption and malicious encryption. Ask for the clause or the SLA
           annex (frequency, number of versions kept, offline or immutable copy); in IaaS and PaaS,
-          check which backups remain the organisation's responsibility.
+          check which backups remain the organisation's responsibility. Keeping a copy isolated from
+          production (offline or immutable) against ransomware is good practice beyond the guideline.
         nl: >-
-          Richtlijn 2.2.2.a noemt back-upsystemen als middel om de integriteit te garanderen; een
+          Clausule 2.2.2 a) noemt back-upsystemen als middel om de integriteit te garanderen; een
           eenvoudige replicatie kopieert ook corruptie en kwaadwillige versleuteling. Vraag de
           clausule of de SLA-bijlage (frequentie, aantal bewaarde versies, offline of onwijzigbare
-          kopie); ga bij IaaS en PaaS na welke back-ups ten laste van de organisatie blijven.
+          kopie); ga bij IaaS en PaaS na welke back-ups ten laste van de organisatie blijven. Een kopie
+          gescheiden houden van de productie (offline of onwijzigbaar) tegen ransomware is een goede
+          praktijk die verder gaat dan de richtlijn.
       remediation:
         fr: >-
-          Exiger des sauvegardes versionnées et isolées de la production (copie hors ligne ou
-          immuable), dont la fréquence et la rétention correspondent au RPO et aux besoins de
-          l'organisation.
+          Exiger des sauvegardes versionnées dont la fréquence et la rétention correspondent au RPO et
+          aux besoins de l'organisation ; au titre de bonne pratique, y inclure une copie isolée de la
+          production (hors ligne ou immuable).
         en: >-
-          Require versioned backups isolated from production (offline or immutable copy), with a
-          frequency and retention matching the RPO and the organisation's needs.
+          Require versioned backups with a frequency and retention matching the RPO and the
+          organisation's needs; as good practice, include a copy isolated from production (offline or
+          immutable).
         nl: >-
-          Eis geversioneerde back-ups die gescheiden zijn van de productie (offline of onwijzigbare
-          kopie), met een frequentie en bewaartermijn die overeenstemmen met de RPO en de behoeften van
-          de organisatie.
+          Eis geversioneerde back-ups met een frequentie en bewaartermijn die overeenstemmen met de RPO
+          en de behoeften van de organisatie; neem als goede praktijk een kopie op die gescheiden is
+          van de productie (offline of onwijzigbaar).
       mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
     - id: ctr_cont_integrity_tests
       refs: ["2.2.2.a"]
@@ -1395,29 +1421,26 @@ sections:
       text:
         fr: >-
           Le contrat oblige le fournisseur de services cloud à tester périodiquement la restauration
-          des sauvegardes, en vérifiant l'intégrité des données restaurées, et à communiquer les
-          résultats de ces tests à l'organisation.
+          des sauvegardes, en vérifiant l'intégrité des données restaurées.
         en: >-
           The contract obliges the cloud service provider to test the restoration of backups
-          periodically, checking the integrity of the restored data, and to share the test results with
-          the organisation.
+          periodically, checking the integrity of the restored data.
         nl: >-
           Het contract verplicht de cloudaanbieder om het terugzetten van back-ups periodiek te testen,
-          met controle van de integriteit van de teruggezette gegevens, en de testresultaten aan de
-          organisatie mee te delen.
+          met controle van de integriteit van de teruggezette gegevens.
       help:
         fr: >-
-          La directive 2.2.2.a associe des tests aux sauvegardes : sans eux, rien ne garantit que les
+          La clause 2.2.2 a) associe des tests aux sauvegardes : sans eux, rien ne garantit que les
           données restaurées sont complètes et exactes. Demandez la clause qui fixe la fréquence des
           tests et le droit d'en obtenir les résultats, puis le dernier rapport de test de restauration
           (date, périmètre, durée, contrôle de l'intégrité des données restaurées).
         en: >-
-          Directive 2.2.2.a pairs backups with tests: without them, nothing guarantees that the
+          Clause 2.2.2 a) pairs backups with tests: without them, nothing guarantees that the
           restored data are complete and accurate. Ask for the clause setting the test frequency and the
           right to obtain the results, then the latest restore test report (date, scope, duration,
           integrity check of the restored data).
         nl: >-
-          Richtlijn 2.2.2.a koppelt tests aan de back-ups: zonder tests garandeert niets dat de
+          Clausule 2.2.2 a) koppelt tests aan de back-ups: zonder tests garandeert niets dat de
           teruggezette gegevens volledig en juist zijn. Vraag de clausule die de testfrequentie en het
           recht op de resultaten vastlegt, en daarna het laatste verslag van een hersteltest (datum,
           scope, duur, integriteitscontrole van de teruggezette gegevens).
@@ -1426,8 +1449,8 @@ sections:
           Faire inscrire des tests de restauration au moins annuels, avec vérification de l'intégrité
           des données restaurées et remise du rapport à l'organisation.
         en: >-
-          Have restore tests at least once a year written in, with an integrity check of the restored
-          data and the report handed to the organisation.
+          Require the contract to provide for restore tests at least once a year, with an integrity
+          check of the restored data and the report handed to the organisation.
         nl: >-
           Laat minstens jaarlijkse hersteltests opnemen, met een integriteitscontrole van de
           teruggezette gegevens en overhandiging van het verslag aan de organisatie.
@@ -1447,23 +1470,23 @@ sections:
           parties and not open to unilateral change by the cloud service provider, and applies for
           the whole duration of the contract, guarantee period included.
         nl: >-
-          Een dienstverleningsovereenkomst (SLA) is geformaliseerd in een bijlage bij het contract,
+          Een overeenkomst over het dienstverleningsniveau (SLA) is geformaliseerd in een bijlage bij het contract,
           ondertekend door beide partijen en niet eenzijdig wijzigbaar door de cloudaanbieder, en is
           van toepassing gedurende de hele looptijd van het contract, de garantieperiode inbegrepen.
       help:
         fr: >-
-          La directive 2.2.2.b exige que le SLA soit un accord annexé au contrat, et non une page web
+          La clause 2.2.2 b) exige que le SLA soit un accord annexé au contrat, et non une page web
           ou une description de service que le fournisseur peut changer à sa guise. Demandez l'annexe
           SLA signée, vérifiez qu'elle couvre le service réellement souscrit et la période de garantie,
           et que le contrat prévoit des conséquences (crédits de service, pénalités, droit de
           résiliation) en cas de non-respect.
         en: >-
-          Directive 2.2.2.b requires the SLA to be an agreement annexed to the contract, not a web
+          Clause 2.2.2 b) requires the SLA to be an agreement annexed to the contract, not a web
           page or a service description the provider can change at will. Ask for the signed SLA annex,
           check that it covers the service actually subscribed and the guarantee period, and that the
           contract provides consequences (service credits, penalties, right to terminate) for breaches.
         nl: >-
-          Richtlijn 2.2.2.b vereist dat de SLA een overeenkomst is die als bijlage bij het contract is
+          Clausule 2.2.2 b) vereist dat de SLA een overeenkomst is die als bijlage bij het contract is
           gevoegd, geen webpagina of dienstbeschrijving die de aanbieder naar believen kan wijzigen.
           Vraag de ondertekende SLA-bijlage, ga na of ze de effectief afgenomen dienst en de
           garantieperiode dekt, en of het contract gevolgen voorziet (servicecredits, boetes, recht op
@@ -1497,18 +1520,18 @@ sections:
           beschikbaarheidsbehoefte van de organisatie.
       help:
         fr: >-
-          La disponibilité est le premier critère que 2.2.2.b demande de fixer dans le SLA. Vérifiez
+          La disponibilité est le premier critère que 2.2.2 b) demande de fixer dans le SLA. Vérifiez
           le traitement des maintenances planifiées et des exclusions, et comparez le taux au besoin
           issu de la classification : 99,9 % par mois autorise encore environ 43 minutes
           d'interruption. Demandez aussi les rapports de niveau de service des derniers mois pour
           vérifier que le taux est réellement atteint.
         en: >-
-          Availability is the first criterion 2.2.2.b requires the SLA to set. Check how planned
+          Availability is the first criterion 2.2.2 b) requires the SLA to set. Check how planned
           maintenance and exclusions are treated, and compare the rate with the requirement derived
           from the classification: 99.9% per month still allows about 43 minutes of downtime. Also ask
           for the service level reports of the last months to check that the rate is actually met.
         nl: >-
-          Beschikbaarheid is het eerste criterium dat 2.2.2.b in de SLA wil vastgelegd zien. Ga na hoe
+          Beschikbaarheid is het eerste criterium dat 2.2.2 b) in de SLA wil vastgelegd zien. Ga na hoe
           gepland onderhoud en uitsluitingen worden behandeld, en vergelijk de graad met de behoefte
           die uit de classificatie volgt: 99,9 % per maand laat nog ongeveer 43 minuten onderbreking
           toe. Vraag ook de serviceniveaurapporten van de voorbije maanden om na te gaan of de graad
@@ -1518,7 +1541,7 @@ sections:
           Négocier un taux de disponibilité mesuré, aligné sur le besoin de l'organisation, avec des
           exclusions limitées, un rapport mensuel et des pénalités en cas de non-respect.
         en: >-
-          Negotiate a measured availability rate aligned on the organisation's need, with limited
+          Negotiate a measured availability rate aligned with the organisation's need, with limited
           exclusions, a monthly report and penalties for breaches.
         nl: >-
           Onderhandel een gemeten beschikbaarheidsgraad die afgestemd is op de behoefte van de
@@ -1541,18 +1564,18 @@ sections:
           een incident opnieuw opgestart wordt, per ernstniveau van het incident.
       help:
         fr: >-
-          La directive 2.2.2.b impose de chiffrer le délai maximum de redémarrage ; un simple délai de
+          La clause 2.2.2 b) impose de chiffrer le délai maximum de redémarrage ; un simple délai de
           prise en charge (temps de réaction) ne suffit pas, car il ne dit rien du moment où le service
           est rétabli. Demandez l'annexe SLA, vérifiez qu'elle distingue délai de réaction et délai de
           rétablissement, et demandez l'historique des incidents majeurs avec leur durée réelle
           d'interruption.
         en: >-
-          Directive 2.2.2.b requires a figure for the maximum restart time; a mere response time is not
+          Clause 2.2.2 b) requires a figure for the maximum restart time; a mere response time is not
           enough, because it says nothing about when the service is back. Ask for the SLA annex, check
           that it distinguishes response time from restoration time, and ask for the history of major
           incidents with their actual downtime.
         nl: >-
-          Richtlijn 2.2.2.b vereist een becijferde maximale heropstarttermijn; een loutere
+          Clausule 2.2.2 b) vereist een becijferde maximale heropstarttermijn; een loutere
           reactietermijn volstaat niet, want die zegt niets over het moment waarop de dienst hersteld
           is. Vraag de SLA-bijlage, ga na of ze reactietermijn en hersteltermijn onderscheidt, en vraag
           de historiek van de grote incidenten met hun werkelijke onderbrekingsduur.
@@ -1561,7 +1584,7 @@ sections:
           Faire fixer au SLA un délai maximum de rétablissement par niveau de gravité, compatible avec
           le besoin de l'organisation et assorti de pénalités.
         en: >-
-          Have a maximum restoration time per severity level set in the SLA, compatible with the
+          Require the SLA to set a maximum restoration time per severity level, compatible with the
           organisation's need and backed by penalties.
         nl: >-
           Laat in de SLA een maximale hersteltermijn per ernstniveau vastleggen, verenigbaar met de
@@ -1584,18 +1607,18 @@ sections:
           streng is als die welke de organisatie voor de betrokken verwerkingen heeft bepaald.
       help:
         fr: >-
-          Le RTO, exigé par 2.2.2.b, vaut pour la reprise après un incident majeur (perte d'un centre
+          Le RTO, exigé par 2.2.2 b), vaut pour la reprise après un incident majeur (perte d'un centre
           de calcul ou d'une région, attaque par rançongiciel), au-delà des pannes courantes couvertes
           par le délai de redémarrage. Comparez-le au RTO issu de l'analyse d'impact ou du plan de
           continuité de l'organisation, et demandez le dernier rapport d'exercice de reprise montrant
           la durée réellement obtenue.
         en: >-
-          The RTO, required by 2.2.2.b, applies to recovery after a major incident (loss of a data
+          The RTO, required by 2.2.2 b), applies to recovery after a major incident (loss of a data
           centre or region, ransomware attack), beyond the ordinary failures covered by the restart
           time. Compare it with the RTO from the organisation's business impact analysis or continuity
           plan, and ask for the latest recovery exercise report showing the time actually achieved.
         nl: >-
-          De RTO, vereist door 2.2.2.b, geldt voor het herstel na een groot incident (verlies van een
+          De RTO, vereist door 2.2.2 b), geldt voor het herstel na een groot incident (verlies van een
           datacenter of regio, ransomwareaanval), naast de gewone storingen die door de
           heropstarttermijn worden gedekt. Vergelijk ze met de RTO uit de impactanalyse of het
           continuïteitsplan van de organisatie, en vraag het verslag van de laatste hersteloefening
@@ -1605,7 +1628,7 @@ sections:
           Faire inscrire au SLA un RTO chiffré, aligné sur le besoin de l'organisation et vérifié lors
           d'exercices de reprise.
         en: >-
-          Have a numeric RTO written into the SLA, aligned on the organisation's need and verified in
+          Require the SLA to state a numeric RTO, aligned with the organisation's need and verified in
           recovery exercises.
         nl: >-
           Laat een becijferde RTO in de SLA opnemen, afgestemd op de behoefte van de organisatie en
@@ -1628,20 +1651,20 @@ sections:
           streng is als die welke de organisatie voor de betrokken verwerkingen heeft bepaald.
       help:
         fr: >-
-          Le RPO, exigé par 2.2.2.b, détermine la quantité de données récentes qui peut être perdue
+          Le RPO, exigé par 2.2.2 b), détermine la quantité de données récentes qui peut être perdue
           lors d'une reprise ; il découle de la fréquence des sauvegardes ou de la réplication.
           Vérifiez la cohérence entre le RPO annoncé et la fréquence de sauvegarde contractuelle, et
           comparez-le au besoin de l'organisation (la perte d'une journée de dossiers traités est-elle
           acceptable ?). Preuves : annexe SLA, politique de sauvegarde, rapport du dernier exercice de
           reprise.
         en: >-
-          The RPO, required by 2.2.2.b, determines how much recent data may be lost in a recovery; it
+          The RPO, required by 2.2.2 b), determines how much recent data may be lost in a recovery; it
           follows from the backup or replication frequency. Check that the stated RPO is consistent
           with the contractual backup frequency, and compare it with the organisation's need (is
           losing a day of processed files acceptable?). Evidence: SLA annex, backup policy, report of
           the latest recovery exercise.
         nl: >-
-          De RPO, vereist door 2.2.2.b, bepaalt hoeveel recente gegevens bij een herstel verloren mogen
+          De RPO, vereist door 2.2.2 b), bepaalt hoeveel recente gegevens bij een herstel verloren mogen
           gaan; ze volgt uit de frequentie van de back-ups of de replicatie. Ga na of de opgegeven RPO
           strookt met de contractuele back-upfrequentie, en vergelijk ze met de behoefte van de
           organisatie (is het verlies van een dag verwerkte dossiers aanvaardbaar?). Bewijs:
@@ -1651,14 +1674,14 @@ sections:
           Faire inscrire au SLA un RPO chiffré, aligné sur le besoin de l'organisation et cohérent avec
           la fréquence de sauvegarde ou de réplication.
         en: >-
-          Have a numeric RPO written into the SLA, aligned on the organisation's need and consistent
+          Require the SLA to state a numeric RPO, aligned with the organisation's need and consistent
           with the backup or replication frequency.
         nl: >-
           Laat een becijferde RPO in de SLA opnemen, afgestemd op de behoefte van de organisatie en in
           overeenstemming met de back-up- of replicatiefrequentie.
       mappings: {iso27002: ["17.1.1"], nis2: ["21(2)(c)"]}
     - id: ctr_cont_measures_in_sla
-      refs: ["2.2.2.c"]
+      refs: ["2.2.2.c", "C.contract.10", "C.contract.12"]
       type: compliance
       severity: high
       protects: [availability]
@@ -1677,20 +1700,20 @@ sections:
           gedegradeerde modus en afstemming met de organisatie bij een crisis.
       help:
         fr: >-
-          La directive 2.2.2.c exige que les mesures de continuité soient précisées dans le SLA
+          La clause 2.2.2 c) exige que les mesures de continuité soient précisées dans le SLA
           lui-même ; un renvoi général au « plan de continuité du fournisseur » ne permet pas de
           vérifier ce qui est garanti. Demandez l'annexe SLA et le résumé du plan de continuité et de
           reprise, et vérifiez que l'architecture décrite permet réellement de tenir le RTO et le RPO
           convenus, par exemple avec un site de secours situé dans une autre zone de risque.
         en: >-
-          Directive 2.2.2.c requires the continuity measures to be set out in the SLA itself; a general
+          Clause 2.2.2 c) requires the continuity measures to be set out in the SLA itself; a general
           reference to "the provider's continuity plan" does not show what is guaranteed. Ask for the
           SLA annex and the summary of the continuity and recovery plan, and check that the
           architecture described can really meet the agreed RTO and RPO, for example with a backup site
           in another risk zone.
         nl: >-
-          Richtlijn 2.2.2.c vereist dat de continuïteitsmaatregelen in de SLA zelf worden beschreven;
-          een algemene verwijzing naar "het continuïteitsplan van de aanbieder" toont niet wat
+          Clausule 2.2.2 c) vereist dat de continuïteitsmaatregelen in de SLA zelf worden beschreven;
+          een algemene verwijzing naar “het continuïteitsplan van de aanbieder” toont niet wat
           gegarandeerd is. Vraag de SLA-bijlage en de samenvatting van het continuïteits- en
           herstelplan, en ga na of de beschreven architectuur de afgesproken RTO en RPO werkelijk kan
           halen, bijvoorbeeld met een uitwijksite in een andere risicozone.
@@ -1699,8 +1722,8 @@ sections:
           Faire décrire dans l'annexe SLA les mesures de continuité concrètes (architecture de secours,
           procédure de reprise, communication de crise), opposables au fournisseur.
         en: >-
-          Have the concrete continuity measures (standby architecture, recovery procedure, crisis
-          communication) described in the SLA annex, so that they bind the provider.
+          Require the SLA annex to describe the concrete continuity measures (standby architecture,
+          recovery procedure, crisis communication), so that they bind the provider.
         nl: >-
           Laat de concrete continuïteitsmaatregelen (uitwijkarchitectuur, herstelprocedure,
           crisiscommunicatie) in de SLA-bijlage beschrijven, zodat ze de aanbieder binden.
@@ -1758,18 +1781,18 @@ sections:
           contract of de bijlagen.
       help:
         fr: >-
-          La directive 2.2.3.a interdit au fournisseur de garder les données plus longtemps que
+          La clause 2.2.3 a) interdit au fournisseur de garder les données plus longtemps que
           convenu ; l'annexe D cite une durée de conservation trop longue parmi les risques majeurs.
           Demandez la clause et l'annexe qui fixent les durées (données de production, sauvegardes,
           journaux, copies des environnements de test) et comparez-les au calendrier de conservation
           de l'organisation.
         en: >-
-          Directive 2.2.3.a forbids the provider to keep the data longer than agreed; Annex D lists an
+          Clause 2.2.3 a) forbids the provider to keep the data longer than agreed; Annex D lists an
           excessive retention period among the major risks. Ask for the clause and the annex setting
           the periods (production data, backups, logs, copies in test environments) and compare them
           with the organisation's retention schedule.
         nl: >-
-          Richtlijn 2.2.3.a verbiedt de aanbieder de gegevens langer te bewaren dan afgesproken;
+          Clausule 2.2.3 a) verbiedt de aanbieder de gegevens langer te bewaren dan afgesproken;
           bijlage D noemt een te lange bewaartermijn bij de grote risico's. Vraag de clausule en de
           bijlage die de termijnen vastleggen (productiegegevens, back-ups, logbestanden, kopieën in
           testomgevingen) en vergelijk ze met de bewaarkalender van de organisatie.
@@ -1778,8 +1801,8 @@ sections:
           Faire inscrire les durées de conservation par catégorie de données, alignées sur les règles
           de l'organisation, et l'interdiction de conserver au-delà sans accord écrit.
         en: >-
-          Have the retention periods per data category written in, aligned on the organisation's
-          rules, together with a ban on keeping data longer without written consent.
+          Require the contract to state the retention periods per data category, aligned with the
+          organisation's rules, together with a ban on keeping data longer without written consent.
         nl: >-
           Laat de bewaartermijnen per gegevenscategorie opnemen, afgestemd op de regels van de
           organisatie, samen met een verbod om langer te bewaren zonder schriftelijk akkoord.
@@ -1801,19 +1824,19 @@ sections:
           back-ups en logbestanden inbegrepen, waarvan de afgesproken bewaartermijn verstreken is.
       help:
         fr: >-
-          L'engagement de 2.2.3.a se vérifie en cours de contrat, pas seulement à son terme : les
+          L'engagement de 2.2.3 a) se vérifie en cours de contrat, pas seulement à son terme : les
           sauvegardes et les journaux sont souvent conservés sans limite par défaut. Demandez la
           configuration des politiques de rétention (cycle de vie des sauvegardes, purges), un extrait
           des journaux de suppression ou une attestation du fournisseur ; en IaaS et PaaS, vérifiez
           vous-même les paramètres de rétention dans la console d'administration.
         en: >-
-          The commitment of 2.2.3.a is checked during the contract, not only at its end: backups and
+          The commitment of 2.2.3 a) is checked during the contract, not only at its end: backups and
           logs are often kept indefinitely by default. Ask for the configuration of the retention
           policies (backup lifecycle, purges), an extract of the deletion logs or an attestation from
           the provider; in IaaS and PaaS, check the retention settings in the administration console
           yourself.
         nl: >-
-          De verbintenis van 2.2.3.a wordt tijdens de looptijd van het contract getoetst, niet enkel
+          De verbintenis van 2.2.3 a) wordt tijdens de looptijd van het contract getoetst, niet enkel
           op het einde: back-ups en logbestanden worden standaard vaak onbeperkt bewaard. Vraag de
           configuratie van het bewaarbeleid (levenscyclus van back-ups, opschoning), een uittreksel
           uit de verwijderingslogs of een attest van de aanbieder; controleer bij IaaS en PaaS zelf
@@ -1850,19 +1873,19 @@ sections:
       help:
         fr: >-
           Une restitution partielle (seulement les données « actives », sans historique, pièces
-          jointes ni métadonnées) empêche l'organisation de poursuivre son service : 2.2.3.b exige
+          jointes ni métadonnées) empêche l'organisation de poursuivre son service : 2.2.3 b) exige
           l'intégralité des données. Demandez la clause de restitution et l'inventaire des données
           restituables ; vérifiez qu'aucune donnée n'est exclue ni soumise à des frais non convenus, et
           qu'un contrôle d'exhaustivité (comptages, sommes de contrôle) est prévu à la réception.
         en: >-
           A partial return (only the "active" data, without history, attachments or metadata) stops
-          the organisation from continuing its service: 2.2.3.b requires all the data. Ask for the
+          the organisation from continuing its service: 2.2.3 b) requires all the data. Ask for the
           restitution clause and the inventory of returnable data; check that no data are excluded or
           subject to unagreed charges, and that a completeness check (record counts, checksums) is
           planned at hand-over.
         nl: >-
-          Een gedeeltelijke teruggave (enkel de "actieve" gegevens, zonder historiek, bijlagen of
-          metadata) belet de organisatie haar dienstverlening voort te zetten: 2.2.3.b vereist alle
+          Een gedeeltelijke teruggave (enkel de “actieve” gegevens, zonder historiek, bijlagen of
+          metadata) belet de organisatie haar dienstverlening voort te zetten: 2.2.3 b) vereist alle
           gegevens. Vraag de teruggaveclausule en de inventaris van de terug te geven gegevens; ga na
           dat geen gegevens uitgesloten zijn of aan niet-afgesproken kosten onderworpen zijn, en dat
           bij de overdracht een volledigheidscontrole (tellingen, controlesommen) is voorzien.
@@ -1871,8 +1894,8 @@ sections:
           Faire inscrire l'obligation de restituer toutes les données de l'organisation, sans
           exception ni frais non convenus, avec un contrôle d'exhaustivité contradictoire à la remise.
         en: >-
-          Have the obligation to return all the organisation's data written in, without exception or
-          unagreed charges, with a jointly performed completeness check at hand-over.
+          Require the contract to state the obligation to return all the organisation's data, without
+          exception or unagreed charges, with a jointly performed completeness check at hand-over.
         nl: >-
           Laat de verplichting opnemen om alle gegevens van de organisatie terug te geven, zonder
           uitzondering of niet-afgesproken kosten, met een gezamenlijke volledigheidscontrole bij de
@@ -1897,19 +1920,19 @@ sections:
           cloudaanbieder.
       help:
         fr: >-
-          La directive 2.2.3.b vise un format structuré et courant afin que l'organisation puisse
+          La clause 2.2.3 b) vise un format structuré et courant afin que l'organisation puisse
           assurer la continuité de son service ; un export dans un format propriétaire ou sans
           description des structures ne répond pas à cet objectif. Demandez la liste des formats
           d'export (CSV, JSON, XML, sauvegarde de base de données dans un format standard...) et leur
           documentation, et si possible le résultat d'un export de test vérifié par l'organisation.
         en: >-
-          Directive 2.2.3.b requires a structured, common format so that the organisation can keep its
+          Clause 2.2.3 b) requires a structured, common format so that the organisation can keep its
           service running; an export in a proprietary format or without a description of the
           structures does not meet that aim. Ask for the list of export formats (CSV, JSON, XML,
           database dump in a standard format...) and their documentation, and if possible the result
           of a test export checked by the organisation.
         nl: >-
-          Richtlijn 2.2.3.b vraagt een gestructureerd en gangbaar formaat zodat de organisatie haar
+          Clausule 2.2.3 b) vraagt een gestructureerd en gangbaar formaat zodat de organisatie haar
           dienstverlening kan voortzetten; een export in een eigen formaat van de aanbieder of zonder
           beschrijving van de structuren beantwoordt niet aan dat doel. Vraag de lijst van
           exportformaten (CSV, JSON, XML, databankdump in een standaardformaat...) en hun documentatie,
@@ -1919,8 +1942,9 @@ sections:
           Faire inscrire les formats de restitution (formats ouverts, avec description des structures
           et des liens entre les données) et réaliser un export de test avant la mise en production.
         en: >-
-          Have the return formats written in (open formats, with a description of the structures and
-          of the links between the data) and run a test export before going into production.
+          Require the contract to state the return formats (open formats, with a description of the
+          structures and of the links between the data) and run a test export before going into
+          production.
         nl: >-
           Laat de formaten voor de teruggave opnemen (open formaten, met een beschrijving van de
           structuren en van de verbanden tussen de gegevens) en voer een testexport uit vóór de
@@ -1942,17 +1966,17 @@ sections:
           verantwoordelijkheden, kosten) en de termijn waarbinnen ze voltooid moet zijn.
       help:
         fr: >-
-          La directive 2.2.3.b demande une restitution selon des modalités et dans un délai convenus ;
+          La clause 2.2.3 b) demande une restitution selon des modalités et dans un délai convenus ;
           sans délai fixé, c'est le fournisseur qui décide du rythme de la sortie. Vérifiez que l'accès
           aux données reste garanti jusqu'à la fin de la restitution et que le délai est compatible
           avec la migration prévue. Preuve : clause de restitution ou annexe de réversibilité.
         en: >-
-          Directive 2.2.3.b requires the return to follow agreed terms and an agreed time limit;
+          Clause 2.2.3 b) requires the return to follow agreed terms and an agreed time limit;
           without a set time limit, the provider decides the pace of the exit. Check that access to the
           data remains guaranteed until the return is complete and that the time limit is compatible
           with the planned migration. Evidence: restitution clause or reversibility annex.
         nl: >-
-          Richtlijn 2.2.3.b vraagt een teruggave volgens afgesproken modaliteiten en binnen een
+          Clausule 2.2.3 b) vraagt een teruggave volgens afgesproken modaliteiten en binnen een
           afgesproken termijn; zonder vaste termijn bepaalt de aanbieder het tempo van de uitstap. Ga
           na of de toegang tot de gegevens gewaarborgd blijft tot de teruggave voltooid is en of de
           termijn verenigbaar is met de geplande migratie. Bewijs: teruggaveclausule of
@@ -1962,7 +1986,7 @@ sections:
           Faire fixer au contrat le délai de restitution, le mode de transfert sécurisé et son coût,
           avec maintien de l'accès aux données jusqu'à la fin de la restitution.
         en: >-
-          Have the return time limit, the secure transfer method and its cost set in the contract,
+          Require the contract to set the return time limit, the secure transfer method and its cost,
           with access to the data maintained until the return is complete.
         nl: >-
           Laat de termijn voor de teruggave, de beveiligde overdrachtswijze en de kosten ervan in het
@@ -1987,20 +2011,20 @@ sections:
           faillissement van de cloudaanbieder.
       help:
         fr: >-
-          La directive 2.2.3.b couvre explicitement la rupture anticipée, c'est-à-dire le moment où la
+          La clause 2.2.3 b) couvre explicitement la rupture anticipée, c'est-à-dire le moment où la
           relation est tendue et où le fournisseur est le moins enclin à coopérer ; l'annexe D cite la
           cessation du service (décision judiciaire, reprise, faillite) parmi les risques majeurs.
           Vérifiez dans la clause de résiliation que l'obligation de restitution survit à la fin du
           contrat, qu'elle ne peut pas être suspendue en cas de litige sur les factures et qu'elle lie
           un éventuel repreneur.
         en: >-
-          Directive 2.2.3.b explicitly covers early termination, that is, the moment when the
+          Clause 2.2.3 b) explicitly covers early termination, that is, the moment when the
           relationship is strained and the provider is least inclined to cooperate; Annex D lists
           service cessation (court decision, takeover, bankruptcy) among the major risks. Check in the
           termination clause that the restitution obligation survives the end of the contract, cannot
           be suspended over a billing dispute and binds any acquirer.
         nl: >-
-          Richtlijn 2.2.3.b dekt uitdrukkelijk de vervroegde beëindiging, dus het moment waarop de
+          Clausule 2.2.3 b) dekt uitdrukkelijk de vervroegde beëindiging, dus het moment waarop de
           relatie gespannen is en de aanbieder het minst geneigd is mee te werken; bijlage D noemt de
           stopzetting van de dienst (rechterlijke beslissing, overname, faillissement) bij de grote
           risico's. Ga in de beëindigingsclausule na of de verplichting tot teruggave het einde van het
@@ -2012,7 +2036,7 @@ sections:
           être suspendue en cas de litige et s'impose à un repreneur ; envisager un escrow pour le cas
           de faillite.
         en: >-
-          Have it written in that the restitution obligation survives any end of the contract, cannot
+          Require the contract to state that the restitution obligation survives any end of the contract, cannot
           be suspended over a dispute and binds an acquirer; consider an escrow arrangement for the
           case of bankruptcy.
         nl: >-
@@ -2020,7 +2044,7 @@ sections:
           worden opgeschort bij een geschil en een overnemer bindt; overweeg een escrowregeling voor
           het geval van faillissement.
     - id: ctr_rest_destruction_all_copies
-      refs: ["2.2.3.b"]
+      refs: ["2.2.3.b", "C.contract.9"]
       type: compliance
       severity: critical
       protects: [confidentiality]
@@ -2041,7 +2065,7 @@ sections:
           archieven en kopieën bij zijn onderaannemers.
       help:
         fr: >-
-          Les sauvegardes et les archives survivent souvent des mois à la fin d'un contrat ; 2.2.3.b
+          Les sauvegardes et les archives survivent souvent des mois à la fin d'un contrat ; 2.2.3 b)
           exige la destruction de toutes les copies, et l'annexe D cite la destruction inefficace ou
           non sécurisée parmi les risques majeurs. Vérifiez aussi que la destruction n'intervient
           qu'après confirmation par l'organisation que la restitution est complète. Demandez la
@@ -2049,7 +2073,7 @@ sections:
           effacement selon NIST SP 800-88, destruction des supports) et le délai prévu pour les
           sauvegardes.
         en: >-
-          Backups and archives often outlive the end of a contract by months; 2.2.3.b requires every
+          Backups and archives often outlive the end of a contract by months; 2.2.3 b) requires every
           copy to be destroyed, and Annex D lists ineffective or insecure destruction among the major
           risks. Also check that destruction only happens after the organisation has confirmed that the
           return is complete. Ask for the clause, the destruction method (cryptographic erasure by
@@ -2057,7 +2081,7 @@ sections:
           for backups.
         nl: >-
           Back-ups en archieven blijven vaak nog maanden na het einde van een contract bestaan;
-          2.2.3.b vereist de vernietiging van alle kopieën, en bijlage D noemt een ondoeltreffende of
+          2.2.3 b) vereist de vernietiging van alle kopieën, en bijlage D noemt een ondoeltreffende of
           onveilige vernietiging bij de grote risico's. Ga ook na of de vernietiging pas plaatsvindt
           nadat de organisatie heeft bevestigd dat de teruggave volledig is. Vraag de clausule, de
           vernietigingsmethode (cryptografisch wissen door vernietiging van de sleutels, wissen volgens
@@ -2095,18 +2119,18 @@ sections:
           datum.
       help:
         fr: >-
-          Sans preuve (2.2.3.b), l'organisation ne peut pas démontrer, par exemple à l'Autorité de
+          Sans preuve (2.2.3 b)), l'organisation ne peut pas démontrer, par exemple à l'Autorité de
           protection des données, que ses données ont cessé d'exister chez le fournisseur. Demandez le
           modèle de certificat de destruction prévu au contrat, signé par une personne habilitée du
           fournisseur, et vérifiez qu'il couvre aussi les sauvegardes, les archives et les
           sous-traitants.
         en: >-
-          Without proof (2.2.3.b), the organisation cannot show, for instance to the Data Protection
+          Without proof (2.2.3 b)), the organisation cannot show, for instance to the Data Protection
           Authority, that its data no longer exist at the provider. Ask for the template certificate of
           destruction provided for in the contract, signed by an authorised person of the provider,
           and check that it also covers backups, archives and subcontractors.
         nl: >-
-          Zonder bewijs (2.2.3.b) kan de organisatie niet aantonen, bijvoorbeeld aan de
+          Zonder bewijs (2.2.3 b)) kan de organisatie niet aantonen, bijvoorbeeld aan de
           Gegevensbeschermingsautoriteit, dat haar gegevens bij de aanbieder niet meer bestaan. Vraag
           het model van vernietigingscertificaat dat het contract voorziet, ondertekend door een
           gemachtigde persoon van de aanbieder, en ga na of het ook de back-ups, archieven en
@@ -2151,7 +2175,7 @@ sections:
   refs: ["2.2.4"]
   questions:
     - id: ctr_port_migration_assistance
-      refs: ["2.2.4.a"]
+      refs: ["2.2.4.a", "C.contract.11"]
       type: compliance
       severity: high
       protects: [availability]
@@ -2170,19 +2194,19 @@ sections:
           oplossing, bij een andere aanbieder of op de eigen infrastructuur van de organisatie.
       help:
         fr: >-
-          La directive 2.2.4.a va au-delà de la restitution des données : ce sont les traitements
+          La clause 2.2.4 a) va au-delà de la restitution des données : ce sont les traitements
           (applications, paramétrages, flux, interfaces) qui doivent pouvoir être repris ailleurs. Sans
           cet engagement, la dépendance technique envers le fournisseur rend la réversibilité
           théorique. Demandez la clause d'assistance à la migration et vérifiez qu'elle vise aussi une
           reprise en interne, et pas seulement un successeur agréé par le fournisseur.
         en: >-
-          Directive 2.2.4.a goes beyond returning the data: the processing itself (applications,
+          Clause 2.2.4 a) goes beyond returning the data: the processing itself (applications,
           settings, data flows, interfaces) must be able to move elsewhere. Without this commitment,
           technical dependency on the provider makes reversibility theoretical. Ask for the migration
           assistance clause and check that it also covers bringing the processing back in-house, not
           only a successor approved by the provider.
         nl: >-
-          Richtlijn 2.2.4.a gaat verder dan de teruggave van de gegevens: de verwerkingen zelf
+          Clausule 2.2.4 a) gaat verder dan de teruggave van de gegevens: de verwerkingen zelf
           (toepassingen, instellingen, gegevensstromen, interfaces) moeten elders kunnen worden
           overgenomen. Zonder deze verbintenis maakt de technische afhankelijkheid van de aanbieder
           de omkeerbaarheid louter theoretisch. Vraag de clausule over migratiehulp en ga na of ze ook
@@ -2192,14 +2216,14 @@ sections:
           Faire inscrire une obligation d'assistance à la migration vers toute solution choisie par
           l'organisation, y compris une reprise en interne.
         en: >-
-          Have an obligation to assist the migration to any solution the organisation chooses,
-          including bringing it back in-house, written into the contract.
+          Require the contract to state an obligation to assist the migration to any solution the
+          organisation chooses, including bringing it back in-house.
         nl: >-
           Laat een verplichting tot migratiehulp naar elke door de organisatie gekozen oplossing, ook
           een terugname in eigen beheer, in het contract opnemen.
       mappings: {iso27002: ["15.1.2"]}
     - id: ctr_port_assistance_terms
-      refs: ["2.2.4.a"]
+      refs: ["2.2.4.a", "C.contract.23"]
       type: compliance
       severity: high
       protects: [availability]
@@ -2218,20 +2242,20 @@ sections:
           een vooraf vastgelegde prijs of tarief.
       help:
         fr: >-
-          La directive 2.2.4.a renvoie aux modalités prévues dans le contrat : une aide « raisonnable »
+          La clause 2.2.4 a) renvoie aux modalités prévues dans le contrat : une aide « raisonnable »
           non définie se négocie en position de faiblesse au moment de partir. Demandez la clause ou
           l'annexe de réversibilité et vérifiez que le contenu de l'aide, les profils disponibles et le
           coût y sont fixés ; un test de migration ou d'extraction réalisé en cours de contrat montre
           si ces modalités sont réalistes.
         en: >-
-          Directive 2.2.4.a refers to the terms set in the contract: undefined "reasonable" help is
+          Clause 2.2.4 a) refers to the terms set in the contract: undefined "reasonable" help is
           negotiated from a position of weakness at the time of leaving. Ask for the reversibility
           clause or annex and check that the content of the help, the profiles available and the cost
           are fixed there; a migration or extraction test carried out during the contract shows
           whether these terms are realistic.
         nl: >-
-          Richtlijn 2.2.4.a verwijst naar de modaliteiten die in het contract zijn voorzien: niet
-          omschreven "redelijke" hulp wordt bij het vertrek vanuit een zwakke positie onderhandeld.
+          Clausule 2.2.4 a) verwijst naar de modaliteiten die in het contract zijn voorzien: niet
+          omschreven “redelijke” hulp wordt bij het vertrek vanuit een zwakke positie onderhandeld.
           Vraag de omkeerbaarheidsclausule of -bijlage en ga na of de inhoud van de hulp, de
           beschikbare profielen en de kosten er zijn vastgelegd; een migratie- of extractietest tijdens
           de looptijd van het contract toont of die modaliteiten realistisch zijn.
@@ -2249,7 +2273,8 @@ sections:
     - id: ctr_port_transition_service
       refs: ["2.2.4.a"]
       type: compliance
-      severity: high
+      severity: medium
+      basis: good_practice
       protects: [availability]
       text:
         fr: >-
@@ -2264,27 +2289,33 @@ sections:
           oplossing.
       help:
         fr: >-
-          Une migration des traitements (2.2.4.a) ne se fait pas en un jour : si le service s'arrête à
+          Une migration des traitements (2.2.4 a)) ne se fait pas en un jour : si le service s'arrête à
           la date de fin du contrat, l'organisation subit une interruption de sa propre prestation de
           services. Demandez la clause qui fixe la durée de la période de transition, les conditions de
-          sa prolongation et le niveau de service applicable pendant cette période.
+          sa prolongation et le niveau de service applicable pendant cette période. Bonne pratique
+          au-delà de la directive, qui demande l'aide à la migration mais pas le maintien du service
+          pendant une période de transition.
         en: >-
-          Migrating the processing (2.2.4.a) does not happen in a day: if the service stops on the
+          Migrating the processing (2.2.4 a)) does not happen in a day: if the service stops on the
           contract's end date, the organisation's own service delivery is interrupted. Ask for the
           clause setting the length of the transition period, the conditions for extending it and the
-          service level that applies during that period.
+          service level that applies during that period. Good practice beyond the guideline, which
+          asks for help with the migration but not for the service to continue during a transition
+          period.
         nl: >-
-          Een migratie van de verwerkingen (2.2.4.a) gebeurt niet op één dag: als de dienst stopt op
+          Een migratie van de verwerkingen (2.2.4 a)) gebeurt niet op één dag: als de dienst stopt op
           de einddatum van het contract, wordt de eigen dienstverlening van de organisatie onderbroken.
           Vraag de clausule die de duur van de overgangsperiode vastlegt, de voorwaarden voor verlenging
-          ervan en het serviceniveau dat in die periode geldt.
+          ervan en het serviceniveau dat in die periode geldt. Goede praktijk die verder gaat dan de
+          richtlijn: die vraagt hulp bij de migratie, maar niet dat de dienst tijdens een
+          overgangsperiode behouden blijft.
       remediation:
         fr: >-
           Faire inscrire une période de transition d'une durée suffisante, prolongeable à la demande de
           l'organisation, pendant laquelle le SLA reste applicable.
         en: >-
-          Have a transition period of sufficient length written in, extendable at the organisation's
-          request, during which the SLA continues to apply.
+          Require the contract to provide for a transition period of sufficient length, extendable at
+          the organisation's request, during which the SLA continues to apply.
         nl: >-
           Laat een overgangsperiode van voldoende duur opnemen, verlengbaar op verzoek van de
           organisatie, waarin de SLA van toepassing blijft.
@@ -2378,7 +2409,7 @@ sections:
   refs: ["2.2.5"]
   questions:
     - id: ctr_audit_right_initiative
-      refs: ["2.2.5.a", "2.2.5.d"]
+      refs: ["2.2.5.a", "2.2.5.d", "C.contract.21"]
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
@@ -2400,24 +2431,24 @@ sections:
           informatieveiligheid en privacybescherming en van de erkende goede praktijken.
       help:
         fr: >-
-          La directive 2.2.5.a fait de l'audit à l'initiative de l'organisation une garantie
+          La clause 2.2.5 a) fait de l'audit à l'initiative de l'organisation une garantie
           minimale, et l'article 28, paragraphe 3, point h), du RGPD impose la même possibilité envers
           tout sous-traitant. Lisez la clause d'audit, y compris dans les conditions générales et la
           convention de sous-traitance, et vérifiez qu'elle permet des audits documentaires et sur
-          place, avec comme référentiels les bonnes pratiques citées en 2.2.5 (NIST, ENISA, ISO, CSA,
+          place, avec comme référentiels les bonnes pratiques citées au dernier alinéa de 2.2.5 (NIST, ENISA, ISO, CSA,
           ISACA). La seule remise de rapports de certification ne remplace pas ce droit.
         en: >-
-          Directive 2.2.5.a makes audits on the organisation's initiative a minimum guarantee, and
+          Clause 2.2.5 a) makes audits on the organisation's initiative a minimum guarantee, and
           Article 28(3)(h) GDPR requires the same possibility towards any processor. Read the audit
           clause, including in the general terms and the processor agreement, and check that it allows
-          documentary and on-site audits, against the good practice cited in 2.2.5 (NIST, ENISA, ISO,
+          documentary and on-site audits, against the good practice cited in the last paragraph of 2.2.5 (NIST, ENISA, ISO,
           CSA, ISACA). Merely handing over certification reports does not replace this right.
         nl: >-
-          Richtlijn 2.2.5.a maakt van audits op initiatief van de organisatie een minimale garantie,
+          Clausule 2.2.5 a) maakt van audits op initiatief van de organisatie een minimale garantie,
           en artikel 28, lid 3, punt h), AVG vereist dezelfde mogelijkheid ten aanzien van elke
           verwerker. Lees de auditclausule, ook in de algemene voorwaarden en de
           verwerkersovereenkomst, en ga na of ze documentaire audits en audits ter plaatse toelaat,
-          met als referentie de goede praktijken die 2.2.5 vermeldt (NIST, ENISA, ISO, CSA, ISACA). Het
+          met als referentie de goede praktijken die de laatste alinea van 2.2.5 vermeldt (NIST, ENISA, ISO, CSA, ISACA). Het
           loutere bezorgen van certificeringsrapporten vervangt dat recht niet.
       remediation:
         fr: >-
@@ -2451,18 +2482,18 @@ sections:
           aankondigingstermijn, frequentie of kosten die het auditrecht uithollen.
       help:
         fr: >-
-          La directive 2.2.5.a exige une collaboration étroite du fournisseur. Un préavis de plusieurs
+          La clause 2.2.5 a) exige une collaboration étroite du fournisseur. Un préavis de plusieurs
           mois, un seul audit autorisé par an même après un incident, ou des frais dissuasifs à charge
           de l'organisation rendent le droit d'audit théorique. Demandez la clause et ses annexes
           (procédure d'audit, tarifs) et, si un audit a déjà eu lieu, l'avis de l'auditeur sur la
           collaboration obtenue.
         en: >-
-          Directive 2.2.5.a requires close cooperation from the provider. Several months' notice, a
+          Clause 2.2.5 a) requires close cooperation from the provider. Several months' notice, a
           single audit a year even after an incident, or prohibitive costs charged to the organisation
           make the audit right theoretical. Ask for the clause and its annexes (audit procedure, fees)
           and, if an audit has already taken place, the auditor's view of the cooperation obtained.
         nl: >-
-          Richtlijn 2.2.5.a vereist een nauwe medewerking van de aanbieder. Een aankondigingstermijn
+          Clausule 2.2.5 a) vereist een nauwe medewerking van de aanbieder. Een aankondigingstermijn
           van meerdere maanden, slechts één audit per jaar zelfs na een incident, of ontradende kosten
           ten laste van de organisatie maken het auditrecht theoretisch. Vraag de clausule en haar
           bijlagen (auditprocedure, tarieven) en, als er al een audit plaatsvond, het oordeel van de
@@ -2500,17 +2531,17 @@ sections:
           over de opvolging ervan te rapporteren tot ze zijn afgesloten.
       help:
         fr: >-
-          La directive 2.2.5.a impose de traiter les déficiences dans les meilleurs délais ; sans
+          La clause 2.2.5 a) impose de traiter les déficiences dans les meilleurs délais ; sans
           échéances ni suivi, les constats d'audit restent lettre morte. Demandez la clause (délais de
           correction selon la gravité), le dernier plan d'actions et l'état de clôture des constats
           des audits précédents, y compris des exceptions relevées dans le rapport ISAE 3402 type II.
         en: >-
-          Directive 2.2.5.a requires deficiencies to be addressed as soon as possible; without
+          Clause 2.2.5 a) requires deficiencies to be addressed as soon as possible; without
           deadlines or follow-up, audit findings stay a dead letter. Ask for the clause (correction
           delays by severity), the latest action plan and the closure status of the findings of
           previous audits, including the exceptions noted in the ISAE 3402 type II report.
         nl: >-
-          Richtlijn 2.2.5.a vereist dat tekortkomingen zo snel mogelijk worden weggewerkt; zonder
+          Clausule 2.2.5 a) vereist dat tekortkomingen zo snel mogelijk worden weggewerkt; zonder
           termijnen of opvolging blijven auditbevindingen dode letter. Vraag de clausule
           (correctietermijnen per ernst), het laatste actieplan en de stand van afsluiting van de
           bevindingen van vorige audits, ook van de uitzonderingen in het ISAE 3402 type II-rapport.
@@ -2520,7 +2551,7 @@ sections:
           périodique et un audit de contrôle aux frais du fournisseur lorsque les délais ne sont pas
           tenus.
         en: >-
-          Have correction delays by severity level written in, with a periodic follow-up report and a
+          Require the contract to set correction delays by severity level, with a periodic follow-up report and a
           verification audit at the provider's expense when the delays are not met.
         nl: >-
           Laat correctietermijnen per ernstniveau opnemen, met een periodiek opvolgingsrapport en een
@@ -2529,40 +2560,44 @@ sections:
     - id: ctr_audit_reports_full_free
       refs: ["2.2.5.b"]
       type: compliance
-      severity: high
+      severity: medium
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
-          Le fournisseur de services cloud met intégralement et gratuitement à la disposition de
-          l'organisation les rapports d'audit et de certification établis par des organisations
-          d'audit agréées (p. ex. rapport ISAE 3402 type II, certificat ISO/IEC 27001 et déclaration
-          d'applicabilité, évaluation CSA STAR), y compris chaque nouvelle édition.
+          Lorsque le fournisseur de services cloud fait réaliser des audits ou une certification par
+          des organisations d'audit agréées, il en met les rapports (p. ex. rapport ISAE 3402 type II,
+          certificat ISO/IEC 27001 et déclaration d'applicabilité, évaluation CSA STAR)
+          intégralement et gratuitement à la disposition de l'organisation, y compris chaque nouvelle
+          édition.
         en: >-
-          The cloud service provider makes the audit and certification reports drawn up by accredited
-          audit organisations (e.g. ISAE 3402 type II report, ISO/IEC 27001 certificate and Statement
-          of Applicability, CSA STAR assessment) available to the organisation in full and free of
-          charge, including each new edition.
+          Where the cloud service provider has audits or a certification carried out by accredited
+          audit organisations, it makes their reports (e.g. ISAE 3402 type II report, ISO/IEC 27001
+          certificate and Statement of Applicability, CSA STAR assessment) available to the
+          organisation in full and free of charge, including each new edition.
         nl: >-
-          De cloudaanbieder stelt de audit- en certificeringsrapporten van erkende auditorganisaties
-          (bv. ISAE 3402 type II-rapport, ISO/IEC 27001-certificaat en verklaring van toepasselijkheid,
-          CSA STAR-beoordeling) volledig en kosteloos ter beschikking van de organisatie, ook elke
-          nieuwe uitgave ervan.
+          Wanneer de cloudaanbieder audits of een certificering laat uitvoeren door erkende
+          auditorganisaties, stelt hij de rapporten ervan (bv. ISAE 3402 type II-rapport,
+          ISO/IEC 27001-certificaat en verklaring van toepasselijkheid, CSA STAR-beoordeling) volledig
+          en kosteloos ter beschikking van de organisatie, ook elke nieuwe uitgave ervan.
       help:
         fr: >-
-          Selon 2.2.5.b, ces rapports doivent être remis en entier, et non sous forme de résumé,
-          d'extrait ou de certificat seul, et sans frais. Vérifiez dans le contrat l'engagement de
+          La clause 2.2.5 b) est une faculté (le fournisseur « peut » se faire auditer et certifier),
+          d'où une sévérité moyenne ; les rapports qu'il met à disposition sont remis en entier, et
+          non sous forme de résumé, d'extrait ou de certificat seul, et sans frais. Vérifiez dans le contrat l'engagement de
           fournir chaque nouvelle édition, et demandez les documents eux-mêmes : le rapport ISAE 3402
           type II complet avec l'opinion de l'auditeur et les exceptions, le certificat ISO/IEC 27001
           avec sa déclaration d'applicabilité, le niveau CSA STAR atteint.
         en: >-
-          Under 2.2.5.b, these reports must be handed over in full, not as a summary, an extract or a
-          bare certificate, and free of charge. Check the contract for the commitment to provide each
+          Clause 2.2.5 b) is an option (the provider "may" have itself audited and certified), hence
+          a medium severity; the reports it makes available are handed over in full, not as a
+          summary, an extract or a bare certificate, and free of charge. Check the contract for the commitment to provide each
           new edition, and ask for the documents themselves: the complete ISAE 3402 type II report with
           the auditor's opinion and exceptions, the ISO/IEC 27001 certificate with its Statement of
           Applicability, the CSA STAR level reached.
         nl: >-
-          Volgens 2.2.5.b moeten deze rapporten volledig worden bezorgd, niet als samenvatting,
-          uittreksel of los certificaat, en kosteloos. Ga in het contract de verbintenis na om elke
+          Clausule 2.2.5 b) is een mogelijkheid (de aanbieder “kan” zich laten auditen en
+          certificeren), vandaar een gemiddelde ernst; de rapporten die hij ter beschikking stelt,
+          worden volledig bezorgd, niet als samenvatting, uittreksel of los certificaat, en kosteloos. Ga in het contract de verbintenis na om elke
           nieuwe uitgave te bezorgen, en vraag de documenten zelf: het volledige ISAE 3402 type
           II-rapport met het oordeel van de auditor en de uitzonderingen, het ISO/IEC 27001-certificaat
           met de verklaring van toepasselijkheid, het behaalde CSA STAR-niveau.
@@ -2580,7 +2615,7 @@ sections:
     - id: ctr_audit_reports_analysed
       refs: ["2.2.5.b"]
       type: compliance
-      severity: high
+      severity: medium
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -2600,27 +2635,31 @@ sections:
           controles die van de organisatie worden verwacht.
       help:
         fr: >-
-          La directive 2.2.5.b précise que ces rapports servent à vérifier si le périmètre et les
+          La clause 2.2.5 b) précise que ces rapports servent à vérifier si le périmètre et les
           résultats répondent aux exigences de l'organisation : un rapport qui exclut le service
           utilisé ou un sous-traitant clé (méthode « carve-out ») ne prouve rien pour eux. Contrôlez la
           période couverte par le rapport ISAE 3402 type II (terminée depuis moins de douze mois), les
           exceptions, l'opinion avec réserve éventuelle et les « complementary user entity controls »
-          que l'organisation doit elle-même mettre en place. Demandez la note d'analyse datée.
+          que l'organisation doit elle-même mettre en place. Demandez la note d'analyse datée. La
+          directive présente cette vérification comme une possibilité (« peut ainsi vérifier »), d'où
+          une sévérité moyenne.
         en: >-
-          Directive 2.2.5.b states that these reports serve to check whether the scope and results
+          Clause 2.2.5 b) states that these reports serve to check whether the scope and results
           meet the organisation's requirements: a report that excludes the service used or a key
           subcontractor (carve-out method) proves nothing about them. Check the period covered by the
           ISAE 3402 type II report (ended less than twelve months ago), the exceptions, any qualified
           opinion and the complementary user entity controls the organisation must put in place
-          itself. Ask for the dated analysis note.
+          itself. Ask for the dated analysis note. The guideline presents this check as an option
+          ("may thus check"), hence a medium severity.
         nl: >-
-          Richtlijn 2.2.5.b preciseert dat deze rapporten dienen om na te gaan of de scope en de
+          Clausule 2.2.5 b) preciseert dat deze rapporten dienen om na te gaan of de scope en de
           resultaten aan de vereisten van de organisatie beantwoorden: een rapport dat de gebruikte
           dienst of een belangrijke onderaannemer uitsluit (carve-outmethode), bewijst daarover niets.
           Controleer de periode van het ISAE 3402 type II-rapport (minder dan twaalf maanden geleden
-          afgelopen), de uitzonderingen, een eventueel oordeel met voorbehoud en de « complementary
-          user entity controls » die de organisatie zelf moet invoeren. Vraag de gedateerde
-          analysenota.
+          afgelopen), de uitzonderingen, een eventueel oordeel met voorbehoud en de ‘complementary
+          user entity controls’ die de organisatie zelf moet invoeren. Vraag de gedateerde
+          analysenota. De richtlijn stelt deze controle voor als een mogelijkheid (“kan zo nagaan”),
+          vandaar een gemiddelde ernst.
       remediation:
         fr: >-
           Analyser formellement chaque rapport reçu, mettre en place les contrôles complémentaires qui
@@ -2640,39 +2679,43 @@ sections:
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
-      when: "subcontracting != no"
       text:
         fr: >-
-          Le fournisseur de services cloud impose à ses sous-traitants des clauses qui garantissent à
-          l'organisation le même droit d'audit, aux mêmes conditions, sur les activités sous-traitées.
+          Le contrat prévoit que, en cas de sous-traitance complète ou partielle, le fournisseur de
+          services cloud impose à ses sous-traitants des clauses qui garantissent à l'organisation le
+          même droit d'audit, aux mêmes conditions, sur les activités sous-traitées.
         en: >-
-          The cloud service provider imposes clauses on its subcontractors that guarantee the
-          organisation the same audit right, under the same conditions, over the subcontracted
-          activities.
+          The contract provides that, if activities are wholly or partly subcontracted, the cloud
+          service provider imposes clauses on its subcontractors that guarantee the organisation the
+          same audit right, under the same conditions, over the subcontracted activities.
         nl: >-
-          De cloudaanbieder legt zijn onderaannemers clausules op die de organisatie hetzelfde
-          auditrecht, onder dezelfde voorwaarden, waarborgen over de uitbestede activiteiten.
+          Het contract bepaalt dat de cloudaanbieder, bij volledige of gedeeltelijke onderaanneming,
+          zijn onderaannemers clausules oplegt die de organisatie hetzelfde auditrecht, onder dezelfde
+          voorwaarden, waarborgen over de uitbestede activiteiten.
       help:
         fr: >-
-          Selon 2.2.5.c, en cas de sous-traitance complète ou partielle, le droit d'audit doit suivre
+          Selon la clause 2.2.5 c), en cas de sous-traitance complète ou partielle, le droit d'audit doit suivre
           la chaîne de sous-traitance ; sinon, l'hébergement, le centre de données ou le support
-          confiés à un tiers échappent à tout contrôle. Demandez la clause du contrat principal qui
-          impose ce report, la liste des sous-traitants et un extrait des contrats de sous-traitance
-          ou une attestation du fournisseur, ainsi que les rapports ISAE 3402 type II ou ISO/IEC 27001
+          confiés à un tiers échappent à tout contrôle. La clause est due même si le fournisseur ne
+          sous-traite rien aujourd'hui. Demandez la clause du contrat principal qui impose ce report
+          et, s'il y a des sous-traitants, leur liste, un extrait des contrats de sous-traitance ou
+          une attestation du fournisseur, ainsi que les rapports ISAE 3402 type II ou ISO/IEC 27001
           des sous-traitants principaux.
         en: >-
-          Under 2.2.5.c, where activities are wholly or partly subcontracted, the audit right must
+          Under clause 2.2.5 c), where activities are wholly or partly subcontracted, the audit right must
           follow the subcontracting chain; otherwise hosting, the data centre or support entrusted to a
-          third party escape all control. Ask for the clause of the main contract that imposes this
-          flow-down, the list of subcontractors, an extract of the subcontracts or a statement from the
-          provider, and the ISAE 3402 type II or ISO/IEC 27001 reports of the main subcontractors.
+          third party escape all control. The clause is due even if the provider subcontracts nothing
+          today. Ask for the clause of the main contract that imposes this flow-down and, if there are
+          subcontractors, their list, an extract of the subcontracts or a statement from the provider,
+          and the ISAE 3402 type II or ISO/IEC 27001 reports of the main subcontractors.
         nl: >-
-          Volgens 2.2.5.c moet het auditrecht bij volledige of gedeeltelijke onderaanneming de keten
+          Volgens clausule 2.2.5 c) moet het auditrecht bij volledige of gedeeltelijke onderaanneming de keten
           van onderaannemers volgen; anders ontsnappen hosting, datacenter of support die aan een
-          derde zijn toevertrouwd aan elke controle. Vraag de clausule van het hoofdcontract die dat
-          doorleggen oplegt, de lijst van onderaannemers, een uittreksel van de
-          onderaannemingscontracten of een verklaring van de aanbieder, en de ISAE 3402 type II- of
-          ISO/IEC 27001-rapporten van de belangrijkste onderaannemers.
+          derde zijn toevertrouwd aan elke controle. De clausule is vereist, ook als de aanbieder
+          vandaag niets uitbesteedt. Vraag de clausule van het hoofdcontract die dat doorleggen oplegt
+          en, als er onderaannemers zijn, hun lijst, een uittreksel van de onderaannemingscontracten
+          of een verklaring van de aanbieder, en de ISAE 3402 type II- of ISO/IEC 27001-rapporten van
+          de belangrijkste onderaannemers.
       remediation:
         fr: >-
           Exiger que chaque contrat de sous-traitance reprenne le droit d'audit de l'organisation et
@@ -2703,27 +2746,27 @@ sections:
           Audits stellen de organisatie in staat zich ervan te vergewissen dat de maatregelen inzake
           informatieveiligheid en privacybescherming niet kunnen worden omzeild zonder dat zij wordt
           verwittigd, bijvoorbeeld via een noodtoegang, een tussenkomst van de support of een
-          geprivilegieerde account van de cloudaanbieder.
+          bevoorrechte account van de cloudaanbieder.
       help:
         fr: >-
-          Le texte qui conclut 2.2.5 demande que l'audit montre que les mesures ne peuvent pas être
+          Le dernier alinéa de 2.2.5 demande que l'audit montre que les mesures ne peuvent pas être
           contournées à l'insu de l'organisation. Vérifiez que le périmètre d'audit, contractuel ou
           celui du rapport ISAE 3402 type II, couvre la gestion des accès privilégiés, les procédures
           d'accès d'urgence (« break-glass ») et leur journalisation, ainsi que le mécanisme qui
           avertit l'organisation de tels accès (p. ex. approbation préalable des accès du support) ;
           demandez la trace d'un accès de ce type et la notification correspondante.
         en: >-
-          The text closing 2.2.5 asks that audits show the measures cannot be bypassed without the
+          The last paragraph of 2.2.5 asks that audits show the measures cannot be bypassed without the
           organisation knowing. Check that the audit scope, contractual or that of the ISAE 3402 type
           II report, covers privileged access management, emergency ("break-glass") access procedures
           and their logging, and the mechanism that alerts the organisation to such access (e.g. prior
           approval of support access); ask for the log of one such access and the matching
           notification.
         nl: >-
-          De tekst die 2.2.5 afsluit, vraagt dat de audit aantoont dat de maatregelen niet buiten
+          De laatste alinea van 2.2.5 vraagt dat de audit aantoont dat de maatregelen niet buiten
           medeweten van de organisatie kunnen worden omzeild. Ga na of de auditscope, contractueel of
-          die van het ISAE 3402 type II-rapport, het beheer van geprivilegieerde toegang, de
-          noodtoegangsprocedures (« break-glass ») en hun logging omvat, en het mechanisme dat de
+          die van het ISAE 3402 type II-rapport, het beheer van bevoorrechte toegang, de
+          noodtoegangsprocedures (‘break-glass’) en hun logging omvat, en het mechanisme dat de
           organisatie over zulke toegang verwittigt (bv. voorafgaande goedkeuring van supporttoegang);
           vraag de log van zo'n toegang en de bijbehorende melding.
       remediation:
@@ -2734,7 +2777,7 @@ sections:
           Require every emergency or privileged access to the organisation's data or systems to be
           logged and notified to it, and this mechanism to fall within the audit scope.
         nl: >-
-          Eis dat elke nood- of geprivilegieerde toegang tot de gegevens of systemen van de
+          Eis dat elke nood- of bevoorrechte toegang tot de gegevens of systemen van de
           organisatie wordt gelogd en aan haar gemeld, en dat dit mechanisme binnen de auditscope valt.
       mappings: {iso27002: ["9.2.3", "15.2.1"]}
 - id: ctr_confidentiality
@@ -2766,7 +2809,7 @@ sections:
       bekend te maken. Hij beschermt de toegangslogs tot gegevens, toepassingen en systeemtools, die
       aantonen wie wat wanneer heeft gedaan, en houdt ze gedurende een contractueel bepaalde termijn
       ter beschikking van de organisatie. Hij meldt onmiddellijk elke anomalie die hij in die logs
-      vaststelt, zodat de organisatie een gegevenslek binnen 72 uur kan melden, en brengt haar
+      vaststelt, zodat de organisatie een inbreuk in verband met persoonsgegevens binnen 72 uur kan melden, en brengt haar
       onmiddellijk op de hoogte van elk onderzoek of verzoek tot onderzoek van een Belgische of
       buitenlandse administratieve of gerechtelijke overheid.
   refs: ["2.2.6"]
@@ -2792,24 +2835,24 @@ sections:
           reclame, de verbetering van zijn producten of het trainen van AI-modellen.
       help:
         fr: >-
-          La directive 2.2.6.a exige cet engagement ; au sens du RGPD, un sous-traitant qui traite des
+          La clause 2.2.6 a) exige cet engagement ; au sens du RGPD, un sous-traitant qui traite des
           données pour ses propres finalités devient responsable du traitement pour celles-ci
           (article 28, paragraphe 10). Lisez la clause de confidentialité, la convention de
           sous-traitance et surtout les conditions générales et la politique de confidentialité du
           service, où figurent souvent des usages « pour améliorer le service » ; vérifiez aussi les
           paramètres du service (télémétrie, partage de données, fonctions d'IA).
         en: >-
-          Directive 2.2.6.a requires this commitment; under the GDPR, a processor that processes data
+          Clause 2.2.6 a) requires this commitment; under the GDPR, a processor that processes data
           for its own purposes becomes a controller for those purposes (Article 28(10)). Read the
           confidentiality clause, the processor agreement and above all the general terms and the
           privacy policy of the service, which often allow uses "to improve the service"; also check
           the service settings (telemetry, data sharing, AI features).
         nl: >-
-          Richtlijn 2.2.6.a vereist deze verbintenis; volgens de AVG wordt een verwerker die gegevens
+          Clausule 2.2.6 a) vereist deze verbintenis; volgens de AVG wordt een verwerker die gegevens
           voor eigen doeleinden verwerkt, voor die doeleinden verwerkingsverantwoordelijke (artikel 28,
           lid 10). Lees de vertrouwelijkheidsclausule, de verwerkersovereenkomst en vooral de algemene
-          voorwaarden en de privacyverklaring van de dienst, die vaak gebruik « om de dienst te
-          verbeteren » toelaten; controleer ook de instellingen van de dienst (telemetrie, delen van
+          voorwaarden en de privacyverklaring van de dienst, die vaak gebruik ‘om de dienst te
+          verbeteren’ toelaten; controleer ook de instellingen van de dienst (telemetrie, delen van
           gegevens, AI-functies).
       remediation:
         fr: >-
@@ -2817,8 +2860,8 @@ sections:
           ou de tiers, et exiger un engagement explicite de non-utilisation et de non-divulgation,
           assorti de sanctions.
         en: >-
-          Have any clause allowing use of the data on behalf of the provider or third parties removed,
-          and require an explicit commitment of non-use and non-disclosure, backed by penalties.
+          Remove from the contract any clause allowing use of the data on behalf of the provider or
+          third parties, and require an explicit commitment of non-use and non-disclosure, backed by penalties.
         nl: >-
           Laat elke clausule schrappen die gebruik van de gegevens voor rekening van de aanbieder of
           van derden toelaat, en eis een uitdrukkelijke verbintenis tot niet-gebruik en
@@ -2844,18 +2887,18 @@ sections:
           overdracht van het contract of overname na faillissement).
       help:
         fr: >-
-          La directive 2.2.6.a étend explicitement l'engagement aux sous-traitants et aux éventuels
+          La clause 2.2.6 a) étend explicitement l'engagement aux sous-traitants et aux éventuels
           repreneurs : en cas de rachat ou de faillite, les données ne doivent pas devenir un actif
           exploitable par le nouveau propriétaire. Vérifiez la clause relative aux successeurs et
           ayants droit, la clause de cession du contrat et le report de l'obligation dans les contrats
           de sous-traitance.
         en: >-
-          Directive 2.2.6.a explicitly extends the commitment to subcontractors and possible
+          Clause 2.2.6 a) explicitly extends the commitment to subcontractors and possible
           successors: after a takeover or a bankruptcy, the data must not become an asset the new
           owner can exploit. Check the clause on successors and assigns, the assignment clause and the
           flow-down of the obligation into the subcontracts.
         nl: >-
-          Richtlijn 2.2.6.a breidt de verbintenis uitdrukkelijk uit tot onderaannemers en eventuele
+          Clausule 2.2.6 a) breidt de verbintenis uitdrukkelijk uit tot onderaannemers en eventuele
           overnemers: na een overname of faillissement mogen de gegevens geen activum worden dat de
           nieuwe eigenaar kan exploiteren. Controleer de clausule over rechtsopvolgers, de
           overdrachtsclausule en het doorleggen van de verplichting in de onderaannemingscontracten.
@@ -2874,7 +2917,7 @@ sections:
           opzeggingsrecht geeft met teruggave van de gegevens.
       mappings: {iso27002: ["13.2.4", "15.1.3"], gdpr: ["28"]}
     - id: ctr_conf_traces_kept
-      refs: ["2.2.6.b"]
+      refs: ["2.2.6.b", "C.contract.20"]
       type: compliance
       severity: critical
       protects: [integrity, confidentiality]
@@ -2893,19 +2936,19 @@ sections:
           handeling, betrokken object, datum en tijdstip.
       help:
         fr: >-
-          Les traces d'accès exigées par 2.2.6.b sont la seule preuve de ce qui a été fait des
+          Les traces d'accès exigées par 2.2.6 b) sont la seule preuve de ce qui a été fait des
           données : sans elles, l'organisation ne peut ni enquêter sur un incident, ni établir
           l'ampleur d'une violation, ni en rendre compte. Demandez la clause, la liste des événements
           journalisés et un échantillon de traces réelles, et vérifiez que chaque entrée identifie une
           personne (et non un compte partagé) et porte un horodatage fiable et synchronisé.
         en: >-
-          The access traces required by 2.2.6.b are the only proof of what was done with the data:
+          The access traces required by 2.2.6 b) are the only proof of what was done with the data:
           without them, the organisation can neither investigate an incident, nor establish the extent
           of a breach, nor account for it. Ask for the clause, the list of logged events and a sample
           of real traces, and check that every entry identifies a person (not a shared account) and
           carries a reliable, synchronised timestamp.
         nl: >-
-          De toegangslogs die 2.2.6.b vereist, zijn het enige bewijs van wat er met de gegevens is
+          De toegangslogs die 2.2.6 b) vereist, zijn het enige bewijs van wat er met de gegevens is
           gebeurd: zonder die logs kan de organisatie een incident niet onderzoeken, de omvang van een
           lek niet bepalen en er geen verantwoording over afleggen. Vraag de clausule, de lijst van
           gelogde gebeurtenissen en een staal van echte logs, en ga na of elke regel een persoon
@@ -2945,21 +2988,21 @@ sections:
           inclusief de handelingen van het personeel van de cloudaanbieder en van zijn onderaannemers.
       help:
         fr: >-
-          La directive 2.2.6.b vise les accès aux données, aux applications et aux outils système :
+          La clause 2.2.6 b) vise les accès aux données, aux applications et aux outils système :
           les actions des administrateurs, y compris ceux du fournisseur, sont les plus risquées et
           les plus souvent absentes des journaux remis au client. Demandez la liste des sources de
           traces mises à disposition (application, administration, support) et un échantillon
           montrant l'action d'un administrateur du fournisseur, ou la description des journaux
           d'accès du fournisseur aux environnements de l'organisation.
         en: >-
-          Directive 2.2.6.b covers access to data, applications and system tools: administrators'
+          Clause 2.2.6 b) covers access to data, applications and system tools: administrators'
           actions, the provider's included, carry the most risk and are the most often missing from
           the logs handed to the customer. Ask for the list of trace sources made available
           (application, administration, support) and a sample showing an action by a provider
           administrator, or the description of the logs of the provider's access to the
           organisation's environments.
         nl: >-
-          Richtlijn 2.2.6.b betreft de toegang tot gegevens, toepassingen en systeemtools: de
+          Clausule 2.2.6 b) betreft de toegang tot gegevens, toepassingen en systeemtools: de
           handelingen van beheerders, ook die van de aanbieder, zijn het meest riskant en ontbreken
           het vaakst in de logs die de klant krijgt. Vraag de lijst van beschikbaar gestelde
           logbronnen (toepassing, beheer, support) en een staal met een handeling van een beheerder
@@ -2996,18 +3039,18 @@ sections:
           van de cloudaanbieder, en enkel gemachtigde personen kunnen ze raadplegen.
       help:
         fr: >-
-          La directive 2.2.6.b exige que le fournisseur protège les traces : une trace qu'un
+          La clause 2.2.6 b) exige que le fournisseur protège les traces : une trace qu'un
           administrateur peut effacer ne prouve rien. Demandez la description du dispositif (stockage
           séparé ou non modifiable, contrôle d'intégrité, séparation entre administrateurs des
           systèmes et des journaux) et le contrôle correspondant du rapport ISAE 3402 type II ou de la
           déclaration d'applicabilité ISO/IEC 27001.
         en: >-
-          Directive 2.2.6.b requires the provider to protect the traces: a trace an administrator can
+          Clause 2.2.6 b) requires the provider to protect the traces: a trace an administrator can
           erase proves nothing. Ask for the description of the set-up (separate or immutable storage,
           integrity checks, separation between system and log administrators) and the matching control
           in the ISAE 3402 type II report or the ISO/IEC 27001 Statement of Applicability.
         nl: >-
-          Richtlijn 2.2.6.b vereist dat de aanbieder de logs beschermt: een log die een beheerder kan
+          Clausule 2.2.6 b) vereist dat de aanbieder de logs beschermt: een log die een beheerder kan
           wissen, bewijst niets. Vraag de beschrijving van de inrichting (gescheiden of onwijzigbare
           opslag, integriteitscontrole, scheiding tussen systeem- en logbeheerders) en de
           overeenkomstige controle in het ISAE 3402 type II-rapport of de ISO/IEC 27001-verklaring van
@@ -3044,18 +3087,18 @@ sections:
           wettelijke verplichtingen.
       help:
         fr: >-
-          La directive 2.2.6.b demande une durée déterminée contractuellement. Une conservation de
+          La clause 2.2.6 b) demande une durée déterminée contractuellement. Une conservation de
           quelques jours, fréquente par défaut, ne permet pas d'enquêter sur une intrusion découverte
           des mois plus tard. Comparez la durée prévue au contrat ou au SLA avec la politique de
           journalisation de l'organisation et les exigences sectorielles, et vérifiez le réglage
           effectif dans le service.
         en: >-
-          Directive 2.2.6.b asks for a period set by contract. A retention of a few days, common by
+          Clause 2.2.6 b) asks for a period set by contract. A retention of a few days, common by
           default, does not allow investigating an intrusion discovered months later. Compare the
           period in the contract or SLA with the organisation's logging policy and sector
           requirements, and check the actual setting in the service.
         nl: >-
-          Richtlijn 2.2.6.b vraagt een contractueel bepaalde termijn. Een bewaring van enkele dagen,
+          Clausule 2.2.6 b) vraagt een contractueel bepaalde termijn. Een bewaring van enkele dagen,
           vaak de standaardinstelling, laat niet toe een inbraak te onderzoeken die maanden later wordt
           ontdekt. Vergelijk de termijn in het contract of de SLA met het loggingbeleid van de
           organisatie en de sectorale vereisten, en controleer de werkelijke instelling in de dienst.
@@ -3065,7 +3108,7 @@ sections:
           de l'organisation) ou, à défaut, exporter en continu les traces vers un stockage de
           l'organisation.
         en: >-
-          Have a suitable retention period written in (e.g. at least one year, according to the
+          Require the contract to set a suitable retention period (e.g. at least one year, according to the
           organisation's policy) or, failing that, export the traces continuously to storage of the
           organisation.
         nl: >-
@@ -3090,17 +3133,17 @@ sections:
           een bruikbaar formaat (testextractie of integratie in haar monitoringtool).
       help:
         fr: >-
-          « Tenir à la disposition » (2.2.6.b) n'a de valeur que si les traces peuvent être obtenues
+          « Tenir à la disposition » (2.2.6 b)) n'a de valeur que si les traces peuvent être obtenues
           rapidement, au moment d'un incident. Demandez une extraction de test portant sur une période
           passée, mesurez le délai d'obtention, vérifiez le format (structuré, horodaté) et la
           possibilité d'une exportation automatisée vers le SIEM de l'organisation.
         en: >-
-          "Keeping available" (2.2.6.b) is only worth something if the traces can be obtained quickly,
+          "Keeping available" (2.2.6 b)) is only worth something if the traces can be obtained quickly,
           when an incident occurs. Ask for a test extract covering a past period, measure the delay,
           check the format (structured, timestamped) and whether automated export to the
           organisation's SIEM is possible.
         nl: >-
-          « Ter beschikking houden » (2.2.6.b) heeft enkel waarde als de logs snel kunnen worden
+          ‘Ter beschikking houden’ (2.2.6 b)) heeft enkel waarde als de logs snel kunnen worden
           verkregen, op het moment van een incident. Vraag een testextractie over een voorbije
           periode, meet de termijn, controleer het formaat (gestructureerd, met tijdstempel) en de
           mogelijkheid van een geautomatiseerde export naar de SIEM van de organisatie.
@@ -3135,21 +3178,21 @@ sections:
           onbevoegden, ook wanneer nog geen lek is bevestigd.
       help:
         fr: >-
-          La directive 2.2.6.c va au-delà des incidents avérés : toute anomalie dans les traces, y
+          La clause 2.2.6 c) va au-delà des incidents avérés : toute anomalie dans les traces, y
           compris une tentative d'accès non autorisé, doit être signalée immédiatement. Vérifiez que la
           clause ne limite pas l'obligation aux violations « confirmées » ou « significatives »,
           et demandez la procédure de surveillance des traces du fournisseur (règles de détection,
           équipe de surveillance) et le modèle de notification adressé aux clients.
         en: >-
-          Directive 2.2.6.c goes beyond proven incidents: any anomaly in the traces, including an
+          Clause 2.2.6 c) goes beyond proven incidents: any anomaly in the traces, including an
           unauthorised access attempt, must be reported immediately. Check that the clause does not
           limit the obligation to "confirmed" or "significant" breaches, and ask for the provider's
           trace-monitoring procedure (detection rules, monitoring team) and the notification template
           sent to customers.
         nl: >-
-          Richtlijn 2.2.6.c gaat verder dan vastgestelde incidenten: elke anomalie in de logs, ook een
+          Clausule 2.2.6 c) gaat verder dan vastgestelde incidenten: elke anomalie in de logs, ook een
           onbevoegde toegangspoging, moet onmiddellijk worden gemeld. Ga na of de clausule de
-          verplichting niet beperkt tot « bevestigde » of « significante » lekken, en vraag de
+          verplichting niet beperkt tot ‘bevestigde’ of ‘significante’ lekken, en vraag de
           procedure voor het bewaken van de logs bij de aanbieder (detectieregels, monitoringteam) en
           het meldingsmodel voor klanten.
       remediation:
@@ -3183,12 +3226,12 @@ sections:
           data and persons concerned and the measures taken.
         nl: >-
           De termijn en de inhoud van de meldingen van de cloudaanbieder stellen de organisatie in
-          staat een gegevenslek binnen 72 uur bij de Gegevensbeschermingsautoriteit te melden: vaste
+          staat een inbreuk in verband met persoonsgegevens binnen 72 uur bij de Gegevensbeschermingsautoriteit te melden: vaste
           maximumtermijn, permanent bereikbaar contactpunt, informatie over de aard van het lek, de
           betrokken gegevens en personen en de genomen maatregelen.
       help:
         fr: >-
-          La directive 2.2.6.c relie cette obligation au délai de 72 heures pour notifier une
+          La clause 2.2.6 c) relie cette obligation au délai de 72 heures pour notifier une
           violation de données à caractère personnel (article 33 du RGPD ; l'Autorité de protection
           des données a succédé à la Commission de la protection de la vie privée) ; les incidents
           importants relevant de NIS2 appellent en outre une alerte précoce au CCB dans les 24
@@ -3196,14 +3239,14 @@ sections:
           procédure de l'organisation intègre les notifications du fournisseur ; un exercice ou un cas
           réel montre si la chaîne fonctionne.
         en: >-
-          Directive 2.2.6.c links this obligation to the 72-hour deadline for notifying a personal
+          Clause 2.2.6 c) links this obligation to the 72-hour deadline for notifying a personal
           data breach (Article 33 GDPR; the Data Protection Authority succeeded the Privacy
           Commission); significant incidents under NIS2 also call for an early warning to the CCB
           within 24 hours. Check the maximum delay and minimum content in the contract, and that the
           organisation's procedure takes in the provider's notifications; an exercise or a real case
           shows whether the chain works.
         nl: >-
-          Richtlijn 2.2.6.c koppelt deze verplichting aan de termijn van 72 uur om een inbreuk in
+          Clausule 2.2.6 c) koppelt deze verplichting aan de termijn van 72 uur om een inbreuk in
           verband met persoonsgegevens te melden (artikel 33 AVG; de Gegevensbeschermingsautoriteit is
           de opvolger van de Commissie voor de bescherming van de persoonlijke levenssfeer); voor
           significante incidenten onder NIS2 is bovendien binnen 24 uur een vroegtijdige waarschuwing
@@ -3216,7 +3259,7 @@ sections:
           minimal conforme à l'article 33, paragraphe 3, du RGPD et des contacts de permanence, puis
           tester la chaîne de notification lors d'un exercice.
         en: >-
-          Have a short, precise notification delay set (e.g. 24 hours at most), a minimum content in
+          Require the contract to set a short, precise notification delay (e.g. 24 hours at most), a minimum content in
           line with Article 33(3) GDPR and round-the-clock contacts, then test the notification chain
           in an exercise.
         nl: >-
@@ -3244,7 +3287,7 @@ sections:
           of gerechtelijke overheid.
       help:
         fr: >-
-          La directive 2.2.6.d permet à l'organisation de réagir (contester, informer les personnes
+          La clause 2.2.6 d) permet à l'organisation de réagir (contester, informer les personnes
           concernées, saisir l'autorité compétente) avant que ses données ne soient remises ; une
           décision d'une autorité d'un pays tiers n'est exécutable que sur la base d'un accord
           international (article 48 du RGPD). Vérifiez que la clause vise les autorités belges et
@@ -3252,14 +3295,14 @@ sections:
           lui interdit d'informer, à contester la demande et à ne communiquer que le strict minimum ;
           consultez son rapport de transparence.
         en: >-
-          Directive 2.2.6.d lets the organisation react (challenge, inform the data subjects, refer to
+          Clause 2.2.6 d) lets the organisation react (challenge, inform the data subjects, refer to
           the competent authority) before its data are handed over; a decision of a third-country
           authority is enforceable only on the basis of an international agreement (Article 48 GDPR).
           Check that the clause covers Belgian and foreign, administrative and judicial authorities,
           and that it commits the provider, where a law forbids it to inform, to challenge the request
           and disclose only the strict minimum; consult its transparency report.
         nl: >-
-          Richtlijn 2.2.6.d laat de organisatie toe te reageren (betwisten, de betrokkenen informeren,
+          Clausule 2.2.6 d) laat de organisatie toe te reageren (betwisten, de betrokkenen informeren,
           de bevoegde autoriteit inschakelen) voordat haar gegevens worden overgedragen; een
           beslissing van een overheid van een derde land is enkel uitvoerbaar op basis van een
           internationale overeenkomst (artikel 48 AVG). Ga na of de clausule Belgische en
@@ -3328,20 +3371,20 @@ sections:
           Europese Unie.
       help:
         fr: >-
-          La directive 2.2.7.a exige cette assurance : une autorité d'un pays tiers qui peut
+          La clause 2.2.7 a) exige cette assurance : une autorité d'un pays tiers qui peut
           contraindre le fournisseur à remettre des données le peut quel que soit le lieu
           d'hébergement (p. ex. le CLOUD Act ou la section 702 du FISA américains pour un fournisseur
           ou une maison mère établis aux États-Unis). Demandez l'engagement écrit, dans le contrat ou
           en annexe, et l'organigramme juridique du groupe. Une assurance limitée à la localisation des
           données en Europe ne répond pas au point.
         en: >-
-          Directive 2.2.7.a requires this assurance: a third-country authority that can compel the
+          Clause 2.2.7 a) requires this assurance: a third-country authority that can compel the
           provider to hand over data can do so wherever the data are hosted (e.g. the US CLOUD Act or
           FISA section 702 for a provider or parent company established in the United States). Ask for
           the written commitment, in the contract or an annex, and the legal structure chart of the
           group. An assurance limited to data location in Europe does not meet the point.
         nl: >-
-          Richtlijn 2.2.7.a vereist deze zekerheid: een overheid van een derde land die de aanbieder
+          Clausule 2.2.7 a) vereist deze zekerheid: een overheid van een derde land die de aanbieder
           kan dwingen gegevens over te dragen, kan dat ongeacht de hostinglocatie (bv. de Amerikaanse
           CLOUD Act of FISA-sectie 702 voor een aanbieder of moedervennootschap gevestigd in de
           Verenigde Staten). Vraag de schriftelijke verbintenis, in het contract of een bijlage, en het
@@ -3366,38 +3409,43 @@ sections:
       type: compliance
       severity: critical
       protects: [confidentiality]
-      when: "subcontracting != no"
       text:
         fr: >-
-          Cette assurance couvre aussi chacun des sous-traitants du fournisseur de services cloud qui
-          a accès aux données ou aux systèmes de l'organisation (hébergement, infrastructure, support,
-          maintenance).
+          Le contrat prévoit que cette assurance couvre aussi tout sous-traitant, actuel ou futur, du
+          fournisseur de services cloud qui a accès aux données ou aux systèmes de l'organisation
+          (hébergement, infrastructure, support, maintenance).
         en: >-
-          This assurance also covers each of the cloud service provider's subcontractors that has
-          access to the organisation's data or systems (hosting, infrastructure, support,
-          maintenance).
+          The contract provides that this assurance also covers any current or future subcontractor of
+          the cloud service provider that has access to the organisation's data or systems (hosting,
+          infrastructure, support, maintenance).
         nl: >-
-          Deze zekerheid geldt ook voor elke onderaannemer van de cloudaanbieder die toegang heeft tot
-          de gegevens of systemen van de organisatie (hosting, infrastructuur, support, onderhoud).
+          Het contract bepaalt dat deze zekerheid ook geldt voor elke huidige of toekomstige
+          onderaannemer van de cloudaanbieder die toegang heeft tot de gegevens of systemen van de
+          organisatie (hosting, infrastructuur, support, onderhoud).
       help:
         fr: >-
-          La directive 2.2.7.a vise expressément les sous-traitants : un service exploité par une
-          société européenne mais hébergé chez un fournisseur d'infrastructure soumis à une
-          législation étrangère reste exposé. Confrontez la liste des sous-traitants, avec leur pays
-          d'établissement et celui de leur maison mère, à l'assurance reçue, et vérifiez que le
-          contrat interdit de recourir à un sous-traitant qui ne remplit pas cette condition.
+          La clause 2.2.7 a) vise expressément les sous-traitants éventuels : un service exploité par
+          une société européenne mais hébergé chez un fournisseur d'infrastructure soumis à une
+          législation étrangère reste exposé. L'assurance est donc due même si le fournisseur ne
+          sous-traite rien aujourd'hui. Vérifiez que le contrat interdit de recourir à un
+          sous-traitant qui ne remplit pas cette condition et, s'il y a des sous-traitants,
+          confrontez leur liste, avec leur pays d'établissement et celui de leur maison mère, à
+          l'assurance reçue.
         en: >-
-          Directive 2.2.7.a expressly covers subcontractors: a service run by a European company but
-          hosted by an infrastructure provider subject to foreign legislation remains exposed. Compare
-          the list of subcontractors, with their country of establishment and that of their parent
-          company, against the assurance received, and check that the contract forbids using a
-          subcontractor that does not meet this condition.
+          Clause 2.2.7 a) expressly covers any subcontractors: a service run by a European company
+          but hosted by an infrastructure provider subject to foreign legislation remains exposed. The
+          assurance is therefore due even if the provider subcontracts nothing today. Check that the
+          contract forbids using a subcontractor that does not meet this condition and, if there are
+          subcontractors, compare their list, with their country of establishment and that of their
+          parent company, against the assurance received.
         nl: >-
-          Richtlijn 2.2.7.a viseert uitdrukkelijk de onderaannemers: een dienst die een Europese
-          onderneming uitbaat maar die gehost wordt bij een infrastructuuraanbieder onder buitenlandse
-          wetgeving, blijft blootgesteld. Vergelijk de lijst van onderaannemers, met hun land van
-          vestiging en dat van hun moedervennootschap, met de ontvangen zekerheid, en ga na of het
-          contract verbiedt een onderaannemer in te schakelen die niet aan die voorwaarde voldoet.
+          Clausule 2.2.7 a) beoogt uitdrukkelijk ook de eventuele onderaannemers: een dienst die een
+          Europese onderneming uitbaat maar die gehost wordt bij een infrastructuuraanbieder onder
+          buitenlandse wetgeving, blijft blootgesteld. De zekerheid is dus vereist, ook als de
+          aanbieder vandaag niets uitbesteedt. Ga na of het contract verbiedt een onderaannemer in te
+          schakelen die niet aan die voorwaarde voldoet en vergelijk, als er onderaannemers zijn, hun
+          lijst, met hun land van vestiging en dat van hun moedervennootschap, met de ontvangen
+          zekerheid.
       remediation:
         fr: >-
           Exiger une assurance qui couvre nommément chaque sous-traitant et l'interdiction de
@@ -3412,9 +3460,10 @@ sections:
           Unie.
       mappings: {iso27002: ["15.1.3"], gdpr: ["28", "44", "48"]}
     - id: ctr_sov_assurance_verified
-      refs: ["2.2.7.a"]
+      refs: ["2.2.7.a", "BP.sovereignty"]
       type: compliance
       severity: high
+      basis: good_practice
       protects: [confidentiality]
       text:
         fr: >-
@@ -3436,36 +3485,41 @@ sections:
           sa maison mère. Demandez l'analyse du service juridique ou du délégué à la protection des
           données, fondée sur la structure du groupe et la liste des sous-traitants, et l'évaluation de
           l'impact des transferts lorsque des données peuvent être accessibles depuis un pays tiers
-          (articles 44 à 49 du RGPD).
+          (articles 44 à 49 du RGPD). La directive demande l'assurance du fournisseur ; la vérifier
+          est une bonne pratique au-delà de la directive.
         en: >-
           A contractual assurance is only worth something if it is accurate: a Belgian or European
           subsidiary of a group established outside the Union may remain subject to the law of its
           parent company's country. Ask for the analysis by the legal department or the data
           protection officer, based on the group structure and the list of subcontractors, and the
           transfer impact assessment where data may be accessible from a third country (Articles 44 to
-          49 GDPR).
+          49 GDPR). The guideline asks for the provider's assurance; checking it is good practice
+          beyond the guideline.
         nl: >-
           Een contractuele zekerheid heeft enkel waarde als ze juist is: een Belgische of Europese
           dochteronderneming van een groep gevestigd buiten de Unie kan onderworpen blijven aan de
           wetgeving van het land van haar moedervennootschap. Vraag de analyse van de juridische
           dienst of de functionaris voor gegevensbescherming, gebaseerd op de groepsstructuur en de
           lijst van onderaannemers, en de doorgiftebeoordeling (transfer impact assessment) wanneer
-          gegevens vanuit een derde land toegankelijk kunnen zijn (artikelen 44 tot 49 AVG).
+          gegevens vanuit een derde land toegankelijk kunnen zijn (artikelen 44 tot 49 AVG). De
+          richtlijn vraagt de zekerheid van de aanbieder; ze nagaan is een goede praktijk die verder
+          gaat dan de richtlijn.
       remediation:
         fr: >-
-          Faire réaliser cette analyse avant la signature ou le renouvellement du contrat, et la
+          Réaliser ou faire réaliser cette analyse avant la signature ou le renouvellement du contrat, et la
           mettre à jour à chaque changement d'actionnariat ou de sous-traitant.
         en: >-
-          Have this analysis carried out before the contract is signed or renewed, and update it at
+          Carry out this analysis, or have it carried out, before the contract is signed or renewed, and update it at
           every change of ownership or subcontractor.
         nl: >-
-          Laat deze analyse uitvoeren vóór de ondertekening of verlenging van het contract, en werk ze
+          Voer deze analyse uit of laat ze uitvoeren vóór de ondertekening of verlenging van het contract, en werk ze
           bij bij elke wijziging van aandeelhouderschap of onderaannemer.
       mappings: {gdpr: ["44", "48"]}
     - id: ctr_sov_change_notice
       refs: ["2.2.7.a"]
       type: compliance
-      severity: high
+      severity: medium
+      basis: good_practice
       protects: [confidentiality]
       text:
         fr: >-
@@ -3485,29 +3539,32 @@ sections:
           opzeggingsrecht met teruggave van de gegevens.
       help:
         fr: >-
-          L'assurance de 2.2.7.a doit rester vraie pendant toute la durée du contrat ; un rachat ou
+          L'assurance de 2.2.7 a) doit rester vraie pendant toute la durée du contrat ; un rachat ou
           l'arrivée d'un sous-traitant peut la rendre caduque sans que l'organisation le sache.
           Vérifiez la clause de changement de contrôle, l'information préalable sur les nouveaux
           sous-traitants (article 28, paragraphe 2, du RGPD) et le droit de résiliation sans pénalité
-          qui y est associé.
+          qui y est associé. Bonne pratique au-delà de la directive, qui demande l'assurance mais pas
+          ce mécanisme de suivi.
         en: >-
-          The assurance of 2.2.7.a must remain true for the whole term of the contract; a takeover or a
+          The assurance of 2.2.7 a) must remain true for the whole term of the contract; a takeover or a
           new subcontractor may void it without the organisation knowing. Check the change-of-control
           clause, the prior information on new subcontractors (Article 28(2) GDPR) and the associated
-          right to terminate without penalty.
+          right to terminate without penalty. Good practice beyond the guideline, which asks for the
+          assurance but not for this follow-up mechanism.
         nl: >-
-          De zekerheid van 2.2.7.a moet gedurende de hele looptijd van het contract gelden; een
+          De zekerheid van 2.2.7 a) moet gedurende de hele looptijd van het contract gelden; een
           overname of een nieuwe onderaannemer kan ze tenietdoen zonder dat de organisatie het weet.
           Controleer de clausule over wijziging van controle, de voorafgaande informatie over nieuwe
           onderaannemers (artikel 28, lid 2, AVG) en het bijbehorende opzeggingsrecht zonder
-          schadevergoeding.
+          schadevergoeding. Goede praktijk die verder gaat dan de richtlijn: die vraagt de zekerheid,
+          maar niet dit opvolgingsmechanisme.
       remediation:
         fr: >-
           Faire inscrire une notification préalable de tout changement de contrôle ou de
           sous-traitant et un droit de résiliation sans frais, avec restitution des données, si
           l'assurance ne peut plus être donnée.
         en: >-
-          Have prior notice of any change of control or subcontractor written in, with a right to
+          Require the contract to provide for prior notice of any change of control or subcontractor, with a right to
           terminate free of charge, with restitution of the data, if the assurance can no longer be
           given.
         nl: >-
@@ -3541,9 +3598,9 @@ sections:
     nl: >-
       De cloudaanbieder moet de goede praktijken inzake informatieveiligheid naleven, zoals de
       minimale veiligheidsnormen van de sociale zekerheid, de normen van de ISO/IEC 27000-reeks voor de
-      cloud of CSA STAR. Hij bezorgt de organisatie zijn informatiebeveiligingsbeleid voor de diensten
+      cloud of CSA STAR. Hij bezorgt de organisatie zijn informatieveiligheidsbeleid voor de diensten
       die hij levert en informeert haar over de wijzigingen ervan, deelt haar jaarlijks de identiteit
-      en contactgegevens van zijn verantwoordelijke voor informatiebeveiliging en van zijn
+      en contactgegevens van zijn verantwoordelijke voor informatieveiligheid en van zijn
       functionaris voor gegevensbescherming mee, en bezorgt haar jaarlijks, via de SLA, een formele
       evaluatie van de stand van de vereisten inzake informatieveiligheid en privacybescherming.
   refs: ["2.2.8"]
@@ -3571,20 +3628,20 @@ sections:
           STAR.
       help:
         fr: >-
-          La directive 2.2.8.a fait du respect des bonnes pratiques une obligation du fournisseur ;
+          La clause 2.2.8 a) fait du respect des bonnes pratiques une obligation du fournisseur ;
           une formule vague (« mesures conformes à l'état de l'art ») ne permet pas d'en vérifier
           l'exécution. Vérifiez que la clause cite un référentiel précis et que les exigences des
           normes minimales du secteur qui s'appliquent au traitement confié ont été reprises dans le
           contrat ou dans une annexe de sécurité.
         en: >-
-          Directive 2.2.8.a makes following good practice an obligation of the provider; a vague
+          Clause 2.2.8 a) makes following good practice an obligation of the provider; a vague
           wording ("state-of-the-art measures") makes it impossible to check compliance. Check that
           the clause names a precise framework and that the requirements of the sector's minimum
           standards that apply to the entrusted processing have been carried into the contract or a
           security annex.
         nl: >-
-          Richtlijn 2.2.8.a maakt van de naleving van goede praktijken een verplichting van de
-          aanbieder; een vage formulering (« maatregelen volgens de stand van de techniek ») laat niet
+          Clausule 2.2.8 a) maakt van de naleving van goede praktijken een verplichting van de
+          aanbieder; een vage formulering (‘maatregelen volgens de stand van de techniek’) laat niet
           toe de uitvoering te controleren. Ga na of de clausule een precies referentiekader noemt en
           of de vereisten van de minimale normen van de sector die op de toevertrouwde verwerking van
           toepassing zijn, in het contract of in een beveiligingsbijlage zijn overgenomen.
@@ -3593,7 +3650,7 @@ sections:
           Faire désigner dans le contrat le ou les référentiels applicables et joindre en annexe les
           exigences des normes minimales du secteur qui s'appliquent au traitement confié.
         en: >-
-          Have the applicable framework(s) named in the contract, and annex the requirements of the
+          Require the contract to name the applicable framework(s), and annex the requirements of the
           sector's minimum standards that apply to the entrusted processing.
         nl: >-
           Laat het (de) toepasselijke referentiekader(s) in het contract vermelden en voeg de
@@ -3607,49 +3664,61 @@ sections:
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
-          Le respect de ces bonnes pratiques est démontré par une certification ou une attestation
-          indépendante en cours de validité dont le périmètre inclut les services et les sites
-          utilisés par l'organisation (certificat ISO/IEC 27001 avec déclaration d'applicabilité
-          intégrant ISO/IEC 27017, CSA STAR niveau 2, rapport ISAE 3402 type II).
+          Le fournisseur de services cloud démontre qu'il respecte effectivement ces bonnes pratiques
+          pour les services et les sites utilisés par l'organisation, par exemple par une
+          certification ou une attestation indépendante en cours de validité (certificat ISO/IEC
+          27001 avec déclaration d'applicabilité intégrant ISO/IEC 27017, CSA STAR niveau 2, rapport
+          ISAE 3402 type II), par les résultats d'un audit ou par une évaluation documentée.
         en: >-
-          Compliance with this good practice is demonstrated by a valid independent certification or
-          attestation whose scope includes the services and sites the organisation uses (ISO/IEC 27001
-          certificate with a Statement of Applicability covering ISO/IEC 27017, CSA STAR level 2, ISAE
-          3402 type II report).
+          The cloud service provider shows that it actually follows this good practice for the
+          services and sites the organisation uses, for example through a valid independent
+          certification or attestation (ISO/IEC 27001 certificate with a Statement of Applicability
+          covering ISO/IEC 27017, CSA STAR level 2, ISAE 3402 type II report), the results of an
+          audit or a documented evaluation.
         nl: >-
-          De naleving van deze goede praktijken wordt aangetoond door een geldige onafhankelijke
-          certificering of attestering waarvan de scope de diensten en sites omvat die de organisatie
-          gebruikt (ISO/IEC 27001-certificaat met een verklaring van toepasselijkheid die ISO/IEC 27017
-          omvat, CSA STAR niveau 2, ISAE 3402 type II-rapport).
+          De cloudaanbieder toont aan dat hij deze goede praktijken daadwerkelijk naleeft voor de
+          diensten en sites die de organisatie gebruikt, bijvoorbeeld met een geldige onafhankelijke
+          certificering of attestering (ISO/IEC 27001-certificaat met een verklaring van
+          toepasselijkheid die ISO/IEC 27017 omvat, CSA STAR niveau 2, ISAE 3402 type II-rapport),
+          met de resultaten van een audit of met een gedocumenteerde evaluatie.
       help:
         fr: >-
-          Un engagement contractuel ne prouve pas que les bonnes pratiques de 2.2.8.a sont
-          appliquées. Vérifiez la validité du certificat (organisme de certification accrédité, date
+          Un engagement contractuel ne prouve pas que les bonnes pratiques de 2.2.8 a) sont
+          appliquées. La directive exige le respect des bonnes pratiques, pas une certification : la
+          certification est facultative (2.2.5 b)) et n'est qu'un moyen de preuve parmi d'autres.
+          S'il y a un certificat, vérifiez sa validité (organisme de certification accrédité, date
           d'expiration), que son périmètre nomme le service et les sites utilisés, et que la
           déclaration d'applicabilité n'exclut pas sans justification des mesures utiles à
           l'organisation ; le registre public CSA STAR indique le niveau atteint.
         en: >-
-          A contractual commitment does not prove that the good practice of 2.2.8.a is applied. Check
-          the validity of the certificate (accredited certification body, expiry date), that its scope
+          A contractual commitment does not prove that the good practice of 2.2.8 a) is applied. The
+          guideline requires good practice to be followed, not a certification: certification is
+          optional (2.2.5 b)) and only one means of proof among others. If there is a certificate,
+          check its validity (accredited certification body, expiry date), that its scope
           names the service and sites used, and that the Statement of Applicability does not exclude
           controls relevant to the organisation without justification; the public CSA STAR registry
           shows the level reached.
         nl: >-
-          Een contractuele verbintenis bewijst niet dat de goede praktijken van 2.2.8.a worden
-          toegepast. Controleer de geldigheid van het certificaat (geaccrediteerde certificerende
+          Een contractuele verbintenis bewijst niet dat de goede praktijken van 2.2.8 a) worden
+          toegepast. De richtlijn vereist dat de goede praktijken worden nageleefd, niet een
+          certificering: certificering is facultatief (2.2.5 b)) en slechts één bewijsmiddel onder
+          andere. Is er een certificaat, controleer dan de geldigheid ervan (geaccrediteerde certificerende
           instelling, vervaldatum), of de scope de gebruikte dienst en sites vermeldt, en of de
           verklaring van toepasselijkheid geen relevante maatregelen zonder verantwoording uitsluit;
           het publieke CSA STAR-register toont het behaalde niveau.
       remediation:
         fr: >-
-          Exiger une certification ou une attestation indépendante couvrant le service utilisé ou, à
-          défaut, un audit par une organisation d'audit agréée avant la mise en production.
+          Obtenir du fournisseur la preuve du respect des bonnes pratiques pour le service utilisé :
+          certification ou attestation indépendante qui le couvre ou, à défaut, un audit à
+          l'initiative de l'organisation (2.2.5 a)) avant la mise en production.
         en: >-
-          Require an independent certification or attestation covering the service used or, failing
-          that, an audit by an accredited audit organisation before going into production.
+          Obtain from the provider proof that it follows good practice for the service used: an
+          independent certification or attestation covering it or, failing that, an audit on the
+          organisation's initiative (2.2.5 a)) before going into production.
         nl: >-
-          Eis een onafhankelijke certificering of attestering die de gebruikte dienst dekt of, bij
-          gebrek daaraan, een audit door een erkende auditorganisatie vóór de ingebruikname.
+          Verkrijg van de aanbieder het bewijs dat hij de goede praktijken naleeft voor de gebruikte
+          dienst: een onafhankelijke certificering of attestering die de dienst dekt of, bij gebrek
+          daaraan, een audit op initiatief van de organisatie (2.2.5 a)) vóór de ingebruikname.
       mappings: {iso27002: ["15.2.1", "18.2.1"]}
     - id: ctr_secob_policy_supplied
       refs: ["2.2.8.b"]
@@ -3664,25 +3733,25 @@ sections:
           The cloud service provider has handed the organisation its information-security policy
           applicable to the services it provides to it.
         nl: >-
-          De cloudaanbieder heeft de organisatie zijn informatiebeveiligingsbeleid bezorgd dat van
+          De cloudaanbieder heeft de organisatie zijn informatieveiligheidsbeleid bezorgd dat van
           toepassing is op de diensten die hij haar levert.
       help:
         fr: >-
-          La directive 2.2.8.b exige la communication de cette politique ; elle permet de vérifier que
+          La clause 2.2.8 b) exige la communication de cette politique ; elle permet de vérifier que
           le niveau de sécurité du fournisseur est au moins équivalent à celui de l'organisation
-          (2.1.5). Demandez le document lui-même, daté et approuvé par la direction du fournisseur, et
+          (2.1, 5e point). Demandez le document lui-même, daté et approuvé par la direction du fournisseur, et
           vérifiez qu'il vise les services utilisés et pas seulement l'entreprise en général ; un
           livre blanc public sur la sécurité ne suffit pas à lui seul.
         en: >-
-          Directive 2.2.8.b requires this policy to be communicated; it lets the organisation check
-          that the provider's security level is at least equivalent to its own (2.1.5). Ask for the
+          Clause 2.2.8 b) requires this policy to be communicated; it lets the organisation check
+          that the provider's security level is at least equivalent to its own (2.1, point 5). Ask for the
           document itself, dated and approved by the provider's management, and check that it covers
           the services used and not just the company in general; a public security whitepaper is not
           enough on its own.
         nl: >-
-          Richtlijn 2.2.8.b vereist dat dit beleid wordt meegedeeld; het laat de organisatie toe na
+          Clausule 2.2.8 b) vereist dat dit beleid wordt meegedeeld; het laat de organisatie toe na
           te gaan of het beveiligingsniveau van de aanbieder minstens gelijkwaardig is aan het hare
-          (2.1.5). Vraag het document zelf, gedateerd en goedgekeurd door de directie van de
+          (2.1, punt 5). Vraag het document zelf, gedateerd en goedgekeurd door de directie van de
           aanbieder, en ga na of het de gebruikte diensten betreft en niet enkel de onderneming in het
           algemeen; een publieke security-whitepaper volstaat op zich niet.
       remediation:
@@ -3693,7 +3762,7 @@ sections:
           Require the information-security policy applicable to the services to be handed over, under
           a non-disclosure agreement if needed, before signature or going into production.
         nl: >-
-          Eis dat het informatiebeveiligingsbeleid voor de diensten wordt bezorgd, zo nodig onder een
+          Eis dat het informatieveiligheidsbeleid voor de diensten wordt bezorgd, zo nodig onder een
           geheimhoudingsovereenkomst, vóór de ondertekening of de ingebruikname.
       mappings: {iso27002: ["5.1.1"], nis2: ["21(2)(a)"]}
     - id: ctr_secob_policy_changes
@@ -3710,21 +3779,21 @@ sections:
           initiative and in writing, of any change to its information-security policy.
         nl: >-
           Het contract verplicht de cloudaanbieder de organisatie uit eigen beweging en schriftelijk te
-          informeren over elke wijziging van zijn informatiebeveiligingsbeleid.
+          informeren over elke wijziging van zijn informatieveiligheidsbeleid.
       help:
         fr: >-
-          Selon 2.2.8.b, la politique remise au départ doit rester connue de l'organisation dans sa
+          Selon la clause 2.2.8 b), la politique remise au départ doit rester connue de l'organisation dans sa
           version en vigueur : une évolution peut réduire une protection sur laquelle elle compte.
           Vérifiez la clause, le canal prévu (notification aux contacts désignés plutôt qu'une simple
           mise à jour d'une page web), l'historique des versions de la politique et la dernière
           notification reçue.
         en: >-
-          Under 2.2.8.b, the organisation must keep knowing the version in force of the policy handed
+          Under clause 2.2.8 b), the organisation must keep knowing the version in force of the policy handed
           over at the start: a change may reduce a protection it relies on. Check the clause, the
           channel provided (notice to the designated contacts rather than a mere update of a web page),
           the version history of the policy and the last notice received.
         nl: >-
-          Volgens 2.2.8.b moet de organisatie de geldende versie van het aanvankelijk bezorgde beleid
+          Volgens clausule 2.2.8 b) moet de organisatie de geldende versie van het aanvankelijk bezorgde beleid
           blijven kennen: een wijziging kan een bescherming verminderen waarop ze rekent. Controleer de
           clausule, het voorziene kanaal (melding aan de aangewezen contactpersonen eerder dan een
           loutere aanpassing van een webpagina), de versiegeschiedenis van het beleid en de laatst
@@ -3735,7 +3804,7 @@ sections:
           préalable pour toute modification qui réduit le niveau de protection, avec un droit de
           résiliation si cette réduction est inacceptable.
         en: >-
-          Have written notice of every change to the organisation's contacts written in, in advance for
+          Require the contract to provide for written notice of every change to the organisation's contacts, in advance for
           any change that lowers the level of protection, with a right to terminate if that reduction
           is unacceptable.
         nl: >-
@@ -3760,28 +3829,28 @@ sections:
           data protection officer, and the latest communication is less than a year old.
         nl: >-
           Zoals het contract voorschrijft, deelt de cloudaanbieder de organisatie jaarlijks de
-          identiteit en contactgegevens van zijn verantwoordelijke voor informatiebeveiliging en van
+          identiteit en contactgegevens van zijn verantwoordelijke voor informatieveiligheid en van
           zijn functionaris voor gegevensbescherming mee, en de laatste mededeling is minder dan een
           jaar oud.
       help:
         fr: >-
-          La directive 2.2.8.c garantit que l'organisation sait à qui s'adresser pour une question de
+          La clause 2.2.8 c) garantit que l'organisation sait à qui s'adresser pour une question de
           sécurité ou de vie privée, notamment lors d'un incident ou d'une violation de données.
           Vérifiez la clause, la date de la dernière communication, et que ces contacts figurent dans
           les procédures de gestion des incidents et des violations de données de l'organisation ;
           lorsque le fournisseur a désigné un délégué à la protection des données, il doit aussi en
           publier les coordonnées (article 37, paragraphe 7, du RGPD).
         en: >-
-          Directive 2.2.8.c ensures that the organisation knows whom to contact on a security or
+          Clause 2.2.8 c) ensures that the organisation knows whom to contact on a security or
           privacy matter, in particular during an incident or a data breach. Check the clause, the date
           of the latest communication, and that these contacts appear in the organisation's incident
           and data-breach procedures; where the provider has designated a data protection officer, it
           must also publish the contact details (Article 37(7) GDPR).
         nl: >-
-          Richtlijn 2.2.8.c waarborgt dat de organisatie weet tot wie ze zich moet richten voor een
-          vraag over beveiliging of privacy, met name bij een incident of gegevenslek. Controleer de
+          Clausule 2.2.8 c) waarborgt dat de organisatie weet tot wie ze zich moet richten voor een
+          vraag over beveiliging of privacy, met name bij een incident of inbreuk in verband met persoonsgegevens. Controleer de
           clausule, de datum van de laatste mededeling, en of deze contactpersonen in de procedures
-          voor incidenten en gegevenslekken van de organisatie staan; wanneer de aanbieder een
+          voor incidenten en inbreuken in verband met persoonsgegevens van de organisatie staan; wanneer de aanbieder een
           functionaris voor gegevensbescherming heeft aangewezen, moet hij diens contactgegevens ook
           publiceren (artikel 37, lid 7, AVG).
       remediation:
@@ -3790,9 +3859,9 @@ sections:
           réclamer les coordonnées manquantes et les intégrer dans les procédures d'incident de
           l'organisation.
         en: >-
-          Have the obligation of yearly communication, and immediate communication on any change,
-          written in, ask for the missing contact details and add them to the organisation's incident
-          procedures.
+          Require the contract to state the obligation of yearly communication, and of immediate
+          communication on any change; ask for the missing contact details and add them to the
+          organisation's incident procedures.
         nl: >-
           Laat de verplichting tot jaarlijkse mededeling, en onmiddellijke mededeling bij elke
           wijziging, opnemen, vraag de ontbrekende contactgegevens op en neem ze op in de
@@ -3818,17 +3887,17 @@ sections:
           privacybescherming.
       help:
         fr: >-
-          La directive 2.2.8.d demande que cette évaluation annuelle soit prévue par le SLA conclu
+          La clause 2.2.8 d) demande que cette évaluation annuelle soit prévue par le SLA conclu
           entre les parties. Vérifiez que l'annexe SLA en fixe le contenu (état de chaque exigence,
           incidents de l'année, résultats des audits et des tests, actions en cours), l'échéance de
           remise et le responsable du fournisseur qui la signe.
         en: >-
-          Directive 2.2.8.d asks for this yearly evaluation to be provided for in the SLA between the
+          Clause 2.2.8 d) asks for this yearly evaluation to be provided for in the SLA between the
           parties. Check that the SLA annex sets its content (status of each requirement, incidents of
           the year, results of audits and tests, ongoing actions), the delivery date and the
           provider's manager who signs it.
         nl: >-
-          Richtlijn 2.2.8.d vraagt dat deze jaarlijkse evaluatie in de SLA tussen de partijen wordt
+          Clausule 2.2.8 d) vraagt dat deze jaarlijkse evaluatie in de SLA tussen de partijen wordt
           opgenomen. Ga na of de SLA-bijlage de inhoud ervan vastlegt (stand van elke vereiste,
           incidenten van het jaar, resultaten van audits en tests, lopende acties), de
           leveringsdatum en de verantwoordelijke van de aanbieder die ze ondertekent.
@@ -3837,7 +3906,7 @@ sections:
           Faire ajouter au SLA une évaluation annuelle formelle, au contenu et à l'échéance définis,
           signée par un responsable du fournisseur.
         en: >-
-          Have a formal yearly evaluation added to the SLA, with a defined content and deadline, signed
+          Require the SLA to provide for a formal yearly evaluation, with a defined content and deadline, signed
           by a manager of the provider.
         nl: >-
           Laat een formele jaarlijkse evaluatie aan de SLA toevoegen, met vastgelegde inhoud en
@@ -3863,23 +3932,23 @@ sections:
           de cloudaanbieder afgesproken actieplan.
       help:
         fr: >-
-          L'évaluation de 2.2.8.d n'est utile que si elle est lue et suivie. Demandez la dernière
+          L'évaluation de 2.2.8 d) n'est utile que si elle est lue et suivie. Demandez la dernière
           évaluation reçue, l'analyse qu'en ont faite le conseiller en sécurité de l'information et le
           délégué à la protection des données de l'organisation, et le suivi des écarts, par exemple
           dans le compte rendu du comité de suivi du contrat. Pour un contrat de moins d'un an,
           répondez « non applicable » en le justifiant.
         en: >-
-          The evaluation of 2.2.8.d is only useful if it is read and followed up. Ask for the latest
+          The evaluation of 2.2.8 d) is only useful if it is read and followed up. Ask for the latest
           evaluation received, the analysis made of it by the organisation's information security
           officer and data protection officer, and the follow-up of the gaps, for example in the
           minutes of the contract steering committee. For a contract less than a year old, answer
           "not applicable" with a justification.
         nl: >-
-          De evaluatie van 2.2.8.d heeft enkel nut als ze wordt gelezen en opgevolgd. Vraag de laatst
+          De evaluatie van 2.2.8 d) heeft enkel nut als ze wordt gelezen en opgevolgd. Vraag de laatst
           ontvangen evaluatie, de analyse ervan door de informatieveiligheidsconsulent en de
           functionaris voor gegevensbescherming van de organisatie, en de opvolging van de
           tekortkomingen, bijvoorbeeld in het verslag van het opvolgingscomité van het contract. Voor
-          een contract van minder dan een jaar antwoordt u « niet van toepassing » met een
+          een contract van minder dan een jaar antwoordt u ‘niet van toepassing’ met een
           verantwoording.
       remediation:
         fr: >-
@@ -3913,7 +3982,7 @@ sections:
       precisely. This section covers the location of confidential data, backups and continuity, the
       provider's staff, and the detection and handling of incidents.
     nl: >-
-      De richtlijnen 2.3 vormen een minimale, niet-exhaustieve lijst van informatiebeveiligingsmaatregelen
+      De richtlijnen 2.3 vormen een minimale, niet-exhaustieve lijst van informatieveiligheidsmaatregelen
       die de cloudaanbieder moet naleven; de risicoanalyse van de organisatie kan bijkomende maatregelen
       vereisen. Afhankelijk van het cloudmodel (SaaS, PaaS, IaaS) moet nauwkeurig worden vastgelegd wie
       voor elke maatregel verantwoordelijk is. Deze sectie behandelt de locatie van vertrouwelijke
@@ -3922,7 +3991,7 @@ sections:
   refs: ["2.3.1"]
   questions:
     - id: sec_data_location_known
-      refs: ["2.3.1.1"]
+      refs: ["2.3.1.1", "C.contract.13"]
       type: compliance
       severity: high
       protects: [confidentiality]
@@ -3939,17 +4008,17 @@ sections:
           organisatie worden opgeslagen en verwerkt (datacenters, servers, back-upsites).
       help:
         fr: >-
-          La directive 2.3.1.1 exige que la localisation des données confidentielles soit connue :
+          La directive (2.3.1, 1er point) exige que la localisation des données confidentielles soit connue :
           sans elle, ni le droit applicable ni les risques d'accès ne peuvent être évalués. Demandez
           l'annexe contractuelle ou la description du service qui liste les centres de calcul et
           régions utilisés, y compris pour les sauvegardes, la reprise après sinistre et le support.
         en: >-
-          Directive 2.3.1.1 requires the location of confidential data to be known: without it,
+          The guideline (2.3.1, 1st point) requires the location of confidential data to be known: without it,
           neither the applicable law nor the access risks can be assessed. Ask for the contract annex
           or service description listing the data centres and regions used, including for backups,
           disaster recovery and support.
         nl: >-
-          Richtlijn 2.3.1.1 vereist dat de locatie van vertrouwelijke gegevens gekend is: zonder die
+          De richtlijn (2.3.1, 1ste punt) vereist dat de locatie van vertrouwelijke gegevens gekend is: zonder die
           informatie kunnen noch het toepasselijke recht noch de toegangsrisico's worden beoordeeld.
           Vraag de contractbijlage of de dienstbeschrijving met de gebruikte datacenters en regio's, ook
           voor back-ups, disaster recovery en support.
@@ -3980,18 +4049,18 @@ sections:
           locatievereisten die de organisatie heeft vastgelegd.
       help:
         fr: >-
-          Selon 2.3.1.1, la localisation doit non seulement être connue mais aussi répondre aux
+          Selon la directive (2.3.1, 1er point), la localisation doit non seulement être connue mais aussi répondre aux
           exigences de l'organisation, issues de sa classification des données et de son analyse de
           risques (p. ex. Belgique ou Union européenne uniquement). Comparez la liste des sites du
           fournisseur à ces exigences et vérifiez que le contrat interdit de déplacer les données
           ailleurs sans accord.
         en: >-
-          Under 2.3.1.1 the location must not only be known but also meet the organisation's
+          Under the guideline (2.3.1, 1st point) the location must not only be known but also meet the organisation's
           requirements, which follow from its data classification and risk analysis (e.g. Belgium or
           the European Union only). Compare the provider's list of sites with those requirements and
           check that the contract forbids moving the data elsewhere without consent.
         nl: >-
-          Volgens 2.3.1.1 moet de locatie niet alleen gekend zijn maar ook voldoen aan de vereisten van
+          Volgens de richtlijn (2.3.1, 1ste punt) moet de locatie niet alleen gekend zijn maar ook voldoen aan de vereisten van
           de organisatie, die voortvloeien uit haar gegevensclassificatie en risicoanalyse (bv. enkel
           België of de Europese Unie). Vergelijk de lijst van sites van de aanbieder met die vereisten
           en controleer dat het contract verbiedt de gegevens zonder akkoord elders onder te brengen.
@@ -4023,18 +4092,18 @@ sections:
           organisatie dekken, met een afgesproken frequentie en bewaartermijn.
       help:
         fr: >-
-          La directive 2.3.1.2 impose des systèmes de sauvegarde et de restauration effectivement mis
+          La directive (2.3.1, 2e point) impose des systèmes de sauvegarde et de restauration effectivement mis
           en œuvre. Vérifiez ce qui est sauvegardé selon le modèle de cloud (en IaaS et PaaS, une
           partie peut incomber à l'organisation). Preuves : politique de sauvegarde, annexe SLA
           (fréquence, rétention, RPO), rapport ISAE 3402 type II ou déclaration d'applicabilité ISO/IEC
           27001.
         en: >-
-          Directive 2.3.1.2 requires backup and restore systems that are actually in place. Check
+          The guideline (2.3.1, 2nd point) requires backup and restore systems that are actually in place. Check
           what is backed up in the chosen cloud model (in IaaS and PaaS part of it may fall to the
           organisation). Evidence: backup policy, SLA annex (frequency, retention, RPO), ISAE 3402
           type II report or ISO/IEC 27001 Statement of Applicability.
         nl: >-
-          Richtlijn 2.3.1.2 vereist back-up- en herstelsystemen die effectief in werking zijn. Ga na
+          De richtlijn (2.3.1, 2de punt) vereist back-up- en herstelsystemen die effectief in werking zijn. Ga na
           wat er in het gekozen cloudmodel wordt geback-upt (bij IaaS en PaaS kan een deel bij de
           organisatie liggen). Bewijs: back-upbeleid, SLA-bijlage (frequentie, bewaring, RPO), ISAE
           3402 type II-rapport of verklaring van toepasselijkheid ISO/IEC 27001.
@@ -4063,17 +4132,17 @@ sections:
           Er worden periodiek hersteltests uitgevoerd en de resultaten worden gedocumenteerd.
       help:
         fr: >-
-          Une sauvegarde jamais restaurée n'offre aucune garantie ; 2.3.1.2 exige des tests
+          Une sauvegarde jamais restaurée n'offre aucune garantie ; le 2e point de 2.3.1 exige des tests
           périodiques. Demandez les rapports des derniers tests de restauration (date, périmètre,
           durée, écarts) ou la section correspondante du rapport ISAE 3402 type II, et si possible un
           test de restauration de données de l'organisation.
         en: >-
-          A backup that has never been restored gives no assurance; 2.3.1.2 requires periodic tests.
+          A backup that has never been restored gives no assurance; the 2nd point of 2.3.1 requires periodic tests.
           Ask for the reports of the latest restore tests (date, scope, duration, gaps) or the matching
           section of the ISAE 3402 type II report, and if possible a restore test of the
           organisation's own data.
         nl: >-
-          Een back-up die nooit werd teruggezet, biedt geen enkele garantie; 2.3.1.2 vereist periodieke
+          Een back-up die nooit werd teruggezet, biedt geen enkele garantie; het 2de punt van 2.3.1 vereist periodieke
           tests. Vraag de verslagen van de laatste hersteltests (datum, scope, duur, afwijkingen) of het
           overeenkomstige deel van het ISAE 3402 type II-rapport, en indien mogelijk een hersteltest
           met gegevens van de organisatie.
@@ -4105,17 +4174,17 @@ sections:
           wordt periodiek getest.
       help:
         fr: >-
-          La directive 2.3.1.2 lie sauvegarde et plan de continuité, tous deux mis en œuvre et testés.
+          La directive (2.3.1, 2e point) lie sauvegarde et plan de continuité, tous deux mis en œuvre et testés.
           Demandez un résumé du plan (scénarios couverts, RTO et RPO visés), le rapport du dernier
           exercice de continuité ou de reprise après sinistre, et vérifiez la cohérence avec le SLA.
           Un certificat ISO 22301 ou le rapport ISAE 3402 type II sont des preuves utiles.
         en: >-
-          Directive 2.3.1.2 ties backup to a continuity plan, both in place and tested. Ask for a
+          The guideline (2.3.1, 2nd point) ties backup to a continuity plan, both in place and tested. Ask for a
           summary of the plan (scenarios covered, target RTO and RPO), the report of the latest
           continuity or disaster-recovery exercise, and check it is consistent with the SLA. An ISO
           22301 certificate or the ISAE 3402 type II report are useful evidence.
         nl: >-
-          Richtlijn 2.3.1.2 koppelt back-up aan een continuïteitsplan, beide ingevoerd en getest. Vraag
+          De richtlijn (2.3.1, 2de punt) koppelt back-up aan een continuïteitsplan, beide ingevoerd en getest. Vraag
           een samenvatting van het plan (gedekte scenario's, beoogde RTO en RPO), het verslag van de
           laatste continuïteits- of disaster-recoveryoefening, en ga na of dit strookt met de SLA. Een
           ISO 22301-certificaat of het ISAE 3402 type II-rapport zijn nuttig bewijs.
@@ -4147,16 +4216,16 @@ sections:
           onderaannemers, en de naleving ervan wordt effectief afgedwongen.
       help:
         fr: >-
-          La directive 2.3.1.3 demande un code de bonne conduite qui lie le personnel et les
+          La directive (2.3.1, 3e point) demande un code de bonne conduite qui lie le personnel et les
           sous-traitants et qui est appliqué, pas seulement publié. Demandez le code, la preuve de son
           acceptation (contrats de travail, conditions imposées aux sous-traitants) et la procédure
           disciplinaire en cas de manquement.
         en: >-
-          Directive 2.3.1.3 calls for a code of conduct that binds staff and subcontractors and is
+          The guideline (2.3.1, 3rd point) calls for a code of conduct that binds staff and subcontractors and is
           applied, not merely published. Ask for the code, proof that it is accepted (employment
           contracts, terms imposed on subcontractors) and the disciplinary process for breaches.
         nl: >-
-          Richtlijn 2.3.1.3 vraagt een gedragscode die personeel en onderaannemers bindt en die wordt
+          De richtlijn (2.3.1, 3de punt) vraagt een gedragscode die personeel en onderaannemers bindt en die wordt
           toegepast, niet enkel gepubliceerd. Vraag de code, het bewijs dat ze aanvaard is
           (arbeidsovereenkomsten, voorwaarden voor onderaannemers) en de tuchtprocedure bij inbreuken.
       remediation:
@@ -4187,17 +4256,17 @@ sections:
           de dienst die aan de organisatie wordt geleverd.
       help:
         fr: >-
-          Selon 2.3.1.3, le fournisseur ne peut exercer d'activités qui l'exposeraient à un conflit
+          Selon la directive (2.3.1, 3e point), le fournisseur ne peut exercer d'activités qui l'exposeraient à un conflit
           d'intérêts (p. ex. exploitation commerciale de données, services à des parties adverses de
           l'organisation). Demandez une déclaration écrite d'absence de conflit d'intérêts et
           examinez les autres activités du groupe auquel il appartient.
         en: >-
-          Under 2.3.1.3 the provider may not carry out activities that would expose it to a conflict
+          Under the guideline (2.3.1, 3rd point) the provider may not carry out activities that would expose it to a conflict
           of interest (e.g. commercial use of data, services to parties opposed to the organisation).
           Ask for a written statement that no conflict of interest exists and review the other
           activities of the group it belongs to.
         nl: >-
-          Volgens 2.3.1.3 mag de aanbieder geen activiteiten uitoefenen die hem aan een belangenconflict
+          Volgens de richtlijn (2.3.1, 3de punt) mag de aanbieder geen activiteiten uitoefenen die hem aan een belangenconflict
           blootstellen (bv. commerciële exploitatie van gegevens, diensten aan partijen met
           tegengestelde belangen). Vraag een schriftelijke verklaring dat er geen belangenconflict is en
           onderzoek de andere activiteiten van de groep waartoe hij behoort.
@@ -4228,17 +4297,17 @@ sections:
           informatieveiligheid en privacybescherming.
       help:
         fr: >-
-          La directive 2.3.1.4 exige une sensibilisation régulière, car l'erreur humaine reste une
+          La directive (2.3.1, 4e point) exige une sensibilisation régulière, car l'erreur humaine reste une
           cause majeure d'incident. Demandez le programme de sensibilisation (fréquence, public, thèmes
           dont la vie privée) et les taux de participation, ou le contrôle correspondant dans le
           rapport ISAE 3402 type II ou la déclaration d'applicabilité ISO/IEC 27001.
         en: >-
-          Directive 2.3.1.4 requires regular awareness, as human error remains a major cause of
+          The guideline (2.3.1, 4th point) requires regular awareness, as human error remains a major cause of
           incidents. Ask for the awareness programme (frequency, audience, topics including privacy)
           and participation rates, or the matching control in the ISAE 3402 type II report or the
           ISO/IEC 27001 Statement of Applicability.
         nl: >-
-          Richtlijn 2.3.1.4 vereist regelmatige sensibilisering, omdat menselijke fouten een belangrijke
+          De richtlijn (2.3.1, 4de punt) vereist regelmatige sensibilisering, omdat menselijke fouten een belangrijke
           oorzaak van incidenten blijven. Vraag het sensibiliseringsprogramma (frequentie, doelgroep,
           thema's inclusief privacy) en de deelnamecijfers, of de overeenkomstige maatregel in het ISAE
           3402 type II-rapport of de verklaring van toepasselijkheid ISO/IEC 27001.
@@ -4270,18 +4339,18 @@ sections:
           activiteiten detecteren, en hun waarschuwingen worden opgevolgd.
       help:
         fr: >-
-          La directive 2.3.1.5 vise la détection des violations de droits spécifiques (p. ex.
+          La directive (2.3.1, 5e point) vise la détection des violations de droits spécifiques (p. ex.
           utilisation anormale d'un compte à privilèges) et des activités malveillantes. Demandez une
           description des moyens de détection (SIEM, détection d'intrusion, analyse comportementale),
           de la surveillance (SOC, heures de couverture) et des événements qui concernent
           l'organisation et peuvent lui être transmis.
         en: >-
-          Directive 2.3.1.5 targets detection of breaches of specific rights (e.g. abnormal use of a
+          The guideline (2.3.1, 5th point) targets detection of breaches of specific rights (e.g. abnormal use of a
           privileged account) and of malicious activity. Ask for a description of the detection means
           (SIEM, intrusion detection, behavioural analysis), of the monitoring (SOC, hours covered) and
           of the events that concern the organisation and can be passed on to it.
         nl: >-
-          Richtlijn 2.3.1.5 beoogt de detectie van schendingen van specifieke rechten (bv. abnormaal
+          De richtlijn (2.3.1, 5de punt) beoogt de detectie van schendingen van specifieke rechten (bv. abnormaal
           gebruik van een bevoorrecht account) en van kwaadaardige activiteiten. Vraag een beschrijving
           van de detectiemiddelen (SIEM, inbraakdetectie, gedragsanalyse), van de monitoring (SOC,
           gedekte uren) en van de gebeurtenissen die de organisatie aanbelangen en aan haar kunnen
@@ -4316,17 +4385,17 @@ sections:
           alarmering en afhandeling tot aan de oplossing omvat.
       help:
         fr: >-
-          Les directives 2.3.1.6 et 2.3.4.7 exigent une procédure d'incident complète, appliquée et
+          Le 6e point de 2.3.1 et le 7e point de 2.3.4 exigent une procédure d'incident complète, appliquée et
           documentée. Demandez la procédure (rôles, niveaux de gravité, délais de prise en charge,
           escalade), un extrait anonymisé du registre des incidents, et le contrôle correspondant du
           rapport ISAE 3402 type II ou de la déclaration d'applicabilité ISO/IEC 27001.
         en: >-
-          Directives 2.3.1.6 and 2.3.4.7 require a complete incident procedure that is applied and
+          The 6th point of 2.3.1 and the 7th point of 2.3.4 require a complete incident procedure that is applied and
           documented. Ask for the procedure (roles, severity levels, response times, escalation), an
           anonymised extract of the incident register, and the matching control in the ISAE 3402
           type II report or the ISO/IEC 27001 Statement of Applicability.
         nl: >-
-          De richtlijnen 2.3.1.6 en 2.3.4.7 vereisen een volledige incidentprocedure die wordt toegepast
+          Het 6de punt van 2.3.1 en het 7de punt van 2.3.4 vereisen een volledige incidentprocedure die wordt toegepast
           en gedocumenteerd. Vraag de procedure (rollen, ernstniveaus, reactietermijnen, escalatie), een
           geanonimiseerd uittreksel uit het incidentregister, en de overeenkomstige maatregel in het
           ISAE 3402 type II-rapport of de verklaring van toepasselijkheid ISO/IEC 27001.
@@ -4358,17 +4427,17 @@ sections:
           om herhaling te voorkomen.
       help:
         fr: >-
-          L'identification des causes fait partie de la procédure d'incident exigée par 2.3.1.6 : sans
+          L'identification des causes fait partie de la procédure d'incident exigée par le 6e point de 2.3.1 : sans
           elle, les mêmes incidents se répètent. Demandez un exemple de rapport post-incident (analyse
           des causes, actions correctives et leur suivi) et vérifiez que l'organisation reçoit ce
           rapport pour les incidents qui la touchent.
         en: >-
-          Identifying causes is part of the incident procedure required by 2.3.1.6: without it, the
+          Identifying causes is part of the incident procedure required by the 6th point of 2.3.1: without it, the
           same incidents recur. Ask for a sample post-incident report (root-cause analysis, corrective
           actions and their follow-up) and check that the organisation receives such a report for
           incidents that affect it.
         nl: >-
-          Het vaststellen van de oorzaken maakt deel uit van de incidentprocedure die 2.3.1.6 vereist:
+          Het vaststellen van de oorzaken maakt deel uit van de incidentprocedure die het 6de punt van 2.3.1 vereist:
           zonder dat herhalen dezelfde incidenten zich. Vraag een voorbeeld van een post-incidentrapport
           (oorzakenanalyse, corrigerende acties en hun opvolging) en ga na of de organisatie zo'n
           rapport krijgt voor incidenten die haar treffen.
@@ -4384,7 +4453,7 @@ sections:
           bezorgd aan de organisatie voor elk incident dat haar aanbelangt.
       mappings: {iso27002: ["16.1.6"], nis2: ["21(2)(b)"]}
     - id: sec_incident_communication
-      refs: ["2.3.1.6"]
+      refs: ["2.3.1.6", "C.contract.2"]
       type: compliance
       severity: high
       protects: [confidentiality, integrity, availability]
@@ -4400,18 +4469,18 @@ sections:
           aanbelangt, via aangewezen contactpersonen en volgens afgesproken regels.
       help:
         fr: >-
-          La communication à l'organisation fait partie de la procédure exigée par 2.3.1.6 ; elle
+          La communication à l'organisation fait partie de la procédure exigée par le 6e point de 2.3.1 ; elle
           conditionne aussi le respect du délai de 72 heures de notification d'une violation de
           données à l'autorité de contrôle (RGPD, art. 33). Vérifiez dans le contrat ou le SLA le délai
           de notification, le contenu minimal de l'alerte et les points de contact des deux parties.
         en: >-
-          Communication to the organisation is part of the procedure required by 2.3.1.6; it also
+          Communication to the organisation is part of the procedure required by the 6th point of 2.3.1; it also
           determines whether the 72-hour deadline for notifying a personal-data breach to the
           supervisory authority (GDPR Art. 33) can be met. Check the contract or SLA for the
           notification delay, the minimum content of the alert and the contact points of both parties.
         nl: >-
-          De communicatie aan de organisatie maakt deel uit van de procedure die 2.3.1.6 vereist; ze
-          bepaalt ook of de termijn van 72 uur voor de melding van een datalek aan de toezichthoudende
+          De communicatie aan de organisatie maakt deel uit van de procedure die het 6de punt van 2.3.1 vereist; ze
+          bepaalt ook of de termijn van 72 uur voor de melding van een inbreuk in verband met persoonsgegevens aan de toezichthoudende
           autoriteit (AVG, art. 33) kan worden gehaald. Controleer in het contract of de SLA de
           meldingstermijn, de minimale inhoud van de melding en de contactpunten van beide partijen.
       remediation:
@@ -4468,18 +4537,18 @@ sections:
           biometrie, sluizen, beschermde zones voor serverzalen).
       help:
         fr: >-
-          La directive 2.3.2.1 impose un contrôle d'accès physique sécurisé : c'est la première
+          La directive (2.3.2, 1er point) impose un contrôle d'accès physique sécurisé : c'est la première
           barrière contre le vol ou la manipulation du matériel hébergeant les données. Demandez le
           certificat ISO/IEC 27001 ou le rapport ISAE 3402 type II couvrant explicitement les sites
           concernés, ou un rapport d'audit physique, et vérifiez qu'ils incluent les centres des
           sous-traitants.
         en: >-
-          Directive 2.3.2.1 requires secure physical access control: it is the first barrier against
+          The guideline (2.3.2, 1st point) requires secure physical access control: it is the first barrier against
           theft or tampering with the hardware holding the data. Ask for the ISO/IEC 27001 certificate
           or ISAE 3402 type II report explicitly covering the sites concerned, or a physical audit
           report, and check that they include subcontractors' data centres.
         nl: >-
-          Richtlijn 2.3.2.1 vereist een beveiligde fysieke toegangscontrole: dat is de eerste barrière
+          De richtlijn (2.3.2, 1ste punt) vereist een beveiligde fysieke toegangscontrole: dat is de eerste barrière
           tegen diefstal of manipulatie van de hardware met de gegevens. Vraag het ISO/IEC
           27001-certificaat of ISAE 3402 type II-rapport dat de betrokken sites uitdrukkelijk dekt, of
           een fysiek auditrapport, en ga na of ze ook de datacenters van onderaannemers omvatten.
@@ -4511,18 +4580,18 @@ sections:
           opgevolgd.
       help:
         fr: >-
-          La directive 2.3.2.1 cite explicitement la détection d'intrusion et la vidéosurveillance, qui
+          La directive (2.3.2, 1er point) cite explicitement la détection d'intrusion et la vidéosurveillance, qui
           permettent de réagir à une tentative d'accès et d'en garder la preuve. Vérifiez dans le
           rapport ISAE 3402 type II ou le rapport d'audit du site qu'une alarme d'intrusion existe, que
           les images sont conservées pendant une durée définie et qu'un poste de garde ou un centre de
           surveillance traite les alertes.
         en: >-
-          Directive 2.3.2.1 explicitly names intrusion detection and video surveillance, which make it
+          The guideline (2.3.2, 1st point) explicitly names intrusion detection and video surveillance, which make it
           possible to react to an access attempt and keep evidence of it. Check in the ISAE 3402
           type II report or the site audit report that an intrusion alarm exists, that footage is kept
           for a defined period and that a guard post or monitoring centre handles the alerts.
         nl: >-
-          Richtlijn 2.3.2.1 noemt uitdrukkelijk inbraakdetectie en camerabewaking, waarmee op een
+          De richtlijn (2.3.2, 1ste punt) noemt uitdrukkelijk inbraakdetectie en camerabewaking, waarmee op een
           toegangspoging kan worden gereageerd en er bewijs van kan worden bewaard. Ga in het ISAE 3402
           type II-rapport of het auditrapport van de site na of er een inbraakalarm is, of de beelden
           gedurende een bepaalde termijn worden bewaard en of een bewakingspost of meldkamer de
@@ -4555,16 +4624,16 @@ sections:
           alarm is gekoppeld.
       help:
         fr: >-
-          La directive 2.3.2.1 exige la détection d'incendie et d'inondation, menaces environnementales
+          La directive (2.3.2, 1er point) exige la détection d'incendie et d'inondation, menaces environnementales
           qui peuvent détruire le matériel et les données. Vérifiez dans le rapport d'audit du site ou
           le rapport ISAE 3402 type II la présence de ces détections, de l'extinction automatique et
           des tests d'entretien périodiques.
         en: >-
-          Directive 2.3.2.1 requires fire and flood detection, environmental threats that can destroy
+          The guideline (2.3.2, 1st point) requires fire and flood detection, environmental threats that can destroy
           hardware and data. Check in the site audit report or the ISAE 3402 type II report that such
           detection exists, together with automatic fire suppression and periodic maintenance tests.
         nl: >-
-          Richtlijn 2.3.2.1 vereist brand- en overstromingsdetectie, omgevingsdreigingen die hardware en
+          De richtlijn (2.3.2, 1ste punt) vereist brand- en overstromingsdetectie, omgevingsdreigingen die hardware en
           gegevens kunnen vernietigen. Ga in het auditrapport van de site of het ISAE 3402 type
           II-rapport na of die detectie aanwezig is, samen met automatische blussing en periodieke
           onderhoudstests.
@@ -4596,17 +4665,17 @@ sections:
           datacenters; bezoekers worden begeleid.
       help:
         fr: >-
-          La directive 2.3.2.2 réserve l'accès aux centres de calcul aux seules personnes habilitées.
+          La directive (2.3.2, 2e point) réserve l'accès aux centres de calcul aux seules personnes habilitées.
           Demandez la procédure d'octroi et de retrait des accès physiques (approbation, retrait au
           départ d'un membre du personnel, accompagnement des visiteurs et techniciens externes) et
           le contrôle correspondant du rapport ISAE 3402 type II.
         en: >-
-          Directive 2.3.2.2 restricts data-centre access to authorised persons only. Ask for the
+          The guideline (2.3.2, 2nd point) restricts data-centre access to authorised persons only. Ask for the
           procedure for granting and removing physical access (approval, removal when staff leave,
           escorting of visitors and outside technicians) and the matching control in the ISAE 3402
           type II report.
         nl: >-
-          Richtlijn 2.3.2.2 beperkt de toegang tot de datacenters tot gemachtigde personen. Vraag de
+          De richtlijn (2.3.2, 2de punt) beperkt de toegang tot de datacenters tot gemachtigde personen. Vraag de
           procedure voor het toekennen en intrekken van fysieke toegang (goedkeuring, intrekking bij
           vertrek van een personeelslid, begeleiding van bezoekers en externe technici) en de
           overeenkomstige maatregel in het ISAE 3402 type II-rapport.
@@ -4638,15 +4707,15 @@ sections:
           machtigingen worden regelmatig nagekeken.
       help:
         fr: >-
-          Selon 2.3.2.2, les accès doivent être tracés et revus régulièrement, pour déceler les accès
+          Selon la directive (2.3.2, 2e point), les accès doivent être tracés et revus régulièrement, pour déceler les accès
           indus et les habilitations devenues inutiles. Demandez la fréquence des revues, un exemple de
           compte rendu de revue et la durée de conservation des journaux d'accès physique.
         en: >-
-          Under 2.3.2.2 access must be logged and reviewed regularly, to spot undue access and
+          Under the guideline (2.3.2, 2nd point) access must be logged and reviewed regularly, to spot undue access and
           authorisations no longer needed. Ask for the review frequency, a sample review record and
           the retention period of the physical access logs.
         nl: >-
-          Volgens 2.3.2.2 moet de toegang worden geregistreerd en regelmatig nagekeken, om onterechte
+          Volgens de richtlijn (2.3.2, 2de punt) moet de toegang worden geregistreerd en regelmatig nagekeken, om onterechte
           toegang en overbodige machtigingen op te sporen. Vraag de frequentie van de controles, een
           voorbeeld van een controleverslag en de bewaartermijn van de fysieke toegangslogs.
       remediation:
@@ -4667,30 +4736,34 @@ sections:
       protects: [confidentiality]
       text:
         fr: >-
-          Les clauses de confidentialité du contrat lient aussi tous les sous-traitants du fournisseur
-          de services cloud, en particulier ceux qui assurent la maintenance de systèmes contenant des
-          données confidentielles.
+          Le contrat prévoit que ses clauses de confidentialité s'appliquent aussi à tout sous-traitant
+          du fournisseur de services cloud, actuel ou futur, en particulier pour la maintenance de
+          systèmes contenant des données confidentielles.
         en: >-
-          The contract's confidentiality clauses also bind all of the cloud service provider's
-          subcontractors, in particular those maintaining systems that hold confidential data.
+          The contract provides that its confidentiality clauses also apply to any current or future
+          subcontractor of the cloud service provider, in particular for the maintenance of systems
+          that hold confidential data.
         nl: >-
-          De vertrouwelijkheidsclausules van het contract binden ook alle onderaannemers van de
-          cloudaanbieder, in het bijzonder wie systemen met vertrouwelijke gegevens onderhoudt.
+          Het contract bepaalt dat zijn vertrouwelijkheidsclausules ook gelden voor elke huidige of
+          toekomstige onderaannemer van de cloudaanbieder, in het bijzonder voor het onderhoud van
+          systemen met vertrouwelijke gegevens.
       help:
         fr: >-
-          La directive 2.3.2.3 étend les clauses de confidentialité à tous les sous-traitants : un
-          technicien de maintenance externe peut accéder aux disques ou aux consoles. Demandez la liste
-          des sous-traitants intervenant sur l'infrastructure et la preuve que leurs contrats reprennent
+          La directive (2.3.2, 3e point) étend les clauses de confidentialité à tous les sous-traitants : un
+          technicien de maintenance externe peut accéder aux disques ou aux consoles. La clause est
+          due même si le fournisseur ne sous-traite rien aujourd'hui. S'il a des sous-traitants,
+          demandez la liste de ceux intervenant sur l'infrastructure et la preuve que leurs contrats reprennent
           les engagements de confidentialité (clause type, accord de non-divulgation), ainsi que les
           modalités d'encadrement des interventions de maintenance.
         en: >-
-          Directive 2.3.2.3 extends the confidentiality clauses to all subcontractors: an outside
-          maintenance technician may reach disks or consoles. Ask for the list of subcontractors
-          working on the infrastructure and proof that their contracts carry the confidentiality
+          The guideline (2.3.2, 3rd point) extends the confidentiality clauses to all subcontractors: an outside
+          maintenance technician may reach disks or consoles. The clause is due even if the provider
+          subcontracts nothing today. If it has subcontractors, ask for the list of those working on the infrastructure and proof that their contracts carry the confidentiality
           commitments (model clause, non-disclosure agreement), and how maintenance work is supervised.
         nl: >-
-          Richtlijn 2.3.2.3 breidt de vertrouwelijkheidsclausules uit tot alle onderaannemers: een
-          externe onderhoudstechnicus kan bij schijven of consoles komen. Vraag de lijst van
+          De richtlijn (2.3.2, 3de punt) breidt de vertrouwelijkheidsclausules uit tot alle onderaannemers: een
+          externe onderhoudstechnicus kan bij schijven of consoles komen. De clausule is vereist, ook als
+          de aanbieder vandaag niets uitbesteedt. Heeft hij onderaannemers, vraag dan de lijst van de
           onderaannemers die aan de infrastructuur werken en het bewijs dat hun contracten de
           vertrouwelijkheidsverplichtingen overnemen (modelclausule, geheimhoudingsovereenkomst), en hoe
           onderhoudswerken worden begeleid.
@@ -4724,17 +4797,17 @@ sections:
           gerecycleerd.
       help:
         fr: >-
-          La directive 2.3.2.4 exige une procédure préalable efficace : un disque défectueux renvoyé
+          La directive (2.3.2, 4e point) exige une procédure préalable efficace : un disque défectueux renvoyé
           au constructeur ou revendu peut livrer des données intactes. Demandez la procédure
           (méthode d'effacement reconnue, p. ex. NIST SP 800-88, ou destruction physique, y compris
           pour les disques remplacés en garantie) et des exemples de certificats de destruction.
         en: >-
-          Directive 2.3.2.4 requires an effective procedure beforehand: a faulty disk returned to the
+          The guideline (2.3.2, 4th point) requires an effective procedure beforehand: a faulty disk returned to the
           manufacturer or resold may give away intact data. Ask for the procedure (recognised wiping
           method, e.g. NIST SP 800-88, or physical destruction, including for disks replaced under
           warranty) and sample destruction certificates.
         nl: >-
-          Richtlijn 2.3.2.4 vereist een doeltreffende voorafgaande procedure: een defecte schijf die naar
+          De richtlijn (2.3.2, 4de punt) vereist een doeltreffende voorafgaande procedure: een defecte schijf die naar
           de fabrikant teruggaat of wordt doorverkocht, kan gegevens intact vrijgeven. Vraag de
           procedure (erkende wismethode, bv. NIST SP 800-88, of fysieke vernietiging, ook voor schijven
           die onder garantie worden vervangen) en voorbeelden van vernietigingscertificaten.
@@ -4788,18 +4861,18 @@ sections:
           uitsluitend volgens de instructies van de organisatie toegekend en ingetrokken.
       help:
         fr: >-
-          Selon 2.3.3.1, le fournisseur applique les modalités d'accès communiquées par l'organisation,
+          Selon la directive (2.3.3, 1er point), le fournisseur applique les modalités d'accès communiquées par l'organisation,
           qui reste maître de qui peut faire quoi sur ses données. Vérifiez comment les instructions
           sont transmises (console d'administration sous contrôle de l'organisation, demandes
           formelles), dans quel délai un retrait est exécuté, et ce que prévoit le contrat de
           sous-traitance (RGPD, art. 28).
         en: >-
-          Under 2.3.3.1 the provider applies the access rules communicated by the organisation, which
+          Under the guideline (2.3.3, 1st point) the provider applies the access rules communicated by the organisation, which
           keeps control of who may do what with its data. Check how instructions are passed on
           (administration console under the organisation's control, formal requests), how fast a
           removal is carried out, and what the processing agreement says (GDPR Art. 28).
         nl: >-
-          Volgens 2.3.3.1 past de aanbieder de toegangsregels toe die de organisatie meedeelt; zij
+          Volgens de richtlijn (2.3.3, 1ste punt) past de aanbieder de toegangsregels toe die de organisatie meedeelt; zij
           blijft bepalen wie wat met haar gegevens mag doen. Ga na hoe instructies worden doorgegeven
           (beheerconsole onder controle van de organisatie, formele aanvragen), hoe snel een intrekking
           wordt uitgevoerd en wat de verwerkersovereenkomst bepaalt (AVG, art. 28).
@@ -4831,17 +4904,17 @@ sections:
           de gevallen en volgens de regels die zij toestaat.
       help:
         fr: >-
-          Les instructions d'accès visées par 2.3.3.1 valent aussi pour les administrateurs et le
+          Les instructions d'accès visées par le 1er point de 2.3.3 valent aussi pour les administrateurs et le
           support du fournisseur. Demandez comment un accès du personnel aux données est déclenché
           (ticket, approbation par l'organisation, accès temporaire), s'il est journalisé et si
           l'organisation peut le consulter, p. ex. via un mécanisme d'approbation d'accès client.
         en: >-
-          The access instructions referred to in 2.3.3.1 also apply to the provider's administrators
+          The access instructions referred to in the 1st point of 2.3.3 also apply to the provider's administrators
           and support staff. Ask how staff access to data is triggered (ticket, approval by the
           organisation, temporary access), whether it is logged and whether the organisation can see
           it, e.g. through a customer access-approval mechanism.
         nl: >-
-          De toegangsinstructies van 2.3.3.1 gelden ook voor de beheerders en supportmedewerkers van de
+          De toegangsinstructies van het 1ste punt van 2.3.3 gelden ook voor de beheerders en supportmedewerkers van de
           aanbieder. Vraag hoe toegang van personeel tot gegevens wordt gestart (ticket, goedkeuring door
           de organisatie, tijdelijke toegang), of die wordt gelogd en of de organisatie ze kan inzien,
           bv. via een mechanisme voor goedkeuring van toegang door de klant.
@@ -4875,17 +4948,17 @@ sections:
           ervan wordt aan een geïdentificeerde persoon gekoppeld.
       help:
         fr: >-
-          La directive 2.3.3.2 cite la problématique des comptes génériques : sans compte nominatif,
+          La directive (2.3.3, 2e point) cite la problématique des comptes génériques : sans compte nominatif,
           aucune action ne peut être imputée à une personne. Demandez la politique de gestion des
           comptes, la liste des comptes techniques ou génériques restants et le mécanisme qui en
           contrôle l'usage (coffre-fort de mots de passe, session enregistrée).
         en: >-
-          Directive 2.3.3.2 names the problem of generic accounts: without a personal account, no
+          The guideline (2.3.3, 2nd point) names the problem of generic accounts: without a personal account, no
           action can be traced to a person. Ask for the account-management policy, the list of
           remaining technical or generic accounts and the mechanism controlling their use (password
           vault, recorded session).
         nl: >-
-          Richtlijn 2.3.3.2 wijst op het probleem van generieke accounts: zonder persoonlijk account kan
+          De richtlijn (2.3.3, 2de punt) wijst op het probleem van generieke accounts: zonder persoonlijk account kan
           geen handeling aan een persoon worden toegeschreven. Vraag het beleid voor accountbeheer, de
           lijst van resterende technische of generieke accounts en het mechanisme dat het gebruik ervan
           controleert (wachtwoordkluis, opgenomen sessie).
@@ -4918,17 +4991,17 @@ sections:
           wanneer), de logs zijn beschermd tegen wijziging en de organisatie kan ze verkrijgen.
       help:
         fr: >-
-          La directive 2.3.3.2 exige des mécanismes garantissant la traçabilité, comme l'audit des
+          La directive (2.3.3, 2e point) exige des mécanismes garantissant la traçabilité, comme l'audit des
           accès aux données. Demandez la liste des événements journalisés, la durée de conservation,
           la protection des journaux (stockage séparé, intégrité) et les moyens de les exporter vers
           l'outil de surveillance de l'organisation.
         en: >-
-          Directive 2.3.3.2 requires mechanisms that ensure traceability, such as auditing access to
+          The guideline (2.3.3, 2nd point) requires mechanisms that ensure traceability, such as auditing access to
           data. Ask for the list of logged events, the retention period, how the logs are protected
           (separate storage, integrity) and how they can be exported to the organisation's monitoring
           tool.
         nl: >-
-          Richtlijn 2.3.3.2 vereist mechanismen die traceerbaarheid waarborgen, zoals een audit van de
+          De richtlijn (2.3.3, 2de punt) vereist mechanismen die traceerbaarheid waarborgen, zoals een audit van de
           toegang tot gegevens. Vraag de lijst van gelogde gebeurtenissen, de bewaartermijn, de
           bescherming van de logs (gescheiden opslag, integriteit) en hoe ze naar de monitoringtool van
           de organisatie kunnen worden geëxporteerd.
@@ -4961,17 +5034,17 @@ sections:
           beperkt en periodiek herzien.
       help:
         fr: >-
-          Les comptes d'administration sont la cible privilégiée des attaques ; 2.3.3.2 demande que
+          Les comptes d'administration sont la cible privilégiée des attaques ; le 2e point de 2.3.3 demande que
           leurs accès garantissent confidentialité et traçabilité. Demandez le nombre
           d'administrateurs ayant accès à l'environnement de l'organisation, la procédure de gestion
           des accès à privilèges et le compte rendu de la dernière revue.
         en: >-
-          Administrator accounts are the preferred target of attacks; 2.3.3.2 requires their access to
+          Administrator accounts are the preferred target of attacks; the 2nd point of 2.3.3 requires their access to
           ensure confidentiality and traceability. Ask how many administrators can reach the
           organisation's environment, the privileged-access management procedure and the record of the
           latest review.
         nl: >-
-          Beheerdersaccounts zijn het geliefkoosde doelwit van aanvallen; 2.3.3.2 vereist dat hun
+          Beheerdersaccounts zijn het geliefkoosde doelwit van aanvallen; het 2de punt van 2.3.3 vereist dat hun
           toegang vertrouwelijkheid en traceerbaarheid waarborgt. Vraag hoeveel beheerders toegang
           hebben tot de omgeving van de organisatie, de procedure voor beheer van bevoorrechte toegang en
           het verslag van de laatste herziening.
@@ -5004,17 +5077,17 @@ sections:
           sessieduur) is minstens even streng als dat van de organisatie.
       help:
         fr: >-
-          La directive 2.3.3.3 exige une politique d'authentification conforme à celle de
+          La directive (2.3.3, 3e point) exige une politique d'authentification conforme à celle de
           l'organisation. Comparez les paramètres du service à la politique interne ; une fédération
           avec le fournisseur d'identité de l'organisation (SAML, OpenID Connect) permet souvent
           d'appliquer directement ses propres règles et de retirer un accès en un seul point.
         en: >-
-          Directive 2.3.3.3 requires an authentication policy consistent with the organisation's.
+          The guideline (2.3.3, 3rd point) requires an authentication policy consistent with the organisation's.
           Compare the service's settings with the internal policy; federation with the organisation's
           identity provider (SAML, OpenID Connect) often lets its own rules apply directly and access
           be removed in one place.
         nl: >-
-          Richtlijn 2.3.3.3 vereist een authenticatiebeleid dat overeenstemt met dat van de
+          De richtlijn (2.3.3, 3de punt) vereist een authenticatiebeleid dat overeenstemt met dat van de
           organisatie. Vergelijk de instellingen van de dienst met het interne beleid; federatie met de
           identiteitsprovider van de organisatie (SAML, OpenID Connect) laat vaak toe haar eigen regels
           rechtstreeks toe te passen en toegang op één plaats in te trekken.
@@ -5033,31 +5106,34 @@ sections:
       refs: ["2.3.3.3"]
       type: compliance
       severity: high
+      basis: good_practice
       protects: [confidentiality, integrity]
       text:
         fr: >-
-          L'accès aux données confidentielles exige une authentification multifacteur, comme le
-          prévoit la politique de l'organisation.
+          L'accès aux données confidentielles exige une authentification multifacteur (MFA).
         en: >-
-          Access to confidential data requires multi-factor authentication, as the organisation's
-          policy provides.
+          Access to confidential data requires multi-factor authentication (MFA).
         nl: >-
-          Toegang tot vertrouwelijke gegevens vereist multifactorauthenticatie, zoals het beleid van de
-          organisatie bepaalt.
+          Toegang tot vertrouwelijke gegevens vereist multifactorauthenticatie (MFA).
       help:
         fr: >-
-          Une politique d'authentification conforme (2.3.3.3) implique aujourd'hui l'authentification
-          multifacteur pour l'accès à des données confidentielles, que NIS2 cite aussi parmi les mesures
-          attendues. Vérifiez que la MFA est imposée et non facultative, pour tous les comptes, et
+          Bonne pratique au-delà de la directive : celle-ci (2.3.3, 3e point) demande une politique
+          d'authentification conforme à celle de l'organisation (question précédente), sans imposer la
+          MFA. La MFA est aujourd'hui la norme pour l'accès à des données confidentielles, et NIS2 la
+          cite parmi les mesures attendues (article 21, paragraphe 2, point j). Vérifiez que la MFA est imposée et non facultative, pour tous les comptes, et
           qu'elle résiste à l'hameçonnage pour les accès les plus sensibles.
         en: >-
-          A consistent authentication policy (2.3.3.3) today implies multi-factor authentication for
-          access to confidential data, which NIS2 also lists among expected measures. Check that MFA is
+          Good practice beyond the guideline: the guideline (2.3.3, 3rd point) asks for an
+          authentication policy consistent with the organisation's (previous question), without
+          requiring MFA. MFA is today the norm for access to confidential data, and NIS2 lists it among
+          the expected measures (Article 21(2)(j)). Check that MFA is
           enforced rather than optional, for every account, and phishing-resistant for the most
           sensitive access.
         nl: >-
-          Een conform authenticatiebeleid (2.3.3.3) houdt vandaag multifactorauthenticatie in voor
-          toegang tot vertrouwelijke gegevens, wat NIS2 ook bij de verwachte maatregelen noemt. Ga na of
+          Goede praktijk die verder gaat dan de richtlijn: die (2.3.3, 3de punt) vraagt een
+          authenticatiebeleid dat overeenstemt met dat van de organisatie (vorige vraag), zonder MFA op
+          te leggen. MFA is vandaag de norm voor toegang tot vertrouwelijke gegevens, en NIS2 noemt ze
+          bij de verwachte maatregelen (artikel 21, lid 2, punt j). Ga na of
           MFA verplicht is en niet optioneel, voor alle accounts, en phishingbestendig voor de meest
           gevoelige toegang.
       remediation:
@@ -5107,41 +5183,56 @@ sections:
         fr: >-
           Les données sauvegardées sont chiffrées sur tout support, avec un algorithme et une longueur
           de clé adéquats et conformes à ce que l'organisation a jugé nécessaire pour le modèle de
-          cloud choisi.
+          cloud choisi ; pour des données à caractère personnel ou sensibles, les clés restent sous
+          le contrôle de l'organisation.
         en: >-
           Backed-up data are encrypted on every medium, with an adequate algorithm and key length that
-          match what the organisation has deemed necessary for the chosen cloud model.
+          match what the organisation has deemed necessary for the chosen cloud model; for personal or
+          sensitive data, the keys remain under the organisation's control.
         nl: >-
           Geback-upte gegevens zijn op elk medium versleuteld, met een passend algoritme en een passende
-          sleutellengte die overeenstemmen met wat de organisatie nodig acht voor het gekozen cloudmodel.
+          sleutellengte die overeenstemmen met wat de organisatie nodig acht voor het gekozen cloudmodel;
+          voor persoonsgegevens of gevoelige gegevens blijven de sleutels onder controle van de
+          organisatie.
       help:
         fr: >-
-          La directive 2.3.4.1 vise les sauvegardes, souvent stockées sur d'autres sites ou supports
+          La directive (2.3.4, 1er point) vise les sauvegardes, souvent stockées sur d'autres sites ou supports
           et moins surveillées que les données en production. Demandez l'algorithme et la longueur de
           clé (p. ex. AES-256), la procédure de gestion des clés (qui les détient, rotation,
           séparation des sauvegardes) et vérifiez la cohérence avec la politique cryptographique de
-          l'organisation.
+          l'organisation. Pour des données à caractère personnel ou sensibles, la gestion des moyens
+          de chiffrement reste toujours sous le contrôle de l'organisation et ne peut pas être
+          sous-traitée (2.4, 5e point) : des clés détenues par le seul fournisseur ne suffisent pas.
         en: >-
-          Directive 2.3.4.1 targets backups, which are often stored on other sites or media and
+          The guideline (2.3.4, 1st point) targets backups, which are often stored on other sites or media and
           watched less closely than production data. Ask for the algorithm and key length (e.g.
           AES-256), the key management procedure (who holds the keys, rotation, separation from the
-          backups) and check consistency with the organisation's cryptographic policy.
+          backups) and check consistency with the organisation's cryptographic policy. For personal or
+          sensitive data, the management of the encryption means always stays under the organisation's
+          control and cannot be outsourced (2.4, 5th point): keys held by the provider alone are not
+          enough.
         nl: >-
-          Richtlijn 2.3.4.1 viseert back-ups, die vaak op andere sites of media staan en minder nauw
+          De richtlijn (2.3.4, 1ste punt) is gericht op back-ups, die vaak op andere sites of media staan en minder nauw
           worden gevolgd dan productiegegevens. Vraag het algoritme en de sleutellengte (bv. AES-256),
           de sleutelbeheerprocedure (wie de sleutels bezit, rotatie, scheiding van de back-ups) en ga
-          na of dit strookt met het cryptografisch beleid van de organisatie.
+          na of dit strookt met het cryptografisch beleid van de organisatie. Voor persoonsgegevens of
+          gevoelige gegevens blijft het beheer van de versleutelingsmiddelen altijd onder controle van
+          de organisatie en kan het niet worden uitbesteed (2.4, 5de punt): sleutels die enkel de
+          aanbieder bezit, volstaan niet.
       remediation:
         fr: >-
-          Exiger le chiffrement de toutes les sauvegardes avec un algorithme reconnu et une clé d'au
-          moins 256 bits, et une gestion des clés documentée, idéalement sous le contrôle de
-          l'organisation.
+          Exiger le chiffrement de toutes les sauvegardes avec un algorithme reconnu et une longueur de
+          clé adéquate (p. ex. AES-256), et une gestion des clés documentée ; pour des données à
+          caractère personnel ou sensibles, placer la gestion des clés sous le contrôle de
+          l'organisation (2.4, 5e point).
         en: >-
-          Demand encryption of all backups with a recognised algorithm and at least a 256-bit key, and
-          documented key management, ideally under the organisation's control.
+          Demand encryption of all backups with a recognised algorithm and an adequate key length (e.g.
+          AES-256), and documented key management; for personal or sensitive data, put key management
+          under the organisation's control (2.4, 5th point).
         nl: >-
-          Eis versleuteling van alle back-ups met een erkend algoritme en een sleutel van minstens 256
-          bits, en gedocumenteerd sleutelbeheer, bij voorkeur onder controle van de organisatie.
+          Eis versleuteling van alle back-ups met een erkend algoritme en een passende sleutellengte (bv.
+          AES-256), en gedocumenteerd sleutelbeheer; breng voor persoonsgegevens of gevoelige gegevens
+          het sleutelbeheer onder controle van de organisatie (2.4, 5de punt).
       mappings: {iso27002: ["10.1.1", "10.1.2", "12.3.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: sec_vuln_management_process
       refs: ["2.3.4.2"]
@@ -5160,17 +5251,17 @@ sections:
           detectie, beoordeling en opvolging van de remediëring).
       help:
         fr: >-
-          La directive 2.3.4.2 exige la gestion des vulnérabilités des systèmes. Demandez le processus
+          La directive (2.3.4, 2e point) exige la gestion des vulnérabilités des systèmes. Demandez le processus
           (sources de veille, scans automatisés et leur fréquence, classement par criticité, délais de
           traitement), le contrôle correspondant du rapport ISAE 3402 type II et, si possible, des
           indicateurs de suivi récents.
         en: >-
-          Directive 2.3.4.2 requires management of system vulnerabilities. Ask for the process
+          The guideline (2.3.4, 2nd point) requires management of system vulnerabilities. Ask for the process
           (sources monitored, automated scans and their frequency, rating by criticality, remediation
           delays), the matching control in the ISAE 3402 type II report and, if possible, recent
           tracking metrics.
         nl: >-
-          Richtlijn 2.3.4.2 vereist beheer van de kwetsbaarheden van systemen. Vraag het proces
+          De richtlijn (2.3.4, 2de punt) vereist beheer van de kwetsbaarheden van systemen. Vraag het proces
           (opgevolgde bronnen, geautomatiseerde scans en hun frequentie, indeling volgens ernst,
           remediëringstermijnen), de overeenkomstige maatregel in het ISAE 3402 type II-rapport en
           indien mogelijk recente opvolgingsindicatoren.
@@ -5202,17 +5293,17 @@ sections:
           uitgevoerd.
       help:
         fr: >-
-          La directive 2.3.4.2 fixe une fréquence minimale annuelle pour les tests de sécurité.
+          La directive (2.3.4, 2e point) fixe une fréquence minimale annuelle pour les tests de sécurité.
           Demandez la synthèse du dernier test d'intrusion (date, périmètre, testeur indépendant,
           nombre de failles par criticité et état de leur correction) et vérifiez que le périmètre
           couvre le service utilisé par l'organisation.
         en: >-
-          Directive 2.3.4.2 sets a minimum yearly frequency for security tests. Ask for the summary of
+          The guideline (2.3.4, 2nd point) sets a minimum yearly frequency for security tests. Ask for the summary of
           the latest penetration test (date, scope, independent tester, number of findings per
           criticality and their remediation status) and check that the scope covers the service used
           by the organisation.
         nl: >-
-          Richtlijn 2.3.4.2 legt een minimale jaarlijkse frequentie voor beveiligingstests op. Vraag de
+          De richtlijn (2.3.4, 2de punt) legt een minimale jaarlijkse frequentie voor beveiligingstests op. Vraag de
           samenvatting van de laatste penetratietest (datum, scope, onafhankelijke tester, aantal
           bevindingen per ernst en stand van hun oplossing) en ga na of de scope de dienst dekt die de
           organisatie gebruikt.
@@ -5234,37 +5325,37 @@ sections:
       protects: [confidentiality, integrity, availability]
       text:
         fr: >-
-          Les vulnérabilités critiques identifiées sont corrigées ou neutralisées immédiatement.
+          Les vulnérabilités critiques identifiées sont corrigées immédiatement.
         en: >-
-          Critical vulnerabilities that are found are fixed or neutralised immediately.
+          Critical vulnerabilities that are found are fixed immediately.
         nl: >-
-          Vastgestelde kritieke kwetsbaarheden worden onmiddellijk verholpen of geneutraliseerd.
+          Vastgestelde kritieke kwetsbaarheden worden onmiddellijk verholpen.
       help:
         fr: >-
-          Selon 2.3.4.2, une vulnérabilité critique doit être corrigée sans attendre le cycle normal.
-          Demandez le délai maximal appliqué aux vulnérabilités critiques, les mesures temporaires
-          prévues quand aucun correctif n'existe, et l'état de correction des failles critiques du
+          Selon la directive (2.3.4, 2e point), une vulnérabilité critique doit être corrigée sans attendre le cycle normal.
+          Demandez le délai réellement appliqué aux vulnérabilités critiques (une mesure temporaire
+          ne remplace pas la correction, elle la précède tout au plus) et l'état de correction des failles critiques du
           dernier test d'intrusion.
         en: >-
-          Under 2.3.4.2 a critical vulnerability must be fixed without waiting for the normal cycle.
-          Ask for the maximum delay applied to critical vulnerabilities, the interim measures used when
-          no patch exists, and the remediation status of the critical findings of the latest
+          Under the guideline (2.3.4, 2nd point) a critical vulnerability must be fixed without waiting for the normal cycle.
+          Ask for the delay actually applied to critical vulnerabilities (an interim measure does not
+          replace the fix; at most it comes before it) and the remediation status of the critical findings of the latest
           penetration test.
         nl: >-
-          Volgens 2.3.4.2 moet een kritieke kwetsbaarheid worden verholpen zonder de normale cyclus af
-          te wachten. Vraag de maximale termijn voor kritieke kwetsbaarheden, de tijdelijke maatregelen
-          wanneer er geen patch bestaat, en de stand van de oplossing van de kritieke bevindingen uit de
+          Volgens de richtlijn (2.3.4, 2de punt) moet een kritieke kwetsbaarheid worden verholpen zonder de normale cyclus af
+          te wachten. Vraag de werkelijk toegepaste termijn voor kritieke kwetsbaarheden (een
+          tijdelijke maatregel vervangt de correctie niet, hoogstens gaat hij eraan vooraf) en de stand van de oplossing van de kritieke bevindingen uit de
           laatste penetratietest.
       remediation:
         fr: >-
-          Exiger contractuellement un délai très court (p. ex. 72 heures au plus) pour corriger ou
-          contenir une vulnérabilité critique, et l'information de l'organisation si elle la concerne.
+          Exiger contractuellement la correction immédiate de toute vulnérabilité critique identifiée,
+          avec un suivi documenté, et l'information de l'organisation si elle la concerne.
         en: >-
-          Demand by contract a very short delay (e.g. 72 hours at most) to fix or contain a critical
-          vulnerability, and that the organisation be informed if it is affected.
+          Demand by contract that every critical vulnerability found is fixed immediately, with
+          documented follow-up, and that the organisation be informed if it is affected.
         nl: >-
-          Eis contractueel een zeer korte termijn (bv. maximaal 72 uur) om een kritieke kwetsbaarheid
-          te verhelpen of in te dammen, en dat de organisatie wordt ingelicht als ze erdoor geraakt
+          Eis contractueel dat elke vastgestelde kritieke kwetsbaarheid onmiddellijk wordt verholpen,
+          met gedocumenteerde opvolging, en dat de organisatie wordt ingelicht als ze erdoor geraakt
           wordt.
       mappings: {iso27002: ["12.6.1"], nis2: ["21(2)(e)"]}
     - id: sec_server_hardening
@@ -5286,17 +5377,17 @@ sections:
           daarvan wordt gecontroleerd.
       help:
         fr: >-
-          La directive 2.3.4.3 exige un niveau de sécurité très strict pour ces serveurs ; elle vaut
+          La directive (2.3.4, 3e point) exige un niveau de sécurité très strict pour ces serveurs ; elle vaut
           pour l'infrastructure du fournisseur dans tous les modèles de cloud. Demandez les
           référentiels de durcissement utilisés (p. ex. CIS Benchmarks), la façon dont les écarts de
           configuration sont détectés et le contrôle correspondant du rapport ISAE 3402 type II.
         en: >-
-          Directive 2.3.4.3 requires a very strict security level for these servers; it applies to
+          The guideline (2.3.4, 3rd point) requires a very strict security level for these servers; it applies to
           the provider's infrastructure in every cloud model. Ask for the hardening baselines used
           (e.g. CIS Benchmarks), how configuration drift is detected and the matching control in the
           ISAE 3402 type II report.
         nl: >-
-          Richtlijn 2.3.4.3 vereist een zeer strikt beveiligingsniveau voor deze servers; dat geldt in
+          De richtlijn (2.3.4, 3de punt) vereist een zeer strikt beveiligingsniveau voor deze servers; dat geldt in
           elk cloudmodel voor de infrastructuur van de aanbieder. Vraag welke hardeningstandaarden
           worden gebruikt (bv. CIS Benchmarks), hoe configuratieafwijkingen worden gedetecteerd en de
           overeenkomstige maatregel in het ISAE 3402 type II-rapport.
@@ -5332,17 +5423,17 @@ sections:
           cloudaanbieder op papier gezet, en past de organisatie hetzelfde eisenniveau toe.
       help:
         fr: >-
-          En IaaS et en PaaS, une partie des serveurs visés par 2.3.4.3 et 2.3.4.4 est gérée par
+          En IaaS et en PaaS, une partie des serveurs visés par les 3e et 4e points de 2.3.4 est gérée par
           l'organisation ; le guide demande de définir précisément la responsabilité selon le modèle
           de cloud. Demandez la matrice de responsabilités du fournisseur et vérifiez que l'organisation
           a inscrit ses propres systèmes dans son processus de durcissement et de correctifs.
         en: >-
-          In IaaS and PaaS part of the servers covered by 2.3.4.3 and 2.3.4.4 is managed by the
+          In IaaS and PaaS part of the servers covered by the 3rd and 4th points of 2.3.4 is managed by the
           organisation; the guideline asks for responsibility to be defined precisely for the cloud
           model. Ask for the provider's responsibility matrix and check that the organisation has
           brought its own systems into its hardening and patching process.
         nl: >-
-          Bij IaaS en PaaS beheert de organisatie een deel van de servers waarop 2.3.4.3 en 2.3.4.4
+          Bij IaaS en PaaS beheert de organisatie een deel van de servers waarop het 3de en het 4de punt van 2.3.4
           betrekking hebben; de richtlijn vraagt de verantwoordelijkheid per cloudmodel nauwkeurig vast
           te leggen. Vraag de verantwoordelijkheidsmatrix van de aanbieder en ga na of de organisatie
           haar eigen systemen in haar hardening- en patchproces heeft opgenomen.
@@ -5372,17 +5463,17 @@ sections:
           uitgerold.
       help:
         fr: >-
-          La directive 2.3.4.4 demande une gestion centralisée, qui garantit qu'aucun système n'est
+          La directive (2.3.4, 4e point) demande une gestion centralisée, qui garantit qu'aucun système n'est
           oublié, et des tests préalables, qui évitent qu'un correctif interrompe le service. Demandez
           la description de l'outil de déploiement, le taux de couverture du parc et la procédure de
           test (environnement de préproduction, déploiement progressif, retour arrière).
         en: >-
-          Directive 2.3.4.4 asks for central management, which ensures no system is forgotten, and
+          The guideline (2.3.4, 4th point) asks for central management, which ensures no system is forgotten, and
           prior testing, which keeps a patch from interrupting the service. Ask for a description of
           the deployment tool, the share of systems it covers and the test procedure (pre-production
           environment, staged rollout, rollback).
         nl: >-
-          Richtlijn 2.3.4.4 vraagt centraal beheer, zodat geen systeem wordt vergeten, en voorafgaande
+          De richtlijn (2.3.4, 4de punt) vraagt centraal beheer, zodat geen systeem wordt vergeten, en voorafgaande
           tests, zodat een patch de dienst niet onderbreekt. Vraag een beschrijving van de
           uitroltool, het aandeel van de systemen dat ze dekt en de testprocedure
           (preproductieomgeving, gefaseerde uitrol, terugrol).
@@ -5414,17 +5505,17 @@ sections:
           vastgelegd, en die termijnen worden nageleefd.
       help:
         fr: >-
-          Selon 2.3.4.4, les correctifs sont installés dans des délais raisonnables, fonction de leur
+          Selon la directive (2.3.4, 4e point), les correctifs sont installés dans des délais raisonnables, fonction de leur
           criticité : un système non corrigé est la voie d'attaque la plus courante. Demandez les délais
           cibles par niveau (critique, élevé, moyen) et un indicateur récent de respect de ces délais,
           ou le contrôle correspondant du rapport ISAE 3402 type II.
         en: >-
-          Under 2.3.4.4 patches are installed within reasonable delays that depend on their
+          Under the guideline (2.3.4, 4th point) patches are installed within reasonable delays that depend on their
           criticality: an unpatched system is the most common attack path. Ask for the target delays
           per level (critical, high, medium) and a recent metric of how well they are met, or the
           matching control in the ISAE 3402 type II report.
         nl: >-
-          Volgens 2.3.4.4 worden patches binnen redelijke termijnen geïnstalleerd, naargelang hun ernst:
+          Volgens de richtlijn (2.3.4, 4de punt) worden patches binnen redelijke termijnen geïnstalleerd, naargelang hun ernst:
           een niet-gepatcht systeem is de meest voorkomende aanvalsweg. Vraag de doeltermijnen per
           niveau (kritiek, hoog, gemiddeld) en een recente indicator van de naleving ervan, of de
           overeenkomstige maatregel in het ISAE 3402 type II-rapport.
@@ -5433,7 +5524,7 @@ sections:
           Exiger des délais maximaux d'installation par criticité inscrits au contrat ou au SLA, et un
           rapport périodique sur leur respect.
         en: >-
-          Demand maximum installation delays per criticality written into the contract or SLA, and
+          Require the contract or SLA to set maximum installation delays per criticality, and
           periodic reporting on how they are met.
         nl: >-
           Eis maximale installatietermijnen per ernst in het contract of de SLA, en periodieke
@@ -5457,17 +5548,17 @@ sections:
           is geïnstalleerd op de servers en werkposten van de cloudaanbieder.
       help:
         fr: >-
-          La directive 2.3.4.5 vise aussi bien les serveurs que les postes de travail, notamment ceux
+          La directive (2.3.4, 5e point) vise aussi bien les serveurs que les postes de travail, notamment ceux
           des administrateurs, souvent point d'entrée d'une attaque. Demandez la solution utilisée
           (antivirus ou EDR), son taux de déploiement et la protection spécifique contre les
           rançongiciels (détection comportementale, sauvegardes immuables).
         en: >-
-          Directive 2.3.4.5 covers servers as well as workstations, especially administrators'
+          The guideline (2.3.4, 5th point) covers servers as well as workstations, especially administrators'
           workstations, often the entry point of an attack. Ask for the solution used (anti-virus or
           EDR), its deployment rate and the specific protection against ransomware (behavioural
           detection, immutable backups).
         nl: >-
-          Richtlijn 2.3.4.5 heeft zowel betrekking op servers als op werkposten, vooral die van
+          De richtlijn (2.3.4, 5de punt) heeft zowel betrekking op servers als op werkposten, vooral die van
           beheerders, vaak het toegangspunt van een aanval. Vraag welke oplossing wordt gebruikt
           (antivirus of EDR), de uitrolgraad en de specifieke bescherming tegen ransomware
           (gedragsdetectie, onveranderlijke back-ups).
@@ -5498,15 +5589,15 @@ sections:
       help:
         fr: >-
           Un anti-malware non actualisé ou dont personne ne lit les alertes ne protège guère ;
-          2.3.4.5 exige mise à jour et supervision. Demandez comment les mises à jour de signatures et
+          le 5e point de 2.3.4 exige mise à jour et supervision. Demandez comment les mises à jour de signatures et
           de moteurs sont déployées, qui traite les alertes (SOC) et dans quel délai.
         en: >-
           Anti-malware that is not updated, or whose alerts nobody reads, gives little protection;
-          2.3.4.5 requires updates and supervision. Ask how signature and engine updates are rolled
+          the 5th point of 2.3.4 requires updates and supervision. Ask how signature and engine updates are rolled
           out, who handles the alerts (SOC) and how fast.
         nl: >-
           Antimalware die niet wordt bijgewerkt of waarvan niemand de waarschuwingen leest, beschermt
-          nauwelijks; 2.3.4.5 vereist updates en opvolging. Vraag hoe updates van signaturen en engines
+          nauwelijks; het 5de punt van 2.3.4 vereist updates en opvolging. Vraag hoe updates van signaturen en engines
           worden uitgerold, wie de waarschuwingen behandelt (SOC) en hoe snel.
       remediation:
         fr: >-
@@ -5537,16 +5628,16 @@ sections:
       help:
         fr: >-
           Les supports amovibles permettent d'exfiltrer des données ou d'introduire un logiciel
-          malveillant ; 2.3.4.6 demande que leur usage soit géré et contrôlé. Demandez la politique
+          malveillant ; le 6e point de 2.3.4 demande que leur usage soit géré et contrôlé. Demandez la politique
           relative aux supports amovibles et le moyen technique qui l'applique sur les serveurs et les
           postes d'administration.
         en: >-
-          Removable media can be used to exfiltrate data or bring in malware; 2.3.4.6 requires their
+          Removable media can be used to exfiltrate data or bring in malware; the 6th point of 2.3.4 requires their
           use to be managed and controlled. Ask for the removable-media policy and the technical means
           that enforces it on servers and administration workstations.
         nl: >-
           Verwisselbare media kunnen dienen om gegevens weg te sluizen of malware binnen te brengen;
-          2.3.4.6 vereist dat het gebruik ervan wordt beheerd en gecontroleerd. Vraag het beleid voor
+          het 6de punt van 2.3.4 vereist dat het gebruik ervan wordt beheerd en gecontroleerd. Vraag het beleid voor
           verwisselbare media en het technische middel dat het afdwingt op servers en beheerwerkposten.
       remediation:
         fr: >-
@@ -5573,19 +5664,19 @@ sections:
           procedure, and its risk analyses are kept up to date.
         nl: >-
           De cloudaanbieder past een gedocumenteerde procedure voor beheer van
-          informatiebeveiligingsrisico's toe, en de risicoanalyses worden bijgewerkt.
+          informatieveiligheidsrisico's toe, en de risicoanalyses worden bijgewerkt.
       help:
         fr: >-
-          La directive 2.3.4.7 exige des pratiques de gestion des risques appliquées et documentées.
+          La directive (2.3.4, 7e point) exige des pratiques de gestion des risques appliquées et documentées.
           Un certificat ISO/IEC 27001 en cours de validité, dont le périmètre couvre le service,
           atteste d'un processus de gestion des risques ; à défaut, demandez la méthode et la date de
           la dernière analyse de risques.
         en: >-
-          Directive 2.3.4.7 requires risk-management practices that are applied and documented. A
+          The guideline (2.3.4, 7th point) requires risk-management practices that are applied and documented. A
           valid ISO/IEC 27001 certificate whose scope covers the service attests to a risk-management
           process; failing that, ask for the method and date of the latest risk analysis.
         nl: >-
-          Richtlijn 2.3.4.7 vereist praktijken voor risicobeheer die worden toegepast en gedocumenteerd.
+          De richtlijn (2.3.4, 7de punt) vereist praktijken voor risicobeheer die worden toegepast en gedocumenteerd.
           Een geldig ISO/IEC 27001-certificaat waarvan de scope de dienst dekt, toont een
           risicobeheerproces aan; vraag anders de methode en de datum van de laatste risicoanalyse.
       remediation:
@@ -5616,16 +5707,16 @@ sections:
           (beoordeling, goedkeuring, test, terugrol) en geregistreerd.
       help:
         fr: >-
-          La directive 2.3.4.7 cite la gestion du changement, car un changement mal maîtrisé est une
+          La directive (2.3.4, 7e point) cite la gestion du changement, car un changement mal maîtrisé est une
           cause fréquente d'interruption ou de faille. Demandez la procédure, un extrait du registre des
           changements et les modalités d'information de l'organisation pour les changements qui
           l'affectent.
         en: >-
-          Directive 2.3.4.7 names change management, since a poorly controlled change is a frequent
+          The guideline (2.3.4, 7th point) names change management, since a poorly controlled change is a frequent
           cause of outages or security gaps. Ask for the procedure, an extract of the change register
           and how the organisation is informed of changes that affect it.
         nl: >-
-          Richtlijn 2.3.4.7 noemt wijzigingsbeheer, omdat een slecht beheerste wijziging een frequente
+          De richtlijn (2.3.4, 7de punt) noemt wijzigingsbeheer, omdat een slecht beheerste wijziging een frequente
           oorzaak van onderbrekingen of beveiligingslekken is. Vraag de procedure, een uittreksel uit
           het wijzigingsregister en hoe de organisatie wordt ingelicht over wijzigingen die haar
           raken.
@@ -5680,18 +5771,18 @@ sections:
           gefilterd (firewalls, regels die elke niet-toegelaten stroom standaard weigeren).
       help:
         fr: >-
-          La directive 2.3.5.1 exige des accès réseau limités et filtrés, pour réduire la surface
+          La directive (2.3.5, 1er point) exige des accès réseau limités et filtrés, pour réduire la surface
           d'attaque. Demandez la description de l'architecture réseau (zones, pare-feu, protection
           contre le déni de service), la procédure de revue des règles de filtrage et, pour les
           ressources configurées par l'organisation, vérifiez qu'aucun stockage ni service n'est exposé
           sur Internet sans nécessité.
         en: >-
-          Directive 2.3.5.1 requires network access to be limited and filtered, to reduce the attack
+          The guideline (2.3.5, 1st point) requires network access to be limited and filtered, to reduce the attack
           surface. Ask for a description of the network architecture (zones, firewalls, denial-of-service
           protection), the procedure for reviewing filtering rules and, for resources the organisation
           configures, check that no storage or service is exposed to the internet without need.
         nl: >-
-          Richtlijn 2.3.5.1 vereist dat netwerktoegang beperkt en gefilterd is, om het aanvalsoppervlak
+          De richtlijn (2.3.5, 1ste punt) vereist dat netwerktoegang beperkt en gefilterd is, om het aanvalsoppervlak
           te verkleinen. Vraag een beschrijving van de netwerkarchitectuur (zones, firewalls,
           bescherming tegen denial-of-service), de procedure voor het herzien van filterregels en ga,
           voor resources die de organisatie configureert, na of geen opslag of dienst zonder noodzaak
@@ -5724,17 +5815,17 @@ sections:
           versleuteling (bv. TLS 1.2 of recenter, VPN).
       help:
         fr: >-
-          Des accès réseau « sécurisés » au sens de 2.3.5.1 supposent que les données ne circulent pas
+          Des accès réseau « sécurisés » au sens du 1er point de 2.3.5 supposent que les données ne circulent pas
           en clair, ni sur Internet ni à l'intérieur du centre de calcul. Demandez les protocoles et
           versions acceptés, la gestion des certificats et, pour les liaisons avec l'organisation, le
           type de connexion (VPN, liaison privée).
         en: >-
-          "Secured" network access within the meaning of 2.3.5.1 means data do not travel in clear
+          "Secured" network access within the meaning of the 1st point of 2.3.5 means data do not travel in clear
           text, neither over the internet nor inside the data centre. Ask for the accepted protocols
           and versions, certificate management and, for links with the organisation, the connection
           type (VPN, private link).
         nl: >-
-          « Beveiligde » netwerktoegang in de zin van 2.3.5.1 betekent dat gegevens niet onversleuteld
+          ‘Beveiligde’ netwerktoegang in de zin van het 1ste punt van 2.3.5 betekent dat gegevens niet onversleuteld
           worden verstuurd, noch via internet noch binnen het datacenter. Vraag de aanvaarde protocollen
           en versies, het certificaatbeheer en, voor verbindingen met de organisatie, het type
           verbinding (VPN, private verbinding).
@@ -5766,19 +5857,19 @@ sections:
           beheernetwerk.
       help:
         fr: >-
-          La directive 2.3.5.2 impose un réseau d'administration distinct : si les interfaces
+          La directive (2.3.5, 2e point) impose un réseau d'administration distinct : si les interfaces
           d'administration sont joignables depuis le réseau des utilisateurs ou Internet, la
           compromission d'un poste suffit à prendre le contrôle des systèmes. Demandez le schéma du
           réseau d'administration, les points d'entrée (bastion, postes d'administration dédiés) et
           le contrôle correspondant du rapport ISAE 3402 type II.
         en: >-
-          Directive 2.3.5.2 requires a separate administration network: if administration interfaces
+          The guideline (2.3.5, 2nd point) requires a separate administration network: if administration interfaces
           can be reached from the user network or the internet, compromising one workstation is enough
           to take over the systems. Ask for the administration network diagram, the entry points
           (bastion, dedicated admin workstations) and the matching control in the ISAE 3402 type II
           report.
         nl: >-
-          Richtlijn 2.3.5.2 vereist een afzonderlijk beheernetwerk: als beheerinterfaces bereikbaar zijn
+          De richtlijn (2.3.5, 2de punt) vereist een afzonderlijk beheernetwerk: als beheerinterfaces bereikbaar zijn
           vanaf het gebruikersnetwerk of internet, volstaat het één werkpost te compromitteren om de
           systemen over te nemen. Vraag het schema van het beheernetwerk, de toegangspunten (bastion,
           specifieke beheerwerkposten) en de overeenkomstige maatregel in het ISAE 3402 type II-rapport.
@@ -5810,17 +5901,17 @@ sections:
           twee factoren).
       help:
         fr: >-
-          La directive 2.3.5.2 associe le réseau d'administration à une authentification forte. Vérifiez
+          La directive (2.3.5, 2e point) associe le réseau d'administration à une authentification forte. Vérifiez
           que tous les administrateurs, y compris ceux des sous-traitants, utilisent au moins deux
           facteurs, de préférence résistants à l'hameçonnage (clé matérielle, carte à puce), et
           demandez le contrôle correspondant du rapport ISAE 3402 type II.
         en: >-
-          Directive 2.3.5.2 pairs the administration network with strong authentication. Check that
+          The guideline (2.3.5, 2nd point) pairs the administration network with strong authentication. Check that
           every administrator, subcontractors' included, uses at least two factors, preferably
           phishing-resistant (hardware key, smart card), and ask for the matching control in the ISAE
           3402 type II report.
         nl: >-
-          Richtlijn 2.3.5.2 koppelt het beheernetwerk aan sterke authenticatie. Ga na of alle
+          De richtlijn (2.3.5, 2de punt) koppelt het beheernetwerk aan sterke authenticatie. Ga na of alle
           beheerders, ook die van onderaannemers, minstens twee factoren gebruiken, bij voorkeur
           phishingbestendig (hardwaresleutel, chipkaart), en vraag de overeenkomstige maatregel in het
           ISAE 3402 type II-rapport.
@@ -5852,16 +5943,16 @@ sections:
           goedgekeurd en vervolgens opgevolgd en gedocumenteerd.
       help:
         fr: >-
-          La directive 2.3.5.3 soumet les équipements réseau à une maîtrise du changement : une règle de
+          La directive (2.3.5, 3e point) soumet les équipements réseau à une maîtrise du changement : une règle de
           pare-feu modifiée sans contrôle peut ouvrir l'accès aux données. Demandez la procédure
           d'approbation, un extrait du registre des changements réseau et la façon dont les
           configurations sont versionnées et comparées.
         en: >-
-          Directive 2.3.5.3 puts network equipment under change control: a firewall rule changed
+          The guideline (2.3.5, 3rd point) puts network equipment under change control: a firewall rule changed
           without review can open access to the data. Ask for the approval procedure, an extract of the
           network change register and how configurations are versioned and compared.
         nl: >-
-          Richtlijn 2.3.5.3 onderwerpt netwerkapparatuur aan wijzigingsbeheer: een firewallregel die
+          De richtlijn (2.3.5, 3de punt) onderwerpt netwerkapparatuur aan wijzigingsbeheer: een firewallregel die
           zonder controle wordt gewijzigd, kan toegang tot de gegevens openen. Vraag de
           goedkeuringsprocedure, een uittreksel uit het register van netwerkwijzigingen en hoe
           configuraties worden geversioneerd en vergeleken.
@@ -5894,18 +5985,18 @@ sections:
           geïdentificeerde en beheerde toestellen, afgedwongen door een technische controle.
       help:
         fr: >-
-          Pour un cloud partagé, 2.3.5.4 réserve l'accès au réseau aux terminaux de confiance, ce qui
+          Pour un cloud partagé, le 4e point de 2.3.5 réserve l'accès au réseau aux terminaux de confiance, ce qui
           rejoint l'approche « zero trust » : chaque appareil est vérifié avant tout accès. Vérifiez
           le mécanisme utilisé (certificat d'appareil, accès conditionnel lié à la conformité du
           terminal, restriction par adresse ou liaison privée) pour les utilisateurs de l'organisation
           comme pour les administrateurs du fournisseur.
         en: >-
-          For a shared cloud, 2.3.5.4 restricts network access to trusted terminals, in line with the
+          For a shared cloud, the 4th point of 2.3.5 restricts network access to trusted terminals, in line with the
           zero-trust approach: every device is checked before any access. Check the mechanism used
           (device certificate, conditional access tied to device compliance, address restriction or
           private link) for the organisation's users as well as for the provider's administrators.
         nl: >-
-          Voor een gedeelde cloud beperkt 2.3.5.4 de netwerktoegang tot vertrouwde toestellen, in lijn
+          Voor een gedeelde cloud beperkt het 4de punt van 2.3.5 de netwerktoegang tot vertrouwde toestellen, in lijn
           met de zero-trustbenadering: elk toestel wordt gecontroleerd vóór elke toegang. Ga na welk
           mechanisme wordt gebruikt (toestelcertificaat, voorwaardelijke toegang gekoppeld aan de
           conformiteit van het toestel, adresbeperking of private verbinding), zowel voor gebruikers van
@@ -5939,19 +6030,19 @@ sections:
           organisatie geïsoleerd van dat van de andere klantorganisaties.
       help:
         fr: >-
-          Dans un cloud partagé, 2.3.5.5 exige l'isolement réseau entre clients, pour qu'une faille ou
+          Dans un cloud partagé, le 4e point de 2.3.5 exige l'isolement réseau entre clients, pour qu'une faille ou
           une erreur chez un autre client ne donne pas accès aux données de l'organisation. Demandez
           comment l'isolement est réalisé (réseaux virtuels privés, segmentation, chiffrement entre
           locataires), comment il est testé (tests d'intrusion entre locataires) et la section
           correspondante du rapport ISAE 3402 type II.
         en: >-
-          In a shared cloud, 2.3.5.5 requires network isolation between customers, so that a flaw or
+          In a shared cloud, the 4th point of 2.3.5 requires network isolation between customers, so that a flaw or
           mistake at another customer does not open access to the organisation's data. Ask how
           isolation is achieved (virtual private networks, segmentation, encryption between tenants),
           how it is tested (cross-tenant penetration tests) and the matching section of the ISAE 3402
           type II report.
         nl: >-
-          In een gedeelde cloud vereist 2.3.5.5 netwerkisolatie tussen klanten, zodat een lek of fout
+          In een gedeelde cloud vereist het 4de punt van 2.3.5 netwerkisolatie tussen klanten, zodat een lek of fout
           bij een andere klant geen toegang geeft tot de gegevens van de organisatie. Vraag hoe de
           isolatie wordt gerealiseerd (virtuele privénetwerken, segmentatie, versleuteling tussen
           tenants), hoe ze wordt getest (penetratietests tussen tenants) en het overeenkomstige deel
@@ -6016,19 +6107,19 @@ sections:
           op het vlak van informatieveiligheid en privacy beoordeeld.
       help:
         fr: >-
-          La directive 2.4.1 impose une évaluation préalable des risques propres à la solution
+          La directive (2.4, alinéa d'introduction) impose une évaluation préalable des risques propres à la solution
           retenue, et non une analyse générique du cloud. Demandez le rapport d'évaluation des risques
           daté, antérieur à la décision et à la signature du contrat, et vérifiez qu'il couvre le
           fournisseur de services cloud, le modèle de service et de déploiement et les données
           concernées. Des modèles existent auprès de l'ENISA, de l'ISACA, du NIST et de Smals.
         en: >-
-          Directive 2.4.1 requires a prior assessment of the risks of the chosen solution, not a
+          The guideline (2.4, opening paragraph) requires a prior assessment of the risks of the chosen solution, not a
           generic analysis of the cloud. Ask for the dated risk assessment report, drawn up before the
           decision and the signature of the contract, and check that it covers the cloud service
           provider, the service and deployment model and the data concerned. Templates are available
           from ENISA, ISACA, NIST and Smals.
         nl: >-
-          Richtlijn 2.4.1 vereist een voorafgaande beoordeling van de risico's van de gekozen
+          De richtlijn (2.4, inleidende alinea) vereist een voorafgaande beoordeling van de risico's van de gekozen
           oplossing, geen algemene analyse van de cloud. Vraag het gedateerde
           risicobeoordelingsrapport, opgesteld vóór de beslissing en de ondertekening van het
           contract, en ga na of het de cloudaanbieder, het service- en implementatiemodel en de
@@ -6064,18 +6155,18 @@ sections:
           door het resultaat van de risicobeoordeling.
       help:
         fr: >-
-          Selon 2.4.1, c'est la sensibilité des informations et l'évaluation des risques qui
+          Selon la directive (2.4, alinéa d'introduction), c'est la sensibilité des informations et l'évaluation des risques qui
           déterminent si le cloud peut être utilisé ; une décision fondée uniquement sur le coût ou la
           commodité ne répond pas à la directive. Demandez la note de décision (ou le procès-verbal
           du comité de direction) qui cite la classification des données concernées et les
           conclusions de l'évaluation des risques.
         en: >-
-          Under 2.4.1, the sensitivity of the information and the risk assessment decide whether the
+          Under the guideline (2.4, opening paragraph), the sensitivity of the information and the risk assessment decide whether the
           cloud may be used; a decision based only on cost or convenience does not meet the
-          directive. Ask for the decision memo (or the management committee minutes) that cites the
+          guideline. Ask for the decision memo (or the management committee minutes) that cites the
           classification of the data concerned and the conclusions of the risk assessment.
         nl: >-
-          Volgens 2.4.1 bepalen de gevoeligheid van de informatie en de risicobeoordeling of de cloud
+          Volgens de richtlijn (2.4, inleidende alinea) bepalen de gevoeligheid van de informatie en de risicobeoordeling of de cloud
           mag worden gebruikt; een beslissing die enkel op kosten of gemak steunt, voldoet niet aan de
           richtlijn. Vraag de beslissingsnota (of de notulen van het directiecomité) waarin de
           classificatie van de betrokken gegevens en de conclusies van de risicobeoordeling worden
@@ -6108,18 +6199,18 @@ sections:
           cloud toevertrouwde verwerking zijn geïdentificeerd, en de cloudoplossing leeft ze na.
       help:
         fr: >-
-          La directive 2.4.2 rappelle que l'organisation doit respecter le droit belge et européen,
+          La directive (2.4, 1er point) rappelle que l'organisation doit respecter le droit belge et européen,
           notamment le RGPD et la loi du 30 juillet 2018 pour les données à caractère personnel, et le
           cas échéant la législation NIS2. Demandez l'analyse juridique (service juridique ou délégué
           à la protection des données) qui liste les textes applicables et la manière dont la solution
           y répond.
         en: >-
-          Directive 2.4.2 recalls that the organisation must comply with Belgian and European law, in
+          The guideline (2.4, 1st point) recalls that the organisation must comply with Belgian and European law, in
           particular the GDPR and the Belgian law of 30 July 2018 for personal data, and the NIS2
           legislation where applicable. Ask for the legal analysis (legal department or data
           protection officer) that lists the applicable texts and how the solution meets them.
         nl: >-
-          Richtlijn 2.4.2 herinnert eraan dat de organisatie het Belgische en Europese recht moet
+          De richtlijn (2.4, 1ste punt) herinnert eraan dat de organisatie het Belgische en Europese recht moet
           naleven, met name de AVG en de wet van 30 juli 2018 voor persoonsgegevens, en in
           voorkomend geval de NIS2-wetgeving. Vraag de juridische analyse (juridische dienst of
           functionaris voor gegevensbescherming) met de toepasselijke teksten en de manier waarop de
@@ -6152,19 +6243,19 @@ sections:
           organisatie van toepassing is, is geïdentificeerd, en de cloudoplossing leeft ze na.
       help:
         fr: >-
-          Outre le droit général, 2.4.2 exige le respect de la législation sectorielle, par exemple la
+          Outre le droit général, la directive (2.4, 1er point) exige le respect de la législation sectorielle, par exemple la
           loi du 15 janvier 1990 relative à la Banque-Carrefour de la sécurité sociale, les
           délibérations du Comité de sécurité de l'information et les normes minimales de sécurité du
           secteur. Demandez l'avis juridique qui cite ces textes et vérifiez que les délibérations
           couvrant les flux de données concernés autorisent un traitement chez un tiers.
         en: >-
-          Besides general law, 2.4.2 requires compliance with sector legislation, for example the law
+          Besides general law, the guideline (2.4, 1st point) requires compliance with sector legislation, for example the law
           of 15 January 1990 on the Crossroads Bank for Social Security, the deliberations of the
           Information Security Committee and the sector's minimum security standards. Ask for the
           legal opinion citing these texts and check that the deliberations covering the data flows
           concerned allow processing by a third party.
         nl: >-
-          Naast het algemene recht vereist 2.4.2 de naleving van de sectorale wetgeving, bijvoorbeeld
+          Naast het algemene recht vereist de richtlijn (2.4, 1ste punt) de naleving van de sectorale wetgeving, bijvoorbeeld
           de wet van 15 januari 1990 houdende oprichting en organisatie van een Kruispuntbank van de
           sociale zekerheid, de beraadslagingen van het Informatieveiligheidscomité en de minimale
           veiligheidsnormen van de sector. Vraag het juridisch advies dat deze teksten vermeldt en ga
@@ -6179,7 +6270,7 @@ sections:
           required deliberations before entrusting the data to the provider.
         nl: >-
           Laat de naleving van de sectorale wetgeving nagaan en verkrijg of pas waar nodig de vereiste
-          beraadslagingen aan voordat de gegevens aan de aanbieder worden toevertrouwd.
+          beraadslagingen aan voordat de gegevens aan de cloudaanbieder worden toevertrouwd.
       mappings: {iso27002: ["18.1.1"]}
     - id: priv_controller_role
       refs: ["2.4.3"]
@@ -6201,7 +6292,7 @@ sections:
           verwerker, volgens haar instructies.
       help:
         fr: >-
-          Selon 2.4.3 (et l'annexe C), le recours au cloud ne transfère pas la responsabilité de
+          Selon la directive (2.4, 2e point) (et l'annexe C), le recours au cloud ne transfère pas la responsabilité de
           l'organisation : elle reste responsable du traitement au sens du RGPD et répond de la
           manière dont le fournisseur protège les données. Vérifiez dans le contrat et la convention
           de sous-traitance la qualification des rôles, et dans le registre des activités de
@@ -6209,19 +6300,19 @@ sections:
           fournisseur se déclare responsable du traitement pour ses propres finalités (statistiques,
           amélioration de ses produits).
         en: >-
-          Under 2.4.3 (and Annex C), using the cloud does not transfer the organisation's
+          Under the guideline (2.4, 2nd point) (and Annex C), using the cloud does not transfer the organisation's
           responsibility: it remains the controller under the GDPR and answers for how the provider
           protects the data. Check the role qualification in the contract and the processor
           agreement, and the entry of the provider as processor in the record of processing
           activities. Beware of clauses in which the provider declares itself controller for its own
           purposes (statistics, product improvement).
         nl: >-
-          Volgens 2.4.3 (en bijlage C) draagt het gebruik van de cloud de verantwoordelijkheid van de
+          Volgens de richtlijn (2.4, 2de punt) (en bijlage C) draagt het gebruik van de cloud de verantwoordelijkheid van de
           organisatie niet over: ze blijft verwerkingsverantwoordelijke in de zin van de AVG en staat
-          in voor de manier waarop de aanbieder de gegevens beschermt. Controleer de kwalificatie van
-          de rollen in het contract en de verwerkersovereenkomst, en de vermelding van de aanbieder als
+          in voor de manier waarop de cloudaanbieder de gegevens beschermt. Controleer de kwalificatie van
+          de rollen in het contract en de verwerkersovereenkomst, en de vermelding van de cloudaanbieder als
           verwerker in het register van verwerkingsactiviteiten. Wees op uw hoede voor clausules
-          waarin de aanbieder zich verwerkingsverantwoordelijke verklaart voor eigen doeleinden
+          waarin de cloudaanbieder zich verwerkingsverantwoordelijke verklaart voor eigen doeleinden
           (statistieken, productverbetering).
       remediation:
         fr: >-
@@ -6231,8 +6322,8 @@ sections:
           Require the contract to qualify the provider as processor for all the organisation's data,
           and remove any use of the data for the provider's own purposes.
         nl: >-
-          Eis dat het contract de aanbieder als verwerker kwalificeert voor alle gegevens van de
-          organisatie, en schrap elk gebruik van de gegevens voor eigen doeleinden van de aanbieder.
+          Eis dat het contract de cloudaanbieder als verwerker kwalificeert voor alle gegevens van de
+          organisatie, en schrap elk gebruik van de gegevens voor eigen doeleinden van de cloudaanbieder.
       mappings: {iso27002: ["18.1.4"], gdpr: ["24", "28"]}
     - id: priv_risk_assessment_validated
       refs: ["2.4.4"]
@@ -6242,31 +6333,34 @@ sections:
       when: "personal_data != no || data_classification in [personal, special]"
       text:
         fr: >-
-          L'évaluation des risques a été validée formellement par la direction compétente, après avis
-          du conseiller en sécurité de l'information et du délégué à la protection des données.
+          L'évaluation des risques a été validée formellement par la direction compétente et
+          communiquée à ceux qui doivent en appliquer les mesures.
         en: >-
-          The risk assessment was formally validated by the competent management, after the opinion
-          of the information security officer and of the data protection officer.
+          The risk assessment was formally validated by the competent management and communicated to
+          those who must apply its measures.
         nl: >-
-          De risicobeoordeling werd formeel gevalideerd door het bevoegde management, na advies van de
-          informatieveiligheidsconsulent en de functionaris voor gegevensbescherming.
+          De risicobeoordeling werd formeel gevalideerd door het bevoegde management en meegedeeld aan
+          wie de maatregelen ervan moet toepassen.
       help:
         fr: >-
-          La directive 2.4.4 exige que l'évaluation des risques soit toujours réalisée et validée,
-          afin de fixer le niveau exact de sécurité et de protection de la vie privée. Demandez la
-          preuve de validation (signature, décision ou procès-verbal) et les avis écrits du conseiller
-          en sécurité de l'information et du délégué à la protection des données. L'acceptation des
+          La directive (2.4, 3e point) exige que l'évaluation des risques soit toujours réalisée et validée,
+          communiquée et entretenue, afin de fixer le niveau exact de sécurité et de protection de la vie privée. Demandez la
+          preuve de validation (signature, décision ou procès-verbal) et de sa communication ; les avis
+          écrits du conseiller en sécurité de l'information et du délégué à la protection des données
+          en sont de bons appuis. L'acceptation des
           risques résiduels doit y figurer explicitement.
         en: >-
-          Directive 2.4.4 requires the risk assessment always to be carried out and validated, so as
-          to set the exact level of security and privacy protection. Ask for the proof of validation
-          (signature, decision or minutes) and the written opinions of the information security
-          officer and the data protection officer. The acceptance of residual risks must be explicit.
+          The guideline (2.4, 3rd point) requires the risk assessment always to be carried out, validated,
+          communicated and maintained, so as to set the exact level of security and privacy protection. Ask for the proof of validation
+          (signature, decision or minutes) and of its communication; the written opinions of the
+          information security officer and the data protection officer are good support for it. The acceptance of residual risks must be explicit.
         nl: >-
-          Richtlijn 2.4.4 vereist dat de risicobeoordeling altijd wordt uitgevoerd en gevalideerd, om
+          De richtlijn (2.4, 3de punt) vereist dat de risicobeoordeling altijd wordt uitgevoerd, gevalideerd,
+          meegedeeld en onderhouden, om
           het precieze niveau van beveiliging en privacybescherming vast te leggen. Vraag het bewijs
-          van validatie (handtekening, beslissing of notulen) en de schriftelijke adviezen van de
-          informatieveiligheidsconsulent en de functionaris voor gegevensbescherming. De aanvaarding
+          van validatie (handtekening, beslissing of notulen) en van de mededeling ervan; de
+          schriftelijke adviezen van de informatieveiligheidsconsulent en de functionaris voor
+          gegevensbescherming zijn daarbij een goede ondersteuning. De aanvaarding
           van de restrisico's moet er uitdrukkelijk in staan.
       remediation:
         fr: >-
@@ -6297,16 +6391,16 @@ sections:
           bij elke belangrijke wijziging van de dienst, de cloudaanbieder of de verwerkte gegevens.
       help:
         fr: >-
-          Selon 2.4.4, l'évaluation des risques doit être entretenue ; les services cloud évoluent
+          Selon la directive (2.4, 3e point), l'évaluation des risques doit être entretenue ; les services cloud évoluent
           vite (nouvelles fonctions, nouveaux sous-traitants, nouvelles régions). Demandez
           l'historique des versions, la date de la dernière revue et la procédure qui en fixe la
           fréquence et les déclencheurs.
         en: >-
-          Under 2.4.4, the risk assessment must be maintained; cloud services change quickly (new
+          Under the guideline (2.4, 3rd point), the risk assessment must be maintained; cloud services change quickly (new
           features, new subcontractors, new regions). Ask for the version history, the date of the
           last review and the procedure that sets its frequency and triggers.
         nl: >-
-          Volgens 2.4.4 moet de risicobeoordeling worden onderhouden; clouddiensten veranderen snel
+          Volgens de richtlijn (2.4, 3de punt) moet de risicobeoordeling worden onderhouden; clouddiensten veranderen snel
           (nieuwe functies, nieuwe onderaannemers, nieuwe regio's). Vraag de versiegeschiedenis, de
           datum van de laatste herziening en de procedure die de frequentie en de aanleidingen ervan
           vastlegt.
@@ -6322,7 +6416,7 @@ sections:
           elke belangrijke wijziging) en wijs er een verantwoordelijke voor aan.
       mappings: {nis2: ["21(2)(a)"]}
     - id: priv_risk_requirements_guaranteed
-      refs: ["2.4.4"]
+      refs: ["2.4.4", "C.contract.1"]
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
@@ -6339,23 +6433,23 @@ sections:
           meegedeeld, en die verbindt zich er contractueel toe ze te garanderen.
       help:
         fr: >-
-          La directive 2.4.4 exige que le fournisseur de services cloud garantisse les exigences
+          La directive (2.4, 3e point) exige que le fournisseur de services cloud garantisse les exigences
           définies par l'évaluation des risques ; une exigence qui ne figure pas au contrat n'est pas
           opposable. Comparez la liste des mesures de l'évaluation des risques à l'annexe de sécurité
-          du contrat (voir aussi C.contract.1) et à la déclaration d'applicabilité du certificat
+          du contrat (voir aussi l'annexe C, « mesures de sécurité spécifiques ») et à la déclaration d'applicabilité du certificat
           ISO/IEC 27001 du fournisseur.
         en: >-
-          Directive 2.4.4 requires the cloud service provider to guarantee the requirements set by the
+          The guideline (2.4, 3rd point) requires the cloud service provider to guarantee the requirements set by the
           risk assessment; a requirement missing from the contract cannot be enforced. Compare the list
           of measures in the risk assessment with the security annex of the contract (see also
-          C.contract.1) and with the Statement of Applicability of the provider's ISO/IEC 27001
+          Annex C, “specific security measures”) and with the Statement of Applicability of the provider's ISO/IEC 27001
           certificate.
         nl: >-
-          Richtlijn 2.4.4 vereist dat de cloudaanbieder de door de risicobeoordeling bepaalde
+          De richtlijn (2.4, 3de punt) vereist dat de cloudaanbieder de door de risicobeoordeling bepaalde
           vereisten garandeert; een vereiste die niet in het contract staat, is niet afdwingbaar.
           Vergelijk de lijst van maatregelen uit de risicobeoordeling met de beveiligingsbijlage van
-          het contract (zie ook C.contract.1) en met de verklaring van toepasselijkheid van het
-          ISO/IEC 27001-certificaat van de aanbieder.
+          het contract (zie ook bijlage C, ‘specifieke beveiligingsmaatregelen’) en met de verklaring van toepasselijkheid van het
+          ISO/IEC 27001-certificaat van de cloudaanbieder.
       remediation:
         fr: >-
           Annexer au contrat les exigences de l'évaluation des risques, avec l'engagement du
@@ -6365,12 +6459,13 @@ sections:
           commitment and the expected evidence for each.
         nl: >-
           Voeg de vereisten uit de risicobeoordeling als bijlage bij het contract, met voor elke
-          vereiste het engagement van de aanbieder en het verwachte bewijs.
+          vereiste het engagement van de cloudaanbieder en het verwachte bewijs.
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
     - id: priv_dpia
       refs: ["2.4.4"]
       type: compliance
       severity: high
+      basis: law
       protects: [confidentiality, integrity]
       when: "personal_data != no || data_classification in [personal, special]"
       text:
@@ -6388,18 +6483,21 @@ sections:
           (GEB) uitgevoerd.
       help:
         fr: >-
-          Pour les données à caractère personnel, l'évaluation des risques exigée par 2.4.4 prend la
+          Obligation légale (RGPD, article 35) au-delà de la directive.
+          Pour les données à caractère personnel, l'évaluation des risques exigée par la directive (2.4, 3e point) prend la
           forme d'une AIPD au sens de l'article 35 du RGPD dès que le risque est élevé, ce qui est
           fréquent pour des données de sécurité sociale traitées à grande échelle. Demandez l'AIPD et
           l'avis du délégué à la protection des données ; si aucune AIPD n'est requise, répondez « non
           applicable » et joignez l'analyse préalable qui le justifie.
         en: >-
-          For personal data, the risk assessment required by 2.4.4 takes the form of a DPIA under
+          Legal obligation (GDPR, Article 35) beyond the guideline.
+          For personal data, the risk assessment required by the guideline (2.4, 3rd point) takes the form of a DPIA under
           Article 35 GDPR as soon as the risk is high, which is common for social-security data
           processed on a large scale. Ask for the DPIA and the data protection officer's opinion; if
           no DPIA is required, answer "not applicable" and attach the screening that justifies it.
         nl: >-
-          Voor persoonsgegevens neemt de door 2.4.4 vereiste risicobeoordeling de vorm aan van een
+          Wettelijke verplichting (AVG, artikel 35) die verder gaat dan de richtlijn.
+          Voor persoonsgegevens neemt de door de richtlijn (2.4, 3de punt) vereiste risicobeoordeling de vorm aan van een
           GEB in de zin van artikel 35 AVG zodra het risico hoog is, wat vaak het geval is bij
           socialezekerheidsgegevens die op grote schaal worden verwerkt. Vraag de GEB en het advies van
           de functionaris voor gegevensbescherming; is geen GEB vereist, antwoord dan "niet van
@@ -6413,14 +6511,73 @@ sections:
           provider, and build its measures into the contract.
         nl: >-
           Voer de GEB uit samen met de functionaris voor gegevensbescherming vóór er persoonsgegevens
-          naar de aanbieder gaan, en neem de maatregelen ervan op in het contract.
+          naar de cloudaanbieder gaan, en neem de maatregelen ervan op in het contract.
       mappings: {gdpr: ["35"]}
+    - id: priv_transfer_safeguards
+      refs: ["2.4.2", "D.risk.11"]
+      type: compliance
+      severity: critical
+      basis: law
+      protects: [confidentiality]
+      when: "(personal_data != no || data_classification in [personal, special]) && hosting_location in [outside_eu, unknown]"
+      text:
+        fr: >-
+          Tout transfert de données à caractère personnel hors de l'Union européenne (hébergement,
+          sauvegardes, support à distance) repose sur une base du chapitre V du RGPD : décision
+          d'adéquation, ou garanties appropriées (clauses contractuelles types) avec une évaluation de
+          l'impact du droit du pays de destination.
+        en: >-
+          Every transfer of personal data outside the European Union (hosting, backups, remote
+          support) rests on a basis in Chapter V of the GDPR: an adequacy decision, or appropriate
+          safeguards (standard contractual clauses) with an assessment of the destination country's law.
+        nl: >-
+          Elke doorgifte van persoonsgegevens buiten de Europese Unie (hosting, back-ups, ondersteuning
+          op afstand) steunt op een grond uit hoofdstuk V van de AVG: een adequaatheidsbesluit, of
+          passende waarborgen (modelcontractbepalingen) met een beoordeling van het recht van het land
+          van bestemming.
+      help:
+        fr: >-
+          Obligation légale (RGPD, articles 44 à 49) au-delà de la directive, qui demande de respecter
+          la législation belge et européenne (2.4, 1er point) et cite parmi les risques majeurs « la
+          non-conformité avec la réglementation, en particulier en ce qui concerne les transferts
+          internationaux » (annexe D). Posée parce que les données sont hébergées hors UE ou en un lieu
+          inconnu. Demandez la liste des pays de destination, la base de chaque transfert et
+          l'évaluation de l'impact du droit local ; un lieu inconnu ne permet pas de répondre « conforme ».
+        en: >-
+          Legal obligation (GDPR, Articles 44 to 49) beyond the guideline, which asks for Belgian and
+          European law to be complied with (2.4, 1st point) and names among the major risks
+          "non-compliance with regulation, in particular as regards international transfers" (Annex
+          D). Asked because the data are hosted outside the EU or at an unknown place. Ask for the list
+          of destination countries, the basis of each transfer and the assessment of local law; an
+          unknown location does not allow a "compliant" answer.
+        nl: >-
+          Wettelijke verplichting (AVG, artikelen 44 tot 49) die verder gaat dan de richtlijn, die de
+          naleving van de Belgische en Europese wetgeving vraagt (2.4, 1ste punt) en bij de grote
+          risico's “de niet-naleving van de regelgeving, in het bijzonder wat internationale
+          doorgiften betreft” noemt (bijlage D). Gesteld omdat de gegevens buiten de EU of op een
+          onbekende plaats worden gehost. Vraag de lijst van landen van bestemming, de grond van elke
+          doorgifte en de beoordeling van het lokale recht; bij een onbekende locatie kan het antwoord
+          niet “conform” zijn.
+      remediation:
+        fr: >-
+          Exiger du fournisseur la liste des lieux de traitement et la base de chaque transfert
+          (décision d'adéquation ou clauses contractuelles types avec mesures supplémentaires), ou
+          limiter contractuellement l'hébergement et le support à l'Union européenne.
+        en: >-
+          Require the provider to list every place of processing and the basis of each transfer
+          (adequacy decision or standard contractual clauses with supplementary measures), or limit
+          hosting and support to the European Union by contract.
+        nl: >-
+          Eis van de cloudaanbieder de lijst van alle verwerkingsplaatsen en de grond van elke
+          doorgifte (adequaatheidsbesluit of modelcontractbepalingen met aanvullende maatregelen), of
+          beperk hosting en ondersteuning contractueel tot de Europese Unie.
+      mappings: {gdpr: ["44", "45", "46"]}
     - id: priv_cloud_type_allowed
       refs: ["2.4.5"]
       type: compliance
       severity: critical
       protects: [confidentiality]
-      when: "personal_data != no || data_classification in [personal, special]"
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
       text:
         fr: >-
           Les données à caractère personnel ou sensibles sont hébergées uniquement dans un cloud de
@@ -6433,28 +6590,34 @@ sections:
           gehost, tenzij een afwijking werd toegestaan.
       help:
         fr: >-
-          La directive 2.4.5 limite, sauf dérogation autorisée, l'externalisation de données
-          personnelles ou sensibles aux clouds communautaires ou privés, dont l'infrastructure n'est
+          La directive (2.4, 4e point) limite, sauf dérogation autorisée, l'externalisation de données
+          à caractère personnel ou de données sensibles (par exemple confidentielles selon la
+          classification de l'organisation) aux clouds communautaires ou privés, dont l'infrastructure n'est
           pas partagée avec le public. Vérifiez le modèle de déploiement réel dans le contrat et la
           description technique (infrastructure dédiée, communauté d'organismes publics), pas
-          seulement l'appellation commerciale. Si une dérogation a été accordée, consignez dans la note
-          sa référence, son périmètre et ses conditions, et vérifiez qu'elle couvre ce service et ces
-          données.
+          seulement l'appellation commerciale. Une dérogation éventuelle s'enregistre dans la question de dérogation de la section
+          « Périmètre et enjeux » (référence, qui l'a accordée, date, périmètre, mesures compensatoires,
+          échéance) ; vérifiez qu'elle couvre ce service et ces données, et répondez ici selon le
+          modèle réel.
         en: >-
-          Directive 2.4.5 limits, unless a derogation is authorised, the outsourcing of personal or
-          sensitive data to community or private clouds, whose infrastructure is not shared with the
+          The guideline (2.4, 4th point) limits, unless a derogation is authorised, the outsourcing of personal or
+          sensitive data (for example data classified confidential by the organisation) to community or private clouds, whose infrastructure is not shared with the
           public. Check the actual deployment model in the contract and the technical description
-          (dedicated infrastructure, community of public bodies), not just the marketing name. If a
-          derogation was granted, record its reference, scope and conditions in the note, and check
-          that it covers this service and these data.
+          (dedicated infrastructure, community of public bodies), not just the marketing name. A
+          derogation, if any, is recorded in the derogation question of the “Scope and stakes” section
+          (reference, who granted it, date, scope, compensating measures, expiry); check that it
+          covers this service and these data, and answer here on the actual model.
         nl: >-
-          Richtlijn 2.4.5 beperkt, behoudens toegestane afwijking, de uitbesteding van
-          persoonsgegevens of gevoelige gegevens tot community- of private clouds, waarvan de
+          De richtlijn (2.4, 4de punt) beperkt, behoudens toegestane afwijking, de uitbesteding van
+          persoonsgegevens of gevoelige gegevens (bijvoorbeeld gegevens die de organisatie als
+          vertrouwelijk classificeert) tot community- of private clouds, waarvan de
           infrastructuur niet met het publiek wordt gedeeld. Controleer het werkelijke
           implementatiemodel in het contract en de technische beschrijving (toegewijde infrastructuur,
-          gemeenschap van overheidsinstellingen), niet enkel de commerciële benaming. Werd een
-          afwijking toegestaan, noteer dan de referentie, de reikwijdte en de voorwaarden ervan, en ga
-          na of ze deze dienst en deze gegevens dekt.
+          gemeenschap van overheidsinstellingen), niet enkel de commerciële benaming. Een
+          eventuele afwijking wordt vastgelegd in de afwijkingsvraag van de sectie ‘Scope en belangen’
+          (referentie, wie ze heeft toegestaan, datum, reikwijdte, compenserende maatregelen,
+          vervaldatum); ga na of ze deze dienst en deze gegevens dekt, en antwoord hier volgens het
+          werkelijke model.
       remediation:
         fr: >-
           Migrer les données personnelles ou sensibles vers une offre communautaire ou privée, ou
@@ -6468,11 +6631,11 @@ sections:
           cloudaanbod, of verkrijg een formele afwijking voordat ze in een publieke of hybride cloud
           worden gehost.
     - id: priv_encryption_transit
-      refs: ["2.4.6"]
+      refs: ["2.4.6", "BP.encryption-keys"]
       type: compliance
       severity: critical
       protects: [confidentiality, integrity]
-      when: "personal_data != no || data_classification in [personal, special]"
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
       text:
         fr: >-
           Les données à caractère personnel ou sensibles sont chiffrées pendant tout transfert
@@ -6485,28 +6648,30 @@ sections:
         nl: >-
           Persoonsgegevens of gevoelige gegevens worden versleuteld bij elke overdracht
           ("tijdens transport"): zowel tussen de organisatie en de cloudaanbieder als tussen de
-          componenten en datacenters van de aanbieder.
+          componenten en datacenters van de cloudaanbieder.
       help:
         fr: >-
-          La directive 2.4.6 impose le chiffrement en transit de toute donnée personnelle ou sensible
-          externalisée, sauf dérogation autorisée. Demandez le schéma des flux et la configuration
+          La directive (2.4, 5e point) impose le chiffrement en transit de toute donnée à caractère personnel ou
+          sensible externalisée (sensible : par exemple confidentielle selon la classification de
+          l'organisation), sauf dérogation autorisée. Demandez le schéma des flux et la configuration
           (TLS 1.2 au minimum, de préférence 1.3, VPN ou IPsec pour les liaisons entre sites, aucun
           protocole en clair), ainsi qu'un résultat de scan TLS ou le résumé d'un test d'intrusion.
-          Si une dérogation a été accordée, répondez selon la situation réelle et consignez sa
-          référence et les mesures compensatoires dans la note.
+          Une dérogation éventuelle s'enregistre dans la question de dérogation de la section « Périmètre et enjeux » (référence, qui l'a accordée, date, périmètre, mesures compensatoires, échéance) ; répondez ici selon la situation réelle.
         en: >-
-          Directive 2.4.6 requires encryption in transit of all outsourced personal or sensitive data,
-          unless a derogation is authorised. Ask for the data-flow diagram and the configuration (TLS
+          The guideline (2.4, 5th point) requires encryption in transit of all outsourced personal or sensitive data
+          (sensitive: for example classified confidential by the organisation), unless a derogation is
+          authorised. Ask for the data-flow diagram and the configuration (TLS
           1.2 at least, preferably 1.3, VPN or IPsec for site links, no cleartext protocols), and a
-          TLS scan result or a penetration-test summary. If a derogation was granted, answer on the
-          actual situation and record its reference and the compensating measures in the note.
+          TLS scan result or a penetration-test summary.
+          A derogation, if any, is recorded in the derogation question of the “Scope and stakes” section (reference, who granted it, date, scope, compensating measures, expiry); answer here on the actual situation.
         nl: >-
-          Richtlijn 2.4.6 vereist, behoudens toegestane afwijking, de versleuteling tijdens transport
-          van alle uitbestede persoonsgegevens of gevoelige gegevens. Vraag het schema van de
+          De richtlijn (2.4, 5de punt) vereist, behoudens toegestane afwijking, de versleuteling tijdens transport
+          van alle uitbestede persoonsgegevens of gevoelige gegevens (bijvoorbeeld gegevens die de organisatie als
+          vertrouwelijk classificeert). Vraag het schema van de
           gegevensstromen en de configuratie (minstens TLS 1.2, bij voorkeur 1.3, VPN of IPsec voor
           verbindingen tussen sites, geen onversleutelde protocollen), en een TLS-scanresultaat of
-          de samenvatting van een penetratietest. Werd een afwijking toegestaan, antwoord dan volgens
-          de werkelijke situatie en noteer de referentie en de compenserende maatregelen.
+          de samenvatting van een penetratietest.
+          Een eventuele afwijking wordt vastgelegd in de afwijkingsvraag van de sectie ‘Scope en belangen’ (referentie, wie ze heeft toegestaan, datum, reikwijdte, compenserende maatregelen, vervaldatum); antwoord hier volgens de werkelijke situatie.
       remediation:
         fr: >-
           Exiger un chiffrement TLS 1.2 ou supérieur sur tous les flux, y compris la réplication et
@@ -6517,14 +6682,14 @@ sections:
           administration, and the disabling of weak protocols and cipher suites.
         nl: >-
           Eis versleuteling met TLS 1.2 of hoger op alle stromen, ook de interne replicatie en het
-          beheer bij de aanbieder, en het uitschakelen van zwakke protocollen en cipher suites.
+          beheer bij de cloudaanbieder, en het uitschakelen van zwakke protocollen en cipher suites.
       mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: priv_encryption_rest
-      refs: ["2.4.6"]
+      refs: ["2.4.6", "BP.encryption-keys"]
       type: compliance
       severity: critical
       protects: [confidentiality]
-      when: "personal_data != no || data_classification in [personal, special]"
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
       text:
         fr: >-
           Les données à caractère personnel ou sensibles sont chiffrées lors de leur stockage
@@ -6538,26 +6703,27 @@ sections:
           de back-ups, replica's en logbestanden die ze bevatten.
       help:
         fr: >-
-          La directive 2.4.6 impose, sauf dérogation autorisée, le chiffrement au repos de toute donnée
-          personnelle ou sensible externalisée. Demandez la documentation technique du chiffrement
+          La directive (2.4, 5e point) impose, sauf dérogation autorisée, le chiffrement au repos de toute donnée
+          à caractère personnel ou sensible externalisée (sensible : par exemple confidentielle selon la
+          classification de l'organisation). Demandez la documentation technique du chiffrement
           (algorithme, par exemple AES-256, et périmètre couvert), la déclaration d'applicabilité
           ISO/IEC 27001 (contrôle 10.1.1) ou les contrôles correspondants du rapport ISAE 3402 type II.
-          Si une dérogation a été accordée, répondez selon la situation réelle et consignez sa
-          référence et les mesures compensatoires dans la note.
+          Une dérogation éventuelle s'enregistre dans la question de dérogation de la section « Périmètre et enjeux » (référence, qui l'a accordée, date, périmètre, mesures compensatoires, échéance) ; répondez ici selon la situation réelle.
         en: >-
-          Directive 2.4.6 requires, unless a derogation is authorised, encryption at rest of all
-          outsourced personal or sensitive data. Ask for the technical documentation of the encryption
+          The guideline (2.4, 5th point) requires, unless a derogation is authorised, encryption at rest of all
+          outsourced personal or sensitive data (sensitive: for example classified confidential by the
+          organisation). Ask for the technical documentation of the encryption
           (algorithm, e.g. AES-256, and scope covered), the ISO/IEC 27001 Statement of Applicability
-          (control 10.1.1) or the matching controls of the ISAE 3402 type II report. If a derogation
-          was granted, answer on the actual situation and record its reference and the compensating
-          measures in the note.
+          (control 10.1.1) or the matching controls of the ISAE 3402 type II report.
+          A derogation, if any, is recorded in the derogation question of the “Scope and stakes” section (reference, who granted it, date, scope, compensating measures, expiry); answer here on the actual situation.
         nl: >-
-          Richtlijn 2.4.6 vereist, behoudens toegestane afwijking, de versleuteling in rust van alle
-          uitbestede persoonsgegevens of gevoelige gegevens. Vraag de technische documentatie van de
+          De richtlijn (2.4, 5de punt) vereist, behoudens toegestane afwijking, de versleuteling in rust van alle
+          uitbestede persoonsgegevens of gevoelige gegevens (bijvoorbeeld gegevens die de organisatie als
+          vertrouwelijk classificeert). Vraag de technische documentatie van de
           versleuteling (algoritme, bijvoorbeeld AES-256, en gedekte reikwijdte), de verklaring van
           toepasselijkheid ISO/IEC 27001 (maatregel 10.1.1) of de overeenstemmende controles van het
-          ISAE 3402 type II-rapport. Werd een afwijking toegestaan, antwoord dan volgens de werkelijke
-          situatie en noteer de referentie en de compenserende maatregelen.
+          ISAE 3402 type II-rapport.
+          Een eventuele afwijking wordt vastgelegd in de afwijkingsvraag van de sectie ‘Scope en belangen’ (referentie, wie ze heeft toegestaan, datum, reikwijdte, compenserende maatregelen, vervaldatum); antwoord hier volgens de werkelijke situatie.
       remediation:
         fr: >-
           Exiger le chiffrement au repos de tous les supports de stockage et de toutes les copies, avec
@@ -6570,68 +6736,87 @@ sections:
           sleutels die de organisatie beheert.
       mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: priv_keys_under_control
-      refs: ["2.4.6"]
+      refs: ["2.4.6", "BP.encryption-keys"]
       type: compliance
       severity: critical
       protects: [confidentiality]
-      when: "personal_data != no || data_classification in [personal, special]"
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
       text:
         fr: >-
-          Les clés de chiffrement restent sous le contrôle de l'organisation : leur gestion n'est
-          confiée ni au fournisseur de services cloud ni à ses sous-traitants.
+          Les clés de chiffrement des données à caractère personnel ou sensibles restent sous le seul
+          contrôle de l'organisation : leur gestion n'est confiée ni au fournisseur de services cloud,
+          ni à ses sous-traitants, ni à un autre tiers.
         en: >-
-          The encryption keys remain under the organisation's control: their management is entrusted
-          neither to the cloud service provider nor to its subcontractors.
+          The encryption keys of the personal or sensitive data remain under the organisation's sole
+          control: their management is entrusted neither to the cloud service provider, nor to its
+          subcontractors, nor to any other third party.
         nl: >-
-          De versleutelingssleutels blijven onder controle van de organisatie: het beheer ervan wordt
-          noch aan de cloudaanbieder noch aan zijn onderaannemers toevertrouwd.
+          De versleutelingssleutels van de persoonsgegevens of gevoelige gegevens blijven onder de
+          uitsluitende controle van de organisatie: het beheer ervan wordt niet toevertrouwd aan de
+          cloudaanbieder, noch aan zijn onderaannemers, noch aan een andere derde.
       help:
         fr: >-
-          Selon 2.4.6, la gestion des moyens de chiffrement reste toujours sous le contrôle de
-          l'organisation et ne peut pas être sous-traitée : un chiffrement par défaut avec des clés
-          gérées par le fournisseur ne suffit pas. Les clés conservées dans un HSM ou un service de
-          gestion de clés contrôlé par l'organisation (HYOK, gestion externe des clés) répondent à la
-          directive ; une clé importée dans le service de clés du fournisseur (BYOK) lui laisse une
-          capacité technique d'usage et n'est souvent que partiellement conforme. Demandez le schéma
-          d'architecture, la procédure de gestion des clés et la documentation du fournisseur sur ses
-          possibilités d'accès aux clés ; si une dérogation a été accordée, consignez-la dans la note.
+          Selon la directive (2.4, 5e point), la gestion des moyens de chiffrement reste toujours sous
+          le contrôle de l'organisation et ne peut pas être sous-traitée. Le « sauf dérogation » de ce
+          point vise le chiffrement lui-même, pas la gestion des clés : aucune dérogation n'est
+          possible pour celle-ci. Répondez « conforme » seulement si l'organisation seule génère,
+          détient et administre les clés et peut en couper l'usage : clés qui ne quittent jamais un
+          HSM ou un gestionnaire de clés qu'elle exploite elle-même (HYOK, gestion externe des clés),
+          ou HSM dédié dont elle seule détient les rôles d'administration cryptographique. Tout le
+          reste est non conforme, et non partiellement conforme : clés gérées par le fournisseur ;
+          clé importée dans le service de clés du fournisseur (BYOK), car le fournisseur la conserve
+          et peut techniquement l'utiliser, ce qui lui confie de fait sa gestion ; service de gestion
+          de clés d'un tiers, qui est une sous-traitance de cette gestion. Demandez le schéma
+          d'architecture, la procédure de gestion des clés et la documentation du fournisseur sur
+          ses possibilités d'accès aux clés.
         en: >-
-          Under 2.4.6, the management of the means of encryption always stays under the
-          organisation's control and may not be outsourced: default encryption with provider-managed
-          keys is not enough. Keys held in an HSM or key management service controlled by the
-          organisation (HYOK, external key management) meet the directive; a key imported into the
-          provider's key service (BYOK) leaves the provider a technical ability to use it and is often
-          only partially compliant. Ask for the architecture diagram, the key management procedure and
-          the provider's documentation on its possible access to keys; if a derogation was granted,
-          record it in the note.
+          Under the guideline (2.4, 5th point), the management of the means of encryption always stays
+          under the organisation's control and may not be outsourced. The "unless a derogation" of
+          that point governs encryption itself, not key management: no derogation is possible for key
+          management. Answer "compliant" only if the organisation alone generates, holds and
+          administers the keys and can cut off their use: keys that never leave an HSM or key manager
+          the organisation runs itself (HYOK, external key management), or a dedicated HSM whose
+          cryptographic administration roles only the organisation holds. Anything else is
+          non-compliant, not partially compliant: provider-managed keys; a key imported into the
+          provider's key service (BYOK), because the provider keeps it and can technically use it,
+          which in fact hands its management to the provider; a third party's key management
+          service, which is outsourcing of that management. Ask for the architecture diagram, the key
+          management procedure and the provider's documentation on its possible access to keys.
         nl: >-
-          Volgens 2.4.6 blijft het beheer van de versleutelingsmiddelen altijd onder controle van de
-          organisatie en mag het niet worden uitbesteed: standaardversleuteling met door de aanbieder
-          beheerde sleutels volstaat niet. Sleutels in een HSM of sleutelbeheerdienst die de
-          organisatie controleert (HYOK, extern sleutelbeheer) voldoen aan de richtlijn; een sleutel
-          die in de sleuteldienst van de aanbieder wordt geïmporteerd (BYOK), laat de aanbieder een
-          technische gebruiksmogelijkheid en is vaak slechts gedeeltelijk conform. Vraag het
-          architectuurschema, de sleutelbeheerprocedure en de documentatie van de aanbieder over zijn
-          mogelijke toegang tot de sleutels; werd een afwijking toegestaan, noteer die dan.
+          Volgens de richtlijn (2.4, 5de punt) blijft het beheer van de versleutelingsmiddelen altijd
+          onder controle van de organisatie en mag het niet worden uitbesteed. Het ‘behoudens
+          afwijking’ van dat punt geldt voor de versleuteling zelf, niet voor het sleutelbeheer:
+          voor het sleutelbeheer is geen afwijking mogelijk. Antwoord enkel ‘conform’ als alleen de
+          organisatie de sleutels genereert, bewaart en beheert en het gebruik ervan kan stopzetten:
+          sleutels die nooit een HSM of sleutelbeheerder verlaten die de organisatie zelf uitbaat
+          (HYOK, extern sleutelbeheer), of een toegewijde HSM waarvan enkel zij de cryptografische
+          beheerrollen heeft. Al het andere is niet conform, en niet gedeeltelijk conform: door de
+          cloudaanbieder beheerde sleutels; een sleutel die in de sleuteldienst van de cloudaanbieder
+          wordt geïmporteerd (BYOK), want de cloudaanbieder bewaart hem en kan hem technisch
+          gebruiken, waardoor het beheer ervan in feite bij hem ligt; een sleutelbeheerdienst van een
+          derde, wat een uitbesteding van dat beheer is. Vraag het architectuurschema, de
+          sleutelbeheerprocedure en de documentatie van de cloudaanbieder over zijn mogelijke toegang
+          tot de sleutels.
       remediation:
         fr: >-
-          Exiger que les clés soient générées et conservées dans un HSM ou un service de gestion de
-          clés sous le contrôle exclusif de l'organisation, sans possibilité d'export ou d'usage par le
-          fournisseur.
+          Exiger que les clés soient générées et conservées dans un HSM ou un gestionnaire de clés
+          exploité par l'organisation et sous son contrôle exclusif, sans possibilité d'export ou
+          d'usage autonome par le fournisseur.
         en: >-
-          Require the keys to be generated and held in an HSM or key management service under the
-          organisation's sole control, with no possibility for the provider to export or use them.
+          Require the keys to be generated and held in an HSM or key manager run by the organisation
+          and under its sole control, with no possibility for the provider to export them or use them
+          on its own.
         nl: >-
-          Eis dat de sleutels worden gegenereerd en bewaard in een HSM of sleutelbeheerdienst onder
-          exclusieve controle van de organisatie, zonder dat de aanbieder ze kan exporteren of
-          gebruiken.
+          Eis dat de sleutels worden gegenereerd en bewaard in een HSM of sleutelbeheerder die de
+          organisatie zelf uitbaat en onder haar exclusieve controle staat, zonder dat de
+          cloudaanbieder ze kan exporteren of op eigen houtje gebruiken.
       mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: priv_key_lifecycle
       refs: ["2.4.6", "BP.encryption-keys"]
       type: compliance
       severity: high
       protects: [confidentiality, availability]
-      when: "personal_data != no || data_classification in [personal, special]"
+      when: "personal_data != no || sensitive_data != no || data_classification in [confidential, personal, special]"
       text:
         fr: >-
           L'organisation applique une procédure de gestion des clés qui couvre tout leur cycle de
@@ -6643,22 +6828,22 @@ sections:
           destruction.
         nl: >-
           De organisatie past een sleutelbeheerprocedure toe die de volledige levenscyclus van de
-          sleutels dekt: generatie, opslag, back-up buiten de omgeving van de aanbieder, rotatie,
+          sleutels dekt: generatie, opslag, back-up buiten de omgeving van de cloudaanbieder, rotatie,
           intrekking en vernietiging.
       help:
         fr: >-
-          Garder la maîtrise des clés (2.4.6) suppose de les gérer de bout en bout : une clé perdue
+          Garder la maîtrise des clés (2.4, 5e point) suppose de les gérer de bout en bout : une clé perdue
           rend les données définitivement indisponibles, une clé jamais renouvelée augmente l'impact
           d'une compromission. Demandez la procédure de gestion des clés, la séparation des rôles, la
           trace de la dernière rotation et la preuve d'un test de restauration de la sauvegarde des
           clés.
         en: >-
-          Keeping control of the keys (2.4.6) means managing them end to end: a lost key makes the
+          Keeping control of the keys (2.4, 5th point) means managing them end to end: a lost key makes the
           data permanently unavailable, and a key never renewed increases the impact of a compromise.
           Ask for the key management procedure, the separation of duties, the record of the last
           rotation and proof of a restore test of the key backup.
         nl: >-
-          De controle over de sleutels behouden (2.4.6) betekent ze van begin tot eind beheren: een
+          De controle over de sleutels behouden (2.4, 5de punt) betekent ze van begin tot eind beheren: een
           verloren sleutel maakt de gegevens definitief onbeschikbaar, een nooit vernieuwde sleutel
           vergroot de impact van een compromittering. Vraag de sleutelbeheerprocedure, de
           functiescheiding, het bewijs van de laatste rotatie en van een hersteltest van de
@@ -6673,7 +6858,7 @@ sections:
           backup outside the provider) and check its application at least once a year.
         nl: >-
           Stel een sleutelbeheerprocedure op en pas ze toe (gescheiden rollen, geplande rotatie,
-          geteste sleutelback-up buiten de aanbieder), en controleer minstens jaarlijks de toepassing
+          geteste sleutelback-up buiten de cloudaanbieder), en controleer minstens jaarlijks de toepassing
           ervan.
       mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"]}
 - id: priv_special
@@ -6720,17 +6905,17 @@ sections:
           gedocumenteerd: de noodzaak is aangetoond en alternatieven buiten de cloud werden onderzocht.
       help:
         fr: >-
-          La directive 2.4.7 recommande d'éviter ces données dans le cloud et exige, à défaut, un choix
+          La directive (2.4, alinéa sur les données spéciales et médicales) recommande d'éviter ces données dans le cloud et exige, à défaut, un choix
           bien réfléchi. Demandez la note de décision qui expose la nécessité, les alternatives
           examinées (hébergement interne, cloud privé interne), les risques résiduels acceptés et le
           niveau de direction qui a décidé.
         en: >-
-          Directive 2.4.7 advises keeping these data out of the cloud and otherwise requires a
+          The guideline (2.4, paragraph on special and medical data) advises keeping these data out of the cloud and otherwise requires a
           well-considered choice. Ask for the decision memo setting out the need, the alternatives
           examined (internal hosting, internal private cloud), the residual risks accepted and the
           management level that decided.
         nl: >-
-          Richtlijn 2.4.7 raadt aan deze gegevens buiten de cloud te houden en vereist anders een
+          De richtlijn (2.4, alinea over bijzondere en medische gegevens) raadt aan deze gegevens buiten de cloud te houden en vereist anders een
           weloverwogen keuze. Vraag de beslissingsnota met de noodzaak, de onderzochte alternatieven
           (interne hosting, interne private cloud), de aanvaarde restrisico's en het
           managementniveau dat heeft beslist.
@@ -6762,18 +6947,18 @@ sections:
           aan de cloudaanbieder werden toevertrouwd.
       help:
         fr: >-
-          La directive 2.4.7 exige toujours un avis juridique préalable pour ces données. Il doit
+          La directive (2.4, alinéa sur les données spéciales et médicales) exige toujours un avis juridique préalable pour ces données. Il doit
           porter au minimum sur la base de licéité au regard de l'article 9 du RGPD, la législation
           sectorielle et les délibérations applicables, le secret médical et la localisation des
           données. Demandez l'avis daté et signé, antérieur à la migration, et vérifiez que ses
           réserves ont été levées.
         en: >-
-          Directive 2.4.7 always requires prior legal advice for these data. It must cover at least the
+          The guideline (2.4, paragraph on special and medical data) always requires prior legal advice for these data. It must cover at least the
           legal basis under Article 9 GDPR, the sector legislation and applicable deliberations,
           medical secrecy and the location of the data. Ask for the dated, signed advice, issued before
           the migration, and check that its reservations have been resolved.
         nl: >-
-          Richtlijn 2.4.7 vereist voor deze gegevens altijd een voorafgaand juridisch advies. Dat moet
+          De richtlijn (2.4, alinea over bijzondere en medische gegevens) vereist voor deze gegevens altijd een voorafgaand juridisch advies. Dat moet
           minstens de rechtsgrond volgens artikel 9 AVG, de sectorale wetgeving en de toepasselijke
           beraadslagingen, het medisch beroepsgeheim en de locatie van de gegevens behandelen. Vraag
           het gedateerde en ondertekende advies, uitgebracht vóór de migratie, en ga na of het
@@ -6806,21 +6991,21 @@ sections:
           medische gegevens aan de cloudaanbieder werden toevertrouwd.
       help:
         fr: >-
-          La directive 2.4.7 exige aussi un avis technique préalable, rendu par le conseiller en
+          La directive (2.4, alinéa sur les données spéciales et médicales) exige aussi un avis technique préalable, rendu par le conseiller en
           sécurité de l'information ou un expert indépendant. Il doit évaluer au minimum le chiffrement
           et la maîtrise des clés, les possibilités d'accès du fournisseur et de ses sous-traitants,
           l'isolement des données et la traçabilité des accès. Demandez l'avis daté, antérieur à la
           migration, et le suivi de ses recommandations.
         en: >-
-          Directive 2.4.7 also requires prior technical advice, given by the information security
+          The guideline (2.4, paragraph on special and medical data) also requires prior technical advice, given by the information security
           officer or an independent expert. It must assess at least encryption and key control, the
           access possibilities of the provider and its subcontractors, data isolation and the
           traceability of access. Ask for the dated advice, issued before the migration, and the
           follow-up of its recommendations.
         nl: >-
-          Richtlijn 2.4.7 vereist ook een voorafgaand technisch advies, uitgebracht door de
+          De richtlijn (2.4, alinea over bijzondere en medische gegevens) vereist ook een voorafgaand technisch advies, uitgebracht door de
           informatieveiligheidsconsulent of een onafhankelijke expert. Het moet minstens de
-          versleuteling en de controle over de sleutels, de toegangsmogelijkheden van de aanbieder en
+          versleuteling en de controle over de sleutels, de toegangsmogelijkheden van de cloudaanbieder en
           zijn onderaannemers, de isolatie van de gegevens en de traceerbaarheid van toegang
           beoordelen. Vraag het gedateerde advies, uitgebracht vóór de migratie, en de opvolging van
           de aanbevelingen.
@@ -6855,23 +7040,23 @@ sections:
           organisatie en gelogd.
       help:
         fr: >-
-          La directive 2.4.7 déconseille ces données dans le cloud précisément parce que le
+          La directive (2.4, alinéa sur les données spéciales et médicales) déconseille ces données dans le cloud précisément parce que le
           fournisseur peut y accéder, alors que leur accès doit rester strictement limité. Demandez la
           description des mécanismes (chiffrement avec des clés de l'organisation, approbation des
           accès du support, comptes nominatifs) et les traces d'accès des administrateurs du
           fournisseur, ou les contrôles d'accès privilégiés du rapport ISAE 3402 type II.
         en: >-
-          Directive 2.4.7 advises against these data in the cloud precisely because the provider may
+          The guideline (2.4, paragraph on special and medical data) advises against these data in the cloud precisely because the provider may
           access them, while access must remain strictly limited. Ask for the description of the
           mechanisms (encryption with the organisation's keys, approval of support access, personal
           accounts) and the access logs of the provider's administrators, or the privileged-access
           controls of the ISAE 3402 type II report.
         nl: >-
-          Richtlijn 2.4.7 raadt deze gegevens in de cloud af juist omdat de aanbieder er toegang toe
+          De richtlijn (2.4, alinea over bijzondere en medische gegevens) raadt deze gegevens in de cloud af juist omdat de cloudaanbieder er toegang toe
           kan hebben, terwijl de toegang strikt beperkt moet blijven. Vraag de beschrijving van de
           mechanismen (versleuteling met sleutels van de organisatie, goedkeuring van supporttoegang,
-          persoonlijke accounts) en de toegangslogs van de beheerders van de aanbieder, of de
-          controles op geprivilegieerde toegang in het ISAE 3402 type II-rapport.
+          persoonlijke accounts) en de toegangslogs van de beheerders van de cloudaanbieder, of de
+          controles op bevoorrechte toegang in het ISAE 3402 type II-rapport.
       remediation:
         fr: >-
           Exiger un mécanisme d'approbation préalable de tout accès du fournisseur, des comptes
@@ -6880,11 +7065,12 @@ sections:
           Require a prior-approval mechanism for any provider access, personal accounts, and delivery
           of the logs of such access to the organisation.
         nl: >-
-          Eis een mechanisme van voorafgaande goedkeuring voor elke toegang door de aanbieder,
+          Eis een mechanisme van voorafgaande goedkeuring voor elke toegang door de cloudaanbieder,
           persoonlijke accounts en de overdracht van de logs van die toegang aan de organisatie.
       mappings: {iso27002: ["9.2.3", "9.4.1"], gdpr: ["9", "32"]}
 
 - id: prep
+  owner: organisation
   title:
     fr: "Préparation de la migration vers le cloud"
     en: "Preparing the migration to the cloud"
@@ -6979,21 +7165,21 @@ sections:
           Les coûts du cloud se sous-estiment facilement : frais de sortie des données, options de
           sécurité facturées à part (journalisation, clés gérées par le client), support, personnel
           interne pour la configuration et la surveillance. Une sortie trop coûteuse rend la
-          réversibilité (2.1.5) théorique et crée une dépendance envers le fournisseur. Demandez le
+          réversibilité (2.1, 5e point) théorique et crée une dépendance envers le fournisseur. Demandez le
           calcul du coût total de possession sur la durée du contrat, scénario de sortie compris
-          (C.prep.1).
+          (annexe C, analyse de rentabilité).
         en: >-
           Cloud costs are easily underestimated: data egress fees, security options billed separately
           (logging, customer-managed keys), support, in-house staff for configuration and monitoring.
-          An exit that costs too much makes reversibility (2.1.5) theoretical and creates dependency on
+          An exit that costs too much makes reversibility (2.1, point 5) theoretical and creates dependency on
           the provider. Ask for the total cost of ownership over the contract's term, exit scenario
-          included (C.prep.1).
+          included (Annex C, business case).
         nl: >-
           Cloudkosten worden makkelijk onderschat: kosten voor de uitstroom van gegevens, apart
           aangerekende beveiligingsopties (logging, door de klant beheerde sleutels), support, eigen
-          personeel voor configuratie en monitoring. Een te dure exit maakt de omkeerbaarheid (2.1.5)
-          theoretisch en schept afhankelijkheid van de aanbieder. Vraag de berekening van de totale
-          eigendomskosten over de looptijd van het contract, exitscenario inbegrepen (C.prep.1).
+          personeel voor configuratie en monitoring. Een te dure exit maakt de omkeerbaarheid (2.1, punt 5)
+          theoretisch en schept afhankelijkheid van de cloudaanbieder. Vraag de berekening van de totale
+          eigendomskosten over de looptijd van het contract, exitscenario inbegrepen (bijlage C, business case).
       remediation:
         fr: >-
           Compléter l'estimation par un coût total de possession incluant la sortie et les options de
@@ -7004,54 +7190,6 @@ sections:
         nl: >-
           Vervolledig de raming met de totale eigendomskosten, inclusief de exit en de nodige
           beveiligingsopties, en herbekijk de beslissing als het evenwicht verschuift.
-    - id: prep_resources_identified
-      refs: ["C.prep.2"]
-      type: compliance
-      severity: medium
-      protects: [availability, integrity, confidentiality]
-      text:
-        fr: >-
-          Les applications et les processus concernés par la migration, et pas seulement les
-          informations, sont identifiés avec leurs dépendances (interfaces, flux de données, systèmes
-          internes qui restent sur site).
-        en: >-
-          The applications and processes concerned by the migration, not only the information, are
-          identified with their dependencies (interfaces, data flows, internal systems that stay on
-          premises).
-        nl: >-
-          De toepassingen en processen waarop de migratie betrekking heeft, en niet alleen de
-          informatie, zijn geïdentificeerd met hun afhankelijkheden (interfaces, gegevensstromen,
-          interne systemen die on-premises blijven).
-      help:
-        fr: >-
-          L'annexe C étend l'identification aux informations, applications et processus. Une
-          dépendance oubliée (une interface avec le réseau de la Banque-Carrefour de la sécurité
-          sociale, un traitement par lots, un annuaire interne) se révèle souvent en production, par
-          une panne ou un flux mal protégé. Demandez la cartographie applicative du périmètre et la
-          liste des interfaces avec leur mode de protection.
-        en: >-
-          Annex C extends the identification to information, applications and processes. A forgotten
-          dependency (an interface with the Crossroads Bank for Social Security network, a batch job,
-          an internal directory) often shows up in production, as an outage or a poorly protected
-          flow. Ask for the application map of the scope and the list of interfaces with how each is
-          protected.
-        nl: >-
-          Bijlage C breidt de identificatie uit tot informatie, toepassingen en processen. Een
-          vergeten afhankelijkheid (een interface met het netwerk van de Kruispuntbank van de Sociale
-          Zekerheid, een batchverwerking, een interne directory) komt vaak pas in productie aan het
-          licht, als een storing of een slecht beveiligde stroom. Vraag de applicatiekaart van de
-          scope en de lijst van interfaces met hun beveiliging.
-      remediation:
-        fr: >-
-          Établir la cartographie des applications, processus et interfaces du périmètre avant la
-          migration, et la faire valider par les propriétaires métier et l'équipe ICT.
-        en: >-
-          Draw up the map of the applications, processes and interfaces in scope before the migration,
-          and have it validated by the business owners and the ICT team.
-        nl: >-
-          Stel vóór de migratie de kaart op van de toepassingen, processen en interfaces binnen de
-          scope, en laat ze valideren door de business-eigenaars en het ICT-team.
-      mappings: {iso27002: ["8.1.1"]}
     - id: prep_resources_classified
       refs: ["C.prep.2"]
       type: compliance
@@ -7074,20 +7212,20 @@ sections:
           La criticité d'une application ou d'un processus n'est pas toujours celle des données qu'il
           manipule : un processus de paiement peut être très critique en disponibilité avec des
           données peu confidentielles. L'annexe C demande de classifier ces ressources ; cette cotation
-          alimente l'analyse de risques (2.1.6) et les exigences de continuité. Demandez la liste cotée
-          et vérifiez sa cohérence avec l'inventaire des données (2.1.3).
+          alimente l'analyse de risques (2.1, 6e point) et les exigences de continuité. Demandez la liste cotée
+          et vérifiez sa cohérence avec l'inventaire des données (2.1, 3e point).
         en: >-
           The criticality of an application or process is not always that of the data it handles: a
           payment process can be highly critical for availability with hardly confidential data.
-          Annex C asks for these resources to be classified; the rating feeds the risk analysis (2.1.6)
+          Annex C asks for these resources to be classified; the rating feeds the risk analysis (2.1, point 6)
           and the continuity requirements. Ask for the rated list and check that it is consistent with
-          the data inventory (2.1.3).
+          the data inventory (2.1, point 3).
         nl: >-
           De kritikaliteit van een toepassing of proces is niet altijd die van de gegevens die het
           behandelt: een betalingsproces kan zeer kritiek zijn voor beschikbaarheid met weinig
           vertrouwelijke gegevens. Bijlage C vraagt deze middelen te classificeren; die score voedt de
-          risicoanalyse (2.1.6) en de continuïteitseisen. Vraag de gescoorde lijst en ga na of ze
-          overeenstemt met de gegevensinventaris (2.1.3).
+          risicoanalyse (2.1, punt 6) en de continuïteitseisen. Vraag de gescoorde lijst en ga na of ze
+          overeenstemt met de gegevensinventaris (2.1, punt 3).
       remediation:
         fr: >-
           Coter chaque application et processus du périmètre sur les trois critères et reporter les
@@ -7161,17 +7299,17 @@ sections:
       help:
         fr: >-
           Impliquer la sécurité avant la décision (annexe C) permet d'intégrer les exigences minimales
-          (2.1.5) et l'analyse de risques (2.1.6) au choix du fournisseur de services cloud plutôt que
+          (2.1, 5e point) et l'analyse de risques (2.1, 6e point) au choix du fournisseur de services cloud plutôt que
           de les négocier ensuite. Demandez l'avis du conseiller en sécurité de l'information et
           vérifiez que ses réserves ont été traitées ou formellement acceptées.
         en: >-
-          Involving security before the decision (Annex C) builds the minimum requirements (2.1.5) and
-          the risk analysis (2.1.6) into the choice of the cloud service provider instead of
+          Involving security before the decision (Annex C) builds the minimum requirements (2.1, point 5) and
+          the risk analysis (2.1, point 6) into the choice of the cloud service provider instead of
           negotiating them afterwards. Ask for the information security officer's opinion and check
           that their reservations were dealt with or formally accepted.
         nl: >-
           Door de beveiliging vóór de beslissing te betrekken (bijlage C), worden de minimale eisen
-          (2.1.5) en de risicoanalyse (2.1.6) in de keuze van de cloudaanbieder verwerkt in plaats van
+          (2.1, punt 5) en de risicoanalyse (2.1, punt 6) in de keuze van de cloudaanbieder verwerkt in plaats van
           achteraf onderhandeld. Vraag het advies van de informatieveiligheidsconsulent en ga na of
           zijn voorbehouden werden behandeld of formeel aanvaard.
       remediation:
@@ -7188,6 +7326,7 @@ sections:
       refs: ["C.prep.3"]
       type: compliance
       severity: high
+      basis: law
       protects: [integrity, confidentiality]
       when: "personal_data != no || data_classification in [personal, special]"
       text:
@@ -7202,24 +7341,28 @@ sections:
           gaf een schriftelijk advies vóór ze werd genomen.
       help:
         fr: >-
-          L'annexe C compte la protection de la vie privée parmi les compétences à impliquer avant la
-          décision, et le RGPD (article 38) impose d'associer le délégué à la protection des données,
-          de manière appropriée et en temps utile, à toute question relative à la protection des
+          Obligation légale au-delà de la directive. L'annexe C cite le juridique, la sécurité et les
+          finances parmi les personnes clés à impliquer avant la décision ; elle ne nomme pas le
+          délégué à la protection des données, mais le RGPD (article 38) impose de l'associer, de
+          manière appropriée et en temps utile, à toute question relative à la protection des
           données. Demandez son avis écrit, antérieur à la décision, et vérifiez qu'il porte sur le
           fournisseur de services cloud, la localisation des données et la convention de
           sous-traitance.
         en: >-
-          Annex C counts privacy among the competences to involve before the decision, and the GDPR
-          (Article 38) requires the data protection officer to be involved, properly and in good time,
-          in all issues relating to data protection. Ask for the officer's written opinion, predating
-          the decision, and check that it covers the cloud service provider, the data location and the
-          processor agreement.
+          Legal obligation beyond the guideline. Annex C names legal, security and finance among the
+          key people to involve before the decision; it does not name the data protection officer,
+          but the GDPR (Article 38) requires the officer to be involved, properly and in good time, in
+          all issues relating to data protection. Ask for the officer's written opinion, predating
+          the decision, and check that it covers the cloud service provider, the data location and
+          the processor agreement.
         nl: >-
-          Bijlage C rekent privacy tot de bevoegdheden die vóór de beslissing moeten worden betrokken,
-          en de AVG (artikel 38) verplicht de functionaris voor gegevensbescherming naar behoren en
-          tijdig te betrekken bij alle aangelegenheden in verband met gegevensbescherming. Vraag het
-          schriftelijk advies, van vóór de beslissing, en ga na of het de cloudaanbieder, de locatie
-          van de gegevens en de verwerkersovereenkomst behandelt.
+          Wettelijke verplichting die verder gaat dan de richtlijn. Bijlage C noemt de juridische
+          dienst, de informatieveiligheid en de financiële dienst bij de sleutelpersonen die vóór de
+          beslissing moeten worden betrokken; ze noemt de functionaris voor gegevensbescherming niet,
+          maar de AVG (artikel 38) verplicht hem naar behoren en tijdig te betrekken bij alle
+          aangelegenheden in verband met gegevensbescherming. Vraag het schriftelijk advies, van vóór
+          de beslissing, en ga na of het de cloudaanbieder, de locatie van de gegevens en de
+          verwerkersovereenkomst behandelt.
       remediation:
         fr: >-
           Obtenir l'avis écrit du délégué à la protection des données avant toute signature ou
@@ -7318,7 +7461,7 @@ sections:
           get the provider to correct the gaps found before the migration.
         nl: >-
           Laat het ICT-team en de informatieveiligheidsconsulent een architectuurreview uitvoeren, en
-          laat de aanbieder de vastgestelde afwijkingen vóór de migratie wegwerken.
+          laat de cloudaanbieder de vastgestelde afwijkingen vóór de migratie wegwerken.
     - id: prep_test_period
       refs: ["C.prep.4"]
       type: compliance
@@ -7332,7 +7475,7 @@ sections:
           A test period (pilot or proof of concept) was obtained from the provider and carried out
           before the migration, and the problems found were resolved or formally accepted.
         nl: >-
-          Er werd van de aanbieder een testperiode (pilootproject of proof of concept) verkregen en
+          Er werd van de cloudaanbieder een testperiode (pilootproject of proof of concept) verkregen en
           vóór de migratie uitgevoerd, en de vastgestelde problemen werden opgelost of formeel
           aanvaard.
       help:
@@ -7347,7 +7490,7 @@ sections:
           defects and their status; if the real data are sensitive, the tests must use dummy or
           pseudonymised data.
         nl: >-
-          Bijlage C raadt aan de aanbieder om een testperiode te vragen om mogelijke problemen op te
+          Bijlage C raadt aan de cloudaanbieder om een testperiode te vragen om mogelijke problemen op te
           sporen: prestaties, integratie, herstel, export van gegevens. Vraag het testplan en
           -rapport, de lijst van anomalieën en hun status; zijn de echte gegevens gevoelig, dan moeten
           de tests met fictieve of gepseudonimiseerde gegevens gebeuren.
@@ -7424,20 +7567,29 @@ sections:
       est indiqué. Travaillez sur le contrat signé et toutes ses annexes (SLA, convention de
       sous-traitance, annexe de sécurité), ainsi que sur les conditions générales du fournisseur
       auxquelles il renvoie : une clause absente ou vidée de sa substance par les conditions générales
-      est une non-conformité.
+      est une non-conformité. Les points de l'annexe C déjà vérifiés avec les garanties contractuelles
+      (2.2), la sécurité du fournisseur (2.3) ou la vie privée (2.4) ne sont pas reposés ici :
+      notification des incidents, destruction, continuité, transfert vers un autre fournisseur,
+      sauvegarde et repli, localisation, sous-traitance, logging, audit et règles d'exit.
     en: >-
       Annex C lists the aspects the contract with the cloud service provider must address. Each
       question checks that a clause exists and that it says at least what is stated. Work from the
       signed contract and all its annexes (SLA, processor agreement, security annex), and from the
       provider's general terms it refers to: a clause that is missing, or emptied of substance by the
-      general terms, is a non-compliance.
+      general terms, is a non-compliance. The Annex C points already checked with the contractual
+      guarantees (2.2), the provider's security (2.3) or privacy (2.4) are not asked again here:
+      incident notice, destruction, continuity, transfer to another provider, backup and fallback,
+      location, subcontracting, logging, audit and exit rules.
     nl: >-
       Bijlage C somt de aspecten op waaraan het contract met de cloudaanbieder aandacht moet
       besteden. Elke vraag gaat na of een clausule bestaat en of ze minstens bepaalt wat vermeld
       staat. Werk met het ondertekende contract en alle bijlagen (SLA, verwerkersovereenkomst,
-      beveiligingsbijlage), en met de algemene voorwaarden van de aanbieder waarnaar het verwijst:
+      beveiligingsbijlage), en met de algemene voorwaarden van de cloudaanbieder waarnaar het verwijst:
       een ontbrekende clausule, of een clausule die door de algemene voorwaarden wordt uitgehold, is
-      een non-conformiteit.
+      een non-conformiteit. De punten van bijlage C die al worden nagegaan bij de contractuele
+      waarborgen (2.2), de beveiliging bij de cloudaanbieder (2.3) of privacy (2.4), worden hier niet
+      opnieuw gesteld: melding van incidenten, vernietiging, continuïteit, overstap naar een andere
+      cloudaanbieder, back-up en uitwijk, locatie, onderaanneming, logging, audit en exitregels.
   refs: ["C"]
   questions:
     - id: chk_security_measures
@@ -7445,6 +7597,7 @@ sections:
       type: compliance
       severity: high
       protects: [availability, integrity, confidentiality]
+      when: "personal_data == no && data_classification not in [personal, special]"
       text:
         fr: >-
           Le contrat (ou une annexe) énumère les mesures de sécurité spécifiques issues de l'évaluation
@@ -7461,19 +7614,23 @@ sections:
       help:
         fr: >-
           L'annexe C demande que les mesures de sécurité spécifiques issues de l'évaluation des risques
-          figurent au contrat (voir aussi 2.4.4) ; un engagement général à appliquer « les standards du
+          figurent au contrat. Lorsque des données à caractère personnel sont traitées, ce point est
+          évalué avec la directive (2.4, 3e point) dans la section sur la vie privée, et cette question
+          n'est pas posée ; un engagement général à appliquer « les standards du
           marché » n'est pas vérifiable. Comparez l'annexe de sécurité à l'évaluation des risques et à
           la déclaration d'applicabilité du certificat ISO/IEC 27001 du fournisseur.
         en: >-
           Annex C asks for the specific security measures resulting from the risk assessment to be in
-          the contract (see also 2.4.4); a general commitment to "industry standards" cannot be
+          the contract. When personal data are processed, this point is assessed with the guideline
+          (2.4, 3rd point) in the privacy section, and this question is not asked; a general commitment to "industry standards" cannot be
           verified. Compare the security annex with the risk assessment and with the Statement of
           Applicability of the provider's ISO/IEC 27001 certificate.
         nl: >-
           Bijlage C vraagt dat de specifieke beveiligingsmaatregelen uit de risicobeoordeling in het
-          contract staan (zie ook 2.4.4); een algemeen engagement om "marktstandaarden" toe te passen,
+          contract staan. Worden er persoonsgegevens verwerkt, dan wordt dit punt beoordeeld met de
+          richtlijn (2.4, 3de punt) in de sectie over privacy, en wordt deze vraag niet gesteld; een algemeen engagement om "marktstandaarden" toe te passen,
           is niet verifieerbaar. Vergelijk de beveiligingsbijlage met de risicobeoordeling en met de
-          verklaring van toepasselijkheid van het ISO/IEC 27001-certificaat van de aanbieder.
+          verklaring van toepasselijkheid van het ISO/IEC 27001-certificaat van de cloudaanbieder.
       remediation:
         fr: >-
           Ajouter une annexe de sécurité qui reprend chaque mesure, son responsable et la preuve
@@ -7485,54 +7642,6 @@ sections:
           Voeg een beveiligingsbijlage toe met elke maatregel, de verantwoordelijke ervoor en het
           verwachte bewijs (rapport, certificaat, test), met een controlerecht voor de organisatie.
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
-    - id: chk_incident_notification
-      refs: ["C.contract.2"]
-      type: compliance
-      severity: high
-      protects: [availability, integrity, confidentiality]
-      text:
-        fr: >-
-          Le contrat oblige le fournisseur de services cloud à signaler immédiatement à l'organisation
-          tout incident de sécurité et toute violation de données à caractère personnel, et fixe au
-          minimum le délai maximal, le point de contact, le contenu de la notification et le suivi
-          jusqu'à la clôture.
-        en: >-
-          The contract obliges the cloud service provider to report any security incident and any
-          personal data breach to the organisation immediately, and sets at least the maximum delay,
-          the point of contact, the content of the notification and the follow-up until closure.
-        nl: >-
-          Het contract verplicht de cloudaanbieder om elk beveiligingsincident en elk datalek
-          onmiddellijk aan de organisatie te melden, en legt minstens de maximale termijn, het
-          contactpunt, de inhoud van de melding en de opvolging tot de afsluiting vast.
-      help:
-        fr: >-
-          L'annexe C (et 2.2.6.c) exige un signalement immédiat : l'organisation doit notifier l'APD
-          dans les 72 heures (article 33 du RGPD) et, le cas échéant, le CCB au titre de NIS2. Un délai
-          qui ne court qu'à partir de la « confirmation » de l'incident par le fournisseur est trop
-          tardif. Demandez la clause, la procédure de gestion des incidents du fournisseur et un
-          exemple de notification.
-        en: >-
-          Annex C (and 2.2.6.c) requires immediate reporting: the organisation must notify the Data
-          Protection Authority within 72 hours (Article 33 GDPR) and, where applicable, the CCB under
-          NIS2. A delay that only starts when the provider "confirms" the incident is too late. Ask for
-          the clause, the provider's incident management procedure and a sample notification.
-        nl: >-
-          Bijlage C (en 2.2.6.c) vereist een onmiddellijke melding: de organisatie moet de
-          Gegevensbeschermingsautoriteit binnen 72 uur verwittigen (artikel 33 AVG) en in voorkomend
-          geval het CCB in het kader van NIS2. Een termijn die pas loopt vanaf de "bevestiging" van het
-          incident door de aanbieder, is te laat. Vraag de clausule, de incidentbeheerprocedure van de
-          aanbieder en een voorbeeldmelding.
-      remediation:
-        fr: >-
-          Exiger une notification dans un délai court et fixe à compter de la détection (par exemple
-          24 heures au plus), suivie de rapports intermédiaires et d'un rapport d'analyse des causes.
-        en: >-
-          Require notification within a short, fixed delay from detection (for example 24 hours at
-          most), followed by interim reports and a root-cause analysis report.
-        nl: >-
-          Eis een melding binnen een korte, vaste termijn na detectie (bijvoorbeeld hoogstens 24 uur),
-          gevolgd door tussentijdse rapporten en een rapport met de oorzakenanalyse.
-      mappings: {iso27002: ["16.1.2"], nis2: ["21(2)(b)"], gdpr: ["28", "33"]}
     - id: chk_contract_duration
       refs: ["C.contract.3"]
       type: compliance
@@ -7628,6 +7737,7 @@ sections:
       refs: ["C.contract.5"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability, integrity]
       text:
         fr: >-
@@ -7647,20 +7757,23 @@ sections:
           stopzetting van de dienst, ernstige tekortkoming).
       help:
         fr: >-
-          L'annexe C cite l'escrow, qui protège l'organisation contre la défaillance ou la disparition
+          Bonne pratique au-delà de la directive : l'annexe C demande d'examiner l'escrow, pas d'en
+          prévoir un. L'escrow protège l'organisation contre la défaillance ou la disparition
           du fournisseur. En SaaS, le cloud escrow doit aussi couvrir les données et l'environnement
           d'exécution, sans quoi le code seul ne permet pas de reprendre le service. Demandez la
           convention d'escrow, le nom du dépositaire, la date du dernier dépôt et le dernier rapport de
           vérification du dépôt.
         en: >-
-          Annex C mentions escrow, which protects the organisation against the provider's failure or
+          Good practice beyond the guideline: Annex C asks for escrow to be considered, not for one to
+          be set up. Escrow protects the organisation against the provider's failure or
           disappearance. In SaaS, cloud escrow must also cover the data and the runtime environment,
           otherwise the code alone does not allow the service to be restarted. Ask for the escrow
           agreement, the name of the escrow agent, the date of the last deposit and the last deposit
           verification report.
         nl: >-
-          Bijlage C vermeldt escrow, dat de organisatie beschermt tegen het falen of verdwijnen van de
-          aanbieder. Bij SaaS moet cloud escrow ook de gegevens en de uitvoeringsomgeving omvatten,
+          Goede praktijk die verder gaat dan de richtlijn: bijlage C vraagt escrow te bekijken, niet
+          om het in te richten. Escrow beschermt de organisatie tegen het falen of verdwijnen van de
+          cloudaanbieder. Bij SaaS moet cloud escrow ook de gegevens en de uitvoeringsomgeving omvatten,
           anders volstaat de code alleen niet om de dienst te hernemen. Vraag de
           escrowovereenkomst, de naam van de escrowagent, de datum van de laatste deponering en het
           laatste verificatierapport.
@@ -7688,7 +7801,7 @@ sections:
           licences may be used in the provider's cloud environment.
         nl: >-
           Het contract bepaalt wie eigenaar is van de licenties van de gebruikte software en
-          garandeert dat die licenties in de cloudomgeving van de aanbieder mogen worden gebruikt.
+          garandeert dat die licenties in de cloudomgeving van de cloudaanbieder mogen worden gebruikt.
       help:
         fr: >-
           L'annexe C pose deux questions : qui est propriétaire des licences, et peuvent-elles être
@@ -7718,7 +7831,7 @@ sections:
           provider for the licences it supplies.
         nl: >-
           Laat het eigendom en het gebruiksrecht van elke licentie vastleggen, met een garantie van de
-          aanbieder voor de licenties die hij levert.
+          cloudaanbieder voor de licenties die hij levert.
       mappings: {iso27002: ["18.1.2"]}
     - id: chk_data_conversion
       refs: ["C.contract.7"]
@@ -7759,8 +7872,8 @@ sections:
           Faire inscrire au contrat les responsabilités de conversion, les formats cibles et des tests
           de réception avec rapprochement, à valider par l'organisation.
         en: >-
-          Have the conversion responsibilities, target formats and acceptance tests with
-          reconciliation, to be validated by the organisation, written into the contract.
+          Require the contract to state the conversion responsibilities, the target formats and
+          acceptance tests with reconciliation, to be validated by the organisation.
         nl: >-
           Laat de verantwoordelijkheden voor de conversie, de doelformaten en aanvaardingstests met
           afstemming, te valideren door de organisatie, in het contract opnemen.
@@ -7784,16 +7897,16 @@ sections:
       help:
         fr: >-
           L'annexe C vise le transfert des données dans les deux sens ; c'est aussi le moment où les
-          données sont le plus exposées (voir 2.4.6). Demandez la clause et la procédure de transfert,
+          données sont le plus exposées (voir 2.4, 5e point). Demandez la clause et la procédure de transfert,
           et vérifiez que l'organisation peut extraire à tout moment ses données, et pas seulement en
           fin de contrat.
         en: >-
           Annex C covers data transfer in both directions; it is also when the data are most exposed
-          (see 2.4.6). Ask for the clause and the transfer procedure, and check that the organisation
+          (see 2.4, 5th point). Ask for the clause and the transfer procedure, and check that the organisation
           can extract its data at any time, not only at the end of the contract.
         nl: >-
           Bijlage C betreft de overdracht van gegevens in beide richtingen; dat is ook het moment
-          waarop de gegevens het meest blootgesteld zijn (zie 2.4.6). Vraag de clausule en de
+          waarop de gegevens het meest blootgesteld zijn (zie 2.4, 5de punt). Vraag de clausule en de
           overdrachtsprocedure, en ga na of de organisatie haar gegevens op elk moment kan
           extraheren, niet enkel op het einde van het contract.
       remediation:
@@ -7807,270 +7920,6 @@ sections:
           Eis versleutelde en op integriteit gecontroleerde overdrachten, een recht om de gegevens op
           elk moment in een standaardformaat te extraheren en vooraf gekende overdrachtskosten.
       mappings: {iso27002: ["13.2.2"]}
-    - id: chk_data_destruction
-      refs: ["C.contract.9"]
-      type: compliance
-      severity: high
-      protects: [confidentiality]
-      text:
-        fr: >-
-          Le contrat impose, au terme du contrat et après la restitution, la destruction sécurisée de
-          toutes les copies des données (sauvegardes, archives et copies chez les sous-traitants
-          comprises) dans un délai défini, avec une preuve de destruction remise à l'organisation.
-        en: >-
-          The contract requires, at the end of the contract and after restitution, the secure
-          destruction of every copy of the data (backups, archives and copies held by subcontractors
-          included) within a set delay, with proof of destruction given to the organisation.
-        nl: >-
-          Het contract vereist, bij het einde van het contract en na de teruggave, de veilige
-          vernietiging van alle kopieën van de gegevens (back-ups, archieven en kopieën bij
-          onderaannemers inbegrepen) binnen een vastgelegde termijn, met een bewijs van vernietiging
-          voor de organisatie.
-      help:
-        fr: >-
-          L'annexe C cite la destruction des données au terme du contrat, précisée par 2.2.3.b. Les
-          sauvegardes et les copies chez les sous-traitants sont souvent oubliées. Demandez la clause,
-          la méthode décrite (effacement cryptographique, destruction des supports selon une norme
-          reconnue comme NIST SP 800-88) et le modèle de certificat de destruction.
-        en: >-
-          Annex C mentions destruction of the data at the end of the contract, detailed in 2.2.3.b.
-          Backups and copies held by subcontractors are often forgotten. Ask for the clause, the method
-          described (cryptographic erasure, media destruction under a recognised standard such as NIST
-          SP 800-88) and the template certificate of destruction.
-        nl: >-
-          Bijlage C vermeldt de vernietiging van de gegevens bij het einde van het contract, nader
-          bepaald in 2.2.3.b. Back-ups en kopieën bij onderaannemers worden vaak vergeten. Vraag de
-          clausule, de beschreven methode (cryptografisch wissen, vernietiging van dragers volgens een
-          erkende norm zoals NIST SP 800-88) en het model van vernietigingscertificaat.
-      remediation:
-        fr: >-
-          Exiger une clause de destruction de toutes les copies dans un délai fixé, selon une méthode
-          reconnue, avec un certificat de destruction signé.
-        en: >-
-          Require a clause on destruction of all copies within a set delay, by a recognised method,
-          with a signed certificate of destruction.
-        nl: >-
-          Eis een clausule over de vernietiging van alle kopieën binnen een vastgelegde termijn,
-          volgens een erkende methode, met een ondertekend vernietigingscertificaat.
-      mappings: {iso27002: ["8.3.2", "11.2.7"], gdpr: ["28"]}
-    - id: chk_system_continuity
-      refs: ["C.contract.10"]
-      type: compliance
-      severity: high
-      protects: [availability]
-      text:
-        fr: >-
-          Le contrat engage le fournisseur de services cloud à assurer la continuité du système au
-          moyen d'un plan de continuité et de reprise testé périodiquement, dont les résultats de test
-          sont communiqués à l'organisation.
-        en: >-
-          The contract commits the cloud service provider to ensuring system continuity through a
-          continuity and recovery plan that is tested periodically, with the test results shared with
-          the organisation.
-        nl: >-
-          Het contract verbindt de cloudaanbieder ertoe de continuïteit van het systeem te verzekeren
-          met een periodiek getest continuïteits- en herstelplan, waarvan de testresultaten aan de
-          organisatie worden meegedeeld.
-      help:
-        fr: >-
-          L'annexe C cite la continuité du système ; 2.2.2.c exige que les mesures détaillées figurent
-          dans le SLA. Demandez le résumé du plan de continuité et de reprise, le rapport du dernier
-          test et les contrôles de continuité du rapport ISAE 3402 type II.
-        en: >-
-          Annex C mentions system continuity; 2.2.2.c requires the detailed measures to be in the SLA.
-          Ask for the summary of the continuity and recovery plan, the report of the last test and the
-          continuity controls of the ISAE 3402 type II report.
-        nl: >-
-          Bijlage C vermeldt de continuïteit van het systeem; 2.2.2.c vereist dat de gedetailleerde
-          maatregelen in de SLA staan. Vraag de samenvatting van het continuïteits- en herstelplan,
-          het verslag van de laatste test en de continuïteitscontroles uit het ISAE 3402 type
-          II-rapport.
-      remediation:
-        fr: >-
-          Exiger un plan de continuité testé au moins une fois par an et la communication des
-          résultats et des actions correctives à l'organisation.
-        en: >-
-          Require a continuity plan tested at least once a year and the results and corrective
-          actions to be shared with the organisation.
-        nl: >-
-          Eis een continuïteitsplan dat minstens jaarlijks wordt getest, en de mededeling van de
-          resultaten en corrigerende acties aan de organisatie.
-      mappings: {iso27002: ["17.1.2", "17.1.3"], nis2: ["21(2)(c)"]}
-    - id: chk_transfer_to_other_provider
-      refs: ["C.contract.11"]
-      type: compliance
-      severity: high
-      protects: [availability]
-      text:
-        fr: >-
-          Le contrat oblige le fournisseur de services cloud à coopérer au transfert vers un autre
-          fournisseur ou vers l'organisation : assistance à la migration, documentation des données et
-          des interfaces, maintien du service pendant la transition, à des conditions financières
-          fixées à l'avance.
-        en: >-
-          The contract obliges the cloud service provider to cooperate in the transfer to another
-          provider or back to the organisation: migration assistance, documentation of the data and
-          interfaces, and continued service during the transition, on financial terms set in advance.
-        nl: >-
-          Het contract verplicht de cloudaanbieder om mee te werken aan de overstap naar een andere
-          aanbieder of naar de organisatie: migratiehulp, documentatie van de gegevens en interfaces,
-          en voortzetting van de dienst tijdens de overgang, tegen vooraf vastgelegde financiële
-          voorwaarden.
-      help:
-        fr: >-
-          L'annexe C cite le transfert vers un autre fournisseur, et 2.2.4.a exige l'aide nécessaire à
-          la migration des traitements. Sans cette clause, la dépendance technique envers le
-          fournisseur (verrouillage) rend la réversibilité théorique. Demandez la clause et le plan de
-          réversibilité, avec les formats et interfaces documentés.
-        en: >-
-          Annex C mentions transfer to another provider, and 2.2.4.a requires the help needed to
-          migrate the processing. Without this clause, technical dependency on the provider (lock-in)
-          makes reversibility theoretical. Ask for the clause and the reversibility plan, with the
-          formats and interfaces documented.
-        nl: >-
-          Bijlage C vermeldt de overstap naar een andere aanbieder, en 2.2.4.a vereist de nodige hulp
-          bij de migratie van de verwerkingen. Zonder deze clausule maakt de technische afhankelijkheid
-          van de aanbieder (lock-in) de omkeerbaarheid louter theoretisch. Vraag de clausule en het
-          omkeerbaarheidsplan, met de gedocumenteerde formaten en interfaces.
-      remediation:
-        fr: >-
-          Faire inscrire une obligation d'assistance à la migration, avec maintien du service pendant
-          une période de transition et un tarif fixé d'avance.
-        en: >-
-          Have an obligation to assist the migration written in, with continued service during a
-          transition period and a price set in advance.
-        nl: >-
-          Laat een verplichting tot migratiehulp opnemen, met voortzetting van de dienst tijdens een
-          overgangsperiode en een vooraf vastgelegde prijs.
-    - id: chk_backup
-      refs: ["C.contract.12"]
-      type: compliance
-      severity: high
-      protects: [availability, integrity]
-      text:
-        fr: >-
-          Le contrat décrit les sauvegardes : fréquence, durée de conservation, localisation,
-          chiffrement, tests de restauration réguliers et restauration à la demande de l'organisation.
-        en: >-
-          The contract describes the backups: frequency, retention period, location, encryption,
-          regular restore tests and restoration at the organisation's request.
-        nl: >-
-          Het contract beschrijft de back-ups: frequentie, bewaartermijn, locatie, versleuteling,
-          regelmatige hersteltests en herstel op verzoek van de organisatie.
-      help:
-        fr: >-
-          L'annexe C cite la sauvegarde parmi les clauses à prévoir, en lien avec 2.2.2.a (intégrité
-          des données pendant toute la durée du contrat). Les offres cloud n'incluent pas toujours de
-          sauvegarde, ou seulement une rétention courte. Demandez la clause, la politique de
-          sauvegarde et le rapport du dernier test de restauration.
-        en: >-
-          Annex C lists backup among the clauses to provide for, in line with 2.2.2.a (data integrity
-          for the whole duration of the contract). Cloud offerings do not always include backups, or
-          only with short retention. Ask for the clause, the backup policy and the report of the last
-          restore test.
-        nl: >-
-          Bijlage C noemt back-ups bij de te voorziene clausules, in lijn met 2.2.2.a (integriteit van
-          de gegevens gedurende de hele looptijd van het contract). Cloudaanbiedingen bevatten niet
-          altijd back-ups, of enkel met een korte bewaartermijn. Vraag de clausule, het back-upbeleid
-          en het verslag van de laatste hersteltest.
-      remediation:
-        fr: >-
-          Exiger des sauvegardes chiffrées, conservées selon les besoins de l'organisation, testées
-          périodiquement, avec un délai de restauration garanti.
-        en: >-
-          Require encrypted backups, retained according to the organisation's needs, tested
-          periodically, with a guaranteed restore time.
-        nl: >-
-          Eis versleutelde back-ups, bewaard volgens de behoeften van de organisatie, periodiek getest,
-          met een gegarandeerde hersteltijd.
-      mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
-    - id: chk_fallback
-      refs: ["C.contract.12"]
-      type: compliance
-      severity: high
-      protects: [availability]
-      text:
-        fr: >-
-          Le contrat prévoit une solution de repli (site ou infrastructure de secours, ou mode dégradé)
-          en cas d'indisponibilité majeure, avec des délais de bascule compatibles avec le RTO et le
-          RPO de l'organisation.
-        en: >-
-          The contract provides a fallback solution (backup site or infrastructure, or degraded mode)
-          for a major outage, with switch-over times compatible with the organisation's RTO and RPO.
-        nl: >-
-          Het contract voorziet in een uitwijkoplossing (uitwijksite of -infrastructuur, of gedegradeerde
-          modus) bij een grote onbeschikbaarheid, met omschakeltijden die verenigbaar zijn met de RTO en
-          RPO van de organisatie.
-      help:
-        fr: >-
-          L'annexe C associe à la sauvegarde une solution de repli ; 2.2.2.b exige que le RTO et le RPO
-          figurent au SLA. Vérifiez que la solution de repli est située dans une autre zone de risque
-          et qu'elle a été testée. Demandez l'architecture de reprise, le SLA et le dernier rapport de
-          test de bascule.
-        en: >-
-          Annex C pairs backup with a fallback solution; 2.2.2.b requires the RTO and RPO to be in the
-          SLA. Check that the fallback is located in another risk zone and has been tested. Ask for the
-          recovery architecture, the SLA and the last switch-over test report.
-        nl: >-
-          Bijlage C koppelt aan de back-up een uitwijkoplossing; 2.2.2.b vereist dat de RTO en RPO in
-          de SLA staan. Ga na of de uitwijkoplossing in een andere risicozone ligt en getest werd.
-          Vraag de herstelarchitectuur, de SLA en het laatste verslag van een omschakeltest.
-      remediation:
-        fr: >-
-          Exiger une solution de repli contractuelle, testée au moins une fois par an, avec des délais
-          de bascule alignés sur le RTO et le RPO.
-        en: >-
-          Require a contractual fallback solution, tested at least once a year, with switch-over times
-          aligned on the RTO and RPO.
-        nl: >-
-          Eis een contractuele uitwijkoplossing, minstens jaarlijks getest, met omschakeltijden
-          afgestemd op de RTO en RPO.
-      mappings: {iso27002: ["17.2.1"], nis2: ["21(2)(c)"]}
-    - id: chk_data_location
-      refs: ["C.contract.13"]
-      type: compliance
-      severity: high
-      protects: [confidentiality]
-      text:
-        fr: >-
-          Le contrat indique la localisation (pays et centres de calcul) des données et des logiciels,
-          y compris des sauvegardes et des accès de support à distance, et interdit tout changement de
-          localisation sans l'accord écrit préalable de l'organisation.
-        en: >-
-          The contract states the location (countries and data centres) of the data and software,
-          including backups and remote support access, and forbids any change of location without the
-          organisation's prior written consent.
-        nl: >-
-          Het contract vermeldt de locatie (landen en datacenters) van de gegevens en de software, ook
-          van de back-ups en de toegang voor ondersteuning op afstand, en verbiedt elke wijziging van
-          locatie zonder voorafgaande schriftelijke toestemming van de organisatie.
-      help:
-        fr: >-
-          L'annexe C cite la localisation des données et des logiciels ; elle détermine le droit
-          applicable et l'exposition aux autorités étrangères (2.2.7). Un hébergement ou un support
-          hors de l'Union européenne constitue un transfert au sens du chapitre V du RGPD. Demandez
-          la clause, la liste des centres de calcul et la liste des sous-traitants avec leur pays.
-        en: >-
-          Annex C mentions the location of data and software; it determines the applicable law and the
-          exposure to foreign authorities (2.2.7). Hosting or support outside the European Union is a
-          transfer under Chapter V GDPR. Ask for the clause, the list of data centres and the list of
-          subcontractors with their countries.
-        nl: >-
-          Bijlage C vermeldt de locatie van gegevens en software; die bepaalt het toepasselijke recht
-          en de blootstelling aan buitenlandse overheden (2.2.7). Hosting of ondersteuning buiten de
-          Europese Unie is een doorgifte in de zin van hoofdstuk V AVG. Vraag de clausule, de lijst van
-          datacenters en de lijst van onderaannemers met hun land.
-      remediation:
-        fr: >-
-          Exiger une localisation contractuelle en Belgique ou dans l'Union européenne, pour les données
-          comme pour le support, et un accord préalable pour tout changement.
-        en: >-
-          Require a contractual location in Belgium or the European Union, for the data as well as for
-          support, and prior consent for any change.
-        nl: >-
-          Eis een contractuele locatie in België of de Europese Unie, zowel voor de gegevens als voor de
-          ondersteuning, en voorafgaande toestemming voor elke wijziging.
-      mappings: {gdpr: ["44"]}
     - id: chk_processor_agreement
       refs: ["C.contract.14"]
       type: compliance
@@ -8096,20 +7945,20 @@ sections:
       help:
         fr: >-
           L'annexe C demande des règles additionnelles pour les données à caractère personnel, sous la
-          forme d'un contrat de sous-traitant ; l'organisation reste responsable du traitement (2.4.3).
+          forme d'un contrat de sous-traitant ; l'organisation reste responsable du traitement (2.4, 2e point).
           Vérifiez aussi les autres mentions obligatoires de l'article 28, paragraphe 3 : confidentialité
           du personnel, mesures de l'article 32, sous-traitants ultérieurs, suppression ou restitution,
           audits. Demandez la convention signée et ses annexes (description du traitement, mesures
           techniques et organisationnelles, liste des sous-traitants ultérieurs).
         en: >-
           Annex C asks for additional rules for personal data, in the form of a processor agreement;
-          the organisation remains the controller (2.4.3). Also check the other mandatory content of
+          the organisation remains the controller (2.4, 2nd point). Also check the other mandatory content of
           Article 28(3): staff confidentiality, Article 32 measures, sub-processors, deletion or return,
           audits. Ask for the signed agreement and its annexes (description of the processing,
           technical and organisational measures, list of sub-processors).
         nl: >-
           Bijlage C vraagt bijkomende regels voor persoonsgegevens, in de vorm van een
-          verwerkersovereenkomst; de organisatie blijft verwerkingsverantwoordelijke (2.4.3). Controleer
+          verwerkersovereenkomst; de organisatie blijft verwerkingsverantwoordelijke (2.4, 2de punt). Controleer
           ook de andere verplichte vermeldingen van artikel 28, lid 3: vertrouwelijkheid van het
           personeel, maatregelen volgens artikel 32, subverwerkers, wissing of teruggave, audits. Vraag
           de ondertekende overeenkomst en haar bijlagen (beschrijving van de verwerking, technische en
@@ -8123,12 +7972,13 @@ sections:
           provider's general terms.
         nl: >-
           Eis een volledige verwerkersovereenkomst in de zin van artikel 28 AVG, die voorrang heeft op
-          de algemene voorwaarden van de aanbieder.
+          de algemene voorwaarden van de cloudaanbieder.
       mappings: {iso27002: ["18.1.4"], gdpr: ["28"]}
     - id: chk_processor_assistance
       refs: ["C.contract.14"]
       type: compliance
       severity: high
+      basis: law
       protects: [integrity, confidentiality]
       when: "personal_data != no || data_classification in [personal, special]"
       text:
@@ -8144,23 +7994,24 @@ sections:
         nl: >-
           De verwerkersovereenkomst verplicht de cloudaanbieder om de organisatie te helpen haar
           verplichtingen na te komen: uitoefening van de rechten van betrokkenen, beveiliging van de
-          verwerking, melding van datalekken, effectbeoordelingen en voorafgaande raadpleging.
+          verwerking, melding van inbreuken in verband met persoonsgegevens, effectbeoordelingen en voorafgaande raadpleging.
       help:
         fr: >-
-          L'article 28, paragraphe 3, points e) et f), du RGPD impose cette assistance, sans laquelle
-          l'organisation ne peut pas assumer sa responsabilité (2.4.3) : répondre à une demande
+          Obligation légale au-delà de la directive. L'article 28, paragraphe 3, points e) et f), du RGPD impose cette assistance, sans laquelle
+          l'organisation ne peut pas assumer sa responsabilité (2.4, 2e point) : répondre à une demande
           d'accès ou d'effacement, notifier une violation dans les 72 heures, réaliser une AIPD.
           Demandez la clause d'assistance, ses délais et ses éventuels coûts, et les outils mis à
           disposition (export, recherche, effacement).
         en: >-
-          Article 28(3)(e) and (f) GDPR require this assistance, without which the organisation cannot
-          carry its responsibility (2.4.3): answering an access or erasure request, notifying a breach
+          Legal obligation beyond the guideline. Article 28(3)(e) and (f) GDPR require this assistance, without which the organisation cannot
+          carry its responsibility (2.4, 2nd point): answering an access or erasure request, notifying a breach
           within 72 hours, carrying out a DPIA. Ask for the assistance clause, its delays and any costs,
           and the tools made available (export, search, erasure).
         nl: >-
-          Artikel 28, lid 3, punten e) en f), AVG vereist deze bijstand, zonder welke de organisatie
-          haar verantwoordelijkheid (2.4.3) niet kan opnemen: een verzoek tot inzage of wissing
-          beantwoorden, een datalek binnen 72 uur melden, een GEB uitvoeren. Vraag de bijstandsclausule,
+          Wettelijke verplichting die verder gaat dan de richtlijn. Artikel 28, lid 3, punten e) en
+          f), AVG vereist deze bijstand, zonder welke de organisatie
+          haar verantwoordelijkheid (2.4, 2de punt) niet kan opnemen: een verzoek tot inzage of wissing
+          beantwoorden, een inbreuk in verband met persoonsgegevens binnen 72 uur melden, een GEB uitvoeren. Vraag de bijstandsclausule,
           de termijnen en eventuele kosten, en de ter beschikking gestelde hulpmiddelen (export,
           zoeken, wissen).
       remediation:
@@ -8182,32 +8033,32 @@ sections:
       text:
         fr: >-
           Le contrat impose une obligation de secret au fournisseur de services cloud, à son personnel
-          et à ses sous-traitants ; elle couvre toutes les données de l'organisation, en interdit
-          l'utilisation pour leur propre compte et survit à la fin du contrat.
+          et à ses sous-traitants ; elle couvre toutes les données de l'organisation et survit à la fin du
+          contrat.
         en: >-
           The contract imposes a secrecy obligation on the cloud service provider, its staff and its
-          subcontractors; it covers all the organisation's data, forbids their use for their own
-          account and survives the end of the contract.
+          subcontractors; it covers all the organisation's data and survives the end of the
+          contract.
         nl: >-
           Het contract legt de cloudaanbieder, zijn personeel en zijn onderaannemers een
-          geheimhoudingsplicht op; die dekt alle gegevens van de organisatie, verbiedt het gebruik
-          ervan voor eigen rekening en blijft gelden na het einde van het contract.
+          geheimhoudingsplicht op; die dekt alle gegevens van de organisatie en blijft gelden na het
+          einde van het contract.
       help:
         fr: >-
-          L'annexe C cite l'obligation de secret ; 2.2.6.a interdit l'utilisation des données pour le
-          compte du fournisseur ou de tiers, et 2.3.2.3 étend la confidentialité aux sous-traitants.
+          L'annexe C cite l'obligation de secret ; 2.2.6 a) interdit l'utilisation des données pour le
+          compte du fournisseur ou de tiers, et la directive (2.3.2, 3e point) étend la confidentialité aux sous-traitants.
           Les données de sécurité sociale relèvent en outre souvent d'un secret professionnel légal.
           Demandez la clause, le modèle d'engagement de confidentialité signé par le personnel et sa
           transposition dans les contrats de sous-traitance.
         en: >-
-          Annex C mentions the secrecy obligation; 2.2.6.a forbids use of the data on the account of
-          the provider or third parties, and 2.3.2.3 extends confidentiality to subcontractors.
+          Annex C mentions the secrecy obligation; 2.2.6 a) forbids use of the data on the account of
+          the provider or third parties, and the guideline (2.3.2, 3rd point) extends confidentiality to subcontractors.
           Social-security data are moreover often covered by a statutory professional secrecy. Ask for
           the clause, the confidentiality undertaking signed by staff and how it is flowed down into
           subcontracts.
         nl: >-
-          Bijlage C vermeldt de geheimhoudingsplicht; 2.2.6.a verbiedt het gebruik van de gegevens
-          voor rekening van de aanbieder of van derden, en 2.3.2.3 breidt de vertrouwelijkheid uit tot
+          Bijlage C vermeldt de geheimhoudingsplicht; 2.2.6 a) verbiedt het gebruik van de gegevens
+          voor rekening van de cloudaanbieder of van derden, en de richtlijn (2.3.2, 3de punt) breidt de vertrouwelijkheid uit tot
           de onderaannemers. Socialezekerheidsgegevens vallen bovendien vaak onder een wettelijk
           beroepsgeheim. Vraag de clausule, het model van vertrouwelijkheidsverbintenis dat het
           personeel ondertekent en de doorvertaling ervan in de contracten met onderaannemers.
@@ -8229,95 +8080,63 @@ sections:
       protects: [confidentiality]
       text:
         fr: >-
-          Le contrat règle le chiffrement des données : chiffrement en transit et au repos,
-          algorithmes et longueurs de clé minimaux, et gestion des clés par l'organisation sans accès
-          du fournisseur de services cloud aux clés.
+          Le contrat fixe le chiffrement des données selon leur classification : pour les données à
+          caractère personnel ou sensibles, chiffrement en transit et au repos avec des clés sous le
+          contrôle de l'organisation ; pour les autres données, un chiffrement adéquat (algorithme,
+          longueur de clé) au regard de la classification, au minimum pour les sauvegardes.
         en: >-
-          The contract governs data encryption: encryption in transit and at rest, minimum algorithms
-          and key lengths, and key management by the organisation with no access to the keys for the
-          cloud service provider.
+          The contract sets data encryption according to the data's classification: for personal or
+          sensitive data, encryption in transit and at rest with keys under the organisation's
+          control; for other data, adequate encryption (algorithm, key length) in the light of the
+          classification, at least for backups.
         nl: >-
-          Het contract regelt de versleuteling van de gegevens: versleuteling tijdens transport en in
-          rust, minimale algoritmen en sleutellengtes, en sleutelbeheer door de organisatie zonder
-          toegang van de cloudaanbieder tot de sleutels.
+          Het contract legt de versleuteling van de gegevens vast volgens hun classificatie: voor
+          persoonsgegevens of gevoelige gegevens versleuteling tijdens transport en in rust met
+          sleutels onder controle van de organisatie; voor andere gegevens een passende versleuteling
+          (algoritme, sleutellengte) in het licht van de classificatie, minstens voor de back-ups.
       help:
         fr: >-
-          L'annexe C cite le chiffrement des données ; 2.4.6 l'impose pour les données personnelles ou
-          sensibles et exige que les moyens de chiffrement restent sous le contrôle de l'organisation,
-          et 2.3.4 vise le chiffrement des sauvegardes. Une mesure technique qui ne figure pas au contrat
-          peut être modifiée unilatéralement. Demandez la clause, l'annexe technique et la procédure de
-          gestion des clés.
+          L'annexe C (« chiffrement des données ») demande que le contrat traite du chiffrement. Le
+          niveau exigé suit la directive : pour les données à caractère personnel ou sensibles,
+          chiffrement en transit et au repos sauf dérogation, et gestion des clés toujours sous le
+          contrôle de l'organisation (2.4, 5e point) ; pour les autres données, un chiffrement adéquat
+          selon le modèle de cloud et ce que l'organisation juge utile, au minimum pour les
+          sauvegardes (2.3.4, 1er point). La situation technique est évaluée dans ces sections ; ici,
+          vérifiez que le contrat la fixe, pour que le fournisseur ne puisse pas la modifier
+          unilatéralement. Demandez la clause et l'annexe technique.
         en: >-
-          Annex C mentions data encryption; 2.4.6 requires it for personal or sensitive data and
-          requires the means of encryption to stay under the organisation's control, and 2.3.4 covers
-          the encryption of backups. A technical measure that is not in the contract can be changed
-          unilaterally. Ask for the clause, the technical annex and the key management procedure.
+          Annex C ("data encryption") asks for the contract to address encryption. The level required
+          follows the guideline: for personal or sensitive data, encryption in transit and at rest
+          unless a derogation was granted, and key management always under the organisation's control
+          (2.4, 5th point); for other data, adequate encryption for the cloud model and what the
+          organisation deems useful, at least for backups (2.3.4, 1st point). The technical situation
+          is assessed in those sections; here, check that the contract sets it, so that the provider
+          cannot change it unilaterally. Ask for the clause and the technical annex.
         nl: >-
-          Bijlage C vermeldt de versleuteling van gegevens; 2.4.6 legt ze op voor persoonsgegevens of
-          gevoelige gegevens en eist dat de versleutelingsmiddelen onder controle van de organisatie
-          blijven, en 2.3.4 betreft de versleuteling van back-ups. Een technische maatregel die niet in
-          het contract staat, kan eenzijdig worden gewijzigd. Vraag de clausule, de technische bijlage
-          en de sleutelbeheerprocedure.
+          Bijlage C (‘versleuteling van gegevens’) vraagt dat het contract de versleuteling regelt. Het
+          vereiste niveau volgt de richtlijn: voor persoonsgegevens of gevoelige gegevens
+          versleuteling tijdens transport en in rust behoudens afwijking, en sleutelbeheer altijd
+          onder controle van de organisatie (2.4, 5de punt); voor andere gegevens een passende
+          versleuteling volgens het cloudmodel en wat de organisatie nuttig acht, minstens voor de
+          back-ups (2.3.4, 1ste punt). De technische toestand wordt in die secties beoordeeld; ga hier
+          na of het contract hem vastlegt, zodat de cloudaanbieder hem niet eenzijdig kan wijzigen.
+          Vraag de clausule en de technische bijlage.
       remediation:
         fr: >-
-          Faire inscrire au contrat le chiffrement en transit et au repos, les exigences minimales de
-          robustesse et la maîtrise exclusive des clés par l'organisation.
+          Faire inscrire au contrat le chiffrement exigé par classe de données : en transit et au
+          repos avec des clés sous le contrôle exclusif de l'organisation pour les données à caractère
+          personnel ou sensibles, et un chiffrement adéquat, au minimum des sauvegardes, pour les
+          autres.
         en: >-
-          Have encryption in transit and at rest, minimum strength requirements and the organisation's
-          exclusive control of the keys written into the contract.
+          Require the contract to state the encryption required for each class of data: in transit
+          and at rest with keys under the organisation's sole control for personal or sensitive data,
+          and adequate encryption, at least of backups, for the rest.
         nl: >-
-          Laat de versleuteling tijdens transport en in rust, de minimale sterktevereisten en de
-          exclusieve controle van de organisatie over de sleutels in het contract opnemen.
+          Laat het contract de vereiste versleuteling per gegevensklasse vastleggen: tijdens transport
+          en in rust met sleutels onder exclusieve controle van de organisatie voor persoonsgegevens
+          of gevoelige gegevens, en een passende versleuteling, minstens van de back-ups, voor de
+          andere gegevens.
       mappings: {iso27002: ["10.1.1", "10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
-    - id: chk_subcontracting
-      refs: ["C.contract.17"]
-      type: compliance
-      severity: high
-      protects: [availability, integrity, confidentiality]
-      text:
-        fr: >-
-          Le contrat règle la sous-traitance : il l'interdit, ou la subordonne à l'accord écrit
-          préalable de l'organisation sur la base d'une liste à jour des sous-traitants, avec un droit
-          d'opposition et le report de toutes les obligations du contrat sur chaque sous-traitant.
-        en: >-
-          The contract governs subcontracting: it forbids it, or makes it subject to the
-          organisation's prior written consent based on an up-to-date list of subcontractors, with a
-          right to object and all the contract's obligations flowed down to each subcontractor.
-        nl: >-
-          Het contract regelt de onderaanneming: het verbiedt ze, of onderwerpt ze aan de voorafgaande
-          schriftelijke toestemming van de organisatie op basis van een actuele lijst van
-          onderaannemers, met een recht van bezwaar en de doorvertaling van alle contractuele
-          verplichtingen naar elke onderaannemer.
-      help:
-        fr: >-
-          L'annexe C demande de régler la sous-traitance (ou de l'interdire) ; 2.2.1 précise que le
-          fournisseur reste seul responsable et doit informer l'organisation au préalable, et l'article
-          28 du RGPD exige une autorisation écrite pour les sous-traitants ultérieurs. Demandez la
-          clause, la liste des sous-traitants avec leurs pays et le mécanisme de notification des
-          changements.
-        en: >-
-          Annex C asks for subcontracting to be governed (or forbidden); 2.2.1 specifies that the
-          provider remains solely responsible and must inform the organisation beforehand, and Article
-          28 GDPR requires written authorisation for sub-processors. Ask for the clause, the list of
-          subcontractors with their countries and the mechanism for notifying changes.
-        nl: >-
-          Bijlage C vraagt om onderaanneming te regelen (of te verbieden); 2.2.1 bepaalt dat de
-          aanbieder als enige verantwoordelijk blijft en de organisatie vooraf moet inlichten, en
-          artikel 28 AVG vereist een schriftelijke toestemming voor subverwerkers. Vraag de clausule,
-          de lijst van onderaannemers met hun land en het mechanisme voor de melding van wijzigingen.
-      remediation:
-        fr: >-
-          Exiger une liste contractuelle des sous-traitants, un accord préalable (ou un droit
-          d'opposition avec possibilité de résiliation) pour tout nouveau sous-traitant, et le report
-          intégral des obligations.
-        en: >-
-          Require a contractual list of subcontractors, prior consent (or a right to object with the
-          option to terminate) for any new subcontractor, and full flow-down of the obligations.
-        nl: >-
-          Eis een contractuele lijst van onderaannemers, voorafgaande toestemming (of een recht van
-          bezwaar met mogelijkheid tot beëindiging) voor elke nieuwe onderaannemer, en de volledige
-          doorvertaling van de verplichtingen.
-      mappings: {iso27002: ["15.1.3"], nis2: ["21(2)(d)"], gdpr: ["28"]}
     - id: chk_assignment
       refs: ["C.contract.17"]
       type: compliance
@@ -8372,11 +8191,11 @@ sections:
           suspendre le service qu'après une mise en demeure écrite et un délai raisonnable, jamais pour
           une facture contestée, et l'organisation garde l'accès à ses données pendant toute suspension.
         en: >-
-          The contract frames the right of suspension: the cloud service provider may suspend the
+          The contract sets out the right of suspension: the cloud service provider may suspend the
           service only after written notice and a reasonable delay, never over a disputed invoice, and
           the organisation keeps access to its data throughout any suspension.
         nl: >-
-          Het contract omkadert het recht van opschorting: de cloudaanbieder mag de dienst enkel
+          Het contract regelt het recht van opschorting: de cloudaanbieder mag de dienst enkel
           opschorten na een schriftelijke ingebrekestelling en een redelijke termijn, nooit voor een
           betwiste factuur, en de organisatie behoudt tijdens elke opschorting de toegang tot haar
           gegevens.
@@ -8396,7 +8215,7 @@ sections:
           wanbetaling of vermeend misbruik, zou een openbare dienst onderbreken. Vraag de
           opschortingsclausule en ga na of ze de organisatie ook het recht geeft haar eigen
           verplichtingen of de verwerking op te schorten bij een ernstige tekortkoming van de
-          aanbieder.
+          cloudaanbieder.
       remediation:
         fr: >-
           Faire limiter la suspension par le fournisseur aux cas graves, après mise en demeure et
@@ -8406,7 +8225,7 @@ sections:
           Have suspension by the provider limited to serious cases, after notice and a delay, with
           continued access to the data and a reciprocal right of suspension for the organisation.
         nl: >-
-          Laat de opschorting door de aanbieder beperken tot ernstige gevallen, na ingebrekestelling en
+          Laat de opschorting door de cloudaanbieder beperken tot ernstige gevallen, na ingebrekestelling en
           een termijn, met behoud van toegang tot de gegevens en een wederkerig opschortingsrecht voor
           de organisatie.
     - id: chk_legal_compliance
@@ -8431,131 +8250,36 @@ sections:
           leven aantast.
       help:
         fr: >-
-          L'annexe C cite le respect de la législation et de la réglementation ; 2.4.2 fixe les textes
+          L'annexe C cite le respect de la législation et de la réglementation ; la directive (2.4, 1er point) fixe les textes
           à respecter, auxquels s'ajoutent, le cas échéant, les obligations NIS2 que l'organisation doit
           répercuter sur sa chaîne d'approvisionnement. Demandez la clause et vérifiez qu'elle vise les
           textes applicables et non la seule législation du pays du fournisseur.
         en: >-
-          Annex C mentions compliance with laws and regulations; 2.4.2 sets the texts to respect, plus,
+          Annex C mentions compliance with laws and regulations; the guideline (2.4, 1st point) sets the texts to respect, plus,
           where applicable, the NIS2 obligations the organisation must pass on to its supply chain. Ask
           for the clause and check that it targets the applicable texts and not only the law of the
           provider's country.
         nl: >-
-          Bijlage C vermeldt de naleving van wet- en regelgeving; 2.4.2 bepaalt de na te leven teksten,
+          Bijlage C vermeldt de naleving van wet- en regelgeving; de richtlijn (2.4, 1ste punt) bepaalt de na te leven teksten,
           waarbij in voorkomend geval de NIS2-verplichtingen komen die de organisatie moet doorgeven
           aan haar toeleveringsketen. Vraag de clausule en ga na of ze de toepasselijke teksten beoogt
-          en niet enkel de wetgeving van het land van de aanbieder.
+          en niet enkel de wetgeving van het land van de cloudaanbieder.
       remediation:
         fr: >-
           Faire inscrire un engagement de conformité à la législation belge, européenne et sectorielle,
           avec une obligation d'information en cas de changement.
         en: >-
-          Have a commitment to comply with Belgian, European and sector legislation written in, with an
+          Require the contract to state a commitment to comply with Belgian, European and sector legislation, with an
           obligation to inform in case of change.
         nl: >-
           Laat een engagement tot naleving van de Belgische, Europese en sectorale wetgeving opnemen,
           met een informatieplicht bij wijzigingen.
       mappings: {iso27002: ["18.1.1"]}
-    - id: chk_log_access
-      refs: ["C.contract.20"]
-      type: compliance
-      severity: high
-      protects: [integrity, confidentiality]
-      text:
-        fr: >-
-          Le contrat garantit à l'organisation l'accès aux données de logging (traces d'accès aux
-          données, aux applications et aux outils système, actions des administrateurs du fournisseur)
-          pendant une durée de conservation définie, dans un format exploitable, protégées contre toute
-          modification.
-        en: >-
-          The contract guarantees the organisation access to logging data (access traces to data,
-          applications and system tools, actions of the provider's administrators) for a defined
-          retention period, in a usable format, protected against any modification.
-        nl: >-
-          Het contract waarborgt de organisatie toegang tot de loggegevens (toegangslogs tot gegevens,
-          toepassingen en systeemtools, handelingen van de beheerders van de aanbieder) gedurende een
-          vastgelegde bewaartermijn, in een bruikbaar formaat en beschermd tegen elke wijziging.
-      help:
-        fr: >-
-          L'annexe C cite la consultation des données de logging, et 2.2.6.b exige que les traces
-          d'accès soient protégées et disponibles pendant une durée contractuelle. Sans elles,
-          l'organisation ne peut ni enquêter sur un incident ni notifier une violation dans les délais.
-          Demandez la clause, la durée de conservation, un exemple d'export et les possibilités
-          d'intégration dans le SIEM de l'organisation.
-        en: >-
-          Annex C mentions access to logging data, and 2.2.6.b requires access traces to be protected
-          and available for a contractual period. Without them, the organisation can neither
-          investigate an incident nor notify a breach on time. Ask for the clause, the retention
-          period, a sample export and the options for integration into the organisation's SIEM.
-        nl: >-
-          Bijlage C vermeldt de raadpleging van loggegevens, en 2.2.6.b vereist dat toegangslogs
-          beschermd en beschikbaar zijn gedurende een contractuele termijn. Zonder die logs kan de
-          organisatie een incident niet onderzoeken noch een datalek tijdig melden. Vraag de clausule,
-          de bewaartermijn, een voorbeeldexport en de mogelijkheden tot integratie in de SIEM van de
-          organisatie.
-      remediation:
-        fr: >-
-          Exiger un accès contractuel aux journaux, avec une durée de conservation fixée, un export
-          automatisable et une protection de leur intégrité.
-        en: >-
-          Require contractual access to the logs, with a fixed retention period, an automatable export
-          and protection of their integrity.
-        nl: >-
-          Eis contractuele toegang tot de logs, met een vastgelegde bewaartermijn, een automatiseerbare
-          export en bescherming van hun integriteit.
-      mappings: {iso27002: ["12.4.1", "12.4.2", "12.4.3"]}
-    - id: chk_audit_right
-      refs: ["C.contract.21"]
-      type: compliance
-      severity: high
-      protects: [availability, integrity, confidentiality]
-      text:
-        fr: >-
-          Le contrat donne à l'organisation le droit d'exécuter ou de faire exécuter par un auditeur de
-          son choix des audits chez le fournisseur de services cloud et ses sous-traitants, et oblige
-          le fournisseur à coopérer et à corriger les déficiences constatées dans un délai convenu.
-        en: >-
-          The contract gives the organisation the right to carry out audits, or have them carried out
-          by an auditor of its choice, at the cloud service provider and its subcontractors, and
-          obliges the provider to cooperate and to correct the deficiencies found within an agreed
-          delay.
-        nl: >-
-          Het contract geeft de organisatie het recht om audits uit te voeren, of te laten uitvoeren
-          door een auditor van haar keuze, bij de cloudaanbieder en zijn onderaannemers, en verplicht
-          de aanbieder om mee te werken en vastgestelde tekortkomingen binnen een afgesproken termijn
-          te verhelpen.
-      help:
-        fr: >-
-          L'annexe C cite le droit de (faire) exécuter des audits, détaillé en 2.2.5. Les rapports
-          d'audit tiers (ISAE 3402 type II, certificat ISO/IEC 27001 et déclaration d'applicabilité,
-          CSA STAR) complètent ce droit sans le remplacer. Vérifiez que les restrictions (préavis,
-          fréquence, coûts) ne le vident pas de sa substance.
-        en: >-
-          Annex C mentions the right to carry out (or have carried out) audits, detailed in 2.2.5.
-          Third-party audit reports (ISAE 3402 type II, ISO/IEC 27001 certificate and Statement of
-          Applicability, CSA STAR) complement this right without replacing it. Check that restrictions
-          (notice, frequency, costs) do not empty it of substance.
-        nl: >-
-          Bijlage C vermeldt het recht om audits uit te voeren (of te laten uitvoeren), nader bepaald
-          in 2.2.5. Auditrapporten van derden (ISAE 3402 type II, ISO/IEC 27001-certificaat en
-          verklaring van toepasselijkheid, CSA STAR) vullen dit recht aan zonder het te vervangen. Ga
-          na of beperkingen (aankondiging, frequentie, kosten) het niet uithollen.
-      remediation:
-        fr: >-
-          Exiger un droit d'audit sur place et documentaire, étendu aux sous-traitants, avec la remise
-          gratuite des rapports de certification et un délai de correction des déficiences.
-        en: >-
-          Require an on-site and documentary audit right, extended to subcontractors, with free
-          delivery of certification reports and a deadline for correcting deficiencies.
-        nl: >-
-          Eis een recht op audit ter plaatse en op stukken, uitgebreid tot onderaannemers, met kosteloze
-          bezorging van de certificeringsrapporten en een termijn voor het verhelpen van
-          tekortkomingen.
-      mappings: {iso27002: ["18.2.1"], gdpr: ["28"]}
     - id: chk_applicable_law
       refs: ["C.contract.22"]
       type: compliance
       severity: high
+      basis: policy
       protects: [availability, confidentiality]
       text:
         fr: >-
@@ -8571,17 +8295,20 @@ sections:
           voor alle of een deel van de verplichtingen.
       help:
         fr: >-
-          L'annexe C cite le droit applicable. Un contrat soumis à un droit étranger rend plus
+          Choix de politique plus strict que la directive : l'annexe C demande d'examiner le droit
+          applicable, sans imposer le droit belge. Un contrat soumis à un droit étranger rend plus
           difficile l'exécution des garanties minimales et peut exposer l'organisation à des actions
           menées selon ce droit (voir 2.2.7). Demandez la clause de droit applicable et de juridiction
           compétente, y compris dans les conditions générales et la convention de sous-traitance.
         en: >-
-          Annex C mentions the applicable law. A contract governed by foreign law makes the minimum
+          A stricter policy choice than the guideline: Annex C asks for the applicable law to be
+          considered, without imposing Belgian law. A contract governed by foreign law makes the minimum
           guarantees harder to enforce and may expose the organisation to action under that law (see
           2.2.7). Ask for the applicable-law and jurisdiction clause, including in the general terms
           and the processor agreement.
         nl: >-
-          Bijlage C vermeldt het toepasselijke recht. Een contract onder buitenlands recht maakt de
+          Een strengere beleidskeuze dan de richtlijn: bijlage C vraagt het toepasselijke recht te
+          bekijken, zonder het Belgische recht op te leggen. Een contract onder buitenlands recht maakt de
           minimale waarborgen moeilijker afdwingbaar en kan de organisatie blootstellen aan
           vorderingen volgens dat recht (zie 2.2.7). Vraag de clausule over toepasselijk recht en
           bevoegde rechtbank, ook in de algemene voorwaarden en de verwerkersovereenkomst.
@@ -8595,52 +8322,6 @@ sections:
         nl: >-
           Eis het Belgische recht en de bevoegdheid van de Belgische rechtbanken voor het contract en
           al zijn bijlagen.
-    - id: chk_exit_rules
-      refs: ["C.contract.23"]
-      type: compliance
-      severity: high
-      protects: [availability, integrity]
-      text:
-        fr: >-
-          Le contrat contient des règles de sortie : un plan de réversibilité qui décrit, pour la fin
-          normale ou anticipée du contrat, les étapes, le calendrier, la période de transition pendant
-          laquelle le service est maintenu, la restitution des données et les coûts.
-        en: >-
-          The contract contains exit rules: a reversibility plan that describes, for normal or early
-          termination, the steps, the timetable, the transition period during which the service is
-          maintained, the return of the data and the costs.
-        nl: >-
-          Het contract bevat exitregels: een omkeerbaarheidsplan dat, voor een normale of vervroegde
-          beëindiging, de stappen, de planning, de overgangsperiode waarin de dienst behouden blijft,
-          de teruggave van de gegevens en de kosten beschrijft.
-      help:
-        fr: >-
-          L'annexe C demande de régler ce qui se passe quand l'organisation quitte le fournisseur ou
-          migre vers un autre ; 2.2.3.b et 2.2.4.a en fixent la restitution et la portabilité. Un plan
-          de sortie rédigé seulement au moment de la rupture arrive trop tard. Demandez l'annexe de
-          réversibilité, la date de sa dernière revue et, si possible, le résultat d'un test
-          d'extraction complète.
-        en: >-
-          Annex C asks for rules on what happens when the organisation leaves the provider or migrates
-          to another one; 2.2.3.b and 2.2.4.a set restitution and portability. An exit plan written only
-          when the relationship breaks down comes too late. Ask for the reversibility annex, the date of
-          its last review and, if possible, the result of a full extraction test.
-        nl: >-
-          Bijlage C vraagt regels voor wat er gebeurt wanneer de organisatie de aanbieder verlaat of
-          naar een andere overstapt; 2.2.3.b en 2.2.4.a regelen de teruggave en de overdraagbaarheid.
-          Een exitplan dat pas bij de breuk wordt opgesteld, komt te laat. Vraag de
-          omkeerbaarheidsbijlage, de datum van de laatste herziening en, indien mogelijk, het resultaat
-          van een volledige extractietest.
-      remediation:
-        fr: >-
-          Annexer au contrat un plan de réversibilité avec calendrier, période de transition et coûts
-          fixés, et le revoir périodiquement.
-        en: >-
-          Annex a reversibility plan with timetable, transition period and fixed costs to the
-          contract, and review it periodically.
-        nl: >-
-          Voeg een omkeerbaarheidsplan met planning, overgangsperiode en vaste kosten als bijlage bij
-          het contract, en herzie het periodiek.
     - id: chk_agreement_governance
       refs: ["C.contract.24"]
       type: compliance
@@ -8677,7 +8358,7 @@ sections:
           Faire inscrire une gouvernance contractuelle avec des interlocuteurs nommés, des comités au
           moins semestriels et un rapport de service incluant la sécurité.
         en: >-
-          Have contractual governance written in, with named contacts, review meetings at least twice
+          Require the contract to set out governance, with named contacts, review meetings at least twice
           a year and a service report that includes security.
         nl: >-
           Laat een contractuele governance opnemen, met aangewezen contactpersonen, minstens
@@ -8715,7 +8396,7 @@ sections:
           and the order of precedence between the contract, its annexes and the general terms.
         nl: >-
           Het beheer van de afspraken (bijlage C) veronderstelt dat hun inhoud stabiel blijft: veel
-          aanbieders behouden zich het recht voor hun voorwaarden of verwerkersovereenkomst online te
+          cloudaanbieders behouden zich het recht voor hun voorwaarden of verwerkersovereenkomst online te
           wijzigen. Vraag de wijzigingsclausule en de rangorde tussen het contract, de bijlagen en de
           algemene voorwaarden.
       remediation:
@@ -8780,7 +8461,9 @@ sections:
           de cloudaanbieder moet doen en wat de organisatie moet doen.
       help:
         fr: >-
-          Le modèle de responsabilité partagée (BP.shared-responsibility) laisse au client la
+          La directive (2.3, introduction) demande de définir précisément, selon le modèle de cloud,
+          qui gère chaque mesure de sécurité. Le modèle de responsabilité partagée (article de bonnes
+          pratiques) laisse au client la
           configuration, la gestion des accès et le chiffrement de ce qu'il fait dans le cloud, et
           c'est là que surviennent la plupart des incidents. Le partage varie selon le modèle de
           service, mais même en SaaS l'organisation reste responsable des comptes, des droits et des
@@ -8789,7 +8472,9 @@ sections:
           contrôles attendus du client (« complementary user entity controls ») dans son rapport
           ISAE 3402 type II.
         en: >-
-          The shared responsibility model (BP.shared-responsibility) leaves the customer in charge of
+          The guideline (2.3, introduction) requires a precise definition, according to the cloud
+          model, of who manages each security measure. The shared responsibility model (best-practice
+          article) leaves the customer in charge of
           the configuration, access management and encryption of what it does in the cloud, and that
           is where most incidents happen. The split varies with the service model, but even in SaaS
           the organisation remains responsible for accounts, rights and sharing settings. Ask for the
@@ -8797,12 +8482,14 @@ sections:
           responsibility documentation and the complementary user entity controls listed in its
           ISAE 3402 type II report.
         nl: >-
-          Het model van gedeelde verantwoordelijkheid (BP.shared-responsibility) laat de configuratie,
+          De richtlijn (2.3, inleiding) vraagt om, volgens het cloudmodel, precies te bepalen wie elke
+          beveiligingsmaatregel beheert. Het model van gedeelde verantwoordelijkheid (artikel over
+          goede praktijken) laat de configuratie,
           het toegangsbeheer en de versleuteling van wat de klant in de cloud doet bij de klant, en
           net daar gebeuren de meeste incidenten. De verdeling hangt af van het servicemodel, maar ook
           bij SaaS blijft de organisatie verantwoordelijk voor accounts, rechten en deelinstellingen.
           Vraag de verantwoordelijkheidsmatrix (RACI) van de dienst, afgetoetst aan de documentatie van
-          de aanbieder over gedeelde verantwoordelijkheid en aan de controles die van de klant worden
+          de cloudaanbieder over gedeelde verantwoordelijkheid en aan de controles die van de klant worden
           verwacht ("complementary user entity controls") in zijn ISAE 3402 type II-rapport.
       remediation:
         fr: >-
@@ -8820,6 +8507,7 @@ sections:
       refs: ["BP.shared-responsibility"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -8836,24 +8524,30 @@ sections:
           beveiligingspostuurbeheer.
       help:
         fr: >-
-          Les erreurs de configuration sont la première cause des fuites de données dans le cloud, et
-          elles relèvent de l'organisation, pas du fournisseur (BP.shared-responsibility). Demandez la
+          Bonne pratique au-delà de la directive. L'article de bonnes pratiques relève que les fuites de données rapportées régulièrement
+          viennent de bases de données mal configurées ou d'environnements cloud mal sécurisés, et que
+          la part du client dans la responsabilité partagée (configuration, accès, chiffrement) est
+          souvent le point faible ; ces erreurs relèvent de l'organisation, pas du fournisseur. Demandez la
           configuration de référence adoptée (par exemple les CIS Benchmarks de la plateforme ou du
           SaaS, ou la référence de sécurité publiée par le fournisseur) et un rapport récent de
           l'outil de gestion de la posture de sécurité du cloud (CSPM, ou SSPM pour un SaaS), avec le
           nombre d'écarts ouverts, leur gravité et leur ancienneté.
         en: >-
-          Misconfigurations are the leading cause of data leaks in the cloud, and they are the
-          organisation's responsibility, not the provider's (BP.shared-responsibility). Ask for the
+          Good practice beyond the guideline. The best-practice article notes that the data leaks regularly reported come from misconfigured
+          databases or poorly secured cloud environments, and that the customer's share of the shared
+          responsibility (configuration, access, encryption) is often the weak point; these mistakes
+          are the organisation's responsibility, not the provider's. Ask for the
           configuration baseline adopted (for example the CIS Benchmarks for the platform or SaaS, or
           the security baseline published by the provider) and a recent report of the cloud security
           posture management tool (CSPM, or SSPM for a SaaS), with the number of open deviations,
           their severity and their age.
         nl: >-
-          Configuratiefouten zijn de belangrijkste oorzaak van datalekken in de cloud, en ze vallen
-          onder de verantwoordelijkheid van de organisatie, niet van de aanbieder
-          (BP.shared-responsibility). Vraag de gekozen referentieconfiguratie (bijvoorbeeld de CIS
-          Benchmarks van het platform of de SaaS, of de beveiligingsbaseline die de aanbieder
+          Goede praktijk die verder gaat dan de richtlijn. Het artikel over goede praktijken stelt vast dat de regelmatig gemelde datalekken voortkomen
+          uit slecht geconfigureerde databanken of slecht beveiligde cloudomgevingen, en dat het deel
+          van de klant in de gedeelde verantwoordelijkheid (configuratie, toegang, versleuteling) vaak
+          het zwakke punt is; die fouten vallen onder de verantwoordelijkheid van de organisatie, niet
+          van de cloudaanbieder. Vraag de gekozen referentieconfiguratie (bijvoorbeeld de CIS
+          Benchmarks van het platform of de SaaS, of de beveiligingsbaseline die de cloudaanbieder
           publiceert) en een recent rapport van de tool voor cloud security posture management (CSPM,
           of SSPM voor een SaaS), met het aantal openstaande afwijkingen, hun ernst en hun ouderdom.
       remediation:
@@ -8870,6 +8564,7 @@ sections:
       refs: ["BP.acl"]
       type: compliance
       severity: high
+      basis: good_practice
       protects: [confidentiality]
       text:
         fr: >-
@@ -8887,22 +8582,22 @@ sections:
           en rechten voor "iedereen" uitgeschakeld.
       help:
         fr: >-
-          Une liste de contrôle d'accès (ACL) trop laxiste suffit à rendre des fichiers sensibles
-          accessibles à n'importe qui via Internet (BP.acl). En SaaS, ce sont surtout les paramètres
+          Bonne pratique au-delà de la directive. Une liste de contrôle d'accès (ACL) trop laxiste suffit à rendre des fichiers sensibles
+          accessibles à n'importe qui via Internet (article de bonnes pratiques). En SaaS, ce sont surtout les paramètres
           de partage (liens anonymes, invités externes) qui sont en cause, et ils relèvent de
           l'organisation. Demandez l'export des paramètres de partage du locataire et un rapport de
           l'outil de gestion de la posture de sécurité qui liste les ressources exposées publiquement
           ou partagées de manière anonyme.
         en: >-
-          An access control list (ACL) that is too permissive is enough to make sensitive files
-          reachable by anyone over the internet (BP.acl). In SaaS, it is mostly the sharing settings
+          Good practice beyond the guideline. An access control list (ACL) that is too permissive is enough to make sensitive files
+          reachable by anyone over the internet (best-practice article). In SaaS, it is mostly the sharing settings
           (anonymous links, external guests) that are at stake, and they are the organisation's
           responsibility. Ask for the export of the tenant's sharing settings and a report of the
           security posture management tool listing the resources exposed publicly or shared
           anonymously.
         nl: >-
-          Een te ruime toegangscontrolelijst (ACL) volstaat om gevoelige bestanden via het internet
-          voor iedereen bereikbaar te maken (BP.acl). Bij SaaS gaat het vooral om de deelinstellingen
+          Goede praktijk die verder gaat dan de richtlijn. Een te ruime toegangscontrolelijst (ACL) volstaat om gevoelige bestanden via het internet
+          voor iedereen bereikbaar te maken (artikel over goede praktijken). Bij SaaS gaat het vooral om de deelinstellingen
           (anonieme links, externe gasten), en die zijn de verantwoordelijkheid van de organisatie.
           Vraag de export van de deelinstellingen van de tenant en een rapport van de tool voor
           beveiligingspostuurbeheer met de resources die publiek of anoniem gedeeld zijn.
@@ -8923,6 +8618,7 @@ sections:
       refs: ["BP.acl"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -8940,19 +8636,19 @@ sections:
           ongerechtvaardigde lees-, schrijf- of verwijderrechten worden ingetrokken.
       help:
         fr: >-
-          Les droits accordés s'accumulent au fil des projets, des changements de fonction et des
-          départs ; seule une revue régulière des ACL (BP.acl) permet de vérifier qu'ils restent
+          Bonne pratique au-delà de la directive. Les droits accordés s'accumulent au fil des projets, des changements de fonction et des
+          départs ; seule une revue régulière des ACL (article de bonnes pratiques) permet de vérifier qu'ils restent
           limités au nécessaire. Demandez le dernier rapport de revue des accès (date, périmètre,
           propriétaires des informations qui l'ont validé, droits retirés) et, pour une ressource
           sensible prise au hasard, l'export de son ACL ou de sa politique IAM.
         en: >-
-          Rights pile up through projects, job changes and departures; only a regular review of the
-          ACLs (BP.acl) shows that they stay limited to what is needed. Ask for the last access review
+          Good practice beyond the guideline. Rights pile up through projects, job changes and departures; only a regular review of the
+          ACLs (best-practice article) shows that they stay limited to what is needed. Ask for the last access review
           report (date, scope, information owners who approved it, rights removed) and, for a
           sensitive resource picked at random, the export of its ACL or IAM policy.
         nl: >-
-          Rechten stapelen zich op door projecten, functiewijzigingen en vertrekken; enkel een
-          regelmatige herziening van de ACL's (BP.acl) toont aan dat ze tot het noodzakelijke beperkt
+          Goede praktijk die verder gaat dan de richtlijn. Rechten stapelen zich op door projecten, functiewijzigingen en vertrekken; enkel een
+          regelmatige herziening van de ACL's (artikel over goede praktijken) toont aan dat ze tot het noodzakelijke beperkt
           blijven. Vraag het laatste rapport van de toegangsherziening (datum, reikwijdte, eigenaars
           van de informatie die het gevalideerd hebben, ingetrokken rechten) en, voor een willekeurig
           gekozen gevoelige resource, de export van haar ACL of IAM-beleid.
@@ -8971,6 +8667,7 @@ sections:
       refs: ["BP.open-buckets"]
       type: compliance
       severity: high
+      basis: good_practice
       when: "service_model != saas"
       protects: [availability, integrity, confidentiality]
       text:
@@ -8985,26 +8682,26 @@ sections:
           authenticatie of toegangsbeperking.
       help:
         fr: >-
-          Un compartiment de stockage ouvert est accessible à toute personne qui en connaît l'adresse,
+          Bonne pratique au-delà de la directive. Un compartiment de stockage ouvert est accessible à toute personne qui en connaît l'adresse,
           qui peut alors télécharger, modifier ou supprimer son contenu ; c'est la cause de nombreuses
           fuites massives, comme les 21 millions de captures d'écran de WorkComposer citées dans
-          BP.open-buckets. En IaaS et en PaaS, la configuration des compartiments incombe à
+          l'article de bonnes pratiques. En IaaS et en PaaS, la configuration des compartiments incombe à
           l'organisation. Demandez la preuve du blocage de l'accès public au niveau du compte ou de
           l'organisation cloud (par exemple S3 Block Public Access, accès anonyme aux blobs désactivé
           sur les comptes de stockage Azure, prévention de l'accès public dans Google Cloud) et un
           rapport CSPM récent sans compartiment public.
         en: >-
-          An open storage bucket can be reached by anyone who knows its address, who can then
+          Good practice beyond the guideline. An open storage bucket can be reached by anyone who knows its address, who can then
           download, modify or delete its content; this is the cause of many massive leaks, such as the
-          21 million WorkComposer screenshots cited in BP.open-buckets. In IaaS and PaaS, the
+          21 million WorkComposer screenshots cited in the best-practice article. In IaaS and PaaS, the
           configuration of buckets is the organisation's responsibility. Ask for proof that public
           access is blocked at the level of the cloud account or organisation (for example S3 Block
           Public Access, anonymous blob access disabled on Azure storage accounts, public access
           prevention in Google Cloud) and a recent CSPM report showing no public bucket.
         nl: >-
-          Een open opslagbucket is bereikbaar voor iedereen die het adres kent, en die kan de inhoud
+          Goede praktijk die verder gaat dan de richtlijn. Een open opslagbucket is bereikbaar voor iedereen die het adres kent, en die kan de inhoud
           dan downloaden, wijzigen of verwijderen; dat is de oorzaak van talrijke massale lekken, zoals
-          de 21 miljoen screenshots van WorkComposer die BP.open-buckets vermeldt. Bij IaaS en PaaS is
+          de 21 miljoen screenshots van WorkComposer die het artikel over goede praktijken vermeldt. Bij IaaS en PaaS is
           de configuratie van de buckets de verantwoordelijkheid van de organisatie. Vraag het bewijs
           dat publieke toegang geblokkeerd is op het niveau van het cloudaccount of de
           cloudorganisatie (bijvoorbeeld S3 Block Public Access, anonieme blobtoegang uitgeschakeld op
@@ -9027,6 +8724,7 @@ sections:
       refs: ["BP.open-buckets"]
       type: compliance
       severity: medium
+      basis: good_practice
       when: "service_model != saas"
       protects: [confidentiality]
       text:
@@ -9042,20 +8740,20 @@ sections:
           en bewerkingen.
       help:
         fr: >-
-          Un lien d'accès à un compartiment agit comme un mot de passe : quiconque le détient accède
-          au contenu (BP.open-buckets). Un lien sans expiration ou couvrant tout un compte de stockage
+          Bonne pratique au-delà de la directive. Un lien d'accès à un compartiment agit comme un mot de passe : quiconque le détient accède
+          au contenu (article de bonnes pratiques). Un lien sans expiration ou couvrant tout un compte de stockage
           équivaut, une fois divulgué, à un compartiment ouvert. Demandez la règle interne sur la durée
           maximale des liens, la configuration qui l'impose (politiques de stockage, clés d'accès de
           compte désactivées) et un échantillon des liens en circulation.
         en: >-
-          A link to a bucket works like a password: whoever holds it can access the content
-          (BP.open-buckets). A link that never expires or covers a whole storage account is, once
+          Good practice beyond the guideline. A link to a bucket works like a password: whoever holds it can access the content
+          (best-practice article). A link that never expires or covers a whole storage account is, once
           disclosed, the same as an open bucket. Ask for the internal rule on the maximum lifetime of
           links, the configuration that enforces it (storage policies, account access keys disabled)
           and a sample of the links in circulation.
         nl: >-
-          Een link naar een bucket werkt als een wachtwoord: wie hem heeft, krijgt toegang tot de
-          inhoud (BP.open-buckets). Een link die nooit vervalt of een volledig opslagaccount dekt, is
+          Goede praktijk die verder gaat dan de richtlijn. Een link naar een bucket werkt als een wachtwoord: wie hem heeft, krijgt toegang tot de
+          inhoud (artikel over goede praktijken). Een link die nooit vervalt of een volledig opslagaccount dekt, is
           eenmaal uitgelekt hetzelfde als een open bucket. Vraag de interne regel over de maximale
           geldigheidsduur van links, de configuratie die hem afdwingt (opslagbeleid, uitgeschakelde
           toegangssleutels van het account) en een steekproef van de links in omloop.
@@ -9098,6 +8796,7 @@ sections:
       refs: ["BP.shadow-it"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9114,21 +8813,21 @@ sections:
           de procedure om die toestemming te verkrijgen.
       help:
         fr: >-
-          Les outils adoptés par les collaborateurs à l'insu du service informatique échappent à
+          Bonne pratique au-delà de la directive. Les outils adoptés par les collaborateurs à l'insu du service informatique échappent à
           l'évaluation des risques et aux contrats ; sans politique stricte, ils créent des failles
-          dans la sécurité (BP.shadow-it). Demandez la politique (ou la section de la politique
+          dans la sécurité (article de bonnes pratiques). Demandez la politique (ou la section de la politique
           d'utilisation acceptable qui traite du cloud), la preuve de sa communication au personnel et
           le registre des services cloud approuvés qui résulte de la procédure.
         en: >-
-          Tools adopted by staff without the IT department's knowledge escape risk assessment and
-          contracts; without a strict policy, they create gaps in security (BP.shadow-it). Ask for the
+          Good practice beyond the guideline. Tools adopted by staff without the IT department's knowledge escape risk assessment and
+          contracts; without a strict policy, they create gaps in security (best-practice article). Ask for the
           policy (or the section of the acceptable use policy dealing with the cloud), proof that it
           was communicated to staff, and the register of approved cloud services that the procedure
           produces.
         nl: >-
-          Tools die medewerkers zonder medeweten van de IT-dienst in gebruik nemen, ontsnappen aan de
+          Goede praktijk die verder gaat dan de richtlijn. Tools die medewerkers zonder medeweten van de IT-dienst in gebruik nemen, ontsnappen aan de
           risicobeoordeling en de contracten; zonder strikt beleid slaan ze gaten in de beveiliging
-          (BP.shadow-it). Vraag het beleid (of het deel van het beleid voor aanvaardbaar gebruik dat
+          (artikel over goede praktijken). Vraag het beleid (of het deel van het beleid voor aanvaardbaar gebruik dat
           over de cloud gaat), het bewijs dat het aan het personeel werd meegedeeld, en het register van
           goedgekeurde clouddiensten dat uit de procedure voortkomt.
       remediation:
@@ -9148,6 +8847,7 @@ sections:
       refs: ["BP.shadow-it"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9164,19 +8864,19 @@ sections:
           gebruik (goedkeuring na beoordeling, of blokkering).
       help:
         fr: >-
-          Une politique ne suffit pas : seule une détection technique montre quels services sont
-          réellement utilisés (BP.shadow-it). Demandez le dernier rapport de découverte des
+          Bonne pratique au-delà de la directive. Une politique ne suffit pas : seule une détection technique montre quels services sont
+          réellement utilisés (article de bonnes pratiques). Demandez le dernier rapport de découverte des
           applications cloud, la liste des services bloqués et les décisions prises sur les services
           découverts ; vérifiez aussi quelles applications tierces les utilisateurs ont autorisées à
           accéder aux données du locataire (consentements OAuth).
         en: >-
-          A policy is not enough: only technical detection shows which services are actually used
-          (BP.shadow-it). Ask for the latest cloud application discovery report, the list of blocked
+          Good practice beyond the guideline. A policy is not enough: only technical detection shows which services are actually used
+          (best-practice article). Ask for the latest cloud application discovery report, the list of blocked
           services and the decisions taken on the services found; also check which third-party
           applications users have allowed to access the tenant's data (OAuth consents).
         nl: >-
-          Een beleid volstaat niet: enkel technische detectie toont welke diensten echt worden gebruikt
-          (BP.shadow-it). Vraag het laatste discoveryrapport van cloudapplicaties, de lijst van
+          Goede praktijk die verder gaat dan de richtlijn. Een beleid volstaat niet: enkel technische detectie toont welke diensten echt worden gebruikt
+          (artikel over goede praktijken). Vraag het laatste discoveryrapport van cloudapplicaties, de lijst van
           geblokkeerde diensten en de beslissingen over de ontdekte diensten; ga ook na welke
           toepassingen van derden gebruikers toegang hebben gegeven tot de gegevens van de tenant
           (OAuth-toestemmingen).
@@ -9220,6 +8920,7 @@ sections:
       refs: ["BP.zero-trust"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9236,20 +8937,20 @@ sections:
           van het interne netwerk of de VPN van de organisatie komt.
       help:
         fr: >-
-          L'approche Zero Trust (BP.zero-trust) remplace la confiance fondée sur l'emplacement réseau
+          Bonne pratique au-delà de la directive. L'approche Zero Trust (article de bonnes pratiques) remplace la confiance fondée sur l'emplacement réseau
           par une vérification explicite de chaque demande, ce qui limite l'impact d'un poste
           compromis ou d'une menace interne. Demandez l'export des politiques d'accès conditionnel du
           fournisseur d'identité (conditions sur l'utilisateur, l'appareil et le risque de connexion)
           et vérifiez qu'aucune exclusion générale n'existe pour les adresses IP internes ou pour des
           groupes entiers d'utilisateurs.
         en: >-
-          The zero-trust approach (BP.zero-trust) replaces trust based on network location with
+          Good practice beyond the guideline. The zero-trust approach (best-practice article) replaces trust based on network location with
           explicit verification of every request, which limits the impact of a compromised workstation
           or an insider threat. Ask for the export of the identity provider's conditional access
           policies (conditions on the user, the device and the sign-in risk) and check that there is
           no blanket exclusion for internal IP addresses or for whole groups of users.
         nl: >-
-          De zero-trustbenadering (BP.zero-trust) vervangt vertrouwen op basis van de netwerklocatie
+          Goede praktijk die verder gaat dan de richtlijn. De zero-trustbenadering (artikel over goede praktijken) vervangt vertrouwen op basis van de netwerklocatie
           door een expliciete controle van elk verzoek, wat de impact van een gecompromitteerde
           werkpost of een interne dreiging beperkt. Vraag de export van het beleid voor
           voorwaardelijke toegang van de identiteitsprovider (voorwaarden op gebruiker, toestel en
@@ -9272,6 +8973,7 @@ sections:
       refs: ["BP.zero-trust"]
       type: compliance
       severity: high
+      basis: good_practice
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -9288,25 +8990,25 @@ sections:
           multifactorauthenticatie.
       help:
         fr: >-
-          Un compte d'administration compromis donne accès à toutes les données et permet de modifier
+          Bonne pratique au-delà de la directive. Un compte d'administration compromis donne accès à toutes les données et permet de modifier
           la configuration, jusqu'à ouvrir des accès publics ; ces comptes sont gérés par
           l'organisation, pas par le fournisseur. La vérification de chaque utilisateur
-          (BP.zero-trust) est ici indispensable, et NIS2 cite l'authentification multifacteur parmi
+          (article de bonnes pratiques) est ici indispensable, et NIS2 cite l'authentification multifacteur parmi
           les mesures attendues. Demandez l'export des comptes à privilèges avec leurs méthodes
           d'authentification enregistrées (clés FIDO2, cartes à puce, certificats) et la procédure
           des comptes d'urgence (« break glass »).
         en: >-
-          A compromised administrator account gives access to all data and allows the configuration to
+          Good practice beyond the guideline. A compromised administrator account gives access to all data and allows the configuration to
           be changed, up to opening public access; these accounts are managed by the organisation, not
-          by the provider. Verifying every user (BP.zero-trust) is essential here, and NIS2 lists
+          by the provider. Verifying every user (best-practice article) is essential here, and NIS2 lists
           multi-factor authentication among the expected measures. Ask for the export of privileged
           accounts with their registered authentication methods (FIDO2 keys, smart cards,
           certificates) and the procedure for emergency ("break glass") accounts.
         nl: >-
-          Een gecompromitteerd beheerdersaccount geeft toegang tot alle gegevens en laat toe de
+          Goede praktijk die verder gaat dan de richtlijn. Een gecompromitteerd beheerdersaccount geeft toegang tot alle gegevens en laat toe de
           configuratie te wijzigen, tot het openzetten van publieke toegang toe; die accounts worden
-          door de organisatie beheerd, niet door de aanbieder. De controle van elke gebruiker
-          (BP.zero-trust) is hier onmisbaar, en NIS2 noemt multifactorauthenticatie bij de verwachte
+          door de organisatie beheerd, niet door de cloudaanbieder. De controle van elke gebruiker
+          (artikel over goede praktijken) is hier onmisbaar, en NIS2 noemt multifactorauthenticatie bij de verwachte
           maatregelen. Vraag de export van de bevoorrechte accounts met hun geregistreerde
           authenticatiemethoden (FIDO2-sleutels, smartcards, certificaten) en de procedure voor
           noodaccounts ("break glass").
@@ -9328,6 +9030,7 @@ sections:
       refs: ["BP.zero-trust"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9342,21 +9045,21 @@ sections:
           enkele gebruiker of serviceaccount heeft ruimere rechten dan zijn functie vereist.
       help:
         fr: >-
-          Avec Zero Trust (BP.zero-trust), aucun accès n'est acquis d'office : des rôles trop larges,
+          Bonne pratique au-delà de la directive. Avec Zero Trust (article de bonnes pratiques), aucun accès n'est acquis d'office : des rôles trop larges,
           comme un rôle « propriétaire » ou « administrateur global » donné par facilité,
           transforment toute compromission de compte en fuite de données. Demandez l'export des
           politiques IAM et des attributions de rôles, le nombre de comptes qui disposent de rôles
           d'administration et la liste des comptes de service avec leurs permissions ; le rapport
           CSPM ou un outil de gestion des droits (CIEM) signale les permissions inutilisées.
         en: >-
-          Under zero trust (BP.zero-trust), no access is granted by default: roles that are too broad,
+          Good practice beyond the guideline. Under zero trust (best-practice article), no access is granted by default: roles that are too broad,
           such as an "owner" or "global administrator" role handed out for convenience, turn any
           account compromise into a data leak. Ask for the export of the IAM policies and role
           assignments, the number of accounts holding administrator roles and the list of service
           accounts with their permissions; the CSPM report or an entitlement management tool (CIEM)
           flags unused permissions.
         nl: >-
-          Met Zero Trust (BP.zero-trust) is geen enkele toegang vanzelfsprekend: te ruime rollen, zoals
+          Goede praktijk die verder gaat dan de richtlijn. Met Zero Trust (artikel over goede praktijken) is geen enkele toegang vanzelfsprekend: te ruime rollen, zoals
           een rol "eigenaar" of "globale beheerder" die uit gemakzucht wordt toegekend, maken van elke
           accountcompromittering een datalek. Vraag de export van het IAM-beleid en de
           roltoewijzingen, het aantal accounts met beheerdersrollen en de lijst van serviceaccounts met
@@ -9399,7 +9102,7 @@ sections:
       toegangspoort tot gevoelige gegevens. Deze sectie gaat over de API's die de organisatie vanuit de
       cloud aanbiedt of gebruikt om de dienst te integreren, met inbegrip van de API's van een SaaS en
       de beheer-API's van de cloudaanbieder: hun configuratie is een taak van de organisatie, de
-      bescherming van de API van het platform zelf een taak van de aanbieder. Wordt er geen API
+      bescherming van de API van het platform zelf een taak van de cloudaanbieder. Wordt er geen API
       aangeboden of gebruikt, antwoord dan "niet van toepassing" en motiveer dat.
   refs: ["BP.api"]
   questions:
@@ -9407,6 +9110,7 @@ sections:
       refs: ["BP.api"]
       type: compliance
       severity: high
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9420,20 +9124,20 @@ sections:
           oproeper gemachtigd is voor de gevraagde gegevens of bewerking.
       help:
         fr: >-
-          Les API donnent un accès direct aux données ; un contrôle d'accès strict (BP.api) vérifie
+          Bonne pratique au-delà de la directive. Les API donnent un accès direct aux données ; un contrôle d'accès strict (article de bonnes pratiques) vérifie
           non seulement l'identité de l'appelant mais aussi ses droits sur chaque objet, faute de quoi
           il suffit de changer un identifiant dans la requête pour obtenir les données d'autres
           personnes (premier risque de l'OWASP API Security Top 10). Demandez l'inventaire des API avec
           leur mode d'authentification, la configuration de la passerelle API et le résumé du dernier
           test d'intrusion qui a couvert les API.
         en: >-
-          APIs give direct access to data; strict access control (BP.api) checks not only the caller's
+          Good practice beyond the guideline. APIs give direct access to data; strict access control (best-practice article) checks not only the caller's
           identity but also its rights on each object, otherwise changing an identifier in the request
           is enough to obtain other people's data (the first risk of the OWASP API Security Top 10).
           Ask for the inventory of APIs with their authentication method, the API gateway
           configuration and the summary of the last penetration test that covered the APIs.
         nl: >-
-          API's geven rechtstreeks toegang tot gegevens; strikte toegangscontrole (BP.api) controleert
+          Goede praktijk die verder gaat dan de richtlijn. API's geven rechtstreeks toegang tot gegevens; strikte toegangscontrole (artikel over goede praktijken) controleert
           niet enkel de identiteit van de oproeper maar ook zijn rechten op elk object, anders volstaat
           het om een identificator in het verzoek te wijzigen om de gegevens van anderen te verkrijgen
           (het eerste risico van de OWASP API Security Top 10). Vraag de inventaris van de API's met
@@ -9454,6 +9158,7 @@ sections:
       refs: ["BP.api"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9468,16 +9173,16 @@ sections:
           (pieken in oproepen, herhaalde mislukte authenticaties, massale gegevensextractie).
       help:
         fr: >-
-          La surveillance continue des API (BP.api) permet de repérer un abus ou une fuite en cours
+          Bonne pratique au-delà de la directive. La surveillance continue des API (article de bonnes pratiques) permet de repérer un abus ou une fuite en cours
           avant qu'elle ne prenne de l'ampleur. Demandez la configuration de journalisation de la
           passerelle API, la durée de conservation des journaux, les règles d'alerte du SIEM qui
           portent sur les API et un exemple d'alerte traitée.
         en: >-
-          Continuous monitoring of APIs (BP.api) makes it possible to spot abuse or an ongoing leak
+          Good practice beyond the guideline. Continuous monitoring of APIs (best-practice article) makes it possible to spot abuse or an ongoing leak
           before it grows. Ask for the logging configuration of the API gateway, the log retention
           period, the SIEM alert rules covering the APIs and an example of an alert that was handled.
         nl: >-
-          Continue bewaking van de API's (BP.api) maakt het mogelijk misbruik of een lopend lek op te
+          Goede praktijk die verder gaat dan de richtlijn. Continue bewaking van de API's (artikel over goede praktijken) maakt het mogelijk misbruik of een lopend lek op te
           merken voordat het groter wordt. Vraag de logconfiguratie van de API-gateway, de
           bewaartermijn van de logs, de waarschuwingsregels in de SIEM voor de API's en een voorbeeld
           van een afgehandelde waarschuwing.
@@ -9496,6 +9201,7 @@ sections:
       refs: ["BP.api"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability, confidentiality]
       text:
         fr: >-
@@ -9509,17 +9215,17 @@ sections:
           en quota die aangepast zijn aan het beoogde gebruik.
       help:
         fr: >-
-          La limitation du débit (BP.api) freine les abus : essais massifs d'identifiants, extraction
+          Bonne pratique au-delà de la directive. La limitation du débit (article de bonnes pratiques) freine les abus : essais massifs d'identifiants, extraction
           de données en masse, saturation du service. Demandez la configuration de la passerelle API
           (limites par clé, par utilisateur ou par adresse, comportement en cas de dépassement) et
           vérifiez que les API les plus sensibles ont les limites les plus strictes.
         en: >-
-          Rate limiting (BP.api) curbs abuse: mass credential guessing, bulk data extraction,
+          Good practice beyond the guideline. Rate limiting (best-practice article) curbs abuse: mass credential guessing, bulk data extraction,
           saturation of the service. Ask for the API gateway configuration (limits per key, per user or
           per address, behaviour when exceeded) and check that the most sensitive APIs have the
           strictest limits.
         nl: >-
-          Rate limiting (BP.api) remt misbruik af: massaal uitproberen van inloggegevens, massale
+          Goede praktijk die verder gaat dan de richtlijn. Rate limiting (artikel over goede praktijken) remt misbruik af: massaal uitproberen van inloggegevens, massale
           gegevensextractie, overbelasting van de dienst. Vraag de configuratie van de API-gateway
           (limieten per sleutel, per gebruiker of per adres, gedrag bij overschrijding) en ga na of de
           gevoeligste API's de strengste limieten hebben.
@@ -9537,6 +9243,7 @@ sections:
       refs: ["BP.api"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [integrity, confidentiality]
       text:
         fr: >-
@@ -9552,20 +9259,20 @@ sections:
           worden meegestuurd.
       help:
         fr: >-
-          L'authentification par jetons (BP.api) limite l'impact d'une fuite : un jeton expire vite et
+          Bonne pratique au-delà de la directive. L'authentification par jetons (article de bonnes pratiques) limite l'impact d'une fuite : un jeton expire vite et
           porte des droits restreints, alors qu'une clé d'API statique, souvent copiée dans du code
           ou des fichiers de configuration, reste utilisable indéfiniment. Demandez la configuration
           du serveur d'autorisation (durée de vie des jetons, portées), la liste des clés d'API
           statiques encore actives et la manière dont les secrets sont conservés (coffre-fort de
           secrets).
         en: >-
-          Token-based authentication (BP.api) limits the impact of a leak: a token expires quickly and
+          Good practice beyond the guideline. Token-based authentication (best-practice article) limits the impact of a leak: a token expires quickly and
           carries restricted rights, whereas a static API key, often copied into code or configuration
           files, stays usable indefinitely. Ask for the authorisation server configuration (token
           lifetime, scopes), the list of static API keys still active and how secrets are stored
           (secrets vault).
         nl: >-
-          Tokengebaseerde authenticatie (BP.api) beperkt de impact van een lek: een token vervalt snel
+          Goede praktijk die verder gaat dan de richtlijn. Tokengebaseerde authenticatie (artikel over goede praktijken) beperkt de impact van een lek: een token vervalt snel
           en draagt beperkte rechten, terwijl een statische API-sleutel, vaak gekopieerd in code of
           configuratiebestanden, onbeperkt bruikbaar blijft. Vraag de configuratie van de
           autorisatieserver (levensduur van de tokens, scopes), de lijst van nog actieve statische
@@ -9585,6 +9292,7 @@ sections:
       refs: ["BP.api"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -9599,18 +9307,18 @@ sections:
           VPN).
       help:
         fr: >-
-          Chaque point d'accès public élargit la surface d'attaque ; limiter les points d'accès
-          publics (BP.api) réduit le nombre de portes à surveiller. Demandez l'inventaire des points
+          Bonne pratique au-delà de la directive. Chaque point d'accès public élargit la surface d'attaque ; limiter les points d'accès
+          publics (article de bonnes pratiques) réduit le nombre de portes à surveiller. Demandez l'inventaire des points
           d'accès API avec leur exposition (publique ou privée) et sa justification, et
           comparez-le au résultat d'un balayage externe ou au rapport CSPM.
         en: >-
-          Every public endpoint widens the attack surface; limiting public endpoints (BP.api) reduces
+          Good practice beyond the guideline. Every public endpoint widens the attack surface; limiting public endpoints (best-practice article) reduces
           the number of doors to watch. Ask for the inventory of API endpoints with their exposure
           (public or private) and its justification, and compare it with the result of an external
           scan or the CSPM report.
         nl: >-
-          Elk publiek eindpunt vergroot het aanvalsoppervlak; het aantal publieke eindpunten beperken
-          (BP.api) vermindert het aantal deuren dat moet worden bewaakt. Vraag de inventaris van de
+          Goede praktijk die verder gaat dan de richtlijn. Elk publiek eindpunt vergroot het aanvalsoppervlak; het aantal publieke eindpunten beperken
+          (artikel over goede praktijken) vermindert het aantal deuren dat moet worden bewaakt. Vraag de inventaris van de
           API-eindpunten met hun blootstelling (publiek of privé) en de verantwoording ervan, en
           vergelijk die met het resultaat van een externe scan of met het CSPM-rapport.
       remediation:
@@ -9633,179 +9341,31 @@ sections:
     fr: >-
       Les bonnes pratiques recommandent de chiffrer les données en transit et au repos, et de gérer
       les clés de manière robuste, de préférence centralisée, pour toujours garder la maîtrise de qui
-      a accès à quelles informations. Ces questions valent pour toutes les informations confiées au
-      cloud ; pour les données à caractère personnel, les exigences plus strictes de la directive
-      2.4.6 sont évaluées dans la section sur la protection de la vie privée. Selon le service, le
-      chiffrement est assuré par le fournisseur de services cloud ou par l'organisation ; la maîtrise
-      des clés reste le rôle de l'organisation.
+      a accès à quelles informations. Le chiffrement et la maîtrise des clés des données à caractère
+      personnel ou sensibles sont évalués dans la section sur la vie privée (2.4, 5e point), le
+      chiffrement des sauvegardes et des connexions avec la sécurité du fournisseur de services
+      cloud (2.3.4, 1er point ; 2.3.5, 1er point) ; cette section ne garde que la centralisation de
+      la gestion des clés.
     en: >-
       Best practice is to encrypt data in transit and at rest, and to manage the keys robustly,
       preferably centrally, so as to always keep control over who has access to which information.
-      These questions apply to all information entrusted to the cloud; for personal data, the stricter
-      requirements of directive 2.4.6 are assessed in the privacy section. Depending on the service,
-      encryption is performed by the cloud service provider or by the organisation; control of the
-      keys remains the organisation's role.
+      Encryption and key control for personal or sensitive data are assessed in the privacy section
+      (2.4, 5th point), and the encryption of backups and connections with the provider's security
+      (2.3.4, 1st point; 2.3.5, 1st point); this section keeps only the central management of keys.
     nl: >-
       Goede praktijk is gegevens tijdens transport en in rust te versleutelen, en de sleutels robuust
       te beheren, bij voorkeur centraal, om altijd controle te houden over wie toegang heeft tot welke
-      informatie. Deze vragen gelden voor alle informatie die aan de cloud wordt toevertrouwd; voor
-      persoonsgegevens worden de strengere eisen van richtlijn 2.4.6 beoordeeld in de sectie over
-      privacy. Afhankelijk van de dienst zorgt de cloudaanbieder of de organisatie voor de
-      versleuteling; de controle over de sleutels blijft de rol van de organisatie.
+      informatie. De versleuteling en het sleutelbeheer voor persoonsgegevens of gevoelige gegevens
+      worden beoordeeld in de sectie over privacy (2.4, 5de punt), de versleuteling van back-ups en
+      verbindingen bij de beveiliging van de cloudaanbieder (2.3.4, 1ste punt; 2.3.5, 1ste punt);
+      deze sectie behoudt enkel het centrale sleutelbeheer.
   refs: ["BP.encryption-keys"]
   questions:
-    - id: bp_crypto_transit
-      refs: ["BP.encryption-keys"]
-      type: compliance
-      severity: medium
-      protects: [integrity, confidentiality]
-      text:
-        fr: >-
-          Toutes les informations échangées avec le service cloud et entre ses composants sont
-          chiffrées en transit (TLS 1.2 ou supérieur), qu'il s'agisse ou non de données à caractère
-          personnel.
-        en: >-
-          All information exchanged with the cloud service and between its components is encrypted in
-          transit (TLS 1.2 or higher), whether or not it is personal data.
-        nl: >-
-          Alle informatie die met de clouddienst en tussen zijn componenten wordt uitgewisseld, is
-          versleuteld tijdens transport (TLS 1.2 of hoger), ongeacht of het om persoonsgegevens gaat.
-      help:
-        fr: >-
-          Le chiffrement en transit (BP.encryption-keys) protège contre l'interception toutes les
-          informations internes et confidentielles, et pas seulement les données personnelles visées
-          par 2.4.6. Demandez la configuration TLS des points d'accès (versions et suites acceptées,
-          résultat d'un test externe), la documentation du fournisseur sur le chiffrement de ses flux
-          internes et la liste des flux éventuellement encore en clair.
-        en: >-
-          Encryption in transit (BP.encryption-keys) protects all internal and confidential
-          information against interception, not only the personal data covered by 2.4.6. Ask for the
-          TLS configuration of the endpoints (versions and cipher suites accepted, result of an
-          external test), the provider's documentation on the encryption of its internal flows and the
-          list of any flows still in clear text.
-        nl: >-
-          Versleuteling tijdens transport (BP.encryption-keys) beschermt alle interne en
-          vertrouwelijke informatie tegen onderschepping, niet enkel de persoonsgegevens waarop 2.4.6
-          betrekking heeft. Vraag de TLS-configuratie van de eindpunten (aanvaarde versies en cipher
-          suites, resultaat van een externe test), de documentatie van de aanbieder over de
-          versleuteling van zijn interne stromen en de lijst van stromen die eventueel nog
-          onversleuteld zijn.
-      remediation:
-        fr: >-
-          Imposer TLS 1.2 ou supérieur sur tous les flux, désactiver les protocoles et suites faibles,
-          et exiger du fournisseur le chiffrement de ses flux internes.
-        en: >-
-          Enforce TLS 1.2 or higher on every flow, disable weak protocols and cipher suites, and
-          require the provider to encrypt its internal flows.
-        nl: >-
-          Leg TLS 1.2 of hoger op voor alle stromen, schakel zwakke protocollen en cipher suites uit,
-          en eis dat de aanbieder zijn interne stromen versleutelt.
-      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
-    - id: bp_crypto_rest
-      refs: ["BP.encryption-keys"]
-      type: compliance
-      severity: medium
-      protects: [confidentiality]
-      text:
-        fr: >-
-          Toutes les informations stockées dans le service cloud, y compris les sauvegardes et les
-          instantanés, sont chiffrées au repos.
-        en: >-
-          All information stored in the cloud service, including backups and snapshots, is encrypted
-          at rest.
-        nl: >-
-          Alle informatie die in de clouddienst is opgeslagen, ook back-ups en snapshots, is
-          versleuteld in rust.
-      help:
-        fr: >-
-          Chiffrer les données stockées (BP.encryption-keys) limite l'impact d'un support perdu,
-          d'une erreur d'accès ou d'une copie non autorisée, pour toutes les classes d'informations et
-          pas seulement pour les données personnelles. Demandez la documentation du chiffrement au
-          repos par type de stockage (disques, bases de données, stockage d'objets, sauvegardes) et un
-          rapport CSPM qui montre qu'aucune ressource n'est stockée sans chiffrement.
-        en: >-
-          Encrypting stored data (BP.encryption-keys) limits the impact of a lost medium, an access
-          mistake or an unauthorised copy, for every class of information and not only for personal
-          data. Ask for the documentation of encryption at rest by type of storage (disks, databases,
-          object storage, backups) and a CSPM report showing that no resource is stored unencrypted.
-        nl: >-
-          Opgeslagen gegevens versleutelen (BP.encryption-keys) beperkt de impact van een verloren
-          drager, een toegangsfout of een ongeoorloofde kopie, voor elke informatieklasse en niet
-          enkel voor persoonsgegevens. Vraag de documentatie van de versleuteling in rust per type
-          opslag (schijven, databanken, objectopslag, back-ups) en een CSPM-rapport dat aantoont dat
-          geen enkele resource onversleuteld wordt opgeslagen.
-      remediation:
-        fr: >-
-          Activer le chiffrement au repos sur toutes les ressources de stockage et l'imposer par une
-          politique de la plateforme qui refuse la création de ressources non chiffrées.
-        en: >-
-          Enable encryption at rest on every storage resource and enforce it with a platform policy
-          that denies the creation of unencrypted resources.
-        nl: >-
-          Activeer versleuteling in rust op alle opslagresources en dwing ze af met een platformbeleid
-          dat het aanmaken van onversleutelde resources weigert.
-      mappings: {iso27002: ["10.1.1"], nis2: ["21(2)(h)"], gdpr: ["32"]}
-    - id: bp_crypto_keys_controlled
-      refs: ["BP.encryption-keys"]
-      type: compliance
-      severity: high
-      when: "data_classification not in [public, internal]"
-      protects: [confidentiality]
-      text:
-        fr: >-
-          Les clés qui chiffrent les informations confidentielles de l'organisation sont sous son
-          contrôle (clés gérées par le client dans un service de gestion de clés ou un HSM qu'elle
-          maîtrise), et non gérées par le seul fournisseur de services cloud.
-        en: >-
-          The keys that encrypt the organisation's confidential information are under its control
-          (customer-managed keys in a key management service or HSM it controls), not managed by the
-          cloud service provider alone.
-        nl: >-
-          De sleutels die de vertrouwelijke informatie van de organisatie versleutelen, staan onder
-          haar controle (door de klant beheerde sleutels in een sleutelbeheerdienst of HSM die zij
-          beheerst), en worden niet door de cloudaanbieder alleen beheerd.
-      help:
-        fr: >-
-          Des clés gérées par le seul fournisseur lui laissent, ainsi qu'aux autorités qui peuvent le
-          contraindre, un accès technique aux informations ; garder la maîtrise des clés
-          (BP.encryption-keys) est la condition pour décider soi-même qui accède à quoi. Pour les
-          données personnelles, 2.4.6 l'impose (voir la section sur la vie privée) ; cette question
-          vise aussi les autres informations confidentielles. Demandez le schéma d'architecture du
-          chiffrement, la liste des ressources avec le type de clé qui les protège (gérée par le
-          fournisseur, par le client ou externe) et la procédure de gestion des clés.
-        en: >-
-          Keys managed by the provider alone leave it, and the authorities that can compel it,
-          technical access to the information; keeping control of the keys (BP.encryption-keys) is the
-          condition for deciding oneself who accesses what. For personal data, 2.4.6 requires it (see
-          the privacy section); this question also covers other confidential information. Ask for the
-          encryption architecture diagram, the list of resources with the type of key protecting them
-          (provider-managed, customer-managed or external) and the key management procedure.
-        nl: >-
-          Sleutels die enkel door de aanbieder worden beheerd, geven hem, en de autoriteiten die hem
-          kunnen dwingen, technische toegang tot de informatie; de controle over de sleutels behouden
-          (BP.encryption-keys) is de voorwaarde om zelf te beslissen wie waartoe toegang heeft. Voor
-          persoonsgegevens legt 2.4.6 dat op (zie de sectie over privacy); deze vraag betreft ook de
-          andere vertrouwelijke informatie. Vraag het architectuurschema van de versleuteling, de
-          lijst van resources met het type sleutel dat ze beschermt (beheerd door de aanbieder, door de
-          klant of extern) en de sleutelbeheerprocedure.
-      remediation:
-        fr: >-
-          Chiffrer les informations confidentielles avec des clés gérées par l'organisation, de
-          préférence hors de portée du fournisseur (HSM ou gestion externe des clés), et refuser les
-          ressources protégées par les seules clés du fournisseur.
-        en: >-
-          Encrypt confidential information with keys managed by the organisation, preferably out of
-          the provider's reach (HSM or external key management), and refuse resources protected only
-          by the provider's keys.
-        nl: >-
-          Versleutel vertrouwelijke informatie met sleutels die de organisatie beheert, bij voorkeur
-          buiten het bereik van de aanbieder (HSM of extern sleutelbeheer), en weiger resources die
-          enkel met sleutels van de aanbieder beschermd zijn.
-      mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: bp_crypto_keys_central
       refs: ["BP.encryption-keys"]
       type: compliance
       severity: low
+      basis: good_practice
       protects: [availability, confidentiality]
       text:
         fr: >-
@@ -9820,24 +9380,24 @@ sections:
           informatie die ze beschermt, haar eigenaar en de personen of diensten die ze mogen gebruiken.
       help:
         fr: >-
-          Une gestion des clés centralisée (BP.encryption-keys) évite les clés dispersées dans des
+          Bonne pratique au-delà de la directive. Une gestion des clés centralisée (article de bonnes pratiques) évite les clés dispersées dans des
           scripts, des configurations ou plusieurs services de clés, et permet de savoir à tout moment
           qui peut déchiffrer quoi. Demandez l'inventaire des clés, l'export des autorisations
           d'usage du service de gestion des clés et la procédure de gestion des clés ; le cycle de
           vie des clés des données personnelles (rotation, sauvegarde, destruction) est évalué avec
-          2.4.6.
+          2.4, 5e point.
         en: >-
-          Central key management (BP.encryption-keys) avoids keys scattered across scripts,
+          Good practice beyond the guideline. Central key management (best-practice article) avoids keys scattered across scripts,
           configurations or several key services, and shows at any time who can decrypt what. Ask for
           the key inventory, the export of usage permissions on the key management service and the key
           management procedure; the lifecycle of the keys of personal data (rotation, backup,
-          destruction) is assessed under 2.4.6.
+          destruction) is assessed under 2.4, 5th point.
         nl: >-
-          Centraal sleutelbeheer (BP.encryption-keys) voorkomt sleutels die verspreid zitten over
+          Goede praktijk die verder gaat dan de richtlijn. Centraal sleutelbeheer (artikel over goede praktijken) voorkomt sleutels die verspreid zitten over
           scripts, configuraties of meerdere sleuteldiensten, en toont op elk moment wie wat kan
           ontsleutelen. Vraag de sleutelinventaris, de export van de gebruiksrechten op de
           sleutelbeheerdienst en de sleutelbeheerprocedure; de levenscyclus van de sleutels van
-          persoonsgegevens (rotatie, back-up, vernietiging) wordt beoordeeld onder 2.4.6.
+          persoonsgegevens (rotatie, back-up, vernietiging) wordt beoordeeld onder 2.4, 5de punt.
       remediation:
         fr: >-
           Regrouper les clés dans un service de gestion de clés central ou un HSM, tenir l'inventaire
@@ -9871,7 +9431,7 @@ sections:
     nl: >-
       Ook de grote cloudaanbieders kennen storingen. De organisatie moet beslissen in welke mate ze
       zich daartegen kan en wil beschermen: de dienst spreiden over meerdere zones of regio's, of over
-      meerdere aanbieders. Een multicloudstrategie verkleint het risico op uitval, maar verhoogt de
+      meerdere cloudaanbieders. Een multicloudstrategie verkleint het risico op uitval, maar verhoogt de
       complexiteit en het risico op fouten, soms zodanig dat de netto beschikbaarheid daalt; ze heeft
       enkel zin als de organisatie de middelen en de expertise heeft om ze duurzaam te beheren.
   refs: ["BP.outage", "BP.multicloud"]
@@ -9880,6 +9440,7 @@ sections:
       refs: ["BP.outage"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability]
       text:
         fr: >-
@@ -9895,24 +9456,24 @@ sections:
         nl: >-
           De organisatie heeft op gedocumenteerde wijze en op basis van de kriticiteit van de dienst
           voor beschikbaarheid beslist welk beschermingsniveau ze invoert tegen een storing bij de
-          cloudaanbieder (meerdere zones, meerdere regio's, een tweede aanbieder of een
+          cloudaanbieder (meerdere zones, meerdere regio's, een tweede cloudaanbieder of een
           terugvaloplossing), rekening houdend met de bijkomende complexiteit.
       help:
         fr: >-
-          Chaque organisation doit se demander jusqu'où elle peut et veut se protéger des pannes de ses
-          fournisseurs (BP.outage) ; plus de redondance n'est pas toujours mieux, car elle ajoute de la
+          Bonne pratique au-delà de la directive. Chaque organisation doit se demander jusqu'où elle peut et veut se protéger des pannes de ses
+          fournisseurs (article de bonnes pratiques) ; plus de redondance n'est pas toujours mieux, car elle ajoute de la
           complexité et des risques d'erreur. Demandez la note de décision ou l'analyse d'impact sur
           l'activité qui fixe les objectifs de reprise (RTO et RPO) du service, les scénarios de panne
           envisagés et le risque résiduel accepté par la direction.
         en: >-
-          Every organisation must ask itself how far it can and wants to protect itself against its
-          providers' outages (BP.outage); more redundancy is not always better, as it adds complexity
+          Good practice beyond the guideline. Every organisation must ask itself how far it can and wants to protect itself against its
+          providers' outages (best-practice article); more redundancy is not always better, as it adds complexity
           and risks of error. Ask for the decision memo or business impact analysis that sets the
           service's recovery objectives (RTO and RPO), the outage scenarios considered and the residual
           risk accepted by management.
         nl: >-
-          Elke organisatie moet zich afvragen hoever ze zich kan en wil beschermen tegen storingen bij
-          haar aanbieders (BP.outage); meer redundantie is niet altijd beter, want ze voegt complexiteit
+          Goede praktijk die verder gaat dan de richtlijn. Elke organisatie moet zich afvragen hoever ze zich kan en wil beschermen tegen storingen bij
+          haar cloudaanbieders (artikel over goede praktijken); meer redundantie is niet altijd beter, want ze voegt complexiteit
           en foutrisico's toe. Vraag de beslissingsnota of de business-impactanalyse die de
           hersteldoelstellingen (RTO en RPO) van de dienst vastlegt, de overwogen storingsscenario's
           en het door de directie aanvaarde restrisico.
@@ -9932,6 +9493,7 @@ sections:
       refs: ["BP.outage"]
       type: compliance
       severity: medium
+      basis: good_practice
       when: "criticality_availability != low"
       protects: [availability]
       text:
@@ -9946,25 +9508,25 @@ sections:
           zodat de uitval van één site hem niet onderbreekt.
       help:
         fr: >-
-          Les grands fournisseurs disposent de centres de données dans plusieurs pays, ce qui limite
-          l'impact d'une panne à un seul site (BP.outage), encore faut-il que le service les utilise.
+          Bonne pratique au-delà de la directive. Les grands fournisseurs disposent de centres de données dans plusieurs pays, ce qui limite
+          l'impact d'une panne à un seul site (article de bonnes pratiques), encore faut-il que le service les utilise.
           En IaaS et en PaaS, cette répartition est une configuration de l'organisation ; en SaaS,
           c'est l'architecture du fournisseur qu'il faut vérifier. Demandez le schéma d'architecture
           qui montre les zones ou régions utilisées, l'engagement de disponibilité de l'annexe SLA et
           la preuve d'un test de bascule, et vérifiez que les régions choisies respectent les
           exigences de localisation des données.
         en: >-
-          The large providers have data centres in several countries, which limits the impact of an
-          outage to a single site (BP.outage), provided the service actually uses them. In IaaS and
+          Good practice beyond the guideline. The large providers have data centres in several countries, which limits the impact of an
+          outage to a single site (best-practice article), provided the service actually uses them. In IaaS and
           PaaS, this spread is a configuration made by the organisation; in SaaS, it is the provider's
           architecture that must be checked. Ask for the architecture diagram showing the zones or
           regions used, the availability commitment in the SLA annex and proof of a failover test, and
           check that the regions chosen meet the data location requirements.
         nl: >-
-          De grote aanbieders hebben datacenters in meerdere landen, wat de impact van een storing tot
-          één site beperkt (BP.outage), op voorwaarde dat de dienst ze ook gebruikt. Bij IaaS en PaaS
+          Goede praktijk die verder gaat dan de richtlijn. De grote cloudaanbieders hebben datacenters in meerdere landen, wat de impact van een storing tot
+          één site beperkt (artikel over goede praktijken), op voorwaarde dat de dienst ze ook gebruikt. Bij IaaS en PaaS
           is die spreiding een configuratie van de organisatie; bij SaaS moet de architectuur van de
-          aanbieder worden nagegaan. Vraag het architectuurschema met de gebruikte zones of regio's, de
+          cloudaanbieder worden nagegaan. Vraag het architectuurschema met de gebruikte zones of regio's, de
           beschikbaarheidsverbintenis in de SLA-bijlage en het bewijs van een failovertest, en ga na of
           de gekozen regio's voldoen aan de eisen voor de locatie van de gegevens.
       remediation:
@@ -9987,21 +9549,22 @@ sections:
         nl: "Gebruikt de organisatie meerdere cloudaanbieders of -platformen naast elkaar (multicloud of hybride cloud)?"
       help:
         fr: >-
-          Détermine si les questions sur la complexité multicloud (BP.multicloud) s'appliquent.
+          Détermine si les questions sur la complexité multicloud (article de bonnes pratiques) s'appliquent.
           Comptez les plateformes IaaS et PaaS de fournisseurs différents, le cloud privé de
           l'organisation et les principaux services SaaS qu'elle administre.
         en: >-
-          Decides whether the questions on multicloud complexity (BP.multicloud) apply. Count the IaaS
+          Decides whether the questions on multicloud complexity (best-practice article) apply. Count the IaaS
           and PaaS platforms of different providers, the organisation's private cloud and the main
           SaaS services it administers.
         nl: >-
-          Bepaalt of de vragen over de complexiteit van multicloud (BP.multicloud) van toepassing
-          zijn. Tel de IaaS- en PaaS-platformen van verschillende aanbieders, de private cloud van de
+          Bepaalt of de vragen over de complexiteit van multicloud (artikel over goede praktijken) van toepassing
+          zijn. Tel de IaaS- en PaaS-platformen van verschillende cloudaanbieders, de private cloud van de
           organisatie en de belangrijkste SaaS-diensten die ze beheert.
     - id: bp_multicloud_strategy
       refs: ["BP.multicloud"]
       type: compliance
       severity: medium
+      basis: good_practice
       when: "bp_multicloud_in_use != no"
       protects: [availability, integrity, confidentiality]
       text:
@@ -10018,20 +9581,20 @@ sections:
           cloudplatformen.
       help:
         fr: >-
-          Maintenir en sécurité et à jour des systèmes de plusieurs fournisseurs exige une stratégie
-          cohérente (BP.multicloud) : sans elle, chaque plateforme a ses propres règles, ses lacunes et
+          Bonne pratique au-delà de la directive. Maintenir en sécurité et à jour des systèmes de plusieurs fournisseurs exige une stratégie
+          cohérente (article de bonnes pratiques) : sans elle, chaque plateforme a ses propres règles, ses lacunes et
           ses angles morts. Demandez le document de stratégie cloud, la configuration de référence de
           chaque plateforme et la preuve que les journaux de toutes les plateformes aboutissent dans la
           même surveillance (SIEM) et que les identités viennent du même fournisseur d'identité.
         en: >-
-          Keeping systems from several providers secure and up to date requires a coherent strategy
-          (BP.multicloud): without it, every platform has its own rules, gaps and blind spots. Ask for
+          Good practice beyond the guideline. Keeping systems from several providers secure and up to date requires a coherent strategy
+          (best-practice article): without it, every platform has its own rules, gaps and blind spots. Ask for
           the cloud strategy document, the configuration baseline of each platform and proof that the
           logs of all platforms end up in the same monitoring (SIEM) and that identities come from the
           same identity provider.
         nl: >-
-          Systemen van meerdere aanbieders veilig en actueel houden vraagt een coherente strategie
-          (BP.multicloud): zonder die strategie heeft elk platform zijn eigen regels, lacunes en
+          Goede praktijk die verder gaat dan de richtlijn. Systemen van meerdere cloudaanbieders veilig en actueel houden vraagt een coherente strategie
+          (artikel over goede praktijken): zonder die strategie heeft elk platform zijn eigen regels, lacunes en
           blinde vlekken. Vraag het document met de cloudstrategie, de referentieconfiguratie van elk
           platform en het bewijs dat de logs van alle platformen in dezelfde monitoring (SIEM)
           terechtkomen en dat de identiteiten van dezelfde identiteitsprovider komen.
@@ -10050,6 +9613,7 @@ sections:
       refs: ["BP.multicloud"]
       type: compliance
       severity: medium
+      basis: good_practice
       when: "bp_multicloud_in_use != no"
       protects: [availability, integrity, confidentiality]
       text:
@@ -10064,20 +9628,20 @@ sections:
           nodig zijn om elk cloudplatform dat ze gebruikt te configureren en te beveiligen.
       help:
         fr: >-
-          La complexité multicloud augmente le risque d'erreurs de configuration et peut réduire la
+          Bonne pratique au-delà de la directive. La complexité multicloud augmente le risque d'erreurs de configuration et peut réduire la
           disponibilité nette ; chaque organisation doit évaluer si elle a les ressources pour
-          l'assumer (BP.multicloud). Demandez l'évaluation des compétences ou le plan de formation, la
+          l'assumer (article de bonnes pratiques). Demandez l'évaluation des compétences ou le plan de formation, la
           liste des personnes formées ou certifiées par plateforme et la manière dont les absences sont
           couvertes (pas de dépendance envers une seule personne).
         en: >-
-          Multicloud complexity increases the risk of misconfiguration and can reduce net
+          Good practice beyond the guideline. Multicloud complexity increases the risk of misconfiguration and can reduce net
           availability; every organisation must assess whether it has the resources to handle it
-          (BP.multicloud). Ask for the skills assessment or training plan, the list of people trained
+          (best-practice article). Ask for the skills assessment or training plan, the list of people trained
           or certified per platform and how absences are covered (no dependency on a single person).
         nl: >-
-          De complexiteit van multicloud verhoogt het risico op configuratiefouten en kan de netto
+          Goede praktijk die verder gaat dan de richtlijn. De complexiteit van multicloud verhoogt het risico op configuratiefouten en kan de netto
           beschikbaarheid verlagen; elke organisatie moet nagaan of ze de middelen heeft om die aan te
-          kunnen (BP.multicloud). Vraag de competentiebeoordeling of het opleidingsplan, de lijst van
+          kunnen (artikel over goede praktijken). Vraag de competentiebeoordeling of het opleidingsplan, de lijst van
           opgeleide of gecertificeerde personen per platform en de manier waarop afwezigheden worden
           opgevangen (geen afhankelijkheid van één persoon).
       remediation:
@@ -10118,6 +9682,7 @@ sections:
       refs: ["BP.compliance"]
       type: compliance
       severity: high
+      basis: law
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -10134,7 +9699,7 @@ sections:
           daaruit voortvloeien voor haar clouddiensten.
       help:
         fr: >-
-          Les bonnes pratiques (BP.compliance) rappellent que les organisations belges doivent se
+          Obligation légale au-delà de la directive. Les bonnes pratiques (article de bonnes pratiques) rappellent que les organisations belges doivent se
           conformer au RGPD et à la nouvelle législation NIS2, avec une échéance de mise en œuvre que
           l'article situe au 17 avril 2026 ; les mesures de gestion des risques exigées par NIS2
           couvrent aussi la sécurité de la chaîne d'approvisionnement, dont le fournisseur de
@@ -10142,7 +9707,7 @@ sections:
           Centre pour la Cybersécurité Belgique (CCB) le cas échéant, le cadre de conformité choisi
           (CyberFundamentals ou ISO/IEC 27001) et le plan d'action qui couvre les services cloud.
         en: >-
-          The best practices (BP.compliance) recall that Belgian organisations must comply with the
+          Legal obligation beyond the guideline. The best practices (best-practice article) recall that Belgian organisations must comply with the
           GDPR and the new NIS2 legislation, with an implementation deadline that the article sets at
           17 April 2026; the risk-management measures required by NIS2 also cover supply chain
           security, which includes the cloud service provider. Ask for the applicability analysis,
@@ -10150,7 +9715,7 @@ sections:
           compliance framework chosen (CyberFundamentals or ISO/IEC 27001) and the action plan
           covering the cloud services.
         nl: >-
-          De goede praktijken (BP.compliance) herinneren eraan dat Belgische organisaties de AVG en de
+          Wettelijke verplichting die verder gaat dan de richtlijn. De goede praktijken (artikel over goede praktijken) herinneren eraan dat Belgische organisaties de AVG en de
           nieuwe NIS2-wetgeving moeten naleven, met een uitvoeringstermijn die het artikel op 17 april
           2026 legt; de risicobeheersmaatregelen die NIS2 vereist, omvatten ook de beveiliging van de
           toeleveringsketen, waartoe de cloudaanbieder behoort. Vraag de toepasselijkheidsanalyse, in
@@ -10175,6 +9740,7 @@ sections:
       refs: ["BP.compliance"]
       type: compliance
       severity: high
+      basis: law
       protects: [availability, integrity, confidentiality]
       text:
         fr: >-
@@ -10193,26 +9759,26 @@ sections:
           gekregen van een significant incident.
       help:
         fr: >-
-          NIS2 impose de signaler les incidents importants dans des délais courts, y compris lorsqu'ils
-          ont leur origine chez un fournisseur (BP.compliance) ; l'organisation ne peut tenir ces
+          Obligation légale au-delà de la directive. NIS2 impose de signaler les incidents importants dans des délais courts, y compris lorsqu'ils
+          ont leur origine chez un fournisseur (article de bonnes pratiques) ; l'organisation ne peut tenir ces
           délais que si le fournisseur l'informe immédiatement et si sa propre procédure prévoit ce
           cas. Demandez la procédure de gestion des incidents, les contacts d'escalade convenus avec le
           fournisseur, la clause contractuelle de notification et le compte rendu d'un exercice ou
           d'un incident réel qui a impliqué le fournisseur.
         en: >-
-          NIS2 requires significant incidents to be reported within short deadlines, including when
-          they originate at a supplier (BP.compliance); the organisation can only meet these deadlines
+          Legal obligation beyond the guideline. NIS2 requires significant incidents to be reported within short deadlines, including when
+          they originate at a supplier (best-practice article); the organisation can only meet these deadlines
           if the provider informs it immediately and its own procedure provides for this case. Ask for
           the incident management procedure, the escalation contacts agreed with the provider, the
           contractual notification clause and the report of an exercise or real incident involving the
           provider.
         nl: >-
-          NIS2 vereist dat significante incidenten binnen korte termijnen worden gemeld, ook wanneer
-          ze bij een leverancier ontstaan (BP.compliance); de organisatie kan die termijnen enkel
-          halen als de aanbieder haar onmiddellijk informeert en haar eigen procedure in dat geval
-          voorziet. Vraag de procedure voor incidentbeheer, de met de aanbieder afgesproken
+          Wettelijke verplichting die verder gaat dan de richtlijn. NIS2 vereist dat significante incidenten binnen korte termijnen worden gemeld, ook wanneer
+          ze bij een leverancier ontstaan (artikel over goede praktijken); de organisatie kan die termijnen enkel
+          halen als de cloudaanbieder haar onmiddellijk informeert en haar eigen procedure in dat geval
+          voorziet. Vraag de procedure voor incidentbeheer, de met de cloudaanbieder afgesproken
           escalatiecontacten, de contractuele meldingsclausule en het verslag van een oefening of een
-          echt incident waarbij de aanbieder betrokken was.
+          echt incident waarbij de cloudaanbieder betrokken was.
       remediation:
         fr: >-
           Compléter la procédure de gestion des incidents par les scénarios qui impliquent le
@@ -10231,6 +9797,7 @@ sections:
       refs: ["BP.compliance"]
       type: compliance
       severity: medium
+      basis: law
       when: "personal_data != no || data_classification in [personal, special]"
       protects: [confidentiality]
       text:
@@ -10248,20 +9815,20 @@ sections:
           geval, de doorgiften buiten de Europese Unie.
       help:
         fr: >-
-          Le RGPD (BP.compliance) impose à l'organisation, responsable du traitement, de tenir à jour
+          Obligation légale au-delà de la directive. Le RGPD (article de bonnes pratiques) impose à l'organisation, responsable du traitement, de tenir à jour
           son registre des activités de traitement (article 30) ; un service cloud absent du registre
           échappe aussi aux analyses de risques et au contrôle du délégué à la protection des
           données. Demandez l'extrait du registre pour les traitements concernés et vérifiez qu'il
           nomme le sous-traitant, ses sous-traitants ultérieurs et les garanties prévues pour les
           transferts.
         en: >-
-          The GDPR (BP.compliance) requires the organisation, as controller, to keep its record of
+          Legal obligation beyond the guideline. The GDPR (best-practice article) requires the organisation, as controller, to keep its record of
           processing activities up to date (Article 30); a cloud service missing from the record also
           escapes risk analyses and the data protection officer's oversight. Ask for the extract of
           the record for the processing concerned and check that it names the processor, its
           sub-processors and the safeguards for transfers.
         nl: >-
-          De AVG (BP.compliance) verplicht de organisatie als verwerkingsverantwoordelijke haar register
+          Wettelijke verplichting die verder gaat dan de richtlijn. De AVG (artikel over goede praktijken) verplicht de organisatie als verwerkingsverantwoordelijke haar register
           van de verwerkingsactiviteiten actueel te houden (artikel 30); een clouddienst die in het
           register ontbreekt, ontsnapt ook aan de risicoanalyses en aan het toezicht van de
           functionaris voor gegevensbescherming. Vraag het uittreksel uit het register voor de
@@ -10289,86 +9856,29 @@ sections:
       accès aux données ou d'interrompre ses services pour des raisons politiques, et les sanctions
       européennes à son égard ne garantissent pas que l'organisation garde le contrôle. L'organisation
       doit savoir à quoi elle est exposée et comment elle poursuivrait ses activités sans ce
-      fournisseur. Ces questions complètent les clauses contractuelles de réversibilité.
+      fournisseur. Ces questions complètent les clauses contractuelles de réversibilité ; l'exposition
+      du fournisseur au droit étranger est évaluée avec la clause de souveraineté (2.2.7 a)).
     en: >-
       A cloud service provider subject to foreign law can be compelled to give access to data or to
       interrupt its services for political reasons, and European sanctions against it do not
       guarantee that the organisation keeps control. The organisation must know what it is exposed to
       and how it would carry on without this provider. These questions complement the contractual
-      reversibility clauses.
+      reversibility clauses; the provider's exposure to foreign law is assessed with the sovereignty
+      clause (2.2.7 a)).
     nl: >-
       Een cloudaanbieder die onder buitenlands recht valt, kan worden gedwongen toegang tot gegevens te
       geven of zijn diensten om politieke redenen te onderbreken, en Europese sancties tegen hem
       garanderen niet dat de organisatie de controle behoudt. De organisatie moet weten waaraan ze
-      blootstaat en hoe ze zonder deze aanbieder verder zou werken. Deze vragen vullen de
-      contractuele omkeerbaarheidsclausules aan.
+      blootstaat en hoe ze zonder deze cloudaanbieder verder zou werken. Deze vragen vullen de
+      contractuele omkeerbaarheidsclausules aan; de blootstelling van de cloudaanbieder aan
+      buitenlands recht wordt beoordeeld bij de soevereiniteitsclausule (2.2.7 a)).
   refs: ["BP.sovereignty"]
   questions:
-    - id: bp_sov_foreign_law_assessed
-      refs: ["BP.sovereignty"]
-      type: compliance
-      severity: medium
-      protects: [availability, confidentiality]
-      text:
-        fr: >-
-          L'organisation a évalué dans quelle mesure le fournisseur de services cloud et sa maison
-          mère sont soumis à un droit non européen qui pourrait les contraindre à donner accès aux
-          données ou à interrompre le service (par exemple le CLOUD Act américain ou des sanctions
-          décidées par un gouvernement étranger).
-        en: >-
-          The organisation has assessed to what extent the cloud service provider and its parent
-          company are subject to non-European law that could compel them to give access to the data or
-          to interrupt the service (for example the US CLOUD Act or sanctions decided by a foreign
-          government).
-        nl: >-
-          De organisatie heeft beoordeeld in welke mate de cloudaanbieder en zijn moederbedrijf
-          onderworpen zijn aan niet-Europees recht dat hen zou kunnen dwingen toegang tot de gegevens te
-          geven of de dienst te onderbreken (bijvoorbeeld de Amerikaanse CLOUD Act of sancties van een
-          buitenlandse regering).
-      help:
-        fr: >-
-          Les bonnes pratiques (BP.sovereignty) évoquent la possibilité réelle qu'un gouvernement
-          étranger fasse interrompre les services des grands fournisseurs américains, et constatent
-          que les amendes européennes offrent un contrôle limité sur ces acteurs. Héberger les données
-          en Belgique ou dans l'UE ne suffit pas : c'est le droit auquel sont soumis le fournisseur et
-          sa maison mère qui compte. Demandez l'analyse juridique de l'exposition au droit étranger,
-          la structure de contrôle du fournisseur et ses engagements contractuels face à une demande
-          d'une autorité étrangère.
-        en: >-
-          The best practices (BP.sovereignty) mention the real possibility that a foreign government
-          has the services of the large US providers interrupted, and note that European fines give
-          limited control over these players. Hosting the data in Belgium or in the EU is not enough:
-          what counts is the law the provider and its parent company are subject to. Ask for the legal
-          analysis of the exposure to foreign law, the provider's ownership structure and its
-          contractual commitments when faced with a request from a foreign authority.
-        nl: >-
-          De goede praktijken (BP.sovereignty) wijzen op de reële mogelijkheid dat een buitenlandse
-          regering de diensten van de grote Amerikaanse aanbieders laat onderbreken, en stellen vast
-          dat Europese boetes slechts beperkte controle over die spelers geven. De gegevens in België
-          of in de EU hosten volstaat niet: wat telt, is het recht waaraan de aanbieder en zijn
-          moederbedrijf onderworpen zijn. Vraag de juridische analyse van de blootstelling aan
-          buitenlands recht, de eigendomsstructuur van de aanbieder en zijn contractuele verbintenissen
-          bij een verzoek van een buitenlandse overheid.
-      remediation:
-        fr: >-
-          Faire analyser par le service juridique l'exposition du fournisseur au droit étranger, exiger
-          contractuellement d'être informé de toute demande d'une autorité étrangère dans la mesure
-          permise et, pour les informations les plus sensibles, privilégier un fournisseur soumis au
-          seul droit européen.
-        en: >-
-          Have the legal department analyse the provider's exposure to foreign law, contractually
-          require to be informed of any request from a foreign authority as far as permitted and, for
-          the most sensitive information, prefer a provider subject to European law only.
-        nl: >-
-          Laat de juridische dienst de blootstelling van de aanbieder aan buitenlands recht analyseren,
-          eis contractueel dat de organisatie, voor zover toegestaan, op de hoogte wordt gebracht van
-          elk verzoek van een buitenlandse overheid en geef voor de gevoeligste informatie de voorkeur
-          aan een aanbieder die enkel aan Europees recht onderworpen is.
-      mappings: {nis2: ["21(2)(d)"], gdpr: ["48"]}
     - id: bp_sov_exit_plan
       refs: ["BP.sovereignty"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability]
       text:
         fr: >-
@@ -10385,21 +9895,21 @@ sections:
           of overgangsperiode (vervangende oplossing, stappen, termijnen, verantwoordelijken).
       help:
         fr: >-
-          Les clauses de réversibilité supposent une fin de contrat ordonnée ; une coupure décidée par
-          un gouvernement étranger ne laisse ni préavis ni aide du fournisseur (BP.sovereignty).
+          Bonne pratique au-delà de la directive. Les clauses de réversibilité supposent une fin de contrat ordonnée ; une coupure décidée par
+          un gouvernement étranger ne laisse ni préavis ni aide du fournisseur (article de bonnes pratiques).
           Demandez le plan de sortie, la solution de remplacement retenue (autre fournisseur, de
           préférence européen, ou infrastructure propre), l'estimation du délai de reprise et la date
           du dernier exercice ou de la dernière revue du plan.
         en: >-
-          Reversibility clauses assume an orderly end of contract; a cut-off decided by a foreign
-          government leaves neither notice nor help from the provider (BP.sovereignty). Ask for the
+          Good practice beyond the guideline. Reversibility clauses assume an orderly end of contract; a cut-off decided by a foreign
+          government leaves neither notice nor help from the provider (best-practice article). Ask for the
           exit plan, the replacement solution chosen (another provider, preferably European, or the
           organisation's own infrastructure), the estimated recovery time and the date of the last
           exercise or review of the plan.
         nl: >-
-          Omkeerbaarheidsclausules gaan uit van een ordelijk einde van het contract; een stopzetting
-          die een buitenlandse regering beslist, laat geen opzegtermijn of hulp van de aanbieder toe
-          (BP.sovereignty). Vraag het exitplan, de gekozen vervangende oplossing (een andere aanbieder,
+          Goede praktijk die verder gaat dan de richtlijn. Omkeerbaarheidsclausules gaan uit van een ordelijk einde van het contract; een stopzetting
+          die een buitenlandse regering beslist, laat geen opzegtermijn of hulp van de cloudaanbieder toe
+          (artikel over goede praktijken). Vraag het exitplan, de gekozen vervangende oplossing (een andere cloudaanbieder,
           bij voorkeur Europees, of eigen infrastructuur), de geschatte hersteltijd en de datum van de
           laatste oefening of herziening van het plan.
       remediation:
@@ -10417,6 +9927,7 @@ sections:
       refs: ["BP.sovereignty"]
       type: compliance
       severity: medium
+      basis: good_practice
       protects: [availability, integrity]
       text:
         fr: >-
@@ -10429,27 +9940,27 @@ sections:
           infrastructure), in a format usable without its tools.
         nl: >-
           Een actuele kopie van de kritieke gegevens en van de configuraties die nodig zijn voor het
-          herstel, wordt buiten het bereik van de cloudaanbieder bewaard (een andere aanbieder of de
+          herstel, wordt buiten het bereik van de cloudaanbieder bewaard (een andere cloudaanbieder of de
           eigen infrastructuur van de organisatie), in een formaat dat zonder zijn tools bruikbaar is.
       help:
         fr: >-
-          Si le service est coupé, les données qui n'existent que chez le fournisseur deviennent
-          inaccessibles, même avec un plan de sortie (BP.sovereignty) ; une copie indépendante, dans
+          Bonne pratique au-delà de la directive. Si le service est coupé, les données qui n'existent que chez le fournisseur deviennent
+          inaccessibles, même avec un plan de sortie (article de bonnes pratiques) ; une copie indépendante, dans
           un format ouvert, est la condition pour redémarrer ailleurs. Demandez la procédure de
           sauvegarde ou de réplication externe, sa fréquence, la liste des formats utilisés et la
           preuve d'un test de restauration hors de l'environnement du fournisseur.
         en: >-
-          If the service is cut off, data that exist only at the provider become inaccessible, even
-          with an exit plan (BP.sovereignty); an independent copy, in an open format, is the condition
+          Good practice beyond the guideline. If the service is cut off, data that exist only at the provider become inaccessible, even
+          with an exit plan (best-practice article); an independent copy, in an open format, is the condition
           for restarting elsewhere. Ask for the external backup or replication procedure, its
           frequency, the list of formats used and proof of a restore test outside the provider's
           environment.
         nl: >-
-          Wordt de dienst stopgezet, dan worden gegevens die enkel bij de aanbieder bestaan
-          ontoegankelijk, zelfs met een exitplan (BP.sovereignty); een onafhankelijke kopie in een open
+          Goede praktijk die verder gaat dan de richtlijn. Wordt de dienst stopgezet, dan worden gegevens die enkel bij de cloudaanbieder bestaan
+          ontoegankelijk, zelfs met een exitplan (artikel over goede praktijken); een onafhankelijke kopie in een open
           formaat is de voorwaarde om elders opnieuw te starten. Vraag de procedure voor externe
           back-up of replicatie, de frequentie ervan, de lijst van gebruikte formaten en het bewijs van
-          een hersteltest buiten de omgeving van de aanbieder.
+          een hersteltest buiten de omgeving van de cloudaanbieder.
       remediation:
         fr: >-
           Mettre en place une sauvegarde ou une réplication régulière des données critiques hors du
@@ -10458,7 +9969,7 @@ sections:
           Set up a regular backup or replication of critical data outside the provider, in an open
           format, and test its restoration at least once a year.
         nl: >-
-          Zet een regelmatige back-up of replicatie van de kritieke gegevens buiten de aanbieder op, in
+          Zet een regelmatige back-up of replicatie van de kritieke gegevens buiten de cloudaanbieder op, in
           een open formaat, en test het herstel ervan minstens eenmaal per jaar.
       mappings: {iso27002: ["12.3.1"], nis2: ["21(2)(c)"]}
 
@@ -10466,47 +9977,47 @@ risks:
   - id: D.risk.1
     refs: ["D.risk.1"]
     title: {fr: "Gouvernance limitée sur le traitement", en: "Limited governance over the processing", nl: "Beperkte controle over de verwerking"}
-    mitigated_by: [priv_controller_role, priv_risk_assessment_prior, chk_agreement_governance, chk_audit_right, sec_access_per_instructions, gen_scope_identified, gen_own_requirements_defined, gen_risk_analysis_formal, gen_risk_measures_defined, prep_decision_documented, ctr_sub_sole_responsibility, ctr_cont_sla_annexed, ctr_audit_right_initiative, ctr_audit_deficiencies, ctr_secob_yearly_evaluation, bp_shared_responsibility_matrix, bp_shadow_it_policy]
+    mitigated_by: [priv_controller_role, priv_risk_assessment_prior, chk_agreement_governance, ctr_audit_right_initiative, sec_access_per_instructions, gen_scope_identified, gen_own_requirements_defined, gen_risk_analysis_formal, gen_risk_measures_defined, prep_decision_documented, ctr_sub_sole_responsibility, ctr_cont_sla_annexed, ctr_audit_deficiencies, ctr_secob_yearly_evaluation, bp_shared_responsibility_matrix, bp_shadow_it_policy]
   - id: D.risk.2
     refs: ["D.risk.2"]
     title: {fr: "Risques liés à la chaîne de sous-traitance", en: "Subcontractor chain risks", nl: "Risico's van de keten van onderaannemers"}
-    mitigated_by: [chk_subcontracting, sec_dc_subcontractor_confidentiality, sec_code_of_conduct, ctr_sub_sole_responsibility, ctr_sub_prior_notice, ctr_sub_flow_down, ctr_sub_control_obligation, ctr_sub_control_evidence, ctr_audit_subcontractors, ctr_sov_subcontractors]
+    mitigated_by: [ctr_sub_prior_notice, sec_dc_subcontractor_confidentiality, sec_code_of_conduct, ctr_sub_sole_responsibility, ctr_sub_flow_down, ctr_sub_control_obligation, ctr_sub_control_evidence, ctr_audit_subcontractors, ctr_sov_subcontractors]
   - id: D.risk.3
     refs: ["D.risk.3"]
-    title: {fr: "Dépendance technique envers le fournisseur (verrouillage), perte d'informations à la migration", en: "Technical dependency on the provider (lock-in), information lost when migrating", nl: "Technische afhankelijkheid van de provider (lock-in), informatieverlies bij migratie"}
-    mitigated_by: [chk_exit_rules, chk_transfer_to_other_provider, chk_data_conversion, chk_escrow, gen_reversibility_ensured, ctr_rest_all_data, ctr_rest_format, ctr_port_migration_assistance, ctr_port_transition_service, ctr_port_interoperability_docs, bp_sov_exit_plan, bp_multicloud_strategy, prep_test_period]
+    title: {fr: "Dépendance technique envers le fournisseur (verrouillage), perte d'informations à la migration", en: "Technical dependency on the provider (lock-in), information lost when migrating", nl: "Technische afhankelijkheid van de cloudaanbieder (lock-in), informatieverlies bij migratie"}
+    mitigated_by: [ctr_port_assistance_terms, ctr_port_migration_assistance, chk_data_conversion, chk_escrow, gen_reversibility_ensured, ctr_rest_all_data, ctr_rest_format, ctr_port_transition_service, ctr_port_interoperability_docs, bp_sov_exit_plan, prep_design_reviewed, chk_data_transfer]
   - id: D.risk.4
     refs: ["D.risk.4"]
     title: {fr: "Fuite de données : informations modifiées ou consultées par des tiers non autorisés", en: "Data leak: information altered or accessed by unauthorised parties", nl: "Datalek: informatie gewijzigd of ingezien door onbevoegden"}
-    mitigated_by: [priv_encryption_rest, priv_encryption_transit, priv_keys_under_control, sec_access_audit_trail, sec_privileged_access, sec_auth_mfa, sec_shared_network_isolation, gen_data_classified, ctr_conf_no_own_use, ctr_conf_traces_kept, ctr_conf_anomaly_notice, ctr_audit_bypass_detectable, bp_acl_no_public_sharing, bp_buckets_no_public_access, bp_api_access_control, bp_crypto_keys_controlled]
+    mitigated_by: [priv_encryption_rest, priv_encryption_transit, priv_keys_under_control, sec_access_audit_trail, sec_privileged_access, sec_auth_mfa, sec_shared_network_isolation, ctr_conf_no_own_use, ctr_conf_traces_kept, ctr_conf_anomaly_notice, ctr_audit_bypass_detectable, sec_vuln_management_process, sec_security_tests_yearly, sec_critical_vulns_fixed, sec_patch_central_tested, sec_patch_timely, sec_server_hardening, sec_detection_tools]
   - id: D.risk.5
     refs: ["D.risk.5"]
     title: {fr: "Actions judiciaires selon un droit étranger sans consultation des instances nationales", en: "Legal action under foreign law without consulting national bodies", nl: "Gerechtelijke stappen naar buitenlands recht zonder raadpleging van nationale instanties"}
-    mitigated_by: [chk_applicable_law, chk_data_location, sec_data_location_meets_requirements, ctr_sov_provider_assurance, ctr_sov_subcontractors, ctr_sov_assurance_verified, ctr_conf_authority_notice, prep_legal_advice_abroad, bp_sov_foreign_law_assessed]
+    mitigated_by: [chk_applicable_law, sec_data_location_known, sec_data_location_meets_requirements, ctr_sov_provider_assurance, ctr_sov_subcontractors, ctr_sov_assurance_verified, ctr_conf_authority_notice, prep_legal_advice_abroad]
   - id: D.risk.6
     refs: ["D.risk.6"]
-    title: {fr: "Cloud externe : impossible de vérifier ce que le fournisseur peut voir des services et des informations", en: "External cloud: impossible to verify what the provider can see of services and information", nl: "Externe cloud: onmogelijk na te gaan wat de provider van diensten en informatie kan zien"}
-    mitigated_by: [sec_provider_staff_data_access, chk_log_access, priv_keys_under_control, chk_secrecy, ctr_conf_traces_system_tools, ctr_conf_traces_obtained, ctr_audit_bypass_detectable, ctr_audit_reports_full_free, bp_crypto_keys_controlled]
+    title: {fr: "Cloud externe : impossible de vérifier ce que le fournisseur peut voir des services et des informations", en: "External cloud: impossible to verify what the provider can see of services and information", nl: "Externe cloud: onmogelijk na te gaan wat de cloudaanbieder van diensten en informatie kan zien"}
+    mitigated_by: [sec_provider_staff_data_access, ctr_conf_traces_kept, priv_keys_under_control, chk_secrecy, ctr_conf_traces_system_tools, ctr_conf_traces_obtained, ctr_audit_bypass_detectable, ctr_audit_reports_full_free, priv_special_provider_access]
   - id: D.risk.7
     refs: ["D.risk.7"]
     title: {fr: "Règles de conservation et de destruction non respectées", en: "Retention and destruction rules not respected", nl: "Bewaar- en vernietigingsregels niet nageleefd"}
-    mitigated_by: [chk_data_destruction, sec_dc_media_sanitisation, ctr_rest_retention_limit, ctr_rest_retention_applied, ctr_rest_destruction_all_copies, ctr_rest_destruction_proof]
+    mitigated_by: [ctr_rest_destruction_all_copies, sec_dc_media_sanitisation, ctr_rest_retention_limit, ctr_rest_retention_applied, ctr_rest_destruction_proof]
   - id: D.risk.8
     refs: ["D.risk.8"]
     title: {fr: "Sécurité et gestion des droits d'accès liées à l'accès par internet", en: "Security and access-rights management issues of access over the internet", nl: "Beveiliging en beheer van toegangsrechten bij toegang via internet"}
-    mitigated_by: [sec_network_access_filtered, sec_network_access_secured, sec_auth_mfa, sec_access_named_accounts, sec_admin_strong_auth, bp_zt_explicit_verification, bp_zt_admin_mfa, bp_zt_least_privilege, bp_api_public_endpoints, bp_api_rate_limiting, bp_api_monitoring, bp_crypto_transit, ctr_conf_anomaly_notice]
+    mitigated_by: [sec_network_access_filtered, sec_network_access_secured, sec_auth_mfa, sec_access_named_accounts, sec_admin_strong_auth, bp_zt_explicit_verification, bp_zt_admin_mfa, bp_zt_least_privilege, bp_api_public_endpoints, bp_api_rate_limiting, bp_api_monitoring, priv_encryption_transit, ctr_conf_anomaly_notice, bp_acl_no_public_sharing, bp_buckets_no_public_access, bp_api_access_control, sec_shared_trusted_terminals]
   - id: D.risk.9
     refs: ["D.risk.9"]
-    title: {fr: "Indisponibilité du service du fournisseur", en: "Unavailability of the provider's service", nl: "Onbeschikbaarheid van de dienst van de provider"}
-    mitigated_by: [sec_backup_restore_in_place, sec_restore_tested, sec_continuity_plan_tested, chk_system_continuity, chk_backup, chk_fallback, gen_availability_sufficient, ctr_cont_backup_commitment, ctr_cont_sla_availability, ctr_cont_sla_restart_delay, ctr_cont_sla_rto, ctr_cont_sla_rpo, ctr_cont_measures_in_sla, bp_outage_protection_decision, bp_outage_multi_zone]
+    title: {fr: "Indisponibilité du service du fournisseur", en: "Unavailability of the provider's service", nl: "Onbeschikbaarheid van de dienst van de cloudaanbieder"}
+    mitigated_by: [sec_backup_restore_in_place, sec_restore_tested, sec_continuity_plan_tested, ctr_cont_measures_in_sla, ctr_cont_backup_commitment, gen_availability_sufficient, ctr_cont_sla_availability, ctr_cont_sla_restart_delay, ctr_cont_sla_rto, ctr_cont_sla_rpo, bp_outage_protection_decision, bp_outage_multi_zone]
   - id: D.risk.10
     refs: ["D.risk.10"]
     title: {fr: "Cessation du service (décision judiciaire, rachat, faillite)", en: "Service cessation (court decision, takeover, bankruptcy)", nl: "Stopzetting van de dienst (rechterlijke beslissing, overname, faillissement)"}
-    mitigated_by: [chk_escrow, chk_exit_rules, chk_transfer_to_other_provider, chk_contract_duration, gen_reversibility_ensured, ctr_rest_early_termination, ctr_rest_all_data, ctr_port_transition_service, bp_sov_exit_plan, bp_sov_independent_copy, ctr_sov_change_notice]
+    mitigated_by: [chk_escrow, ctr_port_assistance_terms, ctr_port_migration_assistance, chk_contract_duration, gen_reversibility_ensured, ctr_rest_early_termination, ctr_rest_all_data, ctr_port_transition_service, bp_sov_exit_plan, bp_sov_independent_copy, ctr_sov_change_notice, chk_assignment, ctr_conf_no_own_use_chain]
   - id: D.risk.11
     refs: ["D.risk.11"]
     title: {fr: "Non-conformité réglementaire, notamment les transferts internationaux", en: "Regulatory non-compliance, in particular international transfers", nl: "Niet-naleving van regelgeving, in het bijzonder internationale doorgiften"}
-    mitigated_by: [priv_law_be_eu, priv_sector_legislation, chk_legal_compliance, chk_processor_agreement, sec_data_location_meets_requirements, prep_dpo_involved, prep_legal_involved, ctr_sov_assurance_verified, ctr_conf_anomaly_72h, bp_nis2_applicability, bp_nis2_incident_reporting, bp_gdpr_records]
+    mitigated_by: [priv_law_be_eu, priv_sector_legislation, chk_legal_compliance, chk_processor_agreement, sec_data_location_meets_requirements, prep_dpo_involved, prep_legal_involved, ctr_sov_assurance_verified, ctr_conf_anomaly_72h, bp_nis2_applicability, bp_nis2_incident_reporting, bp_gdpr_records, prep_legal_advice_abroad, priv_transfer_safeguards]
 
 risk_model:
   likelihood:
@@ -10644,7 +10155,9 @@ blocking:
 
 # How a reader finds each ref in the published texts (docs/questionnaire.md, "Citations").
 # Refs are our reading-order numbering (shared/directive-index.yaml); points inside 2.3.x and 2.4
-# are unnumbered bullets in the guideline, and 2.2.5 has no letter d.
+# are unnumbered bullets in the guideline (2.4's opening paragraph is our 2.4.1, its five bullets
+# our 2.4.2 to 2.4.6, the paragraph on special data after them our 2.4.7), and 2.2.5 has no
+# letter d (our 2.2.5.d is its last, unlettered paragraph).
 citations:
   "2.1.1": {fr: "2.1, point 1", en: "2.1, point 1", nl: "2.1, punt 1"}
   "2.1.2": {fr: "2.1, point 2", en: "2.1, point 2", nl: "2.1, punt 2"}
@@ -10699,13 +10212,13 @@ citations:
   "2.3.5.3": {fr: "2.3.5, 3e point", en: "2.3.5, 3rd point", nl: "2.3.5, 3de punt"}
   "2.3.5.4": {fr: "2.3.5, 4e point, 1er sous-point", en: "2.3.5, 4th point, 1st sub-point", nl: "2.3.5, 4de punt, 1ste subpunt"}
   "2.3.5.5": {fr: "2.3.5, 4e point, 2e sous-point", en: "2.3.5, 4th point, 2nd sub-point", nl: "2.3.5, 4de punt, 2de subpunt"}
-  "2.4.1": {fr: "2.4, 1er point", en: "2.4, 1st point", nl: "2.4, 1ste punt"}
-  "2.4.2": {fr: "2.4, 2e point", en: "2.4, 2nd point", nl: "2.4, 2de punt"}
-  "2.4.3": {fr: "2.4, 3e point", en: "2.4, 3rd point", nl: "2.4, 3de punt"}
-  "2.4.4": {fr: "2.4, 4e point", en: "2.4, 4th point", nl: "2.4, 4de punt"}
-  "2.4.5": {fr: "2.4, 5e point", en: "2.4, 5th point", nl: "2.4, 5de punt"}
-  "2.4.6": {fr: "2.4, 6e point", en: "2.4, 6th point", nl: "2.4, 6de punt"}
-  "2.4.7": {fr: "2.4, 7e point", en: "2.4, 7th point", nl: "2.4, 7de punt"}
+  "2.4.1": {fr: "2.4, alinéa d'introduction", en: "2.4, opening paragraph", nl: "2.4, inleidende alinea"}
+  "2.4.2": {fr: "2.4, 1er point", en: "2.4, 1st point", nl: "2.4, 1ste punt"}
+  "2.4.3": {fr: "2.4, 2e point", en: "2.4, 2nd point", nl: "2.4, 2de punt"}
+  "2.4.4": {fr: "2.4, 3e point", en: "2.4, 3rd point", nl: "2.4, 3de punt"}
+  "2.4.5": {fr: "2.4, 4e point", en: "2.4, 4th point", nl: "2.4, 4de punt"}
+  "2.4.6": {fr: "2.4, 5e point", en: "2.4, 5th point", nl: "2.4, 5de punt"}
+  "2.4.7": {fr: "2.4, alinéa sur les données spéciales et médicales", en: "2.4, paragraph on special and medical data", nl: "2.4, alinea over bijzondere en medische gegevens"}
   "C.prep.1": {fr: "annexe C, « Préparation de la migration », 1er point", en: "Annex C, “Preparing the migration”, 1st point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 1ste punt"}
   "C.prep.2": {fr: "annexe C, « Préparation de la migration », 2e point", en: "Annex C, “Preparing the migration”, 2nd point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 2de punt"}
   "C.prep.3": {fr: "annexe C, « Préparation de la migration », 3e point", en: "Annex C, “Preparing the migration”, 3rd point", nl: "bijlage C, ‘Voorbereiding van de migratie’, 3de punt"}
