@@ -341,7 +341,8 @@ public struct RiskEngine: Sendable {
     return Finding(
       questionID: question.id, position: position, section: section, answer: answer,
       severity: severity, likelihood: likelihood, impact: impact, level: level,
-      impactReasons: (shift ?? 0) == 0 ? [] : reasons)
+      // Reasons only when the impact really moved (a shift at the scale's end changes nothing).
+      impactReasons: impactIndex == max(0, min(model.impact.count - 1, baseImpact)) ? [] : reasons)
   }
 
   private func decide(

@@ -30,6 +30,19 @@ struct Summary: ParsableCommand {
   @Option(help: ArgumentHelp("The questionnaire, when it is not built in (a YAML file).", valueName: "id|path"))
   var questionnaire: String?
 
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "The day derogations are judged against (their expiry), as YYYY-MM-DD; default today.",
+      valueName: "date"))
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, !DerogationRecord.isDay(asOf) {
+      throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30")
+    }
+  }
+
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
 
@@ -47,10 +60,15 @@ struct Summary: ParsableCommand {
       for warning in record.warnings(against: loaded) { warn(warning) }
       let wizard = Wizard(questionnaire: loaded.questionnaire)
       let state = record.wizardState(wizard)
-      report = SummaryReport(
+      let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
+      var made = SummaryReport(
         questionnaire: loaded.questionnaire,
-        summary: RiskEngine(questionnaire: loaded.questionnaire).summarize(state),
+        summary: RiskEngine(questionnaire: loaded.questionnaire).summarize(state, asOf: day),
         answers: state.answers, language: interface.resolvedLanguage, digest: loaded.digest)
+      if record.questionnaire.version != loaded.questionnaire.version {
+        made.answeredUnderVersion = record.questionnaire.version
+      }
+      report = made
     } catch let error as StoreError {
       throw fail(error)
     }

@@ -14,7 +14,7 @@ import Testing
       for language in ["en", "fr"] where format != "json" || language == "en" {
         let result = try runCLI([
           "summary", packageRoot + "/Tests/Fixtures/sessions/\(session).json", "--questionnaire",
-          questionnaire, "--format", format, "--lang", language,
+          questionnaire, "--format", format, "--lang", language, "--as-of", "2026-11-30",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no warning: the fixture digests are current")
