@@ -53,7 +53,7 @@ public enum Phrase: CaseIterable, Sendable {
   case derogationNoReference, derogationExpired, derogationBadExpiry, derogationNonePossible
   case derogationFailed, reasonDerogations, waivedBy, derogationAsOf, noDerogation
   case inherentLevel, residualLevel, basisLaw, basisGoodPractice, basisPolicy
-  case context, genericAction, questionnaireAnsweredUnder
+  case context, genericAction, questionnaireAnsweredUnder, listInvalid
 }
 
 extension Phrase {
@@ -226,6 +226,7 @@ extension Phrase {
     .basisPolicy: ("choix de politique plus strict que le référentiel", "policy choice stricter than the reference text", "beleidskeuze strenger dan het referentiekader"),
     .context: ("Contexte et périmètre", "Context and scope", "Context en scope"),
     .genericAction: ("Action", "Action", "Actie"),
+    .listInvalid: ("Réponses qui ne correspondent plus au questionnaire, comptées sans réponse (%1)", "Answers that no longer fit the questionnaire, counted as unanswered (%1)", "Antwoorden die niet meer bij de vragenlijst passen, geteld als onbeantwoord (%1)"),
     .questionnaireAnsweredUnder: ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2."),
   ]
 }

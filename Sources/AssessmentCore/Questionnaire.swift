@@ -84,6 +84,41 @@ public struct Questionnaire: Equatable, Sendable {
     indexByID[id].map { questions[$0] }
   }
 
+  /// Whether `value` answers `question` as the questionnaire now stands: an answer saved under an
+  /// earlier version whose option was removed, or whose question changed type, does not.
+  public func fits(_ value: AnswerValue, _ question: Question) -> Bool {
+    switch (question.type, value) {
+    case (.compliance, .choice(let id)), (.yesno, .choice(let id)), (.single, .choice(let id)):
+      return question.answerIDs.contains(id)
+    case (.multiple, .choices(let ids)):
+      let known = Set(question.answerIDs)
+      return ids.allSatisfy(known.contains) && Set(ids).count == ids.count
+    case (.text, .text(let text)):
+      return !text.isBlank
+    case (.number, .number(let number)):
+      return number.isFinite
+    case (.derogation, .derogation):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The value of an answer when it fits its question (nil for an answer that no longer does).
+  public func value(_ answer: Answer?, _ question: Question) -> AnswerValue? {
+    guard let value = answer?.value, fits(value, question) else { return nil }
+    return value
+  }
+
+  /// The ids of answers kept for questions of this questionnaire whose value no longer fits
+  /// (an option removed, a type changed), sorted: they count as unanswered and stay in the file.
+  public func invalidAnswerIDs(_ answers: [String: Answer]) -> [String] {
+    answers.compactMap { id, answer in
+      guard let value = answer.value, let question = question(id), !fits(value, question) else { return nil }
+      return id
+    }.sorted()
+  }
+
   /// The language to fall back on when a text is missing: the authoritative one first.
   public func text(_ text: LocalizedText, _ language: String) -> String {
     text.resolve(language, fallbacks: languages)

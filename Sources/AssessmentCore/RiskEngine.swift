@@ -158,12 +158,14 @@ public struct RiskEngine: Sendable {
     }
     for (position, question) in questionnaire.questions.enumerated() where visibility[position] {
       let recorded = state.answers[question.id]
-      if recorded?.isAnswered != true, question.isRequired { unanswered.append(position) }
+      // An answer that no longer fits its question (an option removed) counts as unanswered.
+      let value = questionnaire.value(recorded, question)
+      if value == nil, question.isRequired { unanswered.append(position) }
       if recorded?.flagged == true { flagged.append(position) }
       if recorded?.evidence.isEmpty == false { evidence.append(position) }
       guard question.type == .compliance else { continue }
       let scored: ScoredAnswer
-      switch recorded?.value?.compliance {
+      switch value?.compliance {
       case .compliant?: scored = .compliant
       case .partial?: scored = .partial
       case .noncompliant?: scored = .noncompliant

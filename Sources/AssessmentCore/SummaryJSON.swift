@@ -26,6 +26,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var evidence: [Evidence]
   /// Answers that are neither scored nor derogations: the scoping and context.
   public var context: [ContextAnswer]
+  /// Answers kept in the session that no longer fit their question (counted as unanswered).
+  public var invalidAnswers: [InvalidAnswer]
 
   public struct Session: Encodable, Equatable, Sendable {
     var organisation, assessor, provider, service, created, updated: String
@@ -69,6 +71,9 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     /// The blocking rules it waives.
     var waives: [String]
     var text: String
+  }
+  public struct InvalidAnswer: Encodable, Equatable, Sendable {
+    var question, stored: String
   }
   public struct ContextAnswer: Encodable, Equatable, Sendable {
     var question, text, answer: String
@@ -216,9 +221,10 @@ extension SummaryReport {
       evidence: summary.evidence.map { .init(question: id($0), items: answers[id($0)]?.evidence ?? []) },
       context: contextPositions.compactMap { position in
         let question = questionnaire.questions[position]
-        guard let value = answers[question.id]?.value else { return nil }
+        guard let value = questionnaire.value(answers[question.id], question) else { return nil }
         return .init(question: question.id, text: q(question.text), answer: answerWords(question, value))
-      })
+      },
+      invalidAnswers: invalidAnswers.map { .init(question: $0.question.id, stored: $0.stored) })
   }
 
   static func statusKind(_ status: DerogationStatus) -> String {

@@ -161,7 +161,24 @@ public struct SummaryReport: Sendable {
     return questionnaire.questions.indices.filter { position in
       let question = questionnaire.questions[position]
       return visibility[position] && question.type != .compliance && question.type != .derogation
-        && answers[question.id]?.value != nil
+        && questionnaire.value(answers[question.id], question) != nil
+    }
+  }
+
+  /// Answers kept in the session whose value no longer fits their question (an option removed,
+  /// a type changed), with the stored value as text: they count as unanswered.
+  public var invalidAnswers: [(question: Question, stored: String)] {
+    questionnaire.invalidAnswerIDs(answers).compactMap { id in
+      guard let question = questionnaire.question(id), let value = answers[id]?.value else { return nil }
+      let stored: String
+      switch value {
+      case .choice(let choice): stored = choice
+      case .choices(let choices): stored = choices.joined(separator: ", ")
+      case .text(let text): stored = text
+      case .number(let number): stored = Self.numberText(number)
+      case .derogation(let record): stored = record.reference
+      }
+      return (question, stored)
     }
   }
 
@@ -309,7 +326,7 @@ public struct SummaryReport: Sendable {
       heading(t(.context))
       for position in context {
         let question = questionnaire.questions[position]
-        guard let value = answers[question.id]?.value else { continue }
+        guard let value = questionnaire.value(answers[question.id], question) else { continue }
         add("  - \(q(question.text))", question: question.id)
         add("      \(answerWords(question, value))", .dim, question: question.id)
       }
@@ -325,6 +342,14 @@ public struct SummaryReport: Sendable {
     }
     listSection(t(.listEvidence), summary.evidence, &lines) { position in
       self.stateEvidence(position)
+    }
+    let invalid = invalidAnswers
+    if !invalid.isEmpty {
+      heading(f(.listInvalid, invalid.count))
+      for (question, stored) in invalid {
+        add("  - \(refs(question)) — \(q(question.text))", question: question.id)
+        add("      \(question.id): \(stored)", .dim, question: question.id)
+      }
     }
     return lines
   }
@@ -558,7 +583,7 @@ public struct SummaryReport: Sendable {
       out.append("|---|---|")
       for position in context {
         let question = questionnaire.questions[position]
-        guard let value = answers[question.id]?.value else { continue }
+        guard let value = questionnaire.value(answers[question.id], question) else { continue }
         out.append("| \(esc(q(question.text))) | \(esc(answerWords(question, value))) |")
       }
     }
@@ -581,6 +606,15 @@ public struct SummaryReport: Sendable {
       list(t(.listUnjustified), summary.unjustifiedNotApplicable) { _ in nil }
     }
     list(t(.listEvidence), summary.evidence) { self.stateEvidence($0) }
+    let invalid = invalidAnswers
+    if !invalid.isEmpty {
+      out.append("")
+      out.append("## \(f(.listInvalid, invalid.count))")
+      out.append("")
+      for (question, stored) in invalid {
+        out.append("- \(esc(refs(question))) — \(esc(q(question.text))) — `\(question.id)`: \(esc(stored))")
+      }
+    }
     return out.joined(separator: "\n") + "\n"
   }
 }

@@ -11,7 +11,7 @@ extension Questionnaire {
     var position = 0
     func answer(_ id: String) -> AnswerValue? {
       guard let index = index(of: id), index < position, visible[index] else { return nil }
-      return answers[id]?.value
+      return value(answers[id], questions[index])
     }
     for (sectionIndex, section) in sections.enumerated() {
       sectionVisible[sectionIndex] = section.when?.evaluate(answer) ?? true
@@ -31,7 +31,7 @@ extension Questionnaire {
     { id in
       guard let index = self.index(of: id), visibility.indices.contains(index), visibility[index]
       else { return nil }
-      return answers[id]?.value
+      return self.value(answers[id], self.questions[index])
     }
   }
 }

@@ -206,7 +206,7 @@ public struct Wizard: Sendable {
     for (position, question) in questionnaire.questions.enumerated() where state.visibility[position]
     {
       let answer = state.answers[question.id]
-      if answer?.isAnswered != true { list.unanswered.append(position) }
+      if questionnaire.value(answer, question) == nil, question.isRequired { list.unanswered.append(position) }
       if answer?.flagged == true { list.flagged.append(position) }
       if answer?.isUnjustifiedNotApplicable == true { list.unjustifiedNotApplicable.append(position) }
     }
@@ -225,26 +225,16 @@ public struct Wizard: Sendable {
     var answered = 0
     var applicable = 0
     for position in positions where state.visibility[position] {
+      let question = questionnaire.questions[position]
+      guard question.isRequired else { continue }
       applicable += 1
-      if state.answers[questionnaire.questions[position].id]?.isAnswered == true { answered += 1 }
+      if questionnaire.value(state.answers[question.id], question) != nil { answered += 1 }
     }
     return Progress(answered: answered, applicable: applicable)
   }
 
   private func accepts(_ question: Question, _ value: AnswerValue) -> Bool {
-    switch (question.type, value) {
-    case (.compliance, .choice(let id)), (.yesno, .choice(let id)), (.single, .choice(let id)):
-      return question.answerIDs.contains(id)
-    case (.multiple, .choices(let ids)):
-      let known = Set(question.answerIDs)
-      return ids.allSatisfy(known.contains) && Set(ids).count == ids.count
-    case (.text, .text(let text)):
-      return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-    case (.number, .number(let number)):
-      return number.isFinite
-    default:
-      return false
-    }
+    questionnaire.fits(value, question)
   }
 
   /// Changes one answer; true when it changed. Visibility is recomputed only when a condition
@@ -277,9 +267,11 @@ public struct Wizard: Sendable {
     } else if tallyWasCurrent {
       state.tally.isCurrent = true
       if let position = questionnaire.index(of: id), state.visibility.indices.contains(position),
-        state.visibility[position], (valueBefore != nil) != (answer.value != nil)
+        state.visibility[position], questionnaire.questions[position].isRequired,
+        (valueBefore.map { questionnaire.fits($0, questionnaire.questions[position]) } ?? false)
+          != (answer.value.map { questionnaire.fits($0, questionnaire.questions[position]) } ?? false)
       {
-        let delta = answer.value != nil ? 1 : -1
+        let delta = answer.value.map { questionnaire.fits($0, questionnaire.questions[position]) } == true ? 1 : -1
         state.tally.answered += delta
         state.tally.sectionAnswered[questionnaire.sectionIndexOfQuestion[position]] += delta
       }
@@ -293,11 +285,11 @@ public struct Wizard: Sendable {
     tally.sectionAnswered = Array(repeating: 0, count: questionnaire.sections.count)
     tally.sectionApplicable = Array(repeating: 0, count: questionnaire.sections.count)
     for (position, question) in questionnaire.questions.enumerated()
-    where state.visibility.indices.contains(position) && state.visibility[position] {
+    where state.visibility.indices.contains(position) && state.visibility[position] && question.isRequired {
       let section = questionnaire.sectionIndexOfQuestion[position]
       tally.applicable += 1
       tally.sectionApplicable[section] += 1
-      if state.answers[question.id]?.isAnswered == true {
+      if questionnaire.value(state.answers[question.id], question) != nil {
         tally.answered += 1
         tally.sectionAnswered[section] += 1
       }
