@@ -76,7 +76,7 @@ extension Phrase {
     .identificationTitle: ("Identification de l'évaluation", "Identification of the assessment", "Identificatie van de beoordeling"),
     .organisation: ("Organisation", "Organisation", "Organisatie"),
     .assessor: ("Évaluateur", "Assessor", "Beoordelaar"),
-    .provider: ("Fournisseur de services cloud", "Cloud service provider", "Cloudaanbieder"),
+    .provider: ("Fournisseur", "Provider", "Leverancier"),
     .service: ("Service évalué", "Service assessed", "Beoordeelde dienst"),
     .identificationHelp: ("Qui évalue quoi : ces informations figurent en tête du résumé.", "Who assesses what: these appear at the top of the summary.", "Wie beoordeelt wat: dit staat bovenaan de samenvatting."),
     .identificationMissing: ("À compléter : %1", "Still to fill in: %1", "Nog in te vullen: %1"),

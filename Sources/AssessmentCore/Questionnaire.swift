@@ -209,14 +209,35 @@ public struct QuestionnaireLabels: Equatable, Sendable {
   public var providerAction: LocalizedText?
   /// The label of an organisation's own point's action (e.g. "What to do").
   public var organisationAction: LocalizedText?
+  /// The identification form's "provider" and "service" fields (e.g. "Cloud service provider").
+  public var provider: LocalizedText?
+  public var service: LocalizedText?
 
   public init(
     register: LocalizedText? = nil, providerAction: LocalizedText? = nil,
-    organisationAction: LocalizedText? = nil
+    organisationAction: LocalizedText? = nil, provider: LocalizedText? = nil,
+    service: LocalizedText? = nil
   ) {
     self.register = register
     self.providerAction = providerAction
     self.organisationAction = organisationAction
+    self.provider = provider
+    self.service = service
+  }
+}
+
+extension Questionnaire {
+  /// The label of an identification field: the questionnaire's wording when it gives one.
+  public func identificationLabel(_ field: SessionMetadata.Field, _ language: InterfaceLanguage) -> String {
+    let own: LocalizedText?
+    let phrase: Phrase
+    switch field {
+    case .organisation: (own, phrase) = (nil, .organisation)
+    case .assessor: (own, phrase) = (nil, .assessor)
+    case .provider: (own, phrase) = (labels.provider, .provider)
+    case .service: (own, phrase) = (labels.service, .service)
+    }
+    return own.map { text($0, language.rawValue) } ?? phrase.text(language)
   }
 }
 

@@ -5,7 +5,7 @@ import AssessmentCore
 enum BuiltinQuestionnaireModels {
   /// By file name: the SHA-256 of the YAML source and a function building the model.
   static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
-    "be-socsec-cloud.yaml": ("7ba2d630d21ba4b4d0026a51c6400363f02c404c8d1210ad23c15d4394137186", be_socsec_cloud),
+    "be-socsec-cloud.yaml": ("cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e", be_socsec_cloud),
   ]
 
   // MARK: - be-socsec-cloud
@@ -148,7 +148,7 @@ enum BuiltinQuestionnaireModels {
         "D.risk.7": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 7th point", "fr": "annexe D, « Inconvénients et risques », 7e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 7de punt"]),
         "D.risk.8": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 8th point", "fr": "annexe D, « Inconvénients et risques », 8e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 8ste punt"]),
         "D.risk.9": LocalizedText(["en": "Annex D, “Drawbacks and risks”, 9th point", "fr": "annexe D, « Inconvénients et risques », 9e point", "nl": "bijlage D, ‘Nadelen en risico’s’, 9de punt"])],
-      labels: QuestionnaireLabels(register: LocalizedText(["en": "Risk register (Annex D)", "fr": "Registre des risques (annexe D)", "nl": "Risicoregister (bijlage D)"]), providerAction: LocalizedText(["en": "What to demand of the provider", "fr": "À exiger du fournisseur", "nl": "Te eisen van de cloudaanbieder"]), organisationAction: LocalizedText(["en": "What the organisation must do", "fr": "À faire par l'organisation", "nl": "Te doen door de organisatie"])))
+      labels: QuestionnaireLabels(register: LocalizedText(["en": "Risk register (Annex D)", "fr": "Registre des risques (annexe D)", "nl": "Risicoregister (bijlage D)"]), providerAction: LocalizedText(["en": "What to demand of the provider", "fr": "À exiger du fournisseur", "nl": "Te eisen van de cloudaanbieder"]), organisationAction: LocalizedText(["en": "What the organisation must do", "fr": "À faire par l'organisation", "nl": "Te doen door de organisatie"]), provider: LocalizedText(["en": "Cloud service provider", "fr": "Fournisseur de services cloud", "nl": "Cloudaanbieder"]), service: LocalizedText(["en": "Cloud service assessed", "fr": "Service cloud évalué", "nl": "Beoordeelde clouddienst"])))
   }
 
   private static func be_socsec_cloud_riskModel() -> RiskModel {

@@ -10275,6 +10275,8 @@ labels:
   register: {fr: "Registre des risques (annexe D)", en: "Risk register (Annex D)", nl: "Risicoregister (bijlage D)"}
   provider_action: {fr: "À exiger du fournisseur", en: "What to demand of the provider", nl: "Te eisen van de cloudaanbieder"}
   organisation_action: {fr: "À faire par l'organisation", en: "What the organisation must do", nl: "Te doen door de organisatie"}
+  provider: {fr: "Fournisseur de services cloud", en: "Cloud service provider", nl: "Cloudaanbieder"}
+  service: {fr: "Service cloud évalué", en: "Cloud service assessed", nl: "Beoordeelde clouddienst"}
 
 """####
     ),

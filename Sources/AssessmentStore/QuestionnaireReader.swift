@@ -298,13 +298,16 @@ struct QuestionnaireReader {
   private mutating func readLabels(_ node: Node?) -> QuestionnaireLabels {
     guard let node,
       let fields = mapping(
-        node, "labels", allowed: ["register", "provider_action", "organisation_action"])
+        node, "labels",
+        allowed: ["register", "provider_action", "organisation_action", "provider", "service"])
     else { return QuestionnaireLabels() }
     return QuestionnaireLabels(
       register: localized(fields.value("register"), "the register label", id: nil),
       providerAction: localized(fields.value("provider_action"), "the provider action label", id: nil),
       organisationAction: localized(
-        fields.value("organisation_action"), "the organisation action label", id: nil))
+        fields.value("organisation_action"), "the organisation action label", id: nil),
+      provider: localized(fields.value("provider"), "the provider label", id: nil),
+      service: localized(fields.value("service"), "the service label", id: nil))
   }
 
   private mutating func readSection(

@@ -167,7 +167,7 @@ for path in paths {
     "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
   }.joined(separator: ",\n") + "\n      ],\n"
   functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
-  functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction))))\n  }\n"
+  functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))))\n  }\n"
   functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
   for (index, section) in q.sections.enumerated() {
     functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
