@@ -169,11 +169,16 @@ public struct Question: Equatable, Sendable {
   public var protects: [SecurityDimension]
   public var remediation: LocalizedText?
   public var mappings: Mappings
+  /// A `number` question's bounds (inclusive) and whether it takes whole numbers only.
+  public var minimum: Double? = nil
+  public var maximum: Double? = nil
+  public var integer: Bool = false
 
   public init(
     id: String, refs: [String] = [], type: QuestionType, text: LocalizedText, help: LocalizedText,
     options: [ChoiceOption] = [], when: Condition? = nil, severity: Severity? = nil,
-    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings()
+    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings(),
+    minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false
   ) {
     self.id = id
     self.refs = refs
@@ -186,6 +191,9 @@ public struct Question: Equatable, Sendable {
     self.protects = protects
     self.remediation = remediation
     self.mappings = mappings
+    self.minimum = minimum
+    self.maximum = maximum
+    self.integer = integer
   }
 
   /// The answer ids a condition may compare this question with.

@@ -346,7 +346,7 @@ struct QuestionnaireReader {
   ]
   private static let questionKeys: Set<String> = [
     "id", "refs", "type", "text", "help", "options", "when", "severity", "protects", "remediation",
-    "mappings",
+    "mappings", "min", "max", "integer",
   ]
 
   private mutating func readSection(
@@ -473,11 +473,49 @@ struct QuestionnaireReader {
           id: id)
       }
     }
+    var minimum: Double?
+    var maximum: Double?
+    var integer = false
+    if type == .number {
+      minimum = number(fields.value("min"), "min", id: id)
+      maximum = number(fields.value("max"), "max", id: id)
+      if let minimum, let maximum, minimum > maximum, let maxNode = fields.value("max") {
+        problem(
+          maxNode,
+          "max (\(NumberInput.format(maximum, .en))) is below min (\(NumberInput.format(minimum, .en))); no answer could be given",
+          id: id)
+      }
+      if let integerNode = fields.value("integer"), let value = string(integerNode, "integer", id: id) {
+        switch value {
+        case "true": integer = true
+        case "false": integer = false
+        default: problem(integerNode, "integer must be true or false, not '\(value)'", id: id)
+        }
+      }
+    } else if knownType != nil {
+      for key in ["min", "max", "integer"] {
+        guard let keyNode = fields.keyNode(key) else { continue }
+        problem(keyNode, "'\(key)' applies only to number questions (this one is '\(type.rawValue)')", id: id)
+      }
+    }
     let when = parseCondition(fields.value("when"), ownerID: id, limit: position, guarded: id, &pending)
     return Question(
       id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
       help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
-      protects: protects, remediation: remediation, mappings: mappings)
+      protects: protects, remediation: remediation, mappings: mappings, minimum: minimum,
+      maximum: maximum, integer: integer)
+  }
+
+  /// A bound of a number question: a decimal number written with a point (`0`, `-3`, `12.5`).
+  private mutating func number(_ node: Node?, _ what: String, id: String) -> Double? {
+    guard let node, let text = string(node, what, id: id) else { return nil }
+    switch NumberInput.parse(text, language: .en) {
+    case .success(let value):
+      return value
+    case .failure(let failure):
+      problem(node, "\(what) must be a number written with a point, e.g. 0 or 12.5: \(failure.message(text, .en))", id: id)
+      return nil
+    }
   }
 
   private mutating func readOptions(_ node: Node, questionID: String) -> [ChoiceOption] {

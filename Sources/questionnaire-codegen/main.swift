@@ -75,6 +75,10 @@ func question(_ q: Question) -> String {
   parts.append("remediation: \(optional(q.remediation))")
   parts.append(
     "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))")
+  // Only when set, so that questionnaires without them generate the same code as before.
+  if let minimum = q.minimum { parts.append("minimum: \(minimum)") }
+  if let maximum = q.maximum { parts.append("maximum: \(maximum)") }
+  if q.integer { parts.append("integer: true") }
   return "Question(\n        " + parts.joined(separator: ",\n        ") + ")"
 }
 

@@ -129,3 +129,55 @@ import Testing
     #expect(found.contains("26:20: [B1] questions lists 'c' twice"), "\(found)")
   }
 }
+
+/// `min`, `max` and `integer` on number questions (issue 11, point 14).
+@Suite struct NumberBoundsTests {
+  @Test func boundsAreReadAndChecked() throws {
+    let yaml = questionnaireYAML(
+      """
+            - id: n
+              type: number
+              min: 0
+              max: 12.5
+              integer: true
+              text: {fr: "t", en: "t"}
+              help: {fr: "h", en: "h"}
+      """)
+    let questionnaire = try QuestionnaireLoader.parse(yaml, source: "q.yaml")
+    let question = try #require(questionnaire.question("n"))
+    #expect(question.minimum == 0)
+    #expect(question.maximum == 12.5)
+    #expect(question.integer)
+  }
+
+  @Test func badBoundsAreLocated() {
+    let yaml = questionnaireYAML(
+      """
+            - id: n
+              type: number
+              min: 10
+              max: 0x10
+              integer: yes
+              text: {fr: "t", en: "t"}
+              help: {fr: "h", en: "h"}
+            - id: m
+              type: number
+              min: 10
+              max: 2
+              text: {fr: "t", en: "t"}
+              help: {fr: "h", en: "h"}
+            - id: y
+              type: yesno
+              max: 2
+              text: {fr: "t", en: "t"}
+              help: {fr: "h", en: "h"}
+      """)
+    #expect(
+      problems(yaml) == [
+        "13:14: [n] max must be a number written with a point, e.g. 0 or 12.5: “0x10” is hexadecimal: write the number in decimal",
+        "14:18: [n] integer must be true or false, not 'yes'",
+        "20:14: [m] max (2) is below min (10); no answer could be given",
+        "25:9: [y] 'max' applies only to number questions (this one is 'yesno')",
+      ])
+  }
+}
