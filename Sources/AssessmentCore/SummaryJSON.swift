@@ -41,6 +41,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var id: String
     var refs: [String]
     var question: String?
+    /// Every question the rule names (`question` is the first that applies, to jump to).
+    var questions: [String] = []
     var message, remediation: String
   }
   public struct Matrix: Encodable, Equatable, Sendable {
@@ -113,7 +115,8 @@ extension SummaryReport {
       },
       blocking: summary.blocking.map {
         .init(
-          id: $0.rule.id, refs: $0.rule.refs, question: $0.questionID, message: q($0.rule.message),
+          id: $0.rule.id, refs: $0.rule.refs, question: $0.questionID, questions: $0.rule.questions,
+          message: q($0.rule.message),
           remediation: q($0.rule.remediation))
       },
       matrix: .init(

@@ -121,4 +121,19 @@ import Testing
       ["validate", "/nonexistent/q.yaml"], environment: ["LANG": "nl_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
     #expect(dutch.stderr.contains("kan de vragenlijst /nonexistent/q.yaml niet lezen"))
   }
+
+  /// The summary JSON keeps every question of a blocking rule, not only the one to jump to.
+  @Test func summaryJSONKeepsEveryQuestionOfABlockingRule() throws {
+    let result = try runCLI([
+      "summary", packageRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
+      packageRoot + "/Tests/Fixtures/risk.yaml", "--format", "json", "--lang", "en",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let blocking = try #require(summary["blocking"] as? [[String: Any]])
+    let publicCloud = try #require(blocking.first { $0["id"] as? String == "personal_data_public_cloud" })
+    #expect(publicCloud["question"] as? String == "priv_cloud_type_allowed")
+    #expect(
+      publicCloud["questions"] as? [String] == ["priv_cloud_type_allowed", "deployment_model", "derogation_public_cloud"])
+  }
 }
