@@ -136,4 +136,20 @@ import Testing
     #expect(
       publicCloud["questions"] as? [String] == ["priv_cloud_type_allowed", "deployment_model", "derogation_public_cloud"])
   }
+
+  /// `resume` given the new place of a moved questionnaire writes it into the session, so the
+  /// next commands need nothing.
+  @Test func resumeRemembersTheNewPlaceOfAMovedQuestionnaire() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try writeSession(directory, path: directory + "/moved-away/small.yaml")
+    let resume = try runCLI(["resume", "s1", "--questionnaire", small, "--sessions-dir", directory], environment: english)
+    #expect(resume.stderr.contains("the wizard needs a terminal"), "opened, then refused for want of a terminal")
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/s1.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect((json["questionnaire"] as? [String: Any])?["path"] as? String == small)
+    #expect((json["answers"] as? [String: Any])?["personal_data"] != nil, "nothing lost")
+    let summary = try runCLI(["summary", "s1", "--sessions-dir", directory], environment: english)
+    #expect(summary.status == 0, "\(summary.stderr)")
+  }
 }

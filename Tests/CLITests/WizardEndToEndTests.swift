@@ -240,4 +240,9 @@ import Testing
   @Test func aSessionOfAnOwnQuestionnaireIsReopenedWithoutNamingIt() throws {
     try ownQuestionnaireIsReopenedWithoutBeingNamed("Tests/Fixtures/small.yaml", firstQuestion: "Personal data?")
   }
+
+  @Test func theExampleQuestionnaireIsReopenedWithoutNamingIt() throws {
+    try ownQuestionnaireIsReopenedWithoutBeingNamed(
+      "examples/saas-vendor-review.yaml", firstQuestion: "What kind of service does the vendor provide?")
+  }
 }
