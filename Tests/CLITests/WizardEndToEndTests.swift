@@ -207,15 +207,19 @@ import Testing
 
   /// `new --questionnaire RELATIVE-PATH`, quit, then the printed resume line and `resume` with no
   /// id both reopen the session without being told where the questionnaire is.
-  func ownQuestionnaireIsReopenedWithoutBeingNamed(_ relativePath: String, firstQuestion: String) throws {
+  func ownQuestionnaireIsReopenedWithoutBeingNamed(
+    _ relativePath: String, firstQuestion: String, identificationShows: String? = nil, firstScreenShows: String? = nil
+  ) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // Started from the package root, so that the relative path resolves there only.
     let inRoot = ["sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot]
     let environment = ["CLOUD_ASSESS_SESSIONS": directory]
     let first = try Tmux(["new", "--questionnaire", relativePath, "--lang", "en"], environment: environment, launcher: inRoot)
+    if let identificationShows { try first.wait(for: identificationShows) }
     try identify(first)
     try first.wait(for: firstQuestion)
+    if let firstScreenShows { try first.wait(for: firstScreenShows) }
     try first.keys("q")
     try first.waitForExit()
     let output = try first.history()
@@ -243,6 +247,7 @@ import Testing
 
   @Test func theExampleQuestionnaireIsReopenedWithoutNamingIt() throws {
     try ownQuestionnaireIsReopenedWithoutBeingNamed(
-      "examples/saas-vendor-review.yaml", firstQuestion: "What kind of service does the vendor provide?")
+      "examples/saas-vendor-review.yaml", firstQuestion: "What kind of service does the vendor provide?",
+      identificationShows: "Security review of a SaaS vendor — A short review", firstScreenShows: "§ ISO/IEC 27036-2")
   }
 }
