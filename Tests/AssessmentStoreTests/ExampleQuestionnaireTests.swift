@@ -89,4 +89,15 @@ import Testing
     #expect(reread == record)
     #expect(try SessionQuestionnaire.resolve(reread, sessionPath: "s1.json").digest == loaded.digest)
   }
+
+  /// The format document's two YAML examples, the small questionnaire and the risk method, form a
+  /// valid questionnaire together.
+  @Test func theFormatDocumentsExamplesValidate() throws {
+    let document = try String(contentsOfFile: repositoryRoot + "/docs/questionnaire-format.md", encoding: .utf8)
+    let blocks = document.components(separatedBy: "```yaml\n").dropFirst().map {
+      $0.components(separatedBy: "```").first ?? ""
+    }
+    #expect(blocks.count == 2)
+    #expect(problems(blocks.joined()) == [])
+  }
 }
