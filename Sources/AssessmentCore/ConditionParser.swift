@@ -19,6 +19,8 @@ public struct ConditionReference: Equatable, Sendable {
   public var column: Int
   /// The kind of use, to check it against the question's type.
   public var use: Use
+  /// 1-based column of each of `values` in the condition text.
+  public var valueColumns: [Int] = []
 
   public enum Use: Equatable, Sendable {
     case truth, value, comparison, answered
@@ -143,17 +145,18 @@ public struct ConditionParser {
       }
       if character.isASCII, character.isNumber || (character == "-" && (at(1)?.isNumber ?? false))
       {
+        // A number, or a value that starts with a digit: every option id (`10-50`, `1a`,
+        // `1.5.2`) can be named. It is a number only when it reads as one.
         var end = position + 1
         while end < characters.count, characters[end].isASCII,
-          characters[end].isNumber || characters[end] == "."
+          characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
+            || characters[end] == "-" || characters[end] == "."
         {
           end += 1
         }
         let text = String(characters[position..<end])
-        guard Double(text) != nil else {
-          throw ConditionSyntaxError(message: "malformed number '\(text)'", column: column)
-        }
-        tokens.append(Token(kind: .number(text), column: column))
+        let isNumber = Double(text) != nil && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+        tokens.append(Token(kind: isNumber ? .number(text) : .identifier(text), column: column))
         position = end
         continue
       }
@@ -270,13 +273,16 @@ public struct ConditionParser {
     switch token.kind {
     case .equal, .notEqual:
       position += 1
-      let value = try value()
-      references.append(ConditionReference(questionID: id, values: [value], column: column, use: .value))
+      let (value, valueColumn) = try value()
+      references.append(
+        ConditionReference(questionID: id, values: [value], column: column, use: .value, valueColumns: [valueColumn]))
       return token.kind == .equal ? .equals(id, value) : .not(.equals(id, value))
     case .identifier("in"):
       position += 1
-      let values = try valueList()
-      references.append(ConditionReference(questionID: id, values: values, column: column, use: .value))
+      let list = try valueList()
+      let values = list.map(\.0)
+      references.append(
+        ConditionReference(questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
       return .isIn(id, values)
     case .identifier("not"):
       position += 1
@@ -285,8 +291,10 @@ public struct ConditionParser {
           message: "expected 'in' after 'not'", column: peek?.column ?? endColumn)
       }
       position += 1
-      let values = try valueList()
-      references.append(ConditionReference(questionID: id, values: values, column: column, use: .value))
+      let list = try valueList()
+      let values = list.map(\.0)
+      references.append(
+        ConditionReference(questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
       return .not(.isIn(id, values))
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       position += 1
@@ -322,19 +330,19 @@ public struct ConditionParser {
     return (name, token.column)
   }
 
-  private mutating func value() throws(ConditionSyntaxError) -> String {
+  private mutating func value() throws(ConditionSyntaxError) -> (String, Int) {
     guard let token = advance() else {
       throw ConditionSyntaxError(message: "expected a value at the end", column: endColumn)
     }
     switch token.kind {
-    case .identifier(let name), .number(let name): return name
+    case .identifier(let name), .number(let name): return (name, token.column)
     default:
       throw ConditionSyntaxError(
         message: "expected a value, found \(token.kind.quoted)", column: token.column)
     }
   }
 
-  private mutating func valueList() throws(ConditionSyntaxError) -> [String] {
+  private mutating func valueList() throws(ConditionSyntaxError) -> [(String, Int)] {
     _ = try expect(.openBracket, "'['")
     var values = [try value()]
     while peek?.kind == .comma {

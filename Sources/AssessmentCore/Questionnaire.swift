@@ -298,12 +298,17 @@ public struct Question: Equatable, Sendable {
   public var basis: RequirementBasis?
   /// An optional question left unanswered counts against neither completeness nor the verdict.
   public var optional: Bool
+  /// A `number` question's bounds (inclusive) and whether it takes whole numbers only.
+  public var minimum: Double? = nil
+  public var maximum: Double? = nil
+  public var integer: Bool = false
 
   public init(
     id: String, refs: [String] = [], type: QuestionType, text: LocalizedText, help: LocalizedText,
     options: [ChoiceOption] = [], when: Condition? = nil, severity: Severity? = nil,
     protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings(),
-    basis: RequirementBasis? = nil, optional: Bool = false
+    basis: RequirementBasis? = nil, optional: Bool = false,
+    minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false
   ) {
     self.basis = basis
     self.optional = optional
@@ -318,6 +323,9 @@ public struct Question: Equatable, Sendable {
     self.protects = protects
     self.remediation = remediation
     self.mappings = mappings
+    self.minimum = minimum
+    self.maximum = maximum
+    self.integer = integer
   }
 
   /// The answer ids a condition may compare this question with.

@@ -9,11 +9,20 @@ public struct LoadedQuestionnaire: Sendable {
   public var source: String
   /// SHA-256 of the source bytes, lowercase hex.
   public var digest: String
+  /// The absolute path of the YAML file it was read from; nil for a built-in questionnaire.
+  public var file: String?
 
-  public init(questionnaire: Questionnaire, source: String, digest: String) {
+  public init(questionnaire: Questionnaire, source: String, digest: String, file: String? = nil) {
     self.questionnaire = questionnaire
     self.source = source
     self.digest = digest
+    self.file = file
+  }
+
+  /// `path` made absolute (against the current directory) and standardized (`.`, `..`, `//`).
+  public static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    return URL(fileURLWithPath: full).standardizedFileURL.path
   }
 }
 
@@ -48,7 +57,9 @@ public enum QuestionnaireLoader {
     } catch {
       throw .questionnaireUnreadable(path: path, reason: error.localizedDescription)
     }
-    return try load(data: data, source: path)
+    var loaded = try load(data: data, source: path)
+    loaded.file = LoadedQuestionnaire.absolute(path)
+    return loaded
   }
 
   /// Loads a questionnaire from its bytes; `source` names it in messages.

@@ -23,6 +23,28 @@ struct QuestionnaireReader {
         file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, id: id, message: message))
   }
 
+  /// A problem at a column inside a condition (1-based, counted in the condition's text): in the
+  /// file, that column of the scalar when its text stands on one line as written (plain, or
+  /// quoted without escapes); else the scalar's start.
+  private mutating func problem(_ node: Node, conditionColumn: Int, _ message: String, id: String? = nil) {
+    guard let mark = node.mark, case .scalar(let scalar) = node else {
+      problem(node, message, id: id)
+      return
+    }
+    var column = mark.column
+    let text = scalar.string
+    switch scalar.style {
+    case .plain where !text.contains("\n"):
+      column += conditionColumn - 1
+    case .singleQuoted where !text.contains("\n") && !text.contains("'"),
+      .doubleQuoted where !text.contains("\n") && !text.contains("\\") && !text.contains("\""):
+      column += conditionColumn
+    default:
+      break
+    }
+    problems.append(QuestionnaireProblem(file: file, line: mark.line, column: column, id: id, message: message))
+  }
+
   private mutating func count(_ node: Node) -> Bool {
     nodesVisited += 1
     if nodesVisited > QuestionnaireLoader.maximumNodes {
@@ -43,7 +65,44 @@ struct QuestionnaireReader {
   private struct Fields {
     var pairs: [(key: String, keyNode: Node, value: Node)]
     let node: Node
+    /// Known keys that an unknown key of the mapping looks like a misspelling of: their absence
+    /// is a consequence of that typo, already reported, not a problem of its own.
+    var misspelt: Set<String> = []
     func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+  }
+
+  /// The known key closest to `key` (at most two edits away, one for keys of four letters or
+  /// less), if any.
+  static func suggestion(for key: String, among allowed: Set<String>) -> String? {
+    let limit = key.count <= 4 ? 1 : 2
+    var best: (String, Int)?
+    for candidate in allowed.sorted() {
+      let distance = editDistance(key.lowercased(), candidate)
+      if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance, with a transposition counted as one edit.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count][b.count]
   }
 
   private mutating func mapping(_ node: Node, _ what: String, allowed: Set<String>, id: String? = nil)
@@ -61,8 +120,15 @@ struct QuestionnaireReader {
         continue
       }
       if !allowed.contains(scalar.string) && !scalar.string.hasPrefix("x-") {
-        let known = allowed.sorted().joined(separator: ", ")
-        problem(keyNode, "unknown key '\(scalar.string)' in \(what); known keys: \(known)", id: id)
+        if let suggestion = Self.suggestion(for: scalar.string, among: allowed),
+          !mapping.contains(where: { $0.key.string == suggestion })
+        {
+          fields.misspelt.insert(suggestion)
+          problem(keyNode, "unknown key '\(scalar.string)' in \(what); did you mean '\(suggestion)'?", id: id)
+        } else {
+          let known = allowed.sorted().joined(separator: ", ")
+          problem(keyNode, "unknown key '\(scalar.string)' in \(what); known keys: \(known)", id: id)
+        }
         continue
       }
       fields.pairs.append((scalar.string, keyNode, value))
@@ -77,6 +143,17 @@ struct QuestionnaireReader {
       problem(node, "\(what) must be a text, not a list or mapping", id: id)
       return nil
     }
+    let tag = scalar.tag.description
+    if tag.hasPrefix("!"), !tag.hasPrefix("!!") {
+      // `when: !(a == b)` unquoted: YAML takes `!(a` for a tag and the rest for the value.
+      let written = scalar.string.isEmpty ? tag : tag + " " + scalar.string
+      let quoted = "\"" + written.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      problem(
+        node,
+        "YAML reads a value starting with '!' as a tag; quote \(what == "when" ? "the condition: when: " : "it: ")\(quoted)",
+        id: id)
+      return nil
+    }
     return scalar.string
   }
 
@@ -84,7 +161,7 @@ struct QuestionnaireReader {
     -> Node?
   {
     if let value = fields.value(key) { return value }
-    problem(fields.node, "\(what) lacks '\(key)'", id: id)
+    if !fields.misspelt.contains(key) { problem(fields.node, "\(what) lacks '\(key)'", id: id) }
     return nil
   }
 
@@ -271,7 +348,7 @@ struct QuestionnaireReader {
   ]
   private static let questionKeys: Set<String> = [
     "id", "refs", "type", "text", "help", "options", "when", "severity", "protects", "remediation",
-    "mappings", "basis", "optional",
+    "mappings", "basis", "optional", "min", "max", "integer",
   ]
 
   /// `citations`: ref → how a reader finds it in the published source, per language.
@@ -419,15 +496,52 @@ struct QuestionnaireReader {
     let remediation = localized(fields.value("remediation"), "the remediation", id: id)
     let mappings = readMappings(fields.value("mappings"), questionID: id)
     if type == .compliance {
-      if refs.isEmpty { problem(fields.node, "a compliance question needs refs", id: id) }
-      if fields.value("severity") == nil {
+      if refs.isEmpty, !fields.misspelt.contains("refs") {
+        problem(fields.node, "a compliance question needs refs", id: id)
+      }
+      if fields.value("severity") == nil, !fields.misspelt.contains("severity") {
         problem(fields.node, "a compliance question needs a severity", id: id)
       }
-      if protects.isEmpty, fields.value("protects") == nil {
+      if protects.isEmpty, fields.value("protects") == nil, !fields.misspelt.contains("protects") {
         problem(fields.node, "a compliance question needs protects (availability, integrity, confidentiality)", id: id)
       }
-      if fields.value("remediation") == nil {
+      if fields.value("remediation") == nil, !fields.misspelt.contains("remediation") {
         problem(fields.node, "a compliance question needs a remediation", id: id)
+      }
+    } else if let knownType {
+      // The risk engine scores compliance questions only: on another type these would be
+      // silently ignored.
+      for key in ["severity", "protects", "remediation"] {
+        guard let keyNode = fields.keyNode(key) else { continue }
+        problem(
+          keyNode,
+          "'\(key)' applies only to compliance questions (this one is '\(knownType.rawValue)'); remove it, or make the question a compliance one",
+          id: id)
+      }
+    }
+    var minimum: Double?
+    var maximum: Double?
+    var integer = false
+    if type == .number {
+      minimum = number(fields.value("min"), "min", id: id)
+      maximum = number(fields.value("max"), "max", id: id)
+      if let minimum, let maximum, minimum > maximum, let maxNode = fields.value("max") {
+        problem(
+          maxNode,
+          "max (\(NumberInput.format(maximum, .en))) is below min (\(NumberInput.format(minimum, .en))); no answer could be given",
+          id: id)
+      }
+      if let integerNode = fields.value("integer"), let value = string(integerNode, "integer", id: id) {
+        switch value {
+        case "true": integer = true
+        case "false": integer = false
+        default: problem(integerNode, "integer must be true or false, not '\(value)'", id: id)
+        }
+      }
+    } else if knownType != nil {
+      for key in ["min", "max", "integer"] {
+        guard let keyNode = fields.keyNode(key) else { continue }
+        problem(keyNode, "'\(key)' applies only to number questions (this one is '\(type.rawValue)')", id: id)
       }
     }
     var basis: RequirementBasis?
@@ -457,7 +571,19 @@ struct QuestionnaireReader {
       id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
       help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
       protects: protects, remediation: remediation, mappings: mappings, basis: basis,
-      optional: optional)
+      optional: optional, minimum: minimum, maximum: maximum, integer: integer)
+  }
+
+  /// A bound of a number question: a decimal number written with a point (`0`, `-3`, `12.5`).
+  private mutating func number(_ node: Node?, _ what: String, id: String) -> Double? {
+    guard let node, let text = string(node, what, id: id) else { return nil }
+    switch NumberInput.parse(text, language: .en) {
+    case .success(let value):
+      return value
+    case .failure(let failure):
+      problem(node, "\(what) must be a number written with a point, e.g. 0 or 12.5: \(failure.message(text, .en))", id: id)
+      return nil
+    }
   }
 
   private mutating func readOptions(_ node: Node, questionID: String) -> [ChoiceOption] {
@@ -504,7 +630,7 @@ struct QuestionnaireReader {
         PendingCondition(result: result, node: node, ownerID: ownerID, limit: limit, guardedQuestion: guarded))
       return result.condition
     } catch {
-      problem(node, conditionMessage(error, source: source), id: ownerID)
+      problem(node, conditionColumn: error.column, conditionMessage(error, source: source), id: ownerID)
       return nil
     }
   }
@@ -532,16 +658,16 @@ struct QuestionnaireReader {
       guard let position = questionnaire.index(of: reference.questionID),
         let question = questionnaire.question(reference.questionID)
       else {
-        problem(node, "condition, \(at): unknown question '\(reference.questionID)'", id: ownerID)
+        problem(node, conditionColumn: reference.column, "condition, \(at): unknown question '\(reference.questionID)'", id: ownerID)
         continue
       }
       if reference.questionID == guarded {
-        problem(node, "condition, \(at): a question's condition cannot refer to the question itself", id: ownerID)
+        problem(node, conditionColumn: reference.column, "condition, \(at): a question's condition cannot refer to the question itself", id: ownerID)
         continue
       }
       if let limit, position >= limit {
         problem(
-          node,
+          node, conditionColumn: reference.column,
           "condition, \(at): '\(reference.questionID)' comes later; a condition may refer only to earlier questions",
           id: ownerID)
         continue
@@ -552,27 +678,29 @@ struct QuestionnaireReader {
       case .truth:
         if question.type != .yesno {
           problem(
-            node,
+            node, conditionColumn: reference.column,
             "condition, \(at): '\(reference.questionID)' alone needs a yesno question; it is '\(question.type.rawValue)', compare it with == or in",
             id: ownerID)
         }
       case .comparison:
         if question.type != .number {
-          problem(node, "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
+          problem(node, conditionColumn: reference.column, "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
         }
       case .value:
         if question.type == .text {
-          problem(node, "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies", id: ownerID)
+          problem(node, conditionColumn: reference.column, "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies", id: ownerID)
         } else if question.type == .number {
-          for value in reference.values where Double(value) == nil {
-            problem(node, "condition, \(at): '\(value)' is not a number", id: ownerID)
+          for (index, value) in reference.values.enumerated() where Double(value) == nil {
+            let column = reference.valueColumns.indices.contains(index) ? reference.valueColumns[index] : reference.column
+            problem(node, conditionColumn: column, "condition, column \(column): '\(value)' is not a number", id: ownerID)
           }
         } else {
           let known = question.answerIDs
-          for value in reference.values where !known.contains(value) {
+          for (index, value) in reference.values.enumerated() where !known.contains(value) {
+            let column = reference.valueColumns.indices.contains(index) ? reference.valueColumns[index] : reference.column
             problem(
-              node,
-              "condition, \(at): '\(value)' is not an answer of '\(reference.questionID)' (\(known.joined(separator: ", ")))",
+              node, conditionColumn: column,
+              "condition, column \(column): '\(value)' is not an answer of '\(reference.questionID)' (\(known.joined(separator: ", ")))",
               id: ownerID)
           }
         }
@@ -678,7 +806,7 @@ struct QuestionnaireReader {
       do {
         result = try ConditionParser.parse(source)
       } catch {
-        problem(whenNode, conditionMessage(error, source: source))
+        problem(whenNode, conditionColumn: error.column, conditionMessage(error, source: source))
         continue
       }
       checkReferences(result.references, node: whenNode, ownerID: "impact_adjustments", questionnaire: questionnaire, limit: nil, guarded: nil)
@@ -747,7 +875,7 @@ struct QuestionnaireReader {
         checkReferences(result.references, node: whenNode, ownerID: id, questionnaire: questionnaire, limit: nil, guarded: nil)
         condition = result.condition
       } catch {
-        problem(whenNode, conditionMessage(error, source: source), id: id)
+        problem(whenNode, conditionColumn: error.column, conditionMessage(error, source: source), id: id)
       }
     }
     let questionsNode = fields.value("questions")
@@ -755,6 +883,7 @@ struct QuestionnaireReader {
     for question in questions where questionnaire.index(of: question) == nil {
       problem(questionsNode, "unknown question '\(question)'", id: id)
     }
+    reportRepeated(questions, questionsNode, "questions", id: id)
     let message = localized(required(fields, "message", "the blocking rule", id: id), "the message", id: id)
     let remediation = localized(required(fields, "remediation", "the blocking rule", id: id), "the remediation", id: id)
     var derogation = DerogationRule.unspecified
@@ -776,6 +905,18 @@ struct QuestionnaireReader {
       remediation: remediation, derogation: derogation)
   }
 
+  /// A question named twice in a list (it would count twice): reported at its second mention.
+  private mutating func reportRepeated(_ items: [String], _ node: Node?, _ what: String, id: String) {
+    var seen = Set<String>()
+    var reported = Set<String>()
+    var itemNodes: [Node] = []
+    if let node, case .sequence(let sequence) = node { itemNodes = Array(sequence) }
+    for (index, item) in items.enumerated() where !seen.insert(item).inserted && reported.insert(item).inserted {
+      let at = itemNodes.count == items.count ? itemNodes[index] : node
+      problem(at, "\(what) lists '\(item)' twice", id: id)
+    }
+  }
+
   private mutating func readRisk(_ node: Node, _ questionnaire: Questionnaire) -> RegisterRisk? {
     guard
       let fields = mapping(node, "a risk", allowed: ["id", "refs", "title", "mitigated_by"])
@@ -790,6 +931,7 @@ struct QuestionnaireReader {
     if mitigatedNode != nil, mitigatedBy.isEmpty {
       problem(mitigatedNode, "mitigated_by must name at least one question", id: id)
     }
+    reportRepeated(mitigatedBy, mitigatedNode, "mitigated_by", id: id)
     for question in mitigatedBy {
       guard let found = questionnaire.question(question) else {
         problem(mitigatedNode, "unknown question '\(question)'", id: id)

@@ -7,11 +7,15 @@ public struct QuestionnaireReference: Equatable, Sendable, Codable {
   public var version: String
   /// SHA-256 of the questionnaire source, lowercase hex.
   public var digest: String
+  /// The absolute path of the questionnaire's YAML file, for one that is not built in (nil for a
+  /// built-in one, and in files written before the field existed).
+  public var path: String?
 
-  public init(id: String, version: String, digest: String) {
+  public init(id: String, version: String, digest: String, path: String? = nil) {
     self.id = id
     self.version = version
     self.digest = digest
+    self.path = path
   }
 }
 

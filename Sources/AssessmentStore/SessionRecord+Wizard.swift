@@ -7,7 +7,8 @@ extension SessionRecord {
     self.init(
       id: id,
       questionnaire: QuestionnaireReference(
-        id: loaded.questionnaire.id, version: loaded.questionnaire.version, digest: loaded.digest),
+        id: loaded.questionnaire.id, version: loaded.questionnaire.version, digest: loaded.digest,
+        path: loaded.file),
       metadata: state.metadata, phase: state.phase, cursorQuestionID: nil, answers: [:])
     update(from: state, questionnaire: loaded.questionnaire)
   }
@@ -28,19 +29,40 @@ extension SessionRecord {
     return wizard.resume(phase: phase, metadata: metadata, answers: answers, cursor: cursor)
   }
 
-  /// What to tell the assessor when reopening this record with `loaded`.
-  public func warnings(against loaded: LoadedQuestionnaire) -> [String] {
+  /// What to tell the assessor when reopening this record with `loaded`, in an interface language.
+  public func warnings(against loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en) -> [String] {
     var warnings: [String] = []
     if questionnaire.digest != loaded.digest {
-      warnings.append(
-        "the questionnaire '\(loaded.questionnaire.id)' changed since this session was saved (version \(questionnaire.version) → \(loaded.questionnaire.version)); answers are kept by question id"
-      )
+      let id = loaded.questionnaire.id
+      let from = questionnaire.version
+      let to = loaded.questionnaire.version
+      let file = loaded.file.map { " (\($0))" } ?? ""
+      switch language {
+      case .fr:
+        warnings.append(
+          "le questionnaire « \(id) »\(file) a changé depuis l'enregistrement de cette session (version \(from) → \(to)) ; les réponses sont conservées par identifiant de question")
+      case .en:
+        warnings.append(
+          "the questionnaire '\(id)'\(file) changed since this session was saved (version \(from) → \(to)); answers are kept by question id")
+      case .nl:
+        warnings.append(
+          "de vragenlijst ‘\(id)’\(file) is gewijzigd sinds deze sessie werd opgeslagen (versie \(from) → \(to)); de antwoorden blijven bewaard per vraag-id")
+      }
     }
     let orphans = answers.keys.filter { loaded.questionnaire.index(of: $0) == nil }.sorted()
     if !orphans.isEmpty {
-      warnings.append(
-        "\(orphans.count) answer(s) concern questions this questionnaire no longer has; they are kept in the file: \(orphans.joined(separator: ", "))"
-      )
+      let list = orphans.joined(separator: ", ")
+      switch language {
+      case .fr:
+        warnings.append(
+          "\(orphans.count) réponse(s) concernent des questions que ce questionnaire n'a plus ; elles restent dans le fichier : \(list)")
+      case .en:
+        warnings.append(
+          "\(orphans.count) answer(s) concern questions this questionnaire no longer has; they are kept in the file: \(list)")
+      case .nl:
+        warnings.append(
+          "\(orphans.count) antwoord(en) betreffen vragen die deze vragenlijst niet meer heeft; ze blijven in het bestand: \(list)")
+      }
     }
     return warnings
   }

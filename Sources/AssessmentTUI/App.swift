@@ -185,12 +185,13 @@ public struct App: Sendable {
         }
         let value: AnswerValue
         if question.type == .number {
-          guard let number = Double(text.replacingOccurrences(of: ",", with: ".")), number.isFinite
-          else {
-            state.notice = Phrase.invalidNumber.format(state.language, text)
+          switch NumberInput.parse(text, for: question, language: state.language) {
+          case .success(let number):
+            value = .number(number)
+          case .failure(let failure):
+            state.notice = failure.message(text, state.language)
             return []
           }
-          value = .number(number)
         } else {
           value = .text(editor.text)
         }

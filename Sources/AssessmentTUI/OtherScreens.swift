@@ -32,6 +32,15 @@ struct IdentificationScreen {
       if focused { canvas.terminal.placeCursor(row: row, column: labelWidth + 4 + cursorColumn) }
     }
     canvas.text(row: 16, column: 2, Phrase.identificationNext.text(language), .dim)
+    // What the questionnaire is about, in the rows left above the footer.
+    let questionnaire = screen.questionnaire
+    if let description = questionnaire.description, canvas.height > 21 {
+      let text = questionnaire.text(questionnaire.title, language.rawValue) + " — "
+        + questionnaire.text(description, language.rawValue)
+      for (row, line) in DisplayWidth.wrap(text, width: canvas.width - 4).prefix(canvas.height - 21).enumerated() {
+        canvas.text(row: 18 + row, column: 2, line, .dim)
+      }
+    }
     screen.footer(state, &canvas, keys: .footerForm)
   }
 }

@@ -31,6 +31,8 @@ struct QuestionScreen {
     let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
     if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
       wrap(questionnaire.text(introduction, language.rawValue), .dim)
+      let refs = questionnaire.sections[section].refs
+      if !refs.isEmpty { wrap("§ " + refs.joined(separator: ", "), .dim) }
       lines.append(("", .plain))
     }
     var reference = question.refs.isEmpty ? "" : "§ " + question.refs.joined(separator: ", ")

@@ -25,12 +25,9 @@ struct InterfaceOptions: ParsableArguments {
 /// Opening, running and leaving the wizard: shared by `new`, `resume` and the start screen.
 enum Interactive {
   /// The wizard needs a terminal on both ends; say what to use instead.
-  static func requireTerminal() throws {
+  static func requireTerminal(language: InterfaceLanguage) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw fail(
-        InteractiveError(
-          "the wizard needs a terminal (stdin and stdout are not both terminals); without one, use 'cloud-assess list', 'cloud-assess summary SESSION' or 'cloud-assess validate'"
-        ))
+      throw fail(InteractiveError(Messages.needsTerminal.text(language)), language: language)
     }
   }
 
@@ -69,16 +66,23 @@ enum Interactive {
   }
 
   /// Opens a saved session for writing: lock first, then read, so no other process changes it
-  /// between the two.
+  /// between the two. `reference` is an explicit `--questionnaire` (it must be the session's);
+  /// `preferred`, a questionnaire already loaded, is used when it is the session's. A session
+  /// whose questionnaire file was given at a new place remembers that place.
   static func open(
-    path: String, store: SessionStore, questionnaire reference: String?
+    path: String, store: SessionStore, questionnaire reference: String?,
+    preferred: LoadedQuestionnaire? = nil
   ) throws(StoreError) -> (SessionRecord, LoadedQuestionnaire, SessionLock) {
     _ = try store.load(path: path)
     let lock = try SessionLock.acquire(sessionPath: path)
-    let record = try store.load(path: path)
-    let loaded = try BuiltinQuestionnaires.resolve(reference ?? record.questionnaire.id)
-    guard loaded.questionnaire.id == record.questionnaire.id else {
-      throw .questionnaireMismatch(path: path, expected: record.questionnaire.id, found: loaded.questionnaire.id)
+    var record = try store.load(path: path)
+    let loaded = try SessionQuestionnaire.resolve(
+      record, sessionPath: path, explicit: reference, preferred: preferred)
+    if let relocated = SessionQuestionnaire.relocated(record, to: loaded) {
+      // The journal, if any, is already part of `record`; replaying it over the rewritten file
+      // changes nothing.
+      try store.save(relocated, to: path)
+      record = relocated
     }
     return (record, loaded, lock)
   }
@@ -95,12 +99,12 @@ enum Interactive {
     state.questionnaireDigest = loaded.digest
     // What is on screen is what the file holds: it was just written or just read.
     state.wizard.saveStatus = .saved(record.metadata.updated)
-    let warnings = record.warnings(against: loaded)
+    let warnings = record.warnings(against: loaded, language: language)
     if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
     // Saves append to the session's journal; it is folded into the file now and when leaving.
     let writer = SessionWriter(path: path, persisted: record)
     if writer.hasJournal {
-      do { try writer.compact() } catch { state.notice = error.localizedDescription }
+      do { try writer.compact() } catch { state.notice = error.message(language) }
     }
     Signals.install()
     let terminal = NcursesTerminal(allowColor: allowColor)
@@ -125,16 +129,14 @@ enum Interactive {
       do {
         try writer.compact()
       } catch {
-        warn("\(error.localizedDescription); every answer is kept in \(writer.journalPath), which the next resume folds in")
+        warn(Messages.journalKept.format(language, error.message(language), writer.journalPath))
       }
     }
     writer.closeJournal()
     lock.release()
     for warning in warnings { warn(warning) }
     if let message = lastSaveFailed {
-      throw fail(
-        InteractiveError(
-          "the last save failed (\(message)); the session file \(path) holds the answers up to the last successful save"))
+      throw fail(InteractiveError(Messages.lastSaveFailed.format(language, message, path)), language: language)
     }
     print(Phrase.quitMessage.format(language, path))
     print(Phrase.resumeHint.format(language, record.id))
@@ -148,12 +150,22 @@ enum Interactive {
     }
   }
 
-  /// The start screen: choose a new assessment or a saved one.
+  /// The start screen: choose a new assessment or a saved one. `reference` is the start
+  /// screen's `--questionnaire`: the questionnaire of a new assessment, and the one to open (and
+  /// count progress with) the saved sessions made with it.
   static func start(
     store: SessionStore, questionnaire reference: String?, language: InterfaceLanguage,
     offersNew: Bool
   ) throws {
-    var menu = StartMenu(entries: entries(store: store, language: language), offersNew: offersNew, language: language)
+    var preferred: LoadedQuestionnaire?
+    do {
+      if let reference { preferred = try BuiltinQuestionnaires.resolve(reference) }
+    } catch {
+      throw fail(error, language: language)
+    }
+    var menu = StartMenu(
+      entries: entries(store: store, preferred: preferred, language: language), offersNew: offersNew,
+      language: language)
     Signals.install()
     let terminal = NcursesTerminal(allowColor: allowColor)
     let choice = menu.run(on: terminal, signal: Signals.take)
@@ -163,31 +175,30 @@ enum Interactive {
       return
     case .new:
       do {
-        let loaded = try BuiltinQuestionnaires.resolve(reference)
+        let loaded = try preferred ?? BuiltinQuestionnaires.resolve(nil)
         let (record, path, lock) = try create(loaded, store: store)
         try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
       } catch let error as StoreError {
-        throw fail(error)
+        throw fail(error, language: language)
       }
     case .resume(let path):
       do {
-        let (record, loaded, lock) = try open(path: path, store: store, questionnaire: nil)
+        let (record, loaded, lock) = try open(path: path, store: store, questionnaire: nil, preferred: preferred)
         try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
       } catch let error as StoreError {
-        throw fail(error)
+        throw fail(error, language: language)
       }
     }
   }
 
-  static func entries(store: SessionStore, language: InterfaceLanguage) -> [StartMenu.Entry] {
-    var questionnaires: [String: Questionnaire] = [:]
-    for loaded in (try? BuiltinQuestionnaires.all()) ?? [] {
-      questionnaires[loaded.questionnaire.id] = loaded.questionnaire
-    }
+  static func entries(
+    store: SessionStore, preferred: LoadedQuestionnaire?, language: InterfaceLanguage
+  ) -> [StartMenu.Entry] {
+    var catalog = QuestionnaireCatalog(preferred: preferred)
     return store.list().compactMap { entry in
       guard case .success(let record) = entry.result else { return nil }
       var progress = "\(record.answers.values.filter(\.isAnswered).count)"
-      if let questionnaire = questionnaires[record.questionnaire.id] {
+      if let questionnaire = catalog.questionnaire(for: record, sessionPath: entry.path) {
         let wizard = Wizard(questionnaire: questionnaire)
         let value = wizard.progress(record.wizardState(wizard))
         progress = "\(value.answered)/\(value.applicable)"

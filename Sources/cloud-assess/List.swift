@@ -12,6 +12,12 @@ struct List: ParsableCommand {
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
+  @Option(
+    help: ArgumentHelp(
+      "A questionnaire (built-in id or YAML file) to count the progress of the sessions made with it, when they do not record where it is.",
+      valueName: "id|path"))
+  var questionnaire: String?
+
   struct Row: Encodable {
     var id: String
     var path: String
@@ -22,15 +28,21 @@ struct List: ParsableCommand {
     var answered: Int
     var applicable: Int?
     var phase: String
+    /// ISO 8601 (RFC 3339), UTC, in JSON; local `yyyy-MM-dd HH:mm` in the text table.
+    var created: String
     var updated: String
   }
 
   func run() throws {
     let store = sessions.store
-    var questionnaires: [String: Questionnaire] = [:]
-    if let all = try? BuiltinQuestionnaires.all() {
-      for loaded in all { questionnaires[loaded.questionnaire.id] = loaded.questionnaire }
+    let language = environmentLanguage
+    var preferred: LoadedQuestionnaire?
+    do {
+      if let questionnaire { preferred = try BuiltinQuestionnaires.resolve(questionnaire) }
+    } catch {
+      throw fail(error, language: language)
     }
+    var catalog = QuestionnaireCatalog(preferred: preferred)
     var rows: [Row] = []
     var broken: [(String, StoreError)] = []
     for entry in store.list() {
@@ -40,7 +52,7 @@ struct List: ParsableCommand {
       case .success(let record):
         var answered = record.answers.values.filter(\.isAnswered).count
         var applicable: Int?
-        if let questionnaire = questionnaires[record.questionnaire.id] {
+        if let questionnaire = catalog.questionnaire(for: record, sessionPath: entry.path) {
           let wizard = Wizard(questionnaire: questionnaire)
           let progress = wizard.progress(record.wizardState(wizard))
           answered = progress.answered
@@ -51,7 +63,9 @@ struct List: ParsableCommand {
             id: record.id, path: entry.path, organisation: record.metadata.organisation,
             provider: record.metadata.provider, service: record.metadata.service,
             questionnaire: record.questionnaire.id, answered: answered, applicable: applicable,
-            phase: record.phase.rawValue, updated: Self.format(record.metadata.updated)))
+            phase: record.phase.rawValue,
+            created: format == .json ? Timestamp.format(record.metadata.created) : Self.format(record.metadata.created),
+            updated: format == .json ? Timestamp.format(record.metadata.updated) : Self.format(record.metadata.updated)))
       }
     }
     switch format {
@@ -59,7 +73,7 @@ struct List: ParsableCommand {
       print(try jsonText(rows))
     case .text:
       if rows.isEmpty && broken.isEmpty {
-        print("No saved sessions in \(store.directory). Start one with 'cloud-assess new'.")
+        print(Messages.noSessions.format(language, store.directory))
       } else if !rows.isEmpty {
         let table = [["ID", "PROVIDER", "SERVICE", "PROGRESS", "LAST CHANGE"]]
           + rows.map {
@@ -73,7 +87,7 @@ struct List: ParsableCommand {
       }
     }
     for (path, error) in broken {
-      warn("skipped \(path): \(error.errorDescription ?? "\(error)")")
+      warn(Messages.skipped.format(language, path, error.message(language)))
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessmentCore
 import AssessmentStore
 import Foundation
 
@@ -13,16 +14,17 @@ struct New: ParsableCommand {
   @OptionGroup var interface: InterfaceOptions
 
   func run() throws {
-    try Interactive.requireTerminal()
+    let language = interface.resolvedLanguage
+    try Interactive.requireTerminal(language: language)
     let store = sessions.store
     do {
       let loaded = try BuiltinQuestionnaires.resolve(questionnaire)
       let (record, path, lock) = try Interactive.create(loaded, store: store)
       try Interactive.run(
         record: record, path: path, lock: lock, loaded: loaded, store: store,
-        language: interface.resolvedLanguage)
+        language: language)
     } catch let error as StoreError {
-      throw fail(error)
+      throw fail(error, language: language)
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessmentCore
 import AssessmentStore
 import Foundation
 
@@ -22,9 +23,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
 }
 
-/// Prints an error the way every command does, and gives the exit code for it.
-func fail(_ error: Error) -> ExitCode {
-  let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+/// The interface language of commands without `--lang`: from LC_ALL, LC_MESSAGES, LANG.
+var environmentLanguage: InterfaceLanguage {
+  InterfaceLanguage.from(environment: ProcessInfo.processInfo.environment)
+}
+
+/// Prints an error the way every command does (a store error in the interface language), and
+/// gives the exit code for it.
+func fail(_ error: Error, language: InterfaceLanguage = environmentLanguage) -> ExitCode {
+  let message =
+    (error as? StoreError)?.message(language) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
   FileHandle.standardError.write(Data("cloud-assess: error: \(message)\n".utf8))
   return .failure
 }

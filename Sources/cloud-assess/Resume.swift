@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessmentCore
 import AssessmentStore
 import Foundation
 
@@ -9,7 +10,10 @@ struct Resume: ParsableCommand {
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
   var session: String?
 
-  @Option(help: ArgumentHelp("The questionnaire, when it is not built in (a YAML file).", valueName: "id|path"))
+  @Option(
+    help: ArgumentHelp(
+      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id); the session remembers a new place. Without SESSION: used for the sessions made with it.",
+      valueName: "id|path"))
   var questionnaire: String?
 
   @OptionGroup var sessions: SessionsOptions
@@ -17,10 +21,10 @@ struct Resume: ParsableCommand {
 
   func run() throws {
     let store = sessions.store
+    let language = interface.resolvedLanguage
     guard let session else {
-      try Interactive.requireTerminal()
-      try Interactive.start(
-        store: store, questionnaire: questionnaire, language: interface.resolvedLanguage, offersNew: false)
+      try Interactive.requireTerminal(language: language)
+      try Interactive.start(store: store, questionnaire: questionnaire, language: language, offersNew: false)
       return
     }
     do {
@@ -28,12 +32,11 @@ struct Resume: ParsableCommand {
       // Check the file and the lock before asking for a terminal, so that a damaged session or
       // one open elsewhere is reported as such.
       let (record, loaded, lock) = try Interactive.open(path: path, store: store, questionnaire: questionnaire)
-      try Interactive.requireTerminal()
+      try Interactive.requireTerminal(language: language)
       try Interactive.run(
-        record: record, path: path, lock: lock, loaded: loaded, store: store,
-        language: interface.resolvedLanguage)
+        record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
     } catch let error as StoreError {
-      throw fail(error)
+      throw fail(error, language: language)
     }
   }
 }

@@ -7,14 +7,14 @@ struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Open the start screen: a new assessment, a saved one, or quit (the default).")
 
-  @Option(help: ArgumentHelp("The questionnaire for a new assessment (built-in id or YAML file).", valueName: "id|path"))
+  @Option(help: ArgumentHelp("The questionnaire for a new assessment (built-in id or YAML file), also used to open the saved sessions made with it.", valueName: "id|path"))
   var questionnaire: String?
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
 
   func run() throws {
-    try Interactive.requireTerminal()
+    try Interactive.requireTerminal(language: interface.resolvedLanguage)
     try Interactive.start(
       store: sessions.store, questionnaire: questionnaire, language: interface.resolvedLanguage,
       offersNew: true)

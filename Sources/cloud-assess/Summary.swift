@@ -27,7 +27,10 @@ struct Summary: ParsableCommand {
   @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("The questionnaire, when it is not built in (a YAML file).", valueName: "id|path"))
+  @Option(
+    help: ArgumentHelp(
+      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
+      valueName: "id|path"))
   var questionnaire: String?
 
   @Option(
@@ -48,29 +51,26 @@ struct Summary: ParsableCommand {
 
   func run() throws {
     let store = sessions.store
+    let language = interface.resolvedLanguage
     let report: SummaryReport
     do {
       let path = try store.path(for: session)
       let record = try store.load(path: path)
-      let loaded = try BuiltinQuestionnaires.resolve(questionnaire ?? record.questionnaire.id)
-      guard loaded.questionnaire.id == record.questionnaire.id else {
-        throw StoreError.questionnaireMismatch(
-          path: path, expected: record.questionnaire.id, found: loaded.questionnaire.id)
-      }
-      for warning in record.warnings(against: loaded) { warn(warning) }
+      let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path, explicit: questionnaire)
+      for warning in record.warnings(against: loaded, language: language) { warn(warning) }
       let wizard = Wizard(questionnaire: loaded.questionnaire)
       let state = record.wizardState(wizard)
       let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
       var made = SummaryReport(
         questionnaire: loaded.questionnaire,
         summary: RiskEngine(questionnaire: loaded.questionnaire).summarize(state, asOf: day),
-        answers: state.answers, language: interface.resolvedLanguage, digest: loaded.digest)
+        answers: state.answers, language: language, digest: loaded.digest)
       if record.questionnaire.version != loaded.questionnaire.version {
         made.answeredUnderVersion = record.questionnaire.version
       }
       report = made
-    } catch let error as StoreError {
-      throw fail(error)
+    } catch {
+      throw fail(error, language: language)
     }
     let text: String
     switch format {
@@ -86,7 +86,7 @@ struct Summary: ParsableCommand {
       do {
         try SessionStore.writeAtomically(Data(text.utf8), to: output)
       } catch {
-        throw fail(error)
+        throw fail(error, language: language)
       }
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))

@@ -77,6 +77,10 @@ func question(_ q: Question) -> String {
     "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))")
   parts.append("basis: " + (q.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))
   parts.append("optional: \(q.optional)")
+  // Only when set, so that questionnaires without them generate the same code as before.
+  if let minimum = q.minimum { parts.append("minimum: \(minimum)") }
+  if let maximum = q.maximum { parts.append("maximum: \(maximum)") }
+  if q.integer { parts.append("integer: true") }
   return "Question(\n        " + parts.joined(separator: ",\n        ") + ")"
 }
 

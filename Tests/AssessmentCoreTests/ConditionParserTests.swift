@@ -39,12 +39,22 @@ import Testing
     }
   }
 
+  /// Every option id the format allows (`[A-Za-z0-9][A-Za-z0-9_.-]*`) can be compared with.
+  @Test func valuesStartingWithADigitAreOptionIds() throws {
+    #expect(try parse("size == 10-50") == .equals("size", "10-50"))
+    #expect(try parse("size in [1a, 1.5.2, 2]") == .isIn("size", ["1a", "1.5.2", "2"]))
+    #expect(try parse("n >= -1.5") == .compare("n", .greaterOrEqual, -1.5))
+    #expect(throws: ConditionSyntaxError(message: "expected a number after '<'", column: 5)) {
+      try ConditionParser.parse("n < 1.5.2")
+    }
+  }
+
   @Test func recordsReferencesWithColumns() throws {
     let result = try ConditionParser.parse("a == x && (bb in [y, z] || answered(c))")
     #expect(
       result.references == [
-        ConditionReference(questionID: "a", values: ["x"], column: 1, use: .value),
-        ConditionReference(questionID: "bb", values: ["y", "z"], column: 12, use: .value),
+        ConditionReference(questionID: "a", values: ["x"], column: 1, use: .value, valueColumns: [6]),
+        ConditionReference(questionID: "bb", values: ["y", "z"], column: 12, use: .value, valueColumns: [19, 22]),
         ConditionReference(questionID: "c", values: [], column: 37, use: .answered),
       ])
   }

@@ -129,11 +129,11 @@ import Testing
       """)
     #expect(
       problems(yaml) == [
-        "14:15: [a] condition, column 1: 'b' comes later; a condition may refer only to earlier questions",
-        "19:15: [b] condition, column 1: a question's condition cannot refer to the question itself",
-        "19:15: [b] condition, column 6: unknown question 'ghost'",
-        "24:15: [c] condition 'a == maybe && (b': column 17: expected ')' at the end",
-        "29:15: [d] condition, column 1: 'maybe' is not an answer of 'a' (yes, no)",
+        "14:16: [a] condition, column 1: 'b' comes later; a condition may refer only to earlier questions",
+        "19:16: [b] condition, column 1: a question's condition cannot refer to the question itself",
+        "19:21: [b] condition, column 6: unknown question 'ghost'",
+        "24:32: [c] condition 'a == maybe && (b': column 17: expected ')' at the end",
+        "29:21: [d] condition, column 6: 'maybe' is not an answer of 'a' (yes, no)",
       ])
   }
 

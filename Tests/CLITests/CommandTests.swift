@@ -46,7 +46,7 @@ import Testing
     let result = try runCLI(["validate", path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("\(path):12:15: error: [a] the question text lacks a translation in en"))
-    #expect(result.stderr.contains("\(path):14:15: error: [a] condition, column 1: a question's condition cannot refer to the question itself"))
+    #expect(result.stderr.contains("\(path):14:16: error: [a] condition, column 1: a question's condition cannot refer to the question itself"))
     #expect(result.stderr.contains("2 problems found"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }

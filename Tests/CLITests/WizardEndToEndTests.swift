@@ -204,4 +204,50 @@ import Testing
     #expect(result.stderr.contains("the wizard needs a terminal"))
     #expect(result.stderr.contains("cloud-assess summary SESSION"))
   }
+
+  /// `new --questionnaire RELATIVE-PATH`, quit, then the printed resume line and `resume` with no
+  /// id both reopen the session without being told where the questionnaire is.
+  func ownQuestionnaireIsReopenedWithoutBeingNamed(
+    _ relativePath: String, firstQuestion: String, identificationShows: String? = nil, firstScreenShows: String? = nil
+  ) throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    // Started from the package root, so that the relative path resolves there only.
+    let inRoot = ["sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot]
+    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+    let first = try Tmux(["new", "--questionnaire", relativePath, "--lang", "en"], environment: environment, launcher: inRoot)
+    if let identificationShows { try first.wait(for: identificationShows) }
+    try identify(first)
+    try first.wait(for: firstQuestion)
+    if let firstScreenShows { try first.wait(for: firstScreenShows) }
+    try first.keys("q")
+    try first.waitForExit()
+    let output = try first.history()
+    let hint = try #require(output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
+    let id = String(try #require(hint.split(separator: " ").last))
+    #expect(try json(directory)["questionnaire"].flatMap { ($0 as? [String: Any])?["path"] as? String } == packageRoot + "/" + relativePath)
+    // The printed line, from another directory.
+    let second = try Tmux(["resume", id, "--lang", "en"], environment: environment, launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
+    try second.wait(for: firstQuestion)
+    try second.keys("q")
+    try second.waitForExit()
+    // The start screen of `resume` without an id.
+    let third = try Tmux(["resume", "--lang", "en"], environment: environment, launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
+    try third.wait(for: "Nuage SA — Archivage")
+    try third.keys("Enter")
+    try third.wait(for: firstQuestion)
+    try third.keys("q")
+    try third.waitForExit()
+    #expect(!(try third.history()).contains("error"))
+  }
+
+  @Test func aSessionOfAnOwnQuestionnaireIsReopenedWithoutNamingIt() throws {
+    try ownQuestionnaireIsReopenedWithoutBeingNamed("Tests/Fixtures/small.yaml", firstQuestion: "Personal data?")
+  }
+
+  @Test func theExampleQuestionnaireIsReopenedWithoutNamingIt() throws {
+    try ownQuestionnaireIsReopenedWithoutBeingNamed(
+      "examples/saas-vendor-review.yaml", firstQuestion: "What kind of service does the vendor provide?",
+      identificationShows: "Security review of a SaaS vendor — A short review", firstScreenShows: "§ ISO/IEC 27036-2")
+  }
 }
