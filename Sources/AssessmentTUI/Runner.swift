@@ -45,12 +45,8 @@ public final class Runner {
       if quickEmptyReads > 200 { interruptedBy = SIGHUP_NUMBER }
       if let number = interruptedBy ?? signal() {
         endedBySignal = number
-        let now = clock()
-        var effects = app.tick(&state, now: now)
-        if case .editingNote(let editor) = state.mode {
-          effects += app.send(&state, .noteEdited(editor.text, at: now))
-        }
-        _ = perform(effects + app.send(&state, .quitRequested))
+        // Whatever field is being edited is handed over before quitting.
+        _ = perform(app.interrupted(&state, now: clock()))
         return
       }
       let started = Date()

@@ -50,7 +50,7 @@ import Testing
 
   @Test func notApplicableAsksForAJustification() throws {
     var harness = Harness(try fixture("small.yaml"))
-    harness.press(.enter, .enter)  // yes, public
+    harness.press(.character("1"), .enter, .character("1"), .enter)  // yes, public
     harness.press(.character("4"))
     #expect(harness.state.notice == "Not applicable needs a justification: write it in the note (Tab).")
     guard case .editingNote = harness.state.mode else {
@@ -64,7 +64,7 @@ import Testing
 
   @Test func multipleChoiceTogglesAndTextAnswersAreEdited() throws {
     var harness = Harness(try fixture("small.yaml"))
-    harness.press(.enter, .enter, .enter, .enter, .enter, .enter)
+    for _ in 0..<6 { harness.press(.character("1"), .enter) }
     #expect(harness.app.wizard.current(harness.state.wizard)?.id == "comment")
     harness.press(.enter)
     harness.type("RAS")
