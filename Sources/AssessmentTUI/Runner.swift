@@ -14,6 +14,8 @@ public final class Runner {
   public private(set) var state: AppState
   /// The signal that ended the run, if one did.
   public private(set) var endedBySignal: Int32?
+  /// What a signal made the wizard drop (a number that did not parse), for the caller to print.
+  public private(set) var lostOnExit: String?
 
   public init(
     app: App, terminal: Terminal, state: AppState, save: @escaping (WizardState) -> String?,
@@ -46,7 +48,9 @@ public final class Runner {
       if let number = interruptedBy ?? signal() {
         endedBySignal = number
         // Whatever field is being edited is handed over before quitting.
+        state.notice = nil
         _ = perform(app.interrupted(&state, now: clock()))
+        lostOnExit = state.notice
         return
       }
       let started = Date()

@@ -100,4 +100,17 @@ import Testing
     default: #expect(answers["personal_data"]?.evidence == ["doc"])
     }
   }
+
+  /// A signal cannot ask: a number that does not parse is dropped, and the runner says so.
+  @Test func aSignalReportsANumberThatCouldNotBeKept() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    let terminal = MemoryTerminal()
+    terminal.pendingKeys = [.enter, .character("4"), .character("x")]
+    let runner = Runner(
+      app: harness.app, terminal: terminal, state: harness.state, save: { _ in nil }, clock: { t0 },
+      signal: { terminal.pendingKeys.isEmpty ? 1 : nil })
+    runner.run()
+    #expect(runner.lostOnExit == "“4x” is not a number: not kept")
+  }
 }
