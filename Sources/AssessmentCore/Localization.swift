@@ -119,7 +119,7 @@ extension Phrase {
     .evidenceAdd: ("Ajouter : ", "Add: ", "Toevoegen: "),
     .evidenceNone: ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)"),
     .justificationRequired: ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab)."),
-    .finishConfirm: ("Clôturer l'évaluation ? %1 question(s) sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 question(s) unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 vraag/vragen onbeantwoord. j: ja, andere toets: nee"),
+    .finishConfirm: ("Clôturer l'évaluation ? %1 sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, andere toets: nee"),
     .moreAbove: ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven"),
     .moreBelow: ("▼ suite en dessous", "▼ more below", "▼ meer hieronder"),
     .sectionIntro: ("Introduction", "Introduction", "Inleiding"),
@@ -226,6 +226,25 @@ extension Phrase {
     .justification: ("Justification", "Justification", "Verantwoording"),
     .impactRaised: ("impact ajusté", "impact adjusted", "impact aangepast"),
   ]
+}
+
+/// A noun counted, singular or plural as each language wants: French uses the singular for 0 and
+/// 1, English and Dutch for 1 only.
+public enum CountedNoun: CaseIterable, Sendable {
+  case section, question
+
+  /// "1 section", "2 sections", "1 vraag", "2 vragen"...
+  public func format(_ count: Int, _ language: InterfaceLanguage) -> String {
+    let forms: (one: String, other: String)
+    switch (self, language) {
+    case (.section, .fr), (.section, .en): forms = ("section", "sections")
+    case (.section, .nl): forms = ("sectie", "secties")
+    case (.question, .fr), (.question, .en): forms = ("question", "questions")
+    case (.question, .nl): forms = ("vraag", "vragen")
+    }
+    let singular = language == .fr ? abs(count) < 2 : count == 1
+    return "\(count) " + (singular ? forms.one : forms.other)
+  }
 }
 
 extension Severity {

@@ -143,7 +143,7 @@ struct QuestionScreen {
     if state.mode == .confirmingFinish {
       let unanswered = wizard.review(state.wizard).unanswered.count
       var confirm = state
-      confirm.notice = Phrase.finishConfirm.format(language, unanswered)
+      confirm.notice = Phrase.finishConfirm.format(language, CountedNoun.question.format(unanswered, language))
       screen.footer(confirm, &canvas, keys: .footerQuestion)
       return
     }
