@@ -30,9 +30,15 @@ public enum Phrase: CaseIterable, Sendable {
   case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
   case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, noMatch, allAnswered
+  case invalidNumberOnQuit, notKept, finishedHint, keysTitle, helpKeys, summaryUnjustified
+  case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
+  case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered
+  case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
+  case conditionNor, quoted
   // Footers
   case footerQuestion, footerNote, footerField, footerHelp, footerList, footerReview
   case footerSummary, footerForm, footerStart, footerEvidence, footerSearch
+  case footerMultiple, footerFinished
   // Answers
   case compliant, partial, noncompliant, notApplicable, unknown, unanswered, yes, no
   case severityLow, severityMedium, severityHigh, severityCritical
@@ -120,7 +126,7 @@ extension Phrase {
     .evidenceAdd: ("Ajouter : ", "Add: ", "Toevoegen: "),
     .evidenceNone: ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)"),
     .justificationRequired: ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab)."),
-    .finishConfirm: ("Clôturer l'évaluation ? %1 question(s) sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 question(s) unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 vraag/vragen onbeantwoord. j: ja, andere toets: nee"),
+    .finishConfirm: ("Clôturer l'évaluation ? %1 sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, andere toets: nee"),
     .moreAbove: ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven"),
     .moreBelow: ("▼ suite en dessous", "▼ more below", "▼ meer hieronder"),
     .sectionIntro: ("Introduction", "Introduction", "Inleiding"),
@@ -129,14 +135,38 @@ extension Phrase {
     .finishedMessage: ("Évaluation clôturée.", "Assessment finished.", "Beoordeling afgerond."),
     .identificationNext: ("Entrée : champ suivant, puis commencer", "Enter: next field, then start", "Enter: volgend veld, dan beginnen"),
     .noMatch: ("Aucun résultat", "No match", "Geen resultaat"),
+    .invalidNumberOnQuit: ("corrigez-le, ou Échap pour l'abandonner, puis quittez", "correct it, or press Esc to drop it, then quit", "verbeter het, of Esc om het te laten vallen, en stop dan"),
+    .notKept: ("« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept", "‘%1’ is geen getal: niet bewaard"),
+    .finishedHint: ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt."),
+    .keysTitle: ("Touches", "Keys", "Toetsen"),
+    .helpKeys: ("↑ ↓ (k j) : mettre une option en évidence (aucune ne l'est sur une question sans réponse) ; 1–9 : choisir l'option N\nEntrée : enregistrer l'option en évidence et passer à la suivante ; sans option en évidence, passer sans rien enregistrer\nEspace : cocher ou décocher l'option en évidence (choix multiple)\nSuppr, Retour arrière ou x : effacer la réponse\n← PgPréc Maj-Tab / → PgSuiv : question précédente / suivante\nTab : note ; e : preuves ; f : marquer à revoir ; / et n : chercher, suivant ; u : revenir\ng : sommaire ; r : revue ; S : résumé ; s ou Ctrl-S : enregistrer ; q, F10 ou Ctrl-C : quitter", "↑ ↓ (k j): highlight an option (none is on an unanswered question); 1–9: pick option N\nEnter: record the highlighted option and go to the next question; with none highlighted, move on without recording anything\nSpace: tick or untick the highlighted option (multiple choice)\nDel, Backspace or x: clear the answer\n← PgUp Shift-Tab / → PgDn: previous / next question\nTab: note; e: evidence; f: flag for review; / and n: search, next match; u: go back\ng: contents; r: review; S: summary; s or Ctrl-S: save; q, F10 or Ctrl-C: quit", "↑ ↓ (k j): een optie markeren (geen enkele bij een onbeantwoorde vraag); 1–9: optie N kiezen\nEnter: de gemarkeerde optie opslaan en naar de volgende vraag; zonder gemarkeerde optie verdergaan zonder iets op te slaan\nSpatie: de gemarkeerde optie aan- of uitvinken (meerkeuze)\nDel, Backspace of x: het antwoord wissen\n← PgUp Shift-Tab / → PgDn: vorige / volgende vraag\nTab: notitie; e: bewijs; f: markeren; / en n: zoeken, volgende; u: terug\ng: inhoud; r: nazicht; S: samenvatting; s of Ctrl-S: opslaan; q, F10 of Ctrl-C: stoppen"),
+    .summaryUnjustified: ("ÉVALUATION INCOMPLÈTE : tout est répondu, mais %1 « non applicable » sans justification (comptés comme inconnus).", "INCOMPLETE ASSESSMENT: everything is answered, but %1 “not applicable” lack a justification (counted as unknown).", "ONVOLLEDIGE BEOORDELING: alles is beantwoord, maar %1 ‘niet van toepassing’ zonder verantwoording (geteld als onbekend)."),
+    .conditionIs: ("« %1 » vaut « %2 »", "“%1” is “%2”", "‘%1’ is ‘%2’"),
+    .conditionIsNot: ("« %1 » ne vaut pas « %2 »", "“%1” is not “%2”", "‘%1’ is niet ‘%2’"),
+    .conditionIncludes: ("« %1 » comprend « %2 »", "“%1” includes “%2”", "‘%1’ omvat ‘%2’"),
+    .conditionExcludes: ("« %1 » ne comprend pas « %2 »", "“%1” does not include “%2”", "‘%1’ omvat ‘%2’ niet"),
+    .conditionIsOneOf: ("« %1 » vaut %2", "“%1” is %2", "‘%1’ is %2"),
+    .conditionIsNoneOf: ("« %1 » ne vaut ni %2", "“%1” is neither %2", "‘%1’ is noch %2"),
+    .conditionOr: ("ou", "or", "of"),
+    .conditionAnd: ("et", "and", "en"),
+    .conditionNor: ("ni", "nor", "noch"),
+    .quoted: ("« %1 »", "“%1”", "‘%1’"),
+    .conditionNot: ("non (%1)", "not (%1)", "niet (%1)"),
+    .conditionAnswered: ("« %1 » a une réponse", "“%1” is answered", "‘%1’ is beantwoord"),
+    .conditionLess: ("« %1 » vaut moins de %2", "“%1” is less than %2", "‘%1’ is minder dan %2"),
+    .conditionLessOrEqual: ("« %1 » vaut au plus %2", "“%1” is at most %2", "‘%1’ is hoogstens %2"),
+    .conditionGreater: ("« %1 » vaut plus de %2", "“%1” is more than %2", "‘%1’ is meer dan %2"),
+    .conditionGreaterOrEqual: ("« %1 » vaut au moins %2", "“%1” is at least %2", "‘%1’ is minstens %2"),
     .allAnswered: ("Toutes les questions applicables ont une réponse.", "Every applicable question is answered.", "Alle toepasselijke vragen zijn beantwoord."),
-    .footerQuestion: ("↑↓ choisir  1-9  Entrée valider  ←/→ préc./suiv.  Tab note  e preuves  f marquer  ? aide  / chercher  g sommaire  r revue  S résumé  q quitter", "↑↓ choose  1-9  Enter confirm  ←/→ prev/next  Tab note  e evidence  f flag  ? help  / search  g contents  r review  S summary  q quit", "↑↓ kiezen  1-9  Enter bevestigen  ←/→ vorige/volgende  Tab notitie  e bewijs  f markeren  ? hulp  / zoeken  g inhoud  r nazicht  S samenvatting  q stoppen"),
+    .footerQuestion: ("↑↓ choisir  1-9  Entrée valider  ←/→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  ? aide  / chercher  g sommaire  r revue  S résumé  q quitter", "↑↓ choose  1-9  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  ? help  / search  g contents  r review  S summary  q quit", "↑↓ kiezen  1-9  Enter bevestigen  ←/→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  ? hulp  / zoeken  g inhoud  r nazicht  S samenvatting  q stoppen"),
+    .footerMultiple: ("↑↓ choisir  Espace cocher  1-9 cocher N  Entrée suivante  ←/→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  ? aide  / chercher  g sommaire  q quitter", "↑↓ choose  Space tick  1-9 tick N  Enter next  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  ? help  / search  g contents  q quit", "↑↓ kiezen  Spatie aanvinken  1-9 vink N aan  Enter volgende  ←/→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  ? hulp  / zoeken  g inhoud  q stoppen"),
     .footerNote: ("Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer", "Note: Enter new line  ←→↑↓ move  Tab or Esc done", "Notitie: Enter nieuwe regel  ←→↑↓ verplaatsen  Tab of Esc klaar"),
-    .footerField: ("Entrée valider  Échap annuler", "Enter confirm  Esc cancel", "Enter bevestigen  Esc annuleren"),
-    .footerHelp: ("↑↓ défiler  Échap fermer", "↑↓ scroll  Esc close", "↑↓ scrollen  Esc sluiten"),
-    .footerList: ("↑↓ choisir  Entrée aller  Échap fermer", "↑↓ choose  Enter go  Esc close", "↑↓ kiezen  Enter ga naar  Esc sluiten"),
-    .footerReview: ("↑↓ choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ choose  Enter go to question  F finish  S summary  Esc back", "↑↓ kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug"),
+    .footerField: ("Entrée valider et suivante  Échap quitter le champ (le texte est gardé)", "Enter confirm and next  Esc leave the field (what is typed is kept)", "Enter bevestigen en volgende  Esc veld verlaten (de tekst blijft bewaard)"),
+    .footerHelp: ("↑↓ PgPréc/PgSuiv défiler  Échap fermer", "↑↓ PgUp/PgDn scroll  Esc close", "↑↓ PgUp/PgDn scrollen  Esc sluiten"),
+    .footerList: ("↑↓ PgPréc/PgSuiv choisir  Entrée aller  Échap fermer", "↑↓ PgUp/PgDn choose  Enter go  Esc close", "↑↓ PgUp/PgDn kiezen  Enter ga naar  Esc sluiten"),
+    .footerReview: ("↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ PgUp/PgDn choose  Enter go to question  F finish  S summary  Esc back", "↑↓ PgUp/PgDn kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug"),
     .footerSummary: ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  Esc terug  q stoppen"),
+    .footerFinished: ("↑↓ PgPréc/PgSuiv défiler  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  o beoordeling heropenen  q stoppen"),
     .footerForm: ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen"),
     .footerStart: ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen"),
     .footerEvidence: ("Entrée ajouter  ↑↓ choisir  Suppr retirer  Échap fermer", "Enter add  ↑↓ choose  Del remove  Esc close", "Enter toevoegen  ↑↓ kiezen  Del verwijderen  Esc sluiten"),
@@ -229,6 +259,25 @@ extension Phrase {
     .listInvalid: ("Réponses qui ne correspondent plus au questionnaire, comptées sans réponse (%1)", "Answers that no longer fit the questionnaire, counted as unanswered (%1)", "Antwoorden die niet meer bij de vragenlijst passen, geteld als onbeantwoord (%1)"),
     .questionnaireAnsweredUnder: ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2."),
   ]
+}
+
+/// A noun counted, singular or plural as each language wants: French uses the singular for 0 and
+/// 1, English and Dutch for 1 only.
+public enum CountedNoun: CaseIterable, Sendable {
+  case section, question
+
+  /// "1 section", "2 sections", "1 vraag", "2 vragen"...
+  public func format(_ count: Int, _ language: InterfaceLanguage) -> String {
+    let forms: (one: String, other: String)
+    switch (self, language) {
+    case (.section, .fr), (.section, .en): forms = ("section", "sections")
+    case (.section, .nl): forms = ("sectie", "secties")
+    case (.question, .fr), (.question, .en): forms = ("question", "questions")
+    case (.question, .nl): forms = ("vraag", "vragen")
+    }
+    let singular = language == .fr ? abs(count) < 2 : count == 1
+    return "\(count) " + (singular ? forms.one : forms.other)
+  }
 }
 
 extension Severity {

@@ -9,6 +9,9 @@ public struct SummaryLine: Equatable, Sendable {
   public var text: String
   public var emphasis: Emphasis
   public var questionID: String?
+  /// A row of a table (the risk matrix): a screen cuts it rather than wrap it, which would
+  /// misalign its columns.
+  public var isTableRow = false
 
   public init(_ text: String, _ emphasis: Emphasis = .plain, questionID: String? = nil) {
     self.text = text
@@ -238,7 +241,10 @@ public struct SummaryReport: Sendable {
     }
     add("\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))")
     add("\(l(.summaryCompleteness)) \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
-    if summary.progress.isComplete {
+    if summary.progress.isComplete, !summary.unjustifiedNotApplicable.isEmpty {
+      // Not complete while a "not applicable" lacks its justification.
+      add(f(.summaryUnjustified, summary.unjustifiedNotApplicable.count), .level("high"))
+    } else if summary.progress.isComplete {
       add(t(.summaryComplete))
     } else {
       add(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered), .level("high"))
@@ -271,7 +277,11 @@ public struct SummaryReport: Sendable {
     }
 
     heading(t(.riskMatrix))
-    lines += matrixLines()
+    lines += matrixLines().map { line in
+      var row = line
+      row.isTableRow = true
+      return row
+    }
 
     if !summary.register.isEmpty {
       heading(registerHeading)

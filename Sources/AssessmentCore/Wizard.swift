@@ -71,6 +71,14 @@ public struct Wizard: Sendable {
         state.answers[question.id]?.evidence.indices.contains(index) == true
       else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { _ = $0.evidence.remove(at: index) }
+    case (.questions, .evidenceEdited(let index, let reference, let date)):
+      let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard let question = current(state),
+        state.answers[question.id]?.evidence.indices.contains(index) == true
+      else { break }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        if trimmed.isEmpty { _ = $0.evidence.remove(at: index) } else { $0.evidence[index] = trimmed }
+      }
     case (.questions, .flagToggled(let date)):
       guard let question = current(state) else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }

@@ -104,6 +104,8 @@ public enum WizardEvent: Equatable, Sendable {
   case noteEdited(String, at: Date)
   case evidenceAdded(String, at: Date)
   case evidenceRemoved(Int, at: Date)
+  /// The reference at an index rewritten (while it is being typed); blank text removes it.
+  case evidenceEdited(Int, String, at: Date)
   case flagToggled(at: Date)
   case nextPressed
   case backPressed

@@ -5,8 +5,8 @@ import Foundation
 /// keys and the time, and performs the effects it returns.
 public struct App: Sendable {
   public let wizard: Wizard
-  /// How often a note being typed is handed over (and so saved).
-  public static let noteFlushInterval: TimeInterval = 3
+  /// How often the field being typed is handed over (and so saved).
+  public static let fieldHandOverInterval: TimeInterval = 3
 
   public init(questionnaire: Questionnaire) {
     wizard = Wizard(questionnaire: questionnaire)
@@ -17,7 +17,7 @@ public struct App: Sendable {
   /// A front-end state for a wizard state, with the form or the options set up.
   public func makeState(_ wizardState: WizardState, language: InterfaceLanguage) -> AppState {
     var state = AppState(wizard: wizardState, language: language)
-    state.formEditor = TextEditor(wizardState.metadata[SessionMetadata.Field.allCases[0]])
+    if wizardState.phase == .identification { openForm(&state, SessionMetadata.Field.allCases[0]) }
     syncOptionCursor(&state)
     return state
   }
@@ -32,36 +32,100 @@ public struct App: Sendable {
     if state.wizard.cursor != before || state.wizard.phase != phaseBefore {
       syncOptionCursor(&state)
       state.listSelection = 0
+      state.listOffset = 0
     }
     return effects
   }
 
+  /// The highlight follows the recorded answer of a single choice; an unanswered question (and a
+  /// multiple choice) has none, so that Enter never records an option nobody chose.
   private func syncOptionCursor(_ state: inout AppState) {
-    guard let question = wizard.current(state.wizard) else {
-      state.optionCursor = 0
-      return
-    }
-    let choices = question.choices(state.language, questionnaire)
-    if case .choice(let id)? = state.wizard.answers[question.id]?.value,
-      let index = choices.firstIndex(where: { $0.id == id })
-    {
-      state.optionCursor = index
-    } else {
-      state.optionCursor = 0
+    state.optionCursor = nil
+    guard let question = wizard.current(state.wizard),
+      case .choice(let id)? = state.wizard.answers[question.id]?.value
+    else { return }
+    state.optionCursor = question.choices(state.language, questionnaire).firstIndex { $0.id == id }
+  }
+
+  // MARK: - The field being edited
+
+  /// Opens a field for editing; it is handed over from now on.
+  private func open(_ state: inout AppState, _ target: EditedField.Target, text: String, now: Date?) {
+    state.field = EditedField(target, text: text)
+    state.fieldHandedOverAt = now
+  }
+
+  private func openForm(_ state: inout AppState, _ field: SessionMetadata.Field, now: Date? = nil) {
+    open(&state, .identification(field), text: state.wizard.metadata[field], now: now)
+  }
+
+  /// Hands the field being edited to the wizard, whatever it is. Returns nil, with the field
+  /// untouched, when its text cannot be handed over (a number that does not parse).
+  @discardableResult
+  func handOver(_ state: inout AppState, now: Date) -> [WizardEffect]? {
+    guard var field = state.field else { return [] }
+    state.fieldHandedOverAt = now
+    if field.isHandedOver { return [] }
+    switch field.handover(question: wizard.current(state.wizard), language: state.language, now: now) {
+    case .nothing:
+      return []
+    case .invalid(let message):
+      state.notice = message
+      return nil
+    case .event(let event):
+      let effects = send(&state, event)
+      field.handedOver = field.editor.text
+      if case .evidence(let index) = field.target, let question = wizard.current(state.wizard) {
+        let count = state.wizard.answers[question.id]?.evidence.count ?? 0
+        if index == nil, case .evidenceAdded = event { field.target = .evidence(index: count - 1) }
+        if index != nil, field.editor.text.allSatisfy(\.isWhitespace) { field.target = .evidence(index: nil) }
+      }
+      state.field = field
+      return effects
     }
   }
 
-  /// Called regularly: hands a note being typed to the wizard every few seconds.
-  public func tick(_ state: inout AppState, now: Date) -> [WizardEffect] {
-    guard case .editingNote(let editor) = state.mode,
-      let question = wizard.current(state.wizard),
-      editor.text != (state.wizard.answers[question.id]?.note ?? "")
-    else { return [] }
-    if let flushed = state.noteFlushedAt, now.timeIntervalSince(flushed) < Self.noteFlushInterval {
+  /// Hands over and closes the field being edited. Nil when it cannot be handed over: the field
+  /// stays open with a notice saying why.
+  private func leaveField(_ state: inout AppState, now: Date) -> [WizardEffect]? {
+    guard let effects = handOver(&state, now: now) else { return nil }
+    state.field = nil
+    if state.wizard.phase == .questions { state.mode = .browsing }
+    return effects
+  }
+
+  /// Quits after handing over the field being edited; refused (with the notice) while it holds
+  /// a number that does not parse, which would otherwise be lost.
+  private func quit(_ state: inout AppState, now: Date) -> [WizardEffect] {
+    guard let effects = handOver(&state, now: now) else {
+      state.notice = (state.notice ?? "") + " — " + Phrase.invalidNumberOnQuit.text(state.language)
       return []
     }
-    state.noteFlushedAt = now
-    return send(&state, .noteEdited(editor.text, at: now))
+    return effects + send(&state, .quitRequested)
+  }
+
+  /// Called regularly: hands the field being typed to the wizard every few seconds.
+  public func tick(_ state: inout AppState, now: Date) -> [WizardEffect] {
+    guard let field = state.field, !field.isHandedOver else { return [] }
+    if let last = state.fieldHandedOverAt, now.timeIntervalSince(last) < Self.fieldHandOverInterval {
+      return []
+    }
+    let notice = state.notice
+    defer { state.notice = notice }
+    return handOver(&state, now: now) ?? []
+  }
+
+  /// The way out on a signal or a lost terminal: whatever can be handed over is, then the wizard
+  /// quits. A number that does not parse cannot be kept; the notice then says what was lost.
+  public func interrupted(_ state: inout AppState, now: Date) -> [WizardEffect] {
+    var effects: [WizardEffect] = []
+    if let handed = handOver(&state, now: now) {
+      effects = handed
+    } else if let field = state.field {
+      state.notice = Phrase.notKept.format(state.language, field.editor.text)
+    }
+    state.field = nil
+    return effects + send(&state, .quitRequested)
   }
 
   /// Handles one key.
@@ -69,7 +133,7 @@ public struct App: Sendable {
     state.notice = nil
     if key == .resize { return [] }
     if state.isTooSmall {
-      if isQuit(key) { return leaveField(&state, now: now) + send(&state, .quitRequested) }
+      if isQuit(key) { return quit(&state, now: now) }
       return []
     }
     switch state.wizard.phase {
@@ -88,130 +152,89 @@ public struct App: Sendable {
 
   private func handleForm(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     let fields = SessionMetadata.Field.allCases
-    func commit(_ state: inout AppState) -> [WizardEffect] {
-      send(&state, .identificationEdited(fields[state.formField], state.formEditor.text, at: now))
-    }
-    func move(_ state: inout AppState, to field: Int) -> [WizardEffect] {
-      let effects = commit(&state)
-      state.formField = (field + fields.count) % fields.count
-      state.formEditor = TextEditor(state.wizard.metadata[fields[state.formField]])
+    func move(_ state: inout AppState, to index: Int) -> [WizardEffect] {
+      let effects = handOver(&state, now: now) ?? []
+      openForm(&state, fields[(index + fields.count) % fields.count], now: now)
       return effects
     }
     switch key {
     case .control("c"), .function(10), .escape:
-      return commit(&state) + send(&state, .quitRequested)
+      return quit(&state, now: now)
     case .tab, .down:
       return move(&state, to: state.formField + 1)
     case .backTab, .up:
       return move(&state, to: state.formField - 1)
     case .enter:
-      var effects = commit(&state)
+      var effects = handOver(&state, now: now) ?? []
       let missing = wizard.missingIdentification(state.wizard)
       if missing.isEmpty {
+        state.field = nil
         effects += send(&state, .identificationConfirmed(at: now))
-      } else if let next = fields.firstIndex(of: missing[0]) {
-        state.formField = next
-        state.formEditor = TextEditor(state.wizard.metadata[fields[next]])
-        if missing.count < fields.count || next != 0 {
+      } else {
+        let wasFirst = state.formField == 0
+        openForm(&state, missing[0], now: now)
+        if missing.count < fields.count || !wasFirst || state.formField != 0 {
           state.notice = Phrase.identificationMissing.format(
-            state.language, missing.map { $0.phrase.text(state.language) }.joined(separator: ", "))
+            state.language, missing.map { questionnaire.identificationLabel($0, state.language) }.joined(separator: ", "))
         }
       }
       return effects
     default:
-      edit(&state.formEditor, key)
+      state.field?.editor.apply(key)
       return []
-    }
-  }
-
-  /// Applies an editing key to a text field.
-  private func edit(_ editor: inout TextEditor, _ key: Key) {
-    switch key {
-    case .character(let character): editor.insert(character)
-    case .backspace: editor.backspace()
-    case .delete: editor.deleteForward()
-    case .left: editor.moveLeft()
-    case .right: editor.moveRight()
-    case .home, .control("a"): editor.moveHome()
-    case .end, .control("e"): editor.moveEnd()
-    case .up: editor.moveVertically(-1)
-    case .down: editor.moveVertically(1)
-    case .enter where editor.multiline: editor.insert("\n")
-    default: break
     }
   }
 
   // MARK: - Questions
 
-  /// Hands a note or field being edited to the wizard before anything else happens.
-  private func leaveField(_ state: inout AppState, now: Date) -> [WizardEffect] {
-    switch state.mode {
-    case .editingNote(let editor):
-      state.mode = .browsing
-      return send(&state, .noteEdited(editor.text, at: now))
-    default:
-      state.mode = .browsing
-      return []
-    }
-  }
-
   private func handleQuestions(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     switch state.mode {
     case .browsing: return handleBrowsing(&state, key, now: now)
-    case .editingNote(var editor):
+    case .editingNote:
       switch key {
       case .tab, .escape:
-        return leaveField(&state, now: now)
+        return leaveField(&state, now: now) ?? []
       case .control("s"):
-        return send(&state, .noteEdited(editor.text, at: now)) + send(&state, .saveRequested)
-      case .control("c"):
-        return leaveField(&state, now: now) + send(&state, .quitRequested)
+        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
       default:
-        edit(&editor, key)
-        state.mode = .editingNote(editor)
+        state.field?.editor.apply(key)
         return []
       }
-    case .editingAnswer(var editor):
+    case .editingAnswer:
       switch key {
       case .escape:
+        if let effects = leaveField(&state, now: now) { return effects }
+        // Esc always leaves: a number that does not parse is dropped, and the notice says so.
+        state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
+        state.field = nil
         state.mode = .browsing
         return []
       case .enter:
-        guard let question = wizard.current(state.wizard) else { return [] }
-        let text = editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty {
-          state.mode = .browsing
-          return send(&state, .answerCleared(at: now))
-        }
-        let value: AnswerValue
-        if question.type == .number {
-          switch NumberInput.parse(text, for: question, language: state.language) {
-          case .success(let number):
-            value = .number(number)
-          case .failure(let failure):
-            state.notice = failure.message(text, state.language)
-            return []
-          }
-        } else {
-          value = .text(editor.text)
-        }
-        state.mode = .browsing
-        return send(&state, .answerChosen(value, at: now)) + send(&state, .nextPressed)
-      case .control("c"):
-        state.mode = .browsing
-        return send(&state, .quitRequested)
+        let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
+        guard let effects = leaveField(&state, now: now) else { return [] }
+        return blank ? effects : effects + send(&state, .nextPressed)
+      case .control("s"):
+        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
       default:
-        edit(&editor, key)
-        state.mode = .editingAnswer(editor)
+        state.field?.editor.apply(key)
         return []
       }
     case .help(let scroll):
+      let total = HelpScreen(screen: Screen(app: self)).lines(state, width: state.width - 4).count
+      let last = Viewport.maxOffset(total: total, rows: state.listRows)
+      let page = Viewport.page(rows: state.listRows)
       switch key {
-      case .up, .character("k"): state.mode = .help(scroll: max(0, scroll - 1))
-      case .down, .character("j"): state.mode = .help(scroll: scroll + 1)
-      case .pageUp: state.mode = .help(scroll: max(0, scroll - (state.height - 6)))
-      case .pageDown, .character(" "): state.mode = .help(scroll: scroll + state.height - 6)
-      case .control("c"): return send(&state, .quitRequested)
+      case .up, .character("k"): state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+      case .down, .character("j"): state.mode = .help(scroll: min(last, scroll + 1))
+      case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
+      case .pageDown, .character(" "): state.mode = .help(scroll: min(last, scroll + page))
+      case .home: state.mode = .help(scroll: 0)
+      case .end: state.mode = .help(scroll: last)
+      case .control("c"), .function(10): return quit(&state, now: now)
       default: state.mode = .browsing
       }
       return []
@@ -226,65 +249,38 @@ public struct App: Sendable {
         let effects = send(&state, .searchSubmitted(query))
         state.notice = searchNotice(state)
         return effects
-      case .control("c"):
+      case .control("c"), .function(10):
         state.mode = .browsing
-        return send(&state, .quitRequested)
+        return quit(&state, now: now)
       default:
-        edit(&editor, key)
+        editor.apply(key)
         state.mode = .searching(editor)
       }
       return []
     case .contents(let selection):
       let sections = wizard.visibleSections(state.wizard)
+      var selection = selection
       switch key {
-      case .up, .character("k"): state.mode = .contents(selection: max(0, selection - 1))
-      case .down, .character("j"):
-        state.mode = .contents(selection: min(max(sections.count - 1, 0), selection + 1))
+      case .up, .character("k"): selection = max(0, selection - 1)
+      case .down, .character("j"): selection = min(max(sections.count - 1, 0), selection + 1)
+      case .pageUp, .pageDown:
+        state.listOffset = Viewport.paged(
+          state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
+        selection = min(max(sections.count - 1, 0), state.listOffset)
       case .enter:
         state.mode = .browsing
         guard sections.indices.contains(selection) else { return [] }
         return send(&state, .sectionJumped(sections[selection]))
-      case .control("c"): return send(&state, .quitRequested)
-      default: state.mode = .browsing
-      }
-      return []
-    case .evidence(var editor, let selection):
-      guard let question = wizard.current(state.wizard) else {
-        state.mode = .browsing
-        return []
-      }
-      let items = state.wizard.answers[question.id]?.evidence ?? []
-      switch key {
-      case .escape:
-        state.mode = .browsing
-        return []
-      case .control("c"):
-        state.mode = .browsing
-        return send(&state, .quitRequested)
-      case .enter:
-        guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        let effects = send(&state, .evidenceAdded(editor.text, at: now))
-        state.mode = .evidence(TextEditor(), selection: nil)
-        return effects
-      case .up:
-        guard !items.isEmpty else { return [] }
-        state.mode = .evidence(editor, selection: max(0, (selection ?? items.count) - 1))
-        return []
-      case .down:
-        guard let selection else { return [] }
-        state.mode = .evidence(editor, selection: selection + 1 < items.count ? selection + 1 : nil)
-        return []
-      case .delete where selection != nil:
-        guard let selection else { return [] }
-        let effects = send(&state, .evidenceRemoved(selection, at: now))
-        let remaining = items.count - 1
-        state.mode = .evidence(editor, selection: remaining == 0 ? nil : min(selection, remaining - 1))
-        return effects
+      case .control("c"), .function(10): return quit(&state, now: now)
       default:
-        edit(&editor, key)
-        state.mode = .evidence(editor, selection: nil)
+        state.mode = .browsing
         return []
       }
+      state.mode = .contents(selection: selection)
+      state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
+      return []
+    case .evidence(let selection):
+      return handleEvidence(&state, key, selection: selection, now: now)
     case .confirmingFinish:
       state.mode = .browsing
       switch key {
@@ -294,6 +290,49 @@ public struct App: Sendable {
       default:
         return []
       }
+    }
+  }
+
+  private func handleEvidence(_ state: inout AppState, _ key: Key, selection: Int?, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else {
+      state.mode = .browsing
+      state.field = nil
+      return []
+    }
+    /// The reference being typed becomes an item of the list, and the field a new one.
+    func settle(_ state: inout AppState) -> [WizardEffect] {
+      let effects = handOver(&state, now: now) ?? []
+      open(&state, .evidence(index: nil), text: "", now: now)
+      return effects
+    }
+    switch key {
+    case .escape:
+      return leaveField(&state, now: now) ?? []
+    case .control("c"), .function(10):
+      return quit(&state, now: now)
+    case .enter:
+      guard state.field?.editor.text.allSatisfy(\.isWhitespace) == false else { return [] }
+      return settle(&state)
+    case .up, .down:
+      let effects = state.field?.editor.text.isEmpty == false ? settle(&state) : []
+      let count = state.wizard.answers[question.id]?.evidence.count ?? 0
+      guard count > 0 else { return effects }
+      if key == .up {
+        state.mode = .evidence(selection: max(0, (selection ?? count) - 1))
+      } else if let selection {
+        state.mode = .evidence(selection: selection + 1 < count ? selection + 1 : nil)
+      }
+      return effects
+    case .delete where selection != nil:
+      guard let selection else { return [] }
+      let effects = send(&state, .evidenceRemoved(selection, at: now))
+      let remaining = state.wizard.answers[question.id]?.evidence.count ?? 0
+      state.mode = .evidence(selection: remaining == 0 ? nil : min(selection, remaining - 1))
+      return effects
+    default:
+      state.field?.editor.apply(key)
+      state.mode = .evidence(selection: nil)
+      return []
     }
   }
 
@@ -333,8 +372,8 @@ public struct App: Sendable {
         state.wizard.answers[question.id]?.isUnjustifiedNotApplicable == true
       {
         state.notice = Phrase.justificationRequired.text(state.language)
-        state.mode = .editingNote(TextEditor(state.wizard.answers[question.id]?.note ?? "", multiline: true))
-        state.noteFlushedAt = now
+        open(&state, .note, text: state.wizard.answers[question.id]?.note ?? "", now: now)
+        state.mode = .editingNote
         return effects
       }
       if advance { effects += send(&state, .nextPressed) }
@@ -342,36 +381,43 @@ public struct App: Sendable {
     }
     switch key {
     case .up, .character("k"):
-      state.optionCursor = max(0, state.optionCursor - 1)
+      guard !choices.isEmpty else { return [] }
+      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? choices.count - 1
       return []
     case .down, .character("j"):
-      state.optionCursor = min(max(choices.count - 1, 0), state.optionCursor + 1)
+      guard !choices.isEmpty else { return [] }
+      state.optionCursor = state.optionCursor.map { min(choices.count - 1, $0 + 1) } ?? 0
       return []
     case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
       return choose(Int(String(digit))! - 1, advance: false)
     case .character(" ") where question.type == .multiple:
-      return choose(state.optionCursor, advance: false)
+      guard let cursor = state.optionCursor else { return [] }
+      return choose(cursor, advance: false)
     case .enter:
       switch question.type {
       case .text, .number:
         let current = answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
-        state.mode = .editingAnswer(TextEditor(current))
+        open(&state, .answer(question.type), text: current, now: now)
+        state.mode = .editingAnswer
         return []
       case .multiple:
         return send(&state, .nextPressed)
       default:
-        return choose(state.optionCursor, advance: true)
+        // Only an explicit choice is recorded: without a highlighted option, Enter moves on.
+        guard let cursor = state.optionCursor else { return send(&state, .nextPressed) }
+        return choose(cursor, advance: true)
       }
     case .left, .pageUp, .backTab:
       return send(&state, .backPressed)
     case .right, .pageDown:
       return send(&state, .nextPressed)
     case .tab:
-      state.mode = .editingNote(TextEditor(answer?.note ?? "", multiline: true))
-      state.noteFlushedAt = now
+      open(&state, .note, text: answer?.note ?? "", now: now)
+      state.mode = .editingNote
       return []
     case .character("e"):
-      state.mode = .evidence(TextEditor(), selection: nil)
+      open(&state, .evidence(index: nil), text: "", now: now)
+      state.mode = .evidence(selection: nil)
       return []
     case .character("f"):
       return send(&state, .flagToggled(at: now))
@@ -379,7 +425,8 @@ public struct App: Sendable {
       state.mode = .help(scroll: 0)
       return []
     case .character("/"):
-      state.mode = .searching(TextEditor(state.wizard.search?.query ?? ""))
+      // A new search starts empty; n repeats the last one.
+      state.mode = .searching(TextEditor())
       return []
     case .character("n"):
       let effects = send(&state, .nextMatchPressed)
@@ -390,7 +437,9 @@ public struct App: Sendable {
     case .character("g"):
       let sections = wizard.visibleSections(state.wizard)
       let current = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
-      state.mode = .contents(selection: sections.firstIndex(of: current) ?? 0)
+      let selection = sections.firstIndex(of: current) ?? 0
+      state.mode = .contents(selection: selection)
+      state.listOffset = Viewport.settle(0, focus: selection, total: sections.count, rows: state.listRows)
       return []
     case .character("r"):
       return send(&state, .reviewOpened)
@@ -433,15 +482,29 @@ public struct App: Sendable {
   }
 
   private func handleReview(_ state: inout AppState, _ key: Key) -> [WizardEffect] {
-    let targets = reviewEntries(state).compactMap(\.position)
+    let entries = reviewEntries(state)
+    // The line of each entry that jumps somewhere, in order.
+    let targetLines = entries.indices.filter { entries[$0].position != nil }
+    func moveTo(_ selection: Int) {
+      state.listSelection = min(max(targetLines.count - 1, 0), max(0, selection))
+      let focus = targetLines.indices.contains(state.listSelection) ? targetLines[state.listSelection] : nil
+      state.listOffset = Viewport.settle(state.listOffset, focus: focus, total: entries.count, rows: state.listRows)
+    }
     switch key {
     case .up, .character("k"):
-      state.listSelection = max(0, state.listSelection - 1)
+      moveTo(state.listSelection - 1)
     case .down, .character("j"):
-      state.listSelection = min(max(targets.count - 1, 0), state.listSelection + 1)
+      moveTo(state.listSelection + 1)
+    case .pageUp, .pageDown:
+      state.listOffset = Viewport.paged(
+        state.listOffset, forward: key == .pageDown, total: entries.count, rows: state.listRows)
+      // The first entry shown on the new page.
+      moveTo(targetLines.firstIndex { $0 >= state.listOffset } ?? targetLines.count - 1)
     case .enter:
-      guard targets.indices.contains(state.listSelection) else { return [] }
-      return send(&state, .questionJumped(questionnaire.questions[targets[state.listSelection]].id))
+      guard targetLines.indices.contains(state.listSelection),
+        let position = entries[targetLines[state.listSelection]].position
+      else { return [] }
+      return send(&state, .questionJumped(questionnaire.questions[position].id))
     case .character("F"), .character("f"):
       if wizard.review(state.wizard).unanswered.isEmpty {
         return send(&state, .finishRequested)
@@ -473,22 +536,43 @@ public struct App: Sendable {
   }
 
   private func handleSummary(_ state: inout AppState, _ key: Key) -> [WizardEffect] {
-    let page = max(1, state.height - 5)
+    let total = SummaryScreen.lines(app: self, state: state).count
+    let finished = state.wizard.phase == .finished
+    func moveTo(_ selection: Int) {
+      state.listSelection = min(max(total - 1, 0), max(0, selection))
+      state.listOffset = Viewport.settle(state.listOffset, focus: state.listSelection, total: total, rows: state.listRows)
+    }
     switch key {
-    case .up, .character("k"): state.listSelection = max(0, state.listSelection - 1)
-    case .down, .character("j"): state.listSelection += 1
-    case .pageUp: state.listSelection = max(0, state.listSelection - page)
-    case .pageDown, .character(" "): state.listSelection += page
-    case .home: state.listSelection = 0
+    case .up, .character("k"): moveTo(state.listSelection - 1)
+    case .down, .character("j"): moveTo(state.listSelection + 1)
+    case .pageUp, .pageDown, .character(" "):
+      state.listOffset = Viewport.paged(
+        state.listOffset, forward: key != .pageUp, total: total, rows: state.listRows)
+      moveTo(state.listOffset)
+    case .home:
+      state.listOffset = 0
+      moveTo(0)
+    case .end:
+      moveTo(total - 1)
     case .enter:
-      guard let target = summaryTarget(state) else { return [] }
-      if state.wizard.phase == .finished {
-        return send(&state, .reopenRequested) + send(&state, .questionJumped(target))
+      // A finished assessment is reopened only by an explicit decision (o).
+      if finished {
+        state.notice = Phrase.finishedHint.text(state.language)
+        return []
       }
+      guard let target = summaryTarget(state) else { return [] }
       return send(&state, .questionJumped(target))
+    case .character("o") where finished:
+      let target = summaryTarget(state)
+      var effects = send(&state, .reopenRequested)
+      if let target { effects += send(&state, .questionJumped(target)) }
+      return effects
     case .escape, .left, .character("S"):
-      return state.wizard.phase == .finished
-        ? send(&state, .reopenRequested) : send(&state, .overlayClosed)
+      if finished {
+        state.notice = Phrase.finishedHint.text(state.language)
+        return []
+      }
+      return send(&state, .overlayClosed)
     case .character("q"), .function(10), .control("c"):
       return send(&state, .quitRequested)
     case .character("s"), .control("s"):
@@ -508,13 +592,3 @@ public struct App: Sendable {
   }
 }
 
-extension SessionMetadata.Field {
-  public var phrase: Phrase {
-    switch self {
-    case .organisation: return .organisation
-    case .assessor: return .assessor
-    case .provider: return .provider
-    case .service: return .service
-    }
-  }
-}

@@ -7,30 +7,36 @@ public struct AppState: Equatable, Sendable {
   public enum Mode: Equatable, Sendable {
     /// The question screen, options focused.
     case browsing
-    case editingNote(TextEditor)
-    /// The answer field of a `text` or `number` question.
-    case editingAnswer(TextEditor)
+    /// The note of the current question is being edited (in ``AppState/field``).
+    case editingNote
+    /// The answer field of a `text` or `number` question is being edited (in ``AppState/field``).
+    case editingAnswer
     case help(scroll: Int)
     case searching(TextEditor)
     case contents(selection: Int)
-    case evidence(TextEditor, selection: Int?)
+    /// The evidence list; the reference being typed is in ``AppState/field``; `selection` is the
+    /// highlighted item, nil while typing.
+    case evidence(selection: Int?)
     case confirmingFinish
   }
 
   public var wizard: WizardState
   public var language: InterfaceLanguage
   public var mode: Mode = .browsing
-  /// The highlighted choice on the question screen.
-  public var optionCursor = 0
-  /// The identification field being edited, and its text.
-  public var formField = 0
-  public var formEditor = TextEditor()
-  /// The highlighted line of the review or summary.
+  /// The one field being edited, whatever it is (identification, note, answer, evidence): the
+  /// App hands it to the wizard every few seconds and on every way out (``App/tick(_:now:)``).
+  public var field: EditedField?
+  /// When the field being edited was last handed to the wizard (and so saved).
+  public var fieldHandedOverAt: Date?
+  /// The highlighted choice on the question screen; nil on an unanswered question until an arrow
+  /// key highlights one, so that Enter records only an explicit choice.
+  public var optionCursor: Int?
+  /// The highlighted line of the review, the summary or the contents.
   public var listSelection = 0
+  /// The first line shown of the review, the summary or the contents (see ``Viewport``).
+  public var listOffset = 0
   /// A one-line notice (search result, a refused action), cleared by the next key.
   public var notice: String?
-  /// When the note being typed was last handed to the wizard (and so saved).
-  public var noteFlushedAt: Date?
   /// The terminal size, as last reported.
   public var width = 80
   public var height = 24
@@ -46,4 +52,13 @@ public struct AppState: Equatable, Sendable {
   public static let minimumHeight = 24
 
   public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+  /// The identification field being edited, as an index in `SessionMetadata.Field.allCases`.
+  public var formField: Int {
+    guard case .identification(let field)? = field?.target else { return 0 }
+    return SessionMetadata.Field.allCases.firstIndex(of: field) ?? 0
+  }
+
+  /// Rows of the scrolling part of the screens (between the header and the footer).
+  var listRows: Int { max(3, height - 7) }
 }

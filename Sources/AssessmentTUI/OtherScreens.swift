@@ -13,16 +13,20 @@ struct IdentificationScreen {
       canvas.text(row: 4 + row, column: 2, line, .dim)
     }
     let fields = SessionMetadata.Field.allCases
-    let labelWidth = fields.map { DisplayWidth.of(labelled($0.phrase, language)) }.max() ?? 10
+    // The questionnaire's own wording for its fields (the built-in one: "Cloud service provider").
+    func label(_ field: SessionMetadata.Field) -> String {
+      screen.questionnaire.identificationLabel(field, language) + (language == .fr ? " :" : ":")
+    }
+    let labelWidth = fields.map { DisplayWidth.of(label($0)) }.max() ?? 10
     let fieldWidth = canvas.width - labelWidth - 8
     for (index, field) in fields.enumerated() {
       let row = 7 + index * 2
       let focused = index == state.formField
-      canvas.text(row: row, column: 2, labelled(field.phrase, language), focused ? .bold : .plain)
-      let value = focused ? state.formEditor.text : state.wizard.metadata[field]
-      let layout = TextEditor(value).layout(width: 10_000)
+      canvas.text(row: row, column: 2, label(field), focused ? .bold : .plain)
+      let editor = focused ? state.field?.editor ?? TextEditor() : TextEditor(state.wizard.metadata[field])
+      let layout = editor.layout(width: 10_000)
       var shown = layout.lines.first ?? ""
-      var cursorColumn = focused ? state.formEditor.layout(width: 10_000).cursorColumn : 0
+      var cursorColumn = focused ? layout.cursorColumn : 0
       if DisplayWidth.of(shown) >= fieldWidth {
         let cut = max(0, cursorColumn - fieldWidth + 2)
         shown = String(shown.dropFirst(cut))
@@ -81,19 +85,23 @@ struct HelpScreen {
       }
     }
     let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[state.wizard.cursor]]
-    let conditions = [section.when, question.when].compactMap { $0?.description }
+    let conditions = [section.when, question.when].compactMap { $0 }
     if !conditions.isEmpty {
       lines.append(("", .plain))
-      wrap(Phrase.conditionShown.format(language, conditions.joined(separator: " && ")), .dim)
+      let words = ConditionWords(questionnaire: questionnaire, language: language)
+      wrap(Phrase.conditionShown.format(language, words.describe(all: conditions)), .dim)
     }
+    lines.append(("", .plain))
+    lines.append((Phrase.keysTitle.text(language), .underline))
+    for line in Phrase.helpKeys.text(language).split(separator: "\n") { wrap(String(line), .plain) }
     return lines
   }
 
   func draw(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
     screen.header(state, &canvas, section: screen.app.wizard.questionnaire.sectionIndexOfQuestion[state.wizard.cursor])
-    _ = screen.scrolled(
-      lines(state, width: canvas.width - 4), focus: nil, scroll: scroll, top: 3,
-      bottom: canvas.height - 4, &canvas, language: state.language)
+    screen.scrolled(
+      lines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
+      language: state.language)
     screen.footer(state, &canvas, keys: .footerHelp)
   }
 }
@@ -118,7 +126,9 @@ struct ContentsScreen {
       if index == selection { style.reverse = true }
       lines.append((DisplayWidth.pad("\(index == selection ? "›" : " ") " + title, to: room) + " " + count, style))
     }
-    _ = screen.scrolled(lines, focus: selection, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
+    let rows = canvas.height - 7
+    let offset = Viewport.settle(state.listOffset, focus: selection, total: lines.count, rows: rows)
+    screen.scrolled(lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
     screen.footer(state, &canvas, keys: .footerList)
   }
 }
@@ -135,10 +145,13 @@ struct EvidenceScreen {
     screen.header(state, &canvas, section: questionnaire.sectionIndexOfQuestion[state.wizard.cursor])
     canvas.text(row: 3, column: 2, Phrase.evidenceTitle.text(language), .bold)
     canvas.text(row: 4, column: 2, DisplayWidth.truncate(questionnaire.text(question.text, language.rawValue), to: canvas.width - 4), .dim)
-    let items = state.wizard.answers[question.id]?.evidence ?? []
+    // The reference being typed shows in the field only, even once handed over.
+    var typing: Int?
+    if case .evidence(let index)? = state.field?.target { typing = index }
+    let items = (state.wizard.answers[question.id]?.evidence ?? []).enumerated().filter { $0.offset != typing }
     if items.isEmpty { canvas.text(row: 6, column: 4, Phrase.evidenceNone.text(language), .dim) }
-    for (index, item) in items.enumerated().prefix(canvas.height - 12) {
-      canvas.text(row: 6 + index, column: 2, DisplayWidth.truncate("\(index == selection ? "›" : " ") \(index + 1). \(item)", to: canvas.width - 4), index == selection ? .reverse : .plain)
+    for (row, (index, item)) in items.enumerated().prefix(canvas.height - 12) {
+      canvas.text(row: 6 + row, column: 2, DisplayWidth.truncate("\(index == selection ? "›" : " ") \(index + 1). \(item)", to: canvas.width - 4), index == selection ? .reverse : .plain)
     }
     let row = canvas.height - 5
     let prompt = Phrase.evidenceAdd.text(language)
@@ -182,7 +195,8 @@ struct ReviewScreen {
         target += 1
       }
     }
-    _ = screen.scrolled(lines, focus: focus, top: 3, bottom: canvas.height - 4, &canvas, language: language)
+    let offset = Viewport.settle(state.listOffset, focus: focus, total: lines.count, rows: canvas.height - 7)
+    screen.scrolled(lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: language)
     screen.footer(state, &canvas, keys: .footerReview)
   }
 }
@@ -197,6 +211,14 @@ struct SummaryScreen {
     let width = max(20, state.width - 4)
     var result: [SummaryLine] = []
     for line in report.lines() {
+      // A line that fits is kept as it is (its spacing may align columns); a table row is never
+      // wrapped, only cut.
+      if DisplayWidth.of(line.text) <= width || line.isTableRow {
+        var kept = line
+        kept.text = DisplayWidth.truncate(line.text, to: width)
+        result.append(kept)
+        continue
+      }
       let indent = String(line.text.prefix { $0 == " " })
       let wrapped = DisplayWidth.wrap(String(line.text.dropFirst(indent.count)), width: width - indent.count)
       for (index, piece) in wrapped.enumerated() {
@@ -220,8 +242,9 @@ struct SummaryScreen {
       if index == selection { style.reverse = true }
       return (line.text, style)
     }
-    _ = screen.scrolled(styled, focus: selection, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
-    screen.footer(state, &canvas, keys: .footerSummary)
+    let offset = Viewport.settle(state.listOffset, focus: selection, total: styled.count, rows: canvas.height - 7)
+    screen.scrolled(styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
+    screen.footer(state, &canvas, keys: state.wizard.phase == .finished ? .footerFinished : .footerSummary)
   }
 
   static func style(_ emphasis: SummaryLine.Emphasis, levels: [String]) -> TextStyle {

@@ -49,20 +49,29 @@ struct QuestionScreen {
     wrap(questionnaire.text(question.help, language.rawValue), .plain)
     lines.append(("", .plain))
     let choices = question.choices(language, questionnaire)
+    let highlight = state.mode == .browsing ? state.optionCursor : nil
     switch question.type {
     case .text, .number:
       let label = (question.type == .number ? Phrase.numberHere : Phrase.answerHere).text(language)
-      if case .editingAnswer(let editor) = state.mode {
-        let layout = editor.layout(width: width - DisplayWidth.of(label) - 2)
+      let labelWidth = DisplayWidth.of(label)
+      let blank = String(repeating: " ", count: labelWidth)
+      if state.mode == .editingAnswer, let editor = state.field?.editor {
+        let layout = editor.layout(width: width - labelWidth - 2)
         focus = lines.count + layout.cursorRow
         for (index, line) in layout.lines.enumerated() {
-          lines.append(((index == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label))) + line, .underline))
+          lines.append(((index == 0 ? label : blank) + line, .underline))
         }
-        cursorAt = (lines.count - layout.lines.count + layout.cursorRow, DisplayWidth.of(label) + layout.cursorColumn)
+        cursorAt = (lines.count - layout.lines.count + layout.cursorRow, labelWidth + layout.cursorColumn)
       } else {
         let value = answer?.value.map { $0.display(question, language, questionnaire) } ?? "—"
         focus = lines.count
-        lines.append(("› " + label + value, TextStyle(bold: true)))
+        // Wrapped at words under the label, never cut.
+        let wrapped = value.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+          DisplayWidth.wrap(String($0), width: width - labelWidth - 2)
+        }
+        for (index, line) in wrapped.enumerated() {
+          lines.append(((index == 0 ? "› " + label : "  " + blank) + line, TextStyle(bold: true)))
+        }
       }
     default:
       for (index, choice) in choices.enumerated() {
@@ -74,19 +83,25 @@ struct QuestionScreen {
         }
         let mark =
           question.type == .multiple ? (selected ? "[x]" : "[ ]") : (selected ? "(•)" : "( )")
-        let pointer = index == state.optionCursor && state.mode == .browsing ? "›" : " "
+        let highlighted = index == highlight
+        let pointer = highlighted ? "›" : " "
         let number = index < 9 ? "\(index + 1)." : "  "
-        if index == state.optionCursor { focus = lines.count }
+        if highlighted || (highlight == nil && selected && focus == nil) { focus = lines.count }
         var style = TextStyle.plain
-        if index == state.optionCursor && state.mode == .browsing { style.reverse = true }
+        if highlighted { style.reverse = true }
         if selected { style.bold = true }
-        lines.append((DisplayWidth.truncate("\(pointer) \(mark) \(number) \(choice.label)", to: width), style))
+        // A long label wraps at words, its continuation lines under the label itself.
+        let prefix = "\(pointer) \(mark) \(number) "
+        let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
+        for (row, piece) in DisplayWidth.wrap(choice.label, width: width - indent.count).enumerated() {
+          lines.append(((row == 0 ? prefix : indent) + piece, style))
+        }
       }
     }
     lines.append(("", .plain))
     // The note.
     let noteLabel = labelled(.note, language)
-    if case .editingNote(let editor) = state.mode {
+    if state.mode == .editingNote, let editor = state.field?.editor {
       lines.append((noteLabel, TextStyle(bold: true, color: .accent)))
       let layout = editor.layout(width: width - 2)
       let start = lines.count
@@ -111,9 +126,12 @@ struct QuestionScreen {
 
     let top = 3
     let bottom = canvas.height - 4
-    let offset = screen.scrolled(lines, focus: focus, top: top, bottom: bottom, &canvas, language: language)
-    if let (row, column) = cursorAt, row - offset >= 0, row - offset < bottom - top {
-      canvas.terminal.placeCursor(row: top + row - offset, column: 2 + column)
+    let window = Viewport(
+      offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top), total: lines.count,
+      rows: bottom - top)
+    let first = screen.scrolled(lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language)
+    if let (row, column) = cursorAt, window.shown.contains(row) {
+      canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
     }
     if case .searching(let editor) = state.mode {
       let prompt = Phrase.searchPrompt.text(language)
@@ -127,14 +145,14 @@ struct QuestionScreen {
     if state.mode == .confirmingFinish {
       let unanswered = wizard.review(state.wizard).unanswered.count
       var confirm = state
-      confirm.notice = Phrase.finishConfirm.format(language, unanswered)
+      confirm.notice = Phrase.finishConfirm.format(language, CountedNoun.question.format(unanswered, language))
       screen.footer(confirm, &canvas, keys: .footerQuestion)
       return
     }
     switch state.mode {
     case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
     case .editingAnswer: screen.footer(state, &canvas, keys: .footerField)
-    default: screen.footer(state, &canvas, keys: .footerQuestion)
+    default: screen.footer(state, &canvas, keys: question.type == .multiple ? .footerMultiple : .footerQuestion)
     }
   }
 

@@ -14,6 +14,8 @@ public final class Runner {
   public private(set) var state: AppState
   /// The signal that ended the run, if one did.
   public private(set) var endedBySignal: Int32?
+  /// What a signal made the wizard drop (a number that did not parse), for the caller to print.
+  public private(set) var lostOnExit: String?
 
   public init(
     app: App, terminal: Terminal, state: AppState, save: @escaping (WizardState) -> String?,
@@ -45,12 +47,10 @@ public final class Runner {
       if quickEmptyReads > 200 { interruptedBy = SIGHUP_NUMBER }
       if let number = interruptedBy ?? signal() {
         endedBySignal = number
-        let now = clock()
-        var effects = app.tick(&state, now: now)
-        if case .editingNote(let editor) = state.mode {
-          effects += app.send(&state, .noteEdited(editor.text, at: now))
-        }
-        _ = perform(effects + app.send(&state, .quitRequested))
+        // Whatever field is being edited is handed over before quitting.
+        state.notice = nil
+        _ = perform(app.interrupted(&state, now: clock()))
+        lostOnExit = state.notice
         return
       }
       let started = Date()

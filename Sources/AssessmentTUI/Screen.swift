@@ -29,8 +29,8 @@ public struct Screen: Sendable {
       switch state.mode {
       case .help(let scroll): HelpScreen(screen: self).draw(state, scroll: scroll, &canvas)
       case .contents(let selection): ContentsScreen(screen: self).draw(state, selection: selection, &canvas)
-      case .evidence(let editor, let selection):
-        EvidenceScreen(screen: self).draw(state, editor: editor, selection: selection, &canvas)
+      case .evidence(let selection):
+        EvidenceScreen(screen: self).draw(state, editor: state.field?.editor ?? TextEditor(), selection: selection, &canvas)
       default: QuestionScreen(screen: self).draw(state, &canvas)
       }
     case .review: ReviewScreen(screen: self).draw(state, &canvas)
@@ -118,34 +118,75 @@ public struct Screen: Sendable {
     return digits.joined(separator: ":")
   }
 
-  /// Draws `lines` in rows `top..<bottom`, scrolled so that `focus` is visible, with marks when
-  /// there is more above or below.
+  /// Draws `lines` in rows `top..<bottom` from line `offset` (settled by ``Viewport``), with
+  /// marks when there is more above or below. Returns the row of line `offset`.
+  @discardableResult
   func scrolled(
-    _ lines: [(String, TextStyle)], focus: Int?, scroll: Int? = nil, top: Int, bottom: Int,
-    _ canvas: inout Canvas, language: InterfaceLanguage
+    _ lines: [(String, TextStyle)], offset: Int, top: Int, bottom: Int, _ canvas: inout Canvas,
+    language: InterfaceLanguage
   ) -> Int {
-    let rows = bottom - top
-    var offset = 0
-    if let scroll {
-      offset = min(scroll, max(0, lines.count - rows))
-    } else if let focus, focus >= rows - 1 {
-      offset = min(focus - rows + 2, max(0, lines.count - rows))
+    let window = Viewport(offset: offset, total: lines.count, rows: bottom - top)
+    let first = top + (window.showsAbove ? 1 : 0)
+    for (row, index) in window.shown.enumerated() {
+      canvas.text(row: first + row, column: 2, lines[index].0, lines[index].1)
     }
-    let aboveMark = offset > 0
-    let belowMark = offset + rows < lines.count
-    for row in 0..<rows {
-      let index = offset + row
-      guard lines.indices.contains(index) else { break }
-      if (row == 0 && aboveMark) || (row == rows - 1 && belowMark) { continue }
-      canvas.text(row: top + row, column: 2, lines[index].0, lines[index].1)
-    }
-    if aboveMark {
+    if window.showsAbove {
       canvas.text(row: top, column: canvas.width - 22, Phrase.moreAbove.text(language), .dim)
     }
-    if belowMark {
+    if window.showsBelow {
       canvas.text(row: bottom - 1, column: canvas.width - 22, Phrase.moreBelow.text(language), .dim)
     }
+    return first
+  }
+}
+
+/// Which lines of a long list show in a number of rows. The marks "more above" and "more below"
+/// take a row of their own, so no line is ever hidden under one: paging by ``page(rows:)``
+/// shows every line (with one line of overlap).
+struct Viewport: Equatable {
+  /// The first line shown, clamped.
+  let offset: Int
+  let total: Int
+  let rows: Int
+
+  init(offset: Int, total: Int, rows: Int) {
+    self.total = total
+    self.rows = max(rows, 3)
+    self.offset = min(max(0, offset), Self.maxOffset(total: total, rows: rows))
+  }
+
+  var showsAbove: Bool { offset > 0 }
+  var showsBelow: Bool { total - offset > rows - (showsAbove ? 1 : 0) }
+  /// The lines shown, in order.
+  var shown: Range<Int> {
+    let count = min(total - offset, rows - (showsAbove ? 1 : 0) - (showsBelow ? 1 : 0))
+    return offset..<(offset + max(0, count))
+  }
+
+  /// The largest useful offset: the last line shows on the last row.
+  static func maxOffset(total: Int, rows: Int) -> Int {
+    let rows = max(rows, 3)
+    return total <= rows ? 0 : total - (rows - 1)
+  }
+
+  /// How far a page moves: what shows between both marks, less one line of overlap.
+  static func page(rows: Int) -> Int { max(1, max(rows, 3) - 3) }
+
+  /// `offset` moved as little as needed for line `focus` to show.
+  static func settle(_ offset: Int, focus: Int?, total: Int, rows: Int) -> Int {
+    var offset = Viewport(offset: offset, total: total, rows: rows).offset
+    guard let focus, focus >= 0, focus < total else { return offset }
+    if focus < offset { offset = focus }
+    if !Viewport(offset: offset, total: total, rows: rows).shown.contains(focus) {
+      offset = focus <= rows - 2 ? 0 : min(maxOffset(total: total, rows: rows), focus - (max(rows, 3) - 3))
+    }
     return offset
+  }
+
+  /// The offset a page further or back.
+  static func paged(_ offset: Int, forward: Bool, total: Int, rows: Int) -> Int {
+    let current = Viewport(offset: offset, total: total, rows: rows).offset
+    return Viewport(offset: current + (forward ? 1 : -1) * page(rows: rows), total: total, rows: rows).offset
   }
 }
 

@@ -72,39 +72,72 @@ public struct TextEditor: Equatable, Sendable {
     }
   }
 
-  /// The text wrapped to `width` cells, and the cursor's (row, column) in that layout.
+  /// The text wrapped at words to `width` cells (a word longer than a line is cut), and the
+  /// cursor's (row, column) in that layout. One cell is kept free at the end of a line for the
+  /// cursor; a space may take it.
   public func layout(width: Int) -> (lines: [String], cursorRow: Int, cursorColumn: Int) {
     let width = max(width, 2)
-    var lines: [String] = [""]
-    var lineWidth = 0
-    var cursorRow = 0
-    var cursorColumn = 0
+    let room = width - 1
+    // Each row as indices into `characters`; a line break ends its row.
+    var rows: [[Int]] = [[]]
+    var rowWidth = 0
+    func cells(_ row: ArraySlice<Int>) -> Int {
+      row.reduce(0) { $0 + (characters[$1] == "\n" ? 0 : DisplayWidth.of(characters[$1])) }
+    }
     for (index, character) in characters.enumerated() {
-      if index == cursor {
-        cursorRow = lines.count - 1
-        cursorColumn = lineWidth
-      }
       if character == "\n" {
-        lines.append("")
-        lineWidth = 0
+        rows[rows.count - 1].append(index)
+        rows.append([])
+        rowWidth = 0
         continue
       }
-      let cells = DisplayWidth.of(character)
-      if lineWidth + cells > width - 1 {
-        lines.append("")
-        lineWidth = 0
-        if index == cursor {
-          cursorRow = lines.count - 1
-          cursorColumn = 0
-        }
+      let width = DisplayWidth.of(character)
+      let current = rows[rows.count - 1]
+      let fits = rowWidth + width <= room || (character == " " && rowWidth < room + 1)
+      if fits || current.isEmpty {
+        rows[rows.count - 1].append(index)
+        rowWidth += width
+        continue
       }
-      lines[lines.count - 1].append(character)
-      lineWidth += cells
+      // Break after the row's last space, carrying the word under way to the next row.
+      if let space = current.lastIndex(where: { characters[$0] == " " }), space < current.count - 1 {
+        rows[rows.count - 1] = Array(current[...space])
+        let carried = current[(space + 1)...]
+        rows.append(Array(carried) + [index])
+        rowWidth = cells(carried) + width
+      } else {
+        rows.append([index])
+        rowWidth = width
+      }
     }
-    if cursor == characters.count {
-      cursorRow = lines.count - 1
-      cursorColumn = lineWidth
+    var cursorRow = rows.count - 1
+    var cursorColumn = cells(rows[rows.count - 1][...])
+    for (number, row) in rows.enumerated() {
+      guard let position = row.firstIndex(of: cursor) else { continue }
+      cursorRow = number
+      cursorColumn = cells(row[..<position])
+      break
     }
+    let lines = rows.map { row in String(row.compactMap { characters[$0] == "\n" ? nil : characters[$0] }) }
     return (lines, cursorRow, cursorColumn)
+  }
+}
+
+extension TextEditor {
+  /// Applies an editing key; other keys change nothing.
+  mutating func apply(_ key: Key) {
+    switch key {
+    case .character(let character): insert(character)
+    case .backspace: backspace()
+    case .delete: deleteForward()
+    case .left: moveLeft()
+    case .right: moveRight()
+    case .home, .control("a"): moveHome()
+    case .end, .control("e"): moveEnd()
+    case .up: moveVertically(-1)
+    case .down: moveVertically(1)
+    case .enter where multiline: insert("\n")
+    default: break
+    }
   }
 }

@@ -140,6 +140,7 @@ enum Interactive {
     }
     print(Phrase.quitMessage.format(language, path))
     print(Phrase.resumeHint.format(language, record.id))
+    if let lost = runner.lostOnExit { warn(lost) }
     if final.wizard.phase == .finished, runner.endedBySignal == nil {
       print()
       let report = app.summaryReport(final)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssessmentCore
 import AssessmentStore
 import Foundation
 
@@ -16,7 +17,8 @@ struct Validate: ParsableCommand {
       let questionnaire = loaded.questionnaire
       print(
         "\(loaded.source): valid — \(questionnaire.id) \(questionnaire.version), "
-          + "\(questionnaire.sections.count) sections, \(questionnaire.questions.count) questions, "
+          + "\(CountedNoun.section.format(questionnaire.sections.count, .en)), "
+          + "\(CountedNoun.question.format(questionnaire.questions.count, .en)), "
           + "languages \(questionnaire.languages.joined(separator: ", "))")
     } catch .questionnaireInvalid(let problems) {
       for problem in problems {

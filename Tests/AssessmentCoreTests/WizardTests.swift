@@ -149,6 +149,20 @@ import Testing
     step(&state, .flagToggled(at: t1)) { $0.answers["restitution"] = nil }
   }
 
+  /// A reference being typed is handed over once, then rewritten in place; blank removes it.
+  @Test func evidenceIsRewrittenInPlaceWhileTyped() {
+    var state = identified()
+    state.cursor = 2
+    step(&state, .evidenceAdded("contrat", at: t1)) {
+      $0.answers["restitution"] = Answer(evidence: ["contrat"])
+      $0.metadata.updated = t1
+    }
+    step(&state, .evidenceEdited(0, " contrat.pdf ", at: t1)) { $0.answers["restitution"]?.evidence = ["contrat.pdf"] }
+    step(&state, .evidenceEdited(0, "contrat.pdf", at: t1), effects: [])
+    step(&state, .evidenceEdited(1, "autre", at: t1), effects: [])
+    step(&state, .evidenceEdited(0, "  ", at: t1)) { $0.answers["restitution"] = nil }
+  }
+
   @Test func answersMustFitTheQuestionType() {
     var state = identified()
     let refused: [AnswerValue] = [

@@ -90,14 +90,15 @@ import Testing
     #expect(try SessionQuestionnaire.resolve(reread, sessionPath: "s1.json").digest == loaded.digest)
   }
 
-  /// The format document's two YAML examples, the small questionnaire and the risk method, form a
-  /// valid questionnaire together.
+  /// The format document's YAML examples, the small questionnaire and the risk method (then the
+  /// citations and labels), form a valid questionnaire together.
   @Test func theFormatDocumentsExamplesValidate() throws {
     let document = try String(contentsOfFile: repositoryRoot + "/docs/questionnaire-format.md", encoding: .utf8)
     let blocks = document.components(separatedBy: "```yaml\n").dropFirst().map {
       $0.components(separatedBy: "```").first ?? ""
     }
-    #expect(blocks.count == 3, "the localized-text snippet, the small questionnaire, the risk method")
-    #expect(problems(blocks.suffix(2).joined()) == [])
+    #expect(blocks.count == 5, "the localized-text snippet, the small questionnaire, the risk method, citations and labels, a derogation fragment")
+    #expect(problems(blocks[1] + blocks[2]) == [])
+    #expect(problems(blocks[1] + blocks[2] + blocks[3]) == [], "citations and labels are top-level keys")
   }
 }

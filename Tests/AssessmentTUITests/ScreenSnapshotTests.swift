@@ -21,8 +21,8 @@ import Testing
   @Test(arguments: [InterfaceLanguage.fr, .en])
   func questionWithAnswerNoteEvidenceAndFlag(language: InterfaceLanguage) throws {
     var harness = Harness(try fixture("small.yaml"), language: language)
-    harness.press(.enter)  // personal data: yes
-    harness.press(.enter)  // deployment: public
+    harness.press(.character("1"), .enter)  // personal data: yes
+    harness.press(.character("1"), .enter)  // deployment: public
     harness.press(.character("2"))  // restitution: partial
     harness.press(.tab)
     harness.type("Clause 14 : délai « raisonnable » non chiffré 📦")
@@ -39,7 +39,7 @@ import Testing
   @Test(arguments: [InterfaceLanguage.fr, .en])
   func helpContentsReviewAndSummary(language: InterfaceLanguage) throws {
     var harness = Harness(try fixture("small.yaml"), language: language)
-    harness.press(.enter, .enter, .character("?"))
+    harness.press(.character("1"), .enter, .character("1"), .enter, .character("?"))
     expectSnapshot(harness.render(), "help-\(language)-80x24")
     harness.press(.escape, .character("g"))
     expectSnapshot(harness.render(), "contents-\(language)-80x24")

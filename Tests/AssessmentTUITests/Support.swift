@@ -70,3 +70,21 @@ struct Harness {
     return terminal
   }
 }
+
+extension Harness {
+  /// A tick `seconds` after t0.
+  @discardableResult
+  mutating func tick(after seconds: TimeInterval) -> [WizardEffect] {
+    let result = app.tick(&state, now: t0.addingTimeInterval(seconds))
+    effects += result
+    return result
+  }
+
+  /// The id of the question on screen.
+  var currentID: String? { app.wizard.current(state.wizard)?.id }
+
+  /// Moves (→) until the question `id` is on screen.
+  mutating func go(to id: String) {
+    for _ in 0..<app.wizard.questionnaire.questions.count where currentID != id { press(.right) }
+  }
+}

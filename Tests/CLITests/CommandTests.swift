@@ -22,6 +22,30 @@ import Testing
     #expect(result.stdout.hasPrefix("builtin:be-socsec-cloud.yaml: valid — be-socsec-cloud"))
   }
 
+  @Test func validateCountsInTheSingularOrThePlural() throws {
+    let walk = try runCLI(["validate", packageRoot + "/Tests/Fixtures/walk.yaml"])
+    #expect(walk.status == 0, "\(walk.stderr)")
+    #expect(walk.stdout.contains("walk 1.0.0, 2 sections, 12 questions, languages fr, en, nl"))
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/one.yaml"
+    try """
+    format: 1
+    id: one
+    version: "1"
+    languages: [en]
+    title: {en: "One"}
+    sections:
+      - id: only
+        title: {en: "Only"}
+        questions:
+          - {id: q, type: yesno, text: {en: "Q?"}, help: {en: "H."}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let one = try runCLI(["validate", path])
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout.contains("one 1, 1 section, 1 question, languages en"), "\(one.stdout)")
+  }
+
   @Test func validateLocatesEveryProblemAndExits1() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

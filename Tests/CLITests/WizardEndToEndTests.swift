@@ -42,9 +42,9 @@ import Testing
     let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(tmux)
     try tmux.wait(for: "Question 1/6 · Section 1/3")
-    try tmux.keys("Enter")  // personal data: yes
+    try tmux.keys("1", "Enter")  // personal data: yes
     try tmux.wait(for: "Deployment model?")
-    try tmux.keys("Enter")  // public
+    try tmux.keys("1", "Enter")  // public
     try tmux.wait(for: "Question 3/7")
     try tmux.keys("1")
     try tmux.keys("Tab")
@@ -55,7 +55,7 @@ import Testing
     try tmux.wait(for: "Encryption at rest.")
     try tmux.keys("2", "Enter")
     try tmux.wait(for: "Shared network.")
-    try tmux.keys("Enter")
+    try tmux.keys("1", "Enter")
     try tmux.wait(for: "Comment?")
     try tmux.keys("Enter")
     try tmux.type("Aucun commentaire")
@@ -99,7 +99,7 @@ import Testing
     let first = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(first)
     try first.wait(for: "Personal data?")
-    try first.keys("Enter")
+    try first.keys("1", "Enter")
     try first.wait(for: "Deployment model?")
     try first.keys("2", "Enter")
     try first.wait(for: "Data restitution.")

@@ -1,0 +1,75 @@
+import AssessmentCore
+import Foundation
+
+/// The field being edited, whatever it is, with what of it the wizard already has. One
+/// mechanism hands every kind of field to the wizard (``App/handOver(_:now:)``): periodically
+/// while typing, and on every way out (leaving the field, quitting, a signal, a lost terminal).
+public struct EditedField: Equatable, Sendable {
+  public enum Target: Equatable, Sendable {
+    /// A field of the identification form.
+    case identification(SessionMetadata.Field)
+    /// The note of the current question.
+    case note
+    /// The answer of the current `text` or `number` question.
+    case answer(QuestionType)
+    /// An evidence reference of the current question: a new one (nil), or the one at `index`
+    /// once it has been handed over, so that later handovers update it instead of adding more.
+    case evidence(index: Int?)
+  }
+
+  public var target: Target
+  public var editor: TextEditor
+  /// The text the wizard has, so that an unchanged field is not handed over again.
+  public var handedOver: String
+
+  public init(_ target: Target, text: String = "") {
+    self.target = target
+    editor = TextEditor(text, multiline: target == .note)
+    handedOver = text
+  }
+
+  /// Whether the wizard has everything typed.
+  public var isHandedOver: Bool { editor.text == handedOver }
+}
+
+/// What handing a field's text to the wizard means.
+enum Handover: Equatable {
+  case event(WizardEvent)
+  /// Nothing to hand over (a blank new evidence reference).
+  case nothing
+  /// The text cannot be handed over (a number that does not parse); the message says why.
+  case invalid(String)
+}
+
+extension EditedField {
+  /// The one mapping from the text being edited to the wizard event that records it. A number
+  /// is handed over only when it parses; blank text clears an answer or removes an evidence
+  /// reference already handed over.
+  func handover(question: Question?, language: InterfaceLanguage, now: Date) -> Handover {
+    let text = editor.text
+    let blank = text.allSatisfy { $0.isWhitespace }
+    switch target {
+    case .identification(let field):
+      return .event(.identificationEdited(field, text, at: now))
+    case .note:
+      return .event(.noteEdited(text, at: now))
+    case .answer(.number):
+      if blank { return .event(.answerCleared(at: now)) }
+      // The core's one reader of typed numbers: groups, decimal comma in fr/nl, bounds.
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let parsed =
+        question.map { NumberInput.parse(trimmed, for: $0, language: language) }
+        ?? NumberInput.parse(trimmed, language: language)
+      switch parsed {
+      case .success(let number): return .event(.answerChosen(.number(number), at: now))
+      case .failure(let failure): return .invalid(failure.message(trimmed, language))
+      }
+    case .answer:
+      return .event(blank ? .answerCleared(at: now) : .answerChosen(.text(text), at: now))
+    case .evidence(let index?):
+      return .event(.evidenceEdited(index, text, at: now))
+    case .evidence(nil):
+      return blank ? .nothing : .event(.evidenceAdded(text, at: now))
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import AssessmentCore
+import Foundation
+import Testing
+
+@testable import AssessmentTUI
+
+/// Whatever field is being edited is handed to the wizard every few seconds and on every way out
+/// (issue 11, point 1).
+@Suite struct EditedFieldTests {
+  @Test func aTextAnswerBeingTypedIsHandedOverEveryFewSeconds() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "context")
+    harness.press(.enter)
+    harness.type("Archives sociales")
+    #expect(harness.tick(after: 4) == [.save])
+    #expect(harness.state.wizard.answers["context"]?.value == .text("Archives sociales"))
+    guard case .editingAnswer = harness.state.mode else {
+      Issue.record("the field stays open while typing")
+      return
+    }
+    #expect(harness.tick(after: 10).isEmpty, "nothing new")
+  }
+
+  @Test func aNumberIsHandedOverOnlyWhenItParses() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    harness.press(.enter)
+    harness.type("1200")
+    harness.tick(after: 4)
+    #expect(harness.state.wizard.answers["users"]?.value == .number(1200))
+    harness.type("x")
+    #expect(harness.tick(after: 8).isEmpty)
+    #expect(harness.state.wizard.answers["users"]?.value == .number(1200), "a partial number is not handed over")
+    #expect(harness.render().snapshot.contains("1200x"), "and it stays in the editor")
+  }
+
+  @Test func quittingWithAnUnparsableNumberIsRefusedWithAMessage() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    harness.press(.enter)
+    harness.type("12.5k")
+    harness.press(.control("c"))
+    #expect(!harness.effects.contains(.exit))
+    #expect(harness.state.notice?.contains("“12.5k” is not a number") == true)
+    harness.press(.escape)
+    #expect(harness.state.mode == .browsing, "Esc leaves the field, dropping what is not a number")
+    harness.press(.control("c"))
+    #expect(harness.effects.last == .exit)
+  }
+
+  @Test func identificationBeingTypedIsHandedOverEveryFewSeconds() throws {
+    var harness = Harness(try fixture("walk.yaml"), identified: false)
+    harness.type("ONSS")
+    harness.tick(after: 4)
+    #expect(harness.state.wizard.metadata.organisation == "ONSS")
+    #expect(harness.effects.contains(.save))
+  }
+
+  @Test func evidenceBeingTypedIsHandedOverOnceAndKeptUpToDate() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.press(.character("e"))
+    harness.type("contrat.pdf")
+    harness.tick(after: 4)
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf"])
+    harness.type(" §14")
+    harness.tick(after: 8)
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14"], "the same item, not a second one")
+    harness.press(.enter)
+    harness.type("annexe")
+    harness.press(.escape)
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14", "annexe"], "Esc keeps what was typed")
+  }
+
+  /// The runner's way out on a signal hands over any field, not just the note.
+  @Test(arguments: ["context", "users", "note", "evidence"])
+  func aSignalSavesTheFieldBeingTyped(field: String) throws {
+    let loaded = try fixture("walk.yaml")
+    var harness = Harness(loaded)
+    var keys: [Key] = []
+    switch field {
+    case "context": harness.go(to: "context"); keys = [.enter] + "Archives".map { .character($0) }
+    case "users": harness.go(to: "users"); keys = [.enter] + "42".map { .character($0) }
+    case "note": keys = [.tab] + "vu".map { .character($0) }
+    default: keys = [.character("e")] + "doc".map { .character($0) }
+    }
+    let terminal = MemoryTerminal()
+    terminal.pendingKeys = keys
+    var saved: WizardState?
+    let runner = Runner(
+      app: harness.app, terminal: terminal, state: harness.state,
+      save: { saved = $0; return nil }, clock: { t0 },
+      signal: { terminal.pendingKeys.isEmpty ? 15 : nil })
+    runner.run()
+    #expect(runner.endedBySignal == 15)
+    let answers = try #require(saved).answers
+    switch field {
+    case "context": #expect(answers["context"]?.value == .text("Archives"))
+    case "users": #expect(answers["users"]?.value == .number(42))
+    case "note": #expect(answers["personal_data"]?.note == "vu")
+    default: #expect(answers["personal_data"]?.evidence == ["doc"])
+    }
+  }
+
+  /// A signal cannot ask: a number that does not parse is dropped, and the runner says so.
+  @Test func aSignalReportsANumberThatCouldNotBeKept() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    let terminal = MemoryTerminal()
+    terminal.pendingKeys = [.enter, .character("4"), .character("x")]
+    let runner = Runner(
+      app: harness.app, terminal: terminal, state: harness.state, save: { _ in nil }, clock: { t0 },
+      signal: { terminal.pendingKeys.isEmpty ? 1 : nil })
+    runner.run()
+    #expect(runner.lostOnExit == "“4x” is not a number: not kept")
+  }
+}
