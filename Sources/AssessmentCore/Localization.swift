@@ -22,7 +22,7 @@ public enum Phrase: CaseIterable, Sendable {
   // Phases and screens
   case identificationTitle, organisation, assessor, provider, service, identificationHelp
   case identificationMissing, question, section, reference, severity, protects, note, evidence
-  case flagged, noNote, conditionShown, helpTitle, whyAndEvidence, remediation
+  case flagged, noNote, conditionShown, helpTitle, whyAndEvidence
   case mappings, searchPrompt, searchMatches, searchNone, contentsTitle, reviewTitle
   case reviewUnanswered, reviewFlagged, reviewUnjustified, reviewEmpty, summaryTitle
   case startTitle, startNew, startResume, startQuit, startNoSessions, tooSmall
@@ -59,7 +59,8 @@ public enum Phrase: CaseIterable, Sendable {
   case derogationNoReference, derogationExpired, derogationBadExpiry, derogationNonePossible
   case derogationFailed, reasonDerogations, waivedBy, derogationAsOf, noDerogation
   case inherentLevel, residualLevel, basisLaw, basisGoodPractice, basisPolicy
-  case context, genericAction, questionnaireAnsweredUnder, listInvalid
+  case context, genericAction, questionnaireAnsweredUnder, listInvalid, derogationNotADay
+  case derogationStatus, derogationCounts, footerDerogation
 }
 
 extension Phrase {
@@ -98,7 +99,6 @@ extension Phrase {
     .conditionShown: ("Affichée parce que : %1", "Shown because: %1", "Getoond omdat: %1"),
     .helpTitle: ("Aide", "Help", "Hulp"),
     .whyAndEvidence: ("Pourquoi et quelles preuves demander", "Why it matters and what evidence to ask for", "Waarom en welke bewijzen vragen"),
-    .remediation: ("À exiger du fournisseur", "What to demand of the provider", "Te eisen van de provider"),
     .mappings: ("Correspondances", "Mappings", "Mappings"),
     .searchPrompt: ("Rechercher (texte ou référence) : ", "Search (text or reference): ", "Zoeken (tekst of referentie): "),
     .searchMatches: ("Résultat %1/%2 pour « %3 » — n : suivant", "Match %1/%2 for “%3” — n: next", "Resultaat %1/%2 voor ‘%3’ — n: volgende"),
@@ -256,6 +256,10 @@ extension Phrase {
     .basisPolicy: ("choix de politique plus strict que le référentiel", "policy choice stricter than the reference text", "beleidskeuze strenger dan het referentiekader"),
     .context: ("Contexte et périmètre", "Context and scope", "Context en scope"),
     .genericAction: ("Action", "Action", "Actie"),
+    .derogationNotADay: ("« %1 » n'est pas une date AAAA-MM-JJ : la dérogation ne compte pas tant que la date n'est pas corrigée.", "“%1” is not a YYYY-MM-DD date: the derogation does not count until it is corrected.", "‘%1’ is geen datum JJJJ-MM-DD: de afwijking telt niet zolang de datum niet is verbeterd."),
+    .derogationStatus: ("État de la dérogation", "Derogation status", "Status van de afwijking"),
+    .footerDerogation: ("↑↓ champ  Entrée remplir (puis champ suivant)  ←/→ préc./suiv.  Suppr effacer la dérogation  Tab note  e preuves  f marquer  ? aide  / chercher  g sommaire  q quitter", "↑↓ field  Enter fill in (then next field)  ←/→ prev/next  Del clear the derogation  Tab note  e evidence  f flag  ? help  / search  g contents  q quit", "↑↓ veld  Enter invullen (dan volgend veld)  ←/→ vorige/volgende  Del afwijking wissen  Tab notitie  e bewijs  f markeren  ? hulp  / zoeken  g inhoud  q stoppen"),
+    .derogationCounts: ("valable aujourd'hui (référence présente, non expirée)", "valid today (a reference, not expired)", "vandaag geldig (referentie aanwezig, niet vervallen)"),
     .listInvalid: ("Réponses qui ne correspondent plus au questionnaire, comptées sans réponse (%1)", "Answers that no longer fit the questionnaire, counted as unanswered (%1)", "Antwoorden die niet meer bij de vragenlijst passen, geteld als onbeantwoord (%1)"),
     .questionnaireAnsweredUnder: ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2."),
   ]

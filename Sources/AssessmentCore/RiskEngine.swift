@@ -49,6 +49,13 @@ public struct DerogationUse: Equatable, Sendable {
   public var status: DerogationStatus
   /// The blocking rules it waives (those that would hold without it), when it counts.
   public var waives: [String]
+
+  public init(questionID: String, record: DerogationRecord, status: DerogationStatus, waives: [String]) {
+    self.questionID = questionID
+    self.record = record
+    self.status = status
+    self.waives = waives
+  }
 }
 
 /// A risk of the register: its inherent level (were none of its mitigations in place) and its

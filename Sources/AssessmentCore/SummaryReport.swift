@@ -102,22 +102,32 @@ public struct SummaryReport: Sendable {
   func cite(_ refs: [String]) -> String { questionnaire.citations(refs, language.rawValue) }
 
   /// "law, beyond the reference text"... for a point the reference text does not demand.
-  public func basisText(_ question: Question) -> String? {
+  public func basisText(_ question: Question) -> String? { Self.basisText(question, language) }
+
+  public static func basisText(_ question: Question, _ language: InterfaceLanguage) -> String? {
     switch question.basis {
-    case .law?: return t(.basisLaw)
-    case .goodPractice?: return t(.basisGoodPractice)
-    case .policy?: return t(.basisPolicy)
+    case .law?: return Phrase.basisLaw.text(language)
+    case .goodPractice?: return Phrase.basisGoodPractice.text(language)
+    case .policy?: return Phrase.basisPolicy.text(language)
     case nil: return nil
     }
   }
 
   /// The label of a question's action: what to demand of the provider, or what the organisation
   /// does itself; the questionnaire's wording when it gives one.
-  public func actionLabel(_ question: Question) -> String {
+  public func actionLabel(_ question: Question) -> String { Self.actionLabel(question, questionnaire, language) }
+
+  public static func actionLabel(
+    _ question: Question, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
+  ) -> String {
     let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[questionnaire.index(of: question.id) ?? 0]]
     switch section.owner {
-    case .organisation: return questionnaire.labels.organisationAction.map(q) ?? t(.whatToDo)
-    case .provider: return questionnaire.labels.providerAction.map(q) ?? t(.genericAction)
+    case .organisation:
+      return questionnaire.labels.organisationAction.map { questionnaire.text($0, language.rawValue) }
+        ?? Phrase.whatToDo.text(language)
+    case .provider:
+      return questionnaire.labels.providerAction.map { questionnaire.text($0, language.rawValue) }
+        ?? Phrase.genericAction.text(language)
     }
   }
 
@@ -125,14 +135,16 @@ public struct SummaryReport: Sendable {
   public var registerHeading: String { questionnaire.labels.register.map(q) ?? t(.riskRegister) }
 
   /// What a derogation's status means, in words.
-  public func derogationStatusText(_ use: DerogationUse) -> String {
+  public func derogationStatusText(_ use: DerogationUse) -> String { Self.derogationStatusText(use, language) }
+
+  public static func derogationStatusText(_ use: DerogationUse, _ language: InterfaceLanguage) -> String {
     switch use.status {
     case .valid:
-      let rules = use.waives.isEmpty ? t(.none) : use.waives.joined(separator: ", ")
-      return f(.derogationValid, rules)
-    case .noReference: return t(.derogationNoReference)
-    case .expired(let day): return f(.derogationExpired, day)
-    case .badExpiry(let text): return f(.derogationBadExpiry, text)
+      let rules = use.waives.isEmpty ? Phrase.none.text(language) : use.waives.joined(separator: ", ")
+      return Phrase.derogationValid.format(language, rules)
+    case .noReference: return Phrase.derogationNoReference.text(language)
+    case .expired(let day): return Phrase.derogationExpired.format(language, day)
+    case .badExpiry(let text): return Phrase.derogationBadExpiry.format(language, text)
     }
   }
 
@@ -364,15 +376,19 @@ public struct SummaryReport: Sendable {
     return lines
   }
 
-  func derogationFieldLabel(_ field: DerogationRecord.Field) -> String {
+  func derogationFieldLabel(_ field: DerogationRecord.Field) -> String { Self.derogationFieldLabel(field, language) }
+
+  public static func derogationFieldLabel(_ field: DerogationRecord.Field, _ language: InterfaceLanguage) -> String {
+    let phrase: Phrase
     switch field {
-    case .reference: return t(.derogationReference)
-    case .grantedBy: return t(.derogationGrantedBy)
-    case .grantedOn: return t(.derogationGrantedOn)
-    case .scope: return t(.derogationScope)
-    case .measures: return t(.derogationMeasures)
-    case .expiresOn: return t(.derogationExpiresOn)
+    case .reference: phrase = .derogationReference
+    case .grantedBy: phrase = .derogationGrantedBy
+    case .grantedOn: phrase = .derogationGrantedOn
+    case .scope: phrase = .derogationScope
+    case .measures: phrase = .derogationMeasures
+    case .expiresOn: phrase = .derogationExpiresOn
     }
+    return phrase.text(language)
   }
 
   private func noteText(_ questionID: String) -> String? {

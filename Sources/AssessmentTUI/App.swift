@@ -66,7 +66,9 @@ public struct App: Sendable {
     guard var field = state.field else { return [] }
     state.fieldHandedOverAt = now
     if field.isHandedOver { return [] }
-    switch field.handover(question: wizard.current(state.wizard), language: state.language, now: now) {
+    let question = wizard.current(state.wizard)
+    let answer = question.flatMap { state.wizard.answers[$0.id] }
+    switch field.handover(question: question, answer: answer, language: state.language, now: now) {
     case .nothing:
       return []
     case .invalid(let message):
@@ -106,6 +108,7 @@ public struct App: Sendable {
 
   /// Called regularly: hands the field being typed to the wizard every few seconds.
   public func tick(_ state: inout AppState, now: Date) -> [WizardEffect] {
+    state.now = now
     guard let field = state.field, !field.isHandedOver else { return [] }
     if let last = state.fieldHandedOverAt, now.timeIntervalSince(last) < Self.fieldHandOverInterval {
       return []
@@ -128,9 +131,15 @@ public struct App: Sendable {
     return effects + send(&state, .quitRequested)
   }
 
+  private func isDerogationField(_ state: AppState) -> Bool {
+    if case .derogation? = state.field?.target { return true }
+    return false
+  }
+
   /// Handles one key.
   public func handle(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     state.notice = nil
+    state.now = now
     if key == .resize { return [] }
     if state.isTooSmall {
       if isQuit(key) { return quit(&state, now: now) }
@@ -211,7 +220,32 @@ public struct App: Sendable {
         state.field = nil
         state.mode = .browsing
         return []
-      case .enter:
+      case .enter, .tab where isDerogationField(state):
+        if case .derogation(let field)? = state.field?.target {
+          // A derogation's field: on to the next field of the record, not the next question.
+          let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
+          guard let effects = leaveField(&state, now: now) else { return [] }
+          if field.isDate, !typed.isEmpty, !DerogationRecord.isDay(typed) {
+            state.notice = Phrase.derogationNotADay.format(state.language, typed)
+          }
+          // Like a form: the next field opens for typing; the last one returns to the question.
+          let fields = DerogationRecord.Field.allCases
+          let index = fields.firstIndex(of: field) ?? 0
+          state.optionCursor = index
+          if index + 1 < fields.count {
+            let next = fields[index + 1]
+            state.optionCursor = index + 1
+            var record = DerogationRecord()
+            if let question = wizard.current(state.wizard),
+              case .derogation(let recorded)? = state.wizard.answers[question.id]?.value
+            {
+              record = recorded
+            }
+            open(&state, .derogation(next), text: record[next], now: now)
+            state.mode = .editingAnswer
+          }
+          return effects
+        }
         let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
         guard let effects = leaveField(&state, now: now) else { return [] }
         return blank ? effects : effects + send(&state, .nextPressed)
@@ -381,12 +415,15 @@ public struct App: Sendable {
     }
     switch key {
     case .up, .character("k"):
-      guard !choices.isEmpty else { return [] }
-      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? choices.count - 1
+      // A derogation's fields are walked like choices.
+      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? count - 1
       return []
     case .down, .character("j"):
-      guard !choices.isEmpty else { return [] }
-      state.optionCursor = state.optionCursor.map { min(choices.count - 1, $0 + 1) } ?? 0
+      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { min(count - 1, $0 + 1) } ?? 0
       return []
     case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
       return choose(Int(String(digit))! - 1, advance: false)
@@ -395,6 +432,16 @@ public struct App: Sendable {
       return choose(cursor, advance: false)
     case .enter:
       switch question.type {
+      case .derogation:
+        // The highlighted field of the record (the first one when none is).
+        let fields = DerogationRecord.Field.allCases
+        let field = fields[min(fields.count - 1, state.optionCursor ?? 0)]
+        state.optionCursor = fields.firstIndex(of: field)
+        var record = DerogationRecord()
+        if case .derogation(let recorded)? = answer?.value { record = recorded }
+        open(&state, .derogation(field), text: record[field], now: now)
+        state.mode = .editingAnswer
+        return []
       case .text, .number:
         let current = answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
         open(&state, .answer(question.type), text: current, now: now)
@@ -529,10 +576,12 @@ public struct App: Sendable {
   // MARK: - Summary
 
   public func summaryReport(_ state: AppState) -> SummaryReport {
-    let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard)
-    return SummaryReport(
+    let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+    var report = SummaryReport(
       questionnaire: questionnaire, summary: summary, answers: state.wizard.answers,
       language: state.language, digest: state.questionnaireDigest)
+    report.answeredUnderVersion = state.answeredUnderVersion
+    return report
   }
 
   private func handleSummary(_ state: inout AppState, _ key: Key) -> [WizardEffect] {

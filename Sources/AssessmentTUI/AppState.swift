@@ -42,6 +42,11 @@ public struct AppState: Equatable, Sendable {
   public var height = 24
   /// SHA-256 of the questionnaire source, for the summary's header.
   public var questionnaireDigest = ""
+  /// The questionnaire version the session was answered under, when it differs.
+  public var answeredUnderVersion: String?
+  /// The time of the last key or tick, as the runner gave it: the day derogations are judged
+  /// against on screen.
+  public var now: Date?
 
   public init(wizard: WizardState, language: InterfaceLanguage) {
     self.wizard = wizard

@@ -12,6 +12,8 @@ public struct EditedField: Equatable, Sendable {
     case note
     /// The answer of the current `text` or `number` question.
     case answer(QuestionType)
+    /// A field of the record answering the current `derogation` question.
+    case derogation(DerogationRecord.Field)
     /// An evidence reference of the current question: a new one (nil), or the one at `index`
     /// once it has been handed over, so that later handovers update it instead of adding more.
     case evidence(index: Int?)
@@ -45,7 +47,9 @@ extension EditedField {
   /// The one mapping from the text being edited to the wizard event that records it. A number
   /// is handed over only when it parses; blank text clears an answer or removes an evidence
   /// reference already handed over.
-  func handover(question: Question?, language: InterfaceLanguage, now: Date) -> Handover {
+  func handover(
+    question: Question?, answer: Answer? = nil, language: InterfaceLanguage, now: Date
+  ) -> Handover {
     let text = editor.text
     let blank = text.allSatisfy { $0.isWhitespace }
     switch target {
@@ -66,6 +70,12 @@ extension EditedField {
       }
     case .answer:
       return .event(blank ? .answerCleared(at: now) : .answerChosen(.text(text), at: now))
+    case .derogation(let field):
+      // The record as the wizard has it, with this field as typed; a record left blank is none.
+      var record = DerogationRecord()
+      if case .derogation(let recorded)? = answer?.value { record = recorded }
+      record[field] = text
+      return .event(record.isBlank ? .answerCleared(at: now) : .answerChosen(.derogation(record), at: now))
     case .evidence(let index?):
       return .event(.evidenceEdited(index, text, at: now))
     case .evidence(nil):

@@ -62,7 +62,7 @@ struct HelpScreen {
     func wrap(_ text: String, _ style: TextStyle) {
       for line in DisplayWidth.wrap(text, width: width) { lines.append((line, style)) }
     }
-    let refs = question.refs.isEmpty ? question.id : question.refs.joined(separator: ", ")
+    let refs = question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
     wrap(Phrase.helpTitle.text(language) + " — " + refs, TextStyle(bold: true, color: .accent))
     lines.append(("", .plain))
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
@@ -71,7 +71,7 @@ struct HelpScreen {
     wrap(questionnaire.text(question.help, language.rawValue), .plain)
     if let remediation = question.remediation {
       lines.append(("", .plain))
-      lines.append((Phrase.remediation.text(language), .underline))
+      lines.append((SummaryReport.actionLabel(question, questionnaire, language), .underline))
       wrap(questionnaire.text(remediation, language.rawValue), .plain)
     }
     if !question.mappings.isEmpty {

@@ -32,10 +32,11 @@ struct QuestionScreen {
     if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
       wrap(questionnaire.text(introduction, language.rawValue), .dim)
       let refs = questionnaire.sections[section].refs
-      if !refs.isEmpty { wrap("§ " + refs.joined(separator: ", "), .dim) }
+      if !refs.isEmpty { wrap("§ " + questionnaire.citations(refs, language.rawValue), .dim) }
       lines.append(("", .plain))
     }
-    var reference = question.refs.isEmpty ? "" : "§ " + question.refs.joined(separator: ", ")
+    // Citations as a reader finds them in the published text, not the questionnaire's ids.
+    var reference = question.refs.isEmpty ? "" : "§ " + questionnaire.citations(question.refs, language.rawValue)
     if let severity = question.severity {
       reference += (reference.isEmpty ? "" : " · ") + labelled(.severity, language) + " "
         + severity.phrase.text(language)
@@ -43,7 +44,11 @@ struct QuestionScreen {
     if !question.protects.isEmpty {
       reference += " · " + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
     }
-    if !reference.isEmpty { lines.append((DisplayWidth.truncate(reference, to: width), TextStyle(color: .accent))) }
+    if !reference.isEmpty { wrap(reference, TextStyle(color: .accent)) }
+    // A point the reference text does not demand says so, for when a provider objects.
+    if let basis = SummaryReport.basisText(question, language) {
+      wrap("(" + basis + ")", TextStyle(bold: true, color: .warning))
+    }
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
     lines.append(("", .plain))
     wrap(questionnaire.text(question.help, language.rawValue), .plain)
@@ -51,6 +56,45 @@ struct QuestionScreen {
     let choices = question.choices(language, questionnaire)
     let highlight = state.mode == .browsing ? state.optionCursor : nil
     switch question.type {
+    case .derogation:
+      var record = DerogationRecord()
+      if case .derogation(let recorded)? = answer?.value { record = recorded }
+      // Whether the record counts today, above its fields so that both are in view.
+      if !record.isBlank {
+        let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
+        let status = record.status(on: day)
+        let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
+        let text = status.counts
+          ? Phrase.derogationCounts.text(language)
+          : SummaryReport.derogationStatusText(use, language)
+        wrap(labelled(.derogationStatus, language) + " " + text, TextStyle(bold: true, color: status.counts ? .accent : .warning))
+        lines.append(("", .plain))
+      }
+      let fields = DerogationRecord.Field.allCases
+      let labels = fields.map { SummaryReport.derogationFieldLabel($0, language) + (language == .fr ? " : " : ": ") }
+      let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 10
+      for (index, field) in fields.enumerated() {
+        let label = labels[index] + String(repeating: " ", count: labelWidth - DisplayWidth.of(labels[index]))
+        let blank = String(repeating: " ", count: labelWidth + 2)
+        if state.mode == .editingAnswer, case .derogation(field)? = state.field?.target, let editor = state.field?.editor {
+          let layout = editor.layout(width: width - labelWidth - 2)
+          focus = lines.count + layout.cursorRow
+          for (row, line) in layout.lines.enumerated() {
+            lines.append(((row == 0 ? "› " + label : blank) + line, .underline))
+          }
+          cursorAt = (lines.count - layout.lines.count + layout.cursorRow, labelWidth + 2 + layout.cursorColumn)
+          continue
+        }
+        let highlighted = index == highlight
+        // The whole record in view: the highlighted field, else the last one.
+        if highlighted || (highlight == nil && index == fields.count - 1) { focus = lines.count }
+        var style = TextStyle(bold: !record[field].isEmpty)
+        if highlighted { style.reverse = true }
+        let value = record[field].isEmpty ? "—" : record[field]
+        for (row, line) in DisplayWidth.wrap(value, width: width - labelWidth - 2).enumerated() {
+          lines.append(((row == 0 ? (highlighted ? "› " : "  ") + label : blank) + line, style))
+        }
+      }
     case .text, .number:
       let label = (question.type == .number ? Phrase.numberHere : Phrase.answerHere).text(language)
       let labelWidth = DisplayWidth.of(label)
@@ -152,7 +196,10 @@ struct QuestionScreen {
     switch state.mode {
     case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
     case .editingAnswer: screen.footer(state, &canvas, keys: .footerField)
-    default: screen.footer(state, &canvas, keys: question.type == .multiple ? .footerMultiple : .footerQuestion)
+    default:
+      let keys: Phrase =
+        question.type == .multiple ? .footerMultiple : question.type == .derogation ? .footerDerogation : .footerQuestion
+      screen.footer(state, &canvas, keys: keys)
     }
   }
 

@@ -97,6 +97,9 @@ enum Interactive {
     var record = initial
     var state = app.makeState(record.wizardState(app.wizard), language: language)
     state.questionnaireDigest = loaded.digest
+    if record.questionnaire.version != loaded.questionnaire.version {
+      state.answeredUnderVersion = record.questionnaire.version
+    }
     // What is on screen is what the file holds: it was just written or just read.
     state.wizard.saveStatus = .saved(record.metadata.updated)
     let warnings = record.warnings(against: loaded, language: language)
