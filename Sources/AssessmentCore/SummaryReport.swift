@@ -281,9 +281,10 @@ public struct SummaryReport: Sendable {
       add("  " + f(.derogationAsOf, summary.asOf), .dim)
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        add("  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference): \(derogationStatusText(use))", use.status.counts ? .plain : .level("high"), question: use.questionID)
+        let colon = language == .fr ? " : " : ": "
+        add("  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference)\(colon)\(derogationStatusText(use))", use.status.counts ? .plain : .level("high"), question: use.questionID)
         for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
-          add("      \(derogationFieldLabel(field)): \(use.record[field].replacingScalar("\n", with: " / "))", .dim, question: use.questionID)
+          add("      \(derogationFieldLabel(field))\(colon)\(use.record[field].replacingScalar("\n", with: " / "))", .dim, question: use.questionID)
         }
       }
     }
@@ -540,9 +541,10 @@ public struct SummaryReport: Sendable {
       out.append("")
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        out.append("- **\(esc(use.record.reference.isBlank ? "—" : use.record.reference))** (\(esc(question.map(refs) ?? use.questionID))): \(esc(derogationStatusText(use)))")
+        let colon = language == .fr ? " : " : ": "
+        out.append("- **\(esc(use.record.reference.isBlank ? "—" : use.record.reference))** (\(esc(question.map(refs) ?? use.questionID)))\(colon)\(esc(derogationStatusText(use)))")
         for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
-          out.append("  - \(derogationFieldLabel(field)): \(esc(use.record[field]))")
+          out.append("  - \(derogationFieldLabel(field))\(colon)\(esc(use.record[field]))")
         }
       }
       out.append("")

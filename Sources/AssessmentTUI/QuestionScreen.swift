@@ -86,8 +86,8 @@ struct QuestionScreen {
           continue
         }
         let highlighted = index == highlight
-        // The whole record in view: the highlighted field, else the last one.
-        if highlighted || (highlight == nil && index == fields.count - 1) { focus = lines.count }
+        // The highlighted field in view, else the first one (with the question above it).
+        if highlighted || (highlight == nil && index == 0) { focus = lines.count }
         var style = TextStyle(bold: !record[field].isEmpty)
         if highlighted { style.reverse = true }
         let value = record[field].isEmpty ? "—" : record[field]
