@@ -110,7 +110,7 @@ extension Phrase {
     .reviewUnjustified: ("Non applicable sans justification (%1)", "Not applicable without justification (%1)", "Niet van toepassing zonder verantwoording (%1)"),
     .reviewEmpty: ("Tout est répondu, rien n'est à revoir. F : clôturer l'évaluation.", "Everything is answered and nothing is flagged. F: finish the assessment.", "Alles is beantwoord, niets te herbekijken. F: beoordeling afronden."),
     .summaryTitle: ("Résumé des risques", "Risk summary", "Risicosamenvatting"),
-    .startTitle: ("cloud-assess — évaluation d'un fournisseur de services cloud", "cloud-assess — assessing a cloud service provider", "cloud-assess — beoordeling van een cloudserviceprovider"),
+    .startTitle: ("cloud-assess — évaluation d'un fournisseur de services cloud", "cloud-assess — assessing a cloud service provider", "cloud-assess — beoordeling van een cloudaanbieder"),
     .startNew: ("Nouvelle évaluation", "New assessment", "Nieuwe beoordeling"),
     .startResume: ("Reprendre", "Resume", "Hervatten"),
     .startQuit: ("Quitter", "Quit", "Afsluiten"),

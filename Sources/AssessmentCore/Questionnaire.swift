@@ -298,6 +298,8 @@ public struct Question: Equatable, Sendable {
   public var basis: RequirementBasis?
   /// An optional question left unanswered counts against neither completeness nor the verdict.
   public var optional: Bool
+  /// Whose duty the point is, when it differs from its section's.
+  public var owner: DutyOwner? = nil
   /// A `number` question's bounds (inclusive) and whether it takes whole numbers only.
   public var minimum: Double? = nil
   public var maximum: Double? = nil
@@ -308,8 +310,9 @@ public struct Question: Equatable, Sendable {
     options: [ChoiceOption] = [], when: Condition? = nil, severity: Severity? = nil,
     protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings(),
     basis: RequirementBasis? = nil, optional: Bool = false,
-    minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false
+    minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false, owner: DutyOwner? = nil
   ) {
+    self.owner = owner
     self.basis = basis
     self.optional = optional
     self.id = id

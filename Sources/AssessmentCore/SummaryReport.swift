@@ -121,7 +121,7 @@ public struct SummaryReport: Sendable {
     _ question: Question, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
   ) -> String {
     let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[questionnaire.index(of: question.id) ?? 0]]
-    switch section.owner {
+    switch question.owner ?? section.owner {
     case .organisation:
       return questionnaire.labels.organisationAction.map { questionnaire.text($0, language.rawValue) }
         ?? Phrase.whatToDo.text(language)

@@ -5,7 +5,7 @@ import AssessmentCore
 enum BuiltinQuestionnaireModels {
   /// By file name: the SHA-256 of the YAML source and a function building the model.
   static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
-    "be-socsec-cloud.yaml": ("cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e", be_socsec_cloud),
+    "be-socsec-cloud.yaml": ("3f76940200c2717c5cb1e95076dc2a71d6632deb4962b8f8496c00a2d58b4ec8", be_socsec_cloud),
   ]
 
   // MARK: - be-socsec-cloud
@@ -1083,7 +1083,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Formally analyse every report received, put in place the complementary controls that fall to the organisation, and obtain from the provider an action plan for the exceptions and the areas not covered.", "fr": "Analyser formellement chaque rapport reçu, mettre en place les contrôles complémentaires qui incombent à l'organisation et obtenir du fournisseur un plan d'actions pour les exceptions et les zones non couvertes.", "nl": "Analyseer elk ontvangen rapport formeel, voer de aanvullende controles in die de organisatie toekomen en verkrijg van de aanbieder een actieplan voor de uitzonderingen en de niet-gedekte domeinen."]),
         mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(d)"], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "ctr_audit_subcontractors",
         refs: ["2.2.5.c"],
@@ -1311,7 +1312,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Carry out this analysis, or have it carried out, before the contract is signed or renewed, and update it at every change of ownership or subcontractor.", "fr": "Réaliser ou faire réaliser cette analyse avant la signature ou le renouvellement du contrat, et la mettre à jour à chaque changement d'actionnariat ou de sous-traitant.", "nl": "Voer deze analyse uit of laat ze uitvoeren vóór de ondertekening of verlenging van het contract, en werk ze bij bij elke wijziging van aandeelhouderschap of onderaannemer."]),
         mappings: Mappings(iso27002: [], nis2: [], gdpr: ["44", "48"]),
         basis: .goodPractice,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "ctr_sov_change_notice",
         refs: ["2.2.7.a"],
@@ -1432,7 +1434,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Claim the missing evaluation, analyse it formally and record the gaps in an action plan followed up at the contract management meetings.", "fr": "Réclamer l'évaluation manquante, l'analyser formellement et inscrire les écarts dans un plan d'actions suivi lors des réunions de gestion du contrat.", "nl": "Vorder de ontbrekende evaluatie op, analyseer ze formeel en neem de tekortkomingen op in een actieplan dat tijdens de contractbeheervergaderingen wordt opgevolgd."]),
         mappings: Mappings(iso27002: ["15.2.1"], nis2: ["21(2)(f)"], gdpr: []),
         basis: nil,
-        optional: false)
+        optional: false,
+        owner: .organisation)
       ])
   }
 
@@ -2144,7 +2147,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Carry out (or complete) the risk assessment of the cloud solution before going into production, and put the migration on hold until it is available.", "fr": "Réaliser (ou compléter) l'évaluation des risques de la solution cloud avant toute mise en production, et suspendre la migration tant qu'elle n'est pas disponible.", "nl": "Voer de risicobeoordeling van de cloudoplossing uit (of vervolledig ze) vóór de ingebruikname, en schort de migratie op zolang ze niet beschikbaar is."]),
         mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_cloud_decision_sensitivity",
         refs: ["2.4.1"],
@@ -2158,7 +2162,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Have a formal, documented decision taken that justifies the use of the cloud, class of data by class of data, in the light of the classification and the residual risks.", "fr": "Faire prendre une décision formelle et documentée qui justifie, classe de données par classe de données, le recours au cloud au regard de la classification et des risques résiduels.", "nl": "Laat een formele, gedocumenteerde beslissing nemen die het gebruik van de cloud per gegevensklasse verantwoordt in het licht van de classificatie en de restrisico's."]),
         mappings: Mappings(iso27002: ["8.2.1"], nis2: ["21(2)(a)"], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_law_be_eu",
         refs: ["2.4.2"],
@@ -2172,7 +2177,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Have the legal department draw up the inventory of applicable legal requirements and resolve every gap before going into production.", "fr": "Faire établir par le service juridique l'inventaire des exigences légales applicables et traiter chaque écart avant la mise en production.", "nl": "Laat de juridische dienst een inventaris van de toepasselijke wettelijke vereisten opstellen en werk elke afwijking weg vóór de ingebruikname."]),
         mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_sector_legislation",
         refs: ["2.4.2"],
@@ -2186,7 +2192,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Have compliance with sector legislation checked and, where needed, obtain or amend the required deliberations before entrusting the data to the provider.", "fr": "Faire vérifier la conformité à la législation sectorielle et, si nécessaire, obtenir ou adapter les délibérations requises avant de confier les données au fournisseur.", "nl": "Laat de naleving van de sectorale wetgeving nagaan en verkrijg of pas waar nodig de vereiste beraadslagingen aan voordat de gegevens aan de cloudaanbieder worden toevertrouwd."]),
         mappings: Mappings(iso27002: ["18.1.1"], nis2: [], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_controller_role",
         refs: ["2.4.3"],
@@ -2214,7 +2221,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Submit the risk assessment, with the required opinions, for formal validation by management, including written acceptance of the residual risks.", "fr": "Soumettre l'évaluation des risques, avec les avis requis, à la validation formelle de la direction, y compris l'acceptation écrite des risques résiduels.", "nl": "Leg de risicobeoordeling, met de vereiste adviezen, ter formele validatie voor aan het management, inclusief de schriftelijke aanvaarding van de restrisico's."]),
         mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_risk_assessment_maintained",
         refs: ["2.4.4"],
@@ -2228,7 +2236,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Put the review of the risk assessment into a procedure (at least yearly and at every significant change) and name who owns it.", "fr": "Inscrire la revue de l'évaluation des risques dans une procédure (au moins annuelle et à chaque changement significatif) et en désigner le responsable.", "nl": "Neem de herziening van de risicobeoordeling op in een procedure (minstens jaarlijks en bij elke belangrijke wijziging) en wijs er een verantwoordelijke voor aan."]),
         mappings: Mappings(iso27002: [], nis2: ["21(2)(a)"], gdpr: []),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_risk_requirements_guaranteed",
         refs: ["2.4.4", "C.contract.1"],
@@ -2256,7 +2265,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Carry out the DPIA with the data protection officer before any personal data go to the provider, and build its measures into the contract.", "fr": "Réaliser l'AIPD avec le délégué à la protection des données avant tout transfert de données personnelles vers le fournisseur, et intégrer ses mesures au contrat.", "nl": "Voer de GEB uit samen met de functionaris voor gegevensbescherming vóór er persoonsgegevens naar de cloudaanbieder gaan, en neem de maatregelen ervan op in het contract."]),
         mappings: Mappings(iso27002: [], nis2: [], gdpr: ["35"]),
         basis: .law,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_transfer_safeguards",
         refs: ["2.4.2", "D.risk.11"],
@@ -2340,7 +2350,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Write and apply a key management procedure (separate roles, scheduled rotation, tested key backup outside the provider) and check its application at least once a year.", "fr": "Rédiger et appliquer une procédure de gestion des clés (rôles séparés, rotation planifiée, sauvegarde testée des clés hors du fournisseur) et en vérifier l'application au moins une fois par an.", "nl": "Stel een sleutelbeheerprocedure op en pas ze toe (gescheiden rollen, geplande rotatie, geteste sleutelback-up buiten de cloudaanbieder), en controleer minstens jaarlijks de toepassing ervan."]),
         mappings: Mappings(iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: []),
         basis: nil,
-        optional: false)
+        optional: false,
+        owner: .organisation)
       ])
   }
 
@@ -2363,7 +2374,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Take these data out of the cloud scope, or have a reasoned decision taken at the appropriate management level that justifies their presence in the cloud.", "fr": "Retirer ces données du périmètre cloud ou faire prendre une décision motivée, au niveau de direction adéquat, qui justifie leur présence dans le cloud.", "nl": "Haal deze gegevens uit de cloudscope, of laat op het gepaste managementniveau een gemotiveerde beslissing nemen die hun aanwezigheid in de cloud verantwoordt."]),
         mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"]),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_special_legal_advice",
         refs: ["2.4.7"],
@@ -2377,7 +2389,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Suspend the transfer of these data until favourable legal advice has been given, and apply its recommendations.", "fr": "Suspendre le transfert de ces données tant qu'un avis juridique favorable n'a pas été rendu, et appliquer ses recommandations.", "nl": "Schort de overdracht van deze gegevens op zolang er geen gunstig juridisch advies is, en pas de aanbevelingen ervan toe."]),
         mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9"]),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_special_technical_advice",
         refs: ["2.4.7"],
@@ -2391,7 +2404,8 @@ enum BuiltinQuestionnaireModels {
         remediation: LocalizedText(["en": "Suspend the transfer of these data until favourable technical advice has been given, and implement the measures it recommends.", "fr": "Suspendre le transfert de ces données tant qu'un avis technique favorable n'a pas été rendu, et mettre en œuvre les mesures qu'il recommande.", "nl": "Schort de overdracht van deze gegevens op zolang er geen gunstig technisch advies is, en voer de aanbevolen maatregelen uit."]),
         mappings: Mappings(iso27002: [], nis2: [], gdpr: ["9", "32"]),
         basis: nil,
-        optional: false),
+        optional: false,
+        owner: .organisation),
       Question(
         id: "priv_special_provider_access",
         refs: ["2.4.7"],
@@ -2809,7 +2823,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_config", title: LocalizedText(["en": "Shared responsibility and cloud configuration", "fr": "Responsabilité partagée et configuration du cloud", "nl": "Gedeelde verantwoordelijkheid en cloudconfiguratie"]),
       introduction: LocalizedText(["en": "The cloud service provider secures its infrastructure; the organisation remains responsible for what it does in the cloud: configuration, access management, encryption. Most recent data leaks come from mistakes on this side: access control lists that are too permissive, storage buckets open to anyone who has the link. The questions of this section concern the organisation's own practices; they also apply to SaaS for accounts, rights and sharing settings.", "fr": "Le fournisseur de services cloud sécurise son infrastructure ; l'organisation reste responsable de ce qu'elle fait dans le cloud : configuration, gestion des accès, chiffrement. La plupart des fuites de données récentes viennent d'erreurs de ce côté : listes de contrôle d'accès trop permissives, compartiments de stockage (« buckets ») accessibles à quiconque dispose du lien. Les questions de cette section portent sur les pratiques de l'organisation elle-même ; elles valent aussi en SaaS pour les comptes, les droits et les paramètres de partage.", "nl": "De cloudaanbieder beveiligt zijn infrastructuur; de organisatie blijft verantwoordelijk voor wat ze in de cloud doet: configuratie, toegangsbeheer, versleuteling. De meeste recente datalekken komen voort uit fouten aan die kant: te ruime toegangscontrolelijsten, opslagbuckets die toegankelijk zijn voor iedereen die de link kent. De vragen van deze sectie gaan over de eigen praktijken van de organisatie; ze gelden ook voor SaaS, voor accounts, rechten en deelinstellingen."]), refs: ["BP.shared-responsibility", "BP.acl", "BP.open-buckets"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_shared_responsibility_matrix",
@@ -2902,7 +2916,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_shadow_it", title: LocalizedText(["en": "Shadow IT", "fr": "Informatique fantôme (shadow IT)", "nl": "Schaduw-IT"]),
       introduction: LocalizedText(["en": "Shadow IT means the cloud tools and services that staff use without the IT department's knowledge. Such services escape the organisation's risk assessment, contracts and controls, and open gaps in its security. Preventing and detecting them is a task of the organisation.", "fr": "L'informatique fantôme (« shadow IT ») désigne les outils et services cloud que les collaborateurs utilisent à l'insu du service informatique. Ces services échappent à l'évaluation des risques, aux contrats et aux contrôles de l'organisation, et ouvrent des failles dans sa sécurité. Les prévenir et les détecter est une tâche de l'organisation.", "nl": "Schaduw-IT zijn de cloudtools en -diensten die medewerkers gebruiken zonder medeweten van de IT-dienst. Die diensten ontsnappen aan de risicobeoordeling, de contracten en de controles van de organisatie, en slaan gaten in haar beveiliging. Ze voorkomen en opsporen is een taak van de organisatie."]), refs: ["BP.shadow-it"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_shadow_it_policy",
@@ -2939,7 +2953,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_identity", title: LocalizedText(["en": "Zero trust and identity", "fr": "Zero Trust et gestion des identités", "nl": "Zero Trust en identiteitsbeheer"]),
       introduction: LocalizedText(["en": "With a zero-trust approach, nobody is granted access automatically: every user, every device and every request is verified before being allowed, wherever it comes from. The configuration of identities and access (accounts, roles, conditional access) is the organisation's task, SaaS included.", "fr": "Avec une approche « Zero Trust », personne n'obtient d'accès automatiquement : chaque utilisateur, chaque appareil et chaque demande est vérifié avant d'être autorisé, d'où qu'il vienne. La configuration des identités et des accès (comptes, rôles, accès conditionnel) relève de l'organisation, y compris en SaaS.", "nl": "Met een zero-trustbenadering krijgt niemand automatisch toegang: elke gebruiker, elk toestel en elk verzoek wordt gecontroleerd voordat het wordt toegelaten, waar het ook vandaan komt. De configuratie van identiteiten en toegang (accounts, rollen, voorwaardelijke toegang) is een taak van de organisatie, ook bij SaaS."]), refs: ["BP.zero-trust"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_zt_explicit_verification",
@@ -2990,7 +3004,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_api", title: LocalizedText(["en": "API security", "fr": "Sécurité des API", "nl": "API-beveiliging"]),
       introduction: LocalizedText(["en": "APIs (application programming interfaces) let applications communicate with each other and are often the gateway to sensitive data. This section covers the APIs that the organisation exposes from the cloud or uses to integrate the service, including a SaaS's APIs and the cloud service provider's management APIs: their configuration is the organisation's task, the protection of the platform's own API the provider's. If no API is exposed or used, answer \"not applicable\" and give the reason.", "fr": "Les API (interfaces de programmation) permettent aux applications de communiquer entre elles et sont souvent la porte d'accès à des données sensibles. Cette section vise les API que l'organisation expose depuis le cloud ou utilise pour intégrer le service, y compris les API d'un SaaS et les API de gestion du fournisseur de services cloud : leur configuration incombe à l'organisation, la protection de l'API de la plateforme elle-même au fournisseur. Si aucune API n'est exposée ni utilisée, répondez « non applicable » en le justifiant.", "nl": "API's (programmeerinterfaces) laten toepassingen met elkaar communiceren en zijn vaak de toegangspoort tot gevoelige gegevens. Deze sectie gaat over de API's die de organisatie vanuit de cloud aanbiedt of gebruikt om de dienst te integreren, met inbegrip van de API's van een SaaS en de beheer-API's van de cloudaanbieder: hun configuratie is een taak van de organisatie, de bescherming van de API van het platform zelf een taak van de cloudaanbieder. Wordt er geen API aangeboden of gebruikt, antwoord dan \"niet van toepassing\" en motiveer dat."]), refs: ["BP.api"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_api_access_control",
@@ -3069,7 +3083,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_crypto", title: LocalizedText(["en": "Encryption and key management", "fr": "Chiffrement et gestion des clés", "nl": "Versleuteling en sleutelbeheer"]),
       introduction: LocalizedText(["en": "Best practice is to encrypt data in transit and at rest, and to manage the keys robustly, preferably centrally, so as to always keep control over who has access to which information. Encryption and key control for personal or sensitive data are assessed in the privacy section (2.4, 5th point), and the encryption of backups and connections with the provider's security (2.3.4, 1st point; 2.3.5, 1st point); this section keeps only the central management of keys.", "fr": "Les bonnes pratiques recommandent de chiffrer les données en transit et au repos, et de gérer les clés de manière robuste, de préférence centralisée, pour toujours garder la maîtrise de qui a accès à quelles informations. Le chiffrement et la maîtrise des clés des données à caractère personnel ou sensibles sont évalués dans la section sur la vie privée (2.4, 5e point), le chiffrement des sauvegardes et des connexions avec la sécurité du fournisseur de services cloud (2.3.4, 1er point ; 2.3.5, 1er point) ; cette section ne garde que la centralisation de la gestion des clés.", "nl": "Goede praktijk is gegevens tijdens transport en in rust te versleutelen, en de sleutels robuust te beheren, bij voorkeur centraal, om altijd controle te houden over wie toegang heeft tot welke informatie. De versleuteling en het sleutelbeheer voor persoonsgegevens of gevoelige gegevens worden beoordeeld in de sectie over privacy (2.4, 5de punt), de versleuteling van back-ups en verbindingen bij de beveiliging van de cloudaanbieder (2.3.4, 1ste punt; 2.3.5, 1ste punt); deze sectie behoudt enkel het centrale sleutelbeheer."]), refs: ["BP.encryption-keys"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_crypto_keys_central",
@@ -3092,7 +3106,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_resilience", title: LocalizedText(["en": "Resilience to outages and multicloud", "fr": "Résilience face aux pannes et multicloud", "nl": "Weerbaarheid bij storingen en multicloud"]),
       introduction: LocalizedText(["en": "Even the large cloud service providers have outages. The organisation must decide how far it can and wants to protect itself against them: spreading the service over several zones or regions, or over several providers. A multicloud strategy reduces the risk of outage but increases complexity and the risk of mistakes, sometimes to the point of reducing net availability; it only makes sense if the organisation has the means and expertise to run it sustainably.", "fr": "Même les grands fournisseurs de services cloud connaissent des pannes. L'organisation doit décider dans quelle mesure elle peut et veut s'en prémunir : répartir le service sur plusieurs zones ou régions, ou sur plusieurs fournisseurs. Une stratégie multicloud réduit le risque de panne mais augmente la complexité et le risque d'erreurs, au point de réduire parfois la disponibilité nette ; elle n'a de sens que si l'organisation a les moyens et l'expertise de l'exploiter durablement.", "nl": "Ook de grote cloudaanbieders kennen storingen. De organisatie moet beslissen in welke mate ze zich daartegen kan en wil beschermen: de dienst spreiden over meerdere zones of regio's, of over meerdere cloudaanbieders. Een multicloudstrategie verkleint het risico op uitval, maar verhoogt de complexiteit en het risico op fouten, soms zodanig dat de netto beschikbaarheid daalt; ze heeft enkel zin als de organisatie de middelen en de expertise heeft om ze duurzaam te beheren."]), refs: ["BP.outage", "BP.multicloud"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_outage_protection_decision",
@@ -3171,7 +3185,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_compliance", title: LocalizedText(["en": "GDPR and NIS2 compliance", "fr": "Conformité au RGPD et à NIS2", "nl": "Naleving van de AVG en NIS2"]),
       introduction: LocalizedText(["en": "The organisation must comply with the GDPR and with the Belgian legislation transposing the NIS2 directive (law of 26 April 2024); using the cloud does not transfer these obligations to the cloud service provider. These questions check that the obligations affecting the use of the cloud have been identified and can be met on time.", "fr": "L'organisation doit respecter le RGPD et la législation belge qui transpose la directive NIS2 (loi du 26 avril 2024) ; le recours au cloud ne transfère pas ces obligations au fournisseur de services cloud. Ces questions vérifient que les obligations qui touchent l'usage du cloud ont été identifiées et peuvent être remplies dans les délais.", "nl": "De organisatie moet de AVG naleven en de Belgische wetgeving die de NIS2-richtlijn omzet (wet van 26 april 2024); het gebruik van de cloud draagt die verplichtingen niet over aan de cloudaanbieder. Deze vragen gaan na of de verplichtingen die het cloudgebruik raken, geïdentificeerd zijn en tijdig kunnen worden nagekomen."]), refs: ["BP.compliance"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_nis2_applicability",
@@ -3222,7 +3236,7 @@ enum BuiltinQuestionnaireModels {
     Section(
       id: "bp_sovereignty", title: LocalizedText(["en": "Sovereignty and exit plan", "fr": "Souveraineté et plan de sortie", "nl": "Soevereiniteit en exitplan"]),
       introduction: LocalizedText(["en": "A cloud service provider subject to foreign law can be compelled to give access to data or to interrupt its services for political reasons, and European sanctions against it do not guarantee that the organisation keeps control. The organisation must know what it is exposed to and how it would carry on without this provider. These questions complement the contractual reversibility clauses; the provider's exposure to foreign law is assessed with the sovereignty clause (2.2.7 a)).", "fr": "Un fournisseur de services cloud soumis à un droit étranger peut être contraint de donner accès aux données ou d'interrompre ses services pour des raisons politiques, et les sanctions européennes à son égard ne garantissent pas que l'organisation garde le contrôle. L'organisation doit savoir à quoi elle est exposée et comment elle poursuivrait ses activités sans ce fournisseur. Ces questions complètent les clauses contractuelles de réversibilité ; l'exposition du fournisseur au droit étranger est évaluée avec la clause de souveraineté (2.2.7 a)).", "nl": "Een cloudaanbieder die onder buitenlands recht valt, kan worden gedwongen toegang tot gegevens te geven of zijn diensten om politieke redenen te onderbreken, en Europese sancties tegen hem garanderen niet dat de organisatie de controle behoudt. De organisatie moet weten waaraan ze blootstaat en hoe ze zonder deze cloudaanbieder verder zou werken. Deze vragen vullen de contractuele omkeerbaarheidsclausules aan; de blootstelling van de cloudaanbieder aan buitenlands recht wordt beoordeeld bij de soevereiniteitsclausule (2.2.7 a))."]), refs: ["BP.sovereignty"],
-      when: nil, owner: .provider,
+      when: nil, owner: .organisation,
       questions: [
       Question(
         id: "bp_sov_exit_plan",

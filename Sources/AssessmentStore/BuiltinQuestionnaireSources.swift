@@ -2613,6 +2613,7 @@ sections:
           kosteloos worden bezorgd, zo nodig onder een geheimhoudingsovereenkomst.
       mappings: {iso27002: ["15.2.1", "18.2.1"]}
     - id: ctr_audit_reports_analysed
+      owner: organisation
       refs: ["2.2.5.b"]
       type: compliance
       severity: medium
@@ -3460,6 +3461,7 @@ sections:
           Unie.
       mappings: {iso27002: ["15.1.3"], gdpr: ["28", "44", "48"]}
     - id: ctr_sov_assurance_verified
+      owner: organisation
       refs: ["2.2.7.a", "BP.sovereignty"]
       type: compliance
       severity: high
@@ -3913,6 +3915,7 @@ sections:
           termijn, ondertekend door een verantwoordelijke van de aanbieder.
       mappings: {iso27002: ["15.2.1"], nis2: ["21(2)(f)"]}
     - id: ctr_secob_yearly_evaluation_followed
+      owner: organisation
       refs: ["2.2.8.d"]
       type: compliance
       severity: high
@@ -6091,6 +6094,7 @@ sections:
   refs: ["2.4"]
   questions:
     - id: priv_risk_assessment_prior
+      owner: organisation
       refs: ["2.4.1"]
       type: compliance
       severity: high
@@ -6136,6 +6140,7 @@ sections:
           ingebruikname, en schort de migratie op zolang ze niet beschikbaar is.
       mappings: {nis2: ["21(2)(a)"]}
     - id: priv_cloud_decision_sensitivity
+      owner: organisation
       refs: ["2.4.1"]
       type: compliance
       severity: high
@@ -6183,6 +6188,7 @@ sections:
           gegevensklasse verantwoordt in het licht van de classificatie en de restrisico's.
       mappings: {iso27002: ["8.2.1"], nis2: ["21(2)(a)"]}
     - id: priv_law_be_eu
+      owner: organisation
       refs: ["2.4.2"]
       type: compliance
       severity: high
@@ -6227,6 +6233,7 @@ sections:
           en werk elke afwijking weg vóór de ingebruikname.
       mappings: {iso27002: ["18.1.1"]}
     - id: priv_sector_legislation
+      owner: organisation
       refs: ["2.4.2"]
       type: compliance
       severity: high
@@ -6326,6 +6333,7 @@ sections:
           organisatie, en schrap elk gebruik van de gegevens voor eigen doeleinden van de cloudaanbieder.
       mappings: {iso27002: ["18.1.4"], gdpr: ["24", "28"]}
     - id: priv_risk_assessment_validated
+      owner: organisation
       refs: ["2.4.4"]
       type: compliance
       severity: high
@@ -6374,6 +6382,7 @@ sections:
           management, inclusief de schriftelijke aanvaarding van de restrisico's.
       mappings: {nis2: ["21(2)(a)"]}
     - id: priv_risk_assessment_maintained
+      owner: organisation
       refs: ["2.4.4"]
       type: compliance
       severity: high
@@ -6462,6 +6471,7 @@ sections:
           vereiste het engagement van de cloudaanbieder en het verwachte bewijs.
       mappings: {iso27002: ["15.1.2"], nis2: ["21(2)(d)"]}
     - id: priv_dpia
+      owner: organisation
       refs: ["2.4.4"]
       type: compliance
       severity: high
@@ -6812,6 +6822,7 @@ sections:
           cloudaanbieder ze kan exporteren of op eigen houtje gebruiken.
       mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"], gdpr: ["32"]}
     - id: priv_key_lifecycle
+      owner: organisation
       refs: ["2.4.6", "BP.encryption-keys"]
       type: compliance
       severity: high
@@ -6889,6 +6900,7 @@ sections:
   when: "(personal_data != no && special_data != no) || data_classification == special"
   questions:
     - id: priv_special_justified
+      owner: organisation
       refs: ["2.4.7"]
       type: compliance
       severity: high
@@ -6931,6 +6943,7 @@ sections:
           gemotiveerde beslissing nemen die hun aanwezigheid in de cloud verantwoordt.
       mappings: {gdpr: ["9"]}
     - id: priv_special_legal_advice
+      owner: organisation
       refs: ["2.4.7"]
       type: compliance
       severity: critical
@@ -6975,6 +6988,7 @@ sections:
           de aanbevelingen ervan toe.
       mappings: {gdpr: ["9"]}
     - id: priv_special_technical_advice
+      owner: organisation
       refs: ["2.4.7"]
       type: compliance
       severity: critical
@@ -8413,6 +8427,7 @@ sections:
       mappings: {iso27002: ["15.2.2"]}
 
 - id: bp_config
+  owner: organisation
   title:
     fr: "Responsabilité partagée et configuration du cloud"
     en: "Shared responsibility and cloud configuration"
@@ -8771,6 +8786,7 @@ sections:
           toegangssleutels van opslagaccounts uit.
       mappings: {iso27002: ["9.4.1"]}
 - id: bp_shadow_it
+  owner: organisation
   title:
     fr: "Informatique fantôme (shadow IT)"
     en: "Shadow IT"
@@ -8894,6 +8910,7 @@ sections:
           aan toepassingen van derden.
       mappings: {nis2: ["21(2)(i)"]}
 - id: bp_identity
+  owner: organisation
   title:
     fr: "Zero Trust et gestion des identités"
     en: "Zero trust and identity"
@@ -9078,6 +9095,7 @@ sections:
           enkel tijdelijk en na goedkeuring toe (just-in-time beheer van bevoorrechte toegang).
       mappings: {iso27002: ["9.2.2", "9.2.3"], nis2: ["21(2)(i)"]}
 - id: bp_api
+  owner: organisation
   title:
     fr: "Sécurité des API"
     en: "API security"
@@ -9333,6 +9351,7 @@ sections:
           API-gateway of webapplicatiefirewall, en houd de inventaris actueel.
       mappings: {iso27002: ["13.1.1"]}
 - id: bp_crypto
+  owner: organisation
   title:
     fr: "Chiffrement et gestion des clés"
     en: "Encryption and key management"
@@ -9410,6 +9429,7 @@ sections:
           actueel en herzie minstens eenmaal per jaar de gebruiksrechten.
       mappings: {iso27002: ["10.1.2"], nis2: ["21(2)(h)"]}
 - id: bp_resilience
+  owner: organisation
   title:
     fr: "Résilience face aux pannes et multicloud"
     en: "Resilience to outages and multicloud"
@@ -9656,6 +9676,7 @@ sections:
           platformen tot wat de organisatie duurzaam kan beheren.
       mappings: {iso27002: ["7.2.2"], nis2: ["21(2)(g)"]}
 - id: bp_compliance
+  owner: organisation
   title:
     fr: "Conformité au RGPD et à NIS2"
     en: "GDPR and NIS2 compliance"
@@ -9846,6 +9867,7 @@ sections:
           gegevensbescherming bij vóór de ingebruikname van de clouddienst.
       mappings: {iso27002: ["18.1.4"], gdpr: ["30"]}
 - id: bp_sovereignty
+  owner: organisation
   title:
     fr: "Souveraineté et plan de sortie"
     en: "Sovereignty and exit plan"

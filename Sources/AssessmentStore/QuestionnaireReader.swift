@@ -348,7 +348,7 @@ struct QuestionnaireReader {
   ]
   private static let questionKeys: Set<String> = [
     "id", "refs", "type", "text", "help", "options", "when", "severity", "protects", "remediation",
-    "mappings", "basis", "optional", "min", "max", "integer",
+    "mappings", "basis", "optional", "min", "max", "integer", "owner",
   ]
 
   /// `citations`: ref → how a reader finds it in the published source, per language.
@@ -559,6 +559,11 @@ struct QuestionnaireReader {
       default: problem(optionalNode, "optional must be true or false", id: id)
       }
     }
+    var owner: DutyOwner?
+    if let ownerNode = fields.value("owner"), let name = string(ownerNode, "owner", id: id) {
+      owner = DutyOwner(rawValue: name)
+      if owner == nil { problem(ownerNode, "unknown owner '\(name)'; use provider or organisation", id: id) }
+    }
     if type == .derogation {
       for key in ["severity", "protects", "remediation", "optional"] {
         if let node = fields.value(key) {
@@ -571,7 +576,7 @@ struct QuestionnaireReader {
       id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
       help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
       protects: protects, remediation: remediation, mappings: mappings, basis: basis,
-      optional: optional, minimum: minimum, maximum: maximum, integer: integer)
+      optional: optional, minimum: minimum, maximum: maximum, integer: integer, owner: owner)
   }
 
   /// A bound of a number question: a decimal number written with a point (`0`, `-3`, `12.5`).

@@ -81,6 +81,7 @@ func question(_ q: Question) -> String {
   if let minimum = q.minimum { parts.append("minimum: \(minimum)") }
   if let maximum = q.maximum { parts.append("maximum: \(maximum)") }
   if q.integer { parts.append("integer: true") }
+  if let owner = q.owner { parts.append("owner: .\(owner.rawValue)") }
   return "Question(\n        " + parts.joined(separator: ",\n        ") + ")"
 }
 

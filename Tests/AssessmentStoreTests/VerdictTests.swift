@@ -225,6 +225,18 @@ import Testing
     #expect(gen?.owner == .organisation)
     #expect(questionnaire.sections.first { $0.id == "prep" }?.owner == .organisation)
     #expect(questionnaire.sections.first { $0.id == "ctr_audit" }?.owner == .provider)
+    // Within the provider's sections, the organisation's own duties (2.4's risk assessment, the
+    // analysis of audit reports) are marked on the question; the best practices are its own.
+    #expect(questionnaire.question("priv_risk_assessment_prior")?.owner == .organisation)
+    #expect(questionnaire.question("ctr_audit_reports_analysed")?.owner == .organisation)
+    #expect(questionnaire.question("priv_encryption_rest")?.owner == nil)
+    #expect(questionnaire.sections.filter { $0.id.hasPrefix("bp_") }.allSatisfy { $0.owner == .organisation })
+    let state = session(["priv_risk_assessment_prior": "partial", "priv_encryption_rest": "partial"])
+    let report = SummaryReport(
+      questionnaire: questionnaire, summary: summary(state), answers: state.answers, language: .en, digest: "0")
+    let text = report.text(color: false)
+    #expect(text.contains("What the organisation must do: Carry out (or complete) the risk assessment"))
+    #expect(text.contains("What to demand of the provider: Require encryption at rest"))
   }
 
   @Test func whatGoesBeyondTheGuidelineIsMarked() {
