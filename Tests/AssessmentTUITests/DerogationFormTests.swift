@@ -22,7 +22,10 @@ import Testing
   @Test func theRecordIsFilledFieldByFieldAndSaysWhetherItCounts() throws {
     var harness = try harness()
     #expect(harness.render().snapshot.contains("Reference:"))
-    #expect(harness.render().snapshot.contains("Expiry or review (YYYY-MM-DD):"))
+    harness.press(.up)  // ↑ first highlights the last field
+    #expect(harness.render().snapshot.contains("› Expiry or review (YYYY-MM-DD):"))
+    for _ in 0..<5 { harness.press(.up) }  // back to the reference
+    #expect(harness.state.optionCursor == 0)
     harness.press(.enter)
     harness.type("CSI-2026-014")
     harness.press(.enter)  // on to "granted by"
