@@ -161,7 +161,9 @@ public struct PlainSession {
     if entries.isEmpty { lines.append(Phrase.allAnswered.text(language)) }
     for entry in entries {
       if let position = entry.position {
-        lines.append("  " + entry.text + " [" + questionnaire.questions[position].id + "]")
+        // The id, for `goto`, unless the line already starts with it.
+        let id = questionnaire.questions[position].id
+        lines.append("  " + entry.text + (entry.text.hasPrefix(id + " ") ? "" : " [" + id + "]"))
       } else {
         lines.append(entry.text)
       }

@@ -123,9 +123,12 @@ enum Interactive {
     if let message = lastSaveFailed {
       throw fail(InteractiveError(Messages.lastSaveFailed.format(language, message, session.path)), language: language)
     }
-    // Without UTF-8, what plain mode prints is in ASCII to the end.
+    // Without UTF-8, what the wizard prints is in ASCII to the end.
     let ascii: Bool
-    if case .plain(true) = frontEnd { ascii = true } else { ascii = false }
+    switch frontEnd {
+    case .plain(let plainASCII): ascii = plainASCII
+    case .curses(let terminal): ascii = terminal.ascii
+    }
     func say(_ text: String) { print(ascii ? ASCIIText.fold(text) : text) }
     if closing == .discarded {
       warn(Messages.nothingKept.text(language))
