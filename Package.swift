@@ -55,6 +55,10 @@ let package = Package(
       name: "AssessmentTUITests",
       dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"]
     ),
+    .testTarget(
+      name: "AssessmentPlainTests",
+      dependencies: ["AssessmentPlain", "AssessmentTUI", "AssessmentCore", "AssessmentStore"]
+    ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     .testTarget(name: "CLITests"),
   ]

@@ -69,7 +69,11 @@ enum Interactive {
 
   /// Runs the wizard on an open session until the assessor leaves, then closes the session;
   /// prints where the session is and, when the assessment was finished, the summary.
-  static func run(_ session: OpenSession, frontEnd: FrontEnd, language: InterfaceLanguage) throws {
+  /// `reader`: the standard input's reader when plain mode already read from it (the start
+  /// screen), so that the lines it buffered are not lost.
+  static func run(
+    _ session: OpenSession, frontEnd: FrontEnd, language: InterfaceLanguage, reader: LineReader = LineReader()
+  ) throws {
     let loaded = session.questionnaire
     let app = App(questionnaire: loaded.questionnaire)
     var state = app.makeState(session.wizardState(app.wizard), language: language)
@@ -107,7 +111,7 @@ enum Interactive {
     case .plain(let ascii):
       let interactive = isatty(STDIN_FILENO) == 1
       let runner = PlainRunner(
-        session: PlainSession(app: app, state: state), reader: LineReader(),
+        session: PlainSession(app: app, state: state), reader: reader,
         write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii, echo: !interactive,
         stopOnRefusal: !interactive, save: save, clock: now, signal: Signals.take)
       let outcome = runner.run()
@@ -158,7 +162,8 @@ enum Interactive {
   /// Creates a new assessment and runs it; the front end is already working, so that nothing is
   /// created on a terminal where the wizard cannot run.
   static func runNew(
-    _ loaded: LoadedQuestionnaire, store: SessionStore, frontEnd: FrontEnd, language: InterfaceLanguage
+    _ loaded: LoadedQuestionnaire, store: SessionStore, frontEnd: FrontEnd, language: InterfaceLanguage,
+    reader: LineReader = LineReader()
   ) throws {
     let session: OpenSession
     do {
@@ -167,7 +172,7 @@ enum Interactive {
       frontEnd.end()
       throw fail(error, language: language)
     }
-    try run(session, frontEnd: frontEnd, language: language)
+    try run(session, frontEnd: frontEnd, language: language, reader: reader)
   }
 
   /// The start screen: choose a new assessment or a saved one. `reference` is the start
@@ -188,6 +193,7 @@ enum Interactive {
       language: language)
     Signals.install()
     let frontEnd = chooseFrontEnd(plain: plain, language: language)
+    let reader = LineReader()
     let choice: StartMenu.Choice
     switch frontEnd {
     case .curses(let terminal):
@@ -196,7 +202,7 @@ enum Interactive {
     case .plain(let ascii):
       let interactive = isatty(STDIN_FILENO) == 1
       choice = PlainMenu.run(
-        menu, reader: LineReader(), write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii,
+        menu, reader: reader, write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii,
         echo: !interactive, signal: Signals.take)
     }
     switch choice {
@@ -211,7 +217,7 @@ enum Interactive {
         frontEnd.end()
         throw fail(error, language: language)
       }
-      try runNew(loaded, store: store, frontEnd: frontEnd, language: language)
+      try runNew(loaded, store: store, frontEnd: frontEnd, language: language, reader: reader)
     case .resume(let path):
       let session: OpenSession
       do {
@@ -220,7 +226,7 @@ enum Interactive {
         frontEnd.end()
         throw fail(error, language: language)
       }
-      try run(session, frontEnd: frontEnd, language: language)
+      try run(session, frontEnd: frontEnd, language: language, reader: reader)
     }
   }
 

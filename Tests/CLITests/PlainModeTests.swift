@@ -166,6 +166,21 @@ import Testing
     #expect(result.stdout.contains("Session enregistrée"))
   }
 
+  @Test func theStartScreenInPlainModeOpensASavedSessionAndReadsOn() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+    let first = try runCLI(
+      ["new", "--plain", "--questionnaire", small, "--lang", "en"], environment: environment, input: Self.identification)
+    #expect(first.status == 0, "\(first.stderr)")
+    // The lines after the menu's choice go to the wizard, not lost with the menu.
+    let start = try runCLI(["--plain", "--questionnaire", small, "--lang", "en"], environment: environment, input: "2\n\n2\n")
+    #expect(start.status == 0, "\(start.stderr)")
+    #expect(start.stdout.contains("2. Nuage SA — Archivage"), "\(start.stdout)")
+    #expect(start.stdout.contains("Section 1 of 3, question 2 of 6"), "\(start.stdout)")
+    #expect(value(try answers(directory), "deployment_model")?["choice"] as? String == "private")
+  }
+
   @Test(arguments: [["TERM": "dumb"], [:]])
   func termDumbOrUnsetChoosesPlainModeAndLeavesNoEmptySession(environment: [String: String]) throws {
     let directory = temporaryDirectory()
