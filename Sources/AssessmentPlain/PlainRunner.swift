@@ -95,7 +95,8 @@ public final class PlainRunner {
   /// not echo it), so that the output reads as a transcript. `stopOnRefusal`: stop at the first
   /// line refused. `ascii`: the locale is not UTF-8.
   public init(
-    session: PlainSession, reader: LineReader, write: @escaping (String) -> Void, ascii: Bool, echo: Bool,
+    session: PlainSession, reader: LineReader, write: @escaping (String) -> Void, ascii: Bool,
+    echo: Bool,
     stopOnRefusal: Bool, save: @escaping (WizardState) -> String?, clock: @escaping () -> Date,
     signal: @escaping () -> Int32?
   ) {
@@ -143,7 +144,8 @@ public final class PlainRunner {
         for line in reply.lines { out(line + "\n") }
         if let refused = reply.refused {
           if stopOnRefusal {
-            outcome.refused = PlainText.refusedLine.format(session.state.language, reader.count, refused)
+            outcome.refused = PlainText.refusedLine.format(
+              session.state.language, reader.count, refused)
             _ = perform(session.endOfInput(now: clock()))
             outcome.state = session.state
             return outcome

@@ -81,7 +81,9 @@ public struct PlainSession {
     switch state.wizard.phase {
     case .identification:
       var lines = ["", questionnaire.text(questionnaire.title, language.rawValue)]
-      if let description = questionnaire.description { lines.append(questionnaire.text(description, language.rawValue)) }
+      if let description = questionnaire.description {
+        lines.append(questionnaire.text(description, language.rawValue))
+      }
       lines += [
         "", Phrase.identificationTitle.text(language), Phrase.identificationHelp.text(language),
         PlainText.commandsHint.text(language),
@@ -91,7 +93,9 @@ public struct PlainSession {
     case .review: return reviewLines()
     case .summary: return [""] + summaryLines() + ["", PlainText.summaryHint.text(language)]
     case .finished:
-      return ["", Phrase.finishedMessage.text(language), ""] + summaryLines() + ["", PlainText.finishedHint.text(language)]
+      return ["", Phrase.finishedMessage.text(language), ""] + summaryLines() + [
+        "", PlainText.finishedHint.text(language),
+      ]
     }
   }
 
@@ -105,20 +109,29 @@ public struct PlainSession {
     let sections = wizard.visibleSections(state.wizard)
     lines.append(
       PlainText.location.format(
-        language, (sections.firstIndex(of: section) ?? 0) + 1, sections.count, wizard.visibleRank(state.wizard),
-        state.wizard.visibility.filter { $0 }.count, questionnaire.text(questionnaire.sections[section].title, language.rawValue)))
+        language, (sections.firstIndex(of: section) ?? 0) + 1, sections.count,
+        wizard.visibleRank(state.wizard),
+        state.wizard.visibility.filter { $0 }.count,
+        questionnaire.text(questionnaire.sections[section].title, language.rawValue)))
     let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
-    if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
+    if firstOfSection == state.wizard.cursor,
+      let introduction = questionnaire.sections[section].introduction
+    {
       lines.append(questionnaire.text(introduction, language.rawValue))
       let refs = questionnaire.sections[section].refs
       if !refs.isEmpty { lines.append("§ " + questionnaire.citations(refs, language.rawValue)) }
     }
-    var reference = question.refs.isEmpty ? "" : "§ " + questionnaire.citations(question.refs, language.rawValue)
+    var reference =
+      question.refs.isEmpty ? "" : "§ " + questionnaire.citations(question.refs, language.rawValue)
     if let severity = question.severity {
-      reference += (reference.isEmpty ? "" : " · ") + label(Phrase.severity.text(language)) + severity.phrase.text(language)
+      reference +=
+        (reference.isEmpty ? "" : " · ") + label(Phrase.severity.text(language))
+        + severity.phrase.text(language)
     }
     if !question.protects.isEmpty {
-      reference += (reference.isEmpty ? "" : " · ") + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
+      reference +=
+        (reference.isEmpty ? "" : " · ")
+        + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
     }
     if !reference.isEmpty { lines.append(reference) }
     if let basis = SummaryReport.basisText(question, language) { lines.append("(" + basis + ")") }
@@ -131,17 +144,24 @@ public struct PlainSession {
         let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
         let status = record.status(on: day)
         let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
-        let text = status.counts ? Phrase.derogationCounts.text(language) : SummaryReport.derogationStatusText(use, language)
+        let text =
+          status.counts
+          ? Phrase.derogationCounts.text(language)
+          : SummaryReport.derogationStatusText(use, language)
         lines.append(label(Phrase.derogationStatus.text(language)) + text)
         for field in DerogationRecord.Field.allCases where !record[field].isEmpty {
-          lines.append("  " + label(SummaryReport.derogationFieldLabel(field, language)) + record[field])
+          lines.append(
+            "  " + label(SummaryReport.derogationFieldLabel(field, language)) + record[field])
         }
       }
     } else if let value = answer?.value {
-      lines.append(label(PlainText.currentAnswer.text(language)) + value.display(question, language, questionnaire))
+      lines.append(
+        label(PlainText.currentAnswer.text(language))
+          + value.display(question, language, questionnaire))
     }
     if let note = answer?.note, !note.isEmpty {
-      lines.append(label(Phrase.note.text(language)) + note.replacingOccurrences(of: "\n", with: " / "))
+      lines.append(
+        label(Phrase.note.text(language)) + note.replacingOccurrences(of: "\n", with: " / "))
     } else if answer?.isUnjustifiedNotApplicable == true {
       lines.append(PlainText.justificationNeeded.text(language))
     }
@@ -173,31 +193,41 @@ public struct PlainSession {
   }
 
   private func summaryLines() -> [String] {
-    app.summaryReport(state).text(color: false).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    app.summaryReport(state).text(color: false).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
   }
 
   func prompt() -> String {
     switch expecting {
     case .identification(let field):
-      return fieldPrompt(questionnaire.identificationLabel(field, language), state.wizard.metadata[field])
+      return fieldPrompt(
+        questionnaire.identificationLabel(field, language), state.wizard.metadata[field])
     case .question:
-      guard let question = wizard.current(state.wizard) else { return PlainText.promptCommand.text(language) }
+      guard let question = wizard.current(state.wizard) else {
+        return PlainText.promptCommand.text(language)
+      }
       switch question.type {
       case .multiple: return PlainText.promptChoices.text(language)
       case .text: return PlainText.promptText.text(language)
       case .number: return PlainText.promptNumber.text(language)
       case .derogation: return PlainText.promptCommand.text(language)
-      default: return PlainText.promptChoice.format(language, question.choices(language, questionnaire).count)
+      default:
+        return PlainText.promptChoice.format(
+          language, question.choices(language, questionnaire).count)
       }
     case .derogation(let field):
       let fieldLabel = SummaryReport.derogationFieldLabel(field, language)
       let record = currentRecord()
-      if field == .reference, record.isBlank { return PlainText.promptDerogationFirst.format(language, fieldLabel) }
+      if field == .reference, record.isBlank {
+        return PlainText.promptDerogationFirst.format(language, fieldLabel)
+      }
       return fieldPrompt(fieldLabel, record[field])
     case .justification: return PlainText.promptJustification.text(language)
     case .finishConfirmation:
       let unanswered = wizard.review(state.wizard).unanswered.count
-      return Phrase.finishConfirm.format(language, CountedNoun.question.format(unanswered, language)) + " "
+      return Phrase.finishConfirm.format(
+        language, CountedNoun.question.format(unanswered, language)) + " "
     case .command: return PlainText.promptCommand.text(language)
     }
   }
@@ -228,7 +258,9 @@ public struct PlainSession {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     if trimmed.hasPrefix("="), expecting != .command {
       answer(String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), now: now, &reply)
-    } else if let (command, argument) = PlainCommand.parse(trimmed, language), expecting != .finishConfirmation {
+    } else if let (command, argument) = PlainCommand.parse(trimmed, language),
+      expecting != .finishConfirmation
+    {
       run(command, argument, now: now, &reply)
     } else {
       answer(trimmed, now: now, &reply)
@@ -244,8 +276,11 @@ public struct PlainSession {
       if case .identification(let field)? = previous { return .identification(field) }
       return .identification(SessionMetadata.Field.allCases[0])
     case .questions:
-      if let previous, previous == .justification || previous == .finishConfirmation { return previous }
-      if case .derogation(let field)? = previous, wizard.current(state.wizard)?.type == .derogation {
+      if let previous, previous == .justification || previous == .finishConfirmation {
+        return previous
+      }
+      if case .derogation(let field)? = previous, wizard.current(state.wizard)?.type == .derogation
+      {
         return .derogation(field)
       }
       if wizard.current(state.wizard)?.type == .derogation { return .derogation(.reference) }
@@ -261,7 +296,9 @@ public struct PlainSession {
 
   /// Hands `text` to the wizard as the field `target`, typed and left at once; the notice says
   /// why when it cannot be (a number that does not parse).
-  private mutating func handOver(_ target: EditedField.Target, _ text: String, current: String, now: Date, _ reply: inout Reply) -> Bool {
+  private mutating func handOver(
+    _ target: EditedField.Target, _ text: String, current: String, now: Date, _ reply: inout Reply
+  ) -> Bool {
     var field = EditedField(target, text: current)
     field.editor = TextEditor(text, multiline: target == .note)
     state.field = field
@@ -283,7 +320,9 @@ public struct PlainSession {
       if !text.isEmpty {
         _ = handOver(.identification(field), text, current: current, now: now, &reply)
       } else if current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-        reply.refused = label(questionnaire.identificationLabel(field, language)) + PlainText.blankRequired.text(language)
+        reply.refused =
+          label(questionnaire.identificationLabel(field, language))
+          + PlainText.blankRequired.text(language)
         return
       }
       let fields = SessionMetadata.Field.allCases
@@ -296,7 +335,9 @@ public struct PlainSession {
         expecting = .identification(first)
         reply.lines.append(
           Phrase.identificationMissing.format(
-            language, missing.map { questionnaire.identificationLabel($0, language) }.joined(separator: ", ")))
+            language,
+            missing.map { questionnaire.identificationLabel($0, language) }.joined(separator: ", "))
+        )
       } else {
         send(.identificationConfirmed(at: now), &reply)
       }
@@ -326,9 +367,12 @@ public struct PlainSession {
       }
     case .justification:
       if let question = wizard.current(state.wizard), !text.isEmpty {
-        _ = handOver(.note, text, current: state.wizard.answers[question.id]?.note ?? "", now: now, &reply)
+        _ = handOver(
+          .note, text, current: state.wizard.answers[question.id]?.note ?? "", now: now, &reply)
       }
-      if state.wizard.answers[wizard.current(state.wizard)?.id ?? ""]?.isUnjustifiedNotApplicable == true {
+      if state.wizard.answers[wizard.current(state.wizard)?.id ?? ""]?.isUnjustifiedNotApplicable
+        == true
+      {
         reply.lines.append(PlainText.justificationNeeded.text(language))
       }
       expecting = .question
@@ -359,7 +403,9 @@ public struct PlainSession {
     switch question.type {
     case .text, .number:
       let current = answer?.value.map { $0.display(question, language, questionnaire) } ?? ""
-      guard handOver(.answer(question.type), text, current: current, now: now, &reply) else { return }
+      guard handOver(.answer(question.type), text, current: current, now: now, &reply) else {
+        return
+      }
       send(.nextPressed, &reply)
     case .multiple:
       let pieces = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
@@ -392,10 +438,14 @@ public struct PlainSession {
 
   // MARK: - Commands
 
-  private mutating func run(_ command: PlainCommand, _ argument: String, now: Date, _ reply: inout Reply) {
+  private mutating func run(
+    _ command: PlainCommand, _ argument: String, now: Date, _ reply: inout Reply
+  ) {
     let phase = state.wizard.phase
     let question = phase == .questions ? wizard.current(state.wizard) : nil
-    func notHere() { reply.refused = PlainText.notHere.format(language, command.names(language)[0]) }
+    func notHere() {
+      reply.refused = PlainText.notHere.format(language, command.names(language)[0])
+    }
     switch command {
     case .commands:
       reply.lines.append(PlainText.commandsTitle.text(language))
@@ -410,12 +460,15 @@ public struct PlainSession {
       guard let question else { return notHere() }
       let current = state.wizard.answers[question.id]?.note ?? ""
       if argument.isEmpty {
-        reply.lines.append(current.isEmpty ? PlainText.noteNone.text(language) : label(Phrase.note.text(language)) + current)
+        reply.lines.append(
+          current.isEmpty
+            ? PlainText.noteNone.text(language) : label(Phrase.note.text(language)) + current)
         return
       }
       let text = argument == "-" ? "" : argument
       if handOver(.note, text, current: current, now: now, &reply) {
-        reply.lines.append((text.isEmpty ? PlainText.noteCleared : PlainText.noteRecorded).text(language))
+        reply.lines.append(
+          (text.isEmpty ? PlainText.noteCleared : PlainText.noteRecorded).text(language))
       }
     case .evidence:
       guard let question else { return notHere() }
@@ -437,7 +490,8 @@ public struct PlainSession {
       guard let question else { return notHere() }
       send(.flagToggled(at: now), &reply)
       let flagged = state.wizard.answers[question.id]?.flagged == true
-      reply.lines.append(flagged ? Phrase.flagged.text(language) : PlainText.flagRemoved.text(language))
+      reply.lines.append(
+        flagged ? Phrase.flagged.text(language) : PlainText.flagRemoved.text(language))
     case .clear:
       guard question != nil else { return notHere() }
       send(.answerCleared(at: now), &reply)
@@ -463,7 +517,8 @@ public struct PlainSession {
         for (index, section) in sections.enumerated() {
           let progress = wizard.progress(state.wizard, section: section)
           reply.lines.append(
-            "  \(index + 1). " + questionnaire.text(questionnaire.sections[section].title, language.rawValue)
+            "  \(index + 1). "
+              + questionnaire.text(questionnaire.sections[section].title, language.rawValue)
               + " (\(progress.answered)/\(progress.applicable))")
         }
         return
@@ -494,8 +549,10 @@ public struct PlainSession {
         reply.lines.append(
           search.matches.isEmpty
             ? Phrase.searchNone.format(language, search.query)
-            : Phrase.searchMatches.format(language, search.current + 1, search.matches.count, search.query)
-              .components(separatedBy: " — ")[0])
+            : Phrase.searchMatches.format(
+              language, search.current + 1, search.matches.count, search.query
+            )
+            .components(separatedBy: " — ")[0])
       }
       expecting = .question
     case .review:

@@ -115,7 +115,8 @@ public final class OpenSession {
 extension SessionStore {
   /// Creates the session file of a new assessment (in a directory created if needed) and opens
   /// it for writing.
-  public func create(_ loaded: LoadedQuestionnaire, at date: Date) throws(StoreError) -> OpenSession {
+  public func create(_ loaded: LoadedQuestionnaire, at date: Date) throws(StoreError) -> OpenSession
+  {
     try ensureDirectory()
     let wizard = Wizard(questionnaire: loaded.questionnaire)
     for _ in 0..<16 {

@@ -27,7 +27,9 @@ public enum TerminalLocale {
   /// that is installed is used instead, so that ncursesw still writes UTF-8 instead of garbage.
   /// A locale that is not UTF-8, or no UTF-8 locale at all, gives ASCII.
   @discardableResult
-  public static func setUp(environment: [String: String] = ProcessInfo.processInfo.environment) -> Charset {
+  public static func setUp(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Charset
+  {
     decide(
       requested: requestedName(environment),
       apply: { name in setlocale(LC_ALL, name) != nil },

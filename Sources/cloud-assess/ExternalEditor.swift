@@ -13,17 +13,21 @@ import Foundation
 enum ExternalEditor {
   /// Runs the editor on `text` in a private temporary file; what it saved, or why nothing
   /// changes (no editor named, the editor failed or could not be started).
-  static func edit(_ text: String, around terminal: NcursesTerminal, language: InterfaceLanguage) -> ExternalEdit {
+  static func edit(_ text: String, around terminal: NcursesTerminal, language: InterfaceLanguage)
+    -> ExternalEdit
+  {
     let environment = ProcessInfo.processInfo.environment
     guard
       let command = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 })
         .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
     else { return .failed(Messages.editorMissing.text(language)) }
-    let path = NSTemporaryDirectory() + "cloud-assess-edit-\(getpid())-\(UUID().uuidString.prefix(8)).txt"
+    let path =
+      NSTemporaryDirectory() + "cloud-assess-edit-\(getpid())-\(UUID().uuidString.prefix(8)).txt"
     defer { unlink(path) }
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      return .failed(Messages.editorFailed.format(language, command, String(cString: strerror(errno))))
+      return .failed(
+        Messages.editorFailed.format(language, command, String(cString: strerror(errno))))
     }
     let data = Data((text.isEmpty ? "" : text + "\n").utf8)
     _ = data.withUnsafeBytes { write(descriptor, $0.baseAddress, data.count) }
@@ -60,7 +64,9 @@ enum ExternalEditor {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &cArguments, environ) == 0 else { return -1 }
+    guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &cArguments, environ) == 0 else {
+      return -1
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       if errno != EINTR { return -1 }

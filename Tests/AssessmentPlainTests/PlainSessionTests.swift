@@ -6,13 +6,16 @@ import Testing
 
 @testable import AssessmentPlain
 
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+let fixtures =
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
   + "/Fixtures/"
 let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
 /// Plain mode's lines, without I/O (issue 14).
 @Suite struct PlainSessionTests {
-  func session(_ name: String = "small.yaml", language: InterfaceLanguage = .en) throws -> PlainSession {
+  func session(_ name: String = "small.yaml", language: InterfaceLanguage = .en) throws
+    -> PlainSession
+  {
     let loaded = try QuestionnaireLoader.load(path: fixtures + name)
     let app = App(questionnaire: loaded.questionnaire)
     var wizard = app.wizard.start(at: t0)
@@ -29,7 +32,8 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(PlainCommand.parse("next steps are planned", .en) == nil)
     #expect(PlainCommand.parse("note steps are planned", .en)?.1 == "steps are planned")
     #expect(PlainCommand.parse("RESUME", .fr)?.0 == .summary, "case and accents do not matter")
-    #expect(PlainCommand.parse("summary", .fr)?.0 == .summary, "English names work in every language")
+    #expect(
+      PlainCommand.parse("summary", .fr)?.0 == .summary, "English names work in every language")
     #expect(PlainCommand.parse("samenvatting", .en) == nil, "another language's names do not")
   }
 

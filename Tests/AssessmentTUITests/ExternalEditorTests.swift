@@ -13,12 +13,15 @@ import Testing
     harness.type("draft")
     harness.press(.control("e"))
     #expect(harness.state.externalEdit == "draft", "the text being typed goes to the editor")
-    let effects = harness.app.externalEditFinished(&harness.state, .edited("from the editor\nsecond line\n"), now: t0)
+    let effects = harness.app.externalEditFinished(
+      &harness.state, .edited("from the editor\nsecond line\n"), now: t0)
     #expect(effects == [.save])
     #expect(harness.state.externalEdit == nil)
     let id = try #require(harness.currentID)
     #expect(harness.state.wizard.answers[id]?.note == "from the editor\nsecond line")
-    #expect(harness.state.field?.editor.text == "from the editor\nsecond line", "the note stays open with the new text")
+    #expect(
+      harness.state.field?.editor.text == "from the editor\nsecond line",
+      "the note stays open with the new text")
   }
 
   @Test func ctrlEOnATextAnswerEditsTheAnswer() throws {
@@ -40,7 +43,9 @@ import Testing
     let effects = harness.app.externalEditFinished(&harness.state, .failed(message), now: t0)
     #expect(effects.isEmpty)
     #expect(harness.state.field?.editor.text == "kept")
-    #expect(harness.state.wizard.answers[try #require(harness.currentID)]?.note ?? "" == "", "nothing handed over")
+    #expect(
+      harness.state.wizard.answers[try #require(harness.currentID)]?.note ?? "" == "",
+      "nothing handed over")
     #expect(harness.state.notice == message)
   }
 
@@ -74,13 +79,18 @@ import Testing
   }
 
   @Test func anInstalledUTF8LocaleIsKept() {
-    #expect(decide("fr_BE.UTF-8", installed: ["C": "x", "fr_BE.UTF-8": "UTF-8"]) == .utf8(locale: "fr_BE.UTF-8"))
+    #expect(
+      decide("fr_BE.UTF-8", installed: ["C": "x", "fr_BE.UTF-8": "UTF-8"])
+        == .utf8(locale: "fr_BE.UTF-8"))
   }
 
   @Test func withoutAnyUTF8LocaleTheTerminalGetsASCII() {
     #expect(decide("fr_BE.UTF-8", installed: ["C": "ANSI_X3.4-1968"]) == .ascii)
-    #expect(decide("", installed: ["C": "ANSI_X3.4-1968", "C.UTF-8": "UTF-8"]) == .ascii, "LANG unset: C, ASCII")
-    #expect(decide("fr_BE.ISO-8859-1", installed: ["C": "ANSI_X3.4-1968", "C.UTF-8": "UTF-8"]) == .ascii)
+    #expect(
+      decide("", installed: ["C": "ANSI_X3.4-1968", "C.UTF-8": "UTF-8"]) == .ascii,
+      "LANG unset: C, ASCII")
+    #expect(
+      decide("fr_BE.ISO-8859-1", installed: ["C": "ANSI_X3.4-1968", "C.UTF-8": "UTF-8"]) == .ascii)
   }
 
   @Test func theLanguageStillComesFromTheEnvironment() {

@@ -30,7 +30,8 @@ import Testing
   }
 
   func resumeID(_ output: String) throws -> String {
-    let line = try #require(output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
+    let line = try #require(
+      output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
     return String(try #require(line.split(separator: " ").last))
   }
 
@@ -39,21 +40,25 @@ import Testing
   @Test func answersPipedInAreRecordedWithoutEscapeSequencesAndResumeInCurses() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let input = Self.identification + """
-      1
-      1
-      note Clause 14 « restitution » ✅
-      evidence Contract annex 3
-      2
-      flag
-      3
+    let input =
+      Self.identification + """
+        1
+        1
+        note Clause 14 « restitution » ✅
+        evidence Contract annex 3
+        2
+        flag
+        3
 
-      """
+        """
     let result = try runCLI(
-      ["new", "--plain", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory],
+      ["new", "--plain", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory],
       input: input)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(!result.stdout.contains("\u{1B}"), "no escape sequence: \(result.stdout.debugDescription.prefix(400))")
+    #expect(
+      !result.stdout.contains("\u{1B}"),
+      "no escape sequence: \(result.stdout.debugDescription.prefix(400))")
     #expect(!result.stderr.contains("\u{1B}"))
     #expect(result.stdout.contains("Section 1 of 3, question 1 of 6"), "\(result.stdout)")
     #expect(result.stdout.contains("Section 2 of 3, question 3 of 7"))
@@ -69,7 +74,9 @@ import Testing
     #expect(saved["restitution"]?["evidence"] as? [String] == ["Contract annex 3"])
     #expect(saved["sovereignty"]?["flagged"] as? Bool == true)
     #expect(value(saved, "sovereignty")?["choice"] as? String == "noncompliant")
-    #expect(files(directory).allSatisfy { !$0.hasSuffix(".journal") }, "end of input saves, folds and leaves")
+    #expect(
+      files(directory).allSatisfy { !$0.hasSuffix(".journal") },
+      "end of input saves, folds and leaves")
     // The same session in the full-screen wizard, at the same place.
     let tmux = try Tmux(
       ["resume", try resumeID(result.stdout), "--questionnaire", small, "--lang", "en"],
@@ -88,67 +95,75 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/types.yaml"
     try """
-      format: 1
-      id: types
-      version: "1"
-      languages: [fr, en, nl]
-      title: {fr: "Types", en: "Types", nl: "Types"}
-      sections:
-        - id: only
-          title: {fr: "Seule", en: "Only", nl: "Enige"}
-          questions:
-            - {id: kinds, type: multiple, text: {fr: "Genres ?", en: "Kinds?", nl: "Soorten?"}, help: {fr: "A", en: "H", nl: "H"}, options: [{id: a, label: {fr: "A", en: "Alpha", nl: "A"}}, {id: b, label: {fr: "B", en: "Beta", nl: "B"}}, {id: c, label: {fr: "C", en: "Gamma", nl: "C"}}]}
-            - {id: users, type: number, min: 0, text: {fr: "Utilisateurs ?", en: "Users?", nl: "Gebruikers?"}, help: {fr: "A", en: "H", nl: "H"}}
-            - {id: mfa, type: compliance, refs: ["1.1"], severity: high, protects: [confidentiality], remediation: {fr: "R", en: "R", nl: "R"}, text: {fr: "MFA.", en: "MFA.", nl: "MFA."}, help: {fr: "A", en: "H", nl: "H"}}
-            - {id: waiver, type: derogation, text: {fr: "Dérogation", en: "Derogation", nl: "Afwijking"}, help: {fr: "A", en: "H", nl: "H"}}
-            - {id: remarks, type: text, text: {fr: "Remarques ?", en: "Remarks?", nl: "Opmerkingen?"}, help: {fr: "A", en: "H", nl: "H"}}
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    format: 1
+    id: types
+    version: "1"
+    languages: [fr, en, nl]
+    title: {fr: "Types", en: "Types", nl: "Types"}
+    sections:
+      - id: only
+        title: {fr: "Seule", en: "Only", nl: "Enige"}
+        questions:
+          - {id: kinds, type: multiple, text: {fr: "Genres ?", en: "Kinds?", nl: "Soorten?"}, help: {fr: "A", en: "H", nl: "H"}, options: [{id: a, label: {fr: "A", en: "Alpha", nl: "A"}}, {id: b, label: {fr: "B", en: "Beta", nl: "B"}}, {id: c, label: {fr: "C", en: "Gamma", nl: "C"}}]}
+          - {id: users, type: number, min: 0, text: {fr: "Utilisateurs ?", en: "Users?", nl: "Gebruikers?"}, help: {fr: "A", en: "H", nl: "H"}}
+          - {id: mfa, type: compliance, refs: ["1.1"], severity: high, protects: [confidentiality], remediation: {fr: "R", en: "R", nl: "R"}, text: {fr: "MFA.", en: "MFA.", nl: "MFA."}, help: {fr: "A", en: "H", nl: "H"}}
+          - {id: waiver, type: derogation, text: {fr: "Dérogation", en: "Derogation", nl: "Afwijking"}, help: {fr: "A", en: "H", nl: "H"}}
+          - {id: remarks, type: text, text: {fr: "Remarques ?", en: "Remarks?", nl: "Opmerkingen?"}, help: {fr: "A", en: "H", nl: "H"}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     let sessions = directory + "/sessions"
-    let input = Self.identification + """
-      1, 3
-      12 000
-      4
-      Out of scope for this service
-      DG-2026-04
-      Comité de sécurité
-      2026-01-15
-      Admin access only
-      Bastion with session recording
-      2027-01-15
-      = next steps are planned
+    let input =
+      Self.identification + """
+        1, 3
+        12 000
+        4
+        Out of scope for this service
+        DG-2026-04
+        Comité de sécurité
+        2026-01-15
+        Admin access only
+        Bastion with session recording
+        2027-01-15
+        = next steps are planned
 
-      """
+        """
     let result = try runCLI(
-      ["new", "--plain", "--questionnaire", path, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": sessions],
+      ["new", "--plain", "--questionnaire", path, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": sessions],
       input: input)
     #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
-    #expect(result.stdout.contains("Not applicable needs a justification"), "N/A asks for its justification")
+    #expect(
+      result.stdout.contains("Not applicable needs a justification"),
+      "N/A asks for its justification")
     let saved = try answers(sessions)
     #expect(value(saved, "kinds")?["choices"] as? [String] == ["a", "c"])
     #expect(value(saved, "users")?["number"] as? Double == 12000)
     #expect(value(saved, "mfa")?["choice"] as? String == "na")
     #expect(saved["mfa"]?["note"] as? String == "Out of scope for this service")
-    let derogation = try #require(value(saved, "waiver")?["derogation"] as? [String: Any], "\(saved["waiver"] ?? [:])")
+    let derogation = try #require(
+      value(saved, "waiver")?["derogation"] as? [String: Any], "\(saved["waiver"] ?? [:])")
     #expect(derogation["reference"] as? String == "DG-2026-04")
     #expect(derogation["granted_by"] as? String == "Comité de sécurité")
     #expect(derogation["granted_on"] as? String == "2026-01-15")
     #expect(derogation["scope"] as? String == "Admin access only")
     #expect(derogation["measures"] as? String == "Bastion with session recording")
     #expect(derogation["expires_on"] as? String == "2027-01-15")
-    #expect(value(saved, "remarks")?["text"] as? String == "next steps are planned", "= forces an answer")
+    #expect(
+      value(saved, "remarks")?["text"] as? String == "next steps are planned", "= forces an answer")
   }
 
   @Test func aRefusedLineStopsAPipedRunWithAMessageExit1AndNothingLost() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try runCLI(
-      ["new", "--plain", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory],
+      ["new", "--plain", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory],
       input: Self.identification + "1\n7\n1\n")
     #expect(result.status == 1)
     #expect(result.stderr.contains("line 6"), "\(result.stderr)")
     #expect(result.stderr.contains("“7” is not a choice"), "\(result.stderr)")
     let saved = try answers(directory)
-    #expect(value(saved, "personal_data")?["choice"] as? String == "yes", "what came before is kept")
+    #expect(
+      value(saved, "personal_data")?["choice"] as? String == "yes", "what came before is kept")
     #expect(saved["deployment_model"] == nil, "nothing after the refused line is applied")
   }
 
@@ -156,13 +171,19 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try runCLI(
-      ["new", "--questionnaire", small, "--lang", "fr"], environment: ["CLOUD_ASSESS_SESSIONS": directory, "CLOUD_ASSESS_PLAIN": "1"],
+      ["new", "--questionnaire", small, "--lang", "fr"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "CLOUD_ASSESS_PLAIN": "1"],
       input: Self.identification + "?\naide\nquitter\n")
     #expect(result.status == 0, "\(result.stderr)")
-    for command in ["aide", "note", "preuve", "marquer", "retour", "suivant", "section", "chercher", "revue", "résumé", "enregistrer", "quitter"] {
+    for command in [
+      "aide", "note", "preuve", "marquer", "retour", "suivant", "section", "chercher", "revue",
+      "résumé", "enregistrer", "quitter",
+    ] {
       #expect(result.stdout.contains(command), "\(command) is listed")
     }
-    #expect(result.stdout.contains("Pourquoi et quelles preuves demander"), "help shows the question's help")
+    #expect(
+      result.stdout.contains("Pourquoi et quelles preuves demander"),
+      "help shows the question's help")
     #expect(result.stdout.contains("Session enregistrée"))
   }
 
@@ -171,10 +192,13 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let environment = ["CLOUD_ASSESS_SESSIONS": directory]
     let first = try runCLI(
-      ["new", "--plain", "--questionnaire", small, "--lang", "en"], environment: environment, input: Self.identification)
+      ["new", "--plain", "--questionnaire", small, "--lang", "en"], environment: environment,
+      input: Self.identification)
     #expect(first.status == 0, "\(first.stderr)")
     // The lines after the menu's choice go to the wizard, not lost with the menu.
-    let start = try runCLI(["--plain", "--questionnaire", small, "--lang", "en"], environment: environment, input: "2\n\n2\n")
+    let start = try runCLI(
+      ["--plain", "--questionnaire", small, "--lang", "en"], environment: environment,
+      input: "2\n\n2\n")
     #expect(start.status == 0, "\(start.stderr)")
     #expect(start.stdout.contains("2. Nuage SA — Archivage"), "\(start.stdout)")
     #expect(start.stdout.contains("Section 1 of 3, question 2 of 6"), "\(start.stdout)")
@@ -182,7 +206,8 @@ import Testing
   }
 
   @Test(arguments: [["TERM": "dumb"], [:]])
-  func termDumbOrUnsetChoosesPlainModeAndLeavesNoEmptySession(environment: [String: String]) throws {
+  func termDumbOrUnsetChoosesPlainModeAndLeavesNoEmptySession(environment: [String: String]) throws
+  {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try runCLI(
@@ -194,14 +219,16 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(!result.stderr.contains("Error opening terminal"))
     #expect(result.stderr.contains("no session was kept"), "\(result.stderr)")
-    #expect(files(directory).isEmpty, "no session, journal or lock left behind: \(files(directory))")
+    #expect(
+      files(directory).isEmpty, "no session, journal or lock left behind: \(files(directory))")
   }
 
   @Test func withoutATerminalTheWizardRunsInPlainMode() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try runCLI(
-      ["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory, "TERM": "xterm-256color"],
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "TERM": "xterm-256color"],
       input: Self.identification + "2\n")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stdout.contains("\u{1B}"))
@@ -213,7 +240,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = try runCLI(
       ["new", "--plain", "--questionnaire", small, "--lang", "fr"],
-      environment: ["CLOUD_ASSESS_SESSIONS": directory, "LC_ALL": "C", "LANG": "C"], input: Self.identification)
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "LC_ALL": "C", "LANG": "C"],
+      input: Self.identification)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("Donnees personnelles ?"), "accents dropped: \(result.stdout)")
     #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII })
@@ -225,7 +253,8 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let tmux = try Tmux(
-      ["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory, "TERM": "dumb"])
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "TERM": "dumb"])
     try tmux.wait(for: "Organisation:")
     for value in ["ONSS", "Anne Dupont", "Nuage SA", "Archivage"] {
       try tmux.type(value)
@@ -262,7 +291,10 @@ import Testing
     let installed = try runBinary("/usr/bin/locale", ["-a"]).stdout.lowercased()
       .split(separator: "\n").map { $0.replacingOccurrences(of: "utf-8", with: "utf8") }
     let candidates = ["fr_BE.UTF-8", "fr_LU.UTF-8", "fr_CH.UTF-8", "fr_CA.UTF-8"]
-    return try #require(candidates.first { !installed.contains($0.lowercased().replacingOccurrences(of: "utf-8", with: "utf8")) })
+    return try #require(
+      candidates.first {
+        !installed.contains($0.lowercased().replacingOccurrences(of: "utf-8", with: "utf8"))
+      })
   }
 
   @Test func aFrenchLocaleThatIsNotInstalledStillShowsItsAccents() throws {
@@ -270,9 +302,11 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let lang = try Self.missingLocale()
     let tmux = try Tmux(
-      ["new", "--questionnaire", small], environment: ["CLOUD_ASSESS_SESSIONS": directory, "LANG": lang, "LC_ALL": ""])
+      ["new", "--questionnaire", small],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "LANG": lang, "LC_ALL": ""])
     let screen = try tmux.wait(for: "valuateur")
-    #expect(screen.contains("Identification de l'évaluation"), "French, with its accents: \(screen)")
+    #expect(
+      screen.contains("Identification de l'évaluation"), "French, with its accents: \(screen)")
     #expect(screen.contains("Évaluateur"))
     #expect(screen.contains("Entrée : champ suivant"))
     #expect(!screen.contains("~"), "no garbage")
@@ -284,9 +318,11 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let editor = directory + "/editor.sh"
-    try "#!/bin/sh\nprintf 'from the editor\\nsecond line\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\nprintf 'from the editor\\nsecond line\\n' > \"$1\"\n".write(
+      toFile: editor, atomically: true, encoding: .utf8)
     let failing = directory + "/failing.sh"
-    try "#!/bin/sh\necho 'garbage' > \"$1\"\nexit 3\n".write(toFile: failing, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\necho 'garbage' > \"$1\"\nexit 3\n".write(
+      toFile: failing, atomically: true, encoding: .utf8)
     chmod(editor, 0o755)
     chmod(failing, 0o755)
     let sessions = directory + "/sessions"
@@ -307,7 +343,8 @@ import Testing
     try tmux.wait(for: "Saved at")
     try tmux.keys("q")
     try tmux.waitForExit()
-    #expect(try answers(sessions)["personal_data"]?["note"] as? String == "from the editor\nsecond line")
+    #expect(
+      try answers(sessions)["personal_data"]?["note"] as? String == "from the editor\nsecond line")
     // An editor that fails: the note stays as it was, with a message.
     let id = try resumeID(try tmux.history())
     let second = try Tmux(
@@ -319,6 +356,7 @@ import Testing
     try second.wait(for: "exit status 3")
     try second.keys("Tab", "q")
     try second.waitForExit()
-    #expect(try answers(sessions)["personal_data"]?["note"] as? String == "from the editor\nsecond line")
+    #expect(
+      try answers(sessions)["personal_data"]?["note"] as? String == "from the editor\nsecond line")
   }
 }
