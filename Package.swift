@@ -27,10 +27,13 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "CNcursesW"]),
+    // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It uses
+    // the pure parts of AssessmentTUI (App, the texts of the screens) and never the curses shim.
+    .target(name: "AssessmentPlain", dependencies: ["AssessmentCore", "AssessmentTUI"]),
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +54,10 @@ let package = Package(
     .testTarget(
       name: "AssessmentTUITests",
       dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"]
+    ),
+    .testTarget(
+      name: "AssessmentPlainTests",
+      dependencies: ["AssessmentPlain", "AssessmentTUI", "AssessmentCore", "AssessmentStore"]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     .testTarget(name: "CLITests"),

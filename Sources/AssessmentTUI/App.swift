@@ -62,7 +62,7 @@ public struct App: Sendable {
   /// Hands the field being edited to the wizard, whatever it is. Returns nil, with the field
   /// untouched, when its text cannot be handed over (a number that does not parse).
   @discardableResult
-  func handOver(_ state: inout AppState, now: Date) -> [WizardEffect]? {
+  public func handOver(_ state: inout AppState, now: Date) -> [WizardEffect]? {
     guard var field = state.field else { return [] }
     state.fieldHandedOverAt = now
     if field.isHandedOver { return [] }
@@ -104,6 +104,24 @@ public struct App: Sendable {
       return []
     }
     return effects + send(&state, .quitRequested)
+  }
+
+  /// What the editor started by Ctrl-E gave: its text replaces the field's (the final newlines,
+  /// which editors add, removed) and is handed over at once; a failure leaves the text as it was
+  /// and shows the message (written by whoever ran the editor, in the interface language).
+  public func externalEditFinished(_ state: inout AppState, _ outcome: ExternalEdit, now: Date) -> [WizardEffect] {
+    state.externalEdit = nil
+    guard var field = state.field else { return [] }
+    switch outcome {
+    case .edited(var text):
+      while text.hasSuffix("\n") { text.removeLast() }
+      field.editor = TextEditor(text, multiline: field.editor.multiline, limit: field.editor.limit)
+      state.field = field
+      return handOver(&state, now: now) ?? []
+    case .failed(let reason):
+      state.notice = reason
+      return []
+    }
   }
 
   /// Called regularly: hands the field being typed to the wizard every few seconds.
@@ -207,12 +225,18 @@ public struct App: Sendable {
         return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
       case .control("c"), .function(10):
         return quit(&state, now: now)
+      case .control("e"):
+        state.externalEdit = state.field?.editor.text
+        return []
       default:
         state.field?.editor.apply(key)
         return []
       }
     case .editingAnswer:
       switch key {
+      case .control("e") where state.field?.target == .answer(.text):
+        state.externalEdit = state.field?.editor.text
+        return []
       case .escape:
         if let effects = leaveField(&state, now: now) { return effects }
         // Esc always leaves: a number that does not parse is dropped, and the notice says so.

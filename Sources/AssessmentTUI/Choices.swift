@@ -2,13 +2,14 @@ import AssessmentCore
 import Foundation
 
 /// The choices a question offers on screen, in order, with their labels in a language.
-struct Choice: Equatable {
-  var id: String
-  var label: String
+public struct Choice: Equatable, Sendable {
+  public var id: String
+  public var label: String
 }
 
 extension Question {
-  func choices(_ language: InterfaceLanguage, _ questionnaire: Questionnaire) -> [Choice] {
+  /// The choices offered, in order: shared by the full-screen and the plain front ends.
+  public func choices(_ language: InterfaceLanguage, _ questionnaire: Questionnaire) -> [Choice] {
     switch type {
     case .compliance:
       return ComplianceValue.allCases.map { Choice(id: $0.rawValue, label: $0.phrase.text(language)) }
@@ -27,7 +28,7 @@ extension Question {
 
 extension AnswerValue {
   /// The text shown for an answer.
-  func display(_ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire)
+  public func display(_ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire)
     -> String
   {
     switch self {

@@ -34,6 +34,14 @@ public struct EditedField: Equatable, Sendable {
   public var isHandedOver: Bool { editor.text == handedOver }
 }
 
+/// What an external editor (`$VISUAL`, `$EDITOR`, started by Ctrl-E) gave back.
+public enum ExternalEdit: Equatable, Sendable {
+  /// The text the editor saved.
+  case edited(String)
+  /// The editor is missing or failed: the message to show; the text stays as it was.
+  case failed(String)
+}
+
 /// What handing a field's text to the wizard means.
 enum Handover: Equatable {
   case event(WizardEvent)

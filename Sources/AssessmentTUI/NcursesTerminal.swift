@@ -6,11 +6,23 @@ public final class NcursesTerminal: Terminal {
   public private(set) var usesColor = false
   private var active = false
 
-  /// Starts curses: locale first (for UTF-8), raw keys, no echo, keypad, a short ESC delay.
-  /// `allowColor` is false under `NO_COLOR`.
-  public init(allowColor: Bool) {
-    _ = ca_setlocale_all()
-    initscr()
+  /// Whether the locale is not UTF-8: text is then drawn in ASCII (``ASCIIText``).
+  public let ascii: Bool
+  private var screen: OpaquePointer?
+
+  /// Starts curses: locale first (UTF-8, falling back to an installed UTF-8 locale when the
+  /// user's is not installed; ASCII when there is none), raw keys, no echo, keypad, a short ESC
+  /// delay. `allowColor` is false under `NO_COLOR`. Nil when curses cannot start on this
+  /// terminal (TERM unset or unknown): `newterm` says so where `initscr` would exit the process.
+  public static func start(allowColor: Bool) -> NcursesTerminal? {
+    let charset = TerminalLocale.setUp()
+    guard let screen = ca_newterm() else { return nil }
+    return NcursesTerminal(screen: screen, allowColor: allowColor, ascii: charset == .ascii)
+  }
+
+  private init(screen: OpaquePointer, allowColor: Bool, ascii: Bool) {
+    self.screen = screen
+    self.ascii = ascii
     active = true
     raw()
     noecho()
@@ -36,12 +48,24 @@ public final class NcursesTerminal: Terminal {
     guard active else { return }
     active = false
     endwin()
+    if let screen {
+      delscreen(screen)
+      self.screen = nil
+    }
   }
 
-  /// Leaves curses mode temporarily (for a signal that stops the process, or an editor).
+  /// Leaves curses mode temporarily (for a signal that stops the process, or an editor): the
+  /// terminal is as the shell had it until ``resume()``.
   public func suspend() {
     guard active else { return }
     endwin()
+  }
+
+  /// Back to curses mode after ``suspend()``: everything is redrawn.
+  public func resume() {
+    guard active else { return }
+    clearok(ca_stdscr(), true)
+    refresh()
   }
 
   public var size: (width: Int, height: Int) {
@@ -57,7 +81,7 @@ public final class NcursesTerminal: Terminal {
     guard row >= 0, row < height, column < width else { return }
     // Never write into the last cell of the last row: curses would scroll.
     let room = width - max(column, 0) - (row == height - 1 ? 1 : 0)
-    let visible = DisplayWidth.truncate(text, to: room, ellipsis: false)
+    let visible = DisplayWidth.truncate(ascii ? ASCIIText.fold(text) : text, to: room, ellipsis: false)
     guard !visible.isEmpty else { return }
     var attributes = ca_a_normal()
     if style.bold { attributes |= ca_a_bold() }

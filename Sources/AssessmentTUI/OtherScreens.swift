@@ -53,7 +53,8 @@ struct IdentificationScreen {
 struct HelpScreen {
   let screen: Screen
 
-  func lines(_ state: AppState, width: Int) -> [(String, TextStyle)] {
+  /// `keys`: whether to end with the keys of the full-screen wizard.
+  func lines(_ state: AppState, width: Int, keys: Bool = true) -> [(String, TextStyle)] {
     let wizard = screen.app.wizard
     let questionnaire = wizard.questionnaire
     let language = state.language
@@ -91,6 +92,7 @@ struct HelpScreen {
       let words = ConditionWords(questionnaire: questionnaire, language: language)
       wrap(Phrase.conditionShown.format(language, words.describe(all: conditions)), .dim)
     }
+    guard keys else { return lines }
     lines.append(("", .plain))
     lines.append((Phrase.keysTitle.text(language), .underline))
     for line in Phrase.helpKeys.text(language).split(separator: "\n") { wrap(String(line), .plain) }

@@ -11,6 +11,8 @@ public final class Runner {
   let save: (WizardState) -> String?
   let clock: () -> Date
   let signal: () -> Int32?
+  /// Runs `$VISUAL`/`$EDITOR` on a text (Ctrl-E), the terminal restored around it.
+  let editor: ((String) -> ExternalEdit)?
   public private(set) var state: AppState
   /// The signal that ended the run, if one did.
   public private(set) var endedBySignal: Int32?
@@ -19,8 +21,10 @@ public final class Runner {
 
   public init(
     app: App, terminal: Terminal, state: AppState, save: @escaping (WizardState) -> String?,
-    clock: @escaping () -> Date, signal: @escaping () -> Int32? = { nil }
+    clock: @escaping () -> Date, signal: @escaping () -> Int32? = { nil },
+    editor: ((String) -> ExternalEdit)? = nil
   ) {
+    self.editor = editor
     self.app = app
     self.screen = Screen(app: app)
     self.terminal = terminal
@@ -60,7 +64,12 @@ public final class Runner {
       state.width = terminal.size.width
       state.height = terminal.size.height
       let now = clock()
-      let effects = key.map { app.handle(&state, $0, now: now) } ?? app.tick(&state, now: now)
+      var effects = key.map { app.handle(&state, $0, now: now) } ?? app.tick(&state, now: now)
+      if let text = state.externalEdit {
+        let outcome = editor?(text) ?? .failed("")
+        effects += app.externalEditFinished(&state, outcome, now: clock())
+        if editor == nil { state.notice = nil }
+      }
       let exit = perform(effects)
       if key != nil || resized || !effects.isEmpty { screen.draw(state, on: terminal) }
       if exit { return }

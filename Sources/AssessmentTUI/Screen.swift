@@ -12,6 +12,12 @@ public struct Screen: Sendable {
 
   var questionnaire: Questionnaire { app.wizard.questionnaire }
 
+  /// The help of the current question as lines of text (why, evidence, action, mappings, the
+  /// condition in words), without the keys: what the plain front end prints for `help`.
+  public func helpLines(_ state: AppState, width: Int) -> [String] {
+    HelpScreen(screen: self).lines(state, width: width, keys: false).map(\.0)
+  }
+
   public func draw(_ state: AppState, on terminal: Terminal) {
     terminal.clear()
     terminal.hideCursor()

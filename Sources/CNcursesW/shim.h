@@ -32,7 +32,13 @@ static inline attr_t ca_color_pair(int pair) { return COLOR_PAIR(pair); }
 static inline int ca_getmaxy(void) { return getmaxy(stdscr); }
 static inline int ca_getmaxx(void) { return getmaxx(stdscr); }
 
-static inline int ca_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
+/// Starts curses on standard output and input without exiting on failure (initscr exits from
+/// inside ncurses when the terminal is unknown or TERM is unset): NULL then.
+static inline SCREEN *ca_newterm(void) {
+  SCREEN *screen = newterm(NULL, stdout, stdin);
+  if (screen != NULL) set_term(screen);
+  return screen;
+}
 
 /// Writes a UTF-8 string at (y, x); ncurses converts through the locale.
 static inline int ca_mvaddstr(int y, int x, const char *text) { return mvaddstr(y, x, text); }

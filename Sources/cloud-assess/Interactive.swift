@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentPlain
 import AssessmentStore
 import AssessmentTUI
 import Foundation
@@ -17,25 +18,30 @@ struct InterfaceOptions: ParsableArguments {
   @Option(name: .customLong("lang"), help: "Interface and content language: fr, en or nl (default: from LC_ALL, LC_MESSAGES, LANG).")
   var language: InterfaceLanguage?
 
+  @Flag(
+    help: "Plain mode: one prompt at a time as lines, answers read line by line from standard input (also with CLOUD_ASSESS_PLAIN=1, and by itself when TERM is dumb or unset, or without a terminal).")
+  var plain = false
+
   var resolvedLanguage: InterfaceLanguage {
     language ?? InterfaceLanguage.from(environment: ProcessInfo.processInfo.environment)
   }
 }
 
-/// Opening, running and leaving the wizard: shared by `new`, `resume` and the start screen.
+/// The front end the wizard runs in: chosen by the command line, before any session is created.
+enum FrontEnd {
+  case curses(NcursesTerminal)
+  /// `ascii`: the locale is not UTF-8.
+  case plain(ascii: Bool)
+
+  /// Restores the terminal, if curses has it; safe to call more than once.
+  func end() {
+    if case .curses(let terminal) = self { terminal.end() }
+  }
+}
+
+/// Choosing the front end, running the wizard in it on a session the store opened, and leaving:
+/// shared by `new`, `resume` and the start screen.
 enum Interactive {
-  /// The wizard needs a terminal on both ends; say what to use instead.
-  static func requireTerminal(language: InterfaceLanguage) throws {
-    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw fail(InteractiveError(Messages.needsTerminal.text(language)), language: language)
-    }
-  }
-
-  struct InteractiveError: LocalizedError {
-    var errorDescription: String?
-    init(_ message: String) { errorDescription = message }
-  }
-
   static var allowColor: Bool {
     let environment = ProcessInfo.processInfo.environment
     return environment["NO_COLOR"].map(\.isEmpty) ?? true
@@ -46,112 +52,127 @@ enum Interactive {
     Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
   }
 
-  /// Creates a session file for a new assessment and locks it.
-  static func create(
-    _ loaded: LoadedQuestionnaire, store: SessionStore
-  ) throws(StoreError) -> (SessionRecord, String, SessionLock) {
-    try store.ensureDirectory()
-    let wizard = Wizard(questionnaire: loaded.questionnaire)
-    let date = now()
-    for _ in 0..<16 {
-      let id = SessionStore.newID(at: date)
-      let path = try store.path(for: id)
-      guard !FileManager.default.fileExists(atPath: path) else { continue }
-      let lock = try SessionLock.acquire(sessionPath: path)
-      let record = SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
-      try store.save(record, to: path)
-      return (record, path, lock)
+  /// Plain mode when asked for (`--plain`, `CLOUD_ASSESS_PLAIN=1`), when `TERM` is `dumb` or
+  /// unset, when standard input or output is not a terminal, or when curses cannot start on the
+  /// terminal (unknown to terminfo: said on standard error); the full-screen wizard otherwise.
+  static func chooseFrontEnd(plain: Bool, language: InterfaceLanguage) -> FrontEnd {
+    let environment = ProcessInfo.processInfo.environment
+    let asked = plain || (environment["CLOUD_ASSESS_PLAIN"].map { !$0.isEmpty && $0 != "0" } ?? false)
+    let term = environment["TERM"] ?? ""
+    if asked || term.isEmpty || term == "dumb" || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+      return .plain(ascii: TerminalLocale.setUp() == .ascii)
     }
-    throw .writeFailed(path: store.directory, reason: "could not find a free session id")
+    if let terminal = NcursesTerminal.start(allowColor: allowColor) { return .curses(terminal) }
+    warn(Messages.unknownTerminal.format(language, term))
+    return .plain(ascii: TerminalLocale.setUp() == .ascii)
   }
 
-  /// Opens a saved session for writing: lock first, then read, so no other process changes it
-  /// between the two. `reference` is an explicit `--questionnaire` (it must be the session's);
-  /// `preferred`, a questionnaire already loaded, is used when it is the session's. A session
-  /// whose questionnaire file was given at a new place remembers that place.
-  static func open(
-    path: String, store: SessionStore, questionnaire reference: String?,
-    preferred: LoadedQuestionnaire? = nil
-  ) throws(StoreError) -> (SessionRecord, LoadedQuestionnaire, SessionLock) {
-    _ = try store.load(path: path)
-    let lock = try SessionLock.acquire(sessionPath: path)
-    var record = try store.load(path: path)
-    let loaded = try SessionQuestionnaire.resolve(
-      record, sessionPath: path, explicit: reference, preferred: preferred)
-    if let relocated = SessionQuestionnaire.relocated(record, to: loaded) {
-      // The journal, if any, is already part of `record`; replaying it over the rewritten file
-      // changes nothing.
-      try store.save(relocated, to: path)
-      record = relocated
-    }
-    return (record, loaded, lock)
-  }
-
-  /// Runs the wizard on a session until the assessor leaves; prints where the session is and,
-  /// when the assessment was finished, the summary.
+  /// Runs the wizard on an open session until the assessor leaves, then closes the session;
+  /// prints where the session is and, when the assessment was finished, the summary.
+  /// `reader`: the standard input's reader when plain mode already read from it (the start
+  /// screen), so that the lines it buffered are not lost.
   static func run(
-    record initial: SessionRecord, path: String, lock: SessionLock, loaded: LoadedQuestionnaire,
-    store: SessionStore, language: InterfaceLanguage
+    _ session: OpenSession, frontEnd: FrontEnd, language: InterfaceLanguage, reader: LineReader = LineReader()
   ) throws {
+    let loaded = session.questionnaire
     let app = App(questionnaire: loaded.questionnaire)
-    var record = initial
-    var state = app.makeState(record.wizardState(app.wizard), language: language)
+    var state = app.makeState(session.wizardState(app.wizard), language: language)
     state.questionnaireDigest = loaded.digest
-    if record.questionnaire.version != loaded.questionnaire.version {
-      state.answeredUnderVersion = record.questionnaire.version
+    if session.record.questionnaire.version != loaded.questionnaire.version {
+      state.answeredUnderVersion = session.record.questionnaire.version
     }
-    // What is on screen is what the file holds: it was just written or just read.
-    state.wizard.saveStatus = .saved(record.metadata.updated)
-    let warnings = record.warnings(against: loaded, language: language)
-    if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
-    // Saves append to the session's journal; it is folded into the file now and when leaving.
-    let writer = SessionWriter(path: path, persisted: record)
-    if writer.hasJournal {
-      do { try writer.compact() } catch { state.notice = error.message(language) }
-    }
-    Signals.install()
-    let terminal = NcursesTerminal(allowColor: allowColor)
-    let runner = Runner(
-      app: app, terminal: terminal, state: state,
-      save: { wizardState in
-        record.update(from: wizardState, questionnaire: loaded.questionnaire)
-        do {
-          try writer.save(record, changed: wizardState.unsaved.ids)
-          return nil
-        } catch {
-          return (error as? LocalizedError)?.errorDescription ?? "\(error)"
-        }
-      },
-      clock: now, signal: Signals.take)
-    runner.run()
-    terminal.end()
-    let final = runner.state
-    var lastSaveFailed: String?
-    if case .failed(let message) = final.wizard.saveStatus { lastSaveFailed = message }
-    if lastSaveFailed == nil {
-      do {
-        try writer.compact()
+    // What is shown is what the file holds: it was just written or just read.
+    state.wizard.saveStatus = .saved(session.record.metadata.updated)
+    let warnings = session.record.warnings(against: loaded, language: language)
+    var notices = warnings
+    if let problem = session.openingProblem { notices.append(problem.message(language)) }
+    if !notices.isEmpty { state.notice = notices.joined(separator: " · ") }
+    let save: (WizardState) -> String? = { wizardState in
+      do throws(StoreError) {
+        try session.save(wizardState)
+        return nil
       } catch {
-        warn(Messages.journalKept.format(language, error.message(language), writer.journalPath))
+        return error.message(language)
       }
     }
-    writer.closeJournal()
-    lock.release()
+    Signals.install()
+    let final: AppState
+    var endedBySignal: Int32?
+    var lost: String?
+    var refused: String?
+    switch frontEnd {
+    case .curses(let terminal):
+      let runner = Runner(
+        app: app, terminal: terminal, state: state, save: save, clock: now, signal: Signals.take,
+        editor: { text in ExternalEditor.edit(text, around: terminal, language: language) })
+      runner.run()
+      terminal.end()
+      (final, endedBySignal, lost) = (runner.state, runner.endedBySignal, runner.lostOnExit)
+    case .plain(let ascii):
+      let interactive = isatty(STDIN_FILENO) == 1
+      let runner = PlainRunner(
+        session: PlainSession(app: app, state: state), reader: reader,
+        write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii, echo: !interactive,
+        stopOnRefusal: !interactive, save: save, clock: now, signal: Signals.take)
+      let outcome = runner.run()
+      (final, endedBySignal, refused) = (outcome.state, outcome.endedBySignal, outcome.refused)
+    }
+    var lastSaveFailed: String?
+    if case .failed(let message) = final.wizard.saveStatus { lastSaveFailed = message }
+    let closing = session.close(final: final.wizard, lastSaveFailed: lastSaveFailed != nil)
+    if case .kept(let journal?) = closing {
+      warn(Messages.journalKept.format(language, journal.message(language), session.journalPath))
+    }
     for warning in warnings { warn(warning) }
     if let message = lastSaveFailed {
-      throw fail(InteractiveError(Messages.lastSaveFailed.format(language, message, path)), language: language)
+      throw fail(InteractiveError(Messages.lastSaveFailed.format(language, message, session.path)), language: language)
     }
-    print(Phrase.quitMessage.format(language, path))
-    print(Phrase.resumeHint.format(language, record.id))
-    if let lost = runner.lostOnExit { warn(lost) }
-    if final.wizard.phase == .finished, runner.endedBySignal == nil {
+    // Without UTF-8, what the wizard prints is in ASCII to the end.
+    let ascii: Bool
+    switch frontEnd {
+    case .plain(let plainASCII): ascii = plainASCII
+    case .curses(let terminal): ascii = terminal.ascii
+    }
+    func say(_ text: String) { print(ascii ? ASCIIText.fold(text) : text) }
+    if closing == .discarded {
+      warn(Messages.nothingKept.text(language))
+    } else {
+      say(Phrase.quitMessage.format(language, session.path))
+      say(Phrase.resumeHint.format(language, session.id))
+    }
+    if let lost { warn(lost) }
+    if case .curses = frontEnd, final.wizard.phase == .finished, endedBySignal == nil {
       print()
       let report = app.summaryReport(final)
       print(report.text(color: allowColor && isatty(STDOUT_FILENO) == 1), terminator: "")
     }
-    if let number = runner.endedBySignal {
+    if let refused {
+      throw fail(InteractiveError(refused), language: language)
+    }
+    if let number = endedBySignal {
       throw ExitCode(128 + number)
     }
+  }
+
+  struct InteractiveError: LocalizedError {
+    var errorDescription: String?
+    init(_ message: String) { errorDescription = message }
+  }
+
+  /// Creates a new assessment and runs it; the front end is already working, so that nothing is
+  /// created on a terminal where the wizard cannot run.
+  static func runNew(
+    _ loaded: LoadedQuestionnaire, store: SessionStore, frontEnd: FrontEnd, language: InterfaceLanguage,
+    reader: LineReader = LineReader()
+  ) throws {
+    let session: OpenSession
+    do {
+      session = try store.create(loaded, at: now())
+    } catch {
+      frontEnd.end()
+      throw fail(error, language: language)
+    }
+    try run(session, frontEnd: frontEnd, language: language, reader: reader)
   }
 
   /// The start screen: choose a new assessment or a saved one. `reference` is the start
@@ -159,7 +180,7 @@ enum Interactive {
   /// count progress with) the saved sessions made with it.
   static func start(
     store: SessionStore, questionnaire reference: String?, language: InterfaceLanguage,
-    offersNew: Bool
+    offersNew: Bool, plain: Bool
   ) throws {
     var preferred: LoadedQuestionnaire?
     do {
@@ -167,31 +188,45 @@ enum Interactive {
     } catch {
       throw fail(error, language: language)
     }
-    var menu = StartMenu(
+    let menu = StartMenu(
       entries: entries(store: store, preferred: preferred, language: language), offersNew: offersNew,
       language: language)
     Signals.install()
-    let terminal = NcursesTerminal(allowColor: allowColor)
-    let choice = menu.run(on: terminal, signal: Signals.take)
-    terminal.end()
+    let frontEnd = chooseFrontEnd(plain: plain, language: language)
+    let reader = LineReader()
+    let choice: StartMenu.Choice
+    switch frontEnd {
+    case .curses(let terminal):
+      var curses = menu
+      choice = curses.run(on: terminal, signal: Signals.take)
+    case .plain(let ascii):
+      let interactive = isatty(STDIN_FILENO) == 1
+      choice = PlainMenu.run(
+        menu, reader: reader, write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii,
+        echo: !interactive, signal: Signals.take)
+    }
     switch choice {
     case .quit:
+      frontEnd.end()
       return
     case .new:
+      let loaded: LoadedQuestionnaire
       do {
-        let loaded = try preferred ?? BuiltinQuestionnaires.resolve(nil)
-        let (record, path, lock) = try create(loaded, store: store)
-        try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
-      } catch let error as StoreError {
+        loaded = try preferred ?? BuiltinQuestionnaires.resolve(nil)
+      } catch {
+        frontEnd.end()
         throw fail(error, language: language)
       }
+      try runNew(loaded, store: store, frontEnd: frontEnd, language: language, reader: reader)
     case .resume(let path):
+      let session: OpenSession
       do {
-        let (record, loaded, lock) = try open(path: path, store: store, questionnaire: nil, preferred: preferred)
-        try run(record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
-      } catch let error as StoreError {
+        session = try store.openForWriting(path: path, questionnaire: nil, preferred: preferred)
+      } catch {
+        frontEnd.end()
         throw fail(error, language: language)
       }
+      try run(session, frontEnd: frontEnd, language: language, reader: reader)
     }
   }
 

@@ -4,7 +4,8 @@ import Foundation
 /// The command line's own messages (errors, warnings, notices), in French, English and Dutch.
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
 enum Messages: CaseIterable {
-  case needsTerminal, journalKept, lastSaveFailed, skipped, noSessions
+  case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, nothingKept
+  case editorMissing, editorFailed
 
   func text(_ language: InterfaceLanguage) -> String {
     let entry = Self.table[self] ?? ("", "", "")
@@ -34,10 +35,25 @@ enum Messages: CaseIterable {
   }
 
   static let table: [Messages: (String, String, String)] = [
-    .needsTerminal: (
-      "l'assistant a besoin d'un terminal (l'entrée et la sortie standard ne sont pas toutes deux des terminaux) ; sans terminal, utilisez 'cloud-assess list', 'cloud-assess summary SESSION' ou 'cloud-assess validate'",
-      "the wizard needs a terminal (stdin and stdout are not both terminals); without one, use 'cloud-assess list', 'cloud-assess summary SESSION' or 'cloud-assess validate'",
-      "de wizard heeft een terminal nodig (standaardinvoer en -uitvoer zijn niet allebei terminals); gebruik zonder terminal 'cloud-assess list', 'cloud-assess summary SESSION' of 'cloud-assess validate'"
+    .unknownTerminal: (
+      "curses ne peut pas utiliser le terminal « %1 » (TERM) : l'assistant passe en mode texte (--plain)",
+      "curses cannot use the terminal '%1' (TERM): the wizard runs in plain mode (--plain)",
+      "curses kan de terminal ‘%1’ (TERM) niet gebruiken: de wizard draait in tekstmodus (--plain)"
+    ),
+    .nothingKept: (
+      "rien n'a été saisi : aucune session n'a été conservée",
+      "nothing was entered: no session was kept",
+      "er werd niets ingevuld: er werd geen sessie bewaard"
+    ),
+    .editorMissing: (
+      "ni VISUAL ni EDITOR ne désigne un éditeur : le texte est inchangé",
+      "neither VISUAL nor EDITOR names an editor: the text is unchanged",
+      "VISUAL noch EDITOR wijst een editor aan: de tekst blijft ongewijzigd"
+    ),
+    .editorFailed: (
+      "l'éditeur a échoué (%2) : le texte est inchangé (éditeur : %1)",
+      "the editor failed (%2); the text is unchanged (editor: %1)",
+      "de editor is mislukt (%2); de tekst blijft ongewijzigd (editor: %1)"
     ),
     .journalKept: (
       "%1 ; toutes les réponses sont conservées dans %2, que la prochaine reprise intègre",

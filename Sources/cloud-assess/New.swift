@@ -15,16 +15,14 @@ struct New: ParsableCommand {
 
   func run() throws {
     let language = interface.resolvedLanguage
-    try Interactive.requireTerminal(language: language)
-    let store = sessions.store
+    let loaded: LoadedQuestionnaire
     do {
-      let loaded = try BuiltinQuestionnaires.resolve(questionnaire)
-      let (record, path, lock) = try Interactive.create(loaded, store: store)
-      try Interactive.run(
-        record: record, path: path, lock: lock, loaded: loaded, store: store,
-        language: language)
-    } catch let error as StoreError {
+      loaded = try BuiltinQuestionnaires.resolve(questionnaire)
+    } catch {
       throw fail(error, language: language)
     }
+    // The front end first: no session is created where the wizard cannot run.
+    let frontEnd = Interactive.chooseFrontEnd(plain: interface.plain, language: language)
+    try Interactive.runNew(loaded, store: sessions.store, frontEnd: frontEnd, language: language)
   }
 }

@@ -23,20 +23,19 @@ struct Resume: ParsableCommand {
     let store = sessions.store
     let language = interface.resolvedLanguage
     guard let session else {
-      try Interactive.requireTerminal(language: language)
-      try Interactive.start(store: store, questionnaire: questionnaire, language: language, offersNew: false)
+      try Interactive.start(
+        store: store, questionnaire: questionnaire, language: language, offersNew: false, plain: interface.plain)
       return
     }
+    let opened: OpenSession
     do {
-      let path = try store.path(for: session)
-      // Check the file and the lock before asking for a terminal, so that a damaged session or
-      // one open elsewhere is reported as such.
-      let (record, loaded, lock) = try Interactive.open(path: path, store: store, questionnaire: questionnaire)
-      try Interactive.requireTerminal(language: language)
-      try Interactive.run(
-        record: record, path: path, lock: lock, loaded: loaded, store: store, language: language)
-    } catch let error as StoreError {
+      // The file and the lock are checked before the terminal is touched, so that a damaged
+      // session or one open elsewhere is reported as such.
+      opened = try store.openForWriting(path: try store.path(for: session), questionnaire: questionnaire)
+    } catch {
       throw fail(error, language: language)
     }
+    let frontEnd = Interactive.chooseFrontEnd(plain: interface.plain, language: language)
+    try Interactive.run(opened, frontEnd: frontEnd, language: language)
   }
 }

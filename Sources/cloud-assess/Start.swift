@@ -14,9 +14,8 @@ struct Start: ParsableCommand {
   @OptionGroup var interface: InterfaceOptions
 
   func run() throws {
-    try Interactive.requireTerminal(language: interface.resolvedLanguage)
     try Interactive.start(
       store: sessions.store, questionnaire: questionnaire, language: interface.resolvedLanguage,
-      offersNew: true)
+      offersNew: true, plain: interface.plain)
   }
 }

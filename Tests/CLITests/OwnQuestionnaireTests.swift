@@ -144,7 +144,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try writeSession(directory, path: directory + "/moved-away/small.yaml")
     let resume = try runCLI(["resume", "s1", "--questionnaire", small, "--sessions-dir", directory], environment: english)
-    #expect(resume.stderr.contains("the wizard needs a terminal"), "opened, then refused for want of a terminal")
+    // Without a terminal the wizard runs in plain mode, which the empty input leaves at once.
+    #expect(resume.status == 0, "\(resume.stderr)")
+    #expect(resume.stdout.contains("Session saved:"), "opened in plain mode, then left at the end of the input")
     let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/s1.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect((json["questionnaire"] as? [String: Any])?["path"] as? String == small)

@@ -198,13 +198,6 @@ import Testing
     try tmux.waitForExit()
   }
 
-  @Test func withoutATerminalTheWizardPointsAtTheOtherCommands() throws {
-    let result = try runCLI(["new"], environment: ["CLOUD_ASSESS_SESSIONS": temporaryDirectory()])
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("the wizard needs a terminal"))
-    #expect(result.stderr.contains("cloud-assess summary SESSION"))
-  }
-
   /// `new --questionnaire RELATIVE-PATH`, quit, then the printed resume line and `resume` with no
   /// id both reopen the session without being told where the questionnaire is.
   func ownQuestionnaireIsReopenedWithoutBeingNamed(

@@ -1,0 +1,328 @@
+import AssessmentCore
+import Foundation
+
+/// The plain front end's own texts, in French, English and Dutch (`%1`, `%2`... filled by
+/// `format`). Everything the full-screen wizard also shows comes from ``Phrase`` and the
+/// summary, not from here.
+enum PlainText: CaseIterable {
+  case location, commandsHint, promptChoice, promptChoices, promptText, promptNumber
+  case promptDerogationFirst, promptJustification, promptCommand, promptMenu, notAChoice
+  case unknownCommand, notHere, commandsTitle, noteRecorded, noteCleared, noteNone, evidenceAdded
+  case evidenceRemoved, evidenceNoSuch, flagRemoved, answerCleared, noSuchSection, noSuchQuestion
+  case refusedLine, forcedAnswer, currentAnswer, reviewHint, summaryHint, finishedHint,
+    blankRequired
+  case menuTitle, justificationNeeded
+
+  func text(_ language: InterfaceLanguage) -> String {
+    let entry = Self.table[self] ?? ("", "", "")
+    switch language {
+    case .fr: return entry.0
+    case .en: return entry.1
+    case .nl: return entry.2
+    }
+  }
+
+  /// The text with `%1`... replaced by the arguments, in one pass (an argument is never itself
+  /// scanned for placeholders).
+  func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
+    var result = ""
+    var characters = text(language)[...]
+    while let character = characters.popFirst() {
+      if character == "%", let digit = characters.first?.wholeNumberValue, digit >= 1,
+        digit <= arguments.count
+      {
+        characters.removeFirst()
+        result += arguments[digit - 1].description
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  static let table: [PlainText: (String, String, String)] = [
+    .location: (
+      "Section %1 sur %2, question %3 sur %4 : %5", "Section %1 of %2, question %3 of %4: %5",
+      "Sectie %1 van %2, vraag %3 van %4: %5"
+    ),
+    .commandsHint: (
+      "Une réponse ou une commande par ligne ; ? donne la liste des commandes.",
+      "One answer or command per line; ? lists the commands.",
+      "Eén antwoord of opdracht per regel; ? geeft de lijst van opdrachten."
+    ),
+    .promptChoice: (
+      "Choix 1-%1 (Entrée : suivante sans répondre, ? : commandes) : ",
+      "Choice 1-%1 (Enter: next without answering, ?: commands): ",
+      "Keuze 1-%1 (Enter: volgende zonder te antwoorden, ?: opdrachten): "
+    ),
+    .promptChoices: (
+      "Choix, par exemple 1 3 (Entrée : suivante, ? : commandes) : ",
+      "Choices, for example 1 3 (Enter: next, ?: commands): ",
+      "Keuzes, bijvoorbeeld 1 3 (Enter: volgende, ?: opdrachten): "
+    ),
+    .promptText: (
+      "Réponse (Entrée : suivante, ? : commandes) : ", "Answer (Enter: next, ?: commands): ",
+      "Antwoord (Enter: volgende, ?: opdrachten): "
+    ),
+    .promptNumber: (
+      "Nombre (Entrée : suivante, ? : commandes) : ", "Number (Enter: next, ?: commands): ",
+      "Getal (Enter: volgende, ?: opdrachten): "
+    ),
+    .promptDerogationFirst: (
+      "%1 (Entrée : passer cette dérogation) : ", "%1 (Enter: skip this derogation): ",
+      "%1 (Enter: deze afwijking overslaan): "
+    ),
+    .promptJustification: (
+      "Justification, écrite dans la note : ", "Justification, written in the note: ",
+      "Verantwoording, in de notitie: "
+    ),
+    .promptCommand: ("Commande (? : liste) : ", "Command (?: list): ", "Opdracht (?: lijst): "),
+    .promptMenu: ("Choix 1-%1 : ", "Choice 1-%1: ", "Keuze 1-%1: "),
+    .notAChoice: (
+      "« %1 » n'est pas un choix : tapez un nombre de 1 à %2, ou ? pour les commandes",
+      "“%1” is not a choice: type a number from 1 to %2, or ? for the commands",
+      "‘%1’ is geen keuze: typ een getal van 1 tot %2, of ? voor de opdrachten"
+    ),
+    .unknownCommand: (
+      "« %1 » : commande inconnue ; ? donne la liste", "“%1”: unknown command; ? lists them",
+      "‘%1’: onbekende opdracht; ? geeft de lijst"
+    ),
+    .notHere: (
+      "« %1 » ne s'applique pas ici", "“%1” does not apply here", "‘%1’ is hier niet van toepassing"
+    ),
+    .commandsTitle: (
+      "Commandes (le nom anglais est aussi compris) :", "Commands:",
+      "Opdrachten (de Engelse naam werkt ook):"
+    ),
+    .noteRecorded: ("Note enregistrée.", "Note recorded.", "Notitie opgeslagen."),
+    .noteCleared: ("Note effacée.", "Note cleared.", "Notitie gewist."),
+    .noteNone: (
+      "Aucune note. « note TEXTE » l'écrit.", "No note. “note TEXT” writes one.",
+      "Geen notitie. ‘notitie TEKST’ schrijft er een."
+    ),
+    .evidenceAdded: ("Preuve %1 ajoutée.", "Evidence %1 added.", "Bewijsstuk %1 toegevoegd."),
+    .evidenceRemoved: ("Preuve %1 retirée.", "Evidence %1 removed.", "Bewijsstuk %1 verwijderd."),
+    .evidenceNoSuch: ("Pas de preuve %1.", "No evidence %1.", "Geen bewijsstuk %1."),
+    .flagRemoved: ("Marque « à revoir » retirée.", "Flag removed.", "Markering verwijderd."),
+    .answerCleared: ("Réponse effacée.", "Answer cleared.", "Antwoord gewist."),
+    .noSuchSection: (
+      "« %1 » : pas de section de ce numéro ; « section » seul donne la liste",
+      "“%1”: no section with that number; “section” alone lists them",
+      "‘%1’: geen sectie met dat nummer; ‘sectie’ alleen geeft de lijst"
+    ),
+    .noSuchQuestion: (
+      "« %1 » : aucune question applicable avec cet identifiant ou cette référence",
+      "“%1”: no applicable question with that id or reference",
+      "‘%1’: geen toepasselijke vraag met die id of referentie"
+    ),
+    .refusedLine: (
+      "ligne %1 : %2 ; arrêt à cette ligne, tout ce qui la précède est enregistré",
+      "line %1: %2; stopped at this line, everything before it is saved",
+      "regel %1: %2; gestopt bij deze regel, alles ervoor is opgeslagen"
+    ),
+    .forcedAnswer: (
+      "= TEXTE : TEXTE est la réponse, même s'il commence par le nom d'une commande",
+      "= TEXT: TEXT is the answer, even when it starts with a command's name",
+      "= TEKST: TEKST is het antwoord, ook als het met de naam van een opdracht begint"
+    ),
+    .currentAnswer: ("Réponse actuelle", "Current answer", "Huidig antwoord"),
+    .reviewHint: (
+      "« aller ID » ouvre une question, « clôturer » termine, « retour » revient aux questions.",
+      "“goto ID” opens a question, “finish” finishes, “back” returns to the questions.",
+      "‘ga ID’ opent een vraag, ‘afronden’ rondt af, ‘terug’ keert terug naar de vragen."
+    ),
+    .summaryHint: (
+      "« aller ID » ouvre une question, « retour » revient aux questions.",
+      "“goto ID” opens a question, “back” returns to the questions.",
+      "‘ga ID’ opent een vraag, ‘terug’ keert terug naar de vragen."
+    ),
+    .finishedHint: (
+      "L'évaluation est clôturée : « rouvrir » la rouvre, « quitter » quitte.",
+      "The assessment is finished: “reopen” reopens it, “quit” quits.",
+      "De beoordeling is afgerond: ‘heropenen’ heropent ze, ‘stoppen’ stopt."
+    ),
+    .blankRequired: (
+      "ce champ ne peut pas rester vide", "this field cannot stay empty",
+      "dit veld mag niet leeg blijven"
+    ),
+    .justificationNeeded: (
+      "Non applicable exige une justification, écrite dans la note (« note TEXTE »).",
+      "Not applicable needs a justification, written in the note (“note TEXT”).",
+      "Niet van toepassing vereist een verantwoording, in de notitie (‘notitie TEKST’)."
+    ),
+    .menuTitle: ("Que faire ?", "What now?", "Wat nu?"),
+  ]
+}
+
+/// What a typed command does: one per key of the full-screen wizard.
+enum PlainCommand: CaseIterable {
+  case commands, help, repeatQuestion, note, evidence, flag, clear, back, next, section, goto,
+    search
+  case review, summary, finish, reopen, save, quit
+
+  /// The names understood: the interface language's first, then English (always understood).
+  func names(_ language: InterfaceLanguage) -> [String] {
+    let entry: (String, String, String)
+    switch self {
+    case .commands: return ["?"]
+    case .help: entry = ("aide", "help", "hulp")
+    case .repeatQuestion: entry = ("répéter", "repeat", "herhalen")
+    case .note: entry = ("note", "note", "notitie")
+    case .evidence: entry = ("preuve", "evidence", "bewijs")
+    case .flag: entry = ("marquer", "flag", "markeren")
+    case .clear: entry = ("effacer", "clear", "wissen")
+    case .back: entry = ("retour", "back", "terug")
+    case .next: entry = ("suivant", "next", "volgende")
+    case .section: entry = ("section", "section", "sectie")
+    case .goto: entry = ("aller", "goto", "ga")
+    case .search: entry = ("chercher", "search", "zoeken")
+    case .review: entry = ("revue", "review", "nazicht")
+    case .summary: entry = ("résumé", "summary", "samenvatting")
+    case .finish: entry = ("clôturer", "finish", "afronden")
+    case .reopen: entry = ("rouvrir", "reopen", "heropenen")
+    case .save: entry = ("enregistrer", "save", "opslaan")
+    case .quit: entry = ("quitter", "quit", "stoppen")
+    }
+    let own: String
+    switch language {
+    case .fr: own = entry.0
+    case .en: own = entry.1
+    case .nl: own = entry.2
+    }
+    return own == entry.1 ? [own] : [own, entry.1]
+  }
+
+  /// Whether the command takes the rest of the line (`note TEXT`); those without one are
+  /// recognised only when the line is the name alone, so that an answer such as "next steps
+  /// are planned" is not taken for `next`.
+  var takesArgument: Bool {
+    switch self {
+    case .note, .evidence, .section, .goto, .search: return true
+    default: return false
+    }
+  }
+
+  /// The line of the `?` list.
+  func describe(_ language: InterfaceLanguage) -> String {
+    let names = self.names(language)
+    let argument: String
+    switch (self, language) {
+    case (.note, .fr), (.evidence, .fr), (.search, .fr): argument = " [TEXTE]"
+    case (.note, .nl), (.evidence, .nl), (.search, .nl): argument = " [TEKST]"
+    case (.note, _), (.evidence, _), (.search, _): argument = " [TEXT]"
+    case (.section, _): argument = " [N]"
+    case (.goto, _): argument = " ID"
+    default: argument = ""
+    }
+    let what: (String, String, String)
+    switch self {
+    case .commands: what = ("cette liste", "this list", "deze lijst")
+    case .help:
+      what = (
+        "l'aide de la question : pourquoi, quelles preuves demander, correspondances",
+        "the question's help: why, what evidence to ask for, mappings",
+        "hulp bij de vraag: waarom, welke bewijzen vragen, mappings"
+      )
+    case .repeatQuestion:
+      what = ("réafficher la question", "show the question again", "de vraag opnieuw tonen")
+    case .note:
+      what = (
+        "sans texte : afficher la note ; avec : la remplacer ; « note - » l'efface",
+        "without text: show the note; with text: replace it; “note -” clears it",
+        "zonder tekst: de notitie tonen; met tekst: ze vervangen; ‘notitie -’ wist ze"
+      )
+    case .evidence:
+      what = (
+        "sans texte : lister les preuves ; avec : en ajouter une ; « preuve -N » retire la N-ième",
+        "without text: list the evidence; with text: add a reference; “evidence -N” removes the Nth",
+        "zonder tekst: de bewijsstukken tonen; met tekst: er een toevoegen; ‘bewijs -N’ verwijdert het N-de"
+      )
+    case .flag:
+      what = (
+        "marquer à revoir, ou retirer la marque", "flag for review, or remove the flag",
+        "markeren om te herbekijken, of de markering weghalen"
+      )
+    case .clear: what = ("effacer la réponse", "clear the answer", "het antwoord wissen")
+    case .back:
+      what = (
+        "question précédente (depuis la revue ou le résumé : retour aux questions)",
+        "previous question (from the review or the summary: back to the questions)",
+        "vorige vraag (vanuit het nazicht of de samenvatting: terug naar de vragen)"
+      )
+    case .next:
+      what = (
+        "question suivante sans répondre", "next question without answering",
+        "volgende vraag zonder te antwoorden"
+      )
+    case .section:
+      what = (
+        "sans numéro : la table des matières ; avec : aller à la section N",
+        "without a number: the table of contents; with one: go to section N",
+        "zonder nummer: de inhoudstafel; met nummer: naar sectie N gaan"
+      )
+    case .goto:
+      what = (
+        "aller à une question par son identifiant ou sa référence",
+        "go to a question by its id or reference", "naar een vraag gaan via haar id of referentie"
+      )
+    case .search:
+      what = (
+        "chercher dans les questions et l'aide ; sans texte : résultat suivant",
+        "search the questions and their help; without text: next match",
+        "zoeken in de vragen en de hulp; zonder tekst: volgend resultaat"
+      )
+    case .review:
+      what = (
+        "la revue : sans réponse, à revoir, non applicable sans justification",
+        "the review: unanswered, flagged, not applicable without justification",
+        "het nazicht: onbeantwoord, gemarkeerd, niet van toepassing zonder verantwoording"
+      )
+    case .summary: what = ("le résumé des risques", "the risk summary", "de risicosamenvatting")
+    case .finish:
+      what = ("clôturer l'évaluation", "finish the assessment", "de beoordeling afronden")
+    case .reopen:
+      what = (
+        "rouvrir une évaluation clôturée", "reopen a finished assessment",
+        "een afgeronde beoordeling heropenen"
+      )
+    case .save:
+      what = (
+        "enregistrer maintenant (chaque réponse l'est déjà)", "save now (every answer already is)",
+        "nu opslaan (elk antwoord is dat al)"
+      )
+    case .quit:
+      what = (
+        "enregistrer et quitter ; la fin de l'entrée fait de même",
+        "save and leave; the end of the input does the same",
+        "opslaan en stoppen; het einde van de invoer doet hetzelfde"
+      )
+    }
+    let text: String
+    switch language {
+    case .fr: text = what.0
+    case .en: text = what.1
+    case .nl: text = what.2
+    }
+    return "  " + names.joined(separator: " / ") + argument + (language == .fr ? " : " : ": ")
+      + text
+  }
+
+  /// The command a line names, with its argument; nil when the line is not a command.
+  static func parse(_ line: String, _ language: InterfaceLanguage) -> (PlainCommand, String)? {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return nil }
+    let word = trimmed.prefix { !$0.isWhitespace }
+    let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+    let key = fold(String(word))
+    for command in allCases where command.names(language).contains(where: { fold($0) == key }) {
+      if !rest.isEmpty, !command.takesArgument { return nil }
+      return (command, rest)
+    }
+    return nil
+  }
+
+  /// Case and accents do not matter: "resume", "Résumé" and "RÉSUMÉ" are one name.
+  static func fold(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+}

@@ -1,0 +1,73 @@
+import AssessmentCore
+import AssessmentStore
+import AssessmentTUI
+import Foundation
+import Testing
+
+@testable import AssessmentPlain
+
+let fixtures =
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+  + "/Fixtures/"
+let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+/// Plain mode's lines, without I/O (issue 14).
+@Suite struct PlainSessionTests {
+  func session(_ name: String = "small.yaml", language: InterfaceLanguage = .en) throws
+    -> PlainSession
+  {
+    let loaded = try QuestionnaireLoader.load(path: fixtures + name)
+    let app = App(questionnaire: loaded.questionnaire)
+    var wizard = app.wizard.start(at: t0)
+    wizard.metadata.organisation = "ONSS"
+    wizard.metadata.assessor = "Anne"
+    wizard.metadata.provider = "Nuage"
+    wizard.metadata.service = "Archivage"
+    wizard.phase = .questions
+    return PlainSession(app: app, state: app.makeState(wizard, language: language))
+  }
+
+  @Test func aCommandWithoutArgumentIsRecognisedOnlyAlone() {
+    #expect(PlainCommand.parse("next", .en)?.0 == .next)
+    #expect(PlainCommand.parse("next steps are planned", .en) == nil)
+    #expect(PlainCommand.parse("note steps are planned", .en)?.1 == "steps are planned")
+    #expect(PlainCommand.parse("RESUME", .fr)?.0 == .summary, "case and accents do not matter")
+    #expect(
+      PlainCommand.parse("summary", .fr)?.0 == .summary, "English names work in every language")
+    #expect(PlainCommand.parse("samenvatting", .en) == nil, "another language's names do not")
+  }
+
+  @Test func theQuestionIsShownOnceAsLinesWithItsPlaceAndChoices() throws {
+    var plain = try session()
+    let first = plain.next()
+    #expect(first.lines.contains("Section 1 of 3, question 1 of 6: Scope"))
+    #expect(first.lines.contains("  1. Yes"))
+    #expect(first.prompt.hasPrefix("Choice 1-2"))
+    #expect(plain.next().lines.isEmpty, "shown again only when it changes")
+    #expect(first.lines.allSatisfy { !$0.contains("\u{1B}") })
+  }
+
+  @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
+    var plain = try session()
+    _ = plain.next()
+    let reply = plain.handle("2", now: t0)
+    #expect(reply.refused == nil)
+    #expect(reply.effects.contains(.save))
+    #expect(plain.state.wizard.answers["personal_data"]?.value == .choice("no"))
+    #expect(plain.next().lines.contains { $0.contains("Deployment model?") })
+  }
+
+  @Test func aChoiceOutOfRangeIsRefusedAndChangesNothing() throws {
+    var plain = try session()
+    let before = plain.state
+    let reply = plain.handle("3", now: t0)
+    #expect(reply.refused?.contains("“3” is not a choice") == true)
+    #expect(reply.effects.isEmpty)
+    #expect(plain.state.wizard == before.wizard)
+  }
+
+  @Test func theEndOfTheInputSavesAndLeaves() throws {
+    var plain = try session()
+    #expect(plain.endOfInput(now: t0) == [.save, .exit])
+  }
+}
