@@ -194,6 +194,11 @@ public struct Wizard: Sendable {
     return state.visibility[...state.cursor].filter { $0 }.count
   }
 
+  /// How many questions apply (optional and derogation questions included: the walk shows them).
+  public func visibleCount(_ state: WizardState) -> Int {
+    state.visibility.reduce(0) { $0 + ($1 ? 1 : 0) }
+  }
+
   /// The sections that hold at least one question that applies, by index.
   public func visibleSections(_ state: WizardState) -> [Int] {
     if state.tally.isCurrent {

@@ -64,7 +64,7 @@ public struct Screen: Sendable {
     var line = ""
     if let section, state.wizard.phase == .questions {
       let sections = app.wizard.visibleSections(state.wizard)
-      line = "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(progress.applicable) · "
+      line = "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(app.wizard.visibleCount(state.wizard)) · "
         + "\(Phrase.section.text(state.language)) \((sections.firstIndex(of: section) ?? 0) + 1)/\(sections.count)"
     } else {
       line = "\(progress.answered)/\(progress.applicable)"
