@@ -4,7 +4,8 @@ import Foundation
 /// The command line's own messages (errors, warnings, notices), in French, English and Dutch.
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
 enum Messages: CaseIterable {
-  case needsTerminal, journalKept, lastSaveFailed, skipped, noSessions
+  case needsTerminal, journalKept, lastSaveFailed, skipped, noSessions, outputOntoSession
+  case templateUnreadable
 
   func text(_ language: InterfaceLanguage) -> String {
     let entry = Self.table[self] ?? ("", "", "")
@@ -34,6 +35,16 @@ enum Messages: CaseIterable {
   }
 
   static let table: [Messages: (String, String, String)] = [
+    .outputOntoSession: (
+      "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
+      "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
+      "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
+    ),
+    .templateUnreadable: (
+      "modèle %1 inutilisable : %2",
+      "template %1 cannot be used: %2",
+      "sjabloon %1 is onbruikbaar: %2"
+    ),
     .needsTerminal: (
       "l'assistant a besoin d'un terminal (l'entrée et la sortie standard ne sont pas toutes deux des terminaux) ; sans terminal, utilisez 'cloud-assess list', 'cloud-assess summary SESSION' ou 'cloud-assess validate'",
       "the wizard needs a terminal (stdin and stdout are not both terminals); without one, use 'cloud-assess list', 'cloud-assess summary SESSION' or 'cloud-assess validate'",
