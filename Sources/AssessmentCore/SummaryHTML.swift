@@ -9,6 +9,8 @@ public struct HTMLReportModel: Equatable, Sendable {
     public var title: String
     /// The part's HTML, its `h2` heading included; every user text in it escaped.
     public var html: String
+    /// Whether the part starts a new page when printed (the small lists follow each other).
+    public var pageBreak: Bool = true
   }
 
   public var lang = "en"
@@ -60,9 +62,9 @@ extension SummaryReport {
       .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
       .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
       .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()),
-      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable()),
-      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged()),
-      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence()),
+      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
+      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
+      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence(), pageBreak: false),
       .init(id: "context", title: r(.contextAnswers), html: htmlContext()),
       .init(id: "appendix", title: r(.appendix), html: htmlAppendix()),
     ]
@@ -138,7 +140,7 @@ extension SummaryReport {
       (questionnaire.identificationLabel(.service, language), e(meta.service)),
       (t(.summaryQuestionnaire), "\(e(q(questionnaire.title))) — <code>\(e(questionnaire.id))</code> \(e(questionnaire.version))"),
       (t(.summaryCompleteness), "\(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)"),
-      (t(.summaryCreated) + " / " + t(.summaryUpdated), "\(Self.date(meta.created)) / \(Self.date(meta.updated))"),
+      (t(.summaryCreated), Self.date(meta.created)), (t(.summaryUpdated), Self.date(meta.updated)),
       (r(.produced), Self.date(provenance.produced)),
       (r(.session), "<code>\(e(provenance.sessionID))</code>"),
       (r(.sessionFile), "<code class=\"hash\">\(e(provenance.sessionSHA256))</code>"),
@@ -147,8 +149,19 @@ extension SummaryReport {
     if let version = answeredUnderVersion {
       rows.append(("⚠", e(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
     }
-    var html = "<table class=\"ident\"><caption>\(e(r(.identification)))</caption><thead><tr><th scope=\"col\">\(e(r(.identification)))</th><th scope=\"col\"></th></tr></thead><tbody>"
-    for (label, value) in rows { html += "<tr><th scope=\"row\">\(e(label))</th><td>\(value)</td></tr>" }
+    // Pairs side by side; the digests, long, take a row each.
+    var html = "<table class=\"ident\"><caption>\(e(r(.identification)))</caption><thead><tr><th scope=\"col\">\(e(r(.identification)))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
+    let short = rows.filter { !$0.1.contains("class=\"hash\"") }
+    let long = rows.filter { $0.1.contains("class=\"hash\"") }
+    for index in stride(from: 0, to: short.count, by: 2) {
+      html += "<tr><th scope=\"row\">\(e(short[index].0))</th><td>\(short[index].1)</td>"
+      if index + 1 < short.count {
+        html += "<th scope=\"row\">\(e(short[index + 1].0))</th><td>\(short[index + 1].1)</td></tr>"
+      } else {
+        html += "<td colspan=\"2\"></td></tr>"
+      }
+    }
+    for (label, value) in long { html += "<tr><th scope=\"row\">\(e(label))</th><td colspan=\"3\">\(value)</td></tr>" }
     return html + "</tbody></table>\n"
   }
 
@@ -385,7 +398,8 @@ extension SummaryReport {
       }
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
-      html += "<tr><th scope=\"row\">\(e(refs(question)))<br><code>\(e(question.id))</code></th><td>\(e(q(question.text)))</td><td>"
+      let citation = question.refs.isEmpty ? "" : e(cite(question.refs)) + "<br>"
+      html += "<tr><th scope=\"row\">\(citation)<code>\(e(question.id))</code></th><td>\(e(q(question.text)))</td><td>"
       html += answerWords(at: position).map { Self.htmlLines($0) } ?? notAnswered
       if let finding = findings[position], finding.answer != .compliant {
         let badge = badges[finding.level] ?? levelBadge(finding.level)
@@ -431,10 +445,10 @@ extension SummaryReport {
       * { box-sizing: border-box; }
       html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
-      h1 { font-size: 17pt; margin: 0 0 1mm; }
+      h1 { font-size: 16pt; margin: 0; }
       h2 { font-size: 13pt; margin: 0 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.5px solid #333; }
       h3 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm; }
-      .subtitle { margin: 0 0 3mm; color: #333; font-size: 11pt; }
+      .subtitle { margin: 0 0 2mm; color: #333; font-size: 11pt; }
       .letterhead { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1px solid #999; padding-bottom: 2mm; margin-bottom: 3mm; font-size: 8.5pt; color: #333; }
       .marking { font-weight: bold; letter-spacing: .08em; }
       table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; page-break-inside: auto; }
@@ -446,25 +460,27 @@ extension SummaryReport {
       tbody th { font-weight: 600; }
       code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
       code.hash { font-size: 7pt; word-break: break-all; }
-      .ident { font-size: 8.5pt; }
+      .ident { font-size: 8pt; }
       .ident thead { display: none; }
       .ident caption { display: none; }
-      .ident th { width: 34%; background: #f6f7f9; font-weight: 600; }
+      .ident { table-layout: fixed; }
+      .ident th { width: 19%; background: #f6f7f9; font-weight: 600; }
+      .ident td { width: 31%; overflow-wrap: anywhere; }
       .ident th, .ident td { padding: .4mm 1.4mm; }
       .verdict { border: 2px solid #333; border-left-width: 6mm; padding: 1.5mm 3mm; margin: 2mm 0 1mm; }
       .verdict.not_acceptable { border-color: #b3261e; background: #fbeaea; }
       .verdict.acceptable_with_conditions { border-color: #b26b00; background: #fff4e0; }
       .verdict.acceptable { border-color: #2f6f4f; background: #e8f4ec; }
-      .verdict-line { font-size: 13pt; margin: 0 0 1mm; }
+      .verdict-line { font-size: 12.5pt; margin: 0 0 .5mm; }
       .reasons { margin: 0; padding-left: 5mm; }
       .warn { font-weight: 600; margin: 1mm 0 0; }
       ol.blocking { margin: 0; padding-left: 5mm; }
       ol.blocking li { margin-bottom: 1mm; }
       .cols { display: flex; gap: 5mm; align-items: flex-start; }
       .col { flex: 1 1 0; min-width: 0; }
-      .matrix td { text-align: center; width: 17%; padding: .6mm; }
-      .matrix .n { display: block; font-size: 11pt; font-weight: bold; }
-      .matrix .l { display: block; font-size: 6.5pt; }
+      .matrix td { text-align: center; width: 17%; padding: .3mm .6mm; line-height: 1.15; }
+      .matrix .n { display: block; font-size: 10pt; font-weight: bold; }
+      .matrix .l { display: block; font-size: 6pt; }
       .matrix td.zero .n { font-weight: normal; color: #555; }
       .matrix thead th, .matrix tbody th { font-size: 7.5pt; }
       .t0 { background: var(--t0); } .t1 { background: var(--t1); } .t2 { background: var(--t2); } .t3 { background: var(--t3); }
@@ -473,19 +489,25 @@ extension SummaryReport {
       .bars th { font-weight: normal; }
       svg.bar { width: 22mm; height: 3mm; vertical-align: middle; border: 0.5px solid #888; }
       .pct { font-weight: bold; }
-      .register td, .register th { font-size: 8.5pt; }
+      .register td, .register th { font-size: 8.5pt; padding-top: .4mm; padding-bottom: .4mm; }
       .dim { color: #555; }
       .facts { font-size: 8.5pt; color: #333; }
       .note { font-style: italic; }
       .waived { font-weight: 600; }
       .ok { color: #1e5a3a; } .bad { color: #8f1d17; font-weight: 600; }
-      ul.ev { margin: 0; padding-left: 4mm; word-break: break-all; }
+      ul.ev { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
+      td { overflow-wrap: anywhere; }
       .gaps td:nth-child(2) { width: 17mm; }
       .gaps th:first-child { width: 8mm; }
+      .appendix { table-layout: fixed; }
       .appendix td, .appendix th { font-size: 8.5pt; }
-      .appendix tbody th { width: 22mm; font-weight: normal; }
-      .part { break-before: page; page-break-before: always; }
-      .part:first-of-type { break-before: auto; page-break-before: auto; }
+      .appendix thead th:nth-child(1) { width: 24%; } .appendix thead th:nth-child(2) { width: 34%; }
+      .appendix thead th:nth-child(3) { width: 16%; } .appendix thead th:nth-child(4) { width: 26%; }
+      .appendix tbody th { font-weight: normal; }
+      .list { table-layout: fixed; }
+      .list thead th:nth-child(1) { width: 18%; } .list thead th:nth-child(2) { width: 45%; }
+      .part { margin-top: 5mm; }
+      .part.break { break-before: page; page-break-before: always; margin-top: 0; }
       @media screen { body { padding: 10mm; } .part { border-top: 3px double #999; margin-top: 8mm; padding-top: 4mm; } }
       """
   }

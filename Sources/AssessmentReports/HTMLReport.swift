@@ -19,7 +19,10 @@ public enum HTMLReport {
       "questionnaireDigest": model.questionnaireDigest, "sessionID": model.sessionID,
       "sessionSHA256": model.sessionSHA256, "produced": model.produced, "verdict": model.verdict,
       "verdictKind": model.verdictKind, "style": model.style, "identification": model.identification,
-      "parts": model.parts.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] },
+      "parts": model.parts.enumerated().map { index, part in
+        // The first part follows the identification on page 1.
+        ["id": part.id, "title": part.title, "html": part.html, "pageBreak": index > 0 && part.pageBreak] as [String: Any]
+      },
       "labels": model.labels,
     ]
   }
@@ -66,7 +69,7 @@ public enum HTMLReport {
     <p class="subtitle">{{labels.subtitle}}</p>
     {{{identification}}}
     {{#parts}}
-    <section class="part" id="{{id}}" aria-label="{{title}}">
+    <section class="part{{#pageBreak}} break{{/pageBreak}}" id="{{id}}" aria-label="{{title}}">
     {{{html}}}
     </section>
     {{/parts}}

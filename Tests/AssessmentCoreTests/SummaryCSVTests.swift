@@ -68,3 +68,13 @@ import Testing
     #expect(flat.contains("Ligne ; un, \"deux\"\nLigne 2"))
   }
 }
+
+@Suite struct ReportPhraseTests {
+  @Test func everyReportPhraseExistsInEveryLanguage() {
+    for phrase in ReportPhrase.allCases {
+      for language in InterfaceLanguage.allCases {
+        #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
+      }
+    }
+  }
+}
