@@ -32,7 +32,12 @@ public enum CSV {
       $0 == delimiterScalar || $0 == "\"" || $0 == "\n" || $0 == "\r"
     }
     guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+    }
+    return out + "\""
   }
 
   /// Rows as RFC 4180 text: fields neutralised then quoted, CRLF after every record.

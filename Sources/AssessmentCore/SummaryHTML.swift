@@ -94,9 +94,20 @@ extension SummaryReport {
   /// Escaped, line breaks kept as `<br>`.
   static func htmlLines(_ text: String) -> String {
     let escaped = htmlEscaped(text.trimmed)
-    guard escaped.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return escaped }
-    return escaped.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-      .replacingOccurrences(of: "\n", with: "<br>")
+    // Scalars, not characters: a report of 10,000 notes walks them all.
+    guard escaped.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return escaped }
+    var out = ""
+    out.reserveCapacity(escaped.utf8.count + 16)
+    var previousCR = false
+    for scalar in escaped.unicodeScalars {
+      switch scalar {
+      case "\r": out += "<br>"
+      case "\n": if !previousCR { out += "<br>" }
+      default: out.unicodeScalars.append(scalar)
+      }
+      previousCR = scalar == "\r"
+    }
+    return out
   }
 
   /// A string for a CSS `content` value.
