@@ -78,3 +78,11 @@ import Testing
     }
   }
 }
+
+@Suite struct HTMLEscapingTests {
+  @Test func userTextIsEscapedAndItsLineBreaksKept() {
+    #expect(SummaryReport.htmlEscaped("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
+    #expect(SummaryReport.htmlLines(" one\r\ntwo\nthree\rfour <b> ") == "one<br>two<br>three<br>four &lt;b&gt;")
+    #expect(SummaryReport.cssString("a \"b\" \\ <c>\n") == "\"a \\\"b\\\" \\\\  c  \"")
+  }
+}
