@@ -12,6 +12,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // The HTML report's template, which an institution can copy and edit (letterhead, logo,
+    // classification marking): Mustache, with no dependency of its own.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
@@ -20,6 +23,11 @@ let package = Package(
     .target(
       name: "AssessmentStore",
       dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
+    ),
+    // Reports rendered through a template (HTML): the pure core's parts put in a Mustache template.
+    .target(
+      name: "AssessmentReports",
+      dependencies: ["AssessmentCore", .product(name: "Mustache", package: "swift-mustache")]
     ),
     .systemLibrary(
       name: "CNcursesW",
@@ -33,7 +41,7 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain", "AssessmentReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,6 +58,7 @@ let package = Package(
     // The benchmarks' floor: reads a file and prints its size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
+    .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
     .testTarget(name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore"]),
     .testTarget(
       name: "AssessmentTUITests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentReports
 import AssessmentStore
 import AssessmentTUI
 import Foundation
@@ -247,6 +248,27 @@ struct SizeBenchmark {
             language: .fr, digest: loaded.digest
           ).text(color: false)
         }))
+    // The reports (docs/performance.md): each from the summary model, risk computation included.
+    let provenance = ReportProvenance(sessionID: "bench", sessionSHA256: loaded.digest, produced: Date())
+    func report() -> SummaryReport {
+      SummaryReport(
+        questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(complete),
+        answers: complete.answers, language: .fr, digest: loaded.digest)
+    }
+    timings.append(
+      Timing(
+        name: "report: HTML (risk + built-in template)",
+        durations: try Clock.measure(times: 10, warmup: 1) { _ in
+          _ = try HTMLReport.render(report().htmlModel(provenance))
+        }))
+    timings.append(
+      Timing(
+        name: "report: CSV (risk + rows)",
+        durations: Clock.measure(times: 10, warmup: 1) { _ in _ = report().csv() }))
+    timings.append(
+      Timing(
+        name: "report: OSCAL (risk + JSON)",
+        durations: try Clock.measure(times: 10, warmup: 1) { _ in _ = try report().oscal(provenance) }))
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
       sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB())

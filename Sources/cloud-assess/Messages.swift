@@ -5,7 +5,7 @@ import Foundation
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
 enum Messages: CaseIterable {
   case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, nothingKept
-  case editorMissing, editorFailed
+  case editorMissing, editorFailed, outputOntoSession, templateUnreadable
 
   func text(_ language: InterfaceLanguage) -> String {
     let entry = Self.table[self] ?? ("", "", "")
@@ -54,6 +54,16 @@ enum Messages: CaseIterable {
       "l'éditeur a échoué (%2) : le texte est inchangé (éditeur : %1)",
       "the editor failed (%2); the text is unchanged (editor: %1)",
       "de editor is mislukt (%2); de tekst blijft ongewijzigd (editor: %1)"
+    ),
+    .outputOntoSession: (
+      "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
+      "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
+      "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
+    ),
+    .templateUnreadable: (
+      "modèle %1 inutilisable : %2",
+      "template %1 cannot be used: %2",
+      "sjabloon %1 is onbruikbaar: %2"
     ),
     .journalKept: (
       "%1 ; toutes les réponses sont conservées dans %2, que la prochaine reprise intègre",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentReports
 import AssessmentStore
 import Foundation
 
@@ -11,18 +12,40 @@ import Foundation
 
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the risk summary of a session (text, Markdown or JSON).",
-    discussion: "The JSON form is described by docs/summary.schema.json.")
+    abstract: "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV or OSCAL).",
+    discussion: """
+      The JSON form is described by docs/summary.schema.json. html: one self-contained file to \
+      print or hand over, laid out by a Mustache template (--print-template prints the built-in \
+      one to copy and edit; --template uses yours). csv: one row per question that applies. \
+      oscal: NIST OSCAL 1.1.3 assessment-results JSON.
+      """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html, csv, oscal
   }
 
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
-  var session: String
+  var session: String?
 
-  @Option(help: "text, markdown or json.")
+  @Option(help: "text, markdown, json, html, csv or oscal.")
   var format: Format = .text
+
+  @Option(
+    help: ArgumentHelp(
+      "html: a Mustache template of your own instead of the built-in one (see --print-template).",
+      valueName: "file"))
+  var template: String?
+
+  @Flag(name: .customLong("print-template"), help: "Print the built-in HTML template, to copy and edit; nothing else.")
+  var printTemplate = false
+
+  @Option(
+    name: .customLong("csv-delimiter"),
+    help: ArgumentHelp("csv: the field delimiter, ',' (default), ';' or 'tab'.", valueName: "char"))
+  var csvDelimiter: String = ","
+
+  @Flag(name: .customLong("bom"), help: "csv: start with a UTF-8 byte-order mark (for spreadsheets in fr/nl locales).")
+  var byteOrderMark = false
 
   @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
@@ -40,7 +63,21 @@ struct Summary: ParsableCommand {
       valueName: "date"))
   var asOf: String?
 
+  var delimiter: Character? {
+    if csvDelimiter == "tab" || csvDelimiter == "\\t" { return "\t" }
+    guard csvDelimiter.count == 1, let character = csvDelimiter.first,
+      character != "\"", character != "\n", character != "\r"
+    else { return nil }
+    return character
+  }
+
   func validate() throws {
+    if session == nil, !printTemplate {
+      throw ValidationError("Missing expected argument '<session>'")
+    }
+    if delimiter == nil {
+      throw ValidationError("--csv-delimiter '\(csvDelimiter)' must be one character other than a quote or a line break (',', ';' or 'tab')")
+    }
     if let asOf, !DerogationRecord.isDay(asOf) {
       throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30")
     }
@@ -50,12 +87,31 @@ struct Summary: ParsableCommand {
   @OptionGroup var interface: InterfaceOptions
 
   func run() throws {
+    if printTemplate {
+      FileHandle.standardOutput.write(Data(HTMLReport.builtinTemplate.utf8))
+      return
+    }
     let store = sessions.store
     let language = interface.resolvedLanguage
     let report: SummaryReport
+    let provenance: ReportProvenance
+    var customTemplate: String?
     do {
-      let path = try store.path(for: session)
+      let path = try store.path(for: session ?? "")
+      if let output, let clash = ReportOutput.clash(output: output, sessionPath: path) {
+        throw ReportRefusal(description: Messages.outputOntoSession.format(language, output, clash))
+      }
+      if let template {
+        do {
+          customTemplate = try String(contentsOfFile: template, encoding: .utf8)
+        } catch {
+          throw ReportRefusal(description: Messages.templateUnreadable.format(language, template, "\(error.localizedDescription)"))
+        }
+      }
       let record = try store.load(path: path)
+      provenance = ReportProvenance(
+        sessionID: record.id, sessionSHA256: try ReportOutput.sha256(ofFile: path),
+        produced: Self.productionDate())
       let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path, explicit: questionnaire)
       for warning in record.warnings(against: loaded, language: language) { warn(warning) }
       let wizard = Wizard(questionnaire: loaded.questionnaire)
@@ -81,6 +137,16 @@ struct Summary: ParsableCommand {
       text = report.markdown()
     case .json:
       text = try report.json()
+    case .html:
+      do {
+        text = try HTMLReport.render(report.htmlModel(provenance), template: customTemplate)
+      } catch {
+        throw fail(ReportRefusal(description: Messages.templateUnreadable.format(language, template ?? "", "\(error)")), language: language)
+      }
+    case .csv:
+      text = report.csv(CSVOptions(delimiter: delimiter ?? ",", byteOrderMark: byteOrderMark))
+    case .oscal:
+      text = try report.oscal(provenance)
     }
     if let output {
       do {
@@ -92,4 +158,17 @@ struct Summary: ParsableCommand {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
   }
+
+  /// Now, or `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible reports.
+  static func productionDate() -> Date {
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+      return Date(timeIntervalSince1970: seconds)
+    }
+    return Date()
+  }
+}
+
+/// A report that cannot be made as asked (its output onto the session, an unusable template).
+struct ReportRefusal: Error, CustomStringConvertible {
+  var description: String
 }

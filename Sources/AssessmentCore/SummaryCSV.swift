@@ -1,0 +1,103 @@
+import Foundation
+
+/// How the CSV export is written.
+public struct CSVOptions: Equatable, Sendable {
+  /// `,` by default; `;` for spreadsheets in locales whose decimal separator is a comma.
+  public var delimiter: Character
+  /// A UTF-8 byte-order mark first, for spreadsheets that otherwise guess the encoding.
+  public var byteOrderMark: Bool
+
+  public init(delimiter: Character = ",", byteOrderMark: Bool = false) {
+    self.delimiter = delimiter
+    self.byteOrderMark = byteOrderMark
+  }
+}
+
+public enum CSV {
+  /// A cell made inert for spreadsheets (CSV injection): text starting with `=`, `+`, `-`, `@`,
+  /// a tab or a carriage return is prefixed with an apostrophe, so it is never read as a formula.
+  public static func neutralised(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first else { return text }
+    switch first {
+    case "=", "+", "-", "@", "\t", "\r": return "'" + text
+    default: return text
+    }
+  }
+
+  /// A field as RFC 4180 writes it: quoted when it holds the delimiter, a quote, CR or LF, with
+  /// quotes doubled.
+  public static func field(_ text: String, delimiter: Character) -> String {
+    let delimiterScalar = delimiter.unicodeScalars.first!
+    let needsQuotes = text.unicodeScalars.contains {
+      $0 == delimiterScalar || $0 == "\"" || $0 == "\n" || $0 == "\r"
+    }
+    guard needsQuotes else { return text }
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+    }
+    return out + "\""
+  }
+
+  /// Rows as RFC 4180 text: fields neutralised then quoted, CRLF after every record.
+  public static func document(_ rows: [[String]], options: CSVOptions) -> String {
+    var out = options.byteOrderMark ? "\u{FEFF}" : ""
+    let separator = String(options.delimiter)
+    for row in rows {
+      out += row.map { field(neutralised($0), delimiter: options.delimiter) }.joined(separator: separator)
+      out += "\r\n"
+    }
+    return out
+  }
+}
+
+extension SummaryReport {
+  /// The column headings of ``csvRows()``, in the report's language.
+  public var csvHeader: [String] {
+    [
+      r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn), r(.answerColumn),
+      r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
+      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status),
+    ]
+  }
+
+  /// One row per question that applies, in walking order: compliance questions with their
+  /// scoring, the others (scope, context, derogations) with their answer only. The action owner,
+  /// due date and status will come from the action plan, which sessions do not hold yet: those
+  /// columns are empty.
+  public func csvRows() -> [[String]] {
+    var findings: [Int: Finding] = [:]
+    for finding in summary.findings { findings[finding.position] = finding }
+    let blocking = blockingRulesByQuestion
+    var sectionTitles: [Int: String] = [:]
+    return applicablePositions.map { position in
+      let question = questionnaire.questions[position]
+      let answer = answers[question.id]
+      let sectionIndex = questionnaire.sectionIndexOfQuestion[position]
+      let section = sectionTitles[sectionIndex] ?? q(questionnaire.sections[sectionIndex].title)
+      sectionTitles[sectionIndex] = section
+      let finding = findings[position]
+      return [
+        question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
+        csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
+        finding.map { likelihoodLabel($0.likelihood) } ?? "", finding.map { impactLabel($0.impact) } ?? "",
+        finding.map { levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
+        answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"), "", "", "",
+      ]
+    }
+  }
+
+  /// The answer in words; a text answer whole, its line breaks kept (the cell is quoted).
+  func csvAnswer(_ position: Int) -> String {
+    let question = questionnaire.questions[position]
+    guard let value = questionnaire.value(answers[question.id], question) else { return "" }
+    if case .text(let text) = value { return text }
+    return answerWords(question, value)
+  }
+
+  /// The CSV export: a header row, then ``csvRows()``.
+  public func csv(_ options: CSVOptions = CSVOptions()) -> String {
+    CSV.document([csvHeader] + csvRows(), options: options)
+  }
+}

@@ -1,0 +1,525 @@
+import Foundation
+
+/// The HTML report's content, made by the pure core: escaped HTML fragments and plain values,
+/// for a template (AssessmentReports) to lay out.
+public struct HTMLReportModel: Equatable, Sendable {
+  /// One part of the report: a page-broken section with its heading.
+  public struct Part: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    /// The part's HTML, its `h2` heading included; every user text in it escaped.
+    public var html: String
+    /// Whether the part starts a new page when printed (the small lists follow each other).
+    public var pageBreak: Bool = true
+  }
+
+  public var lang = "en"
+  public var title = ""
+  /// Plain texts (the template escapes them with `{{ }}`).
+  public var organisation = "", assessor = "", provider = "", service = ""
+  public var questionnaireID = "", questionnaireVersion = "", questionnaireDigest = ""
+  public var sessionID = "", sessionSHA256 = "", produced = ""
+  public var verdict = "", verdictKind = ""
+  /// The built-in style sheet (screen and print).
+  public var style = ""
+  /// The identification and provenance table (HTML).
+  public var identification = ""
+  public var parts: [Part] = []
+  /// Labels a template may use: `pageLabel`, `contentsLabel`, `reportTitle`, `subtitle`.
+  public var labels: [String: String] = [:]
+}
+
+extension SummaryReport {
+  /// The HTML report's content: the identification, then the parts in order: the executive
+  /// summary (verdict, blocking findings, matrix, compliance by section, register), the gaps
+  /// ranked, derogations and accepted risks, N/A justifications, flagged questions, evidence,
+  /// context answers, and the appendix of every answer.
+  public func htmlModel(_ provenance: ReportProvenance) -> HTMLReportModel {
+    let meta = summary.metadata
+    var model = HTMLReportModel()
+    model.lang = language.rawValue
+    model.title = r(.reportTitle)
+    model.organisation = meta.organisation
+    model.assessor = meta.assessor
+    model.provider = meta.provider
+    model.service = meta.service
+    model.questionnaireID = questionnaire.id
+    model.questionnaireVersion = questionnaire.version
+    model.questionnaireDigest = digest
+    model.sessionID = provenance.sessionID
+    model.sessionSHA256 = provenance.sessionSHA256
+    model.produced = Self.date(provenance.produced)
+    model.verdict = verdictText(summary.verdict)
+    model.verdictKind = summary.verdict.rawValue
+    model.style = htmlStyle()
+    model.identification = htmlIdentification(provenance)
+    let subtitle = [meta.provider, meta.service].filter { !$0.isBlank }.joined(separator: " — ")
+    model.labels = [
+      "pageLabel": r(.pageFooter), "contentsLabel": r(.contents), "reportTitle": r(.reportTitle),
+      "subtitle": subtitle, "questionnaireTitle": q(questionnaire.title),
+    ]
+    model.parts = [
+      .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
+      .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
+      .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()),
+      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
+      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
+      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence(), pageBreak: false),
+      .init(id: "context", title: r(.contextAnswers), html: htmlContext()),
+      .init(id: "appendix", title: r(.appendix), html: htmlAppendix()),
+    ]
+    return model
+  }
+
+  /// Text escaped for HTML content and attribute values.
+  public static func htmlEscaped(_ text: String) -> String {
+    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+      return text
+    }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Escaped, line breaks kept as `<br>`.
+  static func htmlLines(_ text: String) -> String {
+    let escaped = htmlEscaped(text.trimmed)
+    // Scalars, not characters: a report of 10,000 notes walks them all.
+    guard escaped.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return escaped }
+    var out = ""
+    out.reserveCapacity(escaped.utf8.count + 16)
+    var previousCR = false
+    for scalar in escaped.unicodeScalars {
+      switch scalar {
+      case "\r": out += "<br>"
+      case "\n": if !previousCR { out += "<br>" }
+      default: out.unicodeScalars.append(scalar)
+      }
+      previousCR = scalar == "\r"
+    }
+    return out
+  }
+
+  /// A string for a CSS `content` value.
+  static func cssString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"", "\\": out += "\\" + String(scalar)
+      case "\n", "\r", "<", ">": out += " "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  // MARK: - Levels and colours
+
+  /// The level's rank mapped onto four tones: 0 (lowest) to 3 (highest).
+  func tone(_ level: String) -> Int {
+    let levels = questionnaire.riskModel.levels
+    guard let rank = levels.firstIndex(where: { $0.id == level }) else { return 3 }
+    guard levels.count > 1 else { return 0 }
+    return Int((Double(rank) * 3 / Double(levels.count - 1)).rounded())
+  }
+
+  /// A level as a badge: its name in words beside its colour (colour is never the only sign).
+  func levelBadge(_ level: String) -> String {
+    "<span class=\"lvl t\(tone(level))\">\(Self.htmlEscaped(levelLabel(level)))</span>"
+  }
+
+  func e(_ text: String) -> String { Self.htmlEscaped(text) }
+
+  // MARK: - Identification
+
+  func htmlIdentification(_ provenance: ReportProvenance) -> String {
+    let meta = summary.metadata
+    var rows: [(String, String)] = [
+      (questionnaire.identificationLabel(.organisation, language), e(meta.organisation)),
+      (questionnaire.identificationLabel(.assessor, language), e(meta.assessor)),
+      (questionnaire.identificationLabel(.provider, language), e(meta.provider)),
+      (questionnaire.identificationLabel(.service, language), e(meta.service)),
+      (t(.summaryQuestionnaire), "\(e(q(questionnaire.title))) — <code>\(e(questionnaire.id))</code> \(e(questionnaire.version))"),
+      (t(.summaryCompleteness), "\(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)"),
+      (t(.summaryCreated), Self.date(meta.created)), (t(.summaryUpdated), Self.date(meta.updated)),
+      (r(.produced), Self.date(provenance.produced)),
+      (r(.session), "<code>\(e(provenance.sessionID))</code>"),
+      (r(.sessionFile), "<code class=\"hash\">\(e(provenance.sessionSHA256))</code>"),
+      (r(.questionnaireDigest), "<code class=\"hash\">\(e(digest))</code>"),
+    ]
+    if let version = answeredUnderVersion {
+      rows.append(("⚠", e(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
+    }
+    // Pairs side by side; the digests, long, take a row each.
+    var html = "<table class=\"ident\"><caption>\(e(r(.identification)))</caption><thead><tr><th scope=\"col\">\(e(r(.identification)))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
+    let short = rows.filter { !$0.1.contains("class=\"hash\"") }
+    let long = rows.filter { $0.1.contains("class=\"hash\"") }
+    for index in stride(from: 0, to: short.count, by: 2) {
+      html += "<tr><th scope=\"row\">\(e(short[index].0))</th><td>\(short[index].1)</td>"
+      if index + 1 < short.count {
+        html += "<th scope=\"row\">\(e(short[index + 1].0))</th><td>\(short[index + 1].1)</td></tr>"
+      } else {
+        html += "<td colspan=\"2\"></td></tr>"
+      }
+    }
+    for (label, value) in long { html += "<tr><th scope=\"row\">\(e(label))</th><td colspan=\"3\">\(value)</td></tr>" }
+    return html + "</tbody></table>\n"
+  }
+
+  // MARK: - Executive summary
+
+  func htmlExecutiveSummary() -> String {
+    var html = "<h2>\(e(r(.executiveSummary)))</h2>\n"
+    let symbol: String
+    switch summary.verdict {
+    case .acceptable: symbol = "✔"
+    case .acceptableWithConditions: symbol = "▲"
+    case .notAcceptable: symbol = "✖"
+    }
+    html += "<div class=\"verdict \(summary.verdict.rawValue)\"><p class=\"verdict-line\"><span aria-hidden=\"true\">\(symbol)</span> \(e(t(.verdict))) : <strong>\(e(verdictText(summary.verdict)))</strong></p>"
+    if language != .fr { html = html.replacingOccurrences(of: "</span> \(e(t(.verdict))) : ", with: "</span> \(e(t(.verdict))): ") }
+    html += "<ul class=\"reasons\">"
+    for reason in summary.reasons { html += "<li>\(e(reasonText(reason)))</li>" }
+    html += "</ul>"
+    if !summary.progress.isComplete {
+      html += "<p class=\"warn\">\(e(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered)))</p>"
+    }
+    html += "</div>\n"
+
+    html += "<h3>\(e(t(.blockingFindings))) (\(summary.blocking.count))</h3>\n"
+    if summary.blocking.isEmpty {
+      html += "<p>\(e(t(.noBlocking)))</p>\n"
+    } else {
+      html += "<ol class=\"blocking\">"
+      for finding in summary.blocking {
+        html += "<li><span class=\"lvl t3\">\(e(r(.blockingColumn)))</span> <strong>\(e(cite(finding.rule.refs)))</strong> — \(e(q(finding.rule.message)))"
+        html += "<br><em>\(e(t(.whatToDo)))</em>\(language == .fr ? " :" : ":") \(e(q(finding.rule.remediation)))"
+        if let failed = finding.failedDerogation {
+          html += "<br>" + e(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))
+        }
+        if finding.rule.derogation == .none { html += "<br><span class=\"dim\">\(e(t(.derogationNonePossible)))</span>" }
+        html += "</li>"
+      }
+      html += "</ol>\n"
+    }
+
+    html += "<div class=\"cols\"><div class=\"col\">"
+    html += "<h3>\(e(t(.riskMatrix)))</h3>\n" + htmlMatrix()
+    html += "</div><div class=\"col\">"
+    html += "<h3>\(e(t(.complianceBySection)))</h3>\n" + htmlSectionBars()
+    html += "</div></div>\n"
+
+    if !summary.register.isEmpty {
+      html += "<h3>\(e(registerHeading))</h3>\n"
+      html += "<table class=\"register\"><caption>\(e(r(.registerCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.questionID)))</th><th scope=\"col\">\(e(r(.risk)))</th><th scope=\"col\">\(e(r(.inherent)))</th><th scope=\"col\">\(e(r(.residual)))</th></tr></thead><tbody>"
+      for entry in summary.register {
+        let inherent = entry.inherentLevel.map(levelBadge) ?? e(t(.notAssessed))
+        let residual = entry.level.map(levelBadge) ?? e(t(.notAssessed))
+        html += "<tr><th scope=\"row\">\(e(entry.risk.id))</th><td>\(e(q(entry.risk.title)))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
+      }
+      html += "</tbody></table>\n"
+    }
+    return html
+  }
+
+  /// The matrix as a heat map: counts in cells coloured by level, each cell naming its level.
+  func htmlMatrix() -> String {
+    let model = questionnaire.riskModel
+    var html = "<table class=\"matrix\"><caption>\(e(r(.matrixCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.likelihood))) \\ \(e(r(.impact)))</th>"
+    for impact in model.impact { html += "<th scope=\"col\">\(e(q(impact.label)))</th>" }
+    html += "</tr></thead><tbody>"
+    for (row, likelihood) in model.likelihood.enumerated().reversed() {
+      html += "<tr><th scope=\"row\">\(e(q(likelihood.label)))</th>"
+      for column in model.impact.indices {
+        let level = model.matrix[likelihood.id]?[column] ?? ""
+        let count = summary.matrix.indices.contains(row) && summary.matrix[row].indices.contains(column) ? summary.matrix[row][column] : 0
+        html += "<td class=\"t\(tone(level))\(count == 0 ? " zero" : "")\"><span class=\"n\">\(count)</span><span class=\"l\">\(e(levelLabel(level)))</span></td>"
+      }
+      html += "</tr>"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  /// Compliance per section as bars (inline SVG), the figures also written.
+  func htmlSectionBars() -> String {
+    var html = "<table class=\"bars\"><caption>\(e(r(.sectionsCaption)))</caption><thead><tr><th scope=\"col\">\(e(t(.section)))</th><th scope=\"col\">\(e(r(.compliantShare)))</th><th scope=\"col\">n</th></tr></thead><tbody>"
+    for section in summary.sections {
+      let percent = section.compliantPercent ?? 0
+      let answered = section.answeredPercent ?? 0
+      html += "<tr><th scope=\"row\">\(e(q(questionnaire.sections[section.section].title)))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent) %</span> <span class=\"dim\">(\(e(r(.answeredShare))) \(answered) %)</span></td><td>\(section.applicable)</td></tr>"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  // MARK: - Gaps
+
+  func htmlGaps() -> String {
+    var html = "<h2>\(e(r(.gapsRanked)))</h2>\n"
+    if summary.gaps.isEmpty { return html + "<p>\(e(t(.noGaps)))</p>\n" }
+    html.reserveCapacity(summary.gaps.count * 600)
+    html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
+    var badges: [String: String] = [:]
+    let answerLabel = e(t(.answer)), severityLabel = e(t(.severity)), impactLabel = e(t(.impact)), noteLabel = e(t(.note))
+    for (index, gap) in summary.gaps.enumerated() {
+      let question = questionnaire.questions[gap.position]
+      let badge = badges[gap.level] ?? levelBadge(gap.level)
+      badges[gap.level] = badge
+      html += "<tr><th scope=\"row\">\(index + 1)</th><td>\(badge)</td><td><strong>\(e(refs(question)))</strong> \(e(q(question.text)))"
+      if let basis = basisText(question) { html += " <span class=\"dim\">(\(e(basis)))</span>" }
+      html += "<br><span class=\"facts\">\(answerLabel): \(e(answerText(gap.answer))) · \(severityLabel): \(e(t(gap.severity.phrase))) · \(impactLabel): \(e(impactText(gap)))</span>"
+      if let waiver = gap.waivedBy {
+        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        html += "<br><span class=\"waived\">\(e(f(.waivedBy, reference)))</span>"
+      }
+      if let note = answers[gap.questionID]?.note, !note.isBlank {
+        html += "<br><span class=\"note\">\(noteLabel): \(Self.htmlLines(note))</span>"
+      }
+      html += "</td><td>"
+      if let remediation = question.remediation {
+        html += "<em>\(e(actionLabel(question)))</em>: \(e(q(remediation)))"
+      }
+      html += "</td></tr>"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  // MARK: - Derogations and accepted risks
+
+  func htmlDerogations() -> String {
+    var html = "<h2>\(e(r(.derogationsAndAccepted)))</h2>\n<h3>\(e(t(.derogations)))</h3>\n"
+    if summary.derogations.isEmpty {
+      html += "<p>\(e(r(.noDerogations)))</p>\n"
+    } else {
+      html += "<p class=\"dim\">\(e(f(.derogationAsOf, summary.asOf)))</p>\n"
+      html += "<table class=\"derogations\"><thead><tr><th scope=\"col\">\(e(t(.derogationReference)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th>"
+      for field in DerogationRecord.Field.allCases where field != .reference {
+        html += "<th scope=\"col\">\(e(derogationFieldLabel(field)))</th>"
+      }
+      html += "<th scope=\"col\">\(e(r(.derogationStatus)))</th></tr></thead><tbody>"
+      for use in summary.derogations {
+        let question = questionnaire.question(use.questionID)
+        html += "<tr><th scope=\"row\">\(e(use.record.reference.isBlank ? "—" : use.record.reference))</th><td>\(e(question.map(refs) ?? use.questionID))</td>"
+        for field in DerogationRecord.Field.allCases where field != .reference {
+          html += "<td>\(Self.htmlLines(use.record[field]))</td>"
+        }
+        let mark = use.status.counts ? "✔ " : "✖ "
+        html += "<td class=\"\(use.status.counts ? "ok" : "bad")\">\(mark)\(e(derogationStatusText(use)))</td></tr>"
+      }
+      html += "</tbody></table>\n"
+    }
+    html += "<h3>\(e(r(.acceptedRisks)))</h3>\n"
+    let accepted = summary.gaps.filter { $0.waivedBy != nil }
+    if accepted.isEmpty { return html + "<p>\(e(r(.noAcceptedRisk)))</p>\n" }
+    html += "<p>\(e(r(.acceptedRisksIntro)))</p>\n"
+    html += "<table class=\"accepted\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(t(.derogationReference)))</th></tr></thead><tbody>"
+    for gap in accepted {
+      let question = questionnaire.questions[gap.position]
+      let reference = summary.derogations.first { $0.questionID == gap.waivedBy }?.record.reference ?? gap.waivedBy ?? ""
+      html += "<tr><th scope=\"row\">\(e(refs(question)))</th><td>\(e(q(question.text)))</td><td>\(levelBadge(gap.level))</td><td>\(e(reference))</td></tr>"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  // MARK: - Lists
+
+  /// A table of questions (reference, question, and one more column).
+  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int) -> String) -> String {
+    var html = "<table class=\"list\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(detailHeading))</th></tr></thead><tbody>"
+    for position in positions {
+      let question = questionnaire.questions[position]
+      html += "<tr><th scope=\"row\">\(e(refs(question)))</th><td>\(e(q(question.text)))</td><td>\(detail(position))</td></tr>"
+    }
+    return html + "</tbody></table>\n"
+  }
+
+  func note(_ position: Int) -> String {
+    Self.htmlLines(answers[questionnaire.questions[position].id]?.note ?? "")
+  }
+
+  func htmlNotApplicable() -> String {
+    var html = "<h2>\(e(r(.notApplicableJustifications)))</h2>\n"
+    if summary.notApplicable.isEmpty && summary.unjustifiedNotApplicable.isEmpty {
+      return html + "<p>\(e(r(.noNotApplicable)))</p>\n"
+    }
+    if !summary.notApplicable.isEmpty {
+      html += questionTable(summary.notApplicable, t(.justification), note)
+    }
+    if !summary.unjustifiedNotApplicable.isEmpty {
+      html += "<h3>\(e(t(.listUnjustified))) (\(summary.unjustifiedNotApplicable.count))</h3>\n"
+      html += questionTable(summary.unjustifiedNotApplicable, t(.justification)) { _ in "—" }
+    }
+    return html
+  }
+
+  func htmlFlagged() -> String {
+    let html = "<h2>\(e(r(.flaggedQuestions)))</h2>\n"
+    if summary.flagged.isEmpty { return html + "<p>\(e(r(.noFlagged)))</p>\n" }
+    return html + questionTable(summary.flagged, r(.noteColumn)) { position in
+      let answer = self.answerWords(at: position).map { "<strong>\(self.e($0))</strong><br>" } ?? ""
+      return answer + self.note(position)
+    }
+  }
+
+  func htmlEvidence() -> String {
+    let html = "<h2>\(e(r(.evidenceList)))</h2>\n"
+    if summary.evidence.isEmpty { return html + "<p>\(e(r(.noEvidence)))</p>\n" }
+    return html + questionTable(summary.evidence, r(.evidenceList)) { position in
+      let items = self.answers[self.questionnaire.questions[position].id]?.evidence ?? []
+      return "<ul class=\"ev\">" + items.map { "<li>\(self.e($0))</li>" }.joined() + "</ul>"
+    }
+  }
+
+  func htmlContext() -> String {
+    let html = "<h2>\(e(r(.contextAnswers)))</h2>\n"
+    let context = contextPositions
+    if context.isEmpty { return html + "<p>\(e(r(.noContext)))</p>\n" }
+    return html + questionTable(context, r(.answerColumn)) { position in
+      Self.htmlLines(self.answerWords(at: position) ?? "")
+    }
+  }
+
+  // MARK: - Appendix
+
+  func htmlAppendix() -> String {
+    var html = "<h2>\(e(r(.appendix)))</h2>\n<p class=\"dim\">\(e(r(.appendixIntro)))</p>\n"
+    let positions = applicablePositions
+    html.reserveCapacity(positions.count * 400)
+    var findings: [Int: Finding] = [:]
+    for finding in summary.findings { findings[finding.position] = finding }
+    var badges: [String: String] = [:]
+    let notAnswered = "<span class=\"dim\">\(e(r(.notAnswered)))</span>"
+    var currentSection = -1
+    for position in positions {
+      let section = questionnaire.sectionIndexOfQuestion[position]
+      if section != currentSection {
+        if currentSection >= 0 { html += "</tbody></table>\n" }
+        currentSection = section
+        html += "<h3>\(e(q(questionnaire.sections[section].title)))</h3>\n"
+        html += "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.answerColumn)))</th><th scope=\"col\">\(e(r(.noteColumn))) / \(e(r(.evidenceList)))</th></tr></thead><tbody>"
+      }
+      let question = questionnaire.questions[position]
+      let answer = answers[question.id]
+      let citation = question.refs.isEmpty ? "" : e(cite(question.refs)) + "<br>"
+      html += "<tr><th scope=\"row\">\(citation)<code>\(e(question.id))</code></th><td>\(e(q(question.text)))</td><td>"
+      html += answerWords(at: position).map { Self.htmlLines($0) } ?? notAnswered
+      if let finding = findings[position], finding.answer != .compliant {
+        let badge = badges[finding.level] ?? levelBadge(finding.level)
+        badges[finding.level] = badge
+        html += " " + badge
+      }
+      if answer?.flagged == true { html += " <span class=\"flag\">⚑</span>" }
+      html += "</td><td>"
+      if let note = answer?.note, !note.isBlank { html += Self.htmlLines(note) }
+      if let evidence = answer?.evidence, !evidence.isEmpty {
+        html += "<ul class=\"ev\">" + evidence.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+      }
+      html += "</td></tr>"
+    }
+    if currentSection >= 0 { html += "</tbody></table>\n" }
+    if !summary.unanswered.isEmpty {
+      html += "<h3>\(e(r(.unansweredList))) (\(summary.unanswered.count))</h3>\n"
+      html += questionTable(summary.unanswered, r(.questionID)) { "<code>\(self.e(self.questionnaire.questions[$0].id))</code>" }
+    }
+    let invalid = invalidAnswers
+    if !invalid.isEmpty {
+      html += "<h3>\(e(r(.invalidAnswers))) (\(invalid.count))</h3>\n<ul>"
+      for (question, stored) in invalid {
+        html += "<li>\(e(refs(question))) — \(e(q(question.text))) — <code>\(e(question.id))</code>: \(e(stored))</li>"
+      }
+      html += "</ul>\n"
+    }
+    return html
+  }
+
+  // MARK: - Style
+
+  /// The built-in style sheet: screen and print (A4, a part per page, page numbers in the
+  /// running footer).
+  public func htmlStyle() -> String {
+    let footer = Self.cssString("\(questionnaire.id) \(questionnaire.version) · \(r(.reportTitle))")
+    let page = Self.cssString(r(.pageFooter) + " ")
+    return """
+      @page { size: A4; margin: 16mm 14mm 18mm 14mm;
+        @bottom-left { content: \(footer); font: 8pt sans-serif; color: #555; }
+        @bottom-right { content: \(page) counter(page) " / " counter(pages); font: 8pt sans-serif; color: #555; } }
+      :root { --t0: #cfe9d3; --t1: #fff0a8; --t2: #ffc48a; --t3: #f29b9b; }
+      * { box-sizing: border-box; }
+      html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+      h1 { font-size: 16pt; margin: 0; }
+      h2 { font-size: 13pt; margin: 0 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.5px solid #333; }
+      h3 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm; }
+      .subtitle { margin: 0 0 2mm; color: #333; font-size: 11pt; }
+      .letterhead { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1px solid #999; padding-bottom: 2mm; margin-bottom: 3mm; font-size: 8.5pt; color: #333; }
+      .marking { font-weight: bold; letter-spacing: .08em; }
+      table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; page-break-inside: auto; }
+      caption { caption-side: bottom; text-align: left; font-size: 7.5pt; color: #555; padding-top: .8mm; }
+      th, td { border: 0.6px solid #b5b5b5; padding: .8mm 1.4mm; vertical-align: top; text-align: left; }
+      thead th { background: #eceff3; font-size: 8.5pt; }
+      tr { break-inside: avoid; page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      tbody th { font-weight: 600; }
+      code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
+      code.hash { font-size: 7pt; word-break: break-all; }
+      .ident { font-size: 8pt; }
+      .ident thead { display: none; }
+      .ident caption { display: none; }
+      .ident { table-layout: fixed; }
+      .ident th { width: 19%; background: #f6f7f9; font-weight: 600; }
+      .ident td { width: 31%; overflow-wrap: anywhere; }
+      .ident th, .ident td { padding: .4mm 1.4mm; }
+      .verdict { border: 2px solid #333; border-left-width: 6mm; padding: 1.5mm 3mm; margin: 2mm 0 1mm; }
+      .verdict.not_acceptable { border-color: #b3261e; background: #fbeaea; }
+      .verdict.acceptable_with_conditions { border-color: #b26b00; background: #fff4e0; }
+      .verdict.acceptable { border-color: #2f6f4f; background: #e8f4ec; }
+      .verdict-line { font-size: 12.5pt; margin: 0 0 .5mm; }
+      .reasons { margin: 0; padding-left: 5mm; }
+      .warn { font-weight: 600; margin: 1mm 0 0; }
+      ol.blocking { margin: 0; padding-left: 5mm; }
+      ol.blocking li { margin-bottom: 1mm; }
+      .cols { display: flex; gap: 5mm; align-items: flex-start; }
+      .col { flex: 1 1 0; min-width: 0; }
+      .matrix td { text-align: center; width: 17%; padding: .3mm .6mm; line-height: 1.15; }
+      .matrix .n { display: block; font-size: 10pt; font-weight: bold; }
+      .matrix .l { display: block; font-size: 6pt; }
+      .matrix td.zero .n { font-weight: normal; color: #555; }
+      .matrix thead th, .matrix tbody th { font-size: 7.5pt; }
+      .t0 { background: var(--t0); } .t1 { background: var(--t1); } .t2 { background: var(--t2); } .t3 { background: var(--t3); }
+      .lvl { display: inline-block; padding: 0 1.4mm; border-radius: 1mm; border: 0.6px solid #777; font-size: 8pt; white-space: nowrap; }
+      .bars { font-size: 8pt; }
+      .bars th { font-weight: normal; }
+      svg.bar { width: 22mm; height: 3mm; vertical-align: middle; border: 0.5px solid #888; }
+      .pct { font-weight: bold; }
+      .register td, .register th { font-size: 8.5pt; padding-top: .4mm; padding-bottom: .4mm; }
+      .dim { color: #555; }
+      .facts { font-size: 8.5pt; color: #333; }
+      .note { font-style: italic; }
+      .waived { font-weight: 600; }
+      .ok { color: #1e5a3a; } .bad { color: #8f1d17; font-weight: 600; }
+      ul.ev { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
+      td { overflow-wrap: anywhere; }
+      .gaps td:nth-child(2) { width: 17mm; }
+      .gaps th:first-child { width: 8mm; }
+      .appendix { table-layout: fixed; }
+      .appendix td, .appendix th { font-size: 8.5pt; }
+      .appendix thead th:nth-child(1) { width: 24%; } .appendix thead th:nth-child(2) { width: 34%; }
+      .appendix thead th:nth-child(3) { width: 16%; } .appendix thead th:nth-child(4) { width: 26%; }
+      .appendix tbody th { font-weight: normal; }
+      .list { table-layout: fixed; }
+      .list thead th:nth-child(1) { width: 18%; } .list thead th:nth-child(2) { width: 45%; }
+      .part { margin-top: 5mm; }
+      .part.break { break-before: page; page-break-before: always; margin-top: 0; }
+      @media screen { body { padding: 10mm; } .part { border-top: 3px double #999; margin-top: 8mm; padding-top: 4mm; } }
+      """
+  }
+}

@@ -1,0 +1,152 @@
+import AssessmentCore
+import Foundation
+import Testing
+
+@testable import AssessmentReports
+
+@Suite struct HTMLReportTests {
+  static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+  /// A small questionnaire: two sections, a blocking rule, a register risk.
+  static var questionnaire: Questionnaire {
+    func text(_ value: String) -> LocalizedText {
+      LocalizedText(["fr": value + " (fr)", "en": value, "nl": value + " (nl)"])
+    }
+    func compliance(_ id: String, _ severity: Severity) -> Question {
+      Question(
+        id: id, refs: ["2.4"], type: .compliance, text: text("Is \(id) met?"), help: text("h"),
+        severity: severity, protects: [.confidentiality], remediation: text("Demand \(id) <now>."))
+    }
+    var questionnaire = Questionnaire(
+      id: "html-fixture", version: "3", languages: ["fr", "en", "nl"], title: text("Fixture"),
+      sections: [
+        Section(
+          id: "scope", title: text("Scope"),
+          questions: [Question(id: "hosting", type: .text, text: text("Where?"), help: text("h"))]),
+        Section(
+          id: "security", title: text("Security & <Privacy>"),
+          questions: [compliance("encryption", .critical), compliance("backups", .medium), compliance("logs", .low)]),
+      ])
+    questionnaire.blockingRules = [
+      BlockingRule(
+        id: "no_encryption", refs: ["2.4"], when: .equals("encryption", "noncompliant"),
+        questions: ["encryption"], message: text("Data unencrypted"), remediation: text("Encrypt them"))
+    ]
+    questionnaire.risks = [
+      RegisterRisk(id: "R1", refs: ["D.1"], title: text("Leak"), mitigatedBy: ["encryption", "backups"])
+    ]
+    return questionnaire
+  }
+
+  static let answers: [String: Answer] = [
+    "hosting": Answer(value: .text("<img src=x onerror=alert(1)> in \"EU\""), answeredAt: t0),
+    "encryption": Answer(value: .choice("noncompliant"), note: "<script>alert('x')</script> & co", evidence: ["https://evil.example/<a>"], answeredAt: t0),
+    "backups": Answer(value: .choice("partial"), flagged: true, answeredAt: t0),
+    "logs": Answer(value: .choice("na"), note: "No logs kept </td></tr><tr><td>INJECTED", answeredAt: t0),
+  ]
+
+  static func report(_ language: InterfaceLanguage = .en) -> SummaryReport {
+    let questionnaire = questionnaire
+    let state = Wizard(questionnaire: questionnaire).resume(
+      phase: .questions,
+      metadata: SessionMetadata(
+        organisation: "ONSS <b>bold</b>", assessor: "A & B", provider: "\"Cloud\" 'Co'",
+        service: "<svg onload=alert(1)>", created: t0, updated: t0),
+      answers: answers, cursor: 0)
+    return SummaryReport(
+      questionnaire: questionnaire,
+      summary: RiskEngine(questionnaire: questionnaire).summarize(state, asOf: t0), answers: answers,
+      language: language, digest: String(repeating: "cd", count: 32))
+  }
+
+  static let provenance = ReportProvenance(
+    sessionID: "20261120-100000-abcd", sessionSHA256: String(repeating: "9a", count: 32), produced: t0)
+
+  func html(_ language: InterfaceLanguage = .en, template: String? = nil) throws -> String {
+    try HTMLReport.render(Self.report(language).htmlModel(Self.provenance), template: template)
+  }
+
+  @Test func everythingTypedIsEscaped() throws {
+    let page = try html()
+    #expect(!page.isEmpty)
+    for raw in ["<script>", "<img src=x", "<svg onload", "<b>bold</b>", "<td>INJECTED", "evil.example/<a>", "<now>"] {
+      #expect(!page.contains(raw), "\(raw) must be escaped")
+    }
+    #expect(page.contains("&lt;script&gt;alert("))
+    #expect(page.contains("ONSS &lt;b&gt;bold&lt;/b&gt;"))
+    #expect(page.contains("Security &amp; &lt;Privacy&gt;"))
+  }
+
+  @Test func oneSelfContainedFileThatNeedsNoNetworkNorScript() throws {
+    let page = try html()
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+    #expect(!page.contains("<script"))
+    #expect(!page.contains("<link"))
+    #expect(!page.contains("@import"))
+    #expect(!page.contains("url("))
+    #expect(!page.contains("src=\"http"))
+    #expect(!page.contains("href=\"http"))
+    #expect(page.contains("<style>"))
+    #expect(page.contains("@page"))
+    #expect(page.contains("size: A4"))
+    #expect(page.contains("counter(page)"))
+  }
+
+  @Test(arguments: [InterfaceLanguage.fr, .en, .nl])
+  func langIsSetAndHeadingsGoInOrder(language: InterfaceLanguage) throws {
+    let page = try html(language)
+    #expect(page.contains("<html lang=\"\(language.rawValue)\">"))
+    // h1 once, then no heading skips a level.
+    let levels = page.ranges(of: /<h([1-6])[ >]/).map { Int(String(page[$0].dropFirst(2).prefix(1)))! }
+    #expect(levels.first == 1)
+    #expect(levels.filter { $0 == 1 }.count == 1)
+    for (previous, next) in zip(levels, levels.dropFirst()) {
+      #expect(next <= previous + 1, "heading h\(previous) followed by h\(next)")
+    }
+  }
+
+  @Test func tablesHaveHeaderCellsAndLevelsAreNamedNotOnlyColoured() throws {
+    let page = try html()
+    let tables = page.ranges(of: "<table").count
+    #expect(tables >= 5)
+    #expect(page.ranges(of: "<thead>").count == tables, "every table has a header row")
+    #expect(page.contains("<th scope=\"row\">"))
+    // The heat map names each cell's level as text beside its colour.
+    let levels = ["Low", "Medium", "High", "Critical"]
+    for level in levels { #expect(page.contains(level)) }
+  }
+
+  @Test func theExecutiveSummaryComesFirstThenTheParts() throws {
+    let model = Self.report().htmlModel(Self.provenance)
+    #expect(model.lang == "en")
+    #expect(model.verdict == "NOT ACCEPTABLE")
+    #expect(model.parts.first?.id == "summary")
+    let ids = model.parts.map(\.id)
+    #expect(ids == ["summary", "gaps", "derogations", "not-applicable", "flagged", "evidence", "context", "appendix"])
+    let first = model.parts[0].html
+    for piece in ["NOT ACCEPTABLE", "Data unencrypted", "Encrypt them", "Risk matrix", "Compliance by section", "Leak", "<svg"] {
+      #expect(first.contains(piece), "\(piece) on the first page")
+    }
+    let page = try html()
+    for fact in [Self.provenance.sessionSHA256, String(repeating: "cd", count: 32), "html-fixture", "2027-01-15"] {
+      #expect(page.contains(fact), "\(fact) identifies the report")
+    }
+  }
+
+  @Test func anInstitutionsTemplateGetsTheSameValues() throws {
+    let template = """
+      <!DOCTYPE html><html lang="{{lang}}"><body><header>CONFIDENTIEL — {{organisation}}</header>
+      {{#parts}}<section id="{{id}}">{{{html}}}</section>{{/parts}}</body></html>
+      """
+    let page = try html(.fr, template: template)
+    #expect(page.contains("CONFIDENTIEL — ONSS &lt;b&gt;bold&lt;/b&gt;"))
+    #expect(page.contains("<section id=\"summary\">"))
+    #expect(page.contains("NON ACCEPTABLE"))
+    #expect(throws: HTMLReport.TemplateError.self) { try html(template: "{{#parts}} unclosed") }
+  }
+
+  @Test func theBuiltInTemplateIsValidMustache() throws {
+    #expect(HTMLReport.builtinTemplate.contains("{{{style}}}"))
+    #expect(HTMLReport.builtinTemplate.contains("{{#parts}}"))
+  }
+}
