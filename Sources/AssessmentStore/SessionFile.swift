@@ -68,6 +68,8 @@ public struct PreviousAssessment: Equatable, Sendable, Codable {
 public struct SessionAbstract: Equatable, Sendable, Codable {
   /// The format version of the file that holds it.
   public var format: Int
+  /// The id of the session's questionnaire.
+  public var questionnaire: String
   public var organisation: String
   public var provider: String
   public var service: String
@@ -86,11 +88,12 @@ public struct SessionAbstract: Equatable, Sendable, Codable {
   public var recheckFrom: String?
 
   public init(
-    format: Int = SessionFile.schemaVersion, organisation: String, provider: String, service: String,
+    format: Int = SessionFile.schemaVersion, questionnaire: String, organisation: String, provider: String, service: String,
     created: Date, updated: Date, phase: String, answered: Int, applicable: Int, verdict: String,
     pendingDue: [String], recheckFrom: String?
   ) {
     self.format = format
+    self.questionnaire = questionnaire
     self.organisation = organisation
     self.provider = provider
     self.service = service

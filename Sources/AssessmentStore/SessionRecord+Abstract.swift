@@ -18,7 +18,7 @@ extension SessionRecord {
       return DerogationRecord.isDay(day) && day >= summary.asOf ? day : nil
     }
     return SessionAbstract(
-      organisation: metadata.organisation, provider: metadata.provider, service: metadata.service,
+      questionnaire: self.questionnaire.id, organisation: metadata.organisation, provider: metadata.provider, service: metadata.service,
       created: metadata.created, updated: metadata.updated, phase: phase.rawValue,
       answered: summary.progress.answered, applicable: summary.progress.applicable,
       verdict: summary.verdict.rawValue, pendingDue: summary.plan.pending.map { $0.action.dueDate.trimmingCharacters(in: .whitespacesAndNewlines) },

@@ -58,7 +58,8 @@ enum Interactive {
       let path = try store.path(for: id)
       guard !FileManager.default.fileExists(atPath: path) else { continue }
       let lock = try SessionLock.acquire(sessionPath: path)
-      let record = SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
+      var record = SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
+      record.abstract = record.makeAbstract(loaded.questionnaire)
       try store.save(record, to: path)
       return (record, path, lock)
     }
@@ -106,6 +107,8 @@ enum Interactive {
     if !warnings.isEmpty { state.notice = warnings.joined(separator: " · ") }
     // Saves append to the session's journal; it is folded into the file now and when leaving.
     let writer = SessionWriter(path: path, persisted: record)
+    let questionnaire = loaded.questionnaire
+    writer.abstractMaker = { $0.makeAbstract(questionnaire) }
     if writer.hasJournal {
       do { try writer.compact() } catch { state.notice = error.message(language) }
     }
