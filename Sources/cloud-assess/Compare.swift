@@ -31,6 +31,12 @@ struct Compare: ParsableCommand {
     help: ArgumentHelp("The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
   var asOf: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A questionnaire (built-in id or YAML file) for the sessions made with it that do not record where it is; may be given twice.",
+      valueName: "id|path"))
+  var questionnaire: [String] = []
+
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
 
@@ -46,10 +52,13 @@ struct Compare: ParsableCommand {
     let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
     let comparison: Comparison
     do {
+      let preferred = try questionnaire.map { try BuiltinQuestionnaires.resolve($0) }
       func side(_ reference: String) throws(StoreError) -> ComparedAssessment {
         let path = try store.path(for: reference)
         let record = try store.load(path: path)
-        let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path)
+        let loaded = try SessionQuestionnaire.resolve(
+          record, sessionPath: path,
+          preferred: preferred.first { $0.questionnaire.id == record.questionnaire.id })
         let wizard = Wizard(questionnaire: loaded.questionnaire)
         return ComparedAssessment(
           id: record.id, questionnaire: loaded.questionnaire, state: record.wizardState(wizard), asOf: day)
