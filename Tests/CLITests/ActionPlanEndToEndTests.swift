@@ -20,16 +20,19 @@ import Testing
   @Test func aGapIsPlannedFromTheQuestionScreenAndABlockingOneCannotBeAccepted() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let original = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/sessions-v1/mixed.json"))
-    try original.write(to: URL(fileURLWithPath: directory + "/mixed.json"))
+    let original = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/sessions-v1/health-public.json"))
+    try original.write(to: URL(fileURLWithPath: directory + "/health-public.json"))
     let tmux = try Tmux(
-      ["resume", "mixed", "--questionnaire", risk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
-    try tmux.wait(for: "Question")
-    // To the restitution gap, then its plan.
+      ["resume", "health-public", "--questionnaire", risk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    // A finished assessment opens on its summary; o reopens it.
+    try tmux.wait(for: "o reopen")
+    try tmux.keys("o")
+    try tmux.wait(for: "Question 1/")
+    // To the sovereignty gap, then its plan.
     try tmux.keys("/")
-    try tmux.type("Statement ctr_restitution")
+    try tmux.type("Statement ctr_sovereignty")
     try tmux.keys("Enter")
-    try tmux.wait(for: "Statement ctr_restitution")
+    try tmux.wait(for: "Statement ctr_sovereignty")
     try tmux.keys("a")
     try tmux.wait(for: "Action plan of the gap")
     // Owner, then a due date that is not a date: refused with the expected form, kept on screen.
@@ -51,30 +54,30 @@ import Testing
     #expect(plan.contains("Anne Dupont") && plan.contains("2027-03-31") && plan.contains("CR-2027-04"), "\(plan)")
     try tmux.keys("Escape")
     try tmux.wait(for: "Action plan: in progress · Anne Dupont · 2027-03-31 · CR-2027-04")
-    // The encryption at rest gap is a blocking finding: accepting it is refused, with why.
+    // Key control is a blocking finding: accepting it is refused, with why.
     try tmux.keys("/")
-    try tmux.type("Statement priv_encryption_rest")
+    try tmux.type("Statement priv_keys_under_control")
     try tmux.keys("Enter")
-    try tmux.wait(for: "Statement priv_encryption_rest")
+    try tmux.wait(for: "Statement priv_keys_under_control")
     try tmux.keys("a")
     try tmux.wait(for: "Action plan of the gap")
     try tmux.keys("4")
     try tmux.wait(for: "a blocking finding cannot be accepted")
     try tmux.keys("Escape", "q")
     try tmux.waitForExit()
-    let saved = try json(directory + "/mixed.json")
+    let saved = try json(directory + "/health-public.json")
     #expect(saved["schemaVersion"] as? Int == 2)
     let answers = try #require(saved["answers"] as? [String: [String: Any]])
-    let action = try #require(answers["ctr_restitution"]?["action"] as? [String: Any])
+    let action = try #require(answers["ctr_sovereignty"]?["action"] as? [String: Any])
     #expect(action["owner"] as? String == "Anne Dupont")
     #expect(action["due_date"] as? String == "2027-03-31")
     #expect(action["reference"] as? String == "CR-2027-04")
     #expect(action["status"] as? String == "in_progress")
-    #expect(answers["priv_encryption_rest"]?["action"] == nil, "the refused acceptance was not recorded")
-    #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/mixed.v1.json")) == original, "the v1 original is kept")
+    #expect(answers["priv_keys_under_control"]?["action"] == nil, "the refused acceptance was not recorded")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/health-public.v1.json")) == original, "the v1 original is kept")
     // The plan reaches the summary, overdue against the day given.
     let summary = try runCLI(
-      ["summary", "mixed", "--questionnaire", risk, "--as-of", "2027-04-01", "--lang", "en"],
+      ["summary", "health-public", "--questionnaire", risk, "--as-of", "2027-04-01", "--lang", "en"],
       environment: ["CLOUD_ASSESS_SESSIONS": directory])
     #expect(summary.status == 0, "\(summary.stderr)")
     #expect(summary.stdout.contains("Overdue on 2027-04-01 (1)"), "\(summary.stdout)")
