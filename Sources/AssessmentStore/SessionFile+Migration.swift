@@ -64,6 +64,20 @@ extension SessionFile {
 
   // MARK: - The abstract, read alone
 
+  /// One decoder for every abstract of a listing, not one per file.
+  nonisolated(unsafe) private static let abstractDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = Timestamp.parse(text) else {
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date")
+      }
+      return date
+    }
+    return decoder
+  }()
+
   /// The abstract at the top of a session file, reading only its first kilobytes; nil when the
   /// file has none (written before version 2, by hand, or without its questionnaire at hand),
   /// when it is of another format, or when anything about it is unexpected. The caller then
@@ -119,16 +133,7 @@ extension SessionFile {
       index += 1
     }
     guard let end else { return nil }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = Timestamp.parse(text) else {
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date")
-      }
-      return date
-    }
-    guard let abstract = try? decoder.decode(SessionAbstract.self, from: Data(bytes[start...end])),
+    guard let abstract = try? abstractDecoder.decode(SessionAbstract.self, from: Data(bytes[start...end])),
       abstract.format == schemaVersion
     else { return nil }
     return abstract
