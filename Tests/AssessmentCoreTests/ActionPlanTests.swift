@@ -92,3 +92,13 @@ import Testing
     #expect(finding?.answer == .noncompliant)
   }
 }
+
+@Suite struct PlanLocalizationTests {
+  @Test func everyPlanPhraseExistsInEveryLanguage() {
+    for phrase in PlanPhrase.allCases {
+      for language in InterfaceLanguage.allCases {
+        #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
+      }
+    }
+  }
+}

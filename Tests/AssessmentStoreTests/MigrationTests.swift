@@ -118,3 +118,42 @@ import Testing
     }
   }
 }
+
+/// The JSON forms of a session with a plan, carried answers and accepted risks match their schemas.
+@Suite struct PlanSchemaTests {
+  @Test func aSummaryAndASessionWithAPlanMatchTheirSchemas() throws {
+    let risk = try QuestionnaireLoader.load(path: fixturePath("risk.yaml"))
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: fixturePath("sessions-v1/mixed.json")))
+    try bytes.write(to: URL(fileURLWithPath: directory + "/mixed.json"))
+    let store = SessionStore(directory: directory)
+    var record = try store.load(path: directory + "/mixed.json")
+    record.answers["ctr_restitution"]?.action = PlanAction(
+      owner: "Anne", dueDate: "2026-01-31", status: .riskAccepted, reference: "CR-1", acceptedBy: "CISO",
+      acceptedOn: "2026-01-02", acceptanceReason: "compensated", acceptedUntil: "2027-12-31")
+    record.answers["ctr_sovereignty"]?.action = PlanAction(owner: "Bob", dueDate: "2026-01-31")
+    record.answers["priv_encryption_rest"]?.reverify = true
+    record.previous = PreviousAssessment(id: "old", path: "/nowhere/old.json")
+    record.abstract = record.makeAbstract(risk.questionnaire)
+    try store.save(record, to: directory + "/mixed.json")
+    let sessionSchema = try JSONSchema(path: repositoryRoot + "/docs/session.schema.json")
+    #expect(try sessionSchema.validate(try Data(contentsOf: URL(fileURLWithPath: directory + "/mixed.json"))).isEmpty)
+    let wizard = Wizard(questionnaire: risk.questionnaire)
+    let state = record.wizardState(wizard)
+    var report = SummaryReport(
+      questionnaire: risk.questionnaire,
+      summary: RiskEngine(questionnaire: risk.questionnaire).summarize(state, asOf: Timestamp.parse("2026-11-30T12:00:00.000Z")),
+      answers: state.answers, language: .fr, digest: risk.digest)
+    report.changesSince = ChangesSince(title: "old", lines: ["Verdict : …"])
+    #expect(report.summary.plan.overdue.map(\.questionID) == ["ctr_sovereignty"])
+    #expect(report.summary.plan.accepted.first?.acceptance == .valid)
+    #expect(report.summary.register.contains { $0.accepted == ["ctr_restitution"] })
+    let json = try report.json()
+    #expect(json.contains("\"plan\"") && json.contains("\"toReverify\"") && json.contains("\"changesSince\""))
+    let summarySchema = try JSONSchema(path: repositoryRoot + "/docs/summary.schema.json")
+    #expect(try summarySchema.validate(Data(json.utf8)).isEmpty)
+    #expect(report.markdown().contains("## Plan d'action"))
+    #expect(report.text(color: false).contains("Risques acceptés (1)"))
+  }
+}
