@@ -133,16 +133,23 @@ public struct Answer: Equatable, Sendable {
   public var flagged: Bool
   /// When the value was last given; supplied by the caller, never read from a clock here.
   public var answeredAt: Date?
+  /// The action plan of the gap (owner, due date, status, reference, risk acceptance).
+  public var action: PlanAction?
+  /// Carried over from a previous assessment (`new --from`) and not yet confirmed: the value is
+  /// last year's, shown as such, and not counted as verified until confirmed or changed.
+  public var reverify: Bool
 
   public init(
     value: AnswerValue? = nil, note: String = "", evidence: [String] = [], flagged: Bool = false,
-    answeredAt: Date? = nil
+    answeredAt: Date? = nil, action: PlanAction? = nil, reverify: Bool = false
   ) {
     self.value = value
     self.note = note
     self.evidence = evidence
     self.flagged = flagged
     self.answeredAt = answeredAt
+    self.action = action
+    self.reverify = reverify
   }
 
   public var isAnswered: Bool { value != nil }
@@ -153,7 +160,9 @@ public struct Answer: Equatable, Sendable {
   }
 
   /// Nothing recorded at all: such an answer need not be stored.
-  public var isEmpty: Bool { value == nil && note.isEmpty && evidence.isEmpty && !flagged }
+  public var isEmpty: Bool {
+    value == nil && note.isEmpty && evidence.isEmpty && !flagged && action == nil && !reverify
+  }
 }
 
 /// Who assesses what: asked by the wizard's first form.

@@ -28,6 +28,9 @@ public struct Finding: Equatable, Sendable {
   /// The `derogation` question whose valid record covers this gap (a waived blocking rule names
   /// the question): the gap stays listed but does not weigh on the verdict.
   public var waivedBy: String? = nil
+  /// Carried over from the previous assessment and not yet re-verified: scored as unknown (a
+  /// carried non-compliance stays non-compliant).
+  public var toReverify = false
 
   public var isGap: Bool { answer != .compliant && answer != .unanswered }
 }
@@ -69,6 +72,9 @@ public struct RegisterEntry: Equatable, Sendable {
   public var inherentLevel: String?
   /// The mitigating questions that apply, with their levels.
   public var findings: [Finding]
+  /// The mitigating questions whose gap the organisation accepted (a valid acceptance): the
+  /// risk stays in the register at its level, shown as accepted.
+  public var accepted: [String] = []
 }
 
 /// Compliance of one section: applicable compliance questions, how many compliant (partial
@@ -134,6 +140,11 @@ public struct RiskSummary: Equatable, Sendable {
   public var unjustifiedNotApplicable: [Int]
   /// Positions of the questions that apply and have evidence.
   public var evidence: [Int]
+  /// Positions of the answers carried over from the previous assessment and not yet
+  /// re-verified.
+  public var toReverify: [Int] = []
+  /// The action plan as of ``asOf``.
+  public var plan = PlanSummary()
 }
 
 /// Computes the risk summary from the questionnaire's risk method and the answers.
@@ -150,7 +161,16 @@ public struct RiskEngine: Sendable {
     let day = String(Timestamp.format(asOf ?? state.metadata.updated).prefix(10))
     let model = questionnaire.riskModel
     let visibility = state.visibility
-    let answer = questionnaire.visibleAnswer(state.answers, visibility)
+    let visible = questionnaire.visibleAnswer(state.answers, visibility)
+    // A carried answer not yet re-verified is not verified: a compliance answer reads as
+    // unknown (a carried non-compliance stays one), for the rules as for the scoring.
+    let answer: (String) -> AnswerValue? = { id in
+      let value = visible(id)
+      guard let value, state.answers[id]?.reverify == true, let compliance = value.compliance,
+        compliance != .noncompliant
+      else { return value }
+      return .choice(ComplianceValue.unknown.rawValue)
+    }
     let activeAdjustments = model.impactAdjustments.filter { $0.when.evaluate(answer) }
     let targeted = Set(activeAdjustments.flatMap(\.questions))
     var findings: [Finding] = []
@@ -159,6 +179,7 @@ public struct RiskEngine: Sendable {
     var notApplicable: [Int] = []
     var unjustified: [Int] = []
     var evidence: [Int] = []
+    var toReverify: [Int] = []
     var ratings: [RatingKey: Finding] = [:]
     var sections = questionnaire.sections.indices.map {
       SectionCompliance(section: $0, applicable: 0, compliantScore: 0, answered: 0)
@@ -166,8 +187,15 @@ public struct RiskEngine: Sendable {
     for (position, question) in questionnaire.questions.enumerated() where visibility[position] {
       let recorded = state.answers[question.id]
       // An answer that no longer fits its question (an option removed) counts as unanswered.
-      let value = questionnaire.value(recorded, question)
+      var value = questionnaire.value(recorded, question)
       if value == nil, question.isRequired { unanswered.append(position) }
+      let carried = value != nil && recorded?.reverify == true
+      if carried {
+        toReverify.append(position)
+        if let compliance = value?.compliance, compliance != .noncompliant {
+          value = .choice(ComplianceValue.unknown.rawValue)
+        }
+      }
       if recorded?.flagged == true { flagged.append(position) }
       if recorded?.evidence.isEmpty == false { evidence.append(position) }
       guard question.type == .compliance else { continue }
@@ -213,7 +241,7 @@ public struct RiskEngine: Sendable {
         Finding(
           questionID: question.id, position: position, section: section, answer: scored,
           severity: rated.severity, likelihood: rated.likelihood, impact: rated.impact,
-          level: rated.level, impactReasons: rated.impactReasons))
+          level: rated.level, impactReasons: rated.impactReasons, toReverify: carried))
     }
     var matrix = Array(
       repeating: Array(repeating: 0, count: model.impact.count), count: model.likelihood.count)
@@ -271,7 +299,7 @@ public struct RiskEngine: Sendable {
       .map(\.finding)
     let byID = Dictionary(findings.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
     let lowest = model.levels.first?.id
-    let register = questionnaire.risks.map { risk in
+    var register = questionnaire.risks.map { risk in
       let related = risk.mitigatedBy.compactMap { byID[$0] }
       let open = related.filter { $0.answer != .compliant }
       let worst = open.max { rank($0.level) < rank($1.level) }
@@ -279,6 +307,12 @@ public struct RiskEngine: Sendable {
       return RegisterEntry(
         risk: risk, level: related.isEmpty ? nil : worst?.level ?? lowest, inherentLevel: inherent,
         findings: related)
+    }
+    let plan = planSummary(state, findings: findings, day: day, answer: answer)
+    for index in register.indices {
+      register[index].accepted = register[index].findings.map(\.questionID).filter { id in
+        plan.accepted.contains { $0.questionID == id && $0.acceptance.counts }
+      }
     }
     var required = 0
     for (position, question) in questionnaire.questions.enumerated()
@@ -296,7 +330,40 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence)
+      evidence: evidence, toReverify: toReverify, plan: plan)
+  }
+
+  /// The plan as of `day`: every action recorded for a question that applies.
+  private func planSummary(
+    _ state: WizardState, findings: [Finding], day: String, answer: @escaping (String) -> AnswerValue?
+  ) -> PlanSummary {
+    var plan = PlanSummary()
+    let levels = Dictionary(
+      findings.filter(\.isGap).map { ($0.questionID, $0.level) }, uniquingKeysWith: { first, _ in first })
+    for (position, question) in questionnaire.questions.enumerated() where state.visibility[position] {
+      guard let action = state.answers[question.id]?.action else { continue }
+      var acceptance = action.acceptance(on: day)
+      if action.status == .riskAccepted {
+        let rules = questionnaire.blockingRules.filter { $0.questions.contains(question.id) && $0.when.evaluate(answer) }
+        if !rules.isEmpty { acceptance = .blocking(rules.map(\.id)) }
+      }
+      let item = PlanItem(
+        questionID: question.id, position: position, action: action, level: levels[question.id],
+        overdue: action.isOverdue(on: day), acceptance: acceptance)
+      switch action.status {
+      case .open, .inProgress: plan.pending.append(item)
+      case .done: plan.done.append(item)
+      case .riskAccepted: plan.accepted.append(item)
+      }
+    }
+    // By due date, undated last; then in walking order.
+    func dueKey(_ item: PlanItem) -> String {
+      let due = item.action.dueDate.trimmed
+      return DerogationRecord.isDay(due) ? due : "~"
+    }
+    plan.pending.sort { (dueKey($0), $0.position) < (dueKey($1), $1.position) }
+    plan.overdue = plan.pending.filter(\.overdue)
+    return plan
   }
 
   private struct RatingKey: Hashable {

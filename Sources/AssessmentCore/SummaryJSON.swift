@@ -28,6 +28,34 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var context: [ContextAnswer]
   /// Answers kept in the session that no longer fit their question (counted as unanswered).
   public var invalidAnswers: [InvalidAnswer]
+  /// The action plan as of `asOf`; absent when no action is recorded.
+  public var plan: Plan?
+  /// Answers carried from the previous assessment and not yet re-verified; absent when none.
+  public var toReverify: [String]?
+  /// For a re-assessment: the changes since the previous assessment.
+  public var changesSince: Changes?
+
+  public struct Plan: Encodable, Equatable, Sendable {
+    var pending, overdue, accepted, done: [PlanEntry]
+  }
+  public struct PlanEntry: Encodable, Equatable, Sendable {
+    var question: String
+    /// The level of the question's gap, when it is one.
+    var level: String?
+    var action: Action
+    var overdue: Bool
+    /// For an accepted risk: `valid`, `incomplete`, `expired`, `bad_expiry` or `blocking`.
+    var acceptance: String?
+    var acceptanceText: String?
+  }
+  public struct Action: Encodable, Equatable, Sendable {
+    var owner, dueDate, status, reference: String
+    var acceptedBy, acceptedOn, acceptanceReason, acceptedUntil: String
+  }
+  public struct Changes: Encodable, Equatable, Sendable {
+    var title: String
+    var lines: [String]
+  }
 
   public struct Session: Encodable, Equatable, Sendable {
     var organisation, assessor, provider, service, created, updated: String
@@ -94,6 +122,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     /// The level were no mitigation in place.
     var inherentLevel: String?
     var questions: [String]
+    /// The mitigating questions whose risk is accepted (valid acceptance); absent when none.
+    var accepted: [String]?
   }
   public struct SectionItem: Encodable, Equatable, Sendable {
     var id, title: String
@@ -117,6 +147,10 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var remediation: String
     var flagged: Bool
     var evidence: [String]
+    /// The gap's action plan, when one is recorded.
+    var action: Action?
+    /// True when the answer is carried from the previous assessment, not yet re-verified.
+    var toReverify: Bool?
   }
   public struct NotApplicable: Encodable, Equatable, Sendable {
     var question, justification: String
@@ -191,7 +225,8 @@ extension SummaryReport {
       register: summary.register.map {
         .init(
           id: $0.risk.id, refs: $0.risk.refs, title: q($0.risk.title), level: $0.level,
-          inherentLevel: $0.inherentLevel, questions: $0.findings.map(\.questionID))
+          inherentLevel: $0.inherentLevel, questions: $0.findings.map(\.questionID),
+          accepted: $0.accepted.isEmpty ? nil : $0.accepted)
       },
       sections: summary.sections.map {
         .init(
@@ -210,7 +245,8 @@ extension SummaryReport {
           answer: gap.answer.rawValue, severity: gap.severity.rawValue, likelihood: gap.likelihood,
           impact: gap.impact, level: gap.level, note: answer?.note ?? "",
           remediation: question.remediation.map(q) ?? "", flagged: answer?.flagged ?? false,
-          evidence: answer?.evidence ?? [])
+          evidence: answer?.evidence ?? [], action: answer?.action.map(Self.actionDocument),
+          toReverify: gap.toReverify ? true : nil)
       },
       unanswered: summary.unanswered.map(id),
       flagged: summary.flagged.map(id),
@@ -224,7 +260,31 @@ extension SummaryReport {
         guard let value = questionnaire.value(answers[question.id], question) else { return nil }
         return .init(question: question.id, text: q(question.text), answer: answerWords(question, value))
       },
-      invalidAnswers: invalidAnswers.map { .init(question: $0.question.id, stored: $0.stored) })
+      invalidAnswers: invalidAnswers.map { .init(question: $0.question.id, stored: $0.stored) },
+      plan: summary.plan.isEmpty ? nil : planDocument(),
+      toReverify: summary.toReverify.isEmpty ? nil : summary.toReverify.map(id),
+      changesSince: changesSince.map { .init(title: $0.title, lines: $0.lines) })
+  }
+
+  static func actionDocument(_ action: PlanAction) -> SummaryDocument.Action {
+    .init(
+      owner: action.owner, dueDate: action.dueDate, status: action.status.rawValue, reference: action.reference,
+      acceptedBy: action.acceptedBy, acceptedOn: action.acceptedOn, acceptanceReason: action.acceptanceReason,
+      acceptedUntil: action.acceptedUntil)
+  }
+
+  func planDocument() -> SummaryDocument.Plan {
+    func entry(_ item: PlanItem) -> SummaryDocument.PlanEntry {
+      let accepted = item.action.status == .riskAccepted
+      return .init(
+        question: item.questionID, level: item.level, action: Self.actionDocument(item.action),
+        overdue: item.overdue, acceptance: accepted ? item.acceptance.kind : nil,
+        acceptanceText: accepted ? acceptanceText(item) : nil)
+    }
+    let plan = summary.plan
+    return .init(
+      pending: plan.pending.map(entry), overdue: plan.overdue.map(entry), accepted: plan.accepted.map(entry),
+      done: plan.done.map(entry))
   }
 
   static func statusKind(_ status: DerogationStatus) -> String {

@@ -32,6 +32,8 @@ public struct SummaryReport: Sendable {
   /// The questionnaire version the session was answered under, when it differs from the one
   /// loaded: the header says so.
   public var answeredUnderVersion: String?
+  /// For a re-assessment: the changes since the previous assessment, shown after the verdict.
+  public var changesSince: ChangesSince?
 
   public init(
     questionnaire: Questionnaire, summary: RiskSummary, answers: [String: Answer],
@@ -264,6 +266,7 @@ public struct SummaryReport: Sendable {
     add("")
     add("\(l(.verdict)) \(verdictText(summary.verdict))", .verdict(summary.verdict))
     for reason in summary.reasons { add("  - " + reasonText(reason)) }
+    lines += changesLines()
 
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
@@ -303,6 +306,7 @@ public struct SummaryReport: Sendable {
         let inherent = entry.inherentLevel.map { levelLabel($0).lowercased() } ?? t(.notAssessed)
         add("  \(entry.risk.id)  \(q(entry.risk.title))", entry.level.map { .level($0) } ?? .dim)
         add("      \(t(.inherentLevel)) \(inherent) → \(t(.residualLevel)) \(residual)", entry.level.map { .level($0) } ?? .dim)
+        if let accepted = registerAcceptedLine(entry) { add("      " + accepted) }
         if !entry.findings.isEmpty {
           add("      \(l(.mitigatedBy))", .dim)
           for finding in entry.findings {
@@ -342,7 +346,9 @@ public struct SummaryReport: Sendable {
       if let remediation = question.remediation {
         add("     " + actionLabel(question) + (language == .fr ? " : " : ": ") + q(remediation), question: gap.questionID)
       }
+      for line in gapPlanLines(gap) { add("     " + line, question: gap.questionID) }
     }
+    lines += planLines()
 
     let context = contextPositions
     if !context.isEmpty {
@@ -522,6 +528,7 @@ public struct SummaryReport: Sendable {
     out.append("")
     for reason in summary.reasons { out.append("- \(reasonText(reason))") }
     out.append("")
+    out += changesMarkdown()
     out.append("## \(t(.blockingFindings))")
     out.append("")
     if summary.blocking.isEmpty { out.append(t(.noBlocking)) }
@@ -573,7 +580,8 @@ public struct SummaryReport: Sendable {
         let questions = entry.findings.map {
           "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(answerText($0.answer).lowercased()), \(levelLabel($0.level).lowercased())"
         }
-        out.append("| \(esc(entry.risk.id)) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; "))) |")
+        let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
+        out.append("| \(esc(entry.risk.id)) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; ") + accepted)) |")
       }
     }
     out.append("")
@@ -601,7 +609,9 @@ public struct SummaryReport: Sendable {
       if let remediation = question.remediation {
         out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(esc(q(remediation)))")
       }
+      for line in gapPlanLines(gap) { out.append("   \(esc(line))  ") }
     }
+    out += planMarkdown()
     let context = contextPositions
     if !context.isEmpty {
       out.append("")

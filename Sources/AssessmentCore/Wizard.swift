@@ -82,6 +82,15 @@ public struct Wizard: Sendable {
     case (.questions, .flagToggled(let date)):
       guard let question = current(state) else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
+    case (.questions, .actionEdited(let action, let date)):
+      guard let question = current(state) else { break }
+      if action.status == .riskAccepted, !blockingRules(holdingFor: question.id, state).isEmpty { break }
+      let stored = action.isBlank ? nil : action
+      guard state.answers[question.id]?.action != stored else { break }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.action = stored }
+    case (.questions, .answerConfirmed(let date)):
+      guard let question = current(state), state.answers[question.id]?.reverify == true else { break }
+      answersChanged = updateAnswer(&state, question.id, date: date) { $0.reverify = false }
     case (.questions, .nextPressed):
       if let next = nextVisible(state, after: state.cursor) {
         state.cursor = next
@@ -226,6 +235,14 @@ public struct Wizard: Sendable {
     return list
   }
 
+  /// The blocking rules naming a question that hold now (hidden answers never block): a risk
+  /// they find cannot be accepted, only closed or, where the rule allows one, waived by a
+  /// formal derogation.
+  public func blockingRules(holdingFor questionID: String, _ state: WizardState) -> [BlockingRule] {
+    let answer = questionnaire.visibleAnswer(state.answers, state.visibility)
+    return questionnaire.blockingRules.filter { $0.questions.contains(questionID) && $0.when.evaluate(answer) }
+  }
+
   /// Answers kept for question ids this questionnaire does not have.
   public func orphanAnswerIDs(_ state: WizardState) -> [String] {
     state.answers.keys.filter { questionnaire.index(of: $0) == nil }.sorted()
@@ -262,6 +279,8 @@ public struct Wizard: Sendable {
     let valueBefore = answer.value
     change(&answer)
     if stamp, answer.value != nil { answer.answeredAt = date }
+    // Giving, changing or clearing a carried answer is re-verifying it.
+    if stamp { answer.reverify = false }
     let stored: Answer? = answer.isEmpty ? nil : answer
     guard stored != previous else { return false }
     let tallyWasCurrent = state.tally.isCurrent

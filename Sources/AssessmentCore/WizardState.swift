@@ -107,6 +107,11 @@ public enum WizardEvent: Equatable, Sendable {
   /// The reference at an index rewritten (while it is being typed); blank text removes it.
   case evidenceEdited(Int, String, at: Date)
   case flagToggled(at: Date)
+  /// The action plan of the current question's gap changed (a blank one removes it). Refused
+  /// for "risk accepted" while a blocking rule naming the question holds.
+  case actionEdited(PlanAction, at: Date)
+  /// The answer carried over from the previous assessment is confirmed as still true.
+  case answerConfirmed(at: Date)
   case nextPressed
   case backPressed
   case sectionJumped(Int)

@@ -39,6 +39,9 @@ public final class OpenSession {
     self.lock = lock
     self.isNew = isNew
     writer = SessionWriter(path: path, persisted: record)
+    // Every rewrite refreshes the abstract the session list reads (verdict, actions).
+    let model = questionnaire.questionnaire
+    writer.abstractMaker = { $0.makeAbstract(model) }
     var problem: StoreError?
     if writer.hasJournal {
       do throws(StoreError) { try writer.compact() } catch { problem = error }
@@ -117,14 +120,42 @@ extension SessionStore {
   /// it for writing.
   public func create(_ loaded: LoadedQuestionnaire, at date: Date) throws(StoreError) -> OpenSession
   {
-    try ensureDirectory()
     let wizard = Wizard(questionnaire: loaded.questionnaire)
+    return try create(loaded, at: date) { id in
+      SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
+    }
+  }
+
+  /// Creates next year's session from a previous one (`new --from`): its answers carried to
+  /// re-verify, mapped by question id; `removed` names the answers of questions the
+  /// questionnaire no longer has. The source is never written.
+  public func createReassessment(
+    from source: SessionRecord, sourcePath: String, _ loaded: LoadedQuestionnaire, at date: Date
+  ) throws(StoreError) -> (session: OpenSession, removed: [String]) {
+    let absolute =
+      sourcePath.hasPrefix("/") ? sourcePath : FileManager.default.currentDirectoryPath + "/" + sourcePath
+    var removed: [String] = []
+    let session = try create(loaded, at: date) { id in
+      let carried = SessionRecord.carried(from: source, sourcePath: absolute, id: id, questionnaire: loaded, at: date)
+      removed = carried.removed
+      return carried.record
+    }
+    return (session, removed)
+  }
+
+  /// A free session id, its file written with `make(id)` (and the abstract the list reads) under
+  /// a lock, opened for writing.
+  private func create(
+    _ loaded: LoadedQuestionnaire, at date: Date, making make: (String) -> SessionRecord
+  ) throws(StoreError) -> OpenSession {
+    try ensureDirectory()
     for _ in 0..<16 {
       let id = SessionStore.newID(at: date)
       let path = try path(for: id)
       guard !FileManager.default.fileExists(atPath: path) else { continue }
       let lock = try SessionLock.acquire(sessionPath: path)
-      let record = SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
+      var record = make(id)
+      record.abstract = record.makeAbstract(loaded.questionnaire)
       try save(record, to: path)
       return OpenSession(path: path, record: record, questionnaire: loaded, lock: lock, isNew: true)
     }

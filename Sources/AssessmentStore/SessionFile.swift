@@ -28,10 +28,16 @@ public struct SessionRecord: Equatable, Sendable {
   /// The question the assessor was on, by id (positions change when a questionnaire does).
   public var cursorQuestionID: String?
   public var answers: [String: Answer]
+  /// The assessment this one re-assesses (`new --from`), when it is one.
+  public var previous: PreviousAssessment?
+  /// What `list` shows, derived from the rest when the file is rewritten with its questionnaire
+  /// at hand; nil when unknown or out of date (see ``SessionAbstract``).
+  public var abstract: SessionAbstract?
 
   public init(
     id: String, questionnaire: QuestionnaireReference, metadata: SessionMetadata, phase: Phase,
-    cursorQuestionID: String?, answers: [String: Answer]
+    cursorQuestionID: String?, answers: [String: Answer], previous: PreviousAssessment? = nil,
+    abstract: SessionAbstract? = nil
   ) {
     self.id = id
     self.questionnaire = questionnaire
@@ -39,14 +45,80 @@ public struct SessionRecord: Equatable, Sendable {
     self.phase = phase
     self.cursorQuestionID = cursorQuestionID
     self.answers = answers
+    self.previous = previous
+    self.abstract = abstract
+  }
+}
+
+/// The assessment a re-assessment started from: its id and the path of its file when created.
+public struct PreviousAssessment: Equatable, Sendable, Codable {
+  public var id: String
+  public var path: String
+
+  public init(id: String, path: String) {
+    self.id = id
+    self.path = path
+  }
+}
+
+/// What `list` needs of a session, written at the top of the session file (its first key in
+/// sorted order) so that listing reads a few kilobytes per file instead of decoding it all. It is
+/// derived data: written together with the rest of the file, and ignored when a journal holds
+/// later changes, when it is absent, or when it was written by another format version.
+public struct SessionAbstract: Equatable, Sendable, Codable {
+  /// The format version of the file that holds it.
+  public var format: Int
+  /// The id of the session's questionnaire.
+  public var questionnaire: String
+  public var organisation: String
+  public var provider: String
+  public var service: String
+  public var created: Date
+  public var updated: Date
+  public var phase: String
+  public var answered: Int
+  public var applicable: Int
+  /// The verdict as of the last change (`acceptable`, `acceptable_with_conditions`,
+  /// `not_acceptable`).
+  public var verdict: String
+  /// The due dates of the pending actions (`""` when undated), to count the overdue ones on any day.
+  public var pendingDue: [String]
+  /// The first day after the last change on which a derogation or a risk acceptance expires:
+  /// from that day on the verdict recorded here may be out of date, and `list` recomputes it.
+  public var recheckFrom: String?
+
+  public init(
+    format: Int = SessionFile.schemaVersion, questionnaire: String, organisation: String, provider: String, service: String,
+    created: Date, updated: Date, phase: String, answered: Int, applicable: Int, verdict: String,
+    pendingDue: [String], recheckFrom: String?
+  ) {
+    self.format = format
+    self.questionnaire = questionnaire
+    self.organisation = organisation
+    self.provider = provider
+    self.service = service
+    self.created = created
+    self.updated = updated
+    self.phase = phase
+    self.answered = answered
+    self.applicable = applicable
+    self.verdict = verdict
+    self.pendingDue = pendingDue
+    self.recheckFrom = recheckFrom
   }
 }
 
 /// The JSON encoding of session files (`docs/session-format.md`, `docs/session.schema.json`).
 ///
-/// The version is decoded first; a newer one is refused, the current one decoded strictly.
+/// The version is decoded first; a newer one is refused, the current one decoded strictly, an
+/// older one (1) migrated in memory: version 2 added the action plan, carried answers, the
+/// previous assessment and the abstract, all optional, so a version-1 file is a version-2 file
+/// without them.
 public enum SessionFile {
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
+  /// The journal line format written (1 is read too: its lines are version-2 lines without the
+  /// new answer fields).
+  public static let journalVersion = 2
   /// Larger files are refused before they are read.
   public static let maximumFileSize = 32 * 1024 * 1024
   /// Longer notes are refused when decoding (and cut by the editor before).
@@ -78,11 +150,14 @@ public enum SessionFile {
     guard version <= schemaVersion else {
       throw .sessionFromTheFuture(path: path, version: version, supported: schemaVersion)
     }
-    guard version == 1 else {
+    guard version == 1 || version == 2 else {
       throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
     }
     do {
-      return try decoder.decode(V1.self, from: data).record()
+      var record = try decoder.decode(V1.self, from: data).record()
+      // An abstract in a version-1 file would not be ours: derived data is never trusted.
+      if version < 2 { record.abstract = nil }
+      return record
     } catch {
       throw .sessionCorrupt(path: path, reason: describe(error, data: data))
     }
@@ -185,7 +260,7 @@ public enum SessionFile {
       }
     }
     let entry = JournalEntryV1(
-      journal: 1, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,
+      journal: journalVersion, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,
       cursor: V1.Cursor(question: new.cursorQuestionID), answers: answers)
     var data = try makeEncoder(pretty: false).encode(entry)
     data.append(UInt8(ascii: "\n"))
@@ -220,8 +295,8 @@ public enum SessionFile {
       } catch {
         throw .sessionCorrupt(path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
       }
-      guard entry.journal == 1 else {
-        throw .sessionFromTheFuture(path: path, version: entry.journal, supported: 1)
+      guard entry.journal <= journalVersion else {
+        throw .sessionFromTheFuture(path: path, version: entry.journal, supported: journalVersion)
       }
       guard let phase = Phase(rawValue: entry.phase) else {
         throw .sessionCorrupt(path: path, reason: "line \(lineNumber): phase '\(entry.phase)' is not a known phase")
@@ -232,6 +307,8 @@ public enum SessionFile {
       for (id, answer) in entry.answers {
         record.answers[id] = answer?.answer
       }
+      // The abstract was the file's; the journal's changes make it out of date.
+      record.abstract = nil
     }
     return record
   }
@@ -258,6 +335,8 @@ public enum SessionFile {
     var phase: String
     var cursor: Cursor
     var answers: [String: AnswerV1]
+    var previous: PreviousAssessment?
+    var abstract: SessionAbstract?
 
     struct Metadata: Codable {
       var organisation: String
@@ -293,13 +372,17 @@ public enum SessionFile {
       var evidence: [String]
       var flagged: Bool
       var answeredAt: Date?
+      var action: Action?
+      var reverify: Bool
 
       enum CodingKeys: String, CodingKey {
-        case value, note, evidence, flagged, answeredAt
+        case value, note, evidence, flagged, answeredAt, action, reverify
       }
 
       var answer: Answer {
-        Answer(value: value?.value, note: note, evidence: evidence, flagged: flagged, answeredAt: answeredAt)
+        Answer(
+          value: value?.value, note: note, evidence: evidence, flagged: flagged, answeredAt: answeredAt,
+          action: action?.action, reverify: reverify)
       }
 
       init(_ answer: Answer) {
@@ -308,6 +391,8 @@ public enum SessionFile {
         evidence = answer.evidence
         flagged = answer.flagged
         answeredAt = answer.answeredAt
+        action = answer.action.map(Action.init)
+        reverify = answer.reverify
       }
 
       init(from decoder: Decoder) throws {
@@ -317,6 +402,8 @@ public enum SessionFile {
         evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
         flagged = try container.decodeIfPresent(Bool.self, forKey: .flagged) ?? false
         answeredAt = try container.decodeIfPresent(Date.self, forKey: .answeredAt)
+        action = try container.decodeIfPresent(Action.self, forKey: .action)
+        reverify = try container.decodeIfPresent(Bool.self, forKey: .reverify) ?? false
         if note.count > SessionFile.maximumNoteLength {
           throw DecodingError.dataCorruptedError(
             forKey: .note, in: container,
@@ -332,6 +419,57 @@ public enum SessionFile {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(flagged, forKey: .flagged)
         try container.encodeIfPresent(answeredAt, forKey: .answeredAt)
+        try container.encodeIfPresent(action, forKey: .action)
+        if reverify { try container.encode(true, forKey: .reverify) }
+      }
+    }
+
+    /// The action plan of a gap: `{"owner", "due_date", "status", "reference", "acceptance"}`,
+    /// `acceptance` (`{"by", "on", "reason", "until"}`) only when one of its fields is given.
+    struct Action: Codable {
+      var owner, dueDate, status, reference: String
+      var acceptance: Acceptance?
+
+      struct Acceptance: Codable {
+        var by, on, reason, until: String
+      }
+
+      enum CodingKeys: String, CodingKey {
+        case owner, status, reference, acceptance
+        case dueDate = "due_date"
+      }
+
+      init(_ action: PlanAction) {
+        owner = action.owner
+        dueDate = action.dueDate
+        status = action.status.rawValue
+        reference = action.reference
+        let acceptance = Acceptance(
+          by: action.acceptedBy, on: action.acceptedOn, reason: action.acceptanceReason,
+          until: action.acceptedUntil)
+        self.acceptance = [acceptance.by, acceptance.on, acceptance.reason, acceptance.until]
+          .allSatisfy(\.isEmpty) ? nil : acceptance
+      }
+
+      init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        owner = try container.decodeIfPresent(String.self, forKey: .owner) ?? ""
+        dueDate = try container.decodeIfPresent(String.self, forKey: .dueDate) ?? ""
+        status = try container.decode(String.self, forKey: .status)
+        reference = try container.decodeIfPresent(String.self, forKey: .reference) ?? ""
+        acceptance = try container.decodeIfPresent(Acceptance.self, forKey: .acceptance)
+        guard ActionStatus(rawValue: status) != nil else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .status, in: container,
+            debugDescription: "'\(status)' is not an action status (open, in_progress, done, risk_accepted)")
+        }
+      }
+
+      var action: PlanAction {
+        PlanAction(
+          owner: owner, dueDate: dueDate, status: ActionStatus(rawValue: status) ?? .open,
+          reference: reference, acceptedBy: acceptance?.by ?? "", acceptedOn: acceptance?.on ?? "",
+          acceptanceReason: acceptance?.reason ?? "", acceptedUntil: acceptance?.until ?? "")
       }
     }
 
@@ -414,6 +552,8 @@ public enum SessionFile {
       phase = record.phase.rawValue
       cursor = Cursor(question: record.cursorQuestionID)
       answers = record.answers.mapValues(AnswerV1.init)
+      previous = record.previous
+      abstract = record.abstract
     }
 
     func record() throws -> SessionRecord {
@@ -429,7 +569,7 @@ public enum SessionFile {
       return SessionRecord(
         id: id, questionnaire: questionnaire,
         metadata: metadata.metadata, phase: phase, cursorQuestionID: cursor.question,
-        answers: answers.mapValues(\.answer))
+        answers: answers.mapValues(\.answer), previous: previous, abstract: abstract)
     }
   }
 }

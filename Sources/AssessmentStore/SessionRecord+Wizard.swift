@@ -18,6 +18,8 @@ extension SessionRecord {
     metadata = state.metadata
     phase = state.phase
     answers = state.answers
+    // Derived from what just changed: out of date until recomputed (``makeAbstract(_:)``).
+    abstract = nil
     cursorQuestionID =
       questionnaire.questions.indices.contains(state.cursor)
       ? questionnaire.questions[state.cursor].id : nil

@@ -128,6 +128,8 @@ public struct SessionStore: Sendable {
     } catch {
       throw .writeFailed(path: path, reason: "cannot encode the session: \(error)")
     }
+    // A file of an older format is kept beside (`ID.v1.json`) before it is replaced.
+    try SessionFile.keepOriginalIfOlder(path)
     try Self.writeAtomically(data, to: path)
   }
 
@@ -197,12 +199,23 @@ public struct SessionStore: Sendable {
     public var result: Result<SessionRecord, StoreError>
   }
 
+  /// Whether a file name is that of an original kept by a migration: `ID.vN.json`.
+  static func isKeptOriginal(_ name: String) -> Bool {
+    let stem = name.dropLast(5)
+    guard let dot = stem.lastIndex(of: "."), stem[stem.index(after: dot)...].first == "v" else { return false }
+    let digits = stem[stem.index(dot, offsetBy: 2)...]
+    return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   /// The session files of the directory, newest change first; unreadable ones at the end.
   public func list() -> [Entry] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return []
     }
-    let entries = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
+    // `ID.json` only: the originals kept by a migration (`ID.v1.json`) are not sessions.
+    let entries = names.filter {
+      $0.hasSuffix(".json") && !$0.hasPrefix(".") && !Self.isKeptOriginal($0)
+    }.map { name in
       let path = directory + "/" + name
       let result: Result<SessionRecord, StoreError>
       do throws(StoreError) {

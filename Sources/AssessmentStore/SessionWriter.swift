@@ -27,6 +27,10 @@ public final class SessionWriter {
   /// The journal is folded into the session file once it is larger than this.
   public let compactionThreshold: Int
 
+  /// Makes the abstract written with each full rewrite (`list` reads it); without it, the file
+  /// has none and `list` reads the whole file.
+  public var abstractMaker: (@Sendable (SessionRecord) -> SessionAbstract?)?
+
   private var descriptor: Int32 = -1
   private var journalSize = 0
   private var mustRewrite = false
@@ -74,7 +78,9 @@ public final class SessionWriter {
     closeJournal()
     removeStaleTemporaryFiles()
     let store = SessionStore(directory: (path as NSString).deletingLastPathComponent)
-    try store.save(persisted, to: path)
+    var record = persisted
+    if let abstractMaker { record.abstract = abstractMaker(record) }
+    try store.save(record, to: path)
     mustRewrite = false
     journalSize = 0
     if unlink(journalPath) == 0 { SessionStore.syncDirectory(of: path) }

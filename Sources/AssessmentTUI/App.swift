@@ -339,6 +339,8 @@ public struct App: Sendable {
       return []
     case .evidence(let selection):
       return handleEvidence(&state, key, selection: selection, now: now)
+    case .plan(let selection):
+      return handlePlan(&state, key, selection: selection, now: now)
     case .confirmingFinish:
       state.mode = .browsing
       switch key {
@@ -392,6 +394,98 @@ public struct App: Sendable {
       state.mode = .evidence(selection: nil)
       return []
     }
+  }
+
+  // MARK: - Action plan
+
+  /// The rows of the plan form: the status, then the text fields.
+  public static let planRows = 1 + PlanAction.Field.allCases.count
+
+  private func openPlan(_ state: inout AppState) {
+    guard wizard.current(state.wizard) != nil else { return }
+    state.field = nil
+    state.mode = .plan(selection: 0)
+  }
+
+  /// Sets the status of the current question's action; "risk accepted" is refused, with the
+  /// reason, while a blocking rule naming the question holds.
+  private func setStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else { return [] }
+    var action = state.wizard.answers[question.id]?.action ?? PlanAction()
+    action.status = status
+    if status == .riskAccepted {
+      let rules = wizard.blockingRules(holdingFor: question.id, state.wizard)
+      if !rules.isEmpty {
+        state.notice = SummaryReport.acceptanceText(
+          .blocking(rules.map(\.id)), action: action, questionnaire: questionnaire, language: state.language)
+        return []
+      }
+    }
+    return send(&state, .actionEdited(action, at: now))
+  }
+
+  private func handlePlan(_ state: inout AppState, _ key: Key, selection: Int, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else {
+      state.mode = .browsing
+      state.field = nil
+      return []
+    }
+    let fields = PlanAction.Field.allCases
+    if let field = state.field, case .action = field.target {
+      // Typing in a field: Enter hands it over and opens the next one; Esc hands it over and
+      // closes it, or drops what cannot be handed over (a date that is not one) and says so.
+      switch key {
+      case .enter, .tab:
+        guard let effects = handOver(&state, now: now) else { return [] }
+        state.field = nil
+        let next = selection + 1
+        if next < Self.planRows {
+          let nextField = fields[next - 1]
+          open(&state, .action(nextField), text: state.wizard.answers[question.id]?.action?[nextField] ?? "", now: now)
+        }
+        state.mode = .plan(selection: min(next, Self.planRows - 1))
+        return effects
+      case .escape:
+        if let effects = handOver(&state, now: now) {
+          state.field = nil
+          return effects
+        }
+        state.notice = Phrase.notKept.format(state.language, field.editor.text)
+        state.field = nil
+        return []
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
+      default:
+        state.field?.editor.apply(key)
+        return []
+      }
+    }
+    switch key {
+    case .up, .character("k"):
+      state.mode = .plan(selection: max(0, selection - 1))
+    case .down, .character("j"):
+      state.mode = .plan(selection: min(Self.planRows - 1, selection + 1))
+    case .character(let digit) where ("1"..."4").contains(digit):
+      return setStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
+    case .enter, .character(" "):
+      if selection == 0 {
+        let current = state.wizard.answers[question.id]?.action?.status ?? .open
+        let all = ActionStatus.allCases
+        return setStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
+      }
+      guard key == .enter else { return [] }
+      let field = fields[selection - 1]
+      open(&state, .action(field), text: state.wizard.answers[question.id]?.action?[field] ?? "", now: now)
+    case .escape, .left, .character("a"):
+      state.mode = .browsing
+    case .character("q"), .function(10), .control("c"):
+      return quit(&state, now: now)
+    case .character("s"), .control("s"):
+      return send(&state, .saveRequested)
+    default:
+      break
+    }
+    return []
   }
 
   private func searchNotice(_ state: AppState) -> String? {
@@ -492,6 +586,14 @@ public struct App: Sendable {
       return []
     case .character("f"):
       return send(&state, .flagToggled(at: now))
+    case .character("a"):
+      openPlan(&state)
+      return []
+    case .character("c"):
+      guard answer?.reverify == true else { return [] }
+      let effects = send(&state, .answerConfirmed(at: now))
+      state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
+      return effects
     case .character("?"), .function(1):
       state.mode = .help(scroll: 0)
       return []
@@ -635,6 +737,12 @@ public struct App: Sendable {
       }
       guard let target = summaryTarget(state) else { return [] }
       return send(&state, .questionJumped(target))
+    case .character("a") where !finished:
+      // The plan of the selected gap, edited from the summary's list of gaps.
+      guard let target = summaryTarget(state) else { return [] }
+      let effects = send(&state, .questionJumped(target))
+      openPlan(&state)
+      return effects
     case .character("o") where finished:
       let target = summaryTarget(state)
       var effects = send(&state, .reopenRequested)

@@ -17,6 +17,9 @@ public struct AppState: Equatable, Sendable {
     /// The evidence list; the reference being typed is in ``AppState/field``; `selection` is the
     /// highlighted item, nil while typing.
     case evidence(selection: Int?)
+    /// The action plan of the current question: `selection` is the highlighted row (0 the
+    /// status, then ``PlanAction/Field``); the field being typed, if any, is in ``AppState/field``.
+    case plan(selection: Int)
     case confirmingFinish
   }
 

@@ -17,6 +17,8 @@ public struct EditedField: Equatable, Sendable {
     /// An evidence reference of the current question: a new one (nil), or the one at `index`
     /// once it has been handed over, so that later handovers update it instead of adding more.
     case evidence(index: Int?)
+    /// A field of the current question's action plan.
+    case action(PlanAction.Field)
   }
 
   public var target: Target
@@ -84,6 +86,15 @@ extension EditedField {
       if case .derogation(let recorded)? = answer?.value { record = recorded }
       record[field] = text
       return .event(record.isBlank ? .answerCleared(at: now) : .answerChosen(.derogation(record), at: now))
+    case .action(let field):
+      // A day is handed over only when it is one (or blank), like a number that must parse.
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if field.isDate, !trimmed.isEmpty, !DerogationRecord.isDay(trimmed) {
+        return .invalid(PlanPhrase.notADay.format(language, trimmed))
+      }
+      var action = answer?.action ?? PlanAction()
+      action[field] = field.isDate ? trimmed : text
+      return .event(.actionEdited(action, at: now))
     case .evidence(let index?):
       return .event(.evidenceEdited(index, text, at: now))
     case .evidence(nil):

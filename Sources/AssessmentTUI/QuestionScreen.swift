@@ -167,6 +167,18 @@ struct QuestionScreen {
         labelled(.evidence, language) + " " + evidence.joined(separator: " · "), .plain)
     }
     if answer?.flagged == true { lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning))) }
+    // Carried from last year and not re-verified; the action plan of the gap.
+    if answer?.reverify == true {
+      wrap(PlanPhrase.reverifyMark.text(language), TextStyle(bold: true, color: .warning))
+    }
+    if let action = answer?.action {
+      let colon = language == .fr ? " : " : ": "
+      var text = PlanPhrase.plan.text(language) + colon + action.status.phrase.text(language)
+      if !action.owner.isEmpty { text += " · " + action.owner }
+      if !action.dueDate.isEmpty { text += " · " + action.dueDate }
+      if !action.reference.isEmpty { text += " · " + action.reference }
+      wrap(text + " (a)", TextStyle(color: .accent))
+    }
 
     let top = 3
     let bottom = canvas.height - 4

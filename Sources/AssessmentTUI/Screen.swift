@@ -35,6 +35,7 @@ public struct Screen: Sendable {
       switch state.mode {
       case .help(let scroll): HelpScreen(screen: self).draw(state, scroll: scroll, &canvas)
       case .contents(let selection): ContentsScreen(screen: self).draw(state, selection: selection, &canvas)
+      case .plan(let selection): PlanScreen(screen: self).draw(state, selection: selection, &canvas)
       case .evidence(let selection):
         EvidenceScreen(screen: self).draw(state, editor: state.field?.editor ?? TextEditor(), selection: selection, &canvas)
       default: QuestionScreen(screen: self).draw(state, &canvas)
@@ -80,6 +81,10 @@ public struct Screen: Sendable {
 
   /// The bottom rows: a notice, the save status, and the keys that work here.
   func footer(_ state: AppState, _ canvas: inout Canvas, keys: Phrase) {
+    footer(state, &canvas, keysText: keys.text(state.language))
+  }
+
+  func footer(_ state: AppState, _ canvas: inout Canvas, keysText: String) {
     let height = canvas.height
     if let notice = state.notice {
       canvas.text(row: height - 4, column: 1, DisplayWidth.truncate(notice, to: canvas.width - 2), TextStyle(bold: true, color: .warning))
@@ -94,7 +99,7 @@ public struct Screen: Sendable {
       style = TextStyle(bold: true, reverse: !canvas.color, color: .danger)
     }
     canvas.text(row: height - 3, column: 1, DisplayWidth.truncate(status, to: canvas.width - 2), style)
-    let lines = Self.wrapKeys(keys.text(state.language), width: canvas.width - 2)
+    let lines = Self.wrapKeys(keysText, width: canvas.width - 2)
     for (index, line) in lines.prefix(2).enumerated() {
       canvas.fill(row: height - 2 + index, style: TextStyle(reverse: true))
       canvas.text(row: height - 2 + index, column: 1, line, TextStyle(reverse: true))

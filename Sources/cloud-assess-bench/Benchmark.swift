@@ -43,6 +43,9 @@ struct Benchmark: ParsableCommand {
   @Option(help: .hidden)
   var child: Int?
 
+  @Option(help: ArgumentHelp("Measure only `cloud-assess list` over this many saved sessions of the built-in questionnaire.", valueName: "n"))
+  var portfolio: Int?
+
   @Option(help: ArgumentHelp("Save a session file over and over (the crash tests kill this).", valueName: "path"))
   var saveLoop: String?
 
@@ -68,6 +71,10 @@ struct Benchmark: ParsableCommand {
     }
     if let verifySaves {
       try SaveLoop.verify(path: verifySaves, reported: reported)
+      return
+    }
+    if let portfolio {
+      try Portfolio.run(count: portfolio, runs: runs)
       return
     }
     if let child {

@@ -30,7 +30,14 @@ enum SaveLoop {
       answers["slot_\(slot)"] = Answer(
         value: .choice(["compliant", "partial", "noncompliant", "unknown"][last % 4]),
         note: "round \(last) \(padding)", evidence: last % 3 == 0 ? ["contrat §\(last)"] : [],
-        flagged: last % 5 == 0, answeredAt: start.addingTimeInterval(Double(last)))
+        flagged: last % 5 == 0, answeredAt: start.addingTimeInterval(Double(last)),
+        // Format 2's fields, so that the crash tests cover them too.
+        action: last % 2 == 0
+          ? PlanAction(
+            owner: "owner \(last)", dueDate: "2027-01-\(10 + last % 18)", status: ActionStatus.allCases[last / 2 % 4],
+            reference: "T-\(last)", acceptedBy: last % 8 == 6 ? "CISO" : "", acceptanceReason: last % 8 == 6 ? "why \(last)" : "")
+          : nil,
+        reverify: last % 7 == 0)
     }
     return SessionRecord(
       id: "torture",

@@ -16,7 +16,8 @@ struct CloudAssess: ParsableCommand {
       """,
     version: CloudAssessVersion.current,
     subcommands: [
-      Start.self, New.self, Resume.self, Summary.self, List.self, Validate.self, Questionnaires.self,
+      Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
+      Questionnaires.self,
     ],
     defaultSubcommand: Start.self
   )

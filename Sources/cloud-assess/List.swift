@@ -5,18 +5,38 @@ import Foundation
 
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the saved sessions, newest first.")
+    abstract: "List the saved sessions, newest first, with their verdict and actions.",
+    discussion: """
+      Each session file carries a small abstract written when it is saved, so the list reads a few \
+      kilobytes per session; a session with a journal, without an abstract (an older format) or \
+      whose derogation or risk acceptance expired since is read whole.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+  }
 
   @OptionGroup var sessions: SessionsOptions
 
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "text, json or csv.")
+  var format: Format = .text
 
   @Option(
     help: ArgumentHelp(
       "A questionnaire (built-in id or YAML file) to count the progress of the sessions made with it, when they do not record where it is.",
       valueName: "id|path"))
   var questionnaire: String?
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, !DerogationRecord.isDay(asOf) {
+      throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
+    }
+  }
 
   struct Row: Encodable {
     var id: String
@@ -28,9 +48,13 @@ struct List: ParsableCommand {
     var answered: Int
     var applicable: Int?
     var phase: String
-    /// ISO 8601 (RFC 3339), UTC, in JSON; local `yyyy-MM-dd HH:mm` in the text table.
+    /// ISO 8601 (RFC 3339), UTC, in JSON and CSV; local `yyyy-MM-dd HH:mm` in the text table.
     var created: String
     var updated: String
+    /// `acceptable`, `acceptable_with_conditions`, `not_acceptable`; nil without questionnaire.
+    var verdict: String?
+    var openActions: Int
+    var overdueActions: Int
   }
 
   func run() throws {
@@ -43,44 +67,52 @@ struct List: ParsableCommand {
       throw fail(error, language: language)
     }
     var catalog = QuestionnaireCatalog(preferred: preferred)
+    let day = asOf ?? String(Timestamp.format(Date()).prefix(10))
     var rows: [Row] = []
     var broken: [(String, StoreError)] = []
-    for entry in store.list() {
+    let machine = format != .text
+    for entry in store.portfolio(day: day, questionnaire: { catalog.questionnaire(for: $0, sessionPath: $1) }) {
       switch entry.result {
       case .failure(let error):
         broken.append((entry.path, error))
-      case .success(let record):
-        var answered = record.answers.values.filter(\.isAnswered).count
-        var applicable: Int?
-        if let questionnaire = catalog.questionnaire(for: record, sessionPath: entry.path) {
-          let wizard = Wizard(questionnaire: questionnaire)
-          let progress = wizard.progress(record.wizardState(wizard))
-          answered = progress.answered
-          applicable = progress.applicable
-        }
+      case .success(let row):
         rows.append(
           Row(
-            id: record.id, path: entry.path, organisation: record.metadata.organisation,
-            provider: record.metadata.provider, service: record.metadata.service,
-            questionnaire: record.questionnaire.id, answered: answered, applicable: applicable,
-            phase: record.phase.rawValue,
-            created: format == .json ? Timestamp.format(record.metadata.created) : Self.format(record.metadata.created),
-            updated: format == .json ? Timestamp.format(record.metadata.updated) : Self.format(record.metadata.updated)))
+            id: row.id, path: row.path, organisation: row.organisation, provider: row.provider,
+            service: row.service, questionnaire: row.questionnaire, answered: row.answered,
+            applicable: row.applicable, phase: row.phase,
+            created: machine ? Timestamp.format(row.created) : Self.format(row.created),
+            updated: machine ? Timestamp.format(row.updated) : Self.format(row.updated),
+            verdict: row.verdict, openActions: row.pending, overdueActions: row.overdue))
       }
     }
     switch format {
     case .json:
       print(try jsonText(rows))
+    case .csv:
+      let header = [
+        "id", "provider", "service", "organisation", "questionnaire", "answered", "applicable", "phase",
+        "verdict", "open_actions", "overdue_actions", "created", "updated", "path",
+      ]
+      var lines = [header.joined(separator: ",")]
+      for row in rows {
+        lines.append(
+          [
+            row.id, row.provider, row.service, row.organisation, row.questionnaire, "\(row.answered)",
+            row.applicable.map(String.init) ?? "", row.phase, row.verdict ?? "", "\(row.openActions)",
+            "\(row.overdueActions)", row.created, row.updated, row.path,
+          ].map(Self.csvField).joined(separator: ","))
+      }
+      print(lines.joined(separator: "\r\n"), terminator: "\r\n")
     case .text:
       if rows.isEmpty && broken.isEmpty {
         print(Messages.noSessions.format(language, store.directory))
       } else if !rows.isEmpty {
-        let table = [["ID", "PROVIDER", "SERVICE", "PROGRESS", "LAST CHANGE"]]
+        let table = [["ID", "PROVIDER", "SERVICE", "PROGRESS", "VERDICT", "OPEN", "OVERDUE", "LAST CHANGE"]]
           + rows.map {
             [
-              $0.id, $0.provider, $0.service,
-              Self.progressText($0),
-              $0.updated,
+              $0.id, $0.provider, $0.service, Self.progressText($0), Self.verdictText($0.verdict, language),
+              "\($0.openActions)", "\($0.overdueActions)", $0.updated,
             ]
           }
         print(TextTable.render(table))
@@ -89,6 +121,24 @@ struct List: ParsableCommand {
     for (path, error) in broken {
       warn(Messages.skipped.format(language, path, error.message(language)))
     }
+  }
+
+  static func verdictText(_ verdict: String?, _ language: InterfaceLanguage) -> String {
+    switch verdict.flatMap(Verdict.init(rawValue:)) {
+    case .acceptable?: return Phrase.verdictAcceptable.text(language)
+    case .acceptableWithConditions?: return Phrase.verdictConditions.text(language)
+    case .notAcceptable?: return Phrase.verdictNotAcceptable.text(language)
+    case nil: return "—"
+    }
+  }
+
+  /// RFC 4180: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`,
+  /// `@` is prefixed with `'` so that a spreadsheet does not run it as a formula.
+  static func csvField(_ text: String) -> String {
+    var value = text
+    if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   static func progressText(_ row: Row) -> String {

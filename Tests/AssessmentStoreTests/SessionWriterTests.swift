@@ -158,8 +158,8 @@ import Testing
     try writer.save(current)
     let journal = directory + "/s1.journal"
     let text = String(decoding: try #require(bytes(journal)), as: UTF8.self)
-    try Data(text.replacingOccurrences(of: "\"journal\":1", with: "\"journal\":2").utf8).write(to: URL(fileURLWithPath: journal))
-    #expect(throws: StoreError.sessionFromTheFuture(path: journal, version: 2, supported: 1)) {
+    try Data(text.replacingOccurrences(of: "\"journal\":2", with: "\"journal\":3").utf8).write(to: URL(fileURLWithPath: journal))
+    #expect(throws: StoreError.sessionFromTheFuture(path: journal, version: 3, supported: 2)) {
       _ = try SessionStore(directory: directory).load(path: path)
     }
   }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The interface texts of the action plan, the re-assessment and the comparison, in French,
+/// English and Dutch (kept apart from ``Phrase`` so that the plan's texts read together).
+/// `%1`, `%2`... are filled by `format`.
+public enum PlanPhrase: CaseIterable, Sendable {
+  case plan, planPending, planOverdue, planAccepted, planDone, planAsOf
+  case owner, dueDate, status, reference, acceptedBy, acceptedOn, acceptanceReason, acceptedUntil
+  case statusOpen, statusInProgress, statusDone, statusRiskAccepted
+  case acceptanceValid, acceptanceValidNoExpiry, acceptanceIncomplete, acceptanceExpired
+  case acceptanceBadExpiry, acceptanceBlocking, acceptanceBlockingDerogation, overdue, noDueDate
+  case notADay, planTitle, planHelp, footerPlan, acceptanceSection, actionLine
+  case toReverify, reverifyMark, reverifyConfirmed, footerReverify, acceptedInRegister
+  // Comparison and re-assessment
+  case compareTitle, compareThen, compareNow, compareVerdict, compareBlockingAdded
+  case compareBlockingResolved, compareSections, compareRegister, compareImproved, compareRegressed
+  case compareNew, compareRemoved, compareActionsClosed, compareActionsOpen, compareActionsOverdue
+  case compareCommonOnly, compareNone, changesSince, changesSinceMissing, changesSinceCounts
+  case carriedFrom, carriedRemoved
+}
+
+extension PlanPhrase {
+  public func text(_ language: InterfaceLanguage) -> String {
+    let entry = PlanPhrase.table[self] ?? ("", "", "")
+    switch language {
+    case .fr: return entry.0
+    case .en: return entry.1
+    case .nl: return entry.2
+    }
+  }
+
+  public func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
+    text(language).substituting(arguments.map(\.description))
+  }
+
+  static let table: [PlanPhrase: (String, String, String)] = [
+    .plan: ("Plan d'action", "Action plan", "Actieplan"),
+    .planPending: ("Actions ouvertes, par échéance (%1)", "Open actions, by due date (%1)", "Openstaande acties, op vervaldatum (%1)"),
+    .planOverdue: ("En retard au %1 (%2)", "Overdue on %1 (%2)", "Achterstallig op %1 (%2)"),
+    .planAccepted: ("Risques acceptés (%1)", "Accepted risks (%1)", "Aanvaarde risico's (%1)"),
+    .planDone: ("Actions terminées (%1)", "Actions done (%1)", "Afgeronde acties (%1)"),
+    .planAsOf: ("Échéances et acceptations jugées au %1.", "Due dates and acceptances judged as of %1.", "Vervaldata en aanvaardingen beoordeeld op %1."),
+    .owner: ("Responsable", "Owner", "Verantwoordelijke"),
+    .dueDate: ("Échéance", "Due date", "Vervaldatum"),
+    .status: ("Statut", "Status", "Status"),
+    .reference: ("Référence", "Reference", "Referentie"),
+    .acceptedBy: ("Accepté par", "Accepted by", "Aanvaard door"),
+    .acceptedOn: ("Accepté le", "Accepted on", "Aanvaard op"),
+    .acceptanceReason: ("Motif", "Why", "Reden"),
+    .acceptedUntil: ("Jusqu'au", "Until", "Tot"),
+    .statusOpen: ("ouverte", "open", "open"),
+    .statusInProgress: ("en cours", "in progress", "lopend"),
+    .statusDone: ("terminée", "done", "afgerond"),
+    .statusRiskAccepted: ("risque accepté", "risk accepted", "risico aanvaard"),
+    .acceptanceValid: ("accepté jusqu'au %1", "accepted until %1", "aanvaard tot %1"),
+    .acceptanceValidNoExpiry: ("accepté, sans date de fin (à revoir à la prochaine évaluation)", "accepted, with no end date (to review at the next assessment)", "aanvaard, zonder einddatum (te herzien bij de volgende beoordeling)"),
+    .acceptanceIncomplete: ("pas encore une décision : il faut qui l'accepte et pourquoi", "not a decision yet: who accepts it and why are required", "nog geen beslissing: wie aanvaardt en waarom zijn vereist"),
+    .acceptanceExpired: ("acceptation expirée le %1 : ne compte plus", "acceptance expired on %1: no longer counts", "aanvaarding verlopen op %1: telt niet meer"),
+    .acceptanceBadExpiry: ("date de fin « %1 » invalide (AAAA-MM-JJ) : ne compte pas", "end date '%1' is not a date (YYYY-MM-DD): does not count", "einddatum ‘%1’ is geen datum (JJJJ-MM-DD): telt niet"),
+    .acceptanceBlocking: ("un constat bloquant ne peut pas être accepté (%1) : il faut combler l'écart", "a blocking finding cannot be accepted (%1): the gap must be closed", "een blokkerende vaststelling kan niet aanvaard worden (%1): de tekortkoming moet worden weggewerkt"),
+    .acceptanceBlockingDerogation: ("un constat bloquant ne peut pas être accepté (%1) : combler l'écart, ou enregistrer la dérogation formelle prévue par la directive (question %2)", "a blocking finding cannot be accepted (%1): close the gap, or record the formal derogation the guideline provides for (question %2)", "een blokkerende vaststelling kan niet aanvaard worden (%1): werk de tekortkoming weg, of registreer de formele afwijking die de richtlijn toelaat (vraag %2)"),
+    .overdue: ("EN RETARD", "OVERDUE", "ACHTERSTALLIG"),
+    .noDueDate: ("sans échéance", "no due date", "geen vervaldatum"),
+    .notADay: ("« %1 » n'est pas une date : écrivez-la AAAA-MM-JJ, p. ex. 2027-03-31", "'%1' is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31", "‘%1’ is geen datum: schrijf JJJJ-MM-DD, bv. 2027-03-31"),
+    .planTitle: ("Plan d'action de l'écart", "Action plan of the gap", "Actieplan van de tekortkoming"),
+    .planHelp: ("Qui comble l'écart, pour quand, où en est-on ; ou la décision d'accepter le risque (qui, quand, pourquoi, jusqu'à quand).", "Who closes the gap, by when, where it stands; or the decision to accept the risk (who, when, why, until when).", "Wie de tekortkoming wegwerkt, tegen wanneer, hoe ver het staat; of de beslissing het risico te aanvaarden (wie, wanneer, waarom, tot wanneer)."),
+    .footerPlan: ("↑↓ champ  Entrée modifier  1-4 statut  Échap retour", "↑↓ field  Enter edit  1-4 status  Esc back", "↑↓ veld  Enter wijzigen  1-4 status  Esc terug"),
+    .acceptanceSection: ("Acceptation du risque", "Risk acceptance", "Aanvaarding van het risico"),
+    .actionLine: ("Action", "Action", "Actie"),
+    .toReverify: ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)"),
+    .reverifyMark: ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)"),
+    .reverifyConfirmed: ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd."),
+    .footerReverify: ("c confirmer la réponse de l'an dernier  a plan d'action", "c confirm last year's answer  a action plan", "c antwoord van vorig jaar bevestigen  a actieplan"),
+    .acceptedInRegister: ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1"),
+    .compareTitle: ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN"),
+    .compareThen: ("Avant", "Then", "Toen"),
+    .compareNow: ("Maintenant", "Now", "Nu"),
+    .compareVerdict: ("Verdict", "Verdict", "Oordeel"),
+    .compareBlockingAdded: ("Constats bloquants apparus (%1)", "Blocking findings added (%1)", "Nieuwe blokkerende vaststellingen (%1)"),
+    .compareBlockingResolved: ("Constats bloquants levés (%1)", "Blocking findings resolved (%1)", "Opgeloste blokkerende vaststellingen (%1)"),
+    .compareSections: ("Conformité par section", "Compliance by section", "Conformiteit per sectie"),
+    .compareRegister: ("Registre des risques (résiduel, inhérent)", "Risk register (residual, inherent)", "Risicoregister (residueel, inherent)"),
+    .compareImproved: ("Questions améliorées (%1)", "Questions improved (%1)", "Verbeterde vragen (%1)"),
+    .compareRegressed: ("Questions en recul (%1)", "Questions regressed (%1)", "Achteruitgegane vragen (%1)"),
+    .compareNew: ("Questions nouvelles (%1)", "New questions (%1)", "Nieuwe vragen (%1)"),
+    .compareRemoved: ("Questions retirées (%1)", "Questions removed (%1)", "Verwijderde vragen (%1)"),
+    .compareActionsClosed: ("Actions clôturées (%1)", "Actions closed (%1)", "Afgesloten acties (%1)"),
+    .compareActionsOpen: ("Actions toujours ouvertes (%1)", "Actions still open (%1)", "Nog openstaande acties (%1)"),
+    .compareActionsOverdue: ("Actions en retard au %1 (%2)", "Actions overdue on %1 (%2)", "Achterstallige acties op %1 (%2)"),
+    .compareCommonOnly: ("les deux évaluations n'utilisent pas le même questionnaire (%1, %2) : seules les questions communes sont comparées", "the two assessments do not use the same questionnaire (%1, %2): only the questions they have in common are compared", "de twee beoordelingen gebruiken niet dezelfde vragenlijst (%1, %2): enkel de gemeenschappelijke vragen worden vergeleken"),
+    .compareNone: ("aucune", "none", "geen"),
+    .changesSince: ("Changements depuis l'évaluation précédente (%1)", "Changes since the previous assessment (%1)", "Wijzigingen sinds de vorige beoordeling (%1)"),
+    .changesSinceMissing: ("l'évaluation précédente (%1) est introuvable à %2 : changements non calculés", "the previous assessment (%1) is not found at %2: changes not computed", "de vorige beoordeling (%1) is niet gevonden op %2: wijzigingen niet berekend"),
+    .changesSinceCounts: ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost"),
+    .carriedFrom: ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren."),
+    .carriedRemoved: ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2"),
+  ]
+}
+
+extension ActionStatus {
+  public var phrase: PlanPhrase {
+    switch self {
+    case .open: return .statusOpen
+    case .inProgress: return .statusInProgress
+    case .done: return .statusDone
+    case .riskAccepted: return .statusRiskAccepted
+    }
+  }
+}
+
+extension PlanAction.Field {
+  public var phrase: PlanPhrase {
+    switch self {
+    case .owner: return .owner
+    case .dueDate: return .dueDate
+    case .reference: return .reference
+    case .acceptedBy: return .acceptedBy
+    case .acceptedOn: return .acceptedOn
+    case .acceptanceReason: return .acceptanceReason
+    case .acceptedUntil: return .acceptedUntil
+    }
+  }
+}
