@@ -63,10 +63,18 @@ public enum Phrase: CaseIterable, Sendable {
   case derogationStatus, derogationCounts, footerDerogation
 }
 
-extension Phrase {
+/// A table of texts in French, English and Dutch, one entry per case: every table of interface
+/// texts (``Phrase``, the plan's, the reports', the command line's, plain mode's) reads and fills
+/// its texts this one way. `%1`, `%2`... are filled by `format`, in one pass (an argument is never
+/// itself scanned for placeholders).
+public protocol TranslatedText: Hashable {
+  static var table: [Self: (String, String, String)] { get }
+}
+
+extension TranslatedText {
   /// The text in a language.
   public func text(_ language: InterfaceLanguage) -> String {
-    let entry = Phrase.table[self] ?? ("", "", "")
+    let entry = Self.table[self] ?? ("", "", "")
     switch language {
     case .fr: return entry.0
     case .en: return entry.1
@@ -78,8 +86,10 @@ extension Phrase {
   public func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
     text(language).substituting(arguments.map(\.description))
   }
+}
 
-  static let table: [Phrase: (String, String, String)] = [
+extension Phrase: TranslatedText {
+  public static let table: [Phrase: (String, String, String)] = [
     .identificationTitle: ("Identification de l'évaluation", "Identification of the assessment", "Identificatie van de beoordeling"),
     .organisation: ("Organisation", "Organisation", "Organisatie"),
     .assessor: ("Évaluateur", "Assessor", "Beoordelaar"),

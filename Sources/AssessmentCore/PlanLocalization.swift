@@ -19,21 +19,8 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case carriedFrom, carriedRemoved
 }
 
-extension PlanPhrase {
-  public func text(_ language: InterfaceLanguage) -> String {
-    let entry = PlanPhrase.table[self] ?? ("", "", "")
-    switch language {
-    case .fr: return entry.0
-    case .en: return entry.1
-    case .nl: return entry.2
-    }
-  }
-
-  public func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
-    text(language).substituting(arguments.map(\.description))
-  }
-
-  static let table: [PlanPhrase: (String, String, String)] = [
+extension PlanPhrase: TranslatedText {
+  public static let table: [PlanPhrase: (String, String, String)] = [
     .plan: ("Plan d'action", "Action plan", "Actieplan"),
     .planPending: ("Actions ouvertes, par échéance (%1)", "Open actions, by due date (%1)", "Openstaande acties, op vervaldatum (%1)"),
     .planOverdue: ("En retard au %1 (%2)", "Overdue on %1 (%2)", "Achterstallig op %1 (%2)"),

@@ -15,17 +15,8 @@ public enum ReportPhrase: CaseIterable, Sendable {
   case noDerogations, acceptedRisksIntro, matrixLegend
 }
 
-extension ReportPhrase {
-  public func text(_ language: InterfaceLanguage) -> String {
-    let entry = ReportPhrase.table[self] ?? ("", "", "")
-    switch language {
-    case .fr: return entry.0
-    case .en: return entry.1
-    case .nl: return entry.2
-    }
-  }
-
-  static let table: [ReportPhrase: (String, String, String)] = [
+extension ReportPhrase: TranslatedText {
+  public static let table: [ReportPhrase: (String, String, String)] = [
     .reportTitle: ("Rapport d'évaluation des risques", "Risk assessment report", "Rapport van de risicobeoordeling"),
     .executiveSummary: ("Synthèse", "Executive summary", "Managementsamenvatting"),
     .identification: ("Identification", "Identification", "Identificatie"),

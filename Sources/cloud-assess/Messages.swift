@@ -3,36 +3,9 @@ import Foundation
 
 /// The command line's own messages (errors, warnings, notices), in French, English and Dutch.
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
-enum Messages: CaseIterable {
+enum Messages: CaseIterable, TranslatedText {
   case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, nothingKept
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable
-
-  func text(_ language: InterfaceLanguage) -> String {
-    let entry = Self.table[self] ?? ("", "", "")
-    switch language {
-    case .fr: return entry.0
-    case .en: return entry.1
-    case .nl: return entry.2
-    }
-  }
-
-  /// The text with `%1`... replaced by the arguments, in one pass (an argument is never itself
-  /// scanned for placeholders).
-  func format(_ language: InterfaceLanguage, _ arguments: String...) -> String {
-    var result = ""
-    var characters = text(language)[...]
-    while let character = characters.popFirst() {
-      if character == "%", let digit = characters.first?.wholeNumberValue, digit >= 1,
-        digit <= arguments.count
-      {
-        characters.removeFirst()
-        result += arguments[digit - 1]
-      } else {
-        result.append(character)
-      }
-    }
-    return result
-  }
 
   static let table: [Messages: (String, String, String)] = [
     .unknownTerminal: (
