@@ -16,10 +16,23 @@ let package = Package(
   targets: [
     // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
     .target(name: "AssessmentCore"),
-    // Files: questionnaire loading and validation, session files.
+    // Reading questionnaires: YAML files and directories to the model, every check, the digest.
+    .target(
+      name: "QuestionnaireFormat",
+      dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
+    ),
+    // Files: questionnaire loading (through QuestionnaireFormat), the built-in questionnaires
+    // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files.
     .target(
       name: "AssessmentStore",
-      dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
+      dependencies: ["AssessmentCore", "QuestionnaireFormat"],
+      plugins: ["BuiltinQuestionnaires"]
+    ),
+    // Runs questionnaire-codegen on Questionnaires/ at every build that needs it.
+    .plugin(
+      name: "BuiltinQuestionnaires",
+      capability: .buildTool(),
+      dependencies: ["questionnaire-codegen"]
     ),
     .systemLibrary(
       name: "CNcursesW",
@@ -38,16 +51,17 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "QuestionnaireFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Writes BuiltinQuestionnaireModels.swift (scripts/embed-questionnaires).
-    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "AssessmentStore"]),
+    // Writes the built-in questionnaires' models as Swift (run by the BuiltinQuestionnaires plugin).
+    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "QuestionnaireFormat"]),
     // The benchmarks' floor: reads a file and prints its size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
-    .testTarget(name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore"]),
+    .testTarget(
+      name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore", "QuestionnaireFormat"]),
     .testTarget(
       name: "AssessmentTUITests",
       dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"]
