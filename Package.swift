@@ -51,13 +51,15 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "QuestionnaireFormat",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "QuestionnaireFormat", "CHeapInUse",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Writes the built-in questionnaires' models as Swift (run by the BuiltinQuestionnaires plugin).
     .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "QuestionnaireFormat"]),
-    // The benchmarks' floor: reads a file and prints its size, nothing else.
+    // The heap in use (glibc's mallinfo2), for the benchmarks' memory figures.
+    .target(name: "CHeapInUse"),
+    // The benchmarks' floor: reads files and prints their size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
     .testTarget(

@@ -197,13 +197,16 @@ public enum QuestionnaireFiles {
         root = tree.adding(key: "sections", value: tree.concatenation(of: sequences, at: root), to: root)
       }
     }
+    // The digest on a second thread while the reader builds and checks the model: both only
+    // read the tree, and each costs about as much as the other.
+    let digest = Digesting(tree: tree, root: root)
     var reader = QuestionnaireReader(tree: tree)
     let questionnaire = reader.read(root)
+    let hex = digest.wait()
     guard reader.problems.isEmpty, let questionnaire else {
       throw .invalid(sorted(reader.problems, files: tree.files))
     }
-    var digest = CanonicalDigest(tree: tree)
-    guard let hex = digest.hex(of: root) else {
+    guard let hex else {
       throw .invalid([
         QuestionnaireProblem(
           file: files[0].path, line: 1, column: 1,
@@ -289,5 +292,27 @@ public enum QuestionnaireFiles {
       index += length
     }
     return (line, 1)
+  }
+}
+
+/// The canonical digest of a tree, computed on a thread of its own.
+private final class Digesting: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  /// Written by the thread before it signals `done`, read after waiting for it.
+  private var result: String?
+
+  init(tree: YAMLTree, root: Node) {
+    let thread = Thread { [self] in
+      var digest = CanonicalDigest(tree: tree)
+      result = digest.hex(of: root)
+      done.signal()
+    }
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  func wait() -> String? {
+    done.wait()
+    return result
   }
 }

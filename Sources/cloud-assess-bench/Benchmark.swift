@@ -42,6 +42,9 @@ struct Benchmark: ParsableCommand {
   @Option(help: .hidden)
   var child: Int?
 
+  @Option(help: ArgumentHelp("Print the synthetic questionnaire of this many questions (YAML) and stop, e.g. to profile the loader on it.", valueName: "n"))
+  var printSynthetic: Int?
+
   @Option(help: ArgumentHelp("Save a session file over and over (the crash tests kill this).", valueName: "path"))
   var saveLoop: String?
 
@@ -67,6 +70,10 @@ struct Benchmark: ParsableCommand {
     }
     if let verifySaves {
       try SaveLoop.verify(path: verifySaves, reported: reported)
+      return
+    }
+    if let printSynthetic {
+      FileHandle.standardOutput.write(Data(Synthetic.questionnaireYAML(questions: printSynthetic).utf8))
       return
     }
     if let child {
@@ -123,6 +130,8 @@ struct SizeResult: Codable {
   var sessionBytes: Int
   var timings: [Timing]
   var peakMemoryMiB: Double
+  /// The loaded questionnaire's model in memory.
+  var modelMiB: Double?
 }
 
 /// Measures one size in this process.
@@ -150,6 +159,12 @@ struct SizeBenchmark {
           loaded = try QuestionnaireLoader.load(path: questionnairePath)
         }))
     let questionnaire = loaded.questionnaire
+    // What the model keeps in memory: the heap in use grows by this much with one more model
+    // loaded (the reader's tree is freed when the load returns).
+    let heapBefore = heapInUse()
+    let another = try QuestionnaireLoader.load(path: questionnairePath)
+    let modelBytes = heapInUse() - heapBefore
+    withExtendedLifetime(another) {}
 
     // A complete session with notes on half the answers, saved and loaded back.
     let store = SessionStore(directory: directory)
@@ -249,6 +264,7 @@ struct SizeBenchmark {
         }))
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
-      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB())
+      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB(),
+      modelMiB: Double(modelBytes) / 1_048_576)
   }
 }

@@ -131,12 +131,14 @@ struct Report: Codable {
       lines.append(line)
     }
     var memory = pad("peak memory (MiB)", 36)
+    var model = pad("questionnaire model in memory (MiB)", 36)
     var files = pad("questionnaire / session (KiB)", 36)
     for size in sizes {
       memory += left(String(format: "%.1f", size.peakMemoryMiB), 22)
+      model += left(size.modelMiB.map { String(format: "%.1f", $0) } ?? "-", 22)
       files += left("\(size.questionnaireBytes / 1024) / \(size.sessionBytes / 1024)", 22)
     }
-    lines += [memory, files, ""]
+    lines += [memory, model, files, ""]
     let end = endToEnd
     lines.append("built-in questionnaire, end to end (ms: median / p99)")
     for timing in [end.floor, end.firstFrame, end.summary] {
