@@ -8,6 +8,12 @@ public enum BuiltinQuestionnaires {
   /// The questionnaire used when none is named.
   public static let defaultID = "be-socsec-cloud"
 
+  /// Digests that sessions saved before issue 15 recorded for the current content (the SHA-256
+  /// of the single file it was then): the content is unchanged, so opening them warns of nothing.
+  static let formerDigests: [String: Set<String>] = [
+    "be-socsec-cloud": ["cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e"]
+  ]
+
   /// The ids of the built-in questionnaires, sorted.
   public static var ids: [String] { BuiltinQuestionnaireModels.all.keys.sorted() }
 

@@ -21,6 +21,17 @@ public struct LoadedQuestionnaire: Sendable {
     self.file = file
   }
 
+  /// Whether `digest` is what cloud-assess before issue 15 recorded for this very content: the
+  /// SHA-256 of the file's bytes (a single file, read again), or of the built-in questionnaire's
+  /// single file as it was then. Sessions saved then are not told their questionnaire changed.
+  public func hadDigest(_ digest: String) -> Bool {
+    if file == nil, source.hasPrefix("builtin:") {
+      return BuiltinQuestionnaires.formerDigests[questionnaire.id]?.contains(digest) ?? false
+    }
+    guard let file, let bytes = FileManager.default.contents(atPath: file) else { return false }
+    return QuestionnaireFiles.sha256(of: bytes) == digest
+  }
+
   /// `path` made absolute (against the current directory) and standardized (`.`, `..`, `//`).
   public static func absolute(_ path: String) -> String {
     let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

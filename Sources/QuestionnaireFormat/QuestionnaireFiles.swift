@@ -265,6 +265,13 @@ public enum QuestionnaireFiles {
     return String(validating: bytes[index...], as: UTF8.self) != nil
   }
 
+  /// SHA-256 of bytes, lowercase hex (the digest of a file's bytes, as before issue 15).
+  public static func sha256(of data: Data) -> String {
+    var hasher = SHA256()
+    data.withUnsafeBytes { hasher.update($0) }
+    return hasher.finalize()
+  }
+
   /// The line and column (1-based) of the first byte that is not valid UTF-8.
   public static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
     var line = 1

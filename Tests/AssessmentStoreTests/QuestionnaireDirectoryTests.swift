@@ -198,6 +198,27 @@ import Testing
       ])
   }
 
+  /// Before issue 15 the digest was the SHA-256 of the file's bytes: a session saved then, of an
+  /// unchanged questionnaire, is not told that its questionnaire changed.
+  @Test func sessionsSavedWithTheFormerDigestOfTheSameContentAreNotWarned() throws {
+    let path = fixturePath("small.yaml")
+    let loaded = try QuestionnaireLoader.load(path: path)
+    let state = Wizard(questionnaire: loaded.questionnaire).start(at: Date(timeIntervalSince1970: 0))
+    var record = SessionRecord(id: "s", questionnaire: loaded, state: state)
+    #expect(record.warnings(against: loaded).isEmpty)
+    record.questionnaire.digest = QuestionnaireFiles.sha256(of: try Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(record.warnings(against: loaded).isEmpty)
+    record.questionnaire.digest = String(repeating: "0", count: 64)
+    #expect(record.warnings(against: loaded).count == 1)
+
+    let builtin = try BuiltinQuestionnaires.load(id: BuiltinQuestionnaires.defaultID)
+    var old = SessionRecord(id: "b", questionnaire: builtin, state: Wizard(questionnaire: builtin.questionnaire).start(at: Date()))
+    old.questionnaire.digest = "cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e"
+    #expect(old.warnings(against: builtin).isEmpty)
+    old.questionnaire.digest = String(repeating: "0", count: 64)
+    #expect(old.warnings(against: builtin).count == 1)
+  }
+
   @Test func anUnreadablePartIsAClearError() throws {
     let path = try directory(["questionnaire.yaml": top, "sections/a.yaml": section("a", questions: ["q"])])
     defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }

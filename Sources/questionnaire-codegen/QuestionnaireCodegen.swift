@@ -132,90 +132,95 @@ func swiftName(_ id: String) -> String {
   String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 2, arguments[0] == "--output" else {
-  FileHandle.standardError.write(Data("usage: questionnaire-codegen --output FILE.swift QUESTIONNAIRE...\n".utf8))
-  exit(64)
-}
-let outputPath = arguments[1]
-let paths = Array(arguments.dropFirst(2))
-var output = """
-  // Generated at build time by questionnaire-codegen (the BuiltinQuestionnaires plugin) from
-  // Questionnaires/. Do not edit; not in the source tree. The models equal what the loader reads
-  // from Questionnaires/ (BuiltinQuestionnairesTests).
-  import AssessmentCore
+@main
+struct QuestionnaireCodegen {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.count >= 2, arguments[0] == "--output" else {
+      FileHandle.standardError.write(Data("usage: questionnaire-codegen --output FILE.swift QUESTIONNAIRE...\n".utf8))
+      exit(64)
+    }
+    let outputPath = arguments[1]
+    let paths = Array(arguments.dropFirst(2))
+    var output = """
+      // Generated at build time by questionnaire-codegen (the BuiltinQuestionnaires plugin) from
+      // Questionnaires/. Do not edit; not in the source tree. The models equal what the loader reads
+      // from Questionnaires/ (BuiltinQuestionnairesTests).
+      import AssessmentCore
 
-  enum BuiltinQuestionnaireModels {
-    /// By id: the digest of the questionnaire's content and a function building the model.
-    static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
+      enum BuiltinQuestionnaireModels {
+        /// By id: the digest of the questionnaire's content and a function building the model.
+        static let all: [String: (digest: String, make: @Sendable () -> Questionnaire)] = [
 
-  """
-var functions = ""
-var failed = false
-var seen: Set<String> = []
-for path in paths {
-  let loaded: ReadQuestionnaire
-  do {
-    loaded = try QuestionnaireFiles.read(path: path)
-  } catch {
-    switch error {
-    case .unreadable(let path, let reason):
-      FileHandle.standardError.write(Data("\(path): error: \(reason)\n".utf8))
-    case .invalid(let problems):
-      for problem in problems {
-        let id = problem.id.map { "[\($0)] " } ?? ""
+      """
+    var functions = ""
+    var failed = false
+    var seen: Set<String> = []
+    for path in paths {
+      let loaded: ReadQuestionnaire
+      do {
+        loaded = try QuestionnaireFiles.read(path: path)
+      } catch {
+        switch error {
+        case .unreadable(let path, let reason):
+          FileHandle.standardError.write(Data("\(path): error: \(reason)\n".utf8))
+        case .invalid(let problems):
+          for problem in problems {
+            let id = problem.id.map { "[\($0)] " } ?? ""
+            FileHandle.standardError.write(
+              Data("\(problem.file):\(problem.line):\(problem.column): error: \(id)\(problem.message)\n".utf8))
+          }
+        }
+        failed = true
+        continue
+      }
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      guard loaded.questionnaire.id == name else {
         FileHandle.standardError.write(
-          Data("\(problem.file):\(problem.line):\(problem.column): error: \(id)\(problem.message)\n".utf8))
+          Data("\(path): error: the questionnaire's id is '\(loaded.questionnaire.id)'; a built-in questionnaire is named after its id (Questionnaires/\(loaded.questionnaire.id))\n".utf8))
+        failed = true
+        continue
+      }
+      guard seen.insert(name).inserted else {
+        FileHandle.standardError.write(Data("\(path): error: a second built-in questionnaire '\(name)' (a directory and a .yaml file?); keep one\n".utf8))
+        failed = true
+        continue
+      }
+      let q = loaded.questionnaire
+      let base = swiftName(q.id)
+      output += "    \(literal(q.id)): (\(literal(loaded.digest)), \(base)),\n"
+      functions += "\n  // MARK: - \(q.id)\n\n"
+      functions += "  @Sendable static func \(base)() -> Questionnaire {\n"
+      functions += "    Questionnaire(\n"
+      functions += "      id: \(literal(q.id)), version: \(literal(q.version)), languages: \(strings(q.languages)),\n"
+      functions += "      title: \(localized(q.title)),\n      description: \(optional(q.description)),\n"
+      functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
+      functions += "      riskModel: \(base)_riskModel(),\n"
+      functions += "      blockingRules: [\n" + q.blockingRules.map {
+        "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)))"
+      }.joined(separator: ",\n") + "\n      ],\n"
+      functions += "      risks: [\n" + q.risks.map {
+        "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
+      }.joined(separator: ",\n") + "\n      ],\n"
+      functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
+      functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))))\n  }\n"
+      functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
+      for (index, section) in q.sections.enumerated() {
+        functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
+        functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
+        functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
+        functions += "      when: \(optional(section.when)), owner: .\(section.owner.rawValue),\n      questions: [\n"
+        functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
+        functions += "\n      ])\n  }\n"
       }
     }
-    failed = true
-    continue
+    if failed { exit(1) }
+    output += "  ]\n" + functions + "}\n"
+    do {
+      try Data(output.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+    } catch {
+      FileHandle.standardError.write(Data("\(outputPath): error: cannot write: \(error.localizedDescription)\n".utf8))
+      exit(1)
+    }
   }
-  let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-  guard loaded.questionnaire.id == name else {
-    FileHandle.standardError.write(
-      Data("\(path): error: the questionnaire's id is '\(loaded.questionnaire.id)'; a built-in questionnaire is named after its id (Questionnaires/\(loaded.questionnaire.id))\n".utf8))
-    failed = true
-    continue
-  }
-  guard seen.insert(name).inserted else {
-    FileHandle.standardError.write(Data("\(path): error: a second built-in questionnaire '\(name)' (a directory and a .yaml file?); keep one\n".utf8))
-    failed = true
-    continue
-  }
-  let q = loaded.questionnaire
-  let base = swiftName(q.id)
-  output += "    \(literal(q.id)): (\(literal(loaded.digest)), \(base)),\n"
-  functions += "\n  // MARK: - \(q.id)\n\n"
-  functions += "  @Sendable static func \(base)() -> Questionnaire {\n"
-  functions += "    Questionnaire(\n"
-  functions += "      id: \(literal(q.id)), version: \(literal(q.version)), languages: \(strings(q.languages)),\n"
-  functions += "      title: \(localized(q.title)),\n      description: \(optional(q.description)),\n"
-  functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
-  functions += "      riskModel: \(base)_riskModel(),\n"
-  functions += "      blockingRules: [\n" + q.blockingRules.map {
-    "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)))"
-  }.joined(separator: ",\n") + "\n      ],\n"
-  functions += "      risks: [\n" + q.risks.map {
-    "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
-  }.joined(separator: ",\n") + "\n      ],\n"
-  functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
-  functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))))\n  }\n"
-  functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
-  for (index, section) in q.sections.enumerated() {
-    functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
-    functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
-    functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
-    functions += "      when: \(optional(section.when)), owner: .\(section.owner.rawValue),\n      questions: [\n"
-    functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
-    functions += "\n      ])\n  }\n"
-  }
-}
-if failed { exit(1) }
-output += "  ]\n" + functions + "}\n"
-do {
-  try Data(output.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-} catch {
-  FileHandle.standardError.write(Data("\(outputPath): error: cannot write: \(error.localizedDescription)\n".utf8))
-  exit(1)
 }
