@@ -22,8 +22,11 @@ struct BuiltinQuestionnaires: BuildToolPlugin {
       guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
       if isDirectory.boolValue {
         questionnaires.append(url)
-        if let files = manager.enumerator(at: url, includingPropertiesForKeys: nil) {
-          for case let file as URL in files { inputs.append(file) }
+        if let files = manager.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) {
+          for case let file as URL in files
+          where (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            inputs.append(file)
+          }
         }
       } else if name.hasSuffix(".yaml") {
         questionnaires.append(url)
