@@ -132,8 +132,29 @@ func swiftName(_ id: String) -> String {
   String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
 }
 
-@main
-struct QuestionnaireCodegen {
+#if !FUZZING
+  @main
+  enum Entry {
+    static func main() { QuestionnaireCodegen.main() }
+  }
+#else
+  // scripts/fuzz builds everything with -sanitize=fuzzer, this build tool too (the
+  // BuiltinQuestionnaires plugin runs it), and libFuzzer then brings its own `main`: the program
+  // runs from libFuzzer's first callback instead, and exits there.
+  @_cdecl("LLVMFuzzerInitialize")
+  public func fuzzerInitialize(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>
+  ) -> CInt {
+    QuestionnaireCodegen.main()
+    exit(0)
+  }
+
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt { 0 }
+#endif
+
+enum QuestionnaireCodegen {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard arguments.count >= 2, arguments[0] == "--output" else {
