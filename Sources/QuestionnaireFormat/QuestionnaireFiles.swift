@@ -54,7 +54,7 @@ public enum QuestionnaireFiles {
   public static func read(path: String) throws(FormatError) -> ReadQuestionnaire {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(path: path, reason: "no such file or directory")
+      throw .unreadable(path: path, reason: "no such file")
     }
     if isDirectory.boolValue { return try readDirectory(path) }
     let data = try contents(path, limit: maximumSize)

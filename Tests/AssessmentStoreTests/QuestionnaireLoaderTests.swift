@@ -203,7 +203,7 @@ import Testing
   }
 
   @Test func missingFileAndDirectoryAreClearErrors() {
-    #expect(throws: StoreError.questionnaireUnreadable(path: "/nonexistent.yaml", reason: "no such file or directory")) {
+    #expect(throws: StoreError.questionnaireUnreadable(path: "/nonexistent.yaml", reason: "no such file")) {
       try QuestionnaireLoader.load(path: "/nonexistent.yaml")
     }
     let directory = temporaryDirectory()
