@@ -19,9 +19,9 @@ let package = Package(
   targets: [
     // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
     .target(name: "AssessmentCore"),
-    // Files: questionnaire loading and validation, session files.
+    // Reading questionnaires: YAML files and directories to the model, every check, the digest.
     .target(
-      name: "AssessmentStore",
+      name: "QuestionnaireFormat",
       dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
     ),
     // Reports rendered through a template (HTML): the pure core's parts put in a Mustache template.
@@ -29,11 +29,24 @@ let package = Package(
       name: "AssessmentReports",
       dependencies: ["AssessmentCore", .product(name: "Mustache", package: "swift-mustache")]
     ),
-    .systemLibrary(
-      name: "CNcursesW",
-      pkgConfig: "ncursesw",
-      providers: [.apt(["libncurses-dev"])]
+    // Files: questionnaire loading (through QuestionnaireFormat), the built-in questionnaires
+    // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files.
+    .target(
+      name: "AssessmentStore",
+      dependencies: ["AssessmentCore", "QuestionnaireFormat"],
+      plugins: ["BuiltinQuestionnaires"]
     ),
+    // Runs questionnaire-codegen on Questionnaires/ at every build that needs it.
+    .plugin(
+      name: "BuiltinQuestionnaires",
+      capability: .buildTool(),
+      dependencies: ["questionnaire-codegen"]
+    ),
+    // ncursesw from the system (Debian: libncurses-dev). No pkg-config: its flags are
+    // -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, which SwiftPM prohibits (and warns about at every
+    // build); shim.h defines what the wide-character API needs itself, and Debian's
+    // libncursesw.so links libtinfo.
+    .systemLibrary(name: "CNcursesW"),
     .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "CNcursesW"]),
     // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It uses
     // the pure parts of AssessmentTUI (App, the texts of the screens) and never the curses shim.
@@ -49,26 +62,31 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentReports",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Writes BuiltinQuestionnaireModels.swift (scripts/embed-questionnaires).
-    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "AssessmentStore"]),
-    // The benchmarks' floor: reads a file and prints its size, nothing else.
+    // Writes the built-in questionnaires' models as Swift (run by the BuiltinQuestionnaires plugin).
+    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "QuestionnaireFormat"]),
+    // The heap in use (glibc's mallinfo2), for the benchmarks' memory figures.
+    .target(name: "CHeapInUse"),
+    // The benchmarks' floor: reads files and prints their size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
     .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
-    .testTarget(name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore"]),
+    .testTarget(
+      name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore", "QuestionnaireFormat"]),
     .testTarget(
       name: "AssessmentTUITests",
-      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"]
+      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"],
+      // Read from the source tree by path (Support.swift), not bundled.
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "AssessmentPlainTests",
       dependencies: ["AssessmentPlain", "AssessmentTUI", "AssessmentCore", "AssessmentStore"]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
-    .testTarget(name: "CLITests"),
+    .testTarget(name: "CLITests", exclude: ["Golden"]),
   ]
 )

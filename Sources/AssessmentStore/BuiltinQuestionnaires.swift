@@ -1,48 +1,49 @@
 import AssessmentCore
 import Foundation
 
-/// The questionnaires compiled into the binary (from `Questionnaires/`, by
-/// `scripts/embed-questionnaires`).
+/// The questionnaires compiled into the binary: every questionnaire under `Questionnaires/` (a
+/// directory or a single .yaml file, named after its id), compiled at build time by the
+/// `BuiltinQuestionnaires` plugin (`questionnaire-codegen`) into `BuiltinQuestionnaireModels`.
 public enum BuiltinQuestionnaires {
   /// The questionnaire used when none is named.
   public static let defaultID = "be-socsec-cloud"
 
-  /// The file names and YAML texts, as embedded.
-  public static var sources: [(name: String, text: String)] { BuiltinQuestionnaireSources.all }
+  /// Digests that sessions saved before issue 15 recorded for the current content (the SHA-256
+  /// of the single file it was then): the content is unchanged, so opening them warns of nothing.
+  static let formerDigests: [String: Set<String>] = [
+    "be-socsec-cloud": ["cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e"]
+  ]
 
-  /// Loads every built-in questionnaire.
+  /// The ids of the built-in questionnaires, sorted.
+  public static var ids: [String] { BuiltinQuestionnaireModels.all.keys.sorted() }
+
+  /// Loads every built-in questionnaire, in the order of their ids.
   public static func all() throws(StoreError) -> [LoadedQuestionnaire] {
     var result: [LoadedQuestionnaire] = []
-    for source in sources {
-      result.append(try load(source))
-    }
+    for id in ids { result.append(try load(id: id)) }
     return result
   }
 
-  /// A built-in questionnaire: its compiled model (validated when it was generated, and equal to
-  /// what the loader reads, as a test checks), or, without one, its YAML parsed and validated.
-  static func load(_ source: (name: String, text: String)) throws(StoreError) -> LoadedQuestionnaire {
-    if let compiled = BuiltinQuestionnaireModels.all[source.name] {
-      return LoadedQuestionnaire(questionnaire: compiled.make(), source: "builtin:" + source.name, digest: compiled.digest)
-    }
-    return try QuestionnaireLoader.load(data: Data(source.text.utf8), source: "builtin:" + source.name)
-  }
-
-  /// The built-in questionnaire with this id.
+  /// The built-in questionnaire with this id: its compiled model, validated when it was
+  /// generated, and equal to what the loader reads from `Questionnaires/` (a test checks it).
   public static func load(id: String) throws(StoreError) -> LoadedQuestionnaire {
-    for source in sources where source.name == id + ".yaml" {
-      return try load(source)
+    guard let compiled = BuiltinQuestionnaireModels.all[id] else {
+      throw .unknownQuestionnaire(id, known: ids)
     }
-    for loaded in try all() where loaded.questionnaire.id == id {
-      return loaded
-    }
-    throw .unknownQuestionnaire(id, known: sources.map { String($0.name.dropLast(5)) })
+    return LoadedQuestionnaire(questionnaire: compiled.make(), source: "builtin:" + id, digest: compiled.digest)
   }
 
-  /// A questionnaire named by built-in id or by path; nil means the default.
+  /// Whether `id` names a built-in questionnaire.
+  public static func contains(_ id: String) -> Bool { BuiltinQuestionnaireModels.all[id] != nil }
+
+  /// A questionnaire named by built-in id or by path (a YAML file or a questionnaire directory);
+  /// nil means the default. A reference with a `/` or ending in `.yaml` or `.yml` is a path; so
+  /// is one that names no built-in questionnaire but an existing file or directory.
   public static func resolve(_ reference: String?) throws(StoreError) -> LoadedQuestionnaire {
     guard let reference else { return try load(id: defaultID) }
-    if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+    if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+      || (!contains(reference) && FileManager.default.fileExists(atPath: reference))
+    {
       return try QuestionnaireLoader.load(path: reference)
     }
     return try load(id: reference)

@@ -1,15 +1,17 @@
 import AssessmentCore
 import Foundation
-import Yams
+import QuestionnaireFormat
 
 /// A questionnaire and what identifies its source.
 public struct LoadedQuestionnaire: Sendable {
   public var questionnaire: Questionnaire
-  /// Where it came from: a path, or `builtin:ID`.
+  /// Where it came from: a path (a YAML file or a questionnaire directory), or `builtin:ID`.
   public var source: String
-  /// SHA-256 of the source bytes, lowercase hex.
+  /// SHA-256 of the canonical form of its content, lowercase hex: the same whatever files it is
+  /// split into (docs/questionnaire-format.md, "Digest").
   public var digest: String
-  /// The absolute path of the YAML file it was read from; nil for a built-in questionnaire.
+  /// The absolute path of the YAML file or directory it was read from; nil for a built-in
+  /// questionnaire.
   public var file: String?
 
   public init(questionnaire: Questionnaire, source: String, digest: String, file: String? = nil) {
@@ -19,6 +21,17 @@ public struct LoadedQuestionnaire: Sendable {
     self.file = file
   }
 
+  /// Whether `digest` is what cloud-assess before issue 15 recorded for this very content: the
+  /// SHA-256 of the file's bytes (a single file, read again), or of the built-in questionnaire's
+  /// single file as it was then. Sessions saved then are not told their questionnaire changed.
+  public func hadDigest(_ digest: String) -> Bool {
+    if file == nil, source.hasPrefix("builtin:") {
+      return BuiltinQuestionnaires.formerDigests[questionnaire.id]?.contains(digest) ?? false
+    }
+    guard let file, let bytes = FileManager.default.contents(atPath: file) else { return false }
+    return QuestionnaireFiles.sha256(of: bytes) == digest
+  }
+
   /// `path` made absolute (against the current directory) and standardized (`.`, `..`, `//`).
   public static func absolute(_ path: String) -> String {
     let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
@@ -26,190 +39,61 @@ public struct LoadedQuestionnaire: Sendable {
   }
 }
 
-/// Reads a questionnaire from YAML and validates all of it, collecting every problem with its
-/// position instead of stopping at the first.
+/// Reads a questionnaire (a YAML file, or a directory of them: docs/questionnaire-format.md) and
+/// validates all of it, collecting every problem with its file, line and column instead of
+/// stopping at the first. The reading itself is `QuestionnaireFormat`'s (shared with
+/// `questionnaire-codegen`); this maps its errors to ``StoreError``.
 public enum QuestionnaireLoader {
-  /// Files larger than this are refused before parsing.
-  public static let maximumFileSize = 16 * 1024 * 1024
+  /// Questionnaires (all their files together) larger than this are refused before parsing.
+  public static let maximumFileSize = QuestionnaireFiles.maximumSize
   /// Walking more YAML nodes than this is refused (alias bombs expand when walked).
-  public static let maximumNodes = 2_000_000
+  public static let maximumNodes = QuestionnaireFiles.maximumNodes
 
-  /// Loads a questionnaire file.
+  /// Loads a questionnaire file or directory.
   public static func load(path: String) throws(StoreError) -> LoadedQuestionnaire {
-    let url = URL(fileURLWithPath: path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .questionnaireUnreadable(path: path, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else {
-      throw .questionnaireUnreadable(path: path, reason: "it is a directory, not a YAML file")
-    }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-      size > maximumFileSize
-    {
-      throw .questionnaireUnreadable(
-        path: path,
-        reason: "the file is \(size) bytes; questionnaires are limited to \(maximumFileSize) bytes")
-    }
-    let data: Data
+    let read: ReadQuestionnaire
     do {
-      data = try Data(contentsOf: url)
+      read = try QuestionnaireFiles.read(path: path)
     } catch {
-      throw .questionnaireUnreadable(path: path, reason: error.localizedDescription)
+      throw storeError(error)
     }
-    var loaded = try load(data: data, source: path)
-    loaded.file = LoadedQuestionnaire.absolute(path)
-    return loaded
-  }
-
-  /// Loads a questionnaire from its bytes; `source` names it in messages.
-  public static func load(data: Data, source: String) throws(StoreError) -> LoadedQuestionnaire {
-    guard data.count <= maximumFileSize else {
-      throw .questionnaireUnreadable(
-        path: source,
-        reason: "\(data.count) bytes; questionnaires are limited to \(maximumFileSize) bytes")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      let (line, column) = firstInvalidUTF8(data)
-      throw .questionnaireInvalid([
-        QuestionnaireProblem(
-          file: source, line: line, column: column,
-          message: "the file is not valid UTF-8; save it as UTF-8")
-      ])
-    }
-    let questionnaire = try parse(text, source: source)
     return LoadedQuestionnaire(
-      questionnaire: questionnaire, source: source, digest: SHA256.hex(of: data))
+      questionnaire: read.questionnaire, source: path, digest: read.digest,
+      file: LoadedQuestionnaire.absolute(path))
   }
 
-  /// Parses and validates YAML text.
-  public static func parse(_ text: String, source: String) throws(StoreError) -> Questionnaire {
-    if let problem = tabIndentation(text, source: source) {
-      throw .questionnaireInvalid([problem])
-    }
-    if let problem = YAMLShape.check(text, source: source) {
-      throw .questionnaireInvalid([problem])
-    }
-    let root: Node
+  /// Loads a questionnaire from the bytes of one YAML file; `source` names it in messages.
+  public static func load(data: Data, source: String) throws(StoreError) -> LoadedQuestionnaire {
     do {
-      // The basic resolver tags every scalar as a string: the reader interprets values itself,
-      // and the default resolver's regular expressions cost more than the rest of the parse.
-      guard let node = try Yams.compose(yaml: text, .basic) else {
-        throw StoreError.questionnaireInvalid([
-          QuestionnaireProblem(file: source, line: 1, column: 1, message: "the file is empty")
-        ])
-      }
-      root = node
-    } catch let error as StoreError {
-      throw error
+      let read = try QuestionnaireFiles.read(data: data, source: source)
+      return LoadedQuestionnaire(questionnaire: read.questionnaire, source: source, digest: read.digest)
     } catch {
-      throw .questionnaireInvalid([yamlProblem(error, source: source)])
+      throw storeError(error)
     }
-    var reader = QuestionnaireReader(file: source)
-    let questionnaire = reader.read(root)
-    guard reader.problems.isEmpty, let questionnaire else {
-      throw .questionnaireInvalid(sorted(reader.problems))
-    }
-    return questionnaire
   }
 
-  /// In file order; problems at the same place keep the order they were found in.
-  private static func sorted(_ problems: [QuestionnaireProblem]) -> [QuestionnaireProblem] {
-    problems.enumerated().sorted {
-      ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-    }.map(\.element)
+  /// Parses and validates the YAML text of one file.
+  public static func parse(_ text: String, source: String) throws(StoreError) -> Questionnaire {
+    do {
+      return try QuestionnaireFiles.parse(text, source: source)
+    } catch {
+      throw storeError(error)
+    }
   }
 
-  private static func yamlProblem(_ error: Error, source: String) -> QuestionnaireProblem {
-    if let error = error as? YamlError {
-      switch error {
-      case .scanner(let context, let problem, let mark, _),
-        .parser(let context, let problem, let mark, _),
-        .composer(let context, let problem, let mark, _):
-        let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
-        return QuestionnaireProblem(
-          file: source, line: mark.line, column: mark.column,
-          message: "YAML syntax: \(detail)\(problem)")
-      case .duplicatedKeysInMapping(let duplicates, let context):
-        return QuestionnaireProblem(
-          file: source, line: context.mark.line, column: context.mark.column,
-          message: "duplicate key \(duplicates.joined(separator: ", ")) in the same mapping")
-      case .reader(let problem, let offset, _, let yaml):
-        let (line, column) = position(ofOffset: offset ?? 0, in: yaml)
-        return QuestionnaireProblem(
-          file: source, line: line, column: column, message: "YAML reader: \(problem)")
-      default:
-        return QuestionnaireProblem(file: source, line: 1, column: 1, message: "YAML: \(error)")
-      }
+  static func storeError(_ error: FormatError) -> StoreError {
+    switch error {
+    case .unreadable(let path, let reason):
+      return .questionnaireUnreadable(path: path, reason: reason)
+    case .invalid(let problems):
+      return .questionnaireInvalid(
+        problems.map {
+          QuestionnaireProblem(file: $0.file, line: $0.line, column: $0.column, id: $0.id, message: $0.message)
+        })
     }
-    return QuestionnaireProblem(file: source, line: 1, column: 1, message: "YAML: \(error)")
-  }
-
-  private static func position(ofOffset offset: Int, in text: String) -> (Int, Int) {
-    var line = 1
-    var column = 1
-    for (index, byte) in text.utf8.enumerated() {
-      if index >= offset { break }
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
-    return (line, column)
-  }
-
-  /// YAML forbids tabs in indentation; libyaml's message for it is obscure, so say it plainly.
-  private static func tabIndentation(_ text: String, source: String) -> QuestionnaireProblem? {
-    // Bytes, not characters: this runs over the whole file before anything else.
-    var line = 1
-    var column = 0
-    var inIndentation = true
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 0
-        inIndentation = true
-        continue
-      }
-      guard inIndentation else { continue }
-      column += 1
-      if byte == UInt8(ascii: "\t") {
-        return QuestionnaireProblem(
-          file: source, line: line, column: column,
-          message: "a tab in the indentation; YAML indents with spaces only")
-      }
-      if byte != UInt8(ascii: " ") { inIndentation = false }
-    }
-    return nil
   }
 
   static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
-    var line = 1
-    var lineStart = 0
-    var index = 0
-    let bytes = [UInt8](data)
-    while index < bytes.count {
-      let byte = bytes[index]
-      let length: Int
-      switch byte {
-      case 0x00...0x7F: length = 1
-      case 0xC2...0xDF: length = 2
-      case 0xE0...0xEF: length = 3
-      case 0xF0...0xF4: length = 4
-      default: return (line, index - lineStart + 1)
-      }
-      guard index + length <= bytes.count,
-        bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
-        String(bytes: bytes[index..<(index + length)], encoding: .utf8) != nil
-      else { return (line, index - lineStart + 1) }
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = index + 1
-      }
-      index += length
-    }
-    return (line, 1)
+    QuestionnaireFiles.firstInvalidUTF8(data)
   }
 }

@@ -65,7 +65,7 @@ extension SessionFile {
   // MARK: - The abstract, read alone
 
   /// One decoder for every abstract of a listing, not one per file.
-  nonisolated(unsafe) private static let abstractDecoder: JSONDecoder = {
+  private static let abstractDecoder: JSONDecoder = {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()

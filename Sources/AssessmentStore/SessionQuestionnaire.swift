@@ -53,7 +53,7 @@ public enum SessionQuestionnaire {
   }
 
   static func isBuiltin(_ id: String) -> Bool {
-    BuiltinQuestionnaires.sources.contains { $0.name == id + ".yaml" }
+    BuiltinQuestionnaires.contains(id)
   }
 
   /// The record pointing at the file `loaded` was read from, when it is a file other than the

@@ -34,7 +34,7 @@ extension SessionRecord {
   /// What to tell the assessor when reopening this record with `loaded`, in an interface language.
   public func warnings(against loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en) -> [String] {
     var warnings: [String] = []
-    if questionnaire.digest != loaded.digest {
+    if questionnaire.digest != loaded.digest && !loaded.hadDigest(questionnaire.digest) {
       let id = loaded.questionnaire.id
       let from = questionnaire.version
       let to = loaded.questionnaire.version

@@ -45,6 +45,8 @@ struct Benchmark: ParsableCommand {
 
   @Option(help: ArgumentHelp("Measure only `cloud-assess list` over this many saved sessions of the built-in questionnaire.", valueName: "n"))
   var portfolio: Int?
+  @Option(help: ArgumentHelp("Print the synthetic questionnaire of this many questions (YAML) and stop, e.g. to profile the loader on it.", valueName: "n"))
+  var printSynthetic: Int?
 
   @Option(help: ArgumentHelp("Save a session file over and over (the crash tests kill this).", valueName: "path"))
   var saveLoop: String?
@@ -75,6 +77,10 @@ struct Benchmark: ParsableCommand {
     }
     if let portfolio {
       try Portfolio.run(count: portfolio, runs: runs)
+      return
+    }
+    if let printSynthetic {
+      FileHandle.standardOutput.write(Data(Synthetic.questionnaireYAML(questions: printSynthetic).utf8))
       return
     }
     if let child {
@@ -131,6 +137,8 @@ struct SizeResult: Codable {
   var sessionBytes: Int
   var timings: [Timing]
   var peakMemoryMiB: Double
+  /// The loaded questionnaire's model in memory.
+  var modelMiB: Double?
 }
 
 /// Measures one size in this process.
@@ -158,6 +166,12 @@ struct SizeBenchmark {
           loaded = try QuestionnaireLoader.load(path: questionnairePath)
         }))
     let questionnaire = loaded.questionnaire
+    // What the model keeps in memory: the heap in use grows by this much with one more model
+    // loaded (the reader's tree is freed when the load returns).
+    let heapBefore = heapInUse()
+    let another = try QuestionnaireLoader.load(path: questionnairePath)
+    let modelBytes = heapInUse() - heapBefore
+    withExtendedLifetime(another) {}
 
     // A complete session with notes on half the answers, saved and loaded back.
     let store = SessionStore(directory: directory)
@@ -278,6 +292,7 @@ struct SizeBenchmark {
         durations: try Clock.measure(times: 10, warmup: 1) { _ in _ = try report().oscal(provenance) }))
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
-      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB())
+      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB(),
+      modelMiB: Double(modelBytes) / 1_048_576)
   }
 }

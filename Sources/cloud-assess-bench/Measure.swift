@@ -1,3 +1,4 @@
+import CHeapInUse
 import Foundation
 
 #if canImport(Glibc)
@@ -62,3 +63,6 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024 / 1024  // bytes on macOS
   #endif
 }
+
+/// Bytes of the heap in use (glibc's allocator); 0 where unknown.
+func heapInUse() -> Int { Int(heap_in_use()) }

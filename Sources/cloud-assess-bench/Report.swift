@@ -1,5 +1,6 @@
 import AssessmentCore
 import AssessmentStore
+import QuestionnaireFormat
 import Foundation
 
 #if canImport(Glibc)
@@ -31,12 +32,15 @@ struct EndToEnd {
       throw Processes.Failure(description: "\(path) is missing: build every product first (swift build -c release)")
     }
 
-    // The built-in questionnaire as a file, for the floor to read.
-    guard let source = BuiltinQuestionnaires.sources.first(where: { $0.name == BuiltinQuestionnaires.defaultID + ".yaml" }) else {
-      throw Processes.Failure(description: "the default questionnaire is not built in")
+    // The built-in questionnaire's files, for the floor to read (from the repository, where
+    // scripts/benchmark runs).
+    let questionnaireDirectory = "Questionnaires/" + BuiltinQuestionnaires.defaultID
+    let questionnaireFiles: [String]
+    do {
+      questionnaireFiles = try QuestionnaireFiles.files(ofDirectory: questionnaireDirectory)
+    } catch {
+      throw Processes.Failure(description: "\(questionnaireDirectory): \(error); run the benchmark from the repository (scripts/benchmark)")
     }
-    let yamlPath = directory + "/" + source.name
-    try source.text.write(toFile: yamlPath, atomically: true, encoding: .utf8)
 
     // A complete session of the built-in questionnaire.
     let loaded = try BuiltinQuestionnaires.resolve(nil)
@@ -56,7 +60,7 @@ struct EndToEnd {
 
     let environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "CLOUD_ASSESS_SESSIONS": sessions]
     let floor = try Clock.measure(times: runs, warmup: 2) { _ in
-      try Processes.run(floorBinary, [yamlPath], environment: environment)
+      try Processes.run(floorBinary, questionnaireFiles, environment: environment)
     }
     let summary = try Clock.measure(times: runs, warmup: 2) { _ in
       try Processes.run(binary, ["summary", "complete"], environment: environment)
@@ -127,12 +131,14 @@ struct Report: Codable {
       lines.append(line)
     }
     var memory = pad("peak memory (MiB)", 36)
+    var model = pad("questionnaire model in memory (MiB)", 36)
     var files = pad("questionnaire / session (KiB)", 36)
     for size in sizes {
       memory += left(String(format: "%.1f", size.peakMemoryMiB), 22)
+      model += left(size.modelMiB.map { String(format: "%.1f", $0) } ?? "-", 22)
       files += left("\(size.questionnaireBytes / 1024) / \(size.sessionBytes / 1024)", 22)
     }
-    lines += [memory, files, ""]
+    lines += [memory, model, files, ""]
     let end = endToEnd
     lines.append("built-in questionnaire, end to end (ms: median / p99)")
     for timing in [end.floor, end.firstFrame, end.summary] {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentStore
+@testable import QuestionnaireFormat
 
 @Suite struct QuestionnaireLoaderTests {
   @Test func loadsTheSmallFixture() throws {
@@ -157,7 +158,7 @@ import Testing
   @Test func reportsYAMLSyntaxTabsAndDuplicateKeys() {
     #expect(problems("a: [1, 2\nb: 3\n").first?.hasPrefix("2:2: YAML syntax: while parsing a flow sequence (line 1)") == true)
     #expect(problems("a: 1\n\tb: 2\n") == ["2:1: a tab in the indentation; YAML indents with spaces only"])
-    #expect(problems("id: a\nid: b\n") == ["1:1: duplicate key id in the same mapping"])
+    #expect(problems("id: a\nid: b\n") == ["2:1: duplicate key id in the same mapping (first at line 1)"])
     #expect(problems("") == ["1:1: the file is empty"])
     #expect(problems("- a\n- b\n") == ["1:1: the questionnaire must be a mapping (key: value)"])
   }
@@ -207,16 +208,38 @@ import Testing
     }
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    #expect(throws: StoreError.questionnaireUnreadable(path: directory, reason: "it is a directory, not a YAML file")) {
+    #expect(
+      throws: StoreError.questionnaireUnreadable(
+        path: directory,
+        reason: "questionnaire.yaml is missing; a questionnaire directory holds questionnaire.yaml (every key but sections) and sections/*.yaml (the sections, in file-name order)")
+    ) {
       try QuestionnaireLoader.load(path: directory)
     }
   }
 
   @Test func sha256MatchesKnownVectors() {
-    #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(
-      SHA256.hex(of: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+      SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    #expect(
+      SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func sha256GivesTheSameDigestWhateverThePieces() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let whole = SHA256.hex(of: bytes)
+    for cut in [1, 63, 64, 65, 127, 500] {
+      var hasher = SHA256()
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + cut, bytes.count)
+        bytes[start..<end].withUnsafeBytes { hasher.update($0) }
+        start = end
+      }
+      #expect(hasher.finalize() == whole, "pieces of \(cut)")
+    }
   }
 }

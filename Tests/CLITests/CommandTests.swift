@@ -19,7 +19,7 @@ import Testing
   @Test func validatesTheBuiltInQuestionnaireByDefault() throws {
     let result = try runCLI(["validate"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("builtin:be-socsec-cloud.yaml: valid — be-socsec-cloud"))
+    #expect(result.stdout.hasPrefix("builtin:be-socsec-cloud: valid — be-socsec-cloud"))
   }
 
   @Test func validateCountsInTheSingularOrThePlural() throws {

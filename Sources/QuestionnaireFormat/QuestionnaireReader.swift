@@ -1,39 +1,52 @@
 import AssessmentCore
 import Foundation
-import Yams
 
-/// Walks the YAML tree of a questionnaire, building the model and recording every problem.
+/// Walks the YAML tree of a questionnaire (``YAMLTree``, its files already merged), building the
+/// model and recording every problem with its file, line and column.
 struct QuestionnaireReader {
-  let file: String
+  let tree: YAMLTree
   private(set) var problems: [QuestionnaireProblem] = []
   private var languages: [String] = ["fr", "en", "nl"]
   private var nodesVisited = 0
   private var tooLarge = false
 
-  init(file: String) {
-    self.file = file
+  init(tree: YAMLTree) {
+    self.tree = tree
   }
 
   // MARK: - Problems
 
   private mutating func problem(_ node: Node?, _ message: String, id: String? = nil) {
-    let mark = node?.mark
+    guard let node else {
+      problems.append(QuestionnaireProblem(file: tree.files.first ?? "", line: 1, column: 1, id: id, message: message))
+      return
+    }
+    let raw = tree[node]
     problems.append(
       QuestionnaireProblem(
-        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, id: id, message: message))
+        file: tree.files[Int(raw.file)], line: Int(raw.line), column: Int(raw.column), id: id, message: message))
+  }
+
+  /// Where `node` is, for a message about a second occurrence: "line N" in the same file as
+  /// `other`, else "FILE:N".
+  private func place(_ node: Node, from other: Node) -> String {
+    let raw = tree[node]
+    if raw.file == tree[other].file { return "line \(raw.line)" }
+    return "\(tree.files[Int(raw.file)]):\(raw.line)"
   }
 
   /// A problem at a column inside a condition (1-based, counted in the condition's text): in the
   /// file, that column of the scalar when its text stands on one line as written (plain, or
   /// quoted without escapes); else the scalar's start.
   private mutating func problem(_ node: Node, conditionColumn: Int, _ message: String, id: String? = nil) {
-    guard let mark = node.mark, case .scalar(let scalar) = node else {
+    let raw = tree[node]
+    guard raw.kind == .scalar else {
       problem(node, message, id: id)
       return
     }
-    var column = mark.column
-    let text = scalar.string
-    switch scalar.style {
+    var column = Int(raw.column)
+    let text = tree.text(node)
+    switch raw.style {
     case .plain where !text.contains("\n"):
       column += conditionColumn - 1
     case .singleQuoted where !text.contains("\n") && !text.contains("'"),
@@ -42,17 +55,18 @@ struct QuestionnaireReader {
     default:
       break
     }
-    problems.append(QuestionnaireProblem(file: file, line: mark.line, column: column, id: id, message: message))
+    problems.append(
+      QuestionnaireProblem(file: tree.files[Int(raw.file)], line: Int(raw.line), column: column, id: id, message: message))
   }
 
   private mutating func count(_ node: Node) -> Bool {
     nodesVisited += 1
-    if nodesVisited > QuestionnaireLoader.maximumNodes {
+    if nodesVisited > QuestionnaireFiles.maximumNodes {
       if !tooLarge {
         tooLarge = true
         problem(
           node,
-          "the document expands to more than \(QuestionnaireLoader.maximumNodes) nodes (aliases?); refused"
+          "the document expands to more than \(QuestionnaireFiles.maximumNodes) nodes (aliases?); refused"
         )
       }
       return false
@@ -109,29 +123,31 @@ struct QuestionnaireReader {
     -> Fields?
   {
     guard count(node) else { return nil }
-    guard case .mapping(let mapping) = node else {
+    guard tree.kind(node) == .mapping else {
       problem(node, "\(what) must be a mapping (key: value)", id: id)
       return nil
     }
     var fields = Fields(pairs: [], node: node)
-    for (keyNode, value) in mapping {
-      guard case .scalar(let scalar) = keyNode else {
-        problem(keyNode, "keys of \(what) must be plain words", id: id)
-        continue
-      }
-      if !allowed.contains(scalar.string) && !scalar.string.hasPrefix("x-") {
-        if let suggestion = Self.suggestion(for: scalar.string, among: allowed),
-          !mapping.contains(where: { $0.key.string == suggestion })
+    let keys = tree.keys(node)
+    let values = tree.values(node)
+    fields.pairs.reserveCapacity(keys.count)
+    for index in 0..<keys.count {
+      // Keys are scalars: the tree refuses others.
+      let keyNode = keys[index]
+      let key = tree.text(keyNode)
+      if !allowed.contains(key) && !key.hasPrefix("x-") {
+        if let suggestion = Self.suggestion(for: key, among: allowed),
+          !keys.contains(where: { tree.text($0) == suggestion })
         {
           fields.misspelt.insert(suggestion)
-          problem(keyNode, "unknown key '\(scalar.string)' in \(what); did you mean '\(suggestion)'?", id: id)
+          problem(keyNode, "unknown key '\(key)' in \(what); did you mean '\(suggestion)'?", id: id)
         } else {
           let known = allowed.sorted().joined(separator: ", ")
-          problem(keyNode, "unknown key '\(scalar.string)' in \(what); known keys: \(known)", id: id)
+          problem(keyNode, "unknown key '\(key)' in \(what); known keys: \(known)", id: id)
         }
         continue
       }
-      fields.pairs.append((scalar.string, keyNode, value))
+      fields.pairs.append((key, keyNode, values[index]))
     }
     return fields
   }
@@ -139,14 +155,14 @@ struct QuestionnaireReader {
   private mutating func string(_ node: Node?, _ what: String, id: String? = nil) -> String? {
     guard let node else { return nil }
     guard count(node) else { return nil }
-    guard case .scalar(let scalar) = node else {
+    guard tree.kind(node) == .scalar else {
       problem(node, "\(what) must be a text, not a list or mapping", id: id)
       return nil
     }
-    let tag = scalar.tag.description
-    if tag.hasPrefix("!"), !tag.hasPrefix("!!") {
+    let text = tree.text(node)
+    if let tag = tree.tags[node.index] {
       // `when: !(a == b)` unquoted: YAML takes `!(a` for a tag and the rest for the value.
-      let written = scalar.string.isEmpty ? tag : tag + " " + scalar.string
+      let written = text.isEmpty ? tag : tag + " " + text
       let quoted = "\"" + written.replacingOccurrences(of: "\"", with: "\\\"") + "\""
       problem(
         node,
@@ -154,7 +170,7 @@ struct QuestionnaireReader {
         id: id)
       return nil
     }
-    return scalar.string
+    return text
   }
 
   private mutating func required(_ fields: Fields, _ key: String, _ what: String, id: String? = nil)
@@ -168,38 +184,38 @@ struct QuestionnaireReader {
   private mutating func stringList(_ node: Node?, _ what: String, id: String? = nil) -> [String] {
     guard let node else { return [] }
     guard count(node) else { return [] }
-    guard case .sequence(let sequence) = node else {
-      if case .scalar(let scalar) = node, !scalar.string.isEmpty {
-        problem(node, "\(what) must be a list, e.g. [\(scalar.string)]", id: id)
+    guard tree.kind(node) == .sequence else {
+      if tree.kind(node) == .scalar, !tree.text(node).isEmpty {
+        problem(node, "\(what) must be a list, e.g. [\(tree.text(node))]", id: id)
       } else {
         problem(node, "\(what) must be a list", id: id)
       }
       return []
     }
-    return sequence.compactMap { string($0, "an item of \(what)", id: id) }
+    return tree.items(node).compactMap { string($0, "an item of \(what)", id: id) }
   }
 
   private mutating func sequence(_ node: Node?, _ what: String) -> [Node] {
     guard let node else { return [] }
     guard count(node) else { return [] }
-    guard case .sequence(let sequence) = node else {
+    guard tree.kind(node) == .sequence else {
       problem(node, "\(what) must be a list")
       return []
     }
-    return Array(sequence)
+    return Array(tree.items(node))
   }
 
   private mutating func localized(_ node: Node?, _ what: String, id: String?) -> LocalizedText? {
     guard let node else { return nil }
     guard count(node) else { return nil }
-    guard case .mapping(let mapping) = node else {
+    guard tree.kind(node) == .mapping else {
       problem(
         node, "\(what) must give a text per language (\(languages.joined(separator: ", ")))",
         id: id)
       return nil
     }
     var values: [String: String] = [:]
-    for (keyNode, value) in mapping {
+    for (keyNode, value) in zip(tree.keys(node), tree.values(node)) {
       guard let language = string(keyNode, "a language code", id: id) else { continue }
       guard languages.contains(language) else {
         problem(
@@ -291,7 +307,7 @@ struct QuestionnaireReader {
     let title = localized(required(fields, "title", "the questionnaire"), "title", id: id)
     let description = localized(fields.value("description"), "description", id: id)
     let sectionNodes = sequence(required(fields, "sections", "the questionnaire"), "sections")
-    if let node = fields.value("sections"), sectionNodes.isEmpty, case .sequence = node {
+    if let node = fields.value("sections"), sectionNodes.isEmpty, tree.kind(node) == .sequence {
       problem(node, "sections must hold at least one section")
     }
     var sections: [Section] = []
@@ -354,18 +370,16 @@ struct QuestionnaireReader {
   /// `citations`: ref → how a reader finds it in the published source, per language.
   private mutating func readCitations(_ node: Node?) -> [String: LocalizedText] {
     guard let node, count(node) else { return [:] }
-    guard case .mapping(let mapping) = node else {
+    guard tree.kind(node) == .mapping else {
       problem(node, "citations must map each ref to its citation per language, e.g. \"2.4.6\": {fr: \"2.4, 6e point\", en: \"2.4, 6th point\"}")
       return [:]
     }
     var citations: [String: LocalizedText] = [:]
-    for (keyNode, value) in mapping {
-      guard case .scalar(let key) = keyNode else {
-        problem(keyNode, "keys of citations must be refs (plain text)")
-        continue
-      }
-      if let text = localized(value, "the citation of '\(key.string)'", id: nil) {
-        citations[key.string] = text
+    for (keyNode, value) in zip(tree.keys(node), tree.values(node)) {
+      // Keys are scalars: the tree refuses others.
+      let key = tree.text(keyNode)
+      if let text = localized(value, "the citation of '\(key)'", id: nil) {
+        citations[key] = text
       }
     }
     return citations
@@ -397,7 +411,7 @@ struct QuestionnaireReader {
     if let idNode, !id.isEmpty {
       if let first = sectionIDs[id] {
         problem(
-          idNode, "duplicate section id '\(id)' (first at line \(first.mark?.line ?? 0))", id: id)
+          idNode, "duplicate section id '\(id)' (first at \(place(first, from: idNode)))", id: id)
       } else {
         sectionIDs[id] = idNode
       }
@@ -417,7 +431,7 @@ struct QuestionnaireReader {
     let when = parseCondition(fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
     let questionNodes = sequence(required(fields, "questions", "a section", id: id), "questions")
     if questionNodes.isEmpty, let questionsNode = fields.value("questions"),
-      case .sequence = questionsNode
+      tree.kind(questionsNode) == .sequence
     {
       problem(questionsNode, "a section must hold at least one question", id: id)
     }
@@ -442,7 +456,7 @@ struct QuestionnaireReader {
     }
     if let first = questionIDs[id] {
       problem(
-        idNode, "duplicate question id '\(id)' (first at line \(first.mark?.line ?? 0))", id: id)
+        idNode, "duplicate question id '\(id)' (first at \(place(first, from: idNode)))", id: id)
       return nil
     }
     let position = questionIDs.count
@@ -593,7 +607,7 @@ struct QuestionnaireReader {
 
   private mutating func readOptions(_ node: Node, questionID: String) -> [ChoiceOption] {
     let nodes = sequence(node, "options")
-    if nodes.count < 2, case .sequence = node {
+    if nodes.count < 2, tree.kind(node) == .sequence {
       problem(node, "a choice needs at least two options", id: questionID)
     }
     var options: [ChoiceOption] = []
@@ -915,7 +929,7 @@ struct QuestionnaireReader {
     var seen = Set<String>()
     var reported = Set<String>()
     var itemNodes: [Node] = []
-    if let node, case .sequence(let sequence) = node { itemNodes = Array(sequence) }
+    if let node, tree.kind(node) == .sequence { itemNodes = Array(tree.items(node)) }
     for (index, item) in items.enumerated() where !seen.insert(item).inserted && reported.insert(item).inserted {
       let at = itemNodes.count == items.count ? itemNodes[index] : node
       problem(at, "\(what) lists '\(item)' twice", id: id)
