@@ -5,6 +5,9 @@ import Foundation
 /// keys and the time, and performs the effects it returns.
 public struct App: Sendable {
   public let wizard: Wizard
+  /// The assessment a re-assessment was carried from, as the store read it: its summary shows
+  /// the changes since then, like `cloud-assess summary`.
+  public var previous: PreviousSession?
   /// How often the field being typed is handed over (and so saved).
   public static let fieldHandOverInterval: TimeInterval = 3
 
@@ -702,7 +705,18 @@ public struct App: Sendable {
   // MARK: - Summary
 
   public func summaryReport(_ state: AppState) -> SummaryReport {
-    let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+    guard let previous else {
+      let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+      return summaryReport(state, summary: summary)
+    }
+    let current = ComparedAssessment(
+      id: "", questionnaire: questionnaire, state: state.wizard, asOf: state.now ?? Date())
+    var report = summaryReport(state, summary: current.summary)
+    report.changesSince = previous.changes(to: current, language: state.language)
+    return report
+  }
+
+  private func summaryReport(_ state: AppState, summary: RiskSummary) -> SummaryReport {
     var report = SummaryReport(
       questionnaire: questionnaire, summary: summary, answers: state.wizard.answers,
       language: state.language, digest: state.questionnaireDigest)

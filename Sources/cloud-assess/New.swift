@@ -63,6 +63,6 @@ struct New: ParsableCommand {
       frontEnd.end()
       throw fail(error, language: language)
     }
-    try Interactive.run(session, frontEnd: frontEnd, language: language)
+    try Interactive.run(session, store: store, frontEnd: frontEnd, language: language)
   }
 }
