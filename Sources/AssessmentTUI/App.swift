@@ -411,8 +411,9 @@ public struct App: Sendable {
   }
 
   /// Sets the status of the current question's action; "risk accepted" is refused, with the
-  /// reason, while a blocking rule naming the question holds.
-  private func setStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
+  /// reason in the notice, while a blocking rule naming the question holds. Shared by the plan
+  /// form and plain mode's `plan`.
+  public func setActionStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
     guard let question = wizard.current(state.wizard) else { return [] }
     var action = state.wizard.answers[question.id]?.action ?? PlanAction()
     action.status = status
@@ -469,12 +470,12 @@ public struct App: Sendable {
     case .down, .character("j"):
       state.mode = .plan(selection: min(Self.planRows - 1, selection + 1))
     case .character(let digit) where ("1"..."4").contains(digit):
-      return setStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
+      return setActionStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
     case .enter, .character(" "):
       if selection == 0 {
         let current = state.wizard.answers[question.id]?.action?.status ?? .open
         let all = ActionStatus.allCases
-        return setStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
+        return setActionStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
       }
       guard key == .enter else { return [] }
       let field = fields[selection - 1]
@@ -593,7 +594,10 @@ public struct App: Sendable {
       openPlan(&state)
       return []
     case .character("c"):
-      guard answer?.reverify == true else { return [] }
+      guard answer?.reverify == true else {
+        state.notice = PlanPhrase.notCarried.text(state.language)
+        return []
+      }
       let effects = send(&state, .answerConfirmed(at: now))
       state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
       return effects
