@@ -71,7 +71,7 @@ extension PlanPhrase {
     .reverifyMark: ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)"),
     .reverifyConfirmed: ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd."),
     .footerReverify: ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen"),
-    .notCarried: ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: there is nothing to confirm.", "Dit antwoord is niet overgenomen uit de vorige beoordeling: er is niets te bevestigen."),
+    .notCarried: ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen."),
     .acceptedInRegister: ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1"),
     .compareTitle: ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN"),
     .compareThen: ("Avant", "Then", "Toen"),
