@@ -165,7 +165,7 @@ extension Phrase {
     .footerHelp: ("↑↓ PgPréc/PgSuiv défiler  Échap fermer", "↑↓ PgUp/PgDn scroll  Esc close", "↑↓ PgUp/PgDn scrollen  Esc sluiten"),
     .footerList: ("↑↓ PgPréc/PgSuiv choisir  Entrée aller  Échap fermer", "↑↓ PgUp/PgDn choose  Enter go  Esc close", "↑↓ PgUp/PgDn kiezen  Enter ga naar  Esc sluiten"),
     .footerReview: ("↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ PgUp/PgDn choose  Enter go to question  F finish  S summary  Esc back", "↑↓ PgUp/PgDn kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug"),
-    .footerSummary: ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  a plan d'action de l'écart  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  a the gap's action plan  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  a actieplan van de tekortkoming  Esc terug  q stoppen"),
+    .footerSummary: ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  a plan d'action  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  a actieplan  Esc terug  q stoppen"),
     .footerFinished: ("↑↓ PgPréc/PgSuiv défiler  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  o beoordeling heropenen  q stoppen"),
     .footerForm: ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen"),
     .footerStart: ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen"),

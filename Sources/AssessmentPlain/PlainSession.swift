@@ -243,10 +243,17 @@ public struct PlainSession {
     return lines
   }
 
+  /// The summary as text, the first line about a question ending with its id (for `goto` and
+  /// `plan`) unless it already names it.
   private func summaryLines() -> [String] {
-    app.summaryReport(state).text(color: false).split(
-      separator: "\n", omittingEmptySubsequences: false
-    ).map(String.init)
+    var previous: String?
+    return app.summaryReport(state).lines().map { line in
+      defer { previous = line.questionID }
+      guard let id = line.questionID, id != previous, !line.text.contains(id) else {
+        return line.text
+      }
+      return line.text + " [" + id + "]"
+    }
   }
 
   func prompt() -> String {
@@ -618,6 +625,10 @@ public struct PlainSession {
         send(.questionJumped(questionnaire.questions[target].id), &reply)
       }
       guard state.wizard.phase == .questions, let current = wizard.current(state.wizard) else {
+        if phase == .summary || phase == .review {
+          reply.refused = PlainText.planWhich.text(language)
+          return
+        }
         return notHere()
       }
       reply.lines += planLines(current)

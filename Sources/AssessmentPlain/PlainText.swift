@@ -12,7 +12,7 @@ enum PlainText: CaseIterable {
   case refusedLine, forcedAnswer, currentAnswer, reviewHint, summaryHint, finishedHint,
     blankRequired
   case menuTitle, justificationNeeded
-  case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify
+  case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify, planWhich
 
   func text(_ language: InterfaceLanguage) -> String {
     let entry = Self.table[self] ?? ("", "", "")
@@ -133,9 +133,14 @@ enum PlainText: CaseIterable {
       "‘ga ID’ opent een vraag, ‘afronden’ rondt af, ‘terug’ keert terug naar de vragen."
     ),
     .summaryHint: (
-      "« aller ID » ouvre une question, « retour » revient aux questions.",
-      "“goto ID” opens a question, “back” returns to the questions.",
-      "‘ga ID’ opent een vraag, ‘terug’ keert terug naar de vragen."
+      "« aller ID » ouvre une question, « plan ID » le plan d'action d'un écart (ID entre crochets), « retour » revient aux questions.",
+      "“goto ID” opens a question, “plan ID” a gap's action plan (the ID in brackets), “back” returns to the questions.",
+      "‘ga ID’ opent een vraag, ‘actieplan ID’ het actieplan van een tekortkoming (de ID tussen haken), ‘terug’ keert terug naar de vragen."
+    ),
+    .planWhich: (
+      "quel écart ? « plan ID », avec l'identifiant entre crochets",
+      "which gap? “plan ID”, with the id in brackets",
+      "welke tekortkoming? ‘actieplan ID’, met de id tussen haken"
     ),
     .finishedHint: (
       "L'évaluation est clôturée : « rouvrir » la rouvre, « quitter » quitte.",

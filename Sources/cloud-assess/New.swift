@@ -58,7 +58,8 @@ struct New: ParsableCommand {
       if !made.removed.isEmpty {
         warn(PlanPhrase.carriedRemoved.format(language, made.removed.count, made.removed.joined(separator: ", ")))
       }
-      print(PlanPhrase.carriedFrom.format(language, session.id, source.id, carried))
+      // Written at once (not through print's buffer), so that it comes before plain mode's lines.
+      FileHandle.standardOutput.write(Data((PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n").utf8))
     } catch {
       frontEnd.end()
       throw fail(error, language: language)

@@ -123,7 +123,7 @@ import Testing
     // wizard's own summary has the changes since the previous assessment.
     let second = try runCLI(
       ["new", "--from", previous, "--plain", "--lang", "nl"], environment: environment,
-      input: "bevestigen\nsamenvatting\n")
+      input: "bevestigen\nsamenvatting\nactieplan restitution\n3\n")
     #expect(second.status == 0, "\(second.stderr)\n\(second.stdout)")
     #expect(second.stdout.contains("OPNIEUW TE CONTROLEREN"), "\(second.stdout)")
     #expect(second.stdout.contains("Antwoord bevestigd."), "\(second.stdout)")
@@ -133,6 +133,12 @@ import Testing
     let saved = try answers(directory + "/" + name)
     #expect(saved["personal_data"]?["reverify"] as? Bool != true, "confirmed")
     #expect(saved["deployment_model"]?["reverify"] as? Bool == true, "not yet")
+    // From the summary, whose gaps end with their id, `actieplan ID` opens that gap's plan.
+    #expect(second.stdout.contains("Teruggave van gegevens. [restitution]"), "\(second.stdout)")
+    #expect(second.stdout.contains("Carried from") == false)
+    #expect((saved["restitution"]?["action"] as? [String: Any])?["status"] as? String == "done")
+    #expect(
+      second.stdout.hasPrefix("Nieuwe beoordeling "), "said before the wizard's lines: \(second.stdout.prefix(200))")
     // Confirming an answer that was not carried is refused, with why.
     let third = try runCLI(
       ["resume", String(name.dropLast(5)), "--plain", "--lang", "en"], environment: environment,
