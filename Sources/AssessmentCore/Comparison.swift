@@ -186,3 +186,23 @@ public struct Comparison: Sendable {
     }
   }
 }
+
+/// The previous assessment of a re-assessment, as read for the "changes since" section of its
+/// summary: compared (its summary made once, as of the day given), or why it could not be read.
+/// The store reads it (``SessionStore/previousSession(_:asOf:)``); the `summary` command and
+/// the wizard's summary screen both make the section from it.
+public enum PreviousSession: Sendable {
+  case read(ComparedAssessment)
+  /// The previous session's file is missing, damaged or of a questionnaire not found.
+  case unreadable(id: String, path: String)
+
+  /// The short account of what changed between the previous assessment and `current`.
+  public func changes(to current: ComparedAssessment, language: InterfaceLanguage) -> ChangesSince {
+    switch self {
+    case .read(let old):
+      return Comparison(old: old, new: current, language: language).changesSince()
+    case .unreadable(let id, let path):
+      return ChangesSince(title: id, lines: [PlanPhrase.changesSinceMissing.format(language, id, path)])
+    }
+  }
+}

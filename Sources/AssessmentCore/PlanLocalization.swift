@@ -10,7 +10,7 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case acceptanceValid, acceptanceValidNoExpiry, acceptanceIncomplete, acceptanceExpired
   case acceptanceBadExpiry, acceptanceBlocking, acceptanceBlockingDerogation, overdue, noDueDate
   case notADay, planTitle, planHelp, footerPlan, acceptanceSection, actionLine
-  case toReverify, reverifyMark, reverifyConfirmed, footerReverify, acceptedInRegister
+  case toReverify, reverifyMark, reverifyConfirmed, footerReverify, acceptedInRegister, notCarried
   // Comparison and re-assessment
   case compareTitle, compareThen, compareNow, compareVerdict, compareBlockingAdded
   case compareBlockingResolved, compareSections, compareRegister, compareImproved, compareRegressed
@@ -57,7 +57,8 @@ extension PlanPhrase: TranslatedText {
     .toReverify: ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)"),
     .reverifyMark: ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)"),
     .reverifyConfirmed: ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd."),
-    .footerReverify: ("c confirmer la réponse de l'an dernier  a plan d'action", "c confirm last year's answer  a action plan", "c antwoord van vorig jaar bevestigen  a actieplan"),
+    .footerReverify: ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen"),
+    .notCarried: ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen."),
     .acceptedInRegister: ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1"),
     .compareTitle: ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN"),
     .compareThen: ("Avant", "Then", "Toen"),

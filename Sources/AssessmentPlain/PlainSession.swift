@@ -18,6 +18,10 @@ public struct PlainSession {
     case derogation(DerogationRecord.Field)
     /// The note justifying "not applicable".
     case justification
+    /// The status of the current question's action plan (`plan`), then its text fields in turn
+    /// (the acceptance's only for an accepted risk).
+    case planStatus
+    case plan(PlanAction.Field)
     case finishConfirmation
     /// The review, the summary, a finished assessment: commands only.
     case command
@@ -169,10 +173,57 @@ public struct PlainSession {
       lines.append(label(Phrase.evidence.text(language)) + evidence.joined(separator: " · "))
     }
     if answer?.flagged == true { lines.append(Phrase.flagged.text(language)) }
+    if answer?.reverify == true { lines.append(PlainText.reverifyMark.text(language)) }
+    if let action = answer?.action {
+      lines.append(actionLine(question, action) + PlainText.planEdits.text(language))
+    }
     for (index, choice) in question.choices(language, questionnaire).enumerated() {
       lines.append("  \(index + 1). \(choice.label)")
     }
     return lines
+  }
+
+  /// The action plan in one line, as the question screen of the full-screen wizard shows it,
+  /// with the acceptance's standing (or "overdue") today.
+  func actionLine(_ question: Question, _ action: PlanAction) -> String {
+    var text = label(PlanPhrase.plan.text(language)) + action.status.phrase.text(language)
+    for field in [PlanAction.Field.owner, .dueDate, .reference] where !action[field].isEmpty {
+      text += " · " + action[field]
+    }
+    let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
+    if action.status == .riskAccepted {
+      var status = action.acceptance(on: day)
+      let rules = wizard.blockingRules(holdingFor: question.id, state.wizard)
+      if !rules.isEmpty { status = .blocking(rules.map(\.id)) }
+      text +=
+        " — "
+        + SummaryReport.acceptanceText(
+          status, action: action, questionnaire: questionnaire, language: language)
+    } else if action.isOverdue(on: day) {
+      text += " — " + PlanPhrase.overdue.text(language)
+    }
+    return text
+  }
+
+  /// What `plan` shows before asking the fields: the question, what the form is for, the
+  /// statuses.
+  private func planLines(_ question: Question) -> [String] {
+    let refs =
+      question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
+    let statuses = ActionStatus.allCases.enumerated().map { index, status in
+      "\(index + 1). " + status.phrase.text(language)
+    }
+    return [
+      "", PlanPhrase.planTitle.text(language),
+      "§ \(refs) — " + questionnaire.text(question.text, language.rawValue),
+      PlanPhrase.planHelp.text(language), PlainText.planFieldsHint.text(language),
+      label(PlanPhrase.status.text(language)) + statuses.joined(separator: "  "),
+    ]
+  }
+
+  private func currentAction() -> PlanAction {
+    guard let question = wizard.current(state.wizard) else { return PlanAction() }
+    return state.wizard.answers[question.id]?.action ?? PlanAction()
   }
 
   private func reviewLines() -> [String] {
@@ -192,10 +243,17 @@ public struct PlainSession {
     return lines
   }
 
+  /// The summary as text, the first line about a question ending with its id (for `goto` and
+  /// `plan`) unless it already names it.
   private func summaryLines() -> [String] {
-    app.summaryReport(state).text(color: false).split(
-      separator: "\n", omittingEmptySubsequences: false
-    ).map(String.init)
+    var previous: String?
+    return app.summaryReport(state).lines().map { line in
+      defer { previous = line.questionID }
+      guard let id = line.questionID, id != previous, !line.text.contains(id) else {
+        return line.text
+      }
+      return line.text + " [" + id + "]"
+    }
   }
 
   func prompt() -> String {
@@ -207,15 +265,16 @@ public struct PlainSession {
       guard let question = wizard.current(state.wizard) else {
         return PlainText.promptCommand.text(language)
       }
-      switch question.type {
-      case .multiple: return PlainText.promptChoices.text(language)
-      case .text: return PlainText.promptText.text(language)
-      case .number: return PlainText.promptNumber.text(language)
-      case .derogation: return PlainText.promptCommand.text(language)
-      default:
-        return PlainText.promptChoice.format(
-          language, question.choices(language, questionnaire).count)
-      }
+      let carried =
+        state.wizard.answers[question.id]?.reverify == true
+        ? PlainText.promptReverify.text(language) : ""
+      return carried + questionPrompt(question)
+    case .planStatus:
+      return PlainText.promptStatus.format(language, currentAction().status.phrase.text(language))
+    case .plan(let field):
+      var name = field.phrase.text(language)
+      if field.isDate { name += " (" + PlainText.dayForm.text(language) + ")" }
+      return fieldPrompt(name, currentAction()[field])
     case .derogation(let field):
       let fieldLabel = SummaryReport.derogationFieldLabel(field, language)
       let record = currentRecord()
@@ -230,6 +289,18 @@ public struct PlainSession {
         language, CountedNoun.question.format(unanswered, language)) + " "
     case .command: return PlainText.promptCommand.text(language)
     }
+  }
+
+  private func questionPrompt(_ question: Question) -> String {
+      switch question.type {
+      case .multiple: return PlainText.promptChoices.text(language)
+      case .text: return PlainText.promptText.text(language)
+      case .number: return PlainText.promptNumber.text(language)
+      case .derogation: return PlainText.promptCommand.text(language)
+      default:
+        return PlainText.promptChoice.format(
+          language, question.choices(language, questionnaire).count)
+      }
   }
 
   private func fieldPrompt(_ name: String, _ current: String) -> String {
@@ -278,6 +349,10 @@ public struct PlainSession {
     case .questions:
       if let previous, previous == .justification || previous == .finishConfirmation {
         return previous
+      }
+      switch previous {
+      case .planStatus?, .plan?: return previous!
+      default: break
       }
       if case .derogation(let field)? = previous, wizard.current(state.wizard)?.type == .derogation
       {
@@ -365,6 +440,50 @@ public struct PlainSession {
         expecting = .question
         send(.nextPressed, &reply)
       }
+    case .planStatus:
+      guard wizard.current(state.wizard) != nil else {
+        expecting = .question
+        return
+      }
+      let current = currentAction().status
+      if !text.isEmpty {
+        let statuses = ActionStatus.allCases
+        guard let number = Int(text), statuses.indices.contains(number - 1) else {
+          reply.refused = PlainText.notAChoice.format(language, text, statuses.count)
+          return
+        }
+        if statuses[number - 1] != current {
+          // The plan form's own rule: a blocking finding's acceptance is refused, with why.
+          state.notice = nil
+          reply.effects += app.setActionStatus(&state, statuses[number - 1], now: now)
+          if let notice = state.notice {
+            state.notice = nil
+            reply.refused = notice
+            return
+          }
+        }
+      }
+      expecting = .plan(PlanAction.Field.allCases[0])
+    case .plan(let field):
+      guard let question = wizard.current(state.wizard) else {
+        expecting = .question
+        return
+      }
+      if !text.isEmpty {
+        let value = text == "-" ? "" : text
+        guard handOver(.action(field), value, current: currentAction()[field], now: now, &reply)
+        else { return }
+      }
+      let fields = PlanAction.Field.allCases
+      let accepted = currentAction().status == .riskAccepted
+      let rest = fields.drop { $0 != field }.dropFirst().filter { accepted || !$0.isAcceptance }
+      if let next = rest.first {
+        expecting = .plan(next)
+      } else {
+        expecting = .question
+        let action = state.wizard.answers[question.id]?.action ?? PlanAction()
+        reply.lines.append(actionLine(question, action))
+      }
     case .justification:
       if let question = wizard.current(state.wizard), !text.isEmpty {
         _ = handOver(
@@ -438,6 +557,15 @@ public struct PlainSession {
 
   // MARK: - Commands
 
+  /// The applicable question with this id or reference.
+  private func position(of argument: String) -> Int? {
+    questionnaire.questions.indices.first { position in
+      let candidate = questionnaire.questions[position]
+      return state.wizard.visibility[position]
+        && (candidate.id == argument || candidate.refs.contains(argument))
+    }
+  }
+
   private mutating func run(
     _ command: PlainCommand, _ argument: String, now: Date, _ reply: inout Reply
   ) {
@@ -486,6 +614,35 @@ public struct PlainSession {
       } else if handOver(.evidence(index: nil), argument, current: "", now: now, &reply) {
         reply.lines.append(PlainText.evidenceAdded.format(language, evidence.count + 1))
       }
+    case .plan:
+      if !argument.isEmpty {
+        // `plan ID`: that question's plan, from anywhere (the summary's list of gaps, the review).
+        guard phase != .identification, phase != .finished else { return notHere() }
+        guard let target = position(of: argument) else {
+          reply.refused = PlainText.noSuchQuestion.format(language, argument)
+          return
+        }
+        send(.questionJumped(questionnaire.questions[target].id), &reply)
+      }
+      guard state.wizard.phase == .questions, let current = wizard.current(state.wizard) else {
+        if phase == .summary || phase == .review {
+          reply.refused = PlainText.planWhich.text(language)
+          return
+        }
+        return notHere()
+      }
+      reply.lines += planLines(current)
+      expecting = .planStatus
+    case .confirm:
+      guard let question else { return notHere() }
+      guard state.wizard.answers[question.id]?.reverify == true else {
+        reply.refused = PlanPhrase.notCarried.text(language)
+        return
+      }
+      send(.answerConfirmed(at: now), &reply)
+      reply.lines.append(PlanPhrase.reverifyConfirmed.text(language))
+      send(.nextPressed, &reply)
+      expecting = .question
     case .flag:
       guard let question else { return notHere() }
       send(.flagToggled(at: now), &reply)
@@ -531,12 +688,7 @@ public struct PlainSession {
       expecting = .question
     case .goto:
       guard phase != .identification, phase != .finished else { return notHere() }
-      let target = questionnaire.questions.indices.first { position in
-        let candidate = questionnaire.questions[position]
-        return state.wizard.visibility[position]
-          && (candidate.id == argument || candidate.refs.contains(argument))
-      }
-      guard let target else {
+      guard let target = position(of: argument) else {
         reply.refused = PlainText.noSuchQuestion.format(language, argument)
         return
       }

@@ -12,6 +12,7 @@ enum PlainText: CaseIterable {
   case refusedLine, forcedAnswer, currentAnswer, reviewHint, summaryHint, finishedHint,
     blankRequired
   case menuTitle, justificationNeeded
+  case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify, planWhich
 
   func text(_ language: InterfaceLanguage) -> String {
     let entry = Self.table[self] ?? ("", "", "")
@@ -132,9 +133,14 @@ enum PlainText: CaseIterable {
       "‘ga ID’ opent een vraag, ‘afronden’ rondt af, ‘terug’ keert terug naar de vragen."
     ),
     .summaryHint: (
-      "« aller ID » ouvre une question, « retour » revient aux questions.",
-      "“goto ID” opens a question, “back” returns to the questions.",
-      "‘ga ID’ opent een vraag, ‘terug’ keert terug naar de vragen."
+      "« aller ID » ouvre une question, « plan ID » le plan d'action d'un écart (ID entre crochets), « retour » revient aux questions.",
+      "“goto ID” opens a question, “plan ID” a gap's action plan (the ID in brackets), “back” returns to the questions.",
+      "‘ga ID’ opent een vraag, ‘actieplan ID’ het actieplan van een tekortkoming (de ID tussen haken), ‘terug’ keert terug naar de vragen."
+    ),
+    .planWhich: (
+      "quel écart ? « plan ID », avec l'identifiant entre crochets",
+      "which gap? “plan ID”, with the id in brackets",
+      "welke tekortkoming? ‘actieplan ID’, met de id tussen haken"
     ),
     .finishedHint: (
       "L'évaluation est clôturée : « rouvrir » la rouvre, « quitter » quitte.",
@@ -151,13 +157,33 @@ enum PlainText: CaseIterable {
       "Niet van toepassing vereist een verantwoording, in de notitie (‘notitie TEKST’)."
     ),
     .menuTitle: ("Que faire ?", "What now?", "Wat nu?"),
+    .promptStatus: (
+      "Statut 1-4 [%1] (Entrée : garder) : ", "Status 1-4 [%1] (Enter: keep): ",
+      "Status 1-4 [%1] (Enter: behouden): "
+    ),
+    .dayForm: ("AAAA-MM-JJ", "YYYY-MM-DD", "JJJJ-MM-DD"),
+    .planFieldsHint: (
+      "Un champ par ligne : Entrée garde la valeur entre crochets, « - » l'efface ; les champs de l'acceptation ne sont demandés que pour un risque accepté.",
+      "One field per line: Enter keeps the value in brackets, “-” clears it; the acceptance's fields are asked only for an accepted risk.",
+      "Eén veld per regel: Enter behoudt de waarde tussen haken, ‘-’ wist ze; de velden van de aanvaarding worden enkel gevraagd voor een aanvaard risico."
+    ),
+    .planEdits: (" (« plan » le modifie)", " (“plan” edits it)", " (‘actieplan’ wijzigt het)"),
+    .reverifyMark: (
+      "À REVÉRIFIER — réponse de l'évaluation précédente, pas encore vérifiée : « confirmer » la garde, ou donnez une autre réponse.",
+      "TO RE-VERIFY — last year's answer, not counted as verified: “confirm” keeps it, or give another answer.",
+      "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd: ‘bevestigen’ behoudt het, of geef een ander antwoord."
+    ),
+    .promptReverify: (
+      "À revérifier (« confirmer » la garde). ", "To re-verify (“confirm” keeps it). ",
+      "Opnieuw te controleren (‘bevestigen’ behoudt het). "
+    ),
   ]
 }
 
 /// What a typed command does: one per key of the full-screen wizard.
 enum PlainCommand: CaseIterable {
-  case commands, help, repeatQuestion, note, evidence, flag, clear, back, next, section, goto,
-    search
+  case commands, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back, next,
+    section, goto, search
   case review, summary, finish, reopen, save, quit
 
   /// The names understood: the interface language's first, then English (always understood).
@@ -171,6 +197,8 @@ enum PlainCommand: CaseIterable {
     case .evidence: entry = ("preuve", "evidence", "bewijs")
     case .flag: entry = ("marquer", "flag", "markeren")
     case .clear: entry = ("effacer", "clear", "wissen")
+    case .plan: entry = ("plan", "plan", "actieplan")
+    case .confirm: entry = ("confirmer", "confirm", "bevestigen")
     case .back: entry = ("retour", "back", "terug")
     case .next: entry = ("suivant", "next", "volgende")
     case .section: entry = ("section", "section", "sectie")
@@ -197,7 +225,7 @@ enum PlainCommand: CaseIterable {
   /// are planned" is not taken for `next`.
   var takesArgument: Bool {
     switch self {
-    case .note, .evidence, .section, .goto, .search: return true
+    case .note, .evidence, .section, .goto, .search, .plan: return true
     default: return false
     }
   }
@@ -212,6 +240,7 @@ enum PlainCommand: CaseIterable {
     case (.note, _), (.evidence, _), (.search, _): argument = " [TEXT]"
     case (.section, _): argument = " [N]"
     case (.goto, _): argument = " ID"
+    case (.plan, _): argument = " [ID]"
     default: argument = ""
     }
     let what: (String, String, String)
@@ -243,6 +272,18 @@ enum PlainCommand: CaseIterable {
         "markeren om te herbekijken, of de markering weghalen"
       )
     case .clear: what = ("effacer la réponse", "clear the answer", "het antwoord wissen")
+    case .plan:
+      what = (
+        "le plan d'action de l'écart, champ par champ : statut, responsable, échéance, référence et, pour un risque accepté, qui, quand, pourquoi, jusqu'à quand ; avec ID : celui de cette question",
+        "the gap's action plan, field by field: status, owner, due date, reference and, for an accepted risk, who, when, why, until when; with an ID: that question's",
+        "het actieplan van de tekortkoming, veld per veld: status, verantwoordelijke, vervaldatum, referentie en, voor een aanvaard risico, wie, wanneer, waarom, tot wanneer; met een ID: dat van die vraag"
+      )
+    case .confirm:
+      what = (
+        "confirmer la réponse reprise de l'évaluation précédente (à revérifier) et passer à la suivante",
+        "confirm the answer carried from the previous assessment (to re-verify) and go to the next question",
+        "het antwoord uit de vorige beoordeling bevestigen (opnieuw te controleren) en naar de volgende vraag gaan"
+      )
     case .back:
       what = (
         "question précédente (depuis la revue ou le résumé : retour aux questions)",

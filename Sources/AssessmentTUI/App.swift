@@ -5,6 +5,9 @@ import Foundation
 /// keys and the time, and performs the effects it returns.
 public struct App: Sendable {
   public let wizard: Wizard
+  /// The assessment a re-assessment was carried from, as the store read it: its summary shows
+  /// the changes since then, like `cloud-assess summary`.
+  public var previous: PreviousSession?
   /// How often the field being typed is handed over (and so saved).
   public static let fieldHandOverInterval: TimeInterval = 3
 
@@ -408,8 +411,9 @@ public struct App: Sendable {
   }
 
   /// Sets the status of the current question's action; "risk accepted" is refused, with the
-  /// reason, while a blocking rule naming the question holds.
-  private func setStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
+  /// reason in the notice, while a blocking rule naming the question holds. Shared by the plan
+  /// form and plain mode's `plan`.
+  public func setActionStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
     guard let question = wizard.current(state.wizard) else { return [] }
     var action = state.wizard.answers[question.id]?.action ?? PlanAction()
     action.status = status
@@ -466,12 +470,12 @@ public struct App: Sendable {
     case .down, .character("j"):
       state.mode = .plan(selection: min(Self.planRows - 1, selection + 1))
     case .character(let digit) where ("1"..."4").contains(digit):
-      return setStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
+      return setActionStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
     case .enter, .character(" "):
       if selection == 0 {
         let current = state.wizard.answers[question.id]?.action?.status ?? .open
         let all = ActionStatus.allCases
-        return setStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
+        return setActionStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
       }
       guard key == .enter else { return [] }
       let field = fields[selection - 1]
@@ -590,7 +594,10 @@ public struct App: Sendable {
       openPlan(&state)
       return []
     case .character("c"):
-      guard answer?.reverify == true else { return [] }
+      guard answer?.reverify == true else {
+        state.notice = PlanPhrase.notCarried.text(state.language)
+        return []
+      }
       let effects = send(&state, .answerConfirmed(at: now))
       state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
       return effects
@@ -702,7 +709,18 @@ public struct App: Sendable {
   // MARK: - Summary
 
   public func summaryReport(_ state: AppState) -> SummaryReport {
-    let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+    guard let previous else {
+      let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+      return summaryReport(state, summary: summary)
+    }
+    let current = ComparedAssessment(
+      id: "", questionnaire: questionnaire, state: state.wizard, asOf: state.now ?? Date())
+    var report = summaryReport(state, summary: current.summary)
+    report.changesSince = previous.changes(to: current, language: state.language)
+    return report
+  }
+
+  private func summaryReport(_ state: AppState, summary: RiskSummary) -> SummaryReport {
     var report = SummaryReport(
       questionnaire: questionnaire, summary: summary, answers: state.wizard.answers,
       language: state.language, digest: state.questionnaireDigest)

@@ -31,6 +31,8 @@ struct PlanScreen {
     let labels = [PlanPhrase.status.text(language)] + PlanAction.Field.allCases.map { $0.phrase.text(language) }
     let labelWidth = (labels.map { DisplayWidth.of($0) }.max() ?? 10) + DisplayWidth.of(colon)
     var cursorAt: (Int, Int)?
+    // The line of the highlighted row, so that the screen scrolls to it.
+    var selectedLine = 0
     for row in 0..<App.planRows {
       if row == 1 + (PlanAction.Field.allCases.firstIndex(of: .acceptedBy) ?? 3) {
         lines.append(("", .plain))
@@ -40,13 +42,27 @@ struct PlanScreen {
       let padded = label + String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(label)))
       let highlighted = row == selection
       let pointer = highlighted ? "› " : "  "
+      if highlighted { selectedLine = lines.count }
       if row == 0 {
         let choices = ActionStatus.allCases.enumerated().map { index, status in
           (status == action.status ? "(•) " : "( ) ") + "\(index + 1). " + status.phrase.text(language)
         }
         var style = TextStyle(bold: true)
         style.reverse = highlighted && state.field == nil
-        lines.append((pointer + padded + choices.joined(separator: "  "), style))
+        // The four statuses on as many lines as the width needs (French ones do not fit on one
+        // at 80 columns), the next lines under the first status.
+        var rows = [""]
+        for choice in choices {
+          let candidate = rows[rows.count - 1].isEmpty ? choice : rows[rows.count - 1] + "  " + choice
+          if rows[rows.count - 1].isEmpty || DisplayWidth.of(candidate) <= width - labelWidth - 2 {
+            rows[rows.count - 1] = candidate
+          } else {
+            rows.append(choice)
+          }
+        }
+        for (index, piece) in rows.enumerated() {
+          lines.append(((index == 0 ? pointer + padded : String(repeating: " ", count: labelWidth + 2)) + piece, style))
+        }
         continue
       }
       let field = PlanAction.Field.allCases[row - 1]
@@ -79,7 +95,10 @@ struct PlanScreen {
     }
     let top = 3
     let bottom = canvas.height - 4
-    let focus = cursorAt?.0 ?? lines.count - 1
+    // The field being typed; else the highlighted row, with the title above it in view, and
+    // the acceptance's standing below when an acceptance field is highlighted.
+    let firstAcceptanceRow = 1 + (PlanAction.Field.allCases.firstIndex { $0.isAcceptance } ?? 3)
+    let focus = cursorAt?.0 ?? (selection >= firstAcceptanceRow ? lines.count - 1 : selectedLine)
     let window = Viewport(
       offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top), total: lines.count,
       rows: bottom - top)

@@ -209,6 +209,11 @@ struct QuestionScreen {
     case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
     case .editingAnswer: screen.footer(state, &canvas, keys: .footerField)
     default:
+      // An answer carried from last year: c (confirm it) comes first.
+      if answer?.reverify == true, question.type != .derogation {
+        screen.footer(state, &canvas, keysText: PlanPhrase.footerReverify.text(language))
+        return
+      }
       let keys: Phrase =
         question.type == .multiple ? .footerMultiple : question.type == .derogation ? .footerDerogation : .footerQuestion
       screen.footer(state, &canvas, keys: keys)

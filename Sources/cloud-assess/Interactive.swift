@@ -72,10 +72,13 @@ enum Interactive {
   /// `reader`: the standard input's reader when plain mode already read from it (the start
   /// screen), so that the lines it buffered are not lost.
   static func run(
-    _ session: OpenSession, frontEnd: FrontEnd, language: InterfaceLanguage, reader: LineReader = LineReader()
+    _ session: OpenSession, store: SessionStore, frontEnd: FrontEnd, language: InterfaceLanguage,
+    reader: LineReader = LineReader()
   ) throws {
     let loaded = session.questionnaire
-    let app = App(questionnaire: loaded.questionnaire)
+    var app = App(questionnaire: loaded.questionnaire)
+    // A re-assessment's summary shows the changes since the previous one, read once here.
+    app.previous = session.record.previous.map { store.previousSession($0, asOf: now()) }
     var state = app.makeState(session.wizardState(app.wizard), language: language)
     state.questionnaireDigest = loaded.digest
     if session.record.questionnaire.version != loaded.questionnaire.version {
@@ -172,7 +175,7 @@ enum Interactive {
       frontEnd.end()
       throw fail(error, language: language)
     }
-    try run(session, frontEnd: frontEnd, language: language, reader: reader)
+    try run(session, store: store, frontEnd: frontEnd, language: language, reader: reader)
   }
 
   /// The start screen: choose a new assessment or a saved one. `reference` is the start
@@ -226,7 +229,7 @@ enum Interactive {
         frontEnd.end()
         throw fail(error, language: language)
       }
-      try run(session, frontEnd: frontEnd, language: language, reader: reader)
+      try run(session, store: store, frontEnd: frontEnd, language: language, reader: reader)
     }
   }
 

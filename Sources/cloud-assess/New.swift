@@ -58,11 +58,12 @@ struct New: ParsableCommand {
       if !made.removed.isEmpty {
         warn(PlanPhrase.carriedRemoved.format(language, made.removed.count, made.removed.joined(separator: ", ")))
       }
-      print(PlanPhrase.carriedFrom.format(language, session.id, source.id, carried))
+      // Written at once (not through print's buffer), so that it comes before plain mode's lines.
+      FileHandle.standardOutput.write(Data((PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n").utf8))
     } catch {
       frontEnd.end()
       throw fail(error, language: language)
     }
-    try Interactive.run(session, frontEnd: frontEnd, language: language)
+    try Interactive.run(session, store: store, frontEnd: frontEnd, language: language)
   }
 }

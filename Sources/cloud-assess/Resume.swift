@@ -36,6 +36,6 @@ struct Resume: ParsableCommand {
       throw fail(error, language: language)
     }
     let frontEnd = Interactive.chooseFrontEnd(plain: interface.plain, language: language)
-    try Interactive.run(opened, frontEnd: frontEnd, language: language)
+    try Interactive.run(opened, store: store, frontEnd: frontEnd, language: language)
   }
 }

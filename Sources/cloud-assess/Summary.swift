@@ -125,8 +125,9 @@ struct Summary: ParsableCommand {
         made.answeredUnderVersion = record.questionnaire.version
       }
       if let previous = record.previous {
-        made.changesSince = Self.changes(since: previous, store: store, current: ComparedAssessment(
-          id: record.id, questionnaire: loaded.questionnaire, state: state, asOf: day), language: language)
+        made.changesSince = store.previousSession(previous, asOf: day).changes(
+          to: ComparedAssessment(id: record.id, questionnaire: loaded.questionnaire, state: state, asOf: day),
+          language: language)
       }
       report = made
     } catch {
@@ -169,27 +170,6 @@ struct Summary: ParsableCommand {
       return Date(timeIntervalSince1970: seconds)
     }
     return Date()
-  }
-
-  /// The re-assessment's "changes since" section: the previous session compared with this one,
-  /// or why it cannot be.
-  static func changes(
-    since previous: PreviousAssessment, store: SessionStore, current: ComparedAssessment,
-    language: InterfaceLanguage
-  ) -> ChangesSince {
-    do {
-      let path = FileManager.default.fileExists(atPath: previous.path) ? previous.path : try store.path(for: previous.id)
-      let record = try store.load(path: path)
-      let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path)
-      let wizard = Wizard(questionnaire: loaded.questionnaire)
-      let old = ComparedAssessment(
-        id: record.id, questionnaire: loaded.questionnaire, state: record.wizardState(wizard),
-        asOf: Timestamp.parse(current.summary.asOf + "T12:00:00.000Z") ?? Date())
-      return Comparison(old: old, new: current, language: language).changesSince()
-    } catch {
-      return ChangesSince(
-        title: previous.id, lines: [PlanPhrase.changesSinceMissing.format(language, previous.id, previous.path)])
-    }
   }
 }
 

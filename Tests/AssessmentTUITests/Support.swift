@@ -53,6 +53,11 @@ struct Harness {
     state.questionnaireDigest = loaded.digest
   }
 
+  init(app: App, state: AppState) {
+    self.app = app
+    self.state = state
+  }
+
   mutating func press(_ keys: Key...) {
     for key in keys { effects += app.handle(&state, key, now: t0) }
   }
