@@ -169,24 +169,11 @@ public final class PlainRunner {
 
   /// Performs effects in order; true when one asks to exit.
   private func perform(_ effects: [WizardEffect]) -> Bool {
-    var exit = false
-    var saved = false
-    for effect in effects {
-      switch effect {
-      case .save:
-        guard !saved else { continue }
-        saved = true
-        if let failure = save(session.state.wizard) {
-          session.app.send(&session.state, .saveFailed(failure))
-          out(Phrase.saveFailed.format(session.state.language, failure) + "\n")
-        } else {
-          session.app.send(&session.state, .saveSucceeded(at: clock()))
-        }
-      case .exit:
-        exit = true
-      }
+    let result = session.app.perform(effects, on: &session.state, save: save, now: clock)
+    if let failure = result.saveFailure {
+      out(Phrase.saveFailed.format(session.state.language, failure) + "\n")
     }
-    return exit
+    return result.exit
   }
 
   static func time(_ date: Date) -> String {

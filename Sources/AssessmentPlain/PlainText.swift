@@ -4,7 +4,7 @@ import Foundation
 /// The plain front end's own texts, in French, English and Dutch (`%1`, `%2`... filled by
 /// `format`). Everything the full-screen wizard also shows comes from ``Phrase`` and the
 /// summary, not from here.
-enum PlainText: CaseIterable {
+enum PlainText: CaseIterable, TranslatedText {
   case location, commandsHint, promptChoice, promptChoices, promptText, promptNumber
   case promptDerogationFirst, promptJustification, promptCommand, promptMenu, notAChoice
   case unknownCommand, notHere, commandsTitle, noteRecorded, noteCleared, noteNone, evidenceAdded
@@ -13,33 +13,6 @@ enum PlainText: CaseIterable {
     blankRequired
   case menuTitle, justificationNeeded
   case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify, planWhich
-
-  func text(_ language: InterfaceLanguage) -> String {
-    let entry = Self.table[self] ?? ("", "", "")
-    switch language {
-    case .fr: return entry.0
-    case .en: return entry.1
-    case .nl: return entry.2
-    }
-  }
-
-  /// The text with `%1`... replaced by the arguments, in one pass (an argument is never itself
-  /// scanned for placeholders).
-  func format(_ language: InterfaceLanguage, _ arguments: CustomStringConvertible...) -> String {
-    var result = ""
-    var characters = text(language)[...]
-    while let character = characters.popFirst() {
-      if character == "%", let digit = characters.first?.wholeNumberValue, digit >= 1,
-        digit <= arguments.count
-      {
-        characters.removeFirst()
-        result += arguments[digit - 1].description
-      } else {
-        result.append(character)
-      }
-    }
-    return result
-  }
 
   static let table: [PlainText: (String, String, String)] = [
     .location: (

@@ -78,23 +78,7 @@ public final class Runner {
 
   /// Performs effects in order; true when one asks to exit.
   private func perform(_ effects: [WizardEffect]) -> Bool {
-    var exit = false
-    var saved = false
-    for effect in effects {
-      switch effect {
-      case .save:
-        guard !saved else { continue }
-        saved = true
-        if let failure = save(state.wizard) {
-          app.send(&state, .saveFailed(failure))
-        } else {
-          app.send(&state, .saveSucceeded(at: clock()))
-        }
-      case .exit:
-        exit = true
-      }
-    }
-    return exit
+    app.perform(effects, on: &state, save: save, now: clock).exit
   }
 }
 

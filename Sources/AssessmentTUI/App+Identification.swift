@@ -1,0 +1,42 @@
+import AssessmentCore
+import Foundation
+
+/// The identification form's keys.
+extension App {
+  // MARK: - Identification form
+
+  func handleForm(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    let fields = SessionMetadata.Field.allCases
+    func move(_ state: inout AppState, to index: Int) -> [WizardEffect] {
+      let effects = handOver(&state, now: now) ?? []
+      openForm(&state, fields[(index + fields.count) % fields.count], now: now)
+      return effects
+    }
+    switch key {
+    case .control("c"), .function(10), .escape:
+      return quit(&state, now: now)
+    case .tab, .down:
+      return move(&state, to: state.formField + 1)
+    case .backTab, .up:
+      return move(&state, to: state.formField - 1)
+    case .enter:
+      var effects = handOver(&state, now: now) ?? []
+      let missing = wizard.missingIdentification(state.wizard)
+      if missing.isEmpty {
+        state.field = nil
+        effects += send(&state, .identificationConfirmed(at: now))
+      } else {
+        let wasFirst = state.formField == 0
+        openForm(&state, missing[0], now: now)
+        if missing.count < fields.count || !wasFirst || state.formField != 0 {
+          state.notice = Phrase.identificationMissing.format(
+            state.language, missing.map { questionnaire.identificationLabel($0, state.language) }.joined(separator: ", "))
+        }
+      }
+      return effects
+    default:
+      state.field?.editor.apply(key)
+      return []
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import AssessmentCore
+import Foundation
+
+/// The action plan form's keys (`a` on a question or a gap).
+extension App {
+  // MARK: - Action plan
+
+  /// The rows of the plan form: the status, then the text fields.
+  public static let planRows = 1 + PlanAction.Field.allCases.count
+
+  func openPlan(_ state: inout AppState) {
+    guard wizard.current(state.wizard) != nil else { return }
+    state.field = nil
+    state.mode = .plan(selection: 0)
+  }
+
+  /// Sets the status of the current question's action; "risk accepted" is refused, with the
+  /// reason in the notice, while a blocking rule naming the question holds. Shared by the plan
+  /// form and plain mode's `plan`.
+  public func setActionStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else { return [] }
+    var action = state.wizard.answers[question.id]?.action ?? PlanAction()
+    action.status = status
+    if status == .riskAccepted {
+      let rules = wizard.blockingRules(holdingFor: question.id, state.wizard)
+      if !rules.isEmpty {
+        state.notice = SummaryReport.acceptanceText(
+          .blocking(rules.map(\.id)), action: action, questionnaire: questionnaire, language: state.language)
+        return []
+      }
+    }
+    return send(&state, .actionEdited(action, at: now))
+  }
+
+  func handlePlan(_ state: inout AppState, _ key: Key, selection: Int, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else {
+      state.mode = .browsing
+      state.field = nil
+      return []
+    }
+    let fields = PlanAction.Field.allCases
+    if let field = state.field, case .action = field.target {
+      // Typing in a field: Enter hands it over and opens the next one; Esc hands it over and
+      // closes it, or drops what cannot be handed over (a date that is not one) and says so.
+      switch key {
+      case .enter, .tab:
+        guard let effects = handOver(&state, now: now) else { return [] }
+        state.field = nil
+        let next = selection + 1
+        if next < Self.planRows {
+          let nextField = fields[next - 1]
+          open(&state, .action(nextField), text: state.wizard.answers[question.id]?.action?[nextField] ?? "", now: now)
+        }
+        state.mode = .plan(selection: min(next, Self.planRows - 1))
+        return effects
+      case .escape:
+        if let effects = handOver(&state, now: now) {
+          state.field = nil
+          return effects
+        }
+        state.notice = Phrase.notKept.format(state.language, field.editor.text)
+        state.field = nil
+        return []
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
+      default:
+        state.field?.editor.apply(key)
+        return []
+      }
+    }
+    switch key {
+    case .up, .character("k"):
+      state.mode = .plan(selection: max(0, selection - 1))
+    case .down, .character("j"):
+      state.mode = .plan(selection: min(Self.planRows - 1, selection + 1))
+    case .character(let digit) where ("1"..."4").contains(digit):
+      return setActionStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
+    case .enter, .character(" "):
+      if selection == 0 {
+        let current = state.wizard.answers[question.id]?.action?.status ?? .open
+        let all = ActionStatus.allCases
+        return setActionStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
+      }
+      guard key == .enter else { return [] }
+      let field = fields[selection - 1]
+      open(&state, .action(field), text: state.wizard.answers[question.id]?.action?[field] ?? "", now: now)
+    case .escape, .left, .character("a"):
+      state.mode = .browsing
+    case .character("q"), .function(10), .control("c"):
+      return quit(&state, now: now)
+    case .character("s"), .control("s"):
+      return send(&state, .saveRequested)
+    default:
+      break
+    }
+    return []
+  }
+}

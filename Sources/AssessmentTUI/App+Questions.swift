@@ -1,0 +1,337 @@
+import AssessmentCore
+import Foundation
+
+/// The question screen's keys: choices, answer fields, note, evidence, search, jumps.
+extension App {
+  // MARK: - Questions
+
+  func handleQuestions(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    switch state.mode {
+    case .browsing: return handleBrowsing(&state, key, now: now)
+    case .editingNote:
+      switch key {
+      case .tab, .escape:
+        return leaveField(&state, now: now) ?? []
+      case .control("s"):
+        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
+      case .control("e"):
+        state.externalEdit = state.field?.editor.text
+        return []
+      default:
+        state.field?.editor.apply(key)
+        return []
+      }
+    case .editingAnswer:
+      switch key {
+      case .control("e") where state.field?.target == .answer(.text):
+        state.externalEdit = state.field?.editor.text
+        return []
+      case .escape:
+        if let effects = leaveField(&state, now: now) { return effects }
+        // Esc always leaves: a number that does not parse is dropped, and the notice says so.
+        state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
+        state.field = nil
+        state.mode = .browsing
+        return []
+      // Tab leaves a derogation's field like Enter (in a text answer it is typed).
+      case .tab where isDerogationField(state), .enter:
+        if case .derogation(let field)? = state.field?.target {
+          // A derogation's field: on to the next field of the record, not the next question.
+          let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
+          guard let effects = leaveField(&state, now: now) else { return [] }
+          if field.isDate, !typed.isEmpty, !DerogationRecord.isDay(typed) {
+            state.notice = Phrase.derogationNotADay.format(state.language, typed)
+          }
+          // Like a form: the next field opens for typing; the last one returns to the question.
+          let fields = DerogationRecord.Field.allCases
+          let index = fields.firstIndex(of: field) ?? 0
+          state.optionCursor = index
+          if index + 1 < fields.count {
+            let next = fields[index + 1]
+            state.optionCursor = index + 1
+            var record = DerogationRecord()
+            if let question = wizard.current(state.wizard),
+              case .derogation(let recorded)? = state.wizard.answers[question.id]?.value
+            {
+              record = recorded
+            }
+            open(&state, .derogation(next), text: record[next], now: now)
+            state.mode = .editingAnswer
+          }
+          return effects
+        }
+        let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
+        guard let effects = leaveField(&state, now: now) else { return [] }
+        return blank ? effects : effects + send(&state, .nextPressed)
+      case .control("s"):
+        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+      case .control("c"), .function(10):
+        return quit(&state, now: now)
+      default:
+        state.field?.editor.apply(key)
+        return []
+      }
+    case .help(let scroll):
+      let total = HelpScreen(screen: Screen(app: self)).lines(state, width: state.width - 4).count
+      let last = Viewport.maxOffset(total: total, rows: state.listRows)
+      let page = Viewport.page(rows: state.listRows)
+      switch key {
+      case .up, .character("k"): state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+      case .down, .character("j"): state.mode = .help(scroll: min(last, scroll + 1))
+      case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
+      case .pageDown, .character(" "): state.mode = .help(scroll: min(last, scroll + page))
+      case .home: state.mode = .help(scroll: 0)
+      case .end: state.mode = .help(scroll: last)
+      case .control("c"), .function(10): return quit(&state, now: now)
+      default: state.mode = .browsing
+      }
+      return []
+    case .searching(var editor):
+      switch key {
+      case .escape:
+        state.mode = .browsing
+      case .enter:
+        state.mode = .browsing
+        let query = editor.text.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else { return [] }
+        let effects = send(&state, .searchSubmitted(query))
+        state.notice = searchNotice(state)
+        return effects
+      case .control("c"), .function(10):
+        state.mode = .browsing
+        return quit(&state, now: now)
+      default:
+        editor.apply(key)
+        state.mode = .searching(editor)
+      }
+      return []
+    case .contents(let selection):
+      let sections = wizard.visibleSections(state.wizard)
+      var selection = selection
+      switch key {
+      case .up, .character("k"): selection = max(0, selection - 1)
+      case .down, .character("j"): selection = min(max(sections.count - 1, 0), selection + 1)
+      case .pageUp, .pageDown:
+        state.listOffset = Viewport.paged(
+          state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
+        selection = min(max(sections.count - 1, 0), state.listOffset)
+      case .enter:
+        state.mode = .browsing
+        guard sections.indices.contains(selection) else { return [] }
+        return send(&state, .sectionJumped(sections[selection]))
+      case .control("c"), .function(10): return quit(&state, now: now)
+      default:
+        state.mode = .browsing
+        return []
+      }
+      state.mode = .contents(selection: selection)
+      state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
+      return []
+    case .evidence(let selection):
+      return handleEvidence(&state, key, selection: selection, now: now)
+    case .plan(let selection):
+      return handlePlan(&state, key, selection: selection, now: now)
+    case .confirmingFinish:
+      state.mode = .browsing
+      switch key {
+      case .character("y"), .character("Y"), .character("o"), .character("O"), .character("j"),
+        .character("J"):
+        return send(&state, .finishRequested)
+      default:
+        return []
+      }
+    }
+  }
+
+  func handleEvidence(_ state: inout AppState, _ key: Key, selection: Int?, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else {
+      state.mode = .browsing
+      state.field = nil
+      return []
+    }
+    /// The reference being typed becomes an item of the list, and the field a new one.
+    func settle(_ state: inout AppState) -> [WizardEffect] {
+      let effects = handOver(&state, now: now) ?? []
+      open(&state, .evidence(index: nil), text: "", now: now)
+      return effects
+    }
+    switch key {
+    case .escape:
+      return leaveField(&state, now: now) ?? []
+    case .control("c"), .function(10):
+      return quit(&state, now: now)
+    case .enter:
+      guard state.field?.editor.text.allSatisfy(\.isWhitespace) == false else { return [] }
+      return settle(&state)
+    case .up, .down:
+      let effects = state.field?.editor.text.isEmpty == false ? settle(&state) : []
+      let count = state.wizard.answers[question.id]?.evidence.count ?? 0
+      guard count > 0 else { return effects }
+      if key == .up {
+        state.mode = .evidence(selection: max(0, (selection ?? count) - 1))
+      } else if let selection {
+        state.mode = .evidence(selection: selection + 1 < count ? selection + 1 : nil)
+      }
+      return effects
+    case .delete where selection != nil:
+      guard let selection else { return [] }
+      let effects = send(&state, .evidenceRemoved(selection, at: now))
+      let remaining = state.wizard.answers[question.id]?.evidence.count ?? 0
+      state.mode = .evidence(selection: remaining == 0 ? nil : min(selection, remaining - 1))
+      return effects
+    default:
+      state.field?.editor.apply(key)
+      state.mode = .evidence(selection: nil)
+      return []
+    }
+  }
+
+  func searchNotice(_ state: AppState) -> String? {
+    guard let search = state.wizard.search else { return nil }
+    if search.matches.isEmpty { return Phrase.searchNone.format(state.language, search.query) }
+    return Phrase.searchMatches.format(
+      state.language, search.current + 1, search.matches.count, search.query)
+  }
+
+  func handleBrowsing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    guard let question = wizard.current(state.wizard) else {
+      if isQuit(key) { return send(&state, .quitRequested) }
+      if key == .character("r") { return send(&state, .reviewOpened) }
+      return []
+    }
+    let choices = question.choices(state.language, questionnaire)
+    let answer = state.wizard.answers[question.id]
+    func choose(_ index: Int, advance: Bool) -> [WizardEffect] {
+      guard choices.indices.contains(index) else { return [] }
+      state.optionCursor = index
+      if question.type == .multiple {
+        var chosen = Set<String>()
+        if case .choices(let ids)? = answer?.value { chosen = Set(ids) }
+        if chosen.contains(choices[index].id) {
+          chosen.remove(choices[index].id)
+        } else {
+          chosen.insert(choices[index].id)
+        }
+        let ordered = choices.map(\.id).filter(chosen.contains)
+        return ordered.isEmpty
+          ? send(&state, .answerCleared(at: now))
+          : send(&state, .answerChosen(.choices(ordered), at: now))
+      }
+      var effects = send(&state, .answerChosen(.choice(choices[index].id), at: now))
+      if question.type == .compliance, choices[index].id == ComplianceValue.na.rawValue,
+        state.wizard.answers[question.id]?.isUnjustifiedNotApplicable == true
+      {
+        state.notice = Phrase.justificationRequired.text(state.language)
+        open(&state, .note, text: state.wizard.answers[question.id]?.note ?? "", now: now)
+        state.mode = .editingNote
+        return effects
+      }
+      if advance { effects += send(&state, .nextPressed) }
+      return effects
+    }
+    switch key {
+    case .up, .character("k"):
+      // A derogation's fields are walked like choices.
+      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? count - 1
+      return []
+    case .down, .character("j"):
+      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { min(count - 1, $0 + 1) } ?? 0
+      return []
+    case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
+      return choose(Int(String(digit))! - 1, advance: false)
+    case .character(" ") where question.type == .multiple:
+      guard let cursor = state.optionCursor else { return [] }
+      return choose(cursor, advance: false)
+    case .enter:
+      switch question.type {
+      case .derogation:
+        // The highlighted field of the record (the first one when none is).
+        let fields = DerogationRecord.Field.allCases
+        let field = fields[min(fields.count - 1, state.optionCursor ?? 0)]
+        state.optionCursor = fields.firstIndex(of: field)
+        var record = DerogationRecord()
+        if case .derogation(let recorded)? = answer?.value { record = recorded }
+        open(&state, .derogation(field), text: record[field], now: now)
+        state.mode = .editingAnswer
+        return []
+      case .text, .number:
+        let current = answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
+        open(&state, .answer(question.type), text: current, now: now)
+        state.mode = .editingAnswer
+        return []
+      case .multiple:
+        return send(&state, .nextPressed)
+      default:
+        // Only an explicit choice is recorded: without a highlighted option, Enter moves on.
+        guard let cursor = state.optionCursor else { return send(&state, .nextPressed) }
+        return choose(cursor, advance: true)
+      }
+    case .left, .pageUp, .backTab:
+      return send(&state, .backPressed)
+    case .right, .pageDown:
+      return send(&state, .nextPressed)
+    case .tab:
+      open(&state, .note, text: answer?.note ?? "", now: now)
+      state.mode = .editingNote
+      return []
+    case .character("e"):
+      open(&state, .evidence(index: nil), text: "", now: now)
+      state.mode = .evidence(selection: nil)
+      return []
+    case .character("f"):
+      return send(&state, .flagToggled(at: now))
+    case .character("a"):
+      openPlan(&state)
+      return []
+    case .character("c"):
+      guard answer?.reverify == true else {
+        state.notice = PlanPhrase.notCarried.text(state.language)
+        return []
+      }
+      let effects = send(&state, .answerConfirmed(at: now))
+      state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
+      return effects
+    case .character("?"), .function(1):
+      state.mode = .help(scroll: 0)
+      return []
+    case .character("/"):
+      // A new search starts empty; n repeats the last one.
+      state.mode = .searching(TextEditor())
+      return []
+    case .character("n"):
+      let effects = send(&state, .nextMatchPressed)
+      state.notice = searchNotice(state)
+      return effects
+    case .character("u"):
+      return send(&state, .returnPressed)
+    case .character("g"):
+      let sections = wizard.visibleSections(state.wizard)
+      let current = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
+      let selection = sections.firstIndex(of: current) ?? 0
+      state.mode = .contents(selection: selection)
+      state.listOffset = Viewport.settle(0, focus: selection, total: sections.count, rows: state.listRows)
+      return []
+    case .character("r"):
+      return send(&state, .reviewOpened)
+    case .character("S"):
+      return send(&state, .summaryOpened)
+    case .character("F"):
+      state.mode = .confirmingFinish
+      return []
+    case .character("x"), .delete, .backspace:
+      return send(&state, .answerCleared(at: now))
+    case .character("s"), .control("s"):
+      return send(&state, .saveRequested)
+    case .character("q"), .function(10), .control("c"):
+      return send(&state, .quitRequested)
+    default:
+      return []
+    }
+  }
+}

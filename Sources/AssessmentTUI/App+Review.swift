@@ -1,0 +1,73 @@
+import AssessmentCore
+import Foundation
+
+/// The review's keys.
+extension App {
+  // MARK: - Review
+
+  /// The review's lines: headings (no target) and questions (target position).
+  public func reviewEntries(_ state: AppState) -> [(text: String, position: Int?)] {
+    let list = wizard.review(state.wizard)
+    let language = state.language
+    var entries: [(String, Int?)] = []
+    func group(_ phrase: Phrase, _ positions: [Int]) {
+      guard !positions.isEmpty else { return }
+      entries.append((phrase.format(language, positions.count), nil))
+      for position in positions {
+        let question = questionnaire.questions[position]
+        // Cited as the published text reads, like the question screen.
+        let reference = question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
+        entries.append(("\(reference) — \(questionnaire.text(question.text, language.rawValue))", position))
+      }
+    }
+    group(.reviewUnanswered, list.unanswered)
+    group(.reviewFlagged, list.flagged)
+    group(.reviewUnjustified, list.unjustifiedNotApplicable)
+    return entries
+  }
+
+  func handleReview(_ state: inout AppState, _ key: Key) -> [WizardEffect] {
+    let entries = reviewEntries(state)
+    // The line of each entry that jumps somewhere, in order.
+    let targetLines = entries.indices.filter { entries[$0].position != nil }
+    func moveTo(_ selection: Int) {
+      state.listSelection = min(max(targetLines.count - 1, 0), max(0, selection))
+      let focus = targetLines.indices.contains(state.listSelection) ? targetLines[state.listSelection] : nil
+      state.listOffset = Viewport.settle(state.listOffset, focus: focus, total: entries.count, rows: state.listRows)
+    }
+    switch key {
+    case .up, .character("k"):
+      moveTo(state.listSelection - 1)
+    case .down, .character("j"):
+      moveTo(state.listSelection + 1)
+    case .pageUp, .pageDown:
+      state.listOffset = Viewport.paged(
+        state.listOffset, forward: key == .pageDown, total: entries.count, rows: state.listRows)
+      // The first entry shown on the new page.
+      moveTo(targetLines.firstIndex { $0 >= state.listOffset } ?? targetLines.count - 1)
+    case .enter:
+      guard targetLines.indices.contains(state.listSelection),
+        let position = entries[targetLines[state.listSelection]].position
+      else { return [] }
+      return send(&state, .questionJumped(questionnaire.questions[position].id))
+    case .character("F"), .character("f"):
+      if wizard.review(state.wizard).unanswered.isEmpty {
+        return send(&state, .finishRequested)
+      }
+      let effects = send(&state, .overlayClosed)
+      state.mode = .confirmingFinish
+      return effects
+    case .character("S"):
+      return send(&state, .summaryOpened)
+    case .escape, .left, .backspace, .character("r"):
+      return send(&state, .overlayClosed)
+    case .character("q"), .function(10), .control("c"):
+      return send(&state, .quitRequested)
+    case .character("s"), .control("s"):
+      return send(&state, .saveRequested)
+    default:
+      break
+    }
+    return []
+  }
+}

@@ -1,0 +1,89 @@
+import AssessmentCore
+import Foundation
+
+/// The summary's keys, and the summary report the screen and the runner draw.
+extension App {
+  // MARK: - Summary
+
+  public func summaryReport(_ state: AppState) -> SummaryReport {
+    guard let previous else {
+      let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
+      return summaryReport(state, summary: summary)
+    }
+    let current = ComparedAssessment(
+      id: "", questionnaire: questionnaire, state: state.wizard, asOf: state.now ?? Date())
+    var report = summaryReport(state, summary: current.summary)
+    report.changesSince = previous.changes(to: current, language: state.language)
+    return report
+  }
+
+  func summaryReport(_ state: AppState, summary: RiskSummary) -> SummaryReport {
+    var report = SummaryReport(
+      questionnaire: questionnaire, summary: summary, answers: state.wizard.answers,
+      language: state.language, digest: state.questionnaireDigest)
+    report.answeredUnderVersion = state.answeredUnderVersion
+    return report
+  }
+
+  func handleSummary(_ state: inout AppState, _ key: Key) -> [WizardEffect] {
+    let total = SummaryScreen.lines(app: self, state: state).count
+    let finished = state.wizard.phase == .finished
+    func moveTo(_ selection: Int) {
+      state.listSelection = min(max(total - 1, 0), max(0, selection))
+      state.listOffset = Viewport.settle(state.listOffset, focus: state.listSelection, total: total, rows: state.listRows)
+    }
+    switch key {
+    case .up, .character("k"): moveTo(state.listSelection - 1)
+    case .down, .character("j"): moveTo(state.listSelection + 1)
+    case .pageUp, .pageDown, .character(" "):
+      state.listOffset = Viewport.paged(
+        state.listOffset, forward: key != .pageUp, total: total, rows: state.listRows)
+      moveTo(state.listOffset)
+    case .home:
+      state.listOffset = 0
+      moveTo(0)
+    case .end:
+      moveTo(total - 1)
+    case .enter:
+      // A finished assessment is reopened only by an explicit decision (o).
+      if finished {
+        state.notice = Phrase.finishedHint.text(state.language)
+        return []
+      }
+      guard let target = summaryTarget(state) else { return [] }
+      return send(&state, .questionJumped(target))
+    case .character("a") where !finished:
+      // The plan of the selected gap, edited from the summary's list of gaps.
+      guard let target = summaryTarget(state) else { return [] }
+      let effects = send(&state, .questionJumped(target))
+      openPlan(&state)
+      return effects
+    case .character("o") where finished:
+      let target = summaryTarget(state)
+      var effects = send(&state, .reopenRequested)
+      if let target { effects += send(&state, .questionJumped(target)) }
+      return effects
+    case .escape, .left, .character("S"):
+      if finished {
+        state.notice = Phrase.finishedHint.text(state.language)
+        return []
+      }
+      return send(&state, .overlayClosed)
+    case .character("q"), .function(10), .control("c"):
+      return send(&state, .quitRequested)
+    case .character("s"), .control("s"):
+      return send(&state, .saveRequested)
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The question of the selected summary line, when it names one. The runner clamps the
+  /// selection to the lines it drew (``SummaryScreen``).
+  func summaryTarget(_ state: AppState) -> String? {
+    let lines = SummaryScreen.lines(app: self, state: state)
+    guard lines.indices.contains(state.listSelection) else { return nil }
+    return lines[state.listSelection].questionID
+  }
+}
