@@ -86,10 +86,7 @@ public enum QuestionnaireLoader {
     case .unreadable(let path, let reason):
       return .questionnaireUnreadable(path: path, reason: reason)
     case .invalid(let problems):
-      return .questionnaireInvalid(
-        problems.map {
-          QuestionnaireProblem(file: $0.file, line: $0.line, column: $0.column, id: $0.id, message: $0.message)
-        })
+      return .questionnaireInvalid(problems)
     }
   }
 

@@ -1,27 +1,10 @@
 import AssessmentCore
 import Foundation
+import QuestionnaireFormat
 
-/// A problem found in a questionnaire file, located by line and column (1-based).
-public struct QuestionnaireProblem: Equatable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-  /// The id of the questionnaire element concerned, when there is one.
-  public var id: String?
-  public var message: String
-
-  public init(file: String, line: Int, column: Int, id: String? = nil, message: String) {
-    self.file = file
-    self.line = line
-    self.column = column
-    self.id = id
-    self.message = message
-  }
-
-  public var description: String {
-    "\(file):\(line):\(column): " + (id.map { "[\($0)] " } ?? "") + message
-  }
-}
+/// A problem found in a questionnaire file, located by file, line and column (1-based): the
+/// reader's own type.
+public typealias QuestionnaireProblem = FormatProblem
 
 /// Every error of the store, with the text the user sees in each interface language
 /// (`message(_:)`; `errorDescription` is the English one).

@@ -2,8 +2,8 @@ import AssessmentCore
 import Foundation
 
 /// A problem found in a questionnaire file, located by file, line and column (1-based).
-/// (`AssessmentStore` has the same type as `QuestionnaireProblem`, inside its `StoreError`.)
-public struct FormatProblem: Error, Equatable, Sendable {
+/// (`AssessmentStore` names it `QuestionnaireProblem`, inside its `StoreError`.)
+public struct FormatProblem: Error, Equatable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var column: Int
@@ -17,6 +17,10 @@ public struct FormatProblem: Error, Equatable, Sendable {
     self.column = column
     self.id = id
     self.message = message
+  }
+
+  public var description: String {
+    "\(file):\(line):\(column): " + (id.map { "[\($0)] " } ?? "") + message
   }
 }
 
