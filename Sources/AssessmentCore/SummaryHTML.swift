@@ -27,6 +27,17 @@ public struct HTMLReportModel: Equatable, Sendable {
   public var parts: [Part] = []
   /// Labels a template may use: `pageLabel`, `contentsLabel`, `reportTitle`, `subtitle`.
   public var labels: [String: String] = [:]
+  /// The action plan in figures, for a template (`plan.*`): the day due dates are judged
+  /// against, the counts, and the "overdue" heading in the report's language.
+  public var plan = Plan()
+
+  public struct Plan: Equatable, Sendable {
+    public var asOf = ""
+    public var overdue = 0, pending = 0, accepted = 0, done = 0
+    /// "Overdue on DAY (N)", in the report's language.
+    public var overdueText = ""
+    public var title = ""
+  }
 }
 
 extension SummaryReport {
@@ -58,9 +69,15 @@ extension SummaryReport {
       "pageLabel": r(.pageFooter), "contentsLabel": r(.contents), "reportTitle": r(.reportTitle),
       "subtitle": subtitle, "questionnaireTitle": q(questionnaire.title),
     ]
+    let plan = summary.plan
+    model.plan = .init(
+      asOf: summary.asOf, overdue: plan.overdue.count, pending: plan.pending.count,
+      accepted: plan.accepted.count, done: plan.done.count,
+      overdueText: pf(.planOverdue, summary.asOf, plan.overdue.count), title: p(.plan))
     model.parts = [
       .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
       .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
+      .init(id: "plan", title: p(.plan), html: htmlPlan()),
       .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()),
       .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
       .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
@@ -194,6 +211,7 @@ extension SummaryReport {
     if !summary.progress.isComplete {
       html += "<p class=\"warn\">\(e(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered)))</p>"
     }
+    html += htmlPlanCounts()
     html += "</div>\n"
 
     html += "<h3>\(e(t(.blockingFindings))) (\(summary.blocking.count))</h3>\n"
@@ -270,6 +288,7 @@ extension SummaryReport {
     html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
     var badges: [String: String] = [:]
     let answerLabel = e(t(.answer)), severityLabel = e(t(.severity)), impactLabel = e(t(.impact)), noteLabel = e(t(.note))
+    let hasPlanLines = !summary.plan.isEmpty || !summary.toReverify.isEmpty
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       let badge = badges[gap.level] ?? levelBadge(gap.level)
@@ -284,6 +303,7 @@ extension SummaryReport {
       if let note = answers[gap.questionID]?.note, !note.isBlank {
         html += "<br><span class=\"note\">\(noteLabel): \(Self.htmlLines(note))</span>"
       }
+      if hasPlanLines { html += htmlGapPlan(gap) }
       html += "</td><td>"
       if let remediation = question.remediation {
         html += "<em>\(e(actionLabel(question)))</em>: \(e(q(remediation)))"
@@ -505,6 +525,11 @@ extension SummaryReport {
       .facts { font-size: 8.5pt; color: #333; }
       .note { font-style: italic; }
       .waived { font-weight: 600; }
+      .plan-counts { margin: 1mm 0 0; }
+      .plan-alert { margin: 0 0 2mm; font-weight: 600; color: #8f1d17; }
+      .plan-alert a { color: inherit; }
+      span.plan { font-size: 8.5pt; }
+      table.plan td, table.plan th { font-size: 8.5pt; }
       .ok { color: #1e5a3a; } .bad { color: #8f1d17; font-weight: 600; }
       ul.ev { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
       td { overflow-wrap: anywhere; }
