@@ -145,6 +145,9 @@ public struct RiskSummary: Equatable, Sendable {
   public var toReverify: [Int] = []
   /// The action plan as of ``asOf``.
   public var plan = PlanSummary()
+  /// Which questions apply, in walking order (the state's): the reports read it rather than
+  /// evaluate every condition again.
+  public var visibility: [Bool] = []
 }
 
 /// Computes the risk summary from the questionnaire's risk method and the answers.
@@ -330,7 +333,7 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence, toReverify: toReverify, plan: plan)
+      evidence: evidence, toReverify: toReverify, plan: plan, visibility: visibility)
   }
 
   /// The plan as of `day`: every action recorded for a question that applies.
