@@ -88,8 +88,11 @@ public struct Questionnaire: Equatable, Sendable {
   /// earlier version whose option was removed, or whose question changed type, does not.
   public func fits(_ value: AnswerValue, _ question: Question) -> Bool {
     switch (question.type, value) {
-    case (.compliance, .choice(let id)), (.yesno, .choice(let id)), (.single, .choice(let id)):
-      return question.answerIDs.contains(id)
+    // The same sets as `answerIDs`, without building it: this runs for every answer of every
+    // summary.
+    case (.compliance, .choice(let id)): return ComplianceValue(rawValue: id) != nil
+    case (.yesno, .choice(let id)): return id == "yes" || id == "no"
+    case (.single, .choice(let id)): return question.options.contains { $0.id == id }
     case (.multiple, .choices(let ids)):
       let known = Set(question.answerIDs)
       return ids.allSatisfy(known.contains) && Set(ids).count == ids.count
