@@ -381,7 +381,10 @@ public struct RiskEngine: Sendable {
       let due = item.action.dueDate.trimmed
       return DerogationRecord.isDay(due) ? due : "~"
     }
-    plan.pending.sort { (dueKey($0), $0.position) < (dueKey($1), $1.position) }
+    // Keys computed once per action, not once per comparison.
+    plan.pending = plan.pending.map { (key: dueKey($0), item: $0) }
+      .sorted { ($0.key, $0.item.position) < ($1.key, $1.item.position) }
+      .map(\.item)
     plan.overdue = plan.pending.filter(\.overdue)
     return plan
   }
