@@ -112,9 +112,9 @@ enum Synthetic {
   /// a session without one, as before the plan existed).
   static var withPlan: Bool { ProcessInfo.processInfo.environment["CLOUD_ASSESS_BENCH_NO_PLAN"] != "1" }
 
-  /// An action on a third of the gaps (the answers `partial`, `noncompliant` and `unknown` come at
+  /// An action on four gaps in nine (the answers `partial`, `noncompliant` and `unknown` come at
   /// positions 1, 2 and 4 of every 6): overdue, in progress, accepted (a risk acceptance with its
-  /// decision), open without a due date, in turn; done on some compliant answers.
+  /// decision), open without a due date; done on one compliant answer in eighteen.
   static func action(_ index: Int) -> PlanAction? {
     switch index % 18 {
     case 1: return PlanAction(owner: "Équipe sécurité \(index % 7)", dueDate: "2020-06-30", status: .open, reference: "SEC-\(index)")
