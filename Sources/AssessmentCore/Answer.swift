@@ -98,10 +98,20 @@ public struct DerogationRecord: Equatable, Hashable, Sendable {
 
   /// Whether `text` is an ISO day `YYYY-MM-DD` of a real calendar date.
   public static func isDay(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+    // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes (the plan sorts and judges every
+    // due date with it).
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
       (1...12).contains(month), year >= 1
     else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

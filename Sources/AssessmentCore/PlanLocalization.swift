@@ -17,6 +17,8 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case compareNew, compareRemoved, compareActionsClosed, compareActionsOpen, compareActionsOverdue
   case compareCommonOnly, compareNone, changesSince, changesSinceMissing, changesSinceCounts
   case carriedFrom, carriedRemoved
+  // Reports
+  case noPlan
 }
 
 extension PlanPhrase: TranslatedText {
@@ -82,6 +84,7 @@ extension PlanPhrase: TranslatedText {
     .changesSinceCounts: ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost"),
     .carriedFrom: ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren."),
     .carriedRemoved: ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2"),
+    .noPlan: ("Aucune action enregistrée : chaque écart peut recevoir un responsable, une échéance et un statut, ou une décision d'acceptation du risque.", "No action recorded: each gap can be given an owner, a due date and a status, or a decision to accept the risk.", "Geen actie geregistreerd: elke tekortkoming kan een verantwoordelijke, een vervaldatum en een status krijgen, of een beslissing om het risico te aanvaarden."),
   ]
 }
 

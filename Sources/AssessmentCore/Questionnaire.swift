@@ -88,8 +88,11 @@ public struct Questionnaire: Equatable, Sendable {
   /// earlier version whose option was removed, or whose question changed type, does not.
   public func fits(_ value: AnswerValue, _ question: Question) -> Bool {
     switch (question.type, value) {
-    case (.compliance, .choice(let id)), (.yesno, .choice(let id)), (.single, .choice(let id)):
-      return question.answerIDs.contains(id)
+    // The same sets as `answerIDs`, without building it: this runs for every answer of every
+    // summary.
+    case (.compliance, .choice(let id)): return ComplianceValue(rawValue: id) != nil
+    case (.yesno, .choice(let id)): return id == "yes" || id == "no"
+    case (.single, .choice(let id)): return question.options.contains { $0.id == id }
     case (.multiple, .choices(let ids)):
       let known = Set(question.answerIDs)
       return ids.allSatisfy(known.contains) && Set(ids).count == ids.count
@@ -282,28 +285,172 @@ public struct Mappings: Equatable, Sendable {
   public var isEmpty: Bool { iso27002.isEmpty && nis2.isEmpty && gdpr.isEmpty }
 }
 
+/// A question. Its fields live in one shared, copy-on-write box: a questionnaire of 10,000
+/// questions is walked many times per summary and report, and copying a question then costs one
+/// reference count rather than one per field (docs/performance.md).
 public struct Question: Equatable, Sendable {
-  public var id: String
-  public var refs: [String]
-  public var type: QuestionType
-  public var text: LocalizedText
-  public var help: LocalizedText
-  public var options: [ChoiceOption]
-  public var when: Condition?
-  public var severity: Severity?
-  public var protects: [SecurityDimension]
-  public var remediation: LocalizedText?
-  public var mappings: Mappings
+  private final class Storage: @unchecked Sendable {
+    var id: String
+    var refs: [String]
+    var type: QuestionType
+    var text: LocalizedText
+    var help: LocalizedText
+    var options: [ChoiceOption]
+    var when: Condition?
+    var severity: Severity?
+    var protects: [SecurityDimension]
+    var remediation: LocalizedText?
+    var mappings: Mappings
+    var basis: RequirementBasis?
+    var optional: Bool
+    var owner: DutyOwner?
+    var minimum: Double?
+    var maximum: Double?
+    var integer: Bool
+
+    init(
+      id: String,
+      refs: [String],
+      type: QuestionType,
+      text: LocalizedText,
+      help: LocalizedText,
+      options: [ChoiceOption],
+      when: Condition?,
+      severity: Severity?,
+      protects: [SecurityDimension],
+      remediation: LocalizedText?,
+      mappings: Mappings,
+      basis: RequirementBasis?,
+      optional: Bool,
+      owner: DutyOwner?,
+      minimum: Double?,
+      maximum: Double?,
+      integer: Bool
+    ) {
+      self.id = id
+      self.refs = refs
+      self.type = type
+      self.text = text
+      self.help = help
+      self.options = options
+      self.when = when
+      self.severity = severity
+      self.protects = protects
+      self.remediation = remediation
+      self.mappings = mappings
+      self.basis = basis
+      self.optional = optional
+      self.owner = owner
+      self.minimum = minimum
+      self.maximum = maximum
+      self.integer = integer
+    }
+
+    func copy() -> Storage {
+      Storage(
+        id: id,
+        refs: refs,
+        type: type,
+        text: text,
+        help: help,
+        options: options,
+        when: when,
+        severity: severity,
+        protects: protects,
+        remediation: remediation,
+        mappings: mappings,
+        basis: basis,
+        optional: optional,
+        owner: owner,
+        minimum: minimum,
+        maximum: maximum,
+        integer: integer)
+    }
+  }
+
+  private var storage: Storage
+
+  /// The box, made unique before a change (copy on write; its fields are only ever changed
+  /// through this, so a shared box is never written).
+  private var writable: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  public var id: String {
+    get { storage.id }
+    set { writable.id = newValue }
+  }
+  public var refs: [String] {
+    get { storage.refs }
+    set { writable.refs = newValue }
+  }
+  public var type: QuestionType {
+    get { storage.type }
+    set { writable.type = newValue }
+  }
+  public var text: LocalizedText {
+    get { storage.text }
+    set { writable.text = newValue }
+  }
+  public var help: LocalizedText {
+    get { storage.help }
+    set { writable.help = newValue }
+  }
+  public var options: [ChoiceOption] {
+    get { storage.options }
+    set { writable.options = newValue }
+  }
+  public var when: Condition? {
+    get { storage.when }
+    set { writable.when = newValue }
+  }
+  public var severity: Severity? {
+    get { storage.severity }
+    set { writable.severity = newValue }
+  }
+  public var protects: [SecurityDimension] {
+    get { storage.protects }
+    set { writable.protects = newValue }
+  }
+  public var remediation: LocalizedText? {
+    get { storage.remediation }
+    set { writable.remediation = newValue }
+  }
+  public var mappings: Mappings {
+    get { storage.mappings }
+    set { writable.mappings = newValue }
+  }
   /// Nil when the reference text demands the point; otherwise where it comes from.
-  public var basis: RequirementBasis?
+  public var basis: RequirementBasis? {
+    get { storage.basis }
+    set { writable.basis = newValue }
+  }
   /// An optional question left unanswered counts against neither completeness nor the verdict.
-  public var optional: Bool
+  public var optional: Bool {
+    get { storage.optional }
+    set { writable.optional = newValue }
+  }
   /// Whose duty the point is, when it differs from its section's.
-  public var owner: DutyOwner? = nil
+  public var owner: DutyOwner? {
+    get { storage.owner }
+    set { writable.owner = newValue }
+  }
   /// A `number` question's bounds (inclusive) and whether it takes whole numbers only.
-  public var minimum: Double? = nil
-  public var maximum: Double? = nil
-  public var integer: Bool = false
+  public var minimum: Double? {
+    get { storage.minimum }
+    set { writable.minimum = newValue }
+  }
+  public var maximum: Double? {
+    get { storage.maximum }
+    set { writable.maximum = newValue }
+  }
+  public var integer: Bool {
+    get { storage.integer }
+    set { writable.integer = newValue }
+  }
 
   public init(
     id: String, refs: [String] = [], type: QuestionType, text: LocalizedText, help: LocalizedText,
@@ -312,23 +459,46 @@ public struct Question: Equatable, Sendable {
     basis: RequirementBasis? = nil, optional: Bool = false,
     minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false, owner: DutyOwner? = nil
   ) {
-    self.owner = owner
-    self.basis = basis
-    self.optional = optional
-    self.id = id
-    self.refs = refs
-    self.type = type
-    self.text = text
-    self.help = help
-    self.options = options
-    self.when = when
-    self.severity = severity
-    self.protects = protects
-    self.remediation = remediation
-    self.mappings = mappings
-    self.minimum = minimum
-    self.maximum = maximum
-    self.integer = integer
+    storage = Storage(
+      id: id,
+      refs: refs,
+      type: type,
+      text: text,
+      help: help,
+      options: options,
+      when: when,
+      severity: severity,
+      protects: protects,
+      remediation: remediation,
+      mappings: mappings,
+      basis: basis,
+      optional: optional,
+      owner: owner,
+      minimum: minimum,
+      maximum: maximum,
+      integer: integer)
+  }
+
+  public static func == (lhs: Question, rhs: Question) -> Bool {
+    if lhs.storage === rhs.storage { return true }
+    let l = lhs.storage, r = rhs.storage
+    return l.id == r.id
+      && l.refs == r.refs
+      && l.type == r.type
+      && l.text == r.text
+      && l.help == r.help
+      && l.options == r.options
+      && l.when == r.when
+      && l.severity == r.severity
+      && l.protects == r.protects
+      && l.remediation == r.remediation
+      && l.mappings == r.mappings
+      && l.basis == r.basis
+      && l.optional == r.optional
+      && l.owner == r.owner
+      && l.minimum == r.minimum
+      && l.maximum == r.maximum
+      && l.integer == r.integer
   }
 
   /// The answer ids a condition may compare this question with.

@@ -12,7 +12,7 @@ public enum ReportPhrase: CaseIterable, Sendable {
   case compliantShare, answeredShare, registerCaption, noEvidence, noContext, notAnswered
   case noFlagged, noNotApplicable, whatToDo, partOf, contents, derogationStatus, answerColumn
   case noteColumn, severityColumn, questionColumn, sectionColumn, levelColumn, csvYes
-  case noDerogations, acceptedRisksIntro, matrixLegend
+  case noDerogations, acceptedRisksIntro, matrixLegend, actionReference, acceptedUntilColumn
 }
 
 extension ReportPhrase: TranslatedText {
@@ -77,5 +77,7 @@ extension ReportPhrase: TranslatedText {
     .csvYes: ("oui", "yes", "ja"),
     .noDerogations: ("Aucune dérogation enregistrée.", "No derogation recorded.", "Geen afwijking geregistreerd."),
     .matrixLegend: ("Niveaux", "Levels", "Niveaus"),
+    .actionReference: ("Référence de l'action", "Action reference", "Referentie van de actie"),
+    .acceptedUntilColumn: ("Risque accepté jusqu'au", "Risk accepted until", "Risico aanvaard tot"),
   ]
 }

@@ -19,8 +19,14 @@ public struct ReportProvenance: Equatable, Sendable {
 extension SummaryReport {
   /// Positions (walking order) of the questions that apply.
   public var applicablePositions: [Int] {
-    let visibility = questionnaire.visibility(answers: answers)
+    let visibility = visibility
     return questionnaire.questions.indices.filter { visibility[$0] }
+  }
+
+  /// Which questions apply: the summary's, computed again only for a summary made without it.
+  var visibility: [Bool] {
+    summary.visibility.count == questionnaire.questions.count
+      ? summary.visibility : questionnaire.visibility(answers: answers)
   }
 
   /// The blocking rules that hold, by each question they name.

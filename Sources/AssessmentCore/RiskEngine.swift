@@ -145,6 +145,9 @@ public struct RiskSummary: Equatable, Sendable {
   public var toReverify: [Int] = []
   /// The action plan as of ``asOf``.
   public var plan = PlanSummary()
+  /// Which questions apply, in walking order (the state's): the reports read it rather than
+  /// evaluate every condition again.
+  public var visibility: [Bool] = []
 }
 
 /// Computes the risk summary from the questionnaire's risk method and the answers.
@@ -297,10 +300,15 @@ public struct RiskEngine: Sendable {
       .map { (key: (rank($0.level), $0.severity.rank, -$0.position), finding: $0) }
       .sorted { $0.key > $1.key }
       .map(\.finding)
-    let byID = Dictionary(findings.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
+    // The finding of each position, by index (not a dictionary of every finding by id).
+    var findingAt = [Int](repeating: -1, count: questionnaire.questions.count)
+    for (index, finding) in findings.enumerated() where findingAt[finding.position] < 0 { findingAt[finding.position] = index }
     let lowest = model.levels.first?.id
     var register = questionnaire.risks.map { risk in
-      let related = risk.mitigatedBy.compactMap { byID[$0] }
+      let related = risk.mitigatedBy.compactMap { id -> Finding? in
+        guard let position = questionnaire.index(of: id), findingAt[position] >= 0 else { return nil }
+        return findings[findingAt[position]]
+      }
       let open = related.filter { $0.answer != .compliant }
       let worst = open.max { rank($0.level) < rank($1.level) }
       let inherent = related.map { inherentLevel($0) }.max { rank($0) < rank($1) }
@@ -330,7 +338,7 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence, toReverify: toReverify, plan: plan)
+      evidence: evidence, toReverify: toReverify, plan: plan, visibility: visibility)
   }
 
   /// The plan as of `day`: every action recorded for a question that applies.
@@ -338,10 +346,22 @@ public struct RiskEngine: Sendable {
     _ state: WizardState, findings: [Finding], day: String, answer: @escaping (String) -> AnswerValue?
   ) -> PlanSummary {
     var plan = PlanSummary()
-    let levels = Dictionary(
-      findings.filter(\.isGap).map { ($0.questionID, $0.level) }, uniquingKeysWith: { first, _ in first })
-    for (position, question) in questionnaire.questions.enumerated() where state.visibility[position] {
-      guard let action = state.answers[question.id]?.action else { continue }
+    // The actions first (few, or none), in walking order; the levels only for them.
+    var actions: [(position: Int, action: PlanAction)] = []
+    for (id, recorded) in state.answers {
+      guard let action = recorded.action, let position = questionnaire.index(of: id),
+        state.visibility.indices.contains(position), state.visibility[position]
+      else { continue }
+      actions.append((position, action))
+    }
+    guard !actions.isEmpty else { return plan }
+    actions.sort { $0.position < $1.position }
+    var levels: [String: String] = [:]
+    for finding in findings where finding.isGap && levels[finding.questionID] == nil {
+      levels[finding.questionID] = finding.level
+    }
+    for (position, action) in actions {
+      let question = questionnaire.questions[position]
       var acceptance = action.acceptance(on: day)
       if action.status == .riskAccepted {
         let rules = questionnaire.blockingRules.filter { $0.questions.contains(question.id) && $0.when.evaluate(answer) }
@@ -361,7 +381,10 @@ public struct RiskEngine: Sendable {
       let due = item.action.dueDate.trimmed
       return DerogationRecord.isDay(due) ? due : "~"
     }
-    plan.pending.sort { (dueKey($0), $0.position) < (dueKey($1), $1.position) }
+    // Keys computed once per action, not once per comparison.
+    plan.pending = plan.pending.map { (key: dueKey($0), item: $0) }
+      .sorted { ($0.key, $0.item.position) < ($1.key, $1.item.position) }
+      .map(\.item)
     plan.overdue = plan.pending.filter(\.overdue)
     return plan
   }

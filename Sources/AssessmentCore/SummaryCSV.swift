@@ -58,19 +58,22 @@ extension SummaryReport {
     [
       r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn), r(.answerColumn),
       r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
-      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status),
+      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status), r(.actionReference),
+      p(.acceptedBy), r(.acceptedUntilColumn),
     ]
   }
 
   /// One row per question that applies, in walking order: compliance questions with their
-  /// scoring, the others (scope, context, derogations) with their answer only. The action owner,
-  /// due date and status will come from the action plan, which sessions do not hold yet: those
-  /// columns are empty.
+  /// scoring, the others (scope, context, derogations) with their answer only. The last six
+  /// columns are the question's action, when it has one: owner, due date, status (in words;
+  /// "risk accepted" for an accepted risk), reference, and for an accepted risk who accepted it
+  /// and until when.
   public func csvRows() -> [[String]] {
     var findings: [Int: Finding] = [:]
     for finding in summary.findings { findings[finding.position] = finding }
     let blocking = blockingRulesByQuestion
     var sectionTitles: [Int: String] = [:]
+    let statusWords = Dictionary(uniqueKeysWithValues: ActionStatus.allCases.map { ($0, p($0.phrase)) })
     return applicablePositions.map { position in
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
@@ -78,12 +81,17 @@ extension SummaryReport {
       let section = sectionTitles[sectionIndex] ?? q(questionnaire.sections[sectionIndex].title)
       sectionTitles[sectionIndex] = section
       let finding = findings[position]
+      let action = answer?.action
+      let accepted = action?.status == .riskAccepted
       return [
         question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
         csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
         finding.map { likelihoodLabel($0.likelihood) } ?? "", finding.map { impactLabel($0.impact) } ?? "",
         finding.map { levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
-        answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"), "", "", "",
+        answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"),
+        action?.owner ?? "", action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
+        action?.reference ?? "", accepted ? action?.acceptedBy ?? "" : "",
+        accepted ? action?.acceptedUntil ?? "" : "",
       ]
     }
   }

@@ -27,6 +27,17 @@ public struct HTMLReportModel: Equatable, Sendable {
   public var parts: [Part] = []
   /// Labels a template may use: `pageLabel`, `contentsLabel`, `reportTitle`, `subtitle`.
   public var labels: [String: String] = [:]
+  /// The action plan in figures, for a template (`plan.*`): the day due dates are judged
+  /// against, the counts, and the "overdue" heading in the report's language.
+  public var plan = Plan()
+
+  public struct Plan: Equatable, Sendable {
+    public var asOf = ""
+    public var overdue = 0, pending = 0, accepted = 0, done = 0
+    /// "Overdue on DAY (N)", in the report's language.
+    public var overdueText = ""
+    public var title = ""
+  }
 }
 
 extension SummaryReport {
@@ -58,9 +69,15 @@ extension SummaryReport {
       "pageLabel": r(.pageFooter), "contentsLabel": r(.contents), "reportTitle": r(.reportTitle),
       "subtitle": subtitle, "questionnaireTitle": q(questionnaire.title),
     ]
+    let plan = summary.plan
+    model.plan = .init(
+      asOf: summary.asOf, overdue: plan.overdue.count, pending: plan.pending.count,
+      accepted: plan.accepted.count, done: plan.done.count,
+      overdueText: pf(.planOverdue, summary.asOf, plan.overdue.count), title: p(.plan))
     model.parts = [
       .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
       .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
+      .init(id: "plan", title: p(.plan), html: htmlPlan()),
       .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()),
       .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
       .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
@@ -73,41 +90,46 @@ extension SummaryReport {
 
   /// Text escaped for HTML content and attribute values.
   public static func htmlEscaped(_ text: String) -> String {
-    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
-      return text
-    }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    escapeHTML(text, lineBreaks: false)
   }
 
   /// Escaped, line breaks kept as `<br>`.
   static func htmlLines(_ text: String) -> String {
-    let escaped = htmlEscaped(text.trimmed)
-    // Scalars, not characters: a report of 10,000 notes walks them all.
-    guard escaped.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return escaped }
-    var out = ""
-    out.reserveCapacity(escaped.utf8.count + 16)
-    var previousCR = false
-    for scalar in escaped.unicodeScalars {
-      switch scalar {
-      case "\r": out += "<br>"
-      case "\n": if !previousCR { out += "<br>" }
-      default: out.unicodeScalars.append(scalar)
+    escapeHTML(text.trimmed, lineBreaks: true)
+  }
+
+  /// The escaping, on UTF-8 bytes (a report of 10,000 notes of 500 characters walks 2.5 MB):
+  /// runs that need nothing are copied whole. With `lineBreaks`, CR, LF and CRLF become `<br>`.
+  static func escapeHTML(_ text: String, lineBreaks: Bool) -> String {
+    var text = text
+    return text.withUTF8 { input -> String in
+      func special(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+          || (lineBreaks && (byte == 0x0A || byte == 0x0D))
       }
-      previousCR = scalar == "\r"
+      guard let first = input.firstIndex(where: special) else { return String(decoding: input, as: UTF8.self) }
+      var out: [UInt8] = []
+      out.reserveCapacity(input.count + 32)
+      out.append(contentsOf: input[..<first])
+      var index = first
+      while index < input.count {
+        let byte = input[index]
+        switch byte {
+        case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+        case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+        case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+        case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+        case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+        case 0x0D where lineBreaks:
+          out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])  // <br>
+          if index + 1 < input.count, input[index + 1] == 0x0A { index += 1 }
+        case 0x0A where lineBreaks: out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])
+        default: out.append(byte)
+        }
+        index += 1
+      }
+      return String(decoding: out, as: UTF8.self)
     }
-    return out
   }
 
   /// A string for a CSS `content` value.
@@ -194,6 +216,7 @@ extension SummaryReport {
     if !summary.progress.isComplete {
       html += "<p class=\"warn\">\(e(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered)))</p>"
     }
+    html += htmlPlanCounts()
     html += "</div>\n"
 
     html += "<h3>\(e(t(.blockingFindings))) (\(summary.blocking.count))</h3>\n"
@@ -270,6 +293,7 @@ extension SummaryReport {
     html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
     var badges: [String: String] = [:]
     let answerLabel = e(t(.answer)), severityLabel = e(t(.severity)), impactLabel = e(t(.impact)), noteLabel = e(t(.note))
+    let hasPlanLines = !summary.plan.isEmpty || !summary.toReverify.isEmpty
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       let badge = badges[gap.level] ?? levelBadge(gap.level)
@@ -284,6 +308,7 @@ extension SummaryReport {
       if let note = answers[gap.questionID]?.note, !note.isBlank {
         html += "<br><span class=\"note\">\(noteLabel): \(Self.htmlLines(note))</span>"
       }
+      if hasPlanLines { html += htmlGapPlan(gap) }
       html += "</td><td>"
       if let remediation = question.remediation {
         html += "<em>\(e(actionLabel(question)))</em>: \(e(q(remediation)))"
@@ -505,6 +530,11 @@ extension SummaryReport {
       .facts { font-size: 8.5pt; color: #333; }
       .note { font-style: italic; }
       .waived { font-weight: 600; }
+      .plan-counts { margin: 1mm 0 0; }
+      .plan-alert { margin: 0 0 2mm; font-weight: 600; color: #8f1d17; }
+      .plan-alert a { color: inherit; }
+      span.plan { font-size: 8.5pt; }
+      table.plan td, table.plan th { font-size: 8.5pt; }
       .ok { color: #1e5a3a; } .bad { color: #8f1d17; font-weight: 600; }
       ul.ev { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
       td { overflow-wrap: anywhere; }

@@ -125,10 +125,39 @@ struct OSCALDocument: Encodable {
     var status: String
     var origins: [Origin]
     var characterizations: [Characterization]
+    /// The action's due date, the end of that day (UTC).
+    var deadline: String?
+    /// The action of the plan (lifecycle `planned`, or `completed` once done).
+    var remediations: [Response]?
+    /// The risk acceptance, as a log entry.
+    var riskLog: RiskLog?
     var relatedObservations: [ObservationLink]?
     enum CodingKeys: String, CodingKey {
-      case uuid, title, description, statement, props, status, origins, characterizations
-      case relatedObservations = "related-observations"
+      case uuid, title, description, statement, props, status, origins, characterizations, deadline
+      case remediations, riskLog = "risk-log", relatedObservations = "related-observations"
+    }
+  }
+  struct PlainLink: Encodable {
+    var href: String
+    var rel: String?
+    var text: String?
+  }
+  struct Response: Encodable {
+    var uuid, lifecycle, title, description: String
+    var props: [Property]?
+    var links: [PlainLink]?
+    var origins: [Origin]
+  }
+  struct RiskLog: Encodable {
+    var entries: [Entry]
+    struct Entry: Encodable {
+      var uuid, title, description, start: String
+      var end: String?
+      var props: [Property]?
+      var statusChange: String
+      enum CodingKeys: String, CodingKey {
+        case uuid, title, description, start, end, props, statusChange = "status-change"
+      }
     }
   }
   struct Target: Encodable {
@@ -227,6 +256,8 @@ extension SummaryReport {
 
     var risks: [O.Risk] = []
     var riskOf: [String: String] = [:]
+    var planItems: [String: PlanItem] = [:]
+    for item in summary.plan.pending + summary.plan.accepted + summary.plan.done { planItems[item.questionID] = item }
     for gap in summary.gaps {
       let question = questionnaire.questions[gap.position]
       let id = uuid("risk/" + question.id)
@@ -236,6 +267,8 @@ extension SummaryReport {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         description += "\n\n" + f(.waivedBy, reference)
       }
+      let item = planItems[question.id]
+      let plan = oscalPlan(item, questionID: question.id, uuid: uuid, origins: byAssessor)
       risks.append(
         O.Risk(
           uuid: id, title: s(q(question.text)), description: description,
@@ -243,8 +276,8 @@ extension SummaryReport {
           props: [
             O.Property(name: "question-id", value: s(question.id)),
             O.Property(name: "severity", value: gap.severity.rawValue),
-          ],
-          status: Self.oscalRiskStatus(waived: gap.waivedBy != nil), origins: byAssessor,
+          ] + plan.props,
+          status: Self.oscalRiskStatus(waived: gap.waivedBy != nil, item: item), origins: byAssessor,
           characterizations: [
             O.Characterization(
               origin: byAssessor[0],
@@ -254,6 +287,7 @@ extension SummaryReport {
                 O.Facet(name: "risk", value: s(gap.level)),
               ])
           ],
+          deadline: plan.deadline, remediations: plan.remediations, riskLog: plan.riskLog,
           relatedObservations: observationOf[question.id].map { [O.ObservationLink(observationUUID: $0)] }))
     }
 
@@ -342,8 +376,81 @@ extension SummaryReport {
 
   func refsOrID(_ question: Question) -> String { refs(question) }
 
-  /// A risk's OSCAL status: a gap covered by a valid derogation is an approved deviation.
-  static func oscalRiskStatus(waived: Bool) -> String { waived ? "deviation-approved" : "open" }
+  /// A risk's OSCAL status (OSCAL 1.1.3's risk-status values): a gap covered by a valid
+  /// derogation, or whose risk acceptance counts, is an approved deviation; an acceptance that is
+  /// not a decision yet (who or why missing, an end date that is not a day) a requested one; an
+  /// expired acceptance, or one of a blocking finding, leaves the risk open. An action in progress
+  /// is `remediating` ("remediation activities are underway"), a done one `closed`.
+  static func oscalRiskStatus(waived: Bool, item: PlanItem? = nil) -> String {
+    if waived { return "deviation-approved" }
+    guard let item else { return "open" }
+    switch item.action.status {
+    case .open: return "open"
+    case .inProgress: return "remediating"
+    case .done: return "closed"
+    case .riskAccepted:
+      switch item.acceptance {
+      case .valid: return "deviation-approved"
+      case .incomplete, .badExpiry: return "deviation-requested"
+      case .notAccepted, .expired, .blocking: return "open"
+      }
+    }
+  }
+
+  /// A day (`YYYY-MM-DD`) as an OSCAL date-time: its start or its end, UTC; nil when not a day.
+  static func oscalDay(_ day: String, end: Bool) -> String? {
+    let trimmed = day.trimmed
+    guard DerogationRecord.isDay(trimmed) else { return nil }
+    return trimmed + (end ? "T23:59:59Z" : "T00:00:00Z")
+  }
+
+  /// What a risk carries of its action: props, the deadline, the remediation (owner, status and
+  /// reference as props, a reference that is a web address as a link) and, for an accepted
+  /// risk, a risk-log entry with the decision (who, when, why, until when).
+  func oscalPlan(
+    _ item: PlanItem?, questionID: String, uuid: (String) -> String, origins: [OSCALDocument.Origin]
+  ) -> (props: [OSCALDocument.Property], deadline: String?, remediations: [OSCALDocument.Response]?, riskLog: OSCALDocument.RiskLog?) {
+    typealias O = OSCALDocument
+    guard let item else { return ([], nil, nil, nil) }
+    let s = { (text: String) in Self.oscalString(text) }
+    let action = item.action
+    var props = [O.Property(name: "action-status", value: action.status.rawValue)]
+    if item.overdue { props.append(O.Property(name: "action-overdue", value: "true")) }
+    let deadline = action.status.isPending ? Self.oscalDay(action.dueDate, end: true) : nil
+    var remediations: [O.Response]?
+    if action.status != .riskAccepted {
+      var responseProps = [O.Property(name: "action-status", value: action.status.rawValue)]
+      if !action.owner.isBlank { responseProps.append(O.Property(name: "action-owner", value: s(action.owner))) }
+      if let due = Self.oscalDay(action.dueDate, end: false) {
+        responseProps.append(O.Property(name: "action-due-date", value: String(due.prefix(10))))
+      }
+      if !action.reference.isBlank { responseProps.append(O.Property(name: "action-reference", value: s(action.reference))) }
+      remediations = [
+        O.Response(
+          uuid: uuid("response/" + questionID), lifecycle: action.status == .done ? "completed" : "planned",
+          title: s(p(.actionLine)), description: actionText(action), props: responseProps,
+          links: Self.oscalHref(action.reference).map { [O.PlainLink(href: $0, rel: "reference", text: nil)] },
+          origins: origins)
+      ]
+    }
+    var riskLog: O.RiskLog?
+    if action.status == .riskAccepted {
+      var entryProps: [O.Property] = []
+      if !action.acceptedBy.isBlank { entryProps.append(O.Property(name: "accepted-by", value: s(action.acceptedBy))) }
+      if !action.reference.isBlank { entryProps.append(O.Property(name: "action-reference", value: s(action.reference))) }
+      entryProps.append(O.Property(name: "acceptance-state", value: item.acceptance.kind))
+      var description = acceptanceText(item)
+      if !action.acceptanceReason.isBlank { description = action.acceptanceReason.trimmed + "\n\n" + description }
+      riskLog = O.RiskLog(entries: [
+        O.RiskLog.Entry(
+          uuid: uuid("risk-log/" + questionID), title: s(p(.acceptanceSection)), description: description,
+          start: Self.oscalDay(action.acceptedOn, end: false) ?? Timestamp.formatSeconds(summary.metadata.updated),
+          end: Self.oscalDay(action.acceptedUntil, end: true), props: entryProps.isEmpty ? nil : entryProps,
+          statusChange: Self.oscalRiskStatus(waived: false, item: item))
+      ])
+    }
+    return (props, deadline, remediations, riskLog)
+  }
 
   /// Text as OSCAL's string type takes it (`^\S(.*\S)?$`): whitespace runs made one space,
   /// trimmed; `fallback` when nothing is left.

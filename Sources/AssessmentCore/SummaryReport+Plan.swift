@@ -58,11 +58,23 @@ extension SummaryReport {
       var line = p(.actionLine) + colon + actionText(action)
       if action.isOverdue(on: summary.asOf) { line += " — " + p(.overdue) }
       lines.append(line)
-      if let item = summary.plan.accepted.first(where: { $0.questionID == gap.questionID }) {
+      if action.status == .riskAccepted, let item = acceptedItem(at: gap.position) {
         lines.append(p(.acceptanceSection) + colon + acceptanceText(item))
       }
     }
     return lines
+  }
+
+  /// The accepted risk at a position: the plan lists them in walking order (a binary search,
+  /// not a scan per gap).
+  func acceptedItem(at position: Int) -> PlanItem? {
+    let accepted = summary.plan.accepted
+    var low = 0, high = accepted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if accepted[middle].position < position { low = middle + 1 } else { high = middle }
+    }
+    return low < accepted.count && accepted[low].position == position ? accepted[low] : nil
   }
 
   /// The register's line for the accepted risks of an entry, if any.

@@ -174,7 +174,7 @@ public struct SummaryReport: Sendable {
   /// The context answers (scoping, identification of the stakes: every answered question that
   /// is neither scored nor a derogation), as positions in walking order.
   public var contextPositions: [Int] {
-    let visibility = questionnaire.visibility(answers: answers)
+    let visibility = visibility
     return questionnaire.questions.indices.filter { position in
       let question = questionnaire.questions[position]
       return visibility[position] && question.type != .compliance && question.type != .derogation

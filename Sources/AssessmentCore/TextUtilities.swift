@@ -46,7 +46,12 @@ extension String {
   /// Every occurrence of one scalar replaced by a text (by scalar, so that the `\n` of a `\r\n`
   /// is found too).
   func replacingScalar(_ scalar: Unicode.Scalar, with replacement: String) -> String {
-    guard unicodeScalars.contains(scalar) else { return self }
+    if scalar.isASCII {
+      let byte = UInt8(scalar.value)
+      guard utf8.contains(byte) else { return self }
+    } else {
+      guard unicodeScalars.contains(scalar) else { return self }
+    }
     var result = String.UnicodeScalarView()
     for each in unicodeScalars {
       if each == scalar { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(each) }

@@ -24,6 +24,13 @@ public enum HTMLReport {
         ["id": part.id, "title": part.title, "html": part.html, "pageBreak": index > 0 && part.pageBreak] as [String: Any]
       },
       "labels": model.labels,
+      // Added with the action plan: a template copied before it simply does not use them.
+      "plan": [
+        "asOf": model.plan.asOf, "overdue": model.plan.overdue, "pending": model.plan.pending,
+        "accepted": model.plan.accepted, "done": model.plan.done, "overdueText": model.plan.overdueText,
+        "title": model.plan.title, "hasOverdue": model.plan.overdue > 0,
+        "hasPlan": model.plan.overdue + model.plan.pending + model.plan.accepted + model.plan.done > 0,
+      ] as [String: Any],
     ]
   }
 
@@ -67,6 +74,9 @@ public enum HTMLReport {
     <main>
     <h1>{{title}}</h1>
     <p class="subtitle">{{labels.subtitle}}</p>
+    {{#plan.hasOverdue}}
+    <p class="plan-alert"><a href="#plan">⚠ {{plan.title}} — {{plan.overdueText}}</a></p>
+    {{/plan.hasOverdue}}
     {{{identification}}}
     {{#parts}}
     <section class="part{{#pageBreak}} break{{/pageBreak}}" id="{{id}}" aria-label="{{title}}">

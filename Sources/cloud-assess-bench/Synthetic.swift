@@ -108,6 +108,26 @@ enum Synthetic {
 
     """
 
+  /// Whether the session has an action plan (the default; `CLOUD_ASSESS_BENCH_NO_PLAN=1` measures
+  /// a session without one, as before the plan existed).
+  static var withPlan: Bool { ProcessInfo.processInfo.environment["CLOUD_ASSESS_BENCH_NO_PLAN"] != "1" }
+
+  /// An action on four gaps in nine (the answers `partial`, `noncompliant` and `unknown` come at
+  /// positions 1, 2 and 4 of every 6): overdue, in progress, accepted (a risk acceptance with its
+  /// decision), open without a due date; done on one compliant answer in eighteen.
+  static func action(_ index: Int) -> PlanAction? {
+    switch index % 18 {
+    case 1: return PlanAction(owner: "Équipe sécurité \(index % 7)", dueDate: "2020-06-30", status: .open, reference: "SEC-\(index)")
+    case 2: return PlanAction(owner: "Fournisseur", dueDate: "2099-03-31", status: .inProgress, reference: "https://tickets.example/\(index)")
+    case 4: return PlanAction(
+      status: .riskAccepted, reference: "Comité des risques", acceptedBy: "RSSI", acceptedOn: "2020-01-15",
+      acceptanceReason: "Mesure compensatoire en place ; revue annuelle.", acceptedUntil: "2099-12-31")
+    case 7: return PlanAction(owner: "DSI", status: .open)
+    case 9: return PlanAction(owner: "DSI", dueDate: "2020-01-31", status: .done, reference: "Avenant \(index)")
+    default: return nil
+    }
+  }
+
   /// A note of about 500 characters, different per question.
   static func note(_ index: Int) -> String {
     let sentence =
@@ -135,6 +155,7 @@ enum Synthetic {
       }
       if index % 2 == 0 { answer.note = note(index) }
       if index % 5 == 0 { answer.evidence = ["Contrat-cadre v3, annexe \(index % 7 + 1)"] }
+      if withPlan, question.type == .compliance { answer.action = action(index) }
       answers[question.id] = answer
     }
     return answers

@@ -122,7 +122,7 @@ import Testing
     #expect(model.verdict == "NOT ACCEPTABLE")
     #expect(model.parts.first?.id == "summary")
     let ids = model.parts.map(\.id)
-    #expect(ids == ["summary", "gaps", "derogations", "not-applicable", "flagged", "evidence", "context", "appendix"])
+    #expect(ids == ["summary", "gaps", "plan", "derogations", "not-applicable", "flagged", "evidence", "context", "appendix"])
     let first = model.parts[0].html
     for piece in ["NOT ACCEPTABLE", "Data unencrypted", "Encrypt them", "Risk matrix", "Compliance by section", "Leak", "<svg"] {
       #expect(first.contains(piece), "\(piece) on the first page")
@@ -143,6 +143,50 @@ import Testing
     #expect(page.contains("<section id=\"summary\">"))
     #expect(page.contains("NON ACCEPTABLE"))
     #expect(throws: HTMLReport.TemplateError.self) { try html(template: "{{#parts}} unclosed") }
+  }
+
+  /// The report with an overdue action on the encryption gap and one in progress on backups.
+  static func reportWithAPlan() -> SummaryReport {
+    var answers = answers
+    answers["encryption"]?.action = PlanAction(owner: "Ops <team>", dueDate: "2026-12-31", status: .open, reference: "T-1")
+    answers["backups"]?.action = PlanAction(owner: "Provider", dueDate: "2027-03-31", status: .inProgress)
+    let questionnaire = questionnaire
+    let state = Wizard(questionnaire: questionnaire).resume(
+      phase: .questions, metadata: SessionMetadata(organisation: "ONSS", created: t0, updated: t0), answers: answers,
+      cursor: 0)
+    return SummaryReport(
+      questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(state, asOf: t0),
+      answers: answers, language: .en, digest: String(repeating: "cd", count: 32))
+  }
+
+  @Test func theBuiltInTemplateFlagsOverdueActionsAndATemplateMayUseThePlanFigures() throws {
+    let model = Self.reportWithAPlan().htmlModel(Self.provenance)
+    let page = try HTMLReport.render(model)
+    #expect(page.contains("<p class=\"plan-alert\"><a href=\"#plan\">⚠ Action plan — Overdue on 2027-01-15 (1)</a></p>"))
+    #expect(page.contains("<section class=\"part break\" id=\"plan\" aria-label=\"Action plan\">"))
+    #expect(page.contains("Ops &lt;team&gt;"))
+    let figures = try HTMLReport.render(
+      model,
+      template: "{{plan.asOf}} {{plan.overdue}}/{{plan.pending}}/{{plan.accepted}}/{{plan.done}}{{#plan.hasOverdue}} late{{/plan.hasOverdue}}{{#plan.hasPlan}} plan{{/plan.hasPlan}}")
+    #expect(figures == "2027-01-15 1/2/0/0 late plan")
+    // Without a plan: no alert, and the figures are zero.
+    let none = try HTMLReport.render(Self.report().htmlModel(Self.provenance))
+    #expect(!none.contains("<p class=\"plan-alert\">"))
+    #expect(try HTMLReport.render(Self.report().htmlModel(Self.provenance), template: "{{plan.overdue}}{{#plan.hasPlan}}x{{/plan.hasPlan}}") == "0")
+  }
+
+  /// A template copied before the action plan existed (no `plan` variable) still renders, the
+  /// plan among its parts.
+  @Test func aTemplateCopiedBeforeThePlanStillGetsThePlanPart() throws {
+    let old = """
+      <!DOCTYPE html><html lang="{{lang}}"><head><style>{{{style}}}</style></head><body>
+      <h1>{{title}}</h1>{{{identification}}}
+      {{#parts}}<section class="part{{#pageBreak}} break{{/pageBreak}}" id="{{id}}">{{{html}}}</section>{{/parts}}
+      </body></html>
+      """
+    let page = try HTMLReport.render(Self.reportWithAPlan().htmlModel(Self.provenance), template: old)
+    #expect(page.contains("<section class=\"part break\" id=\"plan\">"))
+    #expect(page.contains("Overdue on 2027-01-15 (1)"))
   }
 
   @Test func theBuiltInTemplateIsValidMustache() throws {

@@ -50,8 +50,8 @@ func runBinary(
   process.environment = merged
   let directory = temporaryDirectory()
   defer { try? FileManager.default.removeItem(atPath: directory) }
-  FileManager.default.createFile(atPath: directory + "/out", contents: nil)
-  FileManager.default.createFile(atPath: directory + "/err", contents: nil)
+  _ = FileManager.default.createFile(atPath: directory + "/out", contents: nil)
+  _ = FileManager.default.createFile(atPath: directory + "/err", contents: nil)
   process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
   process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/err"))
   if let input {

@@ -27,7 +27,7 @@ import Testing
     // At least 220 kills, of which 150 after the process has saved (a loaded machine starts the
     // process more slowly, so more kills land before its first save), within 800.
     while (kills < 220 || killsAfterASave < 150) && kills < 800 {
-      FileManager.default.createFile(atPath: log, contents: nil)
+      _ = FileManager.default.createFile(atPath: log, contents: nil)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: benchPath)
       // A small journal threshold, so that kills also land in the full rewrites.
@@ -204,7 +204,7 @@ import Testing
     #expect(utf8.stderr.contains("/utf8.yaml:3:9:") && utf8.stderr.contains("UTF-8"), "\(utf8.stderr)")
     // 100 MB: refused from its size, before it is read (a sparse file costs no disk).
     let large = directory + "/large.yaml"
-    FileManager.default.createFile(atPath: large, contents: nil)
+    _ = FileManager.default.createFile(atPath: large, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: large))
     try handle.truncate(atOffset: 100_000_000)
     try handle.close()

@@ -63,6 +63,35 @@ import Testing
     #expect(missing.stderr.contains("nope.mustache"))
   }
 
+  /// Headless Chromium prints the report of the session with a plan: page 1 counts the overdue
+  /// actions, and the plan's part is printed with its accepted risk.
+  @Test func aRealBrowserPrintsThePlan() throws {
+    guard let browser = which("chromium") ?? which("chromium-browser"), let pdftotext = which("pdftotext")
+    else {
+      _ = requireTool(false, "chromium or poppler-utils (pdftotext)")
+      return
+    }
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let html = directory + "/report.html"
+    let pdf = directory + "/report.pdf"
+    let made = try summary("planned", ["--format", "html", "--output", html, "--lang", "en"])
+    #expect(made.status == 0, "\(made.stderr)")
+    let printed = try runWithTimeout(
+      browser,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+        "--user-data-dir=\(directory)/profile", "--print-to-pdf=\(pdf)", "file://\(html)",
+      ], seconds: 120)
+    #expect(FileManager.default.fileExists(atPath: pdf), "chromium printed nothing: \(printed)")
+    func flat(_ text: String) -> String { text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+    let first = flat(try runBinary(pdftotext, ["-f", "1", "-l", "1", pdf, "-"]).stdout)
+    #expect(first.contains("Overdue on 2026-11-30 (1)"), "the overdue actions on page 1: \(first.prefix(600))")
+    let all = flat(try runBinary(pdftotext, [pdf, "-"]).stdout)
+    #expect(all.contains("Accepted risks (1)"))
+    #expect(all.contains("Marie Martin (CISO)"))
+  }
+
   /// Headless Chromium prints the report to PDF: page 1 holds the verdict and the blocking
   /// findings, and the page count is sane.
   @Test func aRealBrowserPrintsTheExecutiveSummaryOnPageOne() throws {
@@ -118,9 +147,9 @@ import Testing
     let parsed = try runBinary("/usr/bin/env", ["python3", "-c", script, output])
     #expect(parsed.status == 0, "\(parsed.stderr)")
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String]])
-    #expect(rows.first?.count == 15)
+    #expect(rows.first?.count == 18)
     #expect(rows.first?.first == "Referentie")
-    #expect(rows.dropFirst().allSatisfy { $0.count == 15 })
+    #expect(rows.dropFirst().allSatisfy { $0.count == 18 })
     #expect(rows.count > 5)
     let bad = try summary("mixed", ["--format", "csv", "--csv-delimiter", "\"\""])
     #expect(bad.status == 64)
@@ -147,7 +176,58 @@ import Testing
     }
     let validated = try runBinary(python, [packageRoot + "/scripts/validate-oscal"] + paths)
     #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
-    #expect(validated.stdout.contains("3 passed, 0 failed"), "\(validated.stdout)")
+    #expect(validated.stdout.contains("\(paths.count) passed, 0 failed"), "\(validated.stdout)")
+  }
+
+  /// The session with an action plan (Tests/Fixtures/sessions/planned.json: an overdue open
+  /// action, one in progress, an accepted risk, one done) in the three formats.
+  @Test func thePlanInTheHTMLTheCSVAndTheOSCALReports() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let html = try summary("planned", ["--format", "html", "--lang", "en"])
+    #expect(html.status == 0, "\(html.stderr)")
+    let page = html.stdout
+    #expect(page.contains("id=\"plan\""))
+    #expect(page.contains("⚠ Action plan — Overdue on 2026-11-30 (1)"))
+    #expect(page.contains("Service juridique &lt;DPO&gt; &amp; co"))
+    #expect(page.contains("Marie Martin (CISO)"))
+    #expect(page.contains("accepted until 2027-06-30"))
+    #expect(!page.contains("<DPO>"))
+
+    let csvPath = directory + "/planned.csv"
+    let csv = try summary("planned", ["--format", "csv", "--output", csvPath])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    let script = """
+      import csv, json, sys
+      with open(sys.argv[1], newline='', encoding='utf-8') as f:
+          print(json.dumps(list(csv.reader(f, strict=True))))
+      """
+    let parsed = try runBinary("/usr/bin/env", ["python3", "-c", script, csvPath])
+    #expect(parsed.status == 0, "\(parsed.stderr)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String]])
+    let header = try #require(rows.first)
+    #expect(header.suffix(6) == ["Action owner", "Due date", "Status", "Action reference", "Accepted by", "Risk accepted until"])
+    func row(_ id: String) -> [String] { Array((rows.first { $0.count > 1 && $0[1] == id } ?? []).suffix(6)) }
+    #expect(row("ctr_sovereignty") == ["Service juridique <DPO> & co", "2026-11-15", "open", "'=TICKET(12)", "", ""])
+    #expect(row("priv_encryption_rest") == ["IT Ops", "2027-01-31", "in progress", "https://tickets.example/SEC-42", "", ""])
+    #expect(row("ctr_restitution") == ["", "", "risk accepted", "Comité des risques 2026-11", "Marie Martin (CISO)", "2027-06-30"])
+    #expect(row("ctr_backups") == ["Nuage SA", "2026-10-01", "done", "Avenant 3", "", ""])
+
+    let oscal = try summary("planned", ["--format", "oscal"])
+    #expect(oscal.status == 0, "\(oscal.stderr)")
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(oscal.stdout.utf8)) as? [String: Any])
+    let result = try #require(((root["assessment-results"] as? [String: Any])?["results"] as? [[String: Any]])?.first)
+    var status: [String: String] = [:]
+    var risks: [String: [String: Any]] = [:]
+    for risk in result["risks"] as? [[String: Any]] ?? [] {
+      let id = (risk["props"] as? [[String: Any]])?.first { $0["name"] as? String == "question-id" }?["value"] as? String ?? ""
+      status[id] = risk["status"] as? String
+      risks[id] = risk
+    }
+    #expect(status == ["ctr_sovereignty": "open", "priv_encryption_rest": "remediating", "ctr_restitution": "deviation-approved"])
+    #expect(risks["ctr_sovereignty"]?["deadline"] as? String == "2026-11-15T23:59:59Z")
+    let links = (risks["priv_encryption_rest"]?["remediations"] as? [[String: Any]])?.first?["links"] as? [[String: Any]]
+    #expect(links?.first?["href"] as? String == "https://tickets.example/SEC-42")
   }
 
   @Test func outputIsNeverTheSessionItsJournalOrItsLock() throws {
@@ -187,7 +267,7 @@ func runWithTimeout(_ path: String, _ arguments: [String], seconds: Double) thro
   process.arguments = arguments
   let directory = temporaryDirectory()
   defer { try? FileManager.default.removeItem(atPath: directory) }
-  FileManager.default.createFile(atPath: directory + "/out", contents: nil)
+  _ = FileManager.default.createFile(atPath: directory + "/out", contents: nil)
   let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
   process.standardOutput = handle
   process.standardError = handle

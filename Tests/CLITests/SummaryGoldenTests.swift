@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// `cloud-assess summary` of three fixture sessions, in three formats, against golden files.
+/// `cloud-assess summary` of four fixture sessions (one with an action plan), in three formats, against golden files.
 /// With `UPDATE_GOLDEN=1` the files are written instead (and the test fails).
 @Suite struct SummaryGoldenTests {
-  static let sessions = ["all-compliant", "mixed", "health-public"]
+  static let sessions = ["all-compliant", "mixed", "health-public", "planned"]
   static let formats = [("text", "txt"), ("markdown", "md"), ("json", "json")]
   let questionnaire = packageRoot + "/Tests/Fixtures/risk.yaml"
 
