@@ -289,7 +289,8 @@ public struct Mappings: Equatable, Sendable {
 /// questions is walked many times per summary and report, and copying a question then costs one
 /// reference count rather than one per field (docs/performance.md).
 public struct Question: Equatable, Sendable {
-  private final class Storage: @unchecked Sendable {
+  /// The question's fields, held in one box shared between copies.
+  struct Fields: Equatable, Sendable {
     var id: String
     var refs: [String]
     var type: QuestionType
@@ -307,65 +308,11 @@ public struct Question: Equatable, Sendable {
     var minimum: Double?
     var maximum: Double?
     var integer: Bool
+  }
 
-    init(
-      id: String,
-      refs: [String],
-      type: QuestionType,
-      text: LocalizedText,
-      help: LocalizedText,
-      options: [ChoiceOption],
-      when: Condition?,
-      severity: Severity?,
-      protects: [SecurityDimension],
-      remediation: LocalizedText?,
-      mappings: Mappings,
-      basis: RequirementBasis?,
-      optional: Bool,
-      owner: DutyOwner?,
-      minimum: Double?,
-      maximum: Double?,
-      integer: Bool
-    ) {
-      self.id = id
-      self.refs = refs
-      self.type = type
-      self.text = text
-      self.help = help
-      self.options = options
-      self.when = when
-      self.severity = severity
-      self.protects = protects
-      self.remediation = remediation
-      self.mappings = mappings
-      self.basis = basis
-      self.optional = optional
-      self.owner = owner
-      self.minimum = minimum
-      self.maximum = maximum
-      self.integer = integer
-    }
-
-    func copy() -> Storage {
-      Storage(
-        id: id,
-        refs: refs,
-        type: type,
-        text: text,
-        help: help,
-        options: options,
-        when: when,
-        severity: severity,
-        protects: protects,
-        remediation: remediation,
-        mappings: mappings,
-        basis: basis,
-        optional: optional,
-        owner: owner,
-        minimum: minimum,
-        maximum: maximum,
-        integer: integer)
-    }
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
   }
 
   private var storage: Storage
@@ -374,82 +321,82 @@ public struct Question: Equatable, Sendable {
   /// through this, so a shared box is never written).
   private var writable: Storage {
     mutating get {
-      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
       return storage
     }
   }
 
   public var id: String {
-    get { storage.id }
-    set { writable.id = newValue }
+    get { storage.fields.id }
+    set { writable.fields.id = newValue }
   }
   public var refs: [String] {
-    get { storage.refs }
-    set { writable.refs = newValue }
+    get { storage.fields.refs }
+    set { writable.fields.refs = newValue }
   }
   public var type: QuestionType {
-    get { storage.type }
-    set { writable.type = newValue }
+    get { storage.fields.type }
+    set { writable.fields.type = newValue }
   }
   public var text: LocalizedText {
-    get { storage.text }
-    set { writable.text = newValue }
+    get { storage.fields.text }
+    set { writable.fields.text = newValue }
   }
   public var help: LocalizedText {
-    get { storage.help }
-    set { writable.help = newValue }
+    get { storage.fields.help }
+    set { writable.fields.help = newValue }
   }
   public var options: [ChoiceOption] {
-    get { storage.options }
-    set { writable.options = newValue }
+    get { storage.fields.options }
+    set { writable.fields.options = newValue }
   }
   public var when: Condition? {
-    get { storage.when }
-    set { writable.when = newValue }
+    get { storage.fields.when }
+    set { writable.fields.when = newValue }
   }
   public var severity: Severity? {
-    get { storage.severity }
-    set { writable.severity = newValue }
+    get { storage.fields.severity }
+    set { writable.fields.severity = newValue }
   }
   public var protects: [SecurityDimension] {
-    get { storage.protects }
-    set { writable.protects = newValue }
+    get { storage.fields.protects }
+    set { writable.fields.protects = newValue }
   }
   public var remediation: LocalizedText? {
-    get { storage.remediation }
-    set { writable.remediation = newValue }
+    get { storage.fields.remediation }
+    set { writable.fields.remediation = newValue }
   }
   public var mappings: Mappings {
-    get { storage.mappings }
-    set { writable.mappings = newValue }
+    get { storage.fields.mappings }
+    set { writable.fields.mappings = newValue }
   }
   /// Nil when the reference text demands the point; otherwise where it comes from.
   public var basis: RequirementBasis? {
-    get { storage.basis }
-    set { writable.basis = newValue }
+    get { storage.fields.basis }
+    set { writable.fields.basis = newValue }
   }
   /// An optional question left unanswered counts against neither completeness nor the verdict.
   public var optional: Bool {
-    get { storage.optional }
-    set { writable.optional = newValue }
+    get { storage.fields.optional }
+    set { writable.fields.optional = newValue }
   }
   /// Whose duty the point is, when it differs from its section's.
   public var owner: DutyOwner? {
-    get { storage.owner }
-    set { writable.owner = newValue }
+    get { storage.fields.owner }
+    set { writable.fields.owner = newValue }
   }
   /// A `number` question's bounds (inclusive) and whether it takes whole numbers only.
   public var minimum: Double? {
-    get { storage.minimum }
-    set { writable.minimum = newValue }
+    get { storage.fields.minimum }
+    set { writable.fields.minimum = newValue }
   }
   public var maximum: Double? {
-    get { storage.maximum }
-    set { writable.maximum = newValue }
+    get { storage.fields.maximum }
+    set { writable.fields.maximum = newValue }
   }
   public var integer: Bool {
-    get { storage.integer }
-    set { writable.integer = newValue }
+    get { storage.fields.integer }
+    set { writable.fields.integer = newValue }
   }
 
   public init(
@@ -460,45 +407,15 @@ public struct Question: Equatable, Sendable {
     minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false, owner: DutyOwner? = nil
   ) {
     storage = Storage(
-      id: id,
-      refs: refs,
-      type: type,
-      text: text,
-      help: help,
-      options: options,
-      when: when,
-      severity: severity,
-      protects: protects,
-      remediation: remediation,
-      mappings: mappings,
-      basis: basis,
-      optional: optional,
-      owner: owner,
-      minimum: minimum,
-      maximum: maximum,
-      integer: integer)
+      Fields(
+        id: id, refs: refs, type: type, text: text, help: help, options: options, when: when,
+        severity: severity, protects: protects, remediation: remediation, mappings: mappings,
+        basis: basis, optional: optional, owner: owner, minimum: minimum, maximum: maximum,
+        integer: integer))
   }
 
   public static func == (lhs: Question, rhs: Question) -> Bool {
-    if lhs.storage === rhs.storage { return true }
-    let l = lhs.storage, r = rhs.storage
-    return l.id == r.id
-      && l.refs == r.refs
-      && l.type == r.type
-      && l.text == r.text
-      && l.help == r.help
-      && l.options == r.options
-      && l.when == r.when
-      && l.severity == r.severity
-      && l.protects == r.protects
-      && l.remediation == r.remediation
-      && l.mappings == r.mappings
-      && l.basis == r.basis
-      && l.optional == r.optional
-      && l.owner == r.owner
-      && l.minimum == r.minimum
-      && l.maximum == r.maximum
-      && l.integer == r.integer
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
   }
 
   /// The answer ids a condition may compare this question with.

@@ -150,25 +150,9 @@ public struct SummaryReport: Sendable {
     }
   }
 
-  /// An answer as the assessor chose it, in words (labels, not ids).
+  /// An answer as the assessor chose it, in words (labels, not ids), on one line.
   public func answerWords(_ question: Question, _ value: AnswerValue) -> String {
-    switch value {
-    case .choice(let id):
-      if question.type == .compliance { return ComplianceValue(rawValue: id).map { t($0.phrase) } ?? id }
-      if question.type == .yesno { return id == "yes" ? t(.yes) : id == "no" ? t(.no) : id }
-      return question.options.first { $0.id == id }.map { q($0.label) } ?? id
-    case .choices(let ids):
-      return ids.map { id in question.options.first { $0.id == id }.map { q($0.label) } ?? id }
-        .joined(separator: "; ")
-    case .text(let text): return text.replacingScalar("\n", with: " / ")
-    case .number(let number): return Self.numberText(number)
-    case .derogation(let record): return record.reference
-    }
-  }
-
-  static func numberText(_ number: Double) -> String {
-    if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-    return String(number)
+    value.display(question, language, questionnaire).replacingScalar("\n", with: " / ")
   }
 
   /// The context answers (scoping, identification of the stakes: every answered question that
@@ -192,7 +176,7 @@ public struct SummaryReport: Sendable {
       case .choice(let choice): stored = choice
       case .choices(let choices): stored = choices.joined(separator: ", ")
       case .text(let text): stored = text
-      case .number(let number): stored = Self.numberText(number)
+      case .number(let number): stored = AnswerValue.numberText(number)
       case .derogation(let record): stored = record.reference
       }
       return (question, stored)

@@ -1,4 +1,3 @@
-import AssessmentCore
 import Foundation
 
 /// The choices a question offers on screen, in order, with their labels in a language.
@@ -27,7 +26,12 @@ extension Question {
 }
 
 extension AnswerValue {
-  /// The text shown for an answer.
+  /// A number as typed back: whole numbers without a decimal point.
+  public static func numberText(_ number: Double) -> String {
+    number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+  }
+
+  /// The text shown for an answer, in words (labels, not ids): screens and reports alike.
   public func display(_ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire)
     -> String
   {
@@ -38,8 +42,7 @@ extension AnswerValue {
       let choices = question.choices(language, questionnaire)
       return ids.map { id in choices.first { $0.id == id }?.label ?? id }.joined(separator: ", ")
     case .text(let text): return text
-    case .number(let number):
-      return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    case .number(let number): return AnswerValue.numberText(number)
     case .derogation(let record): return record.reference
     }
   }
