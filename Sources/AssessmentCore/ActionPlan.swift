@@ -91,7 +91,7 @@ public struct PlanAction: Equatable, Hashable, Sendable {
   /// before that day.
   public func isOverdue(on day: String) -> Bool {
     let due = dueDate.trimmed
-    return status.isPending && DerogationRecord.isDay(due) && due < day
+    return status.isPending && Day.isValid(due) && due < day
   }
 
   /// Whether the acceptance counts on `day`: it needs who accepted the risk and why, and an
@@ -99,10 +99,11 @@ public struct PlanAction: Equatable, Hashable, Sendable {
   public func acceptance(on day: String) -> AcceptanceStatus {
     guard status == .riskAccepted else { return .notAccepted }
     if acceptedBy.isBlank || acceptanceReason.isBlank { return .incomplete }
-    let until = acceptedUntil.trimmed
-    if until.isEmpty { return .valid }
-    guard DerogationRecord.isDay(until) else { return .badExpiry(until) }
-    return until < day ? .expired(until) : .valid
+    switch Day.expiry(acceptedUntil, on: day) {
+    case .none, .current: return .valid
+    case .past(let until): return .expired(until)
+    case .notADay(let text): return .badExpiry(text)
+    }
   }
 }
 

@@ -90,33 +90,11 @@ public struct DerogationRecord: Equatable, Hashable, Sendable {
   /// date, when given, must not be past.
   public func status(on day: String) -> DerogationStatus {
     if reference.isBlank { return .noReference }
-    let expiry = expiresOn.trimmed
-    if expiry.isEmpty { return .valid }
-    guard DerogationRecord.isDay(expiry) else { return .badExpiry(expiry) }
-    return expiry < day ? .expired(expiry) : .valid
-  }
-
-  /// Whether `text` is an ISO day `YYYY-MM-DD` of a real calendar date.
-  public static func isDay(_ text: String) -> Bool {
-    // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes (the plan sorts and judges every
-    // due date with it).
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        let byte = bytes[index]
-        guard byte >= 0x30, byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
+    switch Day.expiry(expiresOn, on: day) {
+    case .none, .current: return .valid
+    case .past(let expiry): return .expired(expiry)
+    case .notADay(let text): return .badExpiry(text)
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      (1...12).contains(month), year >= 1
-    else { return false }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return (1...days).contains(day)
   }
 }
 

@@ -379,7 +379,7 @@ public struct RiskEngine: Sendable {
     // By due date, undated last; then in walking order.
     func dueKey(_ item: PlanItem) -> String {
       let due = item.action.dueDate.trimmed
-      return DerogationRecord.isDay(due) ? due : "~"
+      return Day.isValid(due) ? due : "~"
     }
     // Keys computed once per action, not once per comparison.
     plan.pending = plan.pending.map { (key: dueKey($0), item: $0) }

@@ -400,7 +400,7 @@ extension SummaryReport {
   /// A day (`YYYY-MM-DD`) as an OSCAL date-time: its start or its end, UTC; nil when not a day.
   static func oscalDay(_ day: String, end: Bool) -> String? {
     let trimmed = day.trimmed
-    guard DerogationRecord.isDay(trimmed) else { return nil }
+    guard Day.isValid(trimmed) else { return nil }
     return trimmed + (end ? "T23:59:59Z" : "T00:00:00Z")
   }
 

@@ -428,7 +428,7 @@ public struct PlainSession {
       if !text.isEmpty {
         let value = text == "-" ? "" : text
         _ = handOver(.derogation(field), value, current: record[field], now: now, &reply)
-        if field.isDate, !value.isEmpty, !DerogationRecord.isDay(value) {
+        if field.isDate, !value.isEmpty, !Day.isValid(value) {
           reply.lines.append(Phrase.derogationNotADay.format(language, value))
         }
       }

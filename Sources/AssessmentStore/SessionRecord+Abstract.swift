@@ -11,11 +11,11 @@ extension SessionRecord {
     let summary = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: metadata.updated)
     var expiries: [String] = summary.derogations.compactMap {
       let day = $0.record.expiresOn.trimmingCharacters(in: .whitespacesAndNewlines)
-      return DerogationRecord.isDay(day) && day >= summary.asOf ? day : nil
+      return Day.isValid(day) && day >= summary.asOf ? day : nil
     }
     expiries += summary.plan.accepted.compactMap {
       let day = $0.action.acceptedUntil.trimmingCharacters(in: .whitespacesAndNewlines)
-      return DerogationRecord.isDay(day) && day >= summary.asOf ? day : nil
+      return Day.isValid(day) && day >= summary.asOf ? day : nil
     }
     return SessionAbstract(
       questionnaire: self.questionnaire.id, organisation: metadata.organisation, provider: metadata.provider, service: metadata.service,

@@ -93,6 +93,6 @@ extension SessionStore {
       organisation: abstract.organisation, provider: abstract.provider, service: abstract.service,
       created: abstract.created, updated: abstract.updated, phase: abstract.phase, answered: abstract.answered,
       applicable: abstract.applicable, verdict: abstract.verdict, pending: abstract.pendingDue.count,
-      overdue: abstract.pendingDue.filter { DerogationRecord.isDay($0) && $0 < day }.count)
+      overdue: abstract.pendingDue.filter { Day.isValid($0) && $0 < day }.count)
   }
 }

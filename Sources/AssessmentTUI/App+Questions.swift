@@ -41,7 +41,7 @@ extension App {
           // A derogation's field: on to the next field of the record, not the next question.
           let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
           guard let effects = leaveField(&state, now: now) else { return [] }
-          if field.isDate, !typed.isEmpty, !DerogationRecord.isDay(typed) {
+          if field.isDate, !typed.isEmpty, !Day.isValid(typed) {
             state.notice = Phrase.derogationNotADay.format(state.language, typed)
           }
           // Like a form: the next field opens for typing; the last one returns to the question.

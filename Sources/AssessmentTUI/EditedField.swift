@@ -89,7 +89,7 @@ extension EditedField {
     case .action(let field):
       // A day is handed over only when it is one (or blank), like a number that must parse.
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-      if field.isDate, !trimmed.isEmpty, !DerogationRecord.isDay(trimmed) {
+      if field.isDate, !trimmed.isEmpty, !Day.isValid(trimmed) {
         return .invalid(PlanPhrase.notADay.format(language, trimmed))
       }
       var action = answer?.action ?? PlanAction()

@@ -33,7 +33,7 @@ struct List: ParsableCommand {
   var asOf: String?
 
   func validate() throws {
-    if let asOf, !DerogationRecord.isDay(asOf) {
+    if let asOf, !Day.isValid(asOf) {
       throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
     }
   }

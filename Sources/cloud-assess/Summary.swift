@@ -78,7 +78,7 @@ struct Summary: ParsableCommand {
     if delimiter == nil {
       throw ValidationError("--csv-delimiter '\(csvDelimiter)' must be one character other than a quote or a line break (',', ';' or 'tab')")
     }
-    if let asOf, !DerogationRecord.isDay(asOf) {
+    if let asOf, !Day.isValid(asOf) {
       throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30")
     }
   }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Days as the assessor types them (`YYYY-MM-DD`): derogations' and acceptances' expiries, due
+/// dates, `--as-of`. ISO days compare as text, so "past" is a string comparison.
+public enum Day {
+  /// Whether `text` is an ISO day `YYYY-MM-DD` of a real calendar date.
+  public static func isValid(_ text: String) -> Bool {
+    // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes (the plan sorts and judges every
+    // due date with it).
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      (1...12).contains(month), year >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
+  }
+
+  /// An expiry or review date, judged on `day`.
+  public enum Expiry: Equatable, Sendable {
+    /// None given.
+    case none
+    /// On or after `day`.
+    case current(String)
+    case past(String)
+    case notADay(String)
+  }
+
+  public static func expiry(_ text: String, on day: String) -> Expiry {
+    let date = text.trimmed
+    if date.isEmpty { return .none }
+    guard isValid(date) else { return .notADay(date) }
+    return date < day ? .past(date) : .current(date)
+  }
+}
