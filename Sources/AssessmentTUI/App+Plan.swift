@@ -47,11 +47,15 @@ extension App {
         guard let effects = handOver(&state, now: now) else { return [] }
         state.field = nil
         let next = selection + 1
-        if next < Self.planRows {
+        // The acceptance's fields only when the risk is accepted (as plain mode asks them).
+        let accepted = state.wizard.answers[question.id]?.action?.status == .riskAccepted
+        if next < Self.planRows, accepted || !fields[next - 1].isAcceptance {
           let nextField = fields[next - 1]
           open(&state, .action(nextField), text: state.wizard.answers[question.id]?.action?[nextField] ?? "", now: now)
+          state.mode = .plan(selection: next)
+        } else {
+          state.mode = .plan(selection: selection)
         }
-        state.mode = .plan(selection: min(next, Self.planRows - 1))
         return effects
       case .escape:
         if let effects = handOver(&state, now: now) {

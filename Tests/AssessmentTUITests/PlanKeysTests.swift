@@ -42,6 +42,28 @@ import Testing
     #expect(lines.contains { $0.contains("c:") || $0.contains("c :") }, "\(lines)")
   }
 
+  @Test func thePlanFormAsksTheAcceptanceOnlyForAnAcceptedRisk() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.press(.character("1"), .enter, .character("1"), .enter, .character("2"))  // restitution partial
+    harness.press(.character("a"), .down, .enter)
+    harness.type("Anne")
+    harness.press(.enter)
+    harness.type("2027-01-31")
+    harness.press(.enter)
+    harness.type("TICKET-9")
+    harness.press(.enter)
+    #expect(harness.state.field == nil, "an open action asks nothing about an acceptance")
+    #expect(harness.state.mode == .plan(selection: 3))
+    #expect(harness.state.wizard.answers["restitution"]?.action?.reference == "TICKET-9")
+    harness.press(.character("4"), .enter)  // risk accepted; Enter on the reference row
+    harness.press(.enter)
+    guard case .action(let field)? = harness.state.field?.target else {
+      Issue.record("the acceptance should be asked once the risk is accepted")
+      return
+    }
+    #expect(field == .acceptedBy)
+  }
+
   @Test func cOnAnAnswerThatWasNotCarriedSaysWhyNothingHappens() throws {
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.character("1"), .left, .character("c"))
