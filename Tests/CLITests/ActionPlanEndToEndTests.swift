@@ -47,8 +47,8 @@ import Testing
     try tmux.keys("Enter")
     try tmux.type("CR-2027-04")
     try tmux.keys("Enter")
-    // Status "in progress" (2).
-    try tmux.keys("Escape")
+    // Status "in progress" (2): after the reference, an action that is not an accepted risk
+    // leaves the form on its rows (no acceptance field opens).
     try tmux.keys("2")
     let plan = try tmux.wait(for: "(•) 2. in progress")
     #expect(plan.contains("Anne Dupont") && plan.contains("2027-03-31") && plan.contains("CR-2027-04"), "\(plan)")
