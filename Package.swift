@@ -8,6 +8,8 @@ let package = Package(
     .executable(name: "cloud-assess", targets: ["cloud-assess"]),
     .library(name: "AssessmentCore", targets: ["AssessmentCore"]),
     .library(name: "AssessmentStore", targets: ["AssessmentStore"]),
+    // For the fuzz package (Fuzz/): the YAML subset reader's differential check.
+    .library(name: "QuestionnaireFormat", targets: ["QuestionnaireFormat"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -30,5 +30,11 @@ let package = Package(
       name: "FuzzQuestionnaire",
       dependencies: ["FuzzSupport", .product(name: "AssessmentStore", package: "cloud-assess")]
     ),
+    // YAMLSubsetCheck.compare on any bytes: the fast reader of questionnaire YAML never reads a
+    // text otherwise than libyaml (a trap when it does).
+    .executableTarget(
+      name: "FuzzYAMLSubset",
+      dependencies: ["FuzzSupport", .product(name: "QuestionnaireFormat", package: "cloud-assess")]
+    ),
   ]
 )

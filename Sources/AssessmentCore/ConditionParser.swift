@@ -97,6 +97,32 @@ public struct ConditionParser {
     var column: Int
   }
 
+  private static func twoCharacterKind(_ first: Character, _ second: Character?) -> Token.Kind? {
+    switch (first, second) {
+    case ("&", "&"): return .and
+    case ("|", "|"): return .or
+    case ("=", "="): return .equal
+    case ("!", "="): return .notEqual
+    case ("<", "="): return .lessOrEqual
+    case (">", "="): return .greaterOrEqual
+    default: return nil
+    }
+  }
+
+  private static func oneCharacterKind(_ character: Character) -> Token.Kind? {
+    switch character {
+    case "!": return .not
+    case "<": return .less
+    case ">": return .greater
+    case "(": return .openParen
+    case ")": return .closeParen
+    case "[": return .openBracket
+    case "]": return .closeBracket
+    case ",": return .comma
+    default: return nil
+    }
+  }
+
   static func tokenize(_ source: String) throws(ConditionSyntaxError) -> [Token] {
     let characters = Array(source)
     var tokens: [Token] = []
@@ -111,21 +137,12 @@ public struct ConditionParser {
         position += 1
         continue
       }
-      let two = at(1).map { String([character, $0]) } ?? String(character)
-      let twoCharacterKinds: [String: Token.Kind] = [
-        "&&": .and, "||": .or, "==": .equal, "!=": .notEqual, "<=": .lessOrEqual,
-        ">=": .greaterOrEqual,
-      ]
-      if let kind = twoCharacterKinds[two] {
+      if let kind = Self.twoCharacterKind(character, at(1)) {
         tokens.append(Token(kind: kind, column: column))
         position += 2
         continue
       }
-      let oneCharacterKinds: [Character: Token.Kind] = [
-        "!": .not, "<": .less, ">": .greater, "(": .openParen, ")": .closeParen,
-        "[": .openBracket, "]": .closeBracket, ",": .comma,
-      ]
-      if let kind = oneCharacterKinds[character] {
+      if let kind = Self.oneCharacterKind(character) {
         tokens.append(Token(kind: kind, column: column))
         position += 1
         continue

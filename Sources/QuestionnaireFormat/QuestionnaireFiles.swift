@@ -144,16 +144,18 @@ public enum QuestionnaireFiles {
   /// One file (`directory` false), or a directory's top file and parts, in order.
   private static func read(files: [(path: String, data: Data)], directory: Bool) throws(FormatError) -> ReadQuestionnaire {
     var tree = YAMLTree()
+    tree.reserve(forBytes: files.reduce(0) { $0 + $1.data.count })
     var problems: [QuestionnaireProblem] = []
     var roots: [Node?] = []
     for (path, data) in files {
       let root = data.withUnsafeBytes { raw -> Node? in
         let bytes = raw.bindMemory(to: UInt8.self)
-        if let problem = checkText(bytes, source: path) {
+        let checked = checkText(bytes, source: path)
+        if let problem = checked.problem {
           problems.append(problem)
           return nil
         }
-        switch tree.read(bytes, file: path) {
+        switch tree.read(bytes, file: path, subset: checked.plain) {
         case .success(let root):
           if root == nil {
             problems.append(
@@ -231,42 +233,90 @@ public enum QuestionnaireFiles {
     }.map(\.element)
   }
 
-  /// Checks done on the bytes before parsing: valid UTF-8, no tab in the indentation (libyaml's
-  /// message for it is obscure, so say it plainly).
-  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> QuestionnaireProblem? {
-    if !isValidUTF8(bytes) {
-      let (line, column) = firstInvalidUTF8(Data(buffer: bytes))
-      return QuestionnaireProblem(
-        file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8")
-    }
+  /// Checks done on the bytes before parsing, in one pass: valid UTF-8, no tab in the
+  /// indentation (libyaml's message for it is obscure, so say it plainly). `plain` tells whether
+  /// the text holds only characters the fast reader handles (``YAMLSubsetReader``).
+  private static func checkText(
+    _ bytes: UnsafeBufferPointer<UInt8>, source: String
+  ) -> (problem: QuestionnaireProblem?, plain: Bool) {
+    guard let base = bytes.baseAddress else { return (nil, true) }
+    let count = bytes.count
+    var plain = true
     var line = 1
-    var column = 0
+    var lineStart = 0
     var inIndentation = true
-    for byte in bytes {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 0
-        inIndentation = true
+    var tab: (line: Int, column: Int)?
+    var index = 0
+    while index < count {
+      let byte = base[index]
+      if byte >= 0x20 && byte < 0x7F {
+        if byte != 0x20 { inIndentation = false }
+        index += 1
         continue
       }
-      guard inIndentation else { continue }
-      column += 1
-      if byte == UInt8(ascii: "\t") {
-        return QuestionnaireProblem(
-          file: source, line: line, column: column,
-          message: "a tab in the indentation; YAML indents with spaces only")
+      if byte < 0x80 {
+        switch byte {
+        case 0x0A:
+          line += 1
+          lineStart = index + 1
+          inIndentation = true
+        case 0x09:
+          plain = false
+          if inIndentation && tab == nil { tab = (line, index - lineStart + 1) }
+        default:
+          plain = false
+          inIndentation = false
+        }
+        index += 1
+        continue
       }
-      if byte != UInt8(ascii: " ") { inIndentation = false }
+      inIndentation = false
+      // A multi-byte sequence (Unicode's table 3-7 of well-formed UTF-8).
+      let next = index + 1 < count ? base[index + 1] : 0
+      let length: Int
+      var secondLow: UInt8 = 0x80
+      var secondHigh: UInt8 = 0xBF
+      switch byte {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; secondLow = 0xA0
+      case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+      case 0xED: length = 3; secondHigh = 0x9F
+      case 0xF0: length = 4; secondLow = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; secondHigh = 0x8F
+      default: length = 0
+      }
+      var valid = length > 0 && index + length <= count && next >= secondLow && next <= secondHigh
+      if valid && length > 2 {
+        for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { valid = false }
+      }
+      guard valid else {
+        let (line, column) = firstInvalidUTF8(Data(buffer: bytes))
+        return (
+          QuestionnaireProblem(
+            file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8"),
+          false
+        )
+      }
+      // What libyaml does not read as an ordinary character (YAMLSubsetReader declines it): C1
+      // controls (U+0085 is a line break for libyaml), U+2028 and U+2029, U+FEFF, U+FFFE, U+FFFF.
+      let third = length > 2 ? base[index + 2] : 0
+      switch byte {
+      case 0xC2 where next < 0xA0: plain = false
+      case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): plain = false
+      case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE): plain = false
+      default: break
+      }
+      index += length
     }
-    return nil
-  }
-
-  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // ASCII fast path, then the standard library's validation for the rest.
-    var index = 0
-    while index < bytes.count, bytes[index] < 0x80 { index += 1 }
-    if index == bytes.count { return true }
-    return String(validating: bytes[index...], as: UTF8.self) != nil
+    if let tab {
+      return (
+        QuestionnaireProblem(
+          file: source, line: tab.line, column: tab.column, message: "a tab in the indentation; YAML indents with spaces only"),
+        false
+      )
+    }
+    return (nil, plain)
   }
 
   /// SHA-256 of bytes, lowercase hex (the digest of a file's bytes, as before issue 15).

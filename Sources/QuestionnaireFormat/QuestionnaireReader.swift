@@ -160,7 +160,7 @@ struct QuestionnaireReader {
       return nil
     }
     let text = tree.text(node)
-    if let tag = tree.tags[node.index] {
+    if !tree.tags.isEmpty, let tag = tree.tags[node.index] {
       // `when: !(a == b)` unquoted: YAML takes `!(a` for a tag and the rest for the value.
       let written = text.isEmpty ? tag : tag + " " + text
       let quoted = "\"" + written.replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -226,7 +226,7 @@ struct QuestionnaireReader {
       }
       guard let text = string(value, "\(what) in '\(language)'", id: id) else { continue }
       // Stops at the first visible character: Foundation's trimming copies every long text.
-      if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+      if Self.isBlank(text) {
         problem(value, "\(what) in '\(language)' is empty", id: id)
       }
       values[language] = text
@@ -236,6 +236,13 @@ struct QuestionnaireReader {
       problem(node, "\(what) lacks a translation in \(missing.joined(separator: ", "))", id: id)
     }
     return LocalizedText(values)
+  }
+
+  /// Empty or only white space. Texts usually start with a visible ASCII character, decided
+  /// without looking up Unicode properties.
+  private static func isBlank(_ text: String) -> Bool {
+    if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+    return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 
   private mutating func identifier(_ node: Node?, _ what: String, pattern: IDPattern) -> String? {
