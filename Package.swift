@@ -24,8 +24,11 @@ let package = Package(
     // Reading questionnaires: YAML files and directories to the model, every check, the digest.
     .target(
       name: "QuestionnaireFormat",
-      dependencies: ["AssessmentCore", .product(name: "Yams", package: "Yams")]
+      dependencies: ["AssessmentCore", "CSHA256", .product(name: "Yams", package: "Yams")]
     ),
+    // SHA-256's compression with the processor's SHA extensions, for the questionnaire digest
+    // (SHA256.swift uses it when the processor has them).
+    .target(name: "CSHA256"),
     // Reports rendered through a template (HTML): the pure core's parts put in a Mustache template.
     .target(
       name: "AssessmentReports",

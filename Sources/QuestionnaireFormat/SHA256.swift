@@ -1,7 +1,15 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), to fingerprint questionnaires. Foundation on Linux has no CryptoKit, and
 /// one digest does not justify a dependency on swift-crypto. Incremental: ``update(_:)`` with any
-/// number of pieces, then ``finalize()``.
+/// number of pieces, then ``finalize()``. The blocks are compressed by the processor's SHA
+/// extensions when it has them (`CSHA256`), else by the portable code below.
 public struct SHA256 {
+  /// Whether the processor's SHA extensions are used.
+  public static let usesHardware = cloud_assess_sha256_hardware_available() != 0
+  /// Off: the portable code only (to compare both in tests).
+  private let hardware: Bool
+
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -24,7 +32,12 @@ public struct SHA256 {
   private var blockCount = 0
   private var length: UInt64 = 0
 
-  public init() {}
+  public init() { hardware = Self.usesHardware }
+
+  /// A hasher that never uses the SHA extensions.
+  public static func portable() -> SHA256 { SHA256(hardware: false) }
+
+  private init(hardware: Bool) { self.hardware = hardware }
 
   /// SHA-256 of `bytes`, lowercase hex.
   public static func hex(of bytes: [UInt8]) -> String {
@@ -76,6 +89,12 @@ public struct SHA256 {
   }
 
   private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    if hardware {
+      h.withUnsafeMutableBufferPointer { h in
+        cloud_assess_sha256_hardware_blocks(h.baseAddress!, blocks.assumingMemoryBound(to: UInt8.self), count)
+      }
+      return
+    }
     h.withUnsafeMutableBufferPointer { h in
       Self.k.withUnsafeBufferPointer { k in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

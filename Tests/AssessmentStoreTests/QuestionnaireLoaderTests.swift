@@ -228,6 +228,25 @@ import Testing
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
+  /// The processor's SHA extensions (when it has them) and the portable code give the same
+  /// digests, on every length around the block size and on long inputs.
+  @Test func sha256HardwareAndPortableCodeAgree() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for length in Array(0...200) + [1_000, 4_096, 65_537, 1_000_003] {
+      let bytes = (0..<length).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 56)
+      }
+      var portable = SHA256.portable()
+      bytes.withUnsafeBytes { portable.update($0) }
+      #expect(SHA256.hex(of: bytes) == portable.finalize(), "\(length) bytes")
+    }
+    // Known vectors through the portable code too (the hardware's are above on this machine).
+    var portable = SHA256.portable()
+    Array("abc".utf8).withUnsafeBytes { portable.update($0) }
+    #expect(portable.finalize() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
   @Test func sha256GivesTheSameDigestWhateverThePieces() {
     let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
     let whole = SHA256.hex(of: bytes)
