@@ -247,7 +247,21 @@ public enum QuestionnaireFiles {
     var inIndentation = true
     var tab: (line: Int, column: Int)?
     var index = 0
+    let raw = UnsafeRawPointer(base)
     while index < count {
+      // Eight printable ASCII characters at a time (no control, no DEL, no byte above 0x7F):
+      // nothing to check in them but whether they end an indentation.
+      if index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let delete = word ^ (0x7F * ones)
+        if ((word &- 0x20 * ones) | word | ((delete &- ones) & ~delete)) & high == 0 {
+          if inIndentation && word != 0x20 * ones { inIndentation = false }
+          index += 8
+          continue
+        }
+      }
       let byte = base[index]
       if byte >= 0x20 && byte < 0x7F {
         if byte != 0x20 { inIndentation = false }

@@ -152,11 +152,13 @@ struct QuestionnaireReader {
     return fields
   }
 
-  private mutating func string(_ node: Node?, _ what: String, id: String? = nil) -> String? {
+  /// `what` names the value in messages; it is only worded when there is one (this runs for
+  /// every text of the questionnaire).
+  private mutating func string(_ node: Node?, _ what: @autoclosure () -> String, id: String? = nil) -> String? {
     guard let node else { return nil }
     guard count(node) else { return nil }
     guard tree.kind(node) == .scalar else {
-      problem(node, "\(what) must be a text, not a list or mapping", id: id)
+      problem(node, "\(what()) must be a text, not a list or mapping", id: id)
       return nil
     }
     let text = tree.text(node)
@@ -166,7 +168,7 @@ struct QuestionnaireReader {
       let quoted = "\"" + written.replacingOccurrences(of: "\"", with: "\\\"") + "\""
       problem(
         node,
-        "YAML reads a value starting with '!' as a tag; quote \(what == "when" ? "the condition: when: " : "it: ")\(quoted)",
+        "YAML reads a value starting with '!' as a tag; quote \(what() == "when" ? "the condition: when: " : "it: ")\(quoted)",
         id: id)
       return nil
     }
@@ -205,35 +207,36 @@ struct QuestionnaireReader {
     return Array(tree.items(node))
   }
 
-  private mutating func localized(_ node: Node?, _ what: String, id: String?) -> LocalizedText? {
+  private mutating func localized(_ node: Node?, _ what: @autoclosure () -> String, id: String?) -> LocalizedText? {
     guard let node else { return nil }
     guard count(node) else { return nil }
     guard tree.kind(node) == .mapping else {
       problem(
-        node, "\(what) must give a text per language (\(languages.joined(separator: ", ")))",
+        node, "\(what()) must give a text per language (\(languages.joined(separator: ", ")))",
         id: id)
       return nil
     }
-    var values: [String: String] = [:]
+    var values = [String: String](minimumCapacity: languages.count)
     for (keyNode, value) in zip(tree.keys(node), tree.values(node)) {
       guard let language = string(keyNode, "a language code", id: id) else { continue }
       guard languages.contains(language) else {
         problem(
           keyNode,
-          "\(what) has a text in '\(language)', which is not among the questionnaire's languages (\(languages.joined(separator: ", ")))",
+          "\(what()) has a text in '\(language)', which is not among the questionnaire's languages (\(languages.joined(separator: ", ")))",
           id: id)
         continue
       }
-      guard let text = string(value, "\(what) in '\(language)'", id: id) else { continue }
+      guard let text = string(value, "\(what()) in '\(language)'", id: id) else { continue }
       // Stops at the first visible character: Foundation's trimming copies every long text.
       if Self.isBlank(text) {
-        problem(value, "\(what) in '\(language)' is empty", id: id)
+        problem(value, "\(what()) in '\(language)' is empty", id: id)
       }
       values[language] = text
     }
-    let missing = languages.filter { values[$0] == nil }
+    // Keys are unique (the tree refuses a key given twice), so as many texts as languages is all.
+    let missing = values.count == languages.count ? [] : languages.filter { values[$0] == nil }
     if !missing.isEmpty {
-      problem(node, "\(what) lacks a translation in \(missing.joined(separator: ", "))", id: id)
+      problem(node, "\(what()) lacks a translation in \(missing.joined(separator: ", "))", id: id)
     }
     return LocalizedText(values)
   }

@@ -158,13 +158,14 @@ struct SizeBenchmark {
     let loads = questions >= 10_000 ? 10 : 30
 
     // Questionnaire load and validation, from the file.
-    var loaded: LoadedQuestionnaire!
+    var lastLoaded: LoadedQuestionnaire?
     timings.append(
       Timing(
         name: "questionnaire load + validation",
-        durations: try Clock.measure(times: loads, warmup: 1) { _ in
-          loaded = try QuestionnaireLoader.load(path: questionnairePath)
+        durations: try Clock.measure(times: loads, warmup: 1, into: &lastLoaded) {
+          try QuestionnaireLoader.load(path: questionnairePath)
         }))
+    let loaded = lastLoaded!
     let questionnaire = loaded.questionnaire
     // What the model keeps in memory: the heap in use grows by this much with one more model
     // loaded (the reader's tree is freed when the load returns).
@@ -188,12 +189,14 @@ struct SizeBenchmark {
     let sessionPath = directory + "/bench.json"
     try store.save(record, to: sessionPath)
     let sessionBytes = (try FileManager.default.attributesOfItem(atPath: sessionPath)[.size] as? Int) ?? 0
+    var lastRecord: SessionRecord?
     timings.append(
       Timing(
         name: "session load",
-        durations: try Clock.measure(times: loads, warmup: 1) { _ in
-          record = try store.load(path: sessionPath)
+        durations: try Clock.measure(times: loads, warmup: 1, into: &lastRecord) {
+          try store.load(path: sessionPath)
         }))
+    record = lastRecord!
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)

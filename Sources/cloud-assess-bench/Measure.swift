@@ -35,6 +35,24 @@ enum Clock {
     return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1_000_000
   }
 
+  /// Runs `body`, which makes a value, `times` times after `warmup` unmeasured runs; the
+  /// durations in milliseconds. Each value replaces the one in `last` after the clock has
+  /// stopped: freeing the previous result is not part of making the next.
+  static func measure<Value>(
+    times: Int, warmup: Int = 3, into last: inout Value?, _ body: () throws -> Value
+  ) rethrows -> [Double] {
+    for _ in 0..<warmup { last = try body() }
+    var durations: [Double] = []
+    durations.reserveCapacity(times)
+    for _ in 0..<times {
+      let start = nowMs()
+      let value = try body()
+      durations.append(nowMs() - start)
+      last = value
+    }
+    return durations
+  }
+
   /// Runs `body` `times` times after `warmup` unmeasured runs; the durations in milliseconds.
   static func measure(times: Int, warmup: Int = 3, _ body: (Int) throws -> Void) rethrows -> [Double] {
     for index in 0..<warmup { try body(index) }

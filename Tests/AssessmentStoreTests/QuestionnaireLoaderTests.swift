@@ -163,6 +163,28 @@ import Testing
     #expect(problems("- a\n- b\n") == ["1:1: the questionnaire must be a mapping (key: value)"])
   }
 
+  /// The bytes are checked eight at a time where they are printable ASCII: what is not (tabs,
+  /// controls, DEL, characters libyaml reads specially) is still found wherever it is, and sends
+  /// the file to libyaml.
+  @Test func checksEveryByteWhereverItIs() {
+    let indent = String(repeating: " ", count: 11)
+    #expect(problems("sections:\n" + indent + "\t- id: a\n") == ["2:12: a tab in the indentation; YAML indents with spaces only"])
+    for padding in 0..<9 {
+      let text = String(repeating: "x", count: padding)
+      // DEL and other controls: libyaml's refusal.
+      for control in ["\u{7F}", "\u{01}"] {
+        let found = problems("x-a: \"\(text)\(control)\"\n")
+        #expect(found.count == 1 && found[0].contains("control characters are not allowed"), "\(padding): \(found)")
+      }
+      // A tab inside a quoted text is text (libyaml reads it).
+      let yaml = questionnaireYAML(yesno).replacingOccurrences(of: "version: \"1\"", with: "version: \"1\(text)\t\"")
+      #expect(problems(yaml) == [], "\(padding)")
+      // U+0085 is a line break for libyaml: the fast reader leaves the file to it.
+      let broken = problems("x-a: a\(text)\u{85}b: 1\n")
+      #expect(broken.contains { $0.hasPrefix("2:1: unknown key 'b'") }, "\(padding): \(broken)")
+    }
+  }
+
   /// Found by the fuzzer: keys that are lists or aliases, and chains of anchors each nesting the
   /// previous one, made composing recurse without bound (Fuzz/Crashes/FuzzQuestionnaire/).
   @Test func refusesComplexKeysAndAliasChainsThatNestTooDeep() {
