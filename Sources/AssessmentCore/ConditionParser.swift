@@ -49,11 +49,12 @@ public struct ConditionParser {
   }
 
   public static func parse(_ source: String) throws(ConditionSyntaxError) -> Result {
-    guard source.count <= maximumLength else {
+    guard source.utf8.count <= maximumLength || source.count <= maximumLength else {
       throw ConditionSyntaxError(
         message: "condition is longer than \(maximumLength) characters", column: maximumLength)
     }
-    var parser = ConditionParser(tokens: try tokenize(source), endColumn: source.count + 1)
+    // Tokenized, the source is ASCII (any other character is an error): bytes are characters.
+    var parser = ConditionParser(tokens: try tokenize(source), endColumn: source.utf8.count + 1)
     guard !parser.tokens.isEmpty else {
       throw ConditionSyntaxError(message: "empty condition", column: 1)
     }
@@ -97,91 +98,94 @@ public struct ConditionParser {
     var column: Int
   }
 
-  private static func twoCharacterKind(_ first: Character, _ second: Character?) -> Token.Kind? {
+  private static func twoCharacterKind(_ first: UInt8, _ second: UInt8) -> Token.Kind? {
     switch (first, second) {
-    case ("&", "&"): return .and
-    case ("|", "|"): return .or
-    case ("=", "="): return .equal
-    case ("!", "="): return .notEqual
-    case ("<", "="): return .lessOrEqual
-    case (">", "="): return .greaterOrEqual
+    case (UInt8(ascii: "&"), UInt8(ascii: "&")): return .and
+    case (UInt8(ascii: "|"), UInt8(ascii: "|")): return .or
+    case (UInt8(ascii: "="), UInt8(ascii: "=")): return .equal
+    case (UInt8(ascii: "!"), UInt8(ascii: "=")): return .notEqual
+    case (UInt8(ascii: "<"), UInt8(ascii: "=")): return .lessOrEqual
+    case (UInt8(ascii: ">"), UInt8(ascii: "=")): return .greaterOrEqual
     default: return nil
     }
   }
 
-  private static func oneCharacterKind(_ character: Character) -> Token.Kind? {
-    switch character {
-    case "!": return .not
-    case "<": return .less
-    case ">": return .greater
-    case "(": return .openParen
-    case ")": return .closeParen
-    case "[": return .openBracket
-    case "]": return .closeBracket
-    case ",": return .comma
+  private static func oneCharacterKind(_ byte: UInt8) -> Token.Kind? {
+    switch byte {
+    case UInt8(ascii: "!"): return .not
+    case UInt8(ascii: "<"): return .less
+    case UInt8(ascii: ">"): return .greater
+    case UInt8(ascii: "("): return .openParen
+    case UInt8(ascii: ")"): return .closeParen
+    case UInt8(ascii: "["): return .openBracket
+    case UInt8(ascii: "]"): return .closeBracket
+    case UInt8(ascii: ","): return .comma
     default: return nil
     }
   }
 
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+  /// A character of an identifier or a value after its first.
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+  }
+
+  /// The tokens of `source`, over its UTF-8 bytes. Every token is ASCII and the first byte that is
+  /// not ASCII is an error, so up to every error a byte's offset is its character's: columns
+  /// count characters.
   static func tokenize(_ source: String) throws(ConditionSyntaxError) -> [Token] {
-    let characters = Array(source)
+    let bytes = Array(source.utf8)
     var tokens: [Token] = []
     var position = 0
-    func at(_ offset: Int) -> Character? {
-      position + offset < characters.count ? characters[position + offset] : nil
-    }
-    while position < characters.count {
-      let character = characters[position]
+    while position < bytes.count {
+      let byte = bytes[position]
+      let next: UInt8 = position + 1 < bytes.count ? bytes[position + 1] : 0
       let column = position + 1
-      if character == " " || character == "\t" || character == "\n" {
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") {
         position += 1
         continue
       }
-      if let kind = Self.twoCharacterKind(character, at(1)) {
+      if let kind = twoCharacterKind(byte, next) {
         tokens.append(Token(kind: kind, column: column))
         position += 2
         continue
       }
-      if let kind = Self.oneCharacterKind(character) {
+      if let kind = oneCharacterKind(byte) {
         tokens.append(Token(kind: kind, column: column))
         position += 1
         continue
       }
-      if character.isASCII, character.isLetter || character == "_" {
+      if isLetter(byte) || byte == UInt8(ascii: "_") {
         var end = position
-        while end < characters.count,
-          characters[end].isASCII,
-          characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
-            || characters[end] == "-" || characters[end] == "."
-        {
-          end += 1
-        }
-        tokens.append(Token(kind: .identifier(String(characters[position..<end])), column: column))
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        tokens.append(Token(kind: .identifier(String(decoding: bytes[position..<end], as: UTF8.self)), column: column))
         position = end
         continue
       }
-      if character.isASCII, character.isNumber || (character == "-" && (at(1)?.isNumber ?? false))
-      {
+      if isDigit(byte) || (byte == UInt8(ascii: "-") && isDigit(next)) {
         // A number, or a value that starts with a digit: every option id (`10-50`, `1a`,
         // `1.5.2`) can be named. It is a number only when it reads as one.
         var end = position + 1
-        while end < characters.count, characters[end].isASCII,
-          characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
-            || characters[end] == "-" || characters[end] == "."
-        {
-          end += 1
-        }
-        let text = String(characters[position..<end])
-        let isNumber = Double(text) != nil && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        let text = String(decoding: bytes[position..<end], as: UTF8.self)
+        let isNumber = Double(text) != nil && text.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
         tokens.append(Token(kind: isNumber ? .number(text) : .identifier(text), column: column))
         position = end
         continue
       }
-      if character == "&" || character == "|" || character == "=" {
+      if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "=") {
+        let character = Character(Unicode.Scalar(byte))
         throw ConditionSyntaxError(
           message: "unexpected '\(character)' (did you mean '\(character)\(character)'?)",
           column: column)
       }
+      // The whole character (a carriage return with its line feed, a letter with its accents).
+      let character = source[source.utf8.index(source.utf8.startIndex, offsetBy: position)]
       throw ConditionSyntaxError(message: "unexpected character '\(character)'", column: column)
     }
     return tokens
