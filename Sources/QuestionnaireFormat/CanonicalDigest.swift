@@ -66,11 +66,21 @@ struct CanonicalDigest {
       buffer.append(UInt8(ascii: "{"))
       let keys = tree.keys(node)
       let values = tree.values(node)
+      // Insertion sort by UTF-8 bytes: mappings have a handful of keys.
+      let names = keys.map { tree.text($0) }
       var order = Array(0..<keys.count)
-      order.sort { tree.text(keys[$0]).utf8.lexicographicallyPrecedes(tree.text(keys[$1]).utf8) }
+      for position in order.indices.dropFirst() {
+        let index = order[position]
+        var slot = position
+        while slot > 0, names[index].utf8.lexicographicallyPrecedes(names[order[slot - 1]].utf8) {
+          order[slot] = order[slot - 1]
+          slot -= 1
+        }
+        order[slot] = index
+      }
       for (position, index) in order.enumerated() {
         if position > 0 { buffer.append(UInt8(ascii: ",")) }
-        writeString(tree.text(keys[index]))
+        writeString(names[index])
         buffer.append(UInt8(ascii: ":"))
         guard write(values[index]) else { return false }
       }
@@ -84,6 +94,10 @@ struct CanonicalDigest {
     buffer.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in
+      if !Self.needsEscaping(bytes) {
+        buffer.append(contentsOf: bytes)
+        return
+      }
       var clean = 0
       for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
         buffer.append(contentsOf: bytes[clean..<index])
@@ -104,5 +118,30 @@ struct CanonicalDigest {
       buffer.append(contentsOf: bytes[clean...])
     }
     buffer.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether `bytes` hold a control character, `"` or `\`: checked eight bytes at a time.
+  private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let quote = word ^ (0x22 * ones)
+      let backslash = word ^ (0x5C * ones)
+      // A byte below 0x20, or equal to '"' or '\\' (a zero byte of `quote` or `backslash`);
+      // bytes from 0x80 up (UTF-8 sequences) are ignored.
+      let found = ((word &- 0x20 * ones) | (quote &- ones) | (backslash &- ones)) & ~word & high
+      if found != 0 { return true }
+      index += 8
+    }
+    while index < bytes.count {
+      let byte = base[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+      index += 1
+    }
+    return false
   }
 }

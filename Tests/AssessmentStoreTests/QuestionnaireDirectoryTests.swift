@@ -159,6 +159,19 @@ import Testing
     #expect(tree.json == nil)
   }
 
+  /// Texts are checked for characters to escape eight bytes at a time: one at every offset of
+  /// the first words is escaped, and keys come out in byte order.
+  @Test func theCanonicalJSONEscapesWhereverTheCharacterIs() {
+    for (written, escaped) in [("\\\"", "\\\""), ("\\\\", "\\\\"), ("\\n", "\\n"), ("\\x01", "\\u0001"), ("\\x1f", "\\u001f")] {
+      for offset in 0..<18 {
+        let before = String(repeating: "é", count: offset % 3) + String(repeating: "a", count: offset)
+        let yaml = "k: \"\(before)\(written)z\"\n"
+        #expect(canonical(yaml).json == "{\"k\":\"\(before)\(escaped)z\"}", "\(yaml)")
+      }
+    }
+    #expect(canonical("b: 1\nab: 2\nB: 3\né: 4\na: 5\n").json == #"{"B":"3","a":"5","ab":"2","b":"1","é":"4"}"#)
+  }
+
   @Test func aDirectoryNotLaidOutAsOneIsAClearError() throws {
     let layout =
       "a questionnaire directory holds questionnaire.yaml (every key but sections) and sections/*.yaml (the sections, in file-name order)"
