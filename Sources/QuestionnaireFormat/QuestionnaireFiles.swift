@@ -209,8 +209,14 @@ public enum QuestionnaireFiles {
     var reader = QuestionnaireReader(tree: tree)
     let questionnaire = reader.read(root)
     let hex = digest.wait()
-    guard reader.problems.isEmpty, let questionnaire else {
-      throw .invalid(sorted(reader.problems, files: tree.files))
+    let found = reader.problems
+    let fileNames = tree.files
+    // Nothing needs the tree any more: it is freed on another thread (hundreds of thousands of
+    // texts, a few milliseconds) instead of before this function returns.
+    let discarded = Discarded((consume tree, consume reader))
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(discarded) {} }
+    guard found.isEmpty, let questionnaire else {
+      throw .invalid(sorted(found, files: fileNames))
     }
     guard let hex else {
       throw .invalid([
@@ -368,6 +374,12 @@ public enum QuestionnaireFiles {
     }
     return (line, 1)
   }
+}
+
+/// Values handed to another thread only to be freed there.
+private final class Discarded<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: consuming Value) { self.value = value }
 }
 
 /// The canonical digest of a tree, computed on a thread of its own.
