@@ -137,6 +137,9 @@ import Testing
       }
     }
     #expect(SessionStore.isValidID(SessionStore.newID(at: created)))
+    // UTC, to the second (cut, not rounded).
+    let id = SessionStore.newID(at: Date(timeIntervalSince1970: 1_795_000_000.9))
+    #expect(id.hasPrefix("20261118-110640-") && id.count == 20, "\(id)")
   }
 
   @Test func aSecondLockIsRefusedAndNamesTheHolder() throws {
