@@ -214,7 +214,11 @@ public enum QuestionnaireFiles {
     // Nothing needs the tree any more: it is freed on another thread (hundreds of thousands of
     // texts, a few milliseconds) instead of before this function returns.
     let discarded = Discarded((consume tree, consume reader))
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(discarded) {} }
+    discarding.enter()
+    DispatchQueue.global(qos: .utility).async {
+      withExtendedLifetime(discarded) {}
+      discarding.leave()
+    }
     guard found.isEmpty, let questionnaire else {
       throw .invalid(sorted(found, files: fileNames))
     }
@@ -226,6 +230,14 @@ public enum QuestionnaireFiles {
       ])
     }
     return ReadQuestionnaire(questionnaire: questionnaire, digest: hex)
+  }
+
+  /// The trees of finished reads being freed on other threads.
+  private static let discarding = DispatchGroup()
+
+  /// Waits until the trees of finished reads are freed (for measurements of memory and time).
+  public static func waitForDiscardedTrees() {
+    discarding.wait()
   }
 
   /// In file order (the files in reading order); problems at the same place keep the order they

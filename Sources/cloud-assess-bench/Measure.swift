@@ -37,11 +37,16 @@ enum Clock {
 
   /// Runs `body`, which makes a value, `times` times after `warmup` unmeasured runs; the
   /// durations in milliseconds. Each value replaces the one in `last` after the clock has
-  /// stopped: freeing the previous result is not part of making the next.
+  /// stopped: freeing the previous result is not part of making the next. `between` runs after
+  /// each run, unmeasured (e.g. to let work that a run left to other threads finish, so that it
+  /// does not weigh on the next).
   static func measure<Value>(
-    times: Int, warmup: Int = 3, into last: inout Value?, _ body: () throws -> Value
+    times: Int, warmup: Int = 3, into last: inout Value?, between: () -> Void = {}, _ body: () throws -> Value
   ) rethrows -> [Double] {
-    for _ in 0..<warmup { last = try body() }
+    for _ in 0..<warmup {
+      last = try body()
+      between()
+    }
     var durations: [Double] = []
     durations.reserveCapacity(times)
     for _ in 0..<times {
@@ -49,6 +54,7 @@ enum Clock {
       let value = try body()
       durations.append(nowMs() - start)
       last = value
+      between()
     }
     return durations
   }
