@@ -5,9 +5,12 @@ import Foundation
 public enum Day {
   /// Whether `text` is an ISO day `YYYY-MM-DD` of a real calendar date.
   public static func isValid(_ text: String) -> Bool {
-    // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes (the plan sorts and judges every
-    // due date with it).
-    let bytes = Array(text.utf8)
+    // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes in place (the plan sorts and judges
+    // every due date with it): no copy of them, no array.
+    text.utf8.withContiguousStorageIfAvailable(isValid) ?? Array(text.utf8).withUnsafeBufferPointer(isValid)
+  }
+
+  private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
@@ -22,7 +25,12 @@ public enum Day {
       (1...12).contains(month), year >= 1
     else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    let days: Int
+    switch month {
+    case 2: days = leap ? 29 : 28
+    case 4, 6, 9, 11: days = 30
+    default: days = 31
+    }
     return (1...days).contains(day)
   }
 

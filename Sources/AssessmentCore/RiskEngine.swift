@@ -148,6 +148,10 @@ public struct RiskSummary: Equatable, Sendable {
   /// Which questions apply, in walking order (the state's): the reports read it rather than
   /// evaluate every condition again.
   public var visibility: [Bool] = []
+  /// The ids of the answers whose value no longer fits their question (an option removed, a type
+  /// changed), sorted: the same as ``Questionnaire/invalidAnswerIDs(_:)``, found in the engine's
+  /// pass over the answers rather than by another.
+  public var invalidAnswerIDs: [String] = []
 }
 
 /// Computes the risk summary from the questionnaire's risk method and the answers.
@@ -183,44 +187,18 @@ public struct RiskEngine: Sendable {
     var unjustified: [Int] = []
     var evidence: [Int] = []
     var toReverify: [Int] = []
+    var derogationPositions: [Int] = []
+    var invalid: [String] = []
+    // The actions of the questions that apply, in walking order, gathered in the one pass over
+    // the answers (the plan needs no other).
+    var actions: [(position: Int, action: PlanAction)] = []
+    var required = 0
     var ratings: [RatingKey: Finding] = [:]
     var sections = questionnaire.sections.indices.map {
       SectionCompliance(section: $0, applicable: 0, compliantScore: 0, answered: 0)
     }
-    for (position, question) in questionnaire.questions.enumerated() where visibility[position] {
-      let recorded = state.answers[question.id]
-      // An answer that no longer fits its question (an option removed) counts as unanswered.
-      var value = questionnaire.value(recorded, question)
-      if value == nil, question.isRequired { unanswered.append(position) }
-      let carried = value != nil && recorded?.reverify == true
-      if carried {
-        toReverify.append(position)
-        if let compliance = value?.compliance, compliance != .noncompliant {
-          value = .choice(ComplianceValue.unknown.rawValue)
-        }
-      }
-      if recorded?.flagged == true { flagged.append(position) }
-      if recorded?.evidence.isEmpty == false { evidence.append(position) }
-      guard question.type == .compliance else { continue }
-      let scored: ScoredAnswer
-      switch value?.compliance {
-      case .compliant?: scored = .compliant
-      case .partial?: scored = .partial
-      case .noncompliant?: scored = .noncompliant
-      case .unknown?: scored = .unknown
-      case .na?:
-        if recorded?.isUnjustifiedNotApplicable == true {
-          scored = .unjustifiedNotApplicable
-          unjustified.append(position)
-        } else {
-          notApplicable.append(position)
-          continue
-        }
-      case nil:
-        // An optional question left empty is not scored at all.
-        if question.optional { continue }
-        scored = .unanswered
-      }
+    // A compliance question that applies, scored: its section's counts and its finding.
+    func score(_ question: Question, position: Int, answer scored: ScoredAnswer, carried: Bool) {
       let section = questionnaire.sectionIndexOfQuestion[position]
       sections[section].applicable += 1
       if scored != .unanswered { sections[section].answered += 1 }
@@ -230,7 +208,7 @@ public struct RiskEngine: Sendable {
       // handful of combinations, rated once each.
       let key = RatingKey(
         answer: scored, severity: question.severity ?? .medium, protects: question.protects,
-        targeted: targeted.isEmpty ? [] : activeAdjustments.indices.filter {
+        targeted: !targeted.contains(question.id) ? [] : activeAdjustments.indices.filter {
           activeAdjustments[$0].questions.contains(question.id)
         })
       let rated: Finding
@@ -246,6 +224,62 @@ public struct RiskEngine: Sendable {
           severity: rated.severity, likelihood: rated.likelihood, impact: rated.impact,
           level: rated.level, impactReasons: rated.impactReasons, toReverify: carried))
     }
+    // One pass over the questions: a large questionnaire's questions are thousands of boxes on
+    // the heap, and each pass over them is as many cache misses. Each answer's fields are read
+    // from the dictionary's slot rather than from a copy of the whole `Answer`: a copy retains
+    // its note, evidence and action, cold in memory in a large session, for every question.
+    let answers = state.answers
+    for (position, question) in questionnaire.questions.enumerated() {
+      let slot = answers.index(forKey: question.id)
+      let stored = slot.flatMap { answers.values[$0].value }
+      // An answer that no longer fits its question (an option removed) counts as unanswered; it
+      // is kept, and listed whether its question applies or not.
+      var value = stored.flatMap { questionnaire.fits($0, question) ? $0 : nil }
+      if value == nil, stored != nil { invalid.append(question.id) }
+      guard visibility[position] else { continue }
+      if question.isRequired { required += 1 }
+      if question.type == .derogation { derogationPositions.append(position) }
+      if value == nil, question.isRequired { unanswered.append(position) }
+      guard let slot else {
+        // Nothing recorded: only a compliance question that is not optional is scored.
+        if question.type == .compliance && !question.optional {
+          score(question, position: position, answer: .unanswered, carried: false)
+        }
+        continue
+      }
+      if let action = answers.values[slot].action { actions.append((position, action)) }
+      let carried = value != nil && answers.values[slot].reverify
+      if carried {
+        toReverify.append(position)
+        if let compliance = value?.compliance, compliance != .noncompliant {
+          value = .choice(ComplianceValue.unknown.rawValue)
+        }
+      }
+      if answers.values[slot].flagged { flagged.append(position) }
+      if !answers.values[slot].evidence.isEmpty { evidence.append(position) }
+      guard question.type == .compliance else { continue }
+      let scored: ScoredAnswer
+      switch value?.compliance {
+      case .compliant?: scored = .compliant
+      case .partial?: scored = .partial
+      case .noncompliant?: scored = .noncompliant
+      case .unknown?: scored = .unknown
+      case .na?:
+        // "Not applicable" without a justification (`Answer.isUnjustifiedNotApplicable`).
+        if answers.values[slot].note.isBlank {
+          scored = .unjustifiedNotApplicable
+          unjustified.append(position)
+        } else {
+          notApplicable.append(position)
+          continue
+        }
+      case nil:
+        // An optional question left empty is not scored at all.
+        if question.optional { continue }
+        scored = .unanswered
+      }
+      score(question, position: position, answer: scored, carried: carried)
+    }
     var matrix = Array(
       repeating: Array(repeating: 0, count: model.impact.count), count: model.likelihood.count)
     for finding in findings {
@@ -256,7 +290,8 @@ public struct RiskEngine: Sendable {
       }
     }
     var derogations: [DerogationUse] = []
-    for question in questionnaire.questions where question.type == .derogation {
+    for position in derogationPositions {
+      let question = questionnaire.questions[position]
       guard case .derogation(let record)? = answer(question.id), !record.isBlank else { continue }
       derogations.append(
         DerogationUse(questionID: question.id, record: record, status: record.status(on: day), waives: []))
@@ -295,11 +330,15 @@ public struct RiskEngine: Sendable {
       }
     }
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
-    // Sort keys computed once per gap, not once per comparison.
-    let gaps = findings.filter(\.isGap)
-      .map { (key: (rank($0.level), $0.severity.rank, -$0.position), finding: $0) }
-      .sorted { $0.key > $1.key }
-      .map(\.finding)
+    // The gaps by level, then severity (both descending), then walking order: the indices are
+    // sorted on one integer key each, and each gap is copied once, into place (a finding is a
+    // large struct, not moved around by the sort).
+    let gapIndices = findings.indices.filter { findings[$0].isGap }
+    let gapKeys = gapIndices.map { index -> Int in
+      let finding = findings[index]
+      return (rank(finding.level) << 48) | (finding.severity.rank << 40) | (Int(UInt32.max) - finding.position)
+    }
+    let gaps = gapIndices.indices.sorted { gapKeys[$0] > gapKeys[$1] }.map { findings[gapIndices[$0]] }
     // The finding of each position, by index (not a dictionary of every finding by id).
     var findingAt = [Int](repeating: -1, count: questionnaire.questions.count)
     for (index, finding) in findings.enumerated() where findingAt[finding.position] < 0 { findingAt[finding.position] = index }
@@ -316,16 +355,11 @@ public struct RiskEngine: Sendable {
         risk: risk, level: related.isEmpty ? nil : worst?.level ?? lowest, inherentLevel: inherent,
         findings: related)
     }
-    let plan = planSummary(state, findings: findings, day: day, answer: answer)
+    let plan = planSummary(actions, findings: findings, findingAt: findingAt, day: day, answer: answer)
     for index in register.indices {
       register[index].accepted = register[index].findings.map(\.questionID).filter { id in
         plan.accepted.contains { $0.questionID == id && $0.acceptance.counts }
       }
-    }
-    var required = 0
-    for (position, question) in questionnaire.questions.enumerated()
-    where visibility[position] && question.isRequired {
-      required += 1
     }
     let progress = Progress(answered: required - unanswered.count, applicable: required)
     let (verdict, reasons) = decide(
@@ -338,28 +372,17 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence, toReverify: toReverify, plan: plan, visibility: visibility)
+      evidence: evidence, toReverify: toReverify, plan: plan, visibility: visibility,
+      invalidAnswerIDs: invalid.sorted())
   }
 
-  /// The plan as of `day`: every action recorded for a question that applies.
+  /// The plan as of `day`: every action recorded for a question that applies (`actions`, in
+  /// walking order).
   private func planSummary(
-    _ state: WizardState, findings: [Finding], day: String, answer: @escaping (String) -> AnswerValue?
+    _ actions: [(position: Int, action: PlanAction)], findings: [Finding], findingAt: [Int], day: String,
+    answer: @escaping (String) -> AnswerValue?
   ) -> PlanSummary {
     var plan = PlanSummary()
-    // The actions first (few, or none), in walking order; the levels only for them.
-    var actions: [(position: Int, action: PlanAction)] = []
-    for (id, recorded) in state.answers {
-      guard let action = recorded.action, let position = questionnaire.index(of: id),
-        state.visibility.indices.contains(position), state.visibility[position]
-      else { continue }
-      actions.append((position, action))
-    }
-    guard !actions.isEmpty else { return plan }
-    actions.sort { $0.position < $1.position }
-    var levels: [String: String] = [:]
-    for finding in findings where finding.isGap && levels[finding.questionID] == nil {
-      levels[finding.questionID] = finding.level
-    }
     for (position, action) in actions {
       let question = questionnaire.questions[position]
       var acceptance = action.acceptance(on: day)
@@ -367,8 +390,11 @@ public struct RiskEngine: Sendable {
         let rules = questionnaire.blockingRules.filter { $0.questions.contains(question.id) && $0.when.evaluate(answer) }
         if !rules.isEmpty { acceptance = .blocking(rules.map(\.id)) }
       }
+      // The level of the question's gap, when it is one.
+      let finding = findingAt[position]
+      let level = finding >= 0 && findings[finding].isGap ? findings[finding].level : nil
       let item = PlanItem(
-        questionID: question.id, position: position, action: action, level: levels[question.id],
+        questionID: question.id, position: position, action: action, level: level,
         overdue: action.isOverdue(on: day), acceptance: acceptance)
       switch action.status {
       case .open, .inProgress: plan.pending.append(item)
@@ -381,10 +407,11 @@ public struct RiskEngine: Sendable {
       let due = item.action.dueDate.trimmed
       return Day.isValid(due) ? due : "~"
     }
-    // Keys computed once per action, not once per comparison.
-    plan.pending = plan.pending.map { (key: dueKey($0), item: $0) }
-      .sorted { ($0.key, $0.item.position) < ($1.key, $1.item.position) }
-      .map(\.item)
+    // Keys computed once per action, not once per comparison; the items, large, moved once.
+    let keys = plan.pending.map(dueKey)
+    plan.pending = plan.pending.indices
+      .sorted { (keys[$0], plan.pending[$0].position) < (keys[$1], plan.pending[$1].position) }
+      .map { plan.pending[$0] }
     plan.overdue = plan.pending.filter(\.overdue)
     return plan
   }
@@ -452,11 +479,15 @@ public struct RiskEngine: Sendable {
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
     let blockingFrom = rank(model.notAcceptableFrom)
     let conditionsFrom = rank(model.conditionsFrom)
-    let scored = findings.filter { $0.answer != .compliant && $0.waivedBy == nil }
-    let severe = scored.filter { rank($0.level) >= blockingFrom }.count
     // Every gap at or above the conditions level, the severe ones included: the reason's text
-    // says "or above".
-    let conditional = scored.filter { rank($0.level) >= conditionsFrom }.count
+    // says "or above". Counted in one pass (no copies of the findings).
+    var severe = 0
+    var conditional = 0
+    for finding in findings where finding.answer != .compliant && finding.waivedBy == nil {
+      let level = rank(finding.level)
+      if level >= blockingFrom { severe += 1 }
+      if level >= conditionsFrom { conditional += 1 }
+    }
     var reasons: [VerdictReason] = []
     if !blocking.isEmpty { reasons.append(.blocking(count: blocking.count)) }
     if severe > 0 { reasons.append(.gapsNotAcceptable(count: severe, level: model.notAcceptableFrom)) }
