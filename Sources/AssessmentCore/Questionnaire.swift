@@ -143,6 +143,8 @@ public struct Questionnaire: Equatable, Sendable {
 
   /// Refs as a reader finds them, joined.
   public func citations(_ refs: [String], _ language: String) -> String {
+    // Most questions cite one ref: no set, no array, no join (the summary cites thousands).
+    if refs.count == 1 { return citation(refs[0], language) }
     var seen = Set<String>()
     return refs.map { citation($0, language) }.filter { seen.insert($0).inserted }.joined(separator: "; ")
   }

@@ -8,7 +8,6 @@ extension SummaryReport {
   func pf(_ phrase: PlanPhrase, _ arguments: CustomStringConvertible...) -> String {
     phrase.text(language).substituting(arguments.map(\.description))
   }
-  private var colon: String { language == .fr ? " : " : ": " }
 
   /// What an acceptance's status means, in words.
   public func acceptanceText(_ item: PlanItem) -> String {
@@ -42,27 +41,59 @@ extension SummaryReport {
 
   /// An action in one line: owner, due date, status, reference.
   public func actionText(_ action: PlanAction) -> String {
-    var parts: [String] = []
-    if !action.owner.isBlank { parts.append(p(.owner) + colon + action.owner) }
-    parts.append(p(.dueDate) + colon + (action.dueDate.isBlank ? p(.noDueDate) : action.dueDate))
-    parts.append(p(.status) + colon + p(action.status.phrase))
-    if !action.reference.isBlank { parts.append(p(.reference) + colon + action.reference) }
-    return parts.joined(separator: " · ")
+    var text = ""
+    appendAction(action, PlanWords(self), to: &text)
+    return text
+  }
+
+  /// Appends ``actionText(_:)``: the plan writes one per action, into the summary's text.
+  func appendAction(_ action: PlanAction, _ words: PlanWords, to out: inout String) {
+    if !action.owner.isBlank {
+      out += words.owner
+      out += action.owner
+      out += " · "
+    }
+    out += words.dueDate
+    out += action.dueDate.isBlank ? words.noDueDate : action.dueDate
+    out += " · "
+    out += words.status
+    out += words.status(action.status)
+    if !action.reference.isBlank {
+      out += " · "
+      out += words.reference
+      out += action.reference
+    }
   }
 
   /// The lines under a gap: its action, and that it is to re-verify.
   func gapPlanLines(_ gap: Finding) -> [String] {
     var lines: [String] = []
-    if gap.toReverify { lines.append(p(.reverifyMark)) }
-    if let action = answers[gap.questionID]?.action {
-      var line = p(.actionLine) + colon + actionText(action)
-      if action.isOverdue(on: summary.asOf) { line += " — " + p(.overdue) }
+    gapPlan(gap, PlanWords(self)) { write in
+      var line = ""
+      write(&line)
       lines.append(line)
-      if action.status == .riskAccepted, let item = acceptedItem(at: gap.position) {
-        lines.append(p(.acceptanceSection) + colon + acceptanceText(item))
-      }
     }
     return lines
+  }
+
+  /// The lines under a gap (that it is to re-verify, its action, its acceptance): `line` is
+  /// called once per line with what writes its text, so that the text summary writes them in
+  /// place and the other forms get strings.
+  func gapPlan(_ gap: Finding, _ words: PlanWords, _ line: (_ write: (inout String) -> Void) -> Void) {
+    if gap.toReverify { line { $0 += words.reverifyMark } }
+    if let action = answers[gap.questionID]?.action {
+      line { out in
+        out += words.actionLine
+        appendAction(action, words, to: &out)
+        if action.isOverdue(on: summary.asOf) { out += words.overdue }
+      }
+      if action.status == .riskAccepted, let item = acceptedItem(at: gap.position) {
+        line { out in
+          out += words.acceptance
+          out += acceptanceText(item)
+        }
+      }
+    }
   }
 
   /// The accepted risk at a position: the plan lists them in walking order (a binary search,
@@ -85,49 +116,76 @@ extension SummaryReport {
   }
 
   private func itemTitle(_ item: PlanItem) -> String {
-    let question = questionnaire.questions[item.position]
-    let level = item.level.map { "[\(levelLabel($0).uppercased())] " } ?? ""
-    return "\(level)\(refs(question)) — \(q(question.text))"
+    var title = ""
+    var levels = WordCache()
+    appendItemTitle(item, levels: &levels, to: &title)
+    return title
   }
 
-  /// The plan section of the text summary (empty without a plan).
-  func planLines() -> [SummaryLine] {
+  /// Appends ``itemTitle(_:)``; `levels`, the levels' labels in capitals, made once for a plan.
+  private func appendItemTitle(_ item: PlanItem, levels: inout WordCache, to out: inout String) {
+    let question = questionnaire.questions[item.position]
+    if let level = item.level {
+      out += "["
+      out += levels(level) { levelLabel(level).uppercased() }
+      out += "] "
+    }
+    out += refs(question)
+    out += " — "
+    out += q(question.text)
+  }
+
+  /// The plan section of the text summary (nothing without a plan).
+  func renderPlan<Sink: SummarySink>(into sink: inout Sink) {
     let plan = summary.plan
-    var lines: [SummaryLine] = []
     if !plan.isEmpty {
-      lines.append(SummaryLine(""))
-      lines.append(SummaryLine(p(.plan), .heading))
-      lines.append(SummaryLine("  " + pf(.planAsOf, summary.asOf), .dim))
-      func group(_ title: String, _ items: [PlanItem], detail: (PlanItem) -> String, emphasis: SummaryLine.Emphasis = .plain) {
+      sink.add("")
+      sink.add(p(.plan), .heading)
+      sink.add("  " + pf(.planAsOf, summary.asOf), .dim)
+      var levels = WordCache()
+      func group(
+        _ title: String, _ items: [PlanItem], emphasis: SummaryLine.Emphasis = .plain,
+        detail: (PlanItem, inout String) -> Void
+      ) {
         guard !items.isEmpty else { return }
-        lines.append(SummaryLine("  " + title, .heading))
+        sink.add("  " + title, .heading)
         for item in items {
-          lines.append(SummaryLine("  - " + itemTitle(item), item.level.map { .level($0) } ?? .plain, questionID: item.questionID))
-          lines.append(SummaryLine("      " + detail(item), emphasis, questionID: item.questionID))
+          sink.line(item.level.map { .level($0) } ?? .plain, question: item.questionID) { out in
+            out += "  - "
+            appendItemTitle(item, levels: &levels, to: &out)
+          }
+          sink.line(emphasis, question: item.questionID) { out in
+            out += "      "
+            detail(item, &out)
+          }
         }
       }
-      group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue, detail: { actionText($0.action) }, emphasis: .level(questionnaire.riskModel.levels.last?.id ?? ""))
-      group(pf(.planPending, plan.pending.count), plan.pending) { item in
-        actionText(item.action) + (item.overdue ? " — " + p(.overdue) : "")
+      let words = PlanWords(self)
+      group(
+        pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue,
+        emphasis: .level(questionnaire.riskModel.levels.last?.id ?? "")
+      ) { appendAction($0.action, words, to: &$1) }
+      group(pf(.planPending, plan.pending.count), plan.pending) { item, out in
+        appendAction(item.action, words, to: &out)
+        if item.overdue { out += words.overdue }
       }
-      group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item in
+      group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item, out in
         let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
-        return (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
+        out += (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
-      group(pf(.planDone, plan.done.count), plan.done) { actionText($0.action) }
+      group(pf(.planDone, plan.done.count), plan.done) { appendAction($0.action, words, to: &$1) }
     }
     if !summary.toReverify.isEmpty {
-      lines.append(SummaryLine(""))
-      lines.append(SummaryLine(pf(.toReverify, summary.toReverify.count), .heading))
+      sink.add("")
+      sink.add(pf(.toReverify, summary.toReverify.count), .heading)
       for position in summary.toReverify {
         let question = questionnaire.questions[position]
         let value = answers[question.id]?.value.map { answerWords(question, $0) } ?? "—"
-        lines.append(SummaryLine("  - \(refs(question)) — \(q(question.text))", questionID: question.id))
-        lines.append(SummaryLine("      \(value)", .dim, questionID: question.id))
+        sink.add("  - \(refs(question)) — \(q(question.text))", question: question.id)
+        sink.add("      \(value)", .dim, question: question.id)
       }
     }
-    return lines
   }
 
   /// The plan section of the Markdown summary (empty without a plan).
@@ -176,17 +234,56 @@ extension SummaryReport {
 
   /// The "changes since" section (text), when the summary has a comparison with the previous
   /// assessment.
-  func changesLines() -> [SummaryLine] {
-    guard let changes = changesSince else { return [] }
-    var lines = [SummaryLine(""), SummaryLine(pf(.changesSince, changes.title), .heading)]
-    for line in changes.lines { lines.append(SummaryLine("  " + line)) }
-    return lines
+  func renderChanges<Sink: SummarySink>(into sink: inout Sink) {
+    guard let changes = changesSince else { return }
+    sink.add("")
+    sink.add(pf(.changesSince, changes.title), .heading)
+    for line in changes.lines { sink.add("  " + line) }
   }
 
   func changesMarkdown() -> [String] {
     guard let changes = changesSince else { return [] }
     return ["## \(Self.markdownEscaped(pf(.changesSince, changes.title)))", ""]
       + changes.lines.map { "- " + Self.markdownEscaped($0) } + [""]
+  }
+}
+
+/// The words of the plan's lines in a report's language, looked up once for a whole plan rather
+/// than once per action (a large session has thousands).
+struct PlanWords {
+  /// "Owner: ", "Due date: ", "Status: ", "Reference: ", each with its colon.
+  let owner, dueDate, status, reference: String
+  let noDueDate: String
+  let open, inProgress, done, riskAccepted: String
+  /// " — overdue".
+  let overdue: String
+  /// "Action: ", "Risk acceptance: ", each with its colon; the re-verify mark.
+  let actionLine, acceptance, reverifyMark: String
+
+  init(_ report: SummaryReport) {
+    let colon = report.language == .fr ? " : " : ": "
+    owner = report.p(.owner) + colon
+    dueDate = report.p(.dueDate) + colon
+    status = report.p(.status) + colon
+    reference = report.p(.reference) + colon
+    noDueDate = report.p(.noDueDate)
+    open = report.p(ActionStatus.open.phrase)
+    inProgress = report.p(ActionStatus.inProgress.phrase)
+    done = report.p(ActionStatus.done.phrase)
+    riskAccepted = report.p(ActionStatus.riskAccepted.phrase)
+    overdue = " — " + report.p(.overdue)
+    actionLine = report.p(.actionLine) + colon
+    acceptance = report.p(.acceptanceSection) + colon
+    reverifyMark = report.p(.reverifyMark)
+  }
+
+  func status(_ status: ActionStatus) -> String {
+    switch status {
+    case .open: return open
+    case .inProgress: return inProgress
+    case .done: return done
+    case .riskAccepted: return riskAccepted
+    }
   }
 }
 

@@ -123,7 +123,14 @@ public struct SummaryReport: Sendable {
     _ question: Question, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
   ) -> String {
     let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[questionnaire.index(of: question.id) ?? 0]]
-    switch question.owner ?? section.owner {
+    return actionLabel(owner: question.owner ?? section.owner, questionnaire, language)
+  }
+
+  /// The label of the action of a point that is `owner`'s duty.
+  static func actionLabel(
+    owner: DutyOwner, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
+  ) -> String {
+    switch owner {
     case .organisation:
       return questionnaire.labels.organisationAction.map { questionnaire.text($0, language.rawValue) }
         ?? Phrase.whatToDo.text(language)
@@ -167,9 +174,10 @@ public struct SummaryReport: Sendable {
   }
 
   /// Answers kept in the session whose value no longer fits their question (an option removed,
-  /// a type changed), with the stored value as text: they count as unanswered.
+  /// a type changed), with the stored value as text: they count as unanswered. The risk engine
+  /// found them (``RiskSummary/invalidAnswerIDs``).
   public var invalidAnswers: [(question: Question, stored: String)] {
-    questionnaire.invalidAnswerIDs(answers).compactMap { id in
+    summary.invalidAnswerIDs.compactMap { id in
       guard let question = questionnaire.question(id), let value = answers[id]?.value else { return nil }
       let stored: String
       switch value {
@@ -219,14 +227,32 @@ public struct SummaryReport: Sendable {
   /// The summary as lines of at most `width` cells' worth of words (long texts are wrapped by
   /// the caller that knows display widths; here lines are logical).
   public func lines() -> [SummaryLine] {
-    var lines: [SummaryLine] = []
+    var sink = SummaryLinesSink()
+    render(into: &sink)
+    return sink.lines
+  }
+
+  /// Plain text, with ANSI colours when `color` is true.
+  public func text(color: Bool) -> String {
+    // Room for the whole text at once: a gap with its note, remediation and action takes up to
+    // a kilobyte, another question a line or two.
+    var sink = SummaryTextSink(
+      color: color, levels: questionnaire.riskModel.levels.map(\.id),
+      capacity: 4096 + summary.gaps.count * 1024 + questionnaire.questions.count * 128)
+    render(into: &sink)
+    return sink.text
+  }
+
+  /// Writes the summary, line by line, into `sink`.
+  func render<Sink: SummarySink>(into sink: inout Sink) {
     func add(_ text: String, _ emphasis: SummaryLine.Emphasis = .plain, question: String? = nil) {
-      lines.append(SummaryLine(text, emphasis, questionID: question))
+      sink.add(text, emphasis, question: question)
     }
     func heading(_ text: String) {
       add("")
       add(text, .heading)
     }
+    let colon = language == .fr ? " : " : ": "
     let meta = summary.metadata
     add(t(.summaryHeading).uppercased(), .title)
     add("\(l(.summaryOrganisation)) \(meta.organisation)")
@@ -250,7 +276,7 @@ public struct SummaryReport: Sendable {
     add("")
     add("\(l(.verdict)) \(verdictText(summary.verdict))", .verdict(summary.verdict))
     for reason in summary.reasons { add("  - " + reasonText(reason)) }
-    lines += changesLines()
+    renderChanges(into: &sink)
 
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
@@ -268,7 +294,6 @@ public struct SummaryReport: Sendable {
       add("  " + f(.derogationAsOf, summary.asOf), .dim)
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        let colon = language == .fr ? " : " : ": "
         add("  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference)\(colon)\(derogationStatusText(use))", use.status.counts ? .plain : .level("high"), question: use.questionID)
         for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
           add("      \(derogationFieldLabel(field))\(colon)\(use.record[field].replacingScalar("\n", with: " / "))", .dim, question: use.questionID)
@@ -277,10 +302,8 @@ public struct SummaryReport: Sendable {
     }
 
     heading(t(.riskMatrix))
-    lines += matrixLines().map { line in
-      var row = line
-      row.isTableRow = true
-      return row
+    for row in matrixLines() {
+      sink.line(row.emphasis, question: row.questionID, tableRow: true) { $0 += row.text }
     }
 
     if !summary.register.isEmpty {
@@ -301,38 +324,23 @@ public struct SummaryReport: Sendable {
     }
 
     heading(t(.complianceBySection))
+    let compliantWord = t(.compliantPercent), answeredWord = t(.answeredPercent)
     for section in summary.sections {
-      let title = q(questionnaire.sections[section.section].title)
-      add(
-        "  \(title): \(section.compliantPercent ?? 0) % \(t(.compliantPercent)), \(section.answeredPercent ?? 0) % \(t(.answeredPercent)) (\(section.applicable))")
+      sink.line { out in
+        out += "  "
+        out += q(questionnaire.sections[section.section].title)
+        out += ": \(section.compliantPercent ?? 0) % "
+        out += compliantWord
+        out += ", \(section.answeredPercent ?? 0) % "
+        out += answeredWord
+        out += " (\(section.applicable))"
+      }
     }
 
     heading(t(.gaps))
     if summary.gaps.isEmpty { add("  " + t(.noGaps)) }
-    // Labels looked up once, not once per gap: a large session has thousands of gaps.
-    var levelLabels: [String: String] = [:]
-    for level in questionnaire.riskModel.levels { levelLabels[level.id] = levelLabel(level.id).uppercased() }
-    let answerLabel = "     " + l(.answer) + " "
-    let severityLabel = " · " + l(.severity) + " "
-    let impactLabel = " · " + l(.impact) + " "
-    let noteLabel = "     " + l(.note) + " "
-    for (index, gap) in summary.gaps.enumerated() {
-      let question = questionnaire.questions[gap.position]
-      let level = levelLabels[gap.level] ?? levelLabel(gap.level).uppercased()
-      add("  \(index + 1). [\(level)] \(refs(question)) — \(q(question.text))", .level(gap.level), question: gap.questionID)
-      if let basis = basisText(question) { add("     (\(basis))", .dim, question: gap.questionID) }
-      add(answerLabel + answerText(gap.answer) + severityLabel + t(gap.severity.phrase) + impactLabel + impactText(gap), question: gap.questionID)
-      if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
-        add("     " + f(.waivedBy, reference), question: gap.questionID)
-      }
-      if let note = noteText(gap.questionID) { add(noteLabel + note, question: gap.questionID) }
-      if let remediation = question.remediation {
-        add("     " + actionLabel(question) + (language == .fr ? " : " : ": ") + q(remediation), question: gap.questionID)
-      }
-      for line in gapPlanLines(gap) { add("     " + line, question: gap.questionID) }
-    }
-    lines += planLines()
+    renderGaps(into: &sink)
+    renderPlan(into: &sink)
 
     let context = contextPositions
     if !context.isEmpty {
@@ -345,15 +353,15 @@ public struct SummaryReport: Sendable {
       }
     }
 
-    listSection(t(.listUnanswered), summary.unanswered, &lines) { _ in nil }
-    listSection(t(.listFlagged), summary.flagged, &lines) { self.noteText(self.questionnaire.questions[$0].id) }
-    listSection(t(.listNotApplicable), summary.notApplicable, &lines) { position in
+    listSection(t(.listUnanswered), summary.unanswered, into: &sink) { _ in nil }
+    listSection(t(.listFlagged), summary.flagged, into: &sink) { self.noteText(self.questionnaire.questions[$0].id) }
+    listSection(t(.listNotApplicable), summary.notApplicable, into: &sink) { position in
       self.noteText(self.questionnaire.questions[position].id).map { "\(self.l(.justification)) \($0)" }
     }
     if !summary.unjustifiedNotApplicable.isEmpty {
-      listSection(t(.listUnjustified), summary.unjustifiedNotApplicable, &lines) { _ in nil }
+      listSection(t(.listUnjustified), summary.unjustifiedNotApplicable, into: &sink) { _ in nil }
     }
-    listSection(t(.listEvidence), summary.evidence, &lines) { position in
+    listSection(t(.listEvidence), summary.evidence, into: &sink) { position in
       self.stateEvidence(position)
     }
     let invalid = invalidAnswers
@@ -364,7 +372,68 @@ public struct SummaryReport: Sendable {
         add("      \(question.id): \(stored)", .dim, question: question.id)
       }
     }
-    return lines
+  }
+
+  /// The gaps, ranked: each with its question, answer, severity and impact, derogation, note,
+  /// what to do and its action. The words that repeat are made once per report, not once per
+  /// gap: a large session has thousands of gaps.
+  private func renderGaps<Sink: SummarySink>(into sink: inout Sink) {
+    let colon = language == .fr ? " : " : ": "
+    let answerLabel = "     " + l(.answer) + " "
+    let severityLabel = " · " + l(.severity) + " "
+    let impactLabel = " · " + l(.impact) + " "
+    let noteLabel = "     " + l(.note) + " "
+    let planWords = PlanWords(self)
+    var levels = WordCache(), answerWords = WordCache(), severityWords = WordCache()
+    var impactWords = WordCache(), actionLabels = WordCache()
+    for (index, gap) in summary.gaps.enumerated() {
+      let question = questionnaire.questions[gap.position]
+      let id = gap.questionID
+      sink.line(.level(gap.level), question: id) { out in
+        out += "  \(index + 1). ["
+        out += levels(gap.level) { levelLabel(gap.level).uppercased() }
+        out += "] "
+        out += refs(question)
+        out += " — "
+        out += q(question.text)
+      }
+      if let basis = basisText(question) { sink.add("     (\(basis))", .dim, question: id) }
+      sink.line(question: id) { out in
+        out += answerLabel
+        out += answerWords(gap.answer.rawValue) { answerText(gap.answer) }
+        out += severityLabel
+        out += severityWords(gap.severity.rawValue) { t(gap.severity.phrase) }
+        out += impactLabel
+        // The impact's words depend on the impact only, unless an adjustment moved it.
+        out += gap.impactReasons.isEmpty ? impactWords(gap.impact) { impactText(gap) } : impactText(gap)
+      }
+      if let waiver = gap.waivedBy {
+        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        sink.add("     " + f(.waivedBy, reference), question: id)
+      }
+      if let note = answers[id]?.note, !note.isBlank {
+        sink.line(question: id) { out in
+          out += noteLabel
+          out.appendOneLine(note)
+        }
+      }
+      if let remediation = question.remediation {
+        let owner = question.owner ?? questionnaire.sections[gap.section].owner
+        let label = actionLabels(owner.rawValue) { Self.actionLabel(owner: owner, questionnaire, language) }
+        sink.line(question: id) { out in
+          out += "     "
+          out += label
+          out += colon
+          out += q(remediation)
+        }
+      }
+      gapPlan(gap, planWords) { write in
+        sink.line(question: id) { out in
+          out += "     "
+          write(&out)
+        }
+      }
+    }
   }
 
   func derogationFieldLabel(_ field: DerogationRecord.Field) -> String { Self.derogationFieldLabel(field, language) }
@@ -382,9 +451,12 @@ public struct SummaryReport: Sendable {
     return phrase.text(language)
   }
 
+  /// The note of a question on one line (trimmed, line breaks as " / "); nil when blank.
   private func noteText(_ questionID: String) -> String? {
-    guard let note = answers[questionID]?.note.trimmed, !note.isEmpty else { return nil }
-    return note.replacingScalar("\n", with: " / ")
+    guard let note = answers[questionID]?.note, !note.isBlank else { return nil }
+    var text = ""
+    text.appendOneLine(note)
+    return text
   }
 
   private func stateEvidence(_ position: Int) -> String? {
@@ -392,17 +464,25 @@ public struct SummaryReport: Sendable {
     return items.isEmpty ? nil : items.joined(separator: "; ")
   }
 
-  private func listSection(
-    _ title: String, _ positions: [Int], _ lines: inout [SummaryLine], detail: (Int) -> String?
+  private func listSection<Sink: SummarySink>(
+    _ title: String, _ positions: [Int], into sink: inout Sink, detail: (Int) -> String?
   ) {
-    lines.append(SummaryLine(""))
-    lines.append(SummaryLine("\(title) (\(positions.count))", .heading))
-    if positions.isEmpty { lines.append(SummaryLine("  " + t(.none), .dim)) }
+    sink.add("")
+    sink.add("\(title) (\(positions.count))", .heading)
+    if positions.isEmpty { sink.add("  " + t(.none), .dim) }
     for position in positions {
       let question = questionnaire.questions[position]
-      lines.append(SummaryLine("  - \(refs(question)) — \(q(question.text))", questionID: question.id))
+      sink.line(question: question.id) { out in
+        out += "  - "
+        out += refs(question)
+        out += " — "
+        out += q(question.text)
+      }
       if let detail = detail(position) {
-        lines.append(SummaryLine("      \(detail)", .dim, questionID: question.id))
+        sink.line(.dim, question: question.id) { out in
+          out += "      "
+          out += detail
+        }
       }
     }
   }
@@ -453,15 +533,6 @@ public struct SummaryReport: Sendable {
       }
     }
     return out
-  }
-
-  /// Plain text, with ANSI colours when `color` is true.
-  public func text(color: Bool) -> String {
-    lines().map { line in
-      guard color else { return line.text }
-      return Self.ansi(line.emphasis, levels: questionnaire.riskModel.levels.map(\.id)) + line.text
-        + (line.emphasis == .plain ? "" : "\u{1B}[0m")
-    }.joined(separator: "\n") + "\n"
   }
 
   static func ansi(_ emphasis: SummaryLine.Emphasis, levels: [String]) -> String {
