@@ -20,13 +20,15 @@ extension SummaryReport {
 
   /// The lines under a gap in the gaps list: to re-verify, its action (owner, due date, status,
   /// reference, overdue) and its acceptance.
-  func htmlGapPlan(_ gap: Finding) -> String {
+  func appendGapPlan(_ gap: Finding, _ words: PlanWords, to html: inout String) {
     let overdue = answers[gap.questionID]?.action?.isOverdue(on: summary.asOf) == true
-    var html = ""
-    for line in gapPlanLines(gap) {
-      html += "<br><span class=\"plan\(overdue ? " bad" : "")\">\(e(line))</span>"
+    gapPlan(gap, words) { write in
+      var line = ""
+      write(&line)
+      html += overdue ? "<br><span class=\"plan bad\">" : "<br><span class=\"plan\">"
+      html.appendHTMLEscaped(line)
+      html += "</span>"
     }
-    return html
   }
 
   /// The action plan's part, after the gaps.
@@ -36,20 +38,43 @@ extension SummaryReport {
     if plan.isEmpty { return html + "<p>\(e(p(.noPlan)))</p>\n" }
     html += "<p class=\"dim\">\(e(pf(.planAsOf, summary.asOf)))</p>\n"
     let head = "<th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th>"
-    func lead(_ item: PlanItem) -> String {
+    // Each row is written straight into the part (a large plan has thousands), the badges and
+    // the words made once.
+    var badges = WordCache()
+    func lead(_ item: PlanItem) {
       let question = questionnaire.questions[item.position]
-      return "<th scope=\"row\">\(e(refs(question)))</th><td>\(e(q(question.text)))</td><td>\(item.level.map(levelBadge) ?? "—")</td>"
+      html += "<tr><th scope=\"row\">"
+      html.appendHTMLEscaped(refs(question))
+      html += "</th><td>"
+      html.appendHTMLEscaped(q(question.text))
+      html += "</td><td>"
+      if let level = item.level {
+        html += badges(level) { levelBadge(level) }
+      } else {
+        html += "—"
+      }
+      html += "</td>"
     }
+    let noDueDate = "<span class=\"dim\">\(e(p(.noDueDate)))</span>"
+    let overdue = " <strong class=\"bad\">\(e(p(.overdue)))</strong>"
+    var statuses = WordCache()
     func actions(_ title: String, _ items: [PlanItem], id: String) {
       guard !items.isEmpty else { return }
       html += "<h3 id=\"plan-\(id)\">\(e(title))</h3>\n"
       html += "<table class=\"plan \(id)\"><thead><tr>\(head)<th scope=\"col\">\(e(p(.owner)))</th><th scope=\"col\">\(e(p(.dueDate)))</th><th scope=\"col\">\(e(p(.status)))</th><th scope=\"col\">\(e(p(.reference)))</th></tr></thead><tbody>"
       for item in items {
         let action = item.action
-        let due = action.dueDate.isBlank ? "<span class=\"dim\">\(e(p(.noDueDate)))</span>" : e(action.dueDate)
-        var status = e(p(action.status.phrase))
-        if item.overdue { status += " <strong class=\"bad\">\(e(p(.overdue)))</strong>" }
-        html += "<tr>\(lead(item))<td>\(e(action.owner))</td><td>\(due)</td><td>\(status)</td><td>\(e(action.reference))</td></tr>"
+        lead(item)
+        html += "<td>"
+        html.appendHTMLEscaped(action.owner)
+        html += "</td><td>"
+        if action.dueDate.isBlank { html += noDueDate } else { html.appendHTMLEscaped(action.dueDate) }
+        html += "</td><td>"
+        html += statuses(action.status.rawValue) { e(p(action.status.phrase)) }
+        if item.overdue { html += overdue }
+        html += "</td><td>"
+        html.appendHTMLEscaped(action.reference)
+        html += "</td></tr>"
       }
       html += "</tbody></table>\n"
     }
@@ -65,7 +90,8 @@ extension SummaryReport {
       for item in plan.accepted {
         let action = item.action
         let counts = item.acceptance.counts
-        html += "<tr>\(lead(item))<td>\(e(action.acceptedBy))</td><td>\(e(action.acceptedOn))</td><td>\(Self.htmlLines(action.acceptanceReason))</td><td>\(e(action.acceptedUntil))</td>"
+        lead(item)
+        html += "<td>\(e(action.acceptedBy))</td><td>\(e(action.acceptedOn))</td><td>\(Self.htmlLines(action.acceptanceReason))</td><td>\(e(action.acceptedUntil))</td>"
         html += "<td class=\"\(counts ? "ok" : "bad")\">\(counts ? "✔ " : "✖ ")\(e(acceptanceText(item)))</td></tr>"
       }
       html += "</tbody></table>\n"

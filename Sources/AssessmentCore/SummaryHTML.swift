@@ -98,38 +98,10 @@ extension SummaryReport {
     escapeHTML(text.trimmed, lineBreaks: true)
   }
 
-  /// The escaping, on UTF-8 bytes (a report of 10,000 notes of 500 characters walks 2.5 MB):
-  /// runs that need nothing are copied whole. With `lineBreaks`, CR, LF and CRLF become `<br>`.
   static func escapeHTML(_ text: String, lineBreaks: Bool) -> String {
-    var text = text
-    return text.withUTF8 { input -> String in
-      func special(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
-          || (lineBreaks && (byte == 0x0A || byte == 0x0D))
-      }
-      guard let first = input.firstIndex(where: special) else { return String(decoding: input, as: UTF8.self) }
-      var out: [UInt8] = []
-      out.reserveCapacity(input.count + 32)
-      out.append(contentsOf: input[..<first])
-      var index = first
-      while index < input.count {
-        let byte = input[index]
-        switch byte {
-        case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-        case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-        case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-        case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-        case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-        case 0x0D where lineBreaks:
-          out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])  // <br>
-          if index + 1 < input.count, input[index + 1] == 0x0A { index += 1 }
-        case 0x0A where lineBreaks: out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])
-        default: out.append(byte)
-        }
-        index += 1
-      }
-      return String(decoding: out, as: UTF8.self)
-    }
+    var out = ""
+    out.appendHTMLEscaped(text, lineBreaks: lineBreaks)
+    return out
   }
 
   /// A string for a CSS `content` value.
@@ -289,29 +261,53 @@ extension SummaryReport {
   func htmlGaps() -> String {
     var html = "<h2>\(e(r(.gapsRanked)))</h2>\n"
     if summary.gaps.isEmpty { return html + "<p>\(e(t(.noGaps)))</p>\n" }
-    html.reserveCapacity(summary.gaps.count * 600)
+    html.reserveCapacity(summary.gaps.count * 1024)
     html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
-    var badges: [String: String] = [:]
-    let answerLabel = e(t(.answer)), severityLabel = e(t(.severity)), impactLabel = e(t(.impact)), noteLabel = e(t(.note))
+    // The words that repeat, made once per report rather than once per gap (thousands of them),
+    // and each row written straight into the part's HTML.
+    let answerLabel = e(t(.answer)) + ": ", severityLabel = " · " + e(t(.severity)) + ": "
+    let impactLabel = " · " + e(t(.impact)) + ": ", noteLabel = "<br><span class=\"note\">" + e(t(.note)) + ": "
+    let planWords = PlanWords(self)
+    var badges = WordCache(), answerWords = WordCache(), severityWords = WordCache()
+    var impactWords = WordCache(), actionLabels = WordCache()
     let hasPlanLines = !summary.plan.isEmpty || !summary.toReverify.isEmpty
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
-      let badge = badges[gap.level] ?? levelBadge(gap.level)
-      badges[gap.level] = badge
-      html += "<tr><th scope=\"row\">\(index + 1)</th><td>\(badge)</td><td><strong>\(e(refs(question)))</strong> \(e(q(question.text)))"
+      html += "<tr><th scope=\"row\">"
+      html += String(index + 1)
+      html += "</th><td>"
+      html += badges(gap.level) { levelBadge(gap.level) }
+      html += "</td><td><strong>"
+      html.appendHTMLEscaped(refs(question))
+      html += "</strong> "
+      html.appendHTMLEscaped(q(question.text))
       if let basis = basisText(question) { html += " <span class=\"dim\">(\(e(basis)))</span>" }
-      html += "<br><span class=\"facts\">\(answerLabel): \(e(answerText(gap.answer))) · \(severityLabel): \(e(t(gap.severity.phrase))) · \(impactLabel): \(e(impactText(gap)))</span>"
+      html += "<br><span class=\"facts\">"
+      html += answerLabel
+      html += answerWords(gap.answer.rawValue) { e(answerText(gap.answer)) }
+      html += severityLabel
+      html += severityWords(gap.severity.rawValue) { e(t(gap.severity.phrase)) }
+      html += impactLabel
+      // The impact's words depend on the impact only, unless an adjustment moved it.
+      html += gap.impactReasons.isEmpty ? impactWords(gap.impact) { e(impactText(gap)) } : e(impactText(gap))
+      html += "</span>"
       if let waiver = gap.waivedBy {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         html += "<br><span class=\"waived\">\(e(f(.waivedBy, reference)))</span>"
       }
       if let note = answers[gap.questionID]?.note, !note.isBlank {
-        html += "<br><span class=\"note\">\(noteLabel): \(Self.htmlLines(note))</span>"
+        html += noteLabel
+        html.appendHTMLLines(note)
+        html += "</span>"
       }
-      if hasPlanLines { html += htmlGapPlan(gap) }
+      if hasPlanLines { appendGapPlan(gap, planWords, to: &html) }
       html += "</td><td>"
       if let remediation = question.remediation {
-        html += "<em>\(e(actionLabel(question)))</em>: \(e(q(remediation)))"
+        let owner = question.owner ?? questionnaire.sections[gap.section].owner
+        html += "<em>"
+        html += actionLabels(owner.rawValue) { e(Self.actionLabel(owner: owner, questionnaire, language)) }
+        html += "</em>: "
+        html.appendHTMLEscaped(q(remediation))
       }
       html += "</td></tr>"
     }
@@ -357,18 +353,25 @@ extension SummaryReport {
 
   // MARK: - Lists
 
-  /// A table of questions (reference, question, and one more column).
-  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int) -> String) -> String {
+  /// A table of questions (reference, question, and one more column: `detail` appends it).
+  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int, inout String) -> Void) -> String {
     var html = "<table class=\"list\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(detailHeading))</th></tr></thead><tbody>"
     for position in positions {
       let question = questionnaire.questions[position]
-      html += "<tr><th scope=\"row\">\(e(refs(question)))</th><td>\(e(q(question.text)))</td><td>\(detail(position))</td></tr>"
+      html += "<tr><th scope=\"row\">"
+      html.appendHTMLEscaped(refs(question))
+      html += "</th><td>"
+      html.appendHTMLEscaped(q(question.text))
+      html += "</td><td>"
+      detail(position, &html)
+      html += "</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
 
-  func note(_ position: Int) -> String {
-    Self.htmlLines(answers[questionnaire.questions[position].id]?.note ?? "")
+  /// Appends a question's note, escaped, line breaks as `<br>`.
+  func appendNote(_ position: Int, to html: inout String) {
+    html.appendHTMLLines(answers[questionnaire.questions[position].id]?.note ?? "")
   }
 
   func htmlNotApplicable() -> String {
@@ -377,11 +380,11 @@ extension SummaryReport {
       return html + "<p>\(e(r(.noNotApplicable)))</p>\n"
     }
     if !summary.notApplicable.isEmpty {
-      html += questionTable(summary.notApplicable, t(.justification), note)
+      html += questionTable(summary.notApplicable, t(.justification), appendNote)
     }
     if !summary.unjustifiedNotApplicable.isEmpty {
       html += "<h3>\(e(t(.listUnjustified))) (\(summary.unjustifiedNotApplicable.count))</h3>\n"
-      html += questionTable(summary.unjustifiedNotApplicable, t(.justification)) { _ in "—" }
+      html += questionTable(summary.unjustifiedNotApplicable, t(.justification)) { $1 += "—" }
     }
     return html
   }
@@ -389,18 +392,17 @@ extension SummaryReport {
   func htmlFlagged() -> String {
     let html = "<h2>\(e(r(.flaggedQuestions)))</h2>\n"
     if summary.flagged.isEmpty { return html + "<p>\(e(r(.noFlagged)))</p>\n" }
-    return html + questionTable(summary.flagged, r(.noteColumn)) { position in
-      let answer = self.answerWords(at: position).map { "<strong>\(self.e($0))</strong><br>" } ?? ""
-      return answer + self.note(position)
+    return html + questionTable(summary.flagged, r(.noteColumn)) { position, html in
+      if let answer = self.answerWords(at: position) { html += "<strong>\(self.e(answer))</strong><br>" }
+      self.appendNote(position, to: &html)
     }
   }
 
   func htmlEvidence() -> String {
     let html = "<h2>\(e(r(.evidenceList)))</h2>\n"
     if summary.evidence.isEmpty { return html + "<p>\(e(r(.noEvidence)))</p>\n" }
-    return html + questionTable(summary.evidence, r(.evidenceList)) { position in
-      let items = self.answers[self.questionnaire.questions[position].id]?.evidence ?? []
-      return "<ul class=\"ev\">" + items.map { "<li>\(self.e($0))</li>" }.joined() + "</ul>"
+    return html + questionTable(summary.evidence, r(.evidenceList)) { position, html in
+      self.appendEvidence(self.answers[self.questionnaire.questions[position].id]?.evidence ?? [], to: &html)
     }
   }
 
@@ -408,8 +410,8 @@ extension SummaryReport {
     let html = "<h2>\(e(r(.contextAnswers)))</h2>\n"
     let context = contextPositions
     if context.isEmpty { return html + "<p>\(e(r(.noContext)))</p>\n" }
-    return html + questionTable(context, r(.answerColumn)) { position in
-      Self.htmlLines(self.answerWords(at: position) ?? "")
+    return html + questionTable(context, r(.answerColumn)) { position, html in
+      html.appendHTMLLines(self.answerWords(at: position) ?? "")
     }
   }
 
@@ -418,11 +420,17 @@ extension SummaryReport {
   func htmlAppendix() -> String {
     var html = "<h2>\(e(r(.appendix)))</h2>\n<p class=\"dim\">\(e(r(.appendixIntro)))</p>\n"
     let positions = applicablePositions
-    html.reserveCapacity(positions.count * 400)
-    var findings: [Int: Finding] = [:]
-    for finding in summary.findings { findings[finding.position] = finding }
-    var badges: [String: String] = [:]
+    html.reserveCapacity(positions.count * 800)
+    // The finding of each position, by index (not a dictionary of every finding).
+    var findingAt = [Int](repeating: -1, count: questionnaire.questions.count)
+    for (index, finding) in summary.findings.enumerated() where findingAt[finding.position] < 0 {
+      findingAt[finding.position] = index
+    }
+    var badges = WordCache()
+    // A compliance answer's words depend on its value only: five texts for thousands of rows.
+    var complianceWords = WordCache()
     let notAnswered = "<span class=\"dim\">\(e(r(.notAnswered)))</span>"
+    let sectionHead = "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.answerColumn)))</th><th scope=\"col\">\(e(r(.noteColumn))) / \(e(r(.evidenceList)))</th></tr></thead><tbody>"
     var currentSection = -1
     for position in positions {
       let section = questionnaire.sectionIndexOfQuestion[position]
@@ -430,30 +438,48 @@ extension SummaryReport {
         if currentSection >= 0 { html += "</tbody></table>\n" }
         currentSection = section
         html += "<h3>\(e(q(questionnaire.sections[section].title)))</h3>\n"
-        html += "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.answerColumn)))</th><th scope=\"col\">\(e(r(.noteColumn))) / \(e(r(.evidenceList)))</th></tr></thead><tbody>"
+        html += sectionHead
       }
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
-      let citation = question.refs.isEmpty ? "" : e(cite(question.refs)) + "<br>"
-      html += "<tr><th scope=\"row\">\(citation)<code>\(e(question.id))</code></th><td>\(e(q(question.text)))</td><td>"
-      html += answerWords(at: position).map { Self.htmlLines($0) } ?? notAnswered
-      if let finding = findings[position], finding.answer != .compliant {
-        let badge = badges[finding.level] ?? levelBadge(finding.level)
-        badges[finding.level] = badge
-        html += " " + badge
+      html += "<tr><th scope=\"row\">"
+      if !question.refs.isEmpty {
+        html.appendHTMLEscaped(cite(question.refs))
+        html += "<br>"
+      }
+      html += "<code>"
+      html.appendHTMLEscaped(question.id)
+      html += "</code></th><td>"
+      html.appendHTMLEscaped(q(question.text))
+      html += "</td><td>"
+      if let value = questionnaire.value(answer, question) {
+        if question.type == .compliance, case .choice(let id) = value {
+          html.appendHTMLLines(complianceWords(id) { answerWords(question, value) })
+        } else {
+          html.appendHTMLLines(answerWords(question, value))
+        }
+      } else {
+        html += notAnswered
+      }
+      if findingAt[position] >= 0, summary.findings[findingAt[position]].answer != .compliant {
+        let level = summary.findings[findingAt[position]].level
+        html += " "
+        html += badges(level) { levelBadge(level) }
       }
       if answer?.flagged == true { html += " <span class=\"flag\">⚑</span>" }
       html += "</td><td>"
-      if let note = answer?.note, !note.isBlank { html += Self.htmlLines(note) }
-      if let evidence = answer?.evidence, !evidence.isEmpty {
-        html += "<ul class=\"ev\">" + evidence.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-      }
+      if let note = answer?.note, !note.isBlank { html.appendHTMLLines(note) }
+      if let evidence = answer?.evidence, !evidence.isEmpty { appendEvidence(evidence, to: &html) }
       html += "</td></tr>"
     }
     if currentSection >= 0 { html += "</tbody></table>\n" }
     if !summary.unanswered.isEmpty {
       html += "<h3>\(e(r(.unansweredList))) (\(summary.unanswered.count))</h3>\n"
-      html += questionTable(summary.unanswered, r(.questionID)) { "<code>\(self.e(self.questionnaire.questions[$0].id))</code>" }
+      html += questionTable(summary.unanswered, r(.questionID)) { position, html in
+        html += "<code>"
+        html.appendHTMLEscaped(self.questionnaire.questions[position].id)
+        html += "</code>"
+      }
     }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
@@ -464,6 +490,17 @@ extension SummaryReport {
       html += "</ul>\n"
     }
     return html
+  }
+
+  /// Evidence references as a list.
+  func appendEvidence(_ items: [String], to html: inout String) {
+    html += "<ul class=\"ev\">"
+    for item in items {
+      html += "<li>"
+      html.appendHTMLEscaped(item)
+      html += "</li>"
+    }
+    html += "</ul>"
   }
 
   // MARK: - Style
@@ -551,5 +588,58 @@ extension SummaryReport {
       .part.break { break-before: page; page-break-before: always; margin-top: 0; }
       @media screen { body { padding: 10mm; } .part { border-top: 3px double #999; margin-top: 8mm; padding-top: 4mm; } }
       """
+  }
+}
+
+extension String {
+  /// Appends `text` escaped for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`);
+  /// with `lineBreaks`, CR, LF and CRLF become `<br>`. The report is written into one string
+  /// this way: a report of 10,000 notes of 500 characters escapes megabytes, so the text is read
+  /// on its UTF-8 bytes and each run without a special character is appended whole, without a
+  /// string of its own.
+  mutating func appendHTMLEscaped(_ text: String, lineBreaks: Bool = false) {
+    let utf8 = text.utf8
+    var run = utf8.startIndex
+    var index = run
+    while index != utf8.endIndex {
+      var next = utf8.index(after: index)
+      let replacement: String
+      switch utf8[index] {
+      case 0x26: replacement = "&amp;"
+      case 0x3C: replacement = "&lt;"
+      case 0x3E: replacement = "&gt;"
+      case 0x22: replacement = "&quot;"
+      case 0x27: replacement = "&#39;"
+      case 0x0D where lineBreaks:
+        replacement = "<br>"
+        if next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+      case 0x0A where lineBreaks: replacement = "<br>"
+      default:
+        index = next
+        continue
+      }
+      // The special characters are ASCII, so these bounds fall between scalars: the run is
+      // sliced on scalars, exactly (a slice of the string itself would round to characters).
+      if run != index { self += Substring(text.unicodeScalars[run..<index]) }
+      self += replacement
+      run = next
+      index = next
+    }
+    if run == utf8.startIndex {
+      self += text
+    } else if run != utf8.endIndex {
+      self += Substring(text.unicodeScalars[run...])
+    }
+  }
+
+  /// Appends `text` trimmed and escaped, line breaks as `<br>` (``SummaryReport/htmlLines(_:)``).
+  mutating func appendHTMLLines(_ text: String) {
+    let scalars = text.unicodeScalars
+    // Most texts have no white space at either end: escaped whole, without a trimmed copy.
+    if let first = scalars.first, let last = scalars.last, !first.isWhitespace, !last.isWhitespace {
+      appendHTMLEscaped(text, lineBreaks: true)
+    } else {
+      appendHTMLEscaped(text.trimmed, lineBreaks: true)
+    }
   }
 }
