@@ -15,6 +15,10 @@ struct CloudAssess: ParsableCommand {
       ~/.local/share/cloud-assess/sessions (or --sessions-dir).
       """,
     version: CloudAssessVersion.current,
+    // Every subcommand names itself (`commandName`): without it, the argument parser derives
+    // each name from its type's name by reflection (`String(describing:)`) at every start, for
+    // the whole command tree: milliseconds of the Swift runtime's protocol-conformance look-ups
+    // before any command runs.
     subcommands: [
       Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
       Questionnaires.self,

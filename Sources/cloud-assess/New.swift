@@ -5,6 +5,7 @@ import Foundation
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "new",
     abstract: "Start a new assessment in the wizard.")
 
   @Option(help: ArgumentHelp("A built-in questionnaire id or a YAML file (default: the built-in one; with --from, the previous session's).", valueName: "id|path"))

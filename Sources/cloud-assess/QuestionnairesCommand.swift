@@ -4,6 +4,7 @@ import Foundation
 
 struct Questionnaires: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "questionnaires",
     abstract: "List the built-in questionnaires.")
 
   @Option(help: "text or json.")

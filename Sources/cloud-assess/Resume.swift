@@ -5,6 +5,7 @@ import Foundation
 
 struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "resume",
     abstract: "Reopen a saved assessment where it was left (without SESSION: choose from the list).")
 
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))

@@ -5,6 +5,7 @@ import Foundation
 /// What `cloud-assess` alone does: the start screen.
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "start",
     abstract: "Open the start screen: a new assessment, a saved one, or quit (the default).")
 
   @Option(help: ArgumentHelp("The questionnaire for a new assessment (built-in id or YAML file), also used to open the saved sessions made with it.", valueName: "id|path"))

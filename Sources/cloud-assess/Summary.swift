@@ -12,6 +12,7 @@ import Foundation
 
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "summary",
     abstract: "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV or OSCAL).",
     discussion: """
       The JSON form is described by docs/summary.schema.json. html: one self-contained file to \
@@ -94,10 +95,11 @@ struct Summary: ParsableCommand {
     let store = sessions.store
     let language = interface.resolvedLanguage
     let report: SummaryReport
-    let provenance: ReportProvenance
+    let path: String
+    let sessionID: String
     var customTemplate: String?
     do {
-      let path = try store.path(for: session ?? "")
+      path = try store.path(for: session ?? "")
       if let output, let clash = ReportOutput.clash(output: output, sessionPath: path) {
         throw ReportRefusal(description: Messages.outputOntoSession.format(language, output, clash))
       }
@@ -109,9 +111,7 @@ struct Summary: ParsableCommand {
         }
       }
       let record = try store.load(path: path)
-      provenance = ReportProvenance(
-        sessionID: record.id, sessionSHA256: try ReportOutput.sha256(ofFile: path),
-        produced: Self.productionDate())
+      sessionID = record.id
       let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path, explicit: questionnaire)
       for warning in record.warnings(against: loaded, language: language) { warn(warning) }
       let wizard = Wizard(questionnaire: loaded.questionnaire)
@@ -133,6 +133,16 @@ struct Summary: ParsableCommand {
     } catch {
       throw fail(error, language: language)
     }
+    // The session file's digest and the production date, for the forms that state where they
+    // come from (HTML, OSCAL): the others do not read and hash the file a second time.
+    func provenance() throws -> ReportProvenance {
+      do {
+        return ReportProvenance(
+          sessionID: sessionID, sessionSHA256: try ReportOutput.sha256(ofFile: path), produced: Self.productionDate())
+      } catch {
+        throw fail(error, language: language)
+      }
+    }
     let text: String
     switch format {
     case .text:
@@ -143,15 +153,16 @@ struct Summary: ParsableCommand {
     case .json:
       text = try report.json()
     case .html:
+      let model = report.htmlModel(try provenance())
       do {
-        text = try HTMLReport.render(report.htmlModel(provenance), template: customTemplate)
+        text = try HTMLReport.render(model, template: customTemplate)
       } catch {
         throw fail(ReportRefusal(description: Messages.templateUnreadable.format(language, template ?? "", "\(error)")), language: language)
       }
     case .csv:
       text = report.csv(CSVOptions(delimiter: delimiter ?? ",", byteOrderMark: byteOrderMark))
     case .oscal:
-      text = try report.oscal(provenance)
+      text = try report.oscal(try provenance())
     }
     if let output {
       do {
