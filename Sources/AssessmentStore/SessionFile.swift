@@ -132,6 +132,16 @@ public enum SessionFile {
 
   /// Decodes a session file; `path` names it in errors.
   public static func decode(_ data: Data, path: String) throws(StoreError) -> SessionRecord {
+    try decode(data, path: path, readingPlainFilesDirectly: true)
+  }
+
+  /// `readingPlainFilesDirectly`: whether a plain file, as cloud-assess writes it, is read
+  /// directly (SessionFile+PlainReading.swift) rather than by `JSONDecoder`, which reads every
+  /// other file and judges it. The tests and the session fuzzer compare both ways.
+  @_spi(Fuzzing)
+  public static func decode(_ data: Data, path: String, readingPlainFilesDirectly: Bool) throws(StoreError)
+    -> SessionRecord
+  {
     guard data.count <= maximumFileSize else {
       throw .sessionCorrupt(
         path: path, reason: "the file is \(data.count) bytes, over the limit of \(maximumFileSize)")
@@ -140,6 +150,7 @@ public enum SessionFile {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
+    if readingPlainFilesDirectly, let record = PlainSessionReader.record(data) { return record }
     let decoder = makeDecoder()
     let version: Int
     do {

@@ -1,0 +1,442 @@
+import AssessmentCore
+import Foundation
+
+/// A direct reading of session files as cloud-assess writes them, beside the `Codable` one.
+///
+/// `JSONDecoder` costs about 20 µs per answer (its containers, generic unwrapping and per-field
+/// look-ups), and several milliseconds more the first time it meets each type in a process:
+/// most of `cloud-assess summary`'s own work on the built-in questionnaire, and 170 ms for a
+/// session of 10,000 answers. This reader walks the bytes once and builds the record itself.
+///
+/// It is never the one that judges a file: it accepts only plain, well-formed files (the keys
+/// and value kinds `SessionFile.V1` decodes, each key once, no escape in a key, strings without
+/// surrogate escapes, numbers without an exponent, known phases and action statuses, valid
+/// dates and ids) and gives up (nil) at anything else, however harmless. The `Codable`
+/// decoding then reads the file as before, with its own errors and leniencies. On every file it
+/// accepts, its record is the one the `Codable` decoding makes (`SessionFilePlainReadingTests`
+/// compare them).
+struct PlainSessionReader {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+
+  /// The record in `data`, or nil when the file is not plainly one.
+  static func record(_ data: Data) -> SessionRecord? {
+    data.withUnsafeBytes { raw in
+      var reader = PlainSessionReader(bytes: raw.bindMemory(to: UInt8.self))
+      guard let record = reader.file() else { return nil }
+      reader.skipWhitespace()
+      return reader.index == reader.bytes.count ? record : nil
+    }
+  }
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  // MARK: - The session's objects
+
+  private mutating func file() -> SessionRecord? {
+    var version: Int?, id: String?, questionnaire: QuestionnaireReference?, metadata: SessionMetadata?
+    var phase: Phase?, cursor: String??, answers: [String: Answer]?
+    var previous: PreviousAssessment??, abstract: SessionAbstract??
+    let read = object { reader, key in
+      switch key {
+      case "schemaVersion": return reader.once(&version, reader.integer())
+      case "id": return reader.once(&id, reader.string())
+      case "questionnaire": return reader.once(&questionnaire, reader.questionnaireReference())
+      case "metadata": return reader.once(&metadata, reader.metadata())
+      case "phase": return reader.once(&phase, reader.string().flatMap(Phase.init(rawValue:)))
+      case "cursor": return reader.once(&cursor, reader.cursor())
+      case "answers": return reader.once(&answers, reader.answers())
+      case "previous": return reader.once(&previous, reader.optional { $0.previousAssessment() })
+      case "abstract": return reader.once(&abstract, reader.optional { $0.abstract() })
+      default: return false
+      }
+    }
+    guard read, let version, version == 1 || version == 2, let id, SessionStore.isValidID(id),
+      let questionnaire, let metadata, let phase, let cursor, let answers
+    else { return nil }
+    return SessionRecord(
+      id: id, questionnaire: questionnaire, metadata: metadata, phase: phase, cursorQuestionID: cursor,
+      answers: answers, previous: previous ?? nil,
+      // An abstract in a version-1 file would not be ours: derived data is never trusted.
+      abstract: version < 2 ? nil : abstract ?? nil)
+  }
+
+  private mutating func questionnaireReference() -> QuestionnaireReference? {
+    var id: String?, version: String?, digest: String?, path: String??
+    let read = object { reader, key in
+      switch key {
+      case "id": return reader.once(&id, reader.string())
+      case "version": return reader.once(&version, reader.string())
+      case "digest": return reader.once(&digest, reader.string())
+      case "path": return reader.once(&path, reader.optional { $0.string() })
+      default: return false
+      }
+    }
+    guard read, let id, let version, let digest else { return nil }
+    return QuestionnaireReference(id: id, version: version, digest: digest, path: path ?? nil)
+  }
+
+  private mutating func metadata() -> SessionMetadata? {
+    var organisation: String?, assessor: String?, provider: String?, service: String?
+    var created: Date?, updated: Date?
+    let read = object { reader, key in
+      switch key {
+      case "organisation": return reader.once(&organisation, reader.string())
+      case "assessor": return reader.once(&assessor, reader.string())
+      case "provider": return reader.once(&provider, reader.string())
+      case "service": return reader.once(&service, reader.string())
+      case "created": return reader.once(&created, reader.date())
+      case "updated": return reader.once(&updated, reader.date())
+      default: return false
+      }
+    }
+    guard read, let organisation, let assessor, let provider, let service, let created, let updated
+    else { return nil }
+    return SessionMetadata(
+      organisation: organisation, assessor: assessor, provider: provider, service: service,
+      created: created, updated: updated)
+  }
+
+  /// `{"question": ...}`: the cursor's question id, nil when absent or null.
+  private mutating func cursor() -> String?? {
+    var question: String??
+    let read = object { reader, key in
+      key == "question" && reader.once(&question, reader.optional { $0.string() })
+    }
+    return read ? .some(question ?? nil) : nil
+  }
+
+  private mutating func previousAssessment() -> PreviousAssessment? {
+    var id: String?, path: String?
+    let read = object { reader, key in
+      switch key {
+      case "id": return reader.once(&id, reader.string())
+      case "path": return reader.once(&path, reader.string())
+      default: return false
+      }
+    }
+    guard read, let id, let path else { return nil }
+    return PreviousAssessment(id: id, path: path)
+  }
+
+  private mutating func abstract() -> SessionAbstract? {
+    var format: Int?, questionnaire: String?, organisation: String?, provider: String?, service: String?
+    var created: Date?, updated: Date?, phase: String?, answered: Int?, applicable: Int?, verdict: String?
+    var pendingDue: [String]?, recheckFrom: String??
+    let read = object { reader, key in
+      switch key {
+      case "format": return reader.once(&format, reader.integer())
+      case "questionnaire": return reader.once(&questionnaire, reader.string())
+      case "organisation": return reader.once(&organisation, reader.string())
+      case "provider": return reader.once(&provider, reader.string())
+      case "service": return reader.once(&service, reader.string())
+      case "created": return reader.once(&created, reader.date())
+      case "updated": return reader.once(&updated, reader.date())
+      case "phase": return reader.once(&phase, reader.string())
+      case "answered": return reader.once(&answered, reader.integer())
+      case "applicable": return reader.once(&applicable, reader.integer())
+      case "verdict": return reader.once(&verdict, reader.string())
+      case "pendingDue": return reader.once(&pendingDue, reader.strings())
+      case "recheckFrom": return reader.once(&recheckFrom, reader.optional { $0.string() })
+      default: return false
+      }
+    }
+    guard read, let format, let questionnaire, let organisation, let provider, let service, let created,
+      let updated, let phase, let answered, let applicable, let verdict, let pendingDue
+    else { return nil }
+    return SessionAbstract(
+      format: format, questionnaire: questionnaire, organisation: organisation, provider: provider,
+      service: service, created: created, updated: updated, phase: phase, answered: answered,
+      applicable: applicable, verdict: verdict, pendingDue: pendingDue, recheckFrom: recheckFrom ?? nil)
+  }
+
+  private mutating func answers() -> [String: Answer]? {
+    var answers: [String: Answer] = [:]
+    let read = object { reader, id in
+      guard answers[id] == nil, let answer = reader.answer() else { return false }
+      answers[id] = answer
+      return true
+    }
+    return read ? answers : nil
+  }
+
+  /// An answer (`SessionFile.V1.AnswerV1`): every field optional, null meaning absent.
+  private mutating func answer() -> Answer? {
+    var value: AnswerValue??, note: String??, evidence: [String]??, flagged: Bool??
+    var answeredAt: Date??, action: PlanAction??, reverify: Bool??
+    let read = object { reader, key in
+      switch key {
+      case "value": return reader.once(&value, reader.optional { $0.value() })
+      case "note": return reader.once(&note, reader.optional { $0.string() })
+      case "evidence": return reader.once(&evidence, reader.optional { $0.strings() })
+      case "flagged": return reader.once(&flagged, reader.optional { $0.bool() })
+      case "answeredAt": return reader.once(&answeredAt, reader.optional { $0.date() })
+      case "action": return reader.once(&action, reader.optional { $0.action() })
+      case "reverify": return reader.once(&reverify, reader.optional { $0.bool() })
+      default: return false
+      }
+    }
+    guard read else { return nil }
+    let text = (note ?? nil) ?? ""
+    // A note over the limit is refused by the `Codable` decoding, which counts its characters:
+    // at most as many as its bytes.
+    guard text.utf8.count <= SessionFile.maximumNoteLength else { return nil }
+    return Answer(
+      value: value ?? nil, note: text, evidence: (evidence ?? nil) ?? [], flagged: (flagged ?? nil) ?? false,
+      answeredAt: answeredAt ?? nil, action: action ?? nil, reverify: (reverify ?? nil) ?? false)
+  }
+
+  /// Exactly one of `choice`, `choices`, `text`, `number`, `derogation`.
+  private mutating func value() -> AnswerValue? {
+    var value: AnswerValue?
+    let read = object { reader, key in
+      guard value == nil else { return false }
+      switch key {
+      case "choice": value = reader.string().map { .choice($0) }
+      case "choices": value = reader.strings().map { .choices($0) }
+      case "text": value = reader.string().map { .text($0) }
+      case "number": value = reader.number().map { .number($0) }
+      case "derogation": value = reader.derogation().map { .derogation($0) }
+      default: return false
+      }
+      return value != nil
+    }
+    return read ? value : nil
+  }
+
+  /// A derogation record: all six fields, strings.
+  private mutating func derogation() -> DerogationRecord? {
+    var fields: [DerogationRecord.Field: String] = [:]
+    let read = object { reader, key in
+      guard let field = DerogationRecord.Field(rawValue: key), fields[field] == nil, let text = reader.string()
+      else { return false }
+      fields[field] = text
+      return true
+    }
+    guard read, fields.count == DerogationRecord.Field.allCases.count else { return nil }
+    var record = DerogationRecord()
+    for (field, text) in fields { record[field] = text }
+    return record
+  }
+
+  /// An action (`SessionFile.V1.Action`): a known status; owner, due date and reference
+  /// optional; the acceptance, when there, with its four fields.
+  private mutating func action() -> PlanAction? {
+    var owner: String??, dueDate: String??, status: ActionStatus?, reference: String??
+    var acceptance: [String]??
+    let read = object { reader, key in
+      switch key {
+      case "owner": return reader.once(&owner, reader.optional { $0.string() })
+      case "due_date": return reader.once(&dueDate, reader.optional { $0.string() })
+      case "status": return reader.once(&status, reader.string().flatMap(ActionStatus.init(rawValue:)))
+      case "reference": return reader.once(&reference, reader.optional { $0.string() })
+      case "acceptance": return reader.once(&acceptance, reader.optional { $0.acceptance() })
+      default: return false
+      }
+    }
+    guard read, let status else { return nil }
+    let accepted = acceptance ?? nil
+    return PlanAction(
+      owner: (owner ?? nil) ?? "", dueDate: (dueDate ?? nil) ?? "", status: status,
+      reference: (reference ?? nil) ?? "", acceptedBy: accepted?[0] ?? "", acceptedOn: accepted?[1] ?? "",
+      acceptanceReason: accepted?[2] ?? "", acceptedUntil: accepted?[3] ?? "")
+  }
+
+  /// `{"by", "on", "reason", "until"}`, in that order in the result.
+  private mutating func acceptance() -> [String]? {
+    let keys = ["by", "on", "reason", "until"]
+    var fields: [String?] = [nil, nil, nil, nil]
+    let read = object { reader, key in
+      guard let slot = keys.firstIndex(of: key), fields[slot] == nil, let text = reader.string() else { return false }
+      fields[slot] = text
+      return true
+    }
+    guard read else { return nil }
+    let values = fields.compactMap { $0 }
+    return values.count == keys.count ? values : nil
+  }
+
+  // MARK: - JSON
+
+  /// Stores `value` in `slot` if it was read and the slot is still empty (a key given twice is
+  /// left to the `Codable` decoding).
+  private func once<T>(_ slot: inout T?, _ value: T?) -> Bool {
+    guard slot == nil, let value else { return false }
+    slot = value
+    return true
+  }
+
+  /// A value that may be `null`: `.some(nil)` for null, nil when it is neither null nor read.
+  private mutating func optional<T>(_ read: (inout PlainSessionReader) -> T?) -> T?? {
+    if literal("null") { return .some(nil) }
+    return read(&self).map { .some($0) }
+  }
+
+  /// An object: `member` reads the value of each key and says whether it could.
+  private mutating func object(_ member: (inout PlainSessionReader, String) -> Bool) -> Bool {
+    skipWhitespace()
+    guard take(0x7B) else { return false }  // {
+    skipWhitespace()
+    if take(0x7D) { return true }  // }
+    while true {
+      skipWhitespace()
+      guard let key = key() else { return false }
+      skipWhitespace()
+      guard take(0x3A), member(&self, key) else { return false }  // :
+      skipWhitespace()
+      if take(0x2C) { continue }  // ,
+      return take(0x7D)
+    }
+  }
+
+  /// An array of strings.
+  private mutating func strings() -> [String]? {
+    skipWhitespace()
+    guard take(0x5B) else { return nil }  // [
+    var strings: [String] = []
+    skipWhitespace()
+    if take(0x5D) { return strings }  // ]
+    while true {
+      guard let string = string() else { return nil }
+      strings.append(string)
+      skipWhitespace()
+      if take(0x2C) { continue }
+      return take(0x5D) ? strings : nil
+    }
+  }
+
+  /// A key: a string without escapes.
+  private mutating func key() -> String? {
+    guard take(0x22) else { return nil }
+    let start = index
+    while index < bytes.count, bytes[index] != 0x22 {
+      guard bytes[index] != 0x5C, bytes[index] >= 0x20 else { return nil }
+      index += 1
+    }
+    guard index < bytes.count else { return nil }
+    defer { index += 1 }
+    return text(start..<index)
+  }
+
+  /// A string: the common escapes and `\u` outside the surrogates; no control character.
+  private mutating func string() -> String? {
+    skipWhitespace()
+    guard take(0x22) else { return nil }
+    var start = index
+    var unescaped: [UInt8]?
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x22 {
+        defer { index += 1 }
+        guard var unescaped else { return text(start..<index) }
+        unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        return String(decoding: unescaped, as: UTF8.self)
+      }
+      guard byte >= 0x20 else { return nil }
+      guard byte == 0x5C else {
+        index += 1
+        continue
+      }
+      var escaped = unescaped ?? []
+      escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+      guard index + 1 < bytes.count else { return nil }
+      switch bytes[index + 1] {
+      case 0x22, 0x5C, 0x2F: escaped.append(bytes[index + 1])  // " \ /
+      case 0x62: escaped.append(0x08)  // b
+      case 0x66: escaped.append(0x0C)  // f
+      case 0x6E: escaped.append(0x0A)  // n
+      case 0x72: escaped.append(0x0D)  // r
+      case 0x74: escaped.append(0x09)  // t
+      case 0x75:  // u
+        // Four hexadecimal digits (`UInt32(_:radix:)` alone would take a sign too).
+        guard index + 6 <= bytes.count,
+          bytes[index + 2..<index + 6].allSatisfy({ $0.isHexDigit }),
+          let code = UInt32(text(index + 2..<index + 6), radix: 16),
+          let scalar = Unicode.Scalar(code)  // nil for the surrogates
+        else { return nil }
+        escaped.append(contentsOf: String(Character(scalar)).utf8)
+        index += 4
+      default: return nil
+      }
+      index += 2
+      start = index
+      unescaped = escaped
+    }
+    return nil
+  }
+
+  /// A whole number without sign, fraction or exponent, as `Int` reads it.
+  private mutating func integer() -> Int? {
+    skipWhitespace()
+    let start = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    let count = index - start
+    guard count > 0, count <= 18, count == 1 || bytes[start] != 0x30 else { return nil }
+    return Int(text(start..<index))
+  }
+
+  /// A number with an optional sign and fraction, no exponent, at most 15 significant digits:
+  /// every reading of it gives the same double.
+  private mutating func number() -> Double? {
+    skipWhitespace()
+    let start = index
+    if index < bytes.count, bytes[index] == 0x2D { index += 1 }  // -
+    let whole = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    var digits = index - whole
+    guard digits > 0, digits == 1 || bytes[whole] != 0x30 else { return nil }
+    if index < bytes.count, bytes[index] == 0x2E {  // .
+      index += 1
+      let fraction = index
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+      guard index > fraction else { return nil }
+      digits += index - fraction
+    }
+    guard digits <= 15, index == bytes.count || (bytes[index] != 0x65 && bytes[index] != 0x45) else { return nil }
+    return Double(text(start..<index)).flatMap { $0.isFinite ? $0 : nil }
+  }
+
+  private mutating func bool() -> Bool? {
+    if literal("true") { return true }
+    if literal("false") { return false }
+    return nil
+  }
+
+  /// A date as the session files write it (RFC 3339).
+  private mutating func date() -> Date? {
+    string().flatMap(Timestamp.parse)
+  }
+
+  private mutating func literal(_ word: StaticString) -> Bool {
+    skipWhitespace()
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+    index += count
+    return true
+  }
+
+  private mutating func take(_ byte: UInt8) -> Bool {
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+
+  mutating func skipWhitespace() {
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+      index += 1
+    }
+  }
+
+  private func text(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+}
+
+extension UInt8 {
+  fileprivate var isHexDigit: Bool {
+    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x46) || (self >= 0x61 && self <= 0x66)
+  }
+}
