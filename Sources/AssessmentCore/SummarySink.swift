@@ -87,8 +87,11 @@ extension String {
       let last = scalars.lastIndex(where: { !$0.isWhitespace })
     else { return }
     let body = Substring(scalars[first...last])
+    // memchr: a note of 500 bytes is scanned a word at a time rather than byte by byte.
     let hasLineBreak =
-      body.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? body.utf8.contains(0x0A)
+      body.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false
+      } ?? body.utf8.contains(0x0A)
     guard hasLineBreak else {
       self += body
       return
