@@ -213,10 +213,10 @@ public enum QuestionnaireFiles {
     let fileNames = tree.files
     // Nothing needs the tree any more: it is freed on another thread (hundreds of thousands of
     // texts, a few milliseconds) instead of before this function returns.
-    let discarded = Discarded((consume tree, consume reader))
+    let discarded = Handed((consume tree, consume reader))
     discarding.enter()
     DispatchQueue.global(qos: .utility).async {
-      withExtendedLifetime(discarded) {}
+      _ = discarded.take()  // freed here, before leaving the group
       discarding.leave()
     }
     guard found.isEmpty, let questionnaire else {
@@ -388,10 +388,12 @@ public enum QuestionnaireFiles {
   }
 }
 
-/// Values handed to another thread only to be freed there.
-private final class Discarded<Value>: @unchecked Sendable {
-  let value: Value
+/// A value handed to another thread, which takes it (and frees it when done with it).
+private final class Handed<Value>: @unchecked Sendable {
+  private var value: Value?
   init(_ value: consuming Value) { self.value = value }
+  /// The value, which this box no longer holds.
+  func take() -> Value { value.take()! }
 }
 
 /// The canonical digest of a tree, computed on a thread of its own.
@@ -401,9 +403,14 @@ private final class Digesting: @unchecked Sendable {
   private var result: String?
 
   init(tree: YAMLTree, root: Node) {
+    // Handed over and dropped before signalling, so that the thread holds no part of the tree
+    // once the read is done (QuestionnaireFiles.waitForDiscardedTrees).
+    let handed = Handed(tree)
     let thread = Thread { [self] in
-      var digest = CanonicalDigest(tree: tree)
-      result = digest.hex(of: root)
+      do {
+        var digest = CanonicalDigest(tree: handed.take())
+        result = digest.hex(of: root)
+      }
       done.signal()
     }
     thread.stackSize = 1 << 20
