@@ -83,6 +83,10 @@ import Testing
     }
   }
 
+  func record(_ data: Data, directly: Bool = true) -> SessionRecord? {
+    try? SessionFile.decode(data, path: "f.json", readingPlainFilesDirectly: directly)
+  }
+
   @Test func readsWhatTheWriterWritesAsCodableDoes() throws {
     for variant in 0..<12 {
       let data = try SessionFile.encode(record(variant))
@@ -99,7 +103,9 @@ import Testing
 
   @Test func readsTheFixturesAndTheFuzzCorpusAsCodableDoes() throws {
     var files: [String] = []
-    for directory in ["Tests/Fixtures/sessions", "Tests/Fixtures/sessions-v1", "Fuzz/Corpus/session"] {
+    for directory in [
+      "Tests/Fixtures/sessions", "Tests/Fixtures/sessions-v1", "Fuzz/Corpus/session", "Fuzz/Crashes/FuzzSession",
+    ] {
       let path = repositoryRoot + "/" + directory
       for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() { files.append(path + "/" + name) }
     }
@@ -111,13 +117,15 @@ import Testing
         readDirectly += 1
         #expect(outcome(data, directly: false) == .record(plain), "\(file)")
       }
-      #expect(outcome(data) == outcome(data, directly: false), "\(file)")
+      // Records, not errors: of several faults in a file, JSONDecoder does not always name the
+      // same one (Fuzz/README.md).
+      #expect(record(data) == record(data, directly: false), "\(file)")
     }
     #expect(readDirectly >= 7, "the fixtures, version 1 and 2, are plain files")
   }
 
-  /// Variations of a written file: the direct reading gives up on each, and the answer is
-  /// `Codable`'s, record or error.
+  /// Variations of a written file, one fault each: the direct reading gives up on each, and the
+  /// answer is `Codable`'s, record or error.
   @Test func leavesEverythingElseToCodable() throws {
     let written = String(decoding: try SessionFile.encode(record(1)), as: UTF8.self)
     let edits: [(String, String)] = [

@@ -8,14 +8,16 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let data = Data(bytes: start, count: count)
-  let direct = Result { () throws(StoreError) in try SessionFile.decode(data, path: "fuzz.json") }
-  let codable = Result { () throws(StoreError) in
-    try SessionFile.decode(data, path: "fuzz.json", readingPlainFilesDirectly: false)
-  }
+  // The records are compared, not the errors: the direct reading never refuses a file (it
+  // leaves it to JSONDecoder), and JSONDecoder does not always name the same one of several
+  // faults (it reads the answers in the order of a dictionary, which varies from one decoding
+  // to the next: crash-09babff9… in Crashes/FuzzSession has a bad date and a control character).
+  let direct = try? SessionFile.decode(data, path: "fuzz.json")
+  let codable = try? SessionFile.decode(data, path: "fuzz.json", readingPlainFilesDirectly: false)
   if direct != codable {
-    fatalError("the direct reading and JSONDecoder disagree: \(direct) against \(codable)")
+    fatalError("the direct reading and JSONDecoder disagree: \(String(describing: direct)) against \(String(describing: codable))")
   }
-  if case .success(let record) = direct {
+  if let record = direct {
     // A decoded record must encode again.
     _ = try? SessionFile.encode(record)
   }
