@@ -330,15 +330,8 @@ public enum QuestionnaireFiles {
           false
         )
       }
-      // What libyaml does not read as an ordinary character (YAMLSubsetReader declines it): C1
-      // controls (U+0085 is a line break for libyaml), U+2028 and U+2029, U+FEFF, U+FFFE, U+FFFF.
       let third = length > 2 ? base[index + 2] : 0
-      switch byte {
-      case 0xC2 where next < 0xA0: plain = false
-      case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): plain = false
-      case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE): plain = false
-      default: break
-      }
+      if YAMLSubsetReader.isSpecialForLibyaml(byte, next, third) { plain = false }
       index += length
     }
     if let tab {

@@ -92,15 +92,22 @@ struct YAMLSubsetReader {
       }
       let next = index + 1 < count ? bytes[index + 1] : 0
       let third = index + 2 < count ? bytes[index + 2] : 0
-      switch byte {
-      case 0xC2 where next < 0xA0: return false
-      case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): return false
-      case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE): return false
-      case 0x80...0xFF: index += 1
-      default: return false
-      }
+      guard byte >= 0x80, !isSpecialForLibyaml(byte, next, third) else { return false }
+      index += 1
     }
     return true
+  }
+
+  /// Whether the UTF-8 sequence starting with these bytes is one libyaml does not read as an
+  /// ordinary character: C1 controls (U+0085 is a line break for libyaml), U+2028 and U+2029
+  /// (line breaks), U+FEFF (skipped at the start of a line), U+FFFE and U+FFFF (refused).
+  static func isSpecialForLibyaml(_ lead: UInt8, _ next: UInt8, _ third: UInt8) -> Bool {
+    switch lead {
+    case 0xC2: return next < 0xA0
+    case 0xE2: return next == 0x80 && (third == 0xA8 || third == 0xA9)
+    case 0xEF: return (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE)
+    default: return false
+    }
   }
 
   // MARK: - Bytes
@@ -359,23 +366,8 @@ struct YAMLSubsetReader {
       guard indent == n, !atSequenceEntry else { throw Outside() }
     }
     close(mapping, from: from, &tree)
-    if Self.hasDuplicateKey(Node(index: mapping), tree) { throw Outside() }
+    if tree.duplicateKey(in: Node(index: mapping)) != nil { throw Outside() }
     return mapping
-  }
-
-  private static func hasDuplicateKey(_ mapping: Node, _ tree: YAMLTree) -> Bool {
-    let keys = tree.keys(mapping)
-    if keys.count < 2 { return false }
-    if keys.count <= 24 {
-      for index in 1..<keys.count {
-        let key = tree.text(keys[index])
-        for other in 0..<index where tree.text(keys[other]) == key { return true }
-      }
-      return false
-    }
-    var seen = Set<String>()
-    for key in keys where !seen.insert(tree.text(key)).inserted { return true }
-    return false
   }
 
   /// A value written on the line of its key or dash; then on to the next content line, which
@@ -558,7 +550,7 @@ struct YAMLSubsetReader {
       } while try flowSeparator(UInt8(ascii: "}"))
     }
     close(mapping, from: from, &tree)
-    if Self.hasDuplicateKey(Node(index: mapping), tree) { throw Outside() }
+    if tree.duplicateKey(in: Node(index: mapping)) != nil { throw Outside() }
     return mapping
   }
 

@@ -82,6 +82,24 @@ struct YAMLTree {
     subscript(position: Int) -> Node { Node(index: tree[start + position * stride + offset]) }
   }
 
+  /// The first key of a mapping given again, with its first occurrence.
+  func duplicateKey(in mapping: Node) -> (first: Node, second: Node)? {
+    let keys = self.keys(mapping)
+    if keys.count < 2 { return nil }
+    if keys.count <= 24 {
+      for i in 1..<keys.count {
+        let key = text(keys[i])
+        for j in 0..<i where text(keys[j]) == key { return (keys[j], keys[i]) }
+      }
+      return nil
+    }
+    var seen: [String: Node] = [:]
+    for key in keys {
+      if let first = seen.updateValue(key, forKey: text(key)) { return (first, key) }
+    }
+    return nil
+  }
+
   // MARK: - Reading
 
   /// Room for the nodes of `bytes` bytes of YAML (questionnaires have about one node per 30
@@ -247,7 +265,7 @@ private struct EventReader {
         pending.removeLast(count)
         tree.nodes[Int(frame.node)].start = start
         tree.nodes[Int(frame.node)].count = Int32(count)
-        if frame.isMapping, let duplicate = Self.duplicateKey(in: Node(index: frame.node), tree) {
+        if frame.isMapping, let duplicate = tree.duplicateKey(in: Node(index: frame.node)) {
           let raw = tree[duplicate.second]
           return .failure(
             QuestionnaireProblem(
@@ -294,24 +312,6 @@ private struct EventReader {
         continue
       }
     }
-  }
-
-  /// The first key of a mapping given again, with its first occurrence.
-  private static func duplicateKey(in mapping: Node, _ tree: YAMLTree) -> (first: Node, second: Node)? {
-    let keys = tree.keys(mapping)
-    if keys.count < 2 { return nil }
-    if keys.count <= 24 {
-      for i in 1..<keys.count {
-        let key = tree.text(keys[i])
-        for j in 0..<i where tree.text(keys[j]) == key { return (keys[j], keys[i]) }
-      }
-      return nil
-    }
-    var seen: [String: Node] = [:]
-    for key in keys {
-      if let first = seen.updateValue(key, forKey: tree.text(key)) { return (first, key) }
-    }
-    return nil
   }
 
   /// libyaml's own error, in its words, at its place.
