@@ -6,6 +6,7 @@ import Foundation
 enum Messages: CaseIterable, TranslatedText {
   case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, nothingKept
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable
+  case questionnaireValid, oneProblemFound, problemsFound
 
   static let table: [Messages: (String, String, String)] = [
     .unknownTerminal: (
@@ -49,6 +50,13 @@ enum Messages: CaseIterable, TranslatedText {
       "de laatste opslag is mislukt (%1); het sessiebestand %2 bevat de antwoorden tot de laatste geslaagde opslag"
     ),
     .skipped: ("ignoré %1 : %2", "skipped %1: %2", "overgeslagen %1: %2"),
+    .questionnaireValid: (
+      "%1 : valide — %2 %3, %4, %5, langues %6",
+      "%1: valid — %2 %3, %4, %5, languages %6",
+      "%1: geldig — %2 %3, %4, %5, talen %6"
+    ),
+    .oneProblemFound: ("1 problème trouvé", "1 problem found", "1 probleem gevonden"),
+    .problemsFound: ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden"),
     .noSessions: (
       "Aucune session enregistrée dans %1. Commencez-en une avec 'cloud-assess new'.",
       "No saved sessions in %1. Start one with 'cloud-assess new'.",

@@ -13,14 +13,16 @@ struct Validate: ParsableCommand {
   var path: String?
 
   func run() throws {
+    let language = environmentLanguage
     do {
       let loaded = try BuiltinQuestionnaires.resolve(path)
       let questionnaire = loaded.questionnaire
       print(
-        "\(loaded.source): valid — \(questionnaire.id) \(questionnaire.version), "
-          + "\(CountedNoun.section.format(questionnaire.sections.count, .en)), "
-          + "\(CountedNoun.question.format(questionnaire.questions.count, .en)), "
-          + "languages \(questionnaire.languages.joined(separator: ", "))")
+        Messages.questionnaireValid.format(
+          language, loaded.source, questionnaire.id, questionnaire.version,
+          CountedNoun.section.format(questionnaire.sections.count, language),
+          CountedNoun.question.format(questionnaire.questions.count, language),
+          questionnaire.languages.joined(separator: ", ")))
     } catch .questionnaireInvalid(let problems) {
       for problem in problems {
         FileHandle.standardError.write(
@@ -28,11 +30,11 @@ struct Validate: ParsableCommand {
             "\(problem.file):\(problem.line):\(problem.column): error: \(problem.id.map { "[\($0)] " } ?? "")\(problem.message)\n"
               .utf8))
       }
-      FileHandle.standardError.write(
-        Data("\(problems.count) problem\(problems.count == 1 ? "" : "s") found\n".utf8))
+      let count = problems.count == 1 ? Messages.oneProblemFound.format(language) : Messages.problemsFound.format(language, String(problems.count))
+      FileHandle.standardError.write(Data((count + "\n").utf8))
       throw ExitCode.failure
     } catch {
-      throw fail(error)
+      throw fail(error, language: language)
     }
   }
 }

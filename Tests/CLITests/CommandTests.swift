@@ -22,6 +22,24 @@ import Testing
     #expect(result.stdout.hasPrefix("builtin:be-socsec-cloud: valid — be-socsec-cloud"))
   }
 
+  /// The command's own lines are in the interface language, also when the locale named by LANG
+  /// is not installed; the problems themselves are for the questionnaire's author (English).
+  @Test func validateSpeaksTheInterfaceLanguage() throws {
+    let walk = packageRoot + "/Tests/Fixtures/walk.yaml"
+    let french = try runCLI(["validate", walk], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    #expect(french.stdout.contains(": valide — walk 1.0.0, 2 sections, 12 questions, langues fr, en, nl"), "\(french.stdout)")
+    let dutch = try runCLI(["validate", walk], environment: ["LANG": "nl_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    #expect(dutch.stdout.contains(": geldig — walk 1.0.0, 2 secties, 12 vragen, talen fr, en, nl"), "\(dutch.stdout)")
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let bad = directory + "/bad.yaml"
+    try String(contentsOfFile: walk, encoding: .utf8).replacingOccurrences(of: "format: 1\n", with: "format: 1\nclé: 1\n")
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let refused = try runCLI(["validate", bad], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.hasSuffix("1 problème trouvé\n"), "\(refused.stderr)")
+  }
+
   @Test func validateCountsInTheSingularOrThePlural() throws {
     let walk = try runCLI(["validate", packageRoot + "/Tests/Fixtures/walk.yaml"])
     #expect(walk.status == 0, "\(walk.stderr)")
