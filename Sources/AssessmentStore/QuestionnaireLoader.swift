@@ -28,7 +28,7 @@ public struct LoadedQuestionnaire: Sendable {
     if file == nil, source.hasPrefix("builtin:") {
       return BuiltinQuestionnaires.formerDigests[questionnaire.id]?.contains(digest) ?? false
     }
-    guard let file, let bytes = FileManager.default.contents(atPath: file) else { return false }
+    guard let file, let bytes = try? FileContents.read(file) else { return false }
     return QuestionnaireFiles.sha256(of: bytes) == digest
   }
 

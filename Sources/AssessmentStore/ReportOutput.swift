@@ -47,6 +47,6 @@ public enum ReportOutput {
 
   /// SHA-256 (hex) of a file's bytes: the session file a report is made from.
   public static func sha256(ofFile path: String) throws -> String {
-    SHA256.hex(of: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    SHA256.hex(of: [UInt8](try FileContents.read(path)))
   }
 }

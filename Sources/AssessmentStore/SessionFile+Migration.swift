@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import QuestionnaireFormat
 
 #if canImport(Glibc)
   import Glibc
@@ -55,9 +56,9 @@ extension SessionFile {
     if lstat(original, &info) == 0 { return }
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      data = try FileContents.read(path)
     } catch {
-      throw .writeFailed(path: original, reason: error.localizedDescription)
+      throw .writeFailed(path: original, reason: error.reason)
     }
     try SessionStore.writeAtomically(data, to: original)
   }

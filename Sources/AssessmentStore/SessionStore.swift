@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import QuestionnaireFormat
 
 #if canImport(Glibc)
   import Glibc
@@ -20,12 +21,17 @@ public struct SessionStore: Sendable {
   /// `--sessions-dir`, else `CLOUD_ASSESS_SESSIONS`, else `$XDG_DATA_HOME/cloud-assess/sessions`,
   /// else `~/.local/share/cloud-assess/sessions`.
   public static func defaultDirectory(override: String?, environment: [String: String]) -> String {
+    defaultDirectory(override: override, variable: { environment[$0] })
+  }
+
+  /// The same, with each variable looked up by `variable` (e.g. `getenv`).
+  public static func defaultDirectory(override: String?, variable: (String) -> String?) -> String {
     if let override, !override.isEmpty { return override }
-    if let variable = environment["CLOUD_ASSESS_SESSIONS"], !variable.isEmpty { return variable }
-    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+    if let sessions = variable("CLOUD_ASSESS_SESSIONS"), !sessions.isEmpty { return sessions }
+    if let xdg = variable("XDG_DATA_HOME"), xdg.hasPrefix("/") {
       return xdg + "/cloud-assess/sessions"
     }
-    let home = environment["HOME"] ?? NSHomeDirectory()
+    let home = variable("HOME") ?? NSHomeDirectory()
     return home + "/.local/share/cloud-assess/sessions"
   }
 
@@ -92,9 +98,9 @@ public struct SessionStore: Sendable {
 
   private static func read(_ path: String) throws(StoreError) -> Data {
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      return try FileContents.read(path)
     } catch {
-      throw .sessionUnreadable(path: path, reason: error.localizedDescription)
+      throw .sessionUnreadable(path: path, reason: error.reason)
     }
   }
 

@@ -27,19 +27,17 @@ public enum TerminalLocale {
   /// that is installed is used instead, so that ncursesw still writes UTF-8 instead of garbage.
   /// A locale that is not UTF-8, or no UTF-8 locale at all, gives ASCII.
   @discardableResult
-  public static func setUp(environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> Charset
-  {
+  public static func setUp(variable: (String) -> String? = ProcessEnvironment.value) -> Charset {
     decide(
-      requested: requestedName(environment),
+      requested: requestedName(variable),
       apply: { name in setlocale(LC_ALL, name) != nil },
       codeset: { String(cString: nl_langinfo(nl_item(CODESET))) })
   }
 
   /// The locale the environment asks for characters: `LC_ALL`, `LC_CTYPE`, `LANG` (the first set).
-  static func requestedName(_ environment: [String: String]) -> String {
+  static func requestedName(_ variable: (String) -> String?) -> String {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-      if let value = environment[name], !value.isEmpty { return value }
+      if let value = variable(name), !value.isEmpty { return value }
     }
     return ""
   }

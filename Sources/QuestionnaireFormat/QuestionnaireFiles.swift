@@ -130,9 +130,9 @@ public enum QuestionnaireFiles {
           : "with this file (\(size) bytes) the questionnaire's files exceed \(maximumSize) bytes, the limit for a questionnaire")
     }
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      return try FileContents.read(path)
     } catch {
-      throw .unreadable(path: path, reason: "the file cannot be read: \(error.localizedDescription)")
+      throw .unreadable(path: path, reason: "the file cannot be read: \(error.reason)")
     }
   }
 

@@ -16,9 +16,8 @@ enum ExternalEditor {
   static func edit(_ text: String, around terminal: NcursesTerminal, language: InterfaceLanguage)
     -> ExternalEdit
   {
-    let environment = ProcessInfo.processInfo.environment
     guard
-      let command = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 })
+      let command = [ProcessEnvironment.value("VISUAL"), ProcessEnvironment.value("EDITOR")].compactMap({ $0 })
         .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
     else { return .failed(Messages.editorMissing.text(language)) }
     let path =

@@ -23,7 +23,7 @@ struct InterfaceOptions: ParsableArguments {
   var plain = false
 
   var resolvedLanguage: InterfaceLanguage {
-    language ?? InterfaceLanguage.from(environment: ProcessInfo.processInfo.environment)
+    language ?? InterfaceLanguage.from(variable: ProcessEnvironment.value)
   }
 }
 
@@ -43,8 +43,7 @@ enum FrontEnd {
 /// shared by `new`, `resume` and the start screen.
 enum Interactive {
   static var allowColor: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    return environment["NO_COLOR"].map(\.isEmpty) ?? true
+    ProcessEnvironment.value("NO_COLOR").map(\.isEmpty) ?? true
   }
 
   static func now() -> Date {
@@ -56,9 +55,8 @@ enum Interactive {
   /// unset, when standard input or output is not a terminal, or when curses cannot start on the
   /// terminal (unknown to terminfo: said on standard error); the full-screen wizard otherwise.
   static func chooseFrontEnd(plain: Bool, language: InterfaceLanguage) -> FrontEnd {
-    let environment = ProcessInfo.processInfo.environment
-    let asked = plain || (environment["CLOUD_ASSESS_PLAIN"].map { !$0.isEmpty && $0 != "0" } ?? false)
-    let term = environment["TERM"] ?? ""
+    let asked = plain || (ProcessEnvironment.value("CLOUD_ASSESS_PLAIN").map { !$0.isEmpty && $0 != "0" } ?? false)
+    let term = ProcessEnvironment.value("TERM") ?? ""
     if asked || term.isEmpty || term == "dumb" || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
       return .plain(ascii: TerminalLocale.setUp() == .ascii)
     }

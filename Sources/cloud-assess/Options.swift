@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssessmentCore
 import AssessmentStore
+import AssessmentTUI
 import Foundation
 
 /// Where the sessions are: shared by every command that reads or writes them.
@@ -14,8 +15,7 @@ struct SessionsOptions: ParsableArguments {
 
   var store: SessionStore {
     SessionStore(
-      directory: SessionStore.defaultDirectory(
-        override: sessionsDirectory, environment: ProcessInfo.processInfo.environment))
+      directory: SessionStore.defaultDirectory(override: sessionsDirectory, variable: ProcessEnvironment.value))
   }
 }
 
@@ -25,7 +25,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The interface language of commands without `--lang`: from LC_ALL, LC_MESSAGES, LANG.
 var environmentLanguage: InterfaceLanguage {
-  InterfaceLanguage.from(environment: ProcessInfo.processInfo.environment)
+  InterfaceLanguage.from(variable: ProcessEnvironment.value)
 }
 
 /// Prints an error the way every command does (a store error in the interface language), and

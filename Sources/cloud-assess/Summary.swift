@@ -2,6 +2,7 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentReports
 import AssessmentStore
+import AssessmentTUI
 import Foundation
 
 #if canImport(Glibc)
@@ -177,7 +178,7 @@ struct Summary: ParsableCommand {
 
   /// Now, or `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible reports.
   static func productionDate() -> Date {
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+    if let epoch = ProcessEnvironment.value("SOURCE_DATE_EPOCH"), let seconds = Double(epoch) {
       return Date(timeIntervalSince1970: seconds)
     }
     return Date()

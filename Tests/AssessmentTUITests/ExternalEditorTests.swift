@@ -106,3 +106,17 @@ import Testing
     #expect(ASCIIText.fold("plain") == "plain")
   }
 }
+
+/// The variables the commands read, one at a time.
+@Suite struct ProcessEnvironmentTests {
+  @Test func readsTheVariableAsSetNowAndNilWhenUnset() {
+    let name = "CLOUD_ASSESS_TEST_\(getpid())"
+    #expect(ProcessEnvironment.value(name) == nil)
+    setenv(name, "fr_BE.UTF-8 é", 1)
+    #expect(ProcessEnvironment.value(name) == "fr_BE.UTF-8 é")
+    setenv(name, "", 1)
+    #expect(ProcessEnvironment.value(name) == "")
+    unsetenv(name)
+    #expect(ProcessEnvironment.value(name) == nil)
+  }
+}

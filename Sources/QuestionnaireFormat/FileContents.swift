@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file's bytes, read whole with `open`, `fstat` and `read`: for the questionnaire files, the
+/// session files and the files a report is made from.
+///
+/// `Data(contentsOf: URL(fileURLWithPath:))` reads the same bytes through Foundation's URL and
+/// file machinery, whose first use in a process costs about 0.15 ms on the benchmark's machine
+/// (docs/performance.md): a tenth of what `cloud-assess summary` spends reading its session.
+public enum FileContents {
+  /// Why a file could not be read: the system's words (`strerror`), e.g. "No such file or
+  /// directory", "Permission denied", "Is a directory".
+  public struct Failure: Error, CustomStringConvertible, Sendable {
+    public var reason: String
+    public var errorNumber: Int32
+    public var description: String { reason }
+  }
+
+  /// The bytes of the file at `path` (links followed), read to its end even if it grows or
+  /// shrinks while being read.
+  public static func read(_ path: String) throws(Failure) -> Data {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure() }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw failure() }
+    // One byte more than the size, so that a file that did not grow is read to its end (a
+    // read returning 0) without growing the buffer.
+    var capacity = max(Int(info.st_size), 0) + 1
+    guard var buffer = malloc(capacity) else { throw Failure(reason: "out of memory", errorNumber: ENOMEM) }
+    var count = 0
+    while true {
+      if count == capacity {
+        capacity *= 2
+        guard let grown = realloc(buffer, capacity) else {
+          free(buffer)
+          throw Failure(reason: "out of memory", errorNumber: ENOMEM)
+        }
+        buffer = grown
+      }
+      let got = systemRead(descriptor, buffer + count, capacity - count)
+      if got < 0 {
+        if errno == EINTR { continue }
+        let error = failure()
+        free(buffer)
+        throw error
+      }
+      if got == 0 { break }
+      count += got
+    }
+    return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+  }
+
+  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Musl)
+      Musl.read(descriptor, buffer, count)
+    #else
+      Darwin.read(descriptor, buffer, count)
+    #endif
+  }
+
+  private static func failure() -> Failure {
+    Failure(reason: String(cString: strerror(errno)), errorNumber: errno)
+  }
+}
