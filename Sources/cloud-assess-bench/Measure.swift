@@ -60,6 +60,13 @@ enum Clock {
   }
 
   /// Runs `body` `times` times after `warmup` unmeasured runs; the durations in milliseconds.
+  /// The duration of one call of `body`, in ms.
+  static func measureOnce(_ body: () throws -> Void) rethrows -> Double {
+    let start = nowMs()
+    try body()
+    return nowMs() - start
+  }
+
   static func measure(times: Int, warmup: Int = 3, _ body: (Int) throws -> Void) rethrows -> [Double] {
     for index in 0..<warmup { try body(index) }
     var durations: [Double] = []
