@@ -132,10 +132,15 @@ final class Tmux {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
     while Date() < deadline {
-      last = history ? try self.history() : try screen()
-      if last.contains(text) { return last }
+      let current = history ? try self.history() : try screen()
+      // Returned once the text is there and the screen has settled (the same two polls in a
+      // row): a frame is written in several pieces, and a test that looked at the first one
+      // saw the new screen's title over the old screen's lines (a machine busy with other tests).
+      if current.contains(text), current == last { return current }
+      last = current
       usleep(50_000)
     }
+    if last.contains(text) { return last }
     throw Failure(description: "'\(text)' did not appear within \(seconds) s; the screen:\n\(last)")
   }
 
