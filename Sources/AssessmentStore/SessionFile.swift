@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import QuestionnaireFormat
 
 /// Which questionnaire a session was made with.
 public struct QuestionnaireReference: Equatable, Sendable, Codable {
@@ -146,7 +147,7 @@ public enum SessionFile {
       throw .sessionCorrupt(
         path: path, reason: "the file is \(data.count) bytes, over the limit of \(maximumFileSize)")
     }
-    guard String(data: data, encoding: .utf8) != nil else {
+    guard QuestionnaireFiles.isValidUTF8(data) else {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
@@ -287,7 +288,7 @@ public enum SessionFile {
     var record = record
     // Only complete lines count: a line cut short may end inside a multi-byte character.
     let complete = data[..<(data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex)]
-    guard String(data: complete, encoding: .utf8) != nil else {
+    guard QuestionnaireFiles.isValidUTF8(complete) else {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(Data(complete))
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }

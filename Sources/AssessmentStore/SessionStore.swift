@@ -56,7 +56,7 @@ public struct SessionStore: Sendable {
   /// The file of a session given as an id (in the sessions directory) or as a path (containing
   /// `/` or ending in `.json`).
   public func path(for reference: String) throws(StoreError) -> String {
-    if reference.contains("/") || reference.hasSuffix(".json") {
+    if reference.utf8.contains(UInt8(ascii: "/")) || reference.hasSuffix(".json") {
       return reference
     }
     guard Self.isValidID(reference) else { throw .invalidSessionID(reference) }

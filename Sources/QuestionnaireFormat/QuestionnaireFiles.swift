@@ -352,6 +352,15 @@ public enum QuestionnaireFiles {
   }
 
   /// The line and column (1-based) of the first byte that is not valid UTF-8.
+  /// Whether `data` is UTF-8, checked in place (the standard library's validation), without
+  /// making a string of it: `String(data:encoding:)` copies the whole file into a string that is
+  /// then thrown away, and goes through Foundation.
+  public static func isValidUTF8(_ data: Data) -> Bool {
+    data.withUnsafeBytes { raw in
+      (try? UTF8Span(validating: raw.bindMemory(to: UInt8.self).span)) != nil
+    }
+  }
+
   public static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
     var line = 1
     var lineStart = 0

@@ -113,7 +113,7 @@ enum Interactive {
       let interactive = isatty(STDIN_FILENO) == 1
       let runner = PlainRunner(
         session: PlainSession(app: app, state: state), reader: reader,
-        write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii, echo: !interactive,
+        write: { writeOut($0) }, ascii: ascii, echo: !interactive,
         stopOnRefusal: !interactive, save: save, clock: now, signal: Signals.take)
       let outcome = runner.run()
       (final, endedBySignal, refused) = (outcome.state, outcome.endedBySignal, outcome.refused)
@@ -203,7 +203,7 @@ enum Interactive {
     case .plain(let ascii):
       let interactive = isatty(STDIN_FILENO) == 1
       choice = PlainMenu.run(
-        menu, reader: reader, write: { FileHandle.standardOutput.write(Data($0.utf8)) }, ascii: ascii,
+        menu, reader: reader, write: { writeOut($0) }, ascii: ascii,
         echo: !interactive, signal: Signals.take)
     }
     switch choice {

@@ -60,7 +60,7 @@ struct New: ParsableCommand {
         warn(PlanPhrase.carriedRemoved.format(language, made.removed.count, made.removed.joined(separator: ", ")))
       }
       // Written at once (not through print's buffer), so that it comes before plain mode's lines.
-      FileHandle.standardOutput.write(Data((PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n").utf8))
+      writeOut(PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n")
     } catch {
       frontEnd.end()
       throw fail(error, language: language)

@@ -37,6 +37,24 @@ func fail(_ error: Error, language: InterfaceLanguage = environmentLanguage) -> 
   return .failure
 }
 
+/// Writes `text` to standard output as it is: its UTF-8 bytes, without a copy into `Data` first
+/// (a summary is hundreds of kilobytes). A short write continues and EINTR retries; on any other
+/// error the rest is dropped, as a closed pipe's reader wants.
+func writeOut(_ text: String) {
+  var text = text
+  text.withUTF8 { buffer in
+    var offset = 0
+    while offset < buffer.count, let base = buffer.baseAddress {
+      let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+}
+
 func warn(_ message: String) {
   FileHandle.standardError.write(Data("cloud-assess: warning: \(message)\n".utf8))
 }

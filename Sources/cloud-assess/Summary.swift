@@ -90,7 +90,7 @@ struct Summary: ParsableCommand {
 
   func run() throws {
     if printTemplate {
-      FileHandle.standardOutput.write(Data(HTMLReport.builtinTemplate.utf8))
+      writeOut(HTMLReport.builtinTemplate)
       return
     }
     let store = sessions.store
@@ -172,7 +172,7 @@ struct Summary: ParsableCommand {
         throw fail(error, language: language)
       }
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      writeOut(text)
     }
   }
 

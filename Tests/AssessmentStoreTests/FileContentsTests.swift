@@ -40,3 +40,25 @@ struct FileContentsTests {
     }
   }
 }
+
+/// The UTF-8 check of session files and journals, made in place: the same answer as decoding.
+struct UTF8CheckTests {
+  @Test func agreesWithDecodingOnValidAndInvalidBytes() {
+    let cases: [[UInt8]] = [
+      [], Array("plain".utf8), Array("é « » — ✅ 𝔘".utf8),
+      [0xFF], [0xC3], [0xC3, 0x28], [0xE2, 0x82], [0xC0, 0xAF],  // lone, truncated, overlong
+      [0xED, 0xA0, 0x80],  // a surrogate
+      [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
+      Array("note".utf8) + [0x80] + Array("end".utf8),
+    ]
+    for bytes in cases {
+      let data = Data(bytes)
+      #expect(QuestionnaireFiles.isValidUTF8(data) == (String(data: data, encoding: .utf8) != nil), "\(bytes)")
+    }
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let data = Data((0..<Int.random(in: 0...12, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
+      #expect(QuestionnaireFiles.isValidUTF8(data) == (String(data: data, encoding: .utf8) != nil), "\([UInt8](data))")
+    }
+  }
+}
