@@ -59,7 +59,7 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain", "AssessmentReports",
+        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -6,11 +6,7 @@ public enum InterfaceLanguage: String, CaseIterable, Sendable {
 
   /// From `LC_ALL`, `LC_MESSAGES`, `LANG` (the first set): fr_* → French, nl_* → Dutch, else
   /// English.
-  public static func from(environment: [String: String]) -> InterfaceLanguage {
-    from(variable: { environment[$0] })
-  }
-
-  /// The same, with each variable looked up by `variable` (e.g. `getenv`).
+  /// `variable` looks a variable up (`ProcessEnvironment.value`, or a dictionary in tests).
   public static func from(variable: (String) -> String?) -> InterfaceLanguage {
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       guard let value = variable(name), !value.isEmpty else { continue }

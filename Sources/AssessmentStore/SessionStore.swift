@@ -20,11 +20,7 @@ public struct SessionStore: Sendable {
 
   /// `--sessions-dir`, else `CLOUD_ASSESS_SESSIONS`, else `$XDG_DATA_HOME/cloud-assess/sessions`,
   /// else `~/.local/share/cloud-assess/sessions`.
-  public static func defaultDirectory(override: String?, environment: [String: String]) -> String {
-    defaultDirectory(override: override, variable: { environment[$0] })
-  }
-
-  /// The same, with each variable looked up by `variable` (e.g. `getenv`).
+  /// `variable` looks a variable up (`ProcessEnvironment.value`, or a dictionary in tests).
   public static func defaultDirectory(override: String?, variable: (String) -> String?) -> String {
     if let override, !override.isEmpty { return override }
     if let sessions = variable("CLOUD_ASSESS_SESSIONS"), !sessions.isEmpty { return sessions }
@@ -170,20 +166,7 @@ public struct SessionStore: Sendable {
   /// Writes every byte of `data` (a short write continues, EINTR retries); the error text when a
   /// write fails.
   static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
-    var failure: String?
-    data.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = write(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
-    }
-    return failure
+    data.withUnsafeBytes { FileContents.writeAll($0, to: descriptor)?.reason }
   }
 
   /// Flushes the directory holding `path`, so that a rename or a new file in it is durable.

@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// A file's bytes, read whole with `open`, `fstat` and `read`: for the questionnaire files, the
-/// session files and the files a report is made from.
+/// session files and the files a report is made from; and bytes written whole to a descriptor.
 ///
 /// `Data(contentsOf: URL(fileURLWithPath:))` reads the same bytes through Foundation's URL and
 /// file machinery, whose first use in a process costs about 0.15 ms on the benchmark's machine
@@ -56,6 +56,32 @@ public enum FileContents {
       count += got
     }
     return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
+  }
+
+  /// Writes every byte of `bytes` to `descriptor` (a short write continues, EINTR retries); why
+  /// it stopped when a write fails. Session files, journals and standard output are written
+  /// through it.
+  public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Failure? {
+    var offset = 0
+    while offset < bytes.count, let base = bytes.baseAddress {
+      let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return failure()
+      }
+      offset += written
+    }
+    return nil
+  }
+
+  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.write(descriptor, buffer, count)
+    #elseif canImport(Musl)
+      Musl.write(descriptor, buffer, count)
+    #else
+      Darwin.write(descriptor, buffer, count)
+    #endif
   }
 
   private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

@@ -3,6 +3,7 @@ import AssessmentCore
 import AssessmentStore
 import AssessmentTUI
 import Foundation
+import QuestionnaireFormat
 
 /// Where the sessions are: shared by every command that reads or writes them.
 struct SessionsOptions: ParsableArguments {
@@ -42,17 +43,7 @@ func fail(_ error: Error, language: InterfaceLanguage = environmentLanguage) -> 
 /// error the rest is dropped, as a closed pipe's reader wants.
 func writeOut(_ text: String) {
   var text = text
-  text.withUTF8 { buffer in
-    var offset = 0
-    while offset < buffer.count, let base = buffer.baseAddress {
-      let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  _ = text.withUTF8 { FileContents.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
 }
 
 func warn(_ message: String) {

@@ -111,12 +111,12 @@ import Testing
 
 @Suite struct InterfaceLanguageTests {
   @Test func followsLCAllThenLCMessagesThenLang() {
-    #expect(InterfaceLanguage.from(environment: ["LANG": "fr_BE.UTF-8"]) == .fr)
-    #expect(InterfaceLanguage.from(environment: ["LANG": "nl_BE.UTF-8"]) == .nl)
-    #expect(InterfaceLanguage.from(environment: ["LANG": "de_DE.UTF-8"]) == .en)
-    #expect(InterfaceLanguage.from(environment: ["LC_ALL": "nl_BE", "LANG": "fr_BE"]) == .nl)
-    #expect(InterfaceLanguage.from(environment: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US"]) == .fr)
-    #expect(InterfaceLanguage.from(environment: [:]) == .en)
+    #expect(InterfaceLanguage.from(variable: ["LANG": "fr_BE.UTF-8"].lookup) == .fr)
+    #expect(InterfaceLanguage.from(variable: ["LANG": "nl_BE.UTF-8"].lookup) == .nl)
+    #expect(InterfaceLanguage.from(variable: ["LANG": "de_DE.UTF-8"].lookup) == .en)
+    #expect(InterfaceLanguage.from(variable: ["LC_ALL": "nl_BE", "LANG": "fr_BE"].lookup) == .nl)
+    #expect(InterfaceLanguage.from(variable: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US"].lookup) == .fr)
+    #expect(InterfaceLanguage.from(variable: [String: String]().lookup) == .en)
   }
 
   @Test func everyPhraseExistsInEveryLanguage() {
@@ -126,4 +126,9 @@ import Testing
       }
     }
   }
+}
+
+extension Dictionary where Key == String, Value == String {
+  /// The dictionary as an environment lookup (`InterfaceLanguage.from(variable:)`).
+  func lookup(_ name: String) -> String? { self[name] }
 }

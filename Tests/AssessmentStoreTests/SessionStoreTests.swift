@@ -165,14 +165,14 @@ import Testing
     let environment = [
       "CLOUD_ASSESS_SESSIONS": "/v", "XDG_DATA_HOME": "/xdg", "HOME": "/home/a",
     ]
-    #expect(SessionStore.defaultDirectory(override: "/flag", environment: environment) == "/flag")
-    #expect(SessionStore.defaultDirectory(override: nil, environment: environment) == "/v")
+    #expect(SessionStore.defaultDirectory(override: "/flag", variable: { environment[$0] }) == "/flag")
+    #expect(SessionStore.defaultDirectory(override: nil, variable: { environment[$0] }) == "/v")
     var rest = environment
     rest["CLOUD_ASSESS_SESSIONS"] = nil
-    #expect(SessionStore.defaultDirectory(override: nil, environment: rest) == "/xdg/cloud-assess/sessions")
+    #expect(SessionStore.defaultDirectory(override: nil, variable: { rest[$0] }) == "/xdg/cloud-assess/sessions")
     rest["XDG_DATA_HOME"] = "relative"
     #expect(
-      SessionStore.defaultDirectory(override: nil, environment: rest)
+      SessionStore.defaultDirectory(override: nil, variable: { rest[$0] })
         == "/home/a/.local/share/cloud-assess/sessions")
   }
 

@@ -94,7 +94,7 @@ import Testing
   }
 
   @Test func theLanguageStillComesFromTheEnvironment() {
-    #expect(InterfaceLanguage.from(environment: ["LANG": "fr_BE.UTF-8"]) == .fr)
+    #expect(InterfaceLanguage.from(variable: ["LANG": "fr_BE.UTF-8"].lookup) == .fr)
   }
 
   @Test func asciiReplacesAccentsArrowsBarsAndBoxDrawingKeepingWidths() {
@@ -119,4 +119,9 @@ import Testing
     unsetenv(name)
     #expect(ProcessEnvironment.value(name) == nil)
   }
+}
+
+extension Dictionary where Key == String, Value == String {
+  /// The dictionary as an environment lookup (`InterfaceLanguage.from(variable:)`).
+  func lookup(_ name: String) -> String? { self[name] }
 }
