@@ -243,6 +243,12 @@ extension App {
       guard count > 0 else { return [] }
       state.optionCursor = state.optionCursor.map { min(count - 1, $0 + 1) } ?? 0
       return []
+    // On a number question, a digit or a sign starts typing the number, as in a spreadsheet's
+    // cell: the field opens with what was typed (Enter opens it on the current answer).
+    case .character(let typed) where question.type == .number && typed.isASCII && (typed.isNumber || "-+.,".contains(typed)):
+      open(&state, .answer(.number), text: String(typed), now: now)
+      state.mode = .editingAnswer
+      return []
     case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
       return choose(Int(String(digit))! - 1, advance: false)
     case .character(" ") where question.type == .multiple:

@@ -214,8 +214,14 @@ struct QuestionScreen {
         screen.footer(state, &canvas, keysText: PlanPhrase.footerReverify.text(language))
         return
       }
-      let keys: Phrase =
-        question.type == .multiple ? .footerMultiple : question.type == .derogation ? .footerDerogation : .footerQuestion
+      let keys: Phrase
+      switch question.type {
+      case .multiple: keys = .footerMultiple
+      case .derogation: keys = .footerDerogation
+      case .number: keys = .footerNumber
+      case .text: keys = .footerText
+      default: keys = .footerQuestion
+      }
       screen.footer(state, &canvas, keys: keys)
     }
   }

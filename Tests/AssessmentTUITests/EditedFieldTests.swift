@@ -34,6 +34,28 @@ import Testing
     #expect(harness.render().snapshot.contains("1200x"), "and it stays in the editor")
   }
 
+  @Test func aDigitOnANumberQuestionStartsTypingTheNumber() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    #expect(harness.render().snapshot.contains("0-9 type the number"), "the key bar says so")
+    harness.type("1200")
+    guard case .editingAnswer = harness.state.mode else {
+      Issue.record("the first digit opened the field")
+      return
+    }
+    harness.press(.enter)
+    #expect(harness.state.wizard.answers["users"]?.value == .number(1200))
+    // Typing again replaces the answer, as in a spreadsheet's cell; Enter edits it instead.
+    harness.press(.left)
+    #expect(harness.currentID == "users")
+    harness.type("-3")
+    harness.press(.enter)
+    #expect(harness.state.wizard.answers["users"]?.value == .number(-3))
+    harness.press(.left)
+    harness.press(.enter)
+    #expect(harness.render().snapshot.contains("-3"), "Enter opens the current answer")
+  }
+
   @Test func quittingWithAnUnparsableNumberIsRefusedWithAMessage() throws {
     var harness = Harness(try fixture("walk.yaml"))
     harness.go(to: "users")
