@@ -22,70 +22,72 @@ public enum PlanPhrase: CaseIterable, Sendable {
 }
 
 extension PlanPhrase: TranslatedText {
-  public static let table: [PlanPhrase: (String, String, String)] = [
-    .plan: ("Plan d'action", "Action plan", "Actieplan"),
-    .planPending: ("Actions ouvertes, par échéance (%1)", "Open actions, by due date (%1)", "Openstaande acties, op vervaldatum (%1)"),
-    .planOverdue: ("En retard au %1 (%2)", "Overdue on %1 (%2)", "Achterstallig op %1 (%2)"),
-    .planAccepted: ("Risques acceptés (%1)", "Accepted risks (%1)", "Aanvaarde risico's (%1)"),
-    .planDone: ("Actions terminées (%1)", "Actions done (%1)", "Afgeronde acties (%1)"),
-    .planAsOf: ("Échéances et acceptations jugées au %1.", "Due dates and acceptances judged as of %1.", "Vervaldata en aanvaardingen beoordeeld op %1."),
-    .owner: ("Responsable", "Owner", "Verantwoordelijke"),
-    .dueDate: ("Échéance", "Due date", "Vervaldatum"),
-    .status: ("Statut", "Status", "Status"),
-    .reference: ("Référence", "Reference", "Referentie"),
-    .acceptedBy: ("Accepté par", "Accepted by", "Aanvaard door"),
-    .acceptedOn: ("Accepté le", "Accepted on", "Aanvaard op"),
-    .acceptanceReason: ("Motif", "Why", "Reden"),
-    .acceptedUntil: ("Jusqu'au", "Until", "Tot"),
-    .statusOpen: ("ouverte", "open", "open"),
-    .statusInProgress: ("en cours", "in progress", "lopend"),
-    .statusDone: ("terminée", "done", "afgerond"),
-    .statusRiskAccepted: ("risque accepté", "risk accepted", "risico aanvaard"),
-    .acceptanceValid: ("accepté jusqu'au %1", "accepted until %1", "aanvaard tot %1"),
-    .acceptanceValidNoExpiry: ("accepté, sans date de fin (à revoir à la prochaine évaluation)", "accepted, with no end date (to review at the next assessment)", "aanvaard, zonder einddatum (te herzien bij de volgende beoordeling)"),
-    .acceptanceIncomplete: ("pas encore une décision : il faut qui l'accepte et pourquoi", "not a decision yet: who accepts it and why are required", "nog geen beslissing: wie aanvaardt en waarom zijn vereist"),
-    .acceptanceExpired: ("acceptation expirée le %1 : ne compte plus", "acceptance expired on %1: no longer counts", "aanvaarding verlopen op %1: telt niet meer"),
-    .acceptanceBadExpiry: ("date de fin « %1 » invalide (AAAA-MM-JJ) : ne compte pas", "end date '%1' is not a date (YYYY-MM-DD): does not count", "einddatum ‘%1’ is geen datum (JJJJ-MM-DD): telt niet"),
-    .acceptanceBlocking: ("un constat bloquant ne peut pas être accepté (%1) : il faut combler l'écart", "a blocking finding cannot be accepted (%1): the gap must be closed", "een blokkerende vaststelling kan niet aanvaard worden (%1): de tekortkoming moet worden weggewerkt"),
-    .acceptanceBlockingDerogation: ("un constat bloquant ne peut pas être accepté (%1) : combler l'écart, ou enregistrer la dérogation formelle prévue par la directive (question %2)", "a blocking finding cannot be accepted (%1): close the gap, or record the formal derogation the guideline provides for (question %2)", "een blokkerende vaststelling kan niet aanvaard worden (%1): werk de tekortkoming weg, of registreer de formele afwijking die de richtlijn toelaat (vraag %2)"),
-    .overdue: ("EN RETARD", "OVERDUE", "ACHTERSTALLIG"),
-    .noDueDate: ("sans échéance", "no due date", "geen vervaldatum"),
-    .notADay: ("« %1 » n'est pas une date : écrivez-la AAAA-MM-JJ, p. ex. 2027-03-31", "'%1' is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31", "‘%1’ is geen datum: schrijf JJJJ-MM-DD, bv. 2027-03-31"),
-    .planTitle: ("Plan d'action de l'écart", "Action plan of the gap", "Actieplan van de tekortkoming"),
-    .planHelp: ("Qui comble l'écart, pour quand, où en est-on ; ou la décision d'accepter le risque (qui, quand, pourquoi, jusqu'à quand).", "Who closes the gap, by when, where it stands; or the decision to accept the risk (who, when, why, until when).", "Wie de tekortkoming wegwerkt, tegen wanneer, hoe ver het staat; of de beslissing het risico te aanvaarden (wie, wanneer, waarom, tot wanneer)."),
-    .footerPlan: ("↑↓ champ  Entrée modifier  1-4 statut  Échap retour", "↑↓ field  Enter edit  1-4 status  Esc back", "↑↓ veld  Enter wijzigen  1-4 status  Esc terug"),
-    .acceptanceSection: ("Acceptation du risque", "Risk acceptance", "Aanvaarding van het risico"),
-    .actionLine: ("Action", "Action", "Actie"),
-    .toReverify: ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)"),
-    .reverifyMark: ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)"),
-    .reverifyConfirmed: ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd."),
-    .footerReverify: ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen"),
-    .notCarried: ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen."),
-    .acceptedInRegister: ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1"),
-    .compareTitle: ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN"),
-    .compareThen: ("Avant", "Then", "Toen"),
-    .compareNow: ("Maintenant", "Now", "Nu"),
-    .compareVerdict: ("Verdict", "Verdict", "Oordeel"),
-    .compareBlockingAdded: ("Constats bloquants apparus (%1)", "Blocking findings added (%1)", "Nieuwe blokkerende vaststellingen (%1)"),
-    .compareBlockingResolved: ("Constats bloquants levés (%1)", "Blocking findings resolved (%1)", "Opgeloste blokkerende vaststellingen (%1)"),
-    .compareSections: ("Conformité par section", "Compliance by section", "Conformiteit per sectie"),
-    .compareRegister: ("Registre des risques (résiduel, inhérent)", "Risk register (residual, inherent)", "Risicoregister (residueel, inherent)"),
-    .compareImproved: ("Questions améliorées (%1)", "Questions improved (%1)", "Verbeterde vragen (%1)"),
-    .compareRegressed: ("Questions en recul (%1)", "Questions regressed (%1)", "Achteruitgegane vragen (%1)"),
-    .compareNew: ("Questions nouvelles (%1)", "New questions (%1)", "Nieuwe vragen (%1)"),
-    .compareRemoved: ("Questions retirées (%1)", "Questions removed (%1)", "Verwijderde vragen (%1)"),
-    .compareActionsClosed: ("Actions clôturées (%1)", "Actions closed (%1)", "Afgesloten acties (%1)"),
-    .compareActionsOpen: ("Actions toujours ouvertes (%1)", "Actions still open (%1)", "Nog openstaande acties (%1)"),
-    .compareActionsOverdue: ("Actions en retard au %1 (%2)", "Actions overdue on %1 (%2)", "Achterstallige acties op %1 (%2)"),
-    .compareCommonOnly: ("les deux évaluations n'utilisent pas le même questionnaire (%1, %2) : seules les questions communes sont comparées", "the two assessments do not use the same questionnaire (%1, %2): only the questions they have in common are compared", "de twee beoordelingen gebruiken niet dezelfde vragenlijst (%1, %2): enkel de gemeenschappelijke vragen worden vergeleken"),
-    .compareNone: ("aucune", "none", "geen"),
-    .changesSince: ("Changements depuis l'évaluation précédente (%1)", "Changes since the previous assessment (%1)", "Wijzigingen sinds de vorige beoordeling (%1)"),
-    .changesSinceMissing: ("l'évaluation précédente (%1) est introuvable à %2 : changements non calculés", "the previous assessment (%1) is not found at %2: changes not computed", "de vorige beoordeling (%1) is niet gevonden op %2: wijzigingen niet berekend"),
-    .changesSinceCounts: ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost"),
-    .carriedFrom: ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren."),
-    .carriedRemoved: ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2"),
-    .noPlan: ("Aucune action enregistrée : chaque écart peut recevoir un responsable, une échéance et un statut, ou une décision d'acceptation du risque.", "No action recorded: each gap can be given an owner, a due date and a status, or a decision to accept the risk.", "Geen actie geregistreerd: elke tekortkoming kan een verantwoordelijke, een vervaldatum en een status krijgen, of een beslissing om het risico te aanvaarden."),
-  ]
+  public var translations: (String, String, String) {
+    switch self {
+    case .plan: return ("Plan d'action", "Action plan", "Actieplan")
+    case .planPending: return ("Actions ouvertes, par échéance (%1)", "Open actions, by due date (%1)", "Openstaande acties, op vervaldatum (%1)")
+    case .planOverdue: return ("En retard au %1 (%2)", "Overdue on %1 (%2)", "Achterstallig op %1 (%2)")
+    case .planAccepted: return ("Risques acceptés (%1)", "Accepted risks (%1)", "Aanvaarde risico's (%1)")
+    case .planDone: return ("Actions terminées (%1)", "Actions done (%1)", "Afgeronde acties (%1)")
+    case .planAsOf: return ("Échéances et acceptations jugées au %1.", "Due dates and acceptances judged as of %1.", "Vervaldata en aanvaardingen beoordeeld op %1.")
+    case .owner: return ("Responsable", "Owner", "Verantwoordelijke")
+    case .dueDate: return ("Échéance", "Due date", "Vervaldatum")
+    case .status: return ("Statut", "Status", "Status")
+    case .reference: return ("Référence", "Reference", "Referentie")
+    case .acceptedBy: return ("Accepté par", "Accepted by", "Aanvaard door")
+    case .acceptedOn: return ("Accepté le", "Accepted on", "Aanvaard op")
+    case .acceptanceReason: return ("Motif", "Why", "Reden")
+    case .acceptedUntil: return ("Jusqu'au", "Until", "Tot")
+    case .statusOpen: return ("ouverte", "open", "open")
+    case .statusInProgress: return ("en cours", "in progress", "lopend")
+    case .statusDone: return ("terminée", "done", "afgerond")
+    case .statusRiskAccepted: return ("risque accepté", "risk accepted", "risico aanvaard")
+    case .acceptanceValid: return ("accepté jusqu'au %1", "accepted until %1", "aanvaard tot %1")
+    case .acceptanceValidNoExpiry: return ("accepté, sans date de fin (à revoir à la prochaine évaluation)", "accepted, with no end date (to review at the next assessment)", "aanvaard, zonder einddatum (te herzien bij de volgende beoordeling)")
+    case .acceptanceIncomplete: return ("pas encore une décision : il faut qui l'accepte et pourquoi", "not a decision yet: who accepts it and why are required", "nog geen beslissing: wie aanvaardt en waarom zijn vereist")
+    case .acceptanceExpired: return ("acceptation expirée le %1 : ne compte plus", "acceptance expired on %1: no longer counts", "aanvaarding verlopen op %1: telt niet meer")
+    case .acceptanceBadExpiry: return ("date de fin « %1 » invalide (AAAA-MM-JJ) : ne compte pas", "end date '%1' is not a date (YYYY-MM-DD): does not count", "einddatum ‘%1’ is geen datum (JJJJ-MM-DD): telt niet")
+    case .acceptanceBlocking: return ("un constat bloquant ne peut pas être accepté (%1) : il faut combler l'écart", "a blocking finding cannot be accepted (%1): the gap must be closed", "een blokkerende vaststelling kan niet aanvaard worden (%1): de tekortkoming moet worden weggewerkt")
+    case .acceptanceBlockingDerogation: return ("un constat bloquant ne peut pas être accepté (%1) : combler l'écart, ou enregistrer la dérogation formelle prévue par la directive (question %2)", "a blocking finding cannot be accepted (%1): close the gap, or record the formal derogation the guideline provides for (question %2)", "een blokkerende vaststelling kan niet aanvaard worden (%1): werk de tekortkoming weg, of registreer de formele afwijking die de richtlijn toelaat (vraag %2)")
+    case .overdue: return ("EN RETARD", "OVERDUE", "ACHTERSTALLIG")
+    case .noDueDate: return ("sans échéance", "no due date", "geen vervaldatum")
+    case .notADay: return ("« %1 » n'est pas une date : écrivez-la AAAA-MM-JJ, p. ex. 2027-03-31", "'%1' is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31", "‘%1’ is geen datum: schrijf JJJJ-MM-DD, bv. 2027-03-31")
+    case .planTitle: return ("Plan d'action de l'écart", "Action plan of the gap", "Actieplan van de tekortkoming")
+    case .planHelp: return ("Qui comble l'écart, pour quand, où en est-on ; ou la décision d'accepter le risque (qui, quand, pourquoi, jusqu'à quand).", "Who closes the gap, by when, where it stands; or the decision to accept the risk (who, when, why, until when).", "Wie de tekortkoming wegwerkt, tegen wanneer, hoe ver het staat; of de beslissing het risico te aanvaarden (wie, wanneer, waarom, tot wanneer).")
+    case .footerPlan: return ("↑↓ champ  Entrée modifier  1-4 statut  Échap retour", "↑↓ field  Enter edit  1-4 status  Esc back", "↑↓ veld  Enter wijzigen  1-4 status  Esc terug")
+    case .acceptanceSection: return ("Acceptation du risque", "Risk acceptance", "Aanvaarding van het risico")
+    case .actionLine: return ("Action", "Action", "Actie")
+    case .toReverify: return ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)")
+    case .reverifyMark: return ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)")
+    case .reverifyConfirmed: return ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd.")
+    case .footerReverify: return ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen")
+    case .notCarried: return ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen.")
+    case .acceptedInRegister: return ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1")
+    case .compareTitle: return ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN")
+    case .compareThen: return ("Avant", "Then", "Toen")
+    case .compareNow: return ("Maintenant", "Now", "Nu")
+    case .compareVerdict: return ("Verdict", "Verdict", "Oordeel")
+    case .compareBlockingAdded: return ("Constats bloquants apparus (%1)", "Blocking findings added (%1)", "Nieuwe blokkerende vaststellingen (%1)")
+    case .compareBlockingResolved: return ("Constats bloquants levés (%1)", "Blocking findings resolved (%1)", "Opgeloste blokkerende vaststellingen (%1)")
+    case .compareSections: return ("Conformité par section", "Compliance by section", "Conformiteit per sectie")
+    case .compareRegister: return ("Registre des risques (résiduel, inhérent)", "Risk register (residual, inherent)", "Risicoregister (residueel, inherent)")
+    case .compareImproved: return ("Questions améliorées (%1)", "Questions improved (%1)", "Verbeterde vragen (%1)")
+    case .compareRegressed: return ("Questions en recul (%1)", "Questions regressed (%1)", "Achteruitgegane vragen (%1)")
+    case .compareNew: return ("Questions nouvelles (%1)", "New questions (%1)", "Nieuwe vragen (%1)")
+    case .compareRemoved: return ("Questions retirées (%1)", "Questions removed (%1)", "Verwijderde vragen (%1)")
+    case .compareActionsClosed: return ("Actions clôturées (%1)", "Actions closed (%1)", "Afgesloten acties (%1)")
+    case .compareActionsOpen: return ("Actions toujours ouvertes (%1)", "Actions still open (%1)", "Nog openstaande acties (%1)")
+    case .compareActionsOverdue: return ("Actions en retard au %1 (%2)", "Actions overdue on %1 (%2)", "Achterstallige acties op %1 (%2)")
+    case .compareCommonOnly: return ("les deux évaluations n'utilisent pas le même questionnaire (%1, %2) : seules les questions communes sont comparées", "the two assessments do not use the same questionnaire (%1, %2): only the questions they have in common are compared", "de twee beoordelingen gebruiken niet dezelfde vragenlijst (%1, %2): enkel de gemeenschappelijke vragen worden vergeleken")
+    case .compareNone: return ("aucune", "none", "geen")
+    case .changesSince: return ("Changements depuis l'évaluation précédente (%1)", "Changes since the previous assessment (%1)", "Wijzigingen sinds de vorige beoordeling (%1)")
+    case .changesSinceMissing: return ("l'évaluation précédente (%1) est introuvable à %2 : changements non calculés", "the previous assessment (%1) is not found at %2: changes not computed", "de vorige beoordeling (%1) is niet gevonden op %2: wijzigingen niet berekend")
+    case .changesSinceCounts: return ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost")
+    case .carriedFrom: return ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren.")
+    case .carriedRemoved: return ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2")
+    case .noPlan: return ("Aucune action enregistrée : chaque écart peut recevoir un responsable, une échéance et un statut, ou une décision d'acceptation du risque.", "No action recorded: each gap can be given an owner, a due date and a status, or a decision to accept the risk.", "Geen actie geregistreerd: elke tekortkoming kan een verantwoordelijke, een vervaldatum en een status krijgen, of een beslissing om het risico te aanvaarden.")
+    }
+  }
 }
 
 extension ActionStatus {

@@ -8,59 +8,61 @@ enum Messages: CaseIterable, TranslatedText {
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable
   case questionnaireValid, oneProblemFound, problemsFound
 
-  static let table: [Messages: (String, String, String)] = [
-    .unknownTerminal: (
+  var translations: (String, String, String) {
+    switch self {
+    case .unknownTerminal: return (
       "curses ne peut pas utiliser le terminal « %1 » (TERM) : l'assistant passe en mode texte (--plain)",
       "curses cannot use the terminal '%1' (TERM): the wizard runs in plain mode (--plain)",
       "curses kan de terminal ‘%1’ (TERM) niet gebruiken: de wizard draait in tekstmodus (--plain)"
-    ),
-    .nothingKept: (
+    )
+    case .nothingKept: return (
       "rien n'a été saisi : aucune session n'a été conservée",
       "nothing was entered: no session was kept",
       "er werd niets ingevuld: er werd geen sessie bewaard"
-    ),
-    .editorMissing: (
+    )
+    case .editorMissing: return (
       "ni VISUAL ni EDITOR ne désigne un éditeur : le texte est inchangé",
       "neither VISUAL nor EDITOR names an editor: the text is unchanged",
       "VISUAL noch EDITOR wijst een editor aan: de tekst blijft ongewijzigd"
-    ),
-    .editorFailed: (
+    )
+    case .editorFailed: return (
       "l'éditeur a échoué (%2) : le texte est inchangé (éditeur : %1)",
       "the editor failed (%2); the text is unchanged (editor: %1)",
       "de editor is mislukt (%2); de tekst blijft ongewijzigd (editor: %1)"
-    ),
-    .outputOntoSession: (
+    )
+    case .outputOntoSession: return (
       "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
       "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
       "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
-    ),
-    .templateUnreadable: (
+    )
+    case .templateUnreadable: return (
       "modèle %1 inutilisable : %2",
       "template %1 cannot be used: %2",
       "sjabloon %1 is onbruikbaar: %2"
-    ),
-    .journalKept: (
+    )
+    case .journalKept: return (
       "%1 ; toutes les réponses sont conservées dans %2, que la prochaine reprise intègre",
       "%1; every answer is kept in %2, which the next resume folds in",
       "%1; elk antwoord blijft bewaard in %2, dat de volgende hervatting verwerkt"
-    ),
-    .lastSaveFailed: (
+    )
+    case .lastSaveFailed: return (
       "le dernier enregistrement a échoué (%1) ; le fichier de session %2 contient les réponses jusqu'au dernier enregistrement réussi",
       "the last save failed (%1); the session file %2 holds the answers up to the last successful save",
       "de laatste opslag is mislukt (%1); het sessiebestand %2 bevat de antwoorden tot de laatste geslaagde opslag"
-    ),
-    .skipped: ("ignoré %1 : %2", "skipped %1: %2", "overgeslagen %1: %2"),
-    .questionnaireValid: (
+    )
+    case .skipped: return ("ignoré %1 : %2", "skipped %1: %2", "overgeslagen %1: %2")
+    case .questionnaireValid: return (
       "%1 : valide — %2 %3, %4, %5, langues %6",
       "%1: valid — %2 %3, %4, %5, languages %6",
       "%1: geldig — %2 %3, %4, %5, talen %6"
-    ),
-    .oneProblemFound: ("1 problème trouvé", "1 problem found", "1 probleem gevonden"),
-    .problemsFound: ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden"),
-    .noSessions: (
+    )
+    case .oneProblemFound: return ("1 problème trouvé", "1 problem found", "1 probleem gevonden")
+    case .problemsFound: return ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden")
+    case .noSessions: return (
       "Aucune session enregistrée dans %1. Commencez-en une avec 'cloud-assess new'.",
       "No saved sessions in %1. Start one with 'cloud-assess new'.",
       "Geen opgeslagen sessies in %1. Begin er een met 'cloud-assess new'."
-    ),
-  ]
+    )
+    }
+  }
 }
