@@ -206,12 +206,38 @@ public struct SummaryReport: Sendable {
     let longest = labels.map(\.count).max() ?? 0
     for length in 1...max(1, longest) {
       let candidates = labels.map { String($0.prefix(length)).uppercased() }
-      let folded = candidates.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+      let folded = candidates.map(Self.baseLetters)
       if Set(folded).count == folded.count, Set(candidates).count == candidates.count {
         return Dictionary(uniqueKeysWithValues: zip(levels.map(\.id), candidates))
       }
     }
     return Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1.id, String($0 + 1)) })
+  }
+
+  /// What a reader tells apart in a (capitalised) abbreviation: its letters without their
+  /// accents. Each Unicode scalar stands for its name up to " WITH " ("LATIN CAPITAL LETTER E WITH
+  /// ACUTE" and "LATIN CAPITAL LETTER E" are one letter), combining marks for nothing (an "E"
+  /// followed by a combining acute is that same letter). The standard library's Unicode data
+  /// suffices; Foundation's `folding` loaded much of Foundation for four labels.
+  static func baseLetters(_ text: String) -> String {
+    var key = ""
+    for scalar in text.unicodeScalars {
+      let properties = scalar.properties
+      switch properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: break
+      }
+      guard let name = properties.name else {
+        key.unicodeScalars.append(scalar)
+        continue
+      }
+      for word in name.split(separator: " ") {
+        if word == "WITH" { break }
+        key += String(word) + " "
+      }
+      key += "|"
+    }
+    return key
   }
 
   static func date(_ date: Date) -> String { Timestamp.formatMinutes(date) }

@@ -116,4 +116,34 @@ import Testing
     #expect(Set(abbreviations.values).count == 4, "\(abbreviations)")
     #expect(abbreviations["c"] != abbreviations["d"])
   }
+
+  @Test func abbreviationLettersAreTakenWithoutTheirAccents() {
+    let letters = SummaryReport.baseLetters
+    // An accented capital, or the letter followed by a combining accent, is the letter.
+    #expect(letters("É") == letters("E"))
+    #expect(letters("E\u{301}") == letters("E"))
+    #expect(letters("À S") == letters("A S"))
+    #expect(letters("Ά") == letters("Α"))  // Greek alpha with tonos, alpha
+    // Different letters stay different, and so do ligatures and lengths.
+    #expect(letters("E") != letters("F"))
+    #expect(letters("Œ") != letters("O"))
+    #expect(letters("EE") != letters("E"))
+  }
+
+  @Test func frenchLevelsGetOneLetterEach() {
+    var model = RiskModel.standard
+    func level(_ id: String, _ label: String) -> ScaleLevel {
+      ScaleLevel(id: id, label: LocalizedText(["fr": label, "en": label, "nl": label]))
+    }
+    // "Élevé" and "Extrême" share their first letter once accents are set aside: two letters.
+    model.levels = [level("a", "Faible"), level("b", "Élevé"), level("c", "Extrême")]
+    let questionnaire = Questionnaire(
+      id: "f", version: "1", languages: fixture.languages, title: fixture.title, sections: fixture.sections,
+      riskModel: model)
+    let state = Wizard(questionnaire: questionnaire).start(at: t0)
+    let report = SummaryReport(
+      questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(state),
+      answers: [:], language: .fr, digest: "0")
+    #expect(report.levelAbbreviations == ["a": "FA", "b": "ÉL", "c": "EX"])
+  }
 }
