@@ -93,7 +93,9 @@ extension String {
         bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false
       } ?? body.utf8.contains(0x0A)
     guard hasLineBreak else {
-      self += body
+      // `append(contentsOf:)` with a substring, not `+=`: the operator goes through the generic
+      // `RangeReplaceableCollection` path, whose first use costs a conformance look-up.
+      append(contentsOf: body)
       return
     }
     for scalar in body.unicodeScalars {

@@ -12,7 +12,7 @@ public enum Timestamp {
   /// UTC, to the minute, for people: `yyyy-MM-dd HH:mm UTC`.
   public static func formatMinutes(_ date: Date) -> String {
     let text = formatTruncated(date)
-    return text.prefix(10) + " " + text.dropFirst(11).prefix(5) + " UTC"
+    return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
   }
 
   /// The seconds cut, not rounded (as date formatters do), so 08:00:59.999 stays in 08:00.

@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import QuestionnaireFormat
 
 /// A direct reading of session files as cloud-assess writes them, beside the `Codable` one.
 ///
@@ -208,16 +209,16 @@ struct PlainSessionReader {
 
   /// A derogation record: all six fields, strings.
   private mutating func derogation() -> DerogationRecord? {
-    var fields: [DerogationRecord.Field: String] = [:]
+    var record = DerogationRecord()
+    var seen: [DerogationRecord.Field] = []
     let read = object { reader, key in
-      guard let field = DerogationRecord.Field(rawValue: key), fields[field] == nil, let text = reader.string()
+      guard let field = DerogationRecord.Field(rawValue: key), !seen.contains(field), let text = reader.string()
       else { return false }
-      fields[field] = text
+      record[field] = text
+      seen.append(field)
       return true
     }
-    guard read, fields.count == DerogationRecord.Field.allCases.count else { return nil }
-    var record = DerogationRecord()
-    for (field, text) in fields { record[field] = text }
+    guard read, seen.count == DerogationRecord.Field.allCases.count else { return nil }
     return record
   }
 
@@ -311,13 +312,15 @@ struct PlainSessionReader {
   private mutating func key() -> String? {
     guard take(0x22) else { return nil }
     let start = index
+    var ascii = true
     while index < bytes.count, bytes[index] != 0x22 {
       guard bytes[index] != 0x5C, bytes[index] >= 0x20 else { return nil }
+      ascii = ascii && bytes[index] < 0x80
       index += 1
     }
     guard index < bytes.count else { return nil }
     defer { index += 1 }
-    return text(start..<index)
+    return text(start..<index, ascii: ascii)
   }
 
   /// A string: the common escapes and `\u` outside the surrogates; no control character.
@@ -326,16 +329,18 @@ struct PlainSessionReader {
     guard take(0x22) else { return nil }
     var start = index
     var unescaped: [UInt8]?
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x22 {
         defer { index += 1 }
-        guard var unescaped else { return text(start..<index) }
+        guard var unescaped else { return text(start..<index, ascii: ascii) }
         unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        return String(decoding: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer { Self.text($0, ascii: ascii) }
       }
       guard byte >= 0x20 else { return nil }
       guard byte == 0x5C else {
+        ascii = ascii && byte < 0x80
         index += 1
         continue
       }
@@ -353,7 +358,7 @@ struct PlainSessionReader {
         // Four hexadecimal digits (`UInt32(_:radix:)` alone would take a sign too).
         guard index + 6 <= bytes.count,
           bytes[index + 2..<index + 6].allSatisfy({ $0.isHexDigit }),
-          let code = UInt32(text(index + 2..<index + 6), radix: 16),
+          let code = text(index + 2..<index + 6, ascii: true).flatMap({ UInt32($0, radix: 16) }),
           let scalar = Unicode.Scalar(code)  // nil for the surrogates
         else { return nil }
         escaped.append(contentsOf: String(Character(scalar)).utf8)
@@ -374,7 +379,7 @@ struct PlainSessionReader {
     while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
     let count = index - start
     guard count > 0, count <= 18, count == 1 || bytes[start] != 0x30 else { return nil }
-    return Int(text(start..<index))
+    return text(start..<index, ascii: true).flatMap { Int($0) }
   }
 
   /// A number with an optional sign and fraction, no exponent, at most 15 significant digits:
@@ -395,7 +400,7 @@ struct PlainSessionReader {
       digits += index - fraction
     }
     guard digits <= 15, index == bytes.count || (bytes[index] != 0x65 && bytes[index] != 0x45) else { return nil }
-    return Double(text(start..<index)).flatMap { $0.isFinite ? $0 : nil }
+    return text(start..<index, ascii: true).flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
   }
 
   private mutating func bool() -> Bool? {
@@ -430,8 +435,19 @@ struct PlainSessionReader {
     }
   }
 
-  private func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  /// The text of `range`, or nil when it is not UTF-8. `ascii`: the caller saw only bytes below
+  /// 0x80 there (digits, most keys and ids), which need no check.
+  private func text(_ range: Range<Int>, ascii: Bool) -> String? {
+    Self.text(UnsafeBufferPointer(rebasing: bytes[range]), ascii: ascii)
+  }
+
+  /// The reader checks the UTF-8 of each string with other bytes than ASCII as it makes it, and
+  /// gives up at invalid UTF-8, which `SessionFile.decode` then reports with its line and column
+  /// (`String(decoding:as:)` alone would replace it silently). The whole file was checked before
+  /// instead: twice the work for its ASCII, most of a session file.
+  private static func text(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+    guard ascii || QuestionnaireFiles.isValidUTF8(bytes) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

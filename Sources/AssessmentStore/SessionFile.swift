@@ -147,11 +147,13 @@ public enum SessionFile {
       throw .sessionCorrupt(
         path: path, reason: "the file is \(data.count) bytes, over the limit of \(maximumFileSize)")
     }
+    // The plain reader checks the UTF-8 of each string it makes and gives up at an invalid one:
+    // the whole file is checked here only when it did not read it.
+    if readingPlainFilesDirectly, let record = PlainSessionReader.record(data) { return record }
     guard QuestionnaireFiles.isValidUTF8(data) else {
       let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
-    if readingPlainFilesDirectly, let record = PlainSessionReader.record(data) { return record }
     let decoder = makeDecoder()
     let version: Int
     do {

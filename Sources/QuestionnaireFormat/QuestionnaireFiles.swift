@@ -356,14 +356,16 @@ public enum QuestionnaireFiles {
   /// making a string of it: `String(data:encoding:)` copies the whole file into a string that is
   /// then thrown away, and goes through Foundation.
   public static func isValidUTF8(_ data: Data) -> Bool {
+    data.withUnsafeBytes { raw in isValidUTF8(raw.bindMemory(to: UInt8.self)) }
+  }
+
+  public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // UTF8Span is in the standard library from Swift 6.2; Apple's systems ship it from their
     // 26 releases, Linux with the toolchain.
     if #available(macOS 26.0, iOS 26.0, tvOS 26.0, watchOS 26.0, visionOS 26.0, *) {
-      return data.withUnsafeBytes { raw in
-        (try? UTF8Span(validating: raw.bindMemory(to: UInt8.self).span)) != nil
-      }
+      return (try? UTF8Span(validating: bytes.span)) != nil
     }
-    return String(data: data, encoding: .utf8) != nil
+    return String(bytes: bytes, encoding: .utf8) != nil
   }
 
   public static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {

@@ -124,6 +124,38 @@ import Testing
     #expect(readDirectly >= 7, "the fixtures, version 1 and 2, are plain files")
   }
 
+  /// Invalid UTF-8 in a string, a key or an escaped string: the direct reading gives up (it does
+  /// not replace the bytes, as `String(decoding:as:)` would), and the file is refused with the
+  /// line and column of the first bad byte, as when the whole file is checked first.
+  @Test func givesUpAtInvalidUTF8AndTheFileIsRefusedWithItsPlace() throws {
+    let written = Array(try SessionFile.encode(record(1)))
+    func replacing(_ target: String, with replacement: [UInt8]) -> Data? {
+      let needle = Array(target.utf8)
+      guard let start = (0...(written.count - needle.count)).first(where: { written[$0..<$0 + needle.count].elementsEqual(needle) })
+      else { return nil }
+      return Data(written[..<start] + replacement + written[(start + needle.count)...])
+    }
+    let cases: [(String, [UInt8])] = [
+      ("\"choice\" : \"", Array("\"choice\" : \"".utf8) + [0xC3, 0x28]),  // a lead byte without its follower
+      ("\"note\" : \"", Array("\"note\" : \"".utf8) + [0xED, 0xA0, 0x80]),  // an encoded surrogate
+      ("\"note\" : \"", Array("\"note\" : \"\\n".utf8) + [0xFF]),  // after an escape
+      ("\"flagged\"", Array("\"flag".utf8) + [0xE9] + Array("d\"".utf8)),  // in a key (Latin-1 é)
+    ]
+    for (index, (target, replacement)) in cases.enumerated() {
+      guard let data = replacing(target, with: replacement) else {
+        Issue.record("case \(index): '\(target)' is not in the file")
+        continue
+      }
+      #expect(PlainSessionReader.record(data) == nil, "case \(index)")
+      guard case .error(let message) = outcome(data) else {
+        Issue.record("case \(index): read")
+        continue
+      }
+      #expect(message.contains("invalid UTF-8 at line"), "case \(index): \(message)")
+      #expect(outcome(data) == outcome(data, directly: false), "case \(index)")
+    }
+  }
+
   /// Variations of a written file, one fault each: the direct reading gives up on each, and the
   /// answer is `Codable`'s, record or error.
   @Test func leavesEverythingElseToCodable() throws {
