@@ -216,7 +216,8 @@ struct QuestionnaireReader {
         id: id)
       return nil
     }
-    var values = [String: String](minimumCapacity: languages.count)
+    var entries: [LocalizedText.Entry] = []
+    entries.reserveCapacity(languages.count)
     for (keyNode, value) in zip(tree.keys(node), tree.values(node)) {
       guard let language = string(keyNode, "a language code", id: id) else { continue }
       guard languages.contains(language) else {
@@ -231,14 +232,16 @@ struct QuestionnaireReader {
       if Self.isBlank(text) {
         problem(value, "\(what()) in '\(language)' is empty", id: id)
       }
-      values[language] = text
+      entries.append(LocalizedText.Entry(language: language, text: text))
     }
     // Keys are unique (the tree refuses a key given twice), so as many texts as languages is all.
-    let missing = values.count == languages.count ? [] : languages.filter { values[$0] == nil }
+    let missing =
+      entries.count == languages.count
+      ? [] : languages.filter { language in !entries.contains { $0.language == language } }
     if !missing.isEmpty {
       problem(node, "\(what()) lacks a translation in \(missing.joined(separator: ", "))", id: id)
     }
-    return LocalizedText(values)
+    return LocalizedText(entries: entries)
   }
 
   /// Empty or only white space. Texts usually start with a visible ASCII character, decided

@@ -36,8 +36,10 @@ func literal(_ text: String) -> String {
 func strings(_ values: [String]) -> String { "[" + values.map(literal).joined(separator: ", ") + "]" }
 
 func localized(_ text: LocalizedText) -> String {
-  "LocalizedText([" + text.values.keys.sorted().map { "\(literal($0)): \(literal(text.values[$0]!))" }
-    .joined(separator: ", ") + "])"
+  text.entries.isEmpty
+    ? "LocalizedText(pairs: [:])"
+    : "LocalizedText(pairs: [" + text.entries.map { "\(literal($0.language)): \(literal($0.text))" }
+      .joined(separator: ", ") + "])"
 }
 
 func optional(_ text: LocalizedText?) -> String { text.map(localized) ?? "nil" }
