@@ -10,10 +10,15 @@ public final class NcursesTerminal: Terminal {
   public let ascii: Bool
   private var screen: OpaquePointer?
 
+  /// Whether the curses library can be loaded (it is opened when curses first starts, not with
+  /// the program: commands that only print never load it).
+  public static var libraryAvailable: Bool { ca_load() != 0 }
+
   /// Starts curses: locale first (UTF-8, falling back to an installed UTF-8 locale when the
   /// user's is not installed; ASCII when there is none), raw keys, no echo, keypad, a short ESC
   /// delay. `allowColor` is false under `NO_COLOR`. Nil when curses cannot start on this
-  /// terminal (TERM unset or unknown): `newterm` says so where `initscr` would exit the process.
+  /// terminal (TERM unset or unknown: `newterm` says so where `initscr` would exit the process),
+  /// or when the library cannot be loaded (``libraryAvailable``).
   public static func start(allowColor: Bool) -> NcursesTerminal? {
     let charset = TerminalLocale.setUp()
     guard let screen = ca_newterm() else { return nil }
@@ -24,19 +29,19 @@ public final class NcursesTerminal: Terminal {
     self.screen = screen
     self.ascii = ascii
     active = true
-    raw()
-    noecho()
-    nonl()
-    keypad(ca_stdscr(), true)
-    set_escdelay(50)
-    if allowColor, has_colors() {
-      start_color()
-      use_default_colors()
-      init_pair(Int16(ColorRole.accent.rawValue), Int16(COLOR_CYAN), -1)
-      init_pair(Int16(ColorRole.good.rawValue), Int16(COLOR_GREEN), -1)
-      init_pair(Int16(ColorRole.warning.rawValue), Int16(COLOR_YELLOW), -1)
-      init_pair(Int16(ColorRole.danger.rawValue), Int16(COLOR_RED), -1)
-      init_pair(Int16(ColorRole.critical.rawValue), Int16(COLOR_MAGENTA), -1)
+    _ = ca_raw()
+    _ = ca_noecho()
+    _ = ca_nonl()
+    _ = ca_keypad(true)
+    _ = ca_set_escdelay(50)
+    if allowColor, ca_has_colors() {
+      _ = ca_start_color()
+      _ = ca_use_default_colors()
+      _ = ca_init_pair(Int16(ColorRole.accent.rawValue), Int16(COLOR_CYAN), -1)
+      _ = ca_init_pair(Int16(ColorRole.good.rawValue), Int16(COLOR_GREEN), -1)
+      _ = ca_init_pair(Int16(ColorRole.warning.rawValue), Int16(COLOR_YELLOW), -1)
+      _ = ca_init_pair(Int16(ColorRole.danger.rawValue), Int16(COLOR_RED), -1)
+      _ = ca_init_pair(Int16(ColorRole.critical.rawValue), Int16(COLOR_MAGENTA), -1)
       usesColor = true
     }
   }
@@ -47,9 +52,9 @@ public final class NcursesTerminal: Terminal {
   public func end() {
     guard active else { return }
     active = false
-    endwin()
+    _ = ca_endwin()
     if let screen {
-      delscreen(screen)
+      ca_delscreen(screen)
       self.screen = nil
     }
   }
@@ -58,14 +63,14 @@ public final class NcursesTerminal: Terminal {
   /// terminal is as the shell had it until ``resume()``.
   public func suspend() {
     guard active else { return }
-    endwin()
+    _ = ca_endwin()
   }
 
   /// Back to curses mode after ``suspend()``: everything is redrawn.
   public func resume() {
     guard active else { return }
-    clearok(ca_stdscr(), true)
-    refresh()
+    _ = ca_clearok(true)
+    _ = ca_refresh()
   }
 
   public var size: (width: Int, height: Int) {
@@ -73,7 +78,7 @@ public final class NcursesTerminal: Terminal {
   }
 
   public func clear() {
-    erase()
+    _ = ca_erase()
   }
 
   public func draw(row: Int, column: Int, _ text: String, style: TextStyle) {
@@ -106,16 +111,16 @@ public final class NcursesTerminal: Terminal {
 
   public func present() {
     if let (row, column) = cursorPosition {
-      curs_set(1)
+      _ = ca_curs_set(1)
       _ = ca_move(Int32(row), Int32(column))
     } else {
-      curs_set(0)
+      _ = ca_curs_set(0)
     }
-    refresh()
+    _ = ca_refresh()
   }
 
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    timeout(Int32(timeoutMilliseconds))
+    ca_timeout(Int32(timeoutMilliseconds))
     var code: UInt32 = 0
     let result = ca_get_wch(&code)
     if result == ca_err() { return nil }

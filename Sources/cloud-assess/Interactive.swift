@@ -53,7 +53,8 @@ enum Interactive {
 
   /// Plain mode when asked for (`--plain`, `CLOUD_ASSESS_PLAIN=1`), when `TERM` is `dumb` or
   /// unset, when standard input or output is not a terminal, or when curses cannot start on the
-  /// terminal (unknown to terminfo: said on standard error); the full-screen wizard otherwise.
+  /// terminal (unknown to terminfo) or is not installed (both said on standard error); the
+  /// full-screen wizard otherwise.
   static func chooseFrontEnd(plain: Bool, language: InterfaceLanguage) -> FrontEnd {
     let asked = plain || (ProcessEnvironment.value("CLOUD_ASSESS_PLAIN").map { !$0.isEmpty && $0 != "0" } ?? false)
     let term = ProcessEnvironment.value("TERM") ?? ""
@@ -61,7 +62,7 @@ enum Interactive {
       return .plain(ascii: TerminalLocale.setUp() == .ascii)
     }
     if let terminal = NcursesTerminal.start(allowColor: allowColor) { return .curses(terminal) }
-    warn(Messages.unknownTerminal.format(language, term))
+    warn(NcursesTerminal.libraryAvailable ? Messages.unknownTerminal.format(language, term) : Messages.cursesMissing.text(language))
     return .plain(ascii: TerminalLocale.setUp() == .ascii)
   }
 

@@ -4,7 +4,7 @@ import Foundation
 /// The command line's own messages (errors, warnings, notices), in French, English and Dutch.
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
 enum Messages: CaseIterable, TranslatedText {
-  case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, nothingKept
+  case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, cursesMissing, nothingKept
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable
   case questionnaireValid, oneProblemFound, problemsFound
 
@@ -14,6 +14,11 @@ enum Messages: CaseIterable, TranslatedText {
       "curses ne peut pas utiliser le terminal « %1 » (TERM) : l'assistant passe en mode texte (--plain)",
       "curses cannot use the terminal '%1' (TERM): the wizard runs in plain mode (--plain)",
       "curses kan de terminal ‘%1’ (TERM) niet gebruiken: de wizard draait in tekstmodus (--plain)"
+    )
+    case .cursesMissing: return (
+      "la bibliothèque ncursesw est introuvable : l'assistant passe en mode texte (--plain) ; installez-la (paquet libncursesw6) pour le plein écran",
+      "the ncursesw library cannot be found: the wizard runs in plain mode (--plain); install it (package libncursesw6) for the full screen",
+      "de bibliotheek ncursesw is niet gevonden: de wizard draait in tekstmodus (--plain); installeer ze (pakket libncursesw6) voor het volledige scherm"
     )
     case .nothingKept: return (
       "rien n'a été saisi : aucune session n'a été conservée",

@@ -10,6 +10,19 @@ import Testing
     }
   }
 
+  #if os(Linux)
+    /// The curses library is opened when the full-screen wizard starts: the commands that only
+    /// print never load it (the dynamic loader lists what it loads under LD_DEBUG=libs).
+    @Test func printingCommandsDoNotLoadCurses() throws {
+      for arguments in [["--version"], ["questionnaires"], ["validate", packageRoot + "/examples/saas-vendor-review.yaml"]] {
+        let result = try runCLI(arguments, environment: ["LD_DEBUG": "libs"])
+        #expect(result.status == 0, "\(arguments)")
+        #expect(result.stderr.contains("libswiftCore"), "LD_DEBUG lists the libraries: \(arguments)")
+        #expect(!result.stderr.contains("ncurses") && !result.stderr.contains("libtinfo"), "\(arguments)")
+      }
+    }
+  #endif
+
   @Test func badUsageExits64() throws {
     let result = try runCLI(["list", "--format", "xml"])
     #expect(result.status == 64)
