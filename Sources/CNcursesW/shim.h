@@ -57,20 +57,8 @@ static inline struct ca_curses *ca_curses_table(void) {
   return &table;
 }
 
-/// Opens the wide-character curses library and finds what the wizard uses, once: 1 when
-/// everything is there, 0 otherwise (no library, or one without a function the wizard needs).
-static inline int ca_load(void) {
-  struct ca_curses *c = ca_curses_table();
-  if (c->loaded != 0) return c->loaded == 1;
-  c->loaded = -1;
-  static const char *const names[] = {
-    "libncursesw.so.6", "libncursesw.so", "libncurses.so.6", "libncursesw.6.dylib", "libncurses.dylib",
-  };
-  void *library = NULL;
-  for (size_t i = 0; library == NULL && i < sizeof names / sizeof names[0]; i++) {
-    library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-  }
-  if (library == NULL) return 0;
+/// Finds in `library` everything the wizard uses: 1 when all is there.
+static inline int ca_find_all(void *library, struct ca_curses *c) {
 #define CA_FIND(field, name) \
   if ((*(void **)&c->field = dlsym(library, name)) == NULL) return 0;
   CA_FIND(f_newterm, "newterm")
@@ -99,8 +87,29 @@ static inline int ca_load(void) {
   CA_FIND(f_getmaxy, "getmaxy")
   CA_FIND(v_stdscr, "stdscr")
 #undef CA_FIND
-  c->loaded = 1;
   return 1;
+}
+
+/// Opens the wide-character curses library and finds what the wizard uses, once: 1 when a
+/// library has everything, 0 otherwise. Each name is tried in turn, and a library without a
+/// function the wizard needs (a narrow `libncurses.so.6`, say) is closed and the next one tried.
+static inline int ca_load(void) {
+  struct ca_curses *c = ca_curses_table();
+  if (c->loaded != 0) return c->loaded == 1;
+  c->loaded = -1;
+  static const char *const names[] = {
+    "libncursesw.so.6", "libncursesw.so", "libncurses.so.6", "libncursesw.6.dylib", "libncurses.dylib",
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    void *library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) continue;
+    if (ca_find_all(library, c)) {
+      c->loaded = 1;
+      return 1;
+    }
+    dlclose(library);
+  }
+  return 0;
 }
 
 // The functions below are called only once `ca_newterm` has returned a screen (so the library is

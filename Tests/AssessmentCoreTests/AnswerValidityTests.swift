@@ -99,20 +99,25 @@ import Testing
     #expect(report.text(color: false).contains("Impact: critical (Personal data at stake)"))
   }
 
-  @Test func matrixAbbreviationsAreUniqueIgnoringCaseAndAccents() {
+  /// The matrix abbreviations of levels labelled `labels` (the same label in every language).
+  func abbreviations(_ labels: [(id: String, label: String)], language: InterfaceLanguage) -> [String: String] {
     var model = RiskModel.standard
-    func level(_ id: String, _ label: String) -> ScaleLevel {
-      ScaleLevel(id: id, label: LocalizedText(["fr": label, "en": label, "nl": label]))
+    model.levels = labels.map {
+      ScaleLevel(id: $0.id, label: LocalizedText(["fr": $0.label, "en": $0.label, "nl": $0.label]))
     }
-    model.levels = [level("a", "À surveiller"), level("b", "Acceptable"), level("c", "Onbeduidend"), level("d", "Ondraaglijk")]
     let questionnaire = Questionnaire(
       id: "f", version: "1", languages: fixture.languages, title: fixture.title, sections: fixture.sections,
       riskModel: model)
     let state = Wizard(questionnaire: questionnaire).start(at: t0)
     let report = SummaryReport(
       questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(state),
-      answers: [:], language: .en, digest: "0")
-    let abbreviations = report.levelAbbreviations
+      answers: [:], language: language, digest: "0")
+    return report.levelAbbreviations
+  }
+
+  @Test func matrixAbbreviationsAreUniqueIgnoringCaseAndAccents() {
+    let abbreviations = self.abbreviations(
+      [("a", "À surveiller"), ("b", "Acceptable"), ("c", "Onbeduidend"), ("d", "Ondraaglijk")], language: .en)
     #expect(Set(abbreviations.values).count == 4, "\(abbreviations)")
     #expect(abbreviations["c"] != abbreviations["d"])
   }
@@ -130,20 +135,9 @@ import Testing
     #expect(letters("EE") != letters("E"))
   }
 
-  @Test func frenchLevelsGetOneLetterEach() {
-    var model = RiskModel.standard
-    func level(_ id: String, _ label: String) -> ScaleLevel {
-      ScaleLevel(id: id, label: LocalizedText(["fr": label, "en": label, "nl": label]))
-    }
-    // "Élevé" and "Extrême" share their first letter once accents are set aside: two letters.
-    model.levels = [level("a", "Faible"), level("b", "Élevé"), level("c", "Extrême")]
-    let questionnaire = Questionnaire(
-      id: "f", version: "1", languages: fixture.languages, title: fixture.title, sections: fixture.sections,
-      riskModel: model)
-    let state = Wizard(questionnaire: questionnaire).start(at: t0)
-    let report = SummaryReport(
-      questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(state),
-      answers: [:], language: .fr, digest: "0")
-    #expect(report.levelAbbreviations == ["a": "FA", "b": "ÉL", "c": "EX"])
+  @Test func levelsSharingALetterOnceAccentsAreSetAsideGetTwo() {
+    // "Élevé" and "Extrême" share their first letter once accents are set aside.
+    #expect(abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Extrême")], language: .fr) == ["a": "FA", "b": "ÉL", "c": "EX"])
+    #expect(abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Critique")], language: .fr) == ["a": "F", "b": "É", "c": "C"])
   }
 }
