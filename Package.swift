@@ -29,7 +29,8 @@ let package = Package(
     // SHA-256's compression with the processor's SHA extensions, for the questionnaire digest
     // (SHA256.swift uses it when the processor has them).
     .target(name: "CSHA256"),
-    // Reports rendered through a template (HTML): the pure core's parts put in a Mustache template.
+    // Every rendering of a summary or a comparison (text, Markdown, JSON, HTML, CSV, OSCAL) and
+    // their texts; the HTML report is put in a Mustache template.
     .target(
       name: "AssessmentReports",
       dependencies: ["AssessmentCore", .product(name: "Mustache", package: "swift-mustache")]
@@ -52,10 +53,10 @@ let package = Package(
     // build); shim.h defines what the wide-character API needs itself, and Debian's
     // libncursesw.so links libtinfo.
     .systemLibrary(name: "CNcursesW"),
-    .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "CNcursesW"]),
+    .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "AssessmentReports", "CNcursesW"]),
     // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It uses
     // the pure parts of AssessmentTUI (App, the texts of the screens) and never the curses shim.
-    .target(name: "AssessmentPlain", dependencies: ["AssessmentCore", "AssessmentTUI"]),
+    .target(name: "AssessmentPlain", dependencies: ["AssessmentCore", "AssessmentReports", "AssessmentTUI"]),
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
@@ -80,10 +81,11 @@ let package = Package(
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
     .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
     .testTarget(
-      name: "AssessmentStoreTests", dependencies: ["AssessmentStore", "AssessmentCore", "QuestionnaireFormat"]),
+      name: "AssessmentStoreTests",
+      dependencies: ["AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat"]),
     .testTarget(
       name: "AssessmentTUITests",
-      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentStore"],
+      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore"],
       // Read from the source tree by path (Support.swift), not bundled.
       exclude: ["Snapshots"]
     ),

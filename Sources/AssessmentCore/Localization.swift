@@ -31,7 +31,7 @@ public enum Phrase: CaseIterable, Sendable {
   case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
   case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, noMatch, allAnswered
-  case invalidNumberOnQuit, notKept, finishedHint, keysTitle, helpKeys, summaryUnjustified
+  case invalidNumberOnQuit, notKept, finishedHint, keysTitle, helpKeys
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
   case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered
   case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
@@ -44,23 +44,14 @@ public enum Phrase: CaseIterable, Sendable {
   case compliant, partial, noncompliant, notApplicable, unknown, unanswered, yes, no
   case severityLow, severityMedium, severityHigh, severityCritical
   case availability, integrity, confidentiality
-  // Summary
-  case summaryHeading, summaryOrganisation, summaryAssessor, summaryProvider, summaryService
-  case summaryQuestionnaire, summaryCreated, summaryUpdated, summaryCompleteness
-  case summaryIncomplete, summaryComplete, verdict, verdictAcceptable, verdictConditions
-  case verdictNotAcceptable, reasons, reasonBlocking, reasonGapsNotAcceptable
-  case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps
-  case blockingFindings, noBlocking, whatToDo, riskMatrix, likelihood, impact, riskRegister
-  case notAssessed, mitigatedBy, complianceBySection, compliantPercent, answeredPercent
-  case gaps, noGaps, answer, level, listUnanswered, listFlagged, listNotApplicable
-  case listUnjustified, listEvidence, none, justification, impactRaised
+  // The verdict, and the words the wizard's screens share with the reports
+  case verdict, verdictAcceptable, verdictConditions, verdictNotAcceptable, whatToDo, likelihood
+  case impact, mitigatedBy, noGaps, answer, level, none, justification, impactRaised
   // Derogations, citations, what goes beyond the reference text, the register's two levels
   case derogations, derogationReference, derogationGrantedBy, derogationGrantedOn
   case derogationScope, derogationMeasures, derogationExpiresOn, derogationValid
-  case derogationNoReference, derogationExpired, derogationBadExpiry, derogationNonePossible
-  case derogationFailed, reasonDerogations, waivedBy, derogationAsOf, noDerogation
-  case inherentLevel, residualLevel, basisLaw, basisGoodPractice, basisPolicy
-  case context, genericAction, questionnaireAnsweredUnder, listInvalid, derogationNotADay
+  case derogationNoReference, derogationExpired, derogationBadExpiry, waivedBy, noDerogation
+  case basisLaw, basisGoodPractice, basisPolicy, context, genericAction, derogationNotADay
   case derogationStatus, derogationCounts, footerDerogation
 }
 
@@ -158,7 +149,6 @@ extension Phrase: TranslatedText {
     case .finishedHint: return ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt.")
     case .keysTitle: return ("Touches", "Keys", "Toetsen")
     case .helpKeys: return ("↑ ↓ (k j) : mettre une option en évidence (aucune ne l'est sur une question sans réponse) ; 1–9 : choisir l'option N ; sur une question à nombre, un chiffre commence la saisie\nEntrée : enregistrer l'option en évidence et passer à la suivante ; sans option en évidence, passer sans rien enregistrer\nEspace : cocher ou décocher l'option en évidence (choix multiple)\nSuppr, Retour arrière ou x : effacer la réponse\n← PgPréc Maj-Tab / → PgSuiv : question précédente / suivante\nTab : note ; e : preuves ; f : marquer à revoir ; / et n : chercher, suivant ; u : revenir\na : plan d'action de l'écart (aussi depuis un écart du résumé) ; c : confirmer une réponse reprise de l'an dernier (à revérifier)\ng : sommaire ; r : revue ; S : résumé ; s ou Ctrl-S : enregistrer ; q, F10 ou Ctrl-C : quitter", "↑ ↓ (k j): highlight an option (none is on an unanswered question); 1–9: pick option N; on a number question, a digit starts typing the number\nEnter: record the highlighted option and go to the next question; with none highlighted, move on without recording anything\nSpace: tick or untick the highlighted option (multiple choice)\nDel, Backspace or x: clear the answer\n← PgUp Shift-Tab / → PgDn: previous / next question\nTab: note; e: evidence; f: flag for review; / and n: search, next match; u: go back\na: action plan of the gap (also from a gap in the summary); c: confirm an answer carried from last year (to re-verify)\ng: contents; r: review; S: summary; s or Ctrl-S: save; q, F10 or Ctrl-C: quit", "↑ ↓ (k j): een optie markeren (geen enkele bij een onbeantwoorde vraag); 1–9: optie N kiezen; bij een vraag naar een getal begint een cijfer het typen\nEnter: de gemarkeerde optie opslaan en naar de volgende vraag; zonder gemarkeerde optie verdergaan zonder iets op te slaan\nSpatie: de gemarkeerde optie aan- of uitvinken (meerkeuze)\nDel, Backspace of x: het antwoord wissen\n← PgUp Shift-Tab / → PgDn: vorige / volgende vraag\nTab: notitie; e: bewijs; f: markeren; / en n: zoeken, volgende; u: terug\na: actieplan van de tekortkoming (ook vanuit een tekortkoming in de samenvatting); c: een antwoord van vorig jaar bevestigen (opnieuw te controleren)\ng: inhoud; r: nazicht; S: samenvatting; s of Ctrl-S: opslaan; q, F10 of Ctrl-C: stoppen")
-    case .summaryUnjustified: return ("ÉVALUATION INCOMPLÈTE : tout est répondu, mais %1 « non applicable » sans justification (comptés comme inconnus).", "INCOMPLETE ASSESSMENT: everything is answered, but %1 “not applicable” lack a justification (counted as unknown).", "ONVOLLEDIGE BEOORDELING: alles is beantwoord, maar %1 ‘niet van toepassing’ zonder verantwoording (geteld als onbekend).")
     case .conditionIs: return ("« %1 » vaut « %2 »", "“%1” is “%2”", "‘%1’ is ‘%2’")
     case .conditionIsNot: return ("« %1 » ne vaut pas « %2 »", "“%1” is not “%2”", "‘%1’ is niet ‘%2’")
     case .conditionIncludes: return ("« %1 » comprend « %2 »", "“%1” includes “%2”", "‘%1’ omvat ‘%2’")
@@ -206,49 +196,17 @@ extension Phrase: TranslatedText {
     case .availability: return ("disponibilité", "availability", "beschikbaarheid")
     case .integrity: return ("intégrité", "integrity", "integriteit")
     case .confidentiality: return ("confidentialité", "confidentiality", "vertrouwelijkheid")
-    case .summaryHeading: return ("Résumé de l'évaluation des risques", "Risk assessment summary", "Samenvatting van de risicobeoordeling")
-    case .summaryOrganisation: return ("Organisation", "Organisation", "Organisatie")
-    case .summaryAssessor: return ("Évaluateur", "Assessor", "Beoordelaar")
-    case .summaryProvider: return ("Fournisseur", "Provider", "Aanbieder")
-    case .summaryService: return ("Service", "Service", "Dienst")
-    case .summaryQuestionnaire: return ("Questionnaire", "Questionnaire", "Vragenlijst")
-    case .summaryCreated: return ("Créée le", "Created", "Aangemaakt")
-    case .summaryUpdated: return ("Modifiée le", "Last change", "Laatst gewijzigd")
-    case .summaryCompleteness: return ("Complétude", "Completeness", "Volledigheid")
-    case .summaryIncomplete: return ("ÉVALUATION INCOMPLÈTE : %1 question(s) applicable(s) sans réponse. Les questions sans réponse comptent comme non vérifiées.", "INCOMPLETE ASSESSMENT: %1 applicable question(s) unanswered. Unanswered questions count as not verified.", "ONVOLLEDIGE BEOORDELING: %1 toepasselijke vraag/vragen onbeantwoord. Onbeantwoorde vragen tellen als niet geverifieerd.")
-    case .summaryComplete: return ("Évaluation complète.", "Assessment complete.", "Beoordeling volledig.")
     case .verdict: return ("Verdict", "Verdict", "Oordeel")
     case .verdictAcceptable: return ("ACCEPTABLE", "ACCEPTABLE", "AANVAARDBAAR")
     case .verdictConditions: return ("ACCEPTABLE SOUS CONDITIONS", "ACCEPTABLE WITH CONDITIONS", "AANVAARDBAAR ONDER VOORWAARDEN")
     case .verdictNotAcceptable: return ("NON ACCEPTABLE", "NOT ACCEPTABLE", "NIET AANVAARDBAAR")
-    case .reasons: return ("Motifs", "Reasons", "Redenen")
-    case .reasonBlocking: return ("%1 constat(s) bloquant(s)", "%1 blocking finding(s)", "%1 blokkerende vaststelling(en)")
-    case .reasonGapsNotAcceptable: return ("%1 question(s) au niveau de risque « %2 » ou plus (écarts ou non vérifiées)", "%1 question(s) at risk level “%2” or above (gaps or not verified)", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger (tekortkomingen of niet geverifieerd)")
-    case .reasonGapsConditions: return ("%1 question(s) au niveau de risque « %2 » ou plus à traiter", "%1 question(s) at risk level “%2” or above to address", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger aan te pakken")
-    case .reasonIncomplete: return ("%1 question(s) sans réponse", "%1 question(s) unanswered", "%1 vraag/vragen onbeantwoord")
-    case .reasonUnjustified: return ("%1 « non applicable » sans justification", "%1 “not applicable” without justification", "%1 ‘niet van toepassing’ zonder verantwoording")
-    case .reasonNoGaps: return ("aucun écart à traiter", "no gap to address", "geen tekortkoming aan te pakken")
-    case .blockingFindings: return ("Constats bloquants", "Blocking findings", "Blokkerende vaststellingen")
-    case .noBlocking: return ("Aucun constat bloquant.", "No blocking finding.", "Geen blokkerende vaststelling.")
     case .whatToDo: return ("À faire", "What to do", "Te doen")
-    case .riskMatrix: return ("Matrice des risques (nombre de questions)", "Risk matrix (number of questions)", "Risicomatrix (aantal vragen)")
     case .likelihood: return ("Vraisemblance", "Likelihood", "Waarschijnlijkheid")
     case .impact: return ("Impact", "Impact", "Impact")
-    case .riskRegister: return ("Registre des risques", "Risk register", "Risicoregister")
-    case .notAssessed: return ("non évalué", "not assessed", "niet beoordeeld")
     case .mitigatedBy: return ("atténué par", "mitigated by", "beperkt door")
-    case .complianceBySection: return ("Conformité par section", "Compliance by section", "Conformiteit per sectie")
-    case .compliantPercent: return ("conforme", "compliant", "conform")
-    case .answeredPercent: return ("répondu", "answered", "beantwoord")
-    case .gaps: return ("Écarts, par niveau de risque", "Gaps, by risk level", "Tekortkomingen, per risiconiveau")
     case .noGaps: return ("Aucun écart.", "No gap.", "Geen tekortkoming.")
     case .answer: return ("Réponse", "Answer", "Antwoord")
     case .level: return ("Niveau", "Level", "Niveau")
-    case .listUnanswered: return ("Questions sans réponse", "Unanswered questions", "Onbeantwoorde vragen")
-    case .listFlagged: return ("Questions marquées à revoir", "Questions flagged for review", "Vragen gemarkeerd om te herbekijken")
-    case .listNotApplicable: return ("Non applicables et justifications", "Not applicable, with justifications", "Niet van toepassing, met verantwoording")
-    case .listUnjustified: return ("Non applicables sans justification (comptées comme inconnues)", "Not applicable without justification (counted as unknown)", "Niet van toepassing zonder verantwoording (geteld als onbekend)")
-    case .listEvidence: return ("Preuves enregistrées", "Evidence recorded", "Geregistreerde bewijsstukken")
     case .none: return ("aucune", "none", "geen")
     case .justification: return ("Justification", "Justification", "Verantwoording")
     case .impactRaised: return ("impact ajusté", "impact adjusted", "impact aangepast")
@@ -263,14 +221,8 @@ extension Phrase: TranslatedText {
     case .derogationNoReference: return ("sans référence : ne compte pas", "no reference: does not count", "zonder referentie: telt niet")
     case .derogationExpired: return ("expirée le %1 : ne compte plus", "expired on %1: no longer counts", "vervallen op %1: telt niet meer")
     case .derogationBadExpiry: return ("échéance « %1 » qui n'est pas une date AAAA-MM-JJ : ne compte pas", "expiry “%1” is not a YYYY-MM-DD date: does not count", "vervaldatum ‘%1’ is geen datum JJJJ-MM-DD: telt niet")
-    case .derogationNonePossible: return ("Aucune dérogation n'est possible pour ce constat.", "No derogation is possible for this finding.", "Voor deze vaststelling is geen afwijking mogelijk.")
-    case .derogationFailed: return ("Dérogation %1 : %2", "Derogation %1: %2", "Afwijking %1: %2")
-    case .reasonDerogations: return ("%1 constat(s) bloquant(s) levé(s) par une dérogation valable", "%1 blocking finding(s) waived by a valid derogation", "%1 blokkerende vaststelling(en) opgeheven door een geldige afwijking")
     case .waivedBy: return ("couvert par la dérogation %1", "covered by derogation %1", "gedekt door afwijking %1")
-    case .derogationAsOf: return ("Validité appréciée au %1.", "Validity judged as of %1.", "Geldigheid beoordeeld op %1.")
     case .noDerogation: return ("Aucune dérogation enregistrée.", "No derogation recorded.", "Geen afwijking geregistreerd.")
-    case .inherentLevel: return ("inhérent", "inherent", "inherent")
-    case .residualLevel: return ("résiduel", "residual", "residueel")
     case .basisLaw: return ("loi, au-delà du référentiel", "law, beyond the reference text", "wet, verder dan het referentiekader")
     case .basisGoodPractice: return ("bonne pratique, au-delà du référentiel", "good practice, beyond the reference text", "goede praktijk, verder dan het referentiekader")
     case .basisPolicy: return ("choix de politique plus strict que le référentiel", "policy choice stricter than the reference text", "beleidskeuze strenger dan het referentiekader")
@@ -280,8 +232,6 @@ extension Phrase: TranslatedText {
     case .derogationStatus: return ("État de la dérogation", "Derogation status", "Status van de afwijking")
     case .footerDerogation: return ("↑↓ champ  Entrée remplir (puis champ suivant)  ←→ préc./suiv.  Suppr effacer la dérogation  Tab note  e preuves  f marquer  ? aide  q quitter", "↑↓ field  Enter fill in (then next field)  ←/→ prev/next  Del clear the derogation  Tab note  e evidence  f flag  ? help  q quit", "↑↓ veld  Enter invullen (dan volgend veld)  ←→ vorige/volgende  Del afwijking wissen  Tab notitie  e bewijs  f markeren  ? hulp  q stoppen")
     case .derogationCounts: return ("valable aujourd'hui (référence présente, non expirée)", "valid today (a reference, not expired)", "vandaag geldig (referentie aanwezig, niet vervallen)")
-    case .listInvalid: return ("Réponses qui ne correspondent plus au questionnaire, comptées sans réponse (%1)", "Answers that no longer fit the questionnaire, counted as unanswered (%1)", "Antwoorden die niet meer bij de vragenlijst passen, geteld als onbeantwoord (%1)")
-    case .questionnaireAnsweredUnder: return ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2.")
     }
   }
 }

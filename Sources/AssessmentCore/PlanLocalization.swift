@@ -1,6 +1,6 @@
 import Foundation
 
-/// The interface texts of the action plan, the re-assessment and the comparison, in French,
+/// The interface texts of the action plan and the re-assessment, in French,
 /// English and Dutch (kept apart from ``Phrase`` so that the plan's texts read together).
 /// `%1`, `%2`... are filled by `format`.
 public enum PlanPhrase: CaseIterable, Sendable {
@@ -11,11 +11,7 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case acceptanceBadExpiry, acceptanceBlocking, acceptanceBlockingDerogation, overdue, noDueDate
   case notADay, planTitle, planHelp, footerPlan, acceptanceSection, actionLine
   case toReverify, reverifyMark, reverifyConfirmed, footerReverify, acceptedInRegister, notCarried
-  // Comparison and re-assessment
-  case compareTitle, compareThen, compareNow, compareVerdict, compareBlockingAdded
-  case compareBlockingResolved, compareSections, compareRegister, compareImproved, compareRegressed
-  case compareNew, compareRemoved, compareActionsClosed, compareActionsOpen, compareActionsOverdue
-  case compareCommonOnly, compareNone, changesSince, changesSinceMissing, changesSinceCounts
+  // Re-assessment
   case carriedFrom, carriedRemoved
   // Reports
   case noPlan
@@ -63,26 +59,6 @@ extension PlanPhrase: TranslatedText {
     case .footerReverify: return ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen")
     case .notCarried: return ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen.")
     case .acceptedInRegister: return ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1")
-    case .compareTitle: return ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN")
-    case .compareThen: return ("Avant", "Then", "Toen")
-    case .compareNow: return ("Maintenant", "Now", "Nu")
-    case .compareVerdict: return ("Verdict", "Verdict", "Oordeel")
-    case .compareBlockingAdded: return ("Constats bloquants apparus (%1)", "Blocking findings added (%1)", "Nieuwe blokkerende vaststellingen (%1)")
-    case .compareBlockingResolved: return ("Constats bloquants levés (%1)", "Blocking findings resolved (%1)", "Opgeloste blokkerende vaststellingen (%1)")
-    case .compareSections: return ("Conformité par section", "Compliance by section", "Conformiteit per sectie")
-    case .compareRegister: return ("Registre des risques (résiduel, inhérent)", "Risk register (residual, inherent)", "Risicoregister (residueel, inherent)")
-    case .compareImproved: return ("Questions améliorées (%1)", "Questions improved (%1)", "Verbeterde vragen (%1)")
-    case .compareRegressed: return ("Questions en recul (%1)", "Questions regressed (%1)", "Achteruitgegane vragen (%1)")
-    case .compareNew: return ("Questions nouvelles (%1)", "New questions (%1)", "Nieuwe vragen (%1)")
-    case .compareRemoved: return ("Questions retirées (%1)", "Questions removed (%1)", "Verwijderde vragen (%1)")
-    case .compareActionsClosed: return ("Actions clôturées (%1)", "Actions closed (%1)", "Afgesloten acties (%1)")
-    case .compareActionsOpen: return ("Actions toujours ouvertes (%1)", "Actions still open (%1)", "Nog openstaande acties (%1)")
-    case .compareActionsOverdue: return ("Actions en retard au %1 (%2)", "Actions overdue on %1 (%2)", "Achterstallige acties op %1 (%2)")
-    case .compareCommonOnly: return ("les deux évaluations n'utilisent pas le même questionnaire (%1, %2) : seules les questions communes sont comparées", "the two assessments do not use the same questionnaire (%1, %2): only the questions they have in common are compared", "de twee beoordelingen gebruiken niet dezelfde vragenlijst (%1, %2): enkel de gemeenschappelijke vragen worden vergeleken")
-    case .compareNone: return ("aucune", "none", "geen")
-    case .changesSince: return ("Changements depuis l'évaluation précédente (%1)", "Changes since the previous assessment (%1)", "Wijzigingen sinds de vorige beoordeling (%1)")
-    case .changesSinceMissing: return ("l'évaluation précédente (%1) est introuvable à %2 : changements non calculés", "the previous assessment (%1) is not found at %2: changes not computed", "de vorige beoordeling (%1) is niet gevonden op %2: wijzigingen niet berekend")
-    case .changesSinceCounts: return ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost")
     case .carriedFrom: return ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren.")
     case .carriedRemoved: return ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2")
     case .noPlan: return ("Aucune action enregistrée : chaque écart peut recevoir un responsable, une échéance et un statut, ou une décision d'acceptation du risque.", "No action recorded: each gap can be given an owner, a due date and a status, or a decision to accept the risk.", "Geen actie geregistreerd: elke tekortkoming kan een verantwoordelijke, een vervaldatum en een status krijgen, of een beslissing om het risico te aanvaarden.")

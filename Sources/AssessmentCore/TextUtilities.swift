@@ -6,17 +6,17 @@ import Foundation
 extension Unicode.Scalar {
   /// Unicode's White_Space, answered without a look-up in the property tables for ASCII (every
   /// blank check and trim of a summary's thousands of fields starts with an ASCII letter).
-  var isWhitespace: Bool {
+  public var isWhitespace: Bool {
     value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace
   }
 }
 
 extension String {
   /// Whether the text holds nothing but white space (spaces, tabs, line breaks).
-  var isBlank: Bool { unicodeScalars.allSatisfy(\.isWhitespace) }
+  public var isBlank: Bool { unicodeScalars.allSatisfy(\.isWhitespace) }
 
   /// The text without leading and trailing white space.
-  var trimmed: String {
+  public var trimmed: String {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.isWhitespace })
@@ -26,7 +26,7 @@ extension String {
 
   /// `%1` … `%9` replaced by the arguments; other text, including a `%` before anything else,
   /// kept as it is.
-  func substituting(_ arguments: [String]) -> String {
+  public func substituting(_ arguments: [String]) -> String {
     var text = self
     return text.withUTF8 { bytes in
       // Placeholders are read on the UTF-8 bytes when every `%` stands between ASCII bytes: then
@@ -86,7 +86,7 @@ extension String {
 
   /// Every occurrence of one scalar replaced by a text (by scalar, so that the `\n` of a `\r\n`
   /// is found too).
-  func replacingScalar(_ scalar: Unicode.Scalar, with replacement: String) -> String {
+  public func replacingScalar(_ scalar: Unicode.Scalar, with replacement: String) -> String {
     if scalar.isASCII {
       let byte = UInt8(scalar.value)
       guard utf8.contains(byte) else { return self }

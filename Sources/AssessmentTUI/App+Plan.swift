@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// The action plan form's keys (`a` on a question or a gap).

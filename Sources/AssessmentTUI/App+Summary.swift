@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// The summary's keys, and the summary report the screen and the runner draw.

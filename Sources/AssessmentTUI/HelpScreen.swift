@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// Help for the current question: why, evidence, remediation, mappings, the condition.

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// The action plan of the current question's gap: status, owner, due date, reference, and the

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// The screen of one question: reference, question, explanation, choices, note, evidence, flag.

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 /// The risk summary, scrollable; a line about a question jumps to it.

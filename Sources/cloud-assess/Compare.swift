@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentReports
 import AssessmentStore
 import Foundation
 
@@ -69,7 +70,7 @@ struct Compare: ParsableCommand {
       throw fail(error, language: language)
     }
     if comparison.commonOnly {
-      warn(PlanPhrase.compareCommonOnly.format(
+      warn(ComparisonPhrase.compareCommonOnly.format(
         language, comparison.old.questionnaire.id, comparison.new.questionnaire.id))
     }
     switch format {

@@ -1,4 +1,5 @@
 @testable import AssessmentCore
+@testable import AssessmentReports
 import AssessmentStore
 import Foundation
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 @Suite struct SummaryOSCALTests {
   func document(_ report: SummaryReport = ReportFixture.report()) throws -> [String: Any] {

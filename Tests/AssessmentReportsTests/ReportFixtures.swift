@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 /// A report on the fixture questionnaire with a blocking rule, a register and a derogation,
 /// whose texts are hostile: formulas, HTML, quotes, delimiters and line breaks.

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// Where the text summary is rendered: ``SummaryReport/lines()`` for the wizard's summary screen

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 /// Answers that no longer fit a changed questionnaire, optional questions, context answers,
 /// impact reasons and matrix abbreviations (issue 11, points 4, 6, 7, 8, 10).

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// One line of the rendered summary: its text, how it is emphasised, and the question it is
@@ -49,11 +50,16 @@ public struct SummaryReport: Sendable {
   // MARK: - Shared pieces
 
   func t(_ phrase: Phrase) -> String { phrase.text(language) }
+  func t(_ phrase: SummaryPhrase) -> String { phrase.text(language) }
   func f(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
+    phrase.text(language).substituting(arguments.map(\.description))
+  }
+  func f(_ phrase: SummaryPhrase, _ arguments: CustomStringConvertible...) -> String {
     phrase.text(language).substituting(arguments.map(\.description))
   }
   /// "Label :" in French, "Label:" otherwise.
   func l(_ phrase: Phrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
+  func l(_ phrase: SummaryPhrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
   func q(_ text: LocalizedText) -> String { text.resolve(language.rawValue, fallbacks: questionnaire.languages) }
 
   public func levelLabel(_ id: String) -> String {

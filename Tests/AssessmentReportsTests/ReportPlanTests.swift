@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 /// The action plan in the HTML, CSV and OSCAL reports, on the report fixture (as of 2027-01-15)
 /// with: an overdue open action on the blocking gap, an accepted risk, a done action on a

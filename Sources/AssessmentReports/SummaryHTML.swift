@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// The HTML report's content, made by the pure core: escaped HTML fragments and plain values,

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// The action plan, the answers to re-verify and the changes since the previous assessment, in
@@ -6,6 +7,9 @@ import Foundation
 extension SummaryReport {
   func p(_ phrase: PlanPhrase) -> String { phrase.text(language) }
   func pf(_ phrase: PlanPhrase, _ arguments: CustomStringConvertible...) -> String {
+    phrase.text(language).substituting(arguments.map(\.description))
+  }
+  func pf(_ phrase: ComparisonPhrase, _ arguments: CustomStringConvertible...) -> String {
     phrase.text(language).substituting(arguments.map(\.description))
   }
 

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// Where a report comes from, so that a printed or exported report can be matched to its data:

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 @Suite struct NameBasedUUIDTests {
   func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

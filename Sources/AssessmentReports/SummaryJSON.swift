@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// The stable JSON form of a summary (`docs/summary.schema.json`).

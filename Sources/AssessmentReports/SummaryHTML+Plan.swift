@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// The action plan in the HTML report: its part (overdue actions, open actions by due date,

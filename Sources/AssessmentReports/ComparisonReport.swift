@@ -1,15 +1,20 @@
+import AssessmentCore
 import Foundation
 
 /// Renders a ``Comparison`` as text, Markdown or JSON, in one language.
 extension Comparison {
   private func p(_ phrase: PlanPhrase) -> String { phrase.text(language) }
+  private func p(_ phrase: ComparisonPhrase) -> String { phrase.text(language) }
   private func pf(_ phrase: PlanPhrase, _ arguments: CustomStringConvertible...) -> String {
+    phrase.text(language).substituting(arguments.map(\.description))
+  }
+  private func pf(_ phrase: ComparisonPhrase, _ arguments: CustomStringConvertible...) -> String {
     phrase.text(language).substituting(arguments.map(\.description))
   }
   private var colon: String { language == .fr ? " : " : ": " }
 
   private func levelWords(_ side: ComparedAssessment, _ id: String?) -> String {
-    guard let id else { return Phrase.notAssessed.text(language) }
+    guard let id else { return SummaryPhrase.notAssessed.text(language) }
     return side.questionnaire.riskModel.levels.first { $0.id == id }
       .map { side.questionnaire.text($0.label, language.rawValue).lowercased() } ?? id
   }

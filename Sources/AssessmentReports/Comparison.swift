@@ -1,19 +1,5 @@
+import AssessmentCore
 import Foundation
-
-/// One assessment as compared: its questionnaire, state and summary.
-public struct ComparedAssessment: Sendable {
-  public var id: String
-  public var questionnaire: Questionnaire
-  public var state: WizardState
-  public var summary: RiskSummary
-
-  public init(id: String, questionnaire: Questionnaire, state: WizardState, asOf: Date) {
-    self.id = id
-    self.questionnaire = questionnaire
-    self.state = state
-    summary = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: asOf)
-  }
-}
 
 /// What changed between two assessments of a service (last year's and this year's): the
 /// verdict, blocking findings, compliance per section, the register, the questions, the actions.
@@ -161,17 +147,17 @@ public struct Comparison: Sendable {
     let l = language
     var lines: [String] = []
     lines.append(
-      PlanPhrase.compareVerdict.text(l) + (l == .fr ? " : " : ": ") + verdictWords(old.summary.verdict) + " → "
+      ComparisonPhrase.compareVerdict.text(l) + (l == .fr ? " : " : ": ") + verdictWords(old.summary.verdict) + " → "
         + verdictWords(new.summary.verdict))
     lines.append(
-      PlanPhrase.changesSinceCounts.format(
+      ComparisonPhrase.changesSinceCounts.format(
         l, improved.count, regressed.count, added.count, removed.count, blockingAdded.count, blockingResolved.count))
     if !actionsClosed.isEmpty || !actionsOpen.isEmpty {
       lines.append(
         [
-          PlanPhrase.compareActionsClosed.format(l, actionsClosed.count),
-          PlanPhrase.compareActionsOpen.format(l, actionsOpen.count),
-          PlanPhrase.compareActionsOverdue.format(l, new.summary.asOf, actionsOverdue.count),
+          ComparisonPhrase.compareActionsClosed.format(l, actionsClosed.count),
+          ComparisonPhrase.compareActionsOpen.format(l, actionsOpen.count),
+          ComparisonPhrase.compareActionsOverdue.format(l, new.summary.asOf, actionsOverdue.count),
         ].joined(separator: " · "))
     }
     return ChangesSince(
@@ -187,22 +173,14 @@ public struct Comparison: Sendable {
   }
 }
 
-/// The previous assessment of a re-assessment, as read for the "changes since" section of its
-/// summary: compared (its summary made once, as of the day given), or why it could not be read.
-/// The store reads it (``SessionStore/previousSession(_:asOf:)``); the `summary` command and
-/// the wizard's summary screen both make the section from it.
-public enum PreviousSession: Sendable {
-  case read(ComparedAssessment)
-  /// The previous session's file is missing, damaged or of a questionnaire not found.
-  case unreadable(id: String, path: String)
-
+extension PreviousSession {
   /// The short account of what changed between the previous assessment and `current`.
   public func changes(to current: ComparedAssessment, language: InterfaceLanguage) -> ChangesSince {
     switch self {
     case .read(let old):
       return Comparison(old: old, new: current, language: language).changesSince()
     case .unreadable(let id, let path):
-      return ChangesSince(title: id, lines: [PlanPhrase.changesSinceMissing.format(language, id, path)])
+      return ChangesSince(title: id, lines: [ComparisonPhrase.changesSinceMissing.format(language, id, path)])
     }
   }
 }

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// The texts of the HTML, CSV and OSCAL reports, in French, English and Dutch. Kept apart from

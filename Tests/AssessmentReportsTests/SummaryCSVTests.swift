@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentCore
+@testable import AssessmentReports
 
 @Suite struct SummaryCSVTests {
   @Test func formulaCellsAreNeutralised() {
@@ -73,6 +74,17 @@ import Testing
   @Test func everyReportPhraseExistsInEveryLanguage() {
     for phrase in ReportPhrase.allCases {
       for language in InterfaceLanguage.allCases {
+        #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
+      }
+    }
+  }
+
+  @Test func everySummaryAndComparisonPhraseExistsInEveryLanguage() {
+    for language in InterfaceLanguage.allCases {
+      for phrase in SummaryPhrase.allCases {
+        #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
+      }
+      for phrase in ComparisonPhrase.allCases {
         #expect(!phrase.text(language).isEmpty, "\(phrase) in \(language)")
       }
     }

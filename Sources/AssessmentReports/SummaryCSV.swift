@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// How the CSV export is written.

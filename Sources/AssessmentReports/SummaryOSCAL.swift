@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// NIST OSCAL 1.1.3 `assessment-results`, the parts this export writes. Keys are OSCAL's

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 /// SHA-1 (FIPS 180-4), only to make name-based UUIDs (RFC 9562 version 5): stable identifiers

@@ -1,0 +1,70 @@
+import AssessmentCore
+import Foundation
+
+/// The texts of the summary's sections (text and Markdown, and what the other formats take from
+/// them: headings, verdict reasons, lists), in French, English and Dutch. `%1`, `%2`... are
+/// filled by `format`. The words the wizard's screens share with the reports stay in ``Phrase``.
+public enum SummaryPhrase: CaseIterable, Sendable {
+  case summaryUnjustified
+  case summaryHeading, summaryOrganisation, summaryAssessor, summaryProvider, summaryService
+  case summaryQuestionnaire, summaryCreated, summaryUpdated, summaryCompleteness
+  case summaryIncomplete, summaryComplete
+  case reasons, reasonBlocking, reasonGapsNotAcceptable
+  case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps
+  case blockingFindings, noBlocking, riskMatrix, riskRegister
+  case notAssessed, complianceBySection, compliantPercent, answeredPercent
+  case gaps, listUnanswered, listFlagged, listNotApplicable
+  case listUnjustified, listEvidence
+  case derogationNonePossible
+  case derogationFailed, reasonDerogations, derogationAsOf
+  case inherentLevel, residualLevel
+  case questionnaireAnsweredUnder, listInvalid
+}
+
+extension SummaryPhrase: TranslatedText {
+  public var translations: (String, String, String) {
+    switch self {
+    case .summaryUnjustified: return ("ÉVALUATION INCOMPLÈTE : tout est répondu, mais %1 « non applicable » sans justification (comptés comme inconnus).", "INCOMPLETE ASSESSMENT: everything is answered, but %1 “not applicable” lack a justification (counted as unknown).", "ONVOLLEDIGE BEOORDELING: alles is beantwoord, maar %1 ‘niet van toepassing’ zonder verantwoording (geteld als onbekend).")
+    case .summaryHeading: return ("Résumé de l'évaluation des risques", "Risk assessment summary", "Samenvatting van de risicobeoordeling")
+    case .summaryOrganisation: return ("Organisation", "Organisation", "Organisatie")
+    case .summaryAssessor: return ("Évaluateur", "Assessor", "Beoordelaar")
+    case .summaryProvider: return ("Fournisseur", "Provider", "Aanbieder")
+    case .summaryService: return ("Service", "Service", "Dienst")
+    case .summaryQuestionnaire: return ("Questionnaire", "Questionnaire", "Vragenlijst")
+    case .summaryCreated: return ("Créée le", "Created", "Aangemaakt")
+    case .summaryUpdated: return ("Modifiée le", "Last change", "Laatst gewijzigd")
+    case .summaryCompleteness: return ("Complétude", "Completeness", "Volledigheid")
+    case .summaryIncomplete: return ("ÉVALUATION INCOMPLÈTE : %1 question(s) applicable(s) sans réponse. Les questions sans réponse comptent comme non vérifiées.", "INCOMPLETE ASSESSMENT: %1 applicable question(s) unanswered. Unanswered questions count as not verified.", "ONVOLLEDIGE BEOORDELING: %1 toepasselijke vraag/vragen onbeantwoord. Onbeantwoorde vragen tellen als niet geverifieerd.")
+    case .summaryComplete: return ("Évaluation complète.", "Assessment complete.", "Beoordeling volledig.")
+    case .reasons: return ("Motifs", "Reasons", "Redenen")
+    case .reasonBlocking: return ("%1 constat(s) bloquant(s)", "%1 blocking finding(s)", "%1 blokkerende vaststelling(en)")
+    case .reasonGapsNotAcceptable: return ("%1 question(s) au niveau de risque « %2 » ou plus (écarts ou non vérifiées)", "%1 question(s) at risk level “%2” or above (gaps or not verified)", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger (tekortkomingen of niet geverifieerd)")
+    case .reasonGapsConditions: return ("%1 question(s) au niveau de risque « %2 » ou plus à traiter", "%1 question(s) at risk level “%2” or above to address", "%1 vraag/vragen op risiconiveau ‘%2’ of hoger aan te pakken")
+    case .reasonIncomplete: return ("%1 question(s) sans réponse", "%1 question(s) unanswered", "%1 vraag/vragen onbeantwoord")
+    case .reasonUnjustified: return ("%1 « non applicable » sans justification", "%1 “not applicable” without justification", "%1 ‘niet van toepassing’ zonder verantwoording")
+    case .reasonNoGaps: return ("aucun écart à traiter", "no gap to address", "geen tekortkoming aan te pakken")
+    case .blockingFindings: return ("Constats bloquants", "Blocking findings", "Blokkerende vaststellingen")
+    case .noBlocking: return ("Aucun constat bloquant.", "No blocking finding.", "Geen blokkerende vaststelling.")
+    case .riskMatrix: return ("Matrice des risques (nombre de questions)", "Risk matrix (number of questions)", "Risicomatrix (aantal vragen)")
+    case .riskRegister: return ("Registre des risques", "Risk register", "Risicoregister")
+    case .notAssessed: return ("non évalué", "not assessed", "niet beoordeeld")
+    case .complianceBySection: return ("Conformité par section", "Compliance by section", "Conformiteit per sectie")
+    case .compliantPercent: return ("conforme", "compliant", "conform")
+    case .answeredPercent: return ("répondu", "answered", "beantwoord")
+    case .gaps: return ("Écarts, par niveau de risque", "Gaps, by risk level", "Tekortkomingen, per risiconiveau")
+    case .listUnanswered: return ("Questions sans réponse", "Unanswered questions", "Onbeantwoorde vragen")
+    case .listFlagged: return ("Questions marquées à revoir", "Questions flagged for review", "Vragen gemarkeerd om te herbekijken")
+    case .listNotApplicable: return ("Non applicables et justifications", "Not applicable, with justifications", "Niet van toepassing, met verantwoording")
+    case .listUnjustified: return ("Non applicables sans justification (comptées comme inconnues)", "Not applicable without justification (counted as unknown)", "Niet van toepassing zonder verantwoording (geteld als onbekend)")
+    case .listEvidence: return ("Preuves enregistrées", "Evidence recorded", "Geregistreerde bewijsstukken")
+    case .derogationNonePossible: return ("Aucune dérogation n'est possible pour ce constat.", "No derogation is possible for this finding.", "Voor deze vaststelling is geen afwijking mogelijk.")
+    case .derogationFailed: return ("Dérogation %1 : %2", "Derogation %1: %2", "Afwijking %1: %2")
+    case .reasonDerogations: return ("%1 constat(s) bloquant(s) levé(s) par une dérogation valable", "%1 blocking finding(s) waived by a valid derogation", "%1 blokkerende vaststelling(en) opgeheven door een geldige afwijking")
+    case .derogationAsOf: return ("Validité appréciée au %1.", "Validity judged as of %1.", "Geldigheid beoordeeld op %1.")
+    case .inherentLevel: return ("inhérent", "inherent", "inherent")
+    case .residualLevel: return ("résiduel", "residual", "residueel")
+    case .questionnaireAnsweredUnder: return ("Session répondue avec la version %1 du questionnaire ; version chargée : %2.", "Session answered under questionnaire version %1; version now loaded: %2.", "Sessie beantwoord met versie %1 van de vragenlijst; nu geladen versie: %2.")
+    case .listInvalid: return ("Réponses qui ne correspondent plus au questionnaire, comptées sans réponse (%1)", "Answers that no longer fit the questionnaire, counted as unanswered (%1)", "Antwoorden die niet meer bij de vragenlijst passen, geteld als onbeantwoord (%1)")
+    }
+  }
+}
