@@ -17,6 +17,9 @@ public struct Questionnaire: Equatable, Sendable {
   /// Texts of the report that belong to the questionnaire (the register's heading, the action's
   /// label): see ``QuestionnaireLabels``.
   public var labels: QuestionnaireLabels
+  /// Who must act on a point when neither its question nor its section says (see
+  /// ``owner(at:)``).
+  public var owner: DutyOwner
 
   /// Every question in walking order, and where each one is.
   public let questions: [Question]
@@ -32,8 +35,10 @@ public struct Questionnaire: Equatable, Sendable {
     id: String, version: String, languages: [String], title: LocalizedText,
     description: LocalizedText? = nil, sections: [Section],
     riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [], risks: [RegisterRisk] = [],
-    citations: [String: LocalizedText] = [:], labels: QuestionnaireLabels = QuestionnaireLabels()
+    citations: [String: LocalizedText] = [:], labels: QuestionnaireLabels = QuestionnaireLabels(),
+    owner: DutyOwner = .provider
   ) {
+    self.owner = owner
     self.citations = citations
     self.labels = labels
     self.id = id
@@ -156,14 +161,14 @@ public struct Section: Equatable, Sendable {
   public var introduction: LocalizedText?
   public var refs: [String]
   public var when: Condition?
-  /// Whose duty the section's points are: the provider's (what to demand of it) or the
-  /// organisation's own (what to do).
-  public var owner: DutyOwner
+  /// Who must act on the section's points when a question does not say; nil: the
+  /// questionnaire's ``Questionnaire/owner``.
+  public var owner: DutyOwner?
   public var questions: [Question]
 
   public init(
     id: String, title: LocalizedText, introduction: LocalizedText? = nil, refs: [String] = [],
-    when: Condition? = nil, owner: DutyOwner = .provider, questions: [Question]
+    when: Condition? = nil, owner: DutyOwner? = nil, questions: [Question]
   ) {
     self.owner = owner
     self.id = id
@@ -186,14 +191,6 @@ public enum QuestionType: String, CaseIterable, Equatable, Sendable {
   public var takesOptions: Bool { self == .single || self == .multiple }
 }
 
-/// Whose duty a point is.
-public enum DutyOwner: String, CaseIterable, Equatable, Sendable {
-  /// The provider's: the action is what to demand of it.
-  case provider
-  /// The organisation's own: the action is what to do.
-  case organisation
-}
-
 /// Where a requirement comes from, when it goes beyond the questionnaire's reference text (for
 /// the built-in questionnaire, the guideline). `nil` on a question: the reference text demands it.
 public enum RequirementBasis: String, CaseIterable, Equatable, Sendable {
@@ -214,15 +211,19 @@ public struct QuestionnaireLabels: Equatable, Sendable {
   public var providerAction: LocalizedText?
   /// The label of an organisation's own point's action (e.g. "What to do").
   public var organisationAction: LocalizedText?
+  /// The label of a shared point's action (e.g. "What the organisation and the provider must
+  /// do").
+  public var sharedAction: LocalizedText?
   /// The identification form's "provider" and "service" fields (e.g. "Cloud service provider").
   public var provider: LocalizedText?
   public var service: LocalizedText?
 
   public init(
     register: LocalizedText? = nil, providerAction: LocalizedText? = nil,
-    organisationAction: LocalizedText? = nil, provider: LocalizedText? = nil,
-    service: LocalizedText? = nil
+    organisationAction: LocalizedText? = nil, sharedAction: LocalizedText? = nil,
+    provider: LocalizedText? = nil, service: LocalizedText? = nil
   ) {
+    self.sharedAction = sharedAction
     self.register = register
     self.providerAction = providerAction
     self.organisationAction = organisationAction
@@ -382,7 +383,8 @@ public struct Question: Equatable, Sendable {
     get { storage.fields.optional }
     set { writable.fields.optional = newValue }
   }
-  /// Whose duty the point is, when it differs from its section's.
+  /// Who must act on the point, when the question says; nil: its section's, else the
+  /// questionnaire's (``Questionnaire/owner(at:)``).
   public var owner: DutyOwner? {
     get { storage.fields.owner }
     set { writable.fields.owner = newValue }

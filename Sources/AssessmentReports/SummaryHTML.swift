@@ -304,7 +304,7 @@ extension SummaryReport {
       if hasPlanLines { appendGapPlan(gap, planWords, to: &html) }
       html += "</td><td>"
       if let remediation = question.remediation {
-        let owner = question.owner ?? questionnaire.sections[gap.section].owner
+        let owner = question.owner ?? questionnaire.owner(ofSection: gap.section)
         html += "<em>"
         html += actionLabels(owner.rawValue) { e(Self.actionLabel(owner: owner, questionnaire, language)) }
         html += "</em>: "

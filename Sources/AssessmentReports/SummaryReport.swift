@@ -128,8 +128,7 @@ public struct SummaryReport: Sendable {
   public static func actionLabel(
     _ question: Question, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
   ) -> String {
-    let section = questionnaire.sections[questionnaire.sectionIndexOfQuestion[questionnaire.index(of: question.id) ?? 0]]
-    return actionLabel(owner: question.owner ?? section.owner, questionnaire, language)
+    return actionLabel(owner: questionnaire.owner(of: question.id), questionnaire, language)
   }
 
   /// The label of the action of a point that is `owner`'s duty.
@@ -142,6 +141,9 @@ public struct SummaryReport: Sendable {
         ?? Phrase.whatToDo.text(language)
     case .provider:
       return questionnaire.labels.providerAction.map { questionnaire.text($0, language.rawValue) }
+        ?? Phrase.genericAction.text(language)
+    case .shared:
+      return questionnaire.labels.sharedAction.map { questionnaire.text($0, language.rawValue) }
         ?? Phrase.genericAction.text(language)
     }
   }
@@ -450,7 +452,7 @@ public struct SummaryReport: Sendable {
         }
       }
       if let remediation = question.remediation {
-        let owner = question.owner ?? questionnaire.sections[gap.section].owner
+        let owner = question.owner ?? questionnaire.owner(ofSection: gap.section)
         let label = actionLabels(owner.rawValue) { Self.actionLabel(owner: owner, questionnaire, language) }
         sink.line(question: id) { out in
           out += "     "

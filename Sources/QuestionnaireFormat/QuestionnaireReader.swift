@@ -294,7 +294,7 @@ struct QuestionnaireReader {
 
   private static let topKeys: Set<String> = [
     "format", "id", "version", "languages", "title", "description", "sections", "risk_model",
-    "blocking", "risks", "citations", "labels",
+    "blocking", "risks", "citations", "labels", "owner",
   ]
 
   mutating func read(_ root: Node) -> Questionnaire? {
@@ -318,6 +318,7 @@ struct QuestionnaireReader {
       }
     }
     let title = localized(required(fields, "title", "the questionnaire"), "title", id: id)
+    let owner = readOwner(fields.value("owner"), id: nil) ?? .provider
     let description = localized(fields.value("description"), "description", id: id)
     let sectionNodes = sequence(required(fields, "sections", "the questionnaire"), "sections")
     if let node = fields.value("sections"), sectionNodes.isEmpty, tree.kind(node) == .sequence {
@@ -334,7 +335,7 @@ struct QuestionnaireReader {
     }
     var questionnaire = Questionnaire(
       id: id ?? "", version: version ?? "", languages: languages, title: title ?? LocalizedText([:]),
-      description: description, sections: sections)
+      description: description, sections: sections, owner: owner)
     checkConditions(pending, questionnaire)
     if let node = fields.value("risk_model") {
       questionnaire.riskModel = readRiskModel(node, questionnaire) ?? .standard
@@ -380,6 +381,18 @@ struct QuestionnaireReader {
     "mappings", "basis", "optional", "min", "max", "integer", "owner",
   ]
 
+  /// `owner`: who must act on the points, on the questionnaire, a section or a question.
+  private mutating func readOwner(_ node: Node?, id: String?) -> DutyOwner? {
+    guard let node, let name = string(node, "owner", id: id) else { return nil }
+    if let known = DutyOwner(rawValue: name) { return known }
+    let names = DutyOwner.allCases.map(\.rawValue)
+    problem(
+      node,
+      "unknown owner '\(name)'; use \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")",
+      id: id)
+    return nil
+  }
+
   /// `citations`: ref → how a reader finds it in the published source, per language.
   private mutating func readCitations(_ node: Node?) -> [String: LocalizedText] {
     guard let node, count(node) else { return [:] }
@@ -403,13 +416,17 @@ struct QuestionnaireReader {
     guard let node,
       let fields = mapping(
         node, "labels",
-        allowed: ["register", "provider_action", "organisation_action", "provider", "service"])
+        allowed: [
+          "register", "provider_action", "organisation_action", "shared_action", "provider",
+          "service",
+        ])
     else { return QuestionnaireLabels() }
     return QuestionnaireLabels(
       register: localized(fields.value("register"), "the register label", id: nil),
       providerAction: localized(fields.value("provider_action"), "the provider action label", id: nil),
       organisationAction: localized(
         fields.value("organisation_action"), "the organisation action label", id: nil),
+      sharedAction: localized(fields.value("shared_action"), "the shared action label", id: nil),
       provider: localized(fields.value("provider"), "the provider label", id: nil),
       service: localized(fields.value("service"), "the service label", id: nil))
   }
@@ -432,14 +449,7 @@ struct QuestionnaireReader {
     let title = localized(required(fields, "title", "a section", id: id), "the section title", id: id)
     let introduction = localized(fields.value("introduction"), "the introduction", id: id)
     let refs = stringList(fields.value("refs"), "refs", id: id)
-    var owner = DutyOwner.provider
-    if let ownerNode = fields.value("owner"), let name = string(ownerNode, "owner", id: id) {
-      if let known = DutyOwner(rawValue: name) {
-        owner = known
-      } else {
-        problem(ownerNode, "unknown owner '\(name)'; use provider or organisation", id: id)
-      }
-    }
+    let owner = readOwner(fields.value("owner"), id: id)
     let firstPosition = questionIDs.count
     let when = parseCondition(fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
     let questionNodes = sequence(required(fields, "questions", "a section", id: id), "questions")
@@ -586,11 +596,7 @@ struct QuestionnaireReader {
       default: problem(optionalNode, "optional must be true or false", id: id)
       }
     }
-    var owner: DutyOwner?
-    if let ownerNode = fields.value("owner"), let name = string(ownerNode, "owner", id: id) {
-      owner = DutyOwner(rawValue: name)
-      if owner == nil { problem(ownerNode, "unknown owner '\(name)'; use provider or organisation", id: id) }
-    }
+    let owner = readOwner(fields.value("owner"), id: id)
     if type == .derogation {
       for key in ["severity", "protects", "remediation", "optional"] {
         if let node = fields.value(key) {

@@ -227,13 +227,14 @@ enum QuestionnaireCodegen {
         "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
       }.joined(separator: ",\n") + "\n      ],\n"
       functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
-      functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))))\n  }\n"
+      functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), sharedAction: \(optional(q.labels.sharedAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))),\n"
+      functions += "      owner: .\(q.owner.rawValue))\n  }\n"
       functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
       for (index, section) in q.sections.enumerated() {
         functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
         functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
         functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
-        functions += "      when: \(optional(section.when)), owner: .\(section.owner.rawValue),\n      questions: [\n"
+        functions += "      when: \(optional(section.when)), owner: \(section.owner.map { "." + $0.rawValue } ?? "nil"),\n      questions: [\n"
         functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
         functions += "\n      ])\n  }\n"
       }

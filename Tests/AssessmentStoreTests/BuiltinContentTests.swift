@@ -38,6 +38,38 @@ import Testing
     }
   }
 
+  /// Who must act on each point is a decision taken question by question (docs/questionnaire.md,
+  /// "Who must act"), never left to a section's or the questionnaire's default.
+  @Test func everyQuestionSaysWhoMustAct() {
+    for question in questionnaire.questions {
+      #expect(question.owner != nil, "\(question.id) has no owner of its own")
+    }
+    // The guideline's wording decides: "Le fournisseur de services cloud garantit que", a
+    // contract clause: the provider; "l'organisation doit": the organisation; "La gestion des
+    // moyens de chiffrement doit toujours rester sous le contrôle de l'organisation" with the
+    // provider's key service: both.
+    #expect(questionnaire.owner(of: "sec_dc_physical_access_control") == .provider)
+    #expect(questionnaire.owner(of: "ctr_rest_all_data") == .provider)
+    #expect(questionnaire.owner(of: "gen_risk_analysis_formal") == .organisation)
+    #expect(questionnaire.owner(of: "data_classification") == .organisation)
+    #expect(questionnaire.owner(of: "priv_cloud_type_allowed") == .organisation)
+    #expect(questionnaire.owner(of: "priv_keys_under_control") == .shared)
+    #expect(questionnaire.owner(of: "bp_shared_responsibility_matrix") == .shared)
+    // Every owner the questionnaire uses has its own action label.
+    #expect(questionnaire.labels.sharedAction != nil)
+  }
+
+  /// docs/questionnaire.md gives, for each section, the reason for its owners in the
+  /// guideline's words.
+  @Test func everySectionsOwnersAreExplained() throws {
+    let doc = try String(contentsOfFile: repositoryRoot + "/docs/questionnaire.md", encoding: .utf8)
+    let part = try #require(doc.range(of: "## Who must act"))
+    let rationale = doc[part.upperBound...]
+    for section in questionnaire.sections {
+      #expect(rationale.contains("(`\(section.id)`)"), "\(section.id) is not explained")
+    }
+  }
+
   @Test func everyTextExistsInFrenchEnglishAndDutch() {
     #expect(questionnaire.languages == ["fr", "en", "nl"])
     for question in questionnaire.questions {

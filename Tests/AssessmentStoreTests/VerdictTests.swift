@@ -225,12 +225,12 @@ import Testing
     let gen = questionnaire.sections.first { $0.id == "gen" }
     #expect(gen?.owner == .organisation)
     #expect(questionnaire.sections.first { $0.id == "prep" }?.owner == .organisation)
-    #expect(questionnaire.sections.first { $0.id == "ctr_audit" }?.owner == .provider)
+    #expect(questionnaire.owner(of: "ctr_audit_right_initiative") == .provider)
     // Within the provider's sections, the organisation's own duties (2.4's risk assessment, the
     // analysis of audit reports) are marked on the question; the best practices are its own.
     #expect(questionnaire.question("priv_risk_assessment_prior")?.owner == .organisation)
     #expect(questionnaire.question("ctr_audit_reports_analysed")?.owner == .organisation)
-    #expect(questionnaire.question("priv_encryption_rest")?.owner == nil)
+    #expect(questionnaire.owner(of: "priv_encryption_rest") == .provider)
     #expect(questionnaire.sections.filter { $0.id.hasPrefix("bp_") }.allSatisfy { $0.owner == .organisation })
     let state = session(["priv_risk_assessment_prior": "partial", "priv_encryption_rest": "partial"])
     let report = SummaryReport(
