@@ -84,6 +84,12 @@ public struct PlanAction: Equatable, Hashable, Sendable {
     }
   }
 
+  /// Who carries the action: its owner as recorded, else, until someone is named, whoever must
+  /// act on the point (`duty`), in words.
+  public func owner(default duty: DutyOwner, _ language: InterfaceLanguage) -> String {
+    owner.isBlank ? duty.name(language) : owner
+  }
+
   /// Nothing recorded: the status is "open" and every field blank. Such an action is not kept.
   public var isBlank: Bool { status == .open && Field.allCases.allSatisfy { self[$0].isBlank } }
 
@@ -143,6 +149,14 @@ public struct PlanItem: Equatable, Sendable {
   public var level: String?
   public var overdue: Bool
   public var acceptance: AcceptanceStatus
+  /// Who must act on the question's point (``Questionnaire/owner(at:)``): the action's owner
+  /// while none is named.
+  public var responsibility: DutyOwner = .provider
+
+  /// Who carries the action, in words: its owner as recorded, else the point's owner.
+  public func owner(_ language: InterfaceLanguage) -> String {
+    action.owner(default: responsibility, language)
+  }
 }
 
 /// The action plan, as of a day: pending actions by due date (undated last), the overdue ones,

@@ -395,7 +395,8 @@ public struct RiskEngine: Sendable {
       let level = finding >= 0 && findings[finding].isGap ? findings[finding].level : nil
       let item = PlanItem(
         questionID: question.id, position: position, action: action, level: level,
-        overdue: action.isOverdue(on: day), acceptance: acceptance)
+        overdue: action.isOverdue(on: day), acceptance: acceptance,
+        responsibility: questionnaire.owner(at: position))
       switch action.status {
       case .open, .inProgress: plan.pending.append(item)
       case .done: plan.done.append(item)

@@ -84,6 +84,31 @@ import Testing
     #expect(summary.findings.first { $0.questionID == "restitution" }?.answer == .compliant)
   }
 
+  /// An action whose owner is left blank is carried by whoever must act on the point: the plan
+  /// names the point's owner until someone is named.
+  @Test func anActionWithoutOwnerFallsToThePointsOwner() {
+    var sections = fixture.sections
+    sections[1].owner = .organisation
+    sections[1].questions[1].owner = .shared
+    let questionnaire = Questionnaire(
+      id: fixture.id, version: fixture.version, languages: fixture.languages, title: fixture.title,
+      sections: sections)
+    let wizard = Wizard(questionnaire: questionnaire)
+    let state = wizard.resume(
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0),
+      answers: [
+        "restitution": Answer(value: .choice("partial"), action: PlanAction(dueDate: "2027-06-30")),
+        "sovereignty": Answer(value: .choice("partial"), action: PlanAction(dueDate: "2027-07-31")),
+        "encryption": Answer(value: .choice("partial"), action: PlanAction(owner: "DPO", dueDate: "2027-08-31")),
+      ], cursor: 0)
+    let plan = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: Self.asOf).plan
+    #expect(plan.pending.map(\.responsibility) == [.organisation, .shared, .provider])
+    #expect(plan.pending.map { $0.owner(.fr) } == ["Organisation", "Partagée (organisation et fournisseur)", "DPO"])
+    #expect(plan.pending.map { $0.owner(.en) } == ["Organisation", "Shared (organisation and provider)", "DPO"])
+    #expect(plan.pending.map { $0.owner(.nl) } == ["Organisatie", "Gedeeld (organisatie en leverancier)", "DPO"])
+    #expect(PlanAction(owner: "  ").owner(default: .provider, .en) == "Provider")
+  }
+
   @Test func aCarriedNonComplianceStaysNonCompliant() {
     let state = session(["restitution": Answer(value: .choice("noncompliant"), reverify: true)], on: "restitution")
     let finding = RiskEngine(questionnaire: fixture).summarize(state, asOf: Self.asOf).findings.first {
