@@ -12,6 +12,15 @@ public enum DutyOwner: String, CaseIterable, Equatable, Sendable {
   /// Both parties': the organisation and the provider each do their part.
   case shared
 
+  /// The owner's place in ``allCases``.
+  public var order: Int {
+    switch self {
+    case .provider: return 0
+    case .organisation: return 1
+    case .shared: return 2
+    }
+  }
+
   /// The owner in words, as a value on its own ("Provider", "Shared (organisation and
   /// provider)").
   public func name(_ language: InterfaceLanguage) -> String {

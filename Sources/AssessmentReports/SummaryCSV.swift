@@ -57,7 +57,8 @@ extension SummaryReport {
   /// The column headings of ``csvRows()``, in the report's language.
   public var csvHeader: [String] {
     [
-      r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn), r(.answerColumn),
+      r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn), DutyOwner.heading(language),
+      r(.answerColumn),
       r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
       r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status), r(.actionReference),
       p(.acceptedBy), r(.acceptedUntilColumn),
@@ -65,8 +66,9 @@ extension SummaryReport {
   }
 
   /// One row per question that applies, in walking order: compliance questions with their
-  /// scoring, the others (scope, context, derogations) with their answer only. The last six
-  /// columns are the question's action, when it has one: owner, due date, status (in words;
+  /// scoring, the others (scope, context, derogations) with their answer only; after the
+  /// question, who must act on it. The last six columns are the question's action, when it has
+  /// one: owner (who must act on the point while none is named), due date, status (in words;
   /// "risk accepted" for an accepted risk), reference, and for an accepted risk who accepted it
   /// and until when.
   public func csvRows() -> [[String]] {
@@ -75,6 +77,7 @@ extension SummaryReport {
     let blocking = blockingRulesByQuestion
     var sectionTitles: [Int: String] = [:]
     let statusWords = Dictionary(uniqueKeysWithValues: ActionStatus.allCases.map { ($0, p($0.phrase)) })
+    let owners = DutyOwner.allCases.map { $0.name(language) }
     return applicablePositions.map { position in
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
@@ -84,13 +87,14 @@ extension SummaryReport {
       let finding = findings[position]
       let action = answer?.action
       let accepted = action?.status == .riskAccepted
+      let duty = questionnaire.owner(at: position)
       return [
         question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
-        csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
+        owners[duty.order], csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
         finding.map { likelihoodLabel($0.likelihood) } ?? "", finding.map { impactLabel($0.impact) } ?? "",
         finding.map { levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
         answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"),
-        action?.owner ?? "", action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
+        action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "", action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
         action?.reference ?? "", accepted ? action?.acceptedBy ?? "" : "",
         accepted ? action?.acceptedUntil ?? "" : "",
       ]

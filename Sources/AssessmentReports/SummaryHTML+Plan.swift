@@ -67,7 +67,7 @@ extension SummaryReport {
         let action = item.action
         lead(item)
         html += "<td>"
-        html.appendHTMLEscaped(action.owner)
+        html.appendHTMLEscaped(item.owner(language))
         html += "</td><td>"
         if action.dueDate.isBlank { html += noDueDate } else { html.appendHTMLEscaped(action.dueDate) }
         html += "</td><td>"

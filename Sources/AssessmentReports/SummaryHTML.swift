@@ -291,6 +291,7 @@ extension SummaryReport {
       html += impactLabel
       // The impact's words depend on the impact only, unless an adjustment moved it.
       html += gap.impactReasons.isEmpty ? impactWords(gap.impact) { e(impactText(gap)) } : e(impactText(gap))
+      html += e(planWords.responsibility(questionnaire.owner(at: gap.position)))
       html += "</span>"
       if let waiver = gap.waivedBy {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
@@ -304,7 +305,7 @@ extension SummaryReport {
       if hasPlanLines { appendGapPlan(gap, planWords, to: &html) }
       html += "</td><td>"
       if let remediation = question.remediation {
-        let owner = question.owner ?? questionnaire.owner(ofSection: gap.section)
+        let owner = questionnaire.owner(at: gap.position)
         html += "<em>"
         html += actionLabels(owner.rawValue) { e(Self.actionLabel(owner: owner, questionnaire, language)) }
         html += "</em>: "

@@ -43,6 +43,9 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var question: String
     /// The level of the question's gap, when it is one.
     var level: String?
+    /// Who must act on the point: `provider`, `organisation` or `shared`; an action whose owner
+    /// is empty is carried by it.
+    var responsibility: String
     var action: Action
     var overdue: Bool
     /// For an accepted risk: `valid`, `incomplete`, `expired`, `bad_expiry` or `blocking`.
@@ -141,6 +144,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     /// The derogation question whose record covers the gap.
     var waivedBy: String?
     var actionLabel: String
+    /// Who must act on the point: `provider`, `organisation` or `shared`.
+    var responsibility: String
     var section: String
     var text: String
     var answer, severity, likelihood, impact, level: String
@@ -242,6 +247,7 @@ extension SummaryReport {
           question: gap.questionID, refs: question.refs, citation: refs(question),
           basis: question.basis?.rawValue, impactReasons: gap.impactReasons.map(q),
           waivedBy: gap.waivedBy, actionLabel: actionLabel(question),
+          responsibility: questionnaire.owner(at: gap.position).rawValue,
           section: questionnaire.sections[gap.section].id, text: q(question.text),
           answer: gap.answer.rawValue, severity: gap.severity.rawValue, likelihood: gap.likelihood,
           impact: gap.impact, level: gap.level, note: answer?.note ?? "",
@@ -278,7 +284,8 @@ extension SummaryReport {
     func entry(_ item: PlanItem) -> SummaryDocument.PlanEntry {
       let accepted = item.action.status == .riskAccepted
       return .init(
-        question: item.questionID, level: item.level, action: Self.actionDocument(item.action),
+        question: item.questionID, level: item.level, responsibility: item.responsibility.rawValue,
+        action: Self.actionDocument(item.action),
         overdue: item.overdue, acceptance: accepted ? item.acceptance.kind : nil,
         acceptanceText: accepted ? acceptanceText(item) : nil)
     }

@@ -277,6 +277,7 @@ extension SummaryReport {
           props: [
             O.Property(name: "question-id", value: s(question.id)),
             O.Property(name: "severity", value: gap.severity.rawValue),
+            O.Property(name: "responsibility", value: questionnaire.owner(at: gap.position).rawValue),
           ] + plan.props,
           status: Self.oscalRiskStatus(waived: gap.waivedBy != nil, item: item), origins: byAssessor,
           characterizations: [
@@ -421,7 +422,7 @@ extension SummaryReport {
     var remediations: [O.Response]?
     if action.status != .riskAccepted {
       var responseProps = [O.Property(name: "action-status", value: action.status.rawValue)]
-      if !action.owner.isBlank { responseProps.append(O.Property(name: "action-owner", value: s(action.owner))) }
+      responseProps.append(O.Property(name: "action-owner", value: s(item.owner(language))))
       if let due = Self.oscalDay(action.dueDate, end: false) {
         responseProps.append(O.Property(name: "action-due-date", value: String(due.prefix(10))))
       }
@@ -429,7 +430,7 @@ extension SummaryReport {
       remediations = [
         O.Response(
           uuid: uuid("response/" + questionID), lifecycle: action.status == .done ? "completed" : "planned",
-          title: s(p(.actionLine)), description: actionText(action), props: responseProps,
+          title: s(p(.actionLine)), description: actionText(action, duty: item.responsibility), props: responseProps,
           links: Self.oscalHref(action.reference).map { [O.PlainLink(href: $0, rel: "reference", text: nil)] },
           origins: origins)
       ]

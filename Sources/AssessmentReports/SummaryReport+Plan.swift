@@ -43,20 +43,19 @@ extension SummaryReport {
     }
   }
 
-  /// An action in one line: owner, due date, status, reference.
-  public func actionText(_ action: PlanAction) -> String {
+  /// An action in one line: owner (the point's, `duty`, while none is named), due date, status,
+  /// reference.
+  public func actionText(_ action: PlanAction, duty: DutyOwner) -> String {
     var text = ""
-    appendAction(action, PlanWords(self), to: &text)
+    appendAction(action, duty: duty, PlanWords(self), to: &text)
     return text
   }
 
   /// Appends ``actionText(_:)``: the plan writes one per action, into the summary's text.
-  func appendAction(_ action: PlanAction, _ words: PlanWords, to out: inout String) {
-    if !action.owner.isBlank {
-      out += words.owner
-      out += action.owner
-      out += " · "
-    }
+  func appendAction(_ action: PlanAction, duty: DutyOwner, _ words: PlanWords, to out: inout String) {
+    out += words.owner
+    out += action.owner.isBlank ? words.dutyOwner(duty) : action.owner
+    out += " · "
     out += words.dueDate
     out += action.dueDate.isBlank ? words.noDueDate : action.dueDate
     out += " · "
@@ -88,7 +87,7 @@ extension SummaryReport {
     if let action = answers[gap.questionID]?.action {
       line { out in
         out += words.actionLine
-        appendAction(action, words, to: &out)
+        appendAction(action, duty: questionnaire.owner(at: gap.position), words, to: &out)
         if action.isOverdue(on: summary.asOf) { out += words.overdue }
       }
       if action.status == .riskAccepted, let item = acceptedItem(at: gap.position) {
@@ -168,9 +167,9 @@ extension SummaryReport {
       group(
         pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue,
         emphasis: .level(questionnaire.riskModel.levels.last?.id ?? "")
-      ) { appendAction($0.action, words, to: &$1) }
+      ) { appendAction($0.action, duty: $0.responsibility, words, to: &$1) }
       group(pf(.planPending, plan.pending.count), plan.pending) { item, out in
-        appendAction(item.action, words, to: &out)
+        appendAction(item.action, duty: item.responsibility, words, to: &out)
         if item.overdue { out += words.overdue }
       }
       group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item, out in
@@ -178,7 +177,7 @@ extension SummaryReport {
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
         out += (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
-      group(pf(.planDone, plan.done.count), plan.done) { appendAction($0.action, words, to: &$1) }
+      group(pf(.planDone, plan.done.count), plan.done) { appendAction($0.action, duty: $0.responsibility, words, to: &$1) }
     }
     if !summary.toReverify.isEmpty {
       sink.add("")
@@ -212,16 +211,16 @@ extension SummaryReport {
           out.append("  \(esc(detail(item)))")
         }
       }
-      group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue) { actionText($0.action) }
+      group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue) { actionText($0.action, duty: $0.responsibility) }
       group(pf(.planPending, plan.pending.count), plan.pending) { item in
-        actionText(item.action) + (item.overdue ? " — " + p(.overdue) : "")
+        actionText(item.action, duty: item.responsibility) + (item.overdue ? " — " + p(.overdue) : "")
       }
       group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item in
         let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason
         return (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
-      group(pf(.planDone, plan.done.count), plan.done) { actionText($0.action) }
+      group(pf(.planDone, plan.done.count), plan.done) { actionText($0.action, duty: $0.responsibility) }
     }
     if !summary.toReverify.isEmpty {
       out.append("")
@@ -263,6 +262,10 @@ struct PlanWords {
   let overdue: String
   /// "Action: ", "Risk acceptance: ", each with its colon; the re-verify mark.
   let actionLine, acceptance, reverifyMark: String
+  /// The owners of points in words ("Provider"...), by ``DutyOwner``'s order.
+  let dutyOwners: [String]
+  /// " · Responsibility: Provider"..., by ``DutyOwner``'s order: after a gap's facts.
+  let responsibilities: [String]
 
   init(_ report: SummaryReport) {
     let colon = report.language == .fr ? " : " : ": "
@@ -279,7 +282,12 @@ struct PlanWords {
     actionLine = report.p(.actionLine) + colon
     acceptance = report.p(.acceptanceSection) + colon
     reverifyMark = report.p(.reverifyMark)
+    dutyOwners = DutyOwner.allCases.map { $0.name(report.language) }
+    responsibilities = DutyOwner.allCases.map { " · " + $0.labelled(report.language) }
   }
+
+  func dutyOwner(_ owner: DutyOwner) -> String { dutyOwners[owner.order] }
+  func responsibility(_ owner: DutyOwner) -> String { responsibilities[owner.order] }
 
   func status(_ status: ActionStatus) -> String {
     switch status {

@@ -440,6 +440,7 @@ public struct SummaryReport: Sendable {
         out += impactLabel
         // The impact's words depend on the impact only, unless an adjustment moved it.
         out += gap.impactReasons.isEmpty ? impactWords(gap.impact) { impactText(gap) } : impactText(gap)
+        out += planWords.responsibility(questionnaire.owner(at: gap.position))
       }
       if let waiver = gap.waivedBy {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
@@ -452,7 +453,7 @@ public struct SummaryReport: Sendable {
         }
       }
       if let remediation = question.remediation {
-        let owner = question.owner ?? questionnaire.owner(ofSection: gap.section)
+        let owner = questionnaire.owner(at: gap.position)
         let label = actionLabels(owner.rawValue) { Self.actionLabel(owner: owner, questionnaire, language) }
         sink.line(question: id) { out in
           out += "     "
@@ -689,7 +690,9 @@ public struct SummaryReport: Sendable {
       let question = questionnaire.questions[gap.position]
       out.append("\(index + 1). **[\(levelLabel(gap.level))] \(esc(refs(question)))** — \(esc(q(question.text)))  ")
       if let basis = basisText(question) { out.append("   *(\(basis))*  ") }
-      out.append("   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase)) · \(l(.impact)) \(esc(impactText(gap)))  ")
+      out.append(
+        "   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase)) · \(l(.impact)) \(esc(impactText(gap)))"
+          + " · " + esc(questionnaire.owner(at: gap.position).labelled(language)) + "  ")
       if let waiver = gap.waivedBy {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         out.append("   \(esc(f(.waivedBy, reference)))  ")

@@ -179,6 +179,100 @@ import Testing
     #expect(try report.oscal(ReportFixture.provenance) == (try report.oscal(ReportFixture.provenance)))
   }
 
+  // MARK: - Who must act
+
+  /// The report fixture with the contract's points the organisation's and encryption shared;
+  /// the rest the provider's (the questionnaire's default).
+  static func ownedReport(
+    _ language: InterfaceLanguage = .en, answers: [String: Answer] = answers
+  ) -> SummaryReport {
+    var questionnaire = ReportFixture.questionnaire
+    var sections = questionnaire.sections
+    sections[1].owner = .organisation
+    sections[2].questions[0].owner = .shared
+    questionnaire = Questionnaire(
+      id: questionnaire.id, version: questionnaire.version, languages: questionnaire.languages,
+      title: questionnaire.title, sections: sections, blockingRules: questionnaire.blockingRules,
+      risks: questionnaire.risks)
+    let state = Wizard(questionnaire: questionnaire).resume(
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t1), answers: answers, cursor: 0)
+    return SummaryReport(
+      questionnaire: questionnaire,
+      summary: RiskEngine(questionnaire: questionnaire).summarize(state, asOf: t1), answers: answers,
+      language: language, digest: String(repeating: "ab", count: 32))
+  }
+
+  @Test func theTextAndMarkdownSummariesSayWhoMustActOnEachGap() {
+    for document in [Self.ownedReport().text(color: false), Self.ownedReport().markdown()] {
+      #expect(document.contains("Impact: critical · Responsibility: Shared (organisation and provider)"))
+      #expect(document.contains("· Responsibility: Organisation"))
+      // The accepted risk's action names no owner: the point's owner carries it.
+      #expect(document.contains("Action: Owner: Organisation · Due date: no due date · Status: risk accepted"))
+      #expect(document.contains("Owner: @owner "), "a named owner is kept")
+    }
+    #expect(Self.ownedReport(.fr).text(color: false).contains("Responsabilité : Partagée (organisation et fournisseur)"))
+    #expect(Self.ownedReport(.nl).markdown().contains("Verantwoordelijkheid: Gedeeld (organisatie en leverancier)"))
+  }
+
+  @Test func theHTMLReportSaysWhoMustActOnEachGapAndInThePlan() {
+    let model = Self.ownedReport().htmlModel(ReportFixture.provenance)
+    let gaps = model.parts.first { $0.id == "gaps" }?.html ?? ""
+    #expect(gaps.contains("Responsibility: Shared (organisation and provider)"))
+    #expect(gaps.contains("Action: Owner: Organisation · Due date: no due date"))
+    var answers = Self.answers
+    answers["encryption"]?.action?.owner = " "
+    let plan = Self.ownedReport(answers: answers).htmlModel(ReportFixture.provenance).parts
+      .first { $0.id == "plan" }?.html ?? ""
+    #expect(plan.contains("<td>Shared (organisation and provider)</td>"), "\(plan)")
+    #expect(plan.contains("<td>Net team</td>"))
+  }
+
+  @Test func theCSVHasAResponsibilityColumnAndTheDefaultActionOwner() {
+    let report = Self.ownedReport()
+    let header = report.csvHeader
+    #expect(header.contains("Responsibility"))
+    let rows = report.csvRows()
+    #expect(rows.allSatisfy { $0.count == header.count })
+    func row(_ id: String) -> [String: String] {
+      let values = rows.first { $0[1] == id } ?? []
+      return Dictionary(uniqueKeysWithValues: zip(header, values).map { ($0, $1) })
+    }
+    #expect(row("encryption")["Responsibility"] == "Shared (organisation and provider)")
+    #expect(row("restitution")["Responsibility"] == "Organisation")
+    #expect(row("personal_data")["Responsibility"] == "Provider")
+    #expect(row("restitution")["Action owner"] == "Organisation")
+    #expect(row("network")["Action owner"] == "Net team")
+    #expect(row("sovereignty")["Action owner"] == "", "no action, no owner")
+    #expect(Self.ownedReport(.fr).csvHeader.contains("Responsabilité"))
+  }
+
+  @Test func theJSONSummaryGivesEachGapAndPlanItemItsResponsibility() throws {
+    let text = try Self.ownedReport().json()
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let gaps = try #require(root["gaps"] as? [[String: Any]])
+    let byQuestion = Dictionary(uniqueKeysWithValues: gaps.map { ($0["question"] as? String ?? "", $0) })
+    #expect(byQuestion["encryption"]?["responsibility"] as? String == "shared")
+    #expect(byQuestion["restitution"]?["responsibility"] as? String == "organisation")
+    let plan = try #require(root["plan"] as? [String: Any])
+    let accepted = try #require((plan["accepted"] as? [[String: Any]])?.first)
+    #expect(accepted["responsibility"] as? String == "organisation")
+    #expect((accepted["action"] as? [String: Any])?["owner"] as? String == "", "the session's owner, as typed")
+    let done = try #require((plan["done"] as? [[String: Any]])?.first)
+    #expect(done["responsibility"] as? String == "provider")
+  }
+
+  @Test func anOSCALRiskSaysWhoMustActAndItsRemediationWhoCarriesIt() throws {
+    let risks = try risks(Self.ownedReport())
+    #expect(prop(risks["encryption"], "responsibility") == "shared")
+    #expect(prop(risks["restitution"], "responsibility") == "organisation")
+    var answers = Self.answers
+    answers["encryption"]?.action?.owner = ""
+    let report = ReportFixture.report(answers: answers)
+    let encryption = try #require(try self.risks(report)["encryption"])
+    let remediation = try #require((encryption["remediations"] as? [[String: Any]])?.first)
+    #expect(prop(remediation, "action-owner") == "Provider", "the point's owner while none is named")
+  }
+
   /// The day check the plan sorts and judges due dates with (rewritten on bytes for speed).
   @Test func onlyRealDaysAreDays() {
     for day in ["2027-03-31", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {

@@ -32,9 +32,10 @@ import Testing
     #expect(rows.allSatisfy { $0.count == report.csvHeader.count })
     let encryption = rows[4]
     #expect(encryption[0] == "2.4.6")
-    #expect(encryption[4] == "Non-compliant")
-    #expect(encryption[9] == "no_encryption")
-    #expect(rows[0][5].isEmpty, "a context question is not scored")
+    #expect(encryption[4] == "Provider")
+    #expect(encryption[5] == "Non-compliant")
+    #expect(encryption[10] == "no_encryption")
+    #expect(rows[0][6].isEmpty, "a context question is not scored")
     let text = report.csv()
     #expect(text.hasPrefix("Reference,Id,"))
     #expect(text.hasSuffix("\r\n"))
