@@ -41,6 +41,18 @@ public enum DutyOwner: String, CaseIterable, Equatable, Sendable {
     }
   }
 
+  /// The owner in words, marked as what an action takes while it names no owner ("Provider (by
+  /// default)").
+  public func byDefault(_ language: InterfaceLanguage) -> String {
+    let mark: String
+    switch language {
+    case .fr: mark = "par défaut"
+    case .en: mark = "by default"
+    case .nl: mark = "standaard"
+    }
+    return name(language) + " (" + mark + ")"
+  }
+
   /// The heading of the owner: who must act on the point.
   public static func heading(_ language: InterfaceLanguage) -> String {
     switch language {

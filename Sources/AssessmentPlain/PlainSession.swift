@@ -138,7 +138,10 @@ public struct PlainSession {
         (reference.isEmpty ? "" : " · ")
         + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
     }
-    if !reference.isEmpty { lines.append(reference) }
+    reference +=
+      (reference.isEmpty ? "" : " · ")
+      + questionnaire.owner(at: state.wizard.cursor).labelled(language)
+    lines.append(reference)
     if let basis = SummaryReport.basisText(question, language) { lines.append("(" + basis + ")") }
     lines.append(questionnaire.text(question.text, language.rawValue))
     let answer = state.wizard.answers[question.id]
@@ -188,7 +191,9 @@ public struct PlainSession {
   /// with the acceptance's standing (or "overdue") today.
   func actionLine(_ question: Question, _ action: PlanAction) -> String {
     var text = label(PlanPhrase.plan.text(language)) + action.status.phrase.text(language)
-    for field in [PlanAction.Field.owner, .dueDate, .reference] where !action[field].isEmpty {
+    let duty = questionnaire.owner(of: question.id)
+    text += " · " + action.owner(default: duty, language)
+    for field in [PlanAction.Field.dueDate, .reference] where !action[field].isEmpty {
       text += " · " + action[field]
     }
     let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
@@ -275,7 +280,12 @@ public struct PlainSession {
     case .plan(let field):
       var name = field.phrase.text(language)
       if field.isDate { name += " (" + PlainText.dayForm.text(language) + ")" }
-      return fieldPrompt(name, currentAction()[field])
+      let current = currentAction()[field]
+      if field == .owner, current.isEmpty, let question = wizard.current(state.wizard) {
+        // Left empty, the action is carried by whoever must act on the point.
+        return fieldPrompt(name, questionnaire.owner(of: question.id).byDefault(language))
+      }
+      return fieldPrompt(name, current)
     case .derogation(let field):
       let fieldLabel = SummaryReport.derogationFieldLabel(field, language)
       let record = currentRecord()

@@ -17,7 +17,10 @@ extension App {
         let question = questionnaire.questions[position]
         // Cited as the published text reads, like the question screen.
         let reference = question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
-        entries.append(("\(reference) — \(questionnaire.text(question.text, language.rawValue))", position))
+        // Who must act on it: what is still to ask of the provider stands out.
+        let owner = questionnaire.owner(at: position).name(language)
+        entries.append(
+          ("\(reference) — \(questionnaire.text(question.text, language.rawValue)) · \(owner)", position))
       }
     }
     group(.reviewUnanswered, list.unanswered)

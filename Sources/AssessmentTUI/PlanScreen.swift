@@ -75,7 +75,11 @@ struct PlanScreen {
         cursorAt = (lines.count - layout.lines.count + layout.cursorRow, labelWidth + 2 + layout.cursorColumn)
         continue
       }
-      let value = action[field].isEmpty ? "—" : action[field]
+      // An owner left empty: whoever must act on the point carries the action.
+      let empty =
+        field == .owner
+        ? questionnaire.owner(at: state.wizard.cursor).byDefault(language) : "—"
+      let value = action[field].isEmpty ? empty : action[field]
       var style = TextStyle(bold: !action[field].isEmpty)
       style.reverse = highlighted
       for (index, piece) in DisplayWidth.wrap(value, width: width - labelWidth - 2).enumerated() {

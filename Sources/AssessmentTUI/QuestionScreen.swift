@@ -45,6 +45,13 @@ struct QuestionScreen {
     if !question.protects.isEmpty {
       reference += " · " + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
     }
+    // Who must act on the point; on a line of its own rather than split after its heading.
+    let owner = questionnaire.owner(at: state.wizard.cursor).labelled(language)
+    if !reference.isEmpty, DisplayWidth.of(reference + " · " + owner) > width {
+      wrap(reference, TextStyle(color: .accent))
+      reference = ""
+    }
+    reference += (reference.isEmpty ? "" : " · ") + owner
     if !reference.isEmpty { wrap(reference, TextStyle(color: .accent)) }
     // A point the reference text does not demand says so, for when a provider objects.
     if let basis = SummaryReport.basisText(question, language) {
@@ -175,7 +182,7 @@ struct QuestionScreen {
     if let action = answer?.action {
       let colon = language == .fr ? " : " : ": "
       var text = PlanPhrase.plan.text(language) + colon + action.status.phrase.text(language)
-      if !action.owner.isEmpty { text += " · " + action.owner }
+      text += " · " + action.owner(default: questionnaire.owner(at: state.wizard.cursor), language)
       if !action.dueDate.isEmpty { text += " · " + action.dueDate }
       if !action.reference.isEmpty { text += " · " + action.reference }
       wrap(text + " (a)", TextStyle(color: .accent))

@@ -47,6 +47,15 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(first.lines.allSatisfy { !$0.contains("\u{1B}") })
   }
 
+  @Test func theQuestionTheReviewAndThePlanSayWhoMustAct() throws {
+    var plain = try session()
+    #expect(plain.next().lines.contains { $0.hasSuffix("Responsibility: Provider") })
+    var french = try session(language: .fr)
+    #expect(french.next().lines.contains { $0.hasSuffix("Responsabilité : Fournisseur") })
+    _ = plain.handle("review", now: t0)
+    #expect(plain.next().lines.contains { $0.contains("— Data restitution. · Provider") })
+  }
+
   @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
     var plain = try session()
     _ = plain.next()

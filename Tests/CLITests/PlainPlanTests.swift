@@ -97,7 +97,8 @@ import Testing
     #expect(result.status == 1, "\(result.stdout)")
     #expect(result.stdout.contains("Accepté par : "), "\(result.stdout)")
     #expect(
-      result.stdout.contains("Plan d'action : risque accepté — accepté jusqu'au 2027-05-04"), "\(result.stdout)")
+      result.stdout.contains("Plan d'action : risque accepté · Fournisseur — accepté jusqu'au 2027-05-04"),
+      "\(result.stdout)")
     #expect(result.stderr.contains("un constat bloquant ne peut pas être accepté"), "\(result.stderr)")
     let saved = try answers(directory + "/health-public.json")
     let action = try #require(saved["ctr_sovereignty"]?["action"] as? [String: Any])
