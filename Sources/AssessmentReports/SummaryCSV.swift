@@ -57,8 +57,8 @@ extension SummaryReport {
   /// The column headings of ``csvRows()``, in the report's language.
   public var csvHeader: [String] {
     [
-      r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn), DutyOwner.heading(language),
-      r(.answerColumn),
+      r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn),
+      DutyOwner.heading(language), r(.answerColumn),
       r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
       r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status), r(.actionReference),
       p(.acceptedBy), r(.acceptedUntilColumn),

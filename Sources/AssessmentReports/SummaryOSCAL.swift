@@ -277,7 +277,8 @@ extension SummaryReport {
           props: [
             O.Property(name: "question-id", value: s(question.id)),
             O.Property(name: "severity", value: gap.severity.rawValue),
-            O.Property(name: "responsibility", value: questionnaire.owner(at: gap.position).rawValue),
+            O.Property(
+              name: "responsibility", value: questionnaire.owner(at: gap.position).rawValue),
           ] + plan.props,
           status: Self.oscalRiskStatus(waived: gap.waivedBy != nil, item: item), origins: byAssessor,
           characterizations: [

@@ -52,7 +52,9 @@ extension SummaryReport {
   }
 
   /// Appends ``actionText(_:)``: the plan writes one per action, into the summary's text.
-  func appendAction(_ action: PlanAction, duty: DutyOwner, _ words: PlanWords, to out: inout String) {
+  func appendAction(
+    _ action: PlanAction, duty: DutyOwner, _ words: PlanWords, to out: inout String
+  ) {
     out += words.owner
     out += action.owner.isBlank ? words.dutyOwner(duty) : action.owner
     out += " · "
@@ -177,7 +179,9 @@ extension SummaryReport {
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
         out += (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
-      group(pf(.planDone, plan.done.count), plan.done) { appendAction($0.action, duty: $0.responsibility, words, to: &$1) }
+      group(pf(.planDone, plan.done.count), plan.done) {
+        appendAction($0.action, duty: $0.responsibility, words, to: &$1)
+      }
     }
     if !summary.toReverify.isEmpty {
       sink.add("")
@@ -211,7 +215,9 @@ extension SummaryReport {
           out.append("  \(esc(detail(item)))")
         }
       }
-      group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue) { actionText($0.action, duty: $0.responsibility) }
+      group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue) {
+        actionText($0.action, duty: $0.responsibility)
+      }
       group(pf(.planPending, plan.pending.count), plan.pending) { item in
         actionText(item.action, duty: item.responsibility) + (item.overdue ? " — " + p(.overdue) : "")
       }
@@ -220,7 +226,9 @@ extension SummaryReport {
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason
         return (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
-      group(pf(.planDone, plan.done.count), plan.done) { actionText($0.action, duty: $0.responsibility) }
+      group(pf(.planDone, plan.done.count), plan.done) {
+        actionText($0.action, duty: $0.responsibility)
+      }
     }
     if !summary.toReverify.isEmpty {
       out.append("")

@@ -386,10 +386,8 @@ struct QuestionnaireReader {
     guard let node, let name = string(node, "owner", id: id) else { return nil }
     if let known = DutyOwner(rawValue: name) { return known }
     let names = DutyOwner.allCases.map(\.rawValue)
-    problem(
-      node,
-      "unknown owner '\(name)'; use \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")",
-      id: id)
+    let choices = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    problem(node, "unknown owner '\(name)'; use \(choices)", id: id)
     return nil
   }
 
