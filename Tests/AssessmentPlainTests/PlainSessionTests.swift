@@ -54,6 +54,11 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(french.next().lines.contains { $0.hasSuffix("Responsabilité : Fournisseur") })
     _ = plain.handle("review", now: t0)
     #expect(plain.next().lines.contains { $0.contains("— Data restitution. · Provider") })
+    // The plan's owner, left empty, is the point's: the prompt offers it, Enter keeps it empty.
+    _ = plain.handle("goto restitution", now: t0)
+    _ = plain.handle("plan", now: t0)
+    _ = plain.handle("", now: t0)
+    #expect(plain.prompt().contains("[Provider (by default)]"), "\(plain.prompt())")
   }
 
   @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
