@@ -165,9 +165,12 @@ public struct PlanSummary: Equatable, Sendable {
   public var pending: [PlanItem] = []
   public var overdue: [PlanItem] = []
   public var accepted: [PlanItem] = []
+  /// Risk acceptances recorded on the gap of a blocking finding, which no acceptance can
+  /// cover: listed apart, never among the accepted risks.
+  public var refused: [PlanItem] = []
   public var done: [PlanItem] = []
 
   public init() {}
 
-  public var isEmpty: Bool { pending.isEmpty && accepted.isEmpty && done.isEmpty }
+  public var isEmpty: Bool { pending.isEmpty && accepted.isEmpty && refused.isEmpty && done.isEmpty }
 }

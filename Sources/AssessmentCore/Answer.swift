@@ -58,6 +58,9 @@ public struct DerogationRecord: Equatable, Hashable, Sendable {
 
     /// Whether the field holds a day (`YYYY-MM-DD`).
     public var isDate: Bool { self == .grantedOn || self == .expiresOn }
+
+    /// Whether the derogation counts only with this field filled in (``status(on:)``).
+    public var isRequired: Bool { self != .scope && self != .measures }
   }
 
   public subscript(field: Field) -> String {
@@ -86,14 +89,21 @@ public struct DerogationRecord: Equatable, Hashable, Sendable {
   /// Whether every field is blank.
   public var isBlank: Bool { Field.allCases.allSatisfy { self[$0].isBlank } }
 
-  /// Whether the derogation counts on `day` (an ISO day): it needs a reference, and an expiry
-  /// date, when given, must not be past.
+  /// Whether the derogation counts on `day` (an ISO day, the summary's): an authorised decision
+  /// has a reference, who granted it, the day it was granted (not after `day`), and an expiry
+  /// or review date not before the grant and not past.
   public func status(on day: String) -> DerogationStatus {
     if reference.isBlank { return .noReference }
+    if grantedBy.isBlank { return .noGrantor }
+    let granted = grantedOn.trimmed
+    if granted.isEmpty { return .noGrantDate }
+    guard Day.isValid(granted) else { return .badGrantDate(granted) }
+    if granted > day { return .grantedAfter(granted) }
     switch Day.expiry(expiresOn, on: day) {
-    case .none, .current: return .valid
-    case .past(let expiry): return .expired(expiry)
+    case .none: return .noExpiry
     case .notADay(let text): return .badExpiry(text)
+    case .current(let expiry): return expiry < granted ? .expiryBeforeGrant(expiry) : .valid
+    case .past(let expiry): return expiry < granted ? .expiryBeforeGrant(expiry) : .expired(expiry)
     }
   }
 }
@@ -103,6 +113,18 @@ public enum DerogationStatus: Equatable, Sendable {
   case valid
   /// Recorded without a reference: it does not count.
   case noReference
+  /// Who granted it is missing: it is not an authorised decision.
+  case noGrantor
+  /// The day it was granted is missing.
+  case noGrantDate
+  /// The day it was granted is not a day.
+  case badGrantDate(String)
+  /// Granted after the day the summary is made for: it did not exist yet.
+  case grantedAfter(String)
+  /// Neither an expiry nor a review date: a derogation is granted for a time.
+  case noExpiry
+  /// The expiry or review date comes before the grant.
+  case expiryBeforeGrant(String)
   /// Past its expiry or review date: it does not count.
   case expired(String)
   /// The expiry date is not a day: it does not count until corrected.

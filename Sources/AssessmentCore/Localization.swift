@@ -52,6 +52,8 @@ public enum Phrase: CaseIterable, Sendable {
   case derogationScope, derogationMeasures, derogationExpiresOn, derogationValid
   case derogationNoReference, derogationExpired, derogationBadExpiry, waivedBy, noDerogation
   case basisLaw, basisGoodPractice, basisPolicy, context, genericAction, derogationNotADay
+  case derogationNoGrantor, derogationNoGrantDate, derogationBadGrantDate, derogationGrantedAfter
+  case derogationNoExpiry, derogationExpiryBeforeGrant, derogationRequiredFields
   case derogationStatus, derogationCounts, footerDerogation
 }
 
@@ -219,6 +221,13 @@ extension Phrase: TranslatedText {
     case .derogationExpiresOn: return ("Échéance ou révision (AAAA-MM-JJ)", "Expiry or review (YYYY-MM-DD)", "Vervaldatum of herziening (JJJJ-MM-DD)")
     case .derogationValid: return ("valable ; lève : %1", "valid; waives: %1", "geldig; heft op: %1")
     case .derogationNoReference: return ("sans référence : ne compte pas", "no reference: does not count", "zonder referentie: telt niet")
+    case .derogationNoGrantor: return ("sans qui l'a accordée : ne compte pas", "no record of who granted it: does not count", "zonder wie ze heeft toegestaan: telt niet")
+    case .derogationNoGrantDate: return ("sans date d'octroi : ne compte pas", "no date granted: does not count", "zonder datum van toekenning: telt niet")
+    case .derogationBadGrantDate: return ("date d'octroi « %1 » qui n'est pas une date AAAA-MM-JJ : ne compte pas", "date granted “%1” is not a YYYY-MM-DD date: does not count", "datum van toekenning ‘%1’ is geen datum JJJJ-MM-DD: telt niet")
+    case .derogationGrantedAfter: return ("accordée le %1, après le jour du résumé : ne compte pas", "granted on %1, after the day of the summary: does not count", "toegestaan op %1, na de dag van de samenvatting: telt niet")
+    case .derogationNoExpiry: return ("sans échéance ni date de révision : ne compte pas", "no expiry or review date: does not count", "zonder vervaldatum of herzieningsdatum: telt niet")
+    case .derogationExpiryBeforeGrant: return ("échéance %1 antérieure à la date d'octroi : ne compte pas", "expiry %1 before the date granted: does not count", "vervaldatum %1 vóór de datum van toekenning: telt niet")
+    case .derogationRequiredFields: return ("* obligatoire : sans ces champs, la dérogation ne compte pas.", "* required: without these fields, the derogation does not count.", "* verplicht: zonder deze velden telt de afwijking niet.")
     case .derogationExpired: return ("expirée le %1 : ne compte plus", "expired on %1: no longer counts", "vervallen op %1: telt niet meer")
     case .derogationBadExpiry: return ("échéance « %1 » qui n'est pas une date AAAA-MM-JJ : ne compte pas", "expiry “%1” is not a YYYY-MM-DD date: does not count", "vervaldatum ‘%1’ is geen datum JJJJ-MM-DD: telt niet")
     case .waivedBy: return ("couvert par la dérogation %1", "covered by derogation %1", "gedekt door afwijking %1")

@@ -66,12 +66,16 @@ public struct DerogationUse: Equatable, Sendable {
 public struct RegisterEntry: Equatable, Sendable {
   public var risk: RegisterRisk
   /// The highest level among the mitigating questions that are not compliant, or the lowest
-  /// level when all are; nil when none applies.
+  /// level when all are, or the highest of the scale under a blocking finding; nil when none
+  /// applies.
   public var level: String?
   /// The level before the answers: each mitigating question rated as not in place.
   public var inherentLevel: String?
   /// The mitigating questions that apply, with their levels.
   public var findings: [Finding]
+  /// The blocking rules that hold (not waived) on one of its mitigating questions: the residual
+  /// level is then the highest of the scale.
+  public var blocking: [String] = []
   /// The mitigating questions whose gap the organisation accepted (a valid acceptance): the
   /// risk stays in the register at its level, shown as accepted.
   public var accepted: [String] = []
@@ -110,6 +114,9 @@ public enum VerdictReason: Equatable, Sendable {
   case unjustifiedNotApplicable(count: Int)
   /// Blocking findings waived by derogations: acceptance rests on them, so it has conditions.
   case derogations(count: Int)
+  /// The points beyond the reference text (a `basis`) that weigh on the verdict: questions not
+  /// compliant at or above the conditions level, not covered by a derogation, in walking order.
+  case beyondGuideline(questions: [String])
   case noGaps
 }
 
@@ -282,7 +289,9 @@ public struct RiskEngine: Sendable {
     }
     var matrix = Array(
       repeating: Array(repeating: 0, count: model.impact.count), count: model.likelihood.count)
-    for finding in findings {
+    // The matrix counts what is at risk: the findings that are not compliant (gaps and questions
+    // not verified). A compliant answer mitigates a risk; it is not one (docs/risk-model.md).
+    for finding in findings where finding.answer != .compliant {
       if let row = model.likelihood.firstIndex(where: { $0.id == finding.likelihood }),
         let column = model.impact.firstIndex(where: { $0.id == finding.impact })
       {
@@ -343,6 +352,7 @@ public struct RiskEngine: Sendable {
     var findingAt = [Int](repeating: -1, count: questionnaire.questions.count)
     for (index, finding) in findings.enumerated() where findingAt[finding.position] < 0 { findingAt[finding.position] = index }
     let lowest = model.levels.first?.id
+    let highest = model.levels.last?.id
     var register = questionnaire.risks.map { risk in
       let related = risk.mitigatedBy.compactMap { id -> Finding? in
         guard let position = questionnaire.index(of: id), findingAt[position] >= 0 else { return nil }
@@ -351,9 +361,14 @@ public struct RiskEngine: Sendable {
       let open = related.filter { $0.answer != .compliant }
       let worst = open.max { rank($0.level) < rank($1.level) }
       let inherent = related.map { inherentLevel($0) }.max { rank($0) < rank($1) }
+      // A blocking finding on one of its mitigations puts the risk at the top of the scale: the
+      // register never reads "low" beside a finding that makes the verdict "not acceptable".
+      let mitigations = Set(risk.mitigatedBy)
+      let blockedBy = blocking.filter { $0.rule.questions.contains(where: mitigations.contains) }.map(\.rule.id)
+      let residual = blockedBy.isEmpty || related.isEmpty ? worst?.level ?? lowest : highest
       return RegisterEntry(
-        risk: risk, level: related.isEmpty ? nil : worst?.level ?? lowest, inherentLevel: inherent,
-        findings: related)
+        risk: risk, level: related.isEmpty ? nil : residual, inherentLevel: inherent,
+        findings: related, blocking: blockedBy)
     }
     let plan = planSummary(actions, findings: findings, findingAt: findingAt, day: day, answer: answer)
     for index in register.indices {
@@ -387,7 +402,11 @@ public struct RiskEngine: Sendable {
       let question = questionnaire.questions[position]
       var acceptance = action.acceptance(on: day)
       if action.status == .riskAccepted {
-        let rules = questionnaire.blockingRules.filter { $0.questions.contains(question.id) && $0.when.evaluate(answer) }
+        // A blocking finding is not accepted away; nor is a gap on a rule the reference text
+        // allows no exception to (`derogation: none`), whether it blocks today or not.
+        let rules = questionnaire.blockingRules.filter {
+          $0.questions.contains(question.id) && ($0.derogation == .none || $0.when.evaluate(answer))
+        }
         if !rules.isEmpty { acceptance = .blocking(rules.map(\.id)) }
       }
       // The level of the question's gap, when it is one.
@@ -400,7 +419,8 @@ public struct RiskEngine: Sendable {
       switch action.status {
       case .open, .inProgress: plan.pending.append(item)
       case .done: plan.done.append(item)
-      case .riskAccepted: plan.accepted.append(item)
+      case .riskAccepted:
+        if case .blocking = acceptance { plan.refused.append(item) } else { plan.accepted.append(item) }
       }
     }
     // By due date, undated last; then in walking order.
@@ -481,13 +501,20 @@ public struct RiskEngine: Sendable {
     let blockingFrom = rank(model.notAcceptableFrom)
     let conditionsFrom = rank(model.conditionsFrom)
     // Every gap at or above the conditions level, the severe ones included: the reason's text
-    // says "or above". Counted in one pass (no copies of the findings).
+    // says "or above". Counted in one pass (no copies of the findings). "Not acceptable" rests
+    // on the reference text or the law: a good practice or a policy choice alone makes a gap
+    // a condition at worst, and every point beyond the reference text that weighs is named.
     var severe = 0
     var conditional = 0
+    var beyond: [String] = []
     for finding in findings where finding.answer != .compliant && finding.waivedBy == nil {
       let level = rank(finding.level)
-      if level >= blockingFrom { severe += 1 }
-      if level >= conditionsFrom { conditional += 1 }
+      let basis = questionnaire.questions[finding.position].basis
+      if level >= blockingFrom && basis != .goodPractice && basis != .policy { severe += 1 }
+      if level >= conditionsFrom {
+        conditional += 1
+        if basis != nil { beyond.append(finding.questionID) }
+      }
     }
     var reasons: [VerdictReason] = []
     if !blocking.isEmpty { reasons.append(.blocking(count: blocking.count)) }
@@ -497,6 +524,7 @@ public struct RiskEngine: Sendable {
     if unjustified > 0 { reasons.append(.unjustifiedNotApplicable(count: unjustified)) }
     let waivedRules = waived.reduce(0) { $0 + $1.waives.count }
     if waivedRules > 0 { reasons.append(.derogations(count: waivedRules)) }
+    if !beyond.isEmpty { reasons.append(.beyondGuideline(questions: beyond)) }
     let verdict: Verdict
     if !blocking.isEmpty || severe > 0 {
       verdict = .notAcceptable

@@ -92,7 +92,8 @@ extension SummaryReport {
         question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
         owners[duty.order], csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
         finding.map { likelihoodLabel($0.likelihood) } ?? "", finding.map { impactLabel($0.impact) } ?? "",
-        finding.map { levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
+        // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
+        finding.map { $0.answer == .compliant ? "" : levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
         answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"),
         action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "", action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
         action?.reference ?? "", accepted ? action?.acceptedBy ?? "" : "",

@@ -38,6 +38,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
 
   public struct Plan: Encodable, Equatable, Sendable {
     var pending, overdue, accepted, done: [PlanEntry]
+    /// Risk acceptances of a blocking finding, which do not count; absent when none.
+    var refused: [PlanEntry]? = nil
   }
   public struct PlanEntry: Encodable, Equatable, Sendable {
     var question: String
@@ -77,6 +79,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var kind: String
     var count: Int
     var text: String
+    /// The questions a reason names (the points beyond the reference text that weigh).
+    var questions: [String]? = nil
   }
   public struct Blocking: Encodable, Equatable, Sendable {
     var id: String
@@ -128,6 +132,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var questions: [String]
     /// The mitigating questions whose risk is accepted (valid acceptance); absent when none.
     var accepted: [String]?
+    /// The blocking rules that hold on its mitigating questions; absent when none.
+    var blocking: [String]? = nil
   }
   public struct SectionItem: Encodable, Equatable, Sendable {
     var id, title: String
@@ -180,6 +186,7 @@ extension SummaryReport {
       case .incomplete(let count): return ("incomplete", count)
       case .unjustifiedNotApplicable(let count): return ("unjustified_not_applicable", count)
       case .derogations(let count): return ("derogations", count)
+      case .beyondGuideline(let ids): return ("beyond_guideline", ids.count)
       case .noGaps: return ("no_gaps", 0)
       }
     }
@@ -197,7 +204,9 @@ extension SummaryReport {
       verdict: summary.verdict.rawValue,
       reasons: summary.reasons.map {
         let (kind, count) = reasonKind($0)
-        return .init(kind: kind, count: count, text: reasonText($0))
+        var questions: [String]?
+        if case .beyondGuideline(let ids) = $0 { questions = ids }
+        return .init(kind: kind, count: count, text: reasonText($0), questions: questions)
       },
       blocking: summary.blocking.map { finding in
         let derogation: String?
@@ -232,7 +241,7 @@ extension SummaryReport {
         .init(
           id: $0.risk.id, refs: $0.risk.refs, title: q($0.risk.title), level: $0.level,
           inherentLevel: $0.inherentLevel, questions: $0.findings.map(\.questionID),
-          accepted: $0.accepted.isEmpty ? nil : $0.accepted)
+          accepted: $0.accepted.isEmpty ? nil : $0.accepted, blocking: $0.blocking.isEmpty ? nil : $0.blocking)
       },
       sections: summary.sections.map {
         .init(
@@ -292,13 +301,19 @@ extension SummaryReport {
     let plan = summary.plan
     return .init(
       pending: plan.pending.map(entry), overdue: plan.overdue.map(entry), accepted: plan.accepted.map(entry),
-      done: plan.done.map(entry))
+      done: plan.done.map(entry), refused: plan.refused.isEmpty ? nil : plan.refused.map(entry))
   }
 
   static func statusKind(_ status: DerogationStatus) -> String {
     switch status {
     case .valid: return "valid"
     case .noReference: return "no_reference"
+    case .noGrantor: return "no_grantor"
+    case .noGrantDate: return "no_grant_date"
+    case .badGrantDate: return "bad_grant_date"
+    case .grantedAfter: return "granted_after"
+    case .noExpiry: return "no_expiry"
+    case .expiryBeforeGrant: return "expiry_before_grant"
     case .expired: return "expired"
     case .badExpiry: return "bad_expiry"
     }

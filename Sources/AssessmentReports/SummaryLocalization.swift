@@ -19,6 +19,7 @@ public enum SummaryPhrase: CaseIterable, Sendable {
   case derogationFailed, reasonDerogations, derogationAsOf
   case inherentLevel, residualLevel
   case questionnaireAnsweredUnder, listInvalid
+  case reasonBeyondGuideline, gapNumber
 }
 
 extension SummaryPhrase: TranslatedText {
@@ -59,6 +60,8 @@ extension SummaryPhrase: TranslatedText {
     case .listEvidence: return ("Preuves enregistrées", "Evidence recorded", "Geregistreerde bewijsstukken")
     case .derogationNonePossible: return ("Aucune dérogation n'est possible pour ce constat.", "No derogation is possible for this finding.", "Voor deze vaststelling is geen afwijking mogelijk.")
     case .derogationFailed: return ("Dérogation %1 : %2", "Derogation %1: %2", "Afwijking %1: %2")
+    case .gapNumber: return ("écart n° ", "gap no. ", "tekortkoming nr. ")
+    case .reasonBeyondGuideline: return ("%1 point(s) au-delà du référentiel pèse(nt) sur le verdict (une bonne pratique ou un choix de politique ne le rend jamais à lui seul « non acceptable ») : %2", "%1 point(s) beyond the reference text weigh on the verdict (good practice or a policy choice alone never makes it “not acceptable”): %2", "%1 punt(en) verder dan het referentiekader weegt/wegen op het oordeel (een goede praktijk of beleidskeuze alleen maakt het nooit ‘niet aanvaardbaar’): %2")
     case .reasonDerogations: return ("%1 constat(s) bloquant(s) levé(s) par une dérogation valable", "%1 blocking finding(s) waived by a valid derogation", "%1 blokkerende vaststelling(en) opgeheven door een geldige afwijking")
     case .derogationAsOf: return ("Validité appréciée au %1.", "Validity judged as of %1.", "Geldigheid beoordeeld op %1.")
     case .inherentLevel: return ("inhérent", "inherent", "inherent")

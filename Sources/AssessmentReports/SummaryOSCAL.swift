@@ -171,7 +171,8 @@ struct OSCALDocument: Encodable {
   }
   struct Finding: Encodable {
     var uuid, title, description: String
-    var props: [Property]
+    /// Absent when empty (OSCAL wants at least one property when `props` is given).
+    var props: [Property]?
     var origins: [Origin]
     var target: Target
     var relatedObservations: [ObservationLink]?
@@ -258,7 +259,9 @@ extension SummaryReport {
     var risks: [O.Risk] = []
     var riskOf: [String: String] = [:]
     var planItems: [String: PlanItem] = [:]
-    for item in summary.plan.pending + summary.plan.accepted + summary.plan.done { planItems[item.questionID] = item }
+    for item in summary.plan.pending + summary.plan.accepted + summary.plan.refused + summary.plan.done {
+      planItems[item.questionID] = item
+    }
     for gap in summary.gaps {
       let question = questionnaire.questions[gap.position]
       let id = uuid("risk/" + question.id)
@@ -300,9 +303,12 @@ extension SummaryReport {
       let satisfied = finding.answer == .compliant
       return O.Finding(
         uuid: uuid("finding/" + question.id), title: s(refsOrID(question) + " — " + q(question.text)),
-        description: "\(q(question.text))\n\n\(t(.answer)): \(answerText(finding.answer)); \(t(.level)): \(levelLabel(finding.level))",
-        props: [O.Property(name: "level", value: s(finding.level))]
-          + (blocking[question.id] ?? []).map { O.Property(name: "blocking-rule", value: s($0)) },
+        // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
+        description: "\(q(question.text))\n\n\(t(.answer)): \(answerText(finding.answer))"
+          + (satisfied ? "" : "; \(t(.level)): \(levelLabel(finding.level))"),
+        props: Optional((satisfied ? [] : [O.Property(name: "level", value: s(finding.level))])
+          + (blocking[question.id] ?? []).map { O.Property(name: "blocking-rule", value: s($0)) })
+          .flatMap { $0.isEmpty ? nil : $0 },
         origins: byAssessor,
         target: O.Target(
           targetID: Self.oscalToken(question.id), title: s(q(question.text)),

@@ -101,16 +101,18 @@ extension SummaryReport {
     }
   }
 
-  /// The accepted risk at a position: the plan lists them in walking order (a binary search,
-  /// not a scan per gap).
+  /// The risk acceptance at a position, counted or refused: the plan lists each kind in walking
+  /// order (a binary search, not a scan per gap).
   func acceptedItem(at position: Int) -> PlanItem? {
-    let accepted = summary.plan.accepted
-    var low = 0, high = accepted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if accepted[middle].position < position { low = middle + 1 } else { high = middle }
+    func find(_ items: [PlanItem]) -> PlanItem? {
+      var low = 0, high = items.count
+      while low < high {
+        let middle = (low + high) / 2
+        if items[middle].position < position { low = middle + 1 } else { high = middle }
+      }
+      return low < items.count && items[low].position == position ? items[low] : nil
     }
-    return low < accepted.count && accepted[low].position == position ? accepted[low] : nil
+    return find(summary.plan.accepted) ?? find(summary.plan.refused)
   }
 
   /// The register's line for the accepted risks of an entry, if any.

@@ -86,8 +86,20 @@ public struct SummaryReport: Sendable {
     case .incomplete(let count): return f(.reasonIncomplete, count)
     case .unjustifiedNotApplicable(let count): return f(.reasonUnjustified, count)
     case .derogations(let count): return f(.reasonDerogations, count)
+    case .beyondGuideline(let ids): return f(.reasonBeyondGuideline, ids.count, beyondGuidelineList(ids))
     case .noGaps: return t(.reasonNoGaps)
     }
+  }
+
+  /// The points beyond the reference text that weigh on the verdict, each as the list of gaps
+  /// numbers it, with where it comes from and its basis: "no 3 (Annex C…, good practice…)".
+  func beyondGuidelineList(_ ids: [String]) -> String {
+    ids.map { id in
+      guard let question = questionnaire.question(id) else { return id }
+      let number = summary.gaps.firstIndex { $0.questionID == id }.map { "\(t(.gapNumber))\($0 + 1)" }
+      let detail = ([refs(question)] + [basisText(question)].compactMap { $0 }).joined(separator: ", ")
+      return [number, "(\(detail))"].compactMap { $0 }.joined(separator: " ")
+    }.joined(separator: "; ")
   }
 
   public func answerText(_ answer: ScoredAnswer) -> String {
@@ -160,6 +172,12 @@ public struct SummaryReport: Sendable {
       let rules = use.waives.isEmpty ? Phrase.none.text(language) : use.waives.joined(separator: ", ")
       return Phrase.derogationValid.format(language, rules)
     case .noReference: return Phrase.derogationNoReference.text(language)
+    case .noGrantor: return Phrase.derogationNoGrantor.text(language)
+    case .noGrantDate: return Phrase.derogationNoGrantDate.text(language)
+    case .badGrantDate(let text): return Phrase.derogationBadGrantDate.format(language, text)
+    case .grantedAfter(let day): return Phrase.derogationGrantedAfter.format(language, day)
+    case .noExpiry: return Phrase.derogationNoExpiry.text(language)
+    case .expiryBeforeGrant(let day): return Phrase.derogationExpiryBeforeGrant.format(language, day)
     case .expired(let day): return Phrase.derogationExpired.format(language, day)
     case .badExpiry(let text): return Phrase.derogationBadExpiry.format(language, text)
     }
@@ -197,6 +215,13 @@ public struct SummaryReport: Sendable {
       }
       return (question, stored)
     }
+  }
+
+  /// A mitigating question's answer in the register, with its level when it is not compliant: a
+  /// compliant answer mitigates the risk and has no level of its own (docs/risk-model.md).
+  public func mitigationText(_ finding: Finding) -> String {
+    let answer = answerText(finding.answer).lowercased()
+    return finding.answer == .compliant ? answer : "\(answer), \(levelLabel(finding.level).lowercased())"
   }
 
   /// The impact of a finding with why it moved, e.g. "critical (High confidentiality criticality)".
@@ -351,7 +376,7 @@ public struct SummaryReport: Sendable {
         if !entry.findings.isEmpty {
           add("      \(l(.mitigatedBy))", .dim)
           for finding in entry.findings {
-            add("        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(answerText(finding.answer).lowercased()), \(levelLabel(finding.level).lowercased())", .dim, question: finding.questionID)
+            add("        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(mitigationText(finding))", .dim, question: finding.questionID)
           }
         }
       }
@@ -668,7 +693,7 @@ public struct SummaryReport: Sendable {
         let level = entry.level.map { "**\(levelLabel($0))**" } ?? t(.notAssessed)
         let inherent = entry.inherentLevel.map(levelLabel) ?? t(.notAssessed)
         let questions = entry.findings.map {
-          "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(answerText($0.answer).lowercased()), \(levelLabel($0.level).lowercased())"
+          "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(mitigationText($0))"
         }
         let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
         out.append("| \(esc(entry.risk.id)) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; ") + accepted)) |")

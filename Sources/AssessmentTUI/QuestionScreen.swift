@@ -79,7 +79,10 @@ struct QuestionScreen {
         lines.append(("", .plain))
       }
       let fields = DerogationRecord.Field.allCases
-      let labels = fields.map { SummaryReport.derogationFieldLabel($0, language) + (language == .fr ? " : " : ": ") }
+      // The fields a derogation needs to count are marked, the mark explained under the form.
+      let labels = fields.map {
+        SummaryReport.derogationFieldLabel($0, language) + ($0.isRequired ? " *" : "") + (language == .fr ? " : " : ": ")
+      }
       let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 10
       for (index, field) in fields.enumerated() {
         let label = labels[index] + String(repeating: " ", count: labelWidth - DisplayWidth.of(labels[index]))
@@ -103,6 +106,7 @@ struct QuestionScreen {
           lines.append(((row == 0 ? (highlighted ? "› " : "  ") + label : blank) + line, style))
         }
       }
+      wrap(Phrase.derogationRequiredFields.text(language), TextStyle(dim: true))
     case .text, .number:
       let label = (question.type == .number ? Phrase.numberHere : Phrase.answerHere).text(language)
       let labelWidth = DisplayWidth.of(label)

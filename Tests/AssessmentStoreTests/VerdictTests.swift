@@ -184,8 +184,9 @@ import Testing
       let finding = advice.findings.first { $0.questionID == "prep_legal_advice_abroad" }
       #expect(finding?.impactReasons.isEmpty == false, "\(location)")
     }
+    // 2.2.7 a) asks for « l'assurance » wherever the data are: a partial one blocks here too.
     let partialHere = summary(session(["ctr_sov_provider_assurance": "partial"]))
-    #expect(!partialHere.blocking.map(\.rule.id).contains("sovereignty_not_assured"))
+    #expect(partialHere.blocking.map(\.rule.id).contains("sovereignty_not_assured"))
   }
 
   @Test func verdictReasonsCountEveryGapAtOrAboveTheConditionsLevel() {

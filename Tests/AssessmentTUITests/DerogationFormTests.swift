@@ -19,11 +19,20 @@ import Testing
     return harness
   }
 
+  @Test func theFieldsADerogationNeedsAreMarked() throws {
+    var harness = try harness(.fr)
+    let top = harness.render().snapshot
+    #expect(top.contains("Référence * :") && top.contains("Accordée par * :") && top.contains("Portée :"))
+    harness.press(.up)  // the last field, and the legend under the form
+    let bottom = harness.render().snapshot
+    #expect(bottom.contains("Échéance ou révision (AAAA-MM-JJ) * :") && bottom.contains("Mesures compensatoires :"))
+  }
+
   @Test func theRecordIsFilledFieldByFieldAndSaysWhetherItCounts() throws {
     var harness = try harness()
-    #expect(harness.render().snapshot.contains("Reference:"))
+    #expect(harness.render().snapshot.contains("Reference *:"))
     harness.press(.up)  // ↑ first highlights the last field
-    #expect(harness.render().snapshot.contains("› Expiry or review (YYYY-MM-DD):"))
+    #expect(harness.render().snapshot.contains("› Expiry or review (YYYY-MM-DD) *:"))
     for _ in 0..<5 { harness.press(.up) }  // back to the reference
     #expect(harness.state.optionCursor == 0)
     harness.press(.enter)
