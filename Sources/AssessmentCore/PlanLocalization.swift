@@ -4,7 +4,7 @@ import Foundation
 /// English and Dutch (kept apart from ``Phrase`` so that the plan's texts read together).
 /// `%1`, `%2`... are filled by `format`.
 public enum PlanPhrase: CaseIterable, Sendable {
-  case plan, planPending, planOverdue, planAccepted, planDone, planAsOf
+  case plan, planPending, planOverdue, planAccepted, planDone, planAsOf, planRefused
   case owner, dueDate, status, reference, acceptedBy, acceptedOn, acceptanceReason, acceptedUntil
   case statusOpen, statusInProgress, statusDone, statusRiskAccepted
   case acceptanceValid, acceptanceValidNoExpiry, acceptanceIncomplete, acceptanceExpired
@@ -23,6 +23,7 @@ extension PlanPhrase: TranslatedText {
     case .plan: return ("Plan d'action", "Action plan", "Actieplan")
     case .planPending: return ("Actions ouvertes, par échéance (%1)", "Open actions, by due date (%1)", "Openstaande acties, op vervaldatum (%1)")
     case .planOverdue: return ("En retard au %1 (%2)", "Overdue on %1 (%2)", "Achterstallig op %1 (%2)")
+    case .planRefused: return ("Acceptations de risque sans effet : constats bloquants (%1)", "Risk acceptances without effect: blocking findings (%1)", "Risicoaanvaardingen zonder gevolg: blokkerende vaststellingen (%1)")
     case .planAccepted: return ("Risques acceptés (%1)", "Accepted risks (%1)", "Aanvaarde risico's (%1)")
     case .planDone: return ("Actions terminées (%1)", "Actions done (%1)", "Afgeronde acties (%1)")
     case .planAsOf: return ("Échéances et acceptations jugées au %1.", "Due dates and acceptances judged as of %1.", "Vervaldata en aanvaardingen beoordeeld op %1.")

@@ -117,6 +117,9 @@ public enum VerdictReason: Equatable, Sendable {
   /// The points beyond the reference text (a `basis`) that weigh on the verdict: questions not
   /// compliant at or above the conditions level, not covered by a derogation, in walking order.
   case beyondGuideline(questions: [String])
+  /// The blocking rules beyond the reference text (a `basis`) that hold: those of good practice
+  /// or policy make the verdict at worst "acceptable with conditions".
+  case blockingBeyondGuideline(rules: [String])
   case noGaps
 }
 
@@ -364,7 +367,9 @@ public struct RiskEngine: Sendable {
       // A blocking finding on one of its mitigations puts the risk at the top of the scale: the
       // register never reads "low" beside a finding that makes the verdict "not acceptable".
       let mitigations = Set(risk.mitigatedBy)
-      let blockedBy = blocking.filter { $0.rule.questions.contains(where: mitigations.contains) }.map(\.rule.id)
+      let blockedBy = blocking.filter {
+        !$0.rule.basis.isCapped && $0.rule.questions.contains(where: mitigations.contains)
+      }.map(\.rule.id)
       let residual = blockedBy.isEmpty || related.isEmpty ? worst?.level ?? lowest : highest
       return RegisterEntry(
         risk: risk, level: related.isEmpty ? nil : residual, inherentLevel: inherent,
@@ -510,14 +515,19 @@ public struct RiskEngine: Sendable {
     for finding in findings where finding.answer != .compliant && finding.waivedBy == nil {
       let level = rank(finding.level)
       let basis = questionnaire.questions[finding.position].basis
-      if level >= blockingFrom && basis != .goodPractice && basis != .policy { severe += 1 }
+      if level >= blockingFrom && !basis.isCapped { severe += 1 }
       if level >= conditionsFrom {
         conditional += 1
         if basis != nil { beyond.append(finding.questionID) }
       }
     }
+    // A blocking rule beyond the reference text is named; one of good practice or policy is,
+    // like such a gap, a condition at worst.
+    let blocks = blocking.filter { !$0.rule.basis.isCapped }
+    let beyondRules = blocking.filter { $0.rule.basis != nil }.map(\.rule.id)
     var reasons: [VerdictReason] = []
-    if !blocking.isEmpty { reasons.append(.blocking(count: blocking.count)) }
+    if !blocks.isEmpty { reasons.append(.blocking(count: blocks.count)) }
+    if !beyondRules.isEmpty { reasons.append(.blockingBeyondGuideline(rules: beyondRules)) }
     if severe > 0 { reasons.append(.gapsNotAcceptable(count: severe, level: model.notAcceptableFrom)) }
     if conditional > 0 { reasons.append(.gapsWithConditions(count: conditional, level: model.conditionsFrom)) }
     if unanswered > 0 { reasons.append(.incomplete(unanswered: unanswered)) }
@@ -526,9 +536,9 @@ public struct RiskEngine: Sendable {
     if waivedRules > 0 { reasons.append(.derogations(count: waivedRules)) }
     if !beyond.isEmpty { reasons.append(.beyondGuideline(questions: beyond)) }
     let verdict: Verdict
-    if !blocking.isEmpty || severe > 0 {
+    if !blocks.isEmpty || severe > 0 {
       verdict = .notAcceptable
-    } else if conditional > 0 || unanswered > 0 || unjustified > 0 || !waived.isEmpty {
+    } else if !blocking.isEmpty || conditional > 0 || unanswered > 0 || unjustified > 0 || !waived.isEmpty {
       verdict = .acceptableWithConditions
     } else {
       verdict = .acceptable
@@ -536,4 +546,10 @@ public struct RiskEngine: Sendable {
     }
     return (verdict, reasons)
   }
+}
+
+extension Optional where Wrapped == RequirementBasis {
+  /// Whether a point on this basis can alone make the verdict at worst "acceptable with
+  /// conditions": good practice and policy (not the reference text, not the law).
+  var isCapped: Bool { self == .goodPractice || self == .policy }
 }

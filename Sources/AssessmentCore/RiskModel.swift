@@ -120,7 +120,8 @@ public struct RiskModel: Equatable, Sendable {
   }()
 }
 
-/// A finding that is not a matter of degree: when `when` holds, the verdict is "not acceptable".
+/// A finding that is not a matter of degree: when `when` holds, the verdict is "not acceptable"
+/// (at worst "acceptable with conditions" for a rule based on good practice or policy).
 public struct BlockingRule: Equatable, Sendable {
   public var id: String
   public var refs: [String]
@@ -130,12 +131,17 @@ public struct BlockingRule: Equatable, Sendable {
   public var message: LocalizedText
   public var remediation: LocalizedText
   public var derogation: DerogationRule
+  /// Where the rule comes from when the reference text does not demand it (a stricter policy
+  /// reading, good practice, the law); nil: the reference text demands it. A rule based on good
+  /// practice or policy makes the verdict at worst "acceptable with conditions".
+  public var basis: RequirementBasis?
 
   public init(
     id: String, refs: [String], when: Condition, questions: [String], message: LocalizedText,
-    remediation: LocalizedText, derogation: DerogationRule = .unspecified
+    remediation: LocalizedText, derogation: DerogationRule = .unspecified, basis: RequirementBasis? = nil
   ) {
     self.derogation = derogation
+    self.basis = basis
     self.id = id
     self.refs = refs
     self.when = when

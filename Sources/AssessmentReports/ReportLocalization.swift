@@ -56,7 +56,7 @@ extension ReportPhrase: TranslatedText {
     case .risk: return ("Risque", "Risk", "Risico")
     case .verdictReasons: return ("Motifs", "Reasons", "Redenen")
     case .pageFooter: return ("Page", "Page", "Pagina")
-    case .matrixCaption: return ("Questions par vraisemblance (lignes) et impact (colonnes) ; chaque case nomme son niveau de risque.", "Questions by likelihood (rows) and impact (columns); each cell names its risk level.", "Vragen per waarschijnlijkheid (rijen) en impact (kolommen); elke cel noemt haar risiconiveau.")
+    case .matrixCaption: return ("Questions non conformes ou non vérifiées par vraisemblance (lignes) et impact (colonnes) ; chaque case nomme son niveau de risque. Une réponse conforme n'y est pas comptée.", "Questions not compliant or not verified, by likelihood (rows) and impact (columns); each cell names its risk level. A compliant answer is not counted.", "Vragen niet conform of niet geverifieerd, per waarschijnlijkheid (rijen) en impact (kolommen); elke cel noemt haar risiconiveau. Een conform antwoord wordt niet meegeteld.")
     case .sectionsCaption: return ("Part conforme de chaque section (partiel compte pour moitié).", "Compliant share of each section (partial counts half).", "Conform aandeel per sectie (gedeeltelijk telt voor de helft).")
     case .compliantShare: return ("Conforme", "Compliant", "Conform")
     case .answeredShare: return ("Répondu", "Answered", "Beantwoord")

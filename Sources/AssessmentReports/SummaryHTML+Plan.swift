@@ -81,14 +81,18 @@ extension SummaryReport {
     }
     actions(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue, id: "overdue")
     actions(pf(.planPending, plan.pending.count), plan.pending, id: "pending")
-    if !plan.accepted.isEmpty {
-      html += "<h3 id=\"plan-accepted\">\(e(pf(.planAccepted, plan.accepted.count)))</h3>\n"
+    // The accepted risks, then apart the acceptances of a blocking finding, which have no effect.
+    for (title, items, id) in [
+      (pf(.planAccepted, plan.accepted.count), plan.accepted, "plan-accepted"),
+      (pf(.planRefused, plan.refused.count), plan.refused, "plan-refused"),
+    ] where !items.isEmpty {
+      html += "<h3 id=\"\(id)\">\(e(title))</h3>\n"
       html += "<table class=\"plan accepted-risks\"><thead><tr>\(head)"
       for field in [PlanPhrase.acceptedBy, .acceptedOn, .acceptanceReason, .acceptedUntil, .acceptanceSection] {
         html += "<th scope=\"col\">\(e(p(field)))</th>"
       }
       html += "</tr></thead><tbody>"
-      for item in plan.accepted {
+      for item in items {
         let action = item.action
         let counts = item.acceptance.counts
         lead(item)

@@ -198,7 +198,9 @@ extension SummaryReport {
     } else {
       html += "<ol class=\"blocking\">"
       for finding in summary.blocking {
-        html += "<li><span class=\"lvl t3\">\(e(r(.blockingColumn)))</span> <strong>\(e(cite(finding.rule.refs)))</strong> — \(e(q(finding.rule.message)))"
+        html += "<li><span class=\"lvl t3\">\(e(r(.blockingColumn)))</span> <strong>\(e(cite(finding.rule.refs)))</strong>"
+        if let basis = finding.rule.basis { html += " <span class=\"dim\">(\(e(Self.basisText(basis, language))))</span>" }
+        html += " — \(e(q(finding.rule.message)))"
         html += "<br><em>\(e(t(.whatToDo)))</em>\(language == .fr ? " :" : ":") \(e(q(finding.rule.remediation)))"
         if let failed = finding.failedDerogation {
           html += "<br>" + e(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))

@@ -81,6 +81,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var text: String
     /// The questions a reason names (the points beyond the reference text that weigh).
     var questions: [String]? = nil
+    /// The blocking rules a reason names (those beyond the reference text that hold).
+    var rules: [String]? = nil
   }
   public struct Blocking: Encodable, Equatable, Sendable {
     var id: String
@@ -95,6 +97,9 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var derogation: String?
     /// The derogation recorded for it that does not count, and why.
     var failedDerogation: FailedDerogation?
+    /// `law`, `good_practice` or `policy` when the reference text does not demand it; absent
+    /// otherwise.
+    var basis: String? = nil
   }
   public struct FailedDerogation: Encodable, Equatable, Sendable {
     var question, reference, status, text: String
@@ -118,7 +123,7 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var likelihood, impact: [String]
     /// `levels[likelihood][impact]`: level ids.
     var levels: [[String]]
-    /// `counts[likelihood][impact]`: questions in the cell.
+    /// `counts[likelihood][impact]`: questions not compliant (or not verified) in the cell.
     var counts: [[Int]]
   }
   public struct RegisterItem: Encodable, Equatable, Sendable {
@@ -187,6 +192,7 @@ extension SummaryReport {
       case .unjustifiedNotApplicable(let count): return ("unjustified_not_applicable", count)
       case .derogations(let count): return ("derogations", count)
       case .beyondGuideline(let ids): return ("beyond_guideline", ids.count)
+      case .blockingBeyondGuideline(let ids): return ("blocking_beyond_guideline", ids.count)
       case .noGaps: return ("no_gaps", 0)
       }
     }
@@ -205,8 +211,10 @@ extension SummaryReport {
       reasons: summary.reasons.map {
         let (kind, count) = reasonKind($0)
         var questions: [String]?
+        var rules: [String]?
         if case .beyondGuideline(let ids) = $0 { questions = ids }
-        return .init(kind: kind, count: count, text: reasonText($0), questions: questions)
+        if case .blockingBeyondGuideline(let ids) = $0 { rules = ids }
+        return .init(kind: kind, count: count, text: reasonText($0), questions: questions, rules: rules)
       },
       blocking: summary.blocking.map { finding in
         let derogation: String?
@@ -224,7 +232,7 @@ extension SummaryReport {
             .init(
               question: $0.questionID, reference: $0.record.reference,
               status: Self.statusKind($0.status), text: derogationStatusText($0))
-          })
+          }, basis: finding.rule.basis?.rawValue)
       },
       asOf: summary.asOf,
       derogations: summary.derogations.map {

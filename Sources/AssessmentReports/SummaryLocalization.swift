@@ -19,7 +19,7 @@ public enum SummaryPhrase: CaseIterable, Sendable {
   case derogationFailed, reasonDerogations, derogationAsOf
   case inherentLevel, residualLevel
   case questionnaireAnsweredUnder, listInvalid
-  case reasonBeyondGuideline, gapNumber
+  case reasonBeyondGuideline, gapNumber, reasonBlockingBeyondGuideline
 }
 
 extension SummaryPhrase: TranslatedText {
@@ -46,7 +46,7 @@ extension SummaryPhrase: TranslatedText {
     case .reasonNoGaps: return ("aucun écart à traiter", "no gap to address", "geen tekortkoming aan te pakken")
     case .blockingFindings: return ("Constats bloquants", "Blocking findings", "Blokkerende vaststellingen")
     case .noBlocking: return ("Aucun constat bloquant.", "No blocking finding.", "Geen blokkerende vaststelling.")
-    case .riskMatrix: return ("Matrice des risques (nombre de questions)", "Risk matrix (number of questions)", "Risicomatrix (aantal vragen)")
+    case .riskMatrix: return ("Matrice des risques (questions non conformes ou non vérifiées)", "Risk matrix (questions not compliant or not verified)", "Risicomatrix (vragen niet conform of niet geverifieerd)")
     case .riskRegister: return ("Registre des risques", "Risk register", "Risicoregister")
     case .notAssessed: return ("non évalué", "not assessed", "niet beoordeeld")
     case .complianceBySection: return ("Conformité par section", "Compliance by section", "Conformiteit per sectie")
@@ -60,6 +60,7 @@ extension SummaryPhrase: TranslatedText {
     case .listEvidence: return ("Preuves enregistrées", "Evidence recorded", "Geregistreerde bewijsstukken")
     case .derogationNonePossible: return ("Aucune dérogation n'est possible pour ce constat.", "No derogation is possible for this finding.", "Voor deze vaststelling is geen afwijking mogelijk.")
     case .derogationFailed: return ("Dérogation %1 : %2", "Derogation %1: %2", "Afwijking %1: %2")
+    case .reasonBlockingBeyondGuideline: return ("%1 constat(s) bloquant(s) au-delà du référentiel (une bonne pratique ou un choix de politique ne rend jamais à lui seul le verdict « non acceptable ») : %2", "%1 blocking finding(s) beyond the reference text (good practice or a policy choice alone never makes the verdict “not acceptable”): %2", "%1 blokkerende vaststelling(en) verder dan het referentiekader (een goede praktijk of beleidskeuze alleen maakt het oordeel nooit ‘niet aanvaardbaar’): %2")
     case .gapNumber: return ("écart n° ", "gap no. ", "tekortkoming nr. ")
     case .reasonBeyondGuideline: return ("%1 point(s) au-delà du référentiel pèse(nt) sur le verdict (une bonne pratique ou un choix de politique ne le rend jamais à lui seul « non acceptable ») : %2", "%1 point(s) beyond the reference text weigh on the verdict (good practice or a policy choice alone never makes it “not acceptable”): %2", "%1 punt(en) verder dan het referentiekader weegt/wegen op het oordeel (een goede praktijk of beleidskeuze alleen maakt het nooit ‘niet aanvaardbaar’): %2")
     case .reasonDerogations: return ("%1 constat(s) bloquant(s) levé(s) par une dérogation valable", "%1 blocking finding(s) waived by a valid derogation", "%1 blokkerende vaststelling(en) opgeheven door een geldige afwijking")

@@ -176,11 +176,16 @@ extension SummaryReport {
         appendAction(item.action, duty: item.responsibility, words, to: &out)
         if item.overdue { out += words.overdue }
       }
-      group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item, out in
+      func acceptance(_ item: PlanItem, _ out: inout String) {
         let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
         out += (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
+      group(pf(.planAccepted, plan.accepted.count), plan.accepted, detail: acceptance)
+      // Never among the accepted risks: listed apart, each saying why it has no effect.
+      group(
+        pf(.planRefused, plan.refused.count), plan.refused,
+        emphasis: .level(questionnaire.riskModel.levels.last?.id ?? ""), detail: acceptance)
       group(pf(.planDone, plan.done.count), plan.done) {
         appendAction($0.action, duty: $0.responsibility, words, to: &$1)
       }
@@ -223,11 +228,13 @@ extension SummaryReport {
       group(pf(.planPending, plan.pending.count), plan.pending) { item in
         actionText(item.action, duty: item.responsibility) + (item.overdue ? " — " + p(.overdue) : "")
       }
-      group(pf(.planAccepted, plan.accepted.count), plan.accepted) { item in
+      func acceptance(_ item: PlanItem) -> String {
         let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason
         return (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
+      group(pf(.planAccepted, plan.accepted.count), plan.accepted, detail: acceptance)
+      group(pf(.planRefused, plan.refused.count), plan.refused, detail: acceptance)
       group(pf(.planDone, plan.done.count), plan.done) {
         actionText($0.action, duty: $0.responsibility)
       }

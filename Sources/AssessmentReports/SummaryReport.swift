@@ -87,6 +87,13 @@ public struct SummaryReport: Sendable {
     case .unjustifiedNotApplicable(let count): return f(.reasonUnjustified, count)
     case .derogations(let count): return f(.reasonDerogations, count)
     case .beyondGuideline(let ids): return f(.reasonBeyondGuideline, ids.count, beyondGuidelineList(ids))
+    case .blockingBeyondGuideline(let ids):
+      let rules = ids.map { id in
+        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else { return id }
+        return ([cite(rule.refs)] + [rule.basis.map { Self.basisText($0, language) }].compactMap { $0 })
+          .joined(separator: ", ")
+      }
+      return f(.reasonBlockingBeyondGuideline, ids.count, rules.joined(separator: "; "))
     case .noGaps: return t(.reasonNoGaps)
     }
   }
@@ -125,11 +132,14 @@ public struct SummaryReport: Sendable {
   public func basisText(_ question: Question) -> String? { Self.basisText(question, language) }
 
   public static func basisText(_ question: Question, _ language: InterfaceLanguage) -> String? {
-    switch question.basis {
-    case .law?: return Phrase.basisLaw.text(language)
-    case .goodPractice?: return Phrase.basisGoodPractice.text(language)
-    case .policy?: return Phrase.basisPolicy.text(language)
-    case nil: return nil
+    question.basis.map { basisText($0, language) }
+  }
+
+  public static func basisText(_ basis: RequirementBasis, _ language: InterfaceLanguage) -> String {
+    switch basis {
+    case .law: return Phrase.basisLaw.text(language)
+    case .goodPractice: return Phrase.basisGoodPractice.text(language)
+    case .policy: return Phrase.basisPolicy.text(language)
     }
   }
 
@@ -340,7 +350,8 @@ public struct SummaryReport: Sendable {
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
     for finding in summary.blocking {
-      add("  [\(cite(finding.rule.refs))] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
+      let basis = finding.rule.basis.map { " (\(Self.basisText($0, language)))" } ?? ""
+      add("  [\(cite(finding.rule.refs))\(basis)] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
       add("      \(l(.whatToDo)) \(q(finding.rule.remediation))", question: finding.questionID)
       if let failed = finding.failedDerogation {
         add("      " + f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)), question: failed.questionID)
@@ -648,7 +659,8 @@ public struct SummaryReport: Sendable {
     out.append("")
     if summary.blocking.isEmpty { out.append(t(.noBlocking)) }
     for finding in summary.blocking {
-      out.append("- **\(esc(cite(finding.rule.refs)))** — \(esc(q(finding.rule.message)))  ")
+      let basis = finding.rule.basis.map { " (\(esc(Self.basisText($0, language))))" } ?? ""
+      out.append("- **\(esc(cite(finding.rule.refs)))**\(basis) — \(esc(q(finding.rule.message)))  ")
       out.append("  *\(l(.whatToDo))* \(esc(q(finding.rule.remediation)))")
       if let failed = finding.failedDerogation {
         out.append("  \(esc(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed))))")

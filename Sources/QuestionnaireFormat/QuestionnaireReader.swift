@@ -897,7 +897,7 @@ struct QuestionnaireReader {
     guard
       let fields = mapping(
         node, "a blocking rule",
-        allowed: ["id", "refs", "when", "questions", "message", "remediation", "derogation"])
+        allowed: ["id", "refs", "when", "questions", "message", "remediation", "derogation", "basis"])
     else { return nil }
     guard let id = identifier(required(fields, "id", "a blocking rule"), "the rule id", pattern: .general)
     else { return nil }
@@ -935,10 +935,15 @@ struct QuestionnaireReader {
           id: id)
       }
     }
+    var basis: RequirementBasis?
+    if let basisNode = fields.value("basis"), let name = string(basisNode, "basis", id: id) {
+      basis = RequirementBasis(rawValue: name)
+      if basis == nil { problem(basisNode, "unknown basis '\(name)'; use law, good_practice or policy", id: id) }
+    }
     guard let condition, let message, let remediation else { return nil }
     return BlockingRule(
       id: id, refs: refs, when: condition, questions: questions, message: message,
-      remediation: remediation, derogation: derogation)
+      remediation: remediation, derogation: derogation, basis: basis)
   }
 
   /// A question named twice in a list (it would count twice): reported at its second mention.

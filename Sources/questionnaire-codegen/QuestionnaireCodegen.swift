@@ -221,7 +221,7 @@ enum QuestionnaireCodegen {
       functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
       functions += "      riskModel: \(base)_riskModel(),\n"
       functions += "      blockingRules: [\n" + q.blockingRules.map {
-        "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)))"
+        "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)), basis: \($0.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))"
       }.joined(separator: ",\n") + "\n      ],\n"
       functions += "      risks: [\n" + q.risks.map {
         "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"

@@ -128,6 +128,35 @@ import Testing
     #expect(found.contains("21:23: [R1] mitigated_by lists 'c' twice"), "\(found)")
     #expect(found.contains("26:20: [B1] questions lists 'c' twice"), "\(found)")
   }
+
+  @Test func aBlockingRuleCarriesItsBasis() throws {
+    let compliance = """
+            - id: c
+              type: compliance
+              refs: ["1"]
+              severity: high
+              protects: [integrity]
+              remediation: {fr: "r", en: "r"}
+              text: {fr: "t", en: "t"}
+              help: {fr: "h", en: "h"}
+      """
+    func rule(_ basis: String) -> String {
+      """
+      blocking:
+        - id: B1
+          refs: ["1"]
+          basis: \(basis)
+          when: "c == noncompliant"
+          message: {fr: "m", en: "m"}
+          remediation: {fr: "r", en: "r"}
+      """
+    }
+    let yaml = questionnaireYAML(compliance, extra: rule("policy"))
+    #expect(problems(yaml) == [])
+    #expect(try QuestionnaireLoader.parse(yaml, source: "q.yaml").blockingRules.first?.basis == .policy)
+    let wrong = problems(questionnaireYAML(compliance, extra: rule("guideline")))
+    #expect(wrong.contains { $0.hasSuffix("[B1] unknown basis 'guideline'; use law, good_practice or policy") }, "\(wrong)")
+  }
 }
 
 /// `min`, `max` and `integer` on number questions (issue 11, point 14).

@@ -95,6 +95,13 @@ import Testing
     #expect(result.plan.accepted.isEmpty, "\(result.plan.accepted.map(\.questionID))")
     #expect(result.plan.refused.map(\.questionID) == ["ctr_sov_provider_assurance"])
     #expect(result.register.allSatisfy { $0.accepted.isEmpty })
+    let report = SummaryReport(
+      questionnaire: base.questionnaire, summary: result, answers: state.answers, language: .en, digest: "0")
+    let text = report.text(color: false)
+    #expect(!text.contains("Accepted risks ("), "\(text)")
+    #expect(text.contains("Risk acceptances without effect: blocking findings (1)"))
+    #expect(!report.markdown().contains("Accepted risks ("))
+    #expect(report.htmlPlan().contains("id=\"plan-refused\"") && !report.htmlPlan().contains("id=\"plan-accepted\""))
   }
 
   @Test func partialPriorAdviceOnSpecialDataBlocksLikeItsAbsence() {
@@ -106,8 +113,22 @@ import Testing
 
   @Test func theConfidentialReadingIsMarkedAsTheToolsPolicy() {
     let question = base.questionnaire.question("data_classification")
-    #expect(question?.basis == .policy)
-    #expect(question?.help["fr"]?.contains("professionnelles, confidentielles ou sensibles") == true)
+    #expect(question?.help["fr"]?.contains("« professionnelles, confidentielles ou sensibles »") == true)
+    #expect(question?.help["en"]?.contains("policy choice") == true)
+    #expect(question?.help["nl"]?.lowercased().contains("beleidskeuze") == true)
+    // Data that are only confidential: the rules hold by the tool's policy, named as such, and
+    // alone make the verdict at worst "acceptable with conditions".
+    let confidential = ["personal_data": "no", "sensitive_data": "no", "data_classification": "confidential"]
+    let result = summary(confidential.merging(["priv_encryption_transit": "partial"]) { $1 })
+    #expect(result.blocking.map(\.rule.id) == ["personal_data_unencrypted_confidential"])
+    #expect(result.blocking.first?.rule.basis == .policy)
+    #expect(result.verdict == .acceptableWithConditions, "\(result.reasons)")
+    #expect(result.reasons.contains(.blockingBeyondGuideline(rules: ["personal_data_unencrypted_confidential"])))
+    // The same gap on personal data blocks: the guideline's own words.
+    let personal = summary(["priv_encryption_transit": "partial"])
+    #expect(personal.blocking.map(\.rule.id) == ["personal_data_unencrypted"])
+    #expect(personal.blocking.first?.rule.basis == nil)
+    #expect(personal.verdict == .notAcceptable)
   }
 
   static let complete = VerdictTests.valid

@@ -22,7 +22,7 @@ import Testing
   @Test func theFieldsADerogationNeedsAreMarked() throws {
     var harness = try harness(.fr)
     let top = harness.render().snapshot
-    #expect(top.contains("Référence * :") && top.contains("Accordée par * :") && top.contains("Portée :"))
+    #expect(top.contains("Référence * :") && top.contains("Accordée par * :"))
     harness.press(.up)  // the last field, and the legend under the form
     let bottom = harness.render().snapshot
     #expect(bottom.contains("Échéance ou révision (AAAA-MM-JJ) * :") && bottom.contains("Mesures compensatoires :"))
