@@ -409,9 +409,7 @@ public struct RiskEngine: Sendable {
       if action.status == .riskAccepted {
         // A blocking finding is not accepted away; nor is a gap on a rule the reference text
         // allows no exception to (`derogation: none`), whether it blocks today or not.
-        let rules = questionnaire.blockingRules.filter {
-          $0.questions.contains(question.id) && ($0.derogation == .none || $0.when.evaluate(answer))
-        }
+        let rules = questionnaire.blockingRules.filter { $0.refusesAcceptance(of: question.id, answer) }
         if !rules.isEmpty { acceptance = .blocking(rules.map(\.id)) }
       }
       // The level of the question's gap, when it is one.

@@ -151,6 +151,19 @@ public struct BlockingRule: Equatable, Sendable {
   }
 }
 
+extension BlockingRule {
+  /// Whether a risk acceptance of `questionID`'s gap is refused: the rule names the question and
+  /// holds, or the reference text allows no exception to it (`derogation: none`) and it would
+  /// hold were the answer non-compliant (the point is in the rule's scope).
+  public func refusesAcceptance(of questionID: String, _ answer: (String) -> AnswerValue?) -> Bool {
+    guard questions.contains(questionID) else { return false }
+    if when.evaluate(answer) { return true }
+    guard derogation == .none else { return false }
+    let gap = AnswerValue.choice(ComplianceValue.noncompliant.rawValue)
+    return when.evaluate { $0 == questionID ? gap : answer($0) }
+  }
+}
+
 /// Whether a blocking finding can be waived by a derogation.
 public enum DerogationRule: Equatable, Sendable {
   /// The questionnaire says nothing.

@@ -235,12 +235,13 @@ public struct Wizard: Sendable {
     return list
   }
 
-  /// The blocking rules naming a question that hold now (hidden answers never block): a risk
-  /// they find cannot be accepted, only closed or, where the rule allows one, waived by a
-  /// formal derogation.
+  /// The blocking rules naming a question that hold now (hidden answers never block), or that
+  /// allow no exception (`derogation: none`) and would hold were its answer a gap: a risk they
+  /// find cannot be accepted, only closed or, where the rule allows one, waived by a formal
+  /// derogation (``BlockingRule/refusesAcceptance(of:_:)``, as the summary judges it).
   public func blockingRules(holdingFor questionID: String, _ state: WizardState) -> [BlockingRule] {
     let answer = questionnaire.visibleAnswer(state.answers, state.visibility)
-    return questionnaire.blockingRules.filter { $0.questions.contains(questionID) && $0.when.evaluate(answer) }
+    return questionnaire.blockingRules.filter { $0.refusesAcceptance(of: questionID, answer) }
   }
 
   /// Answers kept for question ids this questionnaire does not have.

@@ -104,6 +104,17 @@ import Testing
     #expect(report.htmlPlan().contains("id=\"plan-refused\"") && !report.htmlPlan().contains("id=\"plan-accepted\""))
   }
 
+  @Test func theWizardRefusesAnAcceptanceWhereTheGuidelineAllowsNoException() {
+    // Key control not verified: the rule does not hold (it reads partial or non-compliant), but
+    // « ne peut pas être sous-traitée » allows no exception, so no acceptance either.
+    var state = base.session(["priv_keys_under_control": "unknown"])
+    let wizard = Wizard(questionnaire: base.questionnaire)
+    #expect(wizard.blockingRules(holdingFor: "priv_keys_under_control", state).map(\.id) == ["keys_not_controlled"])
+    state.answers["priv_keys_under_control"]?.action = PlanAction(
+      owner: "Anne", status: .riskAccepted, acceptedBy: "Direction", acceptanceReason: "Fournisseur unique")
+    #expect(base.summary(state).plan.refused.map(\.questionID) == ["priv_keys_under_control"])
+  }
+
   @Test func partialPriorAdviceOnSpecialDataBlocksLikeItsAbsence() {
     for id in ["priv_special_legal_advice", "priv_special_technical_advice"] {
       let result = summary(["special_data": "yes", id: "partial"])
