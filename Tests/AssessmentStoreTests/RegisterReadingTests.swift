@@ -21,6 +21,8 @@ import Testing
   @Test func aBlockingFindingIsVisibleInItsRegisterRisk() {
     let cases: [([String: String], String)] = [
       (["deployment_model": "public", "priv_cloud_type_allowed": "noncompliant"], "D.risk.6"),
+      // A public cloud with every answer compliant: the rule holds on the scope alone.
+      (["deployment_model": "public"], "D.risk.6"),
       (["special_data": "yes", "priv_special_legal_advice": "noncompliant"], "D.risk.11"),
       (["ctr_sov_provider_assurance": "partial"], "D.risk.5"),
     ]
