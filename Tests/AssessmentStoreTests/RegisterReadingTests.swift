@@ -35,7 +35,7 @@ import Testing
     }
   }
 
-  @Test func aCompliantMitigationIsListedWithoutALevel() {
+  @Test func aCompliantMitigationIsListedWithoutALevel() throws {
     let state = base.session(["ctr_rest_all_data": "partial"])
     let report = SummaryReport(
       questionnaire: base.questionnaire, summary: base.summary(state), answers: state.answers, language: .fr,
@@ -44,7 +44,9 @@ import Testing
     #expect(!text.contains("conforme, faible") && !text.contains("conforme, moyen"))
     #expect(text.contains("partiellement conforme, ") || text.contains("partiel, "))
     let csv = report.csvRows()
+    let level = try #require(report.csvHeader.firstIndex(of: "Niveau"))
     let compliantRow = csv.first { $0[1] == "ctr_rest_destruction_all_copies" }
-    #expect(compliantRow?[8] == "", "\(compliantRow ?? [])")
+    #expect(compliantRow?[level] == "", "\(compliantRow ?? [])")
+    #expect(csv.first { $0[1] == "ctr_rest_all_data" }?[level].isEmpty == false)
   }
 }
