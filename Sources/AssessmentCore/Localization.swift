@@ -39,7 +39,7 @@ public enum Phrase: CaseIterable, Sendable {
   // Footers
   case footerQuestion, footerNote, footerField, footerHelp, footerList, footerReview
   case footerSummary, footerForm, footerStart, footerEvidence, footerSearch
-  case footerMultiple, footerFinished, footerNumber, footerText
+  case footerMultiple, footerFinished, footerNumber, footerText, footerNumberField
   // Answers
   case compliant, partial, noncompliant, notApplicable, unknown, unanswered, yes, no
   case severityLow, severityMedium, severityHigh, severityCritical
@@ -137,7 +137,7 @@ extension Phrase: TranslatedText {
     case .evidenceAdd: return ("Ajouter : ", "Add: ", "Toevoegen: ")
     case .evidenceNone: return ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)")
     case .justificationRequired: return ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab).")
-    case .finishConfirm: return ("Clôturer l'évaluation ? %1 sans réponse. o : oui, autre touche : non", "Finish the assessment? %1 unanswered. y: yes, any other key: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, andere toets: nee")
+    case .finishConfirm: return ("Clôturer l'évaluation ? %1 sans réponse. o : oui, autre lettre, Entrée ou Échap : non", "Finish the assessment? %1 unanswered. y: yes, another letter, Enter or Esc: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, andere letter, Enter of Esc: nee")
     case .moreAbove: return ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven")
     case .moreBelow: return ("▼ suite en dessous", "▼ more below", "▼ meer hieronder")
     case .sectionIntro: return ("Introduction", "Introduction", "Inleiding")
@@ -174,11 +174,12 @@ extension Phrase: TranslatedText {
     case .footerText: return ("Entrée écrire la réponse  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  a plan  / chercher  r revue  S résumé  ? aide  q quitter", "Enter write the answer  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  / search  g contents  r review  S summary  ? help  q quit", "Enter antwoord schrijven  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  a plan  / zoeken  S samenvatting  ? hulp  q stoppen")
     case .footerNote: return ("Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer", "Note: Enter new line  ←→↑↓ move  Tab or Esc done", "Notitie: Enter nieuwe regel  ←→↑↓ verplaatsen  Tab of Esc klaar")
     case .footerField: return ("Entrée valider et suivante  Échap quitter le champ (le texte est gardé)", "Enter confirm and next  Esc leave the field (what is typed is kept)", "Enter bevestigen en volgende  Esc veld verlaten (de tekst blijft bewaard)")
+    case .footerNumberField: return ("Entrée valider et suivante  Échap quitter le champ (gardé si c'est un nombre, abandonné sinon)", "Enter confirm and next  Esc leave the field (kept if it is a number, dropped otherwise)", "Enter bevestigen en volgende  Esc veld verlaten (bewaard als het een getal is, anders niet)")
     case .footerHelp: return ("↑↓ PgPréc/PgSuiv défiler  Échap fermer", "↑↓ PgUp/PgDn scroll  Esc close", "↑↓ PgUp/PgDn scrollen  Esc sluiten")
     case .footerList: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller  Échap fermer", "↑↓ PgUp/PgDn choose  Enter go  Esc close", "↑↓ PgUp/PgDn kiezen  Enter ga naar  Esc sluiten")
     case .footerReview: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ PgUp/PgDn choose  Enter go to question  F finish  S summary  Esc back", "↑↓ PgUp/PgDn kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug")
     case .footerSummary: return ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  a plan d'action  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  a actieplan  Esc terug  q stoppen")
-    case .footerFinished: return ("↑↓ PgPréc/PgSuiv défiler  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  o beoordeling heropenen  q stoppen")
+    case .footerFinished: return ("↑↓ PgPréc/PgSuiv défiler  a plan d'action de l'écart  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  a action plan of the gap  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen  q stoppen")
     case .footerForm: return ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
     case .footerStart: return ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen")
     case .footerEvidence: return ("Entrée ajouter  ↑↓ choisir  Suppr retirer  Échap fermer", "Enter add  ↑↓ choose  Del remove  Esc close", "Enter toevoegen  ↑↓ kiezen  Del verwijderen  Esc sluiten")

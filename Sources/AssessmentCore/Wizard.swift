@@ -82,7 +82,8 @@ public struct Wizard: Sendable {
     case (.questions, .flagToggled(let date)):
       guard let question = current(state) else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
-    case (.questions, .actionEdited(let action, let date)):
+    // The action plan is follow-up, not answering: it is kept up on a finished assessment too.
+    case (.questions, .actionEdited(let action, let date)), (.finished, .actionEdited(let action, let date)):
       guard let question = current(state) else { break }
       if action.status == .riskAccepted, !blockingRules(holdingFor: question.id, state).isEmpty { break }
       let stored = action.isBlank ? nil : action
@@ -113,6 +114,10 @@ public struct Wizard: Sendable {
       (.summary, .questionJumped(let id)):
       guard let target = questionnaire.index(of: id), state.visibility[target] else { break }
       jump(&state, to: target)
+    case (.finished, .questionJumped(let id)):
+      // The question whose plan is followed up; the assessment stays finished.
+      guard let target = questionnaire.index(of: id), state.visibility[target] else { break }
+      state.cursor = target
     case (.questions, .returnPressed):
       while let origin = state.history.popLast() {
         guard state.visibility.indices.contains(origin), state.visibility[origin] else { continue }

@@ -338,9 +338,7 @@ public struct PlainSession {
     state.notice = nil
     var reply = Reply()
     let trimmed = line.trimmingCharacters(in: .whitespaces)
-    if trimmed.hasPrefix("="), expecting != .command {
-      answer(String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), now: now, &reply)
-    } else if let (command, argument) = PlainCommand.parse(trimmed, language),
+    if let (command, argument) = PlainCommand.parse(trimmed, language),
       expecting != .finishConfirmation
     {
       run(command, argument, now: now, &reply)
@@ -371,8 +369,13 @@ public struct PlainSession {
       }
       if wizard.current(state.wizard)?.type == .derogation { return .derogation(.reference) }
       return .question
-    case .review, .summary, .finished:
+    case .review, .summary:
       return previous == .finishConfirmation ? .finishConfirmation : .command
+    case .finished:
+      switch previous {
+      case .planStatus?, .plan?: return previous ?? .command
+      default: return .command
+      }
     }
   }
 
@@ -586,6 +589,10 @@ public struct PlainSession {
       reply.refused = PlainText.notHere.format(language, command.names(language)[0])
     }
     switch command {
+    case .answer:
+      // What the line would answer if it were not a command's name.
+      guard expecting != .command else { return notHere() }
+      answer(argument, now: now, &reply)
     case .commands:
       reply.lines.append(PlainText.commandsTitle.text(language))
       reply.lines += PlainCommand.allCases.map { $0.describe(language) }
@@ -627,16 +634,19 @@ public struct PlainSession {
       }
     case .plan:
       if !argument.isEmpty {
-        // `plan ID`: that question's plan, from anywhere (the summary's list of gaps, the review).
-        guard phase != .identification, phase != .finished else { return notHere() }
+        // `plan ID`: that question's plan, from anywhere (the summary's list of gaps, the review;
+        // a finished assessment's too: following up the plan is not answering).
+        guard phase != .identification else { return notHere() }
         guard let target = position(of: argument) else {
           reply.refused = PlainText.noSuchQuestion.format(language, argument)
           return
         }
         send(.questionJumped(questionnaire.questions[target].id), &reply)
       }
-      guard state.wizard.phase == .questions, let current = wizard.current(state.wizard) else {
-        if phase == .summary || phase == .review {
+      let following = state.wizard.phase == .finished && !argument.isEmpty
+      guard state.wizard.phase == .questions || following, let current = wizard.current(state.wizard)
+      else {
+        if phase == .summary || phase == .review || phase == .finished {
           reply.refused = PlainText.planWhich.text(language)
           return
         }

@@ -96,9 +96,9 @@ enum PlainText: CaseIterable, TranslatedText {
       "regel %1: %2; gestopt bij deze regel, alles ervoor is opgeslagen"
     )
     case .forcedAnswer: return (
-      "= TEXTE : TEXTE est la réponse, même s'il commence par le nom d'une commande",
-      "= TEXT: TEXT is the answer, even when it starts with a command's name",
-      "= TEKST: TEKST is het antwoord, ook als het met de naam van een opdracht begint"
+      "Une réponse est enregistrée telle qu'elle est tapée (un = au début compris) ; une réponse qui s'écrit comme une commande se tape « réponse TEXTE ».",
+      "An answer is recorded as typed (an = at the start included); an answer that reads like a command is typed “answer TEXT”.",
+      "Een antwoord wordt opgeslagen zoals het getypt is (een = vooraan inbegrepen); een antwoord dat eruitziet als een opdracht typ je als ‘antwoord TEKST’."
     )
     case .currentAnswer: return ("Réponse actuelle", "Current answer", "Huidig antwoord")
     case .reviewHint: return (
@@ -117,9 +117,9 @@ enum PlainText: CaseIterable, TranslatedText {
       "welke tekortkoming? ‘actieplan ID’, met de id tussen haken"
     )
     case .finishedHint: return (
-      "L'évaluation est clôturée : « rouvrir » la rouvre, « quitter » quitte.",
-      "The assessment is finished: “reopen” reopens it, “quit” quits.",
-      "De beoordeling is afgerond: ‘heropenen’ heropent ze, ‘stoppen’ stopt."
+      "L'évaluation est clôturée : « plan ID » suit le plan d'action d'un écart (ID entre crochets), « rouvrir » la rouvre, « quitter » quitte.",
+      "The assessment is finished: “plan ID” follows up a gap's action plan (the ID in brackets), “reopen” reopens it, “quit” quits.",
+      "De beoordeling is afgerond: ‘actieplan ID’ volgt het actieplan van een tekortkoming op (de ID tussen haken), ‘heropenen’ heropent ze, ‘stoppen’ stopt."
     )
     case .blankRequired: return (
       "ce champ ne peut pas rester vide", "this field cannot stay empty",
@@ -157,7 +157,7 @@ enum PlainText: CaseIterable, TranslatedText {
 
 /// What a typed command does: one per key of the full-screen wizard.
 enum PlainCommand: CaseIterable {
-  case commands, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back, next,
+  case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back, next,
     section, goto, search
   case review, summary, finish, reopen, save, quit
 
@@ -166,6 +166,7 @@ enum PlainCommand: CaseIterable {
     let entry: (String, String, String)
     switch self {
     case .commands: return ["?"]
+    case .answer: entry = ("réponse", "answer", "antwoord")
     case .help: entry = ("aide", "help", "hulp")
     case .repeatQuestion: entry = ("répéter", "repeat", "herhalen")
     case .note: entry = ("note", "note", "notitie")
@@ -200,7 +201,7 @@ enum PlainCommand: CaseIterable {
   /// are planned" is not taken for `next`.
   var takesArgument: Bool {
     switch self {
-    case .note, .evidence, .section, .goto, .search, .plan: return true
+    case .answer, .note, .evidence, .section, .goto, .search, .plan: return true
     default: return false
     }
   }
@@ -210,6 +211,9 @@ enum PlainCommand: CaseIterable {
     let names = self.names(language)
     let argument: String
     switch (self, language) {
+    case (.answer, .fr): argument = " TEXTE"
+    case (.answer, .nl): argument = " TEKST"
+    case (.answer, _): argument = " TEXT"
     case (.note, .fr), (.evidence, .fr), (.search, .fr): argument = " [TEXTE]"
     case (.note, .nl), (.evidence, .nl), (.search, .nl): argument = " [TEKST]"
     case (.note, _), (.evidence, _), (.search, _): argument = " [TEXT]"
@@ -221,6 +225,12 @@ enum PlainCommand: CaseIterable {
     let what: (String, String, String)
     switch self {
     case .commands: what = ("cette liste", "this list", "deze lijst")
+    case .answer:
+      what = (
+        "TEXTE est la réponse, même s'il s'écrit comme une commande (« réponse suivant » répond « suivant »)",
+        "TEXT is the answer, even when it reads like a command (“answer next” answers “next”)",
+        "TEKST is het antwoord, ook als het eruitziet als een opdracht (‘antwoord volgende’ antwoordt ‘volgende’)"
+      )
     case .help:
       what = (
         "l'aide de la question : pourquoi, quelles preuves demander, correspondances",

@@ -85,7 +85,9 @@ extension App {
       case .home: state.mode = .help(scroll: 0)
       case .end: state.mode = .help(scroll: last)
       case .control("c"), .function(10): return quit(&state, now: now)
-      default: state.mode = .browsing
+      // A typed key, Esc, Enter or ← closes the help; other keys (function keys, Tab...) do not.
+      case .character, .escape, .enter, .left, .backspace, .function(1): state.mode = .browsing
+      default: break
       }
       return []
     case .searching(var editor):
@@ -117,14 +119,19 @@ extension App {
         state.listOffset = Viewport.paged(
           state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
         selection = min(max(sections.count - 1, 0), state.listOffset)
+      case .home: selection = 0
+      case .end: selection = max(sections.count - 1, 0)
       case .enter:
         state.mode = .browsing
         guard sections.indices.contains(selection) else { return [] }
         return send(&state, .sectionJumped(sections[selection]))
       case .control("c"), .function(10): return quit(&state, now: now)
-      default:
+      // Closed by Esc (as its key bar says), g again, ← or a typed key; not by other keys.
+      case .escape, .left, .backspace, .character:
         state.mode = .browsing
         return []
+      default:
+        break
       }
       state.mode = .contents(selection: selection)
       state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
@@ -134,12 +141,16 @@ extension App {
     case .plan(let selection):
       return handlePlan(&state, key, selection: selection, now: now)
     case .confirmingFinish:
-      state.mode = .browsing
       switch key {
       case .character("y"), .character("Y"), .character("o"), .character("O"), .character("j"),
         .character("J"):
+        state.mode = .browsing
         return send(&state, .finishRequested)
+      case .character, .escape, .enter, .left, .backspace:
+        state.mode = .browsing
+        return []
       default:
+        // A function key or an arrow neither confirms nor dismisses the question.
         return []
       }
     }

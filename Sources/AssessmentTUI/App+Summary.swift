@@ -53,10 +53,13 @@ extension App {
       }
       guard let target = summaryTarget(state) else { return [] }
       return send(&state, .questionJumped(target))
-    case .character("a") where !finished:
-      // The plan of the selected gap, edited from the summary's list of gaps.
+    case .character("a"):
+      // The plan of the selected gap, edited from the summary's list of gaps. On a finished
+      // assessment too: following up the plan is not answering, and the summary stays where it was.
       guard let target = summaryTarget(state) else { return [] }
+      let (selection, offset) = (state.listSelection, state.listOffset)
       let effects = send(&state, .questionJumped(target))
+      if finished { (state.listSelection, state.listOffset) = (selection, offset) }
       openPlan(&state)
       return effects
     case .character("o") where finished:

@@ -162,7 +162,19 @@ public struct App: Sendable {
     state.notice = nil
     state.now = now
     if key == .resize { return [] }
+    // Pasted text is typed into the field being edited, and changes nothing anywhere else.
+    if case .paste = key {
+      typeIntoField(&state, key)
+      return []
+    }
     if state.isTooSmall {
+      // What was typed just before the terminal shrank still reaches the field being edited.
+      switch key {
+      case .character, .backspace, .delete:
+        if typeIntoField(&state, key) { return [] }
+      default:
+        break
+      }
       if isQuit(key) { return quit(&state, now: now) }
       return []
     }
@@ -170,7 +182,12 @@ public struct App: Sendable {
     case .identification: return handleForm(&state, key, now: now)
     case .questions: return handleQuestions(&state, key, now: now)
     case .review: return handleReview(&state, key)
-    case .summary, .finished: return handleSummary(&state, key)
+    case .summary: return handleSummary(&state, key)
+    case .finished:
+      if case .plan(let selection) = state.mode {
+        return handlePlan(&state, key, selection: selection, now: now)
+      }
+      return handleSummary(&state, key)
     }
   }
 
@@ -199,6 +216,21 @@ public struct App: Sendable {
       }
     }
     return (exit, failure)
+  }
+
+  /// Applies an editing key to the text being typed (a field, the search): false when there is
+  /// none.
+  @discardableResult
+  func typeIntoField(_ state: inout AppState, _ key: Key) -> Bool {
+    if state.wizard.phase == .questions, case .searching(var editor) = state.mode {
+      editor.apply(key)
+      state.mode = .searching(editor)
+      return true
+    }
+    guard state.field != nil else { return false }
+    state.field?.editor.apply(key)
+    if case .evidence = state.mode { state.mode = .evidence(selection: nil) }
+    return true
   }
 
   func isQuit(_ key: Key) -> Bool {

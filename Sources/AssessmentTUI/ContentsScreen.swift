@@ -23,7 +23,9 @@ struct ContentsScreen {
     }
     let rows = canvas.height - 7
     let offset = Viewport.settle(state.listOffset, focus: selection, total: lines.count, rows: rows)
-    screen.scrolled(lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
+    screen.scrolled(
+      lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
+      cursorOn: selection)
     screen.footer(state, &canvas, keys: .footerList)
   }
 }

@@ -19,6 +19,7 @@ struct EvidenceScreen {
     let items = (state.wizard.answers[question.id]?.evidence ?? []).enumerated().filter { $0.offset != typing }
     if items.isEmpty { canvas.text(row: 6, column: 4, Phrase.evidenceNone.text(language), .dim) }
     for (row, (index, item)) in items.enumerated().prefix(canvas.height - 12) {
+      if index == selection { canvas.terminal.placeCursor(row: 6 + row, column: 2) }
       canvas.text(row: 6 + row, column: 2, DisplayWidth.truncate("\(index == selection ? "›" : " ") \(index + 1). \(item)", to: canvas.width - 4), index == selection ? .reverse : .plain)
     }
     let row = canvas.height - 5

@@ -54,9 +54,12 @@ struct HelpScreen {
 
   func draw(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
     screen.header(state, &canvas, section: screen.app.wizard.questionnaire.sectionIndexOfQuestion[state.wizard.cursor])
+    let lines = lines(state, width: canvas.width - 4)
+    // The cursor on the first line shown: a reader follows the help as it scrolls.
+    let shown = Viewport(offset: scroll, total: lines.count, rows: canvas.height - 7).offset
     screen.scrolled(
-      lines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
-      language: state.language)
+      lines, offset: scroll, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
+      cursorOn: shown)
     screen.footer(state, &canvas, keys: .footerHelp)
   }
 }

@@ -119,13 +119,69 @@ public final class NcursesTerminal: Terminal {
     _ = ca_refresh()
   }
 
+  /// A character read after a mouse report or an Esc that turned out not to belong to it.
+  private var pending: UInt32?
+
+  /// The next key. A key code curses does not name, a mouse report and an escape sequence it
+  /// did not recognise (``EscapeSequence``) are read whole and skipped: they never reach the
+  /// screens as Esc and characters.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    ca_timeout(Int32(timeoutMilliseconds))
+    while true {
+      var code: UInt32 = 0
+      if let character = pending {
+        pending = nil
+        code = character
+      } else {
+        ca_timeout(Int32(timeoutMilliseconds))
+        let result = ca_get_wch(&code)
+        if result == ca_err() { return nil }
+        if result == ca_key_code_yes() {
+          if Int32(code) == KEY_MOUSE {
+            skipMouseReport()
+          } else if let key = Self.keyCode(Int32(code)) {
+            return key
+          }
+          continue
+        }
+      }
+      if code == 27 {
+        switch EscapeSequence.read(next: nextCharacter) {
+        case .key(let key): return key
+        case .escapeThen(let character):
+          pending = character.unicodeScalars.first.map(\.value)
+          return .escape
+        case .ignored: continue
+        }
+      }
+      if let key = Self.character(code) { return key }
+    }
+  }
+
+  /// The rest of a mouse report. Curses reads the oldest form (`Esc [ M` and three bytes)
+  /// itself, but of the extended form (`Esc [ <` b;x;y and M or m) only the prefix its terminal
+  /// description names: the numbers and the final letter follow here.
+  private func skipMouseReport() {
+    ca_timeout(25)
     var code: UInt32 = 0
-    let result = ca_get_wch(&code)
-    if result == ca_err() { return nil }
-    if result == ca_key_code_yes() { return Self.keyCode(Int32(code)) }
-    return Self.character(code)
+    guard ca_get_wch(&code) == OK else { return }
+    guard let scalar = Unicode.Scalar(code), scalar.isASCII,
+      ("0"..."9").contains(Character(scalar)) || scalar == ";"
+    else {
+      pending = code
+      return
+    }
+    for _ in 0..<32 {
+      guard let character = nextCharacter(100), character != "M", character != "m" else { return }
+    }
+  }
+
+  /// The next character within `milliseconds`; nil without one, or when a key code comes (it
+  /// cannot belong to an escape sequence).
+  private func nextCharacter(_ milliseconds: Int) -> Character? {
+    ca_timeout(Int32(milliseconds))
+    var code: UInt32 = 0
+    guard ca_get_wch(&code) == OK, let scalar = Unicode.Scalar(code) else { return nil }
+    return Character(scalar)
   }
 
   private static func keyCode(_ code: Int32) -> Key? {

@@ -107,7 +107,9 @@ struct PlanScreen {
     let window = Viewport(
       offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top), total: lines.count,
       rows: bottom - top)
-    let first = screen.scrolled(lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language)
+    let first = screen.scrolled(
+      lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language,
+      cursorOn: selectedLine)
     if let (row, column) = cursorAt, window.shown.contains(row) {
       canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
     }

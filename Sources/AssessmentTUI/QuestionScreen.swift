@@ -57,6 +57,8 @@ struct QuestionScreen {
     if let basis = SummaryReport.basisText(question, language) {
       wrap("(" + basis + ")", TextStyle(bold: true, color: .warning))
     }
+    // The cursor's line when nothing is highlighted: the question itself.
+    let questionLine = lines.count
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
     lines.append(("", .plain))
     wrap(questionnaire.text(question.help, language.rawValue), .plain)
@@ -99,6 +101,7 @@ struct QuestionScreen {
         let highlighted = index == highlight
         // The highlighted field in view, else the first one (with the question above it).
         if highlighted || (highlight == nil && index == 0) { focus = lines.count }
+        if highlighted { cursorAt = (lines.count, 0) }
         var style = TextStyle(bold: !record[field].isEmpty)
         if highlighted { style.reverse = true }
         let value = record[field].isEmpty ? "—" : record[field]
@@ -121,6 +124,7 @@ struct QuestionScreen {
       } else {
         let value = answer?.value.map { $0.display(question, language, questionnaire) } ?? "—"
         focus = lines.count
+        cursorAt = (lines.count, 0)
         // Wrapped at words under the label, never cut.
         let wrapped = value.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
           DisplayWidth.wrap(String($0), width: width - labelWidth - 2)
@@ -143,6 +147,7 @@ struct QuestionScreen {
         let pointer = highlighted ? "›" : " "
         let number = index < 9 ? "\(index + 1)." : "  "
         if highlighted || (highlight == nil && selected && focus == nil) { focus = lines.count }
+        if highlighted { cursorAt = (lines.count, 0) }
         var style = TextStyle.plain
         if highlighted { style.reverse = true }
         if selected { style.bold = true }
@@ -198,7 +203,8 @@ struct QuestionScreen {
       offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top), total: lines.count,
       rows: bottom - top)
     let first = screen.scrolled(lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language)
-    if let (row, column) = cursorAt, window.shown.contains(row) {
+    let (row, column) = cursorAt ?? (questionLine, 0)
+    if window.shown.contains(row) {
       canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
     }
     if case .searching(let editor) = state.mode {
@@ -219,7 +225,10 @@ struct QuestionScreen {
     }
     switch state.mode {
     case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
-    case .editingAnswer: screen.footer(state, &canvas, keys: .footerField)
+    case .editingAnswer:
+      // Esc keeps a number only when it parses: the key bar says so.
+      let number = state.field?.target == .answer(.number)
+      screen.footer(state, &canvas, keys: number ? .footerNumberField : .footerField)
     default:
       // An answer carried from last year: c (confirm it) comes first.
       if answer?.reverify == true, question.type != .derogation {

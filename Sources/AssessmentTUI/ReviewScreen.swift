@@ -31,7 +31,9 @@ struct ReviewScreen {
       }
     }
     let offset = Viewport.settle(state.listOffset, focus: focus, total: lines.count, rows: canvas.height - 7)
-    screen.scrolled(lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: language)
+    screen.scrolled(
+      lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: language,
+      cursorOn: focus)
     screen.footer(state, &canvas, keys: .footerReview)
   }
 }

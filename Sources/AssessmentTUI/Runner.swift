@@ -157,6 +157,7 @@ public struct StartMenu: Equatable, Sendable {
       let detailWidth = DisplayWidth.of(item.1)
       let title = DisplayWidth.pad((selected ? "› " : "  ") + item.0, to: width - 6 - detailWidth)
       terminal.draw(row: row, column: 2, title + "  " + item.1, style: selected ? .reverse : (index == 0 && offersNew ? .bold : .plain))
+      if selected { terminal.placeCursor(row: row, column: 2) }
       row += 1
     }
     let keys = Phrase.footerStart.text(language)

@@ -41,7 +41,13 @@ public struct Screen: Sendable {
       default: QuestionScreen(screen: self).draw(state, &canvas)
       }
     case .review: ReviewScreen(screen: self).draw(state, &canvas)
-    case .summary, .finished: SummaryScreen(screen: self).draw(state, &canvas)
+    case .summary: SummaryScreen(screen: self).draw(state, &canvas)
+    case .finished:
+      if case .plan(let selection) = state.mode {
+        PlanScreen(screen: self).draw(state, selection: selection, &canvas)
+      } else {
+        SummaryScreen(screen: self).draw(state, &canvas)
+      }
     }
     terminal.present()
   }
@@ -131,15 +137,20 @@ public struct Screen: Sendable {
 
   /// Draws `lines` in rows `top..<bottom` from line `offset` (settled by ``Viewport``), with
   /// marks when there is more above or below. Returns the row of line `offset`.
+  ///
+  /// `cursorOn`: the line the terminal cursor goes to, at its start, when it is in view (the
+  /// highlighted one): screen readers and magnifiers follow the cursor. A field being edited
+  /// places the cursor again afterwards.
   @discardableResult
   func scrolled(
     _ lines: [(String, TextStyle)], offset: Int, top: Int, bottom: Int, _ canvas: inout Canvas,
-    language: InterfaceLanguage
+    language: InterfaceLanguage, cursorOn: Int? = nil
   ) -> Int {
     let window = Viewport(offset: offset, total: lines.count, rows: bottom - top)
     let first = top + (window.showsAbove ? 1 : 0)
     for (row, index) in window.shown.enumerated() {
       canvas.text(row: first + row, column: 2, lines[index].0, lines[index].1)
+      if index == cursorOn { canvas.terminal.placeCursor(row: first + row, column: 2) }
     }
     if window.showsAbove {
       canvas.text(row: top, column: canvas.width - 22, Phrase.moreAbove.text(language), .dim)

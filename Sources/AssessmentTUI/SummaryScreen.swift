@@ -44,7 +44,9 @@ struct SummaryScreen {
       return (line.text, style)
     }
     let offset = Viewport.settle(state.listOffset, focus: selection, total: styled.count, rows: canvas.height - 7)
-    screen.scrolled(styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language)
+    screen.scrolled(
+      styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
+      cursorOn: selection)
     screen.footer(state, &canvas, keys: state.wizard.phase == .finished ? .footerFinished : .footerSummary)
   }
 

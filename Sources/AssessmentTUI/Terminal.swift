@@ -41,6 +41,9 @@ public enum Key: Equatable, Sendable {
   case function(Int)
   /// The terminal changed size.
   case resize
+  /// Text pasted in one piece (a bracketed paste): typed into the field being edited, ignored
+  /// anywhere else, so that a digit in it never records an answer.
+  case paste(String)
 }
 
 /// What the screens draw on: the real terminal (ncurses) or an in-memory one for tests.

@@ -137,6 +137,7 @@ extension TextEditor {
     case .up: moveVertically(-1)
     case .down: moveVertically(1)
     case .enter where multiline: insert("\n")
+    case .paste(let text): insert(multiline ? text : text.replacingOccurrences(of: "\n", with: " "))
     default: break
     }
   }

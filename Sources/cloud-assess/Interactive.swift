@@ -19,7 +19,7 @@ struct InterfaceOptions: ParsableArguments {
   var language: InterfaceLanguage?
 
   @Flag(
-    help: "Plain mode: one prompt at a time as lines, answers read line by line from standard input (also with CLOUD_ASSESS_PLAIN=1, and by itself when TERM is dumb or unset, or without a terminal).")
+    help: "Plain mode: one prompt at a time as lines, answers read line by line from standard input (also with CLOUD_ASSESS_PLAIN=1 or ACCESSIBLE=1, and by itself when TERM is dumb or unset, or without a terminal).")
   var plain = false
 
   var resolvedLanguage: InterfaceLanguage {
@@ -51,12 +51,16 @@ enum Interactive {
     Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
   }
 
-  /// Plain mode when asked for (`--plain`, `CLOUD_ASSESS_PLAIN=1`), when `TERM` is `dumb` or
+  /// Plain mode when asked for (`--plain`, `CLOUD_ASSESS_PLAIN=1`, or `ACCESSIBLE=1`: the
+  /// convention of terminal form libraries for screen readers), when `TERM` is `dumb` or
   /// unset, when standard input or output is not a terminal, or when curses cannot start on the
   /// terminal (unknown to terminfo) or is not installed (both said on standard error); the
   /// full-screen wizard otherwise.
   static func chooseFrontEnd(plain: Bool, language: InterfaceLanguage) -> FrontEnd {
-    let asked = plain || (ProcessEnvironment.value("CLOUD_ASSESS_PLAIN").map { !$0.isEmpty && $0 != "0" } ?? false)
+    func set(_ name: String) -> Bool {
+      ProcessEnvironment.value(name).map { !$0.isEmpty && $0 != "0" } ?? false
+    }
+    let asked = plain || set("CLOUD_ASSESS_PLAIN") || set("ACCESSIBLE")
     let term = ProcessEnvironment.value("TERM") ?? ""
     if asked || term.isEmpty || term == "dumb" || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
       return .plain(ascii: TerminalLocale.setUp() == .ascii)

@@ -27,6 +27,20 @@ import Testing
     #expect(state.answers["restitution"]?.action == nil)
   }
 
+  @Test func theActionPlanOfAFinishedAssessmentIsFollowedUpWithoutReopeningIt() {
+    var state = session(
+      ["restitution": Answer(value: .choice("partial")), "sovereignty": Answer(value: .choice("noncompliant"))],
+      on: "sovereignty")
+    state.phase = .finished
+    #expect(wizard.reduce(&state, .questionJumped("restitution")) == [.save])
+    #expect(wizard.current(state)?.id == "restitution")
+    let action = PlanAction(owner: "DPO", dueDate: "2027-03-31", status: .inProgress)
+    #expect(wizard.reduce(&state, .actionEdited(action, at: t1)) == [.save])
+    #expect(state.answers["restitution"]?.action == action)
+    #expect(state.phase == .finished, "still finished")
+    #expect(wizard.reduce(&state, .answerChosen(.choice("compliant"), at: t1)) == [], "no answering")
+  }
+
   @Test func thePlanListsPendingActionsByDueDateTheOverdueOnesAcceptedRisksAndDone() {
     let state = session(
       [

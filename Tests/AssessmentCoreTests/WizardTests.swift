@@ -263,7 +263,7 @@ import Testing
         "finishRequested",
       ],
       .summary: ["sectionJumped", "questionJumped", "overlayClosed", "finishRequested"],
-      .finished: ["reopenRequested"],
+      .finished: ["reopenRequested", "questionJumped"],
     ]
     var base = identified()
     base.phase = phase

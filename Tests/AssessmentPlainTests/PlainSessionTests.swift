@@ -80,6 +80,40 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(plain.state.wizard == before.wizard)
   }
 
+  /// A text answer is stored as typed, `=` included; one that reads like a command is typed
+  /// after `answer`, as the command list says.
+  @Test func aTextAnswerIsStoredAsTypedAndAnswerTypesOneThatReadsLikeACommand() throws {
+    var plain = try session()
+    _ = plain.handle("goto comment", now: t0)
+    #expect(plain.handle("=SUM(A1:A3) and more", now: t0).refused == nil)
+    #expect(plain.state.wizard.answers["comment"]?.value == .text("=SUM(A1:A3) and more"))
+    _ = plain.handle("goto comment", now: t0)
+    #expect(plain.handle("answer next", now: t0).refused == nil)
+    #expect(plain.state.wizard.answers["comment"]?.value == .text("next"))
+    let list = plain.handle("?", now: t0).lines
+    #expect(list.contains { $0.contains("answer TEXT") })
+    #expect(list.contains { $0.contains("an = at the start included") })
+  }
+
+  /// `plan ID` on a finished assessment follows up the gap's plan without reopening it.
+  @Test func thePlanOfAGapIsFollowedUpOnAFinishedAssessment() throws {
+    var plain = try session()
+    _ = plain.handle("goto restitution", now: t0)
+    _ = plain.handle("3", now: t0)
+    _ = plain.handle("finish", now: t0)
+    _ = plain.handle("y", now: t0)
+    #expect(plain.state.wizard.phase == .finished)
+    #expect(plain.next().lines.contains { $0.contains("“plan ID” follows up") })
+    #expect(plain.handle("plan", now: t0).refused?.contains("which gap?") == true)
+    #expect(plain.handle("plan restitution", now: t0).refused == nil)
+    #expect(plain.handle("2", now: t0).refused == nil)
+    #expect(plain.handle("Anne", now: t0).refused == nil)
+    #expect(plain.state.wizard.answers["restitution"]?.action?.status == .inProgress)
+    #expect(plain.state.wizard.answers["restitution"]?.action?.owner == "Anne")
+    #expect(plain.state.wizard.phase == .finished)
+    #expect(plain.state.wizard.answers["restitution"]?.value == .choice("noncompliant"))
+  }
+
   @Test func theEndOfTheInputSavesAndLeaves() throws {
     var plain = try session()
     #expect(plain.endOfInput(now: t0) == [.save, .exit])

@@ -34,6 +34,23 @@ import Testing
     #expect(harness.render().snapshot.contains("1200x"), "and it stays in the editor")
   }
 
+  /// Esc keeps a number only when it parses, and the number field's key bar says so (a text
+  /// field's says what is typed is kept).
+  @Test func theNumberFieldsKeyBarSaysWhatEscDoes() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.go(to: "users")
+    harness.type("12x")
+    let bar = harness.render().snapshot
+    #expect(bar.contains("Esc leave the field (kept if it is a number, dropped otherwise)"), "\(bar)")
+    harness.press(.escape)
+    #expect(harness.state.wizard.answers["users"]?.value == nil, "12x was dropped")
+    var text = Harness(try fixture("walk.yaml"))
+    text.press(.character("1"))
+    text.go(to: "context")
+    text.press(.enter)
+    #expect(text.render().snapshot.contains("Esc leave the field (what is typed is kept)"))
+  }
+
   @Test func aDigitOnANumberQuestionStartsTypingTheNumber() throws {
     var harness = Harness(try fixture("walk.yaml"))
     harness.go(to: "users")

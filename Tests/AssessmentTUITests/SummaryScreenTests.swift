@@ -33,6 +33,28 @@ import Testing
     #expect(harness.state.wizard.phase == .questions)
   }
 
+  /// `a` on a gap of a finished summary opens its action plan (follow-up, not answering); Esc
+  /// comes back to the summary, on the same line, and the assessment stays finished.
+  @Test func theActionPlanOfAGapOnAFinishedSummary() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.go(to: "restitution")
+    harness.press(.character("3"))
+    harness.press(.character("F"), .character("y"))
+    #expect(harness.state.wizard.phase == .finished)
+    let lines = SummaryScreen.lines(app: harness.app, state: harness.state)
+    let gap = try #require(lines.firstIndex { $0.questionID == "restitution" })
+    harness.state.listSelection = gap
+    harness.press(.character("a"))
+    #expect(harness.state.mode == .plan(selection: 0))
+    #expect(harness.render().snapshot.contains("Data restitution."), "the plan form is drawn")
+    harness.press(.character("2"))
+    #expect(harness.state.wizard.answers["restitution"]?.action?.status == .inProgress)
+    harness.press(.escape)
+    #expect(harness.state.wizard.phase == .finished)
+    #expect(harness.state.listSelection == gap)
+    #expect(harness.state.wizard.answers["restitution"]?.value == .choice("noncompliant"))
+  }
+
   /// “Assessment complete” is not claimed while a “not applicable” lacks its justification.
   @Test func completeIsNotClaimedWithAnUnjustifiedNotApplicable() throws {
     var harness = Harness(try fixture("small.yaml"))

@@ -124,7 +124,7 @@ import Testing
         Admin access only
         Bastion with session recording
         2027-01-15
-        = next steps are planned
+        answer next steps are planned
 
         """
     let result = try runCLI(
@@ -149,7 +149,7 @@ import Testing
     #expect(derogation["measures"] as? String == "Bastion with session recording")
     #expect(derogation["expires_on"] as? String == "2027-01-15")
     #expect(
-      value(saved, "remarks")?["text"] as? String == "next steps are planned", "= forces an answer")
+      value(saved, "remarks")?["text"] as? String == "next steps are planned", "answer TEXT records TEXT")
   }
 
   @Test func aRefusedLineStopsAPipedRunWithAMessageExit1AndNothingLost() throws {
@@ -271,6 +271,22 @@ import Testing
     let output = try tmux.history()
     #expect(output.contains("To resume: cloud-assess resume "))
     #expect(value(try answers(directory), "personal_data")?["choice"] as? String == "no")
+  }
+
+  /// `ACCESSIBLE=1`, the convention of terminal form libraries, chooses plain mode in a terminal
+  /// that curses could drive; `ACCESSIBLE=0` does not.
+  @Test(arguments: [("1", true), ("0", false)])
+  func accessibleChoosesPlainMode(value: String, plain: Bool) throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "ACCESSIBLE": value])
+    let screen = try tmux.wait(for: plain ? "Organisation:" : "Identification of the assessment")
+    #expect(screen.contains("One answer or command per line") == plain, "\(screen)")
+    try tmux.keys("C-c")
+    if plain { try tmux.keys("C-d") }
+    try tmux.waitForExit()
   }
 
   @Test func anUnknownTerminalFallsBackToPlainModeInsteadOfExitingInsideCurses() throws {

@@ -141,6 +141,65 @@ import Testing
     #expect(try answers(directory)["personal_data"]?["note"] as? String == "en cours de saisie")
   }
 
+  /// What is typed while the terminal is too small reaches the note being edited.
+  @Test func whatIsTypedWhileTheTerminalIsTooSmallIsKept() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    try identify(tmux)
+    try tmux.wait(for: "Personal data?")
+    try tmux.keys("Tab")
+    try tmux.type("avant")
+    try tmux.resize(width: 60, height: 20)
+    try tmux.wait(for: "terminal too small: 60×20, need 80×24")
+    try tmux.type(" pendant")
+    try tmux.resize(width: 80, height: 24)
+    try tmux.wait(for: "avant pendant")
+    try tmux.keys("Tab", "q")
+    try tmux.waitForExit()
+    #expect(try answers(directory)["personal_data"]?["note"] as? String == "avant pendant")
+  }
+
+  /// Keys whose sequences the terminal description does not list (TERM says xterm-256color,
+  /// tmux sends Home as `Esc [ 1 ~`), a mouse report and a bracketed paste neither close a
+  /// screen nor record an answer; Home and End still work where they mean something.
+  @Test func escapeSequencesTheTerminalDescriptionDoesNotKnowAreIgnored() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory, "TERM": "xterm-256color"])
+    try identify(tmux)
+    try tmux.wait(for: "Personal data?")
+    try tmux.keys("g")
+    try tmux.wait(for: "Table of contents")
+    try tmux.keys("Home", "End", "F5", "IC")
+    try tmux.type("\u{1B}[<0;12;5M\u{1B}[<0;12;5m\u{1B}[M !!\u{1B}[200~1\u{1B}[201~")
+    try tmux.keys("End")
+    try tmux.wait(for: "› Privacy")
+    try tmux.keys("Home", "j")
+    try tmux.wait(for: "› Contract")
+    #expect(try tmux.screen().contains("Table of contents"), "the contents stay open")
+    try tmux.keys("Escape")
+    try tmux.wait(for: "Personal data?")
+    try tmux.keys("Home", "End", "F5", "IC")
+    try tmux.type("\u{1B}[<0;12;5M\u{1B}[200~1\u{1B}[201~\u{1B}[2;5~")
+    // A note whose Home and End move in the text.
+    try tmux.keys("Tab")
+    try tmux.type("milieu")
+    try tmux.keys("Home")
+    try tmux.type("début ")
+    try tmux.keys("End")
+    try tmux.type(" fin")
+    try tmux.keys("Tab")
+    try tmux.wait(for: "début milieu fin")
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    let saved = try answers(directory)
+    #expect(choice(saved, "personal_data") == nil, "no answer recorded: \(saved)")
+    #expect(saved["personal_data"]?["note"] as? String == "début milieu fin")
+  }
+
   @Test(arguments: [SIGHUP, SIGTERM, SIGINT])
   func aSignalSavesTheNoteBeingTypedAndRestoresTheTerminal(signal: Int32) throws {
     let directory = temporaryDirectory()
