@@ -53,14 +53,22 @@ let package = Package(
     // build); shim.h defines what the wide-character API needs itself, and Debian's
     // libncursesw.so links libtinfo.
     .systemLibrary(name: "CNcursesW"),
-    .target(name: "AssessmentTUI", dependencies: ["AssessmentCore", "AssessmentReports", "CNcursesW"]),
-    // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It uses
-    // the pure parts of AssessmentTUI (App, the texts of the screens) and never the curses shim.
-    .target(name: "AssessmentPlain", dependencies: ["AssessmentCore", "AssessmentReports", "AssessmentTUI"]),
+    // What both front ends share, with no terminal: the App (keys to wizard events, the front
+    // end's state), the texts of the screens, the field being typed, the locale and signals.
+    .target(name: "AssessmentFrontEnd", dependencies: ["AssessmentCore", "AssessmentReports"]),
+    // The full-screen wizard: curses, the screens drawn on a terminal, the runner.
+    .target(
+      name: "AssessmentTUI",
+      dependencies: ["AssessmentFrontEnd", "AssessmentCore", "AssessmentReports", "CNcursesW"]),
+    // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It sits
+    // on the shared layer only, never on curses.
+    .target(
+      name: "AssessmentPlain",
+      dependencies: ["AssessmentFrontEnd", "AssessmentCore", "AssessmentReports"]),
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
+        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,7 +76,7 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentTUI", "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
+        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -85,13 +93,15 @@ let package = Package(
       dependencies: ["AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat"]),
     .testTarget(
       name: "AssessmentTUITests",
-      dependencies: ["AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore"],
+      dependencies: [
+        "AssessmentFrontEnd", "AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore",
+      ],
       // Read from the source tree by path (Support.swift), not bundled.
       exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "AssessmentPlainTests",
-      dependencies: ["AssessmentPlain", "AssessmentTUI", "AssessmentCore", "AssessmentStore"]
+      dependencies: ["AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore"]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     .testTarget(name: "CLITests", exclude: ["Golden"]),

@@ -1,5 +1,5 @@
 import AssessmentCore
-import AssessmentTUI
+import AssessmentFrontEnd
 import Foundation
 
 #if canImport(Glibc)

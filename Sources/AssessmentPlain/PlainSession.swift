@@ -1,6 +1,6 @@
 import AssessmentCore
 import AssessmentReports
-import AssessmentTUI
+import AssessmentFrontEnd
 import Foundation
 
 /// The wizard as lines: what to show before each prompt, the prompt, and what a typed line
@@ -599,7 +599,7 @@ public struct PlainSession {
       reply.lines.append("  " + PlainText.forcedAnswer.text(language))
     case .help:
       guard question != nil else { return notHere() }
-      reply.lines += [""] + Screen(app: app).helpLines(state, width: 100_000)
+      reply.lines += [""] + app.helpLines(state, width: 100_000, keys: false).map(\.0)
     case .repeatQuestion:
       shown = nil
     case .note:

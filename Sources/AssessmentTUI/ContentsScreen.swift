@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import Foundation
 
 /// The table of contents: sections that apply, with their progress.

@@ -1,3 +1,4 @@
+import AssessmentFrontEnd
 import Foundation
 
 /// The rest of a key that reached the program as Esc followed by characters: curses turns into

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import Foundation
 
 /// The evidence references of the current question, and a field to add one.

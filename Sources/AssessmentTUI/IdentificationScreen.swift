@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import Foundation
 
 /// The identification form: organisation, assessor, provider, service.

@@ -1,3 +1,4 @@
+import AssessmentFrontEnd
 import Foundation
 
 /// A terminal in memory: a grid of cells, for tests and benchmarks.

@@ -1,4 +1,5 @@
 import CNcursesW
+import AssessmentFrontEnd
 import Foundation
 
 /// The real terminal, through ncursesw. The only file that imports the curses shim.

@@ -1,5 +1,6 @@
 import AssessmentCore
 import AssessmentReports
+import AssessmentFrontEnd
 import Foundation
 
 /// The action plan of the current question's gap: status, owner, due date, reference, and the

@@ -1,5 +1,6 @@
 import AssessmentCore
 import AssessmentReports
+import AssessmentFrontEnd
 import Foundation
 
 /// The screen of one question: reference, question, explanation, choices, note, evidence, flag.

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import Foundation
 
 /// The review: what is left before finishing; each entry jumps to its question.

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import Foundation
 
 /// Draws the front-end state on a terminal. A pure function of the state: everything on screen
@@ -11,12 +12,6 @@ public struct Screen: Sendable {
   }
 
   var questionnaire: Questionnaire { app.wizard.questionnaire }
-
-  /// The help of the current question as lines of text (why, evidence, action, mappings, the
-  /// condition in words), without the keys: what the plain front end prints for `help`.
-  public func helpLines(_ state: AppState, width: Int) -> [String] {
-    HelpScreen(screen: self).lines(state, width: width, keys: false).map(\.0)
-  }
 
   public func draw(_ state: AppState, on terminal: Terminal) {
     terminal.clear()
@@ -159,56 +154,6 @@ public struct Screen: Sendable {
       canvas.text(row: bottom - 1, column: canvas.width - 22, Phrase.moreBelow.text(language), .dim)
     }
     return first
-  }
-}
-
-/// Which lines of a long list show in a number of rows. The marks "more above" and "more below"
-/// take a row of their own, so no line is ever hidden under one: paging by ``page(rows:)``
-/// shows every line (with one line of overlap).
-struct Viewport: Equatable {
-  /// The first line shown, clamped.
-  let offset: Int
-  let total: Int
-  let rows: Int
-
-  init(offset: Int, total: Int, rows: Int) {
-    self.total = total
-    self.rows = max(rows, 3)
-    self.offset = min(max(0, offset), Self.maxOffset(total: total, rows: rows))
-  }
-
-  var showsAbove: Bool { offset > 0 }
-  var showsBelow: Bool { total - offset > rows - (showsAbove ? 1 : 0) }
-  /// The lines shown, in order.
-  var shown: Range<Int> {
-    let count = min(total - offset, rows - (showsAbove ? 1 : 0) - (showsBelow ? 1 : 0))
-    return offset..<(offset + max(0, count))
-  }
-
-  /// The largest useful offset: the last line shows on the last row.
-  static func maxOffset(total: Int, rows: Int) -> Int {
-    let rows = max(rows, 3)
-    return total <= rows ? 0 : total - (rows - 1)
-  }
-
-  /// How far a page moves: what shows between both marks, less one line of overlap.
-  static func page(rows: Int) -> Int { max(1, max(rows, 3) - 3) }
-
-  /// `offset` moved as little as needed for line `focus` to show.
-  static func settle(_ offset: Int, focus: Int?, total: Int, rows: Int) -> Int {
-    var offset = Viewport(offset: offset, total: total, rows: rows).offset
-    guard let focus, focus >= 0, focus < total else { return offset }
-    if focus < offset { offset = focus }
-    if !Viewport(offset: offset, total: total, rows: rows).shown.contains(focus) {
-      offset = focus <= rows - 2 ? 0 : min(maxOffset(total: total, rows: rows), focus - (max(rows, 3) - 3))
-    }
-    return offset
-  }
-
-  /// The offset a page further or back.
-  static func paged(_ offset: Int, forward: Bool, total: Int, rows: Int) -> Int {
-    let current = Viewport(offset: offset, total: total, rows: rows).offset
-    return Viewport(offset: current + (forward ? 1 : -1) * page(rows: rows), total: total, rows: rows).offset
   }
 }
 

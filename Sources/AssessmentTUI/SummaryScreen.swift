@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import AssessmentReports
 import Foundation
 
@@ -6,34 +7,11 @@ import Foundation
 struct SummaryScreen {
   let screen: Screen
 
-  /// The summary's lines wrapped to the width the screen draws them at.
-  static func lines(app: App, state: AppState) -> [SummaryLine] {
-    let report = app.summaryReport(state)
-    let width = max(20, state.width - 4)
-    var result: [SummaryLine] = []
-    for line in report.lines() {
-      // A line that fits is kept as it is (its spacing may align columns); a table row is never
-      // wrapped, only cut.
-      if DisplayWidth.of(line.text) <= width || line.isTableRow {
-        var kept = line
-        kept.text = DisplayWidth.truncate(line.text, to: width)
-        result.append(kept)
-        continue
-      }
-      let indent = String(line.text.prefix { $0 == " " })
-      let wrapped = DisplayWidth.wrap(String(line.text.dropFirst(indent.count)), width: width - indent.count)
-      for (index, piece) in wrapped.enumerated() {
-        result.append(SummaryLine((index == 0 ? indent : indent + "  ") + piece, line.emphasis, questionID: line.questionID))
-      }
-    }
-    return result
-  }
-
   func draw(_ state: AppState, _ canvas: inout Canvas) {
     var sized = state
     sized.width = canvas.width
     sized.height = canvas.height
-    let lines = Self.lines(app: screen.app, state: sized)
+    let lines = screen.app.summaryLines(sized)
     let levels = screen.app.wizard.questionnaire.riskModel.levels.map(\.id)
     screen.header(state, &canvas, section: nil)
     canvas.text(row: 2, column: 2, Phrase.summaryTitle.text(state.language), .bold)

@@ -2,6 +2,7 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentReports
 import AssessmentStore
+import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
 import QuestionnaireFormat

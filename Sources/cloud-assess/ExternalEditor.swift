@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
 

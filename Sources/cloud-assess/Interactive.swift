@@ -2,6 +2,7 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentPlain
 import AssessmentStore
+import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssessmentCore
 import AssessmentStore
-import AssessmentTUI
+import AssessmentFrontEnd
 import Foundation
 import QuestionnaireFormat
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentReports
 import AssessmentStore
-import AssessmentTUI
+import AssessmentFrontEnd
 import Foundation
 
 #if canImport(Glibc)

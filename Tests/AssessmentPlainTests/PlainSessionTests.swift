@@ -1,6 +1,6 @@
 import AssessmentCore
 import AssessmentStore
-import AssessmentTUI
+import AssessmentFrontEnd
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 @Suite struct AppTests {
@@ -108,7 +109,7 @@ import Testing
   @Test func summaryLinesJumpToTheirQuestion() throws {
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.character("S"))
-    let lines = SummaryScreen.lines(app: harness.app, state: harness.state)
+    let lines = harness.app.summaryLines(harness.state)
     let target = try #require(lines.firstIndex { $0.questionID == "sovereignty" })
     harness.state.listSelection = target
     harness.press(.enter)

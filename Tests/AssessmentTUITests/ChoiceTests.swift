@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// Choosing answers: only an explicit choice records one (issue 11, point 2); long labels wrap;

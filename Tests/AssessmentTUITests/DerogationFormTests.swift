@@ -3,6 +3,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// A derogation is recorded in the wizard as a record, field by field, by the same edited-field

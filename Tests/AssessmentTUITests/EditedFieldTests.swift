@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// Whatever field is being edited is handed to the wizard every few seconds and on every way out

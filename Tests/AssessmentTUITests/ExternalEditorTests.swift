@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// Ctrl-E hands the note or text answer being edited to `$VISUAL`/`$EDITOR` (issue 14, point 2);

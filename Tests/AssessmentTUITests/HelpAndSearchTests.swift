@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 @Suite struct HelpAndSearchTests {
@@ -10,7 +11,7 @@ import Testing
     harness.press(.character("1"))
     harness.go(to: "transfer_safeguards")
     harness.press(.character("?"))
-    let lines = HelpScreen(screen: Screen(app: harness.app)).lines(harness.state, width: 1000).map(\.0)
+    let lines = harness.app.helpLines(harness.state, width: 1000).map(\.0)
     let condition = try #require(lines.first { $0.hasPrefix("Shown because:") })
     #expect(
       condition

@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// Keys that are not what they seem: escape sequences curses did not recognise, pastes, keys

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 @Suite struct MemoryTerminalTests {

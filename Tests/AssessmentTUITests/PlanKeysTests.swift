@@ -4,6 +4,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// The action plan (`a`) and the confirmation of a carried answer (`c`) are listed where the
@@ -38,7 +39,7 @@ import Testing
   func theHelpListsThePlanAndTheConfirmation(language: InterfaceLanguage) throws {
     var harness = Harness(try fixture("small.yaml"), language: language)
     harness.press(.character("?"))
-    let lines = HelpScreen(screen: Screen(app: harness.app)).lines(harness.state, width: 1000).map(\.0)
+    let lines = harness.app.helpLines(harness.state, width: 1000).map(\.0)
     #expect(lines.contains { $0.contains("a:") || $0.contains("a :") }, "\(lines)")
     #expect(lines.contains { $0.contains("c:") || $0.contains("c :") }, "\(lines)")
   }
@@ -82,13 +83,13 @@ import Testing
     app.previous = .read(ComparedAssessment(id: "last-year", questionnaire: loaded.questionnaire, state: old, asOf: t0))
     harness = Harness(app: app, state: harness.state)
     harness.press(.character("S"))
-    let shown = SummaryScreen.lines(app: harness.app, state: harness.state).map(\.text)
+    let shown = harness.app.summaryLines(harness.state).map(\.text)
     #expect(shown.contains { $0.contains("Changes since the previous assessment (last-year") }, "\(shown)")
     #expect(shown.contains { $0.contains("1 improved") }, "\(shown)")
     // Unreadable: said, not hidden.
     app.previous = .unreadable(id: "gone", path: "/nowhere/gone.json")
     harness = Harness(app: app, state: harness.state)
-    let missing = SummaryScreen.lines(app: harness.app, state: harness.state).map(\.text)
+    let missing = harness.app.summaryLines(harness.state).map(\.text)
     #expect(missing.contains { $0.contains("the previous assessment (gone) is not found at /nowhere/gone.json") }, "\(missing)")
   }
 }

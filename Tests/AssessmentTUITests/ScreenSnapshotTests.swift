@@ -2,6 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 @Suite struct ScreenSnapshotTests {

@@ -3,6 +3,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// Paging through every scrolling screen at 80×24 shows every line (issue 11, point 3).
@@ -34,7 +35,7 @@ import Testing
   @Test func summary() throws {
     var harness = Harness(try builtin())
     harness.press(.character("S"))
-    let lines = SummaryScreen.lines(app: harness.app, state: harness.state).map(\.text)
+    let lines = harness.app.summaryLines(harness.state).map(\.text)
     #expect(lines.count > 40)
     expectAllShown(lines, rowsSeenPaging(&harness))
   }
@@ -46,7 +47,7 @@ import Testing
     harness.go(to: "exit_plan")
     #expect(harness.currentID == "exit_plan")
     harness.press(.character("?"))
-    let lines = HelpScreen(screen: Screen(app: harness.app)).lines(harness.state, width: 76).map(\.0)
+    let lines = harness.app.helpLines(harness.state, width: 76).map(\.0)
     #expect(lines.count > 17, "the help must need scrolling")
     expectAllShown(lines, rowsSeenPaging(&harness))
   }

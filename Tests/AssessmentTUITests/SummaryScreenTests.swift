@@ -4,6 +4,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 @Suite struct SummaryScreenTests {
@@ -13,7 +14,7 @@ import Testing
     var harness = Harness(try BuiltinQuestionnaires.resolve(nil), language: language)
     harness.press(.character("S"))
     let report = harness.app.summaryReport(harness.state)
-    let shown = SummaryScreen.lines(app: harness.app, state: harness.state).map(\.text)
+    let shown = harness.app.summaryLines(harness.state).map(\.text)
     for row in report.matrixLines().map(\.text) {
       #expect(shown.contains(row), "matrix row changed on screen: “\(row)”")
     }
@@ -41,7 +42,7 @@ import Testing
     harness.press(.character("3"))
     harness.press(.character("F"), .character("y"))
     #expect(harness.state.wizard.phase == .finished)
-    let lines = SummaryScreen.lines(app: harness.app, state: harness.state)
+    let lines = harness.app.summaryLines(harness.state)
     let gap = try #require(lines.firstIndex { $0.questionID == "restitution" })
     harness.state.listSelection = gap
     harness.press(.character("a"))
@@ -66,7 +67,7 @@ import Testing
     #expect(harness.app.wizard.review(harness.state.wizard).unanswered.isEmpty)
     #expect(harness.state.wizard.answers["restitution"]?.isUnjustifiedNotApplicable == true)
     harness.press(.character("S"))
-    let text = SummaryScreen.lines(app: harness.app, state: harness.state).map(\.text).joined(separator: "\n")
+    let text = harness.app.summaryLines(harness.state).map(\.text).joined(separator: "\n")
     #expect(!text.contains("Assessment complete"), "\(text)")
   }
 }

@@ -3,6 +3,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -26,8 +26,31 @@ extension App {
     return report
   }
 
+  /// The summary's lines wrapped to the width the screen draws them at.
+  public func summaryLines(_ state: AppState) -> [SummaryLine] {
+    let report = summaryReport(state)
+    let width = max(20, state.width - 4)
+    var result: [SummaryLine] = []
+    for line in report.lines() {
+      // A line that fits is kept as it is (its spacing may align columns); a table row is never
+      // wrapped, only cut.
+      if DisplayWidth.of(line.text) <= width || line.isTableRow {
+        var kept = line
+        kept.text = DisplayWidth.truncate(line.text, to: width)
+        result.append(kept)
+        continue
+      }
+      let indent = String(line.text.prefix { $0 == " " })
+      let wrapped = DisplayWidth.wrap(String(line.text.dropFirst(indent.count)), width: width - indent.count)
+      for (index, piece) in wrapped.enumerated() {
+        result.append(SummaryLine((index == 0 ? indent : indent + "  ") + piece, line.emphasis, questionID: line.questionID))
+      }
+    }
+    return result
+  }
+
   func handleSummary(_ state: inout AppState, _ key: Key) -> [WizardEffect] {
-    let total = SummaryScreen.lines(app: self, state: state).count
+    let total = summaryLines(state).count
     let finished = state.wizard.phase == .finished
     func moveTo(_ selection: Int) {
       state.listSelection = min(max(total - 1, 0), max(0, selection))
@@ -84,9 +107,9 @@ extension App {
   }
 
   /// The question of the selected summary line, when it names one. The runner clamps the
-  /// selection to the lines it drew (``SummaryScreen``).
+  /// selection to the lines it drew (the summary screen).
   func summaryTarget(_ state: AppState) -> String? {
-    let lines = SummaryScreen.lines(app: self, state: state)
+    let lines = summaryLines(state)
     guard lines.indices.contains(state.listSelection) else { return nil }
     return lines[state.listSelection].questionID
   }

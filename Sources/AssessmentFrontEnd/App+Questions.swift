@@ -74,7 +74,7 @@ extension App {
         return []
       }
     case .help(let scroll):
-      let total = HelpScreen(screen: Screen(app: self)).lines(state, width: state.width - 4).count
+      let total = helpLines(state, width: state.width - 4).count
       let last = Viewport.maxOffset(total: total, rows: state.listRows)
       let page = Viewport.page(rows: state.listRows)
       switch key {
