@@ -16,18 +16,12 @@ extension App {
         return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
       case .control("c"), .function(10):
         return quit(&state, now: now)
-      case .control("e"):
-        state.externalEdit = state.field?.editor.text
-        return []
       default:
         state.field?.editor.apply(key)
         return []
       }
     case .editingAnswer:
       switch key {
-      case .control("e") where state.field?.target == .answer(.text):
-        state.externalEdit = state.field?.editor.text
-        return []
       case .escape:
         if let effects = leaveField(&state, now: now) { return effects }
         // Esc always leaves: a number that does not parse is dropped, and the notice says so.

@@ -113,7 +113,6 @@ public struct App: Sendable {
   /// which editors add, removed) and is handed over at once; a failure leaves the text as it was
   /// and shows the message (written by whoever ran the editor, in the interface language).
   public func externalEditFinished(_ state: inout AppState, _ outcome: ExternalEdit, now: Date) -> [WizardEffect] {
-    state.externalEdit = nil
     guard var field = state.field else { return [] }
     switch outcome {
     case .edited(var text):
@@ -157,10 +156,27 @@ public struct App: Sendable {
     return false
   }
 
-  /// Handles one key.
-  public func handle(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+  /// Handles one key: what the runner must do next, in order.
+  public func handle(_ state: inout AppState, _ key: Key, now: Date) -> [AppEffect] {
     state.notice = nil
     state.now = now
+    if key == .control("e"), !state.isTooSmall, let text = externalEditText(state) {
+      return [.editExternally(text)]
+    }
+    return dispatch(&state, key, now: now).map(AppEffect.init)
+  }
+
+  /// The text Ctrl-E hands to `$VISUAL`/`$EDITOR`: a note or a text answer being edited (in the
+  /// other fields, Ctrl-E moves to the end of the line).
+  func externalEditText(_ state: AppState) -> String? {
+    guard state.wizard.phase == .questions, let field = state.field else { return nil }
+    switch (state.mode, field.target) {
+    case (.editingNote, _), (.editingAnswer, .answer(.text)): return field.editor.text
+    default: return nil
+    }
+  }
+
+  private func dispatch(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     if key == .resize { return [] }
     // Pasted text is typed into the field being edited, and changes nothing anywhere else.
     if case .paste = key {
@@ -238,3 +254,22 @@ public struct App: Sendable {
   }
 }
 
+
+/// What the runner must do after a key: the wizard's effects (save, exit) and the front end's
+/// own (run an editor), in order.
+public enum AppEffect: Equatable, Sendable {
+  /// Persist the session now.
+  case save
+  /// Leave the wizard (after performing the effects before this one).
+  case exit
+  /// Run `$VISUAL`/`$EDITOR` on this text (Ctrl-E), then report with
+  /// ``App/externalEditFinished(_:_:now:)``.
+  case editExternally(String)
+
+  public init(_ effect: WizardEffect) {
+    switch effect {
+    case .save: self = .save
+    case .exit: self = .exit
+    }
+  }
+}

@@ -50,9 +50,6 @@ public struct AppState: Equatable, Sendable {
   /// The time of the last key or tick, as the runner gave it: the day derogations are judged
   /// against on screen.
   public var now: Date?
-  /// Set by Ctrl-E on a note or text answer being edited: the text to hand to `$VISUAL` or
-  /// `$EDITOR`. The runner runs the editor and reports with ``App/externalEditFinished(_:_:now:)``.
-  public var externalEdit: String?
 
   public init(wizard: WizardState, language: InterfaceLanguage) {
     self.wizard = wizard

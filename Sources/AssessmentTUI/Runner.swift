@@ -54,7 +54,7 @@ public final class Runner {
         endedBySignal = number
         // Whatever field is being edited is handed over before quitting.
         state.notice = nil
-        _ = perform(app.interrupted(&state, now: clock()))
+        _ = perform(app.interrupted(&state, now: clock()).map(AppEffect.init))
         lostOnExit = state.notice
         return
       }
@@ -65,20 +65,32 @@ public final class Runner {
       state.width = terminal.size.width
       state.height = terminal.size.height
       let now = clock()
-      var effects = key.map { app.handle(&state, $0, now: now) } ?? app.tick(&state, now: now)
-      if let text = state.externalEdit {
-        let outcome = editor?(text) ?? .failed("")
-        effects += app.externalEditFinished(&state, outcome, now: clock())
-        if editor == nil { state.notice = nil }
-      }
+      let effects =
+        key.map { app.handle(&state, $0, now: now) }
+        ?? app.tick(&state, now: now).map(AppEffect.init)
       let exit = perform(effects)
       if key != nil || resized || !effects.isEmpty { screen.draw(state, on: terminal) }
       if exit { return }
     }
   }
 
-  /// Performs effects in order; true when one asks to exit.
-  private func perform(_ effects: [WizardEffect]) -> Bool {
-    app.perform(effects, on: &state, save: save, now: clock).exit
+  /// Performs effects in order; true when one asks to exit. The editor (Ctrl-E) runs where its
+  /// effect comes, and what it gave is handed to the App, whose effects follow.
+  private func perform(_ effects: [AppEffect]) -> Bool {
+    var exit = false
+    var pending: [WizardEffect] = []
+    for effect in effects {
+      switch effect {
+      case .save: pending.append(.save)
+      case .exit: pending.append(.exit)
+      case .editExternally(let text):
+        exit = app.perform(pending, on: &state, save: save, now: clock).exit || exit
+        pending = []
+        let outcome = editor?(text) ?? .failed("")
+        pending = app.externalEditFinished(&state, outcome, now: clock())
+        if editor == nil { state.notice = nil }
+      }
+    }
+    return app.perform(pending, on: &state, save: save, now: clock).exit || exit
   }
 }

@@ -12,12 +12,11 @@ import Testing
     var harness = Harness(try fixture("walk.yaml"))
     harness.press(.tab)
     harness.type("draft")
-    harness.press(.control("e"))
-    #expect(harness.state.externalEdit == "draft", "the text being typed goes to the editor")
+    let asked = harness.app.handle(&harness.state, .control("e"), now: t0)
+    #expect(asked == [.editExternally("draft")], "the text being typed goes to the editor")
     let effects = harness.app.externalEditFinished(
       &harness.state, .edited("from the editor\nsecond line\n"), now: t0)
     #expect(effects == [.save])
-    #expect(harness.state.externalEdit == nil)
     let id = try #require(harness.currentID)
     #expect(harness.state.wizard.answers[id]?.note == "from the editor\nsecond line")
     #expect(
@@ -29,8 +28,7 @@ import Testing
     var harness = Harness(try fixture("walk.yaml"))
     harness.go(to: "context")
     harness.press(.enter)
-    harness.press(.control("e"))
-    #expect(harness.state.externalEdit == "")
+    #expect(harness.app.handle(&harness.state, .control("e"), now: t0) == [.editExternally("")])
     _ = harness.app.externalEditFinished(&harness.state, .edited("Archives sociales\n"), now: t0)
     #expect(harness.state.wizard.answers["context"]?.value == .text("Archives sociales"))
   }
@@ -53,8 +51,13 @@ import Testing
   @Test func ctrlEElsewhereStillMovesToTheEndOfTheField() throws {
     var harness = Harness(try fixture("walk.yaml"), identified: false)
     harness.type("ONSS")
+    #expect(
+      harness.app.handle(&harness.state, .control("e"), now: t0).isEmpty,
+      "identification fields are not sent to the editor")
+    harness.press(.control("a"))
     harness.press(.control("e"))
-    #expect(harness.state.externalEdit == nil, "identification fields are not sent to the editor")
+    harness.type("!")
+    #expect(harness.state.field?.editor.text == "ONSS!", "Ctrl-E moved to the end")
   }
 }
 

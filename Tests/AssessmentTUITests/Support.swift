@@ -38,7 +38,7 @@ func expectSnapshot(
 struct Harness {
   let app: App
   var state: AppState
-  var effects: [WizardEffect] = []
+  var effects: [AppEffect] = []
 
   init(_ loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en, identified: Bool = true) {
     app = App(questionnaire: loaded.questionnaire)
@@ -82,7 +82,7 @@ extension Harness {
   @discardableResult
   mutating func tick(after seconds: TimeInterval) -> [WizardEffect] {
     let result = app.tick(&state, now: t0.addingTimeInterval(seconds))
-    effects += result
+    effects += result.map(AppEffect.init)
     return result
   }
 
