@@ -296,7 +296,7 @@ public struct PlainSession {
     case .justification: return PlainText.promptJustification.text(language)
     case .finishConfirmation:
       let unanswered = wizard.review(state.wizard).unanswered.count
-      return Phrase.finishConfirm.format(
+      return PlainText.finishConfirm.format(
         language, CountedNoun.question.format(unanswered, language)) + " "
     case .command: return PlainText.promptCommand.text(language)
     }

@@ -13,6 +13,7 @@ enum PlainText: CaseIterable, TranslatedText {
     blankRequired
   case menuTitle, justificationNeeded
   case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify, planWhich
+  case finishConfirm
 
   var translations: (String, String, String) {
     switch self {
@@ -94,6 +95,11 @@ enum PlainText: CaseIterable, TranslatedText {
       "ligne %1 : %2 ; arrêt à cette ligne, tout ce qui la précède est enregistré",
       "line %1: %2; stopped at this line, everything before it is saved",
       "regel %1: %2; gestopt bij deze regel, alles ervoor is opgeslagen"
+    )
+    case .finishConfirm: return (
+      "Clôturer l'évaluation ? %1 sans réponse. o : oui, toute autre réponse : non",
+      "Finish the assessment? %1 unanswered. y: yes, any other answer: no",
+      "Beoordeling afronden? %1 onbeantwoord. j: ja, elk ander antwoord: nee"
     )
     case .forcedAnswer: return (
       "Une réponse est enregistrée telle qu'elle est tapée (un = au début compris) ; une réponse qui s'écrit comme une commande se tape « réponse TEXTE ».",

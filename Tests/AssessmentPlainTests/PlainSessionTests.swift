@@ -114,6 +114,16 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(plain.state.wizard.answers["restitution"]?.value == .choice("noncompliant"))
   }
 
+  /// Plain mode's finish question names the answers a line can give (the full-screen wizard's
+  /// names keys, Esc among them, which a line cannot be).
+  @Test func theFinishQuestionSaysWhatALineAnswers() throws {
+    var plain = try session()
+    _ = plain.handle("finish", now: t0)
+    let prompt = plain.next().prompt
+    #expect(prompt.contains("y: yes, any other answer: no"), "\(prompt)")
+    #expect(!prompt.contains("Esc"))
+  }
+
   @Test func theEndOfTheInputSavesAndLeaves() throws {
     var plain = try session()
     #expect(plain.endOfInput(now: t0) == [.save, .exit])

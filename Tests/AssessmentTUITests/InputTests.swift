@@ -79,6 +79,25 @@ import Testing
     #expect(harness.currentID == "restitution", "one line in the search")
   }
 
+  /// Function keys, Tab and the like do not dismiss the help, the contents or the finish
+  /// question; Esc (and a typed letter) still do.
+  @Test func specialKeysDoNotDismissAScreen() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.press(.character("?"), .function(5), .tab, .home, .end)
+    var inHelp = false
+    if case .help = harness.state.mode { inHelp = true }
+    #expect(inHelp, "the help stays")
+    harness.press(.escape)
+    #expect(harness.state.mode == .browsing)
+    harness.press(.character("g"), .function(5), .tab, .end)
+    #expect(harness.state.mode == .contents(selection: 2), "End: the last section")
+    harness.press(.escape, .character("F"), .home, .function(5), .down)
+    #expect(harness.state.mode == .confirmingFinish)
+    harness.press(.character("n"))
+    #expect(harness.state.mode == .browsing)
+    #expect(harness.state.wizard.phase == .questions)
+  }
+
   @Test func whatIsTypedWhileTheTerminalIsTooSmallReachesTheField() throws {
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.tab)
