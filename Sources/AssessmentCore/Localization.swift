@@ -31,15 +31,11 @@ public enum Phrase: CaseIterable, Sendable {
   case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
   case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, noMatch, allAnswered
-  case invalidNumberOnQuit, notKept, finishedHint, keysTitle, helpKeys
+  case invalidNumberOnQuit, notKept, finishedHint
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
   case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered
   case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
   case conditionNor, quoted
-  // Footers
-  case footerQuestion, footerNote, footerField, footerHelp, footerList, footerReview
-  case footerSummary, footerForm, footerStart, footerEvidence, footerSearch
-  case footerMultiple, footerFinished, footerNumber, footerText, footerNumberField
   // Answers
   case compliant, partial, noncompliant, notApplicable, unknown, unanswered, yes, no
   case severityLow, severityMedium, severityHigh, severityCritical
@@ -54,7 +50,7 @@ public enum Phrase: CaseIterable, Sendable {
   case basisLaw, basisGoodPractice, basisPolicy, context, genericAction, derogationNotADay
   case derogationNoGrantor, derogationNoGrantDate, derogationBadGrantDate, derogationGrantedAfter
   case derogationNoExpiry, derogationExpiryBeforeGrant, derogationRequiredFields
-  case derogationStatus, derogationCounts, footerDerogation
+  case derogationStatus, derogationCounts
 }
 
 /// Texts in French, English and Dutch, one entry per case: every table of interface texts
@@ -149,8 +145,6 @@ extension Phrase: TranslatedText {
     case .invalidNumberOnQuit: return ("corrigez-le, ou Échap pour l'abandonner, puis quittez", "correct it, or press Esc to drop it, then quit", "verbeter het, of Esc om het te laten vallen, en stop dan")
     case .notKept: return ("« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept", "‘%1’ is geen getal: niet bewaard")
     case .finishedHint: return ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt.")
-    case .keysTitle: return ("Touches", "Keys", "Toetsen")
-    case .helpKeys: return ("↑ ↓ (k j) : mettre une option en évidence (aucune ne l'est sur une question sans réponse) ; 1–9 : choisir l'option N ; sur une question à nombre, un chiffre commence la saisie\nEntrée : enregistrer l'option en évidence et passer à la suivante ; sans option en évidence, passer sans rien enregistrer\nEspace : cocher ou décocher l'option en évidence (choix multiple)\nSuppr, Retour arrière ou x : effacer la réponse\n← PgPréc Maj-Tab / → PgSuiv : question précédente / suivante\nTab : note ; e : preuves ; f : marquer à revoir ; / et n : chercher, suivant ; u : revenir\na : plan d'action de l'écart (aussi depuis un écart du résumé) ; c : confirmer une réponse reprise de l'an dernier (à revérifier)\ng : sommaire ; r : revue ; S : résumé ; s ou Ctrl-S : enregistrer ; q, F10 ou Ctrl-C : quitter", "↑ ↓ (k j): highlight an option (none is on an unanswered question); 1–9: pick option N; on a number question, a digit starts typing the number\nEnter: record the highlighted option and go to the next question; with none highlighted, move on without recording anything\nSpace: tick or untick the highlighted option (multiple choice)\nDel, Backspace or x: clear the answer\n← PgUp Shift-Tab / → PgDn: previous / next question\nTab: note; e: evidence; f: flag for review; / and n: search, next match; u: go back\na: action plan of the gap (also from a gap in the summary); c: confirm an answer carried from last year (to re-verify)\ng: contents; r: review; S: summary; s or Ctrl-S: save; q, F10 or Ctrl-C: quit", "↑ ↓ (k j): een optie markeren (geen enkele bij een onbeantwoorde vraag); 1–9: optie N kiezen; bij een vraag naar een getal begint een cijfer het typen\nEnter: de gemarkeerde optie opslaan en naar de volgende vraag; zonder gemarkeerde optie verdergaan zonder iets op te slaan\nSpatie: de gemarkeerde optie aan- of uitvinken (meerkeuze)\nDel, Backspace of x: het antwoord wissen\n← PgUp Shift-Tab / → PgDn: vorige / volgende vraag\nTab: notitie; e: bewijs; f: markeren; / en n: zoeken, volgende; u: terug\na: actieplan van de tekortkoming (ook vanuit een tekortkoming in de samenvatting); c: een antwoord van vorig jaar bevestigen (opnieuw te controleren)\ng: inhoud; r: nazicht; S: samenvatting; s of Ctrl-S: opslaan; q, F10 of Ctrl-C: stoppen")
     case .conditionIs: return ("« %1 » vaut « %2 »", "“%1” is “%2”", "‘%1’ is ‘%2’")
     case .conditionIsNot: return ("« %1 » ne vaut pas « %2 »", "“%1” is not “%2”", "‘%1’ is niet ‘%2’")
     case .conditionIncludes: return ("« %1 » comprend « %2 »", "“%1” includes “%2”", "‘%1’ omvat ‘%2’")
@@ -168,22 +162,6 @@ extension Phrase: TranslatedText {
     case .conditionGreater: return ("« %1 » vaut plus de %2", "“%1” is more than %2", "‘%1’ is meer dan %2")
     case .conditionGreaterOrEqual: return ("« %1 » vaut au moins %2", "“%1” is at least %2", "‘%1’ is minstens %2")
     case .allAnswered: return ("Toutes les questions applicables ont une réponse.", "Every applicable question is answered.", "Alle toepasselijke vragen zijn beantwoord.")
-    case .footerQuestion: return ("↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  a plan  / chercher  r revue  S résumé  ? aide  q quitter", "↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  / search  g contents  r review  S summary  ? help  q quit", "↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  a plan  / zoeken  S samenvatting  ? hulp  q stoppen")
-    case .footerMultiple: return ("↑↓ choisir  Espace cocher  1-9 cocher N  Entrée suivante  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  a plan  ? aide  q quitter", "↑↓ choose  Space tick  1-9 tick N  Enter next  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  / search  g contents  ? help  q quit", "↑↓ kiezen  Spatie/1-9 aanvinken  Enter volgende  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  a plan  ? hulp  q stoppen")
-    case .footerNumber: return ("0-9 saisir le nombre  Entrée modifier  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  a plan  / chercher  r revue  S résumé  ? aide  q quitter", "0-9 type the number  Enter edit  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  / search  g contents  r review  S summary  ? help  q quit", "0-9 getal typen  Enter wijzigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  a plan  / zoeken  S samenvatting  ? hulp  q stoppen")
-    case .footerText: return ("Entrée écrire la réponse  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  f marquer  a plan  / chercher  r revue  S résumé  ? aide  q quitter", "Enter write the answer  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  / search  g contents  r review  S summary  ? help  q quit", "Enter antwoord schrijven  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  f markeren  a plan  / zoeken  S samenvatting  ? hulp  q stoppen")
-    case .footerNote: return ("Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer", "Note: Enter new line  ←→↑↓ move  Tab or Esc done", "Notitie: Enter nieuwe regel  ←→↑↓ verplaatsen  Tab of Esc klaar")
-    case .footerField: return ("Entrée valider et suivante  Échap quitter le champ (le texte est gardé)", "Enter confirm and next  Esc leave the field (what is typed is kept)", "Enter bevestigen en volgende  Esc veld verlaten (de tekst blijft bewaard)")
-    case .footerNumberField: return ("Entrée valider et suivante  Échap quitter le champ (gardé si c'est un nombre, abandonné sinon)", "Enter confirm and next  Esc leave the field (kept if it is a number, dropped otherwise)", "Enter bevestigen en volgende  Esc veld verlaten (bewaard als het een getal is, anders niet)")
-    case .footerHelp: return ("↑↓ PgPréc/PgSuiv défiler  Échap fermer", "↑↓ PgUp/PgDn scroll  Esc close", "↑↓ PgUp/PgDn scrollen  Esc sluiten")
-    case .footerList: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller  Échap fermer", "↑↓ PgUp/PgDn choose  Enter go  Esc close", "↑↓ PgUp/PgDn kiezen  Enter ga naar  Esc sluiten")
-    case .footerReview: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ PgUp/PgDn choose  Enter go to question  F finish  S summary  Esc back", "↑↓ PgUp/PgDn kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug")
-    case .footerSummary: return ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  a plan d'action  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  a actieplan  Esc terug  q stoppen")
-    case .footerFinished: return ("↑↓ PgPréc/PgSuiv défiler  a plan d'action de l'écart  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  a action plan of the gap  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen  q stoppen")
-    case .footerForm: return ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
-    case .footerStart: return ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen")
-    case .footerEvidence: return ("Entrée ajouter  ↑↓ choisir  Suppr retirer  Échap fermer", "Enter add  ↑↓ choose  Del remove  Esc close", "Enter toevoegen  ↑↓ kiezen  Del verwijderen  Esc sluiten")
-    case .footerSearch: return ("Entrée chercher  Échap annuler", "Enter search  Esc cancel", "Enter zoeken  Esc annuleren")
     case .compliant: return ("Conforme", "Compliant", "Conform")
     case .partial: return ("Partiellement conforme", "Partially compliant", "Gedeeltelijk conform")
     case .noncompliant: return ("Non conforme", "Non-compliant", "Niet conform")
@@ -240,7 +218,6 @@ extension Phrase: TranslatedText {
     case .genericAction: return ("Action", "Action", "Actie")
     case .derogationNotADay: return ("« %1 » n'est pas une date AAAA-MM-JJ : la dérogation ne compte pas tant que la date n'est pas corrigée.", "“%1” is not a YYYY-MM-DD date: the derogation does not count until it is corrected.", "‘%1’ is geen datum JJJJ-MM-DD: de afwijking telt niet zolang de datum niet is verbeterd.")
     case .derogationStatus: return ("État de la dérogation", "Derogation status", "Status van de afwijking")
-    case .footerDerogation: return ("↑↓ champ  Entrée remplir (puis champ suivant)  ←→ préc./suiv.  Suppr effacer la dérogation  Tab note  e preuves  f marquer  ? aide  q quitter", "↑↓ field  Enter fill in (then next field)  ←/→ prev/next  Del clear the derogation  Tab note  e evidence  f flag  ? help  q quit", "↑↓ veld  Enter invullen (dan volgend veld)  ←→ vorige/volgende  Del afwijking wissen  Tab notitie  e bewijs  f markeren  ? hulp  q stoppen")
     case .derogationCounts: return ("valable aujourd'hui (référence présente, non expirée)", "valid today (a reference, not expired)", "vandaag geldig (referentie aanwezig, niet vervallen)")
     }
   }

@@ -9,8 +9,8 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case statusOpen, statusInProgress, statusDone, statusRiskAccepted
   case acceptanceValid, acceptanceValidNoExpiry, acceptanceIncomplete, acceptanceExpired
   case acceptanceBadExpiry, acceptanceBlocking, acceptanceBlockingDerogation, overdue, noDueDate
-  case notADay, planTitle, planHelp, footerPlan, acceptanceSection, actionLine
-  case toReverify, reverifyMark, reverifyConfirmed, footerReverify, acceptedInRegister, notCarried
+  case notADay, planTitle, planHelp, acceptanceSection, actionLine
+  case toReverify, reverifyMark, reverifyConfirmed, acceptedInRegister, notCarried
   // Re-assessment
   case carriedFrom, carriedRemoved
   // Reports
@@ -51,13 +51,11 @@ extension PlanPhrase: TranslatedText {
     case .notADay: return ("« %1 » n'est pas une date : écrivez-la AAAA-MM-JJ, p. ex. 2027-03-31", "'%1' is not a date: write it as YYYY-MM-DD, e.g. 2027-03-31", "‘%1’ is geen datum: schrijf JJJJ-MM-DD, bv. 2027-03-31")
     case .planTitle: return ("Plan d'action de l'écart", "Action plan of the gap", "Actieplan van de tekortkoming")
     case .planHelp: return ("Qui comble l'écart, pour quand, où en est-on ; ou la décision d'accepter le risque (qui, quand, pourquoi, jusqu'à quand).", "Who closes the gap, by when, where it stands; or the decision to accept the risk (who, when, why, until when).", "Wie de tekortkoming wegwerkt, tegen wanneer, hoe ver het staat; of de beslissing het risico te aanvaarden (wie, wanneer, waarom, tot wanneer).")
-    case .footerPlan: return ("↑↓ champ  Entrée modifier  1-4 statut  Échap retour", "↑↓ field  Enter edit  1-4 status  Esc back", "↑↓ veld  Enter wijzigen  1-4 status  Esc terug")
     case .acceptanceSection: return ("Acceptation du risque", "Risk acceptance", "Aanvaarding van het risico")
     case .actionLine: return ("Action", "Action", "Actie")
     case .toReverify: return ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)")
     case .reverifyMark: return ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)")
     case .reverifyConfirmed: return ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd.")
-    case .footerReverify: return ("c confirmer l'an dernier  ↑↓ 1-9 choisir  Entrée valider  ←→ préc./suiv.  Suppr effacer  Tab note  e preuves  a plan  S résumé  ? aide  q quitter", "c confirm last year's  ↑↓ 1-9 choose  Enter confirm  ←/→ prev/next  Del clear  Tab note  e evidence  f flag  a plan  r review  S summary  ? help  q quit", "c vorig jaar bevestigen  ↑↓ 1-9 kiezen  Enter bevestigen  ←→ vorige/volgende  Del wissen  Tab notitie  e bewijs  a plan  S samenvatting  ? hulp  q stoppen")
     case .notCarried: return ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen.")
     case .acceptedInRegister: return ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1")
     case .carriedFrom: return ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren.")

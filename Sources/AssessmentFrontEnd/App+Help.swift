@@ -46,8 +46,8 @@ extension App {
     }
     guard keys else { return lines }
     lines.append(("", .plain))
-    lines.append((Phrase.keysTitle.text(language), .underline))
-    for line in Phrase.helpKeys.text(language).split(separator: "\n") { wrap(String(line), .plain) }
+    lines.append((KeyText.keysTitle.text(language), .underline))
+    for line in KeyText.helpKeys.text(language).split(separator: "\n") { wrap(String(line), .plain) }
     return lines
   }
 }

@@ -46,6 +46,6 @@ struct IdentificationScreen {
         canvas.text(row: 18 + row, column: 2, line, .dim)
       }
     }
-    screen.footer(state, &canvas, keys: .footerForm)
+    screen.footer(state, &canvas, keys: .form)
   }
 }

@@ -14,7 +14,7 @@ struct QuestionScreen {
     guard let question = wizard.current(state.wizard) else {
       screen.header(state, &canvas, section: nil)
       canvas.text(row: 4, column: 2, Phrase.allAnswered.text(language), .bold)
-      screen.footer(state, &canvas, keys: .footerQuestion)
+      screen.footer(state, &canvas, keys: .question)
       return
     }
     let section = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
@@ -214,35 +214,35 @@ struct QuestionScreen {
       canvas.text(row: row, column: 1, prompt + editor.text, TextStyle(bold: true))
       let layout = editor.layout(width: canvas.width)
       canvas.terminal.placeCursor(row: row, column: 1 + DisplayWidth.of(prompt) + layout.cursorColumn)
-      screen.footer(stateWithoutNotice(state), &canvas, keys: .footerSearch)
+      screen.footer(stateWithoutNotice(state), &canvas, keys: .search)
       return
     }
     if state.mode == .confirmingFinish {
       let unanswered = wizard.review(state.wizard).unanswered.count
       var confirm = state
       confirm.notice = Phrase.finishConfirm.format(language, CountedNoun.question.format(unanswered, language))
-      screen.footer(confirm, &canvas, keys: .footerQuestion)
+      screen.footer(confirm, &canvas, keys: .question)
       return
     }
     switch state.mode {
-    case .editingNote: screen.footer(state, &canvas, keys: .footerNote)
+    case .editingNote: screen.footer(state, &canvas, keys: .note)
     case .editingAnswer:
       // Esc keeps a number only when it parses: the key bar says so.
       let number = state.field?.target == .answer(.number)
-      screen.footer(state, &canvas, keys: number ? .footerNumberField : .footerField)
+      screen.footer(state, &canvas, keys: number ? .numberField : .field)
     default:
       // An answer carried from last year: c (confirm it) comes first.
       if answer?.reverify == true, question.type != .derogation {
-        screen.footer(state, &canvas, keysText: PlanPhrase.footerReverify.text(language))
+        screen.footer(state, &canvas, keys: .reverify)
         return
       }
-      let keys: Phrase
+      let keys: KeyText
       switch question.type {
-      case .multiple: keys = .footerMultiple
-      case .derogation: keys = .footerDerogation
-      case .number: keys = .footerNumber
-      case .text: keys = .footerText
-      default: keys = .footerQuestion
+      case .multiple: keys = .multiple
+      case .derogation: keys = .derogation
+      case .number: keys = .number
+      case .text: keys = .text
+      default: keys = .question
       }
       screen.footer(state, &canvas, keys: keys)
     }

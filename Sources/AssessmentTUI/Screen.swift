@@ -81,7 +81,7 @@ public struct Screen: Sendable {
   }
 
   /// The bottom rows: a notice, the save status, and the keys that work here.
-  func footer(_ state: AppState, _ canvas: inout Canvas, keys: Phrase) {
+  func footer(_ state: AppState, _ canvas: inout Canvas, keys: KeyText) {
     footer(state, &canvas, keysText: keys.text(state.language))
   }
 

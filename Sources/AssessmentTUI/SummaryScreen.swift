@@ -25,7 +25,7 @@ struct SummaryScreen {
     screen.scrolled(
       styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
       cursorOn: selection)
-    screen.footer(state, &canvas, keys: state.wizard.phase == .finished ? .footerFinished : .footerSummary)
+    screen.footer(state, &canvas, keys: state.wizard.phase == .finished ? .finished : .summary)
   }
 
   static func style(_ emphasis: SummaryLine.Emphasis, levels: [String]) -> TextStyle {

@@ -150,3 +150,12 @@ import Testing
     #expect(cursorLine(harness) == "b")
   }
 }
+
+@Suite struct KeyTextTests {
+  @Test func everyKeyTextIsWrittenInEveryLanguage() {
+    for text in KeyText.allCases {
+      let (fr, en, nl) = text.translations
+      #expect(!fr.isEmpty && !en.isEmpty && !nl.isEmpty, "\(text)")
+    }
+  }
+}
