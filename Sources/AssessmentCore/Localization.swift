@@ -133,7 +133,7 @@ extension Phrase: TranslatedText {
     case .evidenceAdd: return ("Ajouter : ", "Add: ", "Toevoegen: ")
     case .evidenceNone: return ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)")
     case .justificationRequired: return ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab).")
-    case .finishConfirm: return ("Clôturer l'évaluation ? %1 sans réponse. o : oui, autre lettre, Entrée ou Échap : non", "Finish the assessment? %1 unanswered. y: yes, another letter, Enter or Esc: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, andere letter, Enter of Esc: nee")
+    case .finishConfirm: return ("Clôturer l'évaluation ? %1 sans réponse. o : oui, Échap : non", "Finish the assessment? %1 unanswered. y: yes, Esc: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, Esc: nee")
     case .moreAbove: return ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven")
     case .moreBelow: return ("▼ suite en dessous", "▼ more below", "▼ meer hieronder")
     case .sectionIntro: return ("Introduction", "Introduction", "Inleiding")

@@ -98,6 +98,14 @@ import Testing
     #expect(harness.state.wizard.phase == .questions)
   }
 
+  /// The finish question is the notice line: it fits at 80 columns in every language, even with
+  /// three-digit counts, so that its answer keys are never cut off.
+  @Test(arguments: InterfaceLanguage.allCases)
+  func theFinishQuestionFitsAt80Columns(language: InterfaceLanguage) {
+    let text = Phrase.finishConfirm.format(language, CountedNoun.question.format(148, language))
+    #expect(DisplayWidth.of(text) <= 78, "\(text)")
+  }
+
   @Test func whatIsTypedWhileTheTerminalIsTooSmallReachesTheField() throws {
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.tab)
