@@ -83,7 +83,8 @@ public struct Wizard: Sendable {
       guard let question = current(state) else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
     // The action plan is follow-up, not answering: it is kept up on a finished assessment too.
-    case (.questions, .actionEdited(let action, let date)), (.finished, .actionEdited(let action, let date)):
+    case (.questions, .actionEdited(let action, let date)),
+      (.finished, .actionEdited(let action, let date)):
       guard let question = current(state) else { break }
       if action.status == .riskAccepted, !blockingRules(holdingFor: question.id, state).isEmpty { break }
       let stored = action.isBlank ? nil : action
