@@ -236,30 +236,36 @@ extension App {
       if advance { effects += send(&state, .nextPressed) }
       return effects
     }
-    switch key {
-    case .up, .character("k"):
-      // A derogation's fields are walked like choices.
-      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
-      guard count > 0 else { return [] }
-      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? count - 1
-      return []
-    case .down, .character("j"):
-      let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
-      guard count > 0 else { return [] }
-      state.optionCursor = state.optionCursor.map { min(count - 1, $0 + 1) } ?? 0
-      return []
     // On a number question, a digit or a sign starts typing the number, as in a spreadsheet's
     // cell: the field opens with what was typed (Enter opens it on the current answer).
-    case .character(let typed) where question.type == .number && typed.isASCII && (typed.isNumber || "-+.,".contains(typed)):
+    if question.type == .number, case .character(let typed) = key, typed.isASCII,
+      typed.isNumber || "-+.,".contains(typed)
+    {
       open(&state, .answer(.number), text: String(typed), now: now)
       state.mode = .editingAnswer
       return []
-    case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
-      return choose(Int(String(digit))! - 1, advance: false)
-    case .character(" ") where question.type == .multiple:
-      guard let cursor = state.optionCursor else { return [] }
+    }
+    guard let action = Self.questionKeys.first(where: { $0.keys.contains(key) })?.action else {
+      return []
+    }
+    let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count
+    switch action {
+    case .highlightPrevious:
+      // A derogation's fields are walked like choices.
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { max(0, $0 - 1) } ?? count - 1
+      return []
+    case .highlightNext:
+      guard count > 0 else { return [] }
+      state.optionCursor = state.optionCursor.map { min(count - 1, $0 + 1) } ?? 0
+      return []
+    case .pick:
+      guard case .character(let digit) = key, let number = Int(String(digit)) else { return [] }
+      return choose(number - 1, advance: false)
+    case .toggle:
+      guard question.type == .multiple, let cursor = state.optionCursor else { return [] }
       return choose(cursor, advance: false)
-    case .enter:
+    case .confirm:
       switch question.type {
       case .derogation:
         // The highlighted field of the record (the first one when none is).
@@ -283,24 +289,21 @@ extension App {
         guard let cursor = state.optionCursor else { return send(&state, .nextPressed) }
         return choose(cursor, advance: true)
       }
-    case .left, .pageUp, .backTab:
-      return send(&state, .backPressed)
-    case .right, .pageDown:
-      return send(&state, .nextPressed)
-    case .tab:
+    case .previous: return send(&state, .backPressed)
+    case .next: return send(&state, .nextPressed)
+    case .note:
       open(&state, .note, text: answer?.note ?? "", now: now)
       state.mode = .editingNote
       return []
-    case .character("e"):
+    case .evidence:
       open(&state, .evidence(index: nil), text: "", now: now)
       state.mode = .evidence(selection: nil)
       return []
-    case .character("f"):
-      return send(&state, .flagToggled(at: now))
-    case .character("a"):
+    case .flag: return send(&state, .flagToggled(at: now))
+    case .plan:
       openPlan(&state)
       return []
-    case .character("c"):
+    case .confirmCarried:
       guard answer?.reverify == true else {
         state.notice = PlanPhrase.notCarried.text(state.language)
         return []
@@ -308,41 +311,33 @@ extension App {
       let effects = send(&state, .answerConfirmed(at: now))
       state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
       return effects
-    case .character("?"), .function(1):
+    case .help:
       state.mode = .help(scroll: 0)
       return []
-    case .character("/"):
+    case .search:
       // A new search starts empty; n repeats the last one.
       state.mode = .searching(TextEditor())
       return []
-    case .character("n"):
+    case .nextMatch:
       let effects = send(&state, .nextMatchPressed)
       state.notice = searchNotice(state)
       return effects
-    case .character("u"):
-      return send(&state, .returnPressed)
-    case .character("g"):
+    case .goBack: return send(&state, .returnPressed)
+    case .contents:
       let sections = wizard.visibleSections(state.wizard)
       let current = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
       let selection = sections.firstIndex(of: current) ?? 0
       state.mode = .contents(selection: selection)
       state.listOffset = Viewport.settle(0, focus: selection, total: sections.count, rows: state.listRows)
       return []
-    case .character("r"):
-      return send(&state, .reviewOpened)
-    case .character("S"):
-      return send(&state, .summaryOpened)
-    case .character("F"):
+    case .review: return send(&state, .reviewOpened)
+    case .summary: return send(&state, .summaryOpened)
+    case .finish:
       state.mode = .confirmingFinish
       return []
-    case .character("x"), .delete, .backspace:
-      return send(&state, .answerCleared(at: now))
-    case .character("s"), .control("s"):
-      return send(&state, .saveRequested)
-    case .character("q"), .function(10), .control("c"):
-      return send(&state, .quitRequested)
-    default:
-      return []
+    case .clear: return send(&state, .answerCleared(at: now))
+    case .save: return send(&state, .saveRequested)
+    case .quit: return send(&state, .quitRequested)
     }
   }
 }
