@@ -8,145 +8,175 @@ extension App {
   func handleQuestions(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     switch state.mode {
     case .browsing: return handleBrowsing(&state, key, now: now)
-    case .editingNote:
-      switch key {
-      case .tab, .escape:
-        return leaveField(&state, now: now) ?? []
-      case .control("s"):
-        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
-      case .control("c"), .function(10):
-        return quit(&state, now: now)
-      default:
-        state.field?.editor.apply(key)
-        return []
-      }
-    case .editingAnswer:
-      switch key {
-      case .escape:
-        if let effects = leaveField(&state, now: now) { return effects }
-        // Esc always leaves: a number that does not parse is dropped, and the notice says so.
-        state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
-        state.field = nil
-        state.mode = .browsing
-        return []
-      // Tab leaves a derogation's field like Enter (in a text answer it is typed).
-      case .tab where isDerogationField(state), .enter:
-        if case .derogation(let field)? = state.field?.target {
-          // A derogation's field: on to the next field of the record, not the next question.
-          let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
-          guard let effects = leaveField(&state, now: now) else { return [] }
-          if field.isDate, !typed.isEmpty, !Day.isValid(typed) {
-            state.notice = Phrase.derogationNotADay.format(state.language, typed)
-          }
-          // Like a form: the next field opens for typing; the last one returns to the question.
-          let fields = DerogationRecord.Field.allCases
-          let index = fields.firstIndex(of: field) ?? 0
-          state.optionCursor = index
-          if index + 1 < fields.count {
-            let next = fields[index + 1]
-            state.optionCursor = index + 1
-            var record = DerogationRecord()
-            if let question = wizard.current(state.wizard),
-              case .derogation(let recorded)? = state.wizard.answers[question.id]?.value
-            {
-              record = recorded
-            }
-            open(&state, .derogation(next), text: record[next], now: now)
-            state.mode = .editingAnswer
-          }
-          return effects
-        }
-        let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
-        guard let effects = leaveField(&state, now: now) else { return [] }
-        return blank ? effects : effects + send(&state, .nextPressed)
-      case .control("s"):
-        return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
-      case .control("c"), .function(10):
-        return quit(&state, now: now)
-      default:
-        state.field?.editor.apply(key)
-        return []
-      }
-    case .help(let scroll):
-      let total = helpLines(state, width: state.width - 4).count
-      let last = Viewport.maxOffset(total: total, rows: state.listRows)
-      let page = Viewport.page(rows: state.listRows)
-      switch key {
-      case .up, .character("k"): state.mode = .help(scroll: max(0, min(scroll, last) - 1))
-      case .down, .character("j"): state.mode = .help(scroll: min(last, scroll + 1))
-      case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
-      case .pageDown, .character(" "): state.mode = .help(scroll: min(last, scroll + page))
-      case .home: state.mode = .help(scroll: 0)
-      case .end: state.mode = .help(scroll: last)
-      case .control("c"), .function(10): return quit(&state, now: now)
-      // A typed key, Esc, Enter or ← closes the help; other keys (function keys, Tab...) do not.
-      case .character, .escape, .enter, .left, .backspace, .function(1): state.mode = .browsing
-      default: break
-      }
-      return []
-    case .searching(var editor):
-      switch key {
-      case .escape:
-        state.mode = .browsing
-      case .enter:
-        state.mode = .browsing
-        let query = editor.text.trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty else { return [] }
-        let effects = send(&state, .searchSubmitted(query))
-        state.notice = searchNotice(state)
-        return effects
-      case .control("c"), .function(10):
-        state.mode = .browsing
-        return quit(&state, now: now)
-      default:
-        editor.apply(key)
-        state.mode = .searching(editor)
-      }
-      return []
+    case .editingNote: return handleNoteEditing(&state, key, now: now)
+    case .editingAnswer: return handleAnswerEditing(&state, key, now: now)
+    case .help(let scroll): return handleHelp(&state, key, scroll: scroll, now: now)
+    case .searching(let editor): return handleSearching(&state, key, editor: editor, now: now)
     case .contents(let selection):
-      let sections = wizard.visibleSections(state.wizard)
-      var selection = selection
-      switch key {
-      case .up, .character("k"): selection = max(0, selection - 1)
-      case .down, .character("j"): selection = min(max(sections.count - 1, 0), selection + 1)
-      case .pageUp, .pageDown:
-        state.listOffset = Viewport.paged(
-          state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
-        selection = min(max(sections.count - 1, 0), state.listOffset)
-      case .home: selection = 0
-      case .end: selection = max(sections.count - 1, 0)
-      case .enter:
-        state.mode = .browsing
-        guard sections.indices.contains(selection) else { return [] }
-        return send(&state, .sectionJumped(sections[selection]))
-      case .control("c"), .function(10): return quit(&state, now: now)
-      // Closed by Esc (as its key bar says), g again, ← or a typed key; not by other keys.
-      case .escape, .left, .backspace, .character:
-        state.mode = .browsing
-        return []
-      default:
-        break
-      }
-      state.mode = .contents(selection: selection)
-      state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
-      return []
+      return handleContents(&state, key, selection: selection, now: now)
     case .evidence(let selection):
       return handleEvidence(&state, key, selection: selection, now: now)
     case .plan(let selection):
       return handlePlan(&state, key, selection: selection, now: now)
-    case .confirmingFinish:
-      switch key {
-      case .character("y"), .character("Y"), .character("o"), .character("O"), .character("j"),
-        .character("J"):
-        state.mode = .browsing
-        return send(&state, .finishRequested)
-      case .character, .escape, .enter, .left, .backspace:
-        state.mode = .browsing
-        return []
-      default:
-        // A function key or an arrow neither confirms nor dismisses the question.
-        return []
+    case .confirmingFinish: return handleFinishConfirmation(&state, key, now: now)
+    }
+  }
+
+  /// The note being typed.
+  func handleNoteEditing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    switch key {
+    case .tab, .escape:
+      return leaveField(&state, now: now) ?? []
+    case .control("s"):
+      return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+    case .control("c"), .function(10):
+      return quit(&state, now: now)
+    default:
+      state.field?.editor.apply(key)
+      return []
+    }
+  }
+
+  /// A text, number or derogation field being typed.
+  func handleAnswerEditing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    switch key {
+    case .escape:
+      if let effects = leaveField(&state, now: now) { return effects }
+      // Esc always leaves: a number that does not parse is dropped, and the notice says so.
+      state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
+      state.field = nil
+      state.mode = .browsing
+      return []
+    // Tab leaves a derogation's field like Enter (in a text answer it is typed).
+    case .tab where isDerogationField(state), .enter:
+      if case .derogation(let field)? = state.field?.target {
+        // A derogation's field: on to the next field of the record, not the next question.
+        let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let effects = leaveField(&state, now: now) else { return [] }
+        if field.isDate, !typed.isEmpty, !Day.isValid(typed) {
+          state.notice = Phrase.derogationNotADay.format(state.language, typed)
+        }
+        // Like a form: the next field opens for typing; the last one returns to the question.
+        let fields = DerogationRecord.Field.allCases
+        let index = fields.firstIndex(of: field) ?? 0
+        state.optionCursor = index
+        if index + 1 < fields.count {
+          let next = fields[index + 1]
+          state.optionCursor = index + 1
+          var record = DerogationRecord()
+          if let question = wizard.current(state.wizard),
+            case .derogation(let recorded)? = state.wizard.answers[question.id]?.value
+          {
+            record = recorded
+          }
+          open(&state, .derogation(next), text: record[next], now: now)
+          state.mode = .editingAnswer
+        }
+        return effects
       }
+      let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
+      guard let effects = leaveField(&state, now: now) else { return [] }
+      return blank ? effects : effects + send(&state, .nextPressed)
+    case .control("s"):
+      return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
+    case .control("c"), .function(10):
+      return quit(&state, now: now)
+    default:
+      state.field?.editor.apply(key)
+      return []
+    }
+  }
+
+  /// The help of the question, scrolled.
+  func handleHelp(_ state: inout AppState, _ key: Key, scroll: Int, now: Date) -> [WizardEffect] {
+    let total = helpLines(state, width: state.width - 4).count
+    let last = Viewport.maxOffset(total: total, rows: state.listRows)
+    let page = Viewport.page(rows: state.listRows)
+    switch key {
+    case .up, .character("k"): state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+    case .down, .character("j"): state.mode = .help(scroll: min(last, scroll + 1))
+    case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
+    case .pageDown, .character(" "): state.mode = .help(scroll: min(last, scroll + page))
+    case .home: state.mode = .help(scroll: 0)
+    case .end: state.mode = .help(scroll: last)
+    case .control("c"), .function(10): return quit(&state, now: now)
+    // A typed key, Esc, Enter or ← closes the help; other keys (function keys, Tab...) do not.
+    case .character, .escape, .enter, .left, .backspace, .function(1): state.mode = .browsing
+    default: break
+    }
+    return []
+  }
+
+  /// The search being typed.
+  func handleSearching(
+    _ state: inout AppState, _ key: Key, editor: TextEditor, now: Date
+  ) -> [WizardEffect] {
+    var editor = editor
+    switch key {
+    case .escape:
+      state.mode = .browsing
+    case .enter:
+      state.mode = .browsing
+      let query = editor.text.trimmingCharacters(in: .whitespaces)
+      guard !query.isEmpty else { return [] }
+      let effects = send(&state, .searchSubmitted(query))
+      state.notice = searchNotice(state)
+      return effects
+    case .control("c"), .function(10):
+      state.mode = .browsing
+      return quit(&state, now: now)
+    default:
+      editor.apply(key)
+      state.mode = .searching(editor)
+    }
+    return []
+  }
+
+  /// The table of contents.
+  func handleContents(
+    _ state: inout AppState, _ key: Key, selection: Int, now: Date
+  ) -> [WizardEffect] {
+    let sections = wizard.visibleSections(state.wizard)
+    var selection = selection
+    switch key {
+    case .up, .character("k"): selection = max(0, selection - 1)
+    case .down, .character("j"): selection = min(max(sections.count - 1, 0), selection + 1)
+    case .pageUp, .pageDown:
+      state.listOffset = Viewport.paged(
+        state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
+      selection = min(max(sections.count - 1, 0), state.listOffset)
+    case .home: selection = 0
+    case .end: selection = max(sections.count - 1, 0)
+    case .enter:
+      state.mode = .browsing
+      guard sections.indices.contains(selection) else { return [] }
+      return send(&state, .sectionJumped(sections[selection]))
+    case .control("c"), .function(10): return quit(&state, now: now)
+    // Closed by Esc (as its key bar says), g again, ← or a typed key; not by other keys.
+    case .escape, .left, .backspace, .character:
+      state.mode = .browsing
+      return []
+    default:
+      break
+    }
+    state.mode = .contents(selection: selection)
+    state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
+    return []
+  }
+
+  /// Finish with questions unanswered? y, or Esc (or another letter) for no.
+  func handleFinishConfirmation(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
+    switch key {
+    case .character("y"), .character("Y"), .character("o"), .character("O"), .character("j"),
+      .character("J"):
+      state.mode = .browsing
+      return send(&state, .finishRequested)
+    case .character, .escape, .enter, .left, .backspace:
+      state.mode = .browsing
+      return []
+    default:
+      // A function key or an arrow neither confirms nor dismisses the question.
+      return []
     }
   }
 
