@@ -12,7 +12,7 @@ public enum PlanPhrase: CaseIterable, Sendable {
   case notADay, planTitle, planHelp, acceptanceSection, actionLine
   case toReverify, reverifyMark, reverifyConfirmed, acceptedInRegister, notCarried
   // Re-assessment
-  case carriedFrom, carriedRemoved
+  case carriedFrom, carriedRemoved, progressToReverify
   // Reports
   case noPlan
 }
@@ -58,6 +58,7 @@ extension PlanPhrase: TranslatedText {
     case .reverifyConfirmed: return ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd.")
     case .notCarried: return ("Cette réponse n'est pas reprise de l'évaluation précédente : rien à confirmer.", "This answer was not carried from the previous assessment: nothing to confirm.", "Dit antwoord komt niet uit de vorige beoordeling: niets te bevestigen.")
     case .acceptedInRegister: return ("risque accepté : %1", "risk accepted: %1", "risico aanvaard: %1")
+    case .progressToReverify: return ("%1 à revérifier", "%1 to re-verify", "%1 opnieuw te controleren")
     case .carriedFrom: return ("Nouvelle évaluation %1 reprise de %2 : %3 réponse(s) à revérifier.", "New assessment %1 carried from %2: %3 answer(s) to re-verify.", "Nieuwe beoordeling %1 overgenomen uit %2: %3 antwoord(en) opnieuw te controleren.")
     case .carriedRemoved: return ("%1 question(s) de l'évaluation précédente n'existent plus dans ce questionnaire (réponses non reprises) : %2", "%1 question(s) of the previous assessment no longer exist in this questionnaire (answers not carried): %2", "%1 vraag/vragen van de vorige beoordeling bestaan niet meer in deze vragenlijst (antwoorden niet overgenomen): %2")
     case .noPlan: return ("Aucune action enregistrée : chaque écart peut recevoir un responsable, une échéance et un statut, ou une décision d'acceptation du risque.", "No action recorded: each gap can be given an owner, a due date and a status, or a decision to accept the risk.", "Geen actie geregistreerd: elke tekortkoming kan een verantwoordelijke, een vervaldatum en een status krijgen, of een beslissing om het risico te aanvaarden.")

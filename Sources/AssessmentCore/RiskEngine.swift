@@ -203,6 +203,7 @@ public struct RiskEngine: Sendable {
     // the answers (the plan needs no other).
     var actions: [(position: Int, action: PlanAction)] = []
     var required = 0
+    var requiredCarried = 0
     var ratings: [RatingKey: Finding] = [:]
     var sections = questionnaire.sections.indices.map {
       SectionCompliance(section: $0, applicable: 0, compliantScore: 0, answered: 0)
@@ -261,6 +262,7 @@ public struct RiskEngine: Sendable {
       let carried = value != nil && answers.values[slot].reverify
       if carried {
         toReverify.append(position)
+        if question.isRequired { requiredCarried += 1 }
         if let compliance = value?.compliance, compliance != .noncompliant {
           value = .choice(ComplianceValue.unknown.rawValue)
         }
@@ -381,7 +383,10 @@ public struct RiskEngine: Sendable {
         plan.accepted.contains { $0.questionID == id && $0.acceptance.counts }
       }
     }
-    let progress = Progress(answered: required - unanswered.count, applicable: required)
+    let progress = Progress(
+      answered: required - unanswered.count, applicable: required,
+      verified: required - unanswered.count - requiredCarried, toReverify: toReverify.count,
+      unjustifiedNotApplicable: unjustified.count)
     let (verdict, reasons) = decide(
       blocking: blocking, waived: derogations.filter { !$0.waives.isEmpty }, findings: findings,
       unanswered: unanswered.count,

@@ -36,16 +36,38 @@ extension Questionnaire {
   }
 }
 
-/// How far an assessment is: answered questions among those that apply.
+/// How far an assessment is: answered questions among those that apply, and among the answers,
+/// those not yet verified. The one definition of a complete assessment: every applicable
+/// question answered, no answer carried from the previous assessment (`new --from`) awaiting
+/// re-verification, no "not applicable" without its justification. Every screen and report
+/// reads ``isComplete`` rather than comparing counts.
 public struct Progress: Equatable, Sendable {
+  /// Applicable required questions with an answer that fits, carried ones included.
   public var answered: Int
   public var applicable: Int
+  /// Applicable required questions answered in this assessment or whose carried answer was
+  /// confirmed: what the share and the progress bar count.
+  public var verified: Int
+  /// Applicable answers (optional questions' included) carried from the previous assessment
+  /// and not yet confirmed or changed.
+  public var toReverify: Int
+  /// Applicable compliance questions answered "not applicable" without a justification.
+  public var unjustifiedNotApplicable: Int
 
-  public init(answered: Int, applicable: Int) {
+  public init(
+    answered: Int, applicable: Int, verified: Int? = nil, toReverify: Int = 0,
+    unjustifiedNotApplicable: Int = 0
+  ) {
     self.answered = answered
     self.applicable = applicable
+    self.verified = verified ?? answered - toReverify
+    self.toReverify = toReverify
+    self.unjustifiedNotApplicable = unjustifiedNotApplicable
   }
 
-  public var isComplete: Bool { answered == applicable }
-  public var fraction: Double { applicable == 0 ? 1 : Double(answered) / Double(applicable) }
+  /// Applicable required questions without an answer.
+  public var unanswered: Int { applicable - answered }
+  public var isComplete: Bool { unanswered == 0 && toReverify == 0 && unjustifiedNotApplicable == 0 }
+  /// The share verified: a carried answer counts once confirmed.
+  public var fraction: Double { applicable == 0 ? 1 : Double(verified) / Double(applicable) }
 }

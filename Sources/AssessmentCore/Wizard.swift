@@ -185,9 +185,7 @@ public struct Wizard: Sendable {
 
   /// Answered questions among those that apply, over the whole questionnaire.
   public func progress(_ state: WizardState) -> Progress {
-    if state.tally.isCurrent {
-      return Progress(answered: state.tally.answered, applicable: state.tally.applicable)
-    }
+    if state.tally.isCurrent { return state.tally.total }
     return progress(state, positions: questionnaire.questions.indices)
   }
 
@@ -196,10 +194,7 @@ public struct Wizard: Sendable {
     guard questionnaire.sectionRanges.indices.contains(section) else {
       return Progress(answered: 0, applicable: 0)
     }
-    if state.tally.isCurrent {
-      return Progress(
-        answered: state.tally.sectionAnswered[section], applicable: state.tally.sectionApplicable[section])
-    }
+    if state.tally.isCurrent { return state.tally.sections[section] }
     return progress(state, positions: questionnaire.sectionRanges[section])
   }
 
@@ -217,7 +212,7 @@ public struct Wizard: Sendable {
   /// The sections that hold at least one question that applies, by index.
   public func visibleSections(_ state: WizardState) -> [Int] {
     if state.tally.isCurrent {
-      return state.tally.sectionApplicable.indices.filter { state.tally.sectionApplicable[$0] > 0 }
+      return state.tally.sections.indices.filter { state.tally.sections[$0].applicable > 0 }
     }
     var seen = Set<Int>()
     var result: [Int] = []
@@ -259,15 +254,32 @@ public struct Wizard: Sendable {
 
   private func progress<C: Collection>(_ state: WizardState, positions: C) -> Progress
   where C.Element == Int {
-    var answered = 0
-    var applicable = 0
+    var progress = Progress(answered: 0, applicable: 0)
     for position in positions where state.visibility[position] {
-      let question = questionnaire.questions[position]
-      guard question.isRequired else { continue }
-      applicable += 1
-      if questionnaire.value(state.answers[question.id], question) != nil { answered += 1 }
+      add(contribution(position, state.answers[questionnaire.questions[position].id]), to: &progress)
     }
-    return Progress(answered: answered, applicable: applicable)
+    return progress
+  }
+
+  /// What one applicable question adds to the progress (each count 0 or 1); the risk engine
+  /// counts the same.
+  private func contribution(_ position: Int, _ answer: Answer?) -> Progress {
+    let question = questionnaire.questions[position]
+    let fits = answer?.value.map { questionnaire.fits($0, question) } ?? false
+    let carried = fits && answer?.reverify == true
+    let unjustified = fits && question.type == .compliance && answer?.isUnjustifiedNotApplicable == true
+    let required = question.isRequired ? 1 : 0
+    return Progress(
+      answered: fits ? required : 0, applicable: required, verified: fits && !carried ? required : 0,
+      toReverify: carried ? 1 : 0, unjustifiedNotApplicable: unjustified ? 1 : 0)
+  }
+
+  private func add(_ counts: Progress, to progress: inout Progress, sign: Int = 1) {
+    progress.applicable += sign * counts.applicable
+    progress.answered += sign * counts.answered
+    progress.verified += sign * counts.verified
+    progress.toReverify += sign * counts.toReverify
+    progress.unjustifiedNotApplicable += sign * counts.unjustifiedNotApplicable
   }
 
   private func accepts(_ question: Question, _ value: AnswerValue) -> Bool {
@@ -291,6 +303,8 @@ public struct Wizard: Sendable {
     let stored: Answer? = answer.isEmpty ? nil : answer
     guard stored != previous else { return false }
     let tallyWasCurrent = state.tally.isCurrent
+    let position = questionnaire.index(of: id)
+    let countedBefore = position.map { contribution($0, previous) }
     state.answers[id] = stored
     state.unsaved.ids.insert(id)
     state.metadata.updated = date
@@ -305,14 +319,13 @@ public struct Wizard: Sendable {
       recount(&state)
     } else if tallyWasCurrent {
       state.tally.isCurrent = true
-      if let position = questionnaire.index(of: id), state.visibility.indices.contains(position),
-        state.visibility[position], questionnaire.questions[position].isRequired,
-        (valueBefore.map { questionnaire.fits($0, questionnaire.questions[position]) } ?? false)
-          != (answer.value.map { questionnaire.fits($0, questionnaire.questions[position]) } ?? false)
-      {
-        let delta = answer.value.map { questionnaire.fits($0, questionnaire.questions[position]) } == true ? 1 : -1
-        state.tally.answered += delta
-        state.tally.sectionAnswered[questionnaire.sectionIndexOfQuestion[position]] += delta
+      if let position, let countedBefore, state.visibility.indices.contains(position), state.visibility[position] {
+        let section = questionnaire.sectionIndexOfQuestion[position]
+        let countedNow = contribution(position, stored)
+        add(countedBefore, to: &state.tally.total, sign: -1)
+        add(countedBefore, to: &state.tally.sections[section], sign: -1)
+        add(countedNow, to: &state.tally.total)
+        add(countedNow, to: &state.tally.sections[section])
       }
     }
     return true
@@ -321,17 +334,12 @@ public struct Wizard: Sendable {
   /// Counts answered and applicable questions afresh, overall and per section.
   private func recount(_ state: inout WizardState) {
     var tally = Tally()
-    tally.sectionAnswered = Array(repeating: 0, count: questionnaire.sections.count)
-    tally.sectionApplicable = Array(repeating: 0, count: questionnaire.sections.count)
+    tally.sections = Array(repeating: Progress(answered: 0, applicable: 0), count: questionnaire.sections.count)
     for (position, question) in questionnaire.questions.enumerated()
-    where state.visibility.indices.contains(position) && state.visibility[position] && question.isRequired {
-      let section = questionnaire.sectionIndexOfQuestion[position]
-      tally.applicable += 1
-      tally.sectionApplicable[section] += 1
-      if questionnaire.value(state.answers[question.id], question) != nil {
-        tally.answered += 1
-        tally.sectionAnswered[section] += 1
-      }
+    where state.visibility.indices.contains(position) && state.visibility[position] {
+      let counts = contribution(position, state.answers[question.id])
+      add(counts, to: &tally.total)
+      add(counts, to: &tally.sections[questionnaire.sectionIndexOfQuestion[position]])
     }
     tally.isCurrent = true
     state.tally = tally

@@ -75,10 +75,8 @@ public struct WizardState: Equatable, Sendable {
 /// and the queries then count afresh. It takes no part in equality.
 public struct Tally: Equatable, Sendable {
   public var isCurrent = false
-  public var answered = 0
-  public var applicable = 0
-  public var sectionAnswered: [Int] = []
-  public var sectionApplicable: [Int] = []
+  public var total = Progress(answered: 0, applicable: 0)
+  public var sections: [Progress] = []
 
   public init() {}
 

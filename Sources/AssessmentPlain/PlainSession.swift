@@ -697,7 +697,10 @@ public struct PlainSession {
           reply.lines.append(
             "  \(index + 1). "
               + questionnaire.text(questionnaire.sections[section].title, language.rawValue)
-              + " (\(progress.answered)/\(progress.applicable))")
+              + " (\(progress.verified)/\(progress.applicable)"
+              + (progress.toReverify > 0
+                ? ", " + PlanPhrase.progressToReverify.format(language, progress.toReverify) : "")
+              + ")")
         }
         return
       }

@@ -43,6 +43,10 @@ public struct Comparison: Sendable {
   public var regressed: [QuestionChange] = []
   public var added: [QuestionChange] = []
   public var removed: [QuestionChange] = []
+  /// Answers carried into the new assessment (`new --from`) and not yet confirmed: last year's
+  /// value, not an answer of this year's, so neither an improvement, a regression nor a new
+  /// question.
+  public var notReverified: [QuestionChange] = []
   public var actionsClosed: [ActionRef] = []
   public var actionsOpen: [ActionRef] = []
   public var actionsOverdue: [ActionRef] = []
@@ -78,8 +82,14 @@ public struct Comparison: Sendable {
     }
     let oldFindings = Dictionary(old.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
     let newFindings = Dictionary(new.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
+    let carried = Set(new.summary.toReverify.map { new.questionnaire.questions[$0].id })
     for finding in new.summary.findings {
       let id = finding.questionID
+      if carried.contains(id) {
+        if commonOnly, old.questionnaire.question(id) == nil { continue }
+        notReverified.append(QuestionChange(id: id, then: words(old, id), now: words(new, id)))
+        continue
+      }
       if let before = oldFindings[id] {
         let change = QuestionChange(id: id, then: words(old, id), now: words(new, id))
         if Self.rank(finding.answer) > Self.rank(before.answer) { improved.append(change) }
@@ -93,6 +103,7 @@ public struct Comparison: Sendable {
     }
     for finding in old.summary.findings where newFindings[finding.questionID] == nil {
       let id = finding.questionID
+      if carried.contains(id) { continue }
       if commonOnly, new.questionnaire.question(id) == nil { continue }
       removed.append(QuestionChange(id: id, then: words(old, id), now: words(new, id)))
     }
@@ -152,6 +163,9 @@ public struct Comparison: Sendable {
     lines.append(
       ComparisonPhrase.changesSinceCounts.format(
         l, improved.count, regressed.count, added.count, removed.count, blockingAdded.count, blockingResolved.count))
+    if !notReverified.isEmpty {
+      lines.append(ComparisonPhrase.changesSinceNotReverified.format(l, notReverified.count))
+    }
     if !actionsClosed.isEmpty || !actionsOpen.isEmpty {
       lines.append(
         [

@@ -9,11 +9,14 @@ public enum ComparisonPhrase: CaseIterable, Sendable {
   case compareBlockingResolved, compareSections, compareRegister, compareImproved, compareRegressed
   case compareNew, compareRemoved, compareActionsClosed, compareActionsOpen, compareActionsOverdue
   case compareCommonOnly, compareNone, changesSince, changesSinceMissing, changesSinceCounts
+  case compareNotReverified, changesSinceNotReverified
 }
 
 extension ComparisonPhrase: TranslatedText {
   public var translations: (String, String, String) {
     switch self {
+    case .compareNotReverified: return ("Réponses reprises, pas encore revérifiées (%1)", "Carried answers not yet re-verified (%1)", "Overgenomen antwoorden, nog niet opnieuw gecontroleerd (%1)")
+    case .changesSinceNotReverified: return ("%1 réponse(s) reprise(s), pas encore revérifiée(s)", "%1 carried answer(s) not yet re-verified", "%1 overgenomen antwoord(en), nog niet opnieuw gecontroleerd")
     case .compareTitle: return ("COMPARAISON DE DEUX ÉVALUATIONS", "COMPARISON OF TWO ASSESSMENTS", "VERGELIJKING VAN TWEE BEOORDELINGEN")
     case .compareThen: return ("Avant", "Then", "Toen")
     case .compareNow: return ("Maintenant", "Now", "Nu")

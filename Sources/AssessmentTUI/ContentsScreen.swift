@@ -15,7 +15,10 @@ struct ContentsScreen {
     var lines: [(String, TextStyle)] = []
     for (index, section) in sections.enumerated() {
       let progress = wizard.progress(state.wizard, section: section)
-      let count = "\(progress.answered)/\(progress.applicable)"
+      var count = "\(progress.verified)/\(progress.applicable)"
+      if progress.toReverify > 0 {
+        count = PlanPhrase.progressToReverify.format(state.language, progress.toReverify) + "  " + count
+      }
       let title = questionnaire.text(questionnaire.sections[section].title, state.language.rawValue)
       let room = canvas.width - 8 - DisplayWidth.of(count)
       var style: TextStyle = progress.isComplete ? TextStyle(color: .good) : .plain

@@ -69,7 +69,11 @@ public struct Screen: Sendable {
       line = "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(app.wizard.visibleCount(state.wizard)) · "
         + "\(Phrase.section.text(state.language)) \((sections.firstIndex(of: section) ?? 0) + 1)/\(sections.count)"
     } else {
-      line = "\(progress.answered)/\(progress.applicable)"
+      // Verified answers: a carried one counts once confirmed, and those left are said.
+      line = "\(progress.verified)/\(progress.applicable)"
+      if progress.toReverify > 0 {
+        line += " · " + PlanPhrase.progressToReverify.format(state.language, progress.toReverify)
+      }
     }
     canvas.text(row: 1, column: 1, line, .plain)
     let barWidth = max(10, canvas.width - DisplayWidth.of(line) - 12)

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+import AssessmentCore
+
+@testable import AssessmentReports
+
+/// A comparison with a re-assessment (`new --from`) with nothing confirmed yet: carried answers
+/// are neither regressions nor new questions but "not yet re-verified" (issue 21, part 3).
+@Suite struct CarriedComparisonTests {
+  let wizard = Wizard(questionnaire: fixture)
+
+  /// Every question of the fixture answered: compliant, a justified "not applicable", scoping.
+  let lastYear: [String: Answer] = [
+    "personal_data": Answer(value: .choice("yes"), answeredAt: t0),
+    "deployment": Answer(value: .choice("public"), answeredAt: t0),
+    "restitution": Answer(value: .choice("compliant"), answeredAt: t0),
+    "sovereignty": Answer(value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
+    "encryption": Answer(value: .choice("compliant"), answeredAt: t0),
+    "network": Answer(value: .choice("noncompliant"), answeredAt: t0),
+    "comment": Answer(value: .text("Seen."), answeredAt: t0),
+  ]
+
+  func state(_ answers: [String: Answer]) -> WizardState {
+    wizard.resume(
+      phase: .questions,
+      metadata: SessionMetadata(
+        organisation: "O", assessor: "A", provider: "P", service: "S", created: t0, updated: t1),
+      answers: answers, cursor: 0)
+  }
+
+  var carried: [String: Answer] {
+    lastYear.mapValues { answer in
+      var copy = answer
+      copy.reverify = true
+      return copy
+    }
+  }
+
+  @Test func aComparisonWithACarriedAssessmentListsItsAnswersAsNotYetReverified() {
+    let old = ComparedAssessment(id: "old", questionnaire: fixture, state: state(lastYear), asOf: t1)
+    let new = ComparedAssessment(id: "new", questionnaire: fixture, state: state(carried), asOf: t1)
+    let comparison = Comparison(old: old, new: new, language: .en)
+    #expect(comparison.regressed.isEmpty, "\(comparison.regressed)")
+    #expect(comparison.added.isEmpty, "\(comparison.added)")
+    #expect(comparison.improved.isEmpty)
+    #expect(comparison.removed.isEmpty)
+    #expect(comparison.notReverified.map(\.id) == ["restitution", "sovereignty", "encryption", "network"])
+    #expect(comparison.notReverified.allSatisfy { $0.then == $0.now })
+    // Once confirmed, an answer is compared again.
+    var confirmed = carried
+    confirmed["encryption"] = Answer(value: .choice("noncompliant"), answeredAt: t1)
+    let later = ComparedAssessment(id: "new", questionnaire: fixture, state: state(confirmed), asOf: t1)
+    let again = Comparison(old: old, new: later, language: .en)
+    #expect(again.regressed.map(\.id) == ["encryption"])
+    #expect(again.notReverified.count == 3)
+  }
+}
