@@ -264,6 +264,9 @@ struct QuestionnaireReader {
     case question
     /// `[A-Za-z0-9][A-Za-z0-9_.-]*`
     case general
+    /// `[a-z0-9][a-z0-9_.-]*`: it names a directory and is written in every session file, so
+    /// one spelling only (no capitals).
+    case questionnaire
 
     func matches(_ text: String) -> Bool {
       guard let first = text.unicodeScalars.first, text.count <= 128 else { return false }
@@ -279,6 +282,12 @@ struct QuestionnaireReader {
         }
         return allowed(first)
           && text.unicodeScalars.allSatisfy { allowed($0) || "_.-".unicodeScalars.contains($0) }
+      case .questionnaire:
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+          ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return allowed(first)
+          && text.unicodeScalars.allSatisfy { allowed($0) || "_.-".unicodeScalars.contains($0) }
       }
     }
 
@@ -286,6 +295,7 @@ struct QuestionnaireReader {
       switch self {
       case .question: return "[a-z][a-z0-9_]* (lowercase letters, digits, underscores)"
       case .general: return "[A-Za-z0-9][A-Za-z0-9_.-]*"
+      case .questionnaire: return "[a-z0-9][a-z0-9_.-]* (lowercase letters, digits, '_', '.', '-')"
       }
     }
   }
@@ -305,7 +315,7 @@ struct QuestionnaireReader {
         problem(formatNode, "format '\(format ?? "")' is not supported; this cloud-assess reads format 1")
       }
     }
-    let id = identifier(required(fields, "id", "the questionnaire"), "the questionnaire id", pattern: .general)
+    let id = identifier(required(fields, "id", "the questionnaire"), "the questionnaire id", pattern: .questionnaire)
     let version = string(required(fields, "version", "the questionnaire"), "version")
     if let languagesNode = required(fields, "languages", "the questionnaire") {
       let list = stringList(languagesNode, "languages")

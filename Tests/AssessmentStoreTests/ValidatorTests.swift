@@ -29,6 +29,22 @@ import Testing
     """
   }
 
+  /// The questionnaire id names its directory and session files: the format's
+  /// `[a-z0-9][a-z0-9_.-]*`, no capitals (issue 21).
+  @Test func aQuestionnaireIdWithCapitalsOrAStrayFirstCharacterIsRefused() {
+    let valid = questionnaireYAML(sizes)
+    #expect(problems(valid) == [])
+    for bad in ["Mini-LONG", ".hidden", "-x", "a b"] {
+      let yaml = valid.replacingOccurrences(of: "id: t\n", with: "id: \"\(bad)\"\n")
+      #expect(
+        problems(yaml) == ["2:5: [\(bad)] the questionnaire id '\(bad)' must match [a-z0-9][a-z0-9_.-]* (lowercase letters, digits, '_', '.', '-')"],
+        "\(bad)")
+    }
+    for good in ["mini-long", "be-socsec-cloud", "v1.2_x", "9a"] {
+      #expect(problems(valid.replacingOccurrences(of: "id: t\n", with: "id: \(good)\n")) == [], "\(good)")
+    }
+  }
+
   @Test func everyValidOptionIdCanBeNamedInACondition() throws {
     let yaml = questionnaireYAML(
       sizes + "\n" + question("a", when: "\"size == 10-50\"") + "\n"
