@@ -83,6 +83,48 @@ import Testing
     }
   }
 
+  /// Every text of the questionnaire a reader sees, with where it is.
+  var allTexts: [(String, LocalizedText)] {
+    var texts: [(String, LocalizedText)] = [("title", questionnaire.title)]
+    if let description = questionnaire.description { texts.append(("description", description)) }
+    texts += questionnaire.citations.map { ("citation \($0.key)", $0.value) }
+    for section in questionnaire.sections {
+      texts.append((section.id, section.title))
+      if let introduction = section.introduction { texts.append((section.id, introduction)) }
+    }
+    for question in questionnaire.questions {
+      texts += [(question.id, question.text), (question.id, question.help)]
+      if let remediation = question.remediation { texts.append((question.id, remediation)) }
+      texts += question.options.map { (question.id, $0.label) }
+    }
+    for rule in questionnaire.blockingRules {
+      texts += [(rule.id, rule.message), (rule.id, rule.remediation)]
+    }
+    texts += questionnaire.risks.map { ($0.id, $0.title) }
+    return texts
+  }
+
+  /// One Dutch term for a formal derogation (« dérogation »: "afwijking") and another for a gap
+  /// (« écart »: "tekortkoming"); one name for the information-security consultant and the DPO;
+  /// none of the calques found in review (issue 21).
+  @Test func theDutchAndEnglishTextsUseOneTermPerNotionAndNoCalques() {
+    for (place, text) in allTexts {
+      let french = text["fr"] ?? "", dutch = text["nl"] ?? "", english = text["en"] ?? ""
+      if french.contains("écart"), !french.contains("dérog") {
+        #expect(!dutch.contains("afwijking"), "\(place): a gap is a tekortkoming: \(dutch)")
+      }
+      if french.contains("dérogation") {
+        #expect(dutch.contains("afwijking"), "\(place): a derogation is an afwijking: \(dutch)")
+      }
+      for banned in ["informatieveiligheidsadviseur", "DPO", "kriticiteit", "specifiek, ", "specifiek netwerk"] {
+        #expect(!dutch.contains(banned), "\(place): \(banned)")
+      }
+      for banned in ["DPO", "undemanded", "of its substance", "security adviser"] {
+        #expect(!english.contains(banned), "\(place): \(banned)")
+      }
+    }
+  }
+
   @Test func aPrivateCloudWithoutPersonalDataHidesPrivacyAndSharedCloudDirectives() {
     let state = state([
       "data_classification": "internal", "deployment_model": "private", "personal_data": "no",
