@@ -125,6 +125,27 @@ import Testing
     }
   }
 
+  /// The article behind the good practices is identified wherever it is cited (publisher,
+  /// title, date), and the description says where to find it, so that a provider or a lawyer
+  /// can obtain it (issue 21).
+  @Test func theGoodPracticesArticleIsIdentifiedWhereverItIsCited() {
+    let cited = questionnaire.citations.filter { $0.key.hasPrefix("BP.") }
+    #expect(cited.count >= 10)
+    let dates = ["fr": "25 octobre 2025", "en": "25 October 2025", "nl": "25 oktober 2025"]
+    for (key, text) in cited {
+      for language in ["fr", "en", "nl"] {
+        let words = text[language] ?? ""
+        #expect(words.contains("DNS Belgium"), "\(key) \(language)")
+        #expect(words.contains("Cybersecurity in the cloud: don’t pass the buck"), "\(key) \(language)")
+        #expect(words.contains(dates[language] ?? "?"), "\(key) \(language)")
+      }
+    }
+    for language in ["fr", "en", "nl"] {
+      let description = questionnaire.description?[language] ?? ""
+      #expect(description.contains("https://www.dnsbelgium.be/"), "\(language)")
+    }
+  }
+
   @Test func aPrivateCloudWithoutPersonalDataHidesPrivacyAndSharedCloudDirectives() {
     let state = state([
       "data_classification": "internal", "deployment_model": "private", "personal_data": "no",
