@@ -32,6 +32,7 @@ public enum Phrase: CaseIterable, Sendable {
   case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, noMatch, allAnswered
   case invalidNumberOnQuit, notKept, finishedHint
+  case descriptionMore, descriptionTitle
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
   case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered
   case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
@@ -145,6 +146,8 @@ extension Phrase: TranslatedText {
     case .invalidNumberOnQuit: return ("corrigez-le, ou Échap pour l'abandonner, puis quittez", "correct it, or press Esc to drop it, then quit", "verbeter het, of Esc om het te laten vallen, en stop dan")
     case .notKept: return ("« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept", "‘%1’ is geen getal: niet bewaard")
     case .finishedHint: return ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt.")
+    case .descriptionMore: return ("F1 : lire la suite", "F1: read the rest", "F1: de rest lezen")
+    case .descriptionTitle: return ("À propos du questionnaire", "About the questionnaire", "Over de vragenlijst")
     case .conditionIs: return ("« %1 » vaut « %2 »", "“%1” is “%2”", "‘%1’ is ‘%2’")
     case .conditionIsNot: return ("« %1 » ne vaut pas « %2 »", "“%1” is not “%2”", "‘%1’ is niet ‘%2’")
     case .conditionIncludes: return ("« %1 » comprend « %2 »", "“%1” includes “%2”", "‘%1’ omvat ‘%2’")

@@ -12,7 +12,27 @@ extension App {
       openForm(&state, fields[(index + fields.count) % fields.count], now: now)
       return effects
     }
+    if case .help(let scroll) = state.mode {
+      // The questionnaire's description whole: scrolled, any other key goes back to the form.
+      let total = IdentificationScreen(screen: Screen(app: self)).aboutLines(state, width: state.width - 4).count
+      let last = Viewport.maxOffset(total: total, rows: state.listRows)
+      let page = Viewport.page(rows: state.listRows)
+      switch key {
+      case .up: state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+      case .down: state.mode = .help(scroll: min(last, scroll + 1))
+      case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
+      case .pageDown: state.mode = .help(scroll: min(last, scroll + page))
+      case .home: state.mode = .help(scroll: 0)
+      case .end: state.mode = .help(scroll: last)
+      case .control("c"), .function(10): return quit(&state, now: now)
+      default: state.mode = .browsing
+      }
+      return []
+    }
     switch key {
+    case .function(1):
+      state.mode = .help(scroll: 0)
+      return []
     case .control("c"), .function(10), .escape:
       return quit(&state, now: now)
     case .tab, .down:

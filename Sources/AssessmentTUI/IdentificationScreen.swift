@@ -39,13 +39,44 @@ struct IdentificationScreen {
     canvas.text(row: 16, column: 2, Phrase.identificationNext.text(language), .dim)
     // What the questionnaire is about, in the rows left above the footer.
     let questionnaire = screen.questionnaire
-    if let description = questionnaire.description, canvas.height > 21 {
-      let text = questionnaire.text(questionnaire.title, language.rawValue) + " — "
-        + questionnaire.text(description, language.rawValue)
-      for (row, line) in DisplayWidth.wrap(text, width: canvas.width - 4).prefix(canvas.height - 21).enumerated() {
+    if questionnaire.description != nil, canvas.height > 21 {
+      let width = canvas.width - 4
+      var lines = DisplayWidth.wrap(aboutText(language), width: width)
+      let room = canvas.height - 21
+      if lines.count > room {
+        // Cut: the last row says so and how to read the rest (F1).
+        lines = Array(lines.prefix(room))
+        let hint = Phrase.descriptionMore.text(language)
+        let space = width - DisplayWidth.of(hint) - 1
+        let last = lines[lines.count - 1]
+        let cut = DisplayWidth.of(last) < space ? last + "…" : DisplayWidth.truncate(last, to: space)
+        lines[lines.count - 1] = cut + " " + hint
+      }
+      for (row, line) in lines.enumerated() {
         canvas.text(row: 18 + row, column: 2, line, .dim)
       }
     }
     screen.footer(state, &canvas, keys: .form)
+  }
+
+  /// The questionnaire's title and description, as the form shows them.
+  func aboutText(_ language: InterfaceLanguage) -> String {
+    let questionnaire = screen.questionnaire
+    return questionnaire.text(questionnaire.title, language.rawValue) + " — "
+      + (questionnaire.description.map { questionnaire.text($0, language.rawValue) } ?? "")
+  }
+
+  /// The title and description whole (F1 from the form), for a description cut on the form.
+  func aboutLines(_ state: AppState, width: Int) -> [(String, TextStyle)] {
+    [(Phrase.descriptionTitle.text(state.language), TextStyle(bold: true, color: .accent)), ("", .plain)]
+      + DisplayWidth.wrap(aboutText(state.language), width: width).map { ($0, .plain) }
+  }
+
+  func drawAbout(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
+    screen.header(state, &canvas, section: nil)
+    screen.scrolled(
+      aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
+      language: state.language)
+    screen.footer(state, &canvas, keys: .footerHelp)
   }
 }

@@ -25,7 +25,12 @@ public struct Screen: Sendable {
     }
     var canvas = Canvas(terminal: terminal, width: width, height: height, color: terminal.usesColor)
     switch state.wizard.phase {
-    case .identification: IdentificationScreen(screen: self).draw(state, &canvas)
+    case .identification:
+      if case .help(let scroll) = state.mode {
+        IdentificationScreen(screen: self).drawAbout(state, scroll: scroll, &canvas)
+      } else {
+        IdentificationScreen(screen: self).draw(state, &canvas)
+      }
     case .questions:
       switch state.mode {
       case .help(let scroll): HelpScreen(screen: self).draw(state, scroll: scroll, &canvas)
