@@ -119,10 +119,11 @@ public struct PlainSession {
         state.wizard.visibility.filter { $0 }.count,
         questionnaire.text(questionnaire.sections[section].title, language.rawValue)))
     let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
-    if firstOfSection == state.wizard.cursor,
-      let introduction = questionnaire.sections[section].introduction
-    {
-      lines.append(questionnaire.text(introduction, language.rawValue))
+    if firstOfSection == state.wizard.cursor {
+      // The section's introduction and references (either may be absent).
+      if let introduction = questionnaire.sections[section].introduction {
+        lines.append(questionnaire.text(introduction, language.rawValue))
+      }
       let refs = questionnaire.sections[section].refs
       if !refs.isEmpty { lines.append("§ " + questionnaire.citations(refs, language.rawValue)) }
     }

@@ -29,12 +29,12 @@ struct QuestionScreen {
         lines.append((indent + line, style))
       }
     }
-    // The section's introduction, on its first question.
+    // The section's introduction and references, on its first question (either may be absent).
     let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
-    if firstOfSection == state.wizard.cursor, let introduction = questionnaire.sections[section].introduction {
-      wrap(questionnaire.text(introduction, language.rawValue), .dim)
-      let refs = questionnaire.sections[section].refs
-      if !refs.isEmpty { wrap("§ " + questionnaire.citations(refs, language.rawValue), .dim) }
+    let model = questionnaire.sections[section]
+    if firstOfSection == state.wizard.cursor, model.introduction != nil || !model.refs.isEmpty {
+      if let introduction = model.introduction { wrap(questionnaire.text(introduction, language.rawValue), .dim) }
+      if !model.refs.isEmpty { wrap("§ " + questionnaire.citations(model.refs, language.rawValue), .dim) }
       lines.append(("", .plain))
     }
     // Citations as a reader finds them in the published text, not the questionnaire's ids.

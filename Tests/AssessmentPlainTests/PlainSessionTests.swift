@@ -71,6 +71,18 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(plain.next().lines.contains { $0.contains("Deployment model?") })
   }
 
+  /// A section's references are shown on its first question, introduction or not (issue 21).
+  @Test func theReferencesOfASectionWithoutIntroductionAreShownOnItsFirstQuestion() throws {
+    var plain = try session()
+    _ = plain.next()
+    _ = plain.handle("1", now: t0)
+    _ = plain.next()
+    _ = plain.handle("1", now: t0)
+    let first = plain.next()
+    #expect(first.lines.contains { $0.contains("Data restitution.") }, "\(first.lines)")
+    #expect(first.lines.contains("§ 2.2"), "\(first.lines)")
+  }
+
   @Test func aChoiceOutOfRangeIsRefusedAndChangesNothing() throws {
     var plain = try session()
     let before = plain.state

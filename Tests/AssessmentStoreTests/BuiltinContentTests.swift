@@ -146,6 +146,18 @@ import Testing
     }
   }
 
+  /// Every reference a screen shows is the guideline's own section number (2.2.1) or names the
+  /// point in words (« annexe C, « Contrats et cloud » »), never a bare id such as "§ C"
+  /// (issue 21).
+  @Test func everyReferenceShownHasACitationInWords() {
+    let refs = questionnaire.sections.flatMap(\.refs) + questionnaire.questions.flatMap(\.refs)
+      + questionnaire.blockingRules.flatMap(\.refs) + questionnaire.risks.flatMap(\.refs)
+    let sectionNumber = /[0-9]+(\.[0-9]+)*/
+    for ref in Set(refs).sorted() where (try? sectionNumber.wholeMatch(in: ref)) == nil {
+      #expect(questionnaire.citations[ref] != nil, "\(ref) has no citation")
+    }
+  }
+
   @Test func aPrivateCloudWithoutPersonalDataHidesPrivacyAndSharedCloudDirectives() {
     let state = state([
       "data_classification": "internal", "deployment_model": "private", "personal_data": "no",

@@ -31,3 +31,14 @@ import Testing
     #expect(!harness.render(width: 120, height: 40).snapshot.contains(hint))
   }
 }
+
+/// A section's references are shown on its first question, introduction or not (issue 21).
+@Suite struct SectionReferencesTests {
+  @Test func theReferencesOfASectionWithoutIntroductionAreShownOnItsFirstQuestion() throws {
+    var harness = Harness(try fixture("small.yaml"), language: .en)
+    harness.press(.character("1"), .enter, .character("1"), .enter)
+    let screen = harness.render().snapshot
+    #expect(screen.contains("Data restitution."), "\(screen)")
+    #expect(screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "§ 2.2" }, "\(screen)")
+  }
+}
