@@ -34,7 +34,7 @@ public enum Phrase: CaseIterable, Sendable {
   case invalidNumberOnQuit, notKept, finishedHint
   case descriptionMore, descriptionTitle
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
-  case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered
+  case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered, conditionUnanswered
   case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
   case conditionNor, quoted
   // Answers
@@ -160,6 +160,7 @@ extension Phrase: TranslatedText {
     case .quoted: return ("« %1 »", "“%1”", "‘%1’")
     case .conditionNot: return ("non (%1)", "not (%1)", "niet (%1)")
     case .conditionAnswered: return ("« %1 » a une réponse", "“%1” is answered", "‘%1’ is beantwoord")
+    case .conditionUnanswered: return ("« %1 » n'a pas encore de réponse", "“%1” is not answered yet", "‘%1’ is nog niet beantwoord")
     case .conditionLess: return ("« %1 » vaut moins de %2", "“%1” is less than %2", "‘%1’ is minder dan %2")
     case .conditionLessOrEqual: return ("« %1 » vaut au plus %2", "“%1” is at most %2", "‘%1’ is hoogstens %2")
     case .conditionGreater: return ("« %1 » vaut plus de %2", "“%1” is more than %2", "‘%1’ is meer dan %2")

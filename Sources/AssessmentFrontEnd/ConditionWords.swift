@@ -33,6 +33,10 @@ struct ConditionWords {
     case .not(.isIn(let id, let values)):
       let nor = " " + Phrase.conditionNor.text(language) + " "
       return Phrase.conditionIsNoneOf.format(language, question(id), values.map { quoted(label(id, $0)) }.joined(separator: nor))
+    case .not(.answered(let id)):
+      return Phrase.conditionUnanswered.format(language, question(id))
+    case .not(.isYes(let id)):
+      return Phrase.conditionIsNot.format(language, question(id), Phrase.yes.text(language))
     case .not(let inner):
       return Phrase.conditionNot.format(language, words(inner, inside: nil))
     case .isYes(let id):

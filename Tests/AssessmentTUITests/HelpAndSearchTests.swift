@@ -26,6 +26,11 @@ import Testing
      "“Describe the service in a few words.” is answered or “Which kind of service?” is “Software (SaaS)” or “Storage”"),
     ("users >= 1000", .fr, "« Combien d'utilisateurs utiliseront le service ? » vaut au moins 1000"),
     ("!(users < 10)", .nl, "niet (‘Hoeveel gebruikers zullen de dienst gebruiken?’ is minder dan 10)"),
+    // A negated "answered" or yes/no reads as one statement, not "not (… is answered)" (issue 21).
+    ("!answered(context)", .en, "“Describe the service in a few words.” is not answered yet"),
+    ("!answered(context)", .fr, "« Décrivez le service en quelques mots. » n'a pas encore de réponse"),
+    ("!answered(context)", .nl, "‘Beschrijf de dienst in enkele woorden.’ is nog niet beantwoord"),
+    ("!personal_data", .en, "“Will personal data be processed in the cloud?” is not “Yes”"),
   ])
   func conditionsInWords(condition: String, language: InterfaceLanguage, expected: String) throws {
     let questionnaire = try fixture("walk.yaml").questionnaire
