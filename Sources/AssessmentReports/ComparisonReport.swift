@@ -77,6 +77,11 @@ extension Comparison {
     blocks.append((pf(.compareRegressed, regressed.count), questions(regressed)))
     blocks.append((pf(.compareNew, added.count), questions(added)))
     blocks.append((pf(.compareRemoved, removed.count), questions(removed)))
+    // Carried answers awaiting re-verification: last year's values, listed apart (only when
+    // the newer assessment is a re-assessment with some left).
+    if !notReverified.isEmpty {
+      blocks.append((pf(.compareNotReverified, notReverified.count), questions(notReverified)))
+    }
     blocks.append((pf(.compareActionsClosed, actionsClosed.count), or(actionsClosed.map { "  - " + actionWords($0) })))
     blocks.append((pf(.compareActionsOpen, actionsOpen.count), or(actionsOpen.map { "  - " + actionWords($0) })))
     blocks.append((pf(.compareActionsOverdue, new.summary.asOf, actionsOverdue.count), or(actionsOverdue.map { "  - " + actionWords($0) })))
@@ -134,7 +139,7 @@ extension Comparison {
       var blockingAdded, blockingResolved: [String]
       var sections: [Section]
       var register: [Risk]
-      var improved, regressed, added, removed: [Question]
+      var improved, regressed, added, removed, notReverified: [Question]
       var actionsClosed, actionsOpen, actionsOverdue: [Action]
       var asOf: String
     }
@@ -163,7 +168,8 @@ extension Comparison {
         Risk(id: $0.id, title: $0.title, then: $0.then, now: $0.now, inherentThen: $0.inherentThen, inherentNow: $0.inherentNow)
       },
       improved: improved.map(question), regressed: regressed.map(question), added: added.map(question),
-      removed: removed.map(question), actionsClosed: actionsClosed.map(action),
+      removed: removed.map(question), notReverified: notReverified.map(question),
+      actionsClosed: actionsClosed.map(action),
       actionsOpen: actionsOpen.map(action), actionsOverdue: actionsOverdue.map(action), asOf: new.summary.asOf)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

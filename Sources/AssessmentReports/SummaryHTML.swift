@@ -145,7 +145,7 @@ extension SummaryReport {
       (questionnaire.identificationLabel(.provider, language), e(meta.provider)),
       (questionnaire.identificationLabel(.service, language), e(meta.service)),
       (t(.summaryQuestionnaire), "\(e(q(questionnaire.title))) — <code>\(e(questionnaire.id))</code> \(e(questionnaire.version))"),
-      (t(.summaryCompleteness), "\(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)"),
+      (t(.summaryCompleteness), e(completenessValue)),
       (t(.summaryCreated), Self.date(meta.created)), (t(.summaryUpdated), Self.date(meta.updated)),
       (r(.produced), Self.date(provenance.produced)),
       (r(.session), "<code>\(e(provenance.sessionID))</code>"),
@@ -186,9 +186,7 @@ extension SummaryReport {
     html += "<ul class=\"reasons\">"
     for reason in summary.reasons { html += "<li>\(e(reasonText(reason)))</li>" }
     html += "</ul>"
-    if !summary.progress.isComplete {
-      html += "<p class=\"warn\">\(e(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered)))</p>"
-    }
+    for line in incompleteness { html += "<p class=\"warn\">\(e(line))</p>" }
     html += htmlPlanCounts()
     html += "</div>\n"
 

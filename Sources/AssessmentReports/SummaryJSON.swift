@@ -71,9 +71,15 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     /// The version the session was answered under, when it differs.
     var answeredUnder: String?
   }
+  /// `complete` is ``Progress/isComplete``: every applicable question answered, none carried
+  /// from the previous assessment left to re-verify, no unjustified "not applicable".
   public struct Completeness: Encodable, Equatable, Sendable {
     var answered, applicable: Int
     var complete: Bool
+    /// Answers carried from the previous assessment and not yet re-verified; absent when none.
+    var toReverify: Int?
+    /// "Not applicable" answers without a justification; absent when none.
+    var unjustifiedNotApplicable: Int?
   }
   public struct Reason: Encodable, Equatable, Sendable {
     var kind: String
@@ -206,7 +212,10 @@ extension SummaryReport {
         answeredUnder: answeredUnderVersion),
       completeness: .init(
         answered: summary.progress.answered, applicable: summary.progress.applicable,
-        complete: summary.progress.isComplete),
+        complete: summary.progress.isComplete,
+        toReverify: summary.progress.toReverify > 0 ? summary.progress.toReverify : nil,
+        unjustifiedNotApplicable: summary.progress.unjustifiedNotApplicable > 0
+          ? summary.progress.unjustifiedNotApplicable : nil),
       verdict: summary.verdict.rawValue,
       reasons: summary.reasons.map {
         let (kind, count) = reasonKind($0)

@@ -291,6 +291,30 @@ public struct SummaryReport: Sendable {
     Int((summary.progress.fraction * 100).rounded(.down))
   }
 
+  /// The completeness as every format shows it: verified answers among the applicable questions,
+  /// and how many carried answers are left to re-verify.
+  var completenessValue: String {
+    let progress = summary.progress
+    var value = "\(progress.verified)/\(progress.applicable) (\(percent) %)"
+    if progress.toReverify > 0 { value += " · " + PlanPhrase.progressToReverify.format(language, progress.toReverify) }
+    return value
+  }
+
+  /// Why the assessment is not complete (``Progress/isComplete``, the one definition every
+  /// format reads), one statement per reason; empty when it is complete.
+  var incompleteness: [String] {
+    let progress = summary.progress
+    guard !progress.isComplete else { return [] }
+    var lines: [String] = []
+    if progress.unanswered > 0 { lines.append(f(.summaryIncomplete, progress.unanswered)) }
+    if progress.toReverify > 0 { lines.append(f(.completenessToReverify, progress.toReverify)) }
+    if progress.unjustifiedNotApplicable > 0 {
+      lines.append(
+        f(progress.unanswered == 0 ? .summaryUnjustified : .summaryUnjustifiedToo, progress.unjustifiedNotApplicable))
+    }
+    return lines
+  }
+
   // MARK: - Text
 
   /// The summary as lines of at most `width` cells' worth of words (long texts are wrapped by
@@ -333,15 +357,9 @@ public struct SummaryReport: Sendable {
       add(f(.questionnaireAnsweredUnder, version, questionnaire.version), .level("high"))
     }
     add("\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))")
-    add("\(l(.summaryCompleteness)) \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
-    if summary.progress.isComplete, !summary.unjustifiedNotApplicable.isEmpty {
-      // Not complete while a "not applicable" lacks its justification.
-      add(f(.summaryUnjustified, summary.unjustifiedNotApplicable.count), .level("high"))
-    } else if summary.progress.isComplete {
-      add(t(.summaryComplete))
-    } else {
-      add(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered), .level("high"))
-    }
+    add("\(l(.summaryCompleteness)) \(completenessValue)")
+    if summary.progress.isComplete { add(t(.summaryComplete)) }
+    for line in incompleteness { add(line, .level("high")) }
     add("")
     add("\(l(.verdict)) \(verdictText(summary.verdict))", .verdict(summary.verdict))
     for reason in summary.reasons { add("  - " + reasonText(reason)) }
@@ -640,14 +658,14 @@ public struct SummaryReport: Sendable {
     out.append("| \(t(.summaryQuestionnaire)) | \(esc(questionnaire.id)) \(esc(questionnaire.version)) (sha256 `\(shortDigest)`) |")
     out.append("| \(t(.summaryCreated)) | \(Self.date(meta.created)) |")
     out.append("| \(t(.summaryUpdated)) | \(Self.date(meta.updated)) |")
-    out.append("| \(t(.summaryCompleteness)) | \(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %) |")
+    out.append("| \(t(.summaryCompleteness)) | \(esc(completenessValue)) |")
     out.append("")
     if let version = answeredUnderVersion {
       out.append("> **\(esc(f(.questionnaireAnsweredUnder, version, questionnaire.version)))**")
       out.append("")
     }
-    if !summary.progress.isComplete {
-      out.append("> **\(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered))**")
+    for line in incompleteness {
+      out.append("> **\(esc(line))**")
       out.append("")
     }
     out.append("## \(l(.verdict)) \(verdictText(summary.verdict))")

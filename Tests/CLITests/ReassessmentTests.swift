@@ -95,6 +95,85 @@ import Testing
     #expect(summary.stdout.contains("Carried from the previous assessment, to re-verify (14)"), "\(summary.stdout)")
   }
 
+  /// `all-compliant` carried into a new assessment (as `new --from` writes it), nothing
+  /// confirmed yet: `carried`.
+  func writeCarried(_ directory: String) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/all-compliant.json"))
+    var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var answers = try #require(json["answers"] as? [String: [String: Any]])
+    for (id, answer) in answers where answer["value"] != nil { answers[id]?["reverify"] = true }
+    json["answers"] = answers
+    json["id"] = "carried"
+    try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: directory + "/carried.json"))
+  }
+
+  @Test func carriedAnswersAreNeitherRegressionsNorNewAndTheAssessmentIsNotComplete() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try copyFixtures(directory)
+    try writeCarried(directory)
+    let env = ["CLOUD_ASSESS_SESSIONS": directory]
+    let compare = try runCLI(
+      ["compare", "all-compliant", "carried", "--questionnaire", risk, "--lang", "en", "--as-of", "2027-01-01"],
+      environment: env)
+    #expect(compare.status == 0, "\(compare.stderr)")
+    #expect(compare.stdout.contains("Questions regressed (0)"), "\(compare.stdout)")
+    #expect(compare.stdout.contains("New questions (0)"), "\(compare.stdout)")
+    #expect(compare.stdout.contains("Carried answers not yet re-verified (8)"), "\(compare.stdout)")
+    let json = try runCLI(
+      ["compare", "all-compliant", "carried", "--questionnaire", risk, "--format", "json", "--as-of", "2027-01-01"],
+      environment: env)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect((document["regressed"] as? [Any])?.isEmpty == true)
+    #expect((document["notReverified"] as? [Any])?.count == 8)
+    let markdown = try runCLI(
+      ["compare", "all-compliant", "carried", "--questionnaire", risk, "--format", "markdown"], environment: env)
+    #expect(markdown.stdout.contains("Carried answers not yet re-verified (8)"), "\(markdown.stdout)")
+
+    let text = try runCLI(["summary", "carried", "--questionnaire", risk, "--lang", "fr"], environment: env)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("Complétude : 0/16 (0 %) · 16 à revérifier"), "\(text.stdout)")
+    #expect(!text.stdout.contains("Évaluation complète."), "\(text.stdout)")
+    #expect(text.stdout.contains("ÉVALUATION INCOMPLÈTE : 16 réponse(s) reprise(s)"), "\(text.stdout)")
+    for format in ["markdown", "html"] {
+      let other = try runCLI(
+        ["summary", "carried", "--questionnaire", risk, "--lang", "en", "--format", format], environment: env)
+      #expect(other.stdout.contains("INCOMPLETE ASSESSMENT: 16 answer(s) carried"), "\(format): \(other.stdout)")
+    }
+    let summaryJSON = try runCLI(["summary", "carried", "--questionnaire", risk, "--format", "json"], environment: env)
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryJSON.stdout.utf8)) as? [String: Any])
+    let completeness = try #require(summary["completeness"] as? [String: Any])
+    #expect(completeness["complete"] as? Bool == false, "\(completeness)")
+    #expect(completeness["toReverify"] as? Int == 16, "\(completeness)")
+  }
+
+  /// One "not applicable" left without its justification: every format says "incomplete".
+  @Test func anUnjustifiedNotApplicableIsIncompleteInEveryFormat() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try copyFixtures(directory)
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/all-compliant.json"))
+    var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var answers = try #require(json["answers"] as? [String: [String: Any]])
+    answers["ctr_sovereignty"]?["value"] = ["choice": "na"]
+    answers["ctr_sovereignty"]?["note"] = ""
+    json["answers"] = answers
+    json["id"] = "unjustified"
+    try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: directory + "/unjustified.json"))
+    let env = ["CLOUD_ASSESS_SESSIONS": directory]
+    for format in ["text", "markdown", "html"] {
+      let report = try runCLI(
+        ["summary", "unjustified", "--questionnaire", risk, "--lang", "en", "--format", format], environment: env)
+      #expect(report.status == 0, "\(report.stderr)")
+      #expect(report.stdout.contains("INCOMPLETE ASSESSMENT: everything is answered, but 1"), "\(format): \(report.stdout)")
+      #expect(!report.stdout.contains("Assessment complete."), "\(format)")
+    }
+    let report = try runCLI(["summary", "unjustified", "--questionnaire", risk, "--format", "json"], environment: env)
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    let completeness = try #require(summary["completeness"] as? [String: Any])
+    #expect(completeness["complete"] as? Bool == false, "\(completeness)")
+  }
+
   @Test func listShowsVerdictOpenAndOverdueActionsAlsoAsCSV() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
