@@ -47,6 +47,7 @@ public enum Phrase: CaseIterable, Sendable {
   // Derogations, citations, what goes beyond the reference text, the register's two levels
   case derogations, derogationReference, derogationGrantedBy, derogationGrantedOn
   case derogationScope, derogationMeasures, derogationExpiresOn, derogationValid
+  case derogationValidNothing, derogationGrantedOnName, derogationExpiresOnName
   case derogationNoReference, derogationExpired, derogationBadExpiry, waivedBy, noDerogation
   case basisLaw, basisGoodPractice, basisPolicy, context, genericAction, derogationNotADay
   case derogationNoGrantor, derogationNoGrantDate, derogationBadGrantDate, derogationGrantedAfter
@@ -202,7 +203,10 @@ extension Phrase: TranslatedText {
     case .derogationScope: return ("Portée", "Scope", "Draagwijdte")
     case .derogationMeasures: return ("Mesures compensatoires", "Compensating measures", "Compenserende maatregelen")
     case .derogationExpiresOn: return ("Échéance ou révision (AAAA-MM-JJ)", "Expiry or review (YYYY-MM-DD)", "Vervaldatum of herziening (JJJJ-MM-DD)")
-    case .derogationValid: return ("valable ; lève : %1", "valid; waives: %1", "geldig; heft op: %1")
+    case .derogationValid: return ("valable ; lève le constat bloquant de %1", "valid; waives the blocking finding of %1", "geldig; heft de blokkerende vaststelling van %1 op")
+    case .derogationValidNothing: return ("valable ; aucun constat bloquant à lever", "valid; no blocking finding to waive", "geldig; geen blokkerende vaststelling op te heffen")
+    case .derogationGrantedOnName: return ("Accordée le", "Granted on", "Toegestaan op")
+    case .derogationExpiresOnName: return ("Échéance ou révision", "Expiry or review", "Vervaldatum of herziening")
     case .derogationNoReference: return ("sans référence : ne compte pas", "no reference: does not count", "zonder referentie: telt niet")
     case .derogationNoGrantor: return ("sans qui l'a accordée : ne compte pas", "no record of who granted it: does not count", "zonder wie ze heeft toegestaan: telt niet")
     case .derogationNoGrantDate: return ("sans date d'octroi : ne compte pas", "no date granted: does not count", "zonder datum van toekenning: telt niet")

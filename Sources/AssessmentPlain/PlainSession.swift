@@ -156,7 +156,7 @@ public struct PlainSession {
         let text =
           status.counts
           ? Phrase.derogationCounts.text(language)
-          : SummaryReport.derogationStatusText(use, language)
+          : SummaryReport.derogationStatusText(use, language, questionnaire)
         lines.append(label(Phrase.derogationStatus.text(language)) + text)
         for field in DerogationRecord.Field.allCases where !record[field].isEmpty {
           lines.append(

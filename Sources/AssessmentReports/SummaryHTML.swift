@@ -221,7 +221,7 @@ extension SummaryReport {
       for entry in summary.register {
         let inherent = entry.inherentLevel.map(levelBadge) ?? e(t(.notAssessed))
         let residual = entry.level.map(levelBadge) ?? e(t(.notAssessed))
-        html += "<tr><th scope=\"row\">\(e(entry.risk.id))</th><td>\(e(q(entry.risk.title)))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
+        html += "<tr><th scope=\"row\">\(e(registerName(entry.risk)))</th><td>\(e(q(entry.risk.title)))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
       }
       html += "</tbody></table>\n"
     }

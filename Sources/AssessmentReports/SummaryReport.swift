@@ -170,17 +170,34 @@ public struct SummaryReport: Sendable {
     }
   }
 
+  /// Where a register risk is stated (« annexe D, « Inconvénients et risques », 4e point »), or
+  /// its id when the questionnaire cites nothing for it.
+  func registerName(_ risk: RegisterRisk) -> String {
+    risk.refs.isEmpty ? risk.id : questionnaire.citations(risk.refs, language.rawValue)
+  }
+
   /// The register's heading: the questionnaire's wording when it gives one.
   public var registerHeading: String { questionnaire.labels.register.map(q) ?? t(.riskRegister) }
 
   /// What a derogation's status means, in words.
-  public func derogationStatusText(_ use: DerogationUse) -> String { Self.derogationStatusText(use, language) }
+  public func derogationStatusText(_ use: DerogationUse) -> String {
+    Self.derogationStatusText(use, language, questionnaire)
+  }
 
-  public static func derogationStatusText(_ use: DerogationUse, _ language: InterfaceLanguage) -> String {
+  /// The blocking findings a valid derogation waives are named by where the guideline states
+  /// their rule (« 2.4, 4e point »), never by the rule's id.
+  public static func derogationStatusText(
+    _ use: DerogationUse, _ language: InterfaceLanguage, _ questionnaire: Questionnaire
+  ) -> String {
     switch use.status {
     case .valid:
-      let rules = use.waives.isEmpty ? Phrase.none.text(language) : use.waives.joined(separator: ", ")
-      return Phrase.derogationValid.format(language, rules)
+      guard !use.waives.isEmpty else { return Phrase.derogationValidNothing.text(language) }
+      let rules = use.waives.map { id -> String in
+        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else { return id }
+        return rule.refs.isEmpty
+          ? questionnaire.text(rule.message, language.rawValue) : questionnaire.citations(rule.refs, language.rawValue)
+      }
+      return Phrase.derogationValid.format(language, rules.joined(separator: " ; "))
     case .noReference: return Phrase.derogationNoReference.text(language)
     case .noGrantor: return Phrase.derogationNoGrantor.text(language)
     case .noGrantDate: return Phrase.derogationNoGrantDate.text(language)
@@ -399,7 +416,7 @@ public struct SummaryReport: Sendable {
       for entry in summary.register {
         let residual = entry.level.map { levelLabel($0).uppercased() } ?? t(.notAssessed)
         let inherent = entry.inherentLevel.map { levelLabel($0).lowercased() } ?? t(.notAssessed)
-        add("  \(entry.risk.id)  \(q(entry.risk.title))", entry.level.map { .level($0) } ?? .dim)
+        add("  \(registerName(entry.risk))  \(q(entry.risk.title))", entry.level.map { .level($0) } ?? .dim)
         add("      \(t(.inherentLevel)) \(inherent) → \(t(.residualLevel)) \(residual)", entry.level.map { .level($0) } ?? .dim)
         if let accepted = registerAcceptedLine(entry) { add("      " + accepted) }
         if !entry.findings.isEmpty {
@@ -525,7 +542,14 @@ public struct SummaryReport: Sendable {
     }
   }
 
-  func derogationFieldLabel(_ field: DerogationRecord.Field) -> String { Self.derogationFieldLabel(field, language) }
+  /// A derogation field's name in a report: the dates without the form's input hint.
+  func derogationFieldLabel(_ field: DerogationRecord.Field) -> String {
+    switch field {
+    case .grantedOn: return Phrase.derogationGrantedOnName.text(language)
+    case .expiresOn: return Phrase.derogationExpiresOnName.text(language)
+    default: return Self.derogationFieldLabel(field, language)
+    }
+  }
 
   public static func derogationFieldLabel(_ field: DerogationRecord.Field, _ language: InterfaceLanguage) -> String {
     let phrase: Phrase
@@ -726,7 +750,7 @@ public struct SummaryReport: Sendable {
           "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(mitigationText($0))"
         }
         let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
-        out.append("| \(esc(entry.risk.id)) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; ") + accepted)) |")
+        out.append("| \(esc(registerName(entry.risk))) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; ") + accepted)) |")
       }
     }
     out.append("")

@@ -77,7 +77,7 @@ struct QuestionScreen {
         let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
         let text = status.counts
           ? Phrase.derogationCounts.text(language)
-          : SummaryReport.derogationStatusText(use, language)
+          : SummaryReport.derogationStatusText(use, language, questionnaire)
         wrap(labelled(.derogationStatus, language) + " " + text, TextStyle(bold: true, color: status.counts ? .accent : .warning))
         lines.append(("", .plain))
       }

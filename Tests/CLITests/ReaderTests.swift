@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// What a reader of a report sees (issue 21, part 5): words, not the tool's ids.
+@Suite struct ReaderTests {
+  /// A session on the built-in questionnaire: personal data in a public cloud under a valid
+  /// derogation, some gaps, a justified "not applicable" and an action.
+  func writeSession(_ directory: String, id: String = "reader", derogation: Bool = true) throws {
+    func answer(_ value: [String: Any], note: String = "") -> [String: Any] {
+      ["answeredAt": "2026-11-20T10:00:00.000Z", "evidence": [], "flagged": false, "note": note, "value": value]
+    }
+    var answers: [String: Any] = [
+      "data_classification": answer(["choice": "personal"]),
+      "criticality_availability": answer(["choice": "medium"]),
+      "criticality_integrity": answer(["choice": "medium"]),
+      "criticality_confidentiality": answer(["choice": "high"]),
+      "service_model": answer(["choice": "saas"]),
+      "deployment_model": answer(["choice": "public"]),
+      "personal_data": answer(["choice": "yes"]),
+      "sensitive_data": answer(["choice": "no"]),
+      "special_data": answer(["choice": "no"]),
+      "subcontracting": answer(["choice": "no"]),
+      "hosting_location": answer(["choice": "belgium"]),
+      "priv_cloud_type_allowed": answer(["choice": "noncompliant"]),
+      "ctr_rest_all_data": answer(["choice": "na"], note: "Aucune donnée propre stockée."),
+      "ctr_rest_format": answer(["choice": "partial"]),
+    ]
+    if derogation {
+      answers["derog_public_cloud"] = answer([
+        "derogation": [
+          "reference": "CSI-2026-04", "granted_by": "Comité de sécurité de l'information",
+          "granted_on": "2026-06-01", "scope": "Archivage", "measures": "Chiffrement",
+          "expires_on": "2027-06-01",
+        ]
+      ])
+    }
+    let session: [String: Any] = [
+      "schemaVersion": 1, "id": id, "cursor": ["question": NSNull()], "phase": "questions",
+      "questionnaire": ["id": "be-socsec-cloud", "version": "2.0.0", "digest": String(repeating: "0", count: 64)],
+      "metadata": [
+        "organisation": "ONSS", "assessor": "Anne Dupont", "provider": "Nuage SA", "service": "Archivage",
+        "created": "2026-11-20T09:00:00.000Z", "updated": "2026-11-21T16:30:00.000Z",
+      ],
+      "answers": answers,
+    ]
+    try JSONSerialization.data(withJSONObject: session).write(to: URL(fileURLWithPath: directory + "/\(id).json"))
+  }
+
+  func report(_ directory: String, _ id: String, _ language: String, _ format: String) throws -> String {
+    let result = try runCLI(
+      ["summary", id, "--lang", language, "--format", format, "--as-of", "2026-12-01"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    #expect(result.status == 0, "\(result.stderr)")
+    return result.stdout
+  }
+
+  @Test func noInternalIdsWhereAPersonReads() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try writeSession(directory)
+    for format in ["text", "markdown", "html"] {
+      let fr = try report(directory, "reader", "fr", format)
+      #expect(!fr.contains("personal_data_public_cloud"), "\(format): the rule by its id")
+      #expect(fr.contains("lève le constat bloquant de 2.4, 4e point"), "\(format)")
+      #expect(!fr.contains("AAAA-MM-JJ"), "\(format): the input hint")
+      #expect(fr.contains("Accordée le"), "\(format)")
+      #expect(!fr.contains("D.risk."), "\(format): the register's ids")
+      #expect(fr.contains("annexe D, « Inconvénients et risques », 4e point"), "\(format)")
+      let en = try report(directory, "reader", "en", format)
+      #expect(!en.contains("YYYY-MM-DD") && !en.contains("D.risk.") && !en.contains("personal_data_public_cloud"), "\(format)")
+      #expect(en.contains("waives the blocking finding of 2.4, 4th point"), "\(format)")
+    }
+  }
+}
