@@ -223,7 +223,7 @@ extension Phrase: TranslatedText {
     case .basisGoodPractice: return ("bonne pratique, au-delà du référentiel", "good practice, beyond the reference text", "goede praktijk, verder dan het referentiekader")
     case .basisPolicy: return ("choix de politique plus strict que le référentiel", "policy choice stricter than the reference text", "beleidskeuze strenger dan het referentiekader")
     case .context: return ("Contexte et périmètre", "Context and scope", "Context en scope")
-    case .genericAction: return ("Action", "Action", "Actie")
+    case .genericAction: return ("Recommandation", "Recommendation", "Aanbeveling")
     case .derogationNotADay: return ("« %1 » n'est pas une date AAAA-MM-JJ : la dérogation ne compte pas tant que la date n'est pas corrigée.", "“%1” is not a YYYY-MM-DD date: the derogation does not count until it is corrected.", "‘%1’ is geen datum JJJJ-MM-DD: de afwijking telt niet zolang de datum niet is verbeterd.")
     case .derogationStatus: return ("État de la dérogation", "Derogation status", "Status van de afwijking")
     case .derogationCounts: return ("valable aujourd'hui (référence présente, non expirée)", "valid today (a reference, not expired)", "vandaag geldig (referentie aanwezig, niet vervallen)")

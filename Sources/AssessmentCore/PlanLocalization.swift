@@ -52,7 +52,7 @@ extension PlanPhrase: TranslatedText {
     case .planTitle: return ("Plan d'action de l'écart", "Action plan of the gap", "Actieplan van de tekortkoming")
     case .planHelp: return ("Qui comble l'écart, pour quand, où en est-on ; ou la décision d'accepter le risque (qui, quand, pourquoi, jusqu'à quand).", "Who closes the gap, by when, where it stands; or the decision to accept the risk (who, when, why, until when).", "Wie de tekortkoming wegwerkt, tegen wanneer, hoe ver het staat; of de beslissing het risico te aanvaarden (wie, wanneer, waarom, tot wanneer).")
     case .acceptanceSection: return ("Acceptation du risque", "Risk acceptance", "Aanvaarding van het risico")
-    case .actionLine: return ("Action", "Action", "Actie")
+    case .actionLine: return ("Plan d'action", "Action plan", "Actieplan")
     case .toReverify: return ("Reprises de l'évaluation précédente, à revérifier (%1)", "Carried from the previous assessment, to re-verify (%1)", "Overgenomen uit de vorige beoordeling, opnieuw te controleren (%1)")
     case .reverifyMark: return ("À REVÉRIFIER — réponse de l'an dernier, ne compte pas comme vérifiée (c : confirmer, ou changer la réponse)", "TO RE-VERIFY — last year's answer, not counted as verified (c: confirm it, or change it)", "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd (c: bevestigen, of wijzigen)")
     case .reverifyConfirmed: return ("Réponse confirmée.", "Answer confirmed.", "Antwoord bevestigd.")

@@ -90,6 +90,10 @@ extension SummaryReport {
   }
 
   /// Text escaped for HTML content and attribute values.
+  /// A label's colon: French sets it off with a no-break space (« Réponse : »), which a line
+  /// never breaks before.
+  var htmlColon: String { language == .fr ? "\u{A0}: " : ": " }
+
   public static func htmlEscaped(_ text: String) -> String {
     escapeHTML(text, lineBreaks: false)
   }
@@ -199,7 +203,7 @@ extension SummaryReport {
         html += "<li><span class=\"lvl t3\">\(e(r(.blockingColumn)))</span> <strong>\(e(cite(finding.rule.refs)))</strong>"
         if let basis = finding.rule.basis { html += " <span class=\"dim\">(\(e(Self.basisText(basis, language))))</span>" }
         html += " — \(e(q(finding.rule.message)))"
-        html += "<br><em>\(e(t(.whatToDo)))</em>\(language == .fr ? " :" : ":") \(e(q(finding.rule.remediation)))"
+        html += "<br><em>\(e(t(.whatToDo)))</em>\(htmlColon)\(e(q(finding.rule.remediation)))"
         if let failed = finding.failedDerogation {
           html += "<br>" + e(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))
         }
@@ -266,8 +270,8 @@ extension SummaryReport {
     html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
     // The words that repeat, made once per report rather than once per gap (thousands of them),
     // and each row written straight into the part's HTML.
-    let answerLabel = e(t(.answer)) + ": ", severityLabel = " · " + e(t(.severity)) + ": "
-    let impactLabel = " · " + e(t(.impact)) + ": ", noteLabel = "<br><span class=\"note\">" + e(t(.note)) + ": "
+    let answerLabel = e(t(.answer)) + htmlColon, severityLabel = " · " + e(t(.severity)) + htmlColon
+    let impactLabel = " · " + e(t(.impact)) + htmlColon, noteLabel = "<br><span class=\"note\">" + e(t(.note)) + htmlColon
     let planWords = PlanWords(self)
     var badges = WordCache(), answerWords = WordCache(), severityWords = WordCache()
     var impactWords = WordCache(), actionLabels = WordCache()
@@ -308,7 +312,8 @@ extension SummaryReport {
         let owner = questionnaire.owner(at: gap.position)
         html += "<em>"
         html += actionLabels(owner.rawValue) { e(Self.actionLabel(owner: owner, questionnaire, language)) }
-        html += "</em>: "
+        html += "</em>"
+        html += htmlColon
         html.appendHTMLEscaped(q(remediation))
       }
       html += "</td></tr>"

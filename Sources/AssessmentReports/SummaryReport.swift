@@ -778,7 +778,7 @@ public struct SummaryReport: Sendable {
       }
       if let note = noteText(gap.questionID) { out.append("   \(l(.note)) \(esc(note))  ") }
       if let remediation = question.remediation {
-        out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(esc(q(remediation)))")
+        out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(esc(q(remediation)))  ")
       }
       for line in gapPlanLines(gap) { out.append("   \(esc(line))  ") }
     }

@@ -52,7 +52,7 @@ import Testing
   @Test func eachGapShowsItsActionAndTheSummaryCountsTheOverdueOnes() {
     let model = Self.report().htmlModel(ReportFixture.provenance)
     let gaps = model.parts.first { $0.id == "gaps" }?.html ?? ""
-    #expect(gaps.contains("Action: Owner: @owner &lt;Ops&gt; · Due date: 2027-01-01 · Status: open · Reference: -REF-1 — OVERDUE"))
+    #expect(gaps.contains("Action plan: Owner: @owner &lt;Ops&gt; · Due date: 2027-01-01 · Status: open · Reference: -REF-1 — OVERDUE"))
     #expect(gaps.contains("Risk acceptance: accepted until 2027-06-30"))
     let summary = model.parts.first { $0.id == "summary" }?.html ?? ""
     #expect(summary.contains("Overdue on 2027-01-15 (1)"))

@@ -71,4 +71,40 @@ import Testing
       #expect(en.contains("waives the blocking finding of 2.4, 4th point"), "\(format)")
     }
   }
+
+  /// The remediation (what the questionnaire asks for) and the plan's action (what was decided)
+  /// carry two different labels in every format and language, and are two lines in rendered
+  /// Markdown (a line break, not one paragraph).
+  @Test func theRemediationAndThePlansActionCarryTwoLabels() throws {
+    let env = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
+    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let labels = [
+      "fr": ("Recommandation :", "Plan d'action :"), "en": ("Recommendation:", "Action plan:"),
+      "nl": ("Aanbeveling:", "Actieplan:"),
+    ]
+    for (language, (remediation, plan)) in labels {
+      for format in ["text", "markdown", "html"] {
+        let result = try runCLI(
+          ["summary", "planned", "--questionnaire", risk, "--lang", language, "--format", format, "--as-of", "2026-12-01"],
+          environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let flat = result.stdout.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "<em>", with: "")
+          .replacingOccurrences(of: "</em>", with: "").replacingOccurrences(of: "&#39;", with: "'")
+          .replacingOccurrences(of: "\u{A0}", with: " ")
+        if language == "fr", format == "html" {
+          // French typography: « Réponse : », the colon after a no-break space.
+          #expect(result.stdout.contains("Réponse\u{A0}: ") && !result.stdout.contains("Réponse: "), "\(result.stdout)")
+        }
+        #expect(flat.contains(remediation + " Demand ctr_sovereignty") || flat.contains(remediation + " Demand ctr\\_sovereignty"), "\(language) \(format): \(flat)")
+        #expect(flat.contains(plan), "\(language) \(format)")
+      }
+      let markdown = try runCLI(
+        ["summary", "planned", "--questionnaire", risk, "--lang", language, "--format", "markdown"], environment: env)
+      let lines = markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in lines.enumerated() where line.contains(remediation) {
+        #expect(line.hasSuffix("  "), "a hard line break ends the remediation line: \(line)")
+        _ = index
+      }
+    }
+  }
 }
