@@ -32,7 +32,7 @@ public enum Phrase: CaseIterable, Sendable {
   case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, noMatch, allAnswered
   case invalidNumberOnQuit, notKept, finishedHint
-  case descriptionMore, descriptionTitle
+  case descriptionMore, descriptionTitle, notApplicableAnswer
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
   case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered, conditionUnanswered
   case conditionLess, conditionLessOrEqual, conditionGreater, conditionGreaterOrEqual
@@ -147,6 +147,7 @@ extension Phrase: TranslatedText {
     case .invalidNumberOnQuit: return ("corrigez-le, ou Échap pour l'abandonner, puis quittez", "correct it, or press Esc to drop it, then quit", "verbeter het, of Esc om het te laten vallen, en stop dan")
     case .notKept: return ("« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept", "‘%1’ is geen getal: niet bewaard")
     case .finishedHint: return ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt.")
+    case .notApplicableAnswer: return ("Non applicable", "Not applicable", "Niet van toepassing")
     case .descriptionMore: return ("F1 : lire la suite", "F1: read the rest", "F1: de rest lezen")
     case .descriptionTitle: return ("À propos du questionnaire", "About the questionnaire", "Over de vragenlijst")
     case .conditionIs: return ("« %1 » vaut « %2 »", "“%1” is “%2”", "‘%1’ is ‘%2’")

@@ -82,7 +82,5 @@ struct ConditionWords {
     return questionnaire.questions[position].choices(language, questionnaire).first { $0.id == value }?.label ?? value
   }
 
-  private func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-  }
+  private func number(_ value: Double) -> String { AnswerValue.numberWords(value, language) }
 }
