@@ -9,7 +9,7 @@ public enum ComparisonPhrase: CaseIterable, Sendable {
   case compareBlockingResolved, compareSections, compareRegister, compareImproved, compareRegressed
   case compareNew, compareRemoved, compareActionsClosed, compareActionsOpen, compareActionsOverdue
   case compareCommonOnly, compareNone, changesSince, changesSinceMissing, changesSinceCounts
-  case compareNotReverified, changesSinceNotReverified
+  case compareNotReverified, changesSinceNotReverified, compareNoneMasculine
 }
 
 extension ComparisonPhrase: TranslatedText {
@@ -34,6 +34,7 @@ extension ComparisonPhrase: TranslatedText {
     case .compareActionsOverdue: return ("Actions en retard au %1 (%2)", "Actions overdue on %1 (%2)", "Achterstallige acties op %1 (%2)")
     case .compareCommonOnly: return ("les deux évaluations n'utilisent pas le même questionnaire (%1, %2) : seules les questions communes sont comparées", "the two assessments do not use the same questionnaire (%1, %2): only the questions they have in common are compared", "de twee beoordelingen gebruiken niet dezelfde vragenlijst (%1, %2): enkel de gemeenschappelijke vragen worden vergeleken")
     case .compareNone: return ("aucune", "none", "geen")
+    case .compareNoneMasculine: return ("aucun", "none", "geen")
     case .changesSince: return ("Changements depuis l'évaluation précédente (%1)", "Changes since the previous assessment (%1)", "Wijzigingen sinds de vorige beoordeling (%1)")
     case .changesSinceMissing: return ("l'évaluation précédente (%1) est introuvable à %2 : changements non calculés", "the previous assessment (%1) is not found at %2: changes not computed", "de vorige beoordeling (%1) is niet gevonden op %2: wijzigingen niet berekend")
     case .changesSinceCounts: return ("%1 améliorée(s), %2 en recul, %3 nouvelle(s), %4 retirée(s) ; %5 bloquant(s) apparu(s), %6 levé(s)", "%1 improved, %2 regressed, %3 new, %4 removed; %5 blocking added, %6 resolved", "%1 verbeterd, %2 achteruit, %3 nieuw, %4 verwijderd; %5 blokkerend erbij, %6 opgelost")

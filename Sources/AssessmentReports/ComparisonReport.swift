@@ -51,14 +51,18 @@ extension Comparison {
   /// The sections of the report: a heading and its lines.
   private func blocks() -> [(heading: String, lines: [String])] {
     var blocks: [(String, [String])] = []
+    // "none" agrees with the heading's noun in French: « constats » (masculine), « questions »
+    // and « actions » (feminine).
     let none = ["  " + p(.compareNone)]
-    func or(_ lines: [String]) -> [String] { lines.isEmpty ? none : lines }
+    func or(_ lines: [String], masculine: Bool = false) -> [String] {
+      lines.isEmpty ? (masculine ? ["  " + p(.compareNoneMasculine)] : none) : lines
+    }
     blocks.append((p(.compareVerdict), [
       "  " + p(.compareThen) + colon + verdictWords(old.summary.verdict),
       "  " + p(.compareNow) + colon + verdictWords(new.summary.verdict),
     ]))
-    blocks.append((pf(.compareBlockingAdded, blockingAdded.count), or(blockingAdded.map { "  - " + blockingText($0) })))
-    blocks.append((pf(.compareBlockingResolved, blockingResolved.count), or(blockingResolved.map { "  - " + blockingText($0) })))
+    blocks.append((pf(.compareBlockingAdded, blockingAdded.count), or(blockingAdded.map { "  - " + blockingText($0) }, masculine: true)))
+    blocks.append((pf(.compareBlockingResolved, blockingResolved.count), or(blockingResolved.map { "  - " + blockingText($0) }, masculine: true)))
     if !commonOnly {
       blocks.append((p(.compareSections), sections.map {
         "  \($0.title)" + colon + "\(percent($0.then)) → \(percent($0.now))\(change($0.then, $0.now))"

@@ -25,7 +25,7 @@ public enum SummaryPhrase: CaseIterable, Sendable {
 extension SummaryPhrase: TranslatedText {
   public var translations: (String, String, String) {
     switch self {
-    case .summaryUnjustified: return ("ÉVALUATION INCOMPLÈTE : tout est répondu, mais %1 « non applicable » sans justification (comptés comme inconnus).", "INCOMPLETE ASSESSMENT: everything is answered, but %1 “not applicable” lack a justification (counted as unknown).", "ONVOLLEDIGE BEOORDELING: alles is beantwoord, maar %1 ‘niet van toepassing’ zonder verantwoording (geteld als onbekend).")
+    case .summaryUnjustified: return ("ÉVALUATION INCOMPLÈTE : tout est répondu, mais « non applicable » sans justification : %1 (chacun compte comme inconnu).", "INCOMPLETE ASSESSMENT: everything is answered, but “not applicable” without a justification: %1 (each counted as unknown).", "ONVOLLEDIGE BEOORDELING: alles is beantwoord, maar ‘niet van toepassing’ zonder verantwoording: %1 (elk geteld als onbekend).")
     case .summaryHeading: return ("Résumé de l'évaluation des risques", "Risk assessment summary", "Samenvatting van de risicobeoordeling")
     case .summaryOrganisation: return ("Organisation", "Organisation", "Organisatie")
     case .summaryAssessor: return ("Évaluateur", "Assessor", "Beoordelaar")
@@ -36,7 +36,7 @@ extension SummaryPhrase: TranslatedText {
     case .summaryUpdated: return ("Modifiée le", "Last change", "Laatst gewijzigd")
     case .summaryCompleteness: return ("Complétude", "Completeness", "Volledigheid")
     case .completenessToReverify: return ("ÉVALUATION INCOMPLÈTE : %1 réponse(s) reprise(s) de l'évaluation précédente à revérifier ; elles ne comptent pas comme vérifiées avant d'être confirmées ou changées.", "INCOMPLETE ASSESSMENT: %1 answer(s) carried from the previous assessment to re-verify; they do not count as verified until confirmed or changed.", "ONVOLLEDIGE BEOORDELING: %1 antwoord(en) overgenomen uit de vorige beoordeling, opnieuw te controleren; ze tellen pas als gecontroleerd wanneer ze bevestigd of gewijzigd zijn.")
-    case .summaryUnjustifiedToo: return ("%1 « non applicable » sans justification (comptés comme inconnus) : l'évaluation n'est pas complète avant qu'ils soient justifiés.", "%1 “not applicable” lack a justification (counted as unknown): the assessment is not complete until they are justified.", "%1 ‘niet van toepassing’ zonder verantwoording (geteld als onbekend): de beoordeling is pas volledig wanneer ze verantwoord zijn.")
+    case .summaryUnjustifiedToo: return ("« Non applicable » sans justification : %1 (chacun compte comme inconnu) ; l'évaluation n'est pas complète avant que chacun soit justifié.", "“Not applicable” without a justification: %1 (each counted as unknown); the assessment is not complete until each is justified.", "‘Niet van toepassing’ zonder verantwoording: %1 (elk geteld als onbekend); de beoordeling is pas volledig wanneer elk verantwoord is.")
     case .summaryIncomplete: return ("ÉVALUATION INCOMPLÈTE : %1 question(s) applicable(s) sans réponse. Les questions sans réponse comptent comme non vérifiées.", "INCOMPLETE ASSESSMENT: %1 applicable question(s) unanswered. Unanswered questions count as not verified.", "ONVOLLEDIGE BEOORDELING: %1 toepasselijke vraag/vragen onbeantwoord. Onbeantwoorde vragen tellen als niet geverifieerd.")
     case .summaryComplete: return ("Évaluation complète.", "Assessment complete.", "Beoordeling volledig.")
     case .reasons: return ("Motifs", "Reasons", "Redenen")
