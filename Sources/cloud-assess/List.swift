@@ -109,10 +109,11 @@ struct List: ParsableCommand {
       if rows.isEmpty && broken.isEmpty {
         print(Messages.noSessions.format(language, store.directory))
       } else if !rows.isEmpty {
-        let table = [["ID", "PROVIDER", "SERVICE", "PROGRESS", "VERDICT", "OPEN", "OVERDUE", "LAST CHANGE"]]
+        let headings = Messages.listHeadings.text(language).split(separator: "\t").map(String.init)
+        let table = [headings]
           + rows.map {
             [
-              $0.id, $0.provider, $0.service, Self.progressText($0), Self.verdictText($0.verdict, language),
+              $0.id, $0.provider, $0.service, Self.progressText($0, language), Self.verdictText($0.verdict, language),
               "\($0.openActions)", "\($0.overdueActions)", $0.updated,
             ]
           }
@@ -142,9 +143,9 @@ struct List: ParsableCommand {
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  static func progressText(_ row: Row) -> String {
-    let count = row.applicable.map { "\(row.answered)/\($0)" } ?? "\(row.answered) answered"
-    return row.phase == Phase.finished.rawValue ? count + " (finished)" : count
+  static func progressText(_ row: Row, _ language: InterfaceLanguage) -> String {
+    let count = row.applicable.map { "\(row.answered)/\($0)" } ?? Messages.listAnswered.format(language, row.answered)
+    return row.phase == Phase.finished.rawValue ? Messages.listFinished.format(language, count) : count
   }
 
   /// Local time, `yyyy-MM-dd HH:mm` (without a date formatter per session listed).

@@ -7,6 +7,7 @@ enum Messages: CaseIterable, TranslatedText {
   case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, cursesMissing, nothingKept
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable
   case questionnaireValid, oneProblemFound, problemsFound
+  case listHeadings, listAnswered, listFinished
 
   var translations: (String, String, String) {
     switch self {
@@ -63,6 +64,14 @@ enum Messages: CaseIterable, TranslatedText {
     )
     case .oneProblemFound: return ("1 problème trouvé", "1 problem found", "1 probleem gevonden")
     case .problemsFound: return ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden")
+    // `list`'s columns, tab-separated: id, provider, service, progress, verdict, open, overdue, last change.
+    case .listHeadings: return (
+      "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tDERNIÈRE MODIFICATION",
+      "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tLAST CHANGE",
+      "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tLAATSTE WIJZIGING"
+    )
+    case .listAnswered: return ("%1 répondues", "%1 answered", "%1 beantwoord")
+    case .listFinished: return ("%1 (clôturée)", "%1 (finished)", "%1 (afgerond)")
     case .noSessions: return (
       "Aucune session enregistrée dans %1. Commencez-en une avec 'cloud-assess new'.",
       "No saved sessions in %1. Start one with 'cloud-assess new'.",

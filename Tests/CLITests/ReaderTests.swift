@@ -107,4 +107,25 @@ import Testing
       }
     }
   }
+
+  /// `list`'s headings and statuses follow the language (LANG), like every other command.
+  @Test func listSpeaksTheLanguage() throws {
+    let env = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
+    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let expected = [
+      "fr_BE.UTF-8": ["FOURNISSEUR", "AVANCEMENT", "VERDICT", "EN RETARD", "NON ACCEPTABLE"],
+      "nl_BE.UTF-8": ["AANBIEDER", "VOORTGANG", "OORDEEL", "ACHTERSTALLIG", "NIET AANVAARDBAAR"],
+      "en_GB.UTF-8": ["PROVIDER", "PROGRESS", "VERDICT", "OVERDUE", "NOT ACCEPTABLE"],
+    ]
+    for (locale, words) in expected {
+      let result = try runCLI(
+        ["list", "--questionnaire", risk, "--as-of", "2027-01-15"],
+        environment: env.merging(["LANG": locale, "LC_ALL": locale, "LC_MESSAGES": locale]) { $1 })
+      #expect(result.status == 0, "\(result.stderr)")
+      for word in words { #expect(result.stdout.contains(word), "\(locale) \(word): \(result.stdout)") }
+      if locale != "en_GB.UTF-8" {
+        #expect(!result.stdout.contains("PROVIDER") && !result.stdout.contains("answered"), "\(locale)")
+      }
+    }
+  }
 }
