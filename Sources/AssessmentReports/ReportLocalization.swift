@@ -30,7 +30,7 @@ extension ReportPhrase: TranslatedText {
     case .gapsRanked: return ("Écarts classés et actions à mener", "Gaps, ranked, and what to do", "Tekortkomingen, gerangschikt, en wat te doen")
     case .derogationsAndAccepted: return ("Dérogations et risques acceptés", "Derogations and accepted risks", "Afwijkingen en aanvaarde risico's")
     case .acceptedRisks: return ("Risques acceptés", "Accepted risks", "Aanvaarde risico's")
-    case .noAcceptedRisk: return ("Aucun écart n'est couvert par une dérogation.", "No gap is covered by a derogation.", "Geen enkele tekortkoming is door een afwijking gedekt.")
+    case .noAcceptedRisk: return ("Aucun risque accepté : aucun écart n'est couvert par une dérogation.", "No risk accepted: no gap is covered by a derogation.", "Geen risico aanvaard: geen enkele tekortkoming is door een afwijking gedekt.")
     case .acceptedRisksIntro: return ("Écarts couverts par une dérogation valable : ils restent listés mais ne pèsent plus sur le verdict.", "Gaps covered by a valid derogation: they stay listed but no longer weigh on the verdict.", "Tekortkomingen gedekt door een geldige afwijking: ze blijven vermeld maar wegen niet meer op het oordeel.")
     case .notApplicableJustifications: return ("Justifications « non applicable »", "“Not applicable” justifications", "Verantwoordingen ‘niet van toepassing’")
     case .flaggedQuestions: return ("Questions à revoir", "Questions flagged for review", "Vragen om te herbekijken")

@@ -79,13 +79,18 @@ extension SummaryReport {
       .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
       .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
       .init(id: "plan", title: p(.plan), html: htmlPlan()),
-      .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()),
       .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
       .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
       .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence(), pageBreak: false),
       .init(id: "context", title: r(.contextAnswers), html: htmlContext()),
       .init(id: "appendix", title: r(.appendix), html: htmlAppendix()),
     ]
+    // Derogations exist only where the questionnaire provides for them (« sauf dérogation
+    // autorisée »): another questionnaire gets no empty part about them.
+    if questionnaire.questions.contains(where: { $0.type == .derogation }) {
+      model.parts.insert(
+        .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()), at: 3)
+    }
     return model
   }
 

@@ -122,7 +122,7 @@ import Testing
     #expect(model.verdict == "NOT ACCEPTABLE")
     #expect(model.parts.first?.id == "summary")
     let ids = model.parts.map(\.id)
-    #expect(ids == ["summary", "gaps", "plan", "derogations", "not-applicable", "flagged", "evidence", "context", "appendix"])
+    #expect(ids == ["summary", "gaps", "plan", "not-applicable", "flagged", "evidence", "context", "appendix"])
     let first = model.parts[0].html
     for piece in ["NOT ACCEPTABLE", "Data unencrypted", "Encrypt them", "Risk matrix", "Compliance by section", "Leak", "<svg"] {
       #expect(first.contains(piece), "\(piece) on the first page")

@@ -128,4 +128,21 @@ import Testing
       }
     }
   }
+
+  /// The derogations part appears only for a questionnaire that has derogation questions, and
+  /// says that no risk is accepted when none is.
+  @Test func theDerogationsPartOnlyWhereDerogationsExist() throws {
+    let fixtures = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
+    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let without = try runCLI(
+      ["summary", "mixed", "--questionnaire", risk, "--lang", "en", "--format", "html"], environment: fixtures)
+    #expect(without.status == 0)
+    #expect(!without.stdout.contains("Derogations and accepted risks"), "no derogation question in risk.yaml")
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try writeSession(directory, derogation: false)
+    let with = try report(directory, "reader", "en", "html")
+    #expect(with.contains("Derogations and accepted risks"))
+    #expect(with.contains("No risk accepted"), "\(with)")
+  }
 }
