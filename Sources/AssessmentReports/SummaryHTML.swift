@@ -218,7 +218,7 @@ extension SummaryReport {
       html += "</ol>\n"
     }
 
-    html += "<div class=\"cols\"><div class=\"col\">"
+    html += "<div class=\"cols\"><div class=\"col keep\">"
     html += "<h3>\(e(t(.riskMatrix)))</h3>\n" + htmlMatrix()
     html += "</div><div class=\"col\">"
     html += "<h3>\(e(t(.complianceBySection)))</h3>\n" + htmlSectionBars()
@@ -261,7 +261,7 @@ extension SummaryReport {
     for section in summary.sections {
       let percent = section.compliantPercent ?? 0
       let answered = section.answeredPercent ?? 0
-      html += "<tr><th scope=\"row\">\(e(q(questionnaire.sections[section.section].title)))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent) %</span> <span class=\"dim\">(\(e(r(.answeredShare))) \(answered) %)</span></td><td>\(section.applicable)</td></tr>"
+      html += "<tr><th scope=\"row\">\(e(q(questionnaire.sections[section.section].title)))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent)\u{A0}%</span><br><span class=\"dim\">(\(e(r(.answeredShare))) \(answered)\u{A0}%)</span></td><td>\(section.applicable)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
@@ -532,7 +532,7 @@ extension SummaryReport {
       body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; line-height: 1.35; color: #1a1a1a; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
       h1 { font-size: 16pt; margin: 0; }
       h2 { font-size: 13pt; margin: 0 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.5px solid #333; }
-      h3 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm; }
+      h3 { font-size: 10.5pt; margin: 3.5mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
       .subtitle { margin: 0 0 2mm; color: #333; font-size: 11pt; }
       .letterhead { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1px solid #999; padding-bottom: 2mm; margin-bottom: 3mm; font-size: 8.5pt; color: #333; }
       .marking { font-weight: bold; letter-spacing: .08em; }
@@ -574,6 +574,10 @@ extension SummaryReport {
       .bars th { font-weight: normal; }
       svg.bar { width: 22mm; height: 3mm; vertical-align: middle; border: 0.5px solid #888; }
       .pct { font-weight: bold; }
+      .bars td { white-space: nowrap; }
+      .bars td:last-child { text-align: right; }
+      .matrix { break-inside: avoid; page-break-inside: avoid; }
+      .col.keep { break-inside: avoid; page-break-inside: avoid; }
       .register td, .register th { font-size: 8.5pt; padding-top: .4mm; padding-bottom: .4mm; }
       .dim { color: #555; }
       .facts { font-size: 8.5pt; color: #333; }

@@ -116,6 +116,18 @@ import Testing
     for level in levels { #expect(page.contains(level)) }
   }
 
+  /// Printed on A4, the compliance per section keeps each figure on one line ("100 %", a
+  /// two-digit count) and the matrix is not split over two pages (issue 21).
+  @Test func thePrintedFiguresDoNotBreakOverLines() throws {
+    let report = Self.report(.fr)
+    let bars = report.htmlSectionBars()
+    #expect(bars.contains("\u{A0}%</span>"), "\(bars)")
+    #expect(!bars.contains(" %</span>"), "\(bars)")
+    let css = report.htmlStyle()
+    #expect(css.contains(".bars td { white-space: nowrap;"), "figures kept whole")
+    #expect(css.contains(".matrix { break-inside: avoid;"), "the matrix on one page")
+  }
+
   @Test func theExecutiveSummaryComesFirstThenTheParts() throws {
     let model = Self.report().htmlModel(Self.provenance)
     #expect(model.lang == "en")
