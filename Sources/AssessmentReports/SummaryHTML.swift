@@ -226,7 +226,7 @@ extension SummaryReport {
 
     if !summary.register.isEmpty {
       html += "<h3>\(e(registerHeading))</h3>\n"
-      html += "<table class=\"register\"><caption>\(e(r(.registerCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.questionID)))</th><th scope=\"col\">\(e(r(.risk)))</th><th scope=\"col\">\(e(r(.inherent)))</th><th scope=\"col\">\(e(r(.residual)))</th></tr></thead><tbody>"
+      html += "<table class=\"register\"><caption>\(e(r(.registerCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.risk)))</th><th scope=\"col\">\(e(r(.inherent)))</th><th scope=\"col\">\(e(r(.residual)))</th></tr></thead><tbody>"
       for entry in summary.register {
         let inherent = entry.inherentLevel.map(levelBadge) ?? e(t(.notAssessed))
         let residual = entry.level.map(levelBadge) ?? e(t(.notAssessed))
@@ -597,7 +597,8 @@ extension SummaryReport {
       .appendix td, .appendix th { font-size: 8.5pt; }
       .appendix thead th:nth-child(1) { width: 24%; } .appendix thead th:nth-child(2) { width: 34%; }
       .appendix thead th:nth-child(3) { width: 16%; } .appendix thead th:nth-child(4) { width: 26%; }
-      .appendix tbody th { font-weight: normal; }
+      .appendix tbody th { font-weight: normal; overflow-wrap: anywhere; }
+      .appendix tbody th code { word-break: break-all; }
       .list { table-layout: fixed; }
       .list thead th:nth-child(1) { width: 18%; } .list thead th:nth-child(2) { width: 45%; }
       .part { margin-top: 5mm; }

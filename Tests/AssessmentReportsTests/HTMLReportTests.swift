@@ -126,6 +126,9 @@ import Testing
     let css = report.htmlStyle()
     #expect(css.contains(".bars td { white-space: nowrap;"), "figures kept whole")
     #expect(css.contains(".matrix { break-inside: avoid;"), "the matrix on one page")
+    #expect(css.contains(".appendix tbody th code { word-break: break-all; }"), "a long question id wraps in its cell")
+    let summary = report.htmlModel(Self.provenance).parts.first { $0.id == "summary" }?.html ?? ""
+    #expect(summary.contains("<table class=\"register\"><caption>") && summary.contains("<th scope=\"col\">Référence</th><th scope=\"col\">Risque</th>"), "the register's first column holds citations")
   }
 
   @Test func theExecutiveSummaryComesFirstThenTheParts() throws {
