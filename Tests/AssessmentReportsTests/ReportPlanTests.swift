@@ -207,7 +207,7 @@ import Testing
       #expect(document.contains("Impact: critical · Responsibility: Shared (organisation and provider)"))
       #expect(document.contains("· Responsibility: Organisation"))
       // The accepted risk's action names no owner: the point's owner carries it.
-      #expect(document.contains("Action: Owner: Organisation · Due date: no due date · Status: risk accepted"))
+      #expect(document.contains("Action plan: Owner: Organisation · Due date: no due date · Status: risk accepted"))
       #expect(document.contains("Owner: @owner "), "a named owner is kept")
     }
     #expect(Self.ownedReport(.fr).text(color: false).contains("Responsabilité : Partagée (organisation et fournisseur)"))
@@ -218,7 +218,7 @@ import Testing
     let model = Self.ownedReport().htmlModel(ReportFixture.provenance)
     let gaps = model.parts.first { $0.id == "gaps" }?.html ?? ""
     #expect(gaps.contains("Responsibility: Shared (organisation and provider)"))
-    #expect(gaps.contains("Action: Owner: Organisation · Due date: no due date"))
+    #expect(gaps.contains("Action plan: Owner: Organisation · Due date: no due date"))
     var answers = Self.answers
     answers["encryption"]?.action?.owner = " "
     let plan = Self.ownedReport(answers: answers).htmlModel(ReportFixture.provenance).parts
