@@ -42,3 +42,11 @@ import Testing
     #expect(screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "§ 2.2" }, "\(screen)")
   }
 }
+
+/// In an ASCII locale the section sign is not drawn as the letter "S" ("S 2.2.3 b)" reads as a
+/// word): it becomes "#", one column like "§" (issue 21).
+@Suite struct ASCIISectionSignTests {
+  @Test func theSectionSignIsNotALetterInASCII() {
+    #expect(ASCIIText.fold("§ 2.2.3 b) · Gravité") == "# 2.2.3 b) . Gravite")
+  }
+}
