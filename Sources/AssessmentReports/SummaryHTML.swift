@@ -588,6 +588,8 @@ extension SummaryReport {
       .plan-alert a { color: inherit; }
       span.plan { font-size: 8.5pt; }
       table.plan td, table.plan th { font-size: 8.5pt; }
+      table.plan td:nth-child(5) { white-space: nowrap; }
+      table.plan td:nth-child(6) { overflow-wrap: normal; }
       .ok { color: #1e5a3a; } .bad { color: #8f1d17; font-weight: 600; }
       ul.ev { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
       td { overflow-wrap: anywhere; }

@@ -127,6 +127,8 @@ import Testing
     #expect(css.contains(".bars td { white-space: nowrap;"), "figures kept whole")
     #expect(css.contains(".matrix { break-inside: avoid;"), "the matrix on one page")
     #expect(css.contains(".appendix tbody th code { word-break: break-all; }"), "a long question id wraps in its cell")
+    #expect(css.contains("table.plan td:nth-child(5) { white-space: nowrap; }"), "a due date on one line")
+    #expect(css.contains("table.plan td:nth-child(6) { overflow-wrap: normal; }"), "a status not cut mid-word")
     let summary = report.htmlModel(Self.provenance).parts.first { $0.id == "summary" }?.html ?? ""
     #expect(summary.contains("<table class=\"register\"><caption>") && summary.contains("<th scope=\"col\">Référence</th><th scope=\"col\">Risque</th>"), "the register's first column holds citations")
   }
