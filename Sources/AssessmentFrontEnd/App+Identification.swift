@@ -14,7 +14,7 @@ extension App {
     }
     if case .help(let scroll) = state.mode {
       // The questionnaire's description whole: scrolled, any other key goes back to the form.
-      let total = IdentificationScreen(screen: Screen(app: self)).aboutLines(state, width: state.width - 4).count
+      let total = aboutLines(state, width: state.width - 4).count
       let last = Viewport.maxOffset(total: total, rows: state.listRows)
       let page = Viewport.page(rows: state.listRows)
       switch key {
@@ -58,5 +58,19 @@ extension App {
       state.field?.editor.apply(key)
       return []
     }
+  }
+}
+
+extension App {
+  /// The questionnaire's title and description, as the identification form shows them.
+  public func aboutText(_ language: InterfaceLanguage) -> String {
+    questionnaire.text(questionnaire.title, language.rawValue) + " — "
+      + (questionnaire.description.map { questionnaire.text($0, language.rawValue) } ?? "")
+  }
+
+  /// The title and description whole (F1 from the form), for a description cut on the form.
+  public func aboutLines(_ state: AppState, width: Int) -> [(String, TextStyle)] {
+    [(Phrase.descriptionTitle.text(state.language), TextStyle(bold: true, color: .accent)), ("", .plain)]
+      + DisplayWidth.wrap(aboutText(state.language), width: width).map { ($0, .plain) }
   }
 }

@@ -41,7 +41,7 @@ struct IdentificationScreen {
     let questionnaire = screen.questionnaire
     if questionnaire.description != nil, canvas.height > 21 {
       let width = canvas.width - 4
-      var lines = DisplayWidth.wrap(aboutText(language), width: width)
+      var lines = DisplayWidth.wrap(screen.app.aboutText(language), width: width)
       let room = canvas.height - 21
       if lines.count > room {
         // Cut: the last row says so and how to read the rest (F1).
@@ -59,24 +59,11 @@ struct IdentificationScreen {
     screen.footer(state, &canvas, keys: .form)
   }
 
-  /// The questionnaire's title and description, as the form shows them.
-  func aboutText(_ language: InterfaceLanguage) -> String {
-    let questionnaire = screen.questionnaire
-    return questionnaire.text(questionnaire.title, language.rawValue) + " — "
-      + (questionnaire.description.map { questionnaire.text($0, language.rawValue) } ?? "")
-  }
-
-  /// The title and description whole (F1 from the form), for a description cut on the form.
-  func aboutLines(_ state: AppState, width: Int) -> [(String, TextStyle)] {
-    [(Phrase.descriptionTitle.text(state.language), TextStyle(bold: true, color: .accent)), ("", .plain)]
-      + DisplayWidth.wrap(aboutText(state.language), width: width).map { ($0, .plain) }
-  }
-
   func drawAbout(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
     screen.header(state, &canvas, section: nil)
     screen.scrolled(
-      aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
+      screen.app.aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
       language: state.language)
-    screen.footer(state, &canvas, keys: .footerHelp)
+    screen.footer(state, &canvas, keys: .help)
   }
 }

@@ -178,7 +178,7 @@ import Testing
     for status in statuses {
       for language in InterfaceLanguage.allCases {
         let use = DerogationUse(questionID: "derog_encryption", record: Self.complete, status: status, waives: [])
-        let text = SummaryReport.derogationStatusText(use, language)
+        let text = SummaryReport.derogationStatusText(use, language, base.questionnaire)
         #expect(!text.isEmpty && !seen.contains(text), "\(status) \(language)")
         seen.insert(text)
       }

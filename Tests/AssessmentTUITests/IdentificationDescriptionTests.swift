@@ -3,6 +3,7 @@ import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
 /// The questionnaire's description on the identification form: cut at 80×24, it says so and
