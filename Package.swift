@@ -10,6 +10,8 @@ let package = Package(
     .library(name: "AssessmentStore", targets: ["AssessmentStore"]),
     // For the fuzz package (Fuzz/): the YAML subset reader's differential check.
     .library(name: "QuestionnaireFormat", targets: ["QuestionnaireFormat"]),
+    // For the fuzz package (Fuzz/): the workbook reader.
+    .library(name: "Workbook", targets: ["Workbook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,6 +19,9 @@ let package = Package(
     // The HTML report's template, which an institution can copy and edit (letterhead, logo,
     // classification marking): Mustache, with no dependency of its own.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // The zip container of Office Open XML workbooks (xlsx): reading a hostile one needs a
+    // maintained inflater with CRC checks, not one of our own.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
@@ -34,6 +39,12 @@ let package = Package(
     .target(
       name: "AssessmentReports",
       dependencies: ["AssessmentCore", .product(name: "Mustache", package: "swift-mustache")]
+    ),
+    // Office Open XML workbooks (xlsx): a writer of the parts Office needs, and a reader that
+    // treats the file as hostile (docs/workbook.md).
+    .target(
+      name: "Workbook",
+      dependencies: ["AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
     // Files: questionnaire loading (through QuestionnaireFormat), the built-in questionnaires
     // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files.
@@ -88,6 +99,10 @@ let package = Package(
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
     .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
+    .testTarget(
+      name: "WorkbookTests",
+      dependencies: ["Workbook", "AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .testTarget(
       name: "AssessmentStoreTests",
       dependencies: ["AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat"]),

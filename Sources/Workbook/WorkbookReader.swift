@@ -1,0 +1,518 @@
+import Foundation
+import ZIPFoundation
+
+/// Bounds on what `WorkbookReader` accepts; a workbook beyond any of them is refused whole.
+public struct WorkbookLimits: Sendable, Equatable {
+  /// The file's size.
+  public var fileSize = 50 * 1_024 * 1_024
+  /// Entries in the zip archive.
+  public var entries = 1_000
+  /// One part once decompressed (declared, and counted while decompressing).
+  public var partSize = 100 * 1_024 * 1_024
+  /// Every entry once decompressed, declared; and the parts read, counted.
+  public var totalSize = 200 * 1_024 * 1_024
+  /// Uncompressed to compressed size, for parts larger than `ratioFloor` (XML compresses well:
+  /// a plain sheet about 10 times; deflate's maximum is about 1,000).
+  public var compressionRatio = 200
+  public var ratioFloor = 1_024 * 1_024
+  public var sheets = 255
+  /// Rows per sheet, and the highest row number a cell may have.
+  public var rows = 100_000
+  /// Cells with a value, in the whole workbook.
+  public var cells = 2_000_000
+  /// Characters of one string: a spreadsheet cell's limit.
+  public var textLength = 32_767
+
+  public init() {}
+}
+
+/// A workbook as read: its worksheets in the workbook's order.
+public struct WorkbookContents: Sendable, Equatable {
+  public var sheets: [SheetContents]
+
+  public func sheet(named name: String) -> SheetContents? { sheets.first { $0.name == name } }
+}
+
+/// A worksheet's cells that hold a value, in row then column order.
+public struct SheetContents: Sendable, Equatable {
+  public var name: String
+  /// The part it was read from (`xl/worksheets/sheet1.xml`), for messages.
+  public var part: String
+  public var isHidden: Bool
+  public var cells: [CellContents]
+  /// Row numbers marked hidden.
+  public var hiddenRows: Set<Int>
+
+  public subscript(_ address: CellAddress) -> CellContents? {
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cells[middle].address < address { low = middle + 1 } else { high = middle }
+    }
+    return low < cells.count && cells[low].address == address ? cells[low] : nil
+  }
+
+  public subscript(_ reference: String) -> CellContents? {
+    CellAddress(reference).flatMap { self[$0] }
+  }
+
+  /// The cells row by row: row number and the row's cells.
+  public var rows: [(number: Int, cells: [CellContents])] {
+    var out: [(number: Int, cells: [CellContents])] = []
+    for cell in cells {
+      if out.last?.number == cell.address.row {
+        out[out.count - 1].cells.append(cell)
+      } else {
+        out.append((cell.address.row, [cell]))
+      }
+    }
+    return out
+  }
+}
+
+public struct CellContents: Sendable, Equatable {
+  public var address: CellAddress
+  public var value: CellValue
+  /// The formula, when the cell has one: never evaluated; `value` is the result the spreadsheet
+  /// saved with it. Empty for a cell that shares another cell's formula.
+  public var formula: String?
+}
+
+/// Reads an Office Open XML workbook (.xlsx) that comes from elsewhere and is treated as hostile:
+/// bounded in size, entries, compression ratio, sheets, rows and cells (`WorkbookLimits`); XML
+/// with a DTD refused unread; formulas never evaluated. docs/workbook.md lists what it refuses.
+public enum WorkbookReader {
+  static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+  public static func read(_ data: Data, limits: WorkbookLimits = WorkbookLimits()) throws -> WorkbookContents {
+    guard data.count <= limits.fileSize else {
+      throw WorkbookError.fileTooLarge(size: data.count, limit: limits.fileSize)
+    }
+    let head = [UInt8](data.prefix(8))
+    if head == oleMagic { throw WorkbookError.notAWorkbook(.ole2) }
+    guard head.count >= 4, head[0] == 0x50, head[1] == 0x4B, (head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)
+    else { throw WorkbookError.notAWorkbook(.notZip) }
+    var package = try Package(data: data, limits: limits)
+    return try package.workbook()
+  }
+}
+
+/// The zip archive and its parts, read within the limits.
+struct Package {
+  let archive: Archive
+  let limits: WorkbookLimits
+  /// Entries by exact name, and by lower-cased name (part names are case-insensitive).
+  var entries: [String: Entry] = [:]
+  var folded: [String: Entry] = [:]
+  var bytesRead = 0
+
+  init(data: Data, limits: WorkbookLimits) throws {
+    self.limits = limits
+    do {
+      archive = try Archive(data: data, accessMode: .read)
+    } catch {
+      throw WorkbookError.damagedArchive(reason: "\(error)")
+    }
+    var declared: UInt64 = 0
+    var count = 0
+    for entry in archive {
+      count += 1
+      guard count <= limits.entries else { throw WorkbookError.tooManyEntries(limit: limits.entries) }
+      let path = entry.path
+      guard entries[path] == nil, folded[path.lowercased()] == nil else {
+        throw WorkbookError.duplicateEntry(part: path)
+      }
+      entries[path] = entry
+      folded[path.lowercased()] = entry
+      declared += entry.uncompressedSize
+      guard declared <= UInt64(limits.totalSize) else { throw WorkbookError.totalTooLarge(limit: limits.totalSize) }
+    }
+  }
+
+  func entry(_ path: String) -> Entry? { entries[path] ?? folded[path.lowercased()] }
+
+  /// A part's bytes, decompressed within the limits: its declared size and ratio first, then the
+  /// bytes actually produced (a header can lie).
+  mutating func part(_ path: String) throws -> Data {
+    guard let entry = entry(path), entry.type == .file else { throw WorkbookError.partMissing(part: path) }
+    let name = entry.path
+    let declared = entry.uncompressedSize
+    let compressed = max(entry.compressedSize, 1)
+    guard declared <= UInt64(limits.partSize) else { throw WorkbookError.partTooLarge(part: name, limit: limits.partSize) }
+    func checkRatio(_ size: UInt64) throws {
+      if size > UInt64(limits.ratioFloor), size / compressed > UInt64(limits.compressionRatio) {
+        throw WorkbookError.compressionRatio(part: name, ratio: Int(size / compressed), limit: limits.compressionRatio)
+      }
+    }
+    try checkRatio(declared)
+    var out = Data()
+    out.reserveCapacity(Int(declared))
+    let partLimit = limits.partSize
+    let remaining = limits.totalSize - bytesRead
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        out.append(chunk)
+        if out.count > partLimit { throw WorkbookError.partTooLarge(part: name, limit: partLimit) }
+        if out.count > remaining { throw WorkbookError.totalTooLarge(limit: limits.totalSize) }
+        if UInt64(out.count) > declared { throw WorkbookError.partTooLarge(part: name, limit: Int(declared)) }
+      }
+    } catch let error as WorkbookError {
+      throw error
+    } catch {
+      throw WorkbookError.damagedArchive(reason: "\(name): \(error)")
+    }
+    try checkRatio(UInt64(out.count))
+    bytesRead += out.count
+    return out
+  }
+
+  /// The kind of file when it has no workbook: an OpenDocument file, a zip of something else.
+  mutating func identifyOther() throws -> WorkbookError {
+    if let mimetype = entry("mimetype"), mimetype.uncompressedSize < 200 {
+      let text = String(decoding: try part(mimetype.path), as: UTF8.self)
+      if text.hasPrefix("application/vnd.oasis.opendocument") {
+        return .notAWorkbook(.openDocument(mimetype: text))
+      }
+    }
+    return .notAWorkbook(.zipWithoutWorkbook)
+  }
+
+  mutating func workbook() throws -> WorkbookContents {
+    guard entry("[Content_Types].xml") != nil, entry("_rels/.rels") != nil else { throw try identifyOther() }
+    let root = try relationships(of: "")
+    guard let main = root.first(where: { $0.type.hasSuffix("/officeDocument") }) else {
+      throw try identifyOther()
+    }
+    let workbookPart = main.target
+    guard workbookPart.lowercased().hasSuffix(".xml"), entry(workbookPart) != nil else {
+      throw entry(workbookPart) == nil ? WorkbookError.partMissing(part: workbookPart) : WorkbookError.notAWorkbook(.otherOffice(part: workbookPart))
+    }
+    // The sheets' names, states and relationship ids, in order.
+    var declared: [(name: String, hidden: Bool, id: String)] = []
+    var rootElement: String?
+    let sheetLimit = limits.sheets
+    let parser = XMLPart(part: workbookPart)
+    parser.start = { name, attributes in
+      if rootElement == nil { rootElement = name }
+      guard name == "sheet" else { return }
+      declared.append((attributes["name"] ?? "", (attributes["state"] ?? "visible") != "visible", attributes["id"] ?? ""))
+      if declared.count > sheetLimit { throw WorkbookError.tooManySheets(count: declared.count, limit: sheetLimit) }
+    }
+    try parser.parse(try part(workbookPart))
+    guard rootElement == "workbook" else { throw WorkbookError.notAWorkbook(.otherOffice(part: workbookPart)) }
+    let links = try relationships(of: workbookPart)
+    var strings: [String] = []
+    if let shared = links.first(where: { $0.type.hasSuffix("/sharedStrings") }), entry(shared.target) != nil {
+      strings = try sharedStrings(shared.target)
+    }
+    var dateStyles: Set<Int> = []
+    if let styles = links.first(where: { $0.type.hasSuffix("/styles") }), entry(styles.target) != nil {
+      dateStyles = try self.dateStyles(styles.target)
+    }
+    var sheets: [SheetContents] = []
+    var cellCount = 0
+    for sheet in declared {
+      // Chart sheets and others hold no cells: only worksheets are read.
+      guard let link = links.first(where: { $0.id == sheet.id }), link.type.hasSuffix("/worksheet") else { continue }
+      var reader = SheetReader(
+        name: sheet.name, part: link.target, strings: strings, dateStyles: dateStyles, limits: limits,
+        cellCount: cellCount)
+      let contents = try reader.read(try part(link.target), hidden: sheet.hidden)
+      cellCount = reader.cellCount
+      sheets.append(contents)
+    }
+    return WorkbookContents(sheets: sheets)
+  }
+
+  struct Relationship {
+    var id: String
+    var type: String
+    var target: String
+  }
+
+  /// The relationships of a part (`""` for the package), targets resolved to part names;
+  /// external ones (links to elsewhere) are left out: never followed.
+  mutating func relationships(of source: String) throws -> [Relationship] {
+    let directory = source.split(separator: "/").dropLast().joined(separator: "/")
+    let name = source.split(separator: "/").last.map(String.init) ?? ""
+    let path = (directory.isEmpty ? "" : directory + "/") + "_rels/" + name + ".rels"
+    guard entry(path) != nil else {
+      if source.isEmpty { throw WorkbookError.partMissing(part: path) }
+      return []
+    }
+    var out: [Relationship] = []
+    let parser = XMLPart(part: path)
+    parser.start = { element, attributes in
+      guard element == "Relationship", attributes["TargetMode"] != "External",
+        let id = attributes["Id"], let type = attributes["Type"], let target = attributes["Target"]
+      else { return }
+      out.append(Relationship(id: id, type: type, target: Self.resolve(target, from: directory)))
+    }
+    try parser.parse(try part(path))
+    return out
+  }
+
+  /// A relationship's target as a part name: absolute (`/xl/...`) or relative to `directory`.
+  static func resolve(_ target: String, from directory: String) -> String {
+    var segments: [Substring] = target.hasPrefix("/") || directory.isEmpty ? [] : directory.split(separator: "/")
+    for segment in target.split(separator: "/") {
+      if segment == "." { continue }
+      if segment == ".." {
+        _ = segments.popLast()
+      } else {
+        segments.append(segment)
+      }
+    }
+    return segments.joined(separator: "/")
+  }
+
+  mutating func sharedStrings(_ path: String) throws -> [String] {
+    var strings: [String] = []
+    var current = ""
+    var inItem = false
+    var inText = false
+    var phonetic = 0
+    let limits = self.limits
+    let parser = XMLPart(part: path)
+    parser.wantsText = true
+    parser.start = { name, _ in
+      switch name {
+      case "si":
+        inItem = true
+        current = ""
+      case "rPh": phonetic += 1
+      case "t": inText = inItem && phonetic == 0
+      default: break
+      }
+    }
+    parser.text = { piece in
+      guard inText else { return }
+      current += piece
+      if current.utf8.count > limits.textLength * 4 { throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength) }
+    }
+    parser.end = { name in
+      switch name {
+      case "si":
+        let text = XMLText.unescapedString(current)
+        if text.count > limits.textLength { throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength) }
+        strings.append(text)
+        if strings.count > limits.cells { throw WorkbookError.tooManyCells(part: path, limit: limits.cells) }
+        inItem = false
+      case "rPh": phonetic -= 1
+      case "t": inText = false
+      default: break
+      }
+    }
+    try parser.parse(try part(path))
+    return strings
+  }
+
+  /// The indices of the cell formats (cellXfs) that show a number as a date.
+  mutating func dateStyles(_ path: String) throws -> Set<Int> {
+    var custom: [Int: String] = [:]
+    var formats: [Int] = []
+    var inCellFormats = false
+    let parser = XMLPart(part: path)
+    parser.start = { name, attributes in
+      switch name {
+      case "numFmt":
+        if let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
+      case "cellXfs": inCellFormats = true
+      case "xf" where inCellFormats:
+        formats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+      default: break
+      }
+    }
+    parser.end = { name in
+      if name == "cellXfs" { inCellFormats = false }
+    }
+    try parser.parse(try part(path))
+    var out: Set<Int> = []
+    for (index, id) in formats.enumerated() {
+      if let code = custom[id] {
+        if Self.isDateFormat(code) { out.insert(index) }
+      } else if (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id) || (50...58).contains(id) {
+        out.insert(index)
+      }
+    }
+    return out
+  }
+
+  /// Whether a number format shows a date or a time: a d, m, y, h or s outside quoted text,
+  /// escapes and bracketed parts (colours, locales).
+  static func isDateFormat(_ code: String) -> Bool {
+    var quoted = false
+    var bracket = false
+    var escaped = false
+    for character in code {
+      if escaped { escaped = false; continue }
+      switch character {
+      case "\\": escaped = true
+      case "\"": quoted.toggle()
+      case "[" where !quoted: bracket = true
+      case "]" where !quoted: bracket = false
+      default:
+        if !quoted, !bracket, "dmyhsDMYHS".contains(character) { return true }
+      }
+    }
+    return false
+  }
+}
+
+/// One worksheet's XML to its cells.
+struct SheetReader {
+  let name: String
+  let part: String
+  let strings: [String]
+  let dateStyles: Set<Int>
+  let limits: WorkbookLimits
+  var cellCount: Int
+
+  mutating func read(_ data: Data, hidden: Bool) throws -> SheetContents {
+    var cells: [CellContents] = []
+    var hiddenRows: Set<Int> = []
+    var rowCount = 0
+    var rowNumber = 0
+    var lastAddress = CellAddress(column: 0, row: 0)
+    var column = 0
+    // The cell being read.
+    var address = CellAddress(column: 0, row: 0)
+    var type = "n"
+    var style = 0
+    var value: String?
+    var formula: String?
+    var inline: String?
+    var textTarget = 0  // 0 none, 1 value, 2 formula, 3 inline text
+    var inInline = false
+    var phonetic = 0
+    var total = cellCount
+    let (name, part, strings, dateStyles, limits) = (self.name, self.part, self.strings, self.dateStyles, self.limits)
+
+    func append(_ piece: String, to text: inout String?) throws {
+      text = (text ?? "") + piece
+      if let text, text.utf8.count > limits.textLength * 4 {
+        throw WorkbookError.textTooLong(part: part, cell: address.description, limit: limits.textLength)
+      }
+    }
+
+    let parser = XMLPart(part: part)
+    parser.wantsText = true
+    parser.start = { element, attributes in
+      switch element {
+      case "row":
+        rowCount += 1
+        if rowCount > limits.rows { throw WorkbookError.tooManyRows(sheet: name, part: part, limit: limits.rows) }
+        if let text = attributes["r"] {
+          guard let number = Int(text), number > rowNumber, number <= CellAddress.maxRow else {
+            throw WorkbookError.invalidCellReference(part: part, reference: "row \(text)")
+          }
+          rowNumber = number
+        } else {
+          rowNumber += 1
+        }
+        column = 0
+        if let flag = attributes["hidden"], flag == "1" || flag == "true" { hiddenRows.insert(rowNumber) }
+      case "c":
+        if let reference = attributes["r"] {
+          guard let parsed = CellAddress(reference), parsed.row == rowNumber, parsed > lastAddress else {
+            throw WorkbookError.invalidCellReference(part: part, reference: reference)
+          }
+          address = parsed
+        } else {
+          guard rowNumber > 0, column < CellAddress.maxColumn else {
+            throw WorkbookError.invalidCellReference(part: part, reference: "row \(rowNumber), column \(column + 1)")
+          }
+          address = CellAddress(column: column + 1, row: rowNumber)
+        }
+        column = address.column
+        lastAddress = address
+        type = attributes["t"] ?? "n"
+        style = attributes["s"].flatMap { Int($0) } ?? 0
+        value = nil
+        formula = nil
+        inline = nil
+      case "v": textTarget = 1
+      case "f":
+        textTarget = 2
+        formula = formula ?? ""
+      case "is": inInline = true
+      case "rPh": phonetic += 1
+      case "t" where inInline && phonetic == 0:
+        textTarget = 3
+        inline = inline ?? ""
+      default: break
+      }
+    }
+    parser.text = { piece in
+      switch textTarget {
+      case 1: try append(piece, to: &value)
+      case 2: try append(piece, to: &formula)
+      case 3: try append(piece, to: &inline)
+      default: break
+      }
+    }
+    parser.end = { element in
+      switch element {
+      case "v", "f", "t": textTarget = 0
+      case "is": inInline = false
+      case "rPh": phonetic -= 1
+      case "c":
+        let cell = address.description
+        func invalid(_ text: String) -> WorkbookError {
+          .invalidValue(sheet: name, part: part, cell: cell, type: type, value: String(text.prefix(40)))
+        }
+        var result: CellValue?
+        switch type {
+        case "s":
+          guard let text = value else { break }
+          let trimmed = text.trimmingCharacters(in: .whitespaces)
+          guard let index = Int(trimmed), index >= 0, index < strings.count else {
+            throw WorkbookError.sharedStringOutOfRange(
+              sheet: name, part: part, cell: cell, index: String(trimmed.prefix(20)), count: strings.count)
+          }
+          result = .text(strings[index])
+        case "inlineStr":
+          if let text = inline ?? value { result = .text(XMLText.unescapedString(text)) }
+        case "str":
+          if let text = value { result = .text(XMLText.unescapedString(text)) }
+        case "b":
+          guard let text = value else { break }
+          switch text.trimmingCharacters(in: .whitespaces) {
+          case "1", "true": result = .bool(true)
+          case "0", "false": result = .bool(false)
+          default: throw invalid(text)
+          }
+        case "e":
+          if let text = value { result = .error(text) }
+        case "d":
+          // An ISO 8601 date written as text (t="d"): kept as the text.
+          if let text = value { result = .text(text) }
+        case "n":
+          guard let text = value else { break }
+          guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+            throw invalid(text)
+          }
+          result = dateStyles.contains(style) ? .date(serial: number) : .number(number)
+        default:
+          throw invalid(type)
+        }
+        if let result {
+          if case .text(let text) = result, text.count > limits.textLength {
+            throw WorkbookError.textTooLong(part: part, cell: cell, limit: limits.textLength)
+          }
+          guard address.row <= limits.rows else {
+            throw WorkbookError.tooManyRows(sheet: name, part: part, limit: limits.rows)
+          }
+          total += 1
+          if total > limits.cells { throw WorkbookError.tooManyCells(part: part, limit: limits.cells) }
+          cells.append(CellContents(address: address, value: result, formula: formula.map(XMLText.unescapedString)))
+        }
+      default: break
+      }
+    }
+    try parser.parse(data)
+    cellCount = total
+    return SheetContents(name: name, part: part, isHidden: hidden, cells: cells, hiddenRows: hiddenRows)
+  }
+}
