@@ -36,5 +36,10 @@ let package = Package(
       name: "FuzzYAMLSubset",
       dependencies: ["FuzzSupport", .product(name: "QuestionnaireFormat", package: "cloud-assess")]
     ),
+    // WorkbookReader.read on any bytes, or on XML parts put into a valid zip (see the source).
+    .executableTarget(
+      name: "FuzzWorkbook",
+      dependencies: ["FuzzSupport", .product(name: "Workbook", package: "cloud-assess")]
+    ),
   ]
 )

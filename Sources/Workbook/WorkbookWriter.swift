@@ -31,18 +31,29 @@ public enum WorkbookWriter {
       ("xl/styles.xml", styles.part()),
       ("xl/sharedStrings.xml", strings.part()),
     ], at: 0)
-    let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, text) in parts {
-      let bytes = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
-        compressionMethod: .deflate
-      ) { position, size in
-        bytes.subdata(in: Int(position)..<(Int(position) + size))
+    return try zip(parts.map { ($0.0, Data($0.1.utf8)) }, modified: modified)
+  }
+
+  /// A zip archive of the parts, in their order, deflated. Public for the fuzz target, which
+  /// builds workbooks around its inputs (valid zips, so that the XML is what gets fuzzed).
+  @_spi(Fuzzing) public static func zip(_ parts: [(String, Data)], modified: Date) throws -> Data {
+    do {
+      let archive = try Archive(data: Data(), accessMode: .create)
+      for (path, bytes) in parts {
+        try archive.addEntry(
+          with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
+          compressionMethod: .deflate
+        ) { position, size in
+          bytes.subdata(in: Int(position)..<(Int(position) + size))
+        }
       }
+      guard let data = archive.data else { throw WorkbookWriteError.archive("no data") }
+      return data
+    } catch let error as WorkbookWriteError {
+      throw error
+    } catch {
+      throw WorkbookWriteError.archive("\(error)")
     }
-    guard let data = archive.data else { throw WorkbookWriteError.archive("no data") }
-    return data
   }
 
   /// What Office would refuse to open, refused before anything is written.
