@@ -38,7 +38,7 @@ let package = Package(
     // their texts; the HTML report is put in a Mustache template.
     .target(
       name: "AssessmentReports",
-      dependencies: ["AssessmentCore", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["AssessmentCore", "Workbook", .product(name: "Mustache", package: "swift-mustache")]
     ),
     // Office Open XML workbooks (xlsx): a writer of the parts Office needs, and a reader that
     // treats the file as hostile (docs/workbook.md).
@@ -119,6 +119,7 @@ let package = Package(
       dependencies: ["AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore"]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
-    .testTarget(name: "CLITests", exclude: ["Golden"]),
+    // Workbook: the xlsx summary read back.
+    .testTarget(name: "CLITests", dependencies: ["Workbook"], exclude: ["Golden"]),
   ]
 )

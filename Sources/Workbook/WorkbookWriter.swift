@@ -177,7 +177,10 @@ public enum WorkbookWriter {
     out += "<sheetData>"
     for (rowIndex, row) in sheet.rows.enumerated() {
       let number = rowIndex + 1
-      out += "<row r=\"\(number)\"\(row.isHidden ? " hidden=\"1\"" : "")>"
+      out += "<row r=\"\(number)\"\(row.isHidden ? " hidden=\"1\"" : "")"
+      let lines = estimatedLines(row, widths: sheet.columnWidths)
+      if lines > 1 { out += " ht=\"\(lines * 15)\" customHeight=\"1\"" }
+      out += ">"
       for (columnIndex, cell) in row.cells.enumerated() {
         let style = styles.index(of: cell.style, isDate: { if case .date = cell.value { return true } else { return false } }())
         let reference = CellAddress.letters(columnIndex + 1) + String(number)
@@ -224,6 +227,26 @@ public enum WorkbookWriter {
     // A4 (9), landscape, as wide as one page and as long as it takes.
     out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
     return out + "</worksheet>"
+  }
+}
+
+extension WorkbookWriter {
+  /// The lines a row's wrapped texts take in their columns (at most 40): spreadsheets do not all
+  /// size a row to its wrapped text when they open a file (LibreOffice keeps the default
+  /// height), so the writer gives the height. An estimate: a column holds about its width in
+  /// characters, with a margin.
+  static func estimatedLines(_ row: Row, widths: [Double]) -> Int {
+    var most = 1
+    for (index, cell) in row.cells.enumerated() where cell.style.wrap {
+      guard case .text(let text) = cell.value else { continue }
+      let width = max(1, Int(((index < widths.count ? widths[index] : 8.43) * (cell.style.bold ? 0.9 : 1.0) - 1).rounded(.down)))
+      var lines = 0
+      for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        lines += max(1, (paragraph.count + width - 1) / width)
+      }
+      most = max(most, min(lines, 40))
+    }
+    return most
   }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// `%1`, `%2`... are filled by `format`. The store's errors have theirs in `StoreError.message`.
 enum Messages: CaseIterable, TranslatedText {
   case journalKept, lastSaveFailed, skipped, noSessions, unknownTerminal, cursesMissing, nothingKept
-  case editorMissing, editorFailed, outputOntoSession, templateUnreadable
+  case editorMissing, editorFailed, outputOntoSession, templateUnreadable, xlsxNeedsOutput
   case questionnaireValid, oneProblemFound, problemsFound
   case listHeadings, listAnswered, listFinished
 
@@ -40,6 +40,11 @@ enum Messages: CaseIterable, TranslatedText {
       "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
       "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
       "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
+    )
+    case .xlsxNeedsOutput: return (
+      "--format xlsx écrit un classeur (un fichier binaire) : donnez le fichier avec --output, par exemple --output evaluation.xlsx",
+      "--format xlsx writes a workbook (a binary file): give the file with --output, for example --output assessment.xlsx",
+      "--format xlsx schrijft een werkmap (een binair bestand): geef het bestand met --output, bijvoorbeeld --output beoordeling.xlsx"
     )
     case .templateUnreadable: return (
       "modèle %1 inutilisable : %2",

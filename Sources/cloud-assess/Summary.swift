@@ -14,22 +14,23 @@ import Foundation
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
-    abstract: "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV or OSCAL).",
+    abstract: "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV, OSCAL or xlsx).",
     discussion: """
       The JSON form is described by docs/summary.schema.json. html: one self-contained file to \
       print or hand over, laid out by a Mustache template (--print-template prints the built-in \
       one to copy and edit; --template uses yours). csv: one row per question that applies. \
-      oscal: NIST OSCAL 1.1.3 assessment-results JSON.
+      oscal: NIST OSCAL 1.1.3 assessment-results JSON. xlsx: a workbook (identification, \
+      answers, gaps ranked, action plan, risk register) written to --output.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html, csv, oscal
+    case text, markdown, json, html, csv, oscal, xlsx
   }
 
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
   var session: String?
 
-  @Option(help: "text, markdown, json, html, csv or oscal.")
+  @Option(help: "text, markdown, json, html, csv, oscal or xlsx (xlsx needs --output).")
   var format: Format = .text
 
   @Option(
@@ -95,6 +96,9 @@ struct Summary: ParsableCommand {
     }
     let store = sessions.store
     let language = interface.resolvedLanguage
+    if format == .xlsx, output == nil {
+      throw fail(ReportRefusal(description: Messages.xlsxNeedsOutput.text(language)), language: language)
+    }
     let report: SummaryReport
     let path: String
     let sessionID: String
@@ -144,7 +148,8 @@ struct Summary: ParsableCommand {
         throw fail(error, language: language)
       }
     }
-    let text: String
+    var text = ""
+    var bytes: Data?
     switch format {
     case .text:
       let color = output == nil && isatty(STDOUT_FILENO) == 1 && Interactive.allowColor
@@ -164,10 +169,18 @@ struct Summary: ParsableCommand {
       text = report.csv(CSVOptions(delimiter: delimiter ?? ",", byteOrderMark: byteOrderMark))
     case .oscal:
       text = try report.oscal(try provenance())
+    case .xlsx:
+      do {
+        bytes = try report.xlsx(try provenance())
+      } catch let error as ExitCode {
+        throw error
+      } catch {
+        throw fail(error, language: language)
+      }
     }
     if let output {
       do {
-        try SessionStore.writeAtomically(Data(text.utf8), to: output)
+        try SessionStore.writeAtomically(bytes ?? Data(text.utf8), to: output)
       } catch {
         throw fail(error, language: language)
       }

@@ -74,6 +74,9 @@ import ZIPFoundation
     #expect(sheet.contains("<sheetProtection sheet=\"1\""))
     #expect(!sheet.contains("password"))
     #expect(sheet.contains("<row r=\"1\" hidden=\"1\">"))
+    // Wrapped text: 71 characters in a column of 60, then a second paragraph.
+    #expect(sheet.contains("<row r=\"3\" ht=\"45\" customHeight=\"1\">"))
+    #expect(sheet.contains("<row r=\"4\">"))
     #expect(sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
     #expect(sheet.contains("<col min=\"2\" max=\"2\" width=\"60\" customWidth=\"1\"/>"))
     let strings = try part("xl/sharedStrings.xml")
