@@ -93,8 +93,35 @@ public enum WorkbookReader {
     if head == oleMagic { throw WorkbookError.notAWorkbook(.ole2) }
     guard head.count >= 4, head[0] == 0x50, head[1] == 0x4B, (head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)
     else { throw WorkbookError.notAWorkbook(.notZip) }
+    guard hasEndOfCentralDirectory(data) else {
+      throw WorkbookError.damagedArchive(reason: "no end of central directory record (a truncated file?)")
+    }
     var package = try Package(data: data, limits: limits)
     return try package.workbook()
+  }
+
+  /// Whether the archive ends with a readable end of central directory record, found as
+  /// ZIPFoundation looks for it (the last signature, its 22 bytes and its comment within the
+  /// file), but only in the last 64 KiB where the format allows it. ZIPFoundation 0.9.20 leaks
+  /// the archive's copy of the data when it finds none in memory (no fclose on that path), and
+  /// looks for it through the whole file, four bytes at a time: such files are refused here.
+  static func hasEndOfCentralDirectory(_ data: Data) -> Bool {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      let count = bytes.count
+      let record = 22
+      guard count >= record else { return false }
+      var offset = count - record
+      let lowest = max(0, count - record - 65_535)
+      while offset >= lowest {
+        if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 5, bytes[offset + 3] == 6 {
+          let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
+          return offset + record + comment <= count
+        }
+        offset -= 1
+      }
+      return false
+    }
   }
 }
 
@@ -147,7 +174,8 @@ struct Package {
     }
     try checkRatio(declared)
     var out = Data()
-    out.reserveCapacity(Int(declared))
+    // What the header declares, up to 16 MiB: a lying header does not reserve memory.
+    out.reserveCapacity(Int(min(declared, 16 * 1_024 * 1_024)))
     let partLimit = limits.partSize
     let remaining = limits.totalSize - bytesRead
     do {

@@ -20,15 +20,20 @@ let defaults: [(String, String)] = [
   ("xl/workbook.xml",
    "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\"><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
 ]
-let fixed: [(String, Data)] = [
-  ("[Content_Types].xml", Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
-  ("_rels/.rels", Data(
-    "<Relationships xmlns=\"\(packageNamespace)\"><Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".utf8)),
-  ("xl/_rels/workbook.xml.rels", Data(
-    ("<Relationships xmlns=\"\(packageNamespace)\"><Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-      + "<Relationship Id=\"rId2\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-      + "<Relationship Id=\"rId3\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/></Relationships>").utf8)),
-]
+
+/// The parts every workbook made from XML parts has. Made at each call: Data kept in a global
+/// is reported as leaked by LeakSanitizer.
+func fixedParts() -> [(String, Data)] {
+  [
+    ("[Content_Types].xml", Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
+    ("_rels/.rels", Data(
+      "<Relationships xmlns=\"\(packageNamespace)\"><Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".utf8)),
+    ("xl/_rels/workbook.xml.rels", Data(
+      ("<Relationships xmlns=\"\(packageNamespace)\"><Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        + "<Relationship Id=\"rId3\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/></Relationships>").utf8)),
+  ]
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -39,7 +44,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     file = bytes.dropFirst()
   } else {
     let pieces = bytes.dropFirst().split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-    var parts = fixed
+    var parts = fixedParts()
     for (index, (path, text)) in defaults.enumerated() {
       parts.append((path, index < pieces.count ? Data(pieces[index]) : Data(text.utf8)))
     }
