@@ -93,34 +93,68 @@ public enum WorkbookReader {
     if head == oleMagic { throw WorkbookError.notAWorkbook(.ole2) }
     guard head.count >= 4, head[0] == 0x50, head[1] == 0x4B, (head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)
     else { throw WorkbookError.notAWorkbook(.notZip) }
-    guard hasEndOfCentralDirectory(data) else {
-      throw WorkbookError.damagedArchive(reason: "no end of central directory record (a truncated file?)")
-    }
+    try checkStructure(data, limits: limits)
     var package = try Package(data: data, limits: limits)
     return try package.workbook()
   }
 
-  /// Whether the archive ends with a readable end of central directory record, found as
-  /// ZIPFoundation looks for it (the last signature, its 22 bytes and its comment within the
-  /// file), but only in the last 64 KiB where the format allows it. ZIPFoundation 0.9.20 leaks
-  /// the archive's copy of the data when it finds none in memory (no fclose on that path), and
-  /// looks for it through the whole file, four bytes at a time: such files are refused here.
-  static func hasEndOfCentralDirectory(_ data: Data) -> Bool {
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+  /// The zip's structure checked before ZIPFoundation reads it: every place it will seek to
+  /// must be inside the file. ZIPFoundation 0.9.20 reads an archive in memory through a FILE
+  /// whose reads trap when a seek went past the end (a central directory, a local header or
+  /// data placed beyond the file: found by FuzzWorkbook), leaks its copy of the data when there
+  /// is no end of central directory record, and looks for that record through the whole file.
+  /// So: the record in the last 64 KiB (the last signature, as ZIPFoundation finds it, with its
+  /// comment inside the file), the central directory inside the file, each of its entries, each
+  /// entry's local header and data inside the file; ZIP64 archives (which a workbook under the
+  /// size limit never needs) refused.
+  static func checkStructure(_ data: Data, limits: WorkbookLimits) throws {
+    func damaged(_ reason: String) -> WorkbookError { .damagedArchive(reason: reason) }
+    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       let count = bytes.count
+      func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+      func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+      func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
+        at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third && bytes[at + 3] == fourth
+      }
       let record = 22
-      guard count >= record else { return false }
+      guard count >= record else { throw damaged("no end of central directory record (a truncated file?)") }
+      var end = -1
       var offset = count - record
-      let lowest = max(0, count - record - 65_535)
-      while offset >= lowest {
-        if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 5, bytes[offset + 3] == 6 {
-          let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
-          return offset + record + comment <= count
+      while offset >= max(0, count - record - 65_535) {
+        if signature(offset, 5, 6) {
+          end = offset
+          break
         }
         offset -= 1
       }
-      return false
+      guard end >= 0, end + record + u16(end + 20) <= count else {
+        throw damaged("no end of central directory record (a truncated file?)")
+      }
+      let entries = u16(end + 10)
+      let directorySize = u32(end + 12)
+      let directoryStart = u32(end + 16)
+      if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
+        throw damaged("a ZIP64 archive, which a workbook of this size does not need")
+      }
+      guard entries <= limits.entries else { throw WorkbookError.tooManyEntries(limit: limits.entries) }
+      guard directoryStart + directorySize <= end else { throw damaged("the central directory lies outside the file") }
+      var position = directoryStart
+      for _ in 0..<entries {
+        guard position + 46 <= end, signature(position, 1, 2) else {
+          throw damaged("an entry of the central directory lies outside it")
+        }
+        let compressed = u32(position + 20)
+        let local = u32(position + 42)
+        if compressed == 0xFFFF_FFFF || u32(position + 24) == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+          throw damaged("a ZIP64 entry, which a workbook of this size does not need")
+        }
+        guard local + 30 <= count, signature(local, 3, 4) else { throw damaged("an entry's header lies outside the file") }
+        let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+        guard dataStart + compressed <= count else { throw damaged("an entry's data lies outside the file") }
+        position += 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
+      }
+      guard position <= end else { throw damaged("the central directory runs past its end") }
     }
   }
 }

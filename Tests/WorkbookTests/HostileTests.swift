@@ -147,6 +147,20 @@ import ZIPFoundation
     var truncated = try zip(handMadeParts())
     truncated.removeLast(30)
     #expect(refusal { _ = try WorkbookReader.read(truncated) } == .damagedArchive(reason: "no end of central directory record (a truncated file?)"))
+    // Offsets beyond the file, which ZIPFoundation follows in memory to a trap (FuzzWorkbook's
+    // crash-c31ede…): the central directory's, and an entry's local header's.
+    let good = try zip(handMadeParts())
+    let bytes = [UInt8](good)
+    let endSignature: [UInt8] = [0x50, 0x4B, 5, 6]
+    let found = (0...(bytes.count - 4)).last { (index: Int) -> Bool in Array(bytes[index..<(index + 4)]) == endSignature }
+    let end = try #require(found)
+    var farDirectory = good
+    farDirectory.replaceSubrange((end + 16)..<(end + 20), with: [0, 0, 0, 1])
+    #expect(refusal { _ = try WorkbookReader.read(farDirectory) } == .damagedArchive(reason: "the central directory lies outside the file"))
+    let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16
+    var farEntry = good
+    farEntry.replaceSubrange((directory + 42)..<(directory + 46), with: [0, 0, 0, 1])
+    #expect(refusal { _ = try WorkbookReader.read(farEntry) } == .damagedArchive(reason: "an entry's header lies outside the file"))
     // A zip's signature and nothing else.
     #expect(refusal { _ = try WorkbookReader.read(Data([0x50, 0x4B, 3, 4, 0, 0])) }.map {
       if case .damagedArchive = $0 { return true } else { return false }
