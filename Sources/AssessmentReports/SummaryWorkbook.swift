@@ -107,18 +107,22 @@ extension SummaryReport {
     var findings: [Int: Finding] = [:]
     for finding in summary.findings { findings[finding.position] = finding }
     let positions = applicablePositions
-    let levelColumn = 8
-    let dayColumns: Set<Int> = [13, 17]
+    // Columns found by their headings: the CSV's columns change as the reports grow.
+    let header = csvHeader
+    let levelColumn = header.firstIndex(of: r(.levelColumn))
+    let dayColumns = Set([r(.dueDate), r(.acceptedUntilColumn)].compactMap { header.firstIndex(of: $0) })
     let rows = zip(positions, csvRows()).map { position, fields in
       Row(fields.enumerated().map { index, field in
-        if index == levelColumn { return findings[position].map { levelCell($0.level) } ?? Cell(nil) }
+        if index == levelColumn, !field.isEmpty, let level = findings[position]?.level {
+          return Cell(.text(field), style: CellStyle(wrap: true, fill: Self.toneFills[max(0, min(3, tone(level)))]))
+        }
         if dayColumns.contains(index) { return Self.dayCell(field) }
         return Self.textCell(field)
       })
     }
     return Self.table(
-      w(.answersSheet), header: csvHeader, rows: rows,
-      widths: [12, 16, 18, 45, 18, 11, 12, 12, 11, 12, 30, 24, 16, 11, 12, 16, 16, 12])
+      w(.answersSheet), header: header, rows: rows,
+      widths: [12, 16, 18, 45, 14, 18, 11, 12, 12, 11, 12, 30, 24, 16, 11, 12, 16, 16, 12])
   }
 
   func gapsSheet() -> Sheet {
@@ -131,9 +135,8 @@ extension SummaryReport {
       let question = questionnaire.questions[gap.position]
       let answer = answers[gap.questionID]
       let action = answer?.action
-      let owner = question.owner ?? questionnaire.sections[gap.section].owner
       let colon = language == .fr ? " : " : ": "
-      let whatToDo = question.remediation.map { Self.actionLabel(owner: owner, questionnaire, language) + colon + q($0) } ?? ""
+      let whatToDo = question.remediation.map { Self.actionLabel(question, questionnaire, language) + colon + q($0) } ?? ""
       rows.append(Row([
         Cell(.number(Double(index + 1)), style: Self.wrapped), levelCell(gap.level), Self.textCell(refs(question)), Self.textCell(gap.questionID),
         Self.textCell(q(question.text)), Self.textCell(answerText(gap.answer)), Self.textCell(t(gap.severity.phrase)),
