@@ -166,7 +166,7 @@ extension SummaryReport {
         rows.append(Row([
           Self.textCell(group), Self.textCell(refs(question)), Self.textCell(item.questionID), Self.textCell(q(question.text)),
           levelCell(item.level), Self.textCell(action.owner), Self.dayCell(action.dueDate), Self.textCell(p(action.status.phrase)),
-          item.overdue ? Cell(.text(p(.overdue)), style: CellStyle(bold: true, fill: Self.toneFills[3])) : Cell(nil),
+          item.overdue ? Cell(.text(p(.overdue)), style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[3])) : Cell(nil),
           Self.textCell(action.reference), Self.textCell(accepted ? action.acceptedBy : ""),
           Self.dayCell(accepted ? action.acceptedUntil : ""),
         ]))
@@ -176,11 +176,11 @@ extension SummaryReport {
     add(pf(.planAccepted, plan.accepted.count), plan.accepted)
     add(pf(.planDone, plan.done.count), plan.done)
     if rows.isEmpty { rows.append(Row([Self.textCell(p(.noPlan))])) }
-    return Self.table(p(.plan), header: header, rows: rows, widths: [24, 16, 18, 50, 12, 20, 12, 14, 12, 24, 20, 14])
+    return Self.table(p(.plan), header: header, rows: rows, widths: [24, 16, 18, 50, 12, 20, 12, 14, 16, 24, 20, 14])
   }
 
   func registerSheet() -> Sheet {
-    let header = [r(.risk), r(.questionColumn), r(.inherent), r(.residual), w(.mitigations), p(.acceptedBy)]
+    let header = [r(.questionID), r(.risk), r(.inherent), r(.residual), w(.mitigations), p(.acceptanceSection)]
     let rows = summary.register.map { entry in
       Row([
         Self.textCell(entry.risk.id), Self.textCell(q(entry.risk.title)), levelCell(entry.inherentLevel), levelCell(entry.level),
