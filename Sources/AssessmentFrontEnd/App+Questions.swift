@@ -92,17 +92,16 @@ extension App {
     let total = helpLines(state, width: state.width - 4).count
     let last = Viewport.maxOffset(total: total, rows: state.listRows)
     let page = Viewport.page(rows: state.listRows)
-    switch key {
-    case .up, .character("k"): state.mode = .help(scroll: max(0, min(scroll, last) - 1))
-    case .down, .character("j"): state.mode = .help(scroll: min(last, scroll + 1))
+    guard let action = Self.helpScreenKeys.action(for: key) else { return [] }
+    switch action {
+    case .previous: state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+    case .next: state.mode = .help(scroll: min(last, scroll + 1))
     case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
-    case .pageDown, .character(" "): state.mode = .help(scroll: min(last, scroll + page))
-    case .home: state.mode = .help(scroll: 0)
-    case .end: state.mode = .help(scroll: last)
-    case .control("c"), .function(10): return quit(&state, now: now)
-    // A typed key, Esc, Enter or ← closes the help; other keys (function keys, Tab...) do not.
-    case .character, .escape, .enter, .left, .backspace, .function(1): state.mode = .browsing
-    default: break
+    case .pageDown: state.mode = .help(scroll: min(last, scroll + page))
+    case .first: state.mode = .help(scroll: 0)
+    case .last: state.mode = .help(scroll: last)
+    case .quit: return quit(&state, now: now)
+    case .close: state.mode = .browsing
     }
     return []
   }
@@ -138,26 +137,25 @@ extension App {
   ) -> [WizardEffect] {
     let sections = wizard.visibleSections(state.wizard)
     var selection = selection
-    switch key {
-    case .up, .character("k"): selection = max(0, selection - 1)
-    case .down, .character("j"): selection = min(max(sections.count - 1, 0), selection + 1)
+    guard let action = Self.contentsKeys.action(for: key) else { return [] }
+    switch action {
+    case .previous: selection = max(0, selection - 1)
+    case .next: selection = min(max(sections.count - 1, 0), selection + 1)
     case .pageUp, .pageDown:
       state.listOffset = Viewport.paged(
-        state.listOffset, forward: key == .pageDown, total: sections.count, rows: state.listRows)
+        state.listOffset, forward: action == .pageDown, total: sections.count,
+        rows: state.listRows)
       selection = min(max(sections.count - 1, 0), state.listOffset)
-    case .home: selection = 0
-    case .end: selection = max(sections.count - 1, 0)
-    case .enter:
+    case .first: selection = 0
+    case .last: selection = max(sections.count - 1, 0)
+    case .go:
       state.mode = .browsing
       guard sections.indices.contains(selection) else { return [] }
       return send(&state, .sectionJumped(sections[selection]))
-    case .control("c"), .function(10): return quit(&state, now: now)
-    // Closed by Esc (as its key bar says), g again, ← or a typed key; not by other keys.
-    case .escape, .left, .backspace, .character:
+    case .quit: return quit(&state, now: now)
+    case .close:
       state.mode = .browsing
       return []
-    default:
-      break
     }
     state.mode = .contents(selection: selection)
     state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
@@ -166,17 +164,11 @@ extension App {
 
   /// Finish with questions unanswered? y, or Esc (or another letter) for no.
   func handleFinishConfirmation(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
-    switch key {
-    case .character("y"), .character("Y"), .character("o"), .character("O"), .character("j"),
-      .character("J"):
-      state.mode = .browsing
-      return send(&state, .finishRequested)
-    case .character, .escape, .enter, .left, .backspace:
-      state.mode = .browsing
-      return []
-    default:
-      // A function key or an arrow neither confirms nor dismisses the question.
-      return []
+    guard let action = Self.finishKeys.action(for: key) else { return [] }
+    state.mode = .browsing
+    switch action {
+    case .confirm: return send(&state, .finishRequested)
+    case .decline: return []
     }
   }
 
@@ -275,7 +267,7 @@ extension App {
       state.mode = .editingAnswer
       return []
     }
-    guard let action = Self.questionKeys.first(where: { $0.keys.contains(key) })?.action else {
+    guard let action = Self.questionKeys.action(for: key) else {
       return []
     }
     let count = question.type == .derogation ? DerogationRecord.Field.allCases.count : choices.count

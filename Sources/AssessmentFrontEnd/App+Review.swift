@@ -38,38 +38,37 @@ extension App {
       let focus = targetLines.indices.contains(state.listSelection) ? targetLines[state.listSelection] : nil
       state.listOffset = Viewport.settle(state.listOffset, focus: focus, total: entries.count, rows: state.listRows)
     }
-    switch key {
-    case .up, .character("k"):
+    guard let action = Self.reviewKeys.action(for: key) else { return [] }
+    switch action {
+    case .previous:
       moveTo(state.listSelection - 1)
-    case .down, .character("j"):
+    case .next:
       moveTo(state.listSelection + 1)
     case .pageUp, .pageDown:
       state.listOffset = Viewport.paged(
-        state.listOffset, forward: key == .pageDown, total: entries.count, rows: state.listRows)
+        state.listOffset, forward: action == .pageDown, total: entries.count, rows: state.listRows)
       // The first entry shown on the new page.
       moveTo(targetLines.firstIndex { $0 >= state.listOffset } ?? targetLines.count - 1)
-    case .enter:
+    case .go:
       guard targetLines.indices.contains(state.listSelection),
         let position = entries[targetLines[state.listSelection]].position
       else { return [] }
       return send(&state, .questionJumped(questionnaire.questions[position].id))
-    case .character("F"), .character("f"):
+    case .finish:
       if wizard.review(state.wizard).unanswered.isEmpty {
         return send(&state, .finishRequested)
       }
       let effects = send(&state, .overlayClosed)
       state.mode = .confirmingFinish
       return effects
-    case .character("S"):
+    case .summary:
       return send(&state, .summaryOpened)
-    case .escape, .left, .backspace, .character("r"):
+    case .close:
       return send(&state, .overlayClosed)
-    case .character("q"), .function(10), .control("c"):
+    case .quit:
       return send(&state, .quitRequested)
-    case .character("s"), .control("s"):
+    case .save:
       return send(&state, .saveRequested)
-    default:
-      break
     }
     return []
   }

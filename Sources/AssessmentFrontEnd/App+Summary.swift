@@ -56,19 +56,21 @@ extension App {
       state.listSelection = min(max(total - 1, 0), max(0, selection))
       state.listOffset = Viewport.settle(state.listOffset, focus: state.listSelection, total: total, rows: state.listRows)
     }
-    switch key {
-    case .up, .character("k"): moveTo(state.listSelection - 1)
-    case .down, .character("j"): moveTo(state.listSelection + 1)
-    case .pageUp, .pageDown, .character(" "):
+    let table = finished ? Self.finishedSummaryKeys : Self.summaryKeys
+    guard let action = table.action(for: key) else { return [] }
+    switch action {
+    case .previous: moveTo(state.listSelection - 1)
+    case .next: moveTo(state.listSelection + 1)
+    case .pageUp, .pageDown:
       state.listOffset = Viewport.paged(
-        state.listOffset, forward: key != .pageUp, total: total, rows: state.listRows)
+        state.listOffset, forward: action == .pageDown, total: total, rows: state.listRows)
       moveTo(state.listOffset)
-    case .home:
+    case .first:
       state.listOffset = 0
       moveTo(0)
-    case .end:
+    case .last:
       moveTo(total - 1)
-    case .enter:
+    case .go:
       // A finished assessment is reopened only by an explicit decision (o).
       if finished {
         state.notice = Phrase.finishedHint.text(state.language)
@@ -76,7 +78,7 @@ extension App {
       }
       guard let target = summaryTarget(state) else { return [] }
       return send(&state, .questionJumped(target))
-    case .character("a"):
+    case .plan:
       // The plan of the selected gap, edited from the summary's list of gaps. On a finished
       // assessment too: following up the plan is not answering, and the summary stays where it was.
       guard let target = summaryTarget(state) else { return [] }
@@ -85,23 +87,21 @@ extension App {
       if finished { (state.listSelection, state.listOffset) = (selection, offset) }
       openPlan(&state)
       return effects
-    case .character("o") where finished:
+    case .reopen:
       let target = summaryTarget(state)
       var effects = send(&state, .reopenRequested)
       if let target { effects += send(&state, .questionJumped(target)) }
       return effects
-    case .escape, .left, .character("S"):
+    case .close:
       if finished {
         state.notice = Phrase.finishedHint.text(state.language)
         return []
       }
       return send(&state, .overlayClosed)
-    case .character("q"), .function(10), .control("c"):
+    case .quit:
       return send(&state, .quitRequested)
-    case .character("s"), .control("s"):
+    case .save:
       return send(&state, .saveRequested)
-    default:
-      break
     }
     return []
   }

@@ -7,7 +7,7 @@ import Foundation
 public enum KeyText: CaseIterable, Sendable, TranslatedText {
   // Key bars: the question screen by question type, then the other screens and fields.
   case question, multiple, number, text, derogation, reverify
-  case note, field, numberField, help, list, review, summary, finished, form, start, evidence
+  case note, field, numberField, form, evidence
   case search, plan
   // The help screen's Keys section.
   case keysTitle, helpKeys
@@ -23,13 +23,7 @@ public enum KeyText: CaseIterable, Sendable, TranslatedText {
     case .note: return ("Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer", "Note: Enter new line  ←→↑↓ move  Tab or Esc done", "Notitie: Enter nieuwe regel  ←→↑↓ verplaatsen  Tab of Esc klaar")
     case .field: return ("Entrée valider et suivante  Échap quitter le champ (le texte est gardé)", "Enter confirm and next  Esc leave the field (what is typed is kept)", "Enter bevestigen en volgende  Esc veld verlaten (de tekst blijft bewaard)")
     case .numberField: return ("Entrée valider et suivante  Échap quitter le champ (gardé si c'est un nombre, abandonné sinon)", "Enter confirm and next  Esc leave the field (kept if it is a number, dropped otherwise)", "Enter bevestigen en volgende  Esc veld verlaten (bewaard als het een getal is, anders niet)")
-    case .help: return ("↑↓ PgPréc/PgSuiv défiler  Échap fermer", "↑↓ PgUp/PgDn scroll  Esc close", "↑↓ PgUp/PgDn scrollen  Esc sluiten")
-    case .list: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller  Échap fermer", "↑↓ PgUp/PgDn choose  Enter go  Esc close", "↑↓ PgUp/PgDn kiezen  Enter ga naar  Esc sluiten")
-    case .review: return ("↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour", "↑↓ PgUp/PgDn choose  Enter go to question  F finish  S summary  Esc back", "↑↓ PgUp/PgDn kiezen  Enter naar vraag  F afronden  S samenvatting  Esc terug")
-    case .summary: return ("↑↓ PgPréc/PgSuiv défiler  Entrée aller à l'écart  a plan d'action  Échap retour  q quitter", "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit", "↑↓ PgUp/PgDn scrollen  Enter naar tekortkoming  a actieplan  Esc terug  q stoppen")
-    case .finished: return ("↑↓ PgPréc/PgSuiv défiler  a plan d'action de l'écart  o rouvrir l'évaluation  q quitter", "↑↓ PgUp/PgDn scroll  a action plan of the gap  o reopen the assessment  q quit", "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen  q stoppen")
     case .form: return ("Tab/↑↓ champ  Entrée suivant  Échap/Ctrl-C quitter", "Tab/↑↓ field  Enter next  Esc/Ctrl-C quit", "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
-    case .start: return ("↑↓ choisir  Entrée ouvrir  q quitter", "↑↓ choose  Enter open  q quit", "↑↓ kiezen  Enter openen  q stoppen")
     case .evidence: return ("Entrée ajouter  ↑↓ choisir  Suppr retirer  Échap fermer", "Enter add  ↑↓ choose  Del remove  Esc close", "Enter toevoegen  ↑↓ kiezen  Del verwijderen  Esc sluiten")
     case .search: return ("Entrée chercher  Échap annuler", "Enter search  Esc cancel", "Enter zoeken  Esc annuleren")
     case .plan: return ("↑↓ champ  Entrée modifier  1-4 statut  Échap retour", "↑↓ field  Enter edit  1-4 status  Esc back", "↑↓ veld  Enter wijzigen  1-4 status  Esc terug")

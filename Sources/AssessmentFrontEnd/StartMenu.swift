@@ -43,13 +43,27 @@ public struct StartMenu: Equatable, Sendable {
 
   /// Handles a key; returns the choice once one is made.
   public mutating func handle(_ key: Key) -> Choice? {
-    switch key {
-    case .up, .character("k"): selection = max(0, selection - 1)
-    case .down, .character("j"): selection = min(items.count - 1, selection + 1)
-    case .enter: return items[selection].2
-    case .character("q"), .escape, .control("c"), .function(10): return .quit
-    default: break
+    guard let action = Self.keys.action(for: key) else { return nil }
+    switch action {
+    case .previous: selection = max(0, selection - 1)
+    case .next: selection = min(items.count - 1, selection + 1)
+    case .open: return items[selection].2
+    case .quit: return .quit
     }
     return nil
   }
+
+  /// What a key does on the start screen.
+  public enum Action: CaseIterable, Sendable {
+    case previous, next, open, quit
+  }
+
+  public static let keys: [KeyBinding<Action>] = [
+    KeyBinding([.up, .character("k")], .previous, bar: ("↑↓ choisir", "↑↓ choose", "↑↓ kiezen")),
+    KeyBinding([.down, .character("j")], .next),
+    KeyBinding([.enter], .open, bar: ("Entrée ouvrir", "Enter open", "Enter openen")),
+    KeyBinding(
+      [.character("q"), .escape, .control("c"), .function(10)], .quit,
+      bar: ("q quitter", "q quit", "q stoppen")),
+  ]
 }

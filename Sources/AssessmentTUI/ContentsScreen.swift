@@ -30,6 +30,6 @@ struct ContentsScreen {
     screen.scrolled(
       lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
       cursorOn: selection)
-    screen.footer(state, &canvas, keys: .list)
+    screen.footer(state, &canvas, keysText: App.contentsKeys.keyBar(state.language))
   }
 }

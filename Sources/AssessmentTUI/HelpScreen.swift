@@ -15,6 +15,6 @@ struct HelpScreen {
     screen.scrolled(
       lines, offset: scroll, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
       cursorOn: shown)
-    screen.footer(state, &canvas, keys: .help)
+    screen.footer(state, &canvas, keysText: App.helpScreenKeys.keyBar(state.language))
   }
 }

@@ -15,7 +15,7 @@ struct ReviewScreen {
       for (index, line) in DisplayWidth.wrap(Phrase.reviewEmpty.text(language), width: canvas.width - 4).enumerated() {
         canvas.text(row: 4 + index, column: 2, line, TextStyle(bold: true, color: .good))
       }
-      screen.footer(state, &canvas, keys: .review)
+      screen.footer(state, &canvas, keysText: App.reviewKeys.keyBar(state.language))
       return
     }
     var lines: [(String, TextStyle)] = []
@@ -35,6 +35,6 @@ struct ReviewScreen {
     screen.scrolled(
       lines, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: language,
       cursorOn: focus)
-    screen.footer(state, &canvas, keys: .review)
+    screen.footer(state, &canvas, keysText: App.reviewKeys.keyBar(state.language))
   }
 }

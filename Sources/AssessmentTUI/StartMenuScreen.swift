@@ -30,7 +30,7 @@ extension StartMenu {
       if selected { terminal.placeCursor(row: row, column: 2) }
       row += 1
     }
-    let keys = KeyText.start.text(language)
+    let keys = StartMenu.keys.keyBar(language)
     terminal.draw(row: height - 1, column: 0, String(repeating: " ", count: width), style: .reverse)
     terminal.draw(row: height - 1, column: 1, DisplayWidth.truncate(keys, to: width - 2), style: .reverse)
     terminal.present()

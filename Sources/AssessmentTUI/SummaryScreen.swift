@@ -25,7 +25,8 @@ struct SummaryScreen {
     screen.scrolled(
       styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
       cursorOn: selection)
-    screen.footer(state, &canvas, keys: state.wizard.phase == .finished ? .finished : .summary)
+    let keys = state.wizard.phase == .finished ? App.finishedSummaryKeys : App.summaryKeys
+    screen.footer(state, &canvas, keysText: keys.keyBar(state.language))
   }
 
   static func style(_ emphasis: SummaryLine.Emphasis, levels: [String]) -> TextStyle {

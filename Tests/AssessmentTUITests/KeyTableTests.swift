@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 import Testing
 
@@ -28,8 +29,139 @@ import Testing
     }
   }
 
+  /// The other screens' keys are named in the README's key table too (their rows say where).
+  @Test func everyKeyOfTheOtherScreensIsInTheReadme() throws {
+    let named = try readmeKeys().reduce(into: Set<String>()) { $0.formUnion($1) }
+    let keys: [(String, [Key])] = [
+      ("review", App.reviewKeys.flatMap(\.keys)),
+      ("summary", App.summaryKeys.flatMap(\.keys)),
+      ("finished summary", App.finishedSummaryKeys.flatMap(\.keys)),
+      ("help", App.helpScreenKeys.flatMap(\.keys)),
+      ("contents", App.contentsKeys.flatMap(\.keys)),
+      ("start screen", StartMenu.keys.flatMap(\.keys)),
+    ]
+    for (screen, keys) in keys {
+      for name in keys.map(\.readmeName) {
+        #expect(named.contains(name), "\(name) (\(screen)) is not in the README's key table")
+      }
+    }
+  }
+
   @Test func theTableBindsEachKeyOnce() {
     let keys = App.questionKeys.flatMap(\.keys)
     #expect(Set(keys.map(\.readmeName)).count == keys.count)
+  }
+
+  /// Every key a terminal sends, and a few typed characters: what the "does nothing" tests press.
+  static let everyKey: [Key] =
+    [
+      .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab,
+      .backspace, .delete, .escape,
+    ] + (1...12).map { Key.function($0) }
+    + "ceqs".map { Key.control($0) }
+    + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ?/-+.,".map {
+      Key.character($0)
+    }
+
+  @Test func eachKeyIsBoundOnceInEachTable() {
+    let tables: [(String, [Key])] = [
+      ("question", App.questionKeys.flatMap(\.keys)),
+      ("review", App.reviewKeys.flatMap(\.keys)),
+      ("summary", App.summaryKeys.flatMap(\.keys)),
+      ("finished summary", App.finishedSummaryKeys.flatMap(\.keys)),
+      ("start screen", StartMenu.keys.flatMap(\.keys)),
+      ("help", App.helpScreenKeys.flatMap(\.keys)),
+      ("contents", App.contentsKeys.flatMap(\.keys)),
+      ("finish question", App.finishKeys.flatMap(\.keys)),
+    ]
+    for (name, keys) in tables {
+      #expect(Set(keys.map(\.readmeName)).count == keys.count, "a key bound twice on the \(name)")
+    }
+  }
+
+  /// A key the review's table does not bind changes nothing there (the handler dispatches
+  /// through the table only; every bound key is handled, the switch over the actions being
+  /// exhaustive).
+  @Test func theReviewIgnoresKeysNotInItsTable() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.press(.character("r"))
+    #expect(harness.state.wizard.phase == .review)
+    expectIgnored(harness, unless: { App.reviewKeys.action(for: $0) != nil }, "review")
+  }
+
+  @Test(arguments: [false, true])
+  func theSummaryIgnoresKeysNotInItsTable(finished: Bool) throws {
+    var harness = Harness(try fixture("small.yaml"))
+    if finished {
+      harness.press(.character("F"), .character("y"))
+      #expect(harness.state.wizard.phase == .finished)
+    } else {
+      harness.press(.character("S"))
+      #expect(harness.state.wizard.phase == .summary)
+    }
+    let table = finished ? App.finishedSummaryKeys : App.summaryKeys
+    expectIgnored(harness, unless: { table.action(for: $0) != nil }, "summary")
+  }
+
+  /// The key bars made from the tables say what the hand-written ones said.
+  @Test func theReviewAndSummaryBarsKeepTheirWords() {
+    #expect(
+      App.reviewKeys.keyBar(.fr)
+        == "↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour")
+    #expect(
+      App.summaryKeys.keyBar(.en)
+        == "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit")
+    #expect(
+      App.finishedSummaryKeys.keyBar(.nl)
+        == "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen  q stoppen")
+  }
+
+  @Test func theStartScreenIgnoresKeysNotInItsTable() {
+    let menu = StartMenu(entries: [], language: .fr)
+    for key in Self.everyKey where StartMenu.keys.action(for: key) == nil {
+      var pressed = menu
+      #expect(pressed.handle(key) == nil)
+      #expect(pressed == menu, "\(key) moved the start screen's selection")
+    }
+    #expect(StartMenu.keys.keyBar(.fr) == "↑↓ choisir  Entrée ouvrir  q quitter")
+  }
+
+  /// Presses each key of `everyKey` the table does not bind on a copy of `harness`: nothing
+  /// changes and nothing is done.
+  func expectIgnored(
+    _ harness: Harness, unless bound: (Key) -> Bool, _ name: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    var harness = harness
+    harness.effects = []
+    harness.state.notice = nil
+    for key in Self.everyKey where !bound(key) {
+      var pressed = harness
+      pressed.press(key)
+      #expect(pressed.state == harness.state, "\(key) changed the \(name)", sourceLocation: sourceLocation)
+      #expect(pressed.effects.isEmpty, "\(key) did something on the \(name)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func theHelpTheContentsAndTheFinishQuestionIgnoreKeysNotInTheirTables() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.press(.character("?"))
+    guard case .help = harness.state.mode else {
+      Issue.record("? did not open the help")
+      return
+    }
+    expectIgnored(harness, unless: { App.helpScreenKeys.action(for: $0) != nil }, "help")
+    harness.press(.escape, .character("g"))
+    guard case .contents = harness.state.mode else {
+      Issue.record("g did not open the contents")
+      return
+    }
+    expectIgnored(harness, unless: { App.contentsKeys.action(for: $0) != nil }, "contents")
+    harness.press(.escape, .character("F"))
+    #expect(harness.state.mode == .confirmingFinish)
+    expectIgnored(harness, unless: { App.finishKeys.action(for: $0) != nil }, "finish question")
+    // Every typed character is bound there (any other one declines), so only keys are left.
+    #expect(App.finishKeys.action(for: .character("n")) == .decline)
+    #expect(App.finishKeys.action(for: .function(1)) == nil)
   }
 }
