@@ -55,7 +55,7 @@ import Testing
   @Test func aDigitOnANumberQuestionStartsTypingTheNumber() throws {
     var harness = Harness(try fixture("walk.yaml"))
     harness.go(to: "users")
-    #expect(harness.render().snapshot.contains("0-9 type the number"), "the key bar says so")
+    #expect(harness.render().snapshot.contains("0-9 type a number"), "the key bar says so")
     harness.type("1200")
     guard case .editingAnswer = harness.state.mode else {
       Issue.record("the first digit opened the field")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AssessmentFrontEnd
+@testable import AssessmentTUI
 
 /// The README's key table names every key of the question screen's table, and names no key
 /// there that the table does not bind (for the keys of the question screen).
@@ -163,5 +164,26 @@ import Testing
     // Every typed character is bound there (any other one declines), so only keys are left.
     #expect(App.finishKeys.action(for: .character("n")) == .decline)
     #expect(App.finishKeys.action(for: .function(1)) == nil)
+  }
+
+  /// Every key bar shows whole on the two rows an 80-column terminal gives it, in every
+  /// language: a key cut off the bar is a key the user is not told about.
+  @Test(arguments: InterfaceLanguage.allCases)
+  func everyKeyBarFitsTwoRowsAt80Columns(language: InterfaceLanguage) {
+    let bars =
+      KeyText.allCases.filter { $0 != .keysTitle && $0 != .helpKeys }.map {
+        ("\($0)", $0.text(language))
+      } + [
+        ("review", App.reviewKeys.keyBar(language)),
+        ("summary", App.summaryKeys.keyBar(language)),
+        ("finished summary", App.finishedSummaryKeys.keyBar(language)),
+        ("help", App.helpScreenKeys.keyBar(language)),
+        ("contents", App.contentsKeys.keyBar(language)),
+        ("start screen", StartMenu.keys.keyBar(language)),
+      ]
+    for (name, bar) in bars {
+      let rows = Screen.wrapKeys(bar, width: 78)
+      #expect(rows.count <= 2, "the \(name) key bar loses “\(rows.dropFirst(2).joined())”")
+    }
   }
 }
