@@ -17,29 +17,29 @@ extension App {
       let total = aboutLines(state, width: state.width - 4).count
       let last = Viewport.maxOffset(total: total, rows: state.listRows)
       let page = Viewport.page(rows: state.listRows)
-      switch key {
-      case .up: state.mode = .help(scroll: max(0, min(scroll, last) - 1))
-      case .down: state.mode = .help(scroll: min(last, scroll + 1))
+      switch Self.aboutKeys.action(for: key) ?? .close {
+      case .previous: state.mode = .help(scroll: max(0, min(scroll, last) - 1))
+      case .next: state.mode = .help(scroll: min(last, scroll + 1))
       case .pageUp: state.mode = .help(scroll: max(0, min(scroll, last) - page))
       case .pageDown: state.mode = .help(scroll: min(last, scroll + page))
-      case .home: state.mode = .help(scroll: 0)
-      case .end: state.mode = .help(scroll: last)
-      case .control("c"), .function(10): return quit(&state, now: now)
-      default: state.mode = .browsing
+      case .first: state.mode = .help(scroll: 0)
+      case .last: state.mode = .help(scroll: last)
+      case .quit: return quit(&state, now: now)
+      case .close: state.mode = .browsing
       }
       return []
     }
-    switch key {
-    case .function(1):
+    switch Self.formKeys.action(for: key) ?? .type {
+    case .about:
       state.mode = .help(scroll: 0)
       return []
-    case .control("c"), .function(10), .escape:
+    case .quit:
       return quit(&state, now: now)
-    case .tab, .down:
+    case .nextField:
       return move(&state, to: state.formField + 1)
-    case .backTab, .up:
+    case .previousField:
       return move(&state, to: state.formField - 1)
-    case .enter:
+    case .confirm:
       var effects = handOver(&state, now: now) ?? []
       let missing = wizard.missingIdentification(state.wizard)
       if missing.isEmpty {
@@ -54,7 +54,7 @@ extension App {
         }
       }
       return effects
-    default:
+    case .type:
       state.field?.editor.apply(key)
       return []
     }

@@ -43,8 +43,8 @@ extension App {
     if let field = state.field, case .action = field.target {
       // Typing in a field: Enter hands it over and opens the next one; Esc hands it over and
       // closes it, or drops what cannot be handed over (a date that is not one) and says so.
-      switch key {
-      case .enter, .tab:
+      switch Self.planFieldKeys.action(for: key) ?? .type {
+      case .confirm:
         guard let effects = handOver(&state, now: now) else { return [] }
         state.field = nil
         let next = selection + 1
@@ -58,7 +58,7 @@ extension App {
           state.mode = .plan(selection: selection)
         }
         return effects
-      case .escape:
+      case .leave:
         if let effects = handOver(&state, now: now) {
           state.field = nil
           return effects
@@ -66,37 +66,40 @@ extension App {
         state.notice = Phrase.notKept.format(state.language, field.editor.text)
         state.field = nil
         return []
-      case .control("c"), .function(10):
+      case .quit:
         return quit(&state, now: now)
-      default:
+      case .type, .save:
         state.field?.editor.apply(key)
         return []
       }
     }
-    switch key {
-    case .up, .character("k"):
+    guard let action = Self.planFormKeys.action(for: key) else { return [] }
+    switch action {
+    case .previous:
       state.mode = .plan(selection: max(0, selection - 1))
-    case .down, .character("j"):
+    case .next:
       state.mode = .plan(selection: min(Self.planRows - 1, selection + 1))
-    case .character(let digit) where ("1"..."4").contains(digit):
-      return setActionStatus(&state, ActionStatus.allCases[Int(String(digit))! - 1], now: now)
-    case .enter, .character(" "):
+    case .status:
+      guard case .character(let digit) = key, let number = Int(String(digit)),
+        ActionStatus.allCases.indices.contains(number - 1)
+      else { return [] }
+      return setActionStatus(&state, ActionStatus.allCases[number - 1], now: now)
+    case .edit, .cycleStatus:
+      // On the status row, Enter and Space step to the next status; on a field, Enter edits it.
       if selection == 0 {
         let current = state.wizard.answers[question.id]?.action?.status ?? .open
         let all = ActionStatus.allCases
         return setActionStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
       }
-      guard key == .enter else { return [] }
+      guard action == .edit else { return [] }
       let field = fields[selection - 1]
       open(&state, .action(field), text: state.wizard.answers[question.id]?.action?[field] ?? "", now: now)
-    case .escape, .left, .character("a"):
+    case .close:
       state.mode = .browsing
-    case .character("q"), .function(10), .control("c"):
+    case .quit:
       return quit(&state, now: now)
-    case .character("s"), .control("s"):
+    case .save:
       return send(&state, .saveRequested)
-    default:
-      break
     }
     return []
   }

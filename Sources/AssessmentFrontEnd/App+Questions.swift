@@ -24,14 +24,14 @@ extension App {
 
   /// The note being typed.
   func handleNoteEditing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
-    switch key {
-    case .tab, .escape:
+    switch Self.noteKeys.action(for: key) ?? .type {
+    case .leave, .confirm:
       return leaveField(&state, now: now) ?? []
-    case .control("s"):
+    case .save:
       return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
-    case .control("c"), .function(10):
+    case .quit:
       return quit(&state, now: now)
-    default:
+    case .type:
       state.field?.editor.apply(key)
       return []
     }
@@ -39,8 +39,9 @@ extension App {
 
   /// A text, number or derogation field being typed.
   func handleAnswerEditing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
-    switch key {
-    case .escape:
+    let table = isDerogationField(state) ? Self.derogationFieldKeys : Self.textFieldKeys
+    switch table.action(for: key) ?? .type {
+    case .leave:
       if let effects = leaveField(&state, now: now) { return effects }
       // Esc always leaves: a number that does not parse is dropped, and the notice says so.
       state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
@@ -48,7 +49,7 @@ extension App {
       state.mode = .browsing
       return []
     // Tab leaves a derogation's field like Enter (in a text answer it is typed).
-    case .tab where isDerogationField(state), .enter:
+    case .confirm:
       if case .derogation(let field)? = state.field?.target {
         // A derogation's field: on to the next field of the record, not the next question.
         let typed = state.field?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
@@ -77,11 +78,11 @@ extension App {
       let blank = state.field?.editor.text.allSatisfy(\.isWhitespace) ?? true
       guard let effects = leaveField(&state, now: now) else { return [] }
       return blank ? effects : effects + send(&state, .nextPressed)
-    case .control("s"):
+    case .save:
       return (handOver(&state, now: now) ?? []) + send(&state, .saveRequested)
-    case .control("c"), .function(10):
+    case .quit:
       return quit(&state, now: now)
-    default:
+    case .type:
       state.field?.editor.apply(key)
       return []
     }
@@ -111,20 +112,20 @@ extension App {
     _ state: inout AppState, _ key: Key, editor: TextEditor, now: Date
   ) -> [WizardEffect] {
     var editor = editor
-    switch key {
-    case .escape:
+    switch Self.searchKeys.action(for: key) ?? .type {
+    case .leave, .save:
       state.mode = .browsing
-    case .enter:
+    case .confirm:
       state.mode = .browsing
       let query = editor.text.trimmingCharacters(in: .whitespaces)
       guard !query.isEmpty else { return [] }
       let effects = send(&state, .searchSubmitted(query))
       state.notice = searchNotice(state)
       return effects
-    case .control("c"), .function(10):
+    case .quit:
       state.mode = .browsing
       return quit(&state, now: now)
-    default:
+    case .type:
       editor.apply(key)
       state.mode = .searching(editor)
     }
@@ -184,31 +185,32 @@ extension App {
       open(&state, .evidence(index: nil), text: "", now: now)
       return effects
     }
-    switch key {
-    case .escape:
+    let action = Self.evidenceKeys.action(for: key) ?? .type
+    switch action {
+    case .close:
       return leaveField(&state, now: now) ?? []
-    case .control("c"), .function(10):
+    case .quit:
       return quit(&state, now: now)
-    case .enter:
+    case .add:
       guard state.field?.editor.text.allSatisfy(\.isWhitespace) == false else { return [] }
       return settle(&state)
-    case .up, .down:
+    case .previous, .next:
       let effects = state.field?.editor.text.isEmpty == false ? settle(&state) : []
       let count = state.wizard.answers[question.id]?.evidence.count ?? 0
       guard count > 0 else { return effects }
-      if key == .up {
+      if action == .previous {
         state.mode = .evidence(selection: max(0, (selection ?? count) - 1))
       } else if let selection {
         state.mode = .evidence(selection: selection + 1 < count ? selection + 1 : nil)
       }
       return effects
-    case .delete where selection != nil:
+    case .remove where selection != nil:
       guard let selection else { return [] }
       let effects = send(&state, .evidenceRemoved(selection, at: now))
       let remaining = state.wizard.answers[question.id]?.evidence.count ?? 0
       state.mode = .evidence(selection: remaining == 0 ? nil : min(selection, remaining - 1))
       return effects
-    default:
+    case .remove, .type:
       state.field?.editor.apply(key)
       state.mode = .evidence(selection: nil)
       return []

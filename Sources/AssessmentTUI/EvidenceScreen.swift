@@ -32,6 +32,6 @@ struct EvidenceScreen {
     if selection == nil {
       canvas.terminal.placeCursor(row: row, column: 2 + DisplayWidth.of(prompt) + min(layout.cursorColumn, DisplayWidth.of(shown)))
     }
-    screen.footer(state, &canvas, keys: .evidence)
+    screen.footer(state, &canvas, keysText: App.evidenceKeys.keyBar(state.language))
   }
 }

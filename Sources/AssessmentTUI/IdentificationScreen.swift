@@ -56,7 +56,7 @@ struct IdentificationScreen {
         canvas.text(row: 18 + row, column: 2, line, .dim)
       }
     }
-    screen.footer(state, &canvas, keys: .form)
+    screen.footer(state, &canvas, keysText: App.formKeys.keyBar(state.language))
   }
 
   func drawAbout(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
@@ -64,6 +64,6 @@ struct IdentificationScreen {
     screen.scrolled(
       screen.app.aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
       language: state.language)
-    screen.footer(state, &canvas, keys: .help)
+    screen.footer(state, &canvas, keysText: App.aboutKeys.keyBar(state.language))
   }
 }

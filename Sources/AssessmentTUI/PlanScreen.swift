@@ -114,6 +114,6 @@ struct PlanScreen {
     if let (row, column) = cursorAt, window.shown.contains(row) {
       canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
     }
-    screen.footer(state, &canvas, keys: .plan)
+    screen.footer(state, &canvas, keysText: App.planFormKeys.keyBar(state.language))
   }
 }

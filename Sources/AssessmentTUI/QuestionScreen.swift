@@ -214,7 +214,8 @@ struct QuestionScreen {
       canvas.text(row: row, column: 1, prompt + editor.text, TextStyle(bold: true))
       let layout = editor.layout(width: canvas.width)
       canvas.terminal.placeCursor(row: row, column: 1 + DisplayWidth.of(prompt) + layout.cursorColumn)
-      screen.footer(stateWithoutNotice(state), &canvas, keys: .search)
+      screen.footer(
+        stateWithoutNotice(state), &canvas, keysText: App.searchKeys.keyBar(language))
       return
     }
     if state.mode == .confirmingFinish {
@@ -225,11 +226,12 @@ struct QuestionScreen {
       return
     }
     switch state.mode {
-    case .editingNote: screen.footer(state, &canvas, keys: .note)
+    case .editingNote: screen.footer(state, &canvas, keysText: App.noteKeys.keyBar(language))
     case .editingAnswer:
       // Esc keeps a number only when it parses: the key bar says so.
       let number = state.field?.target == .answer(.number)
-      screen.footer(state, &canvas, keys: number ? .numberField : .field)
+      let keys = number ? App.numberFieldKeys : App.textFieldKeys
+      screen.footer(state, &canvas, keysText: keys.keyBar(language))
     default:
       // An answer carried from last year: c (confirm it) comes first.
       if answer?.reverify == true, question.type != .derogation {

@@ -74,6 +74,15 @@ import Testing
       ("help", App.helpScreenKeys.flatMap(\.keys)),
       ("contents", App.contentsKeys.flatMap(\.keys)),
       ("finish question", App.finishKeys.flatMap(\.keys)),
+      ("note", App.noteKeys.flatMap(\.keys)),
+      ("text field", App.textFieldKeys.flatMap(\.keys)),
+      ("number field", App.numberFieldKeys.flatMap(\.keys)),
+      ("derogation field", App.derogationFieldKeys.flatMap(\.keys)),
+      ("search", App.searchKeys.flatMap(\.keys)),
+      ("identification form", App.formKeys.flatMap(\.keys)),
+      ("plan form", App.planFormKeys.flatMap(\.keys)),
+      ("plan field", App.planFieldKeys.flatMap(\.keys)),
+      ("evidence", App.evidenceKeys.flatMap(\.keys)),
     ]
     for (name, keys) in tables {
       #expect(Set(keys.map(\.readmeName)).count == keys.count, "a key bound twice on the \(name)")
@@ -180,10 +189,42 @@ import Testing
         ("help", App.helpScreenKeys.keyBar(language)),
         ("contents", App.contentsKeys.keyBar(language)),
         ("start screen", StartMenu.keys.keyBar(language)),
+        ("note", App.noteKeys.keyBar(language)),
+        ("text field", App.textFieldKeys.keyBar(language)),
+        ("number field", App.numberFieldKeys.keyBar(language)),
+        ("search", App.searchKeys.keyBar(language)),
+        ("identification form", App.formKeys.keyBar(language)),
+        ("plan form", App.planFormKeys.keyBar(language)),
+        ("evidence", App.evidenceKeys.keyBar(language)),
       ]
     for (name, bar) in bars {
       let rows = Screen.wrapKeys(bar, width: 78)
       #expect(rows.count <= 2, "the \(name) key bar loses “\(rows.dropFirst(2).joined())”")
     }
+  }
+
+  /// The action plan form ignores the keys its table does not bind (no field being typed).
+  @Test func thePlanFormIgnoresKeysNotInItsTable() throws {
+    var harness = Harness(try fixture("small.yaml"))
+    harness.press(.character("a"))
+    guard case .plan = harness.state.mode, harness.state.field == nil else {
+      Issue.record("a did not open the plan form")
+      return
+    }
+    expectIgnored(harness, unless: { App.planFormKeys.action(for: $0) != nil }, "plan form")
+  }
+
+  /// The bars of the fields and forms, made from their tables, say what the written ones said.
+  @Test func theFieldBarsKeepTheirWords() {
+    #expect(
+      App.noteKeys.keyBar(.fr)
+        == "Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer")
+    #expect(
+      App.numberFieldKeys.keyBar(.en)
+        == "Enter confirm and next  Esc leave the field (kept if it is a number, dropped otherwise)")
+    #expect(App.formKeys.keyBar(.nl) == "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
+    #expect(App.planFormKeys.keyBar(.fr) == "↑↓ champ  Entrée modifier  1-4 statut  Échap retour")
+    #expect(App.evidenceKeys.keyBar(.en) == "Enter add  ↑↓ choose  Del remove  Esc close")
+    #expect(App.searchKeys.keyBar(.nl) == "Enter zoeken  Esc annuleren")
   }
 }
