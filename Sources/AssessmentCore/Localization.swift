@@ -24,14 +24,12 @@ public enum Phrase: CaseIterable, Sendable {
   case identificationTitle, organisation, assessor, provider, service, identificationHelp
   case identificationMissing, question, section, reference, severity, protects, note, evidence
   case flagged, noNote, conditionShown, helpTitle, whyAndEvidence
-  case mappings, searchPrompt, searchMatches, searchNone, contentsTitle, reviewTitle
+  case mappings, contentsTitle, reviewTitle
   case reviewUnanswered, reviewFlagged, reviewUnjustified, reviewEmpty, summaryTitle
-  case startTitle, startNew, startResume, startQuit, startNoSessions, tooSmall
-  case savedAt, saveFailed, notSavedYet, answerHere, numberHere, invalidNumber
+  case saveFailed, answerHere, numberHere, invalidNumber
   case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
-  case moreAbove, moreBelow, sectionIntro, quitMessage, resumeHint, finishedMessage
-  case identificationNext, noMatch, allAnswered
-  case invalidNumberOnQuit, notKept, finishedHint
+  case sectionIntro, quitMessage, resumeHint, finishedMessage
+  case identificationNext, allAnswered
   case descriptionMore, descriptionTitle, notApplicableAnswer
   case conditionIs, conditionIsNot, conditionIncludes, conditionExcludes, conditionIsOneOf
   case conditionIsNoneOf, conditionOr, conditionAnd, conditionNot, conditionAnswered, conditionUnanswered
@@ -109,9 +107,6 @@ extension Phrase: TranslatedText {
     case .helpTitle: return ("Aide", "Help", "Hulp")
     case .whyAndEvidence: return ("Pourquoi et quelles preuves demander", "Why it matters and what evidence to ask for", "Waarom en welke bewijzen vragen")
     case .mappings: return ("Correspondances", "Mappings", "Mappings")
-    case .searchPrompt: return ("Rechercher (texte ou référence) : ", "Search (text or reference): ", "Zoeken (tekst of referentie): ")
-    case .searchMatches: return ("Résultat %1/%2 pour « %3 » — n : suivant", "Match %1/%2 for “%3” — n: next", "Resultaat %1/%2 voor ‘%3’ — n: volgende")
-    case .searchNone: return ("Aucun résultat pour « %1 »", "No match for “%1”", "Geen resultaat voor ‘%1’")
     case .contentsTitle: return ("Table des matières", "Table of contents", "Inhoudstafel")
     case .reviewTitle: return ("Revue avant clôture", "Review before finishing", "Nazicht voor afronding")
     case .reviewUnanswered: return ("Sans réponse (%1)", "Unanswered (%1)", "Onbeantwoord (%1)")
@@ -119,15 +114,7 @@ extension Phrase: TranslatedText {
     case .reviewUnjustified: return ("Non applicable sans justification (%1)", "Not applicable without justification (%1)", "Niet van toepassing zonder verantwoording (%1)")
     case .reviewEmpty: return ("Tout est répondu, rien n'est à revoir. F : clôturer l'évaluation.", "Everything is answered and nothing is flagged. F: finish the assessment.", "Alles is beantwoord, niets te herbekijken. F: beoordeling afronden.")
     case .summaryTitle: return ("Résumé des risques", "Risk summary", "Risicosamenvatting")
-    case .startTitle: return ("cloud-assess — évaluation d'un fournisseur de services cloud", "cloud-assess — assessing a cloud service provider", "cloud-assess — beoordeling van een cloudaanbieder")
-    case .startNew: return ("Nouvelle évaluation", "New assessment", "Nieuwe beoordeling")
-    case .startResume: return ("Reprendre", "Resume", "Hervatten")
-    case .startQuit: return ("Quitter", "Quit", "Afsluiten")
-    case .startNoSessions: return ("Aucune évaluation enregistrée.", "No saved assessment.", "Geen opgeslagen beoordeling.")
-    case .tooSmall: return ("terminal trop petit : %1×%2, il faut 80×24", "terminal too small: %1×%2, need 80×24", "terminal te klein: %1×%2, minimaal 80×24")
-    case .savedAt: return ("Enregistré à %1", "Saved at %1", "Opgeslagen om %1")
     case .saveFailed: return ("ÉCHEC de l'enregistrement : %1 — les réponses restent en mémoire, nouvel essai au prochain changement", "SAVE FAILED: %1 — answers are kept in memory and saving is retried at the next change", "OPSLAAN MISLUKT: %1 — antwoorden blijven in het geheugen, nieuwe poging bij de volgende wijziging")
-    case .notSavedYet: return ("Pas encore enregistré", "Not saved yet", "Nog niet opgeslagen")
     case .answerHere: return ("Réponse : ", "Answer: ", "Antwoord: ")
     case .numberHere: return ("Nombre : ", "Number: ", "Getal: ")
     case .invalidNumber: return ("« %1 » n'est pas un nombre", "“%1” is not a number", "‘%1’ is geen getal")
@@ -136,17 +123,11 @@ extension Phrase: TranslatedText {
     case .evidenceNone: return ("(aucune preuve enregistrée)", "(no evidence recorded)", "(geen bewijsstukken)")
     case .justificationRequired: return ("Non applicable exige une justification : écrivez-la dans la note (Tab).", "Not applicable needs a justification: write it in the note (Tab).", "Niet van toepassing vereist een verantwoording: schrijf ze in de notitie (Tab).")
     case .finishConfirm: return ("Clôturer l'évaluation ? %1 sans réponse. o : oui, Échap : non", "Finish the assessment? %1 unanswered. y: yes, Esc: no", "Beoordeling afronden? %1 onbeantwoord. j: ja, Esc: nee")
-    case .moreAbove: return ("▲ suite au-dessus", "▲ more above", "▲ meer hierboven")
-    case .moreBelow: return ("▼ suite en dessous", "▼ more below", "▼ meer hieronder")
     case .sectionIntro: return ("Introduction", "Introduction", "Inleiding")
     case .quitMessage: return ("Session enregistrée : %1", "Session saved: %1", "Sessie opgeslagen: %1")
     case .resumeHint: return ("Pour reprendre : cloud-assess resume %1", "To resume: cloud-assess resume %1", "Hervatten: cloud-assess resume %1")
     case .finishedMessage: return ("Évaluation clôturée.", "Assessment finished.", "Beoordeling afgerond.")
     case .identificationNext: return ("Entrée : champ suivant, puis commencer", "Enter: next field, then start", "Enter: volgend veld, dan beginnen")
-    case .noMatch: return ("Aucun résultat", "No match", "Geen resultaat")
-    case .invalidNumberOnQuit: return ("corrigez-le, ou Échap pour l'abandonner, puis quittez", "correct it, or press Esc to drop it, then quit", "verbeter het, of Esc om het te laten vallen, en stop dan")
-    case .notKept: return ("« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept", "‘%1’ is geen getal: niet bewaard")
-    case .finishedHint: return ("L'évaluation est clôturée : o la rouvre pour modifier des réponses, q quitte.", "The assessment is finished: o reopens it to change answers, q quits.", "De beoordeling is afgerond: o heropent ze om antwoorden te wijzigen, q stopt.")
     case .notApplicableAnswer: return ("Non applicable", "Not applicable", "Niet van toepassing")
     case .descriptionMore: return ("F1 : lire la suite", "F1: read the rest", "F1: de rest lezen")
     case .descriptionTitle: return ("À propos du questionnaire", "About the questionnaire", "Over de vragenlijst")

@@ -63,7 +63,7 @@ extension App {
           state.field = nil
           return effects
         }
-        state.notice = Phrase.notKept.format(state.language, field.editor.text)
+        state.notice = FrontEndText.notKept.format(state.language, field.editor.text)
         state.field = nil
         return []
       case .quit:

@@ -44,7 +44,7 @@ extension App {
     case .leave:
       if let effects = leaveField(&state, now: now) { return effects }
       // Esc always leaves: a number that does not parse is dropped, and the notice says so.
-      state.notice = Phrase.notKept.format(state.language, state.field?.editor.text ?? "")
+      state.notice = FrontEndText.notKept.format(state.language, state.field?.editor.text ?? "")
       state.field = nil
       state.mode = .browsing
       return []
@@ -219,8 +219,8 @@ extension App {
 
   func searchNotice(_ state: AppState) -> String? {
     guard let search = state.wizard.search else { return nil }
-    if search.matches.isEmpty { return Phrase.searchNone.format(state.language, search.query) }
-    return Phrase.searchMatches.format(
+    if search.matches.isEmpty { return FrontEndText.searchNone.format(state.language, search.query) }
+    return FrontEndText.searchMatches.format(
       state.language, search.current + 1, search.matches.count, search.query)
   }
 

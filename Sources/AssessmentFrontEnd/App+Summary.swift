@@ -73,7 +73,7 @@ extension App {
     case .go:
       // A finished assessment is reopened only by an explicit decision (o).
       if finished {
-        state.notice = Phrase.finishedHint.text(state.language)
+        state.notice = FrontEndText.finishedHint.text(state.language)
         return []
       }
       guard let target = summaryTarget(state) else { return [] }
@@ -94,7 +94,7 @@ extension App {
       return effects
     case .close:
       if finished {
-        state.notice = Phrase.finishedHint.text(state.language)
+        state.notice = FrontEndText.finishedHint.text(state.language)
         return []
       }
       return send(&state, .overlayClosed)

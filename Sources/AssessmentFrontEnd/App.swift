@@ -103,7 +103,7 @@ public struct App: Sendable {
   /// a number that does not parse, which would otherwise be lost.
   func quit(_ state: inout AppState, now: Date) -> [WizardEffect] {
     guard let effects = handOver(&state, now: now) else {
-      state.notice = (state.notice ?? "") + " — " + Phrase.invalidNumberOnQuit.text(state.language)
+      state.notice = (state.notice ?? "") + " — " + FrontEndText.invalidNumberOnQuit.text(state.language)
       return []
     }
     return effects + send(&state, .quitRequested)
@@ -145,7 +145,7 @@ public struct App: Sendable {
     if let handed = handOver(&state, now: now) {
       effects = handed
     } else if let field = state.field {
-      state.notice = Phrase.notKept.format(state.language, field.editor.text)
+      state.notice = FrontEndText.notKept.format(state.language, field.editor.text)
     }
     state.field = nil
     return effects + send(&state, .quitRequested)

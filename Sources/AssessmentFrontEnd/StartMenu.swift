@@ -35,9 +35,9 @@ public struct StartMenu: Equatable, Sendable {
   /// The menu's items: new, the sessions, quit.
   public var items: [(String, String, Choice)] {
     var items: [(String, String, Choice)] = []
-    if offersNew { items.append((Phrase.startNew.text(language), "", .new)) }
+    if offersNew { items.append((FrontEndText.startNew.text(language), "", .new)) }
     items += entries.map { ($0.title, $0.detail, .resume(path: $0.path)) }
-    items.append((Phrase.startQuit.text(language), "", .quit))
+    items.append((FrontEndText.startQuit.text(language), "", .quit))
     return items
   }
 

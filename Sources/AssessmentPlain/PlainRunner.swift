@@ -154,7 +154,7 @@ public final class PlainRunner {
         }
         let exit = perform(reply.effects)
         if reply.announcesSave, case .saved(let date) = session.state.wizard.saveStatus {
-          out(Phrase.savedAt.format(session.state.language, Self.time(date)) + "\n")
+          out(FrontEndText.savedAt.format(session.state.language, Self.time(date)) + "\n")
         }
         if exit {
           outcome.state = session.state
@@ -193,11 +193,11 @@ public enum PlainMenu {
     let language = menu.language
     func out(_ text: String) { write(ascii ? ASCIIText.fold(text) : text) }
     var items: [(String, StartMenu.Choice)] = []
-    if menu.offersNew { items.append((Phrase.startNew.text(language), .new)) }
+    if menu.offersNew { items.append((FrontEndText.startNew.text(language), .new)) }
     items += menu.entries.map { ($0.title + "  " + $0.detail, .resume(path: $0.path)) }
-    items.append((Phrase.startQuit.text(language), .quit))
-    out(Phrase.startTitle.text(language) + "\n")
-    if menu.entries.isEmpty, menu.offersNew { out(Phrase.startNoSessions.text(language) + "\n") }
+    items.append((FrontEndText.startQuit.text(language), .quit))
+    out(FrontEndText.startTitle.text(language) + "\n")
+    if menu.entries.isEmpty, menu.offersNew { out(FrontEndText.startNoSessions.text(language) + "\n") }
     out(PlainText.menuTitle.text(language) + "\n")
     for (index, item) in items.enumerated() { out("  \(index + 1). \(item.0)\n") }
     while true {

@@ -725,8 +725,8 @@ public struct PlainSession {
       if let search = state.wizard.search {
         reply.lines.append(
           search.matches.isEmpty
-            ? Phrase.searchNone.format(language, search.query)
-            : Phrase.searchMatches.format(
+            ? FrontEndText.searchNone.format(language, search.query)
+            : FrontEndText.searchMatches.format(
               language, search.current + 1, search.matches.count, search.query
             )
             .components(separatedBy: " — ")[0])

@@ -209,7 +209,7 @@ struct QuestionScreen {
       canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
     }
     if case .searching(let editor) = state.mode {
-      let prompt = Phrase.searchPrompt.text(language)
+      let prompt = FrontEndText.searchPrompt.text(language)
       let row = canvas.height - 4
       canvas.text(row: row, column: 1, prompt + editor.text, TextStyle(bold: true))
       let layout = editor.layout(width: canvas.width)

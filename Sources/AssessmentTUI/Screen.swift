@@ -18,7 +18,7 @@ public struct Screen: Sendable {
     terminal.hideCursor()
     let (width, height) = terminal.size
     if width < AppState.minimumWidth || height < AppState.minimumHeight {
-      let message = Phrase.tooSmall.format(state.language, width, height)
+      let message = FrontEndText.tooSmall.format(state.language, width, height)
       terminal.draw(row: max(0, height / 2), column: 0, DisplayWidth.truncate(message, to: width), style: .bold)
       terminal.present()
       return
@@ -102,8 +102,8 @@ public struct Screen: Sendable {
     let status: String
     var style = TextStyle.dim
     switch state.wizard.saveStatus {
-    case .notSaved: status = Phrase.notSavedYet.text(state.language)
-    case .saved(let date): status = Phrase.savedAt.format(state.language, Self.time(date))
+    case .notSaved: status = FrontEndText.notSavedYet.text(state.language)
+    case .saved(let date): status = FrontEndText.savedAt.format(state.language, Self.time(date))
     case .failed(let message):
       status = Phrase.saveFailed.format(state.language, message)
       style = TextStyle(bold: true, reverse: !canvas.color, color: .danger)
@@ -157,10 +157,10 @@ public struct Screen: Sendable {
       if index == cursorOn { canvas.terminal.placeCursor(row: first + row, column: 2) }
     }
     if window.showsAbove {
-      canvas.text(row: top, column: canvas.width - 22, Phrase.moreAbove.text(language), .dim)
+      canvas.text(row: top, column: canvas.width - 22, FrontEndText.moreAbove.text(language), .dim)
     }
     if window.showsBelow {
-      canvas.text(row: bottom - 1, column: canvas.width - 22, Phrase.moreBelow.text(language), .dim)
+      canvas.text(row: bottom - 1, column: canvas.width - 22, FrontEndText.moreBelow.text(language), .dim)
     }
     return first
   }

@@ -166,4 +166,11 @@ import Testing
       #expect(!fr.isEmpty && !en.isEmpty && !nl.isEmpty, "\(text)")
     }
   }
+
+  @Test func everyFrontEndTextIsWrittenInEveryLanguage() {
+    for text in FrontEndText.allCases {
+      let (fr, en, nl) = text.translations
+      #expect(!fr.isEmpty && !en.isEmpty && !nl.isEmpty, "\(text)")
+    }
+  }
 }
