@@ -80,6 +80,7 @@ import Testing
       ("derogation field", App.derogationFieldKeys.flatMap(\.keys)),
       ("search", App.searchKeys.flatMap(\.keys)),
       ("identification form", App.formKeys.flatMap(\.keys)),
+      ("questionnaire description", App.aboutKeys.flatMap(\.keys)),
       ("plan form", App.planFormKeys.flatMap(\.keys)),
       ("plan field", App.planFieldKeys.flatMap(\.keys)),
       ("evidence", App.evidenceKeys.flatMap(\.keys)),
@@ -194,6 +195,7 @@ import Testing
         ("number field", App.numberFieldKeys.keyBar(language)),
         ("search", App.searchKeys.keyBar(language)),
         ("identification form", App.formKeys.keyBar(language)),
+        ("questionnaire description", App.aboutKeys.keyBar(language)),
         ("plan form", App.planFormKeys.keyBar(language)),
         ("evidence", App.evidenceKeys.keyBar(language)),
       ]
@@ -226,5 +228,6 @@ import Testing
     #expect(App.planFormKeys.keyBar(.fr) == "↑↓ champ  Entrée modifier  1-4 statut  Échap retour")
     #expect(App.evidenceKeys.keyBar(.en) == "Enter add  ↑↓ choose  Del remove  Esc close")
     #expect(App.searchKeys.keyBar(.nl) == "Enter zoeken  Esc annuleren")
+    #expect(App.aboutKeys.keyBar(.fr) == "↑↓ PgPréc/PgSuiv défiler  Échap fermer")
   }
 }
