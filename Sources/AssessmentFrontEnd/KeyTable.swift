@@ -109,7 +109,8 @@ extension App {
     KeyBinding(
       [.enter], .go,
       bar: ("Entrée aller à la question", "Enter go to question", "Enter naar vraag")),
-    KeyBinding([.character("F"), .character("f")], .finish, bar: ("F clôturer", "F finish", "F afronden")),
+    KeyBinding(
+      [.character("F"), .character("f")], .finish, bar: ("F clôturer", "F finish", "F afronden")),
     KeyBinding([.character("S")], .summary, bar: ("S résumé", "S summary", "S samenvatting")),
     KeyBinding(
       [.escape, .left, .backspace, .character("r")], .close,

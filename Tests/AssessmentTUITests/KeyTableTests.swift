@@ -118,13 +118,15 @@ import Testing
   @Test func theReviewAndSummaryBarsKeepTheirWords() {
     #expect(
       App.reviewKeys.keyBar(.fr)
-        == "↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé  Échap retour")
+        == "↑↓ PgPréc/PgSuiv choisir  Entrée aller à la question  F clôturer  S résumé"
+        + "  Échap retour")
     #expect(
       App.summaryKeys.keyBar(.en)
         == "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit")
     #expect(
       App.finishedSummaryKeys.keyBar(.nl)
-        == "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen  q stoppen")
+        == "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen"
+        + "  q stoppen")
   }
 
   @Test func theStartScreenIgnoresKeysNotInItsTable() {
@@ -149,8 +151,12 @@ import Testing
     for key in Self.everyKey where !bound(key) {
       var pressed = harness
       pressed.press(key)
-      #expect(pressed.state == harness.state, "\(key) changed the \(name)", sourceLocation: sourceLocation)
-      #expect(pressed.effects.isEmpty, "\(key) did something on the \(name)", sourceLocation: sourceLocation)
+      #expect(
+        pressed.state == harness.state, "\(key) changed the \(name)",
+        sourceLocation: sourceLocation)
+      #expect(
+        pressed.effects.isEmpty, "\(key) did something on the \(name)",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -223,7 +229,8 @@ import Testing
         == "Note : Entrée nouvelle ligne  ←→↑↓ déplacer  Tab ou Échap terminer")
     #expect(
       App.numberFieldKeys.keyBar(.en)
-        == "Enter confirm and next  Esc leave the field (kept if it is a number, dropped otherwise)")
+        == "Enter confirm and next"
+        + "  Esc leave the field (kept if it is a number, dropped otherwise)")
     #expect(App.formKeys.keyBar(.nl) == "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
     #expect(App.planFormKeys.keyBar(.fr) == "↑↓ champ  Entrée modifier  1-4 statut  Échap retour")
     #expect(App.evidenceKeys.keyBar(.en) == "Enter add  ↑↓ choose  Del remove  Esc close")
