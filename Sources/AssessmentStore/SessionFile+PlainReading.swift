@@ -10,8 +10,8 @@ import QuestionnaireFormat
 /// session of 10,000 answers. This reader walks the bytes once and builds the record itself.
 ///
 /// It is never the one that judges a file: it accepts only plain, well-formed files (the keys
-/// and value kinds `SessionFile.V1` decodes, each key once, no escape in a key, strings without
-/// surrogate escapes, numbers without an exponent, known phases and action statuses, valid
+/// and value kinds `SessionFile.FileFormat2` decodes, each key once, no escape in a key,
+/// strings without surrogate escapes, numbers without an exponent, known phases and action statuses, valid
 /// dates and ids) and gives up (nil) at anything else, however harmless. The `Codable`
 /// decoding then reads the file as before, with its own errors and leniencies. On every file it
 /// accepts, its record is the one the `Codable` decoding makes (`SessionFilePlainReadingTests`
@@ -163,7 +163,8 @@ struct PlainSessionReader {
     return read ? answers : nil
   }
 
-  /// An answer (`SessionFile.V1.AnswerV1`): every field optional, null meaning absent.
+  /// An answer (`SessionFile.FileFormat2.AnswerFormat2`): every field optional, null meaning
+  /// absent.
   private mutating func answer() -> Answer? {
     var value: AnswerValue??, note: String??, evidence: [String]??, flagged: Bool??
     var answeredAt: Date??, action: PlanAction??, reverify: Bool??
@@ -222,7 +223,7 @@ struct PlainSessionReader {
     return record
   }
 
-  /// An action (`SessionFile.V1.Action`): a known status; owner, due date and reference
+  /// An action (`SessionFile.FileFormat2.Action`): a known status; owner, due date and reference
   /// optional; the acceptance, when there, with its four fields.
   private mutating func action() -> PlanAction? {
     var owner: String??, dueDate: String??, status: ActionStatus?, reference: String??

@@ -126,7 +126,7 @@ public enum SessionFile {
   public static let maximumNoteLength = 100_000
 
   public static func encode(_ record: SessionRecord) throws -> Data {
-    var data = try makeEncoder(pretty: true).encode(V1(record))
+    var data = try makeEncoder(pretty: true).encode(FileFormat2(record))
     data.append(UInt8(ascii: "\n"))
     return data
   }
@@ -168,7 +168,7 @@ public enum SessionFile {
       throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
     }
     do {
-      var record = try decoder.decode(V1.self, from: data).record()
+      var record = try decoder.decode(FileFormat2.self, from: data).record()
       // An abstract in a version-1 file would not be ours: derived data is never trusted.
       if version < 2 { record.abstract = nil }
       return record
@@ -260,22 +260,23 @@ public enum SessionFile {
   public static func journalEntry(
     from old: SessionRecord, to new: SessionRecord, changed: Set<String>? = nil
   ) throws -> Data {
-    var answers: [String: V1.AnswerV1?] = [:]
+    var answers: [String: FileFormat2.AnswerFormat2?] = [:]
     if let changed {
       for id in changed where old.answers[id] != new.answers[id] {
-        answers[id] = .some(new.answers[id].map(V1.AnswerV1.init))
+        answers[id] = .some(new.answers[id].map(FileFormat2.AnswerFormat2.init))
       }
     } else {
       for (id, answer) in new.answers where old.answers[id] != answer {
-        answers[id] = .some(V1.AnswerV1(answer))
+        answers[id] = .some(FileFormat2.AnswerFormat2(answer))
       }
       for id in old.answers.keys where new.answers[id] == nil {
         answers[id] = .some(nil)
       }
     }
-    let entry = JournalEntryV1(
-      journal: journalVersion, metadata: V1.Metadata(new.metadata), phase: new.phase.rawValue,
-      cursor: V1.Cursor(question: new.cursorQuestionID), answers: answers)
+    let entry = JournalEntryFormat2(
+      journal: journalVersion, metadata: FileFormat2.Metadata(new.metadata),
+      phase: new.phase.rawValue,
+      cursor: FileFormat2.Cursor(question: new.cursorQuestionID), answers: answers)
     var data = try makeEncoder(pretty: false).encode(entry)
     data.append(UInt8(ascii: "\n"))
     return data
@@ -303,9 +304,9 @@ public enum SessionFile {
       let line = complete[start..<end]
       start = complete.index(after: end)
       guard !line.isEmpty else { continue }
-      let entry: JournalEntryV1
+      let entry: JournalEntryFormat2
       do {
-        entry = try decoder.decode(JournalEntryV1.self, from: line)
+        entry = try decoder.decode(JournalEntryFormat2.self, from: line)
       } catch {
         throw .sessionCorrupt(path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
       }
@@ -327,28 +328,31 @@ public enum SessionFile {
     return record
   }
 
-  private struct JournalEntryV1: Codable {
+  /// A line of the journal, `"journal": 2`.
+  private struct JournalEntryFormat2: Codable {
     var journal: Int
-    var metadata: V1.Metadata
+    var metadata: FileFormat2.Metadata
     var phase: String
-    var cursor: V1.Cursor
-    var answers: [String: V1.AnswerV1?]
+    var cursor: FileFormat2.Cursor
+    var answers: [String: FileFormat2.AnswerFormat2?]
   }
 
-  // MARK: - Version 1
+  // MARK: - Format 2 (schemaVersion and journal 2)
 
   private struct VersionProbe: Decodable {
     var schemaVersion: Int
   }
 
-  private struct V1: Codable {
+  /// The session file as written today, `"schemaVersion": 2`; it also decodes a file of format 1,
+  /// which lacks only what format 2 added.
+  private struct FileFormat2: Codable {
     var schemaVersion: Int
     var id: String
     var questionnaire: QuestionnaireReference
     var metadata: Metadata
     var phase: String
     var cursor: Cursor
-    var answers: [String: AnswerV1]
+    var answers: [String: AnswerFormat2]
     var previous: PreviousAssessment?
     var abstract: SessionAbstract?
 
@@ -380,7 +384,7 @@ public enum SessionFile {
       var question: String?
     }
 
-    struct AnswerV1: Codable {
+    struct AnswerFormat2: Codable {
       var value: Value?
       var note: String
       var evidence: [String]
@@ -565,7 +569,7 @@ public enum SessionFile {
       metadata = Metadata(record.metadata)
       phase = record.phase.rawValue
       cursor = Cursor(question: record.cursorQuestionID)
-      answers = record.answers.mapValues(AnswerV1.init)
+      answers = record.answers.mapValues(AnswerFormat2.init)
       previous = record.previous
       abstract = record.abstract
     }
