@@ -47,10 +47,11 @@ let package = Package(
       dependencies: ["AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
     // Files: questionnaire loading (through QuestionnaireFormat), the built-in questionnaires
-    // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files.
+    // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files, and a
+    // session's summary report assembled from its file.
     .target(
       name: "AssessmentStore",
-      dependencies: ["AssessmentCore", "QuestionnaireFormat"],
+      dependencies: ["AssessmentCore", "AssessmentReports", "QuestionnaireFormat"],
       plugins: ["BuiltinQuestionnaires"]
     ),
     // Runs questionnaire-codegen on Questionnaires/ at every build that needs it.

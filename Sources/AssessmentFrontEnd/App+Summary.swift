@@ -7,23 +7,10 @@ extension App {
   // MARK: - Summary
 
   public func summaryReport(_ state: AppState) -> SummaryReport {
-    guard let previous else {
-      let summary = RiskEngine(questionnaire: questionnaire).summarize(state.wizard, asOf: state.now)
-      return summaryReport(state, summary: summary)
-    }
-    let current = ComparedAssessment(
-      id: "", questionnaire: questionnaire, state: state.wizard, asOf: state.now ?? Date())
-    var report = summaryReport(state, summary: current.summary)
-    report.changesSince = previous.changes(to: current, language: state.language)
-    return report
-  }
-
-  func summaryReport(_ state: AppState, summary: RiskSummary) -> SummaryReport {
-    var report = SummaryReport(
-      questionnaire: questionnaire, summary: summary, answers: state.wizard.answers,
-      language: state.language, digest: state.questionnaireDigest)
-    report.answeredUnderVersion = state.answeredUnderVersion
-    return report
+    SummaryReport.assemble(
+      questionnaire: questionnaire, digest: state.questionnaireDigest, state: state.wizard,
+      asOf: state.now, answeredUnderVersion: state.answeredUnderVersion, previous: previous,
+      language: state.language)
   }
 
   /// The summary's lines wrapped to the width the screen draws them at.

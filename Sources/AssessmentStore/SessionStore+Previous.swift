@@ -11,12 +11,7 @@ extension SessionStore {
     do {
       let path =
         FileManager.default.fileExists(atPath: previous.path) ? previous.path : try self.path(for: previous.id)
-      let record = try load(path: path)
-      let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path)
-      let wizard = Wizard(questionnaire: loaded.questionnaire)
-      return .read(
-        ComparedAssessment(
-          id: record.id, questionnaire: loaded.questionnaire, state: record.wizardState(wizard), asOf: asOf))
+      return .read(try loadAssessment(path: path, asOf: asOf).compared)
     } catch {
       return .unreadable(id: previous.id, path: previous.path)
     }

@@ -57,13 +57,7 @@ struct Compare: ParsableCommand {
       let preferred = try questionnaire.map { try BuiltinQuestionnaires.resolve($0) }
       func side(_ reference: String) throws(StoreError) -> ComparedAssessment {
         let path = try store.path(for: reference)
-        let record = try store.load(path: path)
-        let loaded = try SessionQuestionnaire.resolve(
-          record, sessionPath: path,
-          preferred: preferred.first { $0.questionnaire.id == record.questionnaire.id })
-        let wizard = Wizard(questionnaire: loaded.questionnaire)
-        return ComparedAssessment(
-          id: record.id, questionnaire: loaded.questionnaire, state: record.wizardState(wizard), asOf: day)
+        return try store.loadAssessment(path: path, preferred: preferred, asOf: day).compared
       }
       comparison = Comparison(old: try side(old), new: try side(new), language: language)
     } catch {

@@ -115,26 +115,16 @@ struct Summary: ParsableCommand {
           throw ReportRefusal(description: Messages.templateUnreadable.format(language, template, "\(error.localizedDescription)"))
         }
       }
-      let record = try store.load(path: path)
-      sessionID = record.id
-      let loaded = try SessionQuestionnaire.resolve(record, sessionPath: path, explicit: questionnaire)
-      for warning in record.warnings(against: loaded, language: language) { warn(warning) }
-      let wizard = Wizard(questionnaire: loaded.questionnaire)
-      let state = record.wizardState(wizard)
       let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
-      var made = SummaryReport(
-        questionnaire: loaded.questionnaire,
-        summary: RiskEngine(questionnaire: loaded.questionnaire).summarize(state, asOf: day),
-        answers: state.answers, language: language, digest: loaded.digest)
-      if record.questionnaire.version != loaded.questionnaire.version {
-        made.answeredUnderVersion = record.questionnaire.version
+      let made = try store.summaryReport(
+        path: path, questionnaire: questionnaire, asOf: day, language: language)
+      sessionID = made.assessment.record.id
+      for warning in made.assessment.record.warnings(
+        against: made.assessment.questionnaire, language: language)
+      {
+        warn(warning)
       }
-      if let previous = record.previous {
-        made.changesSince = store.previousSession(previous, asOf: day).changes(
-          to: ComparedAssessment(id: record.id, questionnaire: loaded.questionnaire, state: state, asOf: day),
-          language: language)
-      }
-      report = made
+      report = made.report
     } catch {
       throw fail(error, language: language)
     }
