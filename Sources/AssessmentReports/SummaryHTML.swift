@@ -64,7 +64,7 @@ extension SummaryReport {
     model.verdict = verdictText(summary.verdict)
     model.verdictKind = summary.verdict.rawValue
     model.style = htmlStyle()
-    model.identification = htmlIdentification(provenance)
+    model.identification = htmlIdentification(provenance).description
     let subtitle = [meta.provider, meta.service].filter { !$0.isBlank }.joined(separator: " — ")
     model.labels = [
       "pageLabel": r(.pageFooter), "contentsLabel": r(.contents), "reportTitle": r(.reportTitle),
@@ -76,43 +76,30 @@ extension SummaryReport {
       accepted: plan.accepted.count, done: plan.done.count,
       overdueText: pf(.planOverdue, summary.asOf, plan.overdue.count), title: p(.plan))
     model.parts = [
-      .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary()),
-      .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps()),
-      .init(id: "plan", title: p(.plan), html: htmlPlan()),
-      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable(), pageBreak: false),
-      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged(), pageBreak: false),
-      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence(), pageBreak: false),
-      .init(id: "context", title: r(.contextAnswers), html: htmlContext()),
-      .init(id: "appendix", title: r(.appendix), html: htmlAppendix()),
+      .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary().description),
+      .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps().description),
+      .init(id: "plan", title: p(.plan), html: htmlPlan().description),
+      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable().description, pageBreak: false),
+      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged().description, pageBreak: false),
+      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence().description, pageBreak: false),
+      .init(id: "context", title: r(.contextAnswers), html: htmlContext().description),
+      .init(id: "appendix", title: r(.appendix), html: htmlAppendix().description),
     ]
     // Derogations exist only where the questionnaire provides for them (« sauf dérogation
     // autorisée »): another questionnaire gets no empty part about them.
     if questionnaire.questions.contains(where: { $0.type == .derogation }) {
       model.parts.insert(
-        .init(id: "derogations", title: r(.derogationsAndAccepted), html: htmlDerogations()), at: 3)
+        .init(
+          id: "derogations", title: r(.derogationsAndAccepted),
+          html: htmlDerogations().description),
+        at: 3)
     }
     return model
   }
 
-  /// Text escaped for HTML content and attribute values.
   /// A label's colon: French sets it off with a no-break space (« Réponse : »), which a line
   /// never breaks before.
   var htmlColon: String { language == .fr ? "\u{A0}: " : ": " }
-
-  public static func htmlEscaped(_ text: String) -> String {
-    escapeHTML(text, lineBreaks: false)
-  }
-
-  /// Escaped, line breaks kept as `<br>`.
-  static func htmlLines(_ text: String) -> String {
-    escapeHTML(text.trimmed, lineBreaks: true)
-  }
-
-  static func escapeHTML(_ text: String, lineBreaks: Bool) -> String {
-    var out = ""
-    out.appendHTMLEscaped(text, lineBreaks: lineBreaks)
-    return out
-  }
 
   /// A string for a CSS `content` value.
   static func cssString(_ text: String) -> String {
@@ -138,99 +125,104 @@ extension SummaryReport {
   }
 
   /// A level as a badge: its name in words beside its colour (colour is never the only sign).
-  func levelBadge(_ level: String) -> String {
-    "<span class=\"lvl t\(tone(level))\">\(Self.htmlEscaped(levelLabel(level)))</span>"
+  func levelBadge(_ level: String) -> HTML {
+    "<span class=\"lvl t\(tone(level))\">\(levelLabel(level))</span>"
   }
-
-  func e(_ text: String) -> String { Self.htmlEscaped(text) }
 
   // MARK: - Identification
 
-  func htmlIdentification(_ provenance: ReportProvenance) -> String {
+  func htmlIdentification(_ provenance: ReportProvenance) -> HTML {
     let meta = summary.metadata
-    var rows: [(String, String)] = [
-      (questionnaire.identificationLabel(.organisation, language), e(meta.organisation)),
-      (questionnaire.identificationLabel(.assessor, language), e(meta.assessor)),
-      (questionnaire.identificationLabel(.provider, language), e(meta.provider)),
-      (questionnaire.identificationLabel(.service, language), e(meta.service)),
-      (t(.summaryQuestionnaire), "\(e(q(questionnaire.title))) — <code>\(e(questionnaire.id))</code> \(e(questionnaire.version))"),
-      (t(.summaryCompleteness), e(completenessValue)),
-      (t(.summaryCreated), Self.date(meta.created)), (t(.summaryUpdated), Self.date(meta.updated)),
-      (r(.produced), Self.date(provenance.produced)),
-      (r(.session), "<code>\(e(provenance.sessionID))</code>"),
-      (r(.sessionFile), "<code class=\"hash\">\(e(provenance.sessionSHA256))</code>"),
-      (r(.questionnaireDigest), "<code class=\"hash\">\(e(digest))</code>"),
+    var rows: [(label: String, value: HTML)] = [
+      (questionnaire.identificationLabel(.organisation, language), "\(meta.organisation)"),
+      (questionnaire.identificationLabel(.assessor, language), "\(meta.assessor)"),
+      (questionnaire.identificationLabel(.provider, language), "\(meta.provider)"),
+      (questionnaire.identificationLabel(.service, language), "\(meta.service)"),
+      (
+        t(.summaryQuestionnaire),
+        "\(q(questionnaire.title)) — <code>\(questionnaire.id)</code> \(questionnaire.version)"
+      ),
+      (t(.summaryCompleteness), "\(completenessValue)"),
+      (t(.summaryCreated), "\(Self.date(meta.created))"),
+      (t(.summaryUpdated), "\(Self.date(meta.updated))"),
+      (r(.produced), "\(Self.date(provenance.produced))"),
+      (r(.session), "<code>\(provenance.sessionID)</code>"),
     ]
     if let version = answeredUnderVersion {
-      rows.append(("⚠", e(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
+      rows.append(("⚠", "\(f(.questionnaireAnsweredUnder, version, questionnaire.version))"))
     }
-    // Pairs side by side; the digests, long, take a row each.
-    var html = "<table class=\"ident\"><caption>\(e(r(.identification)))</caption><thead><tr><th scope=\"col\">\(e(r(.identification)))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
-    let short = rows.filter { !$0.1.contains("class=\"hash\"") }
-    let long = rows.filter { $0.1.contains("class=\"hash\"") }
-    for index in stride(from: 0, to: short.count, by: 2) {
-      html += "<tr><th scope=\"row\">\(e(short[index].0))</th><td>\(short[index].1)</td>"
-      if index + 1 < short.count {
-        html += "<th scope=\"row\">\(e(short[index + 1].0))</th><td>\(short[index + 1].1)</td></tr>"
+    // The digests, long, take a row each.
+    let long: [(label: String, value: HTML)] = [
+      (r(.sessionFile), "<code class=\"hash\">\(provenance.sessionSHA256)</code>"),
+      (r(.questionnaireDigest), "<code class=\"hash\">\(digest)</code>"),
+    ]
+    // Pairs side by side.
+    var html: HTML = "<table class=\"ident\"><caption>\(r(.identification))</caption><thead><tr><th scope=\"col\">\(r(.identification))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
+    for index in stride(from: 0, to: rows.count, by: 2) {
+      html += "<tr><th scope=\"row\">\(rows[index].label)</th><td>\(rows[index].value)</td>"
+      if index + 1 < rows.count {
+        html += "<th scope=\"row\">\(rows[index + 1].label)</th><td>\(rows[index + 1].value)</td></tr>"
       } else {
         html += "<td colspan=\"2\"></td></tr>"
       }
     }
-    for (label, value) in long { html += "<tr><th scope=\"row\">\(e(label))</th><td colspan=\"3\">\(value)</td></tr>" }
+    for (label, value) in long {
+      html += "<tr><th scope=\"row\">\(label)</th><td colspan=\"3\">\(value)</td></tr>"
+    }
     return html + "</tbody></table>\n"
   }
 
   // MARK: - Executive summary
 
-  func htmlExecutiveSummary() -> String {
-    var html = "<h2>\(e(r(.executiveSummary)))</h2>\n"
+  func htmlExecutiveSummary() -> HTML {
+    var html: HTML = "<h2>\(r(.executiveSummary))</h2>\n"
     let symbol: String
     switch summary.verdict {
     case .acceptable: symbol = "✔"
     case .acceptableWithConditions: symbol = "▲"
     case .notAcceptable: symbol = "✖"
     }
-    html += "<div class=\"verdict \(summary.verdict.rawValue)\"><p class=\"verdict-line\"><span aria-hidden=\"true\">\(symbol)</span> \(e(t(.verdict))) : <strong>\(e(verdictText(summary.verdict)))</strong></p>"
-    if language != .fr { html = html.replacingOccurrences(of: "</span> \(e(t(.verdict))) : ", with: "</span> \(e(t(.verdict))): ") }
+    let colon = language == .fr ? " :" : ":"
+    html += "<div class=\"verdict \(summary.verdict.rawValue)\"><p class=\"verdict-line\"><span aria-hidden=\"true\">\(symbol)</span> \(t(.verdict))\(colon) <strong>\(verdictText(summary.verdict))</strong></p>"
     html += "<ul class=\"reasons\">"
-    for reason in summary.reasons { html += "<li>\(e(reasonText(reason)))</li>" }
+    for reason in summary.reasons { html += "<li>\(reasonText(reason))</li>" }
     html += "</ul>"
-    for line in incompleteness { html += "<p class=\"warn\">\(e(line))</p>" }
+    for line in incompleteness { html += "<p class=\"warn\">\(line)</p>" }
     html += htmlPlanCounts()
     html += "</div>\n"
 
-    html += "<h3>\(e(t(.blockingFindings))) (\(summary.blocking.count))</h3>\n"
+    html += "<h3>\(t(.blockingFindings)) (\(summary.blocking.count))</h3>\n"
     if summary.blocking.isEmpty {
-      html += "<p>\(e(t(.noBlocking)))</p>\n"
+      html += "<p>\(t(.noBlocking))</p>\n"
     } else {
       html += "<ol class=\"blocking\">"
       for finding in summary.blocking {
-        html += "<li><span class=\"lvl t3\">\(e(r(.blockingColumn)))</span> <strong>\(e(cite(finding.rule.refs)))</strong>"
-        if let basis = finding.rule.basis { html += " <span class=\"dim\">(\(e(Self.basisText(basis, language))))</span>" }
-        html += " — \(e(q(finding.rule.message)))"
-        html += "<br><em>\(e(t(.whatToDo)))</em>\(htmlColon)\(e(q(finding.rule.remediation)))"
+        html += "<li><span class=\"lvl t3\">\(r(.blockingColumn))</span> <strong>\(cite(finding.rule.refs))</strong>"
+        if let basis = finding.rule.basis { html += " <span class=\"dim\">(\(Self.basisText(basis, language)))</span>" }
+        html += " — \(q(finding.rule.message))"
+        html += "<br><em>\(t(.whatToDo))</em>\(htmlColon)\(q(finding.rule.remediation))"
         if let failed = finding.failedDerogation {
-          html += "<br>" + e(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))
+          html += "<br>" + "\(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))"
         }
-        if finding.rule.derogation == .none { html += "<br><span class=\"dim\">\(e(t(.derogationNonePossible)))</span>" }
+        if finding.rule.derogation == .none { html += "<br><span class=\"dim\">\(t(.derogationNonePossible))</span>" }
         html += "</li>"
       }
       html += "</ol>\n"
     }
 
     html += "<div class=\"cols\"><div class=\"col keep\">"
-    html += "<h3>\(e(t(.riskMatrix)))</h3>\n" + htmlMatrix()
+    html += "<h3>\(t(.riskMatrix))</h3>\n" + htmlMatrix()
     html += "</div><div class=\"col\">"
-    html += "<h3>\(e(t(.complianceBySection)))</h3>\n" + htmlSectionBars()
+    html += "<h3>\(t(.complianceBySection))</h3>\n" + htmlSectionBars()
     html += "</div></div>\n"
 
     if !summary.register.isEmpty {
-      html += "<h3>\(e(registerHeading))</h3>\n"
-      html += "<table class=\"register\"><caption>\(e(r(.registerCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.risk)))</th><th scope=\"col\">\(e(r(.inherent)))</th><th scope=\"col\">\(e(r(.residual)))</th></tr></thead><tbody>"
+      html += "<h3>\(registerHeading)</h3>\n"
+      html += "<table class=\"register\"><caption>\(r(.registerCaption))</caption><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.risk))</th><th scope=\"col\">\(r(.inherent))</th><th scope=\"col\">\(r(.residual))</th></tr></thead><tbody>"
       for entry in summary.register {
-        let inherent = entry.inherentLevel.map(levelBadge) ?? e(t(.notAssessed))
-        let residual = entry.level.map(levelBadge) ?? e(t(.notAssessed))
-        html += "<tr><th scope=\"row\">\(e(registerName(entry.risk)))</th><td>\(e(q(entry.risk.title)))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
+        let inherent = entry.inherentLevel.map(levelBadge) ?? "\(t(.notAssessed))"
+        let residual = entry.level.map(levelBadge) ?? "\(t(.notAssessed))"
+        html += "<tr><th scope=\"row\">\(registerName(entry.risk))</th><td>\(q(entry.risk.title))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
       }
       html += "</tbody></table>\n"
     }
@@ -238,17 +230,17 @@ extension SummaryReport {
   }
 
   /// The matrix as a heat map: counts in cells coloured by level, each cell naming its level.
-  func htmlMatrix() -> String {
+  func htmlMatrix() -> HTML {
     let model = questionnaire.riskModel
-    var html = "<table class=\"matrix\"><caption>\(e(r(.matrixCaption)))</caption><thead><tr><th scope=\"col\">\(e(r(.likelihood))) \\ \(e(r(.impact)))</th>"
-    for impact in model.impact { html += "<th scope=\"col\">\(e(q(impact.label)))</th>" }
+    var html: HTML = "<table class=\"matrix\"><caption>\(r(.matrixCaption))</caption><thead><tr><th scope=\"col\">\(r(.likelihood)) \\ \(r(.impact))</th>"
+    for impact in model.impact { html += "<th scope=\"col\">\(q(impact.label))</th>" }
     html += "</tr></thead><tbody>"
     for (row, likelihood) in model.likelihood.enumerated().reversed() {
-      html += "<tr><th scope=\"row\">\(e(q(likelihood.label)))</th>"
+      html += "<tr><th scope=\"row\">\(q(likelihood.label))</th>"
       for column in model.impact.indices {
         let level = model.matrix[likelihood.id]?[column] ?? ""
         let count = summary.matrix.indices.contains(row) && summary.matrix[row].indices.contains(column) ? summary.matrix[row][column] : 0
-        html += "<td class=\"t\(tone(level))\(count == 0 ? " zero" : "")\"><span class=\"n\">\(count)</span><span class=\"l\">\(e(levelLabel(level)))</span></td>"
+        html += "<td class=\"t\(tone(level))\(count == 0 ? " zero" : "")\"><span class=\"n\">\(count)</span><span class=\"l\">\(levelLabel(level))</span></td>"
       }
       html += "</tr>"
     }
@@ -256,59 +248,61 @@ extension SummaryReport {
   }
 
   /// Compliance per section as bars (inline SVG), the figures also written.
-  func htmlSectionBars() -> String {
-    var html = "<table class=\"bars\"><caption>\(e(r(.sectionsCaption)))</caption><thead><tr><th scope=\"col\">\(e(t(.section)))</th><th scope=\"col\">\(e(r(.compliantShare)))</th><th scope=\"col\">n</th></tr></thead><tbody>"
+  func htmlSectionBars() -> HTML {
+    var html: HTML = "<table class=\"bars\"><caption>\(r(.sectionsCaption))</caption><thead><tr><th scope=\"col\">\(t(.section))</th><th scope=\"col\">\(r(.compliantShare))</th><th scope=\"col\">n</th></tr></thead><tbody>"
     for section in summary.sections {
       let percent = section.compliantPercent ?? 0
       let answered = section.answeredPercent ?? 0
-      html += "<tr><th scope=\"row\">\(e(q(questionnaire.sections[section.section].title)))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent)\u{A0}%</span><br><span class=\"dim\">(\(e(r(.answeredShare))) \(answered)\u{A0}%)</span></td><td>\(section.applicable)</td></tr>"
+      html += "<tr><th scope=\"row\">\(q(questionnaire.sections[section.section].title))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent)\u{A0}%</span><br><span class=\"dim\">(\(r(.answeredShare)) \(answered)\u{A0}%)</span></td><td>\(section.applicable)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
 
   // MARK: - Gaps
 
-  func htmlGaps() -> String {
-    var html = "<h2>\(e(r(.gapsRanked)))</h2>\n"
-    if summary.gaps.isEmpty { return html + "<p>\(e(t(.noGaps)))</p>\n" }
+  func htmlGaps() -> HTML {
+    var html: HTML = "<h2>\(r(.gapsRanked))</h2>\n"
+    if summary.gaps.isEmpty { return html + "<p>\(t(.noGaps))</p>\n" }
     html.reserveCapacity(summary.gaps.count * 1024)
-    html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(e(r(.rank)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.whatToDo)))</th></tr></thead><tbody>"
+    html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(r(.rank))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.whatToDo))</th></tr></thead><tbody>"
     // The words that repeat, made once per report rather than once per gap (thousands of them),
     // and each row written straight into the part's HTML.
-    let answerLabel = e(t(.answer)) + htmlColon, severityLabel = " · " + e(t(.severity)) + htmlColon
-    let impactLabel = " · " + e(t(.impact)) + htmlColon, noteLabel = "<br><span class=\"note\">" + e(t(.note)) + htmlColon
+    let answerLabel: HTML = "\(t(.answer))\(htmlColon)"
+    let severityLabel: HTML = " · \(t(.severity))\(htmlColon)"
+    let impactLabel: HTML = " · \(t(.impact))\(htmlColon)"
+    let noteLabel: HTML = "<br><span class=\"note\">\(t(.note))\(htmlColon)"
     let planWords = PlanWords(self)
-    var badges = WordCache(), answerWords = WordCache(), severityWords = WordCache()
-    var impactWords = WordCache(), actionLabels = WordCache()
+    var badges = HTMLWordCache(), answerWords = HTMLWordCache(), severityWords = HTMLWordCache()
+    var impactWords = HTMLWordCache(), actionLabels = HTMLWordCache()
     let hasPlanLines = !summary.plan.isEmpty || !summary.toReverify.isEmpty
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
       html += "<tr><th scope=\"row\">"
-      html += String(index + 1)
+      html += "\(index + 1)"
       html += "</th><td>"
       html += badges(gap.level) { levelBadge(gap.level) }
       html += "</td><td><strong>"
-      html.appendHTMLEscaped(refs(question))
+      html.append(refs(question))
       html += "</strong> "
-      html.appendHTMLEscaped(q(question.text))
-      if let basis = basisText(question) { html += " <span class=\"dim\">(\(e(basis)))</span>" }
+      html.append(q(question.text))
+      if let basis = basisText(question) { html += " <span class=\"dim\">(\(basis))</span>" }
       html += "<br><span class=\"facts\">"
       html += answerLabel
-      html += answerWords(gap.answer.rawValue) { e(answerText(gap.answer)) }
+      html += answerWords(gap.answer.rawValue) { "\(answerText(gap.answer))" }
       html += severityLabel
-      html += severityWords(gap.severity.rawValue) { e(t(gap.severity.phrase)) }
+      html += severityWords(gap.severity.rawValue) { "\(t(gap.severity.phrase))" }
       html += impactLabel
       // The impact's words depend on the impact only, unless an adjustment moved it.
-      html += gap.impactReasons.isEmpty ? impactWords(gap.impact) { e(impactText(gap)) } : e(impactText(gap))
-      html += e(planWords.responsibility(questionnaire.owner(at: gap.position)))
+      html += gap.impactReasons.isEmpty ? impactWords(gap.impact) { "\(impactText(gap))" } : "\(impactText(gap))"
+      html += "\(planWords.responsibility(questionnaire.owner(at: gap.position)))"
       html += "</span>"
       if let waiver = gap.waivedBy {
         let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
-        html += "<br><span class=\"waived\">\(e(f(.waivedBy, reference)))</span>"
+        html += "<br><span class=\"waived\">\(f(.waivedBy, reference))</span>"
       }
       if let note = answers[gap.questionID]?.note, !note.isBlank {
         html += noteLabel
-        html.appendHTMLLines(note)
+        html.appendLines(note)
         html += "</span>"
       }
       if hasPlanLines { appendGapPlan(gap, planWords, to: &html) }
@@ -316,10 +310,9 @@ extension SummaryReport {
       if let remediation = question.remediation {
         let owner = questionnaire.owner(at: gap.position)
         html += "<em>"
-        html += actionLabels(owner.rawValue) { e(Self.actionLabel(owner: owner, questionnaire, language)) }
-        html += "</em>"
-        html += htmlColon
-        html.appendHTMLEscaped(q(remediation))
+        html += actionLabels(owner.rawValue) { "\(Self.actionLabel(owner: owner, questionnaire, language))" }
+        html += "</em>\(htmlColon)"
+        html.append(q(remediation))
       }
       html += "</td></tr>"
     }
@@ -328,37 +321,37 @@ extension SummaryReport {
 
   // MARK: - Derogations and accepted risks
 
-  func htmlDerogations() -> String {
-    var html = "<h2>\(e(r(.derogationsAndAccepted)))</h2>\n<h3>\(e(t(.derogations)))</h3>\n"
+  func htmlDerogations() -> HTML {
+    var html: HTML = "<h2>\(r(.derogationsAndAccepted))</h2>\n<h3>\(t(.derogations))</h3>\n"
     if summary.derogations.isEmpty {
-      html += "<p>\(e(r(.noDerogations)))</p>\n"
+      html += "<p>\(r(.noDerogations))</p>\n"
     } else {
-      html += "<p class=\"dim\">\(e(f(.derogationAsOf, summary.asOf)))</p>\n"
-      html += "<table class=\"derogations\"><thead><tr><th scope=\"col\">\(e(t(.derogationReference)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th>"
+      html += "<p class=\"dim\">\(f(.derogationAsOf, summary.asOf))</p>\n"
+      html += "<table class=\"derogations\"><thead><tr><th scope=\"col\">\(t(.derogationReference))</th><th scope=\"col\">\(r(.questionColumn))</th>"
       for field in DerogationRecord.Field.allCases where field != .reference {
-        html += "<th scope=\"col\">\(e(derogationFieldLabel(field)))</th>"
+        html += "<th scope=\"col\">\(derogationFieldLabel(field))</th>"
       }
-      html += "<th scope=\"col\">\(e(r(.derogationStatus)))</th></tr></thead><tbody>"
+      html += "<th scope=\"col\">\(r(.derogationStatus))</th></tr></thead><tbody>"
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        html += "<tr><th scope=\"row\">\(e(use.record.reference.isBlank ? "—" : use.record.reference))</th><td>\(e(question.map(refs) ?? use.questionID))</td>"
+        html += "<tr><th scope=\"row\">\(use.record.reference.isBlank ? "—" : use.record.reference)</th><td>\(question.map(refs) ?? use.questionID)</td>"
         for field in DerogationRecord.Field.allCases where field != .reference {
-          html += "<td>\(Self.htmlLines(use.record[field]))</td>"
+          html += "<td>\(lines: (use.record[field]))</td>"
         }
         let mark = use.status.counts ? "✔ " : "✖ "
-        html += "<td class=\"\(use.status.counts ? "ok" : "bad")\">\(mark)\(e(derogationStatusText(use)))</td></tr>"
+        html += "<td class=\"\(use.status.counts ? "ok" : "bad")\">\(mark)\(derogationStatusText(use))</td></tr>"
       }
       html += "</tbody></table>\n"
     }
-    html += "<h3>\(e(r(.acceptedRisks)))</h3>\n"
+    html += "<h3>\(r(.acceptedRisks))</h3>\n"
     let accepted = summary.gaps.filter { $0.waivedBy != nil }
-    if accepted.isEmpty { return html + "<p>\(e(r(.noAcceptedRisk)))</p>\n" }
-    html += "<p>\(e(r(.acceptedRisksIntro)))</p>\n"
-    html += "<table class=\"accepted\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.levelColumn)))</th><th scope=\"col\">\(e(t(.derogationReference)))</th></tr></thead><tbody>"
+    if accepted.isEmpty { return html + "<p>\(r(.noAcceptedRisk))</p>\n" }
+    html += "<p>\(r(.acceptedRisksIntro))</p>\n"
+    html += "<table class=\"accepted\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(t(.derogationReference))</th></tr></thead><tbody>"
     for gap in accepted {
       let question = questionnaire.questions[gap.position]
       let reference = summary.derogations.first { $0.questionID == gap.waivedBy }?.record.reference ?? gap.waivedBy ?? ""
-      html += "<tr><th scope=\"row\">\(e(refs(question)))</th><td>\(e(q(question.text)))</td><td>\(levelBadge(gap.level))</td><td>\(e(reference))</td></tr>"
+      html += "<tr><th scope=\"row\">\(refs(question))</th><td>\(q(question.text))</td><td>\(levelBadge(gap.level))</td><td>\(reference)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
@@ -366,14 +359,14 @@ extension SummaryReport {
   // MARK: - Lists
 
   /// A table of questions (reference, question, and one more column: `detail` appends it).
-  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int, inout String) -> Void) -> String {
-    var html = "<table class=\"list\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(detailHeading))</th></tr></thead><tbody>"
+  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int, inout HTML) -> Void) -> HTML {
+    var html: HTML = "<table class=\"list\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(detailHeading)</th></tr></thead><tbody>"
     for position in positions {
       let question = questionnaire.questions[position]
       html += "<tr><th scope=\"row\">"
-      html.appendHTMLEscaped(refs(question))
+      html.append(refs(question))
       html += "</th><td>"
-      html.appendHTMLEscaped(q(question.text))
+      html.append(q(question.text))
       html += "</td><td>"
       detail(position, &html)
       html += "</td></tr>"
@@ -382,55 +375,55 @@ extension SummaryReport {
   }
 
   /// Appends a question's note, escaped, line breaks as `<br>`.
-  func appendNote(_ position: Int, to html: inout String) {
-    html.appendHTMLLines(answers[questionnaire.questions[position].id]?.note ?? "")
+  func appendNote(_ position: Int, to html: inout HTML) {
+    html.appendLines(answers[questionnaire.questions[position].id]?.note ?? "")
   }
 
-  func htmlNotApplicable() -> String {
-    var html = "<h2>\(e(r(.notApplicableJustifications)))</h2>\n"
+  func htmlNotApplicable() -> HTML {
+    var html: HTML = "<h2>\(r(.notApplicableJustifications))</h2>\n"
     if summary.notApplicable.isEmpty && summary.unjustifiedNotApplicable.isEmpty {
-      return html + "<p>\(e(r(.noNotApplicable)))</p>\n"
+      return html + "<p>\(r(.noNotApplicable))</p>\n"
     }
     if !summary.notApplicable.isEmpty {
       html += questionTable(summary.notApplicable, t(.justification), appendNote)
     }
     if !summary.unjustifiedNotApplicable.isEmpty {
-      html += "<h3>\(e(t(.listUnjustified))) (\(summary.unjustifiedNotApplicable.count))</h3>\n"
+      html += "<h3>\(t(.listUnjustified)) (\(summary.unjustifiedNotApplicable.count))</h3>\n"
       html += questionTable(summary.unjustifiedNotApplicable, t(.justification)) { $1 += "—" }
     }
     return html
   }
 
-  func htmlFlagged() -> String {
-    let html = "<h2>\(e(r(.flaggedQuestions)))</h2>\n"
-    if summary.flagged.isEmpty { return html + "<p>\(e(r(.noFlagged)))</p>\n" }
+  func htmlFlagged() -> HTML {
+    let html: HTML = "<h2>\(r(.flaggedQuestions))</h2>\n"
+    if summary.flagged.isEmpty { return html + "<p>\(r(.noFlagged))</p>\n" }
     return html + questionTable(summary.flagged, r(.noteColumn)) { position, html in
-      if let answer = self.answerWords(at: position) { html += "<strong>\(self.e(answer))</strong><br>" }
+      if let answer = self.answerWords(at: position) { html += "<strong>\(answer)</strong><br>" }
       self.appendNote(position, to: &html)
     }
   }
 
-  func htmlEvidence() -> String {
-    let html = "<h2>\(e(r(.evidenceList)))</h2>\n"
-    if summary.evidence.isEmpty { return html + "<p>\(e(r(.noEvidence)))</p>\n" }
+  func htmlEvidence() -> HTML {
+    let html: HTML = "<h2>\(r(.evidenceList))</h2>\n"
+    if summary.evidence.isEmpty { return html + "<p>\(r(.noEvidence))</p>\n" }
     return html + questionTable(summary.evidence, r(.evidenceList)) { position, html in
       self.appendEvidence(self.answers[self.questionnaire.questions[position].id]?.evidence ?? [], to: &html)
     }
   }
 
-  func htmlContext() -> String {
-    let html = "<h2>\(e(r(.contextAnswers)))</h2>\n"
+  func htmlContext() -> HTML {
+    let html: HTML = "<h2>\(r(.contextAnswers))</h2>\n"
     let context = contextPositions
-    if context.isEmpty { return html + "<p>\(e(r(.noContext)))</p>\n" }
+    if context.isEmpty { return html + "<p>\(r(.noContext))</p>\n" }
     return html + questionTable(context, r(.answerColumn)) { position, html in
-      html.appendHTMLLines(self.answerWords(at: position) ?? "")
+      html.appendLines(self.answerWords(at: position) ?? "")
     }
   }
 
   // MARK: - Appendix
 
-  func htmlAppendix() -> String {
-    var html = "<h2>\(e(r(.appendix)))</h2>\n<p class=\"dim\">\(e(r(.appendixIntro)))</p>\n"
+  func htmlAppendix() -> HTML {
+    var html: HTML = "<h2>\(r(.appendix))</h2>\n<p class=\"dim\">\(r(.appendixIntro))</p>\n"
     let positions = applicablePositions
     html.reserveCapacity(positions.count * 800)
     // The finding of each position, by index (not a dictionary of every finding).
@@ -438,37 +431,37 @@ extension SummaryReport {
     for (index, finding) in summary.findings.enumerated() where findingAt[finding.position] < 0 {
       findingAt[finding.position] = index
     }
-    var badges = WordCache()
+    var badges = HTMLWordCache()
     // A compliance answer's words depend on its value only: five texts for thousands of rows.
     var complianceWords = WordCache()
-    let notAnswered = "<span class=\"dim\">\(e(r(.notAnswered)))</span>"
-    let sectionHead = "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(e(r(.citation)))</th><th scope=\"col\">\(e(r(.questionColumn)))</th><th scope=\"col\">\(e(r(.answerColumn)))</th><th scope=\"col\">\(e(r(.noteColumn))) / \(e(r(.evidenceList)))</th></tr></thead><tbody>"
+    let notAnswered: HTML = "<span class=\"dim\">\(r(.notAnswered))</span>"
+    let sectionHead: HTML = "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.answerColumn))</th><th scope=\"col\">\(r(.noteColumn)) / \(r(.evidenceList))</th></tr></thead><tbody>"
     var currentSection = -1
     for position in positions {
       let section = questionnaire.sectionIndexOfQuestion[position]
       if section != currentSection {
         if currentSection >= 0 { html += "</tbody></table>\n" }
         currentSection = section
-        html += "<h3>\(e(q(questionnaire.sections[section].title)))</h3>\n"
+        html += "<h3>\(q(questionnaire.sections[section].title))</h3>\n"
         html += sectionHead
       }
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
       html += "<tr><th scope=\"row\">"
       if !question.refs.isEmpty {
-        html.appendHTMLEscaped(cite(question.refs))
+        html.append(cite(question.refs))
         html += "<br>"
       }
       html += "<code>"
-      html.appendHTMLEscaped(question.id)
+      html.append(question.id)
       html += "</code></th><td>"
-      html.appendHTMLEscaped(q(question.text))
+      html.append(q(question.text))
       html += "</td><td>"
       if let value = questionnaire.value(answer, question) {
         if question.type == .compliance, case .choice(let id) = value {
-          html.appendHTMLLines(complianceWords(id) { answerWords(question, value) })
+          html.appendLines(complianceWords(id) { answerWords(question, value) })
         } else {
-          html.appendHTMLLines(answerWords(question, value))
+          html.appendLines(answerWords(question, value))
         }
       } else {
         html += notAnswered
@@ -480,24 +473,24 @@ extension SummaryReport {
       }
       if answer?.flagged == true { html += " <span class=\"flag\">⚑</span>" }
       html += "</td><td>"
-      if let note = answer?.note, !note.isBlank { html.appendHTMLLines(note) }
+      if let note = answer?.note, !note.isBlank { html.appendLines(note) }
       if let evidence = answer?.evidence, !evidence.isEmpty { appendEvidence(evidence, to: &html) }
       html += "</td></tr>"
     }
     if currentSection >= 0 { html += "</tbody></table>\n" }
     if !summary.unanswered.isEmpty {
-      html += "<h3>\(e(r(.unansweredList))) (\(summary.unanswered.count))</h3>\n"
+      html += "<h3>\(r(.unansweredList)) (\(summary.unanswered.count))</h3>\n"
       html += questionTable(summary.unanswered, r(.questionID)) { position, html in
         html += "<code>"
-        html.appendHTMLEscaped(self.questionnaire.questions[position].id)
+        html.append(self.questionnaire.questions[position].id)
         html += "</code>"
       }
     }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
-      html += "<h3>\(e(r(.invalidAnswers))) (\(invalid.count))</h3>\n<ul>"
+      html += "<h3>\(r(.invalidAnswers)) (\(invalid.count))</h3>\n<ul>"
       for (question, stored) in invalid {
-        html += "<li>\(e(refs(question))) — \(e(q(question.text))) — <code>\(e(question.id))</code>: \(e(stored))</li>"
+        html += "<li>\(refs(question)) — \(q(question.text)) — <code>\(question.id)</code>: \(stored)</li>"
       }
       html += "</ul>\n"
     }
@@ -505,11 +498,11 @@ extension SummaryReport {
   }
 
   /// Evidence references as a list.
-  func appendEvidence(_ items: [String], to html: inout String) {
+  func appendEvidence(_ items: [String], to html: inout HTML) {
     html += "<ul class=\"ev\">"
     for item in items {
       html += "<li>"
-      html.appendHTMLEscaped(item)
+      html.append(item)
       html += "</li>"
     }
     html += "</ul>"
@@ -607,58 +600,5 @@ extension SummaryReport {
       .part.break { break-before: page; page-break-before: always; margin-top: 0; }
       @media screen { body { padding: 10mm; } .part { border-top: 3px double #999; margin-top: 8mm; padding-top: 4mm; } }
       """
-  }
-}
-
-extension String {
-  /// Appends `text` escaped for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`);
-  /// with `lineBreaks`, CR, LF and CRLF become `<br>`. The report is written into one string
-  /// this way: a report of 10,000 notes of 500 characters escapes megabytes, so the text is read
-  /// on its UTF-8 bytes and each run without a special character is appended whole, without a
-  /// string of its own.
-  mutating func appendHTMLEscaped(_ text: String, lineBreaks: Bool = false) {
-    let utf8 = text.utf8
-    var run = utf8.startIndex
-    var index = run
-    while index != utf8.endIndex {
-      var next = utf8.index(after: index)
-      let replacement: String
-      switch utf8[index] {
-      case 0x26: replacement = "&amp;"
-      case 0x3C: replacement = "&lt;"
-      case 0x3E: replacement = "&gt;"
-      case 0x22: replacement = "&quot;"
-      case 0x27: replacement = "&#39;"
-      case 0x0D where lineBreaks:
-        replacement = "<br>"
-        if next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-      case 0x0A where lineBreaks: replacement = "<br>"
-      default:
-        index = next
-        continue
-      }
-      // The special characters are ASCII, so these bounds fall between scalars: the run is
-      // sliced on scalars, exactly (a slice of the string itself would round to characters).
-      if run != index { self += Substring(text.unicodeScalars[run..<index]) }
-      self += replacement
-      run = next
-      index = next
-    }
-    if run == utf8.startIndex {
-      self += text
-    } else if run != utf8.endIndex {
-      self += Substring(text.unicodeScalars[run...])
-    }
-  }
-
-  /// Appends `text` trimmed and escaped, line breaks as `<br>` (``SummaryReport/htmlLines(_:)``).
-  mutating func appendHTMLLines(_ text: String) {
-    let scalars = text.unicodeScalars
-    // Most texts have no white space at either end: escaped whole, without a trimmed copy.
-    if let first = scalars.first, let last = scalars.last, !first.isWhitespace, !last.isWhitespace {
-      appendHTMLEscaped(text, lineBreaks: true)
-    } else {
-      appendHTMLEscaped(text.trimmed, lineBreaks: true)
-    }
   }
 }

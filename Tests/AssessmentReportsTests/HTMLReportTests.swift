@@ -120,7 +120,7 @@ import Testing
   /// two-digit count) and the matrix is not split over two pages (issue 21).
   @Test func thePrintedFiguresDoNotBreakOverLines() throws {
     let report = Self.report(.fr)
-    let bars = report.htmlSectionBars()
+    let bars = report.htmlSectionBars().description
     #expect(bars.contains("\u{A0}%</span>"), "\(bars)")
     #expect(!bars.contains(" %</span>"), "\(bars)")
     let css = report.htmlStyle()

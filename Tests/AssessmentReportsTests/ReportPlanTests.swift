@@ -63,7 +63,7 @@ import Testing
   func thePlanPartSpeaksTheReportsLanguage(language: InterfaceLanguage) {
     let model = Self.report(language).htmlModel(ReportFixture.provenance)
     let plan = model.parts.first { $0.id == "plan" }?.html ?? ""
-    let escaped = SummaryReport.htmlEscaped
+    func escaped(_ text: String) -> String { HTML("\(text)").description }
     #expect(plan.contains(escaped(PlanPhrase.plan.text(language))))
     #expect(plan.contains(escaped(PlanPhrase.statusDone.text(language))))
     #expect(plan.contains(escaped(PlanPhrase.acceptanceValid.format(language, "2027-06-30"))))

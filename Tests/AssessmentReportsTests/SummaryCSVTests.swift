@@ -94,8 +94,12 @@ import Testing
 
 @Suite struct HTMLEscapingTests {
   @Test func userTextIsEscapedAndItsLineBreaksKept() {
-    #expect(SummaryReport.htmlEscaped("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
-    #expect(SummaryReport.htmlLines(" one\r\ntwo\nthree\rfour <b> ") == "one<br>two<br>three<br>four &lt;b&gt;")
+    let text = "<a href='x'>\"&\"</a>"
+    let escaped: HTML = "<p>\(text)</p>"
+    #expect(escaped.description == "<p>&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;</p>")
+    let markup: HTML = "<b>"
+    #expect(HTML("\(markup)\(text)").description == "<b>" + escaped.description.dropFirst(3).dropLast(4))
+    #expect(HTML.lines(" one\r\ntwo\nthree\rfour <b> ").description == "one<br>two<br>three<br>four &lt;b&gt;")
     #expect(SummaryReport.cssString("a \"b\" \\ <c>\n") == "\"a \\\"b\\\" \\\\  c  \"")
   }
 }

@@ -101,7 +101,7 @@ import Testing
     #expect(!text.contains("Accepted risks ("), "\(text)")
     #expect(text.contains("Risk acceptances without effect: blocking findings (1)"))
     #expect(!report.markdown().contains("Accepted risks ("))
-    #expect(report.htmlPlan().contains("id=\"plan-refused\"") && !report.htmlPlan().contains("id=\"plan-accepted\""))
+    #expect(report.htmlPlan().description.contains("id=\"plan-refused\"") && !report.htmlPlan().description.contains("id=\"plan-accepted\""))
   }
 
   @Test func theWizardRefusesAnAcceptanceWhereTheGuidelineAllowsNoException() {
