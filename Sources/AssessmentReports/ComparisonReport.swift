@@ -113,20 +113,19 @@ extension Comparison {
   }
 
   public func markdown() -> String {
-    let esc = SummaryReport.markdownEscaped
-    var out = ["# " + esc(p(.compareTitle).capitalized(with: nil)), ""]
-    out += header.map { "- " + esc($0) }
+    var out: [Markdown] = ["# \(p(.compareTitle).capitalized(with: nil))", ""]
+    out += header.map { "- \($0)" }
     for block in blocks() {
       out.append("")
-      out.append("## " + esc(block.heading))
+      out.append("## \(block.heading)")
       out.append("")
-      out += block.lines.map { line in
+      out += block.lines.map { line -> Markdown in
         let trimmed = line.drop { $0 == " " }
-        if trimmed.hasPrefix("- ") { return "- " + esc(String(trimmed.dropFirst(2))) }
-        return line.hasPrefix("      ") ? "  " + esc(String(trimmed)) : "- " + esc(String(trimmed))
+        if trimmed.hasPrefix("- ") { return "- \(String(trimmed.dropFirst(2)))" }
+        return line.hasPrefix("      ") ? "  \(String(trimmed))" : "- \(String(trimmed))"
       }
     }
-    return out.joined(separator: "\n") + "\n"
+    return Markdown.document(out)
   }
 
   /// The comparison as deterministic JSON.

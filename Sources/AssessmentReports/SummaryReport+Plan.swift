@@ -203,23 +203,22 @@ extension SummaryReport {
   }
 
   /// The plan section of the Markdown summary (empty without a plan).
-  func planMarkdown() -> [String] {
-    let esc = Self.markdownEscaped
+  func planMarkdown() -> [Markdown] {
     let plan = summary.plan
-    var out: [String] = []
+    var out: [Markdown] = []
     if !plan.isEmpty {
       out.append("")
       out.append("## \(p(.plan))")
       out.append("")
-      out.append(esc(pf(.planAsOf, summary.asOf)))
+      out.append("\(pf(.planAsOf, summary.asOf))")
       func group(_ title: String, _ items: [PlanItem], detail: (PlanItem) -> String) {
         guard !items.isEmpty else { return }
         out.append("")
-        out.append("### \(esc(title))")
+        out.append("### \(title)")
         out.append("")
         for item in items {
-          out.append("- **\(esc(itemTitle(item)))**  ")
-          out.append("  \(esc(detail(item)))")
+          out.append("- **\(itemTitle(item))**  ")
+          out.append("  \(detail(item))")
         }
       }
       group(pf(.planOverdue, summary.asOf, plan.overdue.count), plan.overdue) {
@@ -241,12 +240,12 @@ extension SummaryReport {
     }
     if !summary.toReverify.isEmpty {
       out.append("")
-      out.append("## \(esc(pf(.toReverify, summary.toReverify.count)))")
+      out.append("## \(pf(.toReverify, summary.toReverify.count))")
       out.append("")
       for position in summary.toReverify {
         let question = questionnaire.questions[position]
         let value = answers[question.id]?.value.map { answerWords(question, $0) } ?? "—"
-        out.append("- \(esc(refs(question))) — \(esc(q(question.text))) — *\(esc(value))*")
+        out.append("- \(refs(question)) — \(q(question.text)) — *\(value)*")
       }
     }
     return out
@@ -261,10 +260,10 @@ extension SummaryReport {
     for line in changes.lines { sink.add("  " + line) }
   }
 
-  func changesMarkdown() -> [String] {
+  func changesMarkdown() -> [Markdown] {
     guard let changes = changesSince else { return [] }
-    return ["## \(Self.markdownEscaped(pf(.changesSince, changes.title)))", ""]
-      + changes.lines.map { "- " + Self.markdownEscaped($0) } + [""]
+    return ["## \(pf(.changesSince, changes.title))", ""]
+      + changes.lines.map { "- \($0)" } + [""]
   }
 }
 

@@ -565,14 +565,14 @@ public struct SummaryReport: Sendable {
   }
 
   /// The note of a question on one line (trimmed, line breaks as " / "); nil when blank.
-  private func noteText(_ questionID: String) -> String? {
+  func noteText(_ questionID: String) -> String? {
     guard let note = answers[questionID]?.note, !note.isBlank else { return nil }
     var text = ""
     text.appendOneLine(note)
     return text
   }
 
-  private func stateEvidence(_ position: Int) -> String? {
+  func stateEvidence(_ position: Int) -> String? {
     let items = answers[questionnaire.questions[position].id]?.evidence ?? []
     return items.isEmpty ? nil : items.joined(separator: "; ")
   }
@@ -628,26 +628,6 @@ public struct SummaryReport: Sendable {
     return lines
   }
 
-  /// Text made inert in Markdown: HTML is escaped (`<script>` stays text), as are the characters
-  /// that make tables, emphasis, code and links; line breaks become spaces.
-  public static func markdownEscaped(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\n", "\r": out += " "
-      case "\\", "|", "*", "_", "`", "[", "]", "#", "~":
-        out += "\\"
-        out.unicodeScalars.append(scalar)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
   static func ansi(_ emphasis: SummaryLine.Emphasis, levels: [String]) -> String {
     switch emphasis {
     case .plain: return ""
@@ -663,167 +643,5 @@ public struct SummaryReport: Sendable {
       if rank == top - 1 { return "\u{1B}[31m" }
       return rank == 0 ? "\u{1B}[32m" : "\u{1B}[33m"
     }
-  }
-
-  // MARK: - Markdown
-
-  public func markdown() -> String {
-    var out: [String] = []
-    let meta = summary.metadata
-    let esc = Self.markdownEscaped
-    out.append("# \(t(.summaryHeading))")
-    out.append("")
-    out.append("| | |")
-    out.append("|---|---|")
-    out.append("| \(t(.summaryOrganisation)) | \(esc(meta.organisation)) |")
-    out.append("| \(t(.summaryAssessor)) | \(esc(meta.assessor)) |")
-    out.append("| \(t(.summaryProvider)) | \(esc(meta.provider)) |")
-    out.append("| \(t(.summaryService)) | \(esc(meta.service)) |")
-    out.append("| \(t(.summaryQuestionnaire)) | \(esc(questionnaire.id)) \(esc(questionnaire.version)) (sha256 `\(shortDigest)`) |")
-    out.append("| \(t(.summaryCreated)) | \(Self.date(meta.created)) |")
-    out.append("| \(t(.summaryUpdated)) | \(Self.date(meta.updated)) |")
-    out.append("| \(t(.summaryCompleteness)) | \(esc(completenessValue)) |")
-    out.append("")
-    if let version = answeredUnderVersion {
-      out.append("> **\(esc(f(.questionnaireAnsweredUnder, version, questionnaire.version)))**")
-      out.append("")
-    }
-    for line in incompleteness {
-      out.append("> **\(esc(line))**")
-      out.append("")
-    }
-    out.append("## \(l(.verdict)) \(verdictText(summary.verdict))")
-    out.append("")
-    for reason in summary.reasons { out.append("- \(reasonText(reason))") }
-    out.append("")
-    out += changesMarkdown()
-    out.append("## \(t(.blockingFindings))")
-    out.append("")
-    if summary.blocking.isEmpty { out.append(t(.noBlocking)) }
-    for finding in summary.blocking {
-      let basis = finding.rule.basis.map { " (\(esc(Self.basisText($0, language))))" } ?? ""
-      out.append("- **\(esc(cite(finding.rule.refs)))**\(basis) — \(esc(q(finding.rule.message)))  ")
-      out.append("  *\(l(.whatToDo))* \(esc(q(finding.rule.remediation)))")
-      if let failed = finding.failedDerogation {
-        out.append("  \(esc(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed))))")
-      }
-      if finding.rule.derogation == .none { out.append("  \(esc(t(.derogationNonePossible)))") }
-    }
-    out.append("")
-    if !summary.derogations.isEmpty {
-      out.append("## \(t(.derogations))")
-      out.append("")
-      out.append(esc(f(.derogationAsOf, summary.asOf)))
-      out.append("")
-      for use in summary.derogations {
-        let question = questionnaire.question(use.questionID)
-        let colon = language == .fr ? " : " : ": "
-        out.append("- **\(esc(use.record.reference.isBlank ? "—" : use.record.reference))** (\(esc(question.map(refs) ?? use.questionID)))\(colon)\(esc(derogationStatusText(use)))")
-        for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
-          out.append("  - \(derogationFieldLabel(field))\(colon)\(esc(use.record[field]))")
-        }
-      }
-      out.append("")
-    }
-    out.append("## \(t(.riskMatrix))")
-    out.append("")
-    let model = questionnaire.riskModel
-    out.append("| \(t(.likelihood)) \\\\ \(t(.impact)) | " + model.impact.map { q($0.label) }.joined(separator: " | ") + " |")
-    out.append("|---|" + model.impact.map { _ in "---:" }.joined(separator: "|") + "|")
-    for (row, likelihood) in model.likelihood.enumerated().reversed() {
-      let cells = model.impact.indices.map { column -> String in
-        let level = model.matrix[likelihood.id]?[column] ?? ""
-        return "\(summary.matrix[row][column]) (\(levelLabel(level).lowercased()))"
-      }
-      out.append("| \(q(likelihood.label)) | " + cells.joined(separator: " | ") + " |")
-    }
-    if !summary.register.isEmpty {
-      out.append("")
-      out.append("## \(esc(registerHeading))")
-      out.append("")
-      out.append("| | | \(t(.inherentLevel)) | \(t(.residualLevel)) | \(t(.mitigatedBy)) |")
-      out.append("|---|---|---|---|---|")
-      for entry in summary.register {
-        let level = entry.level.map { "**\(levelLabel($0))**" } ?? t(.notAssessed)
-        let inherent = entry.inherentLevel.map(levelLabel) ?? t(.notAssessed)
-        let questions = entry.findings.map {
-          "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(mitigationText($0))"
-        }
-        let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
-        out.append("| \(esc(registerName(entry.risk))) | \(esc(q(entry.risk.title))) | \(inherent) | \(level) | \(esc(questions.joined(separator: "; ") + accepted)) |")
-      }
-    }
-    out.append("")
-    out.append("## \(t(.complianceBySection))")
-    out.append("")
-    out.append("| \(t(.section)) | \(t(.compliantPercent)) | \(t(.answeredPercent)) | n |")
-    out.append("|---|---:|---:|---:|")
-    for section in summary.sections {
-      out.append("| \(esc(q(questionnaire.sections[section.section].title))) | \(section.compliantPercent ?? 0) % | \(section.answeredPercent ?? 0) % | \(section.applicable) |")
-    }
-    out.append("")
-    out.append("## \(t(.gaps))")
-    out.append("")
-    if summary.gaps.isEmpty { out.append(t(.noGaps)) }
-    for (index, gap) in summary.gaps.enumerated() {
-      let question = questionnaire.questions[gap.position]
-      out.append("\(index + 1). **[\(levelLabel(gap.level))] \(esc(refs(question)))** — \(esc(q(question.text)))  ")
-      if let basis = basisText(question) { out.append("   *(\(basis))*  ") }
-      out.append(
-        "   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase)) · \(l(.impact)) \(esc(impactText(gap)))"
-          + " · " + esc(questionnaire.owner(at: gap.position).labelled(language)) + "  ")
-      if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
-        out.append("   \(esc(f(.waivedBy, reference)))  ")
-      }
-      if let note = noteText(gap.questionID) { out.append("   \(l(.note)) \(esc(note))  ") }
-      if let remediation = question.remediation {
-        out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(esc(q(remediation)))  ")
-      }
-      for line in gapPlanLines(gap) { out.append("   \(esc(line))  ") }
-    }
-    out += planMarkdown()
-    let context = contextPositions
-    if !context.isEmpty {
-      out.append("")
-      out.append("## \(t(.context))")
-      out.append("")
-      out.append("| \(t(.question)) | \(t(.answer)) |")
-      out.append("|---|---|")
-      for position in context {
-        let question = questionnaire.questions[position]
-        guard let value = questionnaire.value(answers[question.id], question) else { continue }
-        out.append("| \(esc(q(question.text))) | \(esc(answerWords(question, value))) |")
-      }
-    }
-    func list(_ title: String, _ positions: [Int], detail: (Int) -> String?) {
-      out.append("")
-      out.append("## \(title) (\(positions.count))")
-      out.append("")
-      if positions.isEmpty { out.append(t(.none)) }
-      for position in positions {
-        let question = questionnaire.questions[position]
-        var line = "- \(refs(question)) — \(esc(q(question.text)))"
-        if let detail = detail(position) { line += " — *\(esc(detail))*" }
-        out.append(line)
-      }
-    }
-    list(t(.listUnanswered), summary.unanswered) { _ in nil }
-    list(t(.listFlagged), summary.flagged) { self.noteText(self.questionnaire.questions[$0].id) }
-    list(t(.listNotApplicable), summary.notApplicable) { self.noteText(self.questionnaire.questions[$0].id) }
-    if !summary.unjustifiedNotApplicable.isEmpty {
-      list(t(.listUnjustified), summary.unjustifiedNotApplicable) { _ in nil }
-    }
-    list(t(.listEvidence), summary.evidence) { self.stateEvidence($0) }
-    let invalid = invalidAnswers
-    if !invalid.isEmpty {
-      out.append("")
-      out.append("## \(f(.listInvalid, invalid.count))")
-      out.append("")
-      for (question, stored) in invalid {
-        out.append("- \(esc(refs(question))) — \(esc(q(question.text))) — `\(question.id)`: \(esc(stored))")
-      }
-    }
-    return out.joined(separator: "\n") + "\n"
   }
 }

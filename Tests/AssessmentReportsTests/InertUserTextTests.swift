@@ -5,7 +5,7 @@ import Testing
 @testable import AssessmentReports
 
 /// User text (a questionnaire's, the assessor's) with the syntax of each format renders inert in
-/// every format: escaped in HTML, neutralised and quoted in CSV.
+/// every format: escaped in HTML and Markdown, neutralised and quoted in CSV.
 @Suite struct InertUserTextTests {
   static let payload = "<script>alert(1)</script> & *bold* _it_ | # [x](y)"
   static let formula = "=HYPERLINK(\"http://evil\",\"x\"),+1,-2,@SUM(1)"
@@ -57,10 +57,23 @@ import Testing
   }
 
   @Test(arguments: InterfaceLanguage.allCases)
+  func markdownEscapesEveryUserText(language: InterfaceLanguage) {
+    let markdown = Self.report(language).markdown()
+    let escaped = ##"&lt;script&gt;alert(1)&lt;/script&gt; &amp; \*bold\* \_it\_ \| \# \[x\](y)"##
+    #expect(markdown.contains(escaped))
+    #expect(!markdown.contains("<script>"))
+    // Each of the payload's marks is escaped wherever it lands (tables, lists, emphasis).
+    for mark in ["*bold*", "_it_", "| #", "[x]"] {
+      #expect(!markdown.contains(mark), "\(mark) unescaped")
+    }
+  }
+
+  @Test(arguments: InterfaceLanguage.allCases)
   func csvNeutralisesAndQuotesEveryUserText(language: InterfaceLanguage) {
     let rows = Self.fields(Self.report(language).csv())
     let header = rows.first ?? []
-    #expect(rows.count > 5 && rows.allSatisfy { $0.count == header.count }, "a delimiter broke a row")
+    #expect(
+      rows.count > 5 && rows.allSatisfy { $0.count == header.count }, "a delimiter broke a row")
     for field in rows.joined() {
       #expect(!["=", "+", "-", "@"].contains(field.first), "a field starts a formula: \(field)")
     }
