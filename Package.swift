@@ -26,10 +26,17 @@ let package = Package(
   targets: [
     // Pure: questionnaire model, conditions, wizard state machine, risk engine, summary model.
     .target(name: "AssessmentCore"),
+    // The system, for the targets that read, write or start anything: file contents, atomic
+    // writes, environment variables, UTF-8 checks, child processes. No swift-system: its
+    // FileDescriptor would wrap the few calls made here (open, read, fsync, rename) without
+    // replacing posix_spawn's attributes, which are what the three copies got wrong.
+    .target(name: "SystemSupport"),
     // Reading questionnaires: YAML files and directories to the model, every check, the digest.
     .target(
       name: "QuestionnaireFormat",
-      dependencies: ["AssessmentCore", "CSHA256", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "AssessmentCore", "CSHA256", "SystemSupport", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     // SHA-256's compression with the processor's SHA extensions, for the questionnaire digest
     // (SHA256.swift uses it when the processor has them).
@@ -51,7 +58,7 @@ let package = Package(
     // session's summary report assembled from its file.
     .target(
       name: "AssessmentStore",
-      dependencies: ["AssessmentCore", "AssessmentReports", "QuestionnaireFormat"],
+      dependencies: ["AssessmentCore", "AssessmentReports", "QuestionnaireFormat", "SystemSupport"],
       plugins: ["BuiltinQuestionnaires"]
     ),
     // Runs questionnaire-codegen on Questionnaires/ at every build that needs it.
@@ -67,11 +74,14 @@ let package = Package(
     .systemLibrary(name: "CNcursesW"),
     // What both front ends share, with no terminal: the App (keys to wizard events, the front
     // end's state), the texts of the screens, the field being typed, the locale and signals.
-    .target(name: "AssessmentFrontEnd", dependencies: ["AssessmentCore", "AssessmentReports"]),
+    .target(
+      name: "AssessmentFrontEnd", dependencies: ["AssessmentCore", "AssessmentReports", "SystemSupport"]),
     // The full-screen wizard: curses, the screens drawn on a terminal, the runner.
     .target(
       name: "AssessmentTUI",
-      dependencies: ["AssessmentFrontEnd", "AssessmentCore", "AssessmentReports", "CNcursesW"]),
+      dependencies: [
+        "AssessmentFrontEnd", "AssessmentCore", "AssessmentReports", "CNcursesW", "SystemSupport",
+      ]),
     // The plain front end: the wizard as lines, for screen readers, TERM=dumb and pipes. It sits
     // on the shared layer only, never on curses.
     .target(
@@ -81,6 +91,7 @@ let package = Package(
       name: "cloud-assess",
       dependencies: [
         "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
+        "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -89,6 +100,7 @@ let package = Package(
       name: "cloud-assess-bench",
       dependencies: [
         "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
+        "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,6 +111,7 @@ let package = Package(
     // The benchmarks' floor: reads files and prints their size, nothing else.
     .executableTarget(name: "bench-floor"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
+    .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
     .testTarget(
       name: "WorkbookTests",
@@ -106,11 +119,15 @@ let package = Package(
     ),
     .testTarget(
       name: "AssessmentStoreTests",
-      dependencies: ["AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat"]),
+      dependencies: [
+        "AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat",
+        "SystemSupport",
+      ]),
     .testTarget(
       name: "AssessmentTUITests",
       dependencies: [
         "AssessmentFrontEnd", "AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore",
+        "SystemSupport",
       ],
       // Read from the source tree by path (Support.swift), not bundled.
       exclude: ["Snapshots"]
@@ -121,6 +138,6 @@ let package = Package(
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     // Workbook: the xlsx summary read back.
-    .testTarget(name: "CLITests", dependencies: ["Workbook"], exclude: ["Golden"]),
+    .testTarget(name: "CLITests", dependencies: ["Workbook", "SystemSupport"], exclude: ["Golden"]),
   ]
 )

@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -96,7 +97,7 @@ public final class OpenSession {
       unlink(writer.journalPath)
       unlink(path)
       if let lock { unlink(lock.path) }
-      SessionStore.syncDirectory(of: path)
+      AtomicFile.syncDirectory(of: path)
       return .discarded
     }
     guard !lastSaveFailed else { return .kept(journalKept: nil) }

@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 import QuestionnaireFormat
 
 /// A questionnaire and what identifies its source.
@@ -88,9 +89,5 @@ public enum QuestionnaireLoader {
     case .invalid(let problems):
       return .questionnaireInvalid(problems)
     }
-  }
-
-  static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
-    QuestionnaireFiles.firstInvalidUTF8(data)
   }
 }

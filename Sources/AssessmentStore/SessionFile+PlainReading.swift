@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 import QuestionnaireFormat
 
 /// A direct reading of session files as cloud-assess writes them, beside the `Codable` one.
@@ -447,7 +448,7 @@ struct PlainSessionReader {
   /// (`String(decoding:as:)` alone would replace it silently). The whole file was checked before
   /// instead: twice the work for its ASCII, most of a session file.
   private static func text(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
-    guard ascii || QuestionnaireFiles.isValidUTF8(bytes) else { return nil }
+    guard ascii || UTF8Check.isValid(bytes) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }
 }

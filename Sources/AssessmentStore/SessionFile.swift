@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 import QuestionnaireFormat
 
 /// Which questionnaire a session was made with.
@@ -150,8 +151,8 @@ public enum SessionFile {
     // The plain reader checks the UTF-8 of each string it makes and gives up at an invalid one:
     // the whole file is checked here only when it did not read it.
     if readingPlainFilesDirectly, let record = PlainSessionReader.record(data) { return record }
-    guard QuestionnaireFiles.isValidUTF8(data) else {
-      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(data)
+    guard UTF8Check.isValid(data) else {
+      let (line, column) = UTF8Check.firstInvalid(data)
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
     let decoder = makeDecoder()
@@ -291,8 +292,8 @@ public enum SessionFile {
     var record = record
     // Only complete lines count: a line cut short may end inside a multi-byte character.
     let complete = data[..<(data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex)]
-    guard QuestionnaireFiles.isValidUTF8(complete) else {
-      let (line, column) = QuestionnaireLoader.firstInvalidUTF8(Data(complete))
+    guard UTF8Check.isValid(complete) else {
+      let (line, column) = UTF8Check.firstInvalid(Data(complete))
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
     }
     let decoder = makeDecoder()

@@ -1,6 +1,7 @@
 import AssessmentCore
 import Foundation
 import QuestionnaireFormat
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -136,47 +137,20 @@ public struct SessionStore: Sendable {
 
   /// Writes `data` to `path` atomically and durably; refuses a link or directory at `path`.
   public static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
-    var info = stat()
-    if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-      throw .notARegularFile(path: path)
+    do {
+      try AtomicFile.write(data, to: path)
+    } catch {
+      switch error {
+      case .notARegularFile: throw .notARegularFile(path: path)
+      case .failed(let reason): throw .writeFailed(path: path, reason: reason)
+      }
     }
-    let directory = (path as NSString).deletingLastPathComponent.isEmpty
-      ? "." : (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = directory + "/." + name + ".\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    guard descriptor >= 0 else {
-      throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
-    }
-    var failure = writeAll(data, to: descriptor)
-    if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-    if let failure {
-      unlink(temporary)
-      throw .writeFailed(path: path, reason: failure)
-    }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw .writeFailed(path: path, reason: reason)
-    }
-    syncDirectory(of: path)
   }
 
   /// Writes every byte of `data` (a short write continues, EINTR retries); the error text when a
   /// write fails.
   static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
     data.withUnsafeBytes { FileContents.writeAll($0, to: descriptor)?.reason }
-  }
-
-  /// Flushes the directory holding `path`, so that a rename or a new file in it is durable.
-  static func syncDirectory(of path: String) {
-    let parent = (path as NSString).deletingLastPathComponent
-    let directoryDescriptor = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if directoryDescriptor >= 0 {
-      _ = fsync(directoryDescriptor)
-      close(directoryDescriptor)
-    }
   }
 
   // MARK: - Listing

@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -83,7 +84,7 @@ public final class SessionWriter {
     try store.save(record, to: path)
     mustRewrite = false
     journalSize = 0
-    if unlink(journalPath) == 0 { SessionStore.syncDirectory(of: path) }
+    if unlink(journalPath) == 0 { AtomicFile.syncDirectory(of: path) }
   }
 
   /// Temporary files of rewrites that a killed process left (`.ID.json.PID.tmp`): the caller
@@ -130,6 +131,6 @@ public final class SessionWriter {
       throw .writeFailed(path: journalPath, reason: failure)
     }
     journalSize += line.count
-    if created { SessionStore.syncDirectory(of: journalPath) }
+    if created { AtomicFile.syncDirectory(of: journalPath) }
   }
 }

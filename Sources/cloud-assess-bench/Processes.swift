@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -21,10 +22,9 @@ enum Processes {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    closeDescriptorsFrom3(&actions)
+    ChildProcess.closeDescriptorsFrom3(&actions)
     let pid = try spawn(path, arguments, environment: environment, actions: &actions, setsid: false)
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let status = ChildProcess.wait(pid)
     guard status == 0 else {
       throw Failure(description: "\(path) \(arguments.joined(separator: " ")) exited with status \(status)")
     }
@@ -56,7 +56,7 @@ enum Processes {
     posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
     posix_spawn_file_actions_adddup2(&actions, 0, 1)
     posix_spawn_file_actions_adddup2(&actions, 0, 2)
-    closeDescriptorsFrom3(&actions)
+    ChildProcess.closeDescriptorsFrom3(&actions)
     var env = environment
     env["TERM"] = env["TERM"] ?? "xterm-256color"
     let start = Clock.nowMs()
@@ -92,48 +92,19 @@ enum Processes {
     return false
   }
 
+  /// Starts `path` with this process's environment and `environment` over it.
   private static func spawn(
     _ path: String, _ arguments: [String], environment: [String: String],
     actions: inout posix_spawn_file_actions_t, setsid: Bool
   ) throws -> pid_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // A clean signal mask and default handlers: the parent's (a test runner's) must not leak in.
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var flags = Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-    #if os(Linux)
-      if setsid { flags |= Int16(0x80) }  // POSIX_SPAWN_SETSID (glibc 2.26)
-    #endif
-    posix_spawnattr_setflags(&attributes, flags)
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+    do {
+      return try ChildProcess.spawn(
+        path, arguments: [path] + arguments, environment: env, actions: &actions,
+        newSession: setsid)
+    } catch {
+      throw Failure(description: error.description)
     }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-    guard result == 0 else {
-      throw Failure(description: "cannot start \(path): \(String(cString: strerror(result)))")
-    }
-    return pid
   }
-}
-
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34), which Swift's Glibc module does not
-/// expose: the child keeps only standard input, output and error.
-func closeDescriptorsFrom3(_ actions: inout posix_spawn_file_actions_t) {
-  typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-  else { return }
-  _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
 }

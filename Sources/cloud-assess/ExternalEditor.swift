@@ -2,6 +2,7 @@ import AssessmentCore
 import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -48,31 +49,8 @@ enum ExternalEditor {
   /// `sh -c 'EDITOR "$@"' EDITOR FILE`: the editor may carry arguments (`code --wait`), and the
   /// file name is never re-parsed by the shell. The exit status, or -1 when it could not start.
   private static func runShell(_ command: String, _ path: String) -> Int32 {
-    let argv = ["/bin/sh", "-c", command + " \"$@\"", command, path]
-    var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // The editor gets default signal handling and an empty mask, whatever the wizard installed.
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in [SIGINT, SIGTERM, SIGHUP, SIGXFSZ] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &cArguments, environ) == 0 else {
-      return -1
-    }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-      if errno != EINTR { return -1 }
-    }
-    // WIFEXITED / WEXITSTATUS, which Swift does not import.
-    if status & 0x7f == 0 { return (status >> 8) & 0xff }
-    return 128 + (status & 0x7f)
+    let arguments = ["/bin/sh", "-c", command + " \"$@\"", command, path]
+    guard let pid = try? ChildProcess.spawn("/bin/sh", arguments: arguments) else { return -1 }
+    return ChildProcess.wait(pid)
   }
 }

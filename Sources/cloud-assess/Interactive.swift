@@ -5,6 +5,7 @@ import AssessmentStore
 import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import AssessmentCore
 import AssessmentStore
 import AssessmentFrontEnd
 import Foundation
+import SystemSupport
 import QuestionnaireFormat
 
 /// Where the sessions are: shared by every command that reads or writes them.

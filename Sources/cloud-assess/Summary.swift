@@ -2,8 +2,8 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentReports
 import AssessmentStore
-import AssessmentFrontEnd
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import QuestionnaireFormat
 import Testing
 
@@ -53,12 +54,13 @@ struct UTF8CheckTests {
     ]
     for bytes in cases {
       let data = Data(bytes)
-      #expect(QuestionnaireFiles.isValidUTF8(data) == (String(data: data, encoding: .utf8) != nil), "\(bytes)")
+      #expect(UTF8Check.isValid(data) == (String(data: data, encoding: .utf8) != nil), "\(bytes)")
     }
     var random = SystemRandomNumberGenerator()
     for _ in 0..<2_000 {
       let data = Data((0..<Int.random(in: 0...12, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
-      #expect(QuestionnaireFiles.isValidUTF8(data) == (String(data: data, encoding: .utf8) != nil), "\([UInt8](data))")
+      #expect(
+        UTF8Check.isValid(data) == (String(data: data, encoding: .utf8) != nil), "\([UInt8](data))")
     }
   }
 }

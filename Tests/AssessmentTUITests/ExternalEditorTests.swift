@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import AssessmentFrontEnd

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -62,29 +63,17 @@ final class Tmux {
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     // Nothing else: a tmux server lives on and must not hold the pipes of commands that other
     // tests run at the same time (their readers would wait for an end of file forever).
-    closeDescriptorsFrom3(&actions)
-    let argv = ["tmux", "-L", socket] + arguments
-    var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
-    var pid: pid_t = 0
-    // A clean signal mask and default handlers: the test runner may block signals, and a tmux
-    // server that inherits a blocked SIGCHLD or SIGTERM never reaps its pane nor exits when told
-    // to, so every test left a server behind.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in [SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let result = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
-    guard result == 0 else { throw Failure(description: "cannot start tmux: \(String(cString: strerror(result)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    ChildProcess.closeDescriptorsFrom3(&actions)
+    // ChildProcess gives tmux a clean signal mask and default handlers: a tmux server that
+    // inherits the test runner's blocked SIGCHLD or SIGTERM never reaps its pane nor exits.
+    let pid: pid_t
+    do {
+      pid = try ChildProcess.spawn(
+        "tmux", arguments: ["tmux", "-L", socket] + arguments, actions: &actions, searchPath: true)
+    } catch {
+      throw Failure(description: error.description)
+    }
+    _ = ChildProcess.wait(pid)
     return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
   }
 
@@ -153,13 +142,4 @@ final class Tmux {
     }
     throw Failure(description: "the program did not exit within \(seconds) s; the screen:\n\(try screen())")
   }
-}
-
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34), which Swift's Glibc module does not
-/// expose: the child keeps only standard input, output and error.
-func closeDescriptorsFrom3(_ actions: inout posix_spawn_file_actions_t) {
-  typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-  else { return }
-  _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
 }
