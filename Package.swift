@@ -110,9 +110,12 @@ let package = Package(
     .target(name: "CHeapInUse"),
     // The benchmarks' floor: reads files and prints their size, nothing else.
     .executableTarget(name: "bench-floor"),
-    .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore"]),
+    // What the test targets share: paths, temporary directories, running a program.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore", "TestSupport"]),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
-    .testTarget(name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore"]),
+    .testTarget(
+      name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore", "TestSupport"]),
     .testTarget(
       name: "WorkbookTests",
       dependencies: ["Workbook", "AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -121,23 +124,23 @@ let package = Package(
       name: "AssessmentStoreTests",
       dependencies: [
         "AssessmentStore", "AssessmentCore", "AssessmentReports", "QuestionnaireFormat",
-        "SystemSupport",
+        "SystemSupport", "TestSupport",
       ]),
     .testTarget(
       name: "AssessmentTUITests",
       dependencies: [
         "AssessmentFrontEnd", "AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore",
-        "SystemSupport",
+        "SystemSupport", "TestSupport",
       ],
       // Read from the source tree by path (Support.swift), not bundled.
       exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "AssessmentPlainTests",
-      dependencies: ["AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore"]
+      dependencies: ["AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore", "TestSupport"]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     // Workbook: the xlsx summary read back.
-    .testTarget(name: "CLITests", dependencies: ["Workbook", "SystemSupport"], exclude: ["Golden"]),
+    .testTarget(name: "CLITests", dependencies: ["Workbook", "SystemSupport", "TestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -3,7 +3,7 @@ import Testing
 
 @testable import AssessmentCore
 
-/// The action plan of gaps, risk acceptance and carried answers to re-verify (issue 12).
+/// The action plan of gaps, risk acceptance and carried answers to re-verify.
 @Suite struct ActionPlanTests {
   let wizard = Wizard(questionnaire: fixture)
   static let asOf = Timestamp.parse("2027-03-15T12:00:00.000Z")!

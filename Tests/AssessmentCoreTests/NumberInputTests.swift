@@ -2,7 +2,7 @@ import AssessmentCore
 import Foundation
 import Testing
 
-/// The one reader of typed numbers (issue 11, point 14).
+/// The one reader of typed numbers.
 @Suite struct NumberInputTests {
   func parse(_ text: String, _ language: InterfaceLanguage = .fr) -> Result<Double, NumberInput.Failure> {
     NumberInput.parse(text, language: language)

@@ -239,38 +239,32 @@ import Testing
     step(&state, .quitRequested, effects: [.save, .exit])
   }
 
-  /// Every event that has no meaning in a phase leaves the state as it was.
+  /// Every event that has no meaning in a phase leaves the state as it was. Every case of
+  /// `WizardEvent` is tried: `EventKind.of` switches over them all, so a new case does not
+  /// compile until it has a kind, a sample and its phases here.
   @Test(arguments: Phase.allCases)
   func eventsOutOfPlaceChangeNothing(phase: Phase) {
-    let all: [WizardEvent] = [
-      .identificationEdited(.provider, "X", at: t1), .identificationConfirmed(at: t1),
-      .answerChosen(.choice("yes"), at: t1), .answerCleared(at: t1), .noteEdited("n", at: t1),
-      .evidenceAdded("e", at: t1), .evidenceRemoved(0, at: t1), .flagToggled(at: t1), .nextPressed,
-      .backPressed, .sectionJumped(1), .questionJumped("sovereignty"), .returnPressed,
-      .searchSubmitted("x"), .nextMatchPressed, .reviewOpened, .summaryOpened, .overlayClosed,
-      .finishRequested, .reopenRequested,
-    ]
-    let meaningful: [Phase: Set<String>] = [
-      .identification: ["identificationEdited", "identificationConfirmed"],
+    let meaningful: [Phase: Set<EventKind>] = [
+      .identification: [.identificationEdited, .identificationConfirmed],
       .questions: [
-        "answerChosen", "answerCleared", "noteEdited", "evidenceAdded", "evidenceRemoved",
-        "flagToggled", "nextPressed", "backPressed", "sectionJumped", "questionJumped",
-        "returnPressed", "searchSubmitted", "nextMatchPressed", "reviewOpened", "summaryOpened",
-        "finishRequested",
+        .answerChosen, .answerCleared, .noteEdited, .evidenceAdded, .evidenceRemoved, .evidenceEdited,
+        .flagToggled, .actionEdited, .answerConfirmed, .nextPressed, .backPressed, .sectionJumped,
+        .questionJumped, .returnPressed, .searchSubmitted, .nextMatchPressed, .reviewOpened,
+        .summaryOpened, .finishRequested,
       ],
-      .review: [
-        "backPressed", "sectionJumped", "questionJumped", "summaryOpened", "overlayClosed",
-        "finishRequested",
-      ],
-      .summary: ["sectionJumped", "questionJumped", "overlayClosed", "finishRequested"],
-      .finished: ["reopenRequested", "questionJumped"],
+      .review: [.backPressed, .sectionJumped, .questionJumped, .summaryOpened, .overlayClosed, .finishRequested],
+      .summary: [.sectionJumped, .questionJumped, .overlayClosed, .finishRequested],
+      .finished: [.reopenRequested, .questionJumped],
     ]
+    // Saving and quitting mean something in every phase.
+    let everywhere: Set<EventKind> = [.saveRequested, .saveSucceeded, .saveFailed, .quitRequested]
     var base = identified()
     base.phase = phase
     if phase == .identification { base.metadata.service = "" }
-    for event in all {
-      let name = String(describing: event).prefix { $0 != "(" }
-      guard !(meaningful[phase]?.contains(String(name)) ?? false) else { continue }
+    for kind in EventKind.allCases {
+      let event = kind.sample(at: t1)
+      #expect(EventKind.of(event) == kind, "the sample of \(kind) is a \(EventKind.of(event))")
+      guard !everywhere.contains(kind), !(meaningful[phase]?.contains(kind) ?? false) else { continue }
       var state = base
       let effects = wizard.reduce(&state, event)
       #expect(effects.isEmpty, "\(phase) \(event)")
@@ -298,5 +292,80 @@ import Testing
     _ = wizard.reduce(&state, .answerChosen(.choice("yes"), at: t1))
     #expect(state.answers["retired_question"] != nil)
     #expect(wizard.progress(state) == Progress(answered: 1, applicable: 6))
+  }
+}
+
+/// The cases of `WizardEvent` without their values, each with a sample event.
+enum EventKind: CaseIterable {
+  case identificationEdited, identificationConfirmed, answerChosen, answerCleared, noteEdited
+  case evidenceAdded, evidenceRemoved, evidenceEdited, flagToggled, actionEdited, answerConfirmed
+  case nextPressed, backPressed, sectionJumped, questionJumped, returnPressed, searchSubmitted
+  case nextMatchPressed, reviewOpened, summaryOpened, overlayClosed, finishRequested
+  case reopenRequested, saveRequested, saveSucceeded, saveFailed, quitRequested
+
+  /// Exhaustive, without `default`: a case added to `WizardEvent` stops this from compiling.
+  static func of(_ event: WizardEvent) -> EventKind {
+    switch event {
+    case .identificationEdited: .identificationEdited
+    case .identificationConfirmed: .identificationConfirmed
+    case .answerChosen: .answerChosen
+    case .answerCleared: .answerCleared
+    case .noteEdited: .noteEdited
+    case .evidenceAdded: .evidenceAdded
+    case .evidenceRemoved: .evidenceRemoved
+    case .evidenceEdited: .evidenceEdited
+    case .flagToggled: .flagToggled
+    case .actionEdited: .actionEdited
+    case .answerConfirmed: .answerConfirmed
+    case .nextPressed: .nextPressed
+    case .backPressed: .backPressed
+    case .sectionJumped: .sectionJumped
+    case .questionJumped: .questionJumped
+    case .returnPressed: .returnPressed
+    case .searchSubmitted: .searchSubmitted
+    case .nextMatchPressed: .nextMatchPressed
+    case .reviewOpened: .reviewOpened
+    case .summaryOpened: .summaryOpened
+    case .overlayClosed: .overlayClosed
+    case .finishRequested: .finishRequested
+    case .reopenRequested: .reopenRequested
+    case .saveRequested: .saveRequested
+    case .saveSucceeded: .saveSucceeded
+    case .saveFailed: .saveFailed
+    case .quitRequested: .quitRequested
+    }
+  }
+
+  /// An event of this kind, with values that would change the state where it has a meaning.
+  func sample(at date: Date) -> WizardEvent {
+    switch self {
+    case .identificationEdited: .identificationEdited(.provider, "X", at: date)
+    case .identificationConfirmed: .identificationConfirmed(at: date)
+    case .answerChosen: .answerChosen(.choice("yes"), at: date)
+    case .answerCleared: .answerCleared(at: date)
+    case .noteEdited: .noteEdited("n", at: date)
+    case .evidenceAdded: .evidenceAdded("e", at: date)
+    case .evidenceRemoved: .evidenceRemoved(0, at: date)
+    case .evidenceEdited: .evidenceEdited(0, "f", at: date)
+    case .flagToggled: .flagToggled(at: date)
+    case .actionEdited: .actionEdited(PlanAction(owner: "DPO", dueDate: "2027-03-31"), at: date)
+    case .answerConfirmed: .answerConfirmed(at: date)
+    case .nextPressed: .nextPressed
+    case .backPressed: .backPressed
+    case .sectionJumped: .sectionJumped(1)
+    case .questionJumped: .questionJumped("sovereignty")
+    case .returnPressed: .returnPressed
+    case .searchSubmitted: .searchSubmitted("x")
+    case .nextMatchPressed: .nextMatchPressed
+    case .reviewOpened: .reviewOpened
+    case .summaryOpened: .summaryOpened
+    case .overlayClosed: .overlayClosed
+    case .finishRequested: .finishRequested
+    case .reopenRequested: .reopenRequested
+    case .saveRequested: .saveRequested
+    case .saveSucceeded: .saveSucceeded(at: date)
+    case .saveFailed: .saveFailed("disk full")
+    case .quitRequested: .quitRequested
+    }
   }
 }

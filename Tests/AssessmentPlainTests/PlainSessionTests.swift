@@ -5,18 +5,15 @@ import Foundation
 import Testing
 
 @testable import AssessmentPlain
+@_exported import TestSupport
 
-let fixtures =
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
-  + "/Fixtures/"
-let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
-/// Plain mode's lines, without I/O (issue 14).
+/// Plain mode's lines, without I/O.
 @Suite struct PlainSessionTests {
   func session(_ name: String = "small.yaml", language: InterfaceLanguage = .en) throws
     -> PlainSession
   {
-    let loaded = try QuestionnaireLoader.load(path: fixtures + name)
+    let loaded = try QuestionnaireLoader.load(path: fixturePath(name))
     let app = App(questionnaire: loaded.questionnaire)
     var wizard = app.wizard.start(at: t0)
     wizard.metadata.organisation = "ONSS"

@@ -5,7 +5,7 @@ import Testing
 @testable import AssessmentReports
 
 /// Answers that no longer fit a changed questionnaire, optional questions, context answers,
-/// impact reasons and matrix abbreviations (issue 11, points 4, 6, 7, 8, 10).
+/// impact reasons and matrix abbreviations.
 @Suite struct AnswerValidityTests {
   let wizard = Wizard(questionnaire: fixture)
 

@@ -1,23 +1,7 @@
 import Foundation
 
 @testable import AssessmentStore
-
-/// A fresh directory under the system's temporary directory, removed by the caller.
-func temporaryDirectory() -> String {
-  let path = NSTemporaryDirectory() + "cloud-assess-tests-" + UUID().uuidString
-  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
-}
-
-/// A file of `Tests/Fixtures`, shared by the test targets.
-func fixturePath(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
-    + "/Fixtures/" + name
-}
-
-/// The repository root, from this file's place in it.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent().path
+@_exported import TestSupport
 
 /// Problems of loading `yaml`, as "line:column: [id] message" texts.
 func problems(_ yaml: String) -> [String] {

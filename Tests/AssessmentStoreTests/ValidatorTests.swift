@@ -4,7 +4,7 @@ import Testing
 
 @testable import AssessmentStore
 
-/// The validator refuses what the engine cannot use, and says so where it is (issue 11, point 13).
+/// The validator refuses what the engine cannot use, and says so where it is.
 @Suite struct ValidatorTests {
   let sizes = """
         - id: size
@@ -175,7 +175,7 @@ import Testing
   }
 }
 
-/// `min`, `max` and `integer` on number questions (issue 11, point 14).
+/// `min`, `max` and `integer` on number questions.
 @Suite struct NumberBoundsTests {
   @Test func boundsAreReadAndChecked() throws {
     let yaml = questionnaireYAML(

@@ -6,7 +6,7 @@ import Testing
 @testable import AssessmentStore
 
 /// The built-in questionnaire's verdict in realistic cases, against the guideline's words
-/// (docs/risk-model.md, "Blocking rules"; issue 10).
+/// (docs/risk-model.md, "Blocking rules").
 @Suite struct VerdictTests {
   let questionnaire = try! BuiltinQuestionnaires.resolve(nil).questionnaire
   static let asOf = Timestamp.parse("2026-11-30T12:00:00.000Z")!

@@ -5,7 +5,7 @@ import Testing
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
-/// Choosing answers: only an explicit choice records one (issue 11, point 2); long labels wrap;
+/// Choosing answers: only an explicit choice records one; long labels wrap;
 /// options past nine are reachable.
 @Suite struct ChoiceTests {
   /// The rows of the screen drawn in reverse video between the header and the footer.

@@ -7,7 +7,7 @@ import Testing
 @testable import AssessmentTUI
 
 /// A derogation is recorded in the wizard as a record, field by field, by the same edited-field
-/// mechanism as every other field (issue 10, §2).
+/// mechanism as every other field.
 @Suite struct DerogationFormTests {
   func harness(_ language: InterfaceLanguage = .en) throws -> Harness {
     var harness = Harness(try BuiltinQuestionnaires.resolve(nil), language: language)

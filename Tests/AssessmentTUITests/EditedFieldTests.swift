@@ -5,8 +5,7 @@ import Testing
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
-/// Whatever field is being edited is handed to the wizard every few seconds and on every way out
-/// (issue 11, point 1).
+/// Whatever field is being edited is handed to the wizard every few seconds and on every way out.
 @Suite struct EditedFieldTests {
   @Test func aTextAnswerBeingTypedIsHandedOverEveryFewSeconds() throws {
     var harness = Harness(try fixture("walk.yaml"))

@@ -6,7 +6,7 @@ import Testing
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
-/// Ctrl-E hands the note or text answer being edited to `$VISUAL`/`$EDITOR` (issue 14, point 2);
+/// Ctrl-E hands the note or text answer being edited to `$VISUAL`/`$EDITOR`;
 /// what comes back goes through the edited-field mechanism.
 @Suite struct ExternalEditorTests {
   @Test func ctrlEOnTheNoteAsksForTheEditorAndItsTextBecomesTheNote() throws {
@@ -62,7 +62,7 @@ import Testing
   }
 }
 
-/// The terminal's character set when the user's locale is not installed (issue 14, point 2).
+/// The terminal's character set when the user's locale is not installed.
 @Suite struct TerminalLocaleTests {
   /// A C library where only `installed` locales exist; `apply("")` stands for the environment's.
   func decide(_ requested: String, installed: [String: String]) -> TerminalLocale.Charset {

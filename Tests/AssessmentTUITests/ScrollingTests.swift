@@ -6,7 +6,7 @@ import Testing
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
 
-/// Paging through every scrolling screen at 80×24 shows every line (issue 11, point 3).
+/// Paging through every scrolling screen at 80×24 shows every line.
 @Suite struct ScrollingTests {
   func builtin() throws -> LoadedQuestionnaire { try BuiltinQuestionnaires.resolve(nil) }
 

@@ -5,22 +5,18 @@ import Testing
 
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
-
-let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().path
+@_exported import TestSupport
 
 func fixture(_ name: String) throws -> LoadedQuestionnaire {
-  try QuestionnaireLoader.load(path: testsDirectory + "/Fixtures/" + name)
+  try QuestionnaireLoader.load(path: fixturePath(name))
 }
-
-let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
 /// Compares a screen with `Snapshots/NAME.txt`. With `UPDATE_SNAPSHOTS=1` the file is written
 /// instead (and the test fails, so a recording never passes unnoticed).
 func expectSnapshot(
   _ terminal: MemoryTerminal, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let path = testsDirectory + "/AssessmentTUITests/Snapshots/\(name).txt"
+  let path = repositoryRoot + "/Tests/AssessmentTUITests/Snapshots/\(name).txt"
   let actual = terminal.snapshot + "\n"
   if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
     try? actual.write(toFile: path, atomically: true, encoding: .utf8)

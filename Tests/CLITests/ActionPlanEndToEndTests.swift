@@ -5,12 +5,13 @@ import Testing
   import Glibc
 #endif
 
-/// The action plan in a real terminal at 80×24 (issue 12): a literal version-1 session is
+/// The action plan in a real terminal at 80×24: a literal version-1 session is
 /// resumed, a gap gets an owner, a due date (a wrong one refused with the expected form), a
 /// reference and a status; accepting a blocking finding is refused with the reason; the file is
 /// migrated to version 2 with its original kept.
-@Suite(.serialized) struct ActionPlanEndToEndTests {
-  let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+@Suite(.serialized, .enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+struct ActionPlanEndToEndTests {
+  let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
 
   func json(_ path: String) throws -> [String: Any] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -20,7 +21,7 @@ import Testing
   @Test func aGapIsPlannedFromTheQuestionScreenAndABlockingOneCannotBeAccepted() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let original = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/sessions-v1/health-public.json"))
+    let original = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/Fixtures/sessions-v1/health-public.json"))
     try original.write(to: URL(fileURLWithPath: directory + "/health-public.json"))
     let tmux = try Tmux(
       ["resume", "health-public", "--questionnaire", risk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])

@@ -14,7 +14,7 @@ import Testing
     /// The curses library is opened when the full-screen wizard starts: the commands that only
     /// print never load it (the dynamic loader lists what it loads under LD_DEBUG=libs).
     @Test func printingCommandsDoNotLoadCurses() throws {
-      for arguments in [["--version"], ["questionnaires"], ["validate", packageRoot + "/examples/saas-vendor-review.yaml"]] {
+      for arguments in [["--version"], ["questionnaires"], ["validate", repositoryRoot + "/examples/saas-vendor-review.yaml"]] {
         let result = try runCLI(arguments, environment: ["LD_DEBUG": "libs"])
         #expect(result.status == 0, "\(arguments)")
         #expect(result.stderr.contains("libswiftCore"), "LD_DEBUG lists the libraries: \(arguments)")
@@ -38,7 +38,7 @@ import Testing
   /// The command's own lines are in the interface language, also when the locale named by LANG
   /// is not installed; the problems themselves are for the questionnaire's author (English).
   @Test func validateSpeaksTheInterfaceLanguage() throws {
-    let walk = packageRoot + "/Tests/Fixtures/walk.yaml"
+    let walk = repositoryRoot + "/Tests/Fixtures/walk.yaml"
     let french = try runCLI(["validate", walk], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
     #expect(french.stdout.contains(": valide — walk 1.0.0, 2 sections, 12 questions, langues fr, en, nl"), "\(french.stdout)")
     let dutch = try runCLI(["validate", walk], environment: ["LANG": "nl_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func validateCountsInTheSingularOrThePlural() throws {
-    let walk = try runCLI(["validate", packageRoot + "/Tests/Fixtures/walk.yaml"])
+    let walk = try runCLI(["validate", repositoryRoot + "/Tests/Fixtures/walk.yaml"])
     #expect(walk.status == 0, "\(walk.stderr)")
     #expect(walk.stdout.contains("walk 1.0.0, 2 sections, 12 questions, languages fr, en, nl"))
     let directory = temporaryDirectory()

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// A questionnaire of one's own is first-class: a session remembers where its questionnaire is,
-/// and every command finds it there (issue 11, point 12).
+/// and every command finds it there.
 @Suite struct OwnQuestionnaireTests {
-  let small = packageRoot + "/Tests/Fixtures/small.yaml"
+  let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
   let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
 
   /// A session of the `small` questionnaire, recording `path` when given.
@@ -125,8 +125,8 @@ import Testing
   /// The summary JSON keeps every question of a blocking rule, not only the one to jump to.
   @Test func summaryJSONKeepsEveryQuestionOfABlockingRule() throws {
     let result = try runCLI([
-      "summary", packageRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
-      packageRoot + "/Tests/Fixtures/risk.yaml", "--format", "json", "--lang", "en",
+      "summary", repositoryRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
+      repositoryRoot + "/Tests/Fixtures/risk.yaml", "--format", "json", "--lang", "en",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

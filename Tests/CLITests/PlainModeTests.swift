@@ -5,11 +5,11 @@ import Testing
   import Glibc
 #endif
 
-/// Plain mode (issue 14): the wizard as lines on standard input and output, for screen readers,
+/// Plain mode: the wizard as lines on standard input and output, for screen readers,
 /// `TERM=dumb`, no terminal at all and scripts; and the terminal cases around it (a locale that
 /// is not installed, an unknown terminal, Ctrl-E with an editor).
 @Suite(.serialized) struct PlainModeTests {
-  let small = packageRoot + "/Tests/Fixtures/small.yaml"
+  let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
 
   func files(_ directory: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
@@ -37,7 +37,8 @@ import Testing
 
   static let identification = "ONSS\nAnne Dupont\nNuage SA\nArchivage\n"
 
-  @Test func answersPipedInAreRecordedWithoutEscapeSequencesAndResumeInCurses() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func answersPipedInAreRecordedWithoutEscapeSequencesAndResumeInCurses() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let input =
@@ -250,7 +251,8 @@ import Testing
 
   // MARK: - In a terminal
 
-  @Test func termDumbInTmuxGivesPlainPromptsThatWork() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func termDumbInTmuxGivesPlainPromptsThatWork() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let tmux = try Tmux(
@@ -275,7 +277,7 @@ import Testing
 
   /// `ACCESSIBLE=1`, the convention of terminal form libraries, chooses plain mode in a terminal
   /// that curses could drive; `ACCESSIBLE=0` does not.
-  @Test(arguments: [("1", true), ("0", false)])
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"), arguments: [("1", true), ("0", false)])
   func accessibleChoosesPlainMode(value: String, plain: Bool) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -289,7 +291,8 @@ import Testing
     try tmux.waitForExit()
   }
 
-  @Test func anUnknownTerminalFallsBackToPlainModeInsteadOfExitingInsideCurses() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func anUnknownTerminalFallsBackToPlainModeInsteadOfExitingInsideCurses() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let tmux = try Tmux(
@@ -314,7 +317,8 @@ import Testing
       })
   }
 
-  @Test func aFrenchLocaleThatIsNotInstalledStillShowsItsAccents() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func aFrenchLocaleThatIsNotInstalledStillShowsItsAccents() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let lang = try Self.missingLocale()
@@ -331,7 +335,8 @@ import Testing
     try tmux.waitForExit()
   }
 
-  @Test func ctrlEOpensTheNoteInTheEditorAndAFailingEditorChangesNothing() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func ctrlEOpensTheNoteInTheEditorAndAFailingEditorChangesNothing() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let editor = directory + "/editor.sh"

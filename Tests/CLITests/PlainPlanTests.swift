@@ -7,8 +7,8 @@ import Testing
 /// refused as in curses; `confirm` confirms an answer carried from last year; the summary of a
 /// re-assessment in the wizard shows the changes since the previous assessment.
 @Suite(.serialized) struct PlainPlanTests {
-  let small = packageRoot + "/Tests/Fixtures/small.yaml"
-  let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+  let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
+  let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
   static let identification = "ONSS\nAnne Dupont\nNuage SA\nArchivage\n"
 
   func sessions(_ directory: String) -> [String] {
@@ -71,7 +71,7 @@ import Testing
   @Test func aRiskIsAcceptedWithItsDecisionAndABlockingFindingIsRefusedWithWhy() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let fixture = packageRoot + "/Tests/Fixtures/sessions-v1/health-public.json"
+    let fixture = repositoryRoot + "/Tests/Fixtures/sessions-v1/health-public.json"
     try Data(contentsOf: URL(fileURLWithPath: fixture)).write(to: URL(fileURLWithPath: directory + "/health-public.json"))
     // In French: the names of the commands and the prompts in the interface language.
     let input = """

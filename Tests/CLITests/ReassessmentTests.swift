@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// `new --from`, `compare` and `list` through the binary (issue 12).
+/// `new --from`, `compare` and `list` through the binary.
 @Suite struct ReassessmentTests {
-  let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+  let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
 
   func copyFixtures(_ directory: String) throws {
     for name in ["mixed", "all-compliant", "health-public"] {
-      let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/sessions-v1/\(name).json"))
+      let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/Fixtures/sessions-v1/\(name).json"))
       try data.write(to: URL(fileURLWithPath: directory + "/\(name).json"))
     }
   }
@@ -64,7 +64,8 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/newer.json")) == newer)
   }
 
-  @Test func newFromCarriesAnswersToReverifyAndLeavesTheSourceUntouched() throws {
+  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+  func newFromCarriesAnswersToReverifyAndLeavesTheSourceUntouched() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try copyFixtures(directory)

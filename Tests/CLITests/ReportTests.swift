@@ -5,27 +5,8 @@ import Testing
 /// browser printing to PDF, Python's csv module, NIST's schema and compliance-trestle), and
 /// `--output` never written onto the session.
 @Suite struct ReportTests {
-  let questionnaire = packageRoot + "/Tests/Fixtures/risk.yaml"
-  func session(_ name: String) -> String { packageRoot + "/Tests/Fixtures/sessions/\(name).json" }
-
-  /// In CI a missing tool fails the test; elsewhere the test is skipped with a message.
-  func requireTool(_ found: Bool, _ what: String) -> Bool {
-    if found { return true }
-    if ProcessInfo.processInfo.environment["CI"] == "true" {
-      Issue.record("\(what) is missing: .ci/run installs it")
-    } else {
-      print("ReportTests: skipped, \(what) is missing (.ci/run installs it; CI=true makes this a failure)")
-    }
-    return false
-  }
-
-  func which(_ name: String) -> String? {
-    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-      let path = "\(directory)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
-  }
+  let questionnaire = repositoryRoot + "/Tests/Fixtures/risk.yaml"
+  func session(_ name: String) -> String { repositoryRoot + "/Tests/Fixtures/sessions/\(name).json" }
 
   func summary(_ name: String, _ arguments: [String]) throws -> CLIResult {
     try runCLI(
@@ -65,12 +46,10 @@ import Testing
 
   /// Headless Chromium prints the report of the session with a plan: page 1 counts the overdue
   /// actions, and the plan's part is printed with its accepted risk.
-  @Test func aRealBrowserPrintsThePlan() throws {
-    guard let browser = which("chromium") ?? which("chromium-browser"), let pdftotext = which("pdftotext")
-    else {
-      _ = requireTool(false, "chromium or poppler-utils (pdftotext)")
-      return
-    }
+  @Test(.enabled(if: RequiredTool.browser, "needs chromium and poppler-utils (.ci/run: both)"))
+  func aRealBrowserPrintsThePlan() throws {
+    let browser = try #require(RequiredTool.chromium, "chromium is missing: .ci/run installs it")
+    let pdftotext = try #require(RequiredTool.pdftotext, "pdftotext is missing: .ci/run installs poppler-utils")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let html = directory + "/report.html"
@@ -94,13 +73,11 @@ import Testing
 
   /// Headless Chromium prints the report to PDF: page 1 holds the verdict and the blocking
   /// findings, and the page count is sane.
-  @Test func aRealBrowserPrintsTheExecutiveSummaryOnPageOne() throws {
-    guard let browser = which("chromium") ?? which("chromium-browser"),
-      requireTool(true, "chromium"), let pdftotext = which("pdftotext"), let pdfinfo = which("pdfinfo")
-    else {
-      _ = requireTool(false, "chromium or poppler-utils (pdftotext, pdfinfo)")
-      return
-    }
+  @Test(.enabled(if: RequiredTool.browser, "needs chromium and poppler-utils (.ci/run: both)"))
+  func aRealBrowserPrintsTheExecutiveSummaryOnPageOne() throws {
+    let browser = try #require(RequiredTool.chromium, "chromium is missing: .ci/run installs it")
+    let pdftotext = try #require(RequiredTool.pdftotext, "pdftotext is missing: .ci/run installs poppler-utils")
+    let pdfinfo = try #require(RequiredTool.pdfinfo, "pdfinfo is missing: .ci/run installs poppler-utils")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let html = directory + "/report.html"
@@ -155,14 +132,18 @@ import Testing
     #expect(bad.status == 64)
   }
 
-  @Test func oscalIsDeterministicAndValidatedByNISTsSchemaAndTrestle() throws {
-    let directory = temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+  @Test func oscalIsDeterministic() throws {
     let first = try summary("health-public", ["--format", "oscal"])
     let second = try summary("health-public", ["--format", "oscal"])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(!first.stdout.isEmpty)
     #expect(first.stdout == second.stdout, "exporting twice gives the same document")
+  }
+
+  @Test(.enabled(if: RequiredTool.oscalValidators, "needs the OSCAL validators (.ci/run)"))
+  func oscalIsValidatedByNISTsSchemaAndTrestle() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
     var paths: [String] = []
     for name in SummaryGoldenTests.sessions {
       let path = directory + "/\(name).json"
@@ -170,11 +151,11 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       paths.append(path)
     }
-    let python = ProcessInfo.processInfo.environment["OSCAL_PYTHON"] ?? packageRoot + "/.venv-ci/bin/python"
-    guard requireTool(FileManager.default.isExecutableFile(atPath: python), "the OSCAL validators' environment (\(python))") else {
-      return
-    }
-    let validated = try runBinary(python, [packageRoot + "/scripts/validate-oscal"] + paths)
+    let python = RequiredTool.oscalPython
+    try #require(
+      FileManager.default.isExecutableFile(atPath: python),
+      "the OSCAL validators' environment is missing (\(python)): .ci/run creates it")
+    let validated = try runBinary(python, [repositoryRoot + "/scripts/validate-oscal"] + paths)
     #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     #expect(validated.stdout.contains("\(paths.count) passed, 0 failed"), "\(validated.stdout)")
   }

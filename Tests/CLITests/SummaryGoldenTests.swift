@@ -6,19 +6,19 @@ import Testing
 @Suite struct SummaryGoldenTests {
   static let sessions = ["all-compliant", "mixed", "health-public", "planned"]
   static let formats = [("text", "txt"), ("markdown", "md"), ("json", "json")]
-  let questionnaire = packageRoot + "/Tests/Fixtures/risk.yaml"
+  let questionnaire = repositoryRoot + "/Tests/Fixtures/risk.yaml"
 
   @Test(arguments: sessions)
   func summaryMatchesItsGoldenFiles(session: String) throws {
     for (format, ext) in Self.formats {
       for language in ["en", "fr"] where format != "json" || language == "en" {
         let result = try runCLI([
-          "summary", packageRoot + "/Tests/Fixtures/sessions/\(session).json", "--questionnaire",
+          "summary", repositoryRoot + "/Tests/Fixtures/sessions/\(session).json", "--questionnaire",
           questionnaire, "--format", format, "--lang", language, "--as-of", "2026-11-30",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no warning: the fixture digests are current")
-        let path = packageRoot + "/Tests/CLITests/Golden/\(session).\(language).\(ext)"
+        let path = repositoryRoot + "/Tests/CLITests/Golden/\(session).\(language).\(ext)"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
           try result.stdout.write(toFile: path, atomically: true, encoding: .utf8)
           Issue.record("recorded \(path)")
@@ -32,7 +32,7 @@ import Testing
 
   @Test func theHealthDataInAPublicCloudNamesBothBlockingFindings() throws {
     let result = try runCLI([
-      "summary", packageRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
+      "summary", repositoryRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
       questionnaire, "--format", "json",
     ])
     let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -46,7 +46,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let output = directory + "/summary.md"
     let written = try runCLI([
-      "summary", packageRoot + "/Tests/Fixtures/sessions/mixed.json", "--questionnaire", questionnaire,
+      "summary", repositoryRoot + "/Tests/Fixtures/sessions/mixed.json", "--questionnaire", questionnaire,
       "--format", "markdown", "--output", output,
     ])
     #expect(written.status == 0)

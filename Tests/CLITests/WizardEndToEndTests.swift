@@ -6,8 +6,9 @@ import Testing
 #endif
 
 /// The real binary in a real terminal (tmux).
-@Suite(.serialized) struct WizardEndToEndTests {
-  let small = packageRoot + "/Tests/Fixtures/small.yaml"
+@Suite(.serialized, .enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+struct WizardEndToEndTests {
+  let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
 
   /// Fills the identification form.
   func identify(_ tmux: Tmux, waitFor label: String = "Organisation") throws {
@@ -265,7 +266,7 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // Started from the package root, so that the relative path resolves there only.
-    let inRoot = ["sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot]
+    let inRoot = ["sh", "-c", "cd \"$0\" && exec \"$@\"", repositoryRoot]
     let environment = ["CLOUD_ASSESS_SESSIONS": directory]
     let first = try Tmux(["new", "--questionnaire", relativePath, "--lang", "en"], environment: environment, launcher: inRoot)
     if let identificationShows { try first.wait(for: identificationShows) }
@@ -277,7 +278,7 @@ import Testing
     let output = try first.history()
     let hint = try #require(output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
     let id = String(try #require(hint.split(separator: " ").last))
-    #expect(try json(directory)["questionnaire"].flatMap { ($0 as? [String: Any])?["path"] as? String } == packageRoot + "/" + relativePath)
+    #expect(try json(directory)["questionnaire"].flatMap { ($0 as? [String: Any])?["path"] as? String } == repositoryRoot + "/" + relativePath)
     // The printed line, from another directory.
     let second = try Tmux(["resume", id, "--lang", "en"], environment: environment, launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
     try second.wait(for: firstQuestion)

@@ -5,9 +5,10 @@ import Testing
   import Glibc
 #endif
 
-/// The wizard on Tests/Fixtures/walk.yaml in a real terminal at 80×24 (issue 11).
-@Suite(.serialized) struct WizardWalkTests {
-  let walk = packageRoot + "/Tests/Fixtures/walk.yaml"
+/// The wizard on Tests/Fixtures/walk.yaml in a real terminal at 80×24.
+@Suite(.serialized, .enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"))
+struct WizardWalkTests {
+  let walk = repositoryRoot + "/Tests/Fixtures/walk.yaml"
 
   func start(_ directory: String) throws -> Tmux {
     let tmux = try Tmux(["new", "--questionnaire", walk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
