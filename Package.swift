@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -8,14 +8,14 @@ let package = Package(
     .executable(name: "cloud-assess", targets: ["cloud-assess"]),
     .library(name: "AssessmentCore", targets: ["AssessmentCore"]),
     .library(name: "AssessmentStore", targets: ["AssessmentStore"]),
-    // For the fuzz package (Fuzz/): the YAML subset reader's differential check.
-    .library(name: "QuestionnaireFormat", targets: ["QuestionnaireFormat"]),
     // For the fuzz package (Fuzz/): the workbook reader.
     .library(name: "Workbook", targets: ["Workbook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // SHA-256 (the questionnaire digest, a report's session file) and SHA-1 (name-based UUIDs).
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     // The HTML report's template, which an institution can copy and edit (letterhead, logo,
     // classification marking): Mustache, with no dependency of its own.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -35,12 +35,10 @@ let package = Package(
     .target(
       name: "QuestionnaireFormat",
       dependencies: [
-        "AssessmentCore", "CSHA256", "SystemSupport", .product(name: "Yams", package: "Yams"),
+        "AssessmentCore", "SystemSupport", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // SHA-256's compression with the processor's SHA extensions, for the questionnaire digest
-    // (SHA256.swift uses it when the processor has them).
-    .target(name: "CSHA256"),
     // Every rendering of a summary or a comparison (text, Markdown, JSON, HTML, CSV, OSCAL) and
     // their texts; the HTML report is put in a Mustache template.
     .target(

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 // libFuzzer targets for cloud-assess. Build and run them with `scripts/fuzz`: they need
 // `--sanitize=fuzzer` (and `-parse-as-library`), which that script passes.
 import PackageDescription
@@ -29,12 +29,6 @@ let package = Package(
     .executableTarget(
       name: "FuzzQuestionnaire",
       dependencies: ["FuzzSupport", .product(name: "AssessmentStore", package: "cloud-assess")]
-    ),
-    // YAMLSubsetCheck.compare on any bytes: the fast reader of questionnaire YAML never reads a
-    // text otherwise than libyaml (a trap when it does).
-    .executableTarget(
-      name: "FuzzYAMLSubset",
-      dependencies: ["FuzzSupport", .product(name: "QuestionnaireFormat", package: "cloud-assess")]
     ),
     // WorkbookReader.read on any bytes, or on XML parts put into a valid zip (see the source).
     .executableTarget(

@@ -8,8 +8,8 @@ public enum BuiltinQuestionnaires {
   /// The questionnaire used when none is named.
   public static let defaultID = "be-socsec-cloud"
 
-  /// Digests that sessions saved before issue 15 recorded for the current content (the SHA-256
-  /// of the single file it was then): the content is unchanged, so opening them warns of nothing.
+  /// Digests that earlier versions recorded in sessions for the current content (the SHA-256 of
+  /// the single file it was then, before digests were taken of the canonical content): the content is unchanged, so opening them warns of nothing.
   static let formerDigests: [String: Set<String>] = [
     "be-socsec-cloud": ["cb302179e59c29c7f22abae36fec09ce9bd2e06e10ec64e85c2022573645dd1e"]
   ]

@@ -22,9 +22,10 @@ public struct LoadedQuestionnaire: Sendable {
     self.file = file
   }
 
-  /// Whether `digest` is what cloud-assess before issue 15 recorded for this very content: the
-  /// SHA-256 of the file's bytes (a single file, read again), or of the built-in questionnaire's
-  /// single file as it was then. Sessions saved then are not told their questionnaire changed.
+  /// Whether `digest` is what earlier versions of cloud-assess recorded for this very content,
+  /// before the digest was taken of the canonical content: the SHA-256 of the file's bytes (a
+  /// single file, read again), or of the built-in questionnaire's single file as it was then.
+  /// Sessions saved by them are not told their questionnaire changed when it did not.
   public func hadDigest(_ digest: String) -> Bool {
     if file == nil, source.hasPrefix("builtin:") {
       return BuiltinQuestionnaires.formerDigests[questionnaire.id]?.contains(digest) ?? false

@@ -48,6 +48,6 @@ public enum ReportOutput {
 
   /// SHA-256 (hex) of a file's bytes: the session file a report is made from.
   public static func sha256(ofFile path: String) throws -> String {
-    SHA256.hex(of: [UInt8](try FileContents.read(path)))
+    QuestionnaireFiles.sha256(of: try FileContents.read(path))
   }
 }

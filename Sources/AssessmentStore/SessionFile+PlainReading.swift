@@ -5,16 +5,16 @@ import QuestionnaireFormat
 
 /// A direct reading of session files as cloud-assess writes them, beside the `Codable` one.
 ///
-/// `JSONDecoder` costs about 20 µs per answer (its containers, generic unwrapping and per-field
-/// look-ups), and several milliseconds more the first time it meets each type in a process:
-/// most of `cloud-assess summary`'s own work on the built-in questionnaire, and 170 ms for a
-/// session of 10,000 answers. This reader walks the bytes once and builds the record itself.
+/// `JSONDecoder` works through containers, generic unwrapping and per-field look-ups for every
+/// answer, and pays again the first time it meets each type in a process: that was most of
+/// `cloud-assess summary`'s own work on the built-in questionnaire (docs/performance.md). This
+/// reader walks the bytes once and builds the record itself.
 ///
 /// It is never the one that judges a file: it accepts only plain, well-formed files (the keys
 /// and value kinds `SessionFile.FileFormat2` decodes, each key once, no escape in a key,
 /// strings without surrogate escapes, numbers without an exponent, known phases and action statuses, valid
 /// dates and ids) and gives up (nil) at anything else, however harmless. The `Codable`
-/// decoding then reads the file as before, with its own errors and leniencies. On every file it
+/// decoding then reads the file, with its own errors and leniencies. On every file it
 /// accepts, its record is the one the `Codable` decoding makes (`SessionFilePlainReadingTests`
 /// compare them).
 struct PlainSessionReader {

@@ -1,3 +1,5 @@
+import Crypto
+
 /// A questionnaire's digest: the SHA-256 of the canonical JSON of its content, whatever files it
 /// is split into (docs/questionnaire-format.md, "Digest").
 ///
@@ -27,7 +29,7 @@ struct CanonicalDigest {
   mutating func hex(of root: Node) -> String? {
     guard write(root) else { return nil }
     flush()
-    return hasher.finalize()
+    return hasher.finalize().hexDigits
   }
 
   /// The canonical JSON itself (for tests and for documentation).
@@ -44,7 +46,7 @@ struct CanonicalDigest {
 
   private mutating func flush() {
     if collecting { return }
-    buffer.withUnsafeBytes { hasher.update($0) }
+    hasher.update(data: buffer)
     buffer.removeAll(keepingCapacity: true)
   }
 
@@ -94,10 +96,6 @@ struct CanonicalDigest {
     buffer.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in
-      if !Self.needsEscaping(bytes) {
-        buffer.append(contentsOf: bytes)
-        return
-      }
       var clean = 0
       for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
         buffer.append(contentsOf: bytes[clean..<index])
@@ -119,29 +117,18 @@ struct CanonicalDigest {
     }
     buffer.append(UInt8(ascii: "\""))
   }
+}
 
-  /// Whether `bytes` hold a control character, `"` or `\`: checked eight bytes at a time.
-  private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    let raw = UnsafeRawPointer(base)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    var index = 0
-    while index + 8 <= bytes.count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      let quote = word ^ (0x22 * ones)
-      let backslash = word ^ (0x5C * ones)
-      // A byte below 0x20, or equal to '"' or '\\' (a zero byte of `quote` or `backslash`);
-      // bytes from 0x80 up (UTF-8 sequences) are ignored.
-      let found = ((word &- 0x20 * ones) | (quote &- ones) | (backslash &- ones)) & ~word & high
-      if found != 0 { return true }
-      index += 8
+extension Digest {
+  /// Lowercase hexadecimal, as digests are written in sessions and reports.
+  var hexDigits: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(Self.byteCount * 2)
+    for byte in self {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
     }
-    while index < bytes.count {
-      let byte = base[index]
-      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-      index += 1
-    }
-    return false
+    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -1,4 +1,5 @@
 import AssessmentCore
+import Crypto
 import Foundation
 import SystemSupport
 
@@ -151,12 +152,11 @@ public enum QuestionnaireFiles {
     for (path, data) in files {
       let root = data.withUnsafeBytes { raw -> Node? in
         let bytes = raw.bindMemory(to: UInt8.self)
-        let checked = checkText(bytes, source: path)
-        if let problem = checked.problem {
+        if let problem = checkText(bytes, source: path) {
           problems.append(problem)
           return nil
         }
-        switch tree.read(bytes, file: path, subset: checked.plain) {
+        switch tree.read(bytes, file: path) {
         case .success(let root):
           if root == nil {
             problems.append(
@@ -204,26 +204,14 @@ public enum QuestionnaireFiles {
         root = tree.adding(key: "sections", value: tree.concatenation(of: sequences, at: root), to: root)
       }
     }
-    // The digest on a second thread while the reader builds and checks the model: both only
-    // read the tree, and each costs about as much as the other.
-    let digest = Digesting(tree: tree, root: root)
     var reader = QuestionnaireReader(tree: tree)
     let questionnaire = reader.read(root)
-    let hex = digest.wait()
     let found = reader.problems
-    let fileNames = tree.files
-    // Nothing needs the tree any more: it is freed on another thread (hundreds of thousands of
-    // texts, a few milliseconds) instead of before this function returns.
-    let discarded = Handed((consume tree, consume reader))
-    discarding.enter()
-    DispatchQueue.global(qos: .utility).async {
-      _ = discarded.take()  // freed here, before leaving the group
-      discarding.leave()
-    }
     guard found.isEmpty, let questionnaire else {
-      throw .invalid(sorted(found, files: fileNames))
+      throw .invalid(sorted(found, files: tree.files))
     }
-    guard let hex else {
+    var digest = CanonicalDigest(tree: tree)
+    guard let hex = digest.hex(of: root) else {
       throw .invalid([
         QuestionnaireProblem(
           file: files[0].path, line: 1, column: 1,
@@ -231,14 +219,6 @@ public enum QuestionnaireFiles {
       ])
     }
     return ReadQuestionnaire(questionnaire: questionnaire, digest: hex)
-  }
-
-  /// The trees of finished reads being freed on other threads.
-  private static let discarding = DispatchGroup()
-
-  /// Waits until the trees of finished reads are freed (for measurements of memory and time).
-  public static func waitForDiscardedTrees() {
-    discarding.wait()
   }
 
   /// In file order (the files in reading order); problems at the same place keep the order they
@@ -252,138 +232,41 @@ public enum QuestionnaireFiles {
     }.map(\.element)
   }
 
-  /// Checks done on the bytes before parsing, in one pass: valid UTF-8, no tab in the
-  /// indentation (libyaml's message for it is obscure, so say it plainly). `plain` tells whether
-  /// the text holds only characters the fast reader handles (``YAMLSubsetReader``).
-  private static func checkText(
-    _ bytes: UnsafeBufferPointer<UInt8>, source: String
-  ) -> (problem: QuestionnaireProblem?, plain: Bool) {
-    guard let base = bytes.baseAddress else { return (nil, true) }
-    let count = bytes.count
-    var plain = true
+  /// Checks done on the bytes before parsing: valid UTF-8 (located, where libyaml would only say
+  /// "invalid"), no tab in the indentation (libyaml's message for it is obscure, so say it
+  /// plainly).
+  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> QuestionnaireProblem? {
+    guard isValidUTF8(bytes) else {
+      let (line, column) = firstInvalidUTF8(Data(buffer: bytes))
+      return QuestionnaireProblem(
+        file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8")
+    }
     var line = 1
     var lineStart = 0
     var inIndentation = true
-    var tab: (line: Int, column: Int)?
-    var index = 0
-    let raw = UnsafeRawPointer(base)
-    while index < count {
-      // Eight printable ASCII characters at a time (no control, no DEL, no byte above 0x7F):
-      // nothing to check in them but whether they end an indentation.
-      if index + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let delete = word ^ (0x7F * ones)
-        if ((word &- 0x20 * ones) | word | ((delete &- ones) & ~delete)) & high == 0 {
-          if inIndentation && word != 0x20 * ones { inIndentation = false }
-          index += 8
-          continue
-        }
-      }
-      let byte = base[index]
-      if byte >= 0x20 && byte < 0x7F {
-        if byte != 0x20 { inIndentation = false }
-        index += 1
-        continue
-      }
-      if byte < 0x80 {
-        switch byte {
-        case 0x0A:
-          line += 1
-          lineStart = index + 1
-          inIndentation = true
-        case 0x09:
-          plain = false
-          if inIndentation && tab == nil { tab = (line, index - lineStart + 1) }
-        default:
-          plain = false
-          inIndentation = false
-        }
-        index += 1
-        continue
-      }
-      inIndentation = false
-      // A multi-byte sequence (Unicode's table 3-7 of well-formed UTF-8).
-      let next = index + 1 < count ? base[index + 1] : 0
-      let length: Int
-      var secondLow: UInt8 = 0x80
-      var secondHigh: UInt8 = 0xBF
+    for (index, byte) in bytes.enumerated() {
       switch byte {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; secondLow = 0xA0
-      case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-      case 0xED: length = 3; secondHigh = 0x9F
-      case 0xF0: length = 4; secondLow = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; secondHigh = 0x8F
-      default: length = 0
+      case UInt8(ascii: "\n"):
+        line += 1
+        lineStart = index + 1
+        inIndentation = true
+      case UInt8(ascii: " "):
+        continue
+      case UInt8(ascii: "\t") where inIndentation:
+        return QuestionnaireProblem(
+          file: source, line: line, column: index - lineStart + 1,
+          message: "a tab in the indentation; YAML indents with spaces only")
+      default:
+        inIndentation = false
       }
-      var valid = length > 0 && index + length <= count && next >= secondLow && next <= secondHigh
-      if valid && length > 2 {
-        for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { valid = false }
-      }
-      guard valid else {
-        let (line, column) = UTF8Check.firstInvalid(Data(buffer: bytes))
-        return (
-          QuestionnaireProblem(
-            file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8"),
-          false
-        )
-      }
-      let third = length > 2 ? base[index + 2] : 0
-      if YAMLSubsetReader.isSpecialForLibyaml(byte, next, third) { plain = false }
-      index += length
     }
-    if let tab {
-      return (
-        QuestionnaireProblem(
-          file: source, line: tab.line, column: tab.column, message: "a tab in the indentation; YAML indents with spaces only"),
-        false
-      )
-    }
-    return (nil, plain)
+    return nil
   }
 
-  /// SHA-256 of bytes, lowercase hex (the digest of a file's bytes, as before issue 15).
+  /// SHA-256 of bytes, lowercase hex: of a questionnaire file's bytes (the digest that earlier
+  /// versions recorded in sessions, `LoadedQuestionnaire.hadDigest`), of the session file a
+  /// report is made from.
   public static func sha256(of data: Data) -> String {
-    var hasher = SHA256()
-    data.withUnsafeBytes { hasher.update($0) }
-    return hasher.finalize()
-  }
-}
-
-/// A value handed to another thread, which takes it (and frees it when done with it).
-private final class Handed<Value>: @unchecked Sendable {
-  private var value: Value?
-  init(_ value: consuming Value) { self.value = value }
-  /// The value, which this box no longer holds.
-  func take() -> Value { value.take()! }
-}
-
-/// The canonical digest of a tree, computed on a thread of its own.
-private final class Digesting: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  /// Written by the thread before it signals `done`, read after waiting for it.
-  private var result: String?
-
-  init(tree: YAMLTree, root: Node) {
-    // Handed over and dropped before signalling, so that the thread holds no part of the tree
-    // once the read is done (QuestionnaireFiles.waitForDiscardedTrees).
-    let handed = Handed(tree)
-    let thread = Thread { [self] in
-      do {
-        var digest = CanonicalDigest(tree: handed.take())
-        result = digest.hex(of: root)
-      }
-      done.signal()
-    }
-    thread.stackSize = 1 << 20
-    thread.start()
-  }
-
-  func wait() -> String? {
-    done.wait()
-    return result
+    SHA256.hash(data: data).hexDigits
   }
 }

@@ -110,19 +110,11 @@ struct YAMLTree {
     scalars.reserveCapacity(bytes / 24)
   }
 
-  /// Reads one file's YAML (UTF-8, checked by the caller) and returns its root node, or the
-  /// first problem, located. The file is read by ``YAMLSubsetReader`` when it is written in the
-  /// part of YAML that reader knows (the usual case, several times faster), by libyaml otherwise.
-  /// `subset`: the caller has checked that the text holds only characters that reader handles
-  /// (false: libyaml reads it).
-  mutating func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String, subset: Bool
-  ) -> Result<Node?, QuestionnaireProblem> {
+  /// Reads one file's YAML (UTF-8, checked by the caller) with libyaml and returns its root
+  /// node, or the first problem, located.
+  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Node?, QuestionnaireProblem> {
     let fileIndex = Int32(files.count)
     files.append(file)
-    if subset, let root = YAMLSubsetReader.read(bytes, fileIndex: fileIndex, charactersChecked: true, into: &self) {
-      return .success(root)
-    }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
       return .failure(QuestionnaireProblem(file: file, line: 1, column: 1, message: "YAML: the parser could not start (out of memory?)"))
@@ -330,57 +322,5 @@ private struct EventReader {
     return QuestionnaireProblem(
       file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1,
       message: "YAML syntax: \(detail)\(problemText)")
-  }
-}
-
-/// The check that ``YAMLSubsetReader`` never disagrees with libyaml, for the tests and the fuzz
-/// target `FuzzYAMLSubset`.
-public enum YAMLSubsetCheck {
-  /// How the two readers compare on one file's bytes (valid UTF-8).
-  public enum Outcome: Equatable, Sendable {
-    /// The subset reader gave up: libyaml reads the file.
-    case declined
-    /// Both read it, to the same tree.
-    case same
-    /// The subset reader read it and libyaml read something else or refused it: a bug.
-    case different(subset: String, libyaml: String)
-  }
-
-  public static func compare(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-    var fast = YAMLTree()
-    fast.files.append("check.yaml")
-    guard let root = YAMLSubsetReader.read(bytes, fileIndex: 0, into: &fast) else { return .declined }
-    var slow = YAMLTree()
-    let expected: String
-    switch slow.read(bytes, file: "check.yaml", subset: false) {
-    case .success(let slowRoot?): expected = slow.dump(slowRoot)
-    case .success(nil): expected = "(no document)"
-    case .failure(let problem): expected = "(refused: \(problem))"
-    }
-    let found = fast.dump(root)
-    return found == expected ? .same : .different(subset: found, libyaml: expected)
-  }
-}
-
-extension YAMLTree {
-  /// The tree under `node` as text: kinds, styles, positions and texts (aliases expanded; used on
-  /// trees without them).
-  func dump(_ node: Node) -> String {
-    var out = ""
-    dump(node, into: &out)
-    return out
-  }
-
-  private func dump(_ node: Node, into out: inout String) {
-    let raw = self[node]
-    out += "\(raw.kind)/\(raw.style)@\(raw.line):\(raw.column)"
-    switch raw.kind {
-    case .scalar:
-      out += "=" + String(reflecting: text(node)) + "\n"
-    case .sequence, .mapping:
-      out += "(\n"
-      for index in 0..<Int(raw.count) { dump(Node(index: children[Int(raw.start) + index]), into: &out) }
-      out += ")\n"
-    }
   }
 }

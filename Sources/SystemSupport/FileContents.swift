@@ -12,8 +12,8 @@ import Foundation
 /// session files and the files a report is made from; and bytes written whole to a descriptor.
 ///
 /// `Data(contentsOf: URL(fileURLWithPath:))` reads the same bytes through Foundation's URL and
-/// file machinery, whose first use in a process costs about 0.15 ms on the benchmark's machine
-/// (docs/performance.md): a tenth of what `cloud-assess summary` spends reading its session.
+/// file machinery, whose first use in a process is a visible part of what `cloud-assess
+/// summary` spends reading its session (docs/performance.md).
 public enum FileContents {
   /// Why a file could not be read: the system's words (`strerror`), e.g. "No such file or
   /// directory", "Permission denied", "Is a directory".

@@ -12,7 +12,7 @@ import Foundation
 /// commands read (the locale, `TERM`, `NO_COLOR`, the sessions directory, the editor).
 ///
 /// `ProcessInfo.processInfo.environment` copies every variable into a new dictionary at each
-/// call, and its first use in a process costs about 0.2 ms on the benchmark's machine
+/// call, and its first use in a process is a visible part of a command's start
 /// (docs/performance.md); a command reads three or four variables.
 public enum ProcessEnvironment {
   public static func value(_ name: String) -> String? {

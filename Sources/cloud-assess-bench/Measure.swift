@@ -37,16 +37,11 @@ enum Clock {
 
   /// Runs `body`, which makes a value, `times` times after `warmup` unmeasured runs; the
   /// durations in milliseconds. Each value replaces the one in `last` after the clock has
-  /// stopped: freeing the previous result is not part of making the next. `between` runs after
-  /// each run, unmeasured (e.g. to let work that a run left to other threads finish, so that it
-  /// does not weigh on the next).
+  /// stopped: freeing the previous result is not part of making the next.
   static func measure<Value>(
-    times: Int, warmup: Int = 3, into last: inout Value?, between: () -> Void = {}, _ body: () throws -> Value
+    times: Int, warmup: Int = 3, into last: inout Value?, _ body: () throws -> Value
   ) rethrows -> [Double] {
-    for _ in 0..<warmup {
-      last = try body()
-      between()
-    }
+    for _ in 0..<warmup { last = try body() }
     var durations: [Double] = []
     durations.reserveCapacity(times)
     for _ in 0..<times {
@@ -54,19 +49,18 @@ enum Clock {
       let value = try body()
       durations.append(nowMs() - start)
       last = value
-      between()
     }
     return durations
   }
 
-  /// Runs `body` `times` times after `warmup` unmeasured runs; the durations in milliseconds.
-  /// The duration of one call of `body`, in ms.
+  /// The duration of one call of `body`, in milliseconds.
   static func measureOnce(_ body: () throws -> Void) rethrows -> Double {
     let start = nowMs()
     try body()
     return nowMs() - start
   }
 
+  /// Runs `body` `times` times after `warmup` unmeasured runs; the durations in milliseconds.
   static func measure(times: Int, warmup: Int = 3, _ body: (Int) throws -> Void) rethrows -> [Double] {
     for index in 0..<warmup { try body(index) }
     var durations: [Double] = []

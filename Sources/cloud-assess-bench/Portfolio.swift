@@ -2,10 +2,10 @@ import AssessmentCore
 import AssessmentStore
 import Foundation
 
-/// `cloud-assess list` over a portfolio of saved sessions of the built-in questionnaire (issue
-/// 12: 1,000 sessions in at most 200 ms): each complete, with a few actions, written as the
-/// wizard writes them (with their abstract), then the same files without their abstract (as a
-/// version-1 file or one with a journal is read: decoded whole).
+/// `cloud-assess list` over a portfolio of saved sessions of the built-in questionnaire (the
+/// target: 1,000 sessions listed in at most 200 ms): each complete, with a few actions, written
+/// as the wizard writes them (with their abstract), then the same files without their abstract
+/// (as a version-1 file or one with a journal is read: decoded whole).
 enum Portfolio {
   static func run(count: Int, runs: Int) throws {
     let loaded = try BuiltinQuestionnaires.resolve(nil)

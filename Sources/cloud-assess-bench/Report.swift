@@ -61,9 +61,9 @@ struct EndToEnd {
     let environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "CLOUD_ASSESS_SESSIONS": sessions]
     let marker = Phrase.identificationTitle.text(.en)
     // The three commands in turn, round after round (two rounds of warm-up first), so that each
-    // ratio compares the same moments of the machine: measured one command after the other,
-    // the floor's median moved from 6.7 to 8.4 ms between two runs of the benchmark on a shared
-    // virtual machine, and the ratios with it (1.83× to 2.40× for the same binary).
+    // ratio compares the same moments of the machine: on a shared virtual machine the floor
+    // alone moves by a quarter from one minute to the next, and measured one command after the
+    // other the ratios moved with it.
     var floor: [Double] = []
     var summary: [Double] = []
     var frames: [Double] = []
@@ -115,8 +115,9 @@ struct Report: Codable {
   var date: String
   var sizes: [SizeResult]
   var endToEnd: EndToEndResult
+  var targets: [TargetCheck] = []
 
-  /// The sizes side by side, then the end-to-end figures.
+  /// The sizes side by side, then the end-to-end figures, then the targets.
   func table() -> String {
     func ms(_ value: Double) -> String { String(format: value < 10 ? "%.3f" : "%.1f", value) }
     func pad(_ text: String, _ width: Int) -> String {
@@ -153,6 +154,7 @@ struct Report: Codable {
       lines.append(pad(timing.name, 56) + left("\(ms(timing.medianMs)) / \(ms(timing.p99Ms))", 20))
     }
     lines.append(String(format: "first frame / floor: %.2f×   summary / floor: %.2f×", end.firstFrameRatio, end.summaryRatio))
+    lines += ["", Targets.table(targets)]
     return lines.joined(separator: "\n")
   }
 }

@@ -109,7 +109,7 @@ enum Synthetic {
     """
 
   /// Whether the session has an action plan (the default; `CLOUD_ASSESS_BENCH_NO_PLAN=1` measures
-  /// a session without one, as before the plan existed).
+  /// a session without one).
   static var withPlan: Bool { ProcessInfo.processInfo.environment["CLOUD_ASSESS_BENCH_NO_PLAN"] != "1" }
 
   /// An action on four gaps in nine (the answers `partial`, `noncompliant` and `unknown` come at

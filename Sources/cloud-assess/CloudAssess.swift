@@ -17,8 +17,8 @@ struct CloudAssess: ParsableCommand {
     version: CloudAssessVersion.current,
     // Every subcommand names itself (`commandName`): without it, the argument parser derives
     // each name from its type's name by reflection (`String(describing:)`) at every start, for
-    // the whole command tree: milliseconds of the Swift runtime's protocol-conformance look-ups
-    // before any command runs.
+    // the whole command tree: protocol-conformance look-ups of the Swift runtime, which walk
+    // every conformance record of the program, before any command runs.
     subcommands: [
       Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
       Questionnaires.self,
