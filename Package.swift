@@ -43,7 +43,10 @@ let package = Package(
     // their texts; the HTML report is put in a Mustache template.
     .target(
       name: "AssessmentReports",
-      dependencies: ["AssessmentCore", "Workbook", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "AssessmentCore", "Workbook", .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // Office Open XML workbooks (xlsx): a writer of the parts Office needs, and a reader that
     // treats the file as hostile (docs/workbook.md).
@@ -135,7 +138,9 @@ let package = Package(
     ),
     .testTarget(
       name: "AssessmentPlainTests",
-      dependencies: ["AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore", "TestSupport"]
+      dependencies: [
+        "AssessmentPlain", "AssessmentFrontEnd", "AssessmentCore", "AssessmentStore", "TestSupport",
+      ]
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     // Workbook: the xlsx summary read back.

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import AssessmentCore
+@_exported import TestSupport
 
 func text(_ value: String) -> LocalizedText {
   LocalizedText(["fr": value + " (fr)", "en": value, "nl": value + " (nl)"])
@@ -50,5 +51,4 @@ let fixture: Questionnaire = {
     ])
 }()
 
-let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 let t1 = Date(timeIntervalSince1970: 1_800_000_060)

@@ -10,7 +10,7 @@ import Testing
 @Suite struct KeyTableTests {
   /// The first column of the README's key table, one set of key names per row.
   func readmeKeys() throws -> [Set<String>] {
-    let readme = try String(contentsOfFile: testsDirectory + "/../README.md", encoding: .utf8)
+    let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
     let lines = readme.components(separatedBy: "\n")
     let start = try #require(lines.firstIndex(of: "| keys | action |"))
     return lines[(start + 2)...].prefix { $0.hasPrefix("|") }.map { row in

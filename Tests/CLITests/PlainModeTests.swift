@@ -277,7 +277,9 @@ import Testing
 
   /// `ACCESSIBLE=1`, the convention of terminal form libraries, chooses plain mode in a terminal
   /// that curses could drive; `ACCESSIBLE=0` does not.
-  @Test(.enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"), arguments: [("1", true), ("0", false)])
+  @Test(
+    .enabled(if: RequiredTool.tmux, "needs tmux (.ci/run installs it)"),
+    arguments: [("1", true), ("0", false)])
   func accessibleChoosesPlainMode(value: String, plain: Bool) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

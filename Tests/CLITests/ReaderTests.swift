@@ -76,8 +76,8 @@ import Testing
   /// carry two different labels in every format and language, and are two lines in rendered
   /// Markdown (a line break, not one paragraph).
   @Test func theRemediationAndThePlansActionCarryTwoLabels() throws {
-    let env = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
-    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let env = ["CLOUD_ASSESS_SESSIONS": repositoryRoot + "/Tests/Fixtures/sessions"]
+    let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
     let labels = [
       "fr": ("Recommandation :", "Plan d'action :"), "en": ("Recommendation:", "Action plan:"),
       "nl": ("Aanbeveling:", "Actieplan:"),
@@ -110,8 +110,8 @@ import Testing
 
   /// `list`'s headings and statuses follow the language (LANG), like every other command.
   @Test func listSpeaksTheLanguage() throws {
-    let env = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
-    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let env = ["CLOUD_ASSESS_SESSIONS": repositoryRoot + "/Tests/Fixtures/sessions"]
+    let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
     let expected = [
       "fr_BE.UTF-8": ["FOURNISSEUR", "AVANCEMENT", "VERDICT", "EN RETARD", "NON ACCEPTABLE"],
       "nl_BE.UTF-8": ["AANBIEDER", "VOORTGANG", "OORDEEL", "ACHTERSTALLIG", "NIET AANVAARDBAAR"],
@@ -132,8 +132,8 @@ import Testing
   /// The derogations part appears only for a questionnaire that has derogation questions, and
   /// says that no risk is accepted when none is.
   @Test func theDerogationsPartOnlyWhereDerogationsExist() throws {
-    let fixtures = ["CLOUD_ASSESS_SESSIONS": packageRoot + "/Tests/Fixtures/sessions"]
-    let risk = packageRoot + "/Tests/Fixtures/risk.yaml"
+    let fixtures = ["CLOUD_ASSESS_SESSIONS": repositoryRoot + "/Tests/Fixtures/sessions"]
+    let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
     let without = try runCLI(
       ["summary", "mixed", "--questionnaire", risk, "--lang", "en", "--format", "html"], environment: fixtures)
     #expect(without.status == 0)
