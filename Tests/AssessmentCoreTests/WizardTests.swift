@@ -254,7 +254,8 @@ import Testing
       ],
       .review: [.backPressed, .sectionJumped, .questionJumped, .summaryOpened, .overlayClosed, .finishRequested],
       .summary: [.sectionJumped, .questionJumped, .overlayClosed, .finishRequested],
-      .finished: [.reopenRequested, .questionJumped],
+      // The action plan is kept up on a finished assessment too.
+      .finished: [.reopenRequested, .questionJumped, .actionEdited],
     ]
     // Saving and quitting mean something in every phase.
     let everywhere: Set<EventKind> = [.saveRequested, .saveSucceeded, .saveFailed, .quitRequested]
