@@ -7,7 +7,7 @@ import TestSupport
 /// Under `CI=true` they always run, and fail on the missing tool: `.ci/run` installs every one,
 /// so CI never passes without having run them.
 enum RequiredTool {
-  static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+  static let inCI = TestSupport.inCI
 
   /// The tests that drive the binary in tmux.
   static var tmux: Bool { inCI || Tmux.available }
@@ -25,14 +25,5 @@ enum RequiredTool {
   /// The Python of the validators' environment (`.ci/run` creates it).
   static var oscalPython: String {
     ProcessInfo.processInfo.environment["OSCAL_PYTHON"] ?? repositoryRoot + "/.venv-ci/bin/python"
-  }
-
-  /// A program found in `PATH`.
-  static func which(_ name: String) -> String? {
-    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-      let path = "\(directory)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
   }
 }

@@ -6,8 +6,8 @@ import Workbook
 /// the CSV, the sheets, the plan's dates as dates) and by openpyxl (filters, colours), and
 /// refused without --output.
 @Suite struct WorkbookReportTests {
-  let questionnaire = packageRoot + "/Tests/Fixtures/risk.yaml"
-  func session(_ name: String) -> String { packageRoot + "/Tests/Fixtures/sessions/\(name).json" }
+  let questionnaire = repositoryRoot + "/Tests/Fixtures/risk.yaml"
+  func session(_ name: String) -> String { repositoryRoot + "/Tests/Fixtures/sessions/\(name).json" }
 
   func summary(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
     try runCLI(
@@ -81,16 +81,10 @@ import Workbook
     #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: path)))
   }
 
-  @Test func openpyxlSeesTheFiltersAndTheLevelsColouredAndWritten() throws {
-    let python = packageRoot + "/.venv-ci/bin/python"
-    let found = FileManager.default.isExecutableFile(atPath: python)
-      && (try? runBinary(python, ["-c", "import openpyxl"]).status) == 0
-    guard found else {
-      if ProcessInfo.processInfo.environment["CI"] == "true" {
-        Issue.record("openpyxl in .venv-ci is missing: .ci/run installs it")
-      }
-      return
-    }
+  // openpyxl, in the virtual environment .ci/run creates.
+  @Test(.enabled(if: inCI || venvHasModule("openpyxl")))
+  func openpyxlSeesTheFiltersAndTheLevelsColouredAndWritten() throws {
+    let python = venvPython
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/mixed.xlsx"

@@ -79,3 +79,25 @@ public func runBinary(
     stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
     stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
 }
+
+/// Whether the tests run under CI (`CI=true`): there a test that needs a tool runs, and fails
+/// when the tool is missing, since `.ci/run` installs every one.
+public let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+/// A program found in `PATH`.
+public func which(_ name: String) -> String? {
+  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+    let path = "\(directory)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}
+
+/// The Python of the tests' virtual environment (`.ci/run` creates it).
+public let venvPython = repositoryRoot + "/.venv-ci/bin/python"
+
+/// Whether the tests' virtual environment has `module`.
+public func venvHasModule(_ module: String) -> Bool {
+  FileManager.default.isExecutableFile(atPath: venvPython)
+    && (try? runBinary(venvPython, ["-c", "import \(module)"]).status) == 0
+}

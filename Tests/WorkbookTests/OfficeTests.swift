@@ -23,15 +23,17 @@ import Testing
   var soffice: String? { which("soffice") ?? which("libreoffice") }
 
   /// LibreOffice with a profile and a home of its own (it needs a writable HOME).
-  func convert(_ file: String, to filter: String, outdir: String, work: String) throws -> Run {
-    try run(
+  func convert(_ file: String, to filter: String, outdir: String, work: String) throws -> CLIResult {
+    try runBinary(
       soffice ?? "soffice",
       ["-env:UserInstallation=file://\(work)/profile", "--headless", "--convert-to", filter, "--outdir", outdir, file],
       environment: ["HOME": work])
   }
 
-  @Test func libreOfficeShowsEveryRowAndItsResavedFileReadsBack() throws {
-    guard requireTool(soffice != nil, "LibreOffice (soffice, Debian libreoffice-calc-nogui)") else { return }
+  // LibreOffice: Debian libreoffice-calc-nogui.
+  @Test(.enabled(if: inCI || which("soffice") != nil || which("libreoffice") != nil))
+  func libreOfficeShowsEveryRowAndItsResavedFileReadsBack() throws {
+    _ = try #require(soffice, "LibreOffice (soffice) is missing: .ci/run installs it")
     let work = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: work) }
     let path = work + "/book.xlsx"
@@ -42,7 +44,7 @@ import Testing
     #expect(csv.status == 0, "\(csv.stdout)\(csv.stderr)")
     let questions = try String(contentsOfFile: work + "/csv/book-Questions.csv", encoding: .utf8)
     let script = "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
-    let parsed = try run("/usr/bin/env", ["python3", "-c", script, work + "/csv/book-Questions.csv"])
+    let parsed = try runBinary("/usr/bin/env", ["python3", "-c", script, work + "/csv/book-Questions.csv"])
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String]], "\(questions)")
     #expect(rows.count == Self.rowCount)
     #expect(rows.first?.first == "id", "the hidden key row is in the file")
@@ -76,11 +78,10 @@ import Testing
     #expect(sheet.rows.count == Self.rowCount)
   }
 
-  @Test func openpyxlSeesTheListsTheLocksTheHiddenRowAndTheFrozenHeader() throws {
-    let python = packageRoot + "/.venv-ci/bin/python"
-    let found = FileManager.default.isExecutableFile(atPath: python)
-      && (try? run(python, ["-c", "import openpyxl"]).status) == 0
-    guard requireTool(found, "openpyxl in .venv-ci") else { return }
+  // openpyxl, in the virtual environment .ci/run creates.
+  @Test(.enabled(if: inCI || venvHasModule("openpyxl")))
+  func openpyxlSeesTheListsTheLocksTheHiddenRowAndTheFrozenHeader() throws {
+    let python = venvPython
     let work = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: work) }
     let path = work + "/book.xlsx"
@@ -117,7 +118,7 @@ import Testing
       book.save(sys.argv[2])
       """
     let filled = work + "/filled.xlsx"
-    let result = try run(python, ["-c", script, path, filled])
+    let result = try runBinary(python, ["-c", script, path, filled])
     #expect(result.status == 0, "\(result.stderr)")
     let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
     #expect(seen["sheets"] as? [String] == ["Questions", "L'identification", "Caché"])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+@_exported import TestSupport
 @testable import Workbook
 
 /// A zip archive of the given parts, for hand-made (hostile) workbooks.
@@ -61,66 +62,4 @@ func refusal(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourc
     Issue.record("another error: \(error)", sourceLocation: sourceLocation)
   }
   return nil
-}
-
-func which(_ name: String) -> String? {
-  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-    let path = "\(directory)/\(name)"
-    if FileManager.default.isExecutableFile(atPath: path) { return path }
-  }
-  return nil
-}
-
-/// Whether a tool a test needs is there; missing, the test is skipped, or fails under CI=true.
-func requireTool(_ found: Bool, _ what: String) -> Bool {
-  if found { return true }
-  if ProcessInfo.processInfo.environment["CI"] == "true" {
-    Issue.record("\(what) is missing: .ci/run installs it")
-  } else {
-    print("WorkbookTests: skipped, \(what) is missing (.ci/run installs it; CI=true makes this a failure)")
-  }
-  return false
-}
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
-
-func temporaryDirectory() -> String {
-  let path = NSTemporaryDirectory() + "workbook-tests-" + UUID().uuidString
-  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
-}
-
-struct Run {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
-
-func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
-  process.arguments = arguments
-  var env = ProcessInfo.processInfo.environment
-  for (key, value) in environment { env[key] = value }
-  process.environment = env
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  // Read both pipes while the process runs: a full pipe would block it.
-  nonisolated(unsafe) var errData = Data()
-  let group = DispatchGroup()
-  group.enter()
-  DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.leave()
-  }
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
 }
