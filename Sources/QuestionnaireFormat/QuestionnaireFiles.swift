@@ -236,8 +236,8 @@ public enum QuestionnaireFiles {
   /// "invalid"), no tab in the indentation (libyaml's message for it is obscure, so say it
   /// plainly).
   private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> QuestionnaireProblem? {
-    guard isValidUTF8(bytes) else {
-      let (line, column) = firstInvalidUTF8(Data(buffer: bytes))
+    guard UTF8Check.isValid(bytes) else {
+      let (line, column) = UTF8Check.firstInvalid(Data(buffer: bytes))
       return QuestionnaireProblem(
         file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8")
     }
