@@ -59,7 +59,9 @@ let package = Package(
     // session's summary report assembled from its file.
     .target(
       name: "AssessmentStore",
-      dependencies: ["AssessmentCore", "AssessmentReports", "QuestionnaireFormat", "SystemSupport"],
+      dependencies: [
+        "AssessmentCore", "AssessmentReports", "QuestionnaireFormat", "SystemSupport",
+      ],
       plugins: ["BuiltinQuestionnaires"]
     ),
     // Runs questionnaire-codegen on Questionnaires/ at every build that needs it.
@@ -76,7 +78,8 @@ let package = Package(
     // What both front ends share, with no terminal: the App (keys to wizard events, the front
     // end's state), the texts of the screens, the field being typed, the locale and signals.
     .target(
-      name: "AssessmentFrontEnd", dependencies: ["AssessmentCore", "AssessmentReports", "SystemSupport"]),
+      name: "AssessmentFrontEnd",
+      dependencies: ["AssessmentCore", "AssessmentReports", "SystemSupport"]),
     // The full-screen wizard: curses, the screens drawn on a terminal, the runner.
     .target(
       name: "AssessmentTUI",
@@ -91,7 +94,8 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
+        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI",
+        "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
         "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -100,13 +104,15 @@ let package = Package(
     .executableTarget(
       name: "cloud-assess-bench",
       dependencies: [
-        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI", "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
+        "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI",
+        "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
         "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Writes the built-in questionnaires' models as Swift (run by the BuiltinQuestionnaires plugin).
-    .executableTarget(name: "questionnaire-codegen", dependencies: ["AssessmentCore", "QuestionnaireFormat"]),
+    .executableTarget(
+      name: "questionnaire-codegen", dependencies: ["AssessmentCore", "QuestionnaireFormat"]),
     // The heap in use (glibc's mallinfo2), for the benchmarks' memory figures.
     .target(name: "CHeapInUse"),
     // The benchmarks' floor: reads files and prints their size, nothing else.
@@ -116,10 +122,13 @@ let package = Package(
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore", "TestSupport"]),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(
-      name: "AssessmentReportsTests", dependencies: ["AssessmentReports", "AssessmentCore", "TestSupport"]),
+      name: "AssessmentReportsTests",
+      dependencies: ["AssessmentReports", "AssessmentCore", "TestSupport"]),
     .testTarget(
       name: "WorkbookTests",
-      dependencies: ["Workbook", "AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "Workbook", "AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .testTarget(
       name: "AssessmentStoreTests",
@@ -130,7 +139,8 @@ let package = Package(
     .testTarget(
       name: "AssessmentTUITests",
       dependencies: [
-        "AssessmentFrontEnd", "AssessmentTUI", "AssessmentCore", "AssessmentReports", "AssessmentStore",
+        "AssessmentFrontEnd", "AssessmentTUI", "AssessmentCore", "AssessmentReports",
+        "AssessmentStore",
         "SystemSupport", "TestSupport",
       ],
       // Read from the source tree by path (Support.swift), not bundled.
@@ -144,6 +154,8 @@ let package = Package(
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     // Workbook: the xlsx summary read back.
-    .testTarget(name: "CLITests", dependencies: ["Workbook", "SystemSupport", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["Workbook", "SystemSupport", "TestSupport"],
+      exclude: ["Golden"]),
   ]
 )

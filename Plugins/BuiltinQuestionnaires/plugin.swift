@@ -22,7 +22,8 @@ struct BuiltinQuestionnaires: BuildToolPlugin {
       guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
       if isDirectory.boolValue {
         questionnaires.append(url)
-        if let files = manager.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) {
+        if let files = manager.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
+        {
           for case let file as URL in files
           where (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             inputs.append(file)
@@ -36,7 +37,8 @@ struct BuiltinQuestionnaires: BuildToolPlugin {
     let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinQuestionnaireModels.swift")
     return [
       .buildCommand(
-        displayName: "Compiling the built-in questionnaires (\(questionnaires.map(\.lastPathComponent).joined(separator: ", ")))",
+        displayName:
+          "Compiling the built-in questionnaires (\(questionnaires.map(\.lastPathComponent).joined(separator: ", ")))",
         executable: try context.tool(named: "questionnaire-codegen").url,
         arguments: ["--output", output.path] + questionnaires.map(\.path),
         inputFiles: inputs,

@@ -55,7 +55,8 @@ public struct PlanAction: Equatable, Hashable, Sendable {
     public var isDate: Bool { self == .dueDate || self == .acceptedOn || self == .acceptedUntil }
     /// Whether the field belongs to the acceptance decision.
     public var isAcceptance: Bool {
-      self == .acceptedBy || self == .acceptedOn || self == .acceptanceReason || self == .acceptedUntil
+      self == .acceptedBy || self == .acceptedOn || self == .acceptanceReason
+        || self == .acceptedUntil
     }
   }
 
@@ -172,5 +173,7 @@ public struct PlanSummary: Equatable, Sendable {
 
   public init() {}
 
-  public var isEmpty: Bool { pending.isEmpty && accepted.isEmpty && refused.isEmpty && done.isEmpty }
+  public var isEmpty: Bool {
+    pending.isEmpty && accepted.isEmpty && refused.isEmpty && done.isEmpty
+  }
 }

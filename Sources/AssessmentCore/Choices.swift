@@ -11,14 +11,18 @@ extension Question {
   public func choices(_ language: InterfaceLanguage, _ questionnaire: Questionnaire) -> [Choice] {
     switch type {
     case .compliance:
-      return ComplianceValue.allCases.map { Choice(id: $0.rawValue, label: $0.phrase.text(language)) }
+      return ComplianceValue.allCases.map {
+        Choice(id: $0.rawValue, label: $0.phrase.text(language))
+      }
     case .yesno:
       return [
         Choice(id: "yes", label: Phrase.yes.text(language)),
         Choice(id: "no", label: Phrase.no.text(language)),
       ]
     case .single, .multiple:
-      return options.map { Choice(id: $0.id, label: questionnaire.text($0.label, language.rawValue)) }
+      return options.map {
+        Choice(id: $0.id, label: questionnaire.text($0.label, language.rawValue))
+      }
     case .text, .number, .derogation:
       return []
     }
@@ -55,14 +59,18 @@ extension AnswerValue {
   }
 
   /// The text shown for an answer, in words (labels, not ids): screens and reports alike.
-  public func display(_ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire)
+  public func display(
+    _ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire
+  )
     -> String
   {
     switch self {
     case .choice(let id):
       // "Not applicable" answered: the choice's "(justification required)" is a hint for the
       // one choosing, not part of the answer.
-      if question.type == .compliance, id == ComplianceValue.na.rawValue { return Phrase.notApplicableAnswer.text(language) }
+      if question.type == .compliance, id == ComplianceValue.na.rawValue {
+        return Phrase.notApplicableAnswer.text(language)
+      }
       return question.choices(language, questionnaire).first { $0.id == id }?.label ?? id
     case .choices(let ids):
       let choices = question.choices(language, questionnaire)

@@ -25,7 +25,8 @@ public indirect enum Condition: Equatable, Hashable, Sendable {
       .answered(let id):
       return [id]
     case .not(let inner): return inner.questionIDs
-    case .and(let lhs, let rhs), .or(let lhs, let rhs): return lhs.questionIDs.union(rhs.questionIDs)
+    case .and(let lhs, let rhs), .or(let lhs, let rhs):
+      return lhs.questionIDs.union(rhs.questionIDs)
     }
   }
 

@@ -125,14 +125,18 @@ public struct ConditionParser {
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
   }
 
-  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
 
   /// A character of an identifier or a value after its first.
   private static func isWordByte(_ byte: UInt8) -> Bool {
-    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: ".")
   }
 
   /// The tokens of `source`, over its UTF-8 bytes. Every token is ASCII and the first byte that is
@@ -163,7 +167,10 @@ public struct ConditionParser {
       if isLetter(byte) || byte == UInt8(ascii: "_") {
         var end = position
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-        tokens.append(Token(kind: .identifier(String(decoding: bytes[position..<end], as: UTF8.self)), column: column))
+        tokens.append(
+          Token(
+            kind: .identifier(String(decoding: bytes[position..<end], as: UTF8.self)),
+            column: column))
         position = end
         continue
       }
@@ -173,7 +180,11 @@ public struct ConditionParser {
         var end = position + 1
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         let text = String(decoding: bytes[position..<end], as: UTF8.self)
-        let isNumber = Double(text) != nil && text.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        let isNumber =
+          Double(text) != nil
+          && text.utf8.allSatisfy {
+            isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+          }
         tokens.append(Token(kind: isNumber ? .number(text) : .identifier(text), column: column))
         position = end
         continue
@@ -273,7 +284,8 @@ public struct ConditionParser {
       position += 1
       let (id, column) = try identifier("a question id")
       _ = try expect(.closeParen, "')'")
-      references.append(ConditionReference(questionID: id, values: [], column: column, use: .answered))
+      references.append(
+        ConditionReference(questionID: id, values: [], column: column, use: .answered))
       return .answered(id)
     case .identifier(let id):
       return try parseComparison(id, column: token.column)
@@ -296,14 +308,17 @@ public struct ConditionParser {
       position += 1
       let (value, valueColumn) = try value()
       references.append(
-        ConditionReference(questionID: id, values: [value], column: column, use: .value, valueColumns: [valueColumn]))
+        ConditionReference(
+          questionID: id, values: [value], column: column, use: .value, valueColumns: [valueColumn])
+      )
       return token.kind == .equal ? .equals(id, value) : .not(.equals(id, value))
     case .identifier("in"):
       position += 1
       let list = try valueList()
       let values = list.map(\.0)
       references.append(
-        ConditionReference(questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
+        ConditionReference(
+          questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
       return .isIn(id, values)
     case .identifier("not"):
       position += 1
@@ -315,11 +330,13 @@ public struct ConditionParser {
       let list = try valueList()
       let values = list.map(\.0)
       references.append(
-        ConditionReference(questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
+        ConditionReference(
+          questionID: id, values: values, column: column, use: .value, valueColumns: list.map(\.1)))
       return .not(.isIn(id, values))
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       position += 1
-      guard let next = advance(), case .number(let text) = next.kind, let number = Double(text) else {
+      guard let next = advance(), case .number(let text) = next.kind, let number = Double(text)
+      else {
         throw ConditionSyntaxError(
           message: "expected a number after \(token.kind.quoted)",
           column: tokens.indices.contains(position - 1) ? tokens[position - 1].column : endColumn)

@@ -7,7 +7,8 @@ public enum Day {
   public static func isValid(_ text: String) -> Bool {
     // `YYYY-MM-DD` in ASCII digits, read on the UTF-8 bytes in place (the plan sorts and judges
     // every due date with it): no copy of them, no array.
-    text.utf8.withContiguousStorageIfAvailable(isValid) ?? Array(text.utf8).withUnsafeBufferPointer(isValid)
+    text.utf8.withContiguousStorageIfAvailable(isValid)
+      ?? Array(text.utf8).withUnsafeBufferPointer(isValid)
   }
 
   private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

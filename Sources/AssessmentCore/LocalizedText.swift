@@ -41,7 +41,11 @@ public struct LocalizedText: Equatable, Hashable, Sendable {
         .map(\.element)
       var unique: [Entry] = []
       for entry in entries {
-        if unique.last?.language == entry.language { unique[unique.count - 1] = entry } else { unique.append(entry) }
+        if unique.last?.language == entry.language {
+          unique[unique.count - 1] = entry
+        } else {
+          unique.append(entry)
+        }
       }
       entries = unique
     }

@@ -83,7 +83,9 @@ public enum NumberInput {
   public static func parse(_ text: String, for question: Question, language: InterfaceLanguage)
     -> Result<Double, Failure>
   {
-    parse(text, language: language, minimum: question.minimum, maximum: question.maximum, integer: question.integer)
+    parse(
+      text, language: language, minimum: question.minimum, maximum: question.maximum,
+      integer: question.integer)
   }
 
   /// Reads `text` as a number typed in `language`, within the bounds given.
@@ -117,7 +119,9 @@ public enum NumberInput {
     func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     var normalized = ""
     var index = 0
-    if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" || scalars[index] == "\u{2212}" {
+    if index < scalars.count,
+      scalars[index] == "-" || scalars[index] == "+" || scalars[index] == "\u{2212}"
+    {
       if scalars[index] != "+" { normalized.append("-") }
       index += 1
     }
@@ -146,7 +150,9 @@ public enum NumberInput {
       } else if scalar == "." || scalar == "," {
         guard !inExponent else { return .failure(.notANumber) }
         separators += 1
-        if separators > 1 || (scalar == "," && !decimalComma) { return .failure(.ambiguousSeparator) }
+        if separators > 1 || (scalar == "," && !decimalComma) {
+          return .failure(.ambiguousSeparator)
+        }
         normalized.append(".")
       } else if scalar == "e" || scalar == "E", !inExponent, integerDigits + fractionDigits > 0 {
         inExponent = true
@@ -170,7 +176,9 @@ public enum NumberInput {
     // compared as digits; with an exponent, 2^53 itself is refused, being where rounding starts.
     if inExponent {
       if abs(value) >= largestExact { return .failure(.tooLarge) }
-    } else if integerPart.count > 16 || (integerPart.count == 16 && integerPart > "9007199254740992") {
+    } else if integerPart.count > 16
+      || (integerPart.count == 16 && integerPart > "9007199254740992")
+    {
       return .failure(.tooLarge)
     }
     return .success(value == 0 ? 0 : value)
@@ -184,7 +192,9 @@ public enum NumberInput {
       let digits = String(Int64(abs(value)))
       var grouped = ""
       for (offset, character) in digits.enumerated() {
-        if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(language == .en ? "," : "\u{00A0}") }
+        if offset > 0, (digits.count - offset) % 3 == 0 {
+          grouped.append(language == .en ? "," : "\u{00A0}")
+        }
         grouped.append(character)
       }
       text = (value < 0 ? "-" : "") + grouped

@@ -34,7 +34,8 @@ public struct Questionnaire: Equatable, Sendable {
   public init(
     id: String, version: String, languages: [String], title: LocalizedText,
     description: LocalizedText? = nil, sections: [Section],
-    riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [], risks: [RegisterRisk] = [],
+    riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [],
+    risks: [RegisterRisk] = [],
     citations: [String: LocalizedText] = [:], labels: QuestionnaireLabels = QuestionnaireLabels(),
     owner: DutyOwner = .provider
   ) {
@@ -122,7 +123,9 @@ public struct Questionnaire: Equatable, Sendable {
   /// (an option removed, a type changed), sorted: they count as unanswered and stay in the file.
   public func invalidAnswerIDs(_ answers: [String: Answer]) -> [String] {
     answers.compactMap { id, answer in
-      guard let value = answer.value, let question = question(id), !fits(value, question) else { return nil }
+      guard let value = answer.value, let question = question(id), !fits(value, question) else {
+        return nil
+      }
       return id
     }.sorted()
   }
@@ -134,7 +137,8 @@ public struct Questionnaire: Equatable, Sendable {
 
   public static func == (lhs: Questionnaire, rhs: Questionnaire) -> Bool {
     lhs.id == rhs.id && lhs.version == rhs.version && lhs.languages == rhs.languages
-      && lhs.title == rhs.title && lhs.description == rhs.description && lhs.sections == rhs.sections
+      && lhs.title == rhs.title && lhs.description == rhs.description
+      && lhs.sections == rhs.sections
       && lhs.riskModel == rhs.riskModel && lhs.blockingRules == rhs.blockingRules
       && lhs.risks == rhs.risks && lhs.citations == rhs.citations && lhs.labels == rhs.labels
   }
@@ -151,7 +155,8 @@ public struct Questionnaire: Equatable, Sendable {
     // Most questions cite one ref: no set, no array, no join (the summary cites thousands).
     if refs.count == 1 { return citation(refs[0], language) }
     var seen = Set<String>()
-    return refs.map { citation($0, language) }.filter { seen.insert($0).inserted }.joined(separator: "; ")
+    return refs.map { citation($0, language) }.filter { seen.insert($0).inserted }.joined(
+      separator: "; ")
   }
 }
 
@@ -234,7 +239,9 @@ public struct QuestionnaireLabels: Equatable, Sendable {
 
 extension Questionnaire {
   /// The label of an identification field: the questionnaire's wording when it gives one.
-  public func identificationLabel(_ field: SessionMetadata.Field, _ language: InterfaceLanguage) -> String {
+  public func identificationLabel(_ field: SessionMetadata.Field, _ language: InterfaceLanguage)
+    -> String
+  {
     let own: LocalizedText?
     let phrase: Phrase
     switch field {
@@ -406,7 +413,8 @@ public struct Question: Equatable, Sendable {
   public init(
     id: String, refs: [String] = [], type: QuestionType, text: LocalizedText, help: LocalizedText,
     options: [ChoiceOption] = [], when: Condition? = nil, severity: Severity? = nil,
-    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil, mappings: Mappings = Mappings(),
+    protects: [SecurityDimension] = [], remediation: LocalizedText? = nil,
+    mappings: Mappings = Mappings(),
     basis: RequirementBasis? = nil, optional: Bool = false,
     minimum: Double? = nil, maximum: Double? = nil, integer: Bool = false, owner: DutyOwner? = nil
   ) {

@@ -53,7 +53,9 @@ public struct DerogationUse: Equatable, Sendable {
   /// The blocking rules it waives (those that would hold without it), when it counts.
   public var waives: [String]
 
-  public init(questionID: String, record: DerogationRecord, status: DerogationStatus, waives: [String]) {
+  public init(
+    questionID: String, record: DerogationRecord, status: DerogationStatus, waives: [String]
+  ) {
     self.questionID = questionID
     self.record = record
     self.status = status
@@ -219,14 +221,18 @@ public struct RiskEngine: Sendable {
       // handful of combinations, rated once each.
       let key = RatingKey(
         answer: scored, severity: question.severity ?? .medium, protects: question.protects,
-        targeted: !targeted.contains(question.id) ? [] : activeAdjustments.indices.filter {
-          activeAdjustments[$0].questions.contains(question.id)
-        })
+        targeted: !targeted.contains(question.id)
+          ? []
+          : activeAdjustments.indices.filter {
+            activeAdjustments[$0].questions.contains(question.id)
+          })
       let rated: Finding
       if let known = ratings[key] {
         rated = known
       } else {
-        rated = finding(question, position: position, section: section, answer: scored, adjustments: activeAdjustments)
+        rated = finding(
+          question, position: position, section: section, answer: scored,
+          adjustments: activeAdjustments)
         ratings[key] = rated
       }
       findings.append(
@@ -308,7 +314,8 @@ public struct RiskEngine: Sendable {
       let question = questionnaire.questions[position]
       guard case .derogation(let record)? = answer(question.id), !record.isBlank else { continue }
       derogations.append(
-        DerogationUse(questionID: question.id, record: record, status: record.status(on: day), waives: []))
+        DerogationUse(
+          questionID: question.id, record: record, status: record.status(on: day), waives: []))
     }
     var blocking: [BlockingFinding] = []
     for rule in questionnaire.blockingRules where rule.when.evaluate(answer) {
@@ -350,17 +357,24 @@ public struct RiskEngine: Sendable {
     let gapIndices = findings.indices.filter { findings[$0].isGap }
     let gapKeys = gapIndices.map { index -> Int in
       let finding = findings[index]
-      return (rank(finding.level) << 48) | (finding.severity.rank << 40) | (Int(UInt32.max) - finding.position)
+      return (rank(finding.level) << 48) | (finding.severity.rank << 40)
+        | (Int(UInt32.max) - finding.position)
     }
-    let gaps = gapIndices.indices.sorted { gapKeys[$0] > gapKeys[$1] }.map { findings[gapIndices[$0]] }
+    let gaps = gapIndices.indices.sorted { gapKeys[$0] > gapKeys[$1] }.map {
+      findings[gapIndices[$0]]
+    }
     // The finding of each position, by index (not a dictionary of every finding by id).
     var findingAt = [Int](repeating: -1, count: questionnaire.questions.count)
-    for (index, finding) in findings.enumerated() where findingAt[finding.position] < 0 { findingAt[finding.position] = index }
+    for (index, finding) in findings.enumerated() where findingAt[finding.position] < 0 {
+      findingAt[finding.position] = index
+    }
     let lowest = model.levels.first?.id
     let highest = model.levels.last?.id
     var register = questionnaire.risks.map { risk in
       let related = risk.mitigatedBy.compactMap { id -> Finding? in
-        guard let position = questionnaire.index(of: id), findingAt[position] >= 0 else { return nil }
+        guard let position = questionnaire.index(of: id), findingAt[position] >= 0 else {
+          return nil
+        }
         return findings[findingAt[position]]
       }
       let open = related.filter { $0.answer != .compliant }
@@ -377,7 +391,8 @@ public struct RiskEngine: Sendable {
         risk: risk, level: related.isEmpty ? nil : residual, inherentLevel: inherent,
         findings: related, blocking: blockedBy)
     }
-    let plan = planSummary(actions, findings: findings, findingAt: findingAt, day: day, answer: answer)
+    let plan = planSummary(
+      actions, findings: findings, findingAt: findingAt, day: day, answer: answer)
     for index in register.indices {
       register[index].accepted = register[index].findings.map(\.questionID).filter { id in
         plan.accepted.contains { $0.questionID == id && $0.acceptance.counts }
@@ -404,7 +419,8 @@ public struct RiskEngine: Sendable {
   /// The plan as of `day`: every action recorded for a question that applies (`actions`, in
   /// walking order).
   private func planSummary(
-    _ actions: [(position: Int, action: PlanAction)], findings: [Finding], findingAt: [Int], day: String,
+    _ actions: [(position: Int, action: PlanAction)], findings: [Finding], findingAt: [Int],
+    day: String,
     answer: @escaping (String) -> AnswerValue?
   ) -> PlanSummary {
     var plan = PlanSummary()
@@ -414,7 +430,9 @@ public struct RiskEngine: Sendable {
       if action.status == .riskAccepted {
         // A blocking finding is not accepted away; nor is a gap on a rule the reference text
         // allows no exception to (`derogation: none`), whether it blocks today or not.
-        let rules = questionnaire.blockingRules.filter { $0.refusesAcceptance(of: question.id, answer) }
+        let rules = questionnaire.blockingRules.filter {
+          $0.refusesAcceptance(of: question.id, answer)
+        }
         if !rules.isEmpty { acceptance = .blocking(rules.map(\.id)) }
       }
       // The level of the question's gap, when it is one.
@@ -428,7 +446,11 @@ public struct RiskEngine: Sendable {
       case .open, .inProgress: plan.pending.append(item)
       case .done: plan.done.append(item)
       case .riskAccepted:
-        if case .blocking = acceptance { plan.refused.append(item) } else { plan.accepted.append(item) }
+        if case .blocking = acceptance {
+          plan.refused.append(item)
+        } else {
+          plan.accepted.append(item)
+        }
       }
     }
     // By due date, undated last; then in walking order.
@@ -457,9 +479,12 @@ public struct RiskEngine: Sendable {
   /// answer at the finding's impact.
   func inherentLevel(_ finding: Finding) -> String {
     let model = questionnaire.riskModel
-    let likelihood = model.answerLikelihood[ScoredAnswer.noncompliant.rawValue] ?? model.likelihood.last?.id ?? ""
+    let likelihood =
+      model.answerLikelihood[ScoredAnswer.noncompliant.rawValue] ?? model.likelihood.last?.id ?? ""
     let impactIndex = model.impact.firstIndex { $0.id == finding.impact } ?? 0
-    return model.matrix[likelihood].flatMap { $0.indices.contains(impactIndex) ? $0[impactIndex] : nil }
+    return model.matrix[likelihood].flatMap {
+      $0.indices.contains(impactIndex) ? $0[impactIndex] : nil
+    }
       ?? model.levels.last?.id ?? ""
   }
 
@@ -479,7 +504,9 @@ public struct RiskEngine: Sendable {
     var shift: Int?
     var reasons: [LocalizedText] = []
     let named = adjustments.filter { $0.questions.contains(question.id) }
-    var groups = question.protects.map { dimension in adjustments.filter { $0.dimensions.contains(dimension) } }
+    var groups = question.protects.map { dimension in
+      adjustments.filter { $0.dimensions.contains(dimension) }
+    }
     if !named.isEmpty { groups.append(named) }
     for applying in groups {
       let total = max(-1, min(1, applying.reduce(0) { $0 + $1.shift }))
@@ -490,9 +517,10 @@ public struct RiskEngine: Sendable {
     }
     let impactIndex = max(0, min(model.impact.count - 1, baseImpact + (shift ?? 0)))
     let impact = model.impact.indices.contains(impactIndex) ? model.impact[impactIndex].id : ""
-    let level = model.matrix[likelihood].flatMap {
-      $0.indices.contains(impactIndex) ? $0[impactIndex] : nil
-    } ?? model.levels.last?.id ?? ""
+    let level =
+      model.matrix[likelihood].flatMap {
+        $0.indices.contains(impactIndex) ? $0[impactIndex] : nil
+      } ?? model.levels.last?.id ?? ""
     return Finding(
       questionID: question.id, position: position, section: section, answer: answer,
       severity: severity, likelihood: likelihood, impact: impact, level: level,
@@ -531,8 +559,12 @@ public struct RiskEngine: Sendable {
     var reasons: [VerdictReason] = []
     if !blocks.isEmpty { reasons.append(.blocking(count: blocks.count)) }
     if !beyondRules.isEmpty { reasons.append(.blockingBeyondGuideline(rules: beyondRules)) }
-    if severe > 0 { reasons.append(.gapsNotAcceptable(count: severe, level: model.notAcceptableFrom)) }
-    if conditional > 0 { reasons.append(.gapsWithConditions(count: conditional, level: model.conditionsFrom)) }
+    if severe > 0 {
+      reasons.append(.gapsNotAcceptable(count: severe, level: model.notAcceptableFrom))
+    }
+    if conditional > 0 {
+      reasons.append(.gapsWithConditions(count: conditional, level: model.conditionsFrom))
+    }
     if unanswered > 0 { reasons.append(.incomplete(unanswered: unanswered)) }
     if unjustified > 0 { reasons.append(.unjustifiedNotApplicable(count: unjustified)) }
     let waivedRules = waived.reduce(0) { $0 + $1.waives.count }
@@ -541,7 +573,9 @@ public struct RiskEngine: Sendable {
     let verdict: Verdict
     if !blocks.isEmpty || severe > 0 {
       verdict = .notAcceptable
-    } else if !blocking.isEmpty || conditional > 0 || unanswered > 0 || unjustified > 0 || !waived.isEmpty {
+    } else if !blocking.isEmpty || conditional > 0 || unanswered > 0 || unjustified > 0
+      || !waived.isEmpty
+    {
       verdict = .acceptableWithConditions
     } else {
       verdict = .acceptable

@@ -68,7 +68,8 @@ public struct RiskModel: Equatable, Sendable {
     self.severityImpact = severityImpact
     self.impactAdjustments = impactAdjustments
     self.notAcceptableFrom = notAcceptableFrom ?? levels.last?.id ?? ""
-    self.conditionsFrom = conditionsFrom ?? (levels.count > 1 ? levels[1].id : levels.first?.id ?? "")
+    self.conditionsFrom =
+      conditionsFrom ?? (levels.count > 1 ? levels[1].id : levels.first?.id ?? "")
   }
 
   /// The rank of a level id (0 = lowest), or nil for an unknown id.
@@ -138,7 +139,8 @@ public struct BlockingRule: Equatable, Sendable {
 
   public init(
     id: String, refs: [String], when: Condition, questions: [String], message: LocalizedText,
-    remediation: LocalizedText, derogation: DerogationRule = .unspecified, basis: RequirementBasis? = nil
+    remediation: LocalizedText, derogation: DerogationRule = .unspecified,
+    basis: RequirementBasis? = nil
   ) {
     self.derogation = derogation
     self.basis = basis

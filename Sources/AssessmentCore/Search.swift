@@ -13,7 +13,8 @@ extension Questionnaire {
       let question = questions[position]
       if question.refs.contains(where: { Self.fold($0).hasPrefix(needle) }) { return true }
       if Self.fold(question.id).contains(needle) { return true }
-      return (Array(question.text.values.values) + Array(question.help.values.values)).contains { text in
+      return (Array(question.text.values.values) + Array(question.help.values.values)).contains {
+        text in
         let haystack = Self.fold(text)
         return words.allSatisfy { haystack.contains($0) }
       }

@@ -44,9 +44,12 @@ extension String {
         let before = index > 0 ? bytes[index - 1] : 0
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let after = index + 2 < bytes.count ? bytes[index + 2] : 0
-        guard before < 0x80, next < 0x80, after < 0x80 else { return substitutingCharacters(arguments) }
+        guard before < 0x80, next < 0x80, after < 0x80 else {
+          return substitutingCharacters(arguments)
+        }
         if next >= 0x31, next <= 0x39, Int(next - 0x30) <= arguments.count {
-          result += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<index]), as: UTF8.self)
+          result += String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[copied..<index]), as: UTF8.self)
           result += arguments[Int(next - 0x31)]
           index += 2
           copied = index
@@ -95,7 +98,11 @@ extension String {
     }
     var result = String.UnicodeScalarView()
     for each in unicodeScalars {
-      if each == scalar { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(each) }
+      if each == scalar {
+        result.append(contentsOf: replacement.unicodeScalars)
+      } else {
+        result.append(each)
+      }
     }
     return String(result)
   }

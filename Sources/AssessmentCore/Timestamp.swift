@@ -86,7 +86,9 @@ public enum Timestamp {
       return true
     }
     // Lower-case t and z are allowed by RFC 3339.
-    utf8 = utf8.map { $0 == UInt8(ascii: "t") ? UInt8(ascii: "T") : $0 == UInt8(ascii: "z") ? UInt8(ascii: "Z") : $0 }
+    utf8 = utf8.map {
+      $0 == UInt8(ascii: "t") ? UInt8(ascii: "T") : $0 == UInt8(ascii: "z") ? UInt8(ascii: "Z") : $0
+    }
     var year: Int64
     if utf8[0] == UInt8(ascii: "+") || utf8[0] == UInt8(ascii: "-") {
       let negative = utf8[0] == UInt8(ascii: "-")
@@ -132,7 +134,8 @@ public enum Timestamp {
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetSeconds
     if fractionNanoseconds % 1_000_000 == 0 {
       // Whole milliseconds, as this program writes them: the same Double as the saved date.
-      return Date(timeIntervalSince1970: Double(seconds * 1000 + fractionNanoseconds / 1_000_000) / 1000)
+      return Date(
+        timeIntervalSince1970: Double(seconds * 1000 + fractionNanoseconds / 1_000_000) / 1000)
     }
     return Date(timeIntervalSince1970: Double(seconds) + Double(fractionNanoseconds) / 1e9)
   }

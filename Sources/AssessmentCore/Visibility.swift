@@ -67,7 +67,9 @@ public struct Progress: Equatable, Sendable {
 
   /// Applicable required questions without an answer.
   public var unanswered: Int { applicable - answered }
-  public var isComplete: Bool { unanswered == 0 && toReverify == 0 && unjustifiedNotApplicable == 0 }
+  public var isComplete: Bool {
+    unanswered == 0 && toReverify == 0 && unjustifiedNotApplicable == 0
+  }
   /// The share verified: a carried answer counts once confirmed.
   public var fraction: Double { applicable == 0 ? 1 : Double(verified) / Double(applicable) }
 }

@@ -61,37 +61,55 @@ public struct Wizard: Sendable {
       guard let question = current(state), (state.answers[question.id]?.note ?? "") != note else {
         break
       }
-      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.note = note }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        $0.note = note
+      }
     case (.questions, .evidenceAdded(let reference, let date)):
       let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
       guard let question = current(state), !trimmed.isEmpty else { break }
-      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.evidence.append(trimmed) }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        $0.evidence.append(trimmed)
+      }
     case (.questions, .evidenceRemoved(let index, let date)):
       guard let question = current(state),
         state.answers[question.id]?.evidence.indices.contains(index) == true
       else { break }
-      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { _ = $0.evidence.remove(at: index) }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        _ = $0.evidence.remove(at: index)
+      }
     case (.questions, .evidenceEdited(let index, let reference, let date)):
       let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
       guard let question = current(state),
         state.answers[question.id]?.evidence.indices.contains(index) == true
       else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
-        if trimmed.isEmpty { _ = $0.evidence.remove(at: index) } else { $0.evidence[index] = trimmed }
+        if trimmed.isEmpty {
+          _ = $0.evidence.remove(at: index)
+        } else {
+          $0.evidence[index] = trimmed
+        }
       }
     case (.questions, .flagToggled(let date)):
       guard let question = current(state) else { break }
-      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.flagged.toggle() }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        $0.flagged.toggle()
+      }
     // The action plan is follow-up, not answering: it is kept up on a finished assessment too.
     case (.questions, .actionEdited(let action, let date)),
       (.finished, .actionEdited(let action, let date)):
       guard let question = current(state) else { break }
-      if action.status == .riskAccepted, !blockingRules(holdingFor: question.id, state).isEmpty { break }
+      if action.status == .riskAccepted, !blockingRules(holdingFor: question.id, state).isEmpty {
+        break
+      }
       let stored = action.isBlank ? nil : action
       guard state.answers[question.id]?.action != stored else { break }
-      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) { $0.action = stored }
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
+        $0.action = stored
+      }
     case (.questions, .answerConfirmed(let date)):
-      guard let question = current(state), state.answers[question.id]?.reverify == true else { break }
+      guard let question = current(state), state.answers[question.id]?.reverify == true else {
+        break
+      }
       answersChanged = updateAnswer(&state, question.id, date: date) { $0.reverify = false }
     case (.questions, .nextPressed):
       if let next = nextVisible(state, after: state.cursor) {
@@ -226,12 +244,16 @@ public struct Wizard: Sendable {
   /// What is left to do before finishing, in walking order.
   public func review(_ state: WizardState) -> ReviewList {
     var list = ReviewList()
-    for (position, question) in questionnaire.questions.enumerated() where state.visibility[position]
-    {
+    for (position, question) in questionnaire.questions.enumerated()
+    where state.visibility[position] {
       let answer = state.answers[question.id]
-      if questionnaire.value(answer, question) == nil, question.isRequired { list.unanswered.append(position) }
+      if questionnaire.value(answer, question) == nil, question.isRequired {
+        list.unanswered.append(position)
+      }
       if answer?.flagged == true { list.flagged.append(position) }
-      if answer?.isUnjustifiedNotApplicable == true { list.unjustifiedNotApplicable.append(position) }
+      if answer?.isUnjustifiedNotApplicable == true {
+        list.unjustifiedNotApplicable.append(position)
+      }
     }
     return list
   }
@@ -256,7 +278,8 @@ public struct Wizard: Sendable {
   where C.Element == Int {
     var progress = Progress(answered: 0, applicable: 0)
     for position in positions where state.visibility[position] {
-      add(contribution(position, state.answers[questionnaire.questions[position].id]), to: &progress)
+      add(
+        contribution(position, state.answers[questionnaire.questions[position].id]), to: &progress)
     }
     return progress
   }
@@ -267,10 +290,12 @@ public struct Wizard: Sendable {
     let question = questionnaire.questions[position]
     let fits = answer?.value.map { questionnaire.fits($0, question) } ?? false
     let carried = fits && answer?.reverify == true
-    let unjustified = fits && question.type == .compliance && answer?.isUnjustifiedNotApplicable == true
+    let unjustified =
+      fits && question.type == .compliance && answer?.isUnjustifiedNotApplicable == true
     let required = question.isRequired ? 1 : 0
     return Progress(
-      answered: fits ? required : 0, applicable: required, verified: fits && !carried ? required : 0,
+      answered: fits ? required : 0, applicable: required,
+      verified: fits && !carried ? required : 0,
       toReverify: carried ? 1 : 0, unjustifiedNotApplicable: unjustified ? 1 : 0)
   }
 
@@ -313,13 +338,16 @@ public struct Wizard: Sendable {
       if let search = state.search {
         let matches = questionnaire.search(search.query, visibility: state.visibility)
         state.search = SearchState(
-          query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
+          query: search.query, matches: matches,
+          current: min(search.current, max(matches.count - 1, 0)))
       }
       settleCursor(&state)
       recount(&state)
     } else if tallyWasCurrent {
       state.tally.isCurrent = true
-      if let position, let countedBefore, state.visibility.indices.contains(position), state.visibility[position] {
+      if let position, let countedBefore, state.visibility.indices.contains(position),
+        state.visibility[position]
+      {
         let section = questionnaire.sectionIndexOfQuestion[position]
         let countedNow = contribution(position, stored)
         add(countedBefore, to: &state.tally.total, sign: -1)
@@ -334,7 +362,8 @@ public struct Wizard: Sendable {
   /// Counts answered and applicable questions afresh, overall and per section.
   private func recount(_ state: inout WizardState) {
     var tally = Tally()
-    tally.sections = Array(repeating: Progress(answered: 0, applicable: 0), count: questionnaire.sections.count)
+    tally.sections = Array(
+      repeating: Progress(answered: 0, applicable: 0), count: questionnaire.sections.count)
     for (position, question) in questionnaire.questions.enumerated()
     where state.visibility.indices.contains(position) && state.visibility[position] {
       let counts = contribution(position, state.answers[question.id])
@@ -353,7 +382,8 @@ public struct Wizard: Sendable {
 
   private func settleCursor(_ state: inout WizardState) {
     if state.visibility.indices.contains(state.cursor), state.visibility[state.cursor] { return }
-    if let next = nextVisible(state, after: state.cursor) ?? previousVisible(state, before: state.cursor)
+    if let next = nextVisible(state, after: state.cursor)
+      ?? previousVisible(state, before: state.cursor)
     {
       state.cursor = next
     } else {

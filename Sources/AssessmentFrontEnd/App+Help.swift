@@ -15,7 +15,9 @@ extension App {
     func wrap(_ text: String, _ style: TextStyle) {
       for line in DisplayWidth.wrap(text, width: width) { lines.append((line, style)) }
     }
-    let refs = question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
+    let refs =
+      question.refs.isEmpty
+      ? question.id : questionnaire.citations(question.refs, language.rawValue)
     wrap(Phrase.helpTitle.text(language) + " — " + refs, TextStyle(bold: true, color: .accent))
     lines.append(("", .plain))
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
@@ -30,8 +32,12 @@ extension App {
     if !question.mappings.isEmpty {
       lines.append(("", .plain))
       lines.append((Phrase.mappings.text(language), .underline))
-      if !question.mappings.iso27002.isEmpty { wrap("ISO/IEC 27002:2013 — " + question.mappings.iso27002.joined(separator: ", "), .plain) }
-      if !question.mappings.nis2.isEmpty { wrap("NIS2 Art. 21(2) — " + question.mappings.nis2.joined(separator: ", "), .plain) }
+      if !question.mappings.iso27002.isEmpty {
+        wrap("ISO/IEC 27002:2013 — " + question.mappings.iso27002.joined(separator: ", "), .plain)
+      }
+      if !question.mappings.nis2.isEmpty {
+        wrap("NIS2 Art. 21(2) — " + question.mappings.nis2.joined(separator: ", "), .plain)
+      }
       if !question.mappings.gdpr.isEmpty {
         let name = language == .fr ? "RGPD" : language == .nl ? "AVG" : "GDPR"
         wrap("\(name) — art. " + question.mappings.gdpr.joined(separator: ", "), .plain)
@@ -47,7 +53,9 @@ extension App {
     guard keys else { return lines }
     lines.append(("", .plain))
     lines.append((KeyText.keysTitle.text(language), .underline))
-    for line in KeyText.helpKeys.text(language).split(separator: "\n") { wrap(String(line), .plain) }
+    for line in KeyText.helpKeys.text(language).split(separator: "\n") {
+      wrap(String(line), .plain)
+    }
     return lines
   }
 }

@@ -50,7 +50,9 @@ extension App {
         openForm(&state, missing[0], now: now)
         if missing.count < fields.count || !wasFirst || state.formField != 0 {
           state.notice = Phrase.identificationMissing.format(
-            state.language, missing.map { questionnaire.identificationLabel($0, state.language) }.joined(separator: ", "))
+            state.language,
+            missing.map { questionnaire.identificationLabel($0, state.language) }.joined(
+              separator: ", "))
         }
       }
       return effects
@@ -70,7 +72,10 @@ extension App {
 
   /// The title and description whole (F1 from the form), for a description cut on the form.
   public func aboutLines(_ state: AppState, width: Int) -> [(String, TextStyle)] {
-    [(Phrase.descriptionTitle.text(state.language), TextStyle(bold: true, color: .accent)), ("", .plain)]
+    [
+      (Phrase.descriptionTitle.text(state.language), TextStyle(bold: true, color: .accent)),
+      ("", .plain),
+    ]
       + DisplayWidth.wrap(aboutText(state.language), width: width).map { ($0, .plain) }
   }
 }

@@ -18,7 +18,9 @@ extension App {
   /// Sets the status of the current question's action; "risk accepted" is refused, with the
   /// reason in the notice, while a blocking rule naming the question holds. Shared by the plan
   /// form and plain mode's `plan`.
-  public func setActionStatus(_ state: inout AppState, _ status: ActionStatus, now: Date) -> [WizardEffect] {
+  public func setActionStatus(_ state: inout AppState, _ status: ActionStatus, now: Date)
+    -> [WizardEffect]
+  {
     guard let question = wizard.current(state.wizard) else { return [] }
     var action = state.wizard.answers[question.id]?.action ?? PlanAction()
     action.status = status
@@ -26,14 +28,16 @@ extension App {
       let rules = wizard.blockingRules(holdingFor: question.id, state.wizard)
       if !rules.isEmpty {
         state.notice = SummaryReport.acceptanceText(
-          .blocking(rules.map(\.id)), action: action, questionnaire: questionnaire, language: state.language)
+          .blocking(rules.map(\.id)), action: action, questionnaire: questionnaire,
+          language: state.language)
         return []
       }
     }
     return send(&state, .actionEdited(action, at: now))
   }
 
-  func handlePlan(_ state: inout AppState, _ key: Key, selection: Int, now: Date) -> [WizardEffect] {
+  func handlePlan(_ state: inout AppState, _ key: Key, selection: Int, now: Date) -> [WizardEffect]
+  {
     guard let question = wizard.current(state.wizard) else {
       state.mode = .browsing
       state.field = nil
@@ -52,7 +56,9 @@ extension App {
         let accepted = state.wizard.answers[question.id]?.action?.status == .riskAccepted
         if next < Self.planRows, accepted || !fields[next - 1].isAcceptance {
           let nextField = fields[next - 1]
-          open(&state, .action(nextField), text: state.wizard.answers[question.id]?.action?[nextField] ?? "", now: now)
+          open(
+            &state, .action(nextField),
+            text: state.wizard.answers[question.id]?.action?[nextField] ?? "", now: now)
           state.mode = .plan(selection: next)
         } else {
           state.mode = .plan(selection: selection)
@@ -89,11 +95,14 @@ extension App {
       if selection == 0 {
         let current = state.wizard.answers[question.id]?.action?.status ?? .open
         let all = ActionStatus.allCases
-        return setActionStatus(&state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
+        return setActionStatus(
+          &state, all[((all.firstIndex(of: current) ?? 0) + 1) % all.count], now: now)
       }
       guard action == .edit else { return [] }
       let field = fields[selection - 1]
-      open(&state, .action(field), text: state.wizard.answers[question.id]?.action?[field] ?? "", now: now)
+      open(
+        &state, .action(field), text: state.wizard.answers[question.id]?.action?[field] ?? "",
+        now: now)
     case .close:
       state.mode = .browsing
     case .quit:

@@ -159,7 +159,8 @@ extension App {
       return []
     }
     state.mode = .contents(selection: selection)
-    state.listOffset = Viewport.settle(state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
+    state.listOffset = Viewport.settle(
+      state.listOffset, focus: selection, total: sections.count, rows: state.listRows)
     return []
   }
 
@@ -173,7 +174,9 @@ extension App {
     }
   }
 
-  func handleEvidence(_ state: inout AppState, _ key: Key, selection: Int?, now: Date) -> [WizardEffect] {
+  func handleEvidence(_ state: inout AppState, _ key: Key, selection: Int?, now: Date)
+    -> [WizardEffect]
+  {
     guard let question = wizard.current(state.wizard) else {
       state.mode = .browsing
       state.field = nil
@@ -219,7 +222,9 @@ extension App {
 
   func searchNotice(_ state: AppState) -> String? {
     guard let search = state.wizard.search else { return nil }
-    if search.matches.isEmpty { return FrontEndText.searchNone.format(state.language, search.query) }
+    if search.matches.isEmpty {
+      return FrontEndText.searchNone.format(state.language, search.query)
+    }
     return FrontEndText.searchMatches.format(
       state.language, search.current + 1, search.matches.count, search.query)
   }
@@ -302,7 +307,8 @@ extension App {
         state.mode = .editingAnswer
         return []
       case .text, .number:
-        let current = answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
+        let current =
+          answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
         open(&state, .answer(question.type), text: current, now: now)
         state.mode = .editingAnswer
         return []
@@ -352,7 +358,8 @@ extension App {
       let current = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
       let selection = sections.firstIndex(of: current) ?? 0
       state.mode = .contents(selection: selection)
-      state.listOffset = Viewport.settle(0, focus: selection, total: sections.count, rows: state.listRows)
+      state.listOffset = Viewport.settle(
+        0, focus: selection, total: sections.count, rows: state.listRows)
       return []
     case .review: return send(&state, .reviewOpened)
     case .summary: return send(&state, .summaryOpened)

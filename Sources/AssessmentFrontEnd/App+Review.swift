@@ -16,11 +16,16 @@ extension App {
       for position in positions {
         let question = questionnaire.questions[position]
         // Cited as the published text reads, like the question screen.
-        let reference = question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
+        let reference =
+          question.refs.isEmpty
+          ? question.id : questionnaire.citations(question.refs, language.rawValue)
         // Who must act on it: what is still to ask of the provider stands out.
         let owner = questionnaire.owner(at: position).name(language)
         entries.append(
-          ("\(reference) — \(questionnaire.text(question.text, language.rawValue)) · \(owner)", position))
+          (
+            "\(reference) — \(questionnaire.text(question.text, language.rawValue)) · \(owner)",
+            position
+          ))
       }
     }
     group(.reviewUnanswered, list.unanswered)
@@ -35,8 +40,10 @@ extension App {
     let targetLines = entries.indices.filter { entries[$0].position != nil }
     func moveTo(_ selection: Int) {
       state.listSelection = min(max(targetLines.count - 1, 0), max(0, selection))
-      let focus = targetLines.indices.contains(state.listSelection) ? targetLines[state.listSelection] : nil
-      state.listOffset = Viewport.settle(state.listOffset, focus: focus, total: entries.count, rows: state.listRows)
+      let focus =
+        targetLines.indices.contains(state.listSelection) ? targetLines[state.listSelection] : nil
+      state.listOffset = Viewport.settle(
+        state.listOffset, focus: focus, total: entries.count, rows: state.listRows)
     }
     guard let action = Self.reviewKeys.action(for: key) else { return [] }
     switch action {

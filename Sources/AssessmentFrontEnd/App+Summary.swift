@@ -28,9 +28,13 @@ extension App {
         continue
       }
       let indent = String(line.text.prefix { $0 == " " })
-      let wrapped = DisplayWidth.wrap(String(line.text.dropFirst(indent.count)), width: width - indent.count)
+      let wrapped = DisplayWidth.wrap(
+        String(line.text.dropFirst(indent.count)), width: width - indent.count)
       for (index, piece) in wrapped.enumerated() {
-        result.append(SummaryLine((index == 0 ? indent : indent + "  ") + piece, line.emphasis, questionID: line.questionID))
+        result.append(
+          SummaryLine(
+            (index == 0 ? indent : indent + "  ") + piece, line.emphasis,
+            questionID: line.questionID))
       }
     }
     return result
@@ -41,7 +45,8 @@ extension App {
     let finished = state.wizard.phase == .finished
     func moveTo(_ selection: Int) {
       state.listSelection = min(max(total - 1, 0), max(0, selection))
-      state.listOffset = Viewport.settle(state.listOffset, focus: state.listSelection, total: total, rows: state.listRows)
+      state.listOffset = Viewport.settle(
+        state.listOffset, focus: state.listSelection, total: total, rows: state.listRows)
     }
     let table = finished ? Self.finishedSummaryKeys : Self.summaryKeys
     guard let action = table.action(for: key) else { return [] }

@@ -83,7 +83,9 @@ public struct App: Sendable {
       if case .evidence(let index) = field.target, let question = wizard.current(state.wizard) {
         let count = state.wizard.answers[question.id]?.evidence.count ?? 0
         if index == nil, case .evidenceAdded = event { field.target = .evidence(index: count - 1) }
-        if index != nil, field.editor.text.allSatisfy(\.isWhitespace) { field.target = .evidence(index: nil) }
+        if index != nil, field.editor.text.allSatisfy(\.isWhitespace) {
+          field.target = .evidence(index: nil)
+        }
       }
       state.field = field
       return effects
@@ -103,7 +105,8 @@ public struct App: Sendable {
   /// a number that does not parse, which would otherwise be lost.
   func quit(_ state: inout AppState, now: Date) -> [WizardEffect] {
     guard let effects = handOver(&state, now: now) else {
-      state.notice = (state.notice ?? "") + " — " + FrontEndText.invalidNumberOnQuit.text(state.language)
+      state.notice =
+        (state.notice ?? "") + " — " + FrontEndText.invalidNumberOnQuit.text(state.language)
       return []
     }
     return effects + send(&state, .quitRequested)
@@ -112,7 +115,9 @@ public struct App: Sendable {
   /// What the editor started by Ctrl-E gave: its text replaces the field's (the final newlines,
   /// which editors add, removed) and is handed over at once; a failure leaves the text as it was
   /// and shows the message (written by whoever ran the editor, in the interface language).
-  public func externalEditFinished(_ state: inout AppState, _ outcome: ExternalEdit, now: Date) -> [WizardEffect] {
+  public func externalEditFinished(_ state: inout AppState, _ outcome: ExternalEdit, now: Date)
+    -> [WizardEffect]
+  {
     guard var field = state.field else { return [] }
     switch outcome {
     case .edited(var text):
@@ -130,7 +135,8 @@ public struct App: Sendable {
   public func tick(_ state: inout AppState, now: Date) -> [WizardEffect] {
     state.now = now
     guard let field = state.field, !field.isHandedOver else { return [] }
-    if let last = state.fieldHandedOverAt, now.timeIntervalSince(last) < Self.fieldHandOverInterval {
+    if let last = state.fieldHandedOverAt, now.timeIntervalSince(last) < Self.fieldHandOverInterval
+    {
       return []
     }
     let notice = state.notice
@@ -211,7 +217,8 @@ public struct App: Sendable {
   /// outcome reported back to the wizard), and whether one asks to exit. `saveFailure` is the
   /// message of a save that failed, for a front end that shows it.
   public func perform(
-    _ effects: [WizardEffect], on state: inout AppState, save: (WizardState) -> String?, now: () -> Date
+    _ effects: [WizardEffect], on state: inout AppState, save: (WizardState) -> String?,
+    now: () -> Date
   ) -> (exit: Bool, saveFailure: String?) {
     var exit = false
     var saved = false
@@ -253,7 +260,6 @@ public struct App: Sendable {
     key == .control("c") || key == .function(10) || key == .character("q")
   }
 }
-
 
 /// What the runner must do after a key: the wizard's effects (save, exit) and the front end's
 /// own (run an editor), in order.

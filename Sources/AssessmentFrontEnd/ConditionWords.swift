@@ -21,18 +21,24 @@ struct ConditionWords {
   private func words(_ condition: Condition, inside parent: Operator?) -> String {
     switch condition {
     case .and(let lhs, let rhs):
-      let text = words(lhs, inside: .and) + " " + Phrase.conditionAnd.text(language) + " " + words(rhs, inside: .and)
+      let text =
+        words(lhs, inside: .and) + " " + Phrase.conditionAnd.text(language) + " "
+        + words(rhs, inside: .and)
       return parent == .or ? "(\(text))" : text
     case .or(let lhs, let rhs):
-      let text = words(lhs, inside: .or) + " " + Phrase.conditionOr.text(language) + " " + words(rhs, inside: .or)
+      let text =
+        words(lhs, inside: .or) + " " + Phrase.conditionOr.text(language) + " "
+        + words(rhs, inside: .or)
       return parent == .and ? "(\(text))" : text
     case .not(.equals(let id, let value)):
-      return (isMultiple(id) ? Phrase.conditionExcludes : .conditionIsNot).format(language, question(id), label(id, value))
+      return (isMultiple(id) ? Phrase.conditionExcludes : .conditionIsNot).format(
+        language, question(id), label(id, value))
     case .not(.isIn(let id, let values)) where values.count == 1:
       return words(.not(.equals(id, values[0])), inside: parent)
     case .not(.isIn(let id, let values)):
       let nor = " " + Phrase.conditionNor.text(language) + " "
-      return Phrase.conditionIsNoneOf.format(language, question(id), values.map { quoted(label(id, $0)) }.joined(separator: nor))
+      return Phrase.conditionIsNoneOf.format(
+        language, question(id), values.map { quoted(label(id, $0)) }.joined(separator: nor))
     case .not(.answered(let id)):
       return Phrase.conditionUnanswered.format(language, question(id))
     case .not(.isYes(let id)):
@@ -42,15 +48,18 @@ struct ConditionWords {
     case .isYes(let id):
       return Phrase.conditionIs.format(language, question(id), Phrase.yes.text(language))
     case .equals(let id, let value):
-      return (isMultiple(id) ? Phrase.conditionIncludes : .conditionIs).format(language, question(id), label(id, value))
+      return (isMultiple(id) ? Phrase.conditionIncludes : .conditionIs).format(
+        language, question(id), label(id, value))
     case .isIn(let id, let values) where values.count == 1:
       return words(.equals(id, values[0]), inside: parent)
     case .isIn(let id, let values):
       let or = " " + Phrase.conditionOr.text(language) + " "
       if isMultiple(id) {
-        return values.map { Phrase.conditionIncludes.format(language, question(id), label(id, $0)) }.joined(separator: or)
+        return values.map { Phrase.conditionIncludes.format(language, question(id), label(id, $0)) }
+          .joined(separator: or)
       }
-      return Phrase.conditionIsOneOf.format(language, question(id), values.map { quoted(label(id, $0)) }.joined(separator: or))
+      return Phrase.conditionIsOneOf.format(
+        language, question(id), values.map { quoted(label(id, $0)) }.joined(separator: or))
     case .compare(let id, let op, let constant):
       let phrase: Phrase
       switch op {
@@ -79,7 +88,9 @@ struct ConditionWords {
   /// The label of an answer id of a question, as its options show it.
   private func label(_ id: String, _ value: String) -> String {
     guard let position = questionnaire.index(of: id) else { return value }
-    return questionnaire.questions[position].choices(language, questionnaire).first { $0.id == value }?.label ?? value
+    return questionnaire.questions[position].choices(language, questionnaire).first {
+      $0.id == value
+    }?.label ?? value
   }
 
   private func number(_ value: Double) -> String { AnswerValue.numberWords(value, language) }

@@ -10,11 +10,15 @@ public enum DisplayWidth {
       return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
     }
     guard let first = character.unicodeScalars.first else { return 0 }
-    if first.value >= 0xA0, first.value <= 0xFF, first.value != 0xAD, character.unicodeScalars.count == 1 {
+    if first.value >= 0xA0, first.value <= 0xFF, first.value != 0xAD,
+      character.unicodeScalars.count == 1
+    {
       return 1
     }
     if character.unicodeScalars.count > 1,
-      character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.properties.isEmojiPresentation })
+      character.unicodeScalars.contains(where: {
+        $0.value == 0xFE0F || $0.properties.isEmojiPresentation
+      })
     {
       return 2
     }

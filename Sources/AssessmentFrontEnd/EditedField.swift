@@ -85,7 +85,8 @@ extension EditedField {
       var record = DerogationRecord()
       if case .derogation(let recorded)? = answer?.value { record = recorded }
       record[field] = text
-      return .event(record.isBlank ? .answerCleared(at: now) : .answerChosen(.derogation(record), at: now))
+      return .event(
+        record.isBlank ? .answerCleared(at: now) : .answerChosen(.derogation(record), at: now))
     case .action(let field):
       // A day is handed over only when it is one (or blank), like a number that must parse.
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -45,4 +45,3 @@ public enum Key: Equatable, Sendable {
   /// anywhere else, so that a digit in it never records an answer.
   case paste(String)
 }
-

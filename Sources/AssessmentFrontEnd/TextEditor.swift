@@ -100,7 +100,8 @@ public struct TextEditor: Equatable, Sendable {
         continue
       }
       // Break after the row's last space, carrying the word under way to the next row.
-      if let space = current.lastIndex(where: { characters[$0] == " " }), space < current.count - 1 {
+      if let space = current.lastIndex(where: { characters[$0] == " " }), space < current.count - 1
+      {
         rows[rows.count - 1] = Array(current[...space])
         let carried = current[(space + 1)...]
         rows.append(Array(carried) + [index])
@@ -118,7 +119,9 @@ public struct TextEditor: Equatable, Sendable {
       cursorColumn = cells(row[..<position])
       break
     }
-    let lines = rows.map { row in String(row.compactMap { characters[$0] == "\n" ? nil : characters[$0] }) }
+    let lines = rows.map { row in
+      String(row.compactMap { characters[$0] == "\n" ? nil : characters[$0] })
+    }
     return (lines, cursorRow, cursorColumn)
   }
 }

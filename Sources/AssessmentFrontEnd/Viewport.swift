@@ -38,7 +38,8 @@ public struct Viewport: Equatable {
     guard let focus, focus >= 0, focus < total else { return offset }
     if focus < offset { offset = focus }
     if !Viewport(offset: offset, total: total, rows: rows).shown.contains(focus) {
-      offset = focus <= rows - 2 ? 0 : min(maxOffset(total: total, rows: rows), focus - (max(rows, 3) - 3))
+      offset =
+        focus <= rows - 2 ? 0 : min(maxOffset(total: total, rows: rows), focus - (max(rows, 3) - 3))
     }
     return offset
   }
@@ -46,6 +47,8 @@ public struct Viewport: Equatable {
   /// The offset a page further or back.
   public static func paged(_ offset: Int, forward: Bool, total: Int, rows: Int) -> Int {
     let current = Viewport(offset: offset, total: total, rows: rows).offset
-    return Viewport(offset: current + (forward ? 1 : -1) * page(rows: rows), total: total, rows: rows).offset
+    return Viewport(
+      offset: current + (forward ? 1 : -1) * page(rows: rows), total: total, rows: rows
+    ).offset
   }
 }

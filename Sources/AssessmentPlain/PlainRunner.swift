@@ -197,7 +197,9 @@ public enum PlainMenu {
     items += menu.entries.map { ($0.title + "  " + $0.detail, .resume(path: $0.path)) }
     items.append((FrontEndText.startQuit.text(language), .quit))
     out(FrontEndText.startTitle.text(language) + "\n")
-    if menu.entries.isEmpty, menu.offersNew { out(FrontEndText.startNoSessions.text(language) + "\n") }
+    if menu.entries.isEmpty, menu.offersNew {
+      out(FrontEndText.startNoSessions.text(language) + "\n")
+    }
     out(PlainText.menuTitle.text(language) + "\n")
     for (index, item) in items.enumerated() { out("  \(index + 1). \(item.0)\n") }
     while true {

@@ -1,6 +1,6 @@
 import AssessmentCore
-import AssessmentReports
 import AssessmentFrontEnd
+import AssessmentReports
 import Foundation
 
 /// The wizard as lines: what to show before each prompt, the prompt, and what a typed line
@@ -216,7 +216,8 @@ public struct PlainSession {
   /// statuses.
   private func planLines(_ question: Question) -> [String] {
     let refs =
-      question.refs.isEmpty ? question.id : questionnaire.citations(question.refs, language.rawValue)
+      question.refs.isEmpty
+      ? question.id : questionnaire.citations(question.refs, language.rawValue)
     let statuses = ActionStatus.allCases.enumerated().map { index, status in
       "\(index + 1). " + status.phrase.text(language)
     }
@@ -304,15 +305,15 @@ public struct PlainSession {
   }
 
   private func questionPrompt(_ question: Question) -> String {
-      switch question.type {
-      case .multiple: return PlainText.promptChoices.text(language)
-      case .text: return PlainText.promptText.text(language)
-      case .number: return PlainText.promptNumber.text(language)
-      case .derogation: return PlainText.promptCommand.text(language)
-      default:
-        return PlainText.promptChoice.format(
-          language, question.choices(language, questionnaire).count)
-      }
+    switch question.type {
+    case .multiple: return PlainText.promptChoices.text(language)
+    case .text: return PlainText.promptText.text(language)
+    case .number: return PlainText.promptNumber.text(language)
+    case .derogation: return PlainText.promptCommand.text(language)
+    default:
+      return PlainText.promptChoice.format(
+        language, question.choices(language, questionnaire).count)
+    }
   }
 
   private func fieldPrompt(_ name: String, _ current: String) -> String {
@@ -645,7 +646,8 @@ public struct PlainSession {
         send(.questionJumped(questionnaire.questions[target].id), &reply)
       }
       let following = state.wizard.phase == .finished && !argument.isEmpty
-      guard state.wizard.phase == .questions || following, let current = wizard.current(state.wizard)
+      guard state.wizard.phase == .questions || following,
+        let current = wizard.current(state.wizard)
       else {
         if phase == .summary || phase == .review || phase == .finished {
           reply.refused = PlainText.planWhich.text(language)

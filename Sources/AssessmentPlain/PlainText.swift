@@ -17,153 +17,188 @@ enum PlainText: CaseIterable, TranslatedText {
 
   var translations: (String, String, String) {
     switch self {
-    case .location: return (
-      "Section %1 sur %2, question %3 sur %4 : %5", "Section %1 of %2, question %3 of %4: %5",
-      "Sectie %1 van %2, vraag %3 van %4: %5"
-    )
-    case .commandsHint: return (
-      "Une réponse ou une commande par ligne ; ? donne la liste des commandes.",
-      "One answer or command per line; ? lists the commands.",
-      "Eén antwoord of opdracht per regel; ? geeft de lijst van opdrachten."
-    )
-    case .promptChoice: return (
-      "Choix 1-%1 (Entrée : suivante sans répondre, ? : commandes) : ",
-      "Choice 1-%1 (Enter: next without answering, ?: commands): ",
-      "Keuze 1-%1 (Enter: volgende zonder te antwoorden, ?: opdrachten): "
-    )
-    case .promptChoices: return (
-      "Choix, par exemple 1 3 (Entrée : suivante, ? : commandes) : ",
-      "Choices, for example 1 3 (Enter: next, ?: commands): ",
-      "Keuzes, bijvoorbeeld 1 3 (Enter: volgende, ?: opdrachten): "
-    )
-    case .promptText: return (
-      "Réponse (Entrée : suivante, ? : commandes) : ", "Answer (Enter: next, ?: commands): ",
-      "Antwoord (Enter: volgende, ?: opdrachten): "
-    )
-    case .promptNumber: return (
-      "Nombre (Entrée : suivante, ? : commandes) : ", "Number (Enter: next, ?: commands): ",
-      "Getal (Enter: volgende, ?: opdrachten): "
-    )
-    case .promptDerogationFirst: return (
-      "%1 (Entrée : passer cette dérogation) : ", "%1 (Enter: skip this derogation): ",
-      "%1 (Enter: deze afwijking overslaan): "
-    )
-    case .promptJustification: return (
-      "Justification, écrite dans la note : ", "Justification, written in the note: ",
-      "Verantwoording, in de notitie: "
-    )
-    case .promptCommand: return ("Commande (? : liste) : ", "Command (?: list): ", "Opdracht (?: lijst): ")
+    case .location:
+      return (
+        "Section %1 sur %2, question %3 sur %4 : %5", "Section %1 of %2, question %3 of %4: %5",
+        "Sectie %1 van %2, vraag %3 van %4: %5"
+      )
+    case .commandsHint:
+      return (
+        "Une réponse ou une commande par ligne ; ? donne la liste des commandes.",
+        "One answer or command per line; ? lists the commands.",
+        "Eén antwoord of opdracht per regel; ? geeft de lijst van opdrachten."
+      )
+    case .promptChoice:
+      return (
+        "Choix 1-%1 (Entrée : suivante sans répondre, ? : commandes) : ",
+        "Choice 1-%1 (Enter: next without answering, ?: commands): ",
+        "Keuze 1-%1 (Enter: volgende zonder te antwoorden, ?: opdrachten): "
+      )
+    case .promptChoices:
+      return (
+        "Choix, par exemple 1 3 (Entrée : suivante, ? : commandes) : ",
+        "Choices, for example 1 3 (Enter: next, ?: commands): ",
+        "Keuzes, bijvoorbeeld 1 3 (Enter: volgende, ?: opdrachten): "
+      )
+    case .promptText:
+      return (
+        "Réponse (Entrée : suivante, ? : commandes) : ", "Answer (Enter: next, ?: commands): ",
+        "Antwoord (Enter: volgende, ?: opdrachten): "
+      )
+    case .promptNumber:
+      return (
+        "Nombre (Entrée : suivante, ? : commandes) : ", "Number (Enter: next, ?: commands): ",
+        "Getal (Enter: volgende, ?: opdrachten): "
+      )
+    case .promptDerogationFirst:
+      return (
+        "%1 (Entrée : passer cette dérogation) : ", "%1 (Enter: skip this derogation): ",
+        "%1 (Enter: deze afwijking overslaan): "
+      )
+    case .promptJustification:
+      return (
+        "Justification, écrite dans la note : ", "Justification, written in the note: ",
+        "Verantwoording, in de notitie: "
+      )
+    case .promptCommand:
+      return ("Commande (? : liste) : ", "Command (?: list): ", "Opdracht (?: lijst): ")
     case .promptMenu: return ("Choix 1-%1 : ", "Choice 1-%1: ", "Keuze 1-%1: ")
-    case .notAChoice: return (
-      "« %1 » n'est pas un choix : tapez un nombre de 1 à %2, ou ? pour les commandes",
-      "“%1” is not a choice: type a number from 1 to %2, or ? for the commands",
-      "‘%1’ is geen keuze: typ een getal van 1 tot %2, of ? voor de opdrachten"
-    )
-    case .unknownCommand: return (
-      "« %1 » : commande inconnue ; ? donne la liste", "“%1”: unknown command; ? lists them",
-      "‘%1’: onbekende opdracht; ? geeft de lijst"
-    )
-    case .notHere: return (
-      "« %1 » ne s'applique pas ici", "“%1” does not apply here", "‘%1’ is hier niet van toepassing"
-    )
-    case .commandsTitle: return (
-      "Commandes (le nom anglais est aussi compris) :", "Commands:",
-      "Opdrachten (de Engelse naam werkt ook):"
-    )
+    case .notAChoice:
+      return (
+        "« %1 » n'est pas un choix : tapez un nombre de 1 à %2, ou ? pour les commandes",
+        "“%1” is not a choice: type a number from 1 to %2, or ? for the commands",
+        "‘%1’ is geen keuze: typ een getal van 1 tot %2, of ? voor de opdrachten"
+      )
+    case .unknownCommand:
+      return (
+        "« %1 » : commande inconnue ; ? donne la liste", "“%1”: unknown command; ? lists them",
+        "‘%1’: onbekende opdracht; ? geeft de lijst"
+      )
+    case .notHere:
+      return (
+        "« %1 » ne s'applique pas ici", "“%1” does not apply here",
+        "‘%1’ is hier niet van toepassing"
+      )
+    case .commandsTitle:
+      return (
+        "Commandes (le nom anglais est aussi compris) :", "Commands:",
+        "Opdrachten (de Engelse naam werkt ook):"
+      )
     case .noteRecorded: return ("Note enregistrée.", "Note recorded.", "Notitie opgeslagen.")
     case .noteCleared: return ("Note effacée.", "Note cleared.", "Notitie gewist.")
-    case .noteNone: return (
-      "Aucune note. « note TEXTE » l'écrit.", "No note. “note TEXT” writes one.",
-      "Geen notitie. ‘notitie TEKST’ schrijft er een."
-    )
-    case .evidenceAdded: return ("Preuve %1 ajoutée.", "Evidence %1 added.", "Bewijsstuk %1 toegevoegd.")
-    case .evidenceRemoved: return ("Preuve %1 retirée.", "Evidence %1 removed.", "Bewijsstuk %1 verwijderd.")
+    case .noteNone:
+      return (
+        "Aucune note. « note TEXTE » l'écrit.", "No note. “note TEXT” writes one.",
+        "Geen notitie. ‘notitie TEKST’ schrijft er een."
+      )
+    case .evidenceAdded:
+      return ("Preuve %1 ajoutée.", "Evidence %1 added.", "Bewijsstuk %1 toegevoegd.")
+    case .evidenceRemoved:
+      return ("Preuve %1 retirée.", "Evidence %1 removed.", "Bewijsstuk %1 verwijderd.")
     case .evidenceNoSuch: return ("Pas de preuve %1.", "No evidence %1.", "Geen bewijsstuk %1.")
-    case .flagRemoved: return ("Marque « à revoir » retirée.", "Flag removed.", "Markering verwijderd.")
+    case .flagRemoved:
+      return ("Marque « à revoir » retirée.", "Flag removed.", "Markering verwijderd.")
     case .answerCleared: return ("Réponse effacée.", "Answer cleared.", "Antwoord gewist.")
-    case .noSuchSection: return (
-      "« %1 » : pas de section de ce numéro ; « section » seul donne la liste",
-      "“%1”: no section with that number; “section” alone lists them",
-      "‘%1’: geen sectie met dat nummer; ‘sectie’ alleen geeft de lijst"
-    )
-    case .noSuchQuestion: return (
-      "« %1 » : aucune question applicable avec cet identifiant ou cette référence",
-      "“%1”: no applicable question with that id or reference",
-      "‘%1’: geen toepasselijke vraag met die id of referentie"
-    )
-    case .refusedLine: return (
-      "ligne %1 : %2 ; arrêt à cette ligne, tout ce qui la précède est enregistré",
-      "line %1: %2; stopped at this line, everything before it is saved",
-      "regel %1: %2; gestopt bij deze regel, alles ervoor is opgeslagen"
-    )
-    case .finishConfirm: return (
-      "Clôturer l'évaluation ? %1 sans réponse. o : oui, toute autre réponse : non",
-      "Finish the assessment? %1 unanswered. y: yes, any other answer: no",
-      "Beoordeling afronden? %1 onbeantwoord. j: ja, elk ander antwoord: nee"
-    )
-    case .forcedAnswer: return (
-      "Une réponse est enregistrée telle qu'elle est tapée (un = au début compris) ; une réponse qui s'écrit comme une commande se tape « réponse TEXTE ».",
-      "An answer is recorded as typed (an = at the start included); an answer that reads like a command is typed “answer TEXT”.",
-      "Een antwoord wordt opgeslagen zoals het getypt is (een = vooraan inbegrepen); een antwoord dat eruitziet als een opdracht typ je als ‘antwoord TEKST’."
-    )
+    case .noSuchSection:
+      return (
+        "« %1 » : pas de section de ce numéro ; « section » seul donne la liste",
+        "“%1”: no section with that number; “section” alone lists them",
+        "‘%1’: geen sectie met dat nummer; ‘sectie’ alleen geeft de lijst"
+      )
+    case .noSuchQuestion:
+      return (
+        "« %1 » : aucune question applicable avec cet identifiant ou cette référence",
+        "“%1”: no applicable question with that id or reference",
+        "‘%1’: geen toepasselijke vraag met die id of referentie"
+      )
+    case .refusedLine:
+      return (
+        "ligne %1 : %2 ; arrêt à cette ligne, tout ce qui la précède est enregistré",
+        "line %1: %2; stopped at this line, everything before it is saved",
+        "regel %1: %2; gestopt bij deze regel, alles ervoor is opgeslagen"
+      )
+    case .finishConfirm:
+      return (
+        "Clôturer l'évaluation ? %1 sans réponse. o : oui, toute autre réponse : non",
+        "Finish the assessment? %1 unanswered. y: yes, any other answer: no",
+        "Beoordeling afronden? %1 onbeantwoord. j: ja, elk ander antwoord: nee"
+      )
+    case .forcedAnswer:
+      return (
+        "Une réponse est enregistrée telle qu'elle est tapée (un = au début compris) ; une réponse qui s'écrit comme une commande se tape « réponse TEXTE ».",
+        "An answer is recorded as typed (an = at the start included); an answer that reads like a command is typed “answer TEXT”.",
+        "Een antwoord wordt opgeslagen zoals het getypt is (een = vooraan inbegrepen); een antwoord dat eruitziet als een opdracht typ je als ‘antwoord TEKST’."
+      )
     case .currentAnswer: return ("Réponse actuelle", "Current answer", "Huidig antwoord")
-    case .reviewHint: return (
-      "« aller ID » ouvre une question, « clôturer » termine, « retour » revient aux questions.",
-      "“goto ID” opens a question, “finish” finishes, “back” returns to the questions.",
-      "‘ga ID’ opent een vraag, ‘afronden’ rondt af, ‘terug’ keert terug naar de vragen."
-    )
-    case .summaryHint: return (
-      "« aller ID » ouvre une question, « plan ID » le plan d'action d'un écart (ID entre crochets), « retour » revient aux questions.",
-      "“goto ID” opens a question, “plan ID” a gap's action plan (the ID in brackets), “back” returns to the questions.",
-      "‘ga ID’ opent een vraag, ‘actieplan ID’ het actieplan van een tekortkoming (de ID tussen haken), ‘terug’ keert terug naar de vragen."
-    )
-    case .planWhich: return (
-      "quel écart ? « plan ID », avec l'identifiant entre crochets",
-      "which gap? “plan ID”, with the id in brackets",
-      "welke tekortkoming? ‘actieplan ID’, met de id tussen haken"
-    )
-    case .finishedHint: return (
-      "L'évaluation est clôturée : « plan ID » suit le plan d'action d'un écart (ID entre crochets), « rouvrir » la rouvre, « quitter » quitte.",
-      "The assessment is finished: “plan ID” follows up a gap's action plan (the ID in brackets), “reopen” reopens it, “quit” quits.",
-      "De beoordeling is afgerond: ‘actieplan ID’ volgt het actieplan van een tekortkoming op (de ID tussen haken), ‘heropenen’ heropent ze, ‘stoppen’ stopt."
-    )
-    case .blankRequired: return (
-      "ce champ ne peut pas rester vide", "this field cannot stay empty",
-      "dit veld mag niet leeg blijven"
-    )
-    case .justificationNeeded: return (
-      "Non applicable exige une justification, écrite dans la note (« note TEXTE »).",
-      "Not applicable needs a justification, written in the note (“note TEXT”).",
-      "Niet van toepassing vereist een verantwoording, in de notitie (‘notitie TEKST’)."
-    )
+    case .reviewHint:
+      return (
+        "« aller ID » ouvre une question, « clôturer » termine, « retour » revient aux questions.",
+        "“goto ID” opens a question, “finish” finishes, “back” returns to the questions.",
+        "‘ga ID’ opent een vraag, ‘afronden’ rondt af, ‘terug’ keert terug naar de vragen."
+      )
+    case .summaryHint:
+      return (
+        "« aller ID » ouvre une question, « plan ID » le plan d'action d'un écart (ID entre crochets), « retour » revient aux questions.",
+        "“goto ID” opens a question, “plan ID” a gap's action plan (the ID in brackets), “back” returns to the questions.",
+        "‘ga ID’ opent een vraag, ‘actieplan ID’ het actieplan van een tekortkoming (de ID tussen haken), ‘terug’ keert terug naar de vragen."
+      )
+    case .planWhich:
+      return (
+        "quel écart ? « plan ID », avec l'identifiant entre crochets",
+        "which gap? “plan ID”, with the id in brackets",
+        "welke tekortkoming? ‘actieplan ID’, met de id tussen haken"
+      )
+    case .finishedHint:
+      return (
+        "L'évaluation est clôturée : « plan ID » suit le plan d'action d'un écart (ID entre crochets), « rouvrir » la rouvre, « quitter » quitte.",
+        "The assessment is finished: “plan ID” follows up a gap's action plan (the ID in brackets), “reopen” reopens it, “quit” quits.",
+        "De beoordeling is afgerond: ‘actieplan ID’ volgt het actieplan van een tekortkoming op (de ID tussen haken), ‘heropenen’ heropent ze, ‘stoppen’ stopt."
+      )
+    case .blankRequired:
+      return (
+        "ce champ ne peut pas rester vide", "this field cannot stay empty",
+        "dit veld mag niet leeg blijven"
+      )
+    case .justificationNeeded:
+      return (
+        "Non applicable exige une justification, écrite dans la note (« note TEXTE »).",
+        "Not applicable needs a justification, written in the note (“note TEXT”).",
+        "Niet van toepassing vereist een verantwoording, in de notitie (‘notitie TEKST’)."
+      )
     case .menuTitle: return ("Que faire ?", "What now?", "Wat nu?")
-    case .promptStatus: return (
-      "Statut 1-4 [%1] (Entrée : garder) : ", "Status 1-4 [%1] (Enter: keep): ",
-      "Status 1-4 [%1] (Enter: behouden): "
-    )
+    case .promptStatus:
+      return (
+        "Statut 1-4 [%1] (Entrée : garder) : ", "Status 1-4 [%1] (Enter: keep): ",
+        "Status 1-4 [%1] (Enter: behouden): "
+      )
     case .dayForm: return ("AAAA-MM-JJ", "YYYY-MM-DD", "JJJJ-MM-DD")
-    case .planFieldsHint: return (
-      "Un champ par ligne : Entrée garde la valeur entre crochets, « - » l'efface ; les champs de l'acceptation ne sont demandés que pour un risque accepté.",
-      "One field per line: Enter keeps the value in brackets, “-” clears it; the acceptance's fields are asked only for an accepted risk.",
-      "Eén veld per regel: Enter behoudt de waarde tussen haken, ‘-’ wist ze; de velden van de aanvaarding worden enkel gevraagd voor een aanvaard risico."
-    )
-    case .planEdits: return (" (« plan » le modifie)", " (“plan” edits it)", " (‘actieplan’ wijzigt het)")
-    case .reverifyMark: return (
-      "À REVÉRIFIER — réponse de l'évaluation précédente, pas encore vérifiée : « confirmer » la garde, ou donnez une autre réponse.",
-      "TO RE-VERIFY — last year's answer, not counted as verified: “confirm” keeps it, or give another answer.",
-      "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd: ‘bevestigen’ behoudt het, of geef een ander antwoord."
-    )
-    case .promptReverify: return (
-      "À revérifier (« confirmer » la garde). ", "To re-verify (“confirm” keeps it). ",
-      "Opnieuw te controleren (‘bevestigen’ behoudt het). "
-    )
+    case .planFieldsHint:
+      return (
+        "Un champ par ligne : Entrée garde la valeur entre crochets, « - » l'efface ; les champs de l'acceptation ne sont demandés que pour un risque accepté.",
+        "One field per line: Enter keeps the value in brackets, “-” clears it; the acceptance's fields are asked only for an accepted risk.",
+        "Eén veld per regel: Enter behoudt de waarde tussen haken, ‘-’ wist ze; de velden van de aanvaarding worden enkel gevraagd voor een aanvaard risico."
+      )
+    case .planEdits:
+      return (" (« plan » le modifie)", " (“plan” edits it)", " (‘actieplan’ wijzigt het)")
+    case .reverifyMark:
+      return (
+        "À REVÉRIFIER — réponse de l'évaluation précédente, pas encore vérifiée : « confirmer » la garde, ou donnez une autre réponse.",
+        "TO RE-VERIFY — last year's answer, not counted as verified: “confirm” keeps it, or give another answer.",
+        "OPNIEUW TE CONTROLEREN — antwoord van vorig jaar, telt niet als gecontroleerd: ‘bevestigen’ behoudt het, of geef een ander antwoord."
+      )
+    case .promptReverify:
+      return (
+        "À revérifier (« confirmer » la garde). ", "To re-verify (“confirm” keeps it). ",
+        "Opnieuw te controleren (‘bevestigen’ behoudt het). "
+      )
     }
   }
 }
 
 /// What a typed command does: one per key of the full-screen wizard.
 enum PlainCommand: CaseIterable {
-  case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back, next,
+  case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back,
+    next,
     section, goto, search
   case review, summary, finish, reopen, save, quit
 

@@ -80,8 +80,10 @@ public struct Comparison: Sendable {
         language: language, digest: "")
       return report.answerWords(question, value)
     }
-    let oldFindings = Dictionary(old.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
-    let newFindings = Dictionary(new.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
+    let oldFindings = Dictionary(
+      old.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
+    let newFindings = Dictionary(
+      new.summary.findings.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
     let carried = Set(new.summary.toReverify.map { new.questionnaire.questions[$0].id })
     for finding in new.summary.findings {
       let id = finding.questionID
@@ -110,7 +112,9 @@ public struct Comparison: Sendable {
 
     if !commonOnly {
       let oldSections = Dictionary(
-        old.summary.sections.map { (old.questionnaire.sections[$0.section].id, $0.compliantPercent) },
+        old.summary.sections.map {
+          (old.questionnaire.sections[$0.section].id, $0.compliantPercent)
+        },
         uniquingKeysWith: { a, _ in a })
       var seen = Set<String>()
       for section in new.summary.sections {
@@ -121,14 +125,17 @@ public struct Comparison: Sendable {
             id: model.id, title: new.questionnaire.text(model.title, language.rawValue),
             then: oldSections[model.id] ?? nil, now: section.compliantPercent))
       }
-      for section in old.summary.sections where !seen.contains(old.questionnaire.sections[section.section].id) {
+      for section in old.summary.sections
+      where !seen.contains(old.questionnaire.sections[section.section].id) {
         let model = old.questionnaire.sections[section.section]
         sections.append(
           SectionChange(
-            id: model.id, title: old.questionnaire.text(model.title, language.rawValue), then: section.compliantPercent,
+            id: model.id, title: old.questionnaire.text(model.title, language.rawValue),
+            then: section.compliantPercent,
             now: nil))
       }
-      let oldRegister = Dictionary(old.summary.register.map { ($0.risk.id, $0) }, uniquingKeysWith: { a, _ in a })
+      let oldRegister = Dictionary(
+        old.summary.register.map { ($0.risk.id, $0) }, uniquingKeysWith: { a, _ in a })
       for entry in new.summary.register {
         let before = oldRegister[entry.risk.id]
         register.append(
@@ -149,8 +156,12 @@ public struct Comparison: Sendable {
         actionsClosed.append(ActionRef(question: item.questionID, action: action))
       }
     }
-    actionsOpen = new.summary.plan.pending.map { ActionRef(question: $0.questionID, action: $0.action) }
-    actionsOverdue = new.summary.plan.overdue.map { ActionRef(question: $0.questionID, action: $0.action) }
+    actionsOpen = new.summary.plan.pending.map {
+      ActionRef(question: $0.questionID, action: $0.action)
+    }
+    actionsOverdue = new.summary.plan.overdue.map {
+      ActionRef(question: $0.questionID, action: $0.action)
+    }
   }
 
   /// The short account for a re-assessment's summary.
@@ -158,11 +169,13 @@ public struct Comparison: Sendable {
     let l = language
     var lines: [String] = []
     lines.append(
-      ComparisonPhrase.compareVerdict.text(l) + (l == .fr ? " : " : ": ") + verdictWords(old.summary.verdict) + " → "
+      ComparisonPhrase.compareVerdict.text(l) + (l == .fr ? " : " : ": ")
+        + verdictWords(old.summary.verdict) + " → "
         + verdictWords(new.summary.verdict))
     lines.append(
       ComparisonPhrase.changesSinceCounts.format(
-        l, improved.count, regressed.count, added.count, removed.count, blockingAdded.count, blockingResolved.count))
+        l, improved.count, regressed.count, added.count, removed.count, blockingAdded.count,
+        blockingResolved.count))
     if !notReverified.isEmpty {
       lines.append(ComparisonPhrase.changesSinceNotReverified.format(l, notReverified.count))
     }
@@ -194,7 +207,8 @@ extension PreviousSession {
     case .read(let old):
       return Comparison(old: old, new: current, language: language).changesSince()
     case .unreadable(let id, let path):
-      return ChangesSince(title: id, lines: [ComparisonPhrase.changesSinceMissing.format(language, id, path)])
+      return ChangesSince(
+        title: id, lines: [ComparisonPhrase.changesSinceMissing.format(language, id, path)])
     }
   }
 }

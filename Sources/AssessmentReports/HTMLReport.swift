@@ -18,18 +18,24 @@ public enum HTMLReport {
       "questionnaireID": model.questionnaireID, "questionnaireVersion": model.questionnaireVersion,
       "questionnaireDigest": model.questionnaireDigest, "sessionID": model.sessionID,
       "sessionSHA256": model.sessionSHA256, "produced": model.produced, "verdict": model.verdict,
-      "verdictKind": model.verdictKind, "style": model.style, "identification": model.identification,
+      "verdictKind": model.verdictKind, "style": model.style,
+      "identification": model.identification,
       "parts": model.parts.enumerated().map { index, part in
         // The first part follows the identification on page 1.
-        ["id": part.id, "title": part.title, "html": part.html, "pageBreak": index > 0 && part.pageBreak] as [String: Any]
+        [
+          "id": part.id, "title": part.title, "html": part.html,
+          "pageBreak": index > 0 && part.pageBreak,
+        ] as [String: Any]
       },
       "labels": model.labels,
       // Added with the action plan: a template copied before it simply does not use them.
       "plan": [
         "asOf": model.plan.asOf, "overdue": model.plan.overdue, "pending": model.plan.pending,
-        "accepted": model.plan.accepted, "done": model.plan.done, "overdueText": model.plan.overdueText,
+        "accepted": model.plan.accepted, "done": model.plan.done,
+        "overdueText": model.plan.overdueText,
         "title": model.plan.title, "hasOverdue": model.plan.overdue > 0,
-        "hasPlan": model.plan.overdue + model.plan.pending + model.plan.accepted + model.plan.done > 0,
+        "hasPlan": model.plan.overdue + model.plan.pending + model.plan.accepted + model.plan.done
+          > 0,
       ] as [String: Any],
     ]
   }

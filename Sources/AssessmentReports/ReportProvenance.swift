@@ -40,7 +40,9 @@ extension SummaryReport {
   }
 
   /// The localized label of a likelihood or impact level.
-  public func likelihoodLabel(_ id: String) -> String { scaleLabel(questionnaire.riskModel.likelihood, id) }
+  public func likelihoodLabel(_ id: String) -> String {
+    scaleLabel(questionnaire.riskModel.likelihood, id)
+  }
   public func impactLabel(_ id: String) -> String { scaleLabel(questionnaire.riskModel.impact, id) }
 
   /// The answer of a question that applies, in words, or nil when unanswered.

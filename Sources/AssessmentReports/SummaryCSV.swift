@@ -46,7 +46,8 @@ public enum CSV {
     var out = options.byteOrderMark ? "\u{FEFF}" : ""
     let separator = String(options.delimiter)
     for row in rows {
-      out += row.map { field(neutralised($0), delimiter: options.delimiter) }.joined(separator: separator)
+      out += row.map { field(neutralised($0), delimiter: options.delimiter) }.joined(
+        separator: separator)
       out += "\r\n"
     }
     return out
@@ -60,7 +61,8 @@ extension SummaryReport {
       r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn),
       DutyOwner.heading(language), r(.answerColumn),
       r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
-      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status), r(.actionReference),
+      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status),
+      r(.actionReference),
       p(.acceptedBy), r(.acceptedUntilColumn),
     ]
   }
@@ -76,7 +78,8 @@ extension SummaryReport {
     for finding in summary.findings { findings[finding.position] = finding }
     let blocking = blockingRulesByQuestion
     var sectionTitles: [Int: String] = [:]
-    let statusWords = Dictionary(uniqueKeysWithValues: ActionStatus.allCases.map { ($0, p($0.phrase)) })
+    let statusWords = Dictionary(
+      uniqueKeysWithValues: ActionStatus.allCases.map { ($0, p($0.phrase)) })
     let owners = DutyOwner.allCases.map { $0.name(language) }
     return applicablePositions.map { position in
       let question = questionnaire.questions[position]
@@ -91,11 +94,14 @@ extension SummaryReport {
       return [
         question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
         owners[duty.order], csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
-        finding.map { likelihoodLabel($0.likelihood) } ?? "", finding.map { impactLabel($0.impact) } ?? "",
+        finding.map { likelihoodLabel($0.likelihood) } ?? "",
+        finding.map { impactLabel($0.impact) } ?? "",
         // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
-        finding.map { $0.answer == .compliant ? "" : levelLabel($0.level) } ?? "", (blocking[question.id] ?? []).joined(separator: " "),
+        finding.map { $0.answer == .compliant ? "" : levelLabel($0.level) } ?? "",
+        (blocking[question.id] ?? []).joined(separator: " "),
         answer?.note ?? "", (answer?.evidence ?? []).joined(separator: "\n"),
-        action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "", action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
+        action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "",
+        action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
         action?.reference ?? "", accepted ? action?.acceptedBy ?? "" : "",
         accepted ? action?.acceptedUntil ?? "" : "",
       ]

@@ -11,7 +11,8 @@ extension SummaryReport {
     let plan = summary.plan
     guard !plan.isEmpty else { return "" }
     let overdue: HTML = "\(pf(.planOverdue, summary.asOf, plan.overdue.count))"
-    var html: HTML = "<p class=\"plan-counts\"><a href=\"#plan\">\(p(.plan))</a>\(language == .fr ? " :" : ":") "
+    var html: HTML =
+      "<p class=\"plan-counts\"><a href=\"#plan\">\(p(.plan))</a>\(language == .fr ? " :" : ":") "
     html += plan.overdue.isEmpty ? overdue : "<strong class=\"bad\">⚠ \(overdue)</strong>"
     html += " · " + "\(pf(.planPending, plan.pending.count))"
     html += " · " + "\(pf(.planAccepted, plan.accepted.count))"
@@ -38,7 +39,8 @@ extension SummaryReport {
     let plan = summary.plan
     if plan.isEmpty { return html + "<p>\(p(.noPlan))</p>\n" }
     html += "<p class=\"dim\">\(pf(.planAsOf, summary.asOf))</p>\n"
-    let head: HTML = "<th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.levelColumn))</th>"
+    let head: HTML =
+      "<th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.levelColumn))</th>"
     // Each row is written straight into the part (a large plan has thousands), the badges and
     // the words made once.
     var badges = HTMLWordCache()
@@ -62,7 +64,8 @@ extension SummaryReport {
     func actions(_ title: String, _ items: [PlanItem], id: String) {
       guard !items.isEmpty else { return }
       html += "<h3 id=\"plan-\(id)\">\(title)</h3>\n"
-      html += "<table class=\"plan \(id)\"><thead><tr>\(head)<th scope=\"col\">\(p(.owner))</th><th scope=\"col\">\(p(.dueDate))</th><th scope=\"col\">\(p(.status))</th><th scope=\"col\">\(p(.reference))</th></tr></thead><tbody>"
+      html +=
+        "<table class=\"plan \(id)\"><thead><tr>\(head)<th scope=\"col\">\(p(.owner))</th><th scope=\"col\">\(p(.dueDate))</th><th scope=\"col\">\(p(.status))</th><th scope=\"col\">\(p(.reference))</th></tr></thead><tbody>"
       for item in items {
         let action = item.action
         lead(item)
@@ -88,7 +91,9 @@ extension SummaryReport {
     ] where !items.isEmpty {
       html += "<h3 id=\"\(id)\">\(title)</h3>\n"
       html += "<table class=\"plan accepted-risks\"><thead><tr>\(head)"
-      for field in [PlanPhrase.acceptedBy, .acceptedOn, .acceptanceReason, .acceptedUntil, .acceptanceSection] {
+      for field in [
+        PlanPhrase.acceptedBy, .acceptedOn, .acceptanceReason, .acceptedUntil, .acceptanceSection,
+      ] {
         html += "<th scope=\"col\">\(p(field))</th>"
       }
       html += "</tr></thead><tbody>"
@@ -96,8 +101,10 @@ extension SummaryReport {
         let action = item.action
         let counts = item.acceptance.counts
         lead(item)
-        html += "<td>\(action.acceptedBy)</td><td>\(action.acceptedOn)</td><td>\(lines: (action.acceptanceReason))</td><td>\(action.acceptedUntil)</td>"
-        html += "<td class=\"\(counts ? "ok" : "bad")\">\(counts ? "✔ " : "✖ ")\(acceptanceText(item))</td></tr>"
+        html +=
+          "<td>\(action.acceptedBy)</td><td>\(action.acceptedOn)</td><td>\(lines: (action.acceptanceReason))</td><td>\(action.acceptedUntil)</td>"
+        html +=
+          "<td class=\"\(counts ? "ok" : "bad")\">\(counts ? "✔ " : "✖ ")\(acceptanceText(item))</td></tr>"
       }
       html += "</tbody></table>\n"
     }

@@ -79,9 +79,14 @@ extension SummaryReport {
       .init(id: "summary", title: r(.executiveSummary), html: htmlExecutiveSummary().description),
       .init(id: "gaps", title: r(.gapsRanked), html: htmlGaps().description),
       .init(id: "plan", title: p(.plan), html: htmlPlan().description),
-      .init(id: "not-applicable", title: r(.notApplicableJustifications), html: htmlNotApplicable().description, pageBreak: false),
-      .init(id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged().description, pageBreak: false),
-      .init(id: "evidence", title: r(.evidenceList), html: htmlEvidence().description, pageBreak: false),
+      .init(
+        id: "not-applicable", title: r(.notApplicableJustifications),
+        html: htmlNotApplicable().description, pageBreak: false),
+      .init(
+        id: "flagged", title: r(.flaggedQuestions), html: htmlFlagged().description,
+        pageBreak: false),
+      .init(
+        id: "evidence", title: r(.evidenceList), html: htmlEvidence().description, pageBreak: false),
       .init(id: "context", title: r(.contextAnswers), html: htmlContext().description),
       .init(id: "appendix", title: r(.appendix), html: htmlAppendix().description),
     ]
@@ -157,11 +162,13 @@ extension SummaryReport {
       (r(.questionnaireDigest), "<code class=\"hash\">\(digest)</code>"),
     ]
     // Pairs side by side.
-    var html: HTML = "<table class=\"ident\"><caption>\(r(.identification))</caption><thead><tr><th scope=\"col\">\(r(.identification))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
+    var html: HTML =
+      "<table class=\"ident\"><caption>\(r(.identification))</caption><thead><tr><th scope=\"col\">\(r(.identification))</th><th scope=\"col\"></th><th scope=\"col\"></th><th scope=\"col\"></th></tr></thead><tbody>"
     for index in stride(from: 0, to: rows.count, by: 2) {
       html += "<tr><th scope=\"row\">\(rows[index].label)</th><td>\(rows[index].value)</td>"
       if index + 1 < rows.count {
-        html += "<th scope=\"row\">\(rows[index + 1].label)</th><td>\(rows[index + 1].value)</td></tr>"
+        html +=
+          "<th scope=\"row\">\(rows[index + 1].label)</th><td>\(rows[index + 1].value)</td></tr>"
       } else {
         html += "<td colspan=\"2\"></td></tr>"
       }
@@ -183,7 +190,8 @@ extension SummaryReport {
     case .notAcceptable: symbol = "✖"
     }
     let colon = language == .fr ? " :" : ":"
-    html += "<div class=\"verdict \(summary.verdict.rawValue)\"><p class=\"verdict-line\"><span aria-hidden=\"true\">\(symbol)</span> \(t(.verdict))\(colon) <strong>\(verdictText(summary.verdict))</strong></p>"
+    html +=
+      "<div class=\"verdict \(summary.verdict.rawValue)\"><p class=\"verdict-line\"><span aria-hidden=\"true\">\(symbol)</span> \(t(.verdict))\(colon) <strong>\(verdictText(summary.verdict))</strong></p>"
     html += "<ul class=\"reasons\">"
     for reason in summary.reasons { html += "<li>\(reasonText(reason))</li>" }
     html += "</ul>"
@@ -197,14 +205,21 @@ extension SummaryReport {
     } else {
       html += "<ol class=\"blocking\">"
       for finding in summary.blocking {
-        html += "<li><span class=\"lvl t3\">\(r(.blockingColumn))</span> <strong>\(cite(finding.rule.refs))</strong>"
-        if let basis = finding.rule.basis { html += " <span class=\"dim\">(\(Self.basisText(basis, language)))</span>" }
+        html +=
+          "<li><span class=\"lvl t3\">\(r(.blockingColumn))</span> <strong>\(cite(finding.rule.refs))</strong>"
+        if let basis = finding.rule.basis {
+          html += " <span class=\"dim\">(\(Self.basisText(basis, language)))</span>"
+        }
         html += " — \(q(finding.rule.message))"
         html += "<br><em>\(t(.whatToDo))</em>\(htmlColon)\(q(finding.rule.remediation))"
         if let failed = finding.failedDerogation {
-          html += "<br>" + "\(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))"
+          html +=
+            "<br>"
+            + "\(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))"
         }
-        if finding.rule.derogation == .none { html += "<br><span class=\"dim\">\(t(.derogationNonePossible))</span>" }
+        if finding.rule.derogation == .none {
+          html += "<br><span class=\"dim\">\(t(.derogationNonePossible))</span>"
+        }
         html += "</li>"
       }
       html += "</ol>\n"
@@ -218,11 +233,13 @@ extension SummaryReport {
 
     if !summary.register.isEmpty {
       html += "<h3>\(registerHeading)</h3>\n"
-      html += "<table class=\"register\"><caption>\(r(.registerCaption))</caption><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.risk))</th><th scope=\"col\">\(r(.inherent))</th><th scope=\"col\">\(r(.residual))</th></tr></thead><tbody>"
+      html +=
+        "<table class=\"register\"><caption>\(r(.registerCaption))</caption><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.risk))</th><th scope=\"col\">\(r(.inherent))</th><th scope=\"col\">\(r(.residual))</th></tr></thead><tbody>"
       for entry in summary.register {
         let inherent = entry.inherentLevel.map(levelBadge) ?? "\(t(.notAssessed))"
         let residual = entry.level.map(levelBadge) ?? "\(t(.notAssessed))"
-        html += "<tr><th scope=\"row\">\(registerName(entry.risk))</th><td>\(q(entry.risk.title))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
+        html +=
+          "<tr><th scope=\"row\">\(registerName(entry.risk))</th><td>\(q(entry.risk.title))</td><td>\(inherent)</td><td>\(residual)</td></tr>"
       }
       html += "</tbody></table>\n"
     }
@@ -232,15 +249,19 @@ extension SummaryReport {
   /// The matrix as a heat map: counts in cells coloured by level, each cell naming its level.
   func htmlMatrix() -> HTML {
     let model = questionnaire.riskModel
-    var html: HTML = "<table class=\"matrix\"><caption>\(r(.matrixCaption))</caption><thead><tr><th scope=\"col\">\(r(.likelihood)) \\ \(r(.impact))</th>"
+    var html: HTML =
+      "<table class=\"matrix\"><caption>\(r(.matrixCaption))</caption><thead><tr><th scope=\"col\">\(r(.likelihood)) \\ \(r(.impact))</th>"
     for impact in model.impact { html += "<th scope=\"col\">\(q(impact.label))</th>" }
     html += "</tr></thead><tbody>"
     for (row, likelihood) in model.likelihood.enumerated().reversed() {
       html += "<tr><th scope=\"row\">\(q(likelihood.label))</th>"
       for column in model.impact.indices {
         let level = model.matrix[likelihood.id]?[column] ?? ""
-        let count = summary.matrix.indices.contains(row) && summary.matrix[row].indices.contains(column) ? summary.matrix[row][column] : 0
-        html += "<td class=\"t\(tone(level))\(count == 0 ? " zero" : "")\"><span class=\"n\">\(count)</span><span class=\"l\">\(levelLabel(level))</span></td>"
+        let count =
+          summary.matrix.indices.contains(row) && summary.matrix[row].indices.contains(column)
+          ? summary.matrix[row][column] : 0
+        html +=
+          "<td class=\"t\(tone(level))\(count == 0 ? " zero" : "")\"><span class=\"n\">\(count)</span><span class=\"l\">\(levelLabel(level))</span></td>"
       }
       html += "</tr>"
     }
@@ -249,11 +270,13 @@ extension SummaryReport {
 
   /// Compliance per section as bars (inline SVG), the figures also written.
   func htmlSectionBars() -> HTML {
-    var html: HTML = "<table class=\"bars\"><caption>\(r(.sectionsCaption))</caption><thead><tr><th scope=\"col\">\(t(.section))</th><th scope=\"col\">\(r(.compliantShare))</th><th scope=\"col\">n</th></tr></thead><tbody>"
+    var html: HTML =
+      "<table class=\"bars\"><caption>\(r(.sectionsCaption))</caption><thead><tr><th scope=\"col\">\(t(.section))</th><th scope=\"col\">\(r(.compliantShare))</th><th scope=\"col\">n</th></tr></thead><tbody>"
     for section in summary.sections {
       let percent = section.compliantPercent ?? 0
       let answered = section.answeredPercent ?? 0
-      html += "<tr><th scope=\"row\">\(q(questionnaire.sections[section.section].title))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent)\u{A0}%</span><br><span class=\"dim\">(\(r(.answeredShare)) \(answered)\u{A0}%)</span></td><td>\(section.applicable)</td></tr>"
+      html +=
+        "<tr><th scope=\"row\">\(q(questionnaire.sections[section.section].title))</th><td><svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(percent) %\"><rect width=\"100\" height=\"10\" fill=\"#e6e6e6\"/><rect width=\"\(answered)\" height=\"10\" fill=\"#c9d7e8\"/><rect width=\"\(percent)\" height=\"10\" fill=\"#2f6f4f\"/></svg> <span class=\"pct\">\(percent)\u{A0}%</span><br><span class=\"dim\">(\(r(.answeredShare)) \(answered)\u{A0}%)</span></td><td>\(section.applicable)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
@@ -264,7 +287,8 @@ extension SummaryReport {
     var html: HTML = "<h2>\(r(.gapsRanked))</h2>\n"
     if summary.gaps.isEmpty { return html + "<p>\(t(.noGaps))</p>\n" }
     html.reserveCapacity(summary.gaps.count * 1024)
-    html += "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(r(.rank))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.whatToDo))</th></tr></thead><tbody>"
+    html +=
+      "<table class=\"gaps\"><thead><tr><th scope=\"col\">\(r(.rank))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.whatToDo))</th></tr></thead><tbody>"
     // The words that repeat, made once per report rather than once per gap (thousands of them),
     // and each row written straight into the part's HTML.
     let answerLabel: HTML = "\(t(.answer))\(htmlColon)"
@@ -293,11 +317,14 @@ extension SummaryReport {
       html += severityWords(gap.severity.rawValue) { "\(t(gap.severity.phrase))" }
       html += impactLabel
       // The impact's words depend on the impact only, unless an adjustment moved it.
-      html += gap.impactReasons.isEmpty ? impactWords(gap.impact) { "\(impactText(gap))" } : "\(impactText(gap))"
+      html +=
+        gap.impactReasons.isEmpty
+        ? impactWords(gap.impact) { "\(impactText(gap))" } : "\(impactText(gap))"
       html += "\(planWords.responsibility(questionnaire.owner(at: gap.position)))"
       html += "</span>"
       if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        let reference =
+          summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         html += "<br><span class=\"waived\">\(f(.waivedBy, reference))</span>"
       }
       if let note = answers[gap.questionID]?.note, !note.isBlank {
@@ -310,7 +337,9 @@ extension SummaryReport {
       if let remediation = question.remediation {
         let owner = questionnaire.owner(at: gap.position)
         html += "<em>"
-        html += actionLabels(owner.rawValue) { "\(Self.actionLabel(owner: owner, questionnaire, language))" }
+        html += actionLabels(owner.rawValue) {
+          "\(Self.actionLabel(owner: owner, questionnaire, language))"
+        }
         html += "</em>\(htmlColon)"
         html.append(q(remediation))
       }
@@ -327,19 +356,22 @@ extension SummaryReport {
       html += "<p>\(r(.noDerogations))</p>\n"
     } else {
       html += "<p class=\"dim\">\(f(.derogationAsOf, summary.asOf))</p>\n"
-      html += "<table class=\"derogations\"><thead><tr><th scope=\"col\">\(t(.derogationReference))</th><th scope=\"col\">\(r(.questionColumn))</th>"
+      html +=
+        "<table class=\"derogations\"><thead><tr><th scope=\"col\">\(t(.derogationReference))</th><th scope=\"col\">\(r(.questionColumn))</th>"
       for field in DerogationRecord.Field.allCases where field != .reference {
         html += "<th scope=\"col\">\(derogationFieldLabel(field))</th>"
       }
       html += "<th scope=\"col\">\(r(.derogationStatus))</th></tr></thead><tbody>"
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        html += "<tr><th scope=\"row\">\(use.record.reference.isBlank ? "—" : use.record.reference)</th><td>\(question.map(refs) ?? use.questionID)</td>"
+        html +=
+          "<tr><th scope=\"row\">\(use.record.reference.isBlank ? "—" : use.record.reference)</th><td>\(question.map(refs) ?? use.questionID)</td>"
         for field in DerogationRecord.Field.allCases where field != .reference {
           html += "<td>\(lines: (use.record[field]))</td>"
         }
         let mark = use.status.counts ? "✔ " : "✖ "
-        html += "<td class=\"\(use.status.counts ? "ok" : "bad")\">\(mark)\(derogationStatusText(use))</td></tr>"
+        html +=
+          "<td class=\"\(use.status.counts ? "ok" : "bad")\">\(mark)\(derogationStatusText(use))</td></tr>"
       }
       html += "</tbody></table>\n"
     }
@@ -347,11 +379,15 @@ extension SummaryReport {
     let accepted = summary.gaps.filter { $0.waivedBy != nil }
     if accepted.isEmpty { return html + "<p>\(r(.noAcceptedRisk))</p>\n" }
     html += "<p>\(r(.acceptedRisksIntro))</p>\n"
-    html += "<table class=\"accepted\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(t(.derogationReference))</th></tr></thead><tbody>"
+    html +=
+      "<table class=\"accepted\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.levelColumn))</th><th scope=\"col\">\(t(.derogationReference))</th></tr></thead><tbody>"
     for gap in accepted {
       let question = questionnaire.questions[gap.position]
-      let reference = summary.derogations.first { $0.questionID == gap.waivedBy }?.record.reference ?? gap.waivedBy ?? ""
-      html += "<tr><th scope=\"row\">\(refs(question))</th><td>\(q(question.text))</td><td>\(levelBadge(gap.level))</td><td>\(reference)</td></tr>"
+      let reference =
+        summary.derogations.first { $0.questionID == gap.waivedBy }?.record.reference ?? gap
+        .waivedBy ?? ""
+      html +=
+        "<tr><th scope=\"row\">\(refs(question))</th><td>\(q(question.text))</td><td>\(levelBadge(gap.level))</td><td>\(reference)</td></tr>"
     }
     return html + "</tbody></table>\n"
   }
@@ -359,8 +395,11 @@ extension SummaryReport {
   // MARK: - Lists
 
   /// A table of questions (reference, question, and one more column: `detail` appends it).
-  func questionTable(_ positions: [Int], _ detailHeading: String, _ detail: (Int, inout HTML) -> Void) -> HTML {
-    var html: HTML = "<table class=\"list\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(detailHeading)</th></tr></thead><tbody>"
+  func questionTable(
+    _ positions: [Int], _ detailHeading: String, _ detail: (Int, inout HTML) -> Void
+  ) -> HTML {
+    var html: HTML =
+      "<table class=\"list\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(detailHeading)</th></tr></thead><tbody>"
     for position in positions {
       let question = questionnaire.questions[position]
       html += "<tr><th scope=\"row\">"
@@ -397,27 +436,31 @@ extension SummaryReport {
   func htmlFlagged() -> HTML {
     let html: HTML = "<h2>\(r(.flaggedQuestions))</h2>\n"
     if summary.flagged.isEmpty { return html + "<p>\(r(.noFlagged))</p>\n" }
-    return html + questionTable(summary.flagged, r(.noteColumn)) { position, html in
-      if let answer = self.answerWords(at: position) { html += "<strong>\(answer)</strong><br>" }
-      self.appendNote(position, to: &html)
-    }
+    return html
+      + questionTable(summary.flagged, r(.noteColumn)) { position, html in
+        if let answer = self.answerWords(at: position) { html += "<strong>\(answer)</strong><br>" }
+        self.appendNote(position, to: &html)
+      }
   }
 
   func htmlEvidence() -> HTML {
     let html: HTML = "<h2>\(r(.evidenceList))</h2>\n"
     if summary.evidence.isEmpty { return html + "<p>\(r(.noEvidence))</p>\n" }
-    return html + questionTable(summary.evidence, r(.evidenceList)) { position, html in
-      self.appendEvidence(self.answers[self.questionnaire.questions[position].id]?.evidence ?? [], to: &html)
-    }
+    return html
+      + questionTable(summary.evidence, r(.evidenceList)) { position, html in
+        self.appendEvidence(
+          self.answers[self.questionnaire.questions[position].id]?.evidence ?? [], to: &html)
+      }
   }
 
   func htmlContext() -> HTML {
     let html: HTML = "<h2>\(r(.contextAnswers))</h2>\n"
     let context = contextPositions
     if context.isEmpty { return html + "<p>\(r(.noContext))</p>\n" }
-    return html + questionTable(context, r(.answerColumn)) { position, html in
-      html.appendLines(self.answerWords(at: position) ?? "")
-    }
+    return html
+      + questionTable(context, r(.answerColumn)) { position, html in
+        html.appendLines(self.answerWords(at: position) ?? "")
+      }
   }
 
   // MARK: - Appendix
@@ -435,7 +478,8 @@ extension SummaryReport {
     // A compliance answer's words depend on its value only: five texts for thousands of rows.
     var complianceWords = WordCache()
     let notAnswered: HTML = "<span class=\"dim\">\(r(.notAnswered))</span>"
-    let sectionHead: HTML = "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.answerColumn))</th><th scope=\"col\">\(r(.noteColumn)) / \(r(.evidenceList))</th></tr></thead><tbody>"
+    let sectionHead: HTML =
+      "<table class=\"appendix\"><thead><tr><th scope=\"col\">\(r(.citation))</th><th scope=\"col\">\(r(.questionColumn))</th><th scope=\"col\">\(r(.answerColumn))</th><th scope=\"col\">\(r(.noteColumn)) / \(r(.evidenceList))</th></tr></thead><tbody>"
     var currentSection = -1
     for position in positions {
       let section = questionnaire.sectionIndexOfQuestion[position]
@@ -490,7 +534,8 @@ extension SummaryReport {
     if !invalid.isEmpty {
       html += "<h3>\(r(.invalidAnswers)) (\(invalid.count))</h3>\n<ul>"
       for (question, stored) in invalid {
-        html += "<li>\(refs(question)) — \(q(question.text)) — <code>\(question.id)</code>: \(stored)</li>"
+        html +=
+          "<li>\(refs(question)) — \(q(question.text)) — <code>\(question.id)</code>: \(stored)</li>"
       }
       html += "</ul>\n"
     }

@@ -206,7 +206,8 @@ extension SummaryReport {
       language: language.rawValue,
       session: .init(
         organisation: meta.organisation, assessor: meta.assessor, provider: meta.provider,
-        service: meta.service, created: Self.isoDate(meta.created), updated: Self.isoDate(meta.updated)),
+        service: meta.service, created: Self.isoDate(meta.created),
+        updated: Self.isoDate(meta.updated)),
       questionnaire: .init(
         id: questionnaire.id, version: questionnaire.version, digest: digest,
         answeredUnder: answeredUnderVersion),
@@ -223,7 +224,8 @@ extension SummaryReport {
         var rules: [String]?
         if case .beyondGuideline(let ids) = $0 { questions = ids }
         if case .blockingBeyondGuideline(let ids) = $0 { rules = ids }
-        return .init(kind: kind, count: count, text: reasonText($0), questions: questions, rules: rules)
+        return .init(
+          kind: kind, count: count, text: reasonText($0), questions: questions, rules: rules)
       },
       blocking: summary.blocking.map { finding in
         let derogation: String?
@@ -258,12 +260,15 @@ extension SummaryReport {
         .init(
           id: $0.risk.id, refs: $0.risk.refs, title: q($0.risk.title), level: $0.level,
           inherentLevel: $0.inherentLevel, questions: $0.findings.map(\.questionID),
-          accepted: $0.accepted.isEmpty ? nil : $0.accepted, blocking: $0.blocking.isEmpty ? nil : $0.blocking)
+          accepted: $0.accepted.isEmpty ? nil : $0.accepted,
+          blocking: $0.blocking.isEmpty ? nil : $0.blocking)
       },
       sections: summary.sections.map {
         .init(
-          id: questionnaire.sections[$0.section].id, title: q(questionnaire.sections[$0.section].title),
-          applicable: $0.applicable, answered: $0.answered, compliantPercent: $0.compliantPercent ?? 0,
+          id: questionnaire.sections[$0.section].id,
+          title: q(questionnaire.sections[$0.section].title),
+          applicable: $0.applicable, answered: $0.answered,
+          compliantPercent: $0.compliantPercent ?? 0,
           answeredPercent: $0.answeredPercent ?? 0)
       },
       gaps: summary.gaps.map { gap in
@@ -287,11 +292,14 @@ extension SummaryReport {
         .init(question: id($0), justification: answers[id($0)]?.note ?? "")
       },
       unjustifiedNotApplicable: summary.unjustifiedNotApplicable.map(id),
-      evidence: summary.evidence.map { .init(question: id($0), items: answers[id($0)]?.evidence ?? []) },
+      evidence: summary.evidence.map {
+        .init(question: id($0), items: answers[id($0)]?.evidence ?? [])
+      },
       context: contextPositions.compactMap { position in
         let question = questionnaire.questions[position]
         guard let value = questionnaire.value(answers[question.id], question) else { return nil }
-        return .init(question: question.id, text: q(question.text), answer: answerWords(question, value))
+        return .init(
+          question: question.id, text: q(question.text), answer: answerWords(question, value))
       },
       invalidAnswers: invalidAnswers.map { .init(question: $0.question.id, stored: $0.stored) },
       plan: summary.plan.isEmpty ? nil : planDocument(),
@@ -301,8 +309,10 @@ extension SummaryReport {
 
   static func actionDocument(_ action: PlanAction) -> SummaryDocument.Action {
     .init(
-      owner: action.owner, dueDate: action.dueDate, status: action.status.rawValue, reference: action.reference,
-      acceptedBy: action.acceptedBy, acceptedOn: action.acceptedOn, acceptanceReason: action.acceptanceReason,
+      owner: action.owner, dueDate: action.dueDate, status: action.status.rawValue,
+      reference: action.reference,
+      acceptedBy: action.acceptedBy, acceptedOn: action.acceptedOn,
+      acceptanceReason: action.acceptanceReason,
       acceptedUntil: action.acceptedUntil)
   }
 
@@ -317,7 +327,8 @@ extension SummaryReport {
     }
     let plan = summary.plan
     return .init(
-      pending: plan.pending.map(entry), overdue: plan.overdue.map(entry), accepted: plan.accepted.map(entry),
+      pending: plan.pending.map(entry), overdue: plan.overdue.map(entry),
+      accepted: plan.accepted.map(entry),
       done: plan.done.map(entry), refused: plan.refused.isEmpty ? nil : plan.refused.map(entry))
   }
 

@@ -27,7 +27,8 @@ struct OSCALDocument: Encodable {
     var parties: [Party]
     var responsibleParties: [ResponsibleParty]
     enum CodingKeys: String, CodingKey {
-      case title, lastModified = "last-modified", version, oscalVersion = "oscal-version", props, roles
+      case title, lastModified = "last-modified", version, oscalVersion = "oscal-version", props,
+        roles
       case parties, responsibleParties = "responsible-parties"
     }
   }
@@ -74,7 +75,9 @@ struct OSCALDocument: Encodable {
     }
     var description = "Every question of the questionnaire that applies to the assessed service."
     var controlSelections = [Selection()]
-    enum CodingKeys: String, CodingKey { case description, controlSelections = "control-selections" }
+    enum CodingKeys: String, CodingKey {
+      case description, controlSelections = "control-selections"
+    }
   }
   struct Actor: Encodable {
     var type = "party"
@@ -203,7 +206,8 @@ extension SummaryReport {
   /// The namespace of this export's own property and facet names.
   static let oscalNamespace = "https://cloud-assess.invalid/ns/oscal"
   /// The namespace of the export's UUIDs (version 5).
-  static let oscalUUIDNamespace = UUID(uuidString: NameBasedUUID.v5(NameBasedUUID.urlNamespace, "urn:cloud-assess:oscal"))!
+  static let oscalUUIDNamespace = UUID(
+    uuidString: NameBasedUUID.v5(NameBasedUUID.urlNamespace, "urn:cloud-assess:oscal"))!
 
   /// The summary as a NIST OSCAL 1.1.3 `assessment-results` document (JSON): deterministic, its
   /// UUIDs derived from the session and question ids (version 5), its dates the session's, so
@@ -217,7 +221,9 @@ extension SummaryReport {
   func oscalDocument(_ provenance: ReportProvenance) -> OSCALDocument {
     typealias O = OSCALDocument
     let session = provenance.sessionID
-    func uuid(_ name: String) -> String { NameBasedUUID.v5(Self.oscalUUIDNamespace, session + "/" + name) }
+    func uuid(_ name: String) -> String {
+      NameBasedUUID.v5(Self.oscalUUIDNamespace, session + "/" + name)
+    }
     let s = { (text: String) in Self.oscalString(text) }
     let meta = summary.metadata
     let assessor = uuid("party/assessor")
@@ -243,7 +249,8 @@ extension SummaryReport {
       if !note.isEmpty { description += "\n\n\(t(.note)): \(note)" }
       observations.append(
         O.Observation(
-          uuid: id, title: s(refsOrID(question) + " — " + q(question.text)), description: description,
+          uuid: id, title: s(refsOrID(question) + " — " + q(question.text)),
+          description: description,
           props: [O.Property(name: "question-id", value: s(question.id))]
             + (words == nil ? [] : [O.Property(name: "answer", value: s(words ?? ""))]),
           methods: ["EXAMINE", "INTERVIEW"], types: ["control-objective"], origins: byAssessor,
@@ -259,16 +266,20 @@ extension SummaryReport {
     var risks: [O.Risk] = []
     var riskOf: [String: String] = [:]
     var planItems: [String: PlanItem] = [:]
-    for item in summary.plan.pending + summary.plan.accepted + summary.plan.refused + summary.plan.done {
+    for item in summary.plan.pending + summary.plan.accepted + summary.plan.refused
+      + summary.plan.done
+    {
       planItems[item.questionID] = item
     }
     for gap in summary.gaps {
       let question = questionnaire.questions[gap.position]
       let id = uuid("risk/" + question.id)
       riskOf[question.id] = id
-      var description = "\(refsOrID(question)) — \(q(question.text))\n\n\(t(.answer)): \(answerText(gap.answer)); \(t(.impact)): \(impactText(gap))"
+      var description =
+        "\(refsOrID(question)) — \(q(question.text))\n\n\(t(.answer)): \(answerText(gap.answer)); \(t(.impact)): \(impactText(gap))"
       if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        let reference =
+          summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         description += "\n\n" + f(.waivedBy, reference)
       }
       let item = planItems[question.id]
@@ -276,14 +287,16 @@ extension SummaryReport {
       risks.append(
         O.Risk(
           uuid: id, title: s(q(question.text)), description: description,
-          statement: question.remediation.map(q).flatMap { $0.isBlank ? nil : $0 } ?? q(question.text),
+          statement: question.remediation.map(q).flatMap { $0.isBlank ? nil : $0 }
+            ?? q(question.text),
           props: [
             O.Property(name: "question-id", value: s(question.id)),
             O.Property(name: "severity", value: gap.severity.rawValue),
             O.Property(
               name: "responsibility", value: questionnaire.owner(at: gap.position).rawValue),
           ] + plan.props,
-          status: Self.oscalRiskStatus(waived: gap.waivedBy != nil, item: item), origins: byAssessor,
+          status: Self.oscalRiskStatus(waived: gap.waivedBy != nil, item: item),
+          origins: byAssessor,
           characterizations: [
             O.Characterization(
               origin: byAssessor[0],
@@ -294,7 +307,9 @@ extension SummaryReport {
               ])
           ],
           deadline: plan.deadline, remediations: plan.remediations, riskLog: plan.riskLog,
-          relatedObservations: observationOf[question.id].map { [O.ObservationLink(observationUUID: $0)] }))
+          relatedObservations: observationOf[question.id].map {
+            [O.ObservationLink(observationUUID: $0)]
+          }))
     }
 
     let blocking = blockingRulesByQuestion
@@ -302,25 +317,34 @@ extension SummaryReport {
       let question = questionnaire.questions[finding.position]
       let satisfied = finding.answer == .compliant
       return O.Finding(
-        uuid: uuid("finding/" + question.id), title: s(refsOrID(question) + " — " + q(question.text)),
+        uuid: uuid("finding/" + question.id),
+        title: s(refsOrID(question) + " — " + q(question.text)),
         // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
         description: "\(q(question.text))\n\n\(t(.answer)): \(answerText(finding.answer))"
           + (satisfied ? "" : "; \(t(.level)): \(levelLabel(finding.level))"),
-        props: Optional((satisfied ? [] : [O.Property(name: "level", value: s(finding.level))])
-          + (blocking[question.id] ?? []).map { O.Property(name: "blocking-rule", value: s($0)) })
-          .flatMap { $0.isEmpty ? nil : $0 },
+        props: Optional(
+          (satisfied ? [] : [O.Property(name: "level", value: s(finding.level))])
+            + (blocking[question.id] ?? []).map { O.Property(name: "blocking-rule", value: s($0)) }
+        )
+        .flatMap { $0.isEmpty ? nil : $0 },
         origins: byAssessor,
         target: O.Target(
           targetID: Self.oscalToken(question.id), title: s(q(question.text)),
           status: .init(state: satisfied ? "satisfied" : "not-satisfied")),
-        relatedObservations: observationOf[question.id].map { [O.ObservationLink(observationUUID: $0)] },
+        relatedObservations: observationOf[question.id].map {
+          [O.ObservationLink(observationUUID: $0)]
+        },
         relatedRisks: riskOf[question.id].map { [O.RiskLink(riskUUID: $0)] })
     }
 
-    let title = s(r(.reportTitle) + " — " + [meta.provider, meta.service].filter { !$0.isBlank }.joined(separator: " · "))
+    let title = s(
+      r(.reportTitle) + " — "
+        + [meta.provider, meta.service].filter { !$0.isBlank }.joined(separator: " · "))
     var remarks: [String] = summary.reasons.map(reasonText)
     for use in summary.derogations {
-      remarks.append("\(t(.derogations)): \(use.record.reference.isBlank ? "—" : use.record.reference) (\(use.questionID)): \(derogationStatusText(use))")
+      remarks.append(
+        "\(t(.derogations)): \(use.record.reference.isBlank ? "—" : use.record.reference) (\(use.questionID)): \(derogationStatusText(use))"
+      )
     }
     func party(_ id: String, _ type: String, _ name: String) -> O.Party {
       O.Party(uuid: id, type: type, name: name.isBlank ? nil : s(name))
@@ -329,7 +353,8 @@ extension SummaryReport {
       assessmentResults: .init(
         uuid: uuid("assessment-results"),
         metadata: .init(
-          title: title, lastModified: updated, version: s(questionnaire.id + " " + questionnaire.version),
+          title: title, lastModified: updated,
+          version: s(questionnaire.id + " " + questionnaire.version),
           props: [
             O.Property(name: "questionnaire-id", value: s(questionnaire.id)),
             O.Property(name: "questionnaire-version", value: s(questionnaire.version)),
@@ -341,7 +366,8 @@ extension SummaryReport {
             O.Role(id: "provider", title: s(t(.provider))),
           ],
           parties: [
-            party(assessor, "person", meta.assessor), party(organisation, "organization", meta.organisation),
+            party(assessor, "person", meta.assessor),
+            party(organisation, "organization", meta.organisation),
             party(provider, "organization", meta.provider),
           ],
           responsibleParties: [
@@ -351,17 +377,21 @@ extension SummaryReport {
           ]),
         importAP: .init(
           href: "#" + questionnaireResource,
-          remarks: "No OSCAL assessment plan: the assessment followed the questionnaire \(questionnaire.id) \(questionnaire.version) (back-matter)."),
+          remarks:
+            "No OSCAL assessment plan: the assessment followed the questionnaire \(questionnaire.id) \(questionnaire.version) (back-matter)."
+        ),
         results: [
           .init(
             uuid: uuid("result"), title: title,
-            description: "\(t(.verdict)): \(verdictText(summary.verdict))\n\n" + summary.reasons.map { "- " + reasonText($0) }.joined(separator: "\n"),
+            description: "\(t(.verdict)): \(verdictText(summary.verdict))\n\n"
+              + summary.reasons.map { "- " + reasonText($0) }.joined(separator: "\n"),
             start: Timestamp.formatSeconds(meta.created), end: updated,
             props: [
               O.Property(name: "verdict", value: summary.verdict.rawValue),
               O.Property(name: "service", value: s(meta.service.isBlank ? "-" : meta.service)),
             ],
-            observations: observations.isEmpty ? nil : observations, risks: risks.isEmpty ? nil : risks,
+            observations: observations.isEmpty ? nil : observations,
+            risks: risks.isEmpty ? nil : risks,
             findings: findings.isEmpty ? nil : findings,
             remarks: remarks.joined(separator: "\n"))
         ],
@@ -379,7 +409,11 @@ extension SummaryReport {
             uuid: sessionResource, title: s("cloud-assess session " + session),
             description: "The session file this document was made from.",
             props: [O.Property(name: "session-id", value: s(session))],
-            rlinks: [O.Link(href: session + ".json", hashes: [O.Hash(algorithm: "SHA-256", value: provenance.sessionSHA256)])]),
+            rlinks: [
+              O.Link(
+                href: session + ".json",
+                hashes: [O.Hash(algorithm: "SHA-256", value: provenance.sessionSHA256)])
+            ]),
         ])))
   }
 
@@ -418,7 +452,10 @@ extension SummaryReport {
   /// risk, a risk-log entry with the decision (who, when, why, until when).
   func oscalPlan(
     _ item: PlanItem?, questionID: String, uuid: (String) -> String, origins: [OSCALDocument.Origin]
-  ) -> (props: [OSCALDocument.Property], deadline: String?, remediations: [OSCALDocument.Response]?, riskLog: OSCALDocument.RiskLog?) {
+  ) -> (
+    props: [OSCALDocument.Property], deadline: String?, remediations: [OSCALDocument.Response]?,
+    riskLog: OSCALDocument.RiskLog?
+  ) {
     typealias O = OSCALDocument
     guard let item else { return ([], nil, nil, nil) }
     let s = { (text: String) in Self.oscalString(text) }
@@ -433,28 +470,43 @@ extension SummaryReport {
       if let due = Self.oscalDay(action.dueDate, end: false) {
         responseProps.append(O.Property(name: "action-due-date", value: String(due.prefix(10))))
       }
-      if !action.reference.isBlank { responseProps.append(O.Property(name: "action-reference", value: s(action.reference))) }
+      if !action.reference.isBlank {
+        responseProps.append(O.Property(name: "action-reference", value: s(action.reference)))
+      }
       remediations = [
         O.Response(
-          uuid: uuid("response/" + questionID), lifecycle: action.status == .done ? "completed" : "planned",
-          title: s(p(.actionLine)), description: actionText(action, duty: item.responsibility), props: responseProps,
-          links: Self.oscalHref(action.reference).map { [O.PlainLink(href: $0, rel: "reference", text: nil)] },
+          uuid: uuid("response/" + questionID),
+          lifecycle: action.status == .done ? "completed" : "planned",
+          title: s(p(.actionLine)), description: actionText(action, duty: item.responsibility),
+          props: responseProps,
+          links: Self.oscalHref(action.reference).map {
+            [O.PlainLink(href: $0, rel: "reference", text: nil)]
+          },
           origins: origins)
       ]
     }
     var riskLog: O.RiskLog?
     if action.status == .riskAccepted {
       var entryProps: [O.Property] = []
-      if !action.acceptedBy.isBlank { entryProps.append(O.Property(name: "accepted-by", value: s(action.acceptedBy))) }
-      if !action.reference.isBlank { entryProps.append(O.Property(name: "action-reference", value: s(action.reference))) }
+      if !action.acceptedBy.isBlank {
+        entryProps.append(O.Property(name: "accepted-by", value: s(action.acceptedBy)))
+      }
+      if !action.reference.isBlank {
+        entryProps.append(O.Property(name: "action-reference", value: s(action.reference)))
+      }
       entryProps.append(O.Property(name: "acceptance-state", value: item.acceptance.kind))
       var description = acceptanceText(item)
-      if !action.acceptanceReason.isBlank { description = action.acceptanceReason.trimmed + "\n\n" + description }
+      if !action.acceptanceReason.isBlank {
+        description = action.acceptanceReason.trimmed + "\n\n" + description
+      }
       riskLog = O.RiskLog(entries: [
         O.RiskLog.Entry(
-          uuid: uuid("risk-log/" + questionID), title: s(p(.acceptanceSection)), description: description,
-          start: Self.oscalDay(action.acceptedOn, end: false) ?? Timestamp.formatSeconds(summary.metadata.updated),
-          end: Self.oscalDay(action.acceptedUntil, end: true), props: entryProps.isEmpty ? nil : entryProps,
+          uuid: uuid("risk-log/" + questionID), title: s(p(.acceptanceSection)),
+          description: description,
+          start: Self.oscalDay(action.acceptedOn, end: false)
+            ?? Timestamp.formatSeconds(summary.metadata.updated),
+          end: Self.oscalDay(action.acceptedUntil, end: true),
+          props: entryProps.isEmpty ? nil : entryProps,
           statusChange: Self.oscalRiskStatus(waived: false, item: item))
       ])
     }

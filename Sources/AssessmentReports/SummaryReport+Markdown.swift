@@ -14,7 +14,9 @@ extension SummaryReport {
     out.append("| \(t(.summaryAssessor)) | \(meta.assessor) |")
     out.append("| \(t(.summaryProvider)) | \(meta.provider) |")
     out.append("| \(t(.summaryService)) | \(meta.service) |")
-    out.append("| \(t(.summaryQuestionnaire)) | \(questionnaire.id) \(questionnaire.version) (sha256 `\(shortDigest)`) |")
+    out.append(
+      "| \(t(.summaryQuestionnaire)) | \(questionnaire.id) \(questionnaire.version) (sha256 `\(shortDigest)`) |"
+    )
     out.append("| \(t(.summaryCreated)) | \(Self.date(meta.created)) |")
     out.append("| \(t(.summaryUpdated)) | \(Self.date(meta.updated)) |")
     out.append("| \(t(.summaryCompleteness)) | \(completenessValue) |")
@@ -40,7 +42,9 @@ extension SummaryReport {
       out.append("- **\(cite(finding.rule.refs))**\(basis) — \(q(finding.rule.message))  ")
       out.append("  *\(l(.whatToDo))* \(q(finding.rule.remediation))")
       if let failed = finding.failedDerogation {
-        out.append("  \(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))")
+        out.append(
+          "  \(f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)))"
+        )
       }
       if finding.rule.derogation == .none { out.append("  \(t(.derogationNonePossible))") }
     }
@@ -53,8 +57,11 @@ extension SummaryReport {
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
         let colon = language == .fr ? " : " : ": "
-        out.append("- **\(use.record.reference.isBlank ? "—" : use.record.reference)** (\(question.map(refs) ?? use.questionID))\(colon)\(derogationStatusText(use))")
-        for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
+        out.append(
+          "- **\(use.record.reference.isBlank ? "—" : use.record.reference)** (\(question.map(refs) ?? use.questionID))\(colon)\(derogationStatusText(use))"
+        )
+        for field in DerogationRecord.Field.allCases
+        where field != .reference && !use.record[field].isBlank {
           out.append("  - \(derogationFieldLabel(field))\(colon)\(use.record[field])")
         }
       }
@@ -93,7 +100,9 @@ extension SummaryReport {
           "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(mitigationText($0))"
         }
         let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
-        out.append("| \(registerName(entry.risk)) | \(q(entry.risk.title)) | \(inherent) | \(level) | \(questions.joined(separator: "; ") + accepted) |")
+        out.append(
+          "| \(registerName(entry.risk)) | \(q(entry.risk.title)) | \(inherent) | \(level) | \(questions.joined(separator: "; ") + accepted) |"
+        )
       }
     }
     out.append("")
@@ -102,7 +111,9 @@ extension SummaryReport {
     out.append("| \(t(.section)) | \(t(.compliantPercent)) | \(t(.answeredPercent)) | n |")
     out.append("|---|---:|---:|---:|")
     for section in summary.sections {
-      out.append("| \(q(questionnaire.sections[section.section].title)) | \(section.compliantPercent ?? 0) % | \(section.answeredPercent ?? 0) % | \(section.applicable) |")
+      out.append(
+        "| \(q(questionnaire.sections[section.section].title)) | \(section.compliantPercent ?? 0) % | \(section.answeredPercent ?? 0) % | \(section.applicable) |"
+      )
     }
     out.append("")
     out.append("## \(t(.gaps))")
@@ -110,18 +121,21 @@ extension SummaryReport {
     if summary.gaps.isEmpty { out.append("\(t(.noGaps))") }
     for (index, gap) in summary.gaps.enumerated() {
       let question = questionnaire.questions[gap.position]
-      out.append("\(index + 1). **[\(levelLabel(gap.level))] \(refs(question))** — \(q(question.text))  ")
+      out.append(
+        "\(index + 1). **[\(levelLabel(gap.level))] \(refs(question))** — \(q(question.text))  ")
       if let basis = basisText(question) { out.append("   *(\(basis))*  ") }
       out.append(
         "   \(l(.answer)) \(answerText(gap.answer)) · \(l(.severity)) \(t(gap.severity.phrase)) · \(l(.impact)) \(impactText(gap))"
           + " · \(questionnaire.owner(at: gap.position).labelled(language))  ")
       if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        let reference =
+          summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         out.append("   \(f(.waivedBy, reference))  ")
       }
       if let note = noteText(gap.questionID) { out.append("   \(l(.note)) \(note)  ") }
       if let remediation = question.remediation {
-        out.append("   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(q(remediation))  ")
+        out.append(
+          "   *\(actionLabel(question))\(language == .fr ? " :" : ":")* \(q(remediation))  ")
       }
       for line in gapPlanLines(gap) { out.append("   \(line)  ") }
     }
@@ -153,7 +167,9 @@ extension SummaryReport {
     }
     list(t(.listUnanswered), summary.unanswered) { _ in nil }
     list(t(.listFlagged), summary.flagged) { self.noteText(self.questionnaire.questions[$0].id) }
-    list(t(.listNotApplicable), summary.notApplicable) { self.noteText(self.questionnaire.questions[$0].id) }
+    list(t(.listNotApplicable), summary.notApplicable) {
+      self.noteText(self.questionnaire.questions[$0].id)
+    }
     if !summary.unjustifiedNotApplicable.isEmpty {
       list(t(.listUnjustified), summary.unjustifiedNotApplicable) { _ in nil }
     }

@@ -15,24 +15,29 @@ extension SummaryReport {
 
   /// What an acceptance's status means, in words.
   public func acceptanceText(_ item: PlanItem) -> String {
-    Self.acceptanceText(item.acceptance, action: item.action, questionnaire: questionnaire, language: language)
+    Self.acceptanceText(
+      item.acceptance, action: item.action, questionnaire: questionnaire, language: language)
   }
 
   public static func acceptanceText(
-    _ status: AcceptanceStatus, action: PlanAction, questionnaire: Questionnaire, language: InterfaceLanguage
+    _ status: AcceptanceStatus, action: PlanAction, questionnaire: Questionnaire,
+    language: InterfaceLanguage
   ) -> String {
     switch status {
     case .notAccepted: return action.status.phrase.text(language)
     case .valid:
       let until = action.acceptedUntil.trimmed
       return until.isEmpty
-        ? PlanPhrase.acceptanceValidNoExpiry.text(language) : PlanPhrase.acceptanceValid.format(language, until)
+        ? PlanPhrase.acceptanceValidNoExpiry.text(language)
+        : PlanPhrase.acceptanceValid.format(language, until)
     case .incomplete: return PlanPhrase.acceptanceIncomplete.text(language)
     case .expired(let day): return PlanPhrase.acceptanceExpired.format(language, day)
     case .badExpiry(let text): return PlanPhrase.acceptanceBadExpiry.format(language, text)
     case .blocking(let rules):
       let derogations = rules.compactMap { id -> String? in
-        guard case .question(let question)? = questionnaire.blockingRules.first(where: { $0.id == id })?.derogation
+        guard
+          case .question(let question)? = questionnaire.blockingRules.first(where: { $0.id == id })?
+            .derogation
         else { return nil }
         return question
       }
@@ -84,7 +89,9 @@ extension SummaryReport {
   /// The lines under a gap (that it is to re-verify, its action, its acceptance): `line` is
   /// called once per line with what writes its text, so that the text summary writes them in
   /// place and the other forms get strings.
-  func gapPlan(_ gap: Finding, _ words: PlanWords, _ line: (_ write: (inout String) -> Void) -> Void) {
+  func gapPlan(
+    _ gap: Finding, _ words: PlanWords, _ line: (_ write: (inout String) -> Void) -> Void
+  ) {
     if gap.toReverify { line { $0 += words.reverifyMark } }
     if let action = answers[gap.questionID]?.action {
       line { out in
@@ -118,8 +125,12 @@ extension SummaryReport {
   /// The register's line for the accepted risks of an entry, if any.
   func registerAcceptedLine(_ entry: RegisterEntry) -> String? {
     guard !entry.accepted.isEmpty else { return nil }
-    let items = entry.accepted.compactMap { id in summary.plan.accepted.first { $0.questionID == id } }
-    return pf(.acceptedInRegister, items.map { "\($0.questionID) (\(acceptanceText($0)))" }.joined(separator: "; "))
+    let items = entry.accepted.compactMap { id in
+      summary.plan.accepted.first { $0.questionID == id }
+    }
+    return pf(
+      .acceptedInRegister,
+      items.map { "\($0.questionID) (\(acceptanceText($0)))" }.joined(separator: "; "))
   }
 
   private func itemTitle(_ item: PlanItem) -> String {
@@ -177,8 +188,11 @@ extension SummaryReport {
         if item.overdue { out += words.overdue }
       }
       func acceptance(_ item: PlanItem, _ out: inout String) {
-        let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
-        let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
+        let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(
+          separator: ", ")
+        let why =
+          item.action.acceptanceReason.isBlank
+          ? "" : " — " + item.action.acceptanceReason.replacingScalar("\n", with: " / ")
         out += (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }
       group(pf(.planAccepted, plan.accepted.count), plan.accepted, detail: acceptance)
@@ -225,10 +239,12 @@ extension SummaryReport {
         actionText($0.action, duty: $0.responsibility)
       }
       group(pf(.planPending, plan.pending.count), plan.pending) { item in
-        actionText(item.action, duty: item.responsibility) + (item.overdue ? " — " + p(.overdue) : "")
+        actionText(item.action, duty: item.responsibility)
+          + (item.overdue ? " — " + p(.overdue) : "")
       }
       func acceptance(_ item: PlanItem) -> String {
-        let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(separator: ", ")
+        let who = [item.action.acceptedBy, item.action.acceptedOn].filter { !$0.isBlank }.joined(
+          separator: ", ")
         let why = item.action.acceptanceReason.isBlank ? "" : " — " + item.action.acceptanceReason
         return (who.isEmpty ? "" : who + why + " — ") + acceptanceText(item)
       }

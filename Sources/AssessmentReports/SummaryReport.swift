@@ -60,7 +60,9 @@ public struct SummaryReport: Sendable {
   /// "Label :" in French, "Label:" otherwise.
   func l(_ phrase: Phrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
   func l(_ phrase: SummaryPhrase) -> String { t(phrase) + (language == .fr ? " :" : ":") }
-  func q(_ text: LocalizedText) -> String { text.resolve(language.rawValue, fallbacks: questionnaire.languages) }
+  func q(_ text: LocalizedText) -> String {
+    text.resolve(language.rawValue, fallbacks: questionnaire.languages)
+  }
 
   public func levelLabel(_ id: String) -> String {
     questionnaire.riskModel.levels.first { $0.id == id }.map { q($0.label) } ?? id
@@ -81,16 +83,22 @@ public struct SummaryReport: Sendable {
   public func reasonText(_ reason: VerdictReason) -> String {
     switch reason {
     case .blocking(let count): return f(.reasonBlocking, count)
-    case .gapsNotAcceptable(let count, let level): return f(.reasonGapsNotAcceptable, count, levelLabel(level).lowercased())
-    case .gapsWithConditions(let count, let level): return f(.reasonGapsConditions, count, levelLabel(level).lowercased())
+    case .gapsNotAcceptable(let count, let level):
+      return f(.reasonGapsNotAcceptable, count, levelLabel(level).lowercased())
+    case .gapsWithConditions(let count, let level):
+      return f(.reasonGapsConditions, count, levelLabel(level).lowercased())
     case .incomplete(let count): return f(.reasonIncomplete, count)
     case .unjustifiedNotApplicable(let count): return f(.reasonUnjustified, count)
     case .derogations(let count): return f(.reasonDerogations, count)
-    case .beyondGuideline(let ids): return f(.reasonBeyondGuideline, ids.count, beyondGuidelineList(ids))
+    case .beyondGuideline(let ids):
+      return f(.reasonBeyondGuideline, ids.count, beyondGuidelineList(ids))
     case .blockingBeyondGuideline(let ids):
       let rules = ids.map { id in
-        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else { return id }
-        return ([cite(rule.refs)] + [rule.basis.map { Self.basisText($0, language) }].compactMap { $0 })
+        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else {
+          return id
+        }
+        return
+          ([cite(rule.refs)] + [rule.basis.map { Self.basisText($0, language) }].compactMap { $0 })
           .joined(separator: ", ")
       }
       return f(.reasonBlockingBeyondGuideline, ids.count, rules.joined(separator: "; "))
@@ -103,8 +111,11 @@ public struct SummaryReport: Sendable {
   func beyondGuidelineList(_ ids: [String]) -> String {
     ids.map { id in
       guard let question = questionnaire.question(id) else { return id }
-      let number = summary.gaps.firstIndex { $0.questionID == id }.map { "\(t(.gapNumber))\($0 + 1)" }
-      let detail = ([refs(question)] + [basisText(question)].compactMap { $0 }).joined(separator: ", ")
+      let number = summary.gaps.firstIndex { $0.questionID == id }.map {
+        "\(t(.gapNumber))\($0 + 1)"
+      }
+      let detail = ([refs(question)] + [basisText(question)].compactMap { $0 }).joined(
+        separator: ", ")
       return [number, "(\(detail))"].compactMap { $0 }.joined(separator: " ")
     }.joined(separator: "; ")
   }
@@ -145,7 +156,9 @@ public struct SummaryReport: Sendable {
 
   /// The label of a question's action: what to demand of the provider, or what the organisation
   /// does itself; the questionnaire's wording when it gives one.
-  public func actionLabel(_ question: Question) -> String { Self.actionLabel(question, questionnaire, language) }
+  public func actionLabel(_ question: Question) -> String {
+    Self.actionLabel(question, questionnaire, language)
+  }
 
   public static func actionLabel(
     _ question: Question, _ questionnaire: Questionnaire, _ language: InterfaceLanguage
@@ -159,7 +172,9 @@ public struct SummaryReport: Sendable {
   ) -> String {
     switch owner {
     case .organisation:
-      return questionnaire.labels.organisationAction.map { questionnaire.text($0, language.rawValue) }
+      return questionnaire.labels.organisationAction.map {
+        questionnaire.text($0, language.rawValue)
+      }
         ?? Phrase.whatToDo.text(language)
     case .provider:
       return questionnaire.labels.providerAction.map { questionnaire.text($0, language.rawValue) }
@@ -193,9 +208,12 @@ public struct SummaryReport: Sendable {
     case .valid:
       guard !use.waives.isEmpty else { return Phrase.derogationValidNothing.text(language) }
       let rules = use.waives.map { id -> String in
-        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else { return id }
+        guard let rule = questionnaire.blockingRules.first(where: { $0.id == id }) else {
+          return id
+        }
         return rule.refs.isEmpty
-          ? questionnaire.text(rule.message, language.rawValue) : questionnaire.citations(rule.refs, language.rawValue)
+          ? questionnaire.text(rule.message, language.rawValue)
+          : questionnaire.citations(rule.refs, language.rawValue)
       }
       return Phrase.derogationValid.format(language, rules.joined(separator: " ; "))
     case .noReference: return Phrase.derogationNoReference.text(language)
@@ -204,7 +222,8 @@ public struct SummaryReport: Sendable {
     case .badGrantDate(let text): return Phrase.derogationBadGrantDate.format(language, text)
     case .grantedAfter(let day): return Phrase.derogationGrantedAfter.format(language, day)
     case .noExpiry: return Phrase.derogationNoExpiry.text(language)
-    case .expiryBeforeGrant(let day): return Phrase.derogationExpiryBeforeGrant.format(language, day)
+    case .expiryBeforeGrant(let day):
+      return Phrase.derogationExpiryBeforeGrant.format(language, day)
     case .expired(let day): return Phrase.derogationExpired.format(language, day)
     case .badExpiry(let text): return Phrase.derogationBadExpiry.format(language, text)
     }
@@ -231,7 +250,9 @@ public struct SummaryReport: Sendable {
   /// found them (``RiskSummary/invalidAnswerIDs``).
   public var invalidAnswers: [(question: Question, stored: String)] {
     summary.invalidAnswerIDs.compactMap { id in
-      guard let question = questionnaire.question(id), let value = answers[id]?.value else { return nil }
+      guard let question = questionnaire.question(id), let value = answers[id]?.value else {
+        return nil
+      }
       let stored: String
       switch value {
       case .choice(let choice): stored = choice
@@ -248,7 +269,8 @@ public struct SummaryReport: Sendable {
   /// compliant answer mitigates the risk and has no level of its own (docs/risk-model.md).
   public func mitigationText(_ finding: Finding) -> String {
     let answer = answerText(finding.answer).lowercased()
-    return finding.answer == .compliant ? answer : "\(answer), \(levelLabel(finding.level).lowercased())"
+    return finding.answer == .compliant
+      ? answer : "\(answer), \(levelLabel(finding.level).lowercased())"
   }
 
   /// The impact of a finding with why it moved, e.g. "critical (High confidentiality criticality)".
@@ -313,7 +335,9 @@ public struct SummaryReport: Sendable {
   var completenessValue: String {
     let progress = summary.progress
     var value = "\(progress.verified)/\(progress.applicable) (\(percent) %)"
-    if progress.toReverify > 0 { value += " · " + PlanPhrase.progressToReverify.format(language, progress.toReverify) }
+    if progress.toReverify > 0 {
+      value += " · " + PlanPhrase.progressToReverify.format(language, progress.toReverify)
+    }
     return value
   }
 
@@ -327,7 +351,9 @@ public struct SummaryReport: Sendable {
     if progress.toReverify > 0 { lines.append(f(.completenessToReverify, progress.toReverify)) }
     if progress.unjustifiedNotApplicable > 0 {
       lines.append(
-        f(progress.unanswered == 0 ? .summaryUnjustified : .summaryUnjustifiedToo, progress.unjustifiedNotApplicable))
+        f(
+          progress.unanswered == 0 ? .summaryUnjustified : .summaryUnjustifiedToo,
+          progress.unjustifiedNotApplicable))
     }
     return lines
   }
@@ -369,11 +395,15 @@ public struct SummaryReport: Sendable {
     add("\(l(.summaryAssessor)) \(meta.assessor)")
     add("\(l(.summaryProvider)) \(meta.provider)")
     add("\(l(.summaryService)) \(meta.service)")
-    add("\(l(.summaryQuestionnaire)) \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)")
+    add(
+      "\(l(.summaryQuestionnaire)) \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)"
+    )
     if let version = answeredUnderVersion {
       add(f(.questionnaireAnsweredUnder, version, questionnaire.version), .level("high"))
     }
-    add("\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))")
+    add(
+      "\(l(.summaryCreated)) \(Self.date(meta.created)) · \(l(.summaryUpdated)) \(Self.date(meta.updated))"
+    )
     add("\(l(.summaryCompleteness)) \(completenessValue)")
     if summary.progress.isComplete { add(t(.summaryComplete)) }
     for line in incompleteness { add(line, .level("high")) }
@@ -386,12 +416,20 @@ public struct SummaryReport: Sendable {
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }
     for finding in summary.blocking {
       let basis = finding.rule.basis.map { " (\(Self.basisText($0, language)))" } ?? ""
-      add("  [\(cite(finding.rule.refs))\(basis)] \(q(finding.rule.message))", .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
+      add(
+        "  [\(cite(finding.rule.refs))\(basis)] \(q(finding.rule.message))",
+        .level(questionnaire.riskModel.levels.last?.id ?? ""), question: finding.questionID)
       add("      \(l(.whatToDo)) \(q(finding.rule.remediation))", question: finding.questionID)
       if let failed = finding.failedDerogation {
-        add("      " + f(.derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference, derogationStatusText(failed)), question: failed.questionID)
+        add(
+          "      "
+            + f(
+              .derogationFailed, failed.record.reference.isBlank ? "—" : failed.record.reference,
+              derogationStatusText(failed)), question: failed.questionID)
       }
-      if finding.rule.derogation == .none { add("      " + t(.derogationNonePossible), question: finding.questionID) }
+      if finding.rule.derogation == .none {
+        add("      " + t(.derogationNonePossible), question: finding.questionID)
+      }
     }
 
     if !summary.derogations.isEmpty {
@@ -399,9 +437,14 @@ public struct SummaryReport: Sendable {
       add("  " + f(.derogationAsOf, summary.asOf), .dim)
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        add("  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference)\(colon)\(derogationStatusText(use))", use.status.counts ? .plain : .level("high"), question: use.questionID)
-        for field in DerogationRecord.Field.allCases where field != .reference && !use.record[field].isBlank {
-          add("      \(derogationFieldLabel(field))\(colon)\(use.record[field].replacingScalar("\n", with: " / "))", .dim, question: use.questionID)
+        add(
+          "  - \(question.map(refs) ?? use.questionID) — \(use.record.reference.isBlank ? "—" : use.record.reference)\(colon)\(derogationStatusText(use))",
+          use.status.counts ? .plain : .level("high"), question: use.questionID)
+        for field in DerogationRecord.Field.allCases
+        where field != .reference && !use.record[field].isBlank {
+          add(
+            "      \(derogationFieldLabel(field))\(colon)\(use.record[field].replacingScalar("\n", with: " / "))",
+            .dim, question: use.questionID)
         }
       }
     }
@@ -416,13 +459,19 @@ public struct SummaryReport: Sendable {
       for entry in summary.register {
         let residual = entry.level.map { levelLabel($0).uppercased() } ?? t(.notAssessed)
         let inherent = entry.inherentLevel.map { levelLabel($0).lowercased() } ?? t(.notAssessed)
-        add("  \(registerName(entry.risk))  \(q(entry.risk.title))", entry.level.map { .level($0) } ?? .dim)
-        add("      \(t(.inherentLevel)) \(inherent) → \(t(.residualLevel)) \(residual)", entry.level.map { .level($0) } ?? .dim)
+        add(
+          "  \(registerName(entry.risk))  \(q(entry.risk.title))",
+          entry.level.map { .level($0) } ?? .dim)
+        add(
+          "      \(t(.inherentLevel)) \(inherent) → \(t(.residualLevel)) \(residual)",
+          entry.level.map { .level($0) } ?? .dim)
         if let accepted = registerAcceptedLine(entry) { add("      " + accepted) }
         if !entry.findings.isEmpty {
           add("      \(l(.mitigatedBy))", .dim)
           for finding in entry.findings {
-            add("        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(mitigationText(finding))", .dim, question: finding.questionID)
+            add(
+              "        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(mitigationText(finding))",
+              .dim, question: finding.questionID)
           }
         }
       }
@@ -459,9 +508,13 @@ public struct SummaryReport: Sendable {
     }
 
     listSection(t(.listUnanswered), summary.unanswered, into: &sink) { _ in nil }
-    listSection(t(.listFlagged), summary.flagged, into: &sink) { self.noteText(self.questionnaire.questions[$0].id) }
+    listSection(t(.listFlagged), summary.flagged, into: &sink) {
+      self.noteText(self.questionnaire.questions[$0].id)
+    }
     listSection(t(.listNotApplicable), summary.notApplicable, into: &sink) { position in
-      self.noteText(self.questionnaire.questions[position].id).map { "\(self.l(.justification)) \($0)" }
+      self.noteText(self.questionnaire.questions[position].id).map {
+        "\(self.l(.justification)) \($0)"
+      }
     }
     if !summary.unjustifiedNotApplicable.isEmpty {
       listSection(t(.listUnjustified), summary.unjustifiedNotApplicable, into: &sink) { _ in nil }
@@ -510,11 +563,13 @@ public struct SummaryReport: Sendable {
         out += severityWords(gap.severity.rawValue) { t(gap.severity.phrase) }
         out += impactLabel
         // The impact's words depend on the impact only, unless an adjustment moved it.
-        out += gap.impactReasons.isEmpty ? impactWords(gap.impact) { impactText(gap) } : impactText(gap)
+        out +=
+          gap.impactReasons.isEmpty ? impactWords(gap.impact) { impactText(gap) } : impactText(gap)
         out += planWords.responsibility(questionnaire.owner(at: gap.position))
       }
       if let waiver = gap.waivedBy {
-        let reference = summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
+        let reference =
+          summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
         sink.add("     " + f(.waivedBy, reference), question: id)
       }
       if let note = answers[id]?.note, !note.isBlank {
@@ -525,7 +580,9 @@ public struct SummaryReport: Sendable {
       }
       if let remediation = question.remediation {
         let owner = questionnaire.owner(at: gap.position)
-        let label = actionLabels(owner.rawValue) { Self.actionLabel(owner: owner, questionnaire, language) }
+        let label = actionLabels(owner.rawValue) {
+          Self.actionLabel(owner: owner, questionnaire, language)
+        }
         sink.line(question: id) { out in
           out += "     "
           out += label
@@ -551,7 +608,9 @@ public struct SummaryReport: Sendable {
     }
   }
 
-  public static func derogationFieldLabel(_ field: DerogationRecord.Field, _ language: InterfaceLanguage) -> String {
+  public static func derogationFieldLabel(
+    _ field: DerogationRecord.Field, _ language: InterfaceLanguage
+  ) -> String {
     let phrase: Phrase
     switch field {
     case .reference: phrase = .derogationReference
@@ -609,21 +668,26 @@ public struct SummaryReport: Sendable {
     let cell = max(8, (columnLabels.map(\.count).max() ?? 0) + 2)
     func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
       let room = max(0, width - text.count)
-      return right ? String(repeating: " ", count: room) + text : text + String(repeating: " ", count: room)
+      return right
+        ? String(repeating: " ", count: room) + text : text + String(repeating: " ", count: room)
     }
     let abbreviations = levelAbbreviations
     var lines: [SummaryLine] = []
-    lines.append(SummaryLine("  " + pad(t(.likelihood) + " \\ " + t(.impact), first) , .dim))
-    lines.append(SummaryLine("  " + pad("", first) + columnLabels.map { pad($0, cell, right: true) }.joined()))
+    lines.append(SummaryLine("  " + pad(t(.likelihood) + " \\ " + t(.impact), first), .dim))
+    lines.append(
+      SummaryLine("  " + pad("", first) + columnLabels.map { pad($0, cell, right: true) }.joined()))
     for (row, likelihood) in model.likelihood.enumerated().reversed() {
       var text = "  " + pad(rowLabels[row], first)
       for column in model.impact.indices {
         let level = model.matrix[likelihood.id]?[column] ?? ""
-        text += pad("\(summary.matrix[row][column]) \(abbreviations[level] ?? level)", cell, right: true)
+        text += pad(
+          "\(summary.matrix[row][column]) \(abbreviations[level] ?? level)", cell, right: true)
       }
       lines.append(SummaryLine(text))
     }
-    let legend = model.levels.map { "\(abbreviations[$0.id] ?? $0.id) = \(q($0.label).lowercased())" }
+    let legend = model.levels.map {
+      "\(abbreviations[$0.id] ?? $0.id) = \(q($0.label).lowercased())"
+    }
     lines.append(SummaryLine("  " + legend.joined(separator: ", "), .dim))
     return lines
   }

@@ -10,18 +10,22 @@ import Foundation
 /// without a string per line, an array of lines, then a join.
 protocol SummarySink {
   mutating func line(
-    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool, _ write: (inout String) -> Void)
+    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool,
+    _ write: (inout String) -> Void)
 }
 
 extension SummarySink {
   mutating func line(
-    _ emphasis: SummaryLine.Emphasis = .plain, question: String? = nil, _ write: (inout String) -> Void
+    _ emphasis: SummaryLine.Emphasis = .plain, question: String? = nil,
+    _ write: (inout String) -> Void
   ) {
     line(emphasis, question: question, tableRow: false, write)
   }
 
   /// A line whose text is already made.
-  mutating func add(_ text: String, _ emphasis: SummaryLine.Emphasis = .plain, question: String? = nil) {
+  mutating func add(
+    _ text: String, _ emphasis: SummaryLine.Emphasis = .plain, question: String? = nil
+  ) {
     line(emphasis, question: question, tableRow: false) { $0 += text }
   }
 }
@@ -31,7 +35,8 @@ struct SummaryLinesSink: SummarySink {
   var lines: [SummaryLine] = []
 
   mutating func line(
-    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool, _ write: (inout String) -> Void
+    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool,
+    _ write: (inout String) -> Void
   ) {
     var text = ""
     write(&text)
@@ -55,7 +60,8 @@ struct SummaryTextSink: SummarySink {
   }
 
   mutating func line(
-    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool, _ write: (inout String) -> Void
+    _ emphasis: SummaryLine.Emphasis, question: String?, tableRow: Bool,
+    _ write: (inout String) -> Void
   ) {
     if color { text += SummaryReport.ansi(emphasis, levels: levels) }
     write(&text)

@@ -33,21 +33,28 @@ extension SummaryReport {
   /// A level's label in a cell filled with its colour (colour is never the only sign).
   func levelCell(_ level: String?) -> Cell {
     guard let level else { return Cell(nil) }
-    return Cell(.text(levelLabel(level)), style: CellStyle(wrap: true, fill: Self.toneFills[max(0, min(3, tone(level)))]))
+    return Cell(
+      .text(levelLabel(level)),
+      style: CellStyle(wrap: true, fill: Self.toneFills[max(0, min(3, tone(level)))]))
   }
 
   /// A day (YYYY-MM-DD) as a date cell, so that it sorts and filters as one; other text as text.
   static func dayCell(_ text: String) -> Cell {
     if text.isEmpty { return Cell(nil) }
-    if let serial = CellValue.serial(day: text) { return Cell(.date(serial: serial), style: wrapped) }
+    if let serial = CellValue.serial(day: text) {
+      return Cell(.date(serial: serial), style: wrapped)
+    }
     return Cell(.text(text), style: wrapped)
   }
 
-  static func textCell(_ text: String) -> Cell { text.isEmpty ? Cell(nil) : Cell(.text(text), style: wrapped) }
+  static func textCell(_ text: String) -> Cell {
+    text.isEmpty ? Cell(nil) : Cell(.text(text), style: wrapped)
+  }
 
   static func table(_ name: String, header: [String], rows: [Row], widths: [Double]) -> Sheet {
     Sheet(
-      name: name, rows: [Row(header.map { Cell.text($0, style: headerStyle) })] + rows, columnWidths: widths,
+      name: name, rows: [Row(header.map { Cell.text($0, style: headerStyle) })] + rows,
+      columnWidths: widths,
       frozenRows: 1, autoFilterRow: 1)
   }
 
@@ -65,7 +72,9 @@ extension SummaryReport {
   func identificationSheet(_ provenance: ReportProvenance) -> Sheet {
     let meta = summary.metadata
     var rows: [(String, Cell)] = [
-      (questionnaire.identificationLabel(.organisation, language), Self.textCell(meta.organisation)),
+      (
+        questionnaire.identificationLabel(.organisation, language), Self.textCell(meta.organisation)
+      ),
       (questionnaire.identificationLabel(.assessor, language), Self.textCell(meta.assessor)),
       (questionnaire.identificationLabel(.provider, language), Self.textCell(meta.provider)),
       (questionnaire.identificationLabel(.service, language), Self.textCell(meta.service)),
@@ -77,16 +86,34 @@ extension SummaryReport {
     case .notAcceptable: verdictTone = 3
     }
     rows.append(
-      (t(.verdict), Cell(.text(verdictText(summary.verdict)), style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[verdictTone]))))
-    for reason in summary.reasons { rows.append((r(.verdictReasons), Self.textCell(reasonText(reason)))) }
+      (
+        t(.verdict),
+        Cell(
+          .text(verdictText(summary.verdict)),
+          style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[verdictTone]))
+      ))
+    for reason in summary.reasons {
+      rows.append((r(.verdictReasons), Self.textCell(reasonText(reason))))
+    }
     if !summary.progress.isComplete {
-      rows.append(("⚠", Self.textCell(f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered))))
+      rows.append(
+        (
+          "⚠",
+          Self.textCell(
+            f(.summaryIncomplete, summary.progress.applicable - summary.progress.answered))
+        ))
     }
     rows += [
-      (t(.summaryCompleteness), Self.textCell("\(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")),
+      (
+        t(.summaryCompleteness),
+        Self.textCell("\(summary.progress.answered)/\(summary.progress.applicable) (\(percent) %)")
+      ),
       (t(.blockingFindings), Self.textCell(String(summary.blocking.count))),
       (t(.gaps), Self.textCell(String(summary.gaps.count))),
-      (t(.summaryQuestionnaire), Self.textCell("\(q(questionnaire.title)) — \(questionnaire.id) \(questionnaire.version)")),
+      (
+        t(.summaryQuestionnaire),
+        Self.textCell("\(q(questionnaire.title)) — \(questionnaire.id) \(questionnaire.version)")
+      ),
       (r(.questionnaireDigest), Self.textCell(digest)),
       (t(.summaryCreated), Self.textCell(Self.date(meta.created))),
       (t(.summaryUpdated), Self.textCell(Self.date(meta.updated))),
@@ -96,11 +123,13 @@ extension SummaryReport {
       (r(.sessionFile), Self.textCell(provenance.sessionSHA256)),
     ]
     if let version = answeredUnderVersion {
-      rows.append(("⚠", Self.textCell(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
+      rows.append(
+        ("⚠", Self.textCell(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
     }
     let label = CellStyle(bold: true, wrap: true)
     return Sheet(
-      name: r(.identification), rows: rows.map { Row([Cell.text($0.0, style: label), $0.1]) }, columnWidths: [44, 90])
+      name: r(.identification), rows: rows.map { Row([Cell.text($0.0, style: label), $0.1]) },
+      columnWidths: [44, 90])
   }
 
   func answersSheet() -> Sheet {
@@ -110,15 +139,19 @@ extension SummaryReport {
     // Columns found by their headings: the CSV's columns change as the reports grow.
     let header = csvHeader
     let levelColumn = header.firstIndex(of: r(.levelColumn))
-    let dayColumns = Set([r(.dueDate), r(.acceptedUntilColumn)].compactMap { header.firstIndex(of: $0) })
+    let dayColumns = Set(
+      [r(.dueDate), r(.acceptedUntilColumn)].compactMap { header.firstIndex(of: $0) })
     let rows = zip(positions, csvRows()).map { position, fields in
-      Row(fields.enumerated().map { index, field in
-        if index == levelColumn, !field.isEmpty, let level = findings[position]?.level {
-          return Cell(.text(field), style: CellStyle(wrap: true, fill: Self.toneFills[max(0, min(3, tone(level)))]))
-        }
-        if dayColumns.contains(index) { return Self.dayCell(field) }
-        return Self.textCell(field)
-      })
+      Row(
+        fields.enumerated().map { index, field in
+          if index == levelColumn, !field.isEmpty, let level = findings[position]?.level {
+            return Cell(
+              .text(field),
+              style: CellStyle(wrap: true, fill: Self.toneFills[max(0, min(3, tone(level)))]))
+          }
+          if dayColumns.contains(index) { return Self.dayCell(field) }
+          return Self.textCell(field)
+        })
     }
     return Self.table(
       w(.answersSheet), header: header, rows: rows,
@@ -128,7 +161,8 @@ extension SummaryReport {
   func gapsSheet() -> Sheet {
     let header = [
       r(.rank), r(.levelColumn), r(.citation), r(.questionID), r(.questionColumn), r(.answerColumn),
-      r(.severityColumn), r(.impact), r(.whatToDo), r(.noteColumn), p(.owner), p(.dueDate), p(.status),
+      r(.severityColumn), r(.impact), r(.whatToDo), r(.noteColumn), p(.owner), p(.dueDate),
+      p(.status),
     ]
     var rows: [Row] = []
     for (index, gap) in summary.gaps.enumerated() {
@@ -136,24 +170,33 @@ extension SummaryReport {
       let answer = answers[gap.questionID]
       let action = answer?.action
       let colon = language == .fr ? " : " : ": "
-      let whatToDo = question.remediation.map { Self.actionLabel(question, questionnaire, language) + colon + q($0) } ?? ""
-      rows.append(Row([
-        Cell(.number(Double(index + 1)), style: Self.wrapped), levelCell(gap.level), Self.textCell(refs(question)), Self.textCell(gap.questionID),
-        Self.textCell(q(question.text)), Self.textCell(answerText(gap.answer)), Self.textCell(t(gap.severity.phrase)),
-        Self.textCell(impactText(gap)),
-        Self.textCell(whatToDo),
-        Self.textCell(answer?.note ?? ""), Self.textCell(action?.owner ?? ""), Self.dayCell(action?.dueDate ?? ""),
-        Self.textCell(action.map { p($0.status.phrase) } ?? ""),
-      ]))
+      let whatToDo =
+        question.remediation.map {
+          Self.actionLabel(question, questionnaire, language) + colon + q($0)
+        } ?? ""
+      rows.append(
+        Row([
+          Cell(.number(Double(index + 1)), style: Self.wrapped), levelCell(gap.level),
+          Self.textCell(refs(question)), Self.textCell(gap.questionID),
+          Self.textCell(q(question.text)), Self.textCell(answerText(gap.answer)),
+          Self.textCell(t(gap.severity.phrase)),
+          Self.textCell(impactText(gap)),
+          Self.textCell(whatToDo),
+          Self.textCell(answer?.note ?? ""), Self.textCell(action?.owner ?? ""),
+          Self.dayCell(action?.dueDate ?? ""),
+          Self.textCell(action.map { p($0.status.phrase) } ?? ""),
+        ]))
     }
     if rows.isEmpty { rows.append(Row([Self.textCell(t(.noGaps))])) }
     return Self.table(
-      w(.gapsSheet), header: header, rows: rows, widths: [5, 11, 12, 16, 45, 18, 11, 14, 45, 30, 16, 11, 12])
+      w(.gapsSheet), header: header, rows: rows,
+      widths: [5, 11, 12, 16, 45, 18, 11, 14, 45, 30, 16, 11, 12])
   }
 
   func planSheet() -> Sheet {
     let header = [
-      w(.group), r(.citation), r(.questionID), r(.questionColumn), r(.levelColumn), p(.owner), p(.dueDate),
+      w(.group), r(.citation), r(.questionID), r(.questionColumn), r(.levelColumn), p(.owner),
+      p(.dueDate),
       p(.status), p(.overdue), p(.reference), p(.acceptedBy), r(.acceptedUntilColumn),
     ]
     let plan = summary.plan
@@ -163,31 +206,45 @@ extension SummaryReport {
         let question = questionnaire.questions[item.position]
         let action = item.action
         let accepted = action.status == .riskAccepted
-        rows.append(Row([
-          Self.textCell(group), Self.textCell(refs(question)), Self.textCell(item.questionID), Self.textCell(q(question.text)),
-          levelCell(item.level), Self.textCell(action.owner), Self.dayCell(action.dueDate), Self.textCell(p(action.status.phrase)),
-          item.overdue ? Cell(.text(p(.overdue)), style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[3])) : Cell(nil),
-          Self.textCell(action.reference), Self.textCell(accepted ? action.acceptedBy : ""),
-          Self.dayCell(accepted ? action.acceptedUntil : ""),
-        ]))
+        rows.append(
+          Row([
+            Self.textCell(group), Self.textCell(refs(question)), Self.textCell(item.questionID),
+            Self.textCell(q(question.text)),
+            levelCell(item.level), Self.textCell(action.owner), Self.dayCell(action.dueDate),
+            Self.textCell(p(action.status.phrase)),
+            item.overdue
+              ? Cell(
+                .text(p(.overdue)),
+                style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[3])) : Cell(nil),
+            Self.textCell(action.reference), Self.textCell(accepted ? action.acceptedBy : ""),
+            Self.dayCell(accepted ? action.acceptedUntil : ""),
+          ]))
       }
     }
     add(pf(.planPending, plan.pending.count), plan.pending)
     add(pf(.planAccepted, plan.accepted.count), plan.accepted)
     add(pf(.planDone, plan.done.count), plan.done)
     if rows.isEmpty { rows.append(Row([Self.textCell(p(.noPlan))])) }
-    return Self.table(p(.plan), header: header, rows: rows, widths: [24, 16, 18, 50, 12, 20, 12, 14, 16, 24, 20, 14])
+    return Self.table(
+      p(.plan), header: header, rows: rows,
+      widths: [24, 16, 18, 50, 12, 20, 12, 14, 16, 24, 20, 14])
   }
 
   func registerSheet() -> Sheet {
-    let header = [r(.questionID), r(.risk), r(.inherent), r(.residual), w(.mitigations), p(.acceptanceSection)]
+    let header = [
+      r(.questionID), r(.risk), r(.inherent), r(.residual), w(.mitigations), p(.acceptanceSection),
+    ]
     let rows = summary.register.map { entry in
       Row([
-        Self.textCell(entry.risk.id), Self.textCell(q(entry.risk.title)), levelCell(entry.inherentLevel), levelCell(entry.level),
-        Self.textCell(entry.findings.map { "\($0.questionID) (\(levelLabel($0.level)))" }.joined(separator: "\n")),
+        Self.textCell(entry.risk.id), Self.textCell(q(entry.risk.title)),
+        levelCell(entry.inherentLevel), levelCell(entry.level),
+        Self.textCell(
+          entry.findings.map { "\($0.questionID) (\(levelLabel($0.level)))" }.joined(
+            separator: "\n")),
         Self.textCell(registerAcceptedLine(entry) ?? ""),
       ])
     }
-    return Self.table(w(.registerSheet), header: header, rows: rows, widths: [16, 50, 14, 14, 40, 40])
+    return Self.table(
+      w(.registerSheet), header: header, rows: rows, widths: [16, 50, 14, 14, 40, 40])
   }
 }

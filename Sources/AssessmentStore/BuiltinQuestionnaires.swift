@@ -30,7 +30,8 @@ public enum BuiltinQuestionnaires {
     guard let compiled = BuiltinQuestionnaireModels.all[id] else {
       throw .unknownQuestionnaire(id, known: ids)
     }
-    return LoadedQuestionnaire(questionnaire: compiled.make(), source: "builtin:" + id, digest: compiled.digest)
+    return LoadedQuestionnaire(
+      questionnaire: compiled.make(), source: "builtin:" + id, digest: compiled.digest)
   }
 
   /// Whether `id` names a built-in questionnaire.
@@ -41,7 +42,8 @@ public enum BuiltinQuestionnaires {
   /// is one that names no built-in questionnaire but an existing file or directory.
   public static func resolve(_ reference: String?) throws(StoreError) -> LoadedQuestionnaire {
     guard let reference else { return try load(id: defaultID) }
-    if reference.utf8.contains(UInt8(ascii: "/")) || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+    if reference.utf8.contains(UInt8(ascii: "/")) || reference.hasSuffix(".yaml")
+      || reference.hasSuffix(".yml")
       || (!contains(reference) && FileManager.default.fileExists(atPath: reference))
     {
       return try QuestionnaireLoader.load(path: reference)

@@ -134,10 +134,12 @@ extension SessionStore {
     from source: SessionRecord, sourcePath: String, _ loaded: LoadedQuestionnaire, at date: Date
   ) throws(StoreError) -> (session: OpenSession, removed: [String]) {
     let absolute =
-      sourcePath.hasPrefix("/") ? sourcePath : FileManager.default.currentDirectoryPath + "/" + sourcePath
+      sourcePath.hasPrefix("/")
+      ? sourcePath : FileManager.default.currentDirectoryPath + "/" + sourcePath
     var removed: [String] = []
     let session = try create(loaded, at: date) { id in
-      let carried = SessionRecord.carried(from: source, sourcePath: absolute, id: id, questionnaire: loaded, at: date)
+      let carried = SessionRecord.carried(
+        from: source, sourcePath: absolute, id: id, questionnaire: loaded, at: date)
       removed = carried.removed
       return carried.record
     }

@@ -1,7 +1,7 @@
 import AssessmentCore
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 /// A questionnaire and what identifies its source.
 public struct LoadedQuestionnaire: Sendable {
@@ -68,7 +68,8 @@ public enum QuestionnaireLoader {
   public static func load(data: Data, source: String) throws(StoreError) -> LoadedQuestionnaire {
     do {
       let read = try QuestionnaireFiles.read(data: data, source: source)
-      return LoadedQuestionnaire(questionnaire: read.questionnaire, source: source, digest: read.digest)
+      return LoadedQuestionnaire(
+        questionnaire: read.questionnaire, source: source, digest: read.digest)
     } catch {
       throw storeError(error)
     }

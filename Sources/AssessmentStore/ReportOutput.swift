@@ -1,6 +1,6 @@
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +29,9 @@ public enum ReportOutput {
     for file in sessionFiles(of: sessionPath) {
       if canonical(file) == target { return file }
       var info = stat()
-      if outputExists, stat(file, &info) == 0, info.st_dev == outputInfo.st_dev, info.st_ino == outputInfo.st_ino {
+      if outputExists, stat(file, &info) == 0, info.st_dev == outputInfo.st_dev,
+        info.st_ino == outputInfo.st_ino
+      {
         return file
       }
     }
@@ -38,10 +40,13 @@ public enum ReportOutput {
 
   /// The path with its directory resolved (links, `..`), the file name kept.
   static func canonical(_ path: String) -> String {
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let absolute =
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     let directory = (absolute as NSString).deletingLastPathComponent
     let name = (absolute as NSString).lastPathComponent
-    guard let resolved = realpath(directory, nil) else { return (absolute as NSString).standardizingPath }
+    guard let resolved = realpath(directory, nil) else {
+      return (absolute as NSString).standardizingPath
+    }
     defer { free(resolved) }
     return String(cString: resolved) + "/" + name
   }

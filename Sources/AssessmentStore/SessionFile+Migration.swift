@@ -1,7 +1,7 @@
 import AssessmentCore
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +15,8 @@ extension SessionFile {
   /// The file keeping the original bytes of a session file of an older format, beside it:
   /// `ID.v1.json` for `ID.json` of version 1. Its name is not a session id, so it is never listed.
   public static func originalPath(for sessionPath: String, version: Int) -> String {
-    (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".v\(version).json"
+    (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath)
+      + ".v\(version).json"
   }
 
   /// The `schemaVersion` of the file at `path`, nil when there is no readable file. Keys are
@@ -37,7 +38,9 @@ extension SessionFile {
 
   /// The number after the last `"schemaVersion"` key in `data`.
   private static func versionNumber(in data: Data) -> Int? {
-    guard let text = String(data: data, encoding: .utf8) ?? String(data: data.dropFirst(3), encoding: .utf8),
+    guard
+      let text = String(data: data, encoding: .utf8)
+        ?? String(data: data.dropFirst(3), encoding: .utf8),
       let key = text.range(of: "\"schemaVersion\"", options: .backwards)
     else { return nil }
     var rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
@@ -120,7 +123,13 @@ extension SessionFile {
     while index < bytes.endIndex {
       let byte = bytes[index]
       if inString {
-        if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
       } else if byte == UInt8(ascii: "\"") {
         inString = true
       } else if byte == UInt8(ascii: "{") {
@@ -135,7 +144,9 @@ extension SessionFile {
       index += 1
     }
     guard let end else { return nil }
-    guard let abstract = try? abstractDecoder.decode(SessionAbstract.self, from: Data(bytes[start...end])),
+    guard
+      let abstract = try? abstractDecoder.decode(
+        SessionAbstract.self, from: Data(bytes[start...end])),
       abstract.format == schemaVersion
     else { return nil }
     return abstract

@@ -1,7 +1,7 @@
 import AssessmentCore
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 /// A direct reading of session files as cloud-assess writes them, beside the `Codable` one.
 ///
@@ -38,7 +38,8 @@ struct PlainSessionReader {
   // MARK: - The session's objects
 
   private mutating func file() -> SessionRecord? {
-    var version: Int?, id: String?, questionnaire: QuestionnaireReference?, metadata: SessionMetadata?
+    var version: Int?, id: String?, questionnaire: QuestionnaireReference?,
+      metadata: SessionMetadata?
     var phase: Phase?, cursor: String??, answers: [String: Answer]?
     var previous: PreviousAssessment??, abstract: SessionAbstract??
     let read = object { reader, key in
@@ -59,7 +60,8 @@ struct PlainSessionReader {
       let questionnaire, let metadata, let phase, let cursor, let answers
     else { return nil }
     return SessionRecord(
-      id: id, questionnaire: questionnaire, metadata: metadata, phase: phase, cursorQuestionID: cursor,
+      id: id, questionnaire: questionnaire, metadata: metadata, phase: phase,
+      cursorQuestionID: cursor,
       answers: answers, previous: previous ?? nil,
       // An abstract in a version-1 file would not be ours: derived data is never trusted.
       abstract: version < 2 ? nil : abstract ?? nil)
@@ -124,8 +126,10 @@ struct PlainSessionReader {
   }
 
   private mutating func abstract() -> SessionAbstract? {
-    var format: Int?, questionnaire: String?, organisation: String?, provider: String?, service: String?
-    var created: Date?, updated: Date?, phase: String?, answered: Int?, applicable: Int?, verdict: String?
+    var format: Int?, questionnaire: String?, organisation: String?, provider: String?,
+      service: String?
+    var created: Date?, updated: Date?, phase: String?, answered: Int?, applicable: Int?,
+      verdict: String?
     var pendingDue: [String]?, recheckFrom: String??
     let read = object { reader, key in
       switch key {
@@ -145,13 +149,15 @@ struct PlainSessionReader {
       default: return false
       }
     }
-    guard read, let format, let questionnaire, let organisation, let provider, let service, let created,
+    guard read, let format, let questionnaire, let organisation, let provider, let service,
+      let created,
       let updated, let phase, let answered, let applicable, let verdict, let pendingDue
     else { return nil }
     return SessionAbstract(
       format: format, questionnaire: questionnaire, organisation: organisation, provider: provider,
       service: service, created: created, updated: updated, phase: phase, answered: answered,
-      applicable: applicable, verdict: verdict, pendingDue: pendingDue, recheckFrom: recheckFrom ?? nil)
+      applicable: applicable, verdict: verdict, pendingDue: pendingDue,
+      recheckFrom: recheckFrom ?? nil)
   }
 
   private mutating func answers() -> [String: Answer]? {
@@ -187,7 +193,8 @@ struct PlainSessionReader {
     // at most as many as its bytes.
     guard text.utf8.count <= SessionFile.maximumNoteLength else { return nil }
     return Answer(
-      value: value ?? nil, note: text, evidence: (evidence ?? nil) ?? [], flagged: (flagged ?? nil) ?? false,
+      value: value ?? nil, note: text, evidence: (evidence ?? nil) ?? [],
+      flagged: (flagged ?? nil) ?? false,
       answeredAt: answeredAt ?? nil, action: action ?? nil, reverify: (reverify ?? nil) ?? false)
   }
 
@@ -214,7 +221,8 @@ struct PlainSessionReader {
     var record = DerogationRecord()
     var seen: [DerogationRecord.Field] = []
     let read = object { reader, key in
-      guard let field = DerogationRecord.Field(rawValue: key), !seen.contains(field), let text = reader.string()
+      guard let field = DerogationRecord.Field(rawValue: key), !seen.contains(field),
+        let text = reader.string()
       else { return false }
       record[field] = text
       seen.append(field)
@@ -233,7 +241,8 @@ struct PlainSessionReader {
       switch key {
       case "owner": return reader.once(&owner, reader.optional { $0.string() })
       case "due_date": return reader.once(&dueDate, reader.optional { $0.string() })
-      case "status": return reader.once(&status, reader.string().flatMap(ActionStatus.init(rawValue:)))
+      case "status":
+        return reader.once(&status, reader.string().flatMap(ActionStatus.init(rawValue:)))
       case "reference": return reader.once(&reference, reader.optional { $0.string() })
       case "acceptance": return reader.once(&acceptance, reader.optional { $0.acceptance() })
       default: return false
@@ -243,7 +252,8 @@ struct PlainSessionReader {
     let accepted = acceptance ?? nil
     return PlanAction(
       owner: (owner ?? nil) ?? "", dueDate: (dueDate ?? nil) ?? "", status: status,
-      reference: (reference ?? nil) ?? "", acceptedBy: accepted?[0] ?? "", acceptedOn: accepted?[1] ?? "",
+      reference: (reference ?? nil) ?? "", acceptedBy: accepted?[0] ?? "",
+      acceptedOn: accepted?[1] ?? "",
       acceptanceReason: accepted?[2] ?? "", acceptedUntil: accepted?[3] ?? "")
   }
 
@@ -252,7 +262,8 @@ struct PlainSessionReader {
     let keys = ["by", "on", "reason", "until"]
     var fields: [String?] = [nil, nil, nil, nil]
     let read = object { reader, key in
-      guard let slot = keys.firstIndex(of: key), fields[slot] == nil, let text = reader.string() else { return false }
+      guard let slot = keys.firstIndex(of: key), fields[slot] == nil, let text = reader.string()
+      else { return false }
       fields[slot] = text
       return true
     }
@@ -401,8 +412,11 @@ struct PlainSessionReader {
       guard index > fraction else { return nil }
       digits += index - fraction
     }
-    guard digits <= 15, index == bytes.count || (bytes[index] != 0x65 && bytes[index] != 0x45) else { return nil }
-    return text(start..<index, ascii: true).flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil }
+    guard digits <= 15, index == bytes.count || (bytes[index] != 0x65 && bytes[index] != 0x45)
+    else { return nil }
+    return text(start..<index, ascii: true).flatMap { Double($0) }.flatMap {
+      $0.isFinite ? $0 : nil
+    }
   }
 
   private mutating func bool() -> Bool? {
@@ -432,7 +446,9 @@ struct PlainSessionReader {
   }
 
   mutating func skipWhitespace() {
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+    {
       index += 1
     }
   }
@@ -455,6 +471,7 @@ struct PlainSessionReader {
 
 extension UInt8 {
   fileprivate var isHexDigit: Bool {
-    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x46) || (self >= 0x61 && self <= 0x66)
+    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x46)
+      || (self >= 0x61 && self <= 0x66)
   }
 }

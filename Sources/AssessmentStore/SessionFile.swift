@@ -1,7 +1,7 @@
 import AssessmentCore
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 /// Which questionnaire a session was made with.
 public struct QuestionnaireReference: Equatable, Sendable, Codable {
@@ -90,7 +90,8 @@ public struct SessionAbstract: Equatable, Sendable, Codable {
   public var recheckFrom: String?
 
   public init(
-    format: Int = SessionFile.schemaVersion, questionnaire: String, organisation: String, provider: String, service: String,
+    format: Int = SessionFile.schemaVersion, questionnaire: String, organisation: String,
+    provider: String, service: String,
     created: Date, updated: Date, phase: String, answered: Int, applicable: Int, verdict: String,
     pendingDue: [String], recheckFrom: String?
   ) {
@@ -141,7 +142,8 @@ public enum SessionFile {
   /// directly (SessionFile+PlainReading.swift) rather than by `JSONDecoder`, which reads every
   /// other file and judges it. The tests and the session fuzzer compare both ways.
   @_spi(Fuzzing)
-  public static func decode(_ data: Data, path: String, readingPlainFilesDirectly: Bool) throws(StoreError)
+  public static func decode(_ data: Data, path: String, readingPlainFilesDirectly: Bool)
+    throws(StoreError)
     -> SessionRecord
   {
     guard data.count <= maximumFileSize else {
@@ -183,8 +185,10 @@ public enum SessionFile {
   /// Sorted keys, RFC 3339 dates; pretty-printed for the session file, one line for the journal.
   private static func makeEncoder(pretty: Bool) -> JSONEncoder {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      : [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
       try container.encode(Timestamp.format(date))
@@ -219,7 +223,9 @@ public enum SessionFile {
     }
     switch decodingError {
     case .dataCorrupted(let context):
-      if context.codingPath.isEmpty, context.debugDescription != "The given data was not valid JSON." {
+      if context.codingPath.isEmpty,
+        context.debugDescription != "The given data was not valid JSON."
+      {
         return context.debugDescription
       }
       if context.codingPath.isEmpty {
@@ -227,7 +233,8 @@ public enum SessionFile {
         // that the syntax is fine and a value does not fit its field.
         do {
           _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-          return "a value does not fit its field (a number too large, or of the wrong kind); compare the file with docs/session-format.md"
+          return
+            "a value does not fit its field (a number too large, or of the wrong kind); compare the file with docs/session-format.md"
         } catch {
           let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
           return "not valid JSON: \(detail ?? context.debugDescription)"
@@ -286,12 +293,14 @@ public enum SessionFile {
   /// Applies a journal's lines to the record of its session file. A last line without its
   /// newline is the write a crash interrupted: that save never completed, and it is ignored.
   /// Any other line that does not decode is damage, and refused.
-  public static func applyJournal(_ data: Data, to record: SessionRecord, path: String) throws(StoreError)
+  public static func applyJournal(_ data: Data, to record: SessionRecord, path: String)
+    throws(StoreError)
     -> SessionRecord
   {
     var record = record
     // Only complete lines count: a line cut short may end inside a multi-byte character.
-    let complete = data[..<(data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex)]
+    let complete = data[
+      ..<(data.lastIndex(of: UInt8(ascii: "\n")).map { data.index(after: $0) } ?? data.startIndex)]
     guard UTF8Check.isValid(complete) else {
       let (line, column) = UTF8Check.firstInvalid(Data(complete))
       throw .sessionCorrupt(path: path, reason: "invalid UTF-8 at line \(line), column \(column)")
@@ -309,13 +318,15 @@ public enum SessionFile {
       do {
         entry = try decoder.decode(JournalEntryFormat2.self, from: line)
       } catch {
-        throw .sessionCorrupt(path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
+        throw .sessionCorrupt(
+          path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
       }
       guard entry.journal <= journalVersion else {
         throw .sessionFromTheFuture(path: path, version: entry.journal, supported: journalVersion)
       }
       guard let phase = Phase(rawValue: entry.phase) else {
-        throw .sessionCorrupt(path: path, reason: "line \(lineNumber): phase '\(entry.phase)' is not a known phase")
+        throw .sessionCorrupt(
+          path: path, reason: "line \(lineNumber): phase '\(entry.phase)' is not a known phase")
       }
       record.metadata = entry.metadata.metadata
       record.phase = phase
@@ -400,7 +411,8 @@ public enum SessionFile {
 
       var answer: Answer {
         Answer(
-          value: value?.value, note: note, evidence: evidence, flagged: flagged, answeredAt: answeredAt,
+          value: value?.value, note: note, evidence: evidence, flagged: flagged,
+          answeredAt: answeredAt,
           action: action?.action, reverify: reverify)
       }
 
@@ -427,7 +439,8 @@ public enum SessionFile {
           throw DecodingError.dataCorruptedError(
             forKey: .note, in: container,
             debugDescription:
-              "the note has \(note.count) characters, over the limit of \(SessionFile.maximumNoteLength)")
+              "the note has \(note.count) characters, over the limit of \(SessionFile.maximumNoteLength)"
+          )
         }
       }
 
@@ -466,8 +479,9 @@ public enum SessionFile {
         let acceptance = Acceptance(
           by: action.acceptedBy, on: action.acceptedOn, reason: action.acceptanceReason,
           until: action.acceptedUntil)
-        self.acceptance = [acceptance.by, acceptance.on, acceptance.reason, acceptance.until]
-          .allSatisfy(\.isEmpty) ? nil : acceptance
+        self.acceptance =
+          [acceptance.by, acceptance.on, acceptance.reason, acceptance.until]
+            .allSatisfy(\.isEmpty) ? nil : acceptance
       }
 
       init(from decoder: Decoder) throws {
@@ -480,7 +494,8 @@ public enum SessionFile {
         guard ActionStatus(rawValue: status) != nil else {
           throw DecodingError.dataCorruptedError(
             forKey: .status, in: container,
-            debugDescription: "'\(status)' is not an action status (open, in_progress, done, risk_accepted)")
+            debugDescription:
+              "'\(status)' is not an action status (open, in_progress, done, risk_accepted)")
         }
       }
 
@@ -533,7 +548,8 @@ public enum SessionFile {
           throw DecodingError.dataCorrupted(
             DecodingError.Context(
               codingPath: container.codingPath,
-              debugDescription: "an answer value has exactly one of choice, choices, text, number, derogation"))
+              debugDescription:
+                "an answer value has exactly one of choice, choices, text, number, derogation"))
         }
         switch key {
         case .choice: value = .choice(try container.decode(String.self, forKey: .choice))
@@ -583,7 +599,8 @@ public enum SessionFile {
       }
       guard SessionStore.isValidID(id) else {
         throw DecodingError.dataCorrupted(
-          DecodingError.Context(codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
+          DecodingError.Context(
+            codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
       }
       return SessionRecord(
         id: id, questionnaire: questionnaire,

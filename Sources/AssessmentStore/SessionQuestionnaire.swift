@@ -25,7 +25,8 @@ public enum SessionQuestionnaire {
       return loaded
     }
     if let preferred, preferred.questionnaire.id == reference.id,
-      reference.path == nil || preferred.file == reference.path || preferred.digest == reference.digest
+      reference.path == nil || preferred.file == reference.path
+        || preferred.digest == reference.digest
     {
       return preferred
     }
@@ -59,7 +60,9 @@ public enum SessionQuestionnaire {
   /// The record pointing at the file `loaded` was read from, when it is a file other than the
   /// one recorded (the assessor gave the new place of a moved questionnaire); nil when nothing
   /// changes.
-  public static func relocated(_ record: SessionRecord, to loaded: LoadedQuestionnaire) -> SessionRecord? {
+  public static func relocated(_ record: SessionRecord, to loaded: LoadedQuestionnaire)
+    -> SessionRecord?
+  {
     guard let file = loaded.file, loaded.questionnaire.id == record.questionnaire.id,
       file != record.questionnaire.path
     else { return nil }
@@ -79,10 +82,13 @@ public struct QuestionnaireCatalog {
     self.preferred = preferred
   }
 
-  public mutating func questionnaire(for record: SessionRecord, sessionPath: String) -> Questionnaire? {
+  public mutating func questionnaire(for record: SessionRecord, sessionPath: String)
+    -> Questionnaire?
+  {
     let key = (record.questionnaire.path ?? "builtin:") + "\u{0}" + record.questionnaire.id
     if let cached = cache[key] { return cached }
-    let loaded = try? SessionQuestionnaire.resolve(record, sessionPath: sessionPath, preferred: preferred)
+    let loaded = try? SessionQuestionnaire.resolve(
+      record, sessionPath: sessionPath, preferred: preferred)
     cache[key] = .some(loaded?.questionnaire)
     return loaded?.questionnaire
   }

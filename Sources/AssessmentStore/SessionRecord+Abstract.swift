@@ -18,10 +18,14 @@ extension SessionRecord {
       return Day.isValid(day) && day >= summary.asOf ? day : nil
     }
     return SessionAbstract(
-      questionnaire: self.questionnaire.id, organisation: metadata.organisation, provider: metadata.provider, service: metadata.service,
+      questionnaire: self.questionnaire.id, organisation: metadata.organisation,
+      provider: metadata.provider, service: metadata.service,
       created: metadata.created, updated: metadata.updated, phase: phase.rawValue,
       answered: summary.progress.answered, applicable: summary.progress.applicable,
-      verdict: summary.verdict.rawValue, pendingDue: summary.plan.pending.map { $0.action.dueDate.trimmingCharacters(in: .whitespacesAndNewlines) },
+      verdict: summary.verdict.rawValue,
+      pendingDue: summary.plan.pending.map {
+        $0.action.dueDate.trimmingCharacters(in: .whitespacesAndNewlines)
+      },
       // Valid through its expiry day: the day after is when it stops counting.
       recheckFrom: expiries.min().map(Self.dayAfter))
   }

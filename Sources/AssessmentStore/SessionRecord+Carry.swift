@@ -10,7 +10,8 @@ extension SessionRecord {
   /// questions the questionnaire no longer has (their answers are not carried) and those whose
   /// value no longer fits (the note and plan come across, the value does not).
   public static func carried(
-    from source: SessionRecord, sourcePath: String, id: String, questionnaire loaded: LoadedQuestionnaire,
+    from source: SessionRecord, sourcePath: String, id: String,
+    questionnaire loaded: LoadedQuestionnaire,
     at date: Date
   ) -> (record: SessionRecord, removed: [String]) {
     let questionnaire = loaded.questionnaire
@@ -40,12 +41,15 @@ extension SessionRecord {
     var record = SessionRecord(
       id: id,
       questionnaire: QuestionnaireReference(
-        id: questionnaire.id, version: questionnaire.version, digest: loaded.digest, path: loaded.file),
+        id: questionnaire.id, version: questionnaire.version, digest: loaded.digest,
+        path: loaded.file),
       metadata: metadata, phase: .questions, cursorQuestionID: nil, answers: answers,
       previous: PreviousAssessment(id: source.id, path: sourcePath))
     let wizard = Wizard(questionnaire: questionnaire)
     let state = record.wizardState(wizard)
-    record.cursorQuestionID = questionnaire.questions.indices.contains(state.cursor) ? questionnaire.questions[state.cursor].id : nil
+    record.cursorQuestionID =
+      questionnaire.questions.indices.contains(state.cursor)
+      ? questionnaire.questions[state.cursor].id : nil
     record.abstract = record.makeAbstract(questionnaire)
     return (record, removed.sorted())
   }

@@ -32,7 +32,9 @@ extension SessionRecord {
   }
 
   /// What to tell the assessor when reopening this record with `loaded`, in an interface language.
-  public func warnings(against loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en) -> [String] {
+  public func warnings(against loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en)
+    -> [String]
+  {
     var warnings: [String] = []
     if questionnaire.digest != loaded.digest && !loaded.hadDigest(questionnaire.digest) {
       let id = loaded.questionnaire.id
@@ -42,13 +44,16 @@ extension SessionRecord {
       switch language {
       case .fr:
         warnings.append(
-          "le questionnaire « \(id) »\(file) a changé depuis l'enregistrement de cette session (version \(from) → \(to)) ; les réponses sont conservées par identifiant de question")
+          "le questionnaire « \(id) »\(file) a changé depuis l'enregistrement de cette session (version \(from) → \(to)) ; les réponses sont conservées par identifiant de question"
+        )
       case .en:
         warnings.append(
-          "the questionnaire '\(id)'\(file) changed since this session was saved (version \(from) → \(to)); answers are kept by question id")
+          "the questionnaire '\(id)'\(file) changed since this session was saved (version \(from) → \(to)); answers are kept by question id"
+        )
       case .nl:
         warnings.append(
-          "de vragenlijst ‘\(id)’\(file) is gewijzigd sinds deze sessie werd opgeslagen (versie \(from) → \(to)); de antwoorden blijven bewaard per vraag-id")
+          "de vragenlijst ‘\(id)’\(file) is gewijzigd sinds deze sessie werd opgeslagen (versie \(from) → \(to)); de antwoorden blijven bewaard per vraag-id"
+        )
       }
     }
     let orphans = answers.keys.filter { loaded.questionnaire.index(of: $0) == nil }.sorted()
@@ -57,13 +62,16 @@ extension SessionRecord {
       switch language {
       case .fr:
         warnings.append(
-          "\(orphans.count) réponse(s) concernent des questions que ce questionnaire n'a plus ; elles restent dans le fichier : \(list)")
+          "\(orphans.count) réponse(s) concernent des questions que ce questionnaire n'a plus ; elles restent dans le fichier : \(list)"
+        )
       case .en:
         warnings.append(
-          "\(orphans.count) answer(s) concern questions this questionnaire no longer has; they are kept in the file: \(list)")
+          "\(orphans.count) answer(s) concern questions this questionnaire no longer has; they are kept in the file: \(list)"
+        )
       case .nl:
         warnings.append(
-          "\(orphans.count) antwoord(en) betreffen vragen die deze vragenlijst niet meer heeft; ze blijven in het bestand: \(list)")
+          "\(orphans.count) antwoord(en) betreffen vragen die deze vragenlijst niet meer heeft; ze blijven in het bestand: \(list)"
+        )
       }
     }
     return warnings

@@ -39,12 +39,16 @@ extension SessionStore {
   public func portfolio(
     day: String, questionnaire: (SessionRecord, String) -> Questionnaire?
   ) -> [(path: String, result: Result<PortfolioRow, StoreError>)] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return []
+    }
     var entries: [(path: String, result: Result<PortfolioRow, StoreError>)] = []
-    for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") && !Self.isKeptOriginal(name) {
+    for name in names
+    where name.hasSuffix(".json") && !name.hasPrefix(".") && !Self.isKeptOriginal(name) {
       let path = directory + "/" + name
       var info = stat()
-      if lstat(SessionFile.journalPath(for: path), &info) != 0, let abstract = SessionFile.readAbstract(path: path),
+      if lstat(SessionFile.journalPath(for: path), &info) != 0,
+        let abstract = SessionFile.readAbstract(path: path),
         abstract.recheckFrom.map({ day < $0 }) ?? true
       {
         entries.append((path, .success(Self.row(abstract, path: path, day: day))))
@@ -59,13 +63,18 @@ extension SessionStore {
           // The verdict of today, not of the last change.
           let wizard = Wizard(questionnaire: questionnaire)
           let date = Timestamp.parse(day + "T12:00:00.000Z")
-          row.verdict = RiskEngine(questionnaire: questionnaire).summarize(record.wizardState(wizard), asOf: date).verdict.rawValue
+          row.verdict =
+            RiskEngine(questionnaire: questionnaire).summarize(
+              record.wizardState(wizard), asOf: date
+            ).verdict.rawValue
         } else {
           row = PortfolioRow(
             id: record.id, path: path, questionnaire: record.questionnaire.id,
             organisation: record.metadata.organisation, provider: record.metadata.provider,
-            service: record.metadata.service, created: record.metadata.created, updated: record.metadata.updated,
-            phase: record.phase.rawValue, answered: record.answers.values.filter(\.isAnswered).count,
+            service: record.metadata.service, created: record.metadata.created,
+            updated: record.metadata.updated,
+            phase: record.phase.rawValue,
+            answered: record.answers.values.filter(\.isAnswered).count,
             applicable: nil, verdict: nil,
             pending: record.answers.values.filter { $0.action?.status.isPending == true }.count,
             overdue: record.answers.values.filter { $0.action?.isOverdue(on: day) == true }.count)
@@ -91,8 +100,10 @@ extension SessionStore {
     return PortfolioRow(
       id: String(name.dropLast(5)), path: path, questionnaire: abstract.questionnaire,
       organisation: abstract.organisation, provider: abstract.provider, service: abstract.service,
-      created: abstract.created, updated: abstract.updated, phase: abstract.phase, answered: abstract.answered,
-      applicable: abstract.applicable, verdict: abstract.verdict, pending: abstract.pendingDue.count,
+      created: abstract.created, updated: abstract.updated, phase: abstract.phase,
+      answered: abstract.answered,
+      applicable: abstract.applicable, verdict: abstract.verdict,
+      pending: abstract.pendingDue.count,
       overdue: abstract.pendingDue.filter { Day.isValid($0) && $0 < day }.count)
   }
 }

@@ -10,7 +10,8 @@ extension SessionStore {
   public func previousSession(_ previous: PreviousAssessment, asOf: Date) -> PreviousSession {
     do {
       let path =
-        FileManager.default.fileExists(atPath: previous.path) ? previous.path : try self.path(for: previous.id)
+        FileManager.default.fileExists(atPath: previous.path)
+        ? previous.path : try self.path(for: previous.id)
       return .read(try loadAssessment(path: path, asOf: asOf).compared)
     } catch {
       return .unreadable(id: previous.id, path: previous.path)

@@ -36,7 +36,8 @@ public struct SessionStore: Sendable {
   public static func isValidID(_ id: String) -> Bool {
     !id.isEmpty && id.count <= 64
       && id.unicodeScalars.allSatisfy {
-        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
       }
   }
 
@@ -79,7 +80,8 @@ public struct SessionStore: Sendable {
     guard Int(info.st_size) <= SessionFile.maximumFileSize else {
       throw .sessionCorrupt(
         path: path,
-        reason: "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
+        reason:
+          "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
     let record = try SessionFile.decode(try Self.read(path), path: path)
     let journal = SessionFile.journalPath(for: path)
@@ -88,7 +90,8 @@ public struct SessionStore: Sendable {
     guard Int(info.st_size) <= SessionFile.maximumFileSize else {
       throw .sessionCorrupt(
         path: journal,
-        reason: "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
+        reason:
+          "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
     return try SessionFile.applyJournal(try Self.read(journal), to: record, path: journal)
   }
@@ -164,7 +167,9 @@ public struct SessionStore: Sendable {
   /// Whether a file name is that of an original kept by a migration: `ID.vN.json`.
   static func isKeptOriginal(_ name: String) -> Bool {
     let stem = name.dropLast(5)
-    guard let dot = stem.lastIndex(of: "."), stem[stem.index(after: dot)...].first == "v" else { return false }
+    guard let dot = stem.lastIndex(of: "."), stem[stem.index(after: dot)...].first == "v" else {
+      return false
+    }
     let digits = stem[stem.index(dot, offsetBy: 2)...]
     return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
   }

@@ -92,7 +92,9 @@ public final class SessionWriter {
   private func removeStaleTemporaryFiles() {
     let directory = (path as NSString).deletingLastPathComponent
     let prefix = "." + (path as NSString).lastPathComponent + "."
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory.isEmpty ? "." : directory)
     else { return }
     for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
       unlink((directory.isEmpty ? "." : directory) + "/" + name)

@@ -17,13 +17,18 @@ struct ContentsScreen {
       let progress = wizard.progress(state.wizard, section: section)
       var count = "\(progress.verified)/\(progress.applicable)"
       if progress.toReverify > 0 {
-        count = PlanPhrase.progressToReverify.format(state.language, progress.toReverify) + "  " + count
+        count =
+          PlanPhrase.progressToReverify.format(state.language, progress.toReverify) + "  " + count
       }
       let title = questionnaire.text(questionnaire.sections[section].title, state.language.rawValue)
       let room = canvas.width - 8 - DisplayWidth.of(count)
       var style: TextStyle = progress.isComplete ? TextStyle(color: .good) : .plain
       if index == selection { style.reverse = true }
-      lines.append((DisplayWidth.pad("\(index == selection ? "›" : " ") " + title, to: room) + " " + count, style))
+      lines.append(
+        (
+          DisplayWidth.pad("\(index == selection ? "›" : " ") " + title, to: room) + " " + count,
+          style
+        ))
     }
     let rows = canvas.height - 7
     let offset = Viewport.settle(state.listOffset, focus: selection, total: lines.count, rows: rows)

@@ -163,7 +163,8 @@ public enum EscapeSequence {
       }
     }
     // Terminals send a pasted line break as a carriage return.
-    return .paste(String(text).replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n"))
+    return .paste(
+      String(text).replacingOccurrences(of: "\r\n", with: "\n")
+        .replacingOccurrences(of: "\r", with: "\n"))
   }
 }

@@ -8,7 +8,9 @@ struct HelpScreen {
   let screen: Screen
 
   func draw(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
-    screen.header(state, &canvas, section: screen.app.wizard.questionnaire.sectionIndexOfQuestion[state.wizard.cursor])
+    screen.header(
+      state, &canvas,
+      section: screen.app.wizard.questionnaire.sectionIndexOfQuestion[state.wizard.cursor])
     let lines = screen.app.helpLines(state, width: canvas.width - 4)
     // The cursor on the first line shown: a reader follows the help as it scrolls.
     let shown = Viewport(offset: scroll, total: lines.count, rows: canvas.height - 7).offset

@@ -10,7 +10,9 @@ struct IdentificationScreen {
     let language = state.language
     screen.header(state, &canvas, section: nil)
     canvas.text(row: 3, column: 2, Phrase.identificationTitle.text(language), .bold)
-    for (row, line) in DisplayWidth.wrap(Phrase.identificationHelp.text(language), width: canvas.width - 4).prefix(2).enumerated() {
+    for (row, line) in DisplayWidth.wrap(
+      Phrase.identificationHelp.text(language), width: canvas.width - 4
+    ).prefix(2).enumerated() {
       canvas.text(row: 4 + row, column: 2, line, .dim)
     }
     let fields = SessionMetadata.Field.allCases
@@ -24,7 +26,8 @@ struct IdentificationScreen {
       let row = 7 + index * 2
       let focused = index == state.formField
       canvas.text(row: row, column: 2, label(field), focused ? .bold : .plain)
-      let editor = focused ? state.field?.editor ?? TextEditor() : TextEditor(state.wizard.metadata[field])
+      let editor =
+        focused ? state.field?.editor ?? TextEditor() : TextEditor(state.wizard.metadata[field])
       let layout = editor.layout(width: 10_000)
       var shown = layout.lines.first ?? ""
       var cursorColumn = focused ? layout.cursorColumn : 0
@@ -33,7 +36,9 @@ struct IdentificationScreen {
         shown = String(shown.dropFirst(cut))
         cursorColumn -= cut
       }
-      canvas.text(row: row, column: labelWidth + 4, DisplayWidth.pad(shown, to: fieldWidth), focused ? .underline : .plain)
+      canvas.text(
+        row: row, column: labelWidth + 4, DisplayWidth.pad(shown, to: fieldWidth),
+        focused ? .underline : .plain)
       if focused { canvas.terminal.placeCursor(row: row, column: labelWidth + 4 + cursorColumn) }
     }
     canvas.text(row: 16, column: 2, Phrase.identificationNext.text(language), .dim)
@@ -49,7 +54,8 @@ struct IdentificationScreen {
         let hint = Phrase.descriptionMore.text(language)
         let space = width - DisplayWidth.of(hint) - 1
         let last = lines[lines.count - 1]
-        let cut = DisplayWidth.of(last) < space ? last + "…" : DisplayWidth.truncate(last, to: space)
+        let cut =
+          DisplayWidth.of(last) < space ? last + "…" : DisplayWidth.truncate(last, to: space)
         lines[lines.count - 1] = cut + " " + hint
       }
       for (row, line) in lines.enumerated() {
@@ -62,7 +68,8 @@ struct IdentificationScreen {
   func drawAbout(_ state: AppState, scroll: Int, _ canvas: inout Canvas) {
     screen.header(state, &canvas, section: nil)
     screen.scrolled(
-      screen.app.aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3, bottom: canvas.height - 4, &canvas,
+      screen.app.aboutLines(state, width: canvas.width - 4), offset: scroll, top: 3,
+      bottom: canvas.height - 4, &canvas,
       language: state.language)
     screen.footer(state, &canvas, keysText: App.aboutKeys.keyBar(state.language))
   }

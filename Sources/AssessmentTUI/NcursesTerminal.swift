@@ -1,5 +1,5 @@
-import CNcursesW
 import AssessmentFrontEnd
+import CNcursesW
 import Foundation
 
 /// The real terminal, through ncursesw. The only file that imports the curses shim.
@@ -87,7 +87,8 @@ public final class NcursesTerminal: Terminal {
     guard row >= 0, row < height, column < width else { return }
     // Never write into the last cell of the last row: curses would scroll.
     let room = width - max(column, 0) - (row == height - 1 ? 1 : 0)
-    let visible = DisplayWidth.truncate(ascii ? ASCIIText.fold(text) : text, to: room, ellipsis: false)
+    let visible = DisplayWidth.truncate(
+      ascii ? ASCIIText.fold(text) : text, to: room, ellipsis: false)
     guard !visible.isEmpty else { return }
     var attributes = ca_a_normal()
     if style.bold { attributes |= ca_a_bold() }

@@ -1,6 +1,6 @@
 import AssessmentCore
-import AssessmentReports
 import AssessmentFrontEnd
+import AssessmentReports
 import Foundation
 
 /// The screen of one question: reference, question, explanation, choices, note, evidence, flag.
@@ -33,18 +33,25 @@ struct QuestionScreen {
     let firstOfSection = questionnaire.sectionRanges[section].first { state.wizard.visibility[$0] }
     let model = questionnaire.sections[section]
     if firstOfSection == state.wizard.cursor, model.introduction != nil || !model.refs.isEmpty {
-      if let introduction = model.introduction { wrap(questionnaire.text(introduction, language.rawValue), .dim) }
-      if !model.refs.isEmpty { wrap("§ " + questionnaire.citations(model.refs, language.rawValue), .dim) }
+      if let introduction = model.introduction {
+        wrap(questionnaire.text(introduction, language.rawValue), .dim)
+      }
+      if !model.refs.isEmpty {
+        wrap("§ " + questionnaire.citations(model.refs, language.rawValue), .dim)
+      }
       lines.append(("", .plain))
     }
     // Citations as a reader finds them in the published text, not the questionnaire's ids.
-    var reference = question.refs.isEmpty ? "" : "§ " + questionnaire.citations(question.refs, language.rawValue)
+    var reference =
+      question.refs.isEmpty ? "" : "§ " + questionnaire.citations(question.refs, language.rawValue)
     if let severity = question.severity {
-      reference += (reference.isEmpty ? "" : " · ") + labelled(.severity, language) + " "
+      reference +=
+        (reference.isEmpty ? "" : " · ") + labelled(.severity, language) + " "
         + severity.phrase.text(language)
     }
     if !question.protects.isEmpty {
-      reference += " · " + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
+      reference +=
+        " · " + question.protects.map { $0.phrase.text(language) }.joined(separator: ", ")
     }
     // Who must act on the point; on a line of its own rather than split after its heading.
     let owner = questionnaire.owner(at: state.wizard.cursor).labelled(language)
@@ -75,28 +82,38 @@ struct QuestionScreen {
         let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
         let status = record.status(on: day)
         let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
-        let text = status.counts
+        let text =
+          status.counts
           ? Phrase.derogationCounts.text(language)
           : SummaryReport.derogationStatusText(use, language, questionnaire)
-        wrap(labelled(.derogationStatus, language) + " " + text, TextStyle(bold: true, color: status.counts ? .accent : .warning))
+        wrap(
+          labelled(.derogationStatus, language) + " " + text,
+          TextStyle(bold: true, color: status.counts ? .accent : .warning))
         lines.append(("", .plain))
       }
       let fields = DerogationRecord.Field.allCases
       // The fields a derogation needs to count are marked, the mark explained under the form.
       let labels = fields.map {
-        SummaryReport.derogationFieldLabel($0, language) + ($0.isRequired ? " *" : "") + (language == .fr ? " : " : ": ")
+        SummaryReport.derogationFieldLabel($0, language) + ($0.isRequired ? " *" : "")
+          + (language == .fr ? " : " : ": ")
       }
       let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 10
       for (index, field) in fields.enumerated() {
-        let label = labels[index] + String(repeating: " ", count: labelWidth - DisplayWidth.of(labels[index]))
+        let label =
+          labels[index] + String(repeating: " ", count: labelWidth - DisplayWidth.of(labels[index]))
         let blank = String(repeating: " ", count: labelWidth + 2)
-        if state.mode == .editingAnswer, case .derogation(field)? = state.field?.target, let editor = state.field?.editor {
+        if state.mode == .editingAnswer, case .derogation(field)? = state.field?.target,
+          let editor = state.field?.editor
+        {
           let layout = editor.layout(width: width - labelWidth - 2)
           focus = lines.count + layout.cursorRow
           for (row, line) in layout.lines.enumerated() {
             lines.append(((row == 0 ? "› " + label : blank) + line, .underline))
           }
-          cursorAt = (lines.count - layout.lines.count + layout.cursorRow, labelWidth + 2 + layout.cursorColumn)
+          cursorAt = (
+            lines.count - layout.lines.count + layout.cursorRow,
+            labelWidth + 2 + layout.cursorColumn
+          )
           continue
         }
         let highlighted = index == highlight
@@ -121,7 +138,9 @@ struct QuestionScreen {
         for (index, line) in layout.lines.enumerated() {
           lines.append(((index == 0 ? label : blank) + line, .underline))
         }
-        cursorAt = (lines.count - layout.lines.count + layout.cursorRow, labelWidth + layout.cursorColumn)
+        cursorAt = (
+          lines.count - layout.lines.count + layout.cursorRow, labelWidth + layout.cursorColumn
+        )
       } else {
         let value = answer?.value.map { $0.display(question, language, questionnaire) } ?? "—"
         focus = lines.count
@@ -155,7 +174,9 @@ struct QuestionScreen {
         // A long label wraps at words, its continuation lines under the label itself.
         let prefix = "\(pointer) \(mark) \(number) "
         let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
-        for (row, piece) in DisplayWidth.wrap(choice.label, width: width - indent.count).enumerated() {
+        for (row, piece) in DisplayWidth.wrap(choice.label, width: width - indent.count)
+          .enumerated()
+        {
           lines.append(((row == 0 ? prefix : indent) + piece, style))
         }
       }
@@ -177,14 +198,22 @@ struct QuestionScreen {
       }
     } else {
       let needs = answer?.isUnjustifiedNotApplicable == true
-      lines.append((noteLabel + " " + Phrase.noNote.text(language), needs ? TextStyle(bold: true, color: .warning) : .dim))
-      if needs { wrap(Phrase.justificationRequired.text(language), TextStyle(bold: true, color: .warning)) }
+      lines.append(
+        (
+          noteLabel + " " + Phrase.noNote.text(language),
+          needs ? TextStyle(bold: true, color: .warning) : .dim
+        ))
+      if needs {
+        wrap(Phrase.justificationRequired.text(language), TextStyle(bold: true, color: .warning))
+      }
     }
     if let evidence = answer?.evidence, !evidence.isEmpty {
       wrap(
         labelled(.evidence, language) + " " + evidence.joined(separator: " · "), .plain)
     }
-    if answer?.flagged == true { lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning))) }
+    if answer?.flagged == true {
+      lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning)))
+    }
     // Carried from last year and not re-verified; the action plan of the gap.
     if answer?.reverify == true {
       wrap(PlanPhrase.reverifyMark.text(language), TextStyle(bold: true, color: .warning))
@@ -201,9 +230,11 @@ struct QuestionScreen {
     let top = 3
     let bottom = canvas.height - 4
     let window = Viewport(
-      offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top), total: lines.count,
+      offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top),
+      total: lines.count,
       rows: bottom - top)
-    let first = screen.scrolled(lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language)
+    let first = screen.scrolled(
+      lines, offset: window.offset, top: top, bottom: bottom, &canvas, language: language)
     let (row, column) = cursorAt ?? (questionLine, 0)
     if window.shown.contains(row) {
       canvas.terminal.placeCursor(row: first + row - window.offset, column: 2 + column)
@@ -213,7 +244,8 @@ struct QuestionScreen {
       let row = canvas.height - 4
       canvas.text(row: row, column: 1, prompt + editor.text, TextStyle(bold: true))
       let layout = editor.layout(width: canvas.width)
-      canvas.terminal.placeCursor(row: row, column: 1 + DisplayWidth.of(prompt) + layout.cursorColumn)
+      canvas.terminal.placeCursor(
+        row: row, column: 1 + DisplayWidth.of(prompt) + layout.cursorColumn)
       screen.footer(
         stateWithoutNotice(state), &canvas, keysText: App.searchKeys.keyBar(language))
       return
@@ -221,7 +253,8 @@ struct QuestionScreen {
     if state.mode == .confirmingFinish {
       let unanswered = wizard.review(state.wizard).unanswered.count
       var confirm = state
-      confirm.notice = Phrase.finishConfirm.format(language, CountedNoun.question.format(unanswered, language))
+      confirm.notice = Phrase.finishConfirm.format(
+        language, CountedNoun.question.format(unanswered, language))
       screen.footer(confirm, &canvas, keys: .question)
       return
     }

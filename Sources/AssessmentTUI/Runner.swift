@@ -60,7 +60,8 @@ public final class Runner {
       }
       let started = Date()
       let key = terminal.readKey(timeoutMilliseconds: 250)
-      quickEmptyReads = key == nil && Date().timeIntervalSince(started) < 0.01 ? quickEmptyReads + 1 : 0
+      quickEmptyReads =
+        key == nil && Date().timeIntervalSince(started) < 0.01 ? quickEmptyReads + 1 : 0
       let resized = terminal.size.width != state.width || terminal.size.height != state.height
       state.width = terminal.size.width
       state.height = terminal.size.height

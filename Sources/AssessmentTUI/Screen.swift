@@ -19,7 +19,8 @@ public struct Screen: Sendable {
     let (width, height) = terminal.size
     if width < AppState.minimumWidth || height < AppState.minimumHeight {
       let message = FrontEndText.tooSmall.format(state.language, width, height)
-      terminal.draw(row: max(0, height / 2), column: 0, DisplayWidth.truncate(message, to: width), style: .bold)
+      terminal.draw(
+        row: max(0, height / 2), column: 0, DisplayWidth.truncate(message, to: width), style: .bold)
       terminal.present()
       return
     }
@@ -34,10 +35,12 @@ public struct Screen: Sendable {
     case .questions:
       switch state.mode {
       case .help(let scroll): HelpScreen(screen: self).draw(state, scroll: scroll, &canvas)
-      case .contents(let selection): ContentsScreen(screen: self).draw(state, selection: selection, &canvas)
+      case .contents(let selection):
+        ContentsScreen(screen: self).draw(state, selection: selection, &canvas)
       case .plan(let selection): PlanScreen(screen: self).draw(state, selection: selection, &canvas)
       case .evidence(let selection):
-        EvidenceScreen(screen: self).draw(state, editor: state.field?.editor ?? TextEditor(), selection: selection, &canvas)
+        EvidenceScreen(screen: self).draw(
+          state, editor: state.field?.editor ?? TextEditor(), selection: selection, &canvas)
       default: QuestionScreen(screen: self).draw(state, &canvas)
       }
     case .review: ReviewScreen(screen: self).draw(state, &canvas)
@@ -63,15 +66,19 @@ public struct Screen: Sendable {
       // The section matters more than the questionnaire's (long) title: keep it whole.
       let sectionTitle = questionnaire.text(questionnaire.sections[section].title, language)
       let room = max(12, canvas.width - 5 - DisplayWidth.of(sectionTitle))
-      crumb = " " + DisplayWidth.truncate(title, to: min(room, canvas.width / 2)) + " › " + sectionTitle
+      crumb =
+        " " + DisplayWidth.truncate(title, to: min(room, canvas.width / 2)) + " › " + sectionTitle
     }
     canvas.fill(row: 0, style: TextStyle(reverse: true))
-    canvas.text(row: 0, column: 0, DisplayWidth.truncate(crumb, to: canvas.width - 1), TextStyle(bold: true, reverse: true))
+    canvas.text(
+      row: 0, column: 0, DisplayWidth.truncate(crumb, to: canvas.width - 1),
+      TextStyle(bold: true, reverse: true))
     let progress = app.wizard.progress(state.wizard)
     var line = ""
     if let section, state.wizard.phase == .questions {
       let sections = app.wizard.visibleSections(state.wizard)
-      line = "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(app.wizard.visibleCount(state.wizard)) · "
+      line =
+        "\(Phrase.question.text(state.language)) \(app.wizard.visibleRank(state.wizard))/\(app.wizard.visibleCount(state.wizard)) · "
         + "\(Phrase.section.text(state.language)) \((sections.firstIndex(of: section) ?? 0) + 1)/\(sections.count)"
     } else {
       // Verified answers: a carried one counts once confirmed, and those left are said.
@@ -83,9 +90,13 @@ public struct Screen: Sendable {
     canvas.text(row: 1, column: 1, line, .plain)
     let barWidth = max(10, canvas.width - DisplayWidth.of(line) - 12)
     let filled = Int((progress.fraction * Double(barWidth)).rounded(.down))
-    let bar = "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]"
+    let bar =
+      "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+      + "]"
     let percent = " \(Int((progress.fraction * 100).rounded(.down))) %"
-    canvas.text(row: 1, column: canvas.width - barWidth - 2 - DisplayWidth.of(percent), bar, TextStyle(color: .good))
+    canvas.text(
+      row: 1, column: canvas.width - barWidth - 2 - DisplayWidth.of(percent), bar,
+      TextStyle(color: .good))
     canvas.text(row: 1, column: canvas.width - DisplayWidth.of(percent), percent, .plain)
   }
 
@@ -97,7 +108,9 @@ public struct Screen: Sendable {
   func footer(_ state: AppState, _ canvas: inout Canvas, keysText: String) {
     let height = canvas.height
     if let notice = state.notice {
-      canvas.text(row: height - 4, column: 1, DisplayWidth.truncate(notice, to: canvas.width - 2), TextStyle(bold: true, color: .warning))
+      canvas.text(
+        row: height - 4, column: 1, DisplayWidth.truncate(notice, to: canvas.width - 2),
+        TextStyle(bold: true, color: .warning))
     }
     let status: String
     var style = TextStyle.dim
@@ -108,7 +121,8 @@ public struct Screen: Sendable {
       status = Phrase.saveFailed.format(state.language, message)
       style = TextStyle(bold: true, reverse: !canvas.color, color: .danger)
     }
-    canvas.text(row: height - 3, column: 1, DisplayWidth.truncate(status, to: canvas.width - 2), style)
+    canvas.text(
+      row: height - 3, column: 1, DisplayWidth.truncate(status, to: canvas.width - 2), style)
     let lines = Self.wrapKeys(keysText, width: canvas.width - 2)
     for (index, line) in lines.prefix(2).enumerated() {
       canvas.fill(row: height - 2 + index, style: TextStyle(reverse: true))
@@ -133,7 +147,8 @@ public struct Screen: Sendable {
   /// Local time of day, `HH:mm:ss`. By arithmetic: this is drawn on every keystroke once a save
   /// has happened, and a date formatter per call cost more than the rest of the screen.
   static func time(_ date: Date) -> String {
-    let local = Int(date.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: date)
+    let local =
+      Int(date.timeIntervalSince1970.rounded(.down)) + TimeZone.current.secondsFromGMT(for: date)
     let second = (local % 86_400 + 86_400) % 86_400
     let digits = [second / 3600, second / 60 % 60, second % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
     return digits.joined(separator: ":")
@@ -160,7 +175,8 @@ public struct Screen: Sendable {
       canvas.text(row: top, column: canvas.width - 22, FrontEndText.moreAbove.text(language), .dim)
     }
     if window.showsBelow {
-      canvas.text(row: bottom - 1, column: canvas.width - 22, FrontEndText.moreBelow.text(language), .dim)
+      canvas.text(
+        row: bottom - 1, column: canvas.width - 22, FrontEndText.moreBelow.text(language), .dim)
     }
     return first
   }

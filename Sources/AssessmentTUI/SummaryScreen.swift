@@ -21,7 +21,8 @@ struct SummaryScreen {
       if index == selection { style.reverse = true }
       return (line.text, style)
     }
-    let offset = Viewport.settle(state.listOffset, focus: selection, total: styled.count, rows: canvas.height - 7)
+    let offset = Viewport.settle(
+      state.listOffset, focus: selection, total: styled.count, rows: canvas.height - 7)
     screen.scrolled(
       styled, offset: offset, top: 3, bottom: canvas.height - 4, &canvas, language: state.language,
       cursorOn: selection)

@@ -97,7 +97,8 @@ struct CanonicalDigest {
     var text = text
     text.withUTF8 { bytes in
       var clean = 0
-      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+      for (index, byte) in bytes.enumerated()
+      where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
         buffer.append(contentsOf: bytes[clean..<index])
         clean = index + 1
         buffer.append(UInt8(ascii: "\\"))
@@ -110,7 +111,10 @@ struct CanonicalDigest {
         case 0x0C: buffer.append(UInt8(ascii: "f"))
         default:
           let digits = Array("0123456789abcdef".utf8)
-          buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+          buffer.append(contentsOf: [
+            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)],
+            digits[Int(byte & 0xF)],
+          ])
         }
       }
       buffer.append(contentsOf: bytes[clean...])

@@ -70,7 +70,9 @@ public enum QuestionnaireFiles {
   /// Reads a questionnaire from the bytes of one YAML file; `source` names it in messages.
   public static func read(data: Data, source: String) throws(FormatError) -> ReadQuestionnaire {
     guard data.count <= maximumSize else {
-      throw .unreadable(path: source, reason: "\(data.count) bytes; questionnaires are limited to \(maximumSize) bytes")
+      throw .unreadable(
+        path: source,
+        reason: "\(data.count) bytes; questionnaires are limited to \(maximumSize) bytes")
     }
     return try read(files: [(source, data)], directory: false)
   }
@@ -84,23 +86,29 @@ public enum QuestionnaireFiles {
     let layout =
       "a questionnaire directory holds \(topFileName) (every key but sections) and \(sectionsDirectoryName)/*.yaml (the sections, in file-name order)"
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: top, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: top, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    else {
       throw .unreadable(path: base, reason: "\(topFileName) is missing; \(layout)")
     }
-    guard FileManager.default.fileExists(atPath: sections, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: sections, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
       throw .unreadable(path: base, reason: "\(sectionsDirectoryName)/ is missing; \(layout)")
     }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: sections)
     } catch {
-      throw .unreadable(path: sections, reason: "the directory cannot be read: \(error.localizedDescription)")
+      throw .unreadable(
+        path: sections, reason: "the directory cannot be read: \(error.localizedDescription)")
     }
     var parts: [String] = []
     for name in names where !name.hasPrefix(".") {
       if name.hasSuffix(".yml") {
         throw .unreadable(
-          path: sections + "/" + name, reason: "part files end in .yaml; rename it \(name.dropLast(4)).yaml")
+          path: sections + "/" + name,
+          reason: "part files end in .yaml; rename it \(name.dropLast(4)).yaml")
       }
       if name.hasSuffix(".yaml") { parts.append(name) }
     }
@@ -124,12 +132,15 @@ public enum QuestionnaireFiles {
   }
 
   private static func contents(_ path: String, limit: Int) throws(FormatError) -> Data {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      size > limit
+    {
       throw .unreadable(
         path: path,
         reason: limit == maximumSize
           ? "the file is \(size) bytes; questionnaires are limited to \(maximumSize) bytes"
-          : "with this file (\(size) bytes) the questionnaire's files exceed \(maximumSize) bytes, the limit for a questionnaire")
+          : "with this file (\(size) bytes) the questionnaire's files exceed \(maximumSize) bytes, the limit for a questionnaire"
+      )
     }
     do {
       return try FileContents.read(path)
@@ -144,7 +155,9 @@ public enum QuestionnaireFiles {
   }
 
   /// One file (`directory` false), or a directory's top file and parts, in order.
-  private static func read(files: [(path: String, data: Data)], directory: Bool) throws(FormatError) -> ReadQuestionnaire {
+  private static func read(files: [(path: String, data: Data)], directory: Bool) throws(FormatError)
+    -> ReadQuestionnaire
+  {
     var tree = YAMLTree()
     tree.reserve(forBytes: files.reduce(0) { $0 + $1.data.count })
     var problems: [QuestionnaireProblem] = []
@@ -163,7 +176,8 @@ public enum QuestionnaireFiles {
               QuestionnaireProblem(
                 file: path, line: 1, column: 1,
                 message: directory && path != files[0].path
-                  ? "the part is empty; it holds a list of sections (- id: …)" : "the file is empty"))
+                  ? "the part is empty; it holds a list of sections (- id: …)" : "the file is empty"
+              ))
           }
           return root
         case .failure(let problem):
@@ -184,7 +198,9 @@ public enum QuestionnaireFiles {
           problems.append(
             QuestionnaireProblem(
               file: files[0].path, line: Int(raw.line), column: Int(raw.column),
-              message: "in a questionnaire directory the sections are in \(sectionsDirectoryName)/*.yaml, not in \(topFileName); move them to a part file"))
+              message:
+                "in a questionnaire directory the sections are in \(sectionsDirectoryName)/*.yaml, not in \(topFileName); move them to a part file"
+            ))
         }
       }
       var sequences: [Node] = []
@@ -196,12 +212,15 @@ public enum QuestionnaireFiles {
           problems.append(
             QuestionnaireProblem(
               file: tree.files[Int(raw.file)], line: Int(raw.line), column: Int(raw.column),
-              message: "a part file holds a list of sections (- id: …), not a \(tree.kind(part) == .mapping ? "mapping" : "single text")"))
+              message:
+                "a part file holds a list of sections (- id: …), not a \(tree.kind(part) == .mapping ? "mapping" : "single text")"
+            ))
         }
       }
       guard problems.isEmpty else { throw .invalid(problems) }
       if tree.kind(root) == .mapping {
-        root = tree.adding(key: "sections", value: tree.concatenation(of: sequences, at: root), to: root)
+        root = tree.adding(
+          key: "sections", value: tree.concatenation(of: sequences, at: root), to: root)
       }
     }
     var reader = QuestionnaireReader(tree: tree)
@@ -223,7 +242,9 @@ public enum QuestionnaireFiles {
 
   /// In file order (the files in reading order); problems at the same place keep the order they
   /// were found in.
-  private static func sorted(_ problems: [QuestionnaireProblem], files: [String]) -> [QuestionnaireProblem] {
+  private static func sorted(_ problems: [QuestionnaireProblem], files: [String])
+    -> [QuestionnaireProblem]
+  {
     var order: [String: Int] = [:]
     for (index, file) in files.enumerated() where order[file] == nil { order[file] = index }
     return problems.enumerated().sorted {
@@ -235,11 +256,14 @@ public enum QuestionnaireFiles {
   /// Checks done on the bytes before parsing: valid UTF-8 (located, where libyaml would only say
   /// "invalid"), no tab in the indentation (libyaml's message for it is obscure, so say it
   /// plainly).
-  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, source: String) -> QuestionnaireProblem? {
+  private static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, source: String)
+    -> QuestionnaireProblem?
+  {
     guard UTF8Check.isValid(bytes) else {
       let (line, column) = UTF8Check.firstInvalid(Data(buffer: bytes))
       return QuestionnaireProblem(
-        file: source, line: line, column: column, message: "the file is not valid UTF-8; save it as UTF-8")
+        file: source, line: line, column: column,
+        message: "the file is not valid UTF-8; save it as UTF-8")
     }
     var line = 1
     var lineStart = 0

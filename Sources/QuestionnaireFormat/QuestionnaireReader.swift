@@ -18,13 +18,16 @@ struct QuestionnaireReader {
 
   private mutating func problem(_ node: Node?, _ message: String, id: String? = nil) {
     guard let node else {
-      problems.append(QuestionnaireProblem(file: tree.files.first ?? "", line: 1, column: 1, id: id, message: message))
+      problems.append(
+        QuestionnaireProblem(
+          file: tree.files.first ?? "", line: 1, column: 1, id: id, message: message))
       return
     }
     let raw = tree[node]
     problems.append(
       QuestionnaireProblem(
-        file: tree.files[Int(raw.file)], line: Int(raw.line), column: Int(raw.column), id: id, message: message))
+        file: tree.files[Int(raw.file)], line: Int(raw.line), column: Int(raw.column), id: id,
+        message: message))
   }
 
   /// Where `node` is, for a message about a second occurrence: "line N" in the same file as
@@ -38,7 +41,9 @@ struct QuestionnaireReader {
   /// A problem at a column inside a condition (1-based, counted in the condition's text): in the
   /// file, that column of the scalar when its text stands on one line as written (plain, or
   /// quoted without escapes); else the scalar's start.
-  private mutating func problem(_ node: Node, conditionColumn: Int, _ message: String, id: String? = nil) {
+  private mutating func problem(
+    _ node: Node, conditionColumn: Int, _ message: String, id: String? = nil
+  ) {
     let raw = tree[node]
     guard raw.kind == .scalar else {
       problem(node, message, id: id)
@@ -56,7 +61,9 @@ struct QuestionnaireReader {
       break
     }
     problems.append(
-      QuestionnaireProblem(file: tree.files[Int(raw.file)], line: Int(raw.line), column: column, id: id, message: message))
+      QuestionnaireProblem(
+        file: tree.files[Int(raw.file)], line: Int(raw.line), column: column, id: id,
+        message: message))
   }
 
   private mutating func count(_ node: Node) -> Bool {
@@ -119,7 +126,9 @@ struct QuestionnaireReader {
     return table[a.count][b.count]
   }
 
-  private mutating func mapping(_ node: Node, _ what: String, allowed: Set<String>, id: String? = nil)
+  private mutating func mapping(
+    _ node: Node, _ what: String, allowed: Set<String>, id: String? = nil
+  )
     -> Fields?
   {
     guard count(node) else { return nil }
@@ -154,7 +163,9 @@ struct QuestionnaireReader {
 
   /// `what` names the value in messages; it is only worded when there is one (this runs for
   /// every text of the questionnaire).
-  private mutating func string(_ node: Node?, _ what: @autoclosure () -> String, id: String? = nil) -> String? {
+  private mutating func string(_ node: Node?, _ what: @autoclosure () -> String, id: String? = nil)
+    -> String?
+  {
     guard let node else { return nil }
     guard count(node) else { return nil }
     guard tree.kind(node) == .scalar else {
@@ -207,7 +218,9 @@ struct QuestionnaireReader {
     return Array(tree.items(node))
   }
 
-  private mutating func localized(_ node: Node?, _ what: @autoclosure () -> String, id: String?) -> LocalizedText? {
+  private mutating func localized(_ node: Node?, _ what: @autoclosure () -> String, id: String?)
+    -> LocalizedText?
+  {
     guard let node else { return nil }
     guard count(node) else { return nil }
     guard tree.kind(node) == .mapping else {
@@ -278,7 +291,8 @@ struct QuestionnaireReader {
           }
       case .general:
         func allowed(_ scalar: Unicode.Scalar) -> Bool {
-          ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+          ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            || ("0"..."9").contains(scalar)
         }
         return allowed(first)
           && text.unicodeScalars.allSatisfy { allowed($0) || "_.-".unicodeScalars.contains($0) }
@@ -312,10 +326,12 @@ struct QuestionnaireReader {
     if let formatNode = required(fields, "format", "the questionnaire") {
       let format = string(formatNode, "format")
       if format != "1" {
-        problem(formatNode, "format '\(format ?? "")' is not supported; this cloud-assess reads format 1")
+        problem(
+          formatNode, "format '\(format ?? "")' is not supported; this cloud-assess reads format 1")
       }
     }
-    let id = identifier(required(fields, "id", "the questionnaire"), "the questionnaire id", pattern: .questionnaire)
+    let id = identifier(
+      required(fields, "id", "the questionnaire"), "the questionnaire id", pattern: .questionnaire)
     let version = string(required(fields, "version", "the questionnaire"), "version")
     if let languagesNode = required(fields, "languages", "the questionnaire") {
       let list = stringList(languagesNode, "languages")
@@ -344,7 +360,8 @@ struct QuestionnaireReader {
       }
     }
     var questionnaire = Questionnaire(
-      id: id ?? "", version: version ?? "", languages: languages, title: title ?? LocalizedText([:]),
+      id: id ?? "", version: version ?? "", languages: languages,
+      title: title ?? LocalizedText([:]),
       description: description, sections: sections, owner: owner)
     checkConditions(pending, questionnaire)
     if let node = fields.value("risk_model") {
@@ -405,7 +422,10 @@ struct QuestionnaireReader {
   private mutating func readCitations(_ node: Node?) -> [String: LocalizedText] {
     guard let node, count(node) else { return [:] }
     guard tree.kind(node) == .mapping else {
-      problem(node, "citations must map each ref to its citation per language, e.g. \"2.4.6\": {fr: \"2.4, 6e point\", en: \"2.4, 6th point\"}")
+      problem(
+        node,
+        "citations must map each ref to its citation per language, e.g. \"2.4.6\": {fr: \"2.4, 6e point\", en: \"2.4, 6th point\"}"
+      )
       return [:]
     }
     var citations: [String: LocalizedText] = [:]
@@ -431,7 +451,8 @@ struct QuestionnaireReader {
     else { return QuestionnaireLabels() }
     return QuestionnaireLabels(
       register: localized(fields.value("register"), "the register label", id: nil),
-      providerAction: localized(fields.value("provider_action"), "the provider action label", id: nil),
+      providerAction: localized(
+        fields.value("provider_action"), "the provider action label", id: nil),
       organisationAction: localized(
         fields.value("organisation_action"), "the organisation action label", id: nil),
       sharedAction: localized(fields.value("shared_action"), "the shared action label", id: nil),
@@ -454,12 +475,14 @@ struct QuestionnaireReader {
         sectionIDs[id] = idNode
       }
     }
-    let title = localized(required(fields, "title", "a section", id: id), "the section title", id: id)
+    let title = localized(
+      required(fields, "title", "a section", id: id), "the section title", id: id)
     let introduction = localized(fields.value("introduction"), "the introduction", id: id)
     let refs = stringList(fields.value("refs"), "refs", id: id)
     let owner = readOwner(fields.value("owner"), id: id)
     let firstPosition = questionIDs.count
-    let when = parseCondition(fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
+    let when = parseCondition(
+      fields.value("when"), ownerID: id, limit: firstPosition, guarded: nil, &pending)
     let questionNodes = sequence(required(fields, "questions", "a section", id: id), "questions")
     if questionNodes.isEmpty, let questionsNode = fields.value("questions"),
       tree.kind(questionsNode) == .sequence
@@ -505,7 +528,8 @@ struct QuestionnaireReader {
     }
     // An unknown type was reported; check the rest as if it took no options and no scale.
     let type = knownType ?? .text
-    let text = localized(required(fields, "text", "the question", id: id), "the question text", id: id)
+    let text = localized(
+      required(fields, "text", "the question", id: id), "the question text", id: id)
     let help = localized(required(fields, "help", "the question", id: id), "the help", id: id)
     let refs = stringList(fields.value("refs"), "refs", id: id)
     var options: [ChoiceOption] = []
@@ -519,10 +543,13 @@ struct QuestionnaireReader {
       problem(fields.node, "a '\(type.rawValue)' question needs options", id: id)
     }
     var severity: Severity?
-    if let severityNode = fields.value("severity"), let name = string(severityNode, "severity", id: id) {
+    if let severityNode = fields.value("severity"),
+      let name = string(severityNode, "severity", id: id)
+    {
       severity = Severity(rawValue: name)
       if severity == nil {
-        problem(severityNode, "unknown severity '\(name)'; use low, medium, high or critical", id: id)
+        problem(
+          severityNode, "unknown severity '\(name)'; use low, medium, high or critical", id: id)
       }
     }
     var protects: [SecurityDimension] = []
@@ -548,7 +575,9 @@ struct QuestionnaireReader {
         problem(fields.node, "a compliance question needs a severity", id: id)
       }
       if protects.isEmpty, fields.value("protects") == nil, !fields.misspelt.contains("protects") {
-        problem(fields.node, "a compliance question needs protects (availability, integrity, confidentiality)", id: id)
+        problem(
+          fields.node,
+          "a compliance question needs protects (availability, integrity, confidentiality)", id: id)
       }
       if fields.value("remediation") == nil, !fields.misspelt.contains("remediation") {
         problem(fields.node, "a compliance question needs a remediation", id: id)
@@ -576,7 +605,9 @@ struct QuestionnaireReader {
           "max (\(NumberInput.format(maximum, .en))) is below min (\(NumberInput.format(minimum, .en))); no answer could be given",
           id: id)
       }
-      if let integerNode = fields.value("integer"), let value = string(integerNode, "integer", id: id) {
+      if let integerNode = fields.value("integer"),
+        let value = string(integerNode, "integer", id: id)
+      {
         switch value {
         case "true": integer = true
         case "false": integer = false
@@ -586,7 +617,9 @@ struct QuestionnaireReader {
     } else if knownType != nil {
       for key in ["min", "max", "integer"] {
         guard let keyNode = fields.keyNode(key) else { continue }
-        problem(keyNode, "'\(key)' applies only to number questions (this one is '\(type.rawValue)')", id: id)
+        problem(
+          keyNode, "'\(key)' applies only to number questions (this one is '\(type.rawValue)')",
+          id: id)
       }
     }
     var basis: RequirementBasis?
@@ -597,7 +630,9 @@ struct QuestionnaireReader {
       }
     }
     var optional = false
-    if let optionalNode = fields.value("optional"), let flag = string(optionalNode, "optional", id: id) {
+    if let optionalNode = fields.value("optional"),
+      let flag = string(optionalNode, "optional", id: id)
+    {
       switch flag {
       case "true": optional = true
       case "false": optional = false
@@ -608,11 +643,15 @@ struct QuestionnaireReader {
     if type == .derogation {
       for key in ["severity", "protects", "remediation", "optional"] {
         if let node = fields.value(key) {
-          problem(node, "a 'derogation' question takes no \(key): it is never scored, and it is optional by nature", id: id)
+          problem(
+            node,
+            "a 'derogation' question takes no \(key): it is never scored, and it is optional by nature",
+            id: id)
         }
       }
     }
-    let when = parseCondition(fields.value("when"), ownerID: id, limit: position, guarded: id, &pending)
+    let when = parseCondition(
+      fields.value("when"), ownerID: id, limit: position, guarded: id, &pending)
     return Question(
       id: id, refs: refs, type: type, text: text ?? LocalizedText([:]),
       help: help ?? LocalizedText([:]), options: options, when: when, severity: severity,
@@ -627,7 +666,10 @@ struct QuestionnaireReader {
     case .success(let value):
       return value
     case .failure(let failure):
-      problem(node, "\(what) must be a number written with a point, e.g. 0 or 12.5: \(failure.message(text, .en))", id: id)
+      problem(
+        node,
+        "\(what) must be a number written with a point, e.g. 0 or 12.5: \(failure.message(text, .en))",
+        id: id)
       return nil
     }
   }
@@ -642,13 +684,17 @@ struct QuestionnaireReader {
     for optionNode in nodes {
       guard let fields = mapping(optionNode, "an option", allowed: ["id", "label"], id: questionID)
       else { continue }
-      guard let id = identifier(required(fields, "id", "an option", id: questionID), "the option id", pattern: .general)
+      guard
+        let id = identifier(
+          required(fields, "id", "an option", id: questionID), "the option id", pattern: .general)
       else { continue }
       if !seen.insert(id).inserted {
         problem(optionNode, "duplicate option id '\(id)'", id: questionID)
         continue
       }
-      let label = localized(required(fields, "label", "an option", id: questionID), "the label of option '\(id)'", id: questionID)
+      let label = localized(
+        required(fields, "label", "an option", id: questionID), "the label of option '\(id)'",
+        id: questionID)
       options.append(ChoiceOption(id: id, label: label ?? LocalizedText([:])))
     }
     return options
@@ -667,16 +713,19 @@ struct QuestionnaireReader {
   // MARK: - Conditions
 
   private mutating func parseCondition(
-    _ node: Node?, ownerID: String, limit: Int, guarded: String?, _ pending: inout [PendingCondition]
+    _ node: Node?, ownerID: String, limit: Int, guarded: String?,
+    _ pending: inout [PendingCondition]
   ) -> Condition? {
     guard let node, let source = string(node, "when", id: ownerID) else { return nil }
     do {
       let result = try ConditionParser.parse(source)
       pending.append(
-        PendingCondition(result: result, node: node, ownerID: ownerID, limit: limit, guardedQuestion: guarded))
+        PendingCondition(
+          result: result, node: node, ownerID: ownerID, limit: limit, guardedQuestion: guarded))
       return result.condition
     } catch {
-      problem(node, conditionColumn: error.column, conditionMessage(error, source: source), id: ownerID)
+      problem(
+        node, conditionColumn: error.column, conditionMessage(error, source: source), id: ownerID)
       return nil
     }
   }
@@ -685,7 +734,9 @@ struct QuestionnaireReader {
     "condition '\(source)': column \(error.column): \(error.message)"
   }
 
-  private mutating func checkConditions(_ pending: [PendingCondition], _ questionnaire: Questionnaire) {
+  private mutating func checkConditions(
+    _ pending: [PendingCondition], _ questionnaire: Questionnaire
+  ) {
     for condition in pending {
       checkReferences(
         condition.result.references, node: condition.node, ownerID: condition.ownerID,
@@ -704,11 +755,16 @@ struct QuestionnaireReader {
       guard let position = questionnaire.index(of: reference.questionID),
         let question = questionnaire.question(reference.questionID)
       else {
-        problem(node, conditionColumn: reference.column, "condition, \(at): unknown question '\(reference.questionID)'", id: ownerID)
+        problem(
+          node, conditionColumn: reference.column,
+          "condition, \(at): unknown question '\(reference.questionID)'", id: ownerID)
         continue
       }
       if reference.questionID == guarded {
-        problem(node, conditionColumn: reference.column, "condition, \(at): a question's condition cannot refer to the question itself", id: ownerID)
+        problem(
+          node, conditionColumn: reference.column,
+          "condition, \(at): a question's condition cannot refer to the question itself",
+          id: ownerID)
         continue
       }
       if let limit, position >= limit {
@@ -730,20 +786,31 @@ struct QuestionnaireReader {
         }
       case .comparison:
         if question.type != .number {
-          problem(node, conditionColumn: reference.column, "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
+          problem(
+            node, conditionColumn: reference.column,
+            "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
         }
       case .value:
         if question.type == .text {
-          problem(node, conditionColumn: reference.column, "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies", id: ownerID)
+          problem(
+            node, conditionColumn: reference.column,
+            "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies",
+            id: ownerID)
         } else if question.type == .number {
           for (index, value) in reference.values.enumerated() where Double(value) == nil {
-            let column = reference.valueColumns.indices.contains(index) ? reference.valueColumns[index] : reference.column
-            problem(node, conditionColumn: column, "condition, column \(column): '\(value)' is not a number", id: ownerID)
+            let column =
+              reference.valueColumns.indices.contains(index)
+              ? reference.valueColumns[index] : reference.column
+            problem(
+              node, conditionColumn: column,
+              "condition, column \(column): '\(value)' is not a number", id: ownerID)
           }
         } else {
           let known = question.answerIDs
           for (index, value) in reference.values.enumerated() where !known.contains(value) {
-            let column = reference.valueColumns.indices.contains(index) ? reference.valueColumns[index] : reference.column
+            let column =
+              reference.valueColumns.indices.contains(index)
+              ? reference.valueColumns[index] : reference.column
             problem(
               node, conditionColumn: column,
               "condition, column \(column): '\(value)' is not an answer of '\(reference.questionID)' (\(known.joined(separator: ", ")))",
@@ -765,9 +832,11 @@ struct QuestionnaireReader {
     var levels: [ScaleLevel] = []
     for levelNode in sequence(node, what) {
       guard let fields = mapping(levelNode, "a level of \(what)", allowed: ["id", "label"]),
-        let id = identifier(required(fields, "id", "a level of \(what)"), "the level id", pattern: .general)
+        let id = identifier(
+          required(fields, "id", "a level of \(what)"), "the level id", pattern: .general)
       else { continue }
-      let label = localized(required(fields, "label", "a level of \(what)", id: id), "the label of '\(id)'", id: id)
+      let label = localized(
+        required(fields, "label", "a level of \(what)", id: id), "the label of '\(id)'", id: id)
       if levels.contains(where: { $0.id == id }) {
         problem(levelNode, "\(what) lists '\(id)' twice", id: id)
       }
@@ -793,10 +862,14 @@ struct QuestionnaireReader {
         if cells.count != impact.count {
           problem(
             row.value,
-            "the matrix row '\(row.key)' has \(cells.count) cells; it needs one per impact level (\(impact.count))")
+            "the matrix row '\(row.key)' has \(cells.count) cells; it needs one per impact level (\(impact.count))"
+          )
         }
         for cell in cells where !levelIDs.contains(cell) {
-          problem(row.value, "the matrix row '\(row.key)' names '\(cell)', which is not a level (\(levelIDs.joined(separator: ", ")))")
+          problem(
+            row.value,
+            "the matrix row '\(row.key)' names '\(cell)', which is not a level (\(levelIDs.joined(separator: ", ")))"
+          )
         }
         matrix[row.key] = cells
       }
@@ -811,7 +884,8 @@ struct QuestionnaireReader {
       for pair in answers.pairs {
         guard let value = string(pair.value, "answer_likelihood of '\(pair.key)'") else { continue }
         if !likelihoodIDs.contains(value) {
-          problem(pair.value, "'\(value)' is not a likelihood (\(likelihoodIDs.joined(separator: ", ")))")
+          problem(
+            pair.value, "'\(value)' is not a likelihood (\(likelihoodIDs.joined(separator: ", ")))")
         }
         answerLikelihood[pair.key] = value
       }
@@ -830,7 +904,8 @@ struct QuestionnaireReader {
           let value = string(pair.value, "severity_impact of '\(pair.key)'")
         else { continue }
         if !impactIDs.contains(value) {
-          problem(pair.value, "'\(value)' is not an impact level (\(impactIDs.joined(separator: ", ")))")
+          problem(
+            pair.value, "'\(value)' is not an impact level (\(impactIDs.joined(separator: ", ")))")
         }
         severityImpact[severity] = value
       }
@@ -855,7 +930,9 @@ struct QuestionnaireReader {
         problem(whenNode, conditionColumn: error.column, conditionMessage(error, source: source))
         continue
       }
-      checkReferences(result.references, node: whenNode, ownerID: "impact_adjustments", questionnaire: questionnaire, limit: nil, guarded: nil)
+      checkReferences(
+        result.references, node: whenNode, ownerID: "impact_adjustments",
+        questionnaire: questionnaire, limit: nil, guarded: nil)
       var dimensions: [SecurityDimension] = []
       let questionsNode = adjustment.value("questions")
       let questions = stringList(questionsNode, "questions")
@@ -865,16 +942,21 @@ struct QuestionnaireReader {
           continue
         }
         if found.type != .compliance {
-          problem(questionsNode, "'\(question)' is not a compliance question; only those have an impact")
+          problem(
+            questionsNode, "'\(question)' is not a compliance question; only those have an impact")
         }
       }
       let dimensionsNode =
-        questionsNode == nil ? required(adjustment, "dimensions", "an impact adjustment") : adjustment.value("dimensions")
+        questionsNode == nil
+        ? required(adjustment, "dimensions", "an impact adjustment")
+        : adjustment.value("dimensions")
       for name in stringList(dimensionsNode, "dimensions") {
         if let dimension = SecurityDimension(rawValue: name) {
           dimensions.append(dimension)
         } else {
-          problem(dimensionsNode, "unknown dimension '\(name)'; use availability, integrity, confidentiality")
+          problem(
+            dimensionsNode,
+            "unknown dimension '\(name)'; use availability, integrity, confidentiality")
         }
       }
       let shiftNode = required(adjustment, "shift", "an impact adjustment")
@@ -882,7 +964,8 @@ struct QuestionnaireReader {
       if shiftNode != nil, shift == nil || shift == 0 {
         problem(shiftNode, "shift must be a whole number of impact levels, e.g. 1 or -1")
       }
-      let reason = localized(required(adjustment, "reason", "an impact adjustment"), "the reason", id: nil)
+      let reason = localized(
+        required(adjustment, "reason", "an impact adjustment"), "the reason", id: nil)
       adjustments.append(
         ImpactAdjustment(
           when: result.condition, dimensions: dimensions, questions: questions, shift: shift ?? 0,
@@ -903,13 +986,19 @@ struct QuestionnaireReader {
       conditionsFrom: thresholds["conditions_from"])
   }
 
-  private mutating func readBlockingRule(_ node: Node, _ questionnaire: Questionnaire) -> BlockingRule? {
+  private mutating func readBlockingRule(_ node: Node, _ questionnaire: Questionnaire)
+    -> BlockingRule?
+  {
     guard
       let fields = mapping(
         node, "a blocking rule",
-        allowed: ["id", "refs", "when", "questions", "message", "remediation", "derogation", "basis"])
+        allowed: [
+          "id", "refs", "when", "questions", "message", "remediation", "derogation", "basis",
+        ])
     else { return nil }
-    guard let id = identifier(required(fields, "id", "a blocking rule"), "the rule id", pattern: .general)
+    guard
+      let id = identifier(
+        required(fields, "id", "a blocking rule"), "the rule id", pattern: .general)
     else { return nil }
     let refs = stringList(required(fields, "refs", "the blocking rule", id: id), "refs", id: id)
     var condition: Condition?
@@ -918,10 +1007,13 @@ struct QuestionnaireReader {
     {
       do {
         let result = try ConditionParser.parse(source)
-        checkReferences(result.references, node: whenNode, ownerID: id, questionnaire: questionnaire, limit: nil, guarded: nil)
+        checkReferences(
+          result.references, node: whenNode, ownerID: id, questionnaire: questionnaire, limit: nil,
+          guarded: nil)
         condition = result.condition
       } catch {
-        problem(whenNode, conditionColumn: error.column, conditionMessage(error, source: source), id: id)
+        problem(
+          whenNode, conditionColumn: error.column, conditionMessage(error, source: source), id: id)
       }
     }
     let questionsNode = fields.value("questions")
@@ -930,10 +1022,14 @@ struct QuestionnaireReader {
       problem(questionsNode, "unknown question '\(question)'", id: id)
     }
     reportRepeated(questions, questionsNode, "questions", id: id)
-    let message = localized(required(fields, "message", "the blocking rule", id: id), "the message", id: id)
-    let remediation = localized(required(fields, "remediation", "the blocking rule", id: id), "the remediation", id: id)
+    let message = localized(
+      required(fields, "message", "the blocking rule", id: id), "the message", id: id)
+    let remediation = localized(
+      required(fields, "remediation", "the blocking rule", id: id), "the remediation", id: id)
     var derogation = DerogationRule.unspecified
-    if let derogationNode = fields.value("derogation"), let name = string(derogationNode, "derogation", id: id) {
+    if let derogationNode = fields.value("derogation"),
+      let name = string(derogationNode, "derogation", id: id)
+    {
       if name == "none" {
         derogation = .none
       } else if let found = questionnaire.question(name), found.type == .derogation {
@@ -948,7 +1044,9 @@ struct QuestionnaireReader {
     var basis: RequirementBasis?
     if let basisNode = fields.value("basis"), let name = string(basisNode, "basis", id: id) {
       basis = RequirementBasis(rawValue: name)
-      if basis == nil { problem(basisNode, "unknown basis '\(name)'; use law, good_practice or policy", id: id) }
+      if basis == nil {
+        problem(basisNode, "unknown basis '\(name)'; use law, good_practice or policy", id: id)
+      }
     }
     guard let condition, let message, let remediation else { return nil }
     return BlockingRule(
@@ -957,12 +1055,14 @@ struct QuestionnaireReader {
   }
 
   /// A question named twice in a list (it would count twice): reported at its second mention.
-  private mutating func reportRepeated(_ items: [String], _ node: Node?, _ what: String, id: String) {
+  private mutating func reportRepeated(_ items: [String], _ node: Node?, _ what: String, id: String)
+  {
     var seen = Set<String>()
     var reported = Set<String>()
     var itemNodes: [Node] = []
     if let node, tree.kind(node) == .sequence { itemNodes = Array(tree.items(node)) }
-    for (index, item) in items.enumerated() where !seen.insert(item).inserted && reported.insert(item).inserted {
+    for (index, item) in items.enumerated()
+    where !seen.insert(item).inserted && reported.insert(item).inserted {
       let at = itemNodes.count == items.count ? itemNodes[index] : node
       problem(at, "\(what) lists '\(item)' twice", id: id)
     }
@@ -972,7 +1072,8 @@ struct QuestionnaireReader {
     guard
       let fields = mapping(node, "a risk", allowed: ["id", "refs", "title", "mitigated_by"])
     else { return nil }
-    guard let id = identifier(required(fields, "id", "a risk"), "the risk id", pattern: .general) else {
+    guard let id = identifier(required(fields, "id", "a risk"), "the risk id", pattern: .general)
+    else {
       return nil
     }
     let refs = stringList(fields.value("refs"), "refs", id: id)
@@ -989,7 +1090,9 @@ struct QuestionnaireReader {
         continue
       }
       if found.type != .compliance {
-        problem(mitigatedNode, "'\(question)' is not a compliance question; only those mitigate risks", id: id)
+        problem(
+          mitigatedNode, "'\(question)' is not a compliance question; only those mitigate risks",
+          id: id)
       }
     }
     guard let title else { return nil }

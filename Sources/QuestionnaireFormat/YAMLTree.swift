@@ -55,19 +55,22 @@ struct YAMLTree {
   /// The items of a sequence.
   func items(_ node: Node) -> Children {
     let raw = nodes[Int(node.index)]
-    return Children(tree: children, start: Int(raw.start), count: Int(raw.count), stride: 1, offset: 0)
+    return Children(
+      tree: children, start: Int(raw.start), count: Int(raw.count), stride: 1, offset: 0)
   }
 
   /// The keys of a mapping, in order.
   func keys(_ node: Node) -> Children {
     let raw = nodes[Int(node.index)]
-    return Children(tree: children, start: Int(raw.start), count: Int(raw.count) / 2, stride: 2, offset: 0)
+    return Children(
+      tree: children, start: Int(raw.start), count: Int(raw.count) / 2, stride: 2, offset: 0)
   }
 
   /// The values of a mapping, in the order of its keys.
   func values(_ node: Node) -> Children {
     let raw = nodes[Int(node.index)]
-    return Children(tree: children, start: Int(raw.start), count: Int(raw.count) / 2, stride: 2, offset: 1)
+    return Children(
+      tree: children, start: Int(raw.start), count: Int(raw.count) / 2, stride: 2, offset: 1)
   }
 
   /// Part of ``children``: items, keys or values of one node.
@@ -112,12 +115,17 @@ struct YAMLTree {
 
   /// Reads one file's YAML (UTF-8, checked by the caller) with libyaml and returns its root
   /// node, or the first problem, located.
-  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Node?, QuestionnaireProblem> {
+  mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<
+    Node?, QuestionnaireProblem
+  > {
     let fileIndex = Int32(files.count)
     files.append(file)
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      return .failure(QuestionnaireProblem(file: file, line: 1, column: 1, message: "YAML: the parser could not start (out of memory?)"))
+      return .failure(
+        QuestionnaireProblem(
+          file: file, line: 1, column: 1,
+          message: "YAML: the parser could not start (out of memory?)"))
     }
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
@@ -194,7 +202,8 @@ private struct EventReader {
   }
 
   private func problem(_ mark: yaml_mark_t, _ message: String) -> QuestionnaireProblem {
-    QuestionnaireProblem(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: message)
+    QuestionnaireProblem(
+      file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: message)
   }
 
   private var isKeyPosition: Bool {
@@ -216,7 +225,9 @@ private struct EventReader {
     }
   }
 
-  mutating func run(_ parser: inout yaml_parser_t, into tree: inout YAMLTree) -> Result<Node?, QuestionnaireProblem> {
+  mutating func run(_ parser: inout yaml_parser_t, into tree: inout YAMLTree) -> Result<
+    Node?, QuestionnaireProblem
+  > {
     while true {
       var event = yaml_event_t()
       guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -231,24 +242,31 @@ private struct EventReader {
         documents += 1
         if documents > 1 {
           return .failure(
-            problem(mark, "a second YAML document ('---'); a questionnaire file holds one document"))
+            problem(mark, "a second YAML document ('---'); a questionnaire file holds one document")
+          )
         }
       case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
         let isMapping = event.type == YAML_MAPPING_START_EVENT
         if isKeyPosition {
-          return .failure(problem(mark, "a key must be a plain word, not a \(isMapping ? "mapping" : "list")"))
+          return .failure(
+            problem(mark, "a key must be a plain word, not a \(isMapping ? "mapping" : "list")"))
         }
         if stack.count + 1 > YAMLTree.maximumDepth {
-          return .failure(problem(mark, "the document nests deeper than \(YAMLTree.maximumDepth) levels; refused"))
+          return .failure(
+            problem(mark, "the document nests deeper than \(YAMLTree.maximumDepth) levels; refused")
+          )
         }
         let anchor =
-          isMapping ? Self.name(event.data.mapping_start.anchor) : Self.name(event.data.sequence_start.anchor)
+          isMapping
+          ? Self.name(event.data.mapping_start.anchor) : Self.name(event.data.sequence_start.anchor)
         tree.nodes.append(
           YAMLTree.RawNode(
             kind: isMapping ? .mapping : .sequence, style: .plain, file: fileIndex,
             line: Int32(mark.line + 1), column: Int32(mark.column + 1), start: 0, count: 0))
         stack.append(
-          Frame(node: Int32(tree.nodes.count - 1), isMapping: isMapping, anchor: anchor, pendingStart: pending.count))
+          Frame(
+            node: Int32(tree.nodes.count - 1), isMapping: isMapping, anchor: anchor,
+            pendingStart: pending.count))
       case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
         guard let frame = stack.popLast() else { continue }
         let start = Int32(tree.children.count)
@@ -262,7 +280,9 @@ private struct EventReader {
           return .failure(
             QuestionnaireProblem(
               file: file, line: Int(raw.line), column: Int(raw.column),
-              message: "duplicate key \(tree.text(duplicate.second)) in the same mapping (first at line \(tree[duplicate.first].line))"))
+              message:
+                "duplicate key \(tree.text(duplicate.second)) in the same mapping (first at line \(tree[duplicate.first].line))"
+            ))
         }
         let depth = frame.deepestChild + 1
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, depth) }
@@ -270,7 +290,9 @@ private struct EventReader {
       case YAML_SCALAR_EVENT:
         let scalar = event.data.scalar
         let text =
-          scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+          scalar.value.map {
+            String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+          } ?? ""
         let style: YAMLTree.Style
         switch scalar.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -293,11 +315,17 @@ private struct EventReader {
           return .failure(problem(mark, "a key must be a plain word, not an alias (*\(anchor))"))
         }
         guard let target = anchors[anchor] else {
-          return .failure(problem(mark, "YAML syntax: the alias *\(anchor) names no anchor (&\(anchor)) defined before it"))
+          return .failure(
+            problem(
+              mark,
+              "YAML syntax: the alias *\(anchor) names no anchor (&\(anchor)) defined before it"))
         }
         if stack.count + target.depth > YAMLTree.maximumDepth {
           return .failure(
-            problem(mark, "the alias *\(anchor) nests the document deeper than \(YAMLTree.maximumDepth) levels; refused"))
+            problem(
+              mark,
+              "the alias *\(anchor) nests the document deeper than \(YAMLTree.maximumDepth) levels; refused"
+            ))
         }
         add(target.node, depth: target.depth)
       default:

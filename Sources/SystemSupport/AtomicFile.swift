@@ -25,7 +25,8 @@ public enum AtomicFile {
     if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
       throw .notARegularFile
     }
-    let directory = (path as NSString).deletingLastPathComponent.isEmpty
+    let directory =
+      (path as NSString).deletingLastPathComponent.isEmpty
       ? "." : (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = directory + "/." + name + ".\(getpid()).tmp"

@@ -34,7 +34,9 @@ public enum FileContents {
     // One byte more than the size, so that a file that did not grow is read to its end (a
     // read returning 0) without growing the buffer.
     var capacity = max(Int(info.st_size), 0) + 1
-    guard var buffer = malloc(capacity) else { throw Failure(reason: "out of memory", errorNumber: ENOMEM) }
+    guard var buffer = malloc(capacity) else {
+      throw Failure(reason: "out of memory", errorNumber: ENOMEM)
+    }
     var count = 0
     while true {
       if count == capacity {
@@ -74,7 +76,9 @@ public enum FileContents {
     return nil
   }
 
-  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int)
+    -> Int
+  {
     #if canImport(Glibc)
       Glibc.write(descriptor, buffer, count)
     #elseif canImport(Musl)
@@ -84,7 +88,9 @@ public enum FileContents {
     #endif
   }
 
-  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  private static func systemRead(
+    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int
+  ) -> Int {
     #if canImport(Glibc)
       Glibc.read(descriptor, buffer, count)
     #elseif canImport(Musl)

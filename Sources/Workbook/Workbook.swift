@@ -116,7 +116,9 @@ public enum CellValue: Sendable, Equatable, CustomStringConvertible {
     let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+    let pad = { (value: Int, width: Int) in
+      String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+    }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
@@ -205,7 +207,8 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
       }
       if letters > 3 || digits > 7 { return nil }
     }
-    guard letters > 0, digits > 0, (1...Self.maxColumn).contains(column), (1...Self.maxRow).contains(row)
+    guard letters > 0, digits > 0, (1...Self.maxColumn).contains(column),
+      (1...Self.maxRow).contains(row)
     else { return nil }
     self.column = column
     self.row = row

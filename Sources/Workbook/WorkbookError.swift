@@ -53,8 +53,11 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       }
     }
     func place(_ sheet: String, _ part: String, _ cell: String) -> (String, String, String) {
-      ("feuille « \(sheet) » (\(part)), cellule \(cell)", "sheet '\(sheet)' (\(part)), cell \(cell)",
-       "blad ‘\(sheet)’ (\(part)), cel \(cell)")
+      (
+        "feuille « \(sheet) » (\(part)), cellule \(cell)",
+        "sheet '\(sheet)' (\(part)), cell \(cell)",
+        "blad ‘\(sheet)’ (\(part)), cel \(cell)"
+      )
     }
     switch self {
     case .notAWorkbook(let kind):
@@ -63,13 +66,15 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         return pick(
           "ce fichier est un classeur Excel 97-2003 (.xls) ou un classeur chiffré par un mot de passe (fichier composé OLE2), pas un classeur .xlsx ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx, sans mot de passe",
           "this file is an Excel 97-2003 workbook (.xls) or a password-encrypted workbook (an OLE2 compound file), not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx, without a password",
-          "dit bestand is een Excel 97-2003-werkmap (.xls) of een met een wachtwoord versleutelde werkmap (een OLE2-bestand), geen .xlsx-werkmap; open het in Excel of LibreOffice en sla het op als .xlsx, zonder wachtwoord")
+          "dit bestand is een Excel 97-2003-werkmap (.xls) of een met een wachtwoord versleutelde werkmap (een OLE2-bestand), geen .xlsx-werkmap; open het in Excel of LibreOffice en sla het op als .xlsx, zonder wachtwoord"
+        )
       case .openDocument(let mimetype):
         if mimetype == "application/vnd.oasis.opendocument.spreadsheet" {
           return pick(
             "ce fichier est un classeur OpenDocument (.ods), pas un classeur .xlsx ; enregistrez-le au format Excel 2007-365 (.xlsx) dans LibreOffice",
             "this file is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as Excel 2007-365 (.xlsx) in LibreOffice",
-            "dit bestand is een OpenDocument-rekenblad (.ods), geen .xlsx-werkmap; sla het op als Excel 2007-365 (.xlsx) in LibreOffice")
+            "dit bestand is een OpenDocument-rekenblad (.ods), geen .xlsx-werkmap; sla het op als Excel 2007-365 (.xlsx) in LibreOffice"
+          )
         }
         return pick(
           "ce fichier est un document OpenDocument (mimetype \(mimetype)), pas un classeur .xlsx",
@@ -79,17 +84,20 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         return pick(
           "ce fichier est un document Office d'un autre type (partie principale \(part) : un document Word, une présentation ou un classeur binaire .xlsb), pas un classeur .xlsx",
           "this file is an Office document of another kind (main part \(part): a Word document, a presentation or a binary .xlsb workbook), not an .xlsx workbook",
-          "dit bestand is een Office-document van een ander soort (hoofddeel \(part): een Word-document, een presentatie of een binaire .xlsb-werkmap), geen .xlsx-werkmap")
+          "dit bestand is een Office-document van een ander soort (hoofddeel \(part): een Word-document, een presentatie of een binaire .xlsb-werkmap), geen .xlsx-werkmap"
+        )
       case .zipWithoutWorkbook:
         return pick(
           "ce fichier est une archive zip sans les parties d'un classeur ([Content_Types].xml, xl/workbook.xml) : une archive renommée en .xlsx ?",
           "this file is a zip archive without the parts of a workbook ([Content_Types].xml, xl/workbook.xml): an archive renamed to .xlsx?",
-          "dit bestand is een zip-archief zonder de delen van een werkmap ([Content_Types].xml, xl/workbook.xml): een archief hernoemd naar .xlsx?")
+          "dit bestand is een zip-archief zonder de delen van een werkmap ([Content_Types].xml, xl/workbook.xml): een archief hernoemd naar .xlsx?"
+        )
       case .notZip:
         return pick(
           "ce fichier n'est pas un classeur .xlsx (ce n'est pas une archive zip) ; enregistrez-le au format Excel (.xlsx)",
           "this file is not an .xlsx workbook (it is not a zip archive); save it as an Excel workbook (.xlsx)",
-          "dit bestand is geen .xlsx-werkmap (het is geen zip-archief); sla het op als Excel-werkmap (.xlsx)")
+          "dit bestand is geen .xlsx-werkmap (het is geen zip-archief); sla het op als Excel-werkmap (.xlsx)"
+        )
       }
     case .fileTooLarge(let size, let limit):
       return pick(
@@ -110,7 +118,8 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       return pick(
         "la partie \(part) figure deux fois dans l'archive : refusé (deux lecteurs pourraient y lire deux contenus)",
         "the part \(part) is in the archive twice: refused (two readers could read two contents)",
-        "het deel \(part) staat twee keer in het archief: geweigerd (twee lezers zouden twee inhouden kunnen lezen)")
+        "het deel \(part) staat twee keer in het archief: geweigerd (twee lezers zouden twee inhouden kunnen lezen)"
+      )
     case .partTooLarge(let part, let limit):
       return pick(
         "la partie \(part) dépasse \(limit) octets une fois décompressée (bombe zip ?) : refusé",
@@ -120,12 +129,14 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       return pick(
         "la partie \(part) est compressée \(ratio) fois, plus que la limite de \(limit) (bombe zip ?) : refusé",
         "the part \(part) is compressed \(ratio) times, more than the limit of \(limit) (a zip bomb?): refused",
-        "het deel \(part) is \(ratio) keer gecomprimeerd, meer dan de limiet van \(limit) (een zipbom?): geweigerd")
+        "het deel \(part) is \(ratio) keer gecomprimeerd, meer dan de limiet van \(limit) (een zipbom?): geweigerd"
+      )
     case .totalTooLarge(let limit):
       return pick(
         "les parties du classeur dépassent ensemble \(limit) octets une fois décompressées (bombe zip ?) : refusé",
         "the workbook's parts exceed \(limit) bytes in all once decompressed (a zip bomb?): refused",
-        "de delen van de werkmap overschrijden samen \(limit) bytes na decompressie (een zipbom?): geweigerd")
+        "de delen van de werkmap overschrijden samen \(limit) bytes na decompressie (een zipbom?): geweigerd"
+      )
     case .partMissing(let part):
       return pick(
         "la partie \(part) manque au classeur",
@@ -135,7 +146,8 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       return pick(
         "la partie \(part) contient une déclaration de type de document ou d'entité (DOCTYPE, ENTITY), qu'un classeur n'a pas : refusé sans la lire",
         "the part \(part) holds a document type or entity declaration (DOCTYPE, ENTITY), which a workbook does not have: refused unread",
-        "het deel \(part) bevat een documenttype- of entiteitsdeclaratie (DOCTYPE, ENTITY), die een werkmap niet heeft: ongelezen geweigerd")
+        "het deel \(part) bevat een documenttype- of entiteitsdeclaratie (DOCTYPE, ENTITY), die een werkmap niet heeft: ongelezen geweigerd"
+      )
     case .unsupportedEncoding(let part, let encoding):
       return pick(
         "la partie \(part) est encodée en \(encoding) ; un classeur est en UTF-8",
@@ -150,7 +162,8 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       return pick(
         "le classeur a \(count) feuilles, plus que la limite de \(limit) (xl/workbook.xml) : refusé",
         "the workbook has \(count) sheets, more than the limit of \(limit) (xl/workbook.xml): refused",
-        "de werkmap heeft \(count) bladen, meer dan de limiet van \(limit) (xl/workbook.xml): geweigerd")
+        "de werkmap heeft \(count) bladen, meer dan de limiet van \(limit) (xl/workbook.xml): geweigerd"
+      )
     case .tooManyRows(let sheet, let part, let limit):
       return pick(
         "la feuille « \(sheet) » (\(part)) a plus de \(limit) lignes : refusé",
@@ -165,13 +178,15 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
       return pick(
         "la partie \(part) désigne une cellule « \(reference) » qui n'existe pas (ni en ordre, ni dans les limites d'une feuille)",
         "the part \(part) names a cell '\(reference)' that does not exist (out of order, or beyond a sheet's bounds)",
-        "het deel \(part) noemt een cel ‘\(reference)’ die niet bestaat (buiten volgorde, of buiten de grenzen van een blad)")
+        "het deel \(part) noemt een cel ‘\(reference)’ die niet bestaat (buiten volgorde, of buiten de grenzen van een blad)"
+      )
     case .sharedStringOutOfRange(let sheet, let part, let cell, let index, let count):
       let at = place(sheet, part, cell)
       return pick(
         "\(at.0) : renvoi au texte partagé n° \(index), alors que xl/sharedStrings.xml en contient \(count)",
         "\(at.1): refers to shared string \(index), while xl/sharedStrings.xml holds \(count)",
-        "\(at.2): verwijst naar gedeelde tekst nr. \(index), terwijl xl/sharedStrings.xml er \(count) bevat")
+        "\(at.2): verwijst naar gedeelde tekst nr. \(index), terwijl xl/sharedStrings.xml er \(count) bevat"
+      )
     case .invalidValue(let sheet, let part, let cell, let type, let value):
       let at = place(sheet, part, cell)
       return pick(
@@ -183,7 +198,8 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         return pick(
           "\(part), cellule \(cell) : texte de plus de \(limit) caractères, plus qu'une cellule n'en contient : refusé",
           "\(part), cell \(cell): text of more than \(limit) characters, more than a cell holds: refused",
-          "\(part), cel \(cell): tekst van meer dan \(limit) tekens, meer dan een cel bevat: geweigerd")
+          "\(part), cel \(cell): tekst van meer dan \(limit) tekens, meer dan een cel bevat: geweigerd"
+        )
       }
       return pick(
         "\(part) : texte de plus de \(limit) caractères, plus qu'une cellule n'en contient : refusé",

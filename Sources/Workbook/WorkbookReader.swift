@@ -85,13 +85,16 @@ public struct CellContents: Sendable, Equatable {
 public enum WorkbookReader {
   static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
-  public static func read(_ data: Data, limits: WorkbookLimits = WorkbookLimits()) throws -> WorkbookContents {
+  public static func read(_ data: Data, limits: WorkbookLimits = WorkbookLimits()) throws
+    -> WorkbookContents
+  {
     guard data.count <= limits.fileSize else {
       throw WorkbookError.fileTooLarge(size: data.count, limit: limits.fileSize)
     }
     let head = [UInt8](data.prefix(8))
     if head == oleMagic { throw WorkbookError.notAWorkbook(.ole2) }
-    guard head.count >= 4, head[0] == 0x50, head[1] == 0x4B, (head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)
+    guard head.count >= 4, head[0] == 0x50, head[1] == 0x4B,
+      (head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6)
     else { throw WorkbookError.notAWorkbook(.notZip) }
     try checkStructure(data, limits: limits)
     var package = try Package(data: data, limits: limits)
@@ -115,10 +118,13 @@ public enum WorkbookReader {
       func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
       func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
       func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
-        at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third && bytes[at + 3] == fourth
+        at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third
+          && bytes[at + 3] == fourth
       }
       let record = 22
-      guard count >= record else { throw damaged("no end of central directory record (a truncated file?)") }
+      guard count >= record else {
+        throw damaged("no end of central directory record (a truncated file?)")
+      }
       var end = -1
       var offset = count - record
       while offset >= max(0, count - record - 65_535) {
@@ -137,8 +143,12 @@ public enum WorkbookReader {
       if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
         throw damaged("a ZIP64 archive, which a workbook of this size does not need")
       }
-      guard entries <= limits.entries else { throw WorkbookError.tooManyEntries(limit: limits.entries) }
-      guard directoryStart + directorySize <= end else { throw damaged("the central directory lies outside the file") }
+      guard entries <= limits.entries else {
+        throw WorkbookError.tooManyEntries(limit: limits.entries)
+      }
+      guard directoryStart + directorySize <= end else {
+        throw damaged("the central directory lies outside the file")
+      }
       var position = directoryStart
       for _ in 0..<entries {
         guard position + 46 <= end, signature(position, 1, 2) else {
@@ -149,9 +159,13 @@ public enum WorkbookReader {
         if compressed == 0xFFFF_FFFF || u32(position + 24) == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
           throw damaged("a ZIP64 entry, which a workbook of this size does not need")
         }
-        guard local + 30 <= count, signature(local, 3, 4) else { throw damaged("an entry's header lies outside the file") }
+        guard local + 30 <= count, signature(local, 3, 4) else {
+          throw damaged("an entry's header lies outside the file")
+        }
         let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
-        guard dataStart + compressed <= count else { throw damaged("an entry's data lies outside the file") }
+        guard dataStart + compressed <= count else {
+          throw damaged("an entry's data lies outside the file")
+        }
         position += 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
       }
       guard position <= end else { throw damaged("the central directory runs past its end") }
@@ -179,7 +193,9 @@ struct Package {
     var count = 0
     for entry in archive {
       count += 1
-      guard count <= limits.entries else { throw WorkbookError.tooManyEntries(limit: limits.entries) }
+      guard count <= limits.entries else {
+        throw WorkbookError.tooManyEntries(limit: limits.entries)
+      }
       let path = entry.path
       guard entries[path] == nil, folded[path.lowercased()] == nil else {
         throw WorkbookError.duplicateEntry(part: path)
@@ -187,7 +203,9 @@ struct Package {
       entries[path] = entry
       folded[path.lowercased()] = entry
       declared += entry.uncompressedSize
-      guard declared <= UInt64(limits.totalSize) else { throw WorkbookError.totalTooLarge(limit: limits.totalSize) }
+      guard declared <= UInt64(limits.totalSize) else {
+        throw WorkbookError.totalTooLarge(limit: limits.totalSize)
+      }
     }
   }
 
@@ -196,14 +214,19 @@ struct Package {
   /// A part's bytes, decompressed within the limits: its declared size and ratio first, then the
   /// bytes actually produced (a header can lie).
   mutating func part(_ path: String) throws -> Data {
-    guard let entry = entry(path), entry.type == .file else { throw WorkbookError.partMissing(part: path) }
+    guard let entry = entry(path), entry.type == .file else {
+      throw WorkbookError.partMissing(part: path)
+    }
     let name = entry.path
     let declared = entry.uncompressedSize
     let compressed = max(entry.compressedSize, 1)
-    guard declared <= UInt64(limits.partSize) else { throw WorkbookError.partTooLarge(part: name, limit: limits.partSize) }
+    guard declared <= UInt64(limits.partSize) else {
+      throw WorkbookError.partTooLarge(part: name, limit: limits.partSize)
+    }
     func checkRatio(_ size: UInt64) throws {
       if size > UInt64(limits.ratioFloor), size / compressed > UInt64(limits.compressionRatio) {
-        throw WorkbookError.compressionRatio(part: name, ratio: Int(size / compressed), limit: limits.compressionRatio)
+        throw WorkbookError.compressionRatio(
+          part: name, ratio: Int(size / compressed), limit: limits.compressionRatio)
       }
     }
     try checkRatio(declared)
@@ -217,7 +240,9 @@ struct Package {
         out.append(chunk)
         if out.count > partLimit { throw WorkbookError.partTooLarge(part: name, limit: partLimit) }
         if out.count > remaining { throw WorkbookError.totalTooLarge(limit: limits.totalSize) }
-        if UInt64(out.count) > declared { throw WorkbookError.partTooLarge(part: name, limit: Int(declared)) }
+        if UInt64(out.count) > declared {
+          throw WorkbookError.partTooLarge(part: name, limit: Int(declared))
+        }
       }
     } catch let error as WorkbookError {
       throw error
@@ -241,14 +266,18 @@ struct Package {
   }
 
   mutating func workbook() throws -> WorkbookContents {
-    guard entry("[Content_Types].xml") != nil, entry("_rels/.rels") != nil else { throw try identifyOther() }
+    guard entry("[Content_Types].xml") != nil, entry("_rels/.rels") != nil else {
+      throw try identifyOther()
+    }
     let root = try relationships(of: "")
     guard let main = root.first(where: { $0.type.hasSuffix("/officeDocument") }) else {
       throw try identifyOther()
     }
     let workbookPart = main.target
     guard workbookPart.lowercased().hasSuffix(".xml"), entry(workbookPart) != nil else {
-      throw entry(workbookPart) == nil ? WorkbookError.partMissing(part: workbookPart) : WorkbookError.notAWorkbook(.otherOffice(part: workbookPart))
+      throw entry(workbookPart) == nil
+        ? WorkbookError.partMissing(part: workbookPart)
+        : WorkbookError.notAWorkbook(.otherOffice(part: workbookPart))
     }
     // The sheets' names, states and relationship ids, in order.
     var declared: [(name: String, hidden: Bool, id: String)] = []
@@ -258,27 +287,41 @@ struct Package {
     parser.start = { name, attributes in
       if rootElement == nil { rootElement = name }
       guard name == "sheet" else { return }
-      declared.append((attributes["name"] ?? "", (attributes["state"] ?? "visible") != "visible", attributes["id"] ?? ""))
-      if declared.count > sheetLimit { throw WorkbookError.tooManySheets(count: declared.count, limit: sheetLimit) }
+      declared.append(
+        (
+          attributes["name"] ?? "", (attributes["state"] ?? "visible") != "visible",
+          attributes["id"] ?? ""
+        ))
+      if declared.count > sheetLimit {
+        throw WorkbookError.tooManySheets(count: declared.count, limit: sheetLimit)
+      }
     }
     try parser.parse(try part(workbookPart))
-    guard rootElement == "workbook" else { throw WorkbookError.notAWorkbook(.otherOffice(part: workbookPart)) }
+    guard rootElement == "workbook" else {
+      throw WorkbookError.notAWorkbook(.otherOffice(part: workbookPart))
+    }
     let links = try relationships(of: workbookPart)
     var strings: [String] = []
-    if let shared = links.first(where: { $0.type.hasSuffix("/sharedStrings") }), entry(shared.target) != nil {
+    if let shared = links.first(where: { $0.type.hasSuffix("/sharedStrings") }),
+      entry(shared.target) != nil
+    {
       strings = try sharedStrings(shared.target)
     }
     var dateStyles: Set<Int> = []
-    if let styles = links.first(where: { $0.type.hasSuffix("/styles") }), entry(styles.target) != nil {
+    if let styles = links.first(where: { $0.type.hasSuffix("/styles") }),
+      entry(styles.target) != nil
+    {
       dateStyles = try self.dateStyles(styles.target)
     }
     var sheets: [SheetContents] = []
     var cellCount = 0
     for sheet in declared {
       // Chart sheets and others hold no cells: only worksheets are read.
-      guard let link = links.first(where: { $0.id == sheet.id }), link.type.hasSuffix("/worksheet") else { continue }
+      guard let link = links.first(where: { $0.id == sheet.id }), link.type.hasSuffix("/worksheet")
+      else { continue }
       var reader = SheetReader(
-        name: sheet.name, part: link.target, strings: strings, dateStyles: dateStyles, limits: limits,
+        name: sheet.name, part: link.target, strings: strings, dateStyles: dateStyles,
+        limits: limits,
         cellCount: cellCount)
       let contents = try reader.read(try part(link.target), hidden: sheet.hidden)
       cellCount = reader.cellCount
@@ -317,7 +360,8 @@ struct Package {
 
   /// A relationship's target as a part name: absolute (`/xl/...`) or relative to `directory`.
   static func resolve(_ target: String, from directory: String) -> String {
-    var segments: [Substring] = target.hasPrefix("/") || directory.isEmpty ? [] : directory.split(separator: "/")
+    var segments: [Substring] =
+      target.hasPrefix("/") || directory.isEmpty ? [] : directory.split(separator: "/")
     for segment in target.split(separator: "/") {
       if segment == "." { continue }
       if segment == ".." {
@@ -351,15 +395,21 @@ struct Package {
     parser.text = { piece in
       guard inText else { return }
       current += piece
-      if current.utf8.count > limits.textLength * 4 { throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength) }
+      if current.utf8.count > limits.textLength * 4 {
+        throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength)
+      }
     }
     parser.end = { name in
       switch name {
       case "si":
         let text = XMLText.unescapedString(current)
-        if text.count > limits.textLength { throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength) }
+        if text.count > limits.textLength {
+          throw WorkbookError.textTooLong(part: path, cell: nil, limit: limits.textLength)
+        }
         strings.append(text)
-        if strings.count > limits.cells { throw WorkbookError.tooManyCells(part: path, limit: limits.cells) }
+        if strings.count > limits.cells {
+          throw WorkbookError.tooManyCells(part: path, limit: limits.cells)
+        }
         inItem = false
       case "rPh": phonetic -= 1
       case "t": inText = false
@@ -379,7 +429,9 @@ struct Package {
     parser.start = { name, attributes in
       switch name {
       case "numFmt":
-        if let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
+        if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
+          custom[id] = attributes["formatCode"] ?? ""
+        }
       case "cellXfs": inCellFormats = true
       case "xf" where inCellFormats:
         formats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
@@ -394,7 +446,9 @@ struct Package {
     for (index, id) in formats.enumerated() {
       if let code = custom[id] {
         if Self.isDateFormat(code) { out.insert(index) }
-      } else if (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id) || (50...58).contains(id) {
+      } else if (14...22).contains(id) || (45...47).contains(id) || (27...36).contains(id)
+        || (50...58).contains(id)
+      {
         out.insert(index)
       }
     }
@@ -449,12 +503,15 @@ struct SheetReader {
     var inInline = false
     var phonetic = 0
     var total = cellCount
-    let (name, part, strings, dateStyles, limits) = (self.name, self.part, self.strings, self.dateStyles, self.limits)
+    let (name, part, strings, dateStyles, limits) = (
+      self.name, self.part, self.strings, self.dateStyles, self.limits
+    )
 
     func append(_ piece: String, to text: inout String?) throws {
       text = (text ?? "") + piece
       if let text, text.utf8.count > limits.textLength * 4 {
-        throw WorkbookError.textTooLong(part: part, cell: address.description, limit: limits.textLength)
+        throw WorkbookError.textTooLong(
+          part: part, cell: address.description, limit: limits.textLength)
       }
     }
 
@@ -464,7 +521,9 @@ struct SheetReader {
       switch element {
       case "row":
         rowCount += 1
-        if rowCount > limits.rows { throw WorkbookError.tooManyRows(sheet: name, part: part, limit: limits.rows) }
+        if rowCount > limits.rows {
+          throw WorkbookError.tooManyRows(sheet: name, part: part, limit: limits.rows)
+        }
         if let text = attributes["r"] {
           guard let number = Int(text), number > rowNumber, number <= CellAddress.maxRow else {
             throw WorkbookError.invalidCellReference(part: part, reference: "row \(text)")
@@ -474,16 +533,20 @@ struct SheetReader {
           rowNumber += 1
         }
         column = 0
-        if let flag = attributes["hidden"], flag == "1" || flag == "true" { hiddenRows.insert(rowNumber) }
+        if let flag = attributes["hidden"], flag == "1" || flag == "true" {
+          hiddenRows.insert(rowNumber)
+        }
       case "c":
         if let reference = attributes["r"] {
-          guard let parsed = CellAddress(reference), parsed.row == rowNumber, parsed > lastAddress else {
+          guard let parsed = CellAddress(reference), parsed.row == rowNumber, parsed > lastAddress
+          else {
             throw WorkbookError.invalidCellReference(part: part, reference: reference)
           }
           address = parsed
         } else {
           guard rowNumber > 0, column < CellAddress.maxColumn else {
-            throw WorkbookError.invalidCellReference(part: part, reference: "row \(rowNumber), column \(column + 1)")
+            throw WorkbookError.invalidCellReference(
+              part: part, reference: "row \(rowNumber), column \(column + 1)")
           }
           address = CellAddress(column: column + 1, row: rowNumber)
         }
@@ -522,7 +585,8 @@ struct SheetReader {
       case "c":
         let cell = address.description
         func invalid(_ text: String) -> WorkbookError {
-          .invalidValue(sheet: name, part: part, cell: cell, type: type, value: String(text.prefix(40)))
+          .invalidValue(
+            sheet: name, part: part, cell: cell, type: type, value: String(text.prefix(40)))
         }
         var result: CellValue?
         switch type {
@@ -531,7 +595,8 @@ struct SheetReader {
           let trimmed = text.trimmingCharacters(in: .whitespaces)
           guard let index = Int(trimmed), index >= 0, index < strings.count else {
             throw WorkbookError.sharedStringOutOfRange(
-              sheet: name, part: part, cell: cell, index: String(trimmed.prefix(20)), count: strings.count)
+              sheet: name, part: part, cell: cell, index: String(trimmed.prefix(20)),
+              count: strings.count)
           }
           result = .text(strings[index])
         case "inlineStr":
@@ -552,7 +617,8 @@ struct SheetReader {
           if let text = value { result = .text(text) }
         case "n":
           guard let text = value else { break }
-          guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+          guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite
+          else {
             throw invalid(text)
           }
           result = dateStyles.contains(style) ? .date(serial: number) : .number(number)
@@ -567,14 +633,19 @@ struct SheetReader {
             throw WorkbookError.tooManyRows(sheet: name, part: part, limit: limits.rows)
           }
           total += 1
-          if total > limits.cells { throw WorkbookError.tooManyCells(part: part, limit: limits.cells) }
-          cells.append(CellContents(address: address, value: result, formula: formula.map(XMLText.unescapedString)))
+          if total > limits.cells {
+            throw WorkbookError.tooManyCells(part: part, limit: limits.cells)
+          }
+          cells.append(
+            CellContents(
+              address: address, value: result, formula: formula.map(XMLText.unescapedString)))
         }
       default: break
       }
     }
     try parser.parse(data)
     cellCount = total
-    return SheetContents(name: name, part: part, isHidden: hidden, cells: cells, hiddenRows: hiddenRows)
+    return SheetContents(
+      name: name, part: part, isHidden: hidden, cells: cells, hiddenRows: hiddenRows)
   }
 }

@@ -21,16 +21,20 @@ public enum WorkbookWriter {
     var parts: [(String, String)] = []
     for (index, sheet) in workbook.sheets.enumerated() {
       parts.append(
-        ("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, selected: index == 0, strings: &strings, styles: &styles)))
+        (
+          "xl/worksheets/sheet\(index + 1).xml",
+          worksheet(sheet, selected: index == 0, strings: &strings, styles: &styles)
+        ))
     }
-    parts.insert(contentsOf: [
-      ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
-      ("_rels/.rels", rootRelationships()),
-      ("xl/workbook.xml", workbookPart(workbook)),
-      ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
-      ("xl/styles.xml", styles.part()),
-      ("xl/sharedStrings.xml", strings.part()),
-    ], at: 0)
+    parts.insert(
+      contentsOf: [
+        ("[Content_Types].xml", contentTypes(sheetCount: workbook.sheets.count)),
+        ("_rels/.rels", rootRelationships()),
+        ("xl/workbook.xml", workbookPart(workbook)),
+        ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: workbook.sheets.count)),
+        ("xl/styles.xml", styles.part()),
+        ("xl/sharedStrings.xml", strings.part()),
+      ], at: 0)
     return try zip(parts.map { ($0.0, Data($0.1.utf8)) }, modified: modified)
   }
 
@@ -68,8 +72,11 @@ public enum WorkbookWriter {
       {
         throw WorkbookWriteError.invalidSheetName(name)
       }
-      guard seen.insert(name.lowercased()).inserted else { throw WorkbookWriteError.duplicateSheetName(name) }
-      guard sheet.rows.count <= CellAddress.maxRow, sheet.columnCount <= CellAddress.maxColumn else {
+      guard seen.insert(name.lowercased()).inserted else {
+        throw WorkbookWriteError.duplicateSheetName(name)
+      }
+      guard sheet.rows.count <= CellAddress.maxRow, sheet.columnCount <= CellAddress.maxColumn
+      else {
         throw WorkbookWriteError.tooLarge(sheet: name)
       }
       for validation in sheet.validations {
@@ -84,21 +91,26 @@ public enum WorkbookWriter {
         }
       }
     }
-    if !workbook.sheets.contains(where: { !$0.isHidden }) { throw WorkbookWriteError.noVisibleSheet }
+    if !workbook.sheets.contains(where: { !$0.isHidden }) {
+      throw WorkbookWriteError.noVisibleSheet
+    }
   }
 
   static func contentTypes(sheetCount: Int) -> String {
     let type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     var out = declaration
     out += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    out += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    out +=
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     out += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     out += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(type).sheet.main+xml\"/>"
     for index in 1...sheetCount {
-      out += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"\(type).worksheet+xml\"/>"
+      out +=
+        "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"\(type).worksheet+xml\"/>"
     }
     out += "<Override PartName=\"/xl/styles.xml\" ContentType=\"\(type).styles+xml\"/>"
-    out += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"\(type).sharedStrings+xml\"/>"
+    out +=
+      "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"\(type).sharedStrings+xml\"/>"
     return out + "</Types>"
   }
 
@@ -111,10 +123,13 @@ public enum WorkbookWriter {
   static func workbookRelationships(sheetCount: Int) -> String {
     var out = declaration + "<Relationships xmlns=\"\(packageRelationshipNamespace)\">"
     for index in 1...sheetCount {
-      out += "<Relationship Id=\"rId\(index)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
+      out +=
+        "<Relationship Id=\"rId\(index)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
     }
-    out += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
-    out += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    out +=
+      "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+    out +=
+      "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
     return out + "</Relationships>"
   }
 
@@ -124,7 +139,8 @@ public enum WorkbookWriter {
   }
 
   static func workbookPart(_ workbook: Workbook) -> String {
-    var out = declaration + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+    var out =
+      declaration + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
     let firstVisible = workbook.sheets.firstIndex { !$0.isHidden } ?? 0
     out += "<bookViews><workbookView activeTab=\"\(firstVisible)\"/></bookViews><sheets>"
     for (index, sheet) in workbook.sheets.enumerated() {
@@ -157,20 +173,23 @@ public enum WorkbookWriter {
   ) -> String {
     let columns = sheet.columnCount
     let lastRow = max(sheet.rows.count, 1)
-    var out = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+    var out =
+      declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
     out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
     out += "<dimension ref=\"A1:\(CellAddress(column: max(columns, 1), row: lastRow))\"/>"
     out += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
     if sheet.frozenRows > 0 {
       let top = CellAddress(column: 1, row: sheet.frozenRows + 1)
-      out += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"\(top)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+      out +=
+        "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"\(top)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
       out += "<selection pane=\"bottomLeft\" activeCell=\"\(top)\" sqref=\"\(top)\"/>"
     }
     out += "</sheetView></sheetViews>"
     if !sheet.columnWidths.isEmpty {
       out += "<cols>"
       for (index, width) in sheet.columnWidths.enumerated() {
-        out += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(CellValue.numberText(width))\" customWidth=\"1\"/>"
+        out +=
+          "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(CellValue.numberText(width))\" customWidth=\"1\"/>"
       }
       out += "</cols>"
     }
@@ -182,24 +201,29 @@ public enum WorkbookWriter {
       if lines > 1 { out += " ht=\"\(lines * 15)\" customHeight=\"1\"" }
       out += ">"
       for (columnIndex, cell) in row.cells.enumerated() {
-        let style = styles.index(of: cell.style, isDate: { if case .date = cell.value { return true } else { return false } }())
+        let style = styles.index(
+          of: cell.style,
+          isDate: { if case .date = cell.value { return true } else { return false } }())
         let reference = CellAddress.letters(columnIndex + 1) + String(number)
         let styleAttribute = style == 0 ? "" : " s=\"\(style)\""
         switch cell.value {
         case nil:
           if style != 0 { out += "<c r=\"\(reference)\"\(styleAttribute)/>" }
         case .text(let text):
-          out += "<c r=\"\(reference)\"\(styleAttribute) t=\"s\"><v>\(strings.index(of: text))</v></c>"
+          out +=
+            "<c r=\"\(reference)\"\(styleAttribute) t=\"s\"><v>\(strings.index(of: text))</v></c>"
         case .number(let value), .date(let value):
           if value.isFinite {
-            out += "<c r=\"\(reference)\"\(styleAttribute)><v>\(CellValue.numberText(value))</v></c>"
+            out +=
+              "<c r=\"\(reference)\"\(styleAttribute)><v>\(CellValue.numberText(value))</v></c>"
           } else {
             out += "<c r=\"\(reference)\"\(styleAttribute) t=\"e\"><v>#NUM!</v></c>"
           }
         case .bool(let value):
           out += "<c r=\"\(reference)\"\(styleAttribute) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
         case .error(let code):
-          out += "<c r=\"\(reference)\"\(styleAttribute) t=\"e\"><v>\(XMLText.escaped(code, .attribute))</v></c>"
+          out +=
+            "<c r=\"\(reference)\"\(styleAttribute) t=\"e\"><v>\(XMLText.escaped(code, .attribute))</v></c>"
         }
       }
       out += "</row>"
@@ -207,25 +231,33 @@ public enum WorkbookWriter {
     out += "</sheetData>"
     if sheet.isProtected {
       // The attributes name what is forbidden: filtering and resizing are left allowed.
-      out += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" autoFilter=\"0\"/>"
+      out +=
+        "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" autoFilter=\"0\"/>"
     }
     if let row = sheet.autoFilterRow, columns > 0 {
-      out += "<autoFilter ref=\"A\(row):\(CellAddress(column: columns, row: max(row, sheet.rows.count)))\"/>"
+      out +=
+        "<autoFilter ref=\"A\(row):\(CellAddress(column: columns, row: max(row, sheet.rows.count)))\"/>"
     }
     if !sheet.validations.isEmpty {
       out += "<dataValidations count=\"\(sheet.validations.count)\">"
       for validation in sheet.validations {
         let first = CellAddress(column: validation.column, row: validation.firstRow)
         let last = CellAddress(column: validation.column, row: validation.lastRow)
-        let list = "\"" + validation.values.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        out += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(first):\(last)\">"
+        let list =
+          "\""
+          + validation.values.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"")
+          + "\""
+        out +=
+          "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(first):\(last)\">"
         out += "<formula1>\(XMLText.escaped(list, .attribute))</formula1></dataValidation>"
       }
       out += "</dataValidations>"
     }
-    out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+    out +=
+      "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
     // A4 (9), landscape, as wide as one page and as long as it takes.
-    out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+    out +=
+      "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
     return out + "</worksheet>"
   }
 }
@@ -239,7 +271,11 @@ extension WorkbookWriter {
     var most = 1
     for (index, cell) in row.cells.enumerated() where cell.style.wrap {
       guard case .text(let text) = cell.value else { continue }
-      let width = max(1, Int(((index < widths.count ? widths[index] : 8.43) * (cell.style.bold ? 0.9 : 1.0) - 1).rounded(.down)))
+      let width = max(
+        1,
+        Int(
+          ((index < widths.count ? widths[index] : 8.43) * (cell.style.bold ? 0.9 : 1.0) - 1)
+            .rounded(.down)))
       var lines = 0
       for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         lines += max(1, (paragraph.count + width - 1) / width)
@@ -266,7 +302,8 @@ struct SharedStrings {
 
   func part() -> String {
     var out = WorkbookWriter.declaration
-    out += "<sst xmlns=\"\(WorkbookWriter.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(ordered.count)\">"
+    out +=
+      "<sst xmlns=\"\(WorkbookWriter.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(ordered.count)\">"
     for text in ordered {
       // xml:space keeps leading and trailing spaces and line breaks as typed.
       out += "<si><t xml:space=\"preserve\">\(XMLText.escaped(text, .string))</t></si>"
@@ -298,22 +335,28 @@ struct StyleTable {
   func part() -> String {
     let fills = Array(Set(ordered.compactMap(\.style.fill))).sorted()
     var out = WorkbookWriter.declaration + "<styleSheet xmlns=\"\(WorkbookWriter.mainNamespace)\">"
-    out += "<numFmts count=\"1\"><numFmt numFmtId=\"\(Self.dateFormat)\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
-    out += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+    out +=
+      "<numFmts count=\"1\"><numFmt numFmtId=\"\(Self.dateFormat)\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+    out +=
+      "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
     out += "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
     // The first two fills are reserved by the format (none, gray125).
     out += "<fills count=\"\(2 + fills.count)\"><fill><patternFill patternType=\"none\"/></fill>"
     out += "<fill><patternFill patternType=\"gray125\"/></fill>"
     for fill in fills {
-      out += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\(XMLText.escaped(fill, .attribute))\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+      out +=
+        "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\(XMLText.escaped(fill, .attribute))\"/><bgColor indexed=\"64\"/></patternFill></fill>"
     }
-    out += "</fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-    out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+    out +=
+      "</fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+    out +=
+      "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
     out += "<cellXfs count=\"\(ordered.count)\">"
     for key in ordered {
       let style = key.style
       let fillID = style.fill.flatMap { fills.firstIndex(of: $0) }.map { $0 + 2 } ?? 0
-      out += "<xf numFmtId=\"\(key.isDate ? Self.dateFormat : 0)\" fontId=\"\(style.bold ? 1 : 0)\" fillId=\"\(fillID)\" borderId=\"0\" xfId=\"0\""
+      out +=
+        "<xf numFmtId=\"\(key.isDate ? Self.dateFormat : 0)\" fontId=\"\(style.bold ? 1 : 0)\" fillId=\"\(fillID)\" borderId=\"0\" xfId=\"0\""
       if key.isDate { out += " applyNumberFormat=\"1\"" }
       if style.bold { out += " applyFont=\"1\"" }
       if fillID != 0 { out += " applyFill=\"1\"" }
@@ -324,7 +367,8 @@ struct StyleTable {
       if !style.locked { out += "<protection locked=\"0\"/>" }
       out += "</xf>"
     }
-    out += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+    out +=
+      "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     return out + "</styleSheet>"
   }
 }
@@ -345,11 +389,14 @@ public enum WorkbookWriteError: Error, Equatable, CustomStringConvertible {
     case .noSheet: return "a workbook needs at least one sheet"
     case .noVisibleSheet: return "a workbook needs at least one sheet that is not hidden"
     case .invalidSheetName(let name):
-      return "'\(name)' cannot name a sheet: 1 to 31 characters, none of [ ] : * ? / \\, no apostrophe first or last"
+      return
+        "'\(name)' cannot name a sheet: 1 to 31 characters, none of [ ] : * ? / \\, no apostrophe first or last"
     case .duplicateSheetName(let name): return "two sheets are named '\(name)'"
-    case .tooLarge(let sheet): return "the sheet '\(sheet)' is larger than a spreadsheet's 1,048,576 rows or 16,384 columns"
+    case .tooLarge(let sheet):
+      return "the sheet '\(sheet)' is larger than a spreadsheet's 1,048,576 rows or 16,384 columns"
     case .invalidList(let sheet, let values):
-      return "the drop-down list \(values) of the sheet '\(sheet)' cannot be written inline: values must be non-empty, without commas, 255 characters in all"
+      return
+        "the drop-down list \(values) of the sheet '\(sheet)' cannot be written inline: values must be non-empty, without commas, 255 characters in all"
     case .archive(let reason): return "the workbook's zip could not be made: \(reason)"
     }
   }

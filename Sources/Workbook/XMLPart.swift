@@ -40,11 +40,13 @@ final class XMLPart: NSObject, XMLParserDelegate {
     let parsed = parser.parse()
     if let failure { throw failure }
     if !parsed || parser.parserError != nil {
-      throw WorkbookError.malformedXML(part: part, line: parser.lineNumber, reason: Self.reason(parser.parserError))
+      throw WorkbookError.malformedXML(
+        part: part, line: parser.lineNumber, reason: Self.reason(parser.parserError))
     }
     if depth != 0 || !sawRoot {
       throw WorkbookError.malformedXML(
-        part: part, line: parser.lineNumber, reason: sawRoot ? "unclosed elements at the end" : "no root element")
+        part: part, line: parser.lineNumber,
+        reason: sawRoot ? "unclosed elements at the end" : "no root element")
     }
   }
 
@@ -67,7 +69,8 @@ final class XMLPart: NSObject, XMLParserDelegate {
   // return true: the first error ends the reading.
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
     run(parser) {
-      throw WorkbookError.malformedXML(part: part, line: parser.lineNumber, reason: Self.reason(parseError))
+      throw WorkbookError.malformedXML(
+        part: part, line: parser.lineNumber, reason: Self.reason(parseError))
     }
   }
 
@@ -78,18 +81,22 @@ final class XMLPart: NSObject, XMLParserDelegate {
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       let count = bytes.count
-      if count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
-        || bytes[0] == 0 || bytes[1] == 0
+      if count >= 2,
+        (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+          || bytes[0] == 0 || bytes[1] == 0
       {
         throw WorkbookError.unsupportedEncoding(part: part, encoding: "UTF-16")
       }
       var index = 0
       if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
       // The XML declaration, when there is one: its encoding must be UTF-8.
-      if count - index >= 5, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
+      if count - index >= 5, bytes[index] == UInt8(ascii: "<"),
+        bytes[index + 1] == UInt8(ascii: "?")
+      {
         var end = index + 2
         while end < count, end < index + 512, bytes[end] != UInt8(ascii: ">") { end += 1 }
-        let declaration = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, count)]), as: UTF8.self)
+        let declaration = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(end, count)]), as: UTF8.self)
         if let encoding = Self.declaredEncoding(declaration),
           encoding.lowercased() != "utf-8", encoding.lowercased() != "utf8"
         {
@@ -101,7 +108,9 @@ final class XMLPart: NSObject, XMLParserDelegate {
       let entity = Array("ENTITY".utf8)
       func matches(_ word: [UInt8], at position: Int) -> Bool {
         guard position + word.count <= count else { return false }
-        for offset in 0..<word.count where bytes[position + offset] & 0xDF != word[offset] { return false }
+        for offset in 0..<word.count where bytes[position + offset] & 0xDF != word[offset] {
+          return false
+        }
         return true
       }
       var position = 0
@@ -150,7 +159,8 @@ final class XMLPart: NSObject, XMLParserDelegate {
   }
 
   func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?
   ) {
     run(parser) {
       depth -= 1
@@ -164,17 +174,22 @@ final class XMLPart: NSObject, XMLParserDelegate {
   }
 
   // Never reached after checkBytes; refused all the same should a parser report them.
-  func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-    run(parser) { throw WorkbookError.doctype(part: part) }
-  }
-
   func parser(
-    _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    _ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?
   ) {
     run(parser) { throw WorkbookError.doctype(part: part) }
   }
 
-  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+  func parser(
+    _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
+    systemID: String?
+  ) {
+    run(parser) { throw WorkbookError.doctype(part: part) }
+  }
+
+  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?)
+    -> Data?
+  {
     run(parser) { throw WorkbookError.doctype(part: part) }
     return nil
   }

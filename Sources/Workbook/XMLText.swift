@@ -73,7 +73,8 @@ enum XMLText {
     var index = 0
     while index < scalars.count {
       if isEscape(scalars, at: index),
-        let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
+        let value = UInt32(
+          String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
         let decoded = Unicode.Scalar(value)
       {
         out.append(decoded)

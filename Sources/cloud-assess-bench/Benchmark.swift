@@ -1,8 +1,8 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentFrontEnd
 import AssessmentReports
 import AssessmentStore
-import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
 import QuestionnaireFormat
@@ -19,7 +19,8 @@ import QuestionnaireFormat
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cloud-assess-bench",
-    abstract: "Measure cloud-assess on synthetic questionnaires of 150, 1,200 and 10,000 questions.",
+    abstract:
+      "Measure cloud-assess on synthetic questionnaires of 150, 1,200 and 10,000 questions.",
     discussion: """
       Each size is measured in a child process of its own, so that its peak memory is its own. \
       The built-in questionnaire is then measured end to end (process start to first frame, \
@@ -46,32 +47,50 @@ struct Benchmark: ParsableCommand {
   @Option(help: .hidden)
   var child: Int?
 
-  @Option(help: ArgumentHelp("Measure only `cloud-assess list` over this many saved sessions of the built-in questionnaire.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Measure only `cloud-assess list` over this many saved sessions of the built-in questionnaire.",
+      valueName: "n"))
   var portfolio: Int?
-  @Option(help: ArgumentHelp("Print the synthetic questionnaire of this many questions (YAML) and stop, e.g. to profile the loader on it.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Print the synthetic questionnaire of this many questions (YAML) and stop, e.g. to profile the loader on it.",
+      valueName: "n"))
   var printSynthetic: Int?
 
-  @Option(help: ArgumentHelp("Save a session file over and over (the crash tests kill this).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Save a session file over and over (the crash tests kill this).", valueName: "path"))
   var saveLoop: String?
 
   @Option(help: ArgumentHelp("With --save-loop: stop after this many saves.", valueName: "n"))
   var count: Int?
 
-  @Option(help: ArgumentHelp("With --save-loop: a file-size limit (RLIMIT_FSIZE) until the first refused save.", valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp(
+      "With --save-loop: a file-size limit (RLIMIT_FSIZE) until the first refused save.",
+      valueName: "bytes"))
   var fileSizeLimit: Int?
 
-  @Option(help: ArgumentHelp("With --save-loop: the journal size that triggers a full rewrite.", valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp(
+      "With --save-loop: the journal size that triggers a full rewrite.", valueName: "bytes"))
   var compactionThreshold = 16_384
 
-  @Option(help: ArgumentHelp("Check that the session holds save N or N + 1 of --save-loop.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Check that the session holds save N or N + 1 of --save-loop.", valueName: "path"))
   var verifySaves: String?
 
-  @Option(help: ArgumentHelp("With --verify-saves: the last save reported complete.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("With --verify-saves: the last save reported complete.", valueName: "n"))
   var reported = 0
 
   func run() throws {
     if let saveLoop {
-      try SaveLoop.run(path: saveLoop, count: count, fileSizeLimit: fileSizeLimit, compactionThreshold: compactionThreshold)
+      try SaveLoop.run(
+        path: saveLoop, count: count, fileSizeLimit: fileSizeLimit,
+        compactionThreshold: compactionThreshold)
       return
     }
     if let verifySaves {
@@ -83,7 +102,8 @@ struct Benchmark: ParsableCommand {
       return
     }
     if let printSynthetic {
-      FileHandle.standardOutput.write(Data(Synthetic.questionnaireYAML(questions: printSynthetic).utf8))
+      FileHandle.standardOutput.write(
+        Data(Synthetic.questionnaireYAML(questions: printSynthetic).utf8))
       return
     }
     if let child {
@@ -91,9 +111,12 @@ struct Benchmark: ParsableCommand {
       FileHandle.standardOutput.write(try JSONEncoder().encode(result))
       return
     }
-    let sizeList = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let sizeList = sizes.split(separator: ",").compactMap {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
     guard !sizeList.isEmpty, sizeList.allSatisfy({ $0 >= 5 }) else {
-      throw ValidationError("--sizes takes whole numbers of at least 5, comma-separated (e.g. 150,1200,10000)")
+      throw ValidationError(
+        "--sizes takes whole numbers of at least 5, comma-separated (e.g. 150,1200,10000)")
     }
     var results: [SizeResult] = []
     for size in sizeList {
@@ -111,7 +134,8 @@ struct Benchmark: ParsableCommand {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let data = try encoder.encode(report)
     try FileManager.default.createDirectory(
-      atPath: (json as NSString).deletingLastPathComponent.isEmpty ? "." : (json as NSString).deletingLastPathComponent,
+      atPath: (json as NSString).deletingLastPathComponent.isEmpty
+        ? "." : (json as NSString).deletingLastPathComponent,
       withIntermediateDirectories: true)
     try data.write(to: URL(fileURLWithPath: json))
     FileHandle.standardError.write(Data("results written to \(json)\n".utf8))
@@ -119,16 +143,20 @@ struct Benchmark: ParsableCommand {
 
   private func runChild(size: Int) throws -> SizeResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
-      ? CommandLine.arguments[0] : Bundle.main.executablePath ?? CommandLine.arguments[0])
-    process.arguments = ["--child", "\(size)", "--keystrokes", "\(keystrokes)", "--saves", "\(saves)"]
+    process.executableURL = URL(
+      fileURLWithPath: CommandLine.arguments[0].contains("/")
+        ? CommandLine.arguments[0] : Bundle.main.executablePath ?? CommandLine.arguments[0])
+    process.arguments = [
+      "--child", "\(size)", "--keystrokes", "\(keystrokes)", "--saves", "\(saves)",
+    ]
     let output = Pipe()
     process.standardOutput = output
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw ValidationError("the measurement of \(size) questions failed (status \(process.terminationStatus))")
+      throw ValidationError(
+        "the measurement of \(size) questions failed (status \(process.terminationStatus))")
     }
     return try JSONDecoder().decode(SizeResult.self, from: data)
   }
@@ -192,7 +220,8 @@ struct SizeBenchmark {
     var record = SessionRecord(id: "bench", questionnaire: loaded, state: wizardState)
     let sessionPath = directory + "/bench.json"
     try store.save(record, to: sessionPath)
-    let sessionBytes = (try FileManager.default.attributesOfItem(atPath: sessionPath)[.size] as? Int) ?? 0
+    let sessionBytes =
+      (try FileManager.default.attributesOfItem(atPath: sessionPath)[.size] as? Int) ?? 0
     var lastRecord: SessionRecord?
     timings.append(
       Timing(
@@ -220,7 +249,8 @@ struct SizeBenchmark {
     // Keystrokes: event → reduce → redraw, in the middle of the questionnaire.
     let screen = Screen(app: app)
     let now = date.addingTimeInterval(60)
-    _ = app.send(&state, .questionJumped(questionnaire.questions[questionnaire.questions.count / 2].id))
+    _ = app.send(
+      &state, .questionJumped(questionnaire.questions[questionnaire.questions.count / 2].id))
     timings.append(
       Timing(
         name: "keystroke: next/previous question",
@@ -278,7 +308,8 @@ struct SizeBenchmark {
           _ = report().text(color: false)
         }))
     // The reports (docs/performance.md): each from the summary model, risk computation included.
-    let provenance = ReportProvenance(sessionID: "bench", sessionSHA256: loaded.digest, produced: Date())
+    let provenance = ReportProvenance(
+      sessionID: "bench", sessionSHA256: loaded.digest, produced: Date())
     timings.append(
       Timing(
         name: "report: HTML (risk + built-in template)",
@@ -292,7 +323,8 @@ struct SizeBenchmark {
     timings.append(
       Timing(
         name: "report: OSCAL (risk + JSON)",
-        durations: try Clock.measure(times: 10, warmup: 1) { _ in _ = try report().oscal(provenance) }))
+        durations: try Clock.measure(times: 10, warmup: 1) { _ in _ = try report().oscal(provenance)
+        }))
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
       sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB(),

@@ -61,7 +61,9 @@ enum Clock {
   }
 
   /// Runs `body` `times` times after `warmup` unmeasured runs; the durations in milliseconds.
-  static func measure(times: Int, warmup: Int = 3, _ body: (Int) throws -> Void) rethrows -> [Double] {
+  static func measure(times: Int, warmup: Int = 3, _ body: (Int) throws -> Void) rethrows
+    -> [Double]
+  {
     for index in 0..<warmup { try body(index) }
     var durations: [Double] = []
     durations.reserveCapacity(times)

@@ -18,9 +18,12 @@ enum Portfolio {
     var answers: [String: Answer] = [:]
     for question in questionnaire.questions {
       switch question.type {
-      case .compliance: answers[question.id] = Answer(value: .choice("compliant"), note: "vu au contrat", answeredAt: start)
+      case .compliance:
+        answers[question.id] = Answer(
+          value: .choice("compliant"), note: "vu au contrat", answeredAt: start)
       case .yesno: answers[question.id] = Answer(value: .choice("no"), answeredAt: start)
-      case .single: answers[question.id] = Answer(value: .choice(question.options[0].id), answeredAt: start)
+      case .single:
+        answers[question.id] = Answer(value: .choice(question.options[0].id), answeredAt: start)
       default: continue
       }
     }
@@ -28,23 +31,29 @@ enum Portfolio {
     for index in 0..<count {
       var record = SessionRecord(
         id: String(format: "s%05d", index),
-        questionnaire: QuestionnaireReference(id: questionnaire.id, version: questionnaire.version, digest: loaded.digest),
+        questionnaire: QuestionnaireReference(
+          id: questionnaire.id, version: questionnaire.version, digest: loaded.digest),
         metadata: SessionMetadata(
-          organisation: "ONSS", assessor: "A", provider: "Provider \(index % 37)", service: "Service \(index)",
+          organisation: "ONSS", assessor: "A", provider: "Provider \(index % 37)",
+          service: "Service \(index)",
           created: start, updated: start.addingTimeInterval(Double(index))),
         phase: .finished, cursorQuestionID: nil, answers: answers)
       let gap = questionnaire.questions.filter { $0.type == .compliance }[index % 20].id
       record.answers[gap]?.value = .choice("partial")
-      record.answers[gap]?.action = PlanAction(owner: "DPO", dueDate: "2027-0\(index % 9 + 1)-15", reference: "T-\(index)")
+      record.answers[gap]?.action = PlanAction(
+        owner: "DPO", dueDate: "2027-0\(index % 9 + 1)-15", reference: "T-\(index)")
       records.append(record)
     }
-    let binary = ((CommandLine.arguments[0] as NSString).deletingLastPathComponent) + "/cloud-assess"
+    let binary =
+      ((CommandLine.arguments[0] as NSString).deletingLastPathComponent) + "/cloud-assess"
     func measure(_ label: String) throws {
       var times: [Double] = []
       for _ in 0..<runs {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["list", "--format", "csv", "--sessions-dir", directory, "--as-of", "2027-05-01"]
+        process.arguments = [
+          "list", "--format", "csv", "--sessions-dir", directory, "--as-of", "2027-05-01",
+        ]
         process.standardOutput = FileHandle.nullDevice
         let begin = Date()
         try process.run()
@@ -52,7 +61,10 @@ enum Portfolio {
         times.append(Date().timeIntervalSince(begin) * 1000)
       }
       times.sort()
-      print(String(format: "list of %d sessions, %@: median %.0f ms, max %.0f ms (%d runs)", count, label, times[times.count / 2], times.last ?? 0, runs))
+      print(
+        String(
+          format: "list of %d sessions, %@: median %.0f ms, max %.0f ms (%d runs)", count, label,
+          times[times.count / 2], times.last ?? 0, runs))
     }
     for var record in records {
       record.abstract = record.makeAbstract(questionnaire)

@@ -15,7 +15,8 @@ enum Processes {
   }
 
   /// Runs `path` with `arguments` to its end, its output to /dev/null (the caller times it).
-  static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+  static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
+  {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -26,7 +27,8 @@ enum Processes {
     let pid = try spawn(path, arguments, environment: environment, actions: &actions, setsid: false)
     let status = ChildProcess.wait(pid)
     guard status == 0 else {
-      throw Failure(description: "\(path) \(arguments.joined(separator: " ")) exited with status \(status)")
+      throw Failure(
+        description: "\(path) \(arguments.joined(separator: " ")) exited with status \(status)")
     }
   }
 

@@ -1,7 +1,7 @@
 import AssessmentCore
 import AssessmentStore
-import QuestionnaireFormat
 import Foundation
+import QuestionnaireFormat
 
 #if canImport(Glibc)
   import Glibc
@@ -25,11 +25,13 @@ struct EndToEnd {
     let directory = NSTemporaryDirectory() + "cloud-assess-bench-e2e-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+    let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .path
     let floorBinary = binDirectory + "/bench-floor"
     let binary = binDirectory + "/cloud-assess"
     for path in [floorBinary, binary] where !FileManager.default.isExecutableFile(atPath: path) {
-      throw Processes.Failure(description: "\(path) is missing: build every product first (swift build -c release)")
+      throw Processes.Failure(
+        description: "\(path) is missing: build every product first (swift build -c release)")
     }
 
     // The built-in questionnaire's files, for the floor to read (from the repository, where
@@ -39,7 +41,10 @@ struct EndToEnd {
     do {
       questionnaireFiles = try QuestionnaireFiles.files(ofDirectory: questionnaireDirectory)
     } catch {
-      throw Processes.Failure(description: "\(questionnaireDirectory): \(error); run the benchmark from the repository (scripts/benchmark)")
+      throw Processes.Failure(
+        description:
+          "\(questionnaireDirectory): \(error); run the benchmark from the repository (scripts/benchmark)"
+      )
     }
 
     // A complete session of the built-in questionnaire.
@@ -74,15 +79,19 @@ struct EndToEnd {
       let summaryMs = try Clock.measureOnce {
         try Processes.run(binary, ["summary", "complete"], environment: environment)
       }
-      let frameMs = try Processes.timeToText(marker, binary, ["new", "--lang", "en"], environment: environment)
+      let frameMs = try Processes.timeToText(
+        marker, binary, ["new", "--lang", "en"], environment: environment)
       guard round >= 2 else { continue }
       floor.append(floorMs)
       summary.append(summaryMs)
       frames.append(frameMs)
     }
-    let floorTiming = Timing(name: "floor: read the questionnaire file, print its size", durations: floor)
-    let frameTiming = Timing(name: "cloud-assess new: process start to first frame", durations: frames)
-    let summaryTiming = Timing(name: "cloud-assess summary of a complete session", durations: summary)
+    let floorTiming = Timing(
+      name: "floor: read the questionnaire file, print its size", durations: floor)
+    let frameTiming = Timing(
+      name: "cloud-assess new: process start to first frame", durations: frames)
+    let summaryTiming = Timing(
+      name: "cloud-assess summary of a complete session", durations: summary)
     return EndToEndResult(
       floor: floorTiming, firstFrame: frameTiming, summary: summaryTiming,
       firstFrameRatio: frameTiming.medianMs / floorTiming.medianMs,
@@ -100,11 +109,16 @@ enum Machine {
       parts.append(name.trimmingCharacters(in: .whitespaces))
     }
     parts.append("\(ProcessInfo.processInfo.activeProcessorCount) cores")
-    parts.append(String(format: "%.0f GiB", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
+    parts.append(
+      String(format: "%.0f GiB", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
     var name = utsname()
     uname(&name)
-    let system = withUnsafeBytes(of: &name.sysname) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-    let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    let system = withUnsafeBytes(of: &name.sysname) {
+      String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+    }
+    let release = withUnsafeBytes(of: &name.release) {
+      String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+    }
     parts.append("\(system) \(release)")
     return parts.joined(separator: ", ")
   }
@@ -153,7 +167,10 @@ struct Report: Codable {
     for timing in [end.floor, end.firstFrame, end.summary] {
       lines.append(pad(timing.name, 56) + left("\(ms(timing.medianMs)) / \(ms(timing.p99Ms))", 20))
     }
-    lines.append(String(format: "first frame / floor: %.2f×   summary / floor: %.2f×", end.firstFrameRatio, end.summaryRatio))
+    lines.append(
+      String(
+        format: "first frame / floor: %.2f×   summary / floor: %.2f×", end.firstFrameRatio,
+        end.summaryRatio))
     lines += ["", Targets.table(targets)]
     return lines.joined(separator: "\n")
   }

@@ -21,7 +21,10 @@ enum SaveLoop {
   static func expected(_ n: Int) -> SessionRecord {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     var answers: [String: Answer] = [:]
-    if n > 0 { answers["counter"] = Answer(value: .number(Double(n)), answeredAt: start.addingTimeInterval(Double(n))) }
+    if n > 0 {
+      answers["counter"] = Answer(
+        value: .number(Double(n)), answeredAt: start.addingTimeInterval(Double(n)))
+    }
     for slot in 0..<rotatingAnswers {
       // The last save that touched this slot.
       let last = n - ((n - slot) % rotatingAnswers + rotatingAnswers) % rotatingAnswers
@@ -34,14 +37,17 @@ enum SaveLoop {
         // Format 2's fields, so that the crash tests cover them too.
         action: last % 2 == 0
           ? PlanAction(
-            owner: "owner \(last)", dueDate: "2027-01-\(10 + last % 18)", status: ActionStatus.allCases[last / 2 % 4],
-            reference: "T-\(last)", acceptedBy: last % 8 == 6 ? "CISO" : "", acceptanceReason: last % 8 == 6 ? "why \(last)" : "")
+            owner: "owner \(last)", dueDate: "2027-01-\(10 + last % 18)",
+            status: ActionStatus.allCases[last / 2 % 4],
+            reference: "T-\(last)", acceptedBy: last % 8 == 6 ? "CISO" : "",
+            acceptanceReason: last % 8 == 6 ? "why \(last)" : "")
           : nil,
         reverify: last % 7 == 0)
     }
     return SessionRecord(
       id: "torture",
-      questionnaire: QuestionnaireReference(id: "synthetic", version: "1", digest: String(repeating: "0", count: 64)),
+      questionnaire: QuestionnaireReference(
+        id: "synthetic", version: "1", digest: String(repeating: "0", count: 64)),
       metadata: SessionMetadata(
         organisation: "Torture", assessor: "Test", provider: "P", service: "S", created: start,
         updated: start.addingTimeInterval(Double(n))),
@@ -74,7 +80,8 @@ enum SaveLoop {
     guard var n = round(of: current) else {
       throw ValidationErrorMessage("\(path) holds neither the state before nor after any save")
     }
-    let writer = SessionWriter(path: path, persisted: current, compactionThreshold: compactionThreshold)
+    let writer = SessionWriter(
+      path: path, persisted: current, compactionThreshold: compactionThreshold)
     if writer.hasJournal { try writer.compact() }
     if let fileSizeLimit {
       signal(SIGXFSZ, SIG_IGN)
@@ -84,7 +91,9 @@ enum SaveLoop {
     var done = 0
     while count.map({ done < $0 }) ?? true {
       let next = expected(n + 1)
-      let changed = Set(next.answers.keys).union(current.answers.keys).filter { next.answers[$0] != current.answers[$0] }
+      let changed = Set(next.answers.keys).union(current.answers.keys).filter {
+        next.answers[$0] != current.answers[$0]
+      }
       do {
         try writer.save(next, changed: changed)
       } catch {
@@ -123,9 +132,11 @@ enum SaveLoop {
 
   /// Checks that the session at `path` holds save `reported` or `reported + 1`.
   static func verify(path: String, reported: Int) throws {
-    let record = try SessionStore(directory: (path as NSString).deletingLastPathComponent).load(path: path)
+    let record = try SessionStore(directory: (path as NSString).deletingLastPathComponent).load(
+      path: path)
     guard let n = round(of: record) else {
-      throw ValidationErrorMessage("\(path) holds neither save \(reported) nor save \(reported + 1): damaged")
+      throw ValidationErrorMessage(
+        "\(path) holds neither save \(reported) nor save \(reported + 1): damaged")
     }
     guard n == reported || n == reported + 1 else {
       throw ValidationErrorMessage("\(path) holds save \(n), but save \(reported) had completed")

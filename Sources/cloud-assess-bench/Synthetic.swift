@@ -30,7 +30,8 @@ enum Synthetic {
     }
     let severities = ["low", "medium", "high", "critical"]
     let protects = [
-      "[confidentiality]", "[integrity, availability]", "[availability]", "[confidentiality, integrity]",
+      "[confidentiality]", "[integrity, availability]", "[availability]",
+      "[confidentiality, integrity]",
     ]
     for index in 5...max(count, 5) {
       if (index - 5) % sectionSize == 0 {
@@ -110,20 +111,33 @@ enum Synthetic {
 
   /// Whether the session has an action plan (the default; `CLOUD_ASSESS_BENCH_NO_PLAN=1` measures
   /// a session without one).
-  static var withPlan: Bool { ProcessInfo.processInfo.environment["CLOUD_ASSESS_BENCH_NO_PLAN"] != "1" }
+  static var withPlan: Bool {
+    ProcessInfo.processInfo.environment["CLOUD_ASSESS_BENCH_NO_PLAN"] != "1"
+  }
 
   /// An action on four gaps in nine (the answers `partial`, `noncompliant` and `unknown` come at
   /// positions 1, 2 and 4 of every 6): overdue, in progress, accepted (a risk acceptance with its
   /// decision), open without a due date; done on one compliant answer in eighteen.
   static func action(_ index: Int) -> PlanAction? {
     switch index % 18 {
-    case 1: return PlanAction(owner: "Équipe sécurité \(index % 7)", dueDate: "2020-06-30", status: .open, reference: "SEC-\(index)")
-    case 2: return PlanAction(owner: "Fournisseur", dueDate: "2099-03-31", status: .inProgress, reference: "https://tickets.example/\(index)")
-    case 4: return PlanAction(
-      status: .riskAccepted, reference: "Comité des risques", acceptedBy: "RSSI", acceptedOn: "2020-01-15",
-      acceptanceReason: "Mesure compensatoire en place ; revue annuelle.", acceptedUntil: "2099-12-31")
+    case 1:
+      return PlanAction(
+        owner: "Équipe sécurité \(index % 7)", dueDate: "2020-06-30", status: .open,
+        reference: "SEC-\(index)")
+    case 2:
+      return PlanAction(
+        owner: "Fournisseur", dueDate: "2099-03-31", status: .inProgress,
+        reference: "https://tickets.example/\(index)")
+    case 4:
+      return PlanAction(
+        status: .riskAccepted, reference: "Comité des risques", acceptedBy: "RSSI",
+        acceptedOn: "2020-01-15",
+        acceptanceReason: "Mesure compensatoire en place ; revue annuelle.",
+        acceptedUntil: "2099-12-31")
     case 7: return PlanAction(owner: "DSI", status: .open)
-    case 9: return PlanAction(owner: "DSI", dueDate: "2020-01-31", status: .done, reference: "Avenant \(index)")
+    case 9:
+      return PlanAction(
+        owner: "DSI", dueDate: "2020-01-31", status: .done, reference: "Avenant \(index)")
     default: return nil
     }
   }

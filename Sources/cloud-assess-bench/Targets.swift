@@ -22,20 +22,27 @@ enum Targets {
       size(questions)?.timings.first { $0.name == name }
     }
     func ms(_ value: Double) -> String { String(format: value < 10 ? "%.2f" : "%.1f", value) }
-    func limit(_ target: String, _ name: String, at questions: Int, p99: Bool = false, atMost: Double) {
+    func limit(
+      _ target: String, _ name: String, at questions: Int, p99: Bool = false, atMost: Double
+    ) {
       guard let timing = timing(name, at: questions) else {
-        checks.append(TargetCheck(target: target, measured: "not measured (--sizes without \(questions))", met: nil))
+        checks.append(
+          TargetCheck(
+            target: target, measured: "not measured (--sizes without \(questions))", met: nil))
         return
       }
       let value = p99 ? timing.p99Ms : timing.medianMs
       checks.append(
         TargetCheck(
-          target: target, measured: "\(ms(timing.medianMs)) / \(ms(timing.p99Ms))", met: value <= atMost))
+          target: target, measured: "\(ms(timing.medianMs)) / \(ms(timing.p99Ms))",
+          met: value <= atMost))
     }
 
     let load = "questionnaire load + validation"
-    limit("load + validation, 1,200 questions: median ≤ 100 ms", load, at: catalogueSize, atMost: 100)
-    limit("load + validation, 10,000 questions: median ≤ 1,000 ms", load, at: largeSize, atMost: 1_000)
+    limit(
+      "load + validation, 1,200 questions: median ≤ 100 ms", load, at: catalogueSize, atMost: 100)
+    limit(
+      "load + validation, 10,000 questions: median ≤ 1,000 ms", load, at: largeSize, atMost: 1_000)
     // Linear: a question costs no more at 10,000 than at 1,200 (half again, for the noise of a
     // shared machine); a quadratic step would multiply it by about eight.
     if let small = timing(load, at: catalogueSize), let large = timing(load, at: largeSize) {
@@ -64,9 +71,12 @@ enum Targets {
         at: largeSize, p99: true, atMost: 1)
     }
     limit(
-      "autosave after an answer, 10,000 questions: p99 ≤ 5 ms", "autosave after an answer", at: largeSize,
+      "autosave after an answer, 10,000 questions: p99 ≤ 5 ms", "autosave after an answer",
+      at: largeSize,
       p99: true, atMost: 5)
-    limit("summary (risk + text), 10,000 questions: median ≤ 50 ms", "summary (risk + text)", at: largeSize, atMost: 50)
+    limit(
+      "summary (risk + text), 10,000 questions: median ≤ 50 ms", "summary (risk + text)",
+      at: largeSize, atMost: 50)
     limit(
       "report: HTML, 10,000 questions: median ≤ 200 ms", "report: HTML (risk + built-in template)",
       at: largeSize, atMost: 200)

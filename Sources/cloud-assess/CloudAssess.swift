@@ -7,7 +7,8 @@ import Foundation
 struct CloudAssess: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cloud-assess",
-    abstract: "Assess a cloud service provider against the Belgian social-security cloud directives.",
+    abstract:
+      "Assess a cloud service provider against the Belgian social-security cloud directives.",
     discussion: """
       Walks an information-security assessor through the directives screen by screen, saves every \
       answer as it is given, and ends with a risk summary.

@@ -30,7 +30,8 @@ struct Compare: ParsableCommand {
 
   @Option(
     name: .customLong("as-of"),
-    help: ArgumentHelp("The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
+    help: ArgumentHelp(
+      "The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
   var asOf: String?
 
   @Option(
@@ -44,7 +45,8 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     if let asOf, !Day.isValid(asOf) {
-      throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
+      throw ValidationError(
+        "--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
     }
   }
 
@@ -64,8 +66,9 @@ struct Compare: ParsableCommand {
       throw fail(error, language: language)
     }
     if comparison.commonOnly {
-      warn(ComparisonPhrase.compareCommonOnly.format(
-        language, comparison.old.questionnaire.id, comparison.new.questionnaire.id))
+      warn(
+        ComparisonPhrase.compareCommonOnly.format(
+          language, comparison.old.questionnaire.id, comparison.new.questionnaire.id))
     }
     switch format {
     case .text: print(comparison.text(), terminator: "")

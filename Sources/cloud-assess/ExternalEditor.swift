@@ -19,7 +19,8 @@ enum ExternalEditor {
     -> ExternalEdit
   {
     guard
-      let command = [ProcessEnvironment.value("VISUAL"), ProcessEnvironment.value("EDITOR")].compactMap({ $0 })
+      let command = [ProcessEnvironment.value("VISUAL"), ProcessEnvironment.value("EDITOR")]
+        .compactMap({ $0 })
         .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
     else { return .failed(Messages.editorMissing.text(language)) }
     let path =

@@ -1,8 +1,8 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentFrontEnd
 import AssessmentPlain
 import AssessmentStore
-import AssessmentFrontEnd
 import AssessmentTUI
 import Foundation
 import SystemSupport
@@ -17,11 +17,15 @@ extension InterfaceLanguage: ExpressibleByArgument {}
 
 /// Options of the interactive commands.
 struct InterfaceOptions: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "Interface and content language: fr, en or nl (default: from LC_ALL, LC_MESSAGES, LANG).")
+  @Option(
+    name: .customLong("lang"),
+    help: "Interface and content language: fr, en or nl (default: from LC_ALL, LC_MESSAGES, LANG).")
   var language: InterfaceLanguage?
 
   @Flag(
-    help: "Plain mode: one prompt at a time as lines, answers read line by line from standard input (also with CLOUD_ASSESS_PLAIN=1 or ACCESSIBLE=1, and by itself when TERM is dumb or unset, or without a terminal).")
+    help:
+      "Plain mode: one prompt at a time as lines, answers read line by line from standard input (also with CLOUD_ASSESS_PLAIN=1 or ACCESSIBLE=1, and by itself when TERM is dumb or unset, or without a terminal)."
+  )
   var plain = false
 
   var resolvedLanguage: InterfaceLanguage {
@@ -64,11 +68,15 @@ enum Interactive {
     }
     let asked = plain || set("CLOUD_ASSESS_PLAIN") || set("ACCESSIBLE")
     let term = ProcessEnvironment.value("TERM") ?? ""
-    if asked || term.isEmpty || term == "dumb" || isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+    if asked || term.isEmpty || term == "dumb" || isatty(STDIN_FILENO) != 1
+      || isatty(STDOUT_FILENO) != 1
+    {
       return .plain(ascii: TerminalLocale.setUp() == .ascii)
     }
     if let terminal = NcursesTerminal.start(allowColor: allowColor) { return .curses(terminal) }
-    warn(NcursesTerminal.libraryAvailable ? Messages.unknownTerminal.format(language, term) : Messages.cursesMissing.text(language))
+    warn(
+      NcursesTerminal.libraryAvailable
+        ? Messages.unknownTerminal.format(language, term) : Messages.cursesMissing.text(language))
     return .plain(ascii: TerminalLocale.setUp() == .ascii)
   }
 
@@ -133,7 +141,9 @@ enum Interactive {
     }
     for warning in warnings { warn(warning) }
     if let message = lastSaveFailed {
-      throw fail(InteractiveError(Messages.lastSaveFailed.format(language, message, session.path)), language: language)
+      throw fail(
+        InteractiveError(Messages.lastSaveFailed.format(language, message, session.path)),
+        language: language)
     }
     // Without UTF-8, what the wizard prints is in ASCII to the end.
     let ascii: Bool
@@ -170,7 +180,8 @@ enum Interactive {
   /// Creates a new assessment and runs it; the front end is already working, so that nothing is
   /// created on a terminal where the wizard cannot run.
   static func runNew(
-    _ loaded: LoadedQuestionnaire, store: SessionStore, frontEnd: FrontEnd, language: InterfaceLanguage,
+    _ loaded: LoadedQuestionnaire, store: SessionStore, frontEnd: FrontEnd,
+    language: InterfaceLanguage,
     reader: LineReader = LineReader()
   ) throws {
     let session: OpenSession
@@ -197,7 +208,8 @@ enum Interactive {
       throw fail(error, language: language)
     }
     let menu = StartMenu(
-      entries: entries(store: store, preferred: preferred, language: language), offersNew: offersNew,
+      entries: entries(store: store, preferred: preferred, language: language),
+      offersNew: offersNew,
       language: language)
     Signals.install()
     let frontEnd = chooseFrontEnd(plain: plain, language: language)

@@ -30,12 +30,14 @@ struct List: ParsableCommand {
 
   @Option(
     name: .customLong("as-of"),
-    help: ArgumentHelp("The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
+    help: ArgumentHelp(
+      "The day actions are overdue against, as YYYY-MM-DD; default today.", valueName: "date"))
   var asOf: String?
 
   func validate() throws {
     if let asOf, !Day.isValid(asOf) {
-      throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
+      throw ValidationError(
+        "--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31")
     }
   }
 
@@ -72,7 +74,9 @@ struct List: ParsableCommand {
     var rows: [Row] = []
     var broken: [(String, StoreError)] = []
     let machine = format != .text
-    for entry in store.portfolio(day: day, questionnaire: { catalog.questionnaire(for: $0, sessionPath: $1) }) {
+    for entry in store.portfolio(
+      day: day, questionnaire: { catalog.questionnaire(for: $0, sessionPath: $1) })
+    {
       switch entry.result {
       case .failure(let error):
         broken.append((entry.path, error))
@@ -92,15 +96,18 @@ struct List: ParsableCommand {
       print(try jsonText(rows))
     case .csv:
       let header = [
-        "id", "provider", "service", "organisation", "questionnaire", "answered", "applicable", "phase",
+        "id", "provider", "service", "organisation", "questionnaire", "answered", "applicable",
+        "phase",
         "verdict", "open_actions", "overdue_actions", "created", "updated", "path",
       ]
       var lines = [header.joined(separator: ",")]
       for row in rows {
         lines.append(
           [
-            row.id, row.provider, row.service, row.organisation, row.questionnaire, "\(row.answered)",
-            row.applicable.map(String.init) ?? "", row.phase, row.verdict ?? "", "\(row.openActions)",
+            row.id, row.provider, row.service, row.organisation, row.questionnaire,
+            "\(row.answered)",
+            row.applicable.map(String.init) ?? "", row.phase, row.verdict ?? "",
+            "\(row.openActions)",
             "\(row.overdueActions)", row.created, row.updated, row.path,
           ].map(Self.csvField).joined(separator: ","))
       }
@@ -110,10 +117,12 @@ struct List: ParsableCommand {
         print(Messages.noSessions.format(language, store.directory))
       } else if !rows.isEmpty {
         let headings = Messages.listHeadings.text(language).split(separator: "\t").map(String.init)
-        let table = [headings]
+        let table =
+          [headings]
           + rows.map {
             [
-              $0.id, $0.provider, $0.service, Self.progressText($0, language), Self.verdictText($0.verdict, language),
+              $0.id, $0.provider, $0.service, Self.progressText($0, language),
+              Self.verdictText($0.verdict, language),
               "\($0.openActions)", "\($0.overdueActions)", $0.updated,
             ]
           }
@@ -139,13 +148,18 @@ struct List: ParsableCommand {
   static func csvField(_ text: String) -> String {
     var value = text
     if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return value
+    }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   static func progressText(_ row: Row, _ language: InterfaceLanguage) -> String {
-    let count = row.applicable.map { "\(row.answered)/\($0)" } ?? Messages.listAnswered.format(language, row.answered)
-    return row.phase == Phase.finished.rawValue ? Messages.listFinished.format(language, count) : count
+    let count =
+      row.applicable.map { "\(row.answered)/\($0)" }
+      ?? Messages.listAnswered.format(language, row.answered)
+    return row.phase == Phase.finished.rawValue
+      ? Messages.listFinished.format(language, count) : count
   }
 
   /// Local time, `yyyy-MM-dd HH:mm` (without a date formatter per session listed).

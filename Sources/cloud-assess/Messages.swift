@@ -11,77 +11,91 @@ enum Messages: CaseIterable, TranslatedText {
 
   var translations: (String, String, String) {
     switch self {
-    case .unknownTerminal: return (
-      "curses ne peut pas utiliser le terminal « %1 » (TERM) : l'assistant passe en mode texte (--plain)",
-      "curses cannot use the terminal '%1' (TERM): the wizard runs in plain mode (--plain)",
-      "curses kan de terminal ‘%1’ (TERM) niet gebruiken: de wizard draait in tekstmodus (--plain)"
-    )
-    case .cursesMissing: return (
-      "la bibliothèque ncursesw est introuvable : l'assistant passe en mode texte (--plain) ; installez-la (paquet libncursesw6) pour le plein écran",
-      "the ncursesw library cannot be found: the wizard runs in plain mode (--plain); install it (package libncursesw6) for the full screen",
-      "de bibliotheek ncursesw is niet gevonden: de wizard draait in tekstmodus (--plain); installeer ze (pakket libncursesw6) voor het volledige scherm"
-    )
-    case .nothingKept: return (
-      "rien n'a été saisi : aucune session n'a été conservée",
-      "nothing was entered: no session was kept",
-      "er werd niets ingevuld: er werd geen sessie bewaard"
-    )
-    case .editorMissing: return (
-      "ni VISUAL ni EDITOR ne désigne un éditeur : le texte est inchangé",
-      "neither VISUAL nor EDITOR names an editor: the text is unchanged",
-      "VISUAL noch EDITOR wijst een editor aan: de tekst blijft ongewijzigd"
-    )
-    case .editorFailed: return (
-      "l'éditeur a échoué (%2) : le texte est inchangé (éditeur : %1)",
-      "the editor failed (%2); the text is unchanged (editor: %1)",
-      "de editor is mislukt (%2); de tekst blijft ongewijzigd (editor: %1)"
-    )
-    case .outputOntoSession: return (
-      "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
-      "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
-      "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
-    )
-    case .xlsxNeedsOutput: return (
-      "--format xlsx écrit un classeur (un fichier binaire) : donnez le fichier avec --output, par exemple --output evaluation.xlsx",
-      "--format xlsx writes a workbook (a binary file): give the file with --output, for example --output assessment.xlsx",
-      "--format xlsx schrijft een werkmap (een binair bestand): geef het bestand met --output, bijvoorbeeld --output beoordeling.xlsx"
-    )
-    case .templateUnreadable: return (
-      "modèle %1 inutilisable : %2",
-      "template %1 cannot be used: %2",
-      "sjabloon %1 is onbruikbaar: %2"
-    )
-    case .journalKept: return (
-      "%1 ; toutes les réponses sont conservées dans %2, que la prochaine reprise intègre",
-      "%1; every answer is kept in %2, which the next resume folds in",
-      "%1; elk antwoord blijft bewaard in %2, dat de volgende hervatting verwerkt"
-    )
-    case .lastSaveFailed: return (
-      "le dernier enregistrement a échoué (%1) ; le fichier de session %2 contient les réponses jusqu'au dernier enregistrement réussi",
-      "the last save failed (%1); the session file %2 holds the answers up to the last successful save",
-      "de laatste opslag is mislukt (%1); het sessiebestand %2 bevat de antwoorden tot de laatste geslaagde opslag"
-    )
+    case .unknownTerminal:
+      return (
+        "curses ne peut pas utiliser le terminal « %1 » (TERM) : l'assistant passe en mode texte (--plain)",
+        "curses cannot use the terminal '%1' (TERM): the wizard runs in plain mode (--plain)",
+        "curses kan de terminal ‘%1’ (TERM) niet gebruiken: de wizard draait in tekstmodus (--plain)"
+      )
+    case .cursesMissing:
+      return (
+        "la bibliothèque ncursesw est introuvable : l'assistant passe en mode texte (--plain) ; installez-la (paquet libncursesw6) pour le plein écran",
+        "the ncursesw library cannot be found: the wizard runs in plain mode (--plain); install it (package libncursesw6) for the full screen",
+        "de bibliotheek ncursesw is niet gevonden: de wizard draait in tekstmodus (--plain); installeer ze (pakket libncursesw6) voor het volledige scherm"
+      )
+    case .nothingKept:
+      return (
+        "rien n'a été saisi : aucune session n'a été conservée",
+        "nothing was entered: no session was kept",
+        "er werd niets ingevuld: er werd geen sessie bewaard"
+      )
+    case .editorMissing:
+      return (
+        "ni VISUAL ni EDITOR ne désigne un éditeur : le texte est inchangé",
+        "neither VISUAL nor EDITOR names an editor: the text is unchanged",
+        "VISUAL noch EDITOR wijst een editor aan: de tekst blijft ongewijzigd"
+      )
+    case .editorFailed:
+      return (
+        "l'éditeur a échoué (%2) : le texte est inchangé (éditeur : %1)",
+        "the editor failed (%2); the text is unchanged (editor: %1)",
+        "de editor is mislukt (%2); de tekst blijft ongewijzigd (editor: %1)"
+      )
+    case .outputOntoSession:
+      return (
+        "refus d'écrire le rapport dans %1 : c'est un fichier de la session (%2) ; choisissez un autre --output",
+        "refusing to write the report to %1: it is a file of the session (%2); choose another --output",
+        "het rapport wordt niet naar %1 geschreven: dat is een bestand van de sessie (%2); kies een andere --output"
+      )
+    case .xlsxNeedsOutput:
+      return (
+        "--format xlsx écrit un classeur (un fichier binaire) : donnez le fichier avec --output, par exemple --output evaluation.xlsx",
+        "--format xlsx writes a workbook (a binary file): give the file with --output, for example --output assessment.xlsx",
+        "--format xlsx schrijft een werkmap (een binair bestand): geef het bestand met --output, bijvoorbeeld --output beoordeling.xlsx"
+      )
+    case .templateUnreadable:
+      return (
+        "modèle %1 inutilisable : %2",
+        "template %1 cannot be used: %2",
+        "sjabloon %1 is onbruikbaar: %2"
+      )
+    case .journalKept:
+      return (
+        "%1 ; toutes les réponses sont conservées dans %2, que la prochaine reprise intègre",
+        "%1; every answer is kept in %2, which the next resume folds in",
+        "%1; elk antwoord blijft bewaard in %2, dat de volgende hervatting verwerkt"
+      )
+    case .lastSaveFailed:
+      return (
+        "le dernier enregistrement a échoué (%1) ; le fichier de session %2 contient les réponses jusqu'au dernier enregistrement réussi",
+        "the last save failed (%1); the session file %2 holds the answers up to the last successful save",
+        "de laatste opslag is mislukt (%1); het sessiebestand %2 bevat de antwoorden tot de laatste geslaagde opslag"
+      )
     case .skipped: return ("ignoré %1 : %2", "skipped %1: %2", "overgeslagen %1: %2")
-    case .questionnaireValid: return (
-      "%1 : valide — %2 %3, %4, %5, langues %6",
-      "%1: valid — %2 %3, %4, %5, languages %6",
-      "%1: geldig — %2 %3, %4, %5, talen %6"
-    )
+    case .questionnaireValid:
+      return (
+        "%1 : valide — %2 %3, %4, %5, langues %6",
+        "%1: valid — %2 %3, %4, %5, languages %6",
+        "%1: geldig — %2 %3, %4, %5, talen %6"
+      )
     case .oneProblemFound: return ("1 problème trouvé", "1 problem found", "1 probleem gevonden")
-    case .problemsFound: return ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden")
+    case .problemsFound:
+      return ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden")
     // `list`'s columns, tab-separated: id, provider, service, progress, verdict, open, overdue, last change.
-    case .listHeadings: return (
-      "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tDERNIÈRE MODIFICATION",
-      "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tLAST CHANGE",
-      "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tLAATSTE WIJZIGING"
-    )
+    case .listHeadings:
+      return (
+        "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tDERNIÈRE MODIFICATION",
+        "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tLAST CHANGE",
+        "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tLAATSTE WIJZIGING"
+      )
     case .listAnswered: return ("%1 répondues", "%1 answered", "%1 beantwoord")
     case .listFinished: return ("%1 (clôturée)", "%1 (finished)", "%1 (afgerond)")
-    case .noSessions: return (
-      "Aucune session enregistrée dans %1. Commencez-en une avec 'cloud-assess new'.",
-      "No saved sessions in %1. Start one with 'cloud-assess new'.",
-      "Geen opgeslagen sessies in %1. Begin er een met 'cloud-assess new'."
-    )
+    case .noSessions:
+      return (
+        "Aucune session enregistrée dans %1. Commencez-en une avec 'cloud-assess new'.",
+        "No saved sessions in %1. Start one with 'cloud-assess new'.",
+        "Geen opgeslagen sessies in %1. Begin er een met 'cloud-assess new'."
+      )
     }
   }
 }

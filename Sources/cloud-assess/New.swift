@@ -8,7 +8,10 @@ struct New: ParsableCommand {
     commandName: "new",
     abstract: "Start a new assessment in the wizard.")
 
-  @Option(help: ArgumentHelp("A built-in questionnaire id or a YAML file (default: the built-in one; with --from, the previous session's).", valueName: "id|path"))
+  @Option(
+    help: ArgumentHelp(
+      "A built-in questionnaire id or a YAML file (default: the built-in one; with --from, the previous session's).",
+      valueName: "id|path"))
   var questionnaire: String?
 
   @Option(
@@ -45,7 +48,8 @@ struct New: ParsableCommand {
     do {
       sourcePath = try store.path(for: from)
       source = try store.load(path: sourcePath)
-      loaded = try questionnaire.map { try BuiltinQuestionnaires.resolve($0) }
+      loaded =
+        try questionnaire.map { try BuiltinQuestionnaires.resolve($0) }
         ?? SessionQuestionnaire.resolve(source, sessionPath: sourcePath)
     } catch {
       throw fail(error, language: language)
@@ -53,11 +57,14 @@ struct New: ParsableCommand {
     let frontEnd = Interactive.chooseFrontEnd(plain: interface.plain, language: language)
     let session: OpenSession
     do {
-      let made = try store.createReassessment(from: source, sourcePath: sourcePath, loaded, at: Interactive.now())
+      let made = try store.createReassessment(
+        from: source, sourcePath: sourcePath, loaded, at: Interactive.now())
       session = made.session
       let carried = session.record.answers.values.filter(\.reverify).count
       if !made.removed.isEmpty {
-        warn(PlanPhrase.carriedRemoved.format(language, made.removed.count, made.removed.joined(separator: ", ")))
+        warn(
+          PlanPhrase.carriedRemoved.format(
+            language, made.removed.count, made.removed.joined(separator: ", ")))
       }
       // Written at once (not through print's buffer), so that it comes before plain mode's lines.
       writeOut(PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n")

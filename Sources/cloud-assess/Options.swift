@@ -1,10 +1,10 @@
 import ArgumentParser
 import AssessmentCore
-import AssessmentStore
 import AssessmentFrontEnd
+import AssessmentStore
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 
 /// Where the sessions are: shared by every command that reads or writes them.
 struct SessionsOptions: ParsableArguments {
@@ -17,7 +17,8 @@ struct SessionsOptions: ParsableArguments {
 
   var store: SessionStore {
     SessionStore(
-      directory: SessionStore.defaultDirectory(override: sessionsDirectory, variable: ProcessEnvironment.value))
+      directory: SessionStore.defaultDirectory(
+        override: sessionsDirectory, variable: ProcessEnvironment.value))
   }
 }
 
@@ -34,7 +35,8 @@ var environmentLanguage: InterfaceLanguage {
 /// gives the exit code for it.
 func fail(_ error: Error, language: InterfaceLanguage = environmentLanguage) -> ExitCode {
   let message =
-    (error as? StoreError)?.message(language) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    (error as? StoreError)?.message(language) ?? (error as? LocalizedError)?.errorDescription
+    ?? "\(error)"
   FileHandle.standardError.write(Data("cloud-assess: error: \(message)\n".utf8))
   return .failure
 }

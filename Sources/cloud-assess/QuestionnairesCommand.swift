@@ -29,12 +29,15 @@ struct Questionnaires: ParsableCommand {
       }
       print(try jsonText(rows))
     case .text:
-      let table = [["ID", "VERSION", "LANGUAGES", "QUESTIONS", "TITLE"]]
+      let table =
+        [["ID", "VERSION", "LANGUAGES", "QUESTIONS", "TITLE"]]
         + all.map {
           [
-            $0.questionnaire.id + ($0.questionnaire.id == BuiltinQuestionnaires.defaultID ? " (default)" : ""),
+            $0.questionnaire.id
+              + ($0.questionnaire.id == BuiltinQuestionnaires.defaultID ? " (default)" : ""),
             $0.questionnaire.version, $0.questionnaire.languages.joined(separator: ","),
-            String($0.questionnaire.questions.count), $0.questionnaire.text($0.questionnaire.title, "en"),
+            String($0.questionnaire.questions.count),
+            $0.questionnaire.text($0.questionnaire.title, "en"),
           ]
         }
       print(TextTable.render(table))
@@ -58,7 +61,8 @@ enum TextTable {
     }
     return rows.map { row in
       row.enumerated().map { index, cell in
-        index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        index == row.count - 1
+          ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
     }.joined(separator: "\n")
   }

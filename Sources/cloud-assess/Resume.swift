@@ -6,7 +6,8 @@ import Foundation
 struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
-    abstract: "Reopen a saved assessment where it was left (without SESSION: choose from the list).")
+    abstract: "Reopen a saved assessment where it was left (without SESSION: choose from the list)."
+  )
 
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
   var session: String?
@@ -25,14 +26,16 @@ struct Resume: ParsableCommand {
     let language = interface.resolvedLanguage
     guard let session else {
       try Interactive.start(
-        store: store, questionnaire: questionnaire, language: language, offersNew: false, plain: interface.plain)
+        store: store, questionnaire: questionnaire, language: language, offersNew: false,
+        plain: interface.plain)
       return
     }
     let opened: OpenSession
     do {
       // The file and the lock are checked before the terminal is touched, so that a damaged
       // session or one open elsewhere is reported as such.
-      opened = try store.openForWriting(path: try store.path(for: session), questionnaire: questionnaire)
+      opened = try store.openForWriting(
+        path: try store.path(for: session), questionnaire: questionnaire)
     } catch {
       throw fail(error, language: language)
     }

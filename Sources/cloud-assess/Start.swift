@@ -8,7 +8,10 @@ struct Start: ParsableCommand {
     commandName: "start",
     abstract: "Open the start screen: a new assessment, a saved one, or quit (the default).")
 
-  @Option(help: ArgumentHelp("The questionnaire for a new assessment (built-in id or YAML file), also used to open the saved sessions made with it.", valueName: "id|path"))
+  @Option(
+    help: ArgumentHelp(
+      "The questionnaire for a new assessment (built-in id or YAML file), also used to open the saved sessions made with it.",
+      valueName: "id|path"))
   var questionnaire: String?
 
   @OptionGroup var sessions: SessionsOptions

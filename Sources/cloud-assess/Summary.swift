@@ -14,7 +14,8 @@ import SystemSupport
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
-    abstract: "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV, OSCAL or xlsx).",
+    abstract:
+      "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV, OSCAL or xlsx).",
     discussion: """
       The JSON form is described by docs/summary.schema.json. html: one self-contained file to \
       print or hand over, laid out by a Mustache template (--print-template prints the built-in \
@@ -39,7 +40,9 @@ struct Summary: ParsableCommand {
       valueName: "file"))
   var template: String?
 
-  @Flag(name: .customLong("print-template"), help: "Print the built-in HTML template, to copy and edit; nothing else.")
+  @Flag(
+    name: .customLong("print-template"),
+    help: "Print the built-in HTML template, to copy and edit; nothing else.")
   var printTemplate = false
 
   @Option(
@@ -47,7 +50,9 @@ struct Summary: ParsableCommand {
     help: ArgumentHelp("csv: the field delimiter, ',' (default), ';' or 'tab'.", valueName: "char"))
   var csvDelimiter: String = ","
 
-  @Flag(name: .customLong("bom"), help: "csv: start with a UTF-8 byte-order mark (for spreadsheets in fr/nl locales).")
+  @Flag(
+    name: .customLong("bom"),
+    help: "csv: start with a UTF-8 byte-order mark (for spreadsheets in fr/nl locales).")
   var byteOrderMark = false
 
   @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -79,10 +84,13 @@ struct Summary: ParsableCommand {
       throw ValidationError("Missing expected argument '<session>'")
     }
     if delimiter == nil {
-      throw ValidationError("--csv-delimiter '\(csvDelimiter)' must be one character other than a quote or a line break (',', ';' or 'tab')")
+      throw ValidationError(
+        "--csv-delimiter '\(csvDelimiter)' must be one character other than a quote or a line break (',', ';' or 'tab')"
+      )
     }
     if let asOf, !Day.isValid(asOf) {
-      throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30")
+      throw ValidationError(
+        "--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30")
     }
   }
 
@@ -97,7 +105,8 @@ struct Summary: ParsableCommand {
     let store = sessions.store
     let language = interface.resolvedLanguage
     if format == .xlsx, output == nil {
-      throw fail(ReportRefusal(description: Messages.xlsxNeedsOutput.text(language)), language: language)
+      throw fail(
+        ReportRefusal(description: Messages.xlsxNeedsOutput.text(language)), language: language)
     }
     let report: SummaryReport
     let path: String
@@ -112,7 +121,9 @@ struct Summary: ParsableCommand {
         do {
           customTemplate = try String(contentsOfFile: template, encoding: .utf8)
         } catch {
-          throw ReportRefusal(description: Messages.templateUnreadable.format(language, template, "\(error.localizedDescription)"))
+          throw ReportRefusal(
+            description: Messages.templateUnreadable.format(
+              language, template, "\(error.localizedDescription)"))
         }
       }
       let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
@@ -133,7 +144,8 @@ struct Summary: ParsableCommand {
     func provenance() throws -> ReportProvenance {
       do {
         return ReportProvenance(
-          sessionID: sessionID, sessionSHA256: try ReportOutput.sha256(ofFile: path), produced: Self.productionDate())
+          sessionID: sessionID, sessionSHA256: try ReportOutput.sha256(ofFile: path),
+          produced: Self.productionDate())
       } catch {
         throw fail(error, language: language)
       }
@@ -153,7 +165,10 @@ struct Summary: ParsableCommand {
       do {
         text = try HTMLReport.render(model, template: customTemplate)
       } catch {
-        throw fail(ReportRefusal(description: Messages.templateUnreadable.format(language, template ?? "", "\(error)")), language: language)
+        throw fail(
+          ReportRefusal(
+            description: Messages.templateUnreadable.format(language, template ?? "", "\(error)")),
+          language: language)
       }
     case .csv:
       text = report.csv(CSVOptions(delimiter: delimiter ?? ",", byteOrderMark: byteOrderMark))

@@ -30,7 +30,10 @@ struct Validate: ParsableCommand {
             "\(problem.file):\(problem.line):\(problem.column): error: \(problem.id.map { "[\($0)] " } ?? "")\(problem.message)\n"
               .utf8))
       }
-      let count = problems.count == 1 ? Messages.oneProblemFound.format(language) : Messages.problemsFound.format(language, String(problems.count))
+      let count =
+        problems.count == 1
+        ? Messages.oneProblemFound.format(language)
+        : Messages.problemsFound.format(language, String(problems.count))
       FileHandle.standardError.write(Data((count + "\n").utf8))
       throw ExitCode.failure
     } catch {

@@ -10,8 +10,8 @@
 // FILE:LINE:COLUMN: error: MESSAGE. `BuiltinQuestionnairesTests` checks that every compiled model
 // equals what the loader reads from Questionnaires/.
 import AssessmentCore
-import QuestionnaireFormat
 import Foundation
+import QuestionnaireFormat
 
 func literal(_ text: String) -> String {
   var result = "\""
@@ -33,12 +33,15 @@ func literal(_ text: String) -> String {
   return result + "\""
 }
 
-func strings(_ values: [String]) -> String { "[" + values.map(literal).joined(separator: ", ") + "]" }
+func strings(_ values: [String]) -> String {
+  "[" + values.map(literal).joined(separator: ", ") + "]"
+}
 
 func localized(_ text: LocalizedText) -> String {
   text.entries.isEmpty
     ? "LocalizedText(pairs: [:])"
-    : "LocalizedText(pairs: [" + text.entries.map { "\(literal($0.language)): \(literal($0.text))" }
+    : "LocalizedText(pairs: ["
+      + text.entries.map { "\(literal($0.language)): \(literal($0.text))" }
       .joined(separator: ", ") + "])"
 }
 
@@ -72,15 +75,18 @@ func question(_ q: Question) -> String {
   parts.append("text: \(localized(q.text))")
   parts.append("help: \(localized(q.help))")
   parts.append(
-    "options: [" + q.options.map { "ChoiceOption(id: \(literal($0.id)), label: \(localized($0.label)))" }
+    "options: ["
+      + q.options.map { "ChoiceOption(id: \(literal($0.id)), label: \(localized($0.label)))" }
       .joined(separator: ", ") + "]")
   parts.append("when: \(optional(q.when))")
   parts.append("severity: " + (q.severity.map { ".\($0.rawValue)" } ?? "nil"))
   parts.append("protects: [" + q.protects.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]")
   parts.append("remediation: \(optional(q.remediation))")
   parts.append(
-    "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))")
-  parts.append("basis: " + (q.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))
+    "mappings: Mappings(iso27002: \(strings(q.mappings.iso27002)), nis2: \(strings(q.mappings.nis2)), gdpr: \(strings(q.mappings.gdpr)))"
+  )
+  parts.append(
+    "basis: " + (q.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))
   parts.append("optional: \(q.optional)")
   // Only when set, so that questionnaires without them generate the same code as before.
   if let minimum = q.minimum { parts.append("minimum: \(minimum)") }
@@ -91,23 +97,37 @@ func question(_ q: Question) -> String {
 }
 
 func scale(_ levels: [ScaleLevel]) -> String {
-  "[" + levels.map { "ScaleLevel(id: \(literal($0.id)), label: \(localized($0.label)))" }.joined(separator: ", ") + "]"
+  "["
+    + levels.map { "ScaleLevel(id: \(literal($0.id)), label: \(localized($0.label)))" }.joined(
+      separator: ", ") + "]"
 }
 
 func dictionary(_ values: [String: String]) -> String {
   values.isEmpty
-    ? "[:]" : "[" + values.keys.sorted().map { "\(literal($0)): \(literal(values[$0]!))" }.joined(separator: ", ") + "]"
+    ? "[:]"
+    : "["
+      + values.keys.sorted().map { "\(literal($0)): \(literal(values[$0]!))" }.joined(
+        separator: ", ") + "]"
 }
 
 func riskModel(_ model: RiskModel) -> String {
-  let matrix = model.matrix.isEmpty
-    ? "[:]" : "[" + model.matrix.keys.sorted().map { "\(literal($0)): \(strings(model.matrix[$0]!))" }.joined(separator: ", ") + "]"
-  let severity = model.severityImpact.isEmpty
+  let matrix =
+    model.matrix.isEmpty
     ? "[:]"
-    : "[" + model.severityImpact.keys.sorted { $0.rank < $1.rank }.map { ".\($0.rawValue): \(literal(model.severityImpact[$0]!))" }
+    : "["
+      + model.matrix.keys.sorted().map { "\(literal($0)): \(strings(model.matrix[$0]!))" }.joined(
+        separator: ", ") + "]"
+  let severity =
+    model.severityImpact.isEmpty
+    ? "[:]"
+    : "["
+      + model.severityImpact.keys.sorted { $0.rank < $1.rank }.map {
+        ".\($0.rawValue): \(literal(model.severityImpact[$0]!))"
+      }
       .joined(separator: ", ") + "]"
   let adjustments = model.impactAdjustments.map {
-    "ImpactAdjustment(when: Condition\(condition($0.when)), dimensions: [" + $0.dimensions.map { ".\($0.rawValue)" }.joined(separator: ", ")
+    "ImpactAdjustment(when: Condition\(condition($0.when)), dimensions: ["
+      + $0.dimensions.map { ".\($0.rawValue)" }.joined(separator: ", ")
       + "], questions: \(strings($0.questions)), shift: \($0.shift), reason: \(localized($0.reason)))"
   }
   return """
@@ -161,7 +181,8 @@ enum QuestionnaireCodegen {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard arguments.count >= 2, arguments[0] == "--output" else {
-      FileHandle.standardError.write(Data("usage: questionnaire-codegen --output FILE.swift QUESTIONNAIRE...\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: questionnaire-codegen --output FILE.swift QUESTIONNAIRE...\n".utf8))
       exit(64)
     }
     let outputPath = arguments[1]
@@ -192,7 +213,9 @@ enum QuestionnaireCodegen {
           for problem in problems {
             let id = problem.id.map { "[\($0)] " } ?? ""
             FileHandle.standardError.write(
-              Data("\(problem.file):\(problem.line):\(problem.column): error: \(id)\(problem.message)\n".utf8))
+              Data(
+                "\(problem.file):\(problem.line):\(problem.column): error: \(id)\(problem.message)\n"
+                  .utf8))
           }
         }
         failed = true
@@ -201,12 +224,17 @@ enum QuestionnaireCodegen {
       let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
       guard loaded.questionnaire.id == name else {
         FileHandle.standardError.write(
-          Data("\(path): error: the questionnaire's id is '\(loaded.questionnaire.id)'; a built-in questionnaire is named after its id (Questionnaires/\(loaded.questionnaire.id))\n".utf8))
+          Data(
+            "\(path): error: the questionnaire's id is '\(loaded.questionnaire.id)'; a built-in questionnaire is named after its id (Questionnaires/\(loaded.questionnaire.id))\n"
+              .utf8))
         failed = true
         continue
       }
       guard seen.insert(name).inserted else {
-        FileHandle.standardError.write(Data("\(path): error: a second built-in questionnaire '\(name)' (a directory and a .yaml file?); keep one\n".utf8))
+        FileHandle.standardError.write(
+          Data(
+            "\(path): error: a second built-in questionnaire '\(name)' (a directory and a .yaml file?); keep one\n"
+              .utf8))
         failed = true
         continue
       }
@@ -216,25 +244,43 @@ enum QuestionnaireCodegen {
       functions += "\n  // MARK: - \(q.id)\n\n"
       functions += "  @Sendable static func \(base)() -> Questionnaire {\n"
       functions += "    Questionnaire(\n"
-      functions += "      id: \(literal(q.id)), version: \(literal(q.version)), languages: \(strings(q.languages)),\n"
-      functions += "      title: \(localized(q.title)),\n      description: \(optional(q.description)),\n"
-      functions += "      sections: [" + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
+      functions +=
+        "      id: \(literal(q.id)), version: \(literal(q.version)), languages: \(strings(q.languages)),\n"
+      functions +=
+        "      title: \(localized(q.title)),\n      description: \(optional(q.description)),\n"
+      functions +=
+        "      sections: ["
+        + q.sections.indices.map { "\(base)_section\($0)()" }.joined(separator: ", ") + "],\n"
       functions += "      riskModel: \(base)_riskModel(),\n"
-      functions += "      blockingRules: [\n" + q.blockingRules.map {
-        "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)), basis: \($0.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))"
-      }.joined(separator: ",\n") + "\n      ],\n"
-      functions += "      risks: [\n" + q.risks.map {
-        "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
-      }.joined(separator: ",\n") + "\n      ],\n"
-      functions += "      citations: [" + (q.citations.isEmpty ? ":" : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }.joined(separator: ",\n        ")) + "],\n"
-      functions += "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), sharedAction: \(optional(q.labels.sharedAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))),\n"
+      functions +=
+        "      blockingRules: [\n"
+        + q.blockingRules.map {
+          "        BlockingRule(id: \(literal($0.id)), refs: \(strings($0.refs)), when: Condition\(condition($0.when)), questions: \(strings($0.questions)), message: \(localized($0.message)), remediation: \(localized($0.remediation)), derogation: \(derogationRule($0.derogation)), basis: \($0.basis.map { ".\($0 == .goodPractice ? "goodPractice" : $0.rawValue)" } ?? "nil"))"
+        }.joined(separator: ",\n") + "\n      ],\n"
+      functions +=
+        "      risks: [\n"
+        + q.risks.map {
+          "        RegisterRisk(id: \(literal($0.id)), refs: \(strings($0.refs)), title: \(localized($0.title)), mitigatedBy: \(strings($0.mitigatedBy)))"
+        }.joined(separator: ",\n") + "\n      ],\n"
+      functions +=
+        "      citations: ["
+        + (q.citations.isEmpty
+          ? ":"
+          : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }
+            .joined(separator: ",\n        ")) + "],\n"
+      functions +=
+        "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), sharedAction: \(optional(q.labels.sharedAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))),\n"
       functions += "      owner: .\(q.owner.rawValue))\n  }\n"
-      functions += "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
+      functions +=
+        "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
       for (index, section) in q.sections.enumerated() {
         functions += "\n  private static func \(base)_section\(index)() -> Section {\n"
-        functions += "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
-        functions += "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
-        functions += "      when: \(optional(section.when)), owner: \(section.owner.map { "." + $0.rawValue } ?? "nil"),\n      questions: [\n"
+        functions +=
+          "    Section(\n      id: \(literal(section.id)), title: \(localized(section.title)),\n"
+        functions +=
+          "      introduction: \(optional(section.introduction)), refs: \(strings(section.refs)),\n"
+        functions +=
+          "      when: \(optional(section.when)), owner: \(section.owner.map { "." + $0.rawValue } ?? "nil"),\n      questions: [\n"
         functions += section.questions.map { "      " + question($0) }.joined(separator: ",\n")
         functions += "\n      ])\n  }\n"
       }
@@ -244,7 +290,8 @@ enum QuestionnaireCodegen {
     do {
       try Data(output.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
     } catch {
-      FileHandle.standardError.write(Data("\(outputPath): error: cannot write: \(error.localizedDescription)\n".utf8))
+      FileHandle.standardError.write(
+        Data("\(outputPath): error: cannot write: \(error.localizedDescription)\n".utf8))
       exit(1)
     }
   }

@@ -17,7 +17,8 @@ import Testing
 
   @Test func anActionIsRecordedOnTheCurrentQuestionAndABlankOneRemovesIt() {
     var state = session(["restitution": Answer(value: .choice("partial"))], on: "restitution")
-    let action = PlanAction(owner: "DPO", dueDate: "2027-03-31", status: .inProgress, reference: "JIRA-12")
+    let action = PlanAction(
+      owner: "DPO", dueDate: "2027-03-31", status: .inProgress, reference: "JIRA-12")
     #expect(wizard.reduce(&state, .actionEdited(action, at: t1)) == [.save])
     #expect(state.answers["restitution"]?.action == action)
     #expect(state.answers["restitution"]?.value == .choice("partial"), "the answer is untouched")
@@ -29,7 +30,10 @@ import Testing
 
   @Test func theActionPlanOfAFinishedAssessmentIsFollowedUpWithoutReopeningIt() {
     var state = session(
-      ["restitution": Answer(value: .choice("partial")), "sovereignty": Answer(value: .choice("noncompliant"))],
+      [
+        "restitution": Answer(value: .choice("partial")),
+        "sovereignty": Answer(value: .choice("noncompliant")),
+      ],
       on: "sovereignty")
     state.phase = .finished
     #expect(wizard.reduce(&state, .questionJumped("restitution")) == [.save])
@@ -38,16 +42,19 @@ import Testing
     #expect(wizard.reduce(&state, .actionEdited(action, at: t1)) == [.save])
     #expect(state.answers["restitution"]?.action == action)
     #expect(state.phase == .finished, "still finished")
-    #expect(wizard.reduce(&state, .answerChosen(.choice("compliant"), at: t1)) == [], "no answering")
+    #expect(
+      wizard.reduce(&state, .answerChosen(.choice("compliant"), at: t1)) == [], "no answering")
   }
 
   @Test func thePlanListsPendingActionsByDueDateTheOverdueOnesAcceptedRisksAndDone() {
     let state = session(
       [
         "personal_data": Answer(value: .choice("no")),
-        "restitution": Answer(value: .choice("partial"), action: PlanAction(owner: "A", dueDate: "2027-06-30")),
+        "restitution": Answer(
+          value: .choice("partial"), action: PlanAction(owner: "A", dueDate: "2027-06-30")),
         "sovereignty": Answer(
-          value: .choice("noncompliant"), action: PlanAction(owner: "B", dueDate: "2027-01-31", status: .inProgress)),
+          value: .choice("noncompliant"),
+          action: PlanAction(owner: "B", dueDate: "2027-01-31", status: .inProgress)),
       ], on: "restitution")
     let plan = RiskEngine(questionnaire: fixture).summarize(state, asOf: Self.asOf).plan
     #expect(plan.pending.map(\.questionID) == ["sovereignty", "restitution"], "by due date")
@@ -69,8 +76,11 @@ import Testing
     let state = session(
       ["restitution": Answer(value: .choice("partial"), action: action)], on: "restitution")
     let summary = RiskEngine(questionnaire: fixture).summarize(state, asOf: Self.asOf)
-    #expect(summary.plan.accepted.map(\.questionID) == ["restitution"], "shown as accepted, never dropped")
-    #expect(summary.gaps.contains { $0.questionID == "restitution" }, "the gap stays in the summary")
+    #expect(
+      summary.plan.accepted.map(\.questionID) == ["restitution"], "shown as accepted, never dropped"
+    )
+    #expect(
+      summary.gaps.contains { $0.questionID == "restitution" }, "the gap stays in the summary")
   }
 
   @Test func aCarriedAnswerIsNotVerifiedUntilConfirmedOrChanged() {
@@ -113,21 +123,33 @@ import Testing
       answers: [
         "restitution": Answer(value: .choice("partial"), action: PlanAction(dueDate: "2027-06-30")),
         "sovereignty": Answer(value: .choice("partial"), action: PlanAction(dueDate: "2027-07-31")),
-        "encryption": Answer(value: .choice("partial"), action: PlanAction(owner: "DPO", dueDate: "2027-08-31")),
+        "encryption": Answer(
+          value: .choice("partial"), action: PlanAction(owner: "DPO", dueDate: "2027-08-31")),
       ], cursor: 0)
     let plan = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: Self.asOf).plan
     #expect(plan.pending.map(\.responsibility) == [.organisation, .shared, .provider])
-    #expect(plan.pending.map { $0.owner(.fr) } == ["Organisation", "Partagée (organisation et fournisseur)", "DPO"])
-    #expect(plan.pending.map { $0.owner(.en) } == ["Organisation", "Shared (organisation and provider)", "DPO"])
-    #expect(plan.pending.map { $0.owner(.nl) } == ["Organisatie", "Gedeeld (organisatie en leverancier)", "DPO"])
+    #expect(
+      plan.pending.map { $0.owner(.fr) } == [
+        "Organisation", "Partagée (organisation et fournisseur)", "DPO",
+      ])
+    #expect(
+      plan.pending.map { $0.owner(.en) } == [
+        "Organisation", "Shared (organisation and provider)", "DPO",
+      ])
+    #expect(
+      plan.pending.map { $0.owner(.nl) } == [
+        "Organisatie", "Gedeeld (organisatie en leverancier)", "DPO",
+      ])
     #expect(PlanAction(owner: "  ").owner(default: .provider, .en) == "Provider")
   }
 
   @Test func aCarriedNonComplianceStaysNonCompliant() {
-    let state = session(["restitution": Answer(value: .choice("noncompliant"), reverify: true)], on: "restitution")
-    let finding = RiskEngine(questionnaire: fixture).summarize(state, asOf: Self.asOf).findings.first {
-      $0.questionID == "restitution"
-    }
+    let state = session(
+      ["restitution": Answer(value: .choice("noncompliant"), reverify: true)], on: "restitution")
+    let finding = RiskEngine(questionnaire: fixture).summarize(state, asOf: Self.asOf).findings
+      .first {
+        $0.questionID == "restitution"
+      }
     #expect(finding?.answer == .noncompliant)
   }
 }

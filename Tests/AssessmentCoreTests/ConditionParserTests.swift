@@ -10,7 +10,8 @@ import Testing
   @Test func parsesEveryForm() throws {
     #expect(try parse("personal_data == yes") == .equals("personal_data", "yes"))
     #expect(try parse("a != b") == .not(.equals("a", "b")))
-    #expect(try parse("deployment in [public, hybrid]") == .isIn("deployment", ["public", "hybrid"]))
+    #expect(
+      try parse("deployment in [public, hybrid]") == .isIn("deployment", ["public", "hybrid"]))
     #expect(try parse("deployment not in [private]") == .not(.isIn("deployment", ["private"])))
     #expect(try parse("!derogation_granted") == .not(.isYes("derogation_granted")))
     #expect(try parse("answered(q_id)") == .answered("q_id"))
@@ -53,8 +54,10 @@ import Testing
     let result = try ConditionParser.parse("a == x && (bb in [y, z] || answered(c))")
     #expect(
       result.references == [
-        ConditionReference(questionID: "a", values: ["x"], column: 1, use: .value, valueColumns: [6]),
-        ConditionReference(questionID: "bb", values: ["y", "z"], column: 12, use: .value, valueColumns: [19, 22]),
+        ConditionReference(
+          questionID: "a", values: ["x"], column: 1, use: .value, valueColumns: [6]),
+        ConditionReference(
+          questionID: "bb", values: ["y", "z"], column: 12, use: .value, valueColumns: [19, 22]),
         ConditionReference(questionID: "c", values: [], column: 37, use: .answered),
       ])
   }
@@ -115,7 +118,9 @@ import Testing
     #expect(InterfaceLanguage.from(variable: ["LANG": "nl_BE.UTF-8"].lookup) == .nl)
     #expect(InterfaceLanguage.from(variable: ["LANG": "de_DE.UTF-8"].lookup) == .en)
     #expect(InterfaceLanguage.from(variable: ["LC_ALL": "nl_BE", "LANG": "fr_BE"].lookup) == .nl)
-    #expect(InterfaceLanguage.from(variable: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US"].lookup) == .fr)
+    #expect(
+      InterfaceLanguage.from(
+        variable: ["LC_ALL": "", "LC_MESSAGES": "fr_FR", "LANG": "en_US"].lookup) == .fr)
     #expect(InterfaceLanguage.from(variable: [String: String]().lookup) == .en)
   }
 

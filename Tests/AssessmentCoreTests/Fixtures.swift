@@ -1,7 +1,7 @@
 import Foundation
+@_exported import TestSupport
 
 @testable import AssessmentCore
-@_exported import TestSupport
 
 func text(_ value: String) -> LocalizedText {
   LocalizedText(["fr": value + " (fr)", "en": value, "nl": value + " (nl)"])
@@ -27,7 +27,8 @@ let fixture: Questionnaire = {
       Section(
         id: "scoping", title: text("Scope"),
         questions: [
-          Question(id: "personal_data", type: .yesno, text: text("Personal data?"), help: text("h")),
+          Question(
+            id: "personal_data", type: .yesno, text: text("Personal data?"), help: text("h")),
           Question(
             id: "deployment", type: .single, text: text("Deployment?"), help: text("h"),
             options: [
@@ -42,7 +43,8 @@ let fixture: Questionnaire = {
           compliance("sovereignty", "2.2.7.a", severity: .critical),
         ]),
       Section(
-        id: "privacy", title: text("Privacy"), when: try! ConditionParser.parse("personal_data != no").condition,
+        id: "privacy", title: text("Privacy"),
+        when: try! ConditionParser.parse("personal_data != no").condition,
         questions: [
           compliance("encryption", "2.4.6", severity: .critical),
           compliance("network", "2.3.5.4", severity: .medium, when: "deployment == public"),

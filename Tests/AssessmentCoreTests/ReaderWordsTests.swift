@@ -10,7 +10,8 @@ import Testing
 
   @Test(arguments: [
     (12.5, InterfaceLanguage.fr, "12,5"), (150_000, .fr, "150\u{A0}000"), (12.5, .nl, "12,5"),
-    (150_000, .nl, "150\u{A0}000"), (-1_234_567.25, .fr, "-1\u{A0}234\u{A0}567,25"), (12.5, .en, "12.5"),
+    (150_000, .nl, "150\u{A0}000"), (-1_234_567.25, .fr, "-1\u{A0}234\u{A0}567,25"),
+    (12.5, .en, "12.5"),
     (150_000, .en, "150,000"), (1000, .fr, "1000"), (2026, .nl, "2026"),
   ])
   func numbersReadInTheLanguage(value: Double, language: InterfaceLanguage, expected: String) {
@@ -23,7 +24,10 @@ import Testing
   @Test(arguments: [InterfaceLanguage.fr, .en, .nl])
   func aNotApplicableAnswerIsNotLabelledJustificationRequired(language: InterfaceLanguage) {
     let words = AnswerValue.choice("na").display(point, language, fixture)
-    #expect(words == ["fr": "Non applicable", "en": "Not applicable", "nl": "Niet van toepassing"][language.rawValue])
+    #expect(
+      words
+        == ["fr": "Non applicable", "en": "Not applicable", "nl": "Niet van toepassing"][
+          language.rawValue])
     let offered = point.choices(language, fixture).first { $0.id == "na" }?.label ?? ""
     #expect(offered.count > words.count, "the choice on the question screen keeps its hint")
   }

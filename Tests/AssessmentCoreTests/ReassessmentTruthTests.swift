@@ -13,7 +13,8 @@ import Testing
     "personal_data": Answer(value: .choice("yes"), answeredAt: t0),
     "deployment": Answer(value: .choice("public"), answeredAt: t0),
     "restitution": Answer(value: .choice("compliant"), answeredAt: t0),
-    "sovereignty": Answer(value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
+    "sovereignty": Answer(
+      value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
     "encryption": Answer(value: .choice("compliant"), answeredAt: t0),
     "network": Answer(value: .choice("noncompliant"), answeredAt: t0),
     "comment": Answer(value: .text("Seen."), answeredAt: t0),
@@ -51,7 +52,8 @@ import Testing
     let after = RiskEngine(questionnaire: fixture).summarize(walked, asOf: t1)
     #expect(after.progress.toReverify == 6)
     #expect(wizard.progress(walked) == after.progress)
-    #expect(wizard.progress(walked, section: 1) == Progress(answered: 2, applicable: 2, toReverify: 1))
+    #expect(
+      wizard.progress(walked, section: 1) == Progress(answered: 2, applicable: 2, toReverify: 1))
   }
 
   @Test func anUnjustifiedNotApplicableLeavesTheAssessmentIncompleteForTheWizardToo() {

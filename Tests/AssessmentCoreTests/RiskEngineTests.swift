@@ -9,9 +9,11 @@ import Testing
     var model = RiskModel.standard
     model.impactAdjustments = [
       ImpactAdjustment(
-        when: .isYes("personal_data"), dimensions: [.confidentiality], shift: 1, reason: text("personal")),
+        when: .isYes("personal_data"), dimensions: [.confidentiality], shift: 1,
+        reason: text("personal")),
       ImpactAdjustment(
-        when: .equals("deployment", "private"), dimensions: [.availability], shift: -1, reason: text("private")),
+        when: .equals("deployment", "private"), dimensions: [.availability], shift: -1,
+        reason: text("private")),
     ]
     var copy = fixture
     copy.riskModel = model
@@ -20,13 +22,18 @@ import Testing
         id: "no_encryption", refs: ["2.4.6"], when: .equals("encryption", "noncompliant"),
         questions: ["encryption"], message: text("m"), remediation: text("r"))
     ]
-    copy.risks = [RegisterRisk(id: "D.risk.4", refs: ["D.risk.4"], title: text("leak"), mitigatedBy: ["encryption", "sovereignty"])]
+    copy.risks = [
+      RegisterRisk(
+        id: "D.risk.4", refs: ["D.risk.4"], title: text("leak"),
+        mitigatedBy: ["encryption", "sovereignty"])
+    ]
     return copy
   }
 
   func state(_ answers: [String: Answer]) -> WizardState {
     Wizard(questionnaire: questionnaire).resume(
-      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0), answers: answers, cursor: 0)
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0), answers: answers,
+      cursor: 0)
   }
 
   func finding(_ id: String, _ answers: [String: Answer]) throws -> Finding {
@@ -35,10 +42,13 @@ import Testing
   }
 
   @Test(arguments: [
-    ("compliant", "very_low"), ("partial", "medium"), ("unknown", "high"), ("noncompliant", "very_high"),
+    ("compliant", "very_low"), ("partial", "medium"), ("unknown", "high"),
+    ("noncompliant", "very_high"),
   ])
   func likelihoodFollowsTheAnswer(answer: String, likelihood: String) throws {
-    #expect(try finding("restitution", ["restitution": Answer(value: .choice(answer))]).likelihood == likelihood)
+    #expect(
+      try finding("restitution", ["restitution": Answer(value: .choice(answer))]).likelihood
+        == likelihood)
   }
 
   @Test func unansweredCountsAsHighAndNotApplicableNeedsAJustification() throws {
@@ -57,12 +67,14 @@ import Testing
     let model = RiskModel.standard
     let engine = RiskEngine(questionnaire: questionnaire)
     let answers: [(ScoredAnswer, String)] = [
-      (.compliant, "very_low"), (.partial, "medium"), (.unknown, "high"), (.noncompliant, "very_high"),
+      (.compliant, "very_low"), (.partial, "medium"), (.unknown, "high"),
+      (.noncompliant, "very_high"),
     ]
     for (answer, likelihood) in answers {
       for (column, severity) in Severity.allCases.enumerated() {
         let question = compliance("q", "x", severity: severity, protects: [.integrity])
-        let result = engine.finding(question, position: 0, section: 0, answer: answer, adjustments: [])
+        let result = engine.finding(
+          question, position: 0, section: 0, answer: answer, adjustments: [])
         #expect(result.impact == model.impact[column].id)
         #expect(result.level == model.matrix[likelihood]?[column], "\(answer) × \(severity)")
       }
@@ -70,7 +82,10 @@ import Testing
   }
 
   @Test func impactIsRaisedForPersonalDataAndLoweredForAPrivateCloudOnlyOnTheirDimensions() throws {
-    let personal = ["personal_data": Answer(value: .choice("yes")), "deployment": Answer(value: .choice("private"))]
+    let personal = [
+      "personal_data": Answer(value: .choice("yes")),
+      "deployment": Answer(value: .choice("private")),
+    ]
     let sovereignty = try finding("sovereignty", personal)  // critical, confidentiality: stays at the top
     #expect(sovereignty.impact == "critical")
     let encryption = try finding("encryption", personal)
@@ -78,25 +93,31 @@ import Testing
     let restitution = try finding("restitution", personal)  // high, availability: lowered
     #expect(restitution.impact == "medium")
     #expect(restitution.impactReasons == [text("private")])
-    let network = compliance("n", "x", severity: .medium, protects: [.availability, .confidentiality])
+    let network = compliance(
+      "n", "x", severity: .medium, protects: [.availability, .confidentiality])
     let engine = RiskEngine(questionnaire: questionnaire)
     let raised = engine.finding(
-      network, position: 0, section: 0, answer: .partial, adjustments: questionnaire.riskModel.impactAdjustments)
+      network, position: 0, section: 0, answer: .partial,
+      adjustments: questionnaire.riskModel.impactAdjustments)
     #expect(raised.impact == "high", "the highest stake among the protected dimensions counts")
   }
 
   @Test func hiddenQuestionsNeverCount() {
     let summary = RiskEngine(questionnaire: questionnaire).summarize(
-      state(["personal_data": Answer(value: .choice("no")), "encryption": Answer(value: .choice("noncompliant"))]))
+      state([
+        "personal_data": Answer(value: .choice("no")),
+        "encryption": Answer(value: .choice("noncompliant")),
+      ]))
     #expect(!summary.findings.contains { $0.questionID == "encryption" })
     #expect(summary.blocking.isEmpty, "a hidden answer does not block")
     #expect(summary.register[0].findings.map(\.questionID) == ["sovereignty"])
   }
 
   @Test func blockingMakesTheVerdictNotAcceptable() {
-    var answers = Dictionary(uniqueKeysWithValues: ["restitution", "sovereignty", "network"].map {
-      ($0, Answer(value: .choice("compliant")))
-    })
+    var answers = Dictionary(
+      uniqueKeysWithValues: ["restitution", "sovereignty", "network"].map {
+        ($0, Answer(value: .choice("compliant")))
+      })
     answers["personal_data"] = Answer(value: .choice("yes"))
     answers["deployment"] = Answer(value: .choice("public"))
     answers["comment"] = Answer(value: .text("ok"))
@@ -123,10 +144,16 @@ import Testing
     #expect(summary.gaps.map(\.questionID) == ["sovereignty", "restitution"])
     #expect(summary.verdict == .notAcceptable)
     let contract = summary.sections.first { $0.section == 1 }
-    #expect(contract == SectionCompliance(section: 1, applicable: 2, compliantScore: 0.5, answered: 2))
+    #expect(
+      contract == SectionCompliance(section: 1, applicable: 2, compliantScore: 0.5, answered: 2))
     let partial = RiskEngine(questionnaire: questionnaire).summarize(
-      state(["personal_data": Answer(value: .choice("no")), "restitution": Answer(value: .choice("partial")), "sovereignty": Answer(value: .choice("compliant"))]))
-    #expect(partial.sections.first { $0.section == 1 }?.compliantPercent == 75, "partial counts half")
+      state([
+        "personal_data": Answer(value: .choice("no")),
+        "restitution": Answer(value: .choice("partial")),
+        "sovereignty": Answer(value: .choice("compliant")),
+      ]))
+    #expect(
+      partial.sections.first { $0.section == 1 }?.compliantPercent == 75, "partial counts half")
     #expect(partial.verdict == .acceptableWithConditions)
   }
 }

@@ -25,7 +25,8 @@ import Testing
     switch Int.random(in: 0..<12, using: &generator) {
     case 0, 1, 2: return .answerChosen(values.randomElement(using: &generator)!, at: t1)
     case 3: return .answerCleared(at: t1)
-    case 4: return .noteEdited(["", "note", "autre note"].randomElement(using: &generator)!, at: t1)
+    case 4:
+      return .noteEdited(["", "note", "autre note"].randomElement(using: &generator)!, at: t1)
     case 5: return .flagToggled(at: t1)
     case 6: return .evidenceAdded("contrat.pdf", at: t1)
     case 7: return .nextPressed
@@ -45,14 +46,16 @@ import Testing
     for step in 0..<400 {
       let event = randomEvent(&generator)
       _ = wizard.reduce(&state, event)
-      #expect(state.visibility == fixture.visibility(answers: state.answers), "step \(step): \(event)")
+      #expect(
+        state.visibility == fixture.visibility(answers: state.answers), "step \(step): \(event)")
       var fresh = state
       fresh.tally.isCurrent = false
       #expect(state.tally.isCurrent, "step \(step)")
       #expect(wizard.progress(state) == wizard.progress(fresh), "step \(step): \(event)")
       #expect(wizard.visibleSections(state) == wizard.visibleSections(fresh), "step \(step)")
       for section in fixture.sections.indices {
-        #expect(wizard.progress(state, section: section) == wizard.progress(fresh, section: section))
+        #expect(
+          wizard.progress(state, section: section) == wizard.progress(fresh, section: section))
       }
     }
   }

@@ -9,7 +9,8 @@ import Testing
   /// Applies `event` and checks the whole resulting state against `expected` mutated by `change`.
   private func step(
     _ state: inout WizardState, _ event: WizardEvent, effects: [WizardEffect] = [.save],
-    sourceLocation: SourceLocation = #_sourceLocation, _ change: (inout WizardState) -> Void = { _ in }
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ change: (inout WizardState) -> Void = { _ in }
   ) {
     var expected = state
     change(&expected)
@@ -157,7 +158,9 @@ import Testing
       $0.answers["restitution"] = Answer(evidence: ["contrat"])
       $0.metadata.updated = t1
     }
-    step(&state, .evidenceEdited(0, " contrat.pdf ", at: t1)) { $0.answers["restitution"]?.evidence = ["contrat.pdf"] }
+    step(&state, .evidenceEdited(0, " contrat.pdf ", at: t1)) {
+      $0.answers["restitution"]?.evidence = ["contrat.pdf"]
+    }
     step(&state, .evidenceEdited(0, "contrat.pdf", at: t1), effects: [])
     step(&state, .evidenceEdited(1, "autre", at: t1), effects: [])
     step(&state, .evidenceEdited(0, "  ", at: t1)) { $0.answers["restitution"] = nil }
@@ -247,12 +250,16 @@ import Testing
     let meaningful: [Phase: Set<EventKind>] = [
       .identification: [.identificationEdited, .identificationConfirmed],
       .questions: [
-        .answerChosen, .answerCleared, .noteEdited, .evidenceAdded, .evidenceRemoved, .evidenceEdited,
+        .answerChosen, .answerCleared, .noteEdited, .evidenceAdded, .evidenceRemoved,
+        .evidenceEdited,
         .flagToggled, .actionEdited, .answerConfirmed, .nextPressed, .backPressed, .sectionJumped,
         .questionJumped, .returnPressed, .searchSubmitted, .nextMatchPressed, .reviewOpened,
         .summaryOpened, .finishRequested,
       ],
-      .review: [.backPressed, .sectionJumped, .questionJumped, .summaryOpened, .overlayClosed, .finishRequested],
+      .review: [
+        .backPressed, .sectionJumped, .questionJumped, .summaryOpened, .overlayClosed,
+        .finishRequested,
+      ],
       .summary: [.sectionJumped, .questionJumped, .overlayClosed, .finishRequested],
       // The action plan is kept up on a finished assessment too.
       .finished: [.reopenRequested, .questionJumped, .actionEdited],
@@ -265,7 +272,9 @@ import Testing
     for kind in EventKind.allCases {
       let event = kind.sample(at: t1)
       #expect(EventKind.of(event) == kind, "the sample of \(kind) is a \(EventKind.of(event))")
-      guard !everywhere.contains(kind), !(meaningful[phase]?.contains(kind) ?? false) else { continue }
+      guard !everywhere.contains(kind), !(meaningful[phase]?.contains(kind) ?? false) else {
+        continue
+      }
       var state = base
       let effects = wizard.reduce(&state, event)
       #expect(effects.isEmpty, "\(phase) \(event)")

@@ -1,12 +1,11 @@
 import AssessmentCore
-import AssessmentStore
 import AssessmentFrontEnd
+import AssessmentStore
 import Foundation
+@_exported import TestSupport
 import Testing
 
 @testable import AssessmentPlain
-@_exported import TestSupport
-
 
 /// Plain mode's lines, without I/O.
 @Suite struct PlainSessionTests {

@@ -11,7 +11,8 @@ import Testing
 
   func resume(_ answers: [String: Answer]) -> WizardState {
     wizard.resume(
-      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0), answers: answers, cursor: 0)
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t0), answers: answers,
+      cursor: 0)
   }
 
   @Test func anAnswerWhoseOptionWasRemovedCountsAsUnansweredAndIsNamed() {
@@ -29,10 +30,12 @@ import Testing
     let summary = RiskEngine(questionnaire: fixture).summarize(state)
     #expect(summary.unanswered.map { fixture.questions[$0].id }.contains("restitution"))
     #expect(summary.findings.first { $0.questionID == "restitution" }?.answer == .unanswered)
-    let report = SummaryReport(questionnaire: fixture, summary: summary, answers: state.answers, language: .en, digest: "0")
+    let report = SummaryReport(
+      questionnaire: fixture, summary: summary, answers: state.answers, language: .en, digest: "0")
     #expect(report.invalidAnswers.map(\.question.id) == ["deployment", "restitution"])
     let text = report.text(color: false)
-    #expect(text.contains("Answers that no longer fit the questionnaire, counted as unanswered (2)"))
+    #expect(
+      text.contains("Answers that no longer fit the questionnaire, counted as unanswered (2)"))
     #expect(text.contains("deployment: hybrid"))
     // Kept in the state, so a save keeps them in the file.
     #expect(state.answers["deployment"]?.value == .choice("hybrid"))
@@ -43,7 +46,8 @@ import Testing
     var sections = questionnaire.sections
     sections[2].questions[2].optional = true  // comment (text)
     sections[1].questions.append(
-      Question(id: "extra", refs: ["x"], type: .compliance, text: text("Extra"), help: text("h"),
+      Question(
+        id: "extra", refs: ["x"], type: .compliance, text: text("Extra"), help: text("h"),
         severity: .high, protects: [.integrity], remediation: text("r"), optional: true))
     questionnaire = Questionnaire(
       id: questionnaire.id, version: questionnaire.version, languages: questionnaire.languages,
@@ -52,8 +56,10 @@ import Testing
     let state = wizard.resume(
       phase: .questions, metadata: SessionMetadata(created: t0, updated: t0),
       answers: [
-        "personal_data": Answer(value: .choice("yes")), "deployment": Answer(value: .choice("private")),
-        "restitution": Answer(value: .choice("compliant")), "sovereignty": Answer(value: .choice("compliant")),
+        "personal_data": Answer(value: .choice("yes")),
+        "deployment": Answer(value: .choice("private")),
+        "restitution": Answer(value: .choice("compliant")),
+        "sovereignty": Answer(value: .choice("compliant")),
         "encryption": Answer(value: .choice("compliant")),
       ], cursor: 0)
     let summary = RiskEngine(questionnaire: questionnaire).summarize(state)
@@ -67,11 +73,13 @@ import Testing
 
   @Test func contextAnswersAppearInEveryFormat() throws {
     let state = resume([
-      "personal_data": Answer(value: .choice("yes")), "deployment": Answer(value: .choice("public")),
+      "personal_data": Answer(value: .choice("yes")),
+      "deployment": Answer(value: .choice("public")),
       "comment": Answer(value: .text("Hosted by <Acme>")),
     ])
     let summary = RiskEngine(questionnaire: fixture).summarize(state)
-    let report = SummaryReport(questionnaire: fixture, summary: summary, answers: state.answers, language: .fr, digest: "0")
+    let report = SummaryReport(
+      questionnaire: fixture, summary: summary, answers: state.answers, language: .fr, digest: "0")
     #expect(report.text(color: false).contains("Contexte et périmètre"))
     #expect(report.text(color: false).contains("Public (fr)"))
     let markdown = report.markdown()
@@ -85,40 +93,52 @@ import Testing
     var model = RiskModel.standard
     model.impactAdjustments = [
       ImpactAdjustment(
-        when: try! ConditionParser.parse("personal_data == yes").condition, dimensions: [.availability],
+        when: try! ConditionParser.parse("personal_data == yes").condition,
+        dimensions: [.availability],
         shift: 1, reason: text("Personal data at stake"))
     ]
     let questionnaire = Questionnaire(
-      id: "f", version: "1", languages: fixture.languages, title: fixture.title, sections: fixture.sections,
+      id: "f", version: "1", languages: fixture.languages, title: fixture.title,
+      sections: fixture.sections,
       riskModel: model)
     let state = Wizard(questionnaire: questionnaire).resume(
       phase: .questions, metadata: SessionMetadata(created: t0, updated: t0),
-      answers: ["personal_data": Answer(value: .choice("yes")), "restitution": Answer(value: .choice("partial"))],
+      answers: [
+        "personal_data": Answer(value: .choice("yes")),
+        "restitution": Answer(value: .choice("partial")),
+      ],
       cursor: 0)
     let summary = RiskEngine(questionnaire: questionnaire).summarize(state)
-    let report = SummaryReport(questionnaire: questionnaire, summary: summary, answers: state.answers, language: .en, digest: "0")
+    let report = SummaryReport(
+      questionnaire: questionnaire, summary: summary, answers: state.answers, language: .en,
+      digest: "0")
     #expect(report.text(color: false).contains("Impact: critical (Personal data at stake)"))
   }
 
   /// The matrix abbreviations of levels labelled `labels` (the same label in every language).
-  func abbreviations(_ labels: [(id: String, label: String)], language: InterfaceLanguage) -> [String: String] {
+  func abbreviations(_ labels: [(id: String, label: String)], language: InterfaceLanguage)
+    -> [String: String]
+  {
     var model = RiskModel.standard
     model.levels = labels.map {
       ScaleLevel(id: $0.id, label: LocalizedText(["fr": $0.label, "en": $0.label, "nl": $0.label]))
     }
     let questionnaire = Questionnaire(
-      id: "f", version: "1", languages: fixture.languages, title: fixture.title, sections: fixture.sections,
+      id: "f", version: "1", languages: fixture.languages, title: fixture.title,
+      sections: fixture.sections,
       riskModel: model)
     let state = Wizard(questionnaire: questionnaire).start(at: t0)
     let report = SummaryReport(
-      questionnaire: questionnaire, summary: RiskEngine(questionnaire: questionnaire).summarize(state),
+      questionnaire: questionnaire,
+      summary: RiskEngine(questionnaire: questionnaire).summarize(state),
       answers: [:], language: language, digest: "0")
     return report.levelAbbreviations
   }
 
   @Test func matrixAbbreviationsAreUniqueIgnoringCaseAndAccents() {
     let abbreviations = self.abbreviations(
-      [("a", "À surveiller"), ("b", "Acceptable"), ("c", "Onbeduidend"), ("d", "Ondraaglijk")], language: .en)
+      [("a", "À surveiller"), ("b", "Acceptable"), ("c", "Onbeduidend"), ("d", "Ondraaglijk")],
+      language: .en)
     #expect(Set(abbreviations.values).count == 4, "\(abbreviations)")
     #expect(abbreviations["c"] != abbreviations["d"])
   }
@@ -138,7 +158,13 @@ import Testing
 
   @Test func levelsSharingALetterOnceAccentsAreSetAsideGetTwo() {
     // "Élevé" and "Extrême" share their first letter once accents are set aside.
-    #expect(abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Extrême")], language: .fr) == ["a": "FA", "b": "ÉL", "c": "EX"])
-    #expect(abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Critique")], language: .fr) == ["a": "F", "b": "É", "c": "C"])
+    #expect(
+      abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Extrême")], language: .fr) == [
+        "a": "FA", "b": "ÉL", "c": "EX",
+      ])
+    #expect(
+      abbreviations([("a", "Faible"), ("b", "Élevé"), ("c", "Critique")], language: .fr) == [
+        "a": "F", "b": "É", "c": "C",
+      ])
   }
 }

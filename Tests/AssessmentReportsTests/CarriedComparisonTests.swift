@@ -1,7 +1,6 @@
+import AssessmentCore
 import Foundation
 import Testing
-
-import AssessmentCore
 
 @testable import AssessmentReports
 
@@ -15,7 +14,8 @@ import AssessmentCore
     "personal_data": Answer(value: .choice("yes"), answeredAt: t0),
     "deployment": Answer(value: .choice("public"), answeredAt: t0),
     "restitution": Answer(value: .choice("compliant"), answeredAt: t0),
-    "sovereignty": Answer(value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
+    "sovereignty": Answer(
+      value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
     "encryption": Answer(value: .choice("compliant"), answeredAt: t0),
     "network": Answer(value: .choice("noncompliant"), answeredAt: t0),
     "comment": Answer(value: .text("Seen."), answeredAt: t0),
@@ -38,19 +38,22 @@ import AssessmentCore
   }
 
   @Test func aComparisonWithACarriedAssessmentListsItsAnswersAsNotYetReverified() {
-    let old = ComparedAssessment(id: "old", questionnaire: fixture, state: state(lastYear), asOf: t1)
+    let old = ComparedAssessment(
+      id: "old", questionnaire: fixture, state: state(lastYear), asOf: t1)
     let new = ComparedAssessment(id: "new", questionnaire: fixture, state: state(carried), asOf: t1)
     let comparison = Comparison(old: old, new: new, language: .en)
     #expect(comparison.regressed.isEmpty, "\(comparison.regressed)")
     #expect(comparison.added.isEmpty, "\(comparison.added)")
     #expect(comparison.improved.isEmpty)
     #expect(comparison.removed.isEmpty)
-    #expect(comparison.notReverified.map(\.id) == ["restitution", "sovereignty", "encryption", "network"])
+    #expect(
+      comparison.notReverified.map(\.id) == ["restitution", "sovereignty", "encryption", "network"])
     #expect(comparison.notReverified.allSatisfy { $0.then == $0.now })
     // Once confirmed, an answer is compared again.
     var confirmed = carried
     confirmed["encryption"] = Answer(value: .choice("noncompliant"), answeredAt: t1)
-    let later = ComparedAssessment(id: "new", questionnaire: fixture, state: state(confirmed), asOf: t1)
+    let later = ComparedAssessment(
+      id: "new", questionnaire: fixture, state: state(confirmed), asOf: t1)
     let again = Comparison(old: old, new: later, language: .en)
     #expect(again.regressed.map(\.id) == ["encryption"])
     #expect(again.notReverified.count == 3)

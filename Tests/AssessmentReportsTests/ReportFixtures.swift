@@ -14,7 +14,9 @@ enum ReportFixture {
         questions: ["encryption"], message: text("Unencrypted"), remediation: text("Encrypt"))
     ]
     copy.risks = [
-      RegisterRisk(id: "D.risk.4", refs: ["D.risk.4"], title: text("leak"), mitigatedBy: ["encryption", "sovereignty"])
+      RegisterRisk(
+        id: "D.risk.4", refs: ["D.risk.4"], title: text("leak"),
+        mitigatedBy: ["encryption", "sovereignty"])
     ]
     return copy
   }
@@ -23,15 +25,20 @@ enum ReportFixture {
     "personal_data": Answer(value: .choice("yes"), answeredAt: t0),
     "deployment": Answer(value: .choice("public"), note: "@SUM(1+1)", answeredAt: t0),
     "restitution": Answer(
-      value: .choice("partial"), note: "=HYPERLINK(\"http://evil\";\"x\")", evidence: ["contract.pdf", "-2+3"],
+      value: .choice("partial"), note: "=HYPERLINK(\"http://evil\";\"x\")",
+      evidence: ["contract.pdf", "-2+3"],
       flagged: true, answeredAt: t0),
-    "sovereignty": Answer(value: .choice("na"), note: "Provider says \"n/a\"; see\r\nline two, <script>alert(1)</script>", answeredAt: t0),
+    "sovereignty": Answer(
+      value: .choice("na"),
+      note: "Provider says \"n/a\"; see\r\nline two, <script>alert(1)</script>", answeredAt: t0),
     "encryption": Answer(value: .choice("noncompliant"), note: "+1 tab\there", answeredAt: t0),
     "network": Answer(value: .choice("compliant"), evidence: ["\tcell"], answeredAt: t0),
     "comment": Answer(value: .text("Ligne ; un, \"deux\"\nLigne 2"), answeredAt: t0),
   ]
 
-  static func report(_ language: InterfaceLanguage = .en, answers: [String: Answer] = answers) -> SummaryReport {
+  static func report(_ language: InterfaceLanguage = .en, answers: [String: Answer] = answers)
+    -> SummaryReport
+  {
     let questionnaire = questionnaire
     let state = Wizard(questionnaire: questionnaire).resume(
       phase: .questions,
@@ -46,11 +53,14 @@ enum ReportFixture {
   }
 
   static let provenance = ReportProvenance(
-    sessionID: "20261120-100000-abcd", sessionSHA256: String(repeating: "0f", count: 32), produced: t1)
+    sessionID: "20261120-100000-abcd", sessionSHA256: String(repeating: "0f", count: 32),
+    produced: t1)
 }
 
 /// Runs python3 with a script on standard input and `arguments`; nil when python3 is absent.
-func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String)? {
+func runPython(_ script: String, _ arguments: [String] = []) throws -> (
+  status: Int32, output: String
+)? {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["python3", "-c", script] + arguments

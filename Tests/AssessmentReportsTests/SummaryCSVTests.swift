@@ -28,7 +28,11 @@ import Testing
     let report = ReportFixture.report()
     let rows = report.csvRows()
     // personal_data, deployment, restitution, sovereignty, encryption, network, comment.
-    #expect(rows.map { $0[1] } == ["personal_data", "deployment", "restitution", "sovereignty", "encryption", "network", "comment"])
+    #expect(
+      rows.map { $0[1] } == [
+        "personal_data", "deployment", "restitution", "sovereignty", "encryption", "network",
+        "comment",
+      ])
     #expect(rows.allSatisfy { $0.count == report.csvHeader.count })
     let encryption = rows[4]
     #expect(encryption[0] == "2.4.6")
@@ -40,7 +44,9 @@ import Testing
     #expect(text.hasPrefix("Reference,Id,"))
     #expect(text.hasSuffix("\r\n"))
     #expect(!text.hasPrefix("\u{FEFF}"))
-    #expect(report.csv(CSVOptions(delimiter: ";", byteOrderMark: true)).hasPrefix("\u{FEFF}Reference;Id;"))
+    #expect(
+      report.csv(CSVOptions(delimiter: ";", byteOrderMark: true)).hasPrefix("\u{FEFF}Reference;Id;")
+    )
   }
 
   /// Python's csv module reads back exactly the cells written, neutralised.
@@ -61,11 +67,13 @@ import Testing
       return
     }
     #expect(status == 0, "\(output)")
-    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]])
     let expected = ([report.csvHeader] + report.csvRows()).map { $0.map(CSV.neutralised) }
     #expect(parsed == expected)
     let flat = parsed.joined()
-    #expect(!flat.contains { ["=", "+", "-", "@", "\t", "\r"].contains($0.first.map(String.init) ?? "") })
+    #expect(
+      !flat.contains { ["=", "+", "-", "@", "\t", "\r"].contains($0.first.map(String.init) ?? "") })
     #expect(flat.contains("'=HYPERLINK(\"http://evil\";\"x\")"))
     #expect(flat.contains("Ligne ; un, \"deux\"\nLigne 2"))
   }
@@ -98,8 +106,11 @@ import Testing
     let escaped: HTML = "<p>\(text)</p>"
     #expect(escaped.description == "<p>&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;</p>")
     let markup: HTML = "<b>"
-    #expect(HTML("\(markup)\(text)").description == "<b>" + escaped.description.dropFirst(3).dropLast(4))
-    #expect(HTML.lines(" one\r\ntwo\nthree\rfour <b> ").description == "one<br>two<br>three<br>four &lt;b&gt;")
+    #expect(
+      HTML("\(markup)\(text)").description == "<b>" + escaped.description.dropFirst(3).dropLast(4))
+    #expect(
+      HTML.lines(" one\r\ntwo\nthree\rfour <b> ").description
+        == "one<br>two<br>three<br>four &lt;b&gt;")
     #expect(SummaryReport.cssString("a \"b\" \\ <c>\n") == "\"a \\\"b\\\" \\\\  c  \"")
   }
 }

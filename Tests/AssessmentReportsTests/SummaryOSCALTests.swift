@@ -7,7 +7,8 @@ import Testing
 @Suite struct SummaryOSCALTests {
   func document(_ report: SummaryReport = ReportFixture.report()) throws -> [String: Any] {
     let text = try report.oscal(ReportFixture.provenance)
-    let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let root = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     return try #require(root["assessment-results"] as? [String: Any])
   }
 
@@ -27,8 +28,13 @@ import Testing
     let metadata = try #require(ar["metadata"] as? [String: Any])
     #expect(metadata["oscal-version"] as? String == "1.1.3")
     let parties = try #require(metadata["parties"] as? [[String: Any]])
-    #expect(Set(parties.compactMap { $0["name"] as? String }) == ["ONSS <b>&</b>", "=cmd|' /C calc'!A0", "Cloud \"Co\""])
-    let roles = try #require(metadata["roles"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(
+      Set(parties.compactMap { $0["name"] as? String }) == [
+        "ONSS <b>&</b>", "=cmd|' /C calc'!A0", "Cloud \"Co\"",
+      ])
+    let roles = try #require(metadata["roles"] as? [[String: Any]]).compactMap {
+      $0["id"] as? String
+    }
     let responsible = try #require(metadata["responsible-parties"] as? [[String: Any]])
     #expect(Set(responsible.compactMap { $0["role-id"] as? String }).isSubset(of: Set(roles)))
     let partyIDs = Set(parties.compactMap { $0["uuid"] as? String })
@@ -37,7 +43,8 @@ import Testing
     }
     let importAP = try #require(ar["import-ap"] as? [String: Any])
     let href = try #require(importAP["href"] as? String)
-    let resources = try #require((ar["back-matter"] as? [String: Any])?["resources"] as? [[String: Any]])
+    let resources = try #require(
+      (ar["back-matter"] as? [String: Any])?["resources"] as? [[String: Any]])
     #expect(href.hasPrefix("#"))
     #expect(resources.contains { $0["uuid"] as? String == String(href.dropFirst()) })
   }
@@ -55,13 +62,15 @@ import Testing
     #expect(observationIDs.count == observations.count)
     // restitution (partial), encryption (noncompliant), network (compliant); sovereignty is N/A.
     let targets = findings.compactMap { ($0["target"] as? [String: Any]) }
-    #expect(targets.compactMap { $0["target-id"] as? String } == ["restitution", "encryption", "network"])
+    #expect(
+      targets.compactMap { $0["target-id"] as? String } == ["restitution", "encryption", "network"])
     #expect(targets.allSatisfy { $0["type"] as? String == "objective-id" })
     let states = targets.compactMap { ($0["status"] as? [String: Any])?["state"] as? String }
     #expect(states == ["not-satisfied", "not-satisfied", "satisfied"])
     #expect(risks.count == 2)
     for risk in risks {
-      let facets = (risk["characterizations"] as? [[String: Any]])?.first?["facets"] as? [[String: Any]] ?? []
+      let facets =
+        (risk["characterizations"] as? [[String: Any]])?.first?["facets"] as? [[String: Any]] ?? []
       #expect(Set(facets.compactMap { $0["name"] as? String }) == ["likelihood", "impact", "risk"])
       #expect(risk["status"] as? String == "open")
       for related in risk["related-observations"] as? [[String: Any]] ?? [] {
@@ -71,7 +80,9 @@ import Testing
     var references = 0
     for finding in findings {
       for related in finding["related-observations"] as? [[String: Any]] ?? [] {
-        #expect(observationIDs.contains(related["observation-uuid"] as? String ?? ""), "dangling observation")
+        #expect(
+          observationIDs.contains(related["observation-uuid"] as? String ?? ""),
+          "dangling observation")
         references += 1
       }
       for related in finding["related-risks"] as? [[String: Any]] ?? [] {
@@ -81,7 +92,8 @@ import Testing
     }
     #expect(references >= 5)
     // Notes and evidence are in the observations.
-    let text = observations.map { "\($0["description"] ?? "") \($0["relevant-evidence"] ?? "")" }.joined()
+    let text = observations.map { "\($0["description"] ?? "") \($0["relevant-evidence"] ?? "")" }
+      .joined()
     #expect(text.contains("contract.pdf"))
     #expect(text.contains("Provider says"))
   }

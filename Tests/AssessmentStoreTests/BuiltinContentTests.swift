@@ -18,7 +18,10 @@ import Testing
   }
 
   func visibleSections(_ state: WizardState) -> Set<String> {
-    Set(Wizard(questionnaire: questionnaire).visibleSections(state).map { questionnaire.sections[$0].id })
+    Set(
+      Wizard(questionnaire: questionnaire).visibleSections(state).map {
+        questionnaire.sections[$0].id
+      })
   }
 
   func isVisible(_ id: String, _ state: WizardState) -> Bool {
@@ -116,7 +119,9 @@ import Testing
       if french.contains("dérogation") {
         #expect(dutch.contains("afwijking"), "\(place): a derogation is an afwijking: \(dutch)")
       }
-      for banned in ["informatieveiligheidsadviseur", "DPO", "kriticiteit", "specifiek, ", "specifiek netwerk"] {
+      for banned in [
+        "informatieveiligheidsadviseur", "DPO", "kriticiteit", "specifiek, ", "specifiek netwerk",
+      ] {
         #expect(!dutch.contains(banned), "\(place): \(banned)")
       }
       for banned in ["DPO", "undemanded", "of its substance", "security adviser"] {
@@ -136,7 +141,8 @@ import Testing
       for language in ["fr", "en", "nl"] {
         let words = text[language] ?? ""
         #expect(words.contains("DNS Belgium"), "\(key) \(language)")
-        #expect(words.contains("Cybersecurity in the cloud: don’t pass the buck"), "\(key) \(language)")
+        #expect(
+          words.contains("Cybersecurity in the cloud: don’t pass the buck"), "\(key) \(language)")
         #expect(words.contains(dates[language] ?? "?"), "\(key) \(language)")
       }
     }
@@ -150,7 +156,8 @@ import Testing
   /// point in words (« annexe C, « Contrats et cloud » »), never a bare id such as "§ C"
   /// (issue 21).
   @Test func everyReferenceShownHasACitationInWords() {
-    let refs = questionnaire.sections.flatMap(\.refs) + questionnaire.questions.flatMap(\.refs)
+    let refs =
+      questionnaire.sections.flatMap(\.refs) + questionnaire.questions.flatMap(\.refs)
       + questionnaire.blockingRules.flatMap(\.refs) + questionnaire.risks.flatMap(\.refs)
     let sectionNumber = /[0-9]+(\.[0-9]+)*/
     for ref in Set(refs).sorted() where (try? sectionNumber.wholeMatch(in: ref)) == nil {
@@ -171,7 +178,8 @@ import Testing
     #expect(!isVisible("derog_public_cloud", state))
     #expect(!isVisible("sec_shared_network_isolation", state))
     #expect(isVisible("priv_law_be_eu", state), "2.4.2 applies to all data")
-    #expect(isVisible("sec_server_hardening", state), "the provider's own security applies everywhere")
+    #expect(
+      isVisible("sec_server_hardening", state), "the provider's own security applies everywhere")
   }
 
   @Test func aPublicCloudWithHealthDataShowsEverythingPrivacyAndBlocks() {
@@ -191,12 +199,15 @@ import Testing
     current = state(answers)
     let summary = RiskEngine(questionnaire: questionnaire).summarize(current)
     #expect(summary.verdict == .notAcceptable)
-    #expect(summary.blocking.map(\.rule.id) == ["personal_data_public_cloud", "keys_not_controlled"])
+    #expect(
+      summary.blocking.map(\.rule.id) == ["personal_data_public_cloud", "keys_not_controlled"])
   }
 
   @Test func unansweredScopingHidesNoDirective() {
     let state = state([:])
-    for id in ["priv_cloud_type_allowed", "priv_special_legal_advice", "sec_shared_network_isolation"] {
+    for id in [
+      "priv_cloud_type_allowed", "priv_special_legal_advice", "sec_shared_network_isolation",
+    ] {
       #expect(isVisible(id, state), "\(id) must be asked while the scope is unknown")
     }
   }
@@ -217,7 +228,9 @@ import Testing
 
   @Test func sectionsFollowTheGuidelineThenTheBestPractices() {
     let ids = questionnaire.sections.map(\.id)
-    func first(_ prefix: String) -> Int { ids.firstIndex { $0 == prefix || $0.hasPrefix(prefix + "_") } ?? -1 }
+    func first(_ prefix: String) -> Int {
+      ids.firstIndex { $0 == prefix || $0.hasPrefix(prefix + "_") } ?? -1
+    }
     let order = ["scoping", "gen", "ctr", "sec", "priv", "prep", "chk", "bp"].map(first)
     #expect(!order.contains(-1), "\(ids)")
     #expect(order == order.sorted(), "\(ids)")
@@ -231,7 +244,9 @@ import Testing
   }
 
   @Test func compoundDirectivesAreSplitIntoVerifiablePoints() {
-    func citing(_ ref: String) -> [String] { questionnaire.questions.filter { $0.refs.contains(ref) }.map(\.id) }
+    func citing(_ ref: String) -> [String] {
+      questionnaire.questions.filter { $0.refs.contains(ref) }.map(\.id)
+    }
     // Restitution of all data, its format, its delay; destruction of every copy; proof.
     #expect(citing("2.2.3.b").count >= 5)
     // The SLA annex: availability, restart delay, RTO, RPO.
@@ -245,7 +260,10 @@ import Testing
     // the provider subcontracts nothing today. Only the check of current subcontractors depends.
     let none = state(["subcontracting": "no"])
     #expect(visibleSections(none).contains("ctr_subcontracting"))
-    for id in ["ctr_sub_sole_responsibility", "ctr_sub_prior_notice", "ctr_audit_subcontractors", "ctr_sov_subcontractors"] {
+    for id in [
+      "ctr_sub_sole_responsibility", "ctr_sub_prior_notice", "ctr_audit_subcontractors",
+      "ctr_sov_subcontractors",
+    ] {
       #expect(isVisible(id, none), "\(id)")
     }
     #expect(!isVisible("ctr_sub_control_evidence", none))
@@ -266,7 +284,9 @@ import Testing
     // 2.2.5 b) leaves optional ("peut"), is at most medium.
     for question in questionnaire.questions where question.id.hasPrefix("ctr_") {
       if question.basis != nil || question.refs == ["2.2.5.b"] {
-        #expect(question.severity.map { $0 <= .medium || question.basis != nil } == true, "\(question.id)")
+        #expect(
+          question.severity.map { $0 <= .medium || question.basis != nil } == true, "\(question.id)"
+        )
       } else {
         #expect(question.severity == .high || question.severity == .critical, "\(question.id)")
       }
@@ -274,7 +294,8 @@ import Testing
   }
 
   @Test func theRegisterTracesEveryRiskToContractualQuestionsWhereTheGuidelineHasThem() {
-    let register = Dictionary(uniqueKeysWithValues: questionnaire.risks.map { ($0.id, $0.mitigatedBy) })
+    let register = Dictionary(
+      uniqueKeysWithValues: questionnaire.risks.map { ($0.id, $0.mitigatedBy) })
     for risk in ["D.risk.2", "D.risk.3", "D.risk.5", "D.risk.7", "D.risk.9", "D.risk.10"] {
       #expect(register[risk]?.contains { $0.hasPrefix("ctr_") } == true, "\(risk)")
     }

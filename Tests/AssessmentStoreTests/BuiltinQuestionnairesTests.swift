@@ -9,7 +9,8 @@ import Testing
   func questionnairesOnDisk() throws -> [String: String] {
     let directory = repositoryRoot + "/Questionnaires"
     var found: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where !name.hasPrefix(".") {
       var isDirectory: ObjCBool = false
       _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
       if isDirectory.boolValue {
@@ -28,7 +29,8 @@ import Testing
       let parsed = try QuestionnaireLoader.load(path: path)
       let compiled = try BuiltinQuestionnaires.load(id: id)
       #expect(parsed.questionnaire.id == id)
-      #expect(compiled.digest == parsed.digest, "\(id): the compiled digest differs from the loader's")
+      #expect(
+        compiled.digest == parsed.digest, "\(id): the compiled digest differs from the loader's")
       #expect(compiled.questionnaire == parsed.questionnaire, "\(id): the compiled model differs")
     }
   }
@@ -40,7 +42,9 @@ import Testing
     let parts = try FileManager.default.contentsOfDirectory(atPath: directory + "/sections")
       .filter { $0.hasSuffix(".yaml") }.sorted()
     #expect(parts.count == 9)
-    var text = try String(contentsOfFile: directory + "/questionnaire.yaml", encoding: .utf8) + "\nsections:\n"
+    var text =
+      try String(contentsOfFile: directory + "/questionnaire.yaml", encoding: .utf8)
+      + "\nsections:\n"
     for part in parts {
       text += try String(contentsOfFile: directory + "/sections/" + part, encoding: .utf8) + "\n"
     }
@@ -62,11 +66,14 @@ import Testing
     let path = repositoryRoot + "/Questionnaires/" + BuiltinQuestionnaires.defaultID
     let loaded = try BuiltinQuestionnaires.resolve(path)
     #expect(loaded.file == path)
-    #expect(loaded.digest == (try BuiltinQuestionnaires.load(id: BuiltinQuestionnaires.defaultID)).digest)
+    #expect(
+      loaded.digest == (try BuiltinQuestionnaires.load(id: BuiltinQuestionnaires.defaultID)).digest)
   }
 
   @Test func unknownIDsSayWhatExists() {
-    #expect(throws: StoreError.unknownQuestionnaire("nope", known: [BuiltinQuestionnaires.defaultID])) {
+    #expect(
+      throws: StoreError.unknownQuestionnaire("nope", known: [BuiltinQuestionnaires.defaultID])
+    ) {
       try BuiltinQuestionnaires.resolve("nope")
     }
   }

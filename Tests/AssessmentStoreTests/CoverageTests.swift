@@ -10,8 +10,10 @@ import Testing
 @Suite struct CoverageTests {
   @Test
   func everyIndexReferenceIsCovered() throws {
-    let required = try String(contentsOfFile: repositoryRoot + "/Tests/Fixtures/required-refs.txt", encoding: .utf8)
-      .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    let required = try String(
+      contentsOfFile: repositoryRoot + "/Tests/Fixtures/required-refs.txt", encoding: .utf8
+    )
+    .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     #expect(required.count == 111)
     let questionnaire = try BuiltinQuestionnaires.resolve(nil).questionnaire
     let cited = Set(questionnaire.questions.flatMap(\.refs) + questionnaire.risks.flatMap(\.refs))
@@ -20,7 +22,10 @@ import Testing
   }
 
   @Test func everyCitedReferenceExistsInTheIndex() throws {
-    let required = Set(try String(contentsOfFile: repositoryRoot + "/Tests/Fixtures/required-refs.txt", encoding: .utf8)
+    let required = Set(
+      try String(
+        contentsOfFile: repositoryRoot + "/Tests/Fixtures/required-refs.txt", encoding: .utf8
+      )
       .split(separator: "\n").map(String.init))
     let questionnaire = try BuiltinQuestionnaires.resolve(nil).questionnaire
     let unknown = questionnaire.questions.flatMap(\.refs).filter { !required.contains($0) }

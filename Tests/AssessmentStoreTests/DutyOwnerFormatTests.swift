@@ -8,7 +8,9 @@ import Testing
 /// the whole questionnaire.
 @Suite struct DutyOwnerFormatTests {
   /// Two sections: `a` without an owner, `b` with `sectionOwner`; `top` the questionnaire's line.
-  func yaml(top: String = "", sectionOwner: String = "organisation", questionOwner: String = "shared")
+  func yaml(
+    top: String = "", sectionOwner: String = "organisation", questionOwner: String = "shared"
+  )
     -> String
   {
     """
@@ -43,7 +45,8 @@ import Testing
   }
 
   @Test func theQuestionThenTheSectionThenTheQuestionnaireDecide() throws {
-    let questionnaire = try QuestionnaireLoader.parse(yaml(top: "owner: organisation"), source: "q.yaml")
+    let questionnaire = try QuestionnaireLoader.parse(
+      yaml(top: "owner: organisation"), source: "q.yaml")
     #expect(questionnaire.owner == .organisation)
     #expect(questionnaire.sections[0].owner == nil)
     #expect(questionnaire.sections[1].owner == .organisation)
@@ -77,13 +80,16 @@ import Testing
     let found = problems(yaml(top: "owner: both", sectionOwner: "client", questionOwner: "vendor"))
     #expect(found.count == 3, "\(found)")
     #expect(found.contains("6:8: unknown owner 'both'; use provider, organisation or shared"))
-    #expect(found.contains("17:12: [b] unknown owner 'client'; use provider, organisation or shared"))
-    #expect(found.contains("25:16: [b2] unknown owner 'vendor'; use provider, organisation or shared"))
+    #expect(
+      found.contains("17:12: [b] unknown owner 'client'; use provider, organisation or shared"))
+    #expect(
+      found.contains("25:16: [b2] unknown owner 'vendor'; use provider, organisation or shared"))
   }
 
   @Test func aSharedPointHasItsOwnActionLabel() throws {
     let questionnaire = try QuestionnaireLoader.parse(
-      yaml(top: "labels:\n  shared_action: {fr: \"À convenir\", en: \"To agree\"}"), source: "q.yaml"
+      yaml(top: "labels:\n  shared_action: {fr: \"À convenir\", en: \"To agree\"}"),
+      source: "q.yaml"
     )
     #expect(questionnaire.labels.sharedAction?["en"] == "To agree")
   }

@@ -16,12 +16,18 @@ import Testing
     #expect((25...30).contains(questionnaire.questions.count))
     #expect((3...5).contains(questionnaire.sections.count))
     #expect(Set(questionnaire.questions.map(\.type)) == Set(QuestionType.allCases))
-    #expect(questionnaire.questions.contains { $0.type == .number && $0.minimum != nil && $0.maximum != nil && $0.integer })
+    #expect(
+      questionnaire.questions.contains {
+        $0.type == .number && $0.minimum != nil && $0.maximum != nil && $0.integer
+      })
     #expect(questionnaire.description != nil)
     #expect(!questionnaire.blockingRules.isEmpty && !questionnaire.risks.isEmpty)
     #expect(questionnaire.riskModel != .standard)
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    for form in [" == ", " != ", " in [", " not in [", " < ", " <= ", " > ", " >= ", "answered(", "!(", " && ", " || "] {
+    for form in [
+      " == ", " != ", " in [", " not in [", " < ", " <= ", " > ", " >= ", "answered(", "!(", " && ",
+      " || ",
+    ] {
       #expect(text.contains(form), "the example uses \(form)")
     }
   }
@@ -34,7 +40,8 @@ import Testing
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     var state = wizard.start(at: t0)
     for (field, value) in [
-      (SessionMetadata.Field.organisation, "ONSS"), (.assessor, "A. Dupont"), (.provider, "Nuage SA"),
+      (SessionMetadata.Field.organisation, "ONSS"), (.assessor, "A. Dupont"),
+      (.provider, "Nuage SA"),
       (.service, "Paie"),
     ] {
       _ = wizard.reduce(&state, .identificationEdited(field, value, at: t0))
@@ -47,13 +54,16 @@ import Testing
     ]
     let choices: [String: AnswerValue] = [
       "service_category": .choice("hr"), "vendor_size": .choice("1-49"),
-      "processes_personal_data": .choice("yes"), "data_categories": .choices(["employees", "health"]),
+      "processes_personal_data": .choice("yes"),
+      "data_categories": .choices(["employees", "health"]),
       "hosting_region": .choice("us"), "certifications": .choices(["iso27001"]),
       "dpa_signed": .choice("partial"), "dpa_transfers": .choice("noncompliant"),
       "remarks": .text("Réponses rapides et complètes."),
     ]
     var seen: [String] = []
-    while state.phase == .questions, let question = wizard.current(state), !seen.contains(question.id) {
+    while state.phase == .questions, let question = wizard.current(state),
+      !seen.contains(question.id)
+    {
       seen.append(question.id)
       let value: AnswerValue
       if let text = typed[question.id] {
@@ -74,7 +84,8 @@ import Testing
     #expect(wizard.progress(state).answered == wizard.progress(state).applicable)
     let summary = RiskEngine(questionnaire: loaded.questionnaire).summarize(state)
     #expect(summary.verdict == .notAcceptable)
-    #expect(summary.blocking.map(\.rule.id) == ["breach_reported_too_late", "transfer_without_basis"])
+    #expect(
+      summary.blocking.map(\.rule.id) == ["breach_reported_too_late", "transfer_without_basis"])
     #expect(summary.register.count == 5)
     let report = SummaryReport(
       questionnaire: loaded.questionnaire, summary: summary, answers: state.answers, language: .nl,
@@ -88,18 +99,24 @@ import Testing
     #expect(record.questionnaire.path == path)
     let reread = try SessionFile.decode(try SessionFile.encode(record), path: "s1.json")
     #expect(reread == record)
-    #expect(try SessionQuestionnaire.resolve(reread, sessionPath: "s1.json").digest == loaded.digest)
+    #expect(
+      try SessionQuestionnaire.resolve(reread, sessionPath: "s1.json").digest == loaded.digest)
   }
 
   /// The format document's YAML examples, the small questionnaire and the risk method (then the
   /// citations and labels), form a valid questionnaire together.
   @Test func theFormatDocumentsExamplesValidate() throws {
-    let document = try String(contentsOfFile: repositoryRoot + "/docs/questionnaire-format.md", encoding: .utf8)
+    let document = try String(
+      contentsOfFile: repositoryRoot + "/docs/questionnaire-format.md", encoding: .utf8)
     let blocks = document.components(separatedBy: "```yaml\n").dropFirst().map {
       $0.components(separatedBy: "```").first ?? ""
     }
-    #expect(blocks.count == 5, "the localized-text snippet, the small questionnaire, the risk method, citations and labels, a derogation fragment")
+    #expect(
+      blocks.count == 5,
+      "the localized-text snippet, the small questionnaire, the risk method, citations and labels, a derogation fragment"
+    )
     #expect(problems(blocks[1] + blocks[2]) == [])
-    #expect(problems(blocks[1] + blocks[2] + blocks[3]) == [], "citations and labels are top-level keys")
+    #expect(
+      problems(blocks[1] + blocks[2] + blocks[3]) == [], "citations and labels are top-level keys")
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import SystemSupport
 import QuestionnaireFormat
+import SystemSupport
 import Testing
 
 /// `FileContents.read`, which reads the questionnaire files, the session files and the files a
@@ -58,7 +58,10 @@ struct UTF8CheckTests {
     }
     var random = SystemRandomNumberGenerator()
     for _ in 0..<2_000 {
-      let data = Data((0..<Int.random(in: 0...12, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
+      let data = Data(
+        (0..<Int.random(in: 0...12, using: &random)).map { _ in
+          UInt8.random(in: 0...255, using: &random)
+        })
       #expect(
         UTF8Check.isValid(data) == (String(data: data, encoding: .utf8) != nil), "\([UInt8](data))")
     }

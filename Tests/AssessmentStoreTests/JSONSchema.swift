@@ -44,7 +44,9 @@ struct JSONSchema {
     switch value {
     case is NSNull: return "null"
     case let number as NSNumber:
-      if String(describing: type(of: number)).contains("Boolean") || String(cString: number.objCType) == "c" {
+      if String(describing: type(of: number)).contains("Boolean")
+        || String(cString: number.objCType) == "c"
+      {
         return "boolean"
       }
       return number.doubleValue == number.doubleValue.rounded() ? "integer" : "number"
@@ -55,7 +57,9 @@ struct JSONSchema {
     }
   }
 
-  private func check(_ value: Any, against schema: [String: Any], at path: String, _ problems: inout [String]) {
+  private func check(
+    _ value: Any, against schema: [String: Any], at path: String, _ problems: inout [String]
+  ) {
     for key in schema.keys where !Self.known.contains(key) {
       problems.append("\(path): the schema uses '\(key)', which this validator does not check")
     }

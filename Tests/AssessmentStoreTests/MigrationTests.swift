@@ -26,7 +26,9 @@ import Testing
   func copy(_ name: String) throws -> (directory: String, path: String, bytes: Data) {
     let directory = temporaryDirectory()
     let bytes = try Data(contentsOf: URL(fileURLWithPath: fixturePath("sessions-v1/\(name).json")))
-    #expect(String(decoding: bytes, as: UTF8.self).contains("\"schemaVersion\": 1"), "a literal version-1 file")
+    #expect(
+      String(decoding: bytes, as: UTF8.self).contains("\"schemaVersion\": 1"),
+      "a literal version-1 file")
     let path = directory + "/\(name).json"
     try bytes.write(to: URL(fileURLWithPath: path))
     return (directory, path, bytes)
@@ -68,11 +70,14 @@ import Testing
     var changed = record
     let id = try #require(record.answers.first { $0.value.value?.compliance == .partial }?.key)
     changed.answers[id]?.action = PlanAction(
-      owner: "Anne", dueDate: "2027-01-31", status: .riskAccepted, reference: "CR-7", acceptedBy: "CISO",
+      owner: "Anne", dueDate: "2027-01-31", status: .riskAccepted, reference: "CR-7",
+      acceptedBy: "CISO",
       acceptedOn: "2026-12-01", acceptanceReason: "compensated", acceptedUntil: "2027-12-01")
     changed.answers[id]?.reverify = true
     try writer.save(changed)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "a journal line does not rewrite the file")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: path)) == bytes,
+      "a journal line does not rewrite the file")
     #expect(try store.load(path: path).answers[id] == changed.answers[id])
     try writer.compact()
     writer.closeJournal()
@@ -91,9 +96,14 @@ import Testing
     let abstract = try #require(SessionFile.readAbstract(path: path))
     #expect(abstract == record.abstract)
     #expect(abstract.provider == record.metadata.provider)
-    #expect(abstract.verdict == RiskEngine(questionnaire: risk.questionnaire)
-      .summarize(record.wizardState(Wizard(questionnaire: risk.questionnaire)), asOf: record.metadata.updated)
-      .verdict.rawValue)
+    #expect(
+      abstract.verdict
+        == RiskEngine(questionnaire: risk.questionnaire)
+        .summarize(
+          record.wizardState(Wizard(questionnaire: risk.questionnaire)),
+          asOf: record.metadata.updated
+        )
+        .verdict.rawValue)
     // Loading with a journal: the abstract is out of date.
     let writer = SessionWriter(path: path, persisted: record)
     var changed = record
@@ -109,7 +119,8 @@ import Testing
     var text = String(decoding: bytes, as: UTF8.self)
     text = text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2")
     text = text.replacingOccurrences(
-      of: "\"flagged\": false,", with: "\"action\": {\"status\": \"later\"}, \"flagged\": false,", options: [], range: text.range(of: "\"flagged\": false,"))
+      of: "\"flagged\": false,", with: "\"action\": {\"status\": \"later\"}, \"flagged\": false,",
+      options: [], range: text.range(of: "\"flagged\": false,"))
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     #expect {
       try SessionStore(directory: directory).load(path: path)
@@ -131,7 +142,8 @@ import Testing
     let store = SessionStore(directory: directory)
     var record = try store.load(path: directory + "/mixed.json")
     record.answers["ctr_restitution"]?.action = PlanAction(
-      owner: "Anne", dueDate: "2026-01-31", status: .riskAccepted, reference: "CR-1", acceptedBy: "CISO",
+      owner: "Anne", dueDate: "2026-01-31", status: .riskAccepted, reference: "CR-1",
+      acceptedBy: "CISO",
       acceptedOn: "2026-01-02", acceptanceReason: "compensated", acceptedUntil: "2027-12-31")
     record.answers["ctr_sovereignty"]?.action = PlanAction(owner: "Bob", dueDate: "2026-01-31")
     record.answers["priv_encryption_rest"]?.reverify = true
@@ -139,19 +151,25 @@ import Testing
     record.abstract = record.makeAbstract(risk.questionnaire)
     try store.save(record, to: directory + "/mixed.json")
     let sessionSchema = try JSONSchema(path: repositoryRoot + "/docs/session.schema.json")
-    #expect(try sessionSchema.validate(try Data(contentsOf: URL(fileURLWithPath: directory + "/mixed.json"))).isEmpty)
+    #expect(
+      try sessionSchema.validate(
+        try Data(contentsOf: URL(fileURLWithPath: directory + "/mixed.json"))
+      ).isEmpty)
     let wizard = Wizard(questionnaire: risk.questionnaire)
     let state = record.wizardState(wizard)
     var report = SummaryReport(
       questionnaire: risk.questionnaire,
-      summary: RiskEngine(questionnaire: risk.questionnaire).summarize(state, asOf: Timestamp.parse("2026-11-30T12:00:00.000Z")),
+      summary: RiskEngine(questionnaire: risk.questionnaire).summarize(
+        state, asOf: Timestamp.parse("2026-11-30T12:00:00.000Z")),
       answers: state.answers, language: .fr, digest: risk.digest)
     report.changesSince = ChangesSince(title: "old", lines: ["Verdict : …"])
     #expect(report.summary.plan.overdue.map(\.questionID) == ["ctr_sovereignty"])
     #expect(report.summary.plan.accepted.first?.acceptance == .valid)
     #expect(report.summary.register.contains { $0.accepted == ["ctr_restitution"] })
     let json = try report.json()
-    #expect(json.contains("\"plan\"") && json.contains("\"toReverify\"") && json.contains("\"changesSince\""))
+    #expect(
+      json.contains("\"plan\"") && json.contains("\"toReverify\"")
+        && json.contains("\"changesSince\""))
     let summarySchema = try JSONSchema(path: repositoryRoot + "/docs/summary.schema.json")
     #expect(try summarySchema.validate(Data(json.utf8)).isEmpty)
     #expect(report.markdown().contains("## Plan d'action"))

@@ -81,7 +81,8 @@ import Testing
     #expect(found.contains { $0.hasPrefix("15:9: unknown key 'colour' in a question") })
     #expect(
       found.contains(
-        "20:15: [d] unknown type 'essay'; use one of compliance, single, multiple, yesno, text, number, derogation"))
+        "20:15: [d] unknown type 'essay'; use one of compliance, single, multiple, yesno, text, number, derogation"
+      ))
   }
 
   @Test func reportsOptionsOnTheWrongTypeAndMissingOptions() {
@@ -156,9 +157,14 @@ import Testing
   }
 
   @Test func reportsYAMLSyntaxTabsAndDuplicateKeys() {
-    #expect(problems("a: [1, 2\nb: 3\n").first?.hasPrefix("2:2: YAML syntax: while parsing a flow sequence (line 1)") == true)
-    #expect(problems("a: 1\n\tb: 2\n") == ["2:1: a tab in the indentation; YAML indents with spaces only"])
-    #expect(problems("id: a\nid: b\n") == ["2:1: duplicate key id in the same mapping (first at line 1)"])
+    #expect(
+      problems("a: [1, 2\nb: 3\n").first?.hasPrefix(
+        "2:2: YAML syntax: while parsing a flow sequence (line 1)") == true)
+    #expect(
+      problems("a: 1\n\tb: 2\n") == ["2:1: a tab in the indentation; YAML indents with spaces only"]
+    )
+    #expect(
+      problems("id: a\nid: b\n") == ["2:1: duplicate key id in the same mapping (first at line 1)"])
     #expect(problems("") == ["1:1: the file is empty"])
     #expect(problems("- a\n- b\n") == ["1:1: the questionnaire must be a mapping (key: value)"])
   }
@@ -168,16 +174,22 @@ import Testing
   /// the file to libyaml.
   @Test func checksEveryByteWhereverItIs() {
     let indent = String(repeating: " ", count: 11)
-    #expect(problems("sections:\n" + indent + "\t- id: a\n") == ["2:12: a tab in the indentation; YAML indents with spaces only"])
+    #expect(
+      problems("sections:\n" + indent + "\t- id: a\n") == [
+        "2:12: a tab in the indentation; YAML indents with spaces only"
+      ])
     for padding in 0..<9 {
       let text = String(repeating: "x", count: padding)
       // DEL and other controls: libyaml's refusal.
       for control in ["\u{7F}", "\u{01}"] {
         let found = problems("x-a: \"\(text)\(control)\"\n")
-        #expect(found.count == 1 && found[0].contains("control characters are not allowed"), "\(padding): \(found)")
+        #expect(
+          found.count == 1 && found[0].contains("control characters are not allowed"),
+          "\(padding): \(found)")
       }
       // A tab inside a quoted text is text (libyaml reads it).
-      let yaml = questionnaireYAML(yesno).replacingOccurrences(of: "version: \"1\"", with: "version: \"1\(text)\t\"")
+      let yaml = questionnaireYAML(yesno).replacingOccurrences(
+        of: "version: \"1\"", with: "version: \"1\(text)\t\"")
       #expect(problems(yaml) == [], "\(padding)")
       // U+0085 is a line break for libyaml.
       let broken = problems("x-a: a\(text)\u{85}b: 1\n")
@@ -190,19 +202,32 @@ import Testing
   @Test func refusesComplexKeysAndAliasChainsThatNestTooDeep() {
     #expect(problems("? [a]\n: 1\n") == ["1:3: a key must be a plain word, not a list"])
     #expect(problems("? {a: b}\n: 1\n") == ["1:3: a key must be a plain word, not a mapping"])
-    #expect(problems("x-k: &k a\nx-m: {*k : 1}\n") == ["2:7: a key must be a plain word, not an alias (*k)"])
+    #expect(
+      problems("x-k: &k a\nx-m: {*k : 1}\n") == [
+        "2:7: a key must be a plain word, not an alias (*k)"
+      ])
     // Eight anchors of ten levels each: 80 levels once the aliases are counted.
-    var chain = "x-a0: &a0 " + String(repeating: "[", count: 10) + "1" + String(repeating: "]", count: 10) + "\n"
+    var chain =
+      "x-a0: &a0 " + String(repeating: "[", count: 10) + "1" + String(repeating: "]", count: 10)
+      + "\n"
     for level in 1...7 {
-      chain += "x-a\(level): &a\(level) " + String(repeating: "[", count: 10) + "*a\(level - 1)"
+      chain +=
+        "x-a\(level): &a\(level) " + String(repeating: "[", count: 10) + "*a\(level - 1)"
         + String(repeating: "]", count: 10) + "\n"
     }
     let found = problems(chain)
     #expect(found.count == 1)
-    #expect(found.first?.hasPrefix("7:") == true && found.first?.contains("the alias *a5 nests the document deeper than 64 levels") == true, "\(found)")
-    #expect(problems(String(repeating: "[", count: 70) + String(repeating: "]", count: 70)).first?.contains("deeper than 64") == true)
+    #expect(
+      found.first?.hasPrefix("7:") == true
+        && found.first?.contains("the alias *a5 nests the document deeper than 64 levels") == true,
+      "\(found)")
+    #expect(
+      problems(String(repeating: "[", count: 70) + String(repeating: "]", count: 70)).first?
+        .contains("deeper than 64") == true)
     // Both reproducers the fuzzer kept.
-    for name in ["crash-alias-chain-key-depth-7200.yaml", "crash-c1eca08816869723e20d932d6bb3cef0eace8715"] {
+    for name in [
+      "crash-alias-chain-key-depth-7200.yaml", "crash-c1eca08816869723e20d932d6bb3cef0eace8715",
+    ] {
       let path = repositoryRoot + "/Fuzz/Crashes/FuzzQuestionnaire/" + name
       #expect(throws: StoreError.self) { try QuestionnaireLoader.load(path: path) }
     }
@@ -211,9 +236,13 @@ import Testing
   @Test func refusesInvalidUTF8WithItsPosition() {
     var data = Data("format: 1\nid: caf".utf8)
     data.append(0xE9)
-    #expect(throws: StoreError.questionnaireInvalid([
-      QuestionnaireProblem(file: "x.yaml", line: 2, column: 8, message: "the file is not valid UTF-8; save it as UTF-8")
-    ])) {
+    #expect(
+      throws: StoreError.questionnaireInvalid([
+        QuestionnaireProblem(
+          file: "x.yaml", line: 2, column: 8,
+          message: "the file is not valid UTF-8; save it as UTF-8")
+      ])
+    ) {
       try QuestionnaireLoader.load(data: data, source: "x.yaml")
     }
   }
@@ -225,7 +254,9 @@ import Testing
   }
 
   @Test func missingFileAndDirectoryAreClearErrors() {
-    #expect(throws: StoreError.questionnaireUnreadable(path: "/nonexistent.yaml", reason: "no such file")) {
+    #expect(
+      throws: StoreError.questionnaireUnreadable(path: "/nonexistent.yaml", reason: "no such file")
+    ) {
       try QuestionnaireLoader.load(path: "/nonexistent.yaml")
     }
     let directory = temporaryDirectory()
@@ -233,7 +264,9 @@ import Testing
     #expect(
       throws: StoreError.questionnaireUnreadable(
         path: directory,
-        reason: "questionnaire.yaml is missing; a questionnaire directory holds questionnaire.yaml (every key but sections) and sections/*.yaml (the sections, in file-name order)")
+        reason:
+          "questionnaire.yaml is missing; a questionnaire directory holds questionnaire.yaml (every key but sections) and sections/*.yaml (the sections, in file-name order)"
+      )
     ) {
       try QuestionnaireLoader.load(path: directory)
     }
@@ -244,7 +277,8 @@ import Testing
   @Test func sha256MatchesKnownVectors() {
     func hex(_ bytes: [UInt8]) -> String { QuestionnaireFiles.sha256(of: Data(bytes)) }
     #expect(hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    #expect(hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(
       hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")

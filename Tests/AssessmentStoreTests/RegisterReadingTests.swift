@@ -38,7 +38,8 @@ import Testing
   @Test func aCompliantMitigationIsListedWithoutALevel() throws {
     let state = base.session(["ctr_rest_all_data": "partial"])
     let report = SummaryReport(
-      questionnaire: base.questionnaire, summary: base.summary(state), answers: state.answers, language: .fr,
+      questionnaire: base.questionnaire, summary: base.summary(state), answers: state.answers,
+      language: .fr,
       digest: "0")
     let text = report.text(color: false)
     #expect(!text.contains("conforme, faible") && !text.contains("conforme, moyen"))

@@ -15,16 +15,21 @@ import Testing
   /// `exoticNumbers`: numbers the writer spells with an exponent or 16 digits, left to `Codable`.
   func record(_ variant: Int, exoticNumbers: Bool = false) -> SessionRecord {
     let texts = [
-      "", "plain", "quote \" backslash \\ slash / tab \t", "lines\nand\r\nbreaks\r", "accents éèà «»",
-      "emoji 📦 and ZWJ 👩‍💻", "control \u{01}\u{1F} and DEL \u{7F}", "NUL \u{0} inside", "  spaces around  ",
+      "", "plain", "quote \" backslash \\ slash / tab \t", "lines\nand\r\nbreaks\r",
+      "accents éèà «»",
+      "emoji 📦 and ZWJ 👩‍💻", "control \u{01}\u{1F} and DEL \u{7F}", "NUL \u{0} inside",
+      "  spaces around  ",
       "combining e\u{301} and %1", "<script>alert('x')</script> & co",
     ]
     func text(_ index: Int) -> String { texts[(index + variant) % texts.count] }
     let numbers: [Double] =
-      exoticNumbers ? [1e20, 1e-7, 4_503_599_627_370_497, 0.1 + 0.2] : [0, -0.5, 12.5, 123_456.789, -3, 0.1, 2.25]
+      exoticNumbers
+      ? [1e20, 1e-7, 4_503_599_627_370_497, 0.1 + 0.2]
+      : [0, -0.5, 12.5, 123_456.789, -3, 0.1, 2.25]
     var answers: [String: Answer] = [:]
     for index in 0..<24 {
-      var answer = Answer(answeredAt: index % 3 == 0 ? nil : t0.addingTimeInterval(Double(index) * 61.25))
+      var answer = Answer(
+        answeredAt: index % 3 == 0 ? nil : t0.addingTimeInterval(Double(index) * 61.25))
       switch (index + variant) % 6 {
       case 0: answer.value = .choice(["compliant", "partial", "na", "yes", text(index)][index % 5])
       case 1: answer.value = .choices(index % 2 == 0 ? [] : ["a", text(index), "c"])
@@ -33,7 +38,8 @@ import Testing
       case 4:
         answer.value = .derogation(
           DerogationRecord(
-            reference: text(index), grantedBy: "Comité", grantedOn: "2026-01-15", scope: text(index + 1),
+            reference: text(index), grantedBy: "Comité", grantedOn: "2026-01-15",
+            scope: text(index + 1),
             measures: "", expiresOn: index % 2 == 0 ? "2027-12-31" : "not a day"))
       default: answer.value = nil
       }
@@ -43,7 +49,8 @@ import Testing
       answer.reverify = index % 7 == 0
       if index % 3 == 1 {
         answer.action = PlanAction(
-          owner: text(index + 3), dueDate: index % 2 == 0 ? "2026-12-31" : "", status: ActionStatus.allCases[index % 4],
+          owner: text(index + 3), dueDate: index % 2 == 0 ? "2026-12-31" : "",
+          status: ActionStatus.allCases[index % 4],
           reference: text(index + 4), acceptedBy: index % 2 == 0 ? "RSSI" : "", acceptedOn: "",
           acceptanceReason: index % 2 == 0 ? text(index + 5) : "", acceptedUntil: "")
       }
@@ -59,13 +66,16 @@ import Testing
         updated: t0.addingTimeInterval(3600.5)),
       phase: Phase.allCases[variant % Phase.allCases.count],
       cursorQuestionID: variant % 3 == 0 ? nil : "q1_\(variant)", answers: answers,
-      previous: variant % 2 == 0 ? nil : PreviousAssessment(id: "20251130-101500-0000", path: "/tmp/a b.json"),
+      previous: variant % 2 == 0
+        ? nil : PreviousAssessment(id: "20251130-101500-0000", path: "/tmp/a b.json"),
       abstract: variant % 4 == 3
         ? nil
         : SessionAbstract(
-          questionnaire: "be-socsec-cloud", organisation: text(0), provider: text(2), service: text(3),
+          questionnaire: "be-socsec-cloud", organisation: text(0), provider: text(2),
+          service: text(3),
           created: t0, updated: t0, phase: "questions", answered: 12, applicable: 24,
-          verdict: "not_acceptable", pendingDue: ["2026-12-31", ""], recheckFrom: variant % 2 == 0 ? nil : "2027-12-31"))
+          verdict: "not_acceptable", pendingDue: ["2026-12-31", ""],
+          recheckFrom: variant % 2 == 0 ? nil : "2027-12-31"))
   }
 
   enum Outcome: Equatable {
@@ -77,7 +87,8 @@ import Testing
   /// by `JSONDecoder` alone.
   func outcome(_ data: Data, directly: Bool = true) -> Outcome {
     do {
-      return .record(try SessionFile.decode(data, path: "f.json", readingPlainFilesDirectly: directly))
+      return .record(
+        try SessionFile.decode(data, path: "f.json", readingPlainFilesDirectly: directly))
     } catch {
       return .error(error.message(.en))
     }
@@ -96,18 +107,24 @@ import Testing
       #expect(plain == record(variant), "variant \(variant)")
       // Numbers written with an exponent: left to `Codable`, with the same result.
       let exotic = try SessionFile.encode(record(variant, exoticNumbers: true))
-      #expect(outcome(exotic) == outcome(exotic, directly: false), "variant \(variant), exotic numbers")
-      #expect(outcome(exotic) == .record(record(variant, exoticNumbers: true)), "variant \(variant), exotic numbers")
+      #expect(
+        outcome(exotic) == outcome(exotic, directly: false), "variant \(variant), exotic numbers")
+      #expect(
+        outcome(exotic) == .record(record(variant, exoticNumbers: true)),
+        "variant \(variant), exotic numbers")
     }
   }
 
   @Test func readsTheFixturesAndTheFuzzCorpusAsCodableDoes() throws {
     var files: [String] = []
     for directory in [
-      "Tests/Fixtures/sessions", "Tests/Fixtures/sessions-v1", "Fuzz/Corpus/session", "Fuzz/Crashes/FuzzSession",
+      "Tests/Fixtures/sessions", "Tests/Fixtures/sessions-v1", "Fuzz/Corpus/session",
+      "Fuzz/Crashes/FuzzSession",
     ] {
       let path = repositoryRoot + "/" + directory
-      for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() { files.append(path + "/" + name) }
+      for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() {
+        files.append(path + "/" + name)
+      }
     }
     #expect(files.count > 20)
     var readDirectly = 0
@@ -131,7 +148,10 @@ import Testing
     let written = Array(try SessionFile.encode(record(1)))
     func replacing(_ target: String, with replacement: [UInt8]) -> Data? {
       let needle = Array(target.utf8)
-      guard let start = (0...(written.count - needle.count)).first(where: { written[$0..<$0 + needle.count].elementsEqual(needle) })
+      guard
+        let start = (0...(written.count - needle.count)).first(where: {
+          written[$0..<$0 + needle.count].elementsEqual(needle)
+        })
       else { return nil }
       return Data(written[..<start] + replacement + written[(start + needle.count)...])
     }

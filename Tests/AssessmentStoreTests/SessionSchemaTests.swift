@@ -15,16 +15,22 @@ import Testing
     let wizard = Wizard(questionnaire: loaded.questionnaire)
     var state = wizard.start(at: Date(timeIntervalSince1970: 1_800_000_000))
     for (field, value) in [
-      (SessionMetadata.Field.organisation, "ONSS"), (.assessor, "A"), (.provider, "P"), (.service, "S"),
+      (SessionMetadata.Field.organisation, "ONSS"), (.assessor, "A"), (.provider, "P"),
+      (.service, "S"),
     ] {
-      _ = wizard.reduce(&state, .identificationEdited(field, value, at: Date(timeIntervalSince1970: 1_800_000_001)))
+      _ = wizard.reduce(
+        &state, .identificationEdited(field, value, at: Date(timeIntervalSince1970: 1_800_000_001)))
     }
     let blank = SessionRecord(id: "blank", questionnaire: loaded, state: state)
-    _ = wizard.reduce(&state, .identificationConfirmed(at: Date(timeIntervalSince1970: 1_800_000_002)))
-    _ = wizard.reduce(&state, .answerChosen(.choice("yes"), at: Date(timeIntervalSince1970: 1_800_000_003.5)))
-    _ = wizard.reduce(&state, .noteEdited("données «sensibles» 📦", at: Date(timeIntervalSince1970: 1_800_000_004)))
+    _ = wizard.reduce(
+      &state, .identificationConfirmed(at: Date(timeIntervalSince1970: 1_800_000_002)))
+    _ = wizard.reduce(
+      &state, .answerChosen(.choice("yes"), at: Date(timeIntervalSince1970: 1_800_000_003.5)))
+    _ = wizard.reduce(
+      &state, .noteEdited("données «sensibles» 📦", at: Date(timeIntervalSince1970: 1_800_000_004)))
     _ = wizard.reduce(&state, .flagToggled(at: Date(timeIntervalSince1970: 1_800_000_005)))
-    _ = wizard.reduce(&state, .evidenceAdded("DPA.pdf", at: Date(timeIntervalSince1970: 1_800_000_006)))
+    _ = wizard.reduce(
+      &state, .evidenceAdded("DPA.pdf", at: Date(timeIntervalSince1970: 1_800_000_006)))
     let answered = SessionRecord(id: "answered", questionnaire: loaded, state: state)
     for record in [blank, answered] {
       let path = try store.path(for: record.id)
@@ -35,7 +41,8 @@ import Testing
   }
 
   @Test func theSchemaRejectsWhatTheDecoderRejects() throws {
-    let bad = #"{"schemaVersion": 3, "id": "../x", "questionnaire": {"id": "q", "version": "1", "digest": "d"}, "metadata": {}, "phase": "lost", "cursor": {}, "answers": {"a": {"value": {"choice": "x", "text": "y"}}}}"#
+    let bad =
+      #"{"schemaVersion": 3, "id": "../x", "questionnaire": {"id": "q", "version": "1", "digest": "d"}, "metadata": {}, "phase": "lost", "cursor": {}, "answers": {"a": {"value": {"choice": "x", "text": "y"}}}}"#
     let problems = try schema.validate(Data(bad.utf8))
     #expect(problems.contains("$.schemaVersion: must be 2"))
     #expect(problems.contains { $0.hasPrefix("$.id: '../x' does not match") })
@@ -49,7 +56,9 @@ import Testing
   @Test(arguments: ["all-compliant", "mixed", "health-public"])
   func goldenJSONSummariesMatchTheSchema(session: String) throws {
     let schema = try JSONSchema(path: repositoryRoot + "/docs/summary.schema.json")
-    let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/CLITests/Golden/\(session).en.json"))
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/CLITests/Golden/\(session).en.json")
+    )
     let problems = try schema.validate(data)
     #expect(problems.isEmpty, "\(problems)")
   }

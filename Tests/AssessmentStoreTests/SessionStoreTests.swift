@@ -14,7 +14,8 @@ import Testing
   func record(id: String = "s1") -> SessionRecord {
     SessionRecord(
       id: id,
-      questionnaire: QuestionnaireReference(id: "small", version: "1.0.0", digest: String(repeating: "a", count: 64)),
+      questionnaire: QuestionnaireReference(
+        id: "small", version: "1.0.0", digest: String(repeating: "a", count: 64)),
       metadata: SessionMetadata(
         organisation: "ONSS", assessor: "Anne Dupont", provider: "Nuage «Souverain» SA",
         service: "Archivage 📦", created: created, updated: created.addingTimeInterval(60)),
@@ -165,11 +166,14 @@ import Testing
     let environment = [
       "CLOUD_ASSESS_SESSIONS": "/v", "XDG_DATA_HOME": "/xdg", "HOME": "/home/a",
     ]
-    #expect(SessionStore.defaultDirectory(override: "/flag", variable: { environment[$0] }) == "/flag")
+    #expect(
+      SessionStore.defaultDirectory(override: "/flag", variable: { environment[$0] }) == "/flag")
     #expect(SessionStore.defaultDirectory(override: nil, variable: { environment[$0] }) == "/v")
     var rest = environment
     rest["CLOUD_ASSESS_SESSIONS"] = nil
-    #expect(SessionStore.defaultDirectory(override: nil, variable: { rest[$0] }) == "/xdg/cloud-assess/sessions")
+    #expect(
+      SessionStore.defaultDirectory(override: nil, variable: { rest[$0] })
+        == "/xdg/cloud-assess/sessions")
     rest["XDG_DATA_HOME"] = "relative"
     #expect(
       SessionStore.defaultDirectory(override: nil, variable: { rest[$0] })

@@ -15,7 +15,8 @@ import Testing
   func record() -> SessionRecord {
     SessionRecord(
       id: "s1",
-      questionnaire: QuestionnaireReference(id: "small", version: "1.0.0", digest: String(repeating: "a", count: 64)),
+      questionnaire: QuestionnaireReference(
+        id: "small", version: "1.0.0", digest: String(repeating: "a", count: 64)),
       metadata: SessionMetadata(
         organisation: "ONSS", assessor: "Anne", provider: "Nuage SA", service: "Archivage",
         created: created, updated: created),
@@ -58,7 +59,8 @@ import Testing
     try writer.save(current)
     #expect(try SessionStore(directory: directory).load(path: path) == current)
     // Only what changed is written: the second line does not repeat the note.
-    let lines = String(decoding: try #require(bytes(directory + "/s1.journal")), as: UTF8.self).split(separator: "\n")
+    let lines = String(decoding: try #require(bytes(directory + "/s1.journal")), as: UTF8.self)
+      .split(separator: "\n")
     #expect(lines.count == 2)
     #expect(!lines[1].contains("30 jours"))
   }
@@ -87,8 +89,12 @@ import Testing
     var second = first
     second.answers["restitution"]?.flagged = true
     try writer.save(second)
-    #expect(try SessionFile.decode(try #require(bytes(path)), path: path) == first, "the file holds the journal's last state")
-    #expect(String(decoding: try #require(bytes(journal)), as: UTF8.self).split(separator: "\n").count == 1)
+    #expect(
+      try SessionFile.decode(try #require(bytes(path)), path: path) == first,
+      "the file holds the journal's last state")
+    #expect(
+      String(decoding: try #require(bytes(journal)), as: UTF8.self).split(separator: "\n").count
+        == 1)
     #expect(try SessionStore(directory: directory).load(path: path) == second)
     // A crash after the rewrite but before the old journal was removed: its replay over the new
     // file changes nothing, and the save under way is simply not there.
@@ -100,11 +106,15 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let (_, writer) = try opened(directory)
-    try "partial".write(toFile: directory + "/.s1.json.4242.tmp", atomically: false, encoding: .utf8)
-    try "other session".write(toFile: directory + "/.s2.json.4242.tmp", atomically: false, encoding: .utf8)
+    try "partial".write(
+      toFile: directory + "/.s1.json.4242.tmp", atomically: false, encoding: .utf8)
+    try "other session".write(
+      toFile: directory + "/.s2.json.4242.tmp", atomically: false, encoding: .utf8)
     try writer.compact()
     #expect(!FileManager.default.fileExists(atPath: directory + "/.s1.json.4242.tmp"))
-    #expect(FileManager.default.fileExists(atPath: directory + "/.s2.json.4242.tmp"), "another session's are not touched")
+    #expect(
+      FileManager.default.fileExists(atPath: directory + "/.s2.json.4242.tmp"),
+      "another session's are not touched")
   }
 
   @Test func aLineCutShortByACrashIsTheSaveThatNeverCompleted() throws {
@@ -140,13 +150,18 @@ import Testing
     #expect {
       _ = try SessionStore(directory: directory).load(path: path)
     } throws: { error in
-      guard case .sessionCorrupt(let where_, let reason) = error as? StoreError else { return false }
+      guard case .sessionCorrupt(let where_, let reason) = error as? StoreError else {
+        return false
+      }
       return where_ == journal && reason.hasPrefix("line 1: ")
     }
     #expect(bytes(path) == before.0 && bytes(journal) == before.1)
-    let message = StoreError.sessionCorrupt(path: journal, reason: "line 1: x").errorDescription ?? ""
+    let message =
+      StoreError.sessionCorrupt(path: journal, reason: "line 1: x").errorDescription ?? ""
     #expect(message.hasPrefix("the session journal \(journal) is damaged: line 1: x."))
-    #expect(message.contains("moving the journal aside reopens \(directory)/s1.json as of its last full save"))
+    #expect(
+      message.contains(
+        "moving the journal aside reopens \(directory)/s1.json as of its last full save"))
   }
 
   @Test func aJournalFromANewerVersionIsRefused() throws {
@@ -158,7 +173,8 @@ import Testing
     try writer.save(current)
     let journal = directory + "/s1.journal"
     let text = String(decoding: try #require(bytes(journal)), as: UTF8.self)
-    try Data(text.replacingOccurrences(of: "\"journal\":2", with: "\"journal\":3").utf8).write(to: URL(fileURLWithPath: journal))
+    try Data(text.replacingOccurrences(of: "\"journal\":2", with: "\"journal\":3").utf8).write(
+      to: URL(fileURLWithPath: journal))
     #expect(throws: StoreError.sessionFromTheFuture(path: journal, version: 3, supported: 2)) {
       _ = try SessionStore(directory: directory).load(path: path)
     }
@@ -223,16 +239,20 @@ import Testing
   }
 
   @Test func formatsUTCWithMilliseconds() {
-    #expect(Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.123)) == "2027-01-15T08:00:00.123Z")
+    #expect(
+      Timestamp.format(Date(timeIntervalSince1970: 1_800_000_000.123)) == "2027-01-15T08:00:00.123Z"
+    )
     #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
     #expect(Timestamp.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.000Z")
-    #expect(Timestamp.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
+    #expect(
+      Timestamp.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
   }
 
   @Test func parsesWhatItFormatsToTheSameDate() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<2000 {
-      let milliseconds = Double(Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator))
+      let milliseconds = Double(
+        Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator))
       let date = Date(timeIntervalSince1970: milliseconds / 1000)
       #expect(Timestamp.parse(Timestamp.format(date)) == date, "\(milliseconds)")
     }
@@ -258,7 +278,8 @@ import Testing
   @Test(arguments: [
     "", "2026-11-18", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
     "2026-11-18T24:00:00Z", "2026-11-18T10:60:00Z", "2026-11-18T10:26:40", "2026-11-18T10:26:40.Z",
-    "2026-11-18T10:26:40+1:00", "2026-11-18 10:26:40Z", "２０２６-11-18T10:26:40Z", "2026-11-18T10:26:40Zjunk",
+    "2026-11-18T10:26:40+1:00", "2026-11-18 10:26:40Z", "２０２６-11-18T10:26:40Z",
+    "2026-11-18T10:26:40Zjunk",
   ])
   func refusesWhatIsNotAnRFC3339Time(_ text: String) {
     #expect(Timestamp.parse(text) == nil)

@@ -1,7 +1,7 @@
 import Foundation
+@_exported import TestSupport
 
 @testable import AssessmentStore
-@_exported import TestSupport
 
 /// Problems of loading `yaml`, as "line:column: [id] message" texts.
 func problems(_ yaml: String) -> [String] {
@@ -9,7 +9,9 @@ func problems(_ yaml: String) -> [String] {
     _ = try QuestionnaireLoader.parse(yaml, source: "q.yaml")
     return []
   } catch .questionnaireInvalid(let problems) {
-    return problems.map { "\($0.line):\($0.column): " + ($0.id.map { "[\($0)] " } ?? "") + $0.message }
+    return problems.map {
+      "\($0.line):\($0.column): " + ($0.id.map { "[\($0)] " } ?? "") + $0.message
+    }
   } catch {
     return ["\(error)"]
   }

@@ -37,11 +37,14 @@ import Testing
     for bad in ["Mini-LONG", ".hidden", "-x", "a b"] {
       let yaml = valid.replacingOccurrences(of: "id: t\n", with: "id: \"\(bad)\"\n")
       #expect(
-        problems(yaml) == ["2:5: [\(bad)] the questionnaire id '\(bad)' must match [a-z0-9][a-z0-9_.-]* (lowercase letters, digits, '_', '.', '-')"],
+        problems(yaml) == [
+          "2:5: [\(bad)] the questionnaire id '\(bad)' must match [a-z0-9][a-z0-9_.-]* (lowercase letters, digits, '_', '.', '-')"
+        ],
         "\(bad)")
     }
     for good in ["mini-long", "be-socsec-cloud", "v1.2_x", "9a"] {
-      #expect(problems(valid.replacingOccurrences(of: "id: t\n", with: "id: \(good)\n")) == [], "\(good)")
+      #expect(
+        problems(valid.replacingOccurrences(of: "id: t\n", with: "id: \(good)\n")) == [], "\(good)")
     }
   }
 
@@ -69,7 +72,10 @@ import Testing
 
   @Test func aConditionSyntaxErrorIsReportedAtItsColumn() {
     let yaml = questionnaireYAML(sizes + "\n" + question("a", when: "size == 1-9 && (size"))
-    #expect(problems(yaml) == ["24:33: [a] condition 'size == 1-9 && (size': column 21: expected ')' at the end"])
+    #expect(
+      problems(yaml) == [
+        "24:33: [a] condition 'size == 1-9 && (size': column 21: expected ')' at the end"
+      ])
   }
 
   @Test func anUnquotedNegationIsAYAMLTagAndGetsAHint() {
@@ -77,7 +83,10 @@ import Testing
     let found = problems(yaml)
     #expect(found.count == 1, "\(found)")
     #expect(found.first?.hasPrefix("24:13: [a] ") == true, "\(found)")
-    #expect(found.first?.contains("YAML reads a value starting with '!' as a tag; quote the condition: when: \"!(size == 1a)\"") == true, "\(found)")
+    #expect(
+      found.first?.contains(
+        "YAML reads a value starting with '!' as a tag; quote the condition: when: \"!(size == 1a)\""
+      ) == true, "\(found)")
   }
 
   @Test func scoringKeysOnlyOnComplianceQuestions() {
@@ -112,7 +121,9 @@ import Testing
               sevrity: high
       """)
     let found = problems(yaml)
-    #expect(found.first == "17:9: unknown key 'sevrity' in a question; did you mean 'severity'?", "\(found)")
+    #expect(
+      found.first == "17:9: unknown key 'sevrity' in a question; did you mean 'severity'?",
+      "\(found)")
     #expect(found.count == 1, "the missing severity is a consequence of the typo: \(found)")
   }
 
@@ -169,9 +180,13 @@ import Testing
     }
     let yaml = questionnaireYAML(compliance, extra: rule("policy"))
     #expect(problems(yaml) == [])
-    #expect(try QuestionnaireLoader.parse(yaml, source: "q.yaml").blockingRules.first?.basis == .policy)
+    #expect(
+      try QuestionnaireLoader.parse(yaml, source: "q.yaml").blockingRules.first?.basis == .policy)
     let wrong = problems(questionnaireYAML(compliance, extra: rule("guideline")))
-    #expect(wrong.contains { $0.hasSuffix("[B1] unknown basis 'guideline'; use law, good_practice or policy") }, "\(wrong)")
+    #expect(
+      wrong.contains {
+        $0.hasSuffix("[B1] unknown basis 'guideline'; use law, good_practice or policy")
+      }, "\(wrong)")
   }
 }
 

@@ -69,7 +69,8 @@ import Testing
     #expect(result.register.count == 11)
     for entry in result.register {
       #expect(entry.level == "low", "\(entry.risk.id) residual \(entry.level ?? "nil")")
-      #expect(entry.inherentLevel.map { ["high", "critical"].contains($0) } == true, "\(entry.risk.id)")
+      #expect(
+        entry.inherentLevel.map { ["high", "critical"].contains($0) } == true, "\(entry.risk.id)")
     }
   }
 
@@ -87,7 +88,8 @@ import Testing
     let compliant = summary(session(["deployment_model": "hybrid"]))
     #expect(compliant.blocking.isEmpty)
     #expect(compliant.verdict == .acceptable)
-    let leaking = summary(session(["deployment_model": "hybrid", "priv_cloud_type_allowed": "partial"]))
+    let leaking = summary(
+      session(["deployment_model": "hybrid", "priv_cloud_type_allowed": "partial"]))
     #expect(leaking.blocking.map(\.rule.id).contains("personal_data_public_cloud"))
     #expect(leaking.verdict == .notAcceptable)
     let publicCloud = summary(session(["deployment_model": "public"]))
@@ -96,10 +98,16 @@ import Testing
 
   @Test func noSubcontractingTodayStillAsksTheSubcontractingClauses() {
     let state = session(["subcontracting": "no"])
-    for id in ["ctr_sub_sole_responsibility", "ctr_sub_prior_notice", "ctr_audit_subcontractors", "ctr_sov_subcontractors"] {
-      #expect(visible(id, state), "\(id) is a clause the contract must hold whatever the provider does today")
+    for id in [
+      "ctr_sub_sole_responsibility", "ctr_sub_prior_notice", "ctr_audit_subcontractors",
+      "ctr_sov_subcontractors",
+    ] {
+      #expect(
+        visible(id, state),
+        "\(id) is a clause the contract must hold whatever the provider does today")
     }
-    let result = summary(session(["subcontracting": "no", "ctr_sov_subcontractors": "noncompliant"]))
+    let result = summary(
+      session(["subcontracting": "no", "ctr_sov_subcontractors": "noncompliant"]))
     #expect(result.verdict == .notAcceptable)
     #expect(result.blocking.map(\.rule.id).contains("sovereignty_not_assured"))
   }
@@ -110,30 +118,44 @@ import Testing
       (["personal_data": "no", "data_classification": "internal", "sensitive_data": "yes"], ""),
     ] {
       let state = session(scope)
-      for id in ["priv_cloud_type_allowed", "priv_encryption_rest", "priv_keys_under_control", "derog_encryption"] {
+      for id in [
+        "priv_cloud_type_allowed", "priv_encryption_rest", "priv_keys_under_control",
+        "derog_encryption",
+      ] {
         #expect(visible(id, state), "\(id) for \(scope)")
       }
-      let result = summary(session(scope.merging(["deployment_model": "public", "priv_encryption_rest": "noncompliant"]) { $1 }))
+      let result = summary(
+        session(
+          scope.merging(["deployment_model": "public", "priv_encryption_rest": "noncompliant"]) {
+            $1
+          }))
       #expect(result.verdict == .notAcceptable, "\(scope)")
       // Confidential data only: the rules' twins based on the tool's policy (docs/risk-model.md).
       #expect(
         Set(result.blocking.map(\.rule.id))
-          == ["personal_data_public_cloud" + suffix, "personal_data_unencrypted" + suffix], "\(scope)")
+          == ["personal_data_public_cloud" + suffix, "personal_data_unencrypted" + suffix],
+        "\(scope)")
     }
     // Internal data that are not sensitive: none of it.
-    let plain = session(["personal_data": "no", "data_classification": "internal", "sensitive_data": "no"])
+    let plain = session([
+      "personal_data": "no", "data_classification": "internal", "sensitive_data": "no",
+    ])
     #expect(!visible("priv_encryption_rest", plain))
   }
 
   static let valid = DerogationRecord(
-    reference: "CSI-2026-014", grantedBy: "Comité de sécurité de l'information", grantedOn: "2026-03-01",
+    reference: "CSI-2026-014", grantedBy: "Comité de sécurité de l'information",
+    grantedOn: "2026-03-01",
     scope: "Archives chiffrées", measures: "Pseudonymisation", expiresOn: "2027-03-01")
 
   @Test func theTwoDerogationsOfTheGuidelineWorkTheSameWay() {
     // Encryption (2.4, 5th point) and cloud type (2.4, 4th point): a valid record waives the rule.
     let cases: [(changes: [String: String], derogation: String, rule: String)] = [
       (["priv_encryption_rest": "noncompliant"], "derog_encryption", "personal_data_unencrypted"),
-      (["deployment_model": "public", "priv_cloud_type_allowed": "noncompliant"], "derog_public_cloud", "personal_data_public_cloud"),
+      (
+        ["deployment_model": "public", "priv_cloud_type_allowed": "noncompliant"],
+        "derog_public_cloud", "personal_data_public_cloud"
+      ),
     ]
     for (changes, derogation, rule) in cases {
       let without = summary(session(changes))
@@ -161,7 +183,9 @@ import Testing
       (noReference, DerogationStatus.noReference), (expired, .expired("2026-11-29")),
       (badDate, .badExpiry("31/12/2027")),
     ] {
-      let result = summary(session(["priv_encryption_rest": "noncompliant"], derogations: ["derog_encryption": record]))
+      let result = summary(
+        session(["priv_encryption_rest": "noncompliant"], derogations: ["derog_encryption": record])
+      )
       #expect(result.verdict == .notAcceptable)
       #expect(result.blocking.first?.failedDerogation?.status == status)
       #expect(result.derogations.first?.status == status)
@@ -169,7 +193,8 @@ import Testing
     // Expiring today still counts on the day.
     var today = Self.valid
     today.expiresOn = "2026-11-30"
-    let result = summary(session(["priv_encryption_rest": "noncompliant"], derogations: ["derog_encryption": today]))
+    let result = summary(
+      session(["priv_encryption_rest": "noncompliant"], derogations: ["derog_encryption": today]))
     #expect(result.blocking.isEmpty)
   }
 
@@ -180,10 +205,12 @@ import Testing
       let abroad = session(["hosting_location": location])
       #expect(visible("priv_transfer_safeguards", abroad), "\(location)")
       // An incomplete sovereignty assurance blocks once the data leave the EU.
-      let partial = summary(session(["hosting_location": location, "ctr_sov_provider_assurance": "partial"]))
+      let partial = summary(
+        session(["hosting_location": location, "ctr_sov_provider_assurance": "partial"]))
       #expect(partial.blocking.map(\.rule.id).contains("sovereignty_not_assured"), "\(location)")
       // The stakes of the legal advice on processing abroad rise.
-      let advice = summary(session(["hosting_location": location, "prep_legal_advice_abroad": "partial"]))
+      let advice = summary(
+        session(["hosting_location": location, "prep_legal_advice_abroad": "partial"]))
       let finding = advice.findings.first { $0.questionID == "prep_legal_advice_abroad" }
       #expect(finding?.impactReasons.isEmpty == false, "\(location)")
     }
@@ -194,7 +221,8 @@ import Testing
 
   @Test func verdictReasonsCountEveryGapAtOrAboveTheConditionsLevel() {
     // One critical gap (not acceptable) and one medium gap: "2 at medium or above", "1 at critical".
-    let result = summary(session(["ctr_rest_all_data": "noncompliant", "bp_shadow_it_policy": "partial"]))
+    let result = summary(
+      session(["ctr_rest_all_data": "noncompliant", "bp_shadow_it_policy": "partial"]))
     let conditions = result.reasons.compactMap { reason -> Int? in
       if case .gapsWithConditions(let count, _) = reason { return count }
       return nil
@@ -216,10 +244,14 @@ import Testing
     // Every ref a question cites has a citation, and no text a person reads uses our numbering.
     let ours = try! Regex(#"(^|[^\d.])(2\.3\.\d\.\d|2\.4\.\d|2\.2\.5\.d)(?!\d)"#)
     for question in questionnaire.questions {
-      for ref in question.refs { #expect(questionnaire.citations[ref] != nil, "\(question.id): \(ref)") }
+      for ref in question.refs {
+        #expect(questionnaire.citations[ref] != nil, "\(question.id): \(ref)")
+      }
       for text in [question.text, question.help] + [question.remediation].compactMap({ $0 }) {
         for language in ["fr", "en", "nl"] {
-          #expect((text[language] ?? "").firstMatch(of: ours) == nil, "\(question.id) (\(language)) cites our numbering")
+          #expect(
+            (text[language] ?? "").firstMatch(of: ours) == nil,
+            "\(question.id) (\(language)) cites our numbering")
         }
       }
     }
@@ -235,12 +267,19 @@ import Testing
     #expect(questionnaire.question("priv_risk_assessment_prior")?.owner == .organisation)
     #expect(questionnaire.question("ctr_audit_reports_analysed")?.owner == .organisation)
     #expect(questionnaire.owner(of: "priv_encryption_rest") == .provider)
-    #expect(questionnaire.sections.filter { $0.id.hasPrefix("bp_") }.allSatisfy { $0.owner == .organisation })
-    let state = session(["priv_risk_assessment_prior": "partial", "priv_encryption_rest": "partial"])
+    #expect(
+      questionnaire.sections.filter { $0.id.hasPrefix("bp_") }.allSatisfy {
+        $0.owner == .organisation
+      })
+    let state = session([
+      "priv_risk_assessment_prior": "partial", "priv_encryption_rest": "partial",
+    ])
     let report = SummaryReport(
-      questionnaire: questionnaire, summary: summary(state), answers: state.answers, language: .en, digest: "0")
+      questionnaire: questionnaire, summary: summary(state), answers: state.answers, language: .en,
+      digest: "0")
     let text = report.text(color: false)
-    #expect(text.contains("What the organisation must do: Carry out (or complete) the risk assessment"))
+    #expect(
+      text.contains("What the organisation must do: Carry out (or complete) the risk assessment"))
     #expect(text.contains("What to demand of the provider: Require encryption at rest"))
   }
 
@@ -250,12 +289,16 @@ import Testing
     #expect(questionnaire.question("priv_transfer_safeguards")?.basis == .law)
     #expect(questionnaire.question("priv_keys_under_control")?.basis == nil)
     for question in questionnaire.questions where question.basis != nil {
-      #expect(question.severity != .critical || question.basis == .law, "\(question.id): beyond the guideline yet critical")
+      #expect(
+        question.severity != .critical || question.basis == .law,
+        "\(question.id): beyond the guideline yet critical")
     }
   }
 
   @Test func eachRequirementIsAskedOnce() {
-    for removed in ["chk_data_destruction", "chk_log_access", "chk_audit_right", "bp_crypto_keys_controlled"] {
+    for removed in [
+      "chk_data_destruction", "chk_log_access", "chk_audit_right", "bp_crypto_keys_controlled",
+    ] {
       #expect(questionnaire.question(removed) == nil, "\(removed)")
     }
     for risk in questionnaire.risks {

@@ -53,7 +53,8 @@ import Testing
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.character("1"), .enter, .character("1"), .enter)  // yes, public
     harness.press(.character("4"))
-    #expect(harness.state.notice == "Not applicable needs a justification: write it in the note (Tab).")
+    #expect(
+      harness.state.notice == "Not applicable needs a justification: write it in the note (Tab).")
     guard case .editingNote = harness.state.mode else {
       Issue.record("the note should open")
       return

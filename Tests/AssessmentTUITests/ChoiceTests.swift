@@ -34,7 +34,9 @@ import Testing
     #expect(harness.state.wizard.answers["personal_data"]?.value == .choice("yes"))
     harness.go(to: "restitution")
     harness.press(.up, .enter)
-    #expect(harness.state.wizard.answers["restitution"]?.value == .choice("unknown"), "↑ first highlights the last option")
+    #expect(
+      harness.state.wizard.answers["restitution"]?.value == .choice("unknown"),
+      "↑ first highlights the last option")
   }
 
   @Test func anAnsweredQuestionHighlightsItsAnswer() throws {
@@ -65,8 +67,11 @@ import Testing
     #expect(screen.contains("decision of the European Commission"))
     let lines = screen.split(separator: "\n").map(String.init)
     let first = try #require(lines.firstIndex { $0.contains("3. Outside") })
-    let start = try #require(lines[first].range(of: "Outside")).lowerBound.utf16Offset(in: lines[first])
-    #expect(lines[first + 1].prefix(start).allSatisfy { $0 == " " }, "the continuation is indented under the label")
+    let start = try #require(lines[first].range(of: "Outside")).lowerBound.utf16Offset(
+      in: lines[first])
+    #expect(
+      lines[first + 1].prefix(start).allSatisfy { $0 == " " },
+      "the continuation is indented under the label")
     #expect(lines[first + 1].dropFirst(start).first?.isLetter == true)
   }
 
@@ -86,7 +91,10 @@ import Testing
   @Test func textEditorLayoutBreaksAtWordsAndKeepsTheCursor() {
     var editor = TextEditor("les données sont archivées")
     var layout = editor.layout(width: 14)
-    #expect(layout.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["les données", "sont", "archivées"])
+    #expect(
+      layout.lines.map { $0.trimmingCharacters(in: .whitespaces) } == [
+        "les données", "sont", "archivées",
+      ])
     #expect(layout.cursorRow == 2 && layout.cursorColumn == 9)
     for _ in 0..<14 { editor.moveLeft() }
     layout = editor.layout(width: 14)
@@ -97,7 +105,8 @@ import Testing
     var harness = Harness(try fixture("walk.yaml"))
     harness.go(to: "data_kinds")
     harness.press(.down, .character(" "), .down, .character(" "))
-    #expect(harness.state.wizard.answers["data_kinds"]?.value == .choices(["identification", "health"]))
+    #expect(
+      harness.state.wizard.answers["data_kinds"]?.value == .choices(["identification", "health"]))
     harness.press(.delete)
     #expect(harness.state.wizard.answers["data_kinds"]?.value == nil)
   }

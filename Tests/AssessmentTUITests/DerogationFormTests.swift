@@ -13,7 +13,8 @@ import Testing
     var harness = Harness(try BuiltinQuestionnaires.resolve(nil), language: language)
     for (id, choice) in [("deployment_model", "public"), ("personal_data", "yes")] {
       harness.go(to: id)
-      let choices = harness.app.wizard.current(harness.state.wizard)!.choices(language, harness.app.wizard.questionnaire)
+      let choices = harness.app.wizard.current(harness.state.wizard)!.choices(
+        language, harness.app.wizard.questionnaire)
       harness.press(.character(Character(String(choices.firstIndex { $0.id == choice }! + 1))))
     }
     harness.go(to: "derog_encryption")
@@ -26,7 +27,9 @@ import Testing
     #expect(top.contains("Référence * :") && top.contains("Accordée par * :"))
     harness.press(.up)  // the last field, and the legend under the form
     let bottom = harness.render().snapshot
-    #expect(bottom.contains("Échéance ou révision (AAAA-MM-JJ) * :") && bottom.contains("Mesures compensatoires :"))
+    #expect(
+      bottom.contains("Échéance ou révision (AAAA-MM-JJ) * :")
+        && bottom.contains("Mesures compensatoires :"))
   }
 
   @Test func theRecordIsFilledFieldByFieldAndSaysWhetherItCounts() throws {
@@ -47,7 +50,8 @@ import Testing
     harness.press(.enter)
     #expect(harness.state.notice?.contains("“31/12/2027” is not a YYYY-MM-DD date") == true)
     #expect(harness.state.mode == .browsing, "the last field returns to the question")
-    guard case .derogation(let record)? = harness.state.wizard.answers["derog_encryption"]?.value else {
+    guard case .derogation(let record)? = harness.state.wizard.answers["derog_encryption"]?.value
+    else {
       Issue.record("no record")
       return
     }
@@ -64,7 +68,9 @@ import Testing
     harness.press(.enter)
     #expect(harness.render().snapshot.contains("valid today"))
     #expect(harness.state.wizard.phase == .questions)
-    #expect(harness.app.wizard.current(harness.state.wizard)?.id == "derog_encryption", "Enter walks the fields, not the questions")
+    #expect(
+      harness.app.wizard.current(harness.state.wizard)?.id == "derog_encryption",
+      "Enter walks the fields, not the questions")
   }
 
   @Test func aFieldBeingTypedIsHandedOverByTheOneMechanism() throws {
@@ -72,7 +78,8 @@ import Testing
     harness.press(.enter)
     harness.type("DER-7")
     harness.tick(after: 10)
-    guard case .derogation(let record)? = harness.state.wizard.answers["derog_encryption"]?.value else {
+    guard case .derogation(let record)? = harness.state.wizard.answers["derog_encryption"]?.value
+    else {
       Issue.record("the reference typed was not handed over")
       return
     }
@@ -80,7 +87,8 @@ import Testing
     var interrupted = harness
     interrupted.type("b")
     _ = interrupted.app.interrupted(&interrupted.state, now: t0.addingTimeInterval(11))
-    guard case .derogation(let last)? = interrupted.state.wizard.answers["derog_encryption"]?.value else { return }
+    guard case .derogation(let last)? = interrupted.state.wizard.answers["derog_encryption"]?.value
+    else { return }
     #expect(last.reference == "DER-7b")
   }
 

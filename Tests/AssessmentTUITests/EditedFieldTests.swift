@@ -30,7 +30,9 @@ import Testing
     #expect(harness.state.wizard.answers["users"]?.value == .number(1200))
     harness.type("x")
     #expect(harness.tick(after: 8).isEmpty)
-    #expect(harness.state.wizard.answers["users"]?.value == .number(1200), "a partial number is not handed over")
+    #expect(
+      harness.state.wizard.answers["users"]?.value == .number(1200),
+      "a partial number is not handed over")
     #expect(harness.render().snapshot.contains("1200x"), "and it stays in the editor")
   }
 
@@ -41,7 +43,8 @@ import Testing
     harness.go(to: "users")
     harness.type("12x")
     let bar = harness.render().snapshot
-    #expect(bar.contains("Esc leave the field (kept if it is a number, dropped otherwise)"), "\(bar)")
+    #expect(
+      bar.contains("Esc leave the field (kept if it is a number, dropped otherwise)"), "\(bar)")
     harness.press(.escape)
     #expect(harness.state.wizard.answers["users"]?.value == nil, "12x was dropped")
     var text = Harness(try fixture("walk.yaml"))
@@ -103,11 +106,15 @@ import Testing
     #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf"])
     harness.type(" §14")
     harness.tick(after: 8)
-    #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14"], "the same item, not a second one")
+    #expect(
+      harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14"],
+      "the same item, not a second one")
     harness.press(.enter)
     harness.type("annexe")
     harness.press(.escape)
-    #expect(harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14", "annexe"], "Esc keeps what was typed")
+    #expect(
+      harness.state.wizard.answers["personal_data"]?.evidence == ["contrat.pdf §14", "annexe"],
+      "Esc keeps what was typed")
   }
 
   /// The runner's way out on a signal hands over any field, not just the note.
@@ -127,7 +134,9 @@ import Testing
     var saved: WizardState?
     let runner = Runner(
       app: harness.app, terminal: terminal, state: harness.state,
-      save: { saved = $0; return nil }, clock: { t0 },
+      save: {
+        saved = $0; return nil
+      }, clock: { t0 },
       signal: { terminal.pendingKeys.isEmpty ? 15 : nil })
     runner.run()
     #expect(runner.endedBySignal == 15)

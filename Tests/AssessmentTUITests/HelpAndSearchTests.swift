@@ -20,22 +20,35 @@ import Testing
   }
 
   @Test(arguments: [
-    ("personal_data && (data_kinds == health || data_kinds == judicial)", InterfaceLanguage.en,
-     "“Will personal data be processed in the cloud?” is “Yes” and (“Which kinds of data?” includes “Health” or “Which kinds of data?” includes “Judicial”)"),
-    ("answered(context) || service_kind in [saas, storage]", .en,
-     "“Describe the service in a few words.” is answered or “Which kind of service?” is “Software (SaaS)” or “Storage”"),
-    ("users >= 1000", .fr, "« Combien d'utilisateurs utiliseront le service ? » vaut au moins 1000"),
-    ("!(users < 10)", .nl, "niet (‘Hoeveel gebruikers zullen de dienst gebruiken?’ is minder dan 10)"),
+    (
+      "personal_data && (data_kinds == health || data_kinds == judicial)", InterfaceLanguage.en,
+      "“Will personal data be processed in the cloud?” is “Yes” and (“Which kinds of data?” includes “Health” or “Which kinds of data?” includes “Judicial”)"
+    ),
+    (
+      "answered(context) || service_kind in [saas, storage]", .en,
+      "“Describe the service in a few words.” is answered or “Which kind of service?” is “Software (SaaS)” or “Storage”"
+    ),
+    (
+      "users >= 1000", .fr, "« Combien d'utilisateurs utiliseront le service ? » vaut au moins 1000"
+    ),
+    (
+      "!(users < 10)", .nl,
+      "niet (‘Hoeveel gebruikers zullen de dienst gebruiken?’ is minder dan 10)"
+    ),
     // A negated "answered" or yes/no reads as one statement, not "not (… is answered)" (issue 21).
     ("!answered(context)", .en, "“Describe the service in a few words.” is not answered yet"),
-    ("!answered(context)", .fr, "« Décrivez le service en quelques mots. » n'a pas encore de réponse"),
+    (
+      "!answered(context)", .fr,
+      "« Décrivez le service en quelques mots. » n'a pas encore de réponse"
+    ),
     ("!answered(context)", .nl, "‘Beschrijf de dienst in enkele woorden.’ is nog niet beantwoord"),
     ("!personal_data", .en, "“Will personal data be processed in the cloud?” is not “Yes”"),
   ])
   func conditionsInWords(condition: String, language: InterfaceLanguage, expected: String) throws {
     let questionnaire = try fixture("walk.yaml").questionnaire
     let parsed = try ConditionParser.parse(condition).condition
-    #expect(ConditionWords(questionnaire: questionnaire, language: language).describe(parsed) == expected)
+    #expect(
+      ConditionWords(questionnaire: questionnaire, language: language).describe(parsed) == expected)
   }
 
   @Test func theSearchPromptStartsEmpty() throws {

@@ -13,11 +13,14 @@ import Testing
   func aCutDescriptionIsMarkedAndF1ShowsAllOfIt(language: InterfaceLanguage) throws {
     let loaded = try BuiltinQuestionnaires.resolve(nil)
     var harness = Harness(loaded, language: language, identified: false)
-    let description = loaded.questionnaire.text(loaded.questionnaire.description ?? LocalizedText([:]), language.rawValue)
+    let description = loaded.questionnaire.text(
+      loaded.questionnaire.description ?? LocalizedText([:]), language.rawValue)
     let form = harness.render().snapshot
     let hint = Phrase.descriptionMore.text(language)
     #expect(form.contains("… " + hint), "\(form)")
-    #expect(!form.contains("faute-des-autres") && !form.contains("dont-pass-buck"), "the end is cut at 80×24")
+    #expect(
+      !form.contains("faute-des-autres") && !form.contains("dont-pass-buck"),
+      "the end is cut at 80×24")
     harness.press(.function(1))
     harness.press(.end)
     let about = harness.render().snapshot
@@ -40,7 +43,9 @@ import Testing
     harness.press(.character("1"), .enter, .character("1"), .enter)
     let screen = harness.render().snapshot
     #expect(screen.contains("Data restitution."), "\(screen)")
-    #expect(screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "§ 2.2" }, "\(screen)")
+    #expect(
+      screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "§ 2.2" },
+      "\(screen)")
   }
 }
 

@@ -138,11 +138,13 @@ import Testing
     var harness = Harness(try fixture("small.yaml"))
     #expect(cursorLine(harness) == "Personal data?", "nothing highlighted: the question")
     harness.press(.down)
-    #expect(cursorLine(harness)?.hasPrefix("› ( ) 1. Yes") == true, "\(cursorLine(harness) ?? "none")")
+    #expect(
+      cursorLine(harness)?.hasPrefix("› ( ) 1. Yes") == true, "\(cursorLine(harness) ?? "none")")
     harness.press(.down)
     #expect(cursorLine(harness)?.hasPrefix("› ( ) 2. No") == true)
     harness.press(.character("g"), .down)
-    #expect(cursorLine(harness)?.hasPrefix("› Contract") == true, "\(cursorLine(harness) ?? "none")")
+    #expect(
+      cursorLine(harness)?.hasPrefix("› Contract") == true, "\(cursorLine(harness) ?? "none")")
     harness.press(.escape, .character("r"))
     #expect(cursorLine(harness)?.hasPrefix("›") == true, "\(cursorLine(harness) ?? "none")")
     harness.press(.character("S"))

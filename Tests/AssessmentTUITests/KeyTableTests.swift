@@ -25,7 +25,8 @@ import Testing
     for binding in App.questionKeys {
       let names = binding.action == .pick ? ["1–9"] : binding.keys.map(\.readmeName)
       for name in names {
-        #expect(named.contains(name), "\(name) (\(binding.action)) is not in the README's key table")
+        #expect(
+          named.contains(name), "\(name) (\(binding.action)) is not in the README's key table")
       }
     }
   }

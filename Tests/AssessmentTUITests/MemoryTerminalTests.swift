@@ -41,9 +41,10 @@ import Testing
     #expect(DisplayWidth.truncate("court", to: 8) == "court")
     #expect(DisplayWidth.pad("é", to: 3) == "é  ")
     #expect(
-      DisplayWidth.wrap("Le fournisseur de services cloud garantit la réversibilité.", width: 20) == [
-        "Le fournisseur de", "services cloud", "garantit la", "réversibilité.",
-      ])
+      DisplayWidth.wrap("Le fournisseur de services cloud garantit la réversibilité.", width: 20)
+        == [
+          "Le fournisseur de", "services cloud", "garantit la", "réversibilité.",
+        ])
     #expect(DisplayWidth.wrap("a\n\nb", width: 5) == ["a", "", "b"])
     #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
@@ -54,7 +55,9 @@ import Testing
   @Test func shortcutsAgreeWithTheFullRule() {
     for value in UInt32(0)...0x2FF {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      #expect(DisplayWidth.of(Character(scalar)) == DisplayWidth.of(scalar), "U+\(String(value, radix: 16))")
+      #expect(
+        DisplayWidth.of(Character(scalar)) == DisplayWidth.of(scalar),
+        "U+\(String(value, radix: 16))")
     }
     #expect(DisplayWidth.of("Question 3/7 · Section") == 22)
     #expect(DisplayWidth.of("Évaluation « ok » é́") == 19)

@@ -1,10 +1,10 @@
-@testable import AssessmentCore
-@testable import AssessmentReports
 import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentCore
 @testable import AssessmentFrontEnd
+@testable import AssessmentReports
 @testable import AssessmentTUI
 
 /// The action plan (`a`) and the confirmation of a carried answer (`c`) are listed where the
@@ -20,7 +20,8 @@ import Testing
   @Test(arguments: InterfaceLanguage.allCases)
   func theKeyBarListsThePlanAndQuitAt80Columns(language: InterfaceLanguage) throws {
     var harness = Harness(try fixture("small.yaml"), language: language)
-    let quit = ["q quitter", "q quit", "q stoppen"][InterfaceLanguage.allCases.firstIndex(of: language)!]
+    let quit = ["q quitter", "q quit", "q stoppen"][
+      InterfaceLanguage.allCases.firstIndex(of: language)!]
     #expect(keyBar(harness).contains("a plan"), "\(keyBar(harness))")
     #expect(keyBar(harness).contains(quit), "\(keyBar(harness))")
     #expect(!keyBar(harness).contains("c "), "c only on a carried answer")
@@ -28,7 +29,8 @@ import Testing
     harness.state.wizard.answers["personal_data"] = Answer(value: .choice("yes"))
     harness.state.wizard.answers["personal_data"]?.reverify = true
     let carried = keyBar(harness)
-    let confirm = ["c confirmer", "c confirm", "c vorig jaar bevestigen"][InterfaceLanguage.allCases.firstIndex(of: language)!]
+    let confirm = ["c confirmer", "c confirm", "c vorig jaar bevestigen"][
+      InterfaceLanguage.allCases.firstIndex(of: language)!]
     #expect(carried.contains(confirm), "\(carried)")
     #expect(carried.contains("a plan") && carried.contains(quit), "\(carried)")
     // Multiple choice and derogation questions keep q too.
@@ -69,7 +71,9 @@ import Testing
   @Test func cOnAnAnswerThatWasNotCarriedSaysWhyNothingHappens() throws {
     var harness = Harness(try fixture("small.yaml"))
     harness.press(.character("1"), .left, .character("c"))
-    #expect(harness.state.notice?.contains("not carried from the previous assessment") == true, "\(harness.state.notice ?? "")")
+    #expect(
+      harness.state.notice?.contains("not carried from the previous assessment") == true,
+      "\(harness.state.notice ?? "")")
   }
 
   @Test func theWizardSummaryOfAReassessmentShowsTheChangesSince() throws {
@@ -80,16 +84,23 @@ import Testing
     old.answers["restitution"] = Answer(value: .choice("noncompliant"))
     harness.state.wizard.answers["restitution"] = Answer(value: .choice("compliant"))
     var app = harness.app
-    app.previous = .read(ComparedAssessment(id: "last-year", questionnaire: loaded.questionnaire, state: old, asOf: t0))
+    app.previous = .read(
+      ComparedAssessment(id: "last-year", questionnaire: loaded.questionnaire, state: old, asOf: t0)
+    )
     harness = Harness(app: app, state: harness.state)
     harness.press(.character("S"))
     let shown = harness.app.summaryLines(harness.state).map(\.text)
-    #expect(shown.contains { $0.contains("Changes since the previous assessment (last-year") }, "\(shown)")
+    #expect(
+      shown.contains { $0.contains("Changes since the previous assessment (last-year") }, "\(shown)"
+    )
     #expect(shown.contains { $0.contains("1 improved") }, "\(shown)")
     // Unreadable: said, not hidden.
     app.previous = .unreadable(id: "gone", path: "/nowhere/gone.json")
     harness = Harness(app: app, state: harness.state)
     let missing = harness.app.summaryLines(harness.state).map(\.text)
-    #expect(missing.contains { $0.contains("the previous assessment (gone) is not found at /nowhere/gone.json") }, "\(missing)")
+    #expect(
+      missing.contains {
+        $0.contains("the previous assessment (gone) is not found at /nowhere/gone.json")
+      }, "\(missing)")
   }
 }

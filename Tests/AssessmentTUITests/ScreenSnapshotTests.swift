@@ -15,7 +15,9 @@ import Testing
     harness.press(.tab)
     harness.type("Anne")
     for (width, height) in Self.sizes {
-      expectSnapshot(harness.render(width: width, height: height), "identification-\(language)-\(width)x\(height)")
+      expectSnapshot(
+        harness.render(width: width, height: height),
+        "identification-\(language)-\(width)x\(height)")
     }
   }
 
@@ -33,7 +35,8 @@ import Testing
     harness.type("contrat.pdf §14")
     harness.press(.enter, .escape)
     for (width, height) in Self.sizes {
-      expectSnapshot(harness.render(width: width, height: height), "question-\(language)-\(width)x\(height)")
+      expectSnapshot(
+        harness.render(width: width, height: height), "question-\(language)-\(width)x\(height)")
     }
   }
 
@@ -48,7 +51,8 @@ import Testing
     expectSnapshot(harness.render(), "review-\(language)-80x24")
     harness.press(.character("S"))
     for (width, height) in Self.sizes {
-      expectSnapshot(harness.render(width: width, height: height), "summary-\(language)-\(width)x\(height)")
+      expectSnapshot(
+        harness.render(width: width, height: height), "summary-\(language)-\(width)x\(height)")
     }
   }
 

@@ -24,7 +24,9 @@ import Testing
     return seen
   }
 
-  func expectAllShown(_ expected: [String], _ seen: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectAllShown(
+    _ expected: [String], _ seen: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let missing = expected.filter { line in
       let text = line.trimmingCharacters(in: .whitespaces)
       return !text.isEmpty && !seen.contains { $0.contains(text) }
@@ -55,7 +57,9 @@ import Testing
   @Test func review() throws {
     var harness = Harness(try builtin())
     harness.press(.character("r"))
-    let lines = harness.app.reviewEntries(harness.state).map { DisplayWidth.truncate("  " + $0.text, to: 76) }
+    let lines = harness.app.reviewEntries(harness.state).map {
+      DisplayWidth.truncate("  " + $0.text, to: 76)
+    }
     #expect(lines.count > 40)
     expectAllShown(lines, rowsSeenPaging(&harness))
   }
@@ -64,7 +68,10 @@ import Testing
     var harness = Harness(try builtin())
     harness.press(.character("g"))
     let sections = harness.app.wizard.visibleSections(harness.state.wizard).map {
-      String(harness.app.wizard.questionnaire.text(harness.app.wizard.questionnaire.sections[$0].title, "en").prefix(50))
+      String(
+        harness.app.wizard.questionnaire.text(
+          harness.app.wizard.questionnaire.sections[$0].title, "en"
+        ).prefix(50))
     }
     #expect(sections.count > 17)
     expectAllShown(sections, rowsSeenPaging(&harness))

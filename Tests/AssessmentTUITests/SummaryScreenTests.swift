@@ -1,10 +1,10 @@
-@testable import AssessmentCore
-@testable import AssessmentReports
 import AssessmentStore
 import Foundation
 import Testing
 
+@testable import AssessmentCore
 @testable import AssessmentFrontEnd
+@testable import AssessmentReports
 @testable import AssessmentTUI
 
 @Suite struct SummaryScreenTests {

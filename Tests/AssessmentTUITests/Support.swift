@@ -1,11 +1,11 @@
 import AssessmentCore
 import AssessmentStore
 import Foundation
+@_exported import TestSupport
 import Testing
 
 @testable import AssessmentFrontEnd
 @testable import AssessmentTUI
-@_exported import TestSupport
 
 func fixture(_ name: String) throws -> LoadedQuestionnaire {
   try QuestionnaireLoader.load(path: fixturePath(name))
@@ -20,11 +20,14 @@ func expectSnapshot(
   let actual = terminal.snapshot + "\n"
   if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
     try? actual.write(toFile: path, atomically: true, encoding: .utf8)
-    Issue.record("recorded \(name); run again without UPDATE_SNAPSHOTS", sourceLocation: sourceLocation)
+    Issue.record(
+      "recorded \(name); run again without UPDATE_SNAPSHOTS", sourceLocation: sourceLocation)
     return
   }
   guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-    Issue.record("no snapshot \(name): run with UPDATE_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+    Issue.record(
+      "no snapshot \(name): run with UPDATE_SNAPSHOTS=1 to record it",
+      sourceLocation: sourceLocation)
     return
   }
   #expect(actual == expected, "snapshot \(name) differs", sourceLocation: sourceLocation)

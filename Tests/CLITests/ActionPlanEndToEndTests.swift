@@ -21,10 +21,13 @@ struct ActionPlanEndToEndTests {
   @Test func aGapIsPlannedFromTheQuestionScreenAndABlockingOneCannotBeAccepted() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let original = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/Fixtures/sessions-v1/health-public.json"))
+    let original = try Data(
+      contentsOf: URL(
+        fileURLWithPath: repositoryRoot + "/Tests/Fixtures/sessions-v1/health-public.json"))
     try original.write(to: URL(fileURLWithPath: directory + "/health-public.json"))
     let tmux = try Tmux(
-      ["resume", "health-public", "--questionnaire", risk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+      ["resume", "health-public", "--questionnaire", risk, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     // A finished assessment opens on its summary; o reopens it.
     try tmux.wait(for: "o reopen")
     try tmux.keys("o")
@@ -52,7 +55,9 @@ struct ActionPlanEndToEndTests {
     // leaves the form on its rows (no acceptance field opens).
     try tmux.keys("2")
     let plan = try tmux.wait(for: "(•) 2. in progress")
-    #expect(plan.contains("Anne Dupont") && plan.contains("2027-03-31") && plan.contains("CR-2027-04"), "\(plan)")
+    #expect(
+      plan.contains("Anne Dupont") && plan.contains("2027-03-31") && plan.contains("CR-2027-04"),
+      "\(plan)")
     try tmux.keys("Escape")
     try tmux.wait(for: "Action plan: in progress · Anne Dupont · 2027-03-31 · CR-2027-04")
     // Key control is a blocking finding: accepting it is refused, with why.
@@ -74,14 +79,23 @@ struct ActionPlanEndToEndTests {
     #expect(action["due_date"] as? String == "2027-03-31")
     #expect(action["reference"] as? String == "CR-2027-04")
     #expect(action["status"] as? String == "in_progress")
-    #expect(answers["priv_keys_under_control"]?["action"] == nil, "the refused acceptance was not recorded")
-    #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/health-public.v1.json")) == original, "the v1 original is kept")
+    #expect(
+      answers["priv_keys_under_control"]?["action"] == nil,
+      "the refused acceptance was not recorded")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: directory + "/health-public.v1.json")) == original,
+      "the v1 original is kept")
     // The plan reaches the summary, overdue against the day given.
     let summary = try runCLI(
-      ["summary", "health-public", "--questionnaire", risk, "--as-of", "2027-04-01", "--lang", "en"],
+      [
+        "summary", "health-public", "--questionnaire", risk, "--as-of", "2027-04-01", "--lang",
+        "en",
+      ],
       environment: ["CLOUD_ASSESS_SESSIONS": directory])
     #expect(summary.status == 0, "\(summary.stderr)")
     #expect(summary.stdout.contains("Overdue on 2027-04-01 (1)"), "\(summary.stdout)")
-    #expect(summary.stdout.contains("Owner: Anne Dupont · Due date: 2027-03-31 · Status: in progress · Reference: CR-2027-04"))
+    #expect(
+      summary.stdout.contains(
+        "Owner: Anne Dupont · Due date: 2027-03-31 · Status: in progress · Reference: CR-2027-04"))
   }
 }

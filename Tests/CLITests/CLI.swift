@@ -18,10 +18,11 @@ var binaryPath: String {
 
 /// Runs `cloud-assess` (NO_COLOR set) and collects what it printed.
 func runCLI(
-  _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [], input: String? = nil
+  _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+  input: String? = nil
 ) throws -> CLIResult {
   try runBinary(
-    binaryPath, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 }, unsetting: unsetting,
+    binaryPath, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 },
+    unsetting: unsetting,
     input: input)
 }
-

@@ -14,11 +14,16 @@ import Testing
     /// The curses library is opened when the full-screen wizard starts: the commands that only
     /// print never load it (the dynamic loader lists what it loads under LD_DEBUG=libs).
     @Test func printingCommandsDoNotLoadCurses() throws {
-      for arguments in [["--version"], ["questionnaires"], ["validate", repositoryRoot + "/examples/saas-vendor-review.yaml"]] {
+      for arguments in [
+        ["--version"], ["questionnaires"],
+        ["validate", repositoryRoot + "/examples/saas-vendor-review.yaml"],
+      ] {
         let result = try runCLI(arguments, environment: ["LD_DEBUG": "libs"])
         #expect(result.status == 0, "\(arguments)")
-        #expect(result.stderr.contains("libswiftCore"), "LD_DEBUG lists the libraries: \(arguments)")
-        #expect(!result.stderr.contains("ncurses") && !result.stderr.contains("libtinfo"), "\(arguments)")
+        #expect(
+          result.stderr.contains("libswiftCore"), "LD_DEBUG lists the libraries: \(arguments)")
+        #expect(
+          !result.stderr.contains("ncurses") && !result.stderr.contains("libtinfo"), "\(arguments)")
       }
     }
   #endif
@@ -39,16 +44,25 @@ import Testing
   /// is not installed; the problems themselves are for the questionnaire's author (English).
   @Test func validateSpeaksTheInterfaceLanguage() throws {
     let walk = repositoryRoot + "/Tests/Fixtures/walk.yaml"
-    let french = try runCLI(["validate", walk], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
-    #expect(french.stdout.contains(": valide — walk 1.0.0, 2 sections, 12 questions, langues fr, en, nl"), "\(french.stdout)")
-    let dutch = try runCLI(["validate", walk], environment: ["LANG": "nl_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
-    #expect(dutch.stdout.contains(": geldig — walk 1.0.0, 2 secties, 12 vragen, talen fr, en, nl"), "\(dutch.stdout)")
+    let french = try runCLI(
+      ["validate", walk], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    #expect(
+      french.stdout.contains(": valide — walk 1.0.0, 2 sections, 12 questions, langues fr, en, nl"),
+      "\(french.stdout)")
+    let dutch = try runCLI(
+      ["validate", walk], environment: ["LANG": "nl_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    #expect(
+      dutch.stdout.contains(": geldig — walk 1.0.0, 2 secties, 12 vragen, talen fr, en, nl"),
+      "\(dutch.stdout)")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let bad = directory + "/bad.yaml"
-    try String(contentsOfFile: walk, encoding: .utf8).replacingOccurrences(of: "format: 1\n", with: "format: 1\nclé: 1\n")
-      .write(toFile: bad, atomically: true, encoding: .utf8)
-    let refused = try runCLI(["validate", bad], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    try String(contentsOfFile: walk, encoding: .utf8).replacingOccurrences(
+      of: "format: 1\n", with: "format: 1\nclé: 1\n"
+    )
+    .write(toFile: bad, atomically: true, encoding: .utf8)
+    let refused = try runCLI(
+      ["validate", bad], environment: ["LANG": "fr_BE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
     #expect(refused.status == 1)
     #expect(refused.stderr.hasSuffix("1 problème trouvé\n"), "\(refused.stderr)")
   }
@@ -100,8 +114,13 @@ import Testing
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     let result = try runCLI(["validate", path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(path):12:15: error: [a] the question text lacks a translation in en"))
-    #expect(result.stderr.contains("\(path):14:16: error: [a] condition, column 1: a question's condition cannot refer to the question itself"))
+    #expect(
+      result.stderr.contains(
+        "\(path):12:15: error: [a] the question text lacks a translation in en"))
+    #expect(
+      result.stderr.contains(
+        "\(path):14:16: error: [a] condition, column 1: a question's condition cannot refer to the question itself"
+      ))
     #expect(result.stderr.contains("2 problems found"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
@@ -109,7 +128,9 @@ import Testing
   @Test func validateOfAMissingFileIsARuntimeError() throws {
     let result = try runCLI(["validate", "/nonexistent/q.yaml"])
     #expect(result.status == 1)
-    #expect(result.stderr == "cloud-assess: error: cannot read the questionnaire /nonexistent/q.yaml: no such file\n")
+    #expect(
+      result.stderr
+        == "cloud-assess: error: cannot read the questionnaire /nonexistent/q.yaml: no such file\n")
   }
 
   @Test func questionnairesShowsTheDefault() throws {

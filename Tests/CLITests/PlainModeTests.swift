@@ -150,7 +150,8 @@ import Testing
     #expect(derogation["measures"] as? String == "Bastion with session recording")
     #expect(derogation["expires_on"] as? String == "2027-01-15")
     #expect(
-      value(saved, "remarks")?["text"] as? String == "next steps are planned", "answer TEXT records TEXT")
+      value(saved, "remarks")?["text"] as? String == "next steps are planned",
+      "answer TEXT records TEXT")
   }
 
   @Test func aRefusedLineStopsAPipedRunWithAMessageExit1AndNothingLost() throws {

@@ -30,7 +30,9 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // Restitution non-compliant, back to it, then its plan: in progress, owner, due, reference.
-    let input = Self.identification + "?\n1\n1\n3\nback\nplan\n2\nAnne Dupont\n2027-03-31\nCR-2027-04\nrepeat\n"
+    let input =
+      Self.identification
+      + "?\n1\n1\n3\nback\nplan\n2\nAnne Dupont\n2027-03-31\nCR-2027-04\nrepeat\n"
     let result = try runCLI(
       ["new", "--plain", "--questionnaire", small, "--lang", "en"],
       environment: ["CLOUD_ASSESS_SESSIONS": directory], input: input)
@@ -44,7 +46,8 @@ import Testing
       result.stdout.contains("Action plan: in progress · Anne Dupont · 2027-03-31 · CR-2027-04"),
       "the question shows its plan: \(result.stdout)")
     let name = try #require(sessions(directory).first)
-    let action = try #require(try answers(directory + "/" + name)["restitution"]?["action"] as? [String: Any])
+    let action = try #require(
+      try answers(directory + "/" + name)["restitution"]?["action"] as? [String: Any])
     #expect(action["status"] as? String == "in_progress")
     #expect(action["owner"] as? String == "Anne Dupont")
     #expect(action["due_date"] as? String == "2027-03-31")
@@ -62,7 +65,8 @@ import Testing
     #expect(result.stderr.contains("line 12"), "\(result.stderr)")
     #expect(result.stderr.contains("is not a date: write it as YYYY-MM-DD"), "\(result.stderr)")
     let name = try #require(sessions(directory).first)
-    let action = try #require(try answers(directory + "/" + name)["restitution"]?["action"] as? [String: Any])
+    let action = try #require(
+      try answers(directory + "/" + name)["restitution"]?["action"] as? [String: Any])
     #expect(action["owner"] as? String == "Anne Dupont", "saved as typed")
     #expect(action["status"] as? String == "in_progress")
     #expect(action["due_date"] == nil || action["due_date"] as? String == "")
@@ -72,7 +76,8 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let fixture = repositoryRoot + "/Tests/Fixtures/sessions-v1/health-public.json"
-    try Data(contentsOf: URL(fileURLWithPath: fixture)).write(to: URL(fileURLWithPath: directory + "/health-public.json"))
+    try Data(contentsOf: URL(fileURLWithPath: fixture)).write(
+      to: URL(fileURLWithPath: directory + "/health-public.json"))
     // In French: the names of the commands and the prompts in the interface language.
     let input = """
       rouvrir
@@ -97,9 +102,11 @@ import Testing
     #expect(result.status == 1, "\(result.stdout)")
     #expect(result.stdout.contains("Accepté par : "), "\(result.stdout)")
     #expect(
-      result.stdout.contains("Plan d'action : risque accepté · Fournisseur — accepté jusqu'au 2027-05-04"),
+      result.stdout.contains(
+        "Plan d'action : risque accepté · Fournisseur — accepté jusqu'au 2027-05-04"),
       "\(result.stdout)")
-    #expect(result.stderr.contains("un constat bloquant ne peut pas être accepté"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("un constat bloquant ne peut pas être accepté"), "\(result.stderr)")
     let saved = try answers(directory + "/health-public.json")
     let action = try #require(saved["ctr_sovereignty"]?["action"] as? [String: Any])
     #expect(action["status"] as? String == "risk_accepted")
@@ -108,7 +115,8 @@ import Testing
     #expect(acceptance["on"] as? String == "2026-05-04")
     #expect(acceptance["reason"] as? String == "Engagement du fournisseur")
     #expect(acceptance["until"] as? String == "2027-05-04")
-    #expect(saved["priv_keys_under_control"]?["action"] == nil, "the refused acceptance was not recorded")
+    #expect(
+      saved["priv_keys_under_control"]?["action"] == nil, "the refused acceptance was not recorded")
   }
 
   @Test func aCarriedAnswerIsConfirmedAndTheSummaryShowsTheChangesSinceLastYear() throws {
@@ -129,7 +137,8 @@ import Testing
     #expect(second.stdout.contains("OPNIEUW TE CONTROLEREN"), "\(second.stdout)")
     #expect(second.stdout.contains("Antwoord bevestigd."), "\(second.stdout)")
     #expect(
-      second.stdout.contains("Wijzigingen sinds de vorige beoordeling (\(previous)"), "\(second.stdout)")
+      second.stdout.contains("Wijzigingen sinds de vorige beoordeling (\(previous)"),
+      "\(second.stdout)")
     let name = try #require(sessions(directory).first { !$0.hasPrefix(previous) })
     let saved = try answers(directory + "/" + name)
     #expect(saved["personal_data"]?["reverify"] as? Bool != true, "confirmed")
@@ -139,7 +148,8 @@ import Testing
     #expect(second.stdout.contains("Carried from") == false)
     #expect((saved["restitution"]?["action"] as? [String: Any])?["status"] as? String == "done")
     #expect(
-      second.stdout.hasPrefix("Nieuwe beoordeling "), "said before the wizard's lines: \(second.stdout.prefix(200))")
+      second.stdout.hasPrefix("Nieuwe beoordeling "),
+      "said before the wizard's lines: \(second.stdout.prefix(200))")
     // Confirming an answer that was not carried is refused, with why.
     let third = try runCLI(
       ["resume", String(name.dropLast(5)), "--plain", "--lang", "en"], environment: environment,

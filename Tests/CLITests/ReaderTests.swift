@@ -7,7 +7,10 @@ import Testing
   /// derogation, some gaps, a justified "not applicable" and an action.
   func writeSession(_ directory: String, id: String = "reader", derogation: Bool = true) throws {
     func answer(_ value: [String: Any], note: String = "") -> [String: Any] {
-      ["answeredAt": "2026-11-20T10:00:00.000Z", "evidence": [], "flagged": false, "note": note, "value": value]
+      [
+        "answeredAt": "2026-11-20T10:00:00.000Z", "evidence": [], "flagged": false, "note": note,
+        "value": value,
+      ]
     }
     var answers: [String: Any] = [
       "data_classification": answer(["choice": "personal"]),
@@ -36,17 +39,23 @@ import Testing
     }
     let session: [String: Any] = [
       "schemaVersion": 1, "id": id, "cursor": ["question": NSNull()], "phase": "questions",
-      "questionnaire": ["id": "be-socsec-cloud", "version": "2.0.0", "digest": String(repeating: "0", count: 64)],
+      "questionnaire": [
+        "id": "be-socsec-cloud", "version": "2.0.0", "digest": String(repeating: "0", count: 64),
+      ],
       "metadata": [
-        "organisation": "ONSS", "assessor": "Anne Dupont", "provider": "Nuage SA", "service": "Archivage",
+        "organisation": "ONSS", "assessor": "Anne Dupont", "provider": "Nuage SA",
+        "service": "Archivage",
         "created": "2026-11-20T09:00:00.000Z", "updated": "2026-11-21T16:30:00.000Z",
       ],
       "answers": answers,
     ]
-    try JSONSerialization.data(withJSONObject: session).write(to: URL(fileURLWithPath: directory + "/\(id).json"))
+    try JSONSerialization.data(withJSONObject: session).write(
+      to: URL(fileURLWithPath: directory + "/\(id).json"))
   }
 
-  func report(_ directory: String, _ id: String, _ language: String, _ format: String) throws -> String {
+  func report(_ directory: String, _ id: String, _ language: String, _ format: String) throws
+    -> String
+  {
     let result = try runCLI(
       ["summary", id, "--lang", language, "--format", format, "--as-of", "2026-12-01"],
       environment: ["CLOUD_ASSESS_SESSIONS": directory])
@@ -67,7 +76,9 @@ import Testing
       #expect(!fr.contains("D.risk."), "\(format): the register's ids")
       #expect(fr.contains("annexe D, « Inconvénients et risques », 4e point"), "\(format)")
       let en = try report(directory, "reader", "en", format)
-      #expect(!en.contains("YYYY-MM-DD") && !en.contains("D.risk.") && !en.contains("personal_data_public_cloud"), "\(format)")
+      #expect(
+        !en.contains("YYYY-MM-DD") && !en.contains("D.risk.")
+          && !en.contains("personal_data_public_cloud"), "\(format)")
       #expect(en.contains("waives the blocking finding of 2.4, 4th point"), "\(format)")
     }
   }
@@ -85,21 +96,33 @@ import Testing
     for (language, (remediation, plan)) in labels {
       for format in ["text", "markdown", "html"] {
         let result = try runCLI(
-          ["summary", "planned", "--questionnaire", risk, "--lang", language, "--format", format, "--as-of", "2026-12-01"],
+          [
+            "summary", "planned", "--questionnaire", risk, "--lang", language, "--format", format,
+            "--as-of", "2026-12-01",
+          ],
           environment: env)
         #expect(result.status == 0, "\(result.stderr)")
-        let flat = result.stdout.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "<em>", with: "")
-          .replacingOccurrences(of: "</em>", with: "").replacingOccurrences(of: "&#39;", with: "'")
-          .replacingOccurrences(of: "\u{A0}", with: " ")
+        let flat = result.stdout.replacingOccurrences(of: "*", with: "").replacingOccurrences(
+          of: "<em>", with: ""
+        )
+        .replacingOccurrences(of: "</em>", with: "").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "\u{A0}", with: " ")
         if language == "fr", format == "html" {
           // French typography: « Réponse : », the colon after a no-break space.
-          #expect(result.stdout.contains("Réponse\u{A0}: ") && !result.stdout.contains("Réponse: "), "\(result.stdout)")
+          #expect(
+            result.stdout.contains("Réponse\u{A0}: ") && !result.stdout.contains("Réponse: "),
+            "\(result.stdout)")
         }
-        #expect(flat.contains(remediation + " Demand ctr_sovereignty") || flat.contains(remediation + " Demand ctr\\_sovereignty"), "\(language) \(format): \(flat)")
+        #expect(
+          flat.contains(remediation + " Demand ctr_sovereignty")
+            || flat.contains(remediation + " Demand ctr\\_sovereignty"),
+          "\(language) \(format): \(flat)")
         #expect(flat.contains(plan), "\(language) \(format)")
       }
       let markdown = try runCLI(
-        ["summary", "planned", "--questionnaire", risk, "--lang", language, "--format", "markdown"], environment: env)
+        [
+          "summary", "planned", "--questionnaire", risk, "--lang", language, "--format", "markdown",
+        ], environment: env)
       let lines = markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false)
       for (index, line) in lines.enumerated() where line.contains(remediation) {
         #expect(line.hasSuffix("  "), "a hard line break ends the remediation line: \(line)")
@@ -122,9 +145,12 @@ import Testing
         ["list", "--questionnaire", risk, "--as-of", "2027-01-15"],
         environment: env.merging(["LANG": locale, "LC_ALL": locale, "LC_MESSAGES": locale]) { $1 })
       #expect(result.status == 0, "\(result.stderr)")
-      for word in words { #expect(result.stdout.contains(word), "\(locale) \(word): \(result.stdout)") }
+      for word in words {
+        #expect(result.stdout.contains(word), "\(locale) \(word): \(result.stdout)")
+      }
       if locale != "en_GB.UTF-8" {
-        #expect(!result.stdout.contains("PROVIDER") && !result.stdout.contains("answered"), "\(locale)")
+        #expect(
+          !result.stdout.contains("PROVIDER") && !result.stdout.contains("answered"), "\(locale)")
       }
     }
   }
@@ -135,9 +161,12 @@ import Testing
     let fixtures = ["CLOUD_ASSESS_SESSIONS": repositoryRoot + "/Tests/Fixtures/sessions"]
     let risk = repositoryRoot + "/Tests/Fixtures/risk.yaml"
     let without = try runCLI(
-      ["summary", "mixed", "--questionnaire", risk, "--lang", "en", "--format", "html"], environment: fixtures)
+      ["summary", "mixed", "--questionnaire", risk, "--lang", "en", "--format", "html"],
+      environment: fixtures)
     #expect(without.status == 0)
-    #expect(!without.stdout.contains("Derogations and accepted risks"), "no derogation question in risk.yaml")
+    #expect(
+      !without.stdout.contains("Derogations and accepted risks"),
+      "no derogation question in risk.yaml")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try writeSession(directory, derogation: false)

@@ -44,14 +44,21 @@ import Testing
       #expect(saved, "kill \(round): the save loop reported no save within 60 s")
       if !saved { break }
       let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
-      let last = try #require(lines.last(where: { $0.hasPrefix("saved ") }).flatMap { Int($0.dropFirst(6)) })
-      #expect(last > reported, "kill \(round) (\(delay) µs): each run saves after what the file held")
+      let last = try #require(
+        lines.last(where: { $0.hasPrefix("saved ") }).flatMap { Int($0.dropFirst(6)) })
+      #expect(
+        last > reported, "kill \(round) (\(delay) µs): each run saves after what the file held")
       reported = last
-      let check = try runBinary(benchPath, ["--verify-saves", session, "--reported", "\(reported)"])
-      #expect(check.status == 0, "kill \(round) (\(delay) µs after the first save): \(check.stderr)")
+      let check = try runBinary(
+        benchPath, ["--verify-saves", session, "--reported", "\(reported)"])
+      #expect(
+        check.status == 0, "kill \(round) (\(delay) µs after the first save): \(check.stderr)")
       if check.status != 0 { break }
       // The next run starts from what the file holds, which may be one save further.
-      if let held = Int(check.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+      if let held = Int(
+        check.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines)
+          ?? "")
+      {
         reported = held
       }
     }
@@ -84,7 +91,9 @@ import Testing
     let refused = try #require(lines.firstIndex { $0.hasPrefix("refused ") }, "\(lines)")
     #expect(lines[refused].contains("File too large"))
     #expect(lines[refused + 1].hasPrefix("files hold "), "the previous state is intact")
-    #expect(lines[refused + 2].hasPrefix("retried "), "the answers were kept and saved once space returned")
+    #expect(
+      lines[refused + 2].hasPrefix("retried "),
+      "the answers were kept and saved once space returned")
     #expect(lines.last == "saved 12")
     let check = try runBinary(benchPath, ["--verify-saves", session, "--reported", "12"])
     #expect(check.stdout == "holds 12\n", "\(check.stderr)")
@@ -104,19 +113,31 @@ import Testing
     let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
     var invalidUTF8 = Data(valid.utf8)
     invalidUTF8.insert(contentsOf: [0xC3, 0x28], at: 40)
-    let hugeNote = "{\"schemaVersion\": 1, \"note\": \"" + String(repeating: "x", count: 50_000_000) + "\"}"
+    let hugeNote =
+      "{\"schemaVersion\": 1, \"note\": \"" + String(repeating: "x", count: 50_000_000) + "\"}"
     return [
       ("truncated", Data(valid.utf8.prefix(valid.utf8.count / 2)), "not valid JSON"),
       ("wrong types", replacing("\"flagged\": false", "\"flagged\": \"no\""), "wrong type"),
       ("missing field", replacing("\"phase\"", "\"phaze\""), "phase is missing"),
       ("50 MB note", Data(hugeNote.utf8), "over the limit"),
-      ("200,000-character note", replacing("\"Aucun outil utilisé hors DSI : service unique géré par l'IT.\"", "\"" + String(repeating: "n", count: 200_000) + "\""), "over the limit"),
-      ("1e308 as a version", replacing("\"schemaVersion\": 1", "\"schemaVersion\": 1e308"), "does not fit its field"),
+      (
+        "200,000-character note",
+        replacing(
+          "\"Aucun outil utilisé hors DSI : service unique géré par l'IT.\"",
+          "\"" + String(repeating: "n", count: 200_000) + "\""), "over the limit"
+      ),
+      (
+        "1e308 as a version", replacing("\"schemaVersion\": 1", "\"schemaVersion\": 1e308"),
+        "does not fit its field"
+      ),
       ("a number beyond Double", replacing("\"flagged\": false", "\"flagged\": 1e999"), "session"),
       ("nesting 10,000 deep", Data(deep.utf8), "Too many nested"),
       ("invalid UTF-8", invalidUTF8, "invalid UTF-8 at line"),
       ("future schemaVersion", replacing("\"schemaVersion\": 1", "\"schemaVersion\": 99"), "99"),
-      ("an id with ../", replacing("\"id\": \"mixed\"", "\"id\": \"../../etc/passwd\""), "not a valid session id"),
+      (
+        "an id with ../", replacing("\"id\": \"mixed\"", "\"id\": \"../../etc/passwd\""),
+        "not a valid session id"
+      ),
     ]
   }
 
@@ -130,11 +151,16 @@ import Testing
         let result = try runCLI(command + ["--questionnaire", Self.questionnaire])
         #expect(result.status == 1, "\(name), \(command[0]): status \(result.status)")
         #expect(result.stderr.hasPrefix("cloud-assess: error: "), "\(name), \(command[0])")
-        #expect(result.stderr.contains(path) || result.stderr.contains("hostile"), "\(name): names the file: \(result.stderr.prefix(300))")
-        #expect(result.stderr.contains(expected), "\(name), \(command[0]): \(result.stderr.prefix(300))")
-        #expect(!result.stderr.contains("terminal"), "\(name): the file is checked before the terminal")
+        #expect(
+          result.stderr.contains(path) || result.stderr.contains("hostile"),
+          "\(name): names the file: \(result.stderr.prefix(300))")
+        #expect(
+          result.stderr.contains(expected), "\(name), \(command[0]): \(result.stderr.prefix(300))")
+        #expect(
+          !result.stderr.contains("terminal"), "\(name): the file is checked before the terminal")
         #expect(result.stderr.utf8.count < 2_000, "\(name): a message, not a dump")
-        #expect(FileManager.default.contents(atPath: path) == data, "\(name): the file is unchanged")
+        #expect(
+          FileManager.default.contents(atPath: path) == data, "\(name): the file is unchanged")
       }
     }
   }
@@ -145,15 +171,21 @@ import Testing
     let target = directory + "/real.json"
     try FileManager.default.copyItem(atPath: Self.validSession, toPath: target)
     symlink(target, directory + "/link.json")
-    try FileManager.default.createDirectory(atPath: directory + "/dir.json", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: directory + "/dir.json", withIntermediateDirectories: false)
     for name in ["link.json", "dir.json"] {
       for command in ["summary", "resume"] {
-        let result = try runCLI([command, directory + "/" + name, "--questionnaire", Self.questionnaire])
+        let result = try runCLI([
+          command, directory + "/" + name, "--questionnaire", Self.questionnaire,
+        ])
         #expect(result.status == 1, "\(name) \(command)")
-        #expect(result.stderr.contains("not a regular file"), "\(name) \(command): \(result.stderr)")
+        #expect(
+          result.stderr.contains("not a regular file"), "\(name) \(command): \(result.stderr)")
       }
     }
-    #expect(FileManager.default.contents(atPath: target) == FileManager.default.contents(atPath: Self.validSession))
+    #expect(
+      FileManager.default.contents(atPath: target)
+        == FileManager.default.contents(atPath: Self.validSession))
   }
 
   // MARK: - Hostile questionnaires
@@ -178,11 +210,16 @@ import Testing
       """ + (when.map { "\n        when: \"\($0)\"" } ?? "")
     }
     func questionnaire(_ questions: [String]) -> String {
-      header + "sections:\n  - id: s\n    title: {fr: \"S\", en: \"S\"}\n    questions:\n" + questions.joined(separator: "\n") + "\n"
+      header + "sections:\n  - id: s\n    title: {fr: \"S\", en: \"S\"}\n    questions:\n"
+        + questions.joined(separator: "\n") + "\n"
     }
-    var bomb = header + "x-a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+    var bomb =
+      header
+      + "x-a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
     for level in 1...9 {
-      bomb += "x-a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+      bomb +=
+        "x-a\(level): &a\(level) ["
+        + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
     }
     bomb += "sections: *a9\n"
     let cases: [(String, String, String)] = [
@@ -190,17 +227,31 @@ import Testing
       // level whose shape is wrong, so a billion laughs costs nothing; the node budget
       // (docs/reliability.md) bounds any walk that would go deeper.
       ("alias bomb", bomb, "must be a mapping"),
-      ("duplicate ids", questionnaire([question("a"), question("a")]), "duplicate question id 'a' (first at line 10)"),
-      ("unknown id in a condition", questionnaire([question("a", when: "nowhere == yes")]), "nowhere"),
-      ("a cycle of conditions", questionnaire([question("a", when: "b == yes"), question("b", when: "a == yes")]), "b"),
-      ("tabs for indentation", questionnaire([question("a")]).replacingOccurrences(of: "\n    questions:", with: "\n\tquestions:"), "tab"),
+      (
+        "duplicate ids", questionnaire([question("a"), question("a")]),
+        "duplicate question id 'a' (first at line 10)"
+      ),
+      (
+        "unknown id in a condition", questionnaire([question("a", when: "nowhere == yes")]),
+        "nowhere"
+      ),
+      (
+        "a cycle of conditions",
+        questionnaire([question("a", when: "b == yes"), question("b", when: "a == yes")]), "b"
+      ),
+      (
+        "tabs for indentation",
+        questionnaire([question("a")]).replacingOccurrences(
+          of: "\n    questions:", with: "\n\tquestions:"), "tab"
+      ),
     ]
     for (name, text, expected) in cases {
       let path = directory + "/hostile.yaml"
       try text.write(toFile: path, atomically: true, encoding: .utf8)
       let result = try runCLI(["validate", path])
       #expect(result.status == 1, "\(name): \(result.stdout)")
-      #expect(result.stderr.contains(path + ":"), "\(name) is located: \(result.stderr.prefix(300))")
+      #expect(
+        result.stderr.contains(path + ":"), "\(name) is located: \(result.stderr.prefix(300))")
       #expect(result.stderr.contains(expected), "\(name): \(result.stderr.prefix(400))")
       #expect(result.stderr.split(separator: "\n").count < 50, "\(name): bounded output")
     }
@@ -210,7 +261,8 @@ import Testing
     try bytes.write(to: URL(fileURLWithPath: directory + "/utf8.yaml"))
     let utf8 = try runCLI(["validate", directory + "/utf8.yaml"])
     #expect(utf8.status == 1)
-    #expect(utf8.stderr.contains("/utf8.yaml:3:9:") && utf8.stderr.contains("UTF-8"), "\(utf8.stderr)")
+    #expect(
+      utf8.stderr.contains("/utf8.yaml:3:9:") && utf8.stderr.contains("UTF-8"), "\(utf8.stderr)")
     // 100 MB: refused from its size, before it is read (a sparse file costs no disk).
     let large = directory + "/large.yaml"
     _ = FileManager.default.createFile(atPath: large, contents: nil)
@@ -219,7 +271,9 @@ import Testing
     try handle.close()
     let huge = try runCLI(["validate", large])
     #expect(huge.status == 1)
-    #expect(huge.stderr.contains("100000000 bytes") && huge.stderr.contains("limited to"), "\(huge.stderr)")
+    #expect(
+      huge.stderr.contains("100000000 bytes") && huge.stderr.contains("limited to"),
+      "\(huge.stderr)")
   }
 }
 

@@ -16,7 +16,9 @@ enum RequiredTool {
   static var browser: Bool { inCI || (chromium != nil && pdftotext != nil && pdfinfo != nil) }
 
   /// The test that validates the OSCAL export.
-  static var oscalValidators: Bool { inCI || FileManager.default.isExecutableFile(atPath: oscalPython) }
+  static var oscalValidators: Bool {
+    inCI || FileManager.default.isExecutableFile(atPath: oscalPython)
+  }
 
   static var chromium: String? { which("chromium") ?? which("chromium-browser") }
   static var pdftotext: String? { which("pdftotext") }

@@ -35,7 +35,8 @@ import Testing
       "summary", repositoryRoot + "/Tests/Fixtures/sessions/health-public.json", "--questionnaire",
       questionnaire, "--format", "json",
     ])
-    let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(document["verdict"] as? String == "not_acceptable")
     let blocking = (document["blocking"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
     #expect(blocking == ["personal_data_public_cloud", "keys_not_controlled"])
@@ -46,7 +47,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let output = directory + "/summary.md"
     let written = try runCLI([
-      "summary", repositoryRoot + "/Tests/Fixtures/sessions/mixed.json", "--questionnaire", questionnaire,
+      "summary", repositoryRoot + "/Tests/Fixtures/sessions/mixed.json", "--questionnaire",
+      questionnaire,
       "--format", "markdown", "--output", output,
     ])
     #expect(written.status == 0)
@@ -55,7 +57,8 @@ import Testing
     let unknown = try runCLI(["summary", "nope", "--sessions-dir", directory])
     #expect(unknown.status == 1)
     #expect(unknown.stderr.contains("no session 'nope' in \(directory)"))
-    try "{\"schemaVersion\": 1".write(toFile: directory + "/broken.json", atomically: true, encoding: .utf8)
+    try "{\"schemaVersion\": 1".write(
+      toFile: directory + "/broken.json", atomically: true, encoding: .utf8)
     let broken = try runCLI(["summary", "broken", "--sessions-dir", directory])
     #expect(broken.status == 1)
     #expect(broken.stderr.contains("is damaged"))

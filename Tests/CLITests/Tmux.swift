@@ -27,11 +27,14 @@ final class Tmux {
     _ arguments: [String], environment: [String: String], width: Int = 80, height: Int = 24,
     launcher: [String] = []
   ) throws {
-    guard Self.available else { throw Failure(description: "tmux is not installed (apt-get install tmux)") }
+    guard Self.available else {
+      throw Failure(description: "tmux is not installed (apt-get install tmux)")
+    }
     var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": "1"]
     for (key, value) in environment { env[key] = value }
     let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-    let command = "exec env " + assignments.joined(separator: " ") + " "
+    let command =
+      "exec env " + assignments.joined(separator: " ") + " "
       + (launcher + [binaryPath] + arguments).map(Self.quote).joined(separator: " ")
     try run([
       "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
@@ -140,6 +143,7 @@ final class Tmux {
       if try exited() { return }
       usleep(50_000)
     }
-    throw Failure(description: "the program did not exit within \(seconds) s; the screen:\n\(try screen())")
+    throw Failure(
+      description: "the program did not exit within \(seconds) s; the screen:\n\(try screen())")
   }
 }

@@ -20,7 +20,9 @@ struct WizardEndToEndTests {
   }
 
   func sessionFiles(_ directory: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+      $0.hasSuffix(".json") && !$0.hasPrefix(".")
+    }
   }
 
   func json(_ directory: String) throws -> [String: Any] {
@@ -40,7 +42,9 @@ struct WizardEndToEndTests {
   @Test func fullWalkThroughASmallQuestionnaire() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(tmux)
     try tmux.wait(for: "Question 1/6 · Section 1/3")
     try tmux.keys("1", "Enter")  // personal data: yes
@@ -97,7 +101,9 @@ struct WizardEndToEndTests {
   @Test func killNineThenResumeFindsEveryAnswerAndThePosition() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let first = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let first = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(first)
     try first.wait(for: "Personal data?")
     try first.keys("1", "Enter")
@@ -109,8 +115,11 @@ struct WizardEndToEndTests {
     try first.wait(for: "Saved at")
     kill(try first.pid(), SIGKILL)
     try first.waitForExit()
-    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(of: ".json", with: "")
-    let second = try Tmux(["resume", id, "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(
+      of: ".json", with: "")
+    let second = try Tmux(
+      ["resume", id, "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     let screen = try second.wait(for: "Data restitution.")
     #expect(screen.contains("(•) 2. Partially compliant"))
     #expect(screen.contains("Flagged for review"))
@@ -124,7 +133,9 @@ struct WizardEndToEndTests {
   @Test func resizeBelowTheMinimumAndBackLosesNothing() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(tmux)
     try tmux.wait(for: "Personal data?")
     try tmux.keys("Tab")
@@ -146,7 +157,9 @@ struct WizardEndToEndTests {
   @Test func whatIsTypedWhileTheTerminalIsTooSmallIsKept() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(tmux)
     try tmux.wait(for: "Personal data?")
     try tmux.keys("Tab")
@@ -205,7 +218,9 @@ struct WizardEndToEndTests {
   func aSignalSavesTheNoteBeingTypedAndRestoresTheTerminal(signal: Int32) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try identify(tmux)
     try tmux.wait(for: "Personal data?")
     try tmux.keys("Tab")
@@ -214,7 +229,9 @@ struct WizardEndToEndTests {
     kill(try tmux.pid(), signal)
     try tmux.waitForExit()
     #expect(try answers(directory)["personal_data"]?["note"] as? String == "typed, not yet left")
-    #expect(try tmux.history().contains("Session saved:"), "the terminal was restored and the message printed")
+    #expect(
+      try tmux.history().contains("Session saved:"),
+      "the terminal was restored and the message printed")
   }
 
   @Test func aSaveRefusedForLackOfSpaceSaysSoKeepsTheAnswersAndSucceedsOnceSpaceReturns() throws {
@@ -223,7 +240,8 @@ struct WizardEndToEndTests {
     // A file-size limit stands for a full disk: writes past 3,000 bytes fail with EFBIG (the
     // soft limit; the hard one stays open so that it can be lifted again).
     let tmux = try Tmux(
-      ["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory],
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory],
       launcher: ["prlimit", "--fsize=3000:unlimited", "--"])
     try identify(tmux)
     try tmux.wait(for: "Personal data?")
@@ -234,9 +252,11 @@ struct WizardEndToEndTests {
     try tmux.type(note)
     try tmux.keys("Tab")
     try tmux.wait(for: "SAVE FAILED", seconds: 90)
-    #expect(FileManager.default.contents(atPath: directory + "/" + before) == saved, "the file is intact")
+    #expect(
+      FileManager.default.contents(atPath: directory + "/" + before) == saved, "the file is intact")
     // Space returns; the next save writes what was kept in memory.
-    let lift = try runBinary("/usr/bin/prlimit", ["--pid", "\(try tmux.pid())", "--fsize=unlimited:unlimited"])
+    let lift = try runBinary(
+      "/usr/bin/prlimit", ["--pid", "\(try tmux.pid())", "--fsize=unlimited:unlimited"])
     #expect(lift.status == 0, "\(lift.stderr)")
     try tmux.keys("s")
     try tmux.wait(for: "Saved at")
@@ -248,10 +268,14 @@ struct WizardEndToEndTests {
   @Test func aSecondResumeOfTheSameSessionIsRefused() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let tmux = try Tmux(["new", "--questionnaire", small, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", small, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try tmux.wait(for: "Organisation")
-    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(of: ".json", with: "")
-    let second = try runCLI(["resume", id, "--questionnaire", small], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let id = try #require(try sessionFiles(directory).first).replacingOccurrences(
+      of: ".json", with: "")
+    let second = try runCLI(
+      ["resume", id, "--questionnaire", small], environment: ["CLOUD_ASSESS_SESSIONS": directory])
     #expect(second.status == 1)
     #expect(second.stderr.contains("is open in another cloud-assess (process \(try tmux.pid())"))
     try tmux.keys("C-c")
@@ -261,14 +285,17 @@ struct WizardEndToEndTests {
   /// `new --questionnaire RELATIVE-PATH`, quit, then the printed resume line and `resume` with no
   /// id both reopen the session without being told where the questionnaire is.
   func ownQuestionnaireIsReopenedWithoutBeingNamed(
-    _ relativePath: String, firstQuestion: String, identificationShows: String? = nil, firstScreenShows: String? = nil
+    _ relativePath: String, firstQuestion: String, identificationShows: String? = nil,
+    firstScreenShows: String? = nil
   ) throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     // Started from the package root, so that the relative path resolves there only.
     let inRoot = ["sh", "-c", "cd \"$0\" && exec \"$@\"", repositoryRoot]
     let environment = ["CLOUD_ASSESS_SESSIONS": directory]
-    let first = try Tmux(["new", "--questionnaire", relativePath, "--lang", "en"], environment: environment, launcher: inRoot)
+    let first = try Tmux(
+      ["new", "--questionnaire", relativePath, "--lang", "en"], environment: environment,
+      launcher: inRoot)
     if let identificationShows { try first.wait(for: identificationShows) }
     try identify(first)
     try first.wait(for: firstQuestion)
@@ -276,16 +303,23 @@ struct WizardEndToEndTests {
     try first.keys("q")
     try first.waitForExit()
     let output = try first.history()
-    let hint = try #require(output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
+    let hint = try #require(
+      output.split(separator: "\n").first { $0.contains("To resume: cloud-assess resume ") })
     let id = String(try #require(hint.split(separator: " ").last))
-    #expect(try json(directory)["questionnaire"].flatMap { ($0 as? [String: Any])?["path"] as? String } == repositoryRoot + "/" + relativePath)
+    #expect(
+      try json(directory)["questionnaire"].flatMap { ($0 as? [String: Any])?["path"] as? String }
+        == repositoryRoot + "/" + relativePath)
     // The printed line, from another directory.
-    let second = try Tmux(["resume", id, "--lang", "en"], environment: environment, launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
+    let second = try Tmux(
+      ["resume", id, "--lang", "en"], environment: environment,
+      launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
     try second.wait(for: firstQuestion)
     try second.keys("q")
     try second.waitForExit()
     // The start screen of `resume` without an id.
-    let third = try Tmux(["resume", "--lang", "en"], environment: environment, launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
+    let third = try Tmux(
+      ["resume", "--lang", "en"], environment: environment,
+      launcher: ["sh", "-c", "cd / && exec \"$@\"", "sh"])
     try third.wait(for: "Nuage SA — Archivage")
     try third.keys("Enter")
     try third.wait(for: firstQuestion)
@@ -295,12 +329,15 @@ struct WizardEndToEndTests {
   }
 
   @Test func aSessionOfAnOwnQuestionnaireIsReopenedWithoutNamingIt() throws {
-    try ownQuestionnaireIsReopenedWithoutBeingNamed("Tests/Fixtures/small.yaml", firstQuestion: "Personal data?")
+    try ownQuestionnaireIsReopenedWithoutBeingNamed(
+      "Tests/Fixtures/small.yaml", firstQuestion: "Personal data?")
   }
 
   @Test func theExampleQuestionnaireIsReopenedWithoutNamingIt() throws {
     try ownQuestionnaireIsReopenedWithoutBeingNamed(
-      "examples/saas-vendor-review.yaml", firstQuestion: "What kind of service does the vendor provide?",
-      identificationShows: "Security review of a SaaS vendor — A short review", firstScreenShows: "§ ISO/IEC 27036-2")
+      "examples/saas-vendor-review.yaml",
+      firstQuestion: "What kind of service does the vendor provide?",
+      identificationShows: "Security review of a SaaS vendor — A short review",
+      firstScreenShows: "§ ISO/IEC 27036-2")
   }
 }

@@ -11,7 +11,9 @@ struct WizardWalkTests {
   let walk = repositoryRoot + "/Tests/Fixtures/walk.yaml"
 
   func start(_ directory: String) throws -> Tmux {
-    let tmux = try Tmux(["new", "--questionnaire", walk, "--lang", "en"], environment: ["CLOUD_ASSESS_SESSIONS": directory])
+    let tmux = try Tmux(
+      ["new", "--questionnaire", walk, "--lang", "en"],
+      environment: ["CLOUD_ASSESS_SESSIONS": directory])
     try tmux.wait(for: "Organisation")
     for value in ["ONSS", "Anne Dupont", "Nuage SA", "Archivage"] {
       try tmux.type(value)
@@ -23,7 +25,9 @@ struct WizardWalkTests {
 
   func answers(_ directory: String) throws -> [String: [String: Any]] {
     let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
+      try FileManager.default.contentsOfDirectory(atPath: directory).first {
+        $0.hasSuffix(".json") && !$0.hasPrefix(".")
+      })
     let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     return (json["answers"] as? [String: [String: Any]]) ?? [:]
@@ -68,7 +72,9 @@ struct WizardWalkTests {
     try tmux.wait(for: "en cours de saisie")
     kill(try tmux.pid(), SIGTERM)
     try tmux.waitForExit()
-    #expect(try tmux.history().contains("Session saved:"), "the terminal was restored and the message printed")
+    #expect(
+      try tmux.history().contains("Session saved:"),
+      "the terminal was restored and the message printed")
     let saved = try answers(directory)
     #expect(value(saved, "context")?["text"] as? String == "Archives sociales, en cours de saisie")
     #expect(value(saved, "users")?["number"] as? Double == 250)
@@ -90,8 +96,11 @@ struct WizardWalkTests {
     var number: Double?
     while Date() < deadline, number == nil {
       usleep(200_000)
-      let journal = try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".journal") }
-      if let journal, let text = try? String(contentsOfFile: directory + "/" + journal, encoding: .utf8),
+      let journal = try FileManager.default.contentsOfDirectory(atPath: directory).first {
+        $0.hasSuffix(".journal")
+      }
+      if let journal,
+        let text = try? String(contentsOfFile: directory + "/" + journal, encoding: .utf8),
         text.contains("1200")
       {
         number = 1200

@@ -38,7 +38,8 @@ public struct CLIResult {
 /// pipe open, and a child filling one pipe while the other is read would block. `unsetting`
 /// removes variables from the environment (e.g. `TERM`).
 public func runBinary(
-  _ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+  _ path: String, _ arguments: [String], environment: [String: String] = [:],
+  unsetting: [String] = [],
   input: String? = nil
 ) throws -> CLIResult {
   let process = Process()
@@ -86,7 +87,9 @@ public let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
 /// A program found in `PATH`.
 public func which(_ name: String) -> String? {
-  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+    separator: ":")
+  {
     let path = "\(directory)/\(name)"
     if FileManager.default.isExecutableFile(atPath: path) { return path }
   }

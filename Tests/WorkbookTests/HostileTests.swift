@@ -63,18 +63,23 @@ import ZIPFoundation
     var limits = WorkbookLimits()
     limits.totalSize = 1_000
     let sheet = sheetXML(String(repeating: "<row><c><v>1</v></c></row>", count: 100))
-    let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet)), limits: limits) }
+    let error = refusal {
+      _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet)), limits: limits)
+    }
     #expect(error == .totalTooLarge(limit: 1_000))
   }
 
   @Test func tooManyEntries() throws {
     let parts = handMadeParts() + (1...1_001).map { ("xl/media/image\($0).png", "x") }
-    #expect(refusal { _ = try WorkbookReader.read(try zip(parts)) } == .tooManyEntries(limit: 1_000))
+    #expect(
+      refusal { _ = try WorkbookReader.read(try zip(parts)) } == .tooManyEntries(limit: 1_000))
   }
 
   @Test func aPartTwiceIsRefused() throws {
     let parts = handMadeParts() + [("xl/worksheets/sheet1.xml", sheetXML(""))]
-    #expect(refusal { _ = try WorkbookReader.read(try zip(parts)) } == .duplicateEntry(part: "xl/worksheets/sheet1.xml"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(try zip(parts)) }
+        == .duplicateEntry(part: "xl/worksheets/sheet1.xml"))
   }
 
   @Test func aDoctypeWithAnEntityIsRefusedUnread() throws {
@@ -93,10 +98,14 @@ import ZIPFoundation
       <?xml version="1.0"?><!doctype worksheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>\
       <worksheet xmlns="\(mainNS)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&secret;</t></is></c></row></sheetData></worksheet>
       """
-    #expect(refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) } == .doctype(part: "xl/worksheets/sheet1.xml"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) }
+        == .doctype(part: "xl/worksheets/sheet1.xml"))
     // An entity declaration without a DOCTYPE (not XML, refused all the same).
     let bare = sheetXML("<!ENTITY x \"y\">")
-    #expect(refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: bare))) } == .doctype(part: "xl/worksheets/sheet1.xml"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: bare))) }
+        == .doctype(part: "xl/worksheets/sheet1.xml"))
   }
 
   @Test func xmlInAnotherEncodingIsRefused() throws {
@@ -120,11 +129,15 @@ import ZIPFoundation
     #expect(ole == .notAWorkbook(.ole2))
     #expect(ole?.message(.fr).contains(".xls") == true)
 
-    let ods = try zip([
-      ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>"),
-    ], compression: .none)
+    let ods = try zip(
+      [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", "<office:document-content/>"),
+      ], compression: .none)
     let odsError = refusal { _ = try WorkbookReader.read(ods) }
-    #expect(odsError == .notAWorkbook(.openDocument(mimetype: "application/vnd.oasis.opendocument.spreadsheet")))
+    #expect(
+      odsError
+        == .notAWorkbook(.openDocument(mimetype: "application/vnd.oasis.opendocument.spreadsheet")))
     #expect(odsError?.message(.nl).contains("(.ods)") == true)
 
     let renamed = try zip([("notes.txt", "hello"), ("photo.jpg", "jpeg")])
@@ -135,41 +148,58 @@ import ZIPFoundation
     let pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
     let docx = try zip([
       ("[Content_Types].xml", "<Types/>"),
-      ("_rels/.rels", "<Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+      (
+        "_rels/.rels",
+        "<Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+      ),
       ("word/document.xml", "<w:document xmlns:w=\"urn:w\"/>"),
     ])
-    #expect(refusal { _ = try WorkbookReader.read(docx) } == .notAWorkbook(.otherOffice(part: "word/document.xml")))
+    #expect(
+      refusal { _ = try WorkbookReader.read(docx) }
+        == .notAWorkbook(.otherOffice(part: "word/document.xml")))
 
-    #expect(refusal { _ = try WorkbookReader.read(Data("%PDF-1.7".utf8)) } == .notAWorkbook(.notZip))
+    #expect(
+      refusal { _ = try WorkbookReader.read(Data("%PDF-1.7".utf8)) } == .notAWorkbook(.notZip))
     #expect(refusal { _ = try WorkbookReader.read(Data()) } == .notAWorkbook(.notZip))
     // A zip's local header and no end of central directory (a truncated download): refused
     // before ZIPFoundation, which leaks its copy of the data on that path.
     var truncated = try zip(handMadeParts())
     truncated.removeLast(30)
-    #expect(refusal { _ = try WorkbookReader.read(truncated) } == .damagedArchive(reason: "no end of central directory record (a truncated file?)"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(truncated) }
+        == .damagedArchive(reason: "no end of central directory record (a truncated file?)"))
     // Offsets beyond the file, which ZIPFoundation follows in memory to a trap (FuzzWorkbook's
     // crash-c31ede…): the central directory's, and an entry's local header's.
     let good = try zip(handMadeParts())
     let bytes = [UInt8](good)
     let endSignature: [UInt8] = [0x50, 0x4B, 5, 6]
-    let found = (0...(bytes.count - 4)).last { (index: Int) -> Bool in Array(bytes[index..<(index + 4)]) == endSignature }
+    let found = (0...(bytes.count - 4)).last { (index: Int) -> Bool in
+      Array(bytes[index..<(index + 4)]) == endSignature
+    }
     let end = try #require(found)
     var farDirectory = good
     farDirectory.replaceSubrange((end + 16)..<(end + 20), with: [0, 0, 0, 1])
-    #expect(refusal { _ = try WorkbookReader.read(farDirectory) } == .damagedArchive(reason: "the central directory lies outside the file"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(farDirectory) }
+        == .damagedArchive(reason: "the central directory lies outside the file"))
     let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16
     var farEntry = good
     farEntry.replaceSubrange((directory + 42)..<(directory + 46), with: [0, 0, 0, 1])
-    #expect(refusal { _ = try WorkbookReader.read(farEntry) } == .damagedArchive(reason: "an entry's header lies outside the file"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(farEntry) }
+        == .damagedArchive(reason: "an entry's header lies outside the file"))
     // A zip's signature and nothing else.
-    #expect(refusal { _ = try WorkbookReader.read(Data([0x50, 0x4B, 3, 4, 0, 0])) }.map {
-      if case .damagedArchive = $0 { return true } else { return false }
-    } == true)
+    #expect(
+      refusal { _ = try WorkbookReader.read(Data([0x50, 0x4B, 3, 4, 0, 0])) }.map {
+        if case .damagedArchive = $0 { return true } else { return false }
+      } == true)
   }
 
   @Test func thousandsOfSheetsAreRefused() throws {
-    let sheets = (1...3_000).map { "<sheet name=\"S\($0)\" sheetId=\"\($0)\" r:id=\"rId1\"/>" }.joined()
-    let workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>\(sheets)</sheets></workbook>"
+    let sheets = (1...3_000).map { "<sheet name=\"S\($0)\" sheetId=\"\($0)\" r:id=\"rId1\"/>" }
+      .joined()
+    let workbook =
+      "<?xml version=\"1.0\"?><workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>\(sheets)</sheets></workbook>"
     let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(workbook: workbook))) }
     #expect(error == .tooManySheets(count: 256, limit: 255))
     #expect(error?.message(.fr).contains("xl/workbook.xml") == true)
@@ -177,7 +207,9 @@ import ZIPFoundation
 
   @Test func aMillionRowsAreRefused() throws {
     // Few row elements, one far down.
-    let far = sheetXML("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1000000\"><c r=\"A1000000\"><v>2</v></c></row>")
+    let far = sheetXML(
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1000000\"><c r=\"A1000000\"><v>2</v></c></row>"
+    )
     #expect(
       refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: far))) }
         == .tooManyRows(sheet: "Réponses", part: "xl/worksheets/sheet1.xml", limit: 100_000))
@@ -197,20 +229,26 @@ import ZIPFoundation
   }
 
   @Test func aSharedStringOutOfRangeNamesTheCell() throws {
-    let sheet = sheetXML("<row r=\"12\"><c r=\"B12\" t=\"s\"><v>0</v></c><c r=\"C12\" t=\"s\"><v>7</v></c></row>")
+    let sheet = sheetXML(
+      "<row r=\"12\"><c r=\"B12\" t=\"s\"><v>0</v></c><c r=\"C12\" t=\"s\"><v>7</v></c></row>")
     let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) }
     #expect(
-      error == .sharedStringOutOfRange(sheet: "Réponses", part: "xl/worksheets/sheet1.xml", cell: "C12", index: "7", count: 1))
+      error
+        == .sharedStringOutOfRange(
+          sheet: "Réponses", part: "xl/worksheets/sheet1.xml", cell: "C12", index: "7", count: 1))
     for language in InterfaceLanguage.allCases {
       let message = error?.message(language) ?? ""
-      #expect(message.contains("C12") && message.contains("xl/worksheets/sheet1.xml") && message.contains("Réponses"), "\(message)")
+      #expect(
+        message.contains("C12") && message.contains("xl/worksheets/sheet1.xml")
+          && message.contains("Réponses"), "\(message)")
     }
     let negative = sheetXML("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>-1</v></c></row>")
     #expect(refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: negative))) } != nil)
   }
 
   @Test func aFormulaIsReadAsItsCachedValueNeverEvaluated() throws {
-    let sheet = sheetXML("""
+    let sheet = sheetXML(
+      """
       <row r="2"><c r="A2"><f>1+1</f><v>3</v></c>\
       <c r="B2" t="str"><f>HYPERLINK("http://example.invalid/"&amp;A2,"clic")</f><v>clic</v></c>\
       <c r="C2"><f>WEBSERVICE("http://example.invalid")</f></c>\
@@ -219,7 +257,9 @@ import ZIPFoundation
       """)
     let book = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet)))
     let cells = try #require(book.sheets.first)
-    #expect(cells["A2"] == CellContents(address: CellAddress(column: 1, row: 2), value: .number(3), formula: "1+1"))
+    #expect(
+      cells["A2"]
+        == CellContents(address: CellAddress(column: 1, row: 2), value: .number(3), formula: "1+1"))
     #expect(cells["B2"]?.value == .text("clic"))
     #expect(cells["B2"]?.formula == "HYPERLINK(\"http://example.invalid/\"&A2,\"clic\")")
     #expect(cells["C2"] == nil, "a formula without a saved result has no value")
@@ -231,7 +271,9 @@ import ZIPFoundation
     let number = sheetXML("<row r=\"3\"><c r=\"D3\"><v>douze</v></c></row>")
     #expect(
       refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: number))) }
-        == .invalidValue(sheet: "Réponses", part: "xl/worksheets/sheet1.xml", cell: "D3", type: "n", value: "douze"))
+        == .invalidValue(
+          sheet: "Réponses", part: "xl/worksheets/sheet1.xml", cell: "D3", type: "n", value: "douze"
+        ))
     let backwards = sheetXML("<row r=\"3\"><c r=\"D3\"><v>1</v></c><c r=\"A3\"><v>1</v></c></row>")
     #expect(
       refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: backwards))) }
@@ -241,7 +283,11 @@ import ZIPFoundation
       refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: beyond))) }
         == .invalidCellReference(part: "xl/worksheets/sheet1.xml", reference: "XFE3"))
     let broken = sheetXML("<row r=\"3\"><c r=\"A3\"><v>1</v></row>")
-    guard case .malformedXML(let part, _, _) = refusal({ _ = try WorkbookReader.read(try zip(handMadeParts(sheet: broken))) }) else {
+    guard
+      case .malformedXML(let part, _, _) = refusal({
+        _ = try WorkbookReader.read(try zip(handMadeParts(sheet: broken)))
+      })
+    else {
       Issue.record("malformed XML not refused as such")
       return
     }
@@ -276,7 +322,9 @@ import ZIPFoundation
 
   @Test func aMissingPartIsNamed() throws {
     let parts = handMadeParts().filter { $0.0 != "xl/worksheets/sheet1.xml" }
-    #expect(refusal { _ = try WorkbookReader.read(try zip(parts)) } == .partMissing(part: "xl/worksheets/sheet1.xml"))
+    #expect(
+      refusal { _ = try WorkbookReader.read(try zip(parts)) }
+        == .partMissing(part: "xl/worksheets/sheet1.xml"))
   }
 
   @Test func richTextAndPhoneticRunsAndPrefixes() throws {

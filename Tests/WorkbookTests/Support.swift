@@ -1,8 +1,8 @@
 import Foundation
+@_exported import TestSupport
 import Testing
 import ZIPFoundation
 
-@_exported import TestSupport
 @testable import Workbook
 
 /// A zip archive of the given parts, for hand-made (hostile) workbooks.
@@ -32,17 +32,32 @@ func handMadeParts(
 ) -> [(String, String)] {
   let pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
   return [
-    ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
-    ("_rels/.rels",
-     "<?xml version=\"1.0\"?><Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-    ("xl/workbook.xml",
-     workbook ?? "<?xml version=\"1.0\"?><workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets><sheet name=\"Réponses\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-    ("xl/_rels/workbook.xml.rels",
-     "<?xml version=\"1.0\"?><Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"\(relNS)/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>"),
-    ("xl/worksheets/sheet1.xml",
-     sheet ?? "<?xml version=\"1.0\"?><worksheet xmlns=\"\(mainNS)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>"),
-    ("xl/sharedStrings.xml",
-     sharedStrings ?? "<?xml version=\"1.0\"?><sst xmlns=\"\(mainNS)\"><si><t>id</t></si></sst>"),
+    (
+      "[Content_Types].xml",
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+    ),
+    (
+      "_rels/.rels",
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    ),
+    (
+      "xl/workbook.xml",
+      workbook
+        ?? "<?xml version=\"1.0\"?><workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets><sheet name=\"Réponses\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    ),
+    (
+      "xl/_rels/workbook.xml.rels",
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"\(pkg)\"><Relationship Id=\"rId1\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"\(relNS)/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>"
+    ),
+    (
+      "xl/worksheets/sheet1.xml",
+      sheet
+        ?? "<?xml version=\"1.0\"?><worksheet xmlns=\"\(mainNS)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>"
+    ),
+    (
+      "xl/sharedStrings.xml",
+      sharedStrings ?? "<?xml version=\"1.0\"?><sst xmlns=\"\(mainNS)\"><si><t>id</t></si></sst>"
+    ),
   ]
 }
 
@@ -52,7 +67,9 @@ func sheetXML(_ rows: String) -> String {
 }
 
 /// The error `body` throws, or a recorded issue.
-func refusal(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> WorkbookError? {
+func refusal(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation)
+  -> WorkbookError?
+{
   do {
     try body()
     Issue.record("no error was thrown", sourceLocation: sourceLocation)

@@ -15,7 +15,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let direct = try? SessionFile.decode(data, path: "fuzz.json")
   let codable = try? SessionFile.decode(data, path: "fuzz.json", readingPlainFilesDirectly: false)
   if direct != codable {
-    fatalError("the direct reading and JSONDecoder disagree: \(String(describing: direct)) against \(String(describing: codable))")
+    fatalError(
+      "the direct reading and JSONDecoder disagree: \(String(describing: direct)) against \(String(describing: codable))"
+    )
   }
   if let record = direct {
     // A decoded record must encode again.
