@@ -361,9 +361,11 @@ public struct PlainSession {
       if let previous, previous == .justification || previous == .finishConfirmation {
         return previous
       }
-      switch previous {
-      case .planStatus?, .plan?: return previous!
-      default: break
+      if let previous {
+        switch previous {
+        case .planStatus, .plan: return previous
+        default: break
+        }
       }
       if case .derogation(let field)? = previous, wizard.current(state.wizard)?.type == .derogation
       {

@@ -28,9 +28,8 @@ public enum CSV {
   /// A field as RFC 4180 writes it: quoted when it holds the delimiter, a quote, CR or LF, with
   /// quotes doubled.
   public static func field(_ text: String, delimiter: Character) -> String {
-    let delimiterScalar = delimiter.unicodeScalars.first!
     let needsQuotes = text.unicodeScalars.contains {
-      $0 == delimiterScalar || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      delimiter.unicodeScalars.contains($0) || $0 == "\"" || $0 == "\n" || $0 == "\r"
     }
     guard needsQuotes else { return text }
     var out = "\""

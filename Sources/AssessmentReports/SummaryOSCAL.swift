@@ -206,8 +206,8 @@ extension SummaryReport {
   /// The namespace of this export's own property and facet names.
   static let oscalNamespace = "https://cloud-assess.invalid/ns/oscal"
   /// The namespace of the export's UUIDs (version 5).
-  static let oscalUUIDNamespace = UUID(
-    uuidString: NameBasedUUID.v5(NameBasedUUID.urlNamespace, "urn:cloud-assess:oscal"))!
+  static let oscalUUIDNamespace = NameBasedUUID.v5UUID(
+    NameBasedUUID.urlNamespace, "urn:cloud-assess:oscal")
 
   /// The summary as a NIST OSCAL 1.1.3 `assessment-results` document (JSON): deterministic, its
   /// UUIDs derived from the session and question ids (version 5), its dates the session's, so

@@ -38,7 +38,7 @@ public final class Runner {
   /// Set when the terminal is lost without a signal.
   private var interruptedBy: Int32?
   /// SIGHUP's number (1 on every POSIX system), without importing the C library here.
-  private let SIGHUP_NUMBER: Int32 = 1
+  private let sighupNumber: Int32 = 1
 
   /// Loops until the wizard asks to exit (or a signal arrives, which saves first).
   public func run() {
@@ -49,7 +49,7 @@ public final class Runner {
     while true {
       // A terminal that went away without SIGHUP answers every read at once with nothing:
       // treat a long run of those as a hang-up rather than spinning.
-      if quickEmptyReads > 200 { interruptedBy = SIGHUP_NUMBER }
+      if quickEmptyReads > 200 { interruptedBy = sighupNumber }
       if let number = interruptedBy ?? signal() {
         endedBySignal = number
         // Whatever field is being edited is handed over before quitting.

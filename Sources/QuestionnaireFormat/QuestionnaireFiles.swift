@@ -187,8 +187,9 @@ public enum QuestionnaireFiles {
       }
       roots.append(root)
     }
-    guard problems.isEmpty else { throw .invalid(problems) }
-    var root = roots[0]!
+    // A file whose text could not be read has its problem: with none, every file has a root.
+    let parsed = roots.compactMap { $0 }
+    guard problems.isEmpty, var root = parsed.first else { throw .invalid(problems) }
     if directory {
       // The parts' sections, in order, become the top file's `sections`.
       if tree.kind(root) == .mapping {
@@ -204,7 +205,7 @@ public enum QuestionnaireFiles {
         }
       }
       var sequences: [Node] = []
-      for part in roots.dropFirst().map({ $0! }) {
+      for part in parsed.dropFirst() {
         if tree.kind(part) == .sequence {
           sequences.append(part)
         } else {

@@ -197,7 +197,9 @@ struct SizeBenchmark {
         durations: try Clock.measure(times: loads, warmup: 1, into: &lastLoaded) {
           try QuestionnaireLoader.load(path: questionnairePath)
         }))
-    let loaded = lastLoaded!
+    guard let loaded = lastLoaded else {
+      throw Processes.Failure(description: "the questionnaire was not loaded")
+    }
     let questionnaire = loaded.questionnaire
     // What the model keeps in memory: the heap in use grows by this much with one more model
     // loaded (the reader's tree is freed before the load returns).
@@ -229,7 +231,10 @@ struct SizeBenchmark {
         durations: try Clock.measure(times: loads, warmup: 1, into: &lastRecord) {
           try store.load(path: sessionPath)
         }))
-    record = lastRecord!
+    guard let loadedRecord = lastRecord else {
+      throw Processes.Failure(description: "the session was not loaded")
+    }
+    record = loadedRecord
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)

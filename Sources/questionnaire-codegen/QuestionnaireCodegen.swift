@@ -106,7 +106,7 @@ func dictionary(_ values: [String: String]) -> String {
   values.isEmpty
     ? "[:]"
     : "["
-      + values.keys.sorted().map { "\(literal($0)): \(literal(values[$0]!))" }.joined(
+      + values.sorted { $0.key < $1.key }.map { "\(literal($0.key)): \(literal($0.value))" }.joined(
         separator: ", ") + "]"
 }
 
@@ -115,14 +115,15 @@ func riskModel(_ model: RiskModel) -> String {
     model.matrix.isEmpty
     ? "[:]"
     : "["
-      + model.matrix.keys.sorted().map { "\(literal($0)): \(strings(model.matrix[$0]!))" }.joined(
+      + model.matrix.sorted { $0.key < $1.key }.map { "\(literal($0.key)): \(strings($0.value))" }
+      .joined(
         separator: ", ") + "]"
   let severity =
     model.severityImpact.isEmpty
     ? "[:]"
     : "["
-      + model.severityImpact.keys.sorted { $0.rank < $1.rank }.map {
-        ".\($0.rawValue): \(literal(model.severityImpact[$0]!))"
+      + model.severityImpact.sorted { $0.key.rank < $1.key.rank }.map {
+        ".\($0.key.rawValue): \(literal($0.value))"
       }
       .joined(separator: ", ") + "]"
   let adjustments = model.impactAdjustments.map {
@@ -266,8 +267,10 @@ enum QuestionnaireCodegen {
         "      citations: ["
         + (q.citations.isEmpty
           ? ":"
-          : q.citations.keys.sorted().map { "\(literal($0)): \(localized(q.citations[$0]!))" }
-            .joined(separator: ",\n        ")) + "],\n"
+          : q.citations.sorted { $0.key < $1.key }.map {
+            "\(literal($0.key)): \(localized($0.value))"
+          }
+          .joined(separator: ",\n        ")) + "],\n"
       functions +=
         "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), sharedAction: \(optional(q.labels.sharedAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))),\n"
       functions += "      owner: .\(q.owner.rawValue))\n  }\n"

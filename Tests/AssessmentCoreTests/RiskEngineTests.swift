@@ -86,7 +86,8 @@ import Testing
       "personal_data": Answer(value: .choice("yes")),
       "deployment": Answer(value: .choice("private")),
     ]
-    let sovereignty = try finding("sovereignty", personal)  // critical, confidentiality: stays at the top
+    // critical, confidentiality: stays at the top
+    let sovereignty = try finding("sovereignty", personal)
     #expect(sovereignty.impact == "critical")
     let encryption = try finding("encryption", personal)
     #expect(encryption.impact == "critical")

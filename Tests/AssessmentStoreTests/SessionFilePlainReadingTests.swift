@@ -156,7 +156,8 @@ import Testing
       return Data(written[..<start] + replacement + written[(start + needle.count)...])
     }
     let cases: [(String, [UInt8])] = [
-      ("\"choice\" : \"", Array("\"choice\" : \"".utf8) + [0xC3, 0x28]),  // a lead byte without its follower
+      // a lead byte without its follower
+      ("\"choice\" : \"", Array("\"choice\" : \"".utf8) + [0xC3, 0x28]),
       ("\"note\" : \"", Array("\"note\" : \"".utf8) + [0xED, 0xA0, 0x80]),  // an encoded surrogate
       ("\"note\" : \"", Array("\"note\" : \"\\n".utf8) + [0xFF]),  // after an escape
       ("\"flagged\"", Array("\"flag".utf8) + [0xE9] + Array("d\"".utf8)),  // in a key (Latin-1 é)
@@ -182,7 +183,8 @@ import Testing
     let written = String(decoding: try SessionFile.encode(record(1)), as: UTF8.self)
     let edits: [(String, String)] = [
       ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2, \"schemaVersion\" : 2"),  // a key twice
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2, \"extra\" : [1, {\"a\" : null}]"),  // unknown key
+      // unknown key
+      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2, \"extra\" : [1, {\"a\" : null}]"),
       ("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"),
       ("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"),
       ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2.0"),

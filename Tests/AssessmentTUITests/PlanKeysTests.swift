@@ -48,7 +48,8 @@ import Testing
 
   @Test func thePlanFormAsksTheAcceptanceOnlyForAnAcceptedRisk() throws {
     var harness = Harness(try fixture("small.yaml"))
-    harness.press(.character("1"), .enter, .character("1"), .enter, .character("2"))  // restitution partial
+    // restitution partial
+    harness.press(.character("1"), .enter, .character("1"), .enter, .character("2"))
     harness.press(.character("a"), .down, .enter)
     harness.type("Anne")
     harness.press(.enter)

@@ -5,6 +5,8 @@
 // `<Module>_main` itself and hands its `LLVMFuzzerTestOneInput` to libFuzzer's own driver,
 // `LLVMFuzzerRunDriver`, which parses the usual libFuzzer flags.
 
+// The name is libFuzzer's C symbol.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_extern(c, "LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<CInt>,
