@@ -118,7 +118,7 @@ let package = Package(
     // The benchmarks' floor: reads files and prints their size, nothing else.
     .executableTarget(name: "bench-floor"),
     // What the test targets share: paths, temporary directories, running a program.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["AssessmentCore"], path: "Tests/TestSupport"),
     .testTarget(name: "AssessmentCoreTests", dependencies: ["AssessmentCore", "TestSupport"]),
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(

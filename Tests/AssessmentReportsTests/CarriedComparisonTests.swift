@@ -9,33 +9,9 @@ import Testing
 @Suite struct CarriedComparisonTests {
   let wizard = Wizard(questionnaire: fixture)
 
-  /// Every question of the fixture answered: compliant, a justified "not applicable", scoping.
-  let lastYear: [String: Answer] = [
-    "personal_data": Answer(value: .choice("yes"), answeredAt: t0),
-    "deployment": Answer(value: .choice("public"), answeredAt: t0),
-    "restitution": Answer(value: .choice("compliant"), answeredAt: t0),
-    "sovereignty": Answer(
-      value: .choice("na"), note: "No data leaves the institution.", answeredAt: t0),
-    "encryption": Answer(value: .choice("compliant"), answeredAt: t0),
-    "network": Answer(value: .choice("noncompliant"), answeredAt: t0),
-    "comment": Answer(value: .text("Seen."), answeredAt: t0),
-  ]
-
-  func state(_ answers: [String: Answer]) -> WizardState {
-    wizard.resume(
-      phase: .questions,
-      metadata: SessionMetadata(
-        organisation: "O", assessor: "A", provider: "P", service: "S", created: t0, updated: t1),
-      answers: answers, cursor: 0)
-  }
-
-  var carried: [String: Answer] {
-    lastYear.mapValues { answer in
-      var copy = answer
-      copy.reverify = true
-      return copy
-    }
-  }
+  let lastYear = CarriedFixture.lastYear
+  var carried: [String: Answer] { CarriedFixture.carried }
+  func state(_ answers: [String: Answer]) -> WizardState { CarriedFixture.state(answers) }
 
   @Test func aComparisonWithACarriedAssessmentListsItsAnswersAsNotYetReverified() {
     let old = ComparedAssessment(
