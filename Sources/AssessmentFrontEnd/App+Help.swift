@@ -53,8 +53,9 @@ extension App {
     guard keys else { return lines }
     lines.append(("", .plain))
     lines.append((KeyText.keysTitle.text(language), .underline))
-    for line in KeyText.helpKeys.text(language).split(separator: "\n") {
-      wrap(String(line), .plain)
+    for (title, keyLines) in Self.keyHelp(language) {
+      wrap(title, .bold)
+      for line in keyLines { wrap(line, .plain) }
     }
     return lines
   }

@@ -113,17 +113,28 @@ extension App {
   /// The action plan form, no field being typed (a field being typed takes `textFieldKeys`'s
   /// keys: Enter and Tab hand it over and open the next one, Esc closes it).
   public static let planFormKeys: [KeyBinding<PlanFormAction>] = [
-    KeyBinding([.up, .character("k")], .previous, bar: ("↑↓ champ", "↑↓ field", "↑↓ veld")),
+    KeyBinding(
+      [.up, .character("k")], .previous, bar: ("↑↓ champ", "↑↓ field", "↑↓ veld"),
+      help: ("choisir un champ", "choose a field", "een veld kiezen")),
     KeyBinding([.down, .character("j")], .next),
-    KeyBinding([.enter], .edit, bar: ("Entrée modifier", "Enter edit", "Enter wijzigen")),
-    KeyBinding([.character(" ")], .cycleStatus),
+    KeyBinding(
+      [.enter], .edit, bar: ("Entrée modifier", "Enter edit", "Enter wijzigen"),
+      help: ("modifier le champ", "edit the field", "het veld wijzigen")),
+    KeyBinding(
+      [.character(" ")], .cycleStatus,
+      help: ("statut suivant", "next status", "volgende status")),
     KeyBinding(
       (1...ActionStatus.allCases.count).map { .character(Character(String($0))) }, .status,
-      bar: ("1-4 statut", "1-4 status", "1-4 status")),
+      bar: ("1-4 statut", "1-4 status", "1-4 status"),
+      help: ("choisir le statut N", "pick status N", "status N kiezen")),
     KeyBinding(
-      [.escape, .left, .character("a")], .close, bar: ("Échap retour", "Esc back", "Esc terug")),
-    KeyBinding([.character("s"), .control("s")], .save),
-    KeyBinding([.character("q"), .function(10), .control("c")], .quit),
+      [.escape, .left, .character("a")], .close, bar: ("Échap retour", "Esc back", "Esc terug"),
+      help: ("retour à la question", "back to the question", "terug naar de vraag")),
+    KeyBinding(
+      [.character("s"), .control("s")], .save, help: ("enregistrer", "save", "opslaan")),
+    KeyBinding(
+      [.character("q"), .function(10), .control("c")], .quit,
+      help: ("quitter", "quit", "stoppen")),
   ]
 }
 

@@ -12,6 +12,9 @@ public struct KeyBinding<Action: Sendable>: Sendable {
   /// Dutch; nil for keys the bar leaves out (a synonym such as k and j, or keys named together
   /// with a neighbour's, as ↑↓ PgUp/PgDn).
   public let bar: (String, String, String)?
+  /// The help's words for these keys (what they do) in French, English and Dutch; nil for keys
+  /// the help names with the binding before (↓ j with ↑ k).
+  public let help: (String, String, String)?
 
   /// Whether any typed character the table binds to nothing else does this too (a list closed
   /// by a typed key).
@@ -19,12 +22,13 @@ public struct KeyBinding<Action: Sendable>: Sendable {
 
   init(
     _ keys: [Key], _ action: Action, anyOtherCharacter: Bool = false,
-    bar: (String, String, String)? = nil
+    bar: (String, String, String)? = nil, help: (String, String, String)? = nil
   ) {
     self.keys = keys
     self.action = action
     self.anyOtherCharacter = anyOtherCharacter
     self.bar = bar
+    self.help = help
   }
 }
 
@@ -62,29 +66,94 @@ extension App {
   /// The question screen's keys. A digit or a sign on a number question starts typing the
   /// number before this table is read.
   public static let questionKeys: [KeyBinding<QuestionAction>] = [
-    KeyBinding([.up, .character("k")], .highlightPrevious),
+    KeyBinding(
+      [.up, .character("k")], .highlightPrevious,
+      help: (
+        "mettre une option en évidence (aucune ne l'est sur une question sans réponse)",
+        "highlight an option (none is on an unanswered question)",
+        "een optie markeren (geen enkele bij een onbeantwoorde vraag)"
+      )),
     KeyBinding([.down, .character("j")], .highlightNext),
-    KeyBinding((1...9).map { .character(Character(String($0))) }, .pick),
-    KeyBinding([.character(" ")], .toggle),
-    KeyBinding([.enter], .confirm),
-    KeyBinding([.left, .pageUp, .backTab], .previous),
-    KeyBinding([.right, .pageDown], .next),
-    KeyBinding([.tab], .note),
-    KeyBinding([.character("e")], .evidence),
-    KeyBinding([.character("f")], .flag),
-    KeyBinding([.character("a")], .plan),
-    KeyBinding([.character("c")], .confirmCarried),
-    KeyBinding([.character("?"), .function(1)], .help),
-    KeyBinding([.character("/")], .search),
-    KeyBinding([.character("n")], .nextMatch),
-    KeyBinding([.character("u")], .goBack),
-    KeyBinding([.character("g")], .contents),
-    KeyBinding([.character("r")], .review),
-    KeyBinding([.character("S")], .summary),
-    KeyBinding([.character("F")], .finish),
-    KeyBinding([.character("x"), .delete, .backspace], .clear),
-    KeyBinding([.character("s"), .control("s")], .save),
-    KeyBinding([.character("q"), .function(10), .control("c")], .quit),
+    KeyBinding(
+      (1...9).map { .character(Character(String($0))) }, .pick,
+      help: (
+        "choisir l'option N (choix multiple : la cocher ou la décocher) ; sur une question à nombre, un chiffre commence la saisie",
+        "pick option N (multiple choice: tick or untick it); on a number question, a digit starts typing the number",
+        "optie N kiezen (meerkeuze: aan- of uitvinken); bij een vraag naar een getal begint een cijfer het typen"
+      )),
+    KeyBinding(
+      [.character(" ")], .toggle,
+      help: (
+        "cocher ou décocher l'option en évidence (choix multiple)",
+        "tick or untick the highlighted option (multiple choice)",
+        "de gemarkeerde optie aan- of uitvinken (meerkeuze)"
+      )),
+    KeyBinding(
+      [.enter], .confirm,
+      help: (
+        "enregistrer l'option en évidence et passer à la suivante ; sans option en évidence, passer sans rien enregistrer ; sur une question à nombre, à texte ou de dérogation, saisir la réponse",
+        "record the highlighted option and go to the next question; with none highlighted, move on without recording anything; on a number, text or derogation question, type the answer",
+        "de gemarkeerde optie opslaan en naar de volgende vraag; zonder gemarkeerde optie verdergaan zonder iets op te slaan; bij een vraag naar een getal, een tekst of een afwijking het antwoord typen"
+      )),
+    KeyBinding(
+      [.left, .pageUp, .backTab], .previous,
+      help: ("question précédente", "previous question", "vorige vraag")),
+    KeyBinding(
+      [.right, .pageDown], .next, help: ("question suivante", "next question", "volgende vraag")),
+    KeyBinding([.tab], .note, help: ("note", "note", "notitie")),
+    KeyBinding([.character("e")], .evidence, help: ("preuves", "evidence", "bewijs")),
+    KeyBinding(
+      [.character("f")], .flag,
+      help: ("marquer à revoir", "flag for review", "markeren om na te kijken")),
+    KeyBinding(
+      [.character("a")], .plan,
+      help: (
+        "plan d'action de l'écart (aussi depuis un écart du résumé)",
+        "action plan of the gap (also from a gap in the summary)",
+        "actieplan van de tekortkoming (ook vanuit een tekortkoming in de samenvatting)"
+      )),
+    KeyBinding(
+      [.character("c")], .confirmCarried,
+      help: (
+        "confirmer une réponse reprise de l'an dernier (à revérifier)",
+        "confirm an answer carried from last year (to re-verify)",
+        "een antwoord van vorig jaar bevestigen (opnieuw te controleren)"
+      )),
+    KeyBinding(
+      [.character("?"), .function(1)], .help,
+      help: ("cette aide", "this help", "deze hulp")),
+    KeyBinding([.character("/")], .search, help: ("chercher", "search", "zoeken")),
+    KeyBinding(
+      [.character("n")], .nextMatch,
+      help: (
+        "résultat suivant de la recherche", "next match of the search", "volgende zoekresultaat"
+      )),
+    KeyBinding(
+      [.character("u")], .goBack,
+      help: (
+        "revenir là d'où vient le dernier saut", "go back to where the last jump came from",
+        "terug naar waar de laatste sprong vandaan kwam"
+      )),
+    KeyBinding([.character("g")], .contents, help: ("sommaire", "contents", "inhoud")),
+    KeyBinding(
+      [.character("r")], .review,
+      help: (
+        "revue (sans réponse, marquées, N/A non justifiés)",
+        "review (unanswered, flagged, unjustified N/A)",
+        "nazicht (onbeantwoord, gemarkeerd, niet verantwoorde N.v.t.)"
+      )),
+    KeyBinding([.character("S")], .summary, help: ("résumé", "summary", "samenvatting")),
+    KeyBinding(
+      [.character("F")], .finish,
+      help: ("clôturer l'évaluation", "finish the assessment", "de beoordeling afronden")),
+    KeyBinding(
+      [.character("x"), .delete, .backspace], .clear,
+      help: ("effacer la réponse", "clear the answer", "het antwoord wissen")),
+    KeyBinding(
+      [.character("s"), .control("s")], .save, help: ("enregistrer", "save", "opslaan")),
+    KeyBinding(
+      [.character("q"), .function(10), .control("c")], .quit,
+      help: ("quitter", "quit", "stoppen")),
   ]
 }
 
@@ -102,28 +171,40 @@ extension App {
   public static let reviewKeys: [KeyBinding<ReviewAction>] = [
     KeyBinding(
       [.up, .character("k")], .previous,
-      bar: ("↑↓ PgPréc/PgSuiv choisir", "↑↓ PgUp/PgDn choose", "↑↓ PgUp/PgDn kiezen")),
+      bar: ("↑↓ PgPréc/PgSuiv choisir", "↑↓ PgUp/PgDn choose", "↑↓ PgUp/PgDn kiezen"),
+      help: ("choisir une question", "choose a question", "een vraag kiezen")),
     KeyBinding([.down, .character("j")], .next),
     KeyBinding([.pageUp], .pageUp),
     KeyBinding([.pageDown], .pageDown),
     KeyBinding(
       [.enter], .go,
-      bar: ("Entrée aller à la question", "Enter go to question", "Enter naar vraag")),
+      bar: ("Entrée aller à la question", "Enter go to question", "Enter naar vraag"),
+      help: ("aller à la question", "go to the question", "naar de vraag gaan")),
     KeyBinding(
-      [.character("F"), .character("f")], .finish, bar: ("F clôturer", "F finish", "F afronden")),
-    KeyBinding([.character("S")], .summary, bar: ("S résumé", "S summary", "S samenvatting")),
+      [.character("F"), .character("f")], .finish, bar: ("F clôturer", "F finish", "F afronden"),
+      help: ("clôturer l'évaluation", "finish the assessment", "de beoordeling afronden")),
+    KeyBinding(
+      [.character("S")], .summary, bar: ("S résumé", "S summary", "S samenvatting"),
+      help: ("résumé", "summary", "samenvatting")),
     KeyBinding(
       [.escape, .left, .backspace, .character("r")], .close,
-      bar: ("Échap retour", "Esc back", "Esc terug")),
-    KeyBinding([.character("s"), .control("s")], .save),
-    KeyBinding([.character("q"), .function(10), .control("c")], .quit),
+      bar: ("Échap retour", "Esc back", "Esc terug"),
+      help: ("retour aux questions", "back to the questions", "terug naar de vragen")),
+    KeyBinding(
+      [.character("s"), .control("s")], .save, help: ("enregistrer", "save", "opslaan")),
+    KeyBinding(
+      [.character("q"), .function(10), .control("c")], .quit,
+      help: ("quitter", "quit", "stoppen")),
   ]
 
   /// The summary's keys while the assessment is open.
   public static let summaryKeys: [KeyBinding<SummaryAction>] = [
     KeyBinding(
       [.up, .character("k")], .previous,
-      bar: ("↑↓ PgPréc/PgSuiv défiler", "↑↓ PgUp/PgDn scroll", "↑↓ PgUp/PgDn scrollen")),
+      bar: ("↑↓ PgPréc/PgSuiv défiler", "↑↓ PgUp/PgDn scroll", "↑↓ PgUp/PgDn scrollen"),
+      help: (
+        "choisir un écart, défiler", "choose a gap, scroll", "een tekortkoming kiezen, scrollen"
+      )),
     KeyBinding([.down, .character("j")], .next),
     KeyBinding([.pageUp], .pageUp),
     KeyBinding([.pageDown, .character(" ")], .pageDown),
@@ -131,14 +212,22 @@ extension App {
     KeyBinding([.end], .last),
     KeyBinding(
       [.enter], .go,
-      bar: ("Entrée aller à l'écart", "Enter go to gap", "Enter naar tekortkoming")),
-    KeyBinding([.character("a")], .plan, bar: ("a plan d'action", "a action plan", "a actieplan")),
+      bar: ("Entrée aller à l'écart", "Enter go to gap", "Enter naar tekortkoming"),
+      help: (
+        "aller à la question de l'écart", "go to the gap's question",
+        "naar de vraag van de tekortkoming gaan"
+      )),
     KeyBinding(
-      [.escape, .left, .character("S")], .close, bar: ("Échap retour", "Esc back", "Esc terug")),
-    KeyBinding([.character("s"), .control("s")], .save),
+      [.character("a")], .plan, bar: ("a plan d'action", "a action plan", "a actieplan"),
+      help: ("plan d'action de l'écart", "action plan of the gap", "actieplan van de tekortkoming")),
+    KeyBinding(
+      [.escape, .left, .character("S")], .close, bar: ("Échap retour", "Esc back", "Esc terug"),
+      help: ("retour aux questions", "back to the questions", "terug naar de vragen")),
+    KeyBinding(
+      [.character("s"), .control("s")], .save, help: ("enregistrer", "save", "opslaan")),
     KeyBinding(
       [.character("q"), .function(10), .control("c")], .quit,
-      bar: ("q quitter", "q quit", "q stoppen")),
+      bar: ("q quitter", "q quit", "q stoppen"), help: ("quitter", "quit", "stoppen")),
   ]
 
   /// The summary's keys once the assessment is finished: o reopens it; Enter, Esc and S only say
@@ -161,7 +250,11 @@ extension App {
       )),
     KeyBinding(
       [.character("o")], .reopen,
-      bar: ("o rouvrir l'évaluation", "o reopen the assessment", "o beoordeling heropenen")),
+      bar: ("o rouvrir l'évaluation", "o reopen the assessment", "o beoordeling heropenen"),
+      help: (
+        "rouvrir l'évaluation clôturée", "reopen the finished assessment",
+        "de afgeronde beoordeling heropenen"
+      )),
     KeyBinding([.escape, .left, .character("S")], .close),
     KeyBinding([.character("s"), .control("s")], .save),
     KeyBinding(

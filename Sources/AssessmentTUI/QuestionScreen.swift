@@ -14,7 +14,7 @@ struct QuestionScreen {
     guard let question = wizard.current(state.wizard) else {
       screen.header(state, &canvas, section: nil)
       canvas.text(row: 4, column: 2, Phrase.allAnswered.text(language), .bold)
-      screen.footer(state, &canvas, keys: .question)
+      screen.footer(state, &canvas, keysText: App.questionKeyBar(.choice, state.language))
       return
     }
     let section = questionnaire.sectionIndexOfQuestion[state.wizard.cursor]
@@ -255,7 +255,7 @@ struct QuestionScreen {
       var confirm = state
       confirm.notice = Phrase.finishConfirm.format(
         language, CountedNoun.question.format(unanswered, language))
-      screen.footer(confirm, &canvas, keys: .question)
+      screen.footer(confirm, &canvas, keysText: App.questionKeyBar(.choice, language))
       return
     }
     switch state.mode {
@@ -266,20 +266,17 @@ struct QuestionScreen {
       let keys = number ? App.numberFieldKeys : App.textFieldKeys
       screen.footer(state, &canvas, keysText: keys.keyBar(language))
     default:
-      // An answer carried from last year: c (confirm it) comes first.
-      if answer?.reverify == true, question.type != .derogation {
-        screen.footer(state, &canvas, keys: .reverify)
-        return
-      }
-      let keys: KeyText
+      let bar: QuestionBar
       switch question.type {
-      case .multiple: keys = .multiple
-      case .derogation: keys = .derogation
-      case .number: keys = .number
-      case .text: keys = .text
-      default: keys = .question
+      // An answer carried from last year: c (confirm it) comes first.
+      case _ where answer?.reverify == true && question.type != .derogation: bar = .reverify
+      case .multiple: bar = .multiple
+      case .derogation: bar = .derogation
+      case .number: bar = .number
+      case .text: bar = .text
+      default: bar = .choice
       }
-      screen.footer(state, &canvas, keys: keys)
+      screen.footer(state, &canvas, keysText: App.questionKeyBar(bar, language))
     }
   }
 

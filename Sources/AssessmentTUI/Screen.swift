@@ -101,10 +101,6 @@ public struct Screen: Sendable {
   }
 
   /// The bottom rows: a notice, the save status, and the keys that work here.
-  func footer(_ state: AppState, _ canvas: inout Canvas, keys: KeyText) {
-    footer(state, &canvas, keysText: keys.text(state.language))
-  }
-
   func footer(_ state: AppState, _ canvas: inout Canvas, keysText: String) {
     let height = canvas.height
     if let notice = state.notice {

@@ -183,32 +183,76 @@ import Testing
     #expect(App.finishKeys.action(for: .function(1)) == nil)
   }
 
+  /// Every key bar of the wizard, by name, in a language.
+  static func keyBars(_ language: InterfaceLanguage) -> [(String, String)] {
+    QuestionBar.allCases.map { ("question (\($0))", App.questionKeyBar($0, language)) } + [
+      ("review", App.reviewKeys.keyBar(language)),
+      ("summary", App.summaryKeys.keyBar(language)),
+      ("finished summary", App.finishedSummaryKeys.keyBar(language)),
+      ("help", App.helpScreenKeys.keyBar(language)),
+      ("contents", App.contentsKeys.keyBar(language)),
+      ("start screen", StartMenu.keys.keyBar(language)),
+      ("note", App.noteKeys.keyBar(language)),
+      ("text field", App.textFieldKeys.keyBar(language)),
+      ("number field", App.numberFieldKeys.keyBar(language)),
+      ("search", App.searchKeys.keyBar(language)),
+      ("identification form", App.formKeys.keyBar(language)),
+      ("questionnaire description", App.aboutKeys.keyBar(language)),
+      ("plan form", App.planFormKeys.keyBar(language)),
+      ("evidence", App.evidenceKeys.keyBar(language)),
+    ]
+  }
+
   /// Every key bar shows whole on the two rows an 80-column terminal gives it, in every
   /// language: a key cut off the bar is a key the user is not told about.
   @Test(arguments: InterfaceLanguage.allCases)
   func everyKeyBarFitsTwoRowsAt80Columns(language: InterfaceLanguage) {
-    let bars =
-      KeyText.allCases.filter { $0 != .keysTitle && $0 != .helpKeys }.map {
-        ("\($0)", $0.text(language))
-      } + [
-        ("review", App.reviewKeys.keyBar(language)),
-        ("summary", App.summaryKeys.keyBar(language)),
-        ("finished summary", App.finishedSummaryKeys.keyBar(language)),
-        ("help", App.helpScreenKeys.keyBar(language)),
-        ("contents", App.contentsKeys.keyBar(language)),
-        ("start screen", StartMenu.keys.keyBar(language)),
-        ("note", App.noteKeys.keyBar(language)),
-        ("text field", App.textFieldKeys.keyBar(language)),
-        ("number field", App.numberFieldKeys.keyBar(language)),
-        ("search", App.searchKeys.keyBar(language)),
-        ("identification form", App.formKeys.keyBar(language)),
-        ("questionnaire description", App.aboutKeys.keyBar(language)),
-        ("plan form", App.planFormKeys.keyBar(language)),
-        ("evidence", App.evidenceKeys.keyBar(language)),
-      ]
-    for (name, bar) in bars {
+    for (name, bar) in Self.keyBars(language) {
       let rows = Screen.wrapKeys(bar, width: 78)
       #expect(rows.count <= 2, "the \(name) key bar loses “\(rows.dropFirst(2).joined())”")
+    }
+  }
+
+  /// The keys a bar names, in its order, with each language's key names made English (Entrée,
+  /// Suppr, Échap...): a bare letter counts as a key only at the start of an item, since a
+  /// French or Dutch word of one letter (à) may follow.
+  static func barKeys(_ bar: String) -> [String] {
+    let names = [
+      "Entrée": "Enter", "Suppr": "Del", "Espace": "Space", "Spatie": "Space", "Échap": "Esc",
+      "PgPréc": "PgUp", "PgSuiv": "PgDn",
+    ]
+    let keyWords: Set<String> = [
+      "Enter", "Del", "Space", "Esc", "Tab", "PgUp", "PgDn", "Home", "End", "F1", "F10",
+      "Ctrl-C", "Ctrl-S", "1-9", "0-9", "1-4",
+    ]
+    var keys: [String] = []
+    for item in bar.components(separatedBy: "  ") where !item.isEmpty {
+      for (index, word) in item.split(separator: " ").enumerated() {
+        if index == 0, word == "/" { keys.append("/") }
+        keys += word.filter { "↑↓←→".contains($0) }.map { String($0) }
+        for part in word.split(separator: "/").map({ names[String($0)] ?? String($0) }) {
+          if keyWords.contains(part)
+            || (index == 0 && part.count == 1 && part != "←"
+              && !"↑↓←→".contains(part))
+          {
+            keys.append(part)
+          }
+        }
+      }
+    }
+    return keys
+  }
+
+  /// Every bar names the same keys in French, English and Dutch: a key left off one language's
+  /// bar to make it fit is a key that language's user is not told about.
+  @Test func everyKeyBarNamesTheSameKeysInEveryLanguage() {
+    let english = Self.keyBars(.en)
+    for language in [InterfaceLanguage.fr, .nl] {
+      for ((name, bar), (_, reference)) in zip(Self.keyBars(language), english) {
+        #expect(
+          Self.barKeys(bar) == Self.barKeys(reference),
+          "the \(name) key bar in \(language) names other keys than in English: \(bar)")
+      }
     }
   }
 
@@ -237,5 +281,28 @@ import Testing
     #expect(App.evidenceKeys.keyBar(.en) == "Enter add  ↑↓ choose  Del remove  Esc close")
     #expect(App.searchKeys.keyBar(.nl) == "Enter zoeken  Esc annuleren")
     #expect(App.aboutKeys.keyBar(.fr) == "↑↓ PgPréc/PgSuiv défiler  Échap fermer")
+  }
+
+  /// Every key the question screen, the review, the summary and the action plan form bind is
+  /// named in the help's Keys section, in every language: a key on no bar is at least there.
+  @Test(arguments: InterfaceLanguage.allCases)
+  func everyBoundKeyIsInTheHelp(language: InterfaceLanguage) {
+    let sections = App.keyHelp(language)
+    let tables: [[Key]] = [
+      App.questionKeys.flatMap(\.keys), App.reviewKeys.flatMap(\.keys),
+      App.summaryKeys.flatMap(\.keys) + App.finishedSummaryKeys.flatMap(\.keys),
+      App.planFormKeys.flatMap(\.keys),
+    ]
+    #expect(sections.count == tables.count)
+    for ((title, lines), keys) in zip(sections, tables) {
+      let named = lines.map { $0.components(separatedBy: language == .fr ? " : " : ": ")[0] }
+      for key in keys {
+        var name = key.name(language)
+        if case .character(let character) = key, character.isNumber { name = "1–" }
+        #expect(
+          named.contains { " \($0) ".contains(" \(name)") },
+          "\(name) is not among the help's \(title) keys (\(language))")
+      }
+    }
   }
 }

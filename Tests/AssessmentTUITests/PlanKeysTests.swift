@@ -29,7 +29,7 @@ import Testing
     harness.state.wizard.answers["personal_data"] = Answer(value: .choice("yes"))
     harness.state.wizard.answers["personal_data"]?.reverify = true
     let carried = keyBar(harness)
-    let confirm = ["c confirmer", "c confirm", "c vorig jaar bevestigen"][
+    let confirm = ["c confirmer", "c confirm", "c bevestigen"][
       InterfaceLanguage.allCases.firstIndex(of: language)!]
     #expect(carried.contains(confirm), "\(carried)")
     #expect(carried.contains("a plan") && carried.contains(quit), "\(carried)")
