@@ -140,7 +140,7 @@ extension App {
       help: (
         "revue (sans réponse, marquées, N/A non justifiés)",
         "review (unanswered, flagged, unjustified N/A)",
-        "nazicht (onbeantwoord, gemarkeerd, niet verantwoorde N.v.t.)"
+        "nazicht (onbeantwoord, gemarkeerd, N.v.t. zonder verantwoording)"
       )),
     KeyBinding([.character("S")], .summary, help: ("résumé", "summary", "samenvatting")),
     KeyBinding(
