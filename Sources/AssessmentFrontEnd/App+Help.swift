@@ -15,10 +15,14 @@ extension App {
     func wrap(_ text: String, _ style: TextStyle) {
       for line in DisplayWidth.wrap(text, width: width) { lines.append((line, style)) }
     }
-    let refs =
+    // A person reads the citation; a question without one is titled by the help alone (its id
+    // is for the questionnaire's author, not for the reader).
+    let title =
       question.refs.isEmpty
-      ? question.id : questionnaire.citations(question.refs, language.rawValue)
-    wrap(Phrase.helpTitle.text(language) + " — " + refs, TextStyle(bold: true, color: .accent))
+      ? Phrase.helpTitle.text(language)
+      : Phrase.helpTitle.text(language) + " — "
+        + questionnaire.citations(question.refs, language.rawValue)
+    wrap(title, TextStyle(bold: true, color: .accent))
     lines.append(("", .plain))
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
     lines.append(("", .plain))

@@ -6,6 +6,14 @@ import Testing
 @testable import AssessmentTUI
 
 @Suite struct HelpAndSearchTests {
+  @Test func theHelpOfAQuestionWithoutCitationIsNotTitledByItsID() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.press(.character("?"))
+    let title = try #require(harness.app.helpLines(harness.state, width: 1000).first?.0)
+    #expect(title == "Help", "\(title)")
+    #expect(!title.contains("personal_data"))
+  }
+
   @Test func theHelpStatesTheConditionInWords() throws {
     var harness = Harness(try fixture("walk.yaml"))
     harness.press(.character("1"))
