@@ -94,17 +94,9 @@ extension PlainSession {
     lines.append(questionnaire.text(question.text, language.rawValue))
     let answer = state.wizard.answers[question.id]
     if question.type == .derogation {
-      var record = DerogationRecord()
-      if case .derogation(let recorded)? = answer?.value { record = recorded }
-      if !record.isBlank {
-        let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
-        let status = record.status(on: day)
-        let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
-        let text =
-          status.counts
-          ? Phrase.derogationCounts.text(language)
-          : SummaryReport.derogationStatusText(use, language, questionnaire)
-        lines.append(label(Phrase.derogationStatus.text(language)) + text)
+      if let standing = DerogationStanding.of(question, in: state, questionnaire: questionnaire) {
+        let record = standing.record
+        lines.append(label(Phrase.derogationStatus.text(language)) + standing.text)
         for field in DerogationRecord.Field.allCases where !record[field].isEmpty {
           lines.append(
             "  " + label(SummaryReport.derogationFieldLabel(field, language)) + record[field])

@@ -78,17 +78,10 @@ struct QuestionScreen {
       var record = DerogationRecord()
       if case .derogation(let recorded)? = answer?.value { record = recorded }
       // Whether the record counts today, above its fields so that both are in view.
-      if !record.isBlank {
-        let day = String(Timestamp.format(state.now ?? state.wizard.metadata.updated).prefix(10))
-        let status = record.status(on: day)
-        let use = DerogationUse(questionID: question.id, record: record, status: status, waives: [])
-        let text =
-          status.counts
-          ? Phrase.derogationCounts.text(language)
-          : SummaryReport.derogationStatusText(use, language, questionnaire)
+      if let standing = DerogationStanding.of(question, in: state, questionnaire: questionnaire) {
         wrap(
-          labelled(.derogationStatus, language) + " " + text,
-          TextStyle(bold: true, color: status.counts ? .accent : .warning))
+          labelled(.derogationStatus, language) + " " + standing.text,
+          TextStyle(bold: true, color: standing.counts ? .accent : .warning))
         lines.append(("", .plain))
       }
       let fields = DerogationRecord.Field.allCases
