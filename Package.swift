@@ -127,7 +127,8 @@ let package = Package(
     .testTarget(
       name: "WorkbookTests",
       dependencies: [
-        "Workbook", "AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "Workbook", "AssessmentCore", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .testTarget(
