@@ -133,13 +133,14 @@ public enum DerogationStatus: Equatable, Sendable {
   public var counts: Bool { self == .valid }
 }
 
-/// What the assessor recorded for one question.
+/// What the assessor recorded for one question, and around it: the provider's claims, the
+/// answer's history, and a merge conflict waiting to be resolved.
 public struct Answer: Equatable, Sendable {
   public var value: AnswerValue?
   /// The assessor's note; for "not applicable" it is the justification.
   public var note: String
-  /// Evidence references: document names, links.
-  public var evidence: [String]
+  /// The documents relied on.
+  public var evidence: [EvidenceRecord]
   public var flagged: Bool
   /// When the value was last given; supplied by the caller, never read from a clock here.
   public var answeredAt: Date?
@@ -148,10 +149,19 @@ public struct Answer: Equatable, Sendable {
   /// Carried over from a previous assessment (`new --from`) and not yet confirmed: the value is
   /// last year's, shown as such, and not counted as verified until confirmed or changed.
   public var reverify: Bool
+  /// The provider's answers from its workbooks, oldest first; the last is the current one.
+  public var claims: [ProviderClaim]
+  /// Who changed what, oldest first.
+  public var history: [AnswerChange]
+  /// Two copies of the session disagree on this answer (`cloud-assess merge`): until resolved,
+  /// the answer counts as unanswered.
+  public var conflict: AnswerConflict?
 
   public init(
-    value: AnswerValue? = nil, note: String = "", evidence: [String] = [], flagged: Bool = false,
-    answeredAt: Date? = nil, action: PlanAction? = nil, reverify: Bool = false
+    value: AnswerValue? = nil, note: String = "", evidence: [EvidenceRecord] = [],
+    flagged: Bool = false, answeredAt: Date? = nil, action: PlanAction? = nil,
+    reverify: Bool = false, claims: [ProviderClaim] = [], history: [AnswerChange] = [],
+    conflict: AnswerConflict? = nil
   ) {
     self.value = value
     self.note = note
@@ -160,9 +170,16 @@ public struct Answer: Equatable, Sendable {
     self.answeredAt = answeredAt
     self.action = action
     self.reverify = reverify
+    self.claims = claims
+    self.history = history
+    self.conflict = conflict
   }
 
-  public var isAnswered: Bool { value != nil }
+  /// An unresolved conflict makes the answer count as unanswered.
+  public var isAnswered: Bool { value != nil && conflict == nil }
+
+  /// The provider's current claim.
+  public var claim: ProviderClaim? { claims.last }
 
   /// "Not applicable" without a justification does not count as not applicable.
   public var isUnjustifiedNotApplicable: Bool {
@@ -172,6 +189,7 @@ public struct Answer: Equatable, Sendable {
   /// Nothing recorded at all: such an answer need not be stored.
   public var isEmpty: Bool {
     value == nil && note.isEmpty && evidence.isEmpty && !flagged && action == nil && !reverify
+      && claims.isEmpty && history.isEmpty && conflict == nil
   }
 }
 

@@ -68,7 +68,7 @@ public struct Wizard: Sendable {
       let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
       guard let question = current(state), !trimmed.isEmpty else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
-        $0.evidence.append(trimmed)
+        $0.evidence.append(EvidenceRecord(reference: trimmed))
       }
     case (.questions, .evidenceRemoved(let index, let date)):
       guard let question = current(state),
@@ -86,7 +86,7 @@ public struct Wizard: Sendable {
         if trimmed.isEmpty {
           _ = $0.evidence.remove(at: index)
         } else {
-          $0.evidence[index] = trimmed
+          $0.evidence[index].reference = trimmed
         }
       }
     case (.questions, .flagToggled(let date)):

@@ -114,7 +114,8 @@ extension PlainSession {
       lines.append(PlainText.justificationNeeded.text(language))
     }
     if let evidence = answer?.evidence, !evidence.isEmpty {
-      lines.append(label(Phrase.evidence.text(language)) + evidence.joined(separator: " · "))
+      lines.append(
+        label(Phrase.evidence.text(language)) + evidence.map(\.reference).joined(separator: " · "))
     }
     if answer?.flagged == true { lines.append(Phrase.flagged.text(language)) }
     if answer?.reverify == true { lines.append(PlainText.reverifyMark.text(language)) }

@@ -449,7 +449,8 @@ extension SummaryReport {
     return html
       + questionTable(summary.evidence, r(.evidenceList)) { position, html in
         self.appendEvidence(
-          self.answers[self.questionnaire.questions[position].id]?.evidence ?? [], to: &html)
+          self.answers[self.questionnaire.questions[position].id]?.evidence.map(\.reference) ?? [],
+          to: &html)
       }
   }
 
@@ -518,7 +519,9 @@ extension SummaryReport {
       if answer?.flagged == true { html += " <span class=\"flag\">⚑</span>" }
       html += "</td><td>"
       if let note = answer?.note, !note.isBlank { html.appendLines(note) }
-      if let evidence = answer?.evidence, !evidence.isEmpty { appendEvidence(evidence, to: &html) }
+      if let evidence = answer?.evidence, !evidence.isEmpty {
+        appendEvidence(evidence.map(\.reference), to: &html)
+      }
       html += "</td></tr>"
     }
     if currentSection >= 0 { html += "</tbody></table>\n" }

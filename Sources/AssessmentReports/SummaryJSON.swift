@@ -283,7 +283,8 @@ extension SummaryReport {
           answer: gap.answer.rawValue, severity: gap.severity.rawValue, likelihood: gap.likelihood,
           impact: gap.impact, level: gap.level, note: answer?.note ?? "",
           remediation: question.remediation.map(q) ?? "", flagged: answer?.flagged ?? false,
-          evidence: answer?.evidence ?? [], action: answer?.action.map(Self.actionDocument),
+          evidence: answer?.evidence.map(\.reference) ?? [],
+          action: answer?.action.map(Self.actionDocument),
           toReverify: gap.toReverify ? true : nil)
       },
       unanswered: summary.unanswered.map(id),
@@ -293,7 +294,7 @@ extension SummaryReport {
       },
       unjustifiedNotApplicable: summary.unjustifiedNotApplicable.map(id),
       evidence: summary.evidence.map {
-        .init(question: id($0), items: answers[id($0)]?.evidence ?? [])
+        .init(question: id($0), items: answers[id($0)]?.evidence.map(\.reference) ?? [])
       },
       context: contextPositions.compactMap { position in
         let question = questionnaire.questions[position]

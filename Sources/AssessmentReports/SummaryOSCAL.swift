@@ -241,7 +241,7 @@ extension SummaryReport {
       let answer = answers[question.id]
       let words = answerWords(at: position)
       let note = answer?.note.trimmed ?? ""
-      let evidence = answer?.evidence.filter { !$0.isBlank } ?? []
+      let evidence = answer?.evidence.map(\.reference).filter { !$0.isBlank } ?? []
       guard words != nil || !note.isEmpty || !evidence.isEmpty else { continue }
       let id = uuid("observation/" + question.id)
       observationOf[question.id] = id

@@ -275,7 +275,7 @@ extension SummaryReport {
   }
 
   func stateEvidence(_ position: Int) -> String? {
-    let items = answers[questionnaire.questions[position].id]?.evidence ?? []
+    let items = answers[questionnaire.questions[position].id]?.evidence.map(\.reference) ?? []
     return items.isEmpty ? nil : items.joined(separator: "; ")
   }
 

@@ -63,7 +63,8 @@ extension SessionFile {
 
       var answer: Answer {
         Answer(
-          value: value?.value, note: note, evidence: evidence, flagged: flagged,
+          value: value?.value, note: note, evidence: evidence.map { EvidenceRecord(reference: $0) },
+          flagged: flagged,
           answeredAt: answeredAt,
           action: action?.action, reverify: reverify)
       }
@@ -71,7 +72,7 @@ extension SessionFile {
       init(_ answer: Answer) {
         value = answer.value.map(Value.init)
         note = answer.note
-        evidence = answer.evidence
+        evidence = answer.evidence.map(\.reference)
         flagged = answer.flagged
         answeredAt = answer.answeredAt
         action = answer.action.map(Action.init)

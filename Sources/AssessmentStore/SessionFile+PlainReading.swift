@@ -193,7 +193,8 @@ struct PlainSessionReader {
     // at most as many as its bytes.
     guard text.utf8.count <= SessionFile.maximumNoteLength else { return nil }
     return Answer(
-      value: value ?? nil, note: text, evidence: (evidence ?? nil) ?? [],
+      value: value ?? nil, note: text,
+      evidence: ((evidence ?? nil) ?? []).map { EvidenceRecord(reference: $0) },
       flagged: (flagged ?? nil) ?? false,
       answeredAt: answeredAt ?? nil, action: action ?? nil, reverify: (reverify ?? nil) ?? false)
   }

@@ -35,11 +35,16 @@ public struct SessionRecord: Equatable, Sendable {
   /// What `list` shows, derived from the rest when the file is rewritten with its questionnaire
   /// at hand; nil when unknown or out of date (see ``SessionAbstract``).
   public var abstract: SessionAbstract?
+  /// Who changed the identification, and when, oldest first.
+  public var identificationHistory: [IdentificationChange]
+  /// Management's decisions on the assessment, oldest first; the last is the current one.
+  public var signOffs: [SignOff]
 
   public init(
     id: String, questionnaire: QuestionnaireReference, metadata: SessionMetadata, phase: Phase,
     cursorQuestionID: String?, answers: [String: Answer], previous: PreviousAssessment? = nil,
-    abstract: SessionAbstract? = nil
+    abstract: SessionAbstract? = nil, identificationHistory: [IdentificationChange] = [],
+    signOffs: [SignOff] = []
   ) {
     self.id = id
     self.questionnaire = questionnaire
@@ -49,6 +54,8 @@ public struct SessionRecord: Equatable, Sendable {
     self.answers = answers
     self.previous = previous
     self.abstract = abstract
+    self.identificationHistory = identificationHistory
+    self.signOffs = signOffs
   }
 }
 

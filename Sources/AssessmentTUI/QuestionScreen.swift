@@ -202,7 +202,8 @@ struct QuestionScreen {
     }
     if let evidence = answer?.evidence, !evidence.isEmpty {
       wrap(
-        labelled(.evidence, language) + " " + evidence.joined(separator: " · "), .plain)
+        labelled(.evidence, language) + " " + evidence.map(\.reference).joined(separator: " · "),
+        .plain)
     }
     if answer?.flagged == true {
       lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning)))

@@ -32,7 +32,8 @@ enum SaveLoop {
       let padding = String(repeating: "é", count: (last * 37) % 700)
       answers["slot_\(slot)"] = Answer(
         value: .choice(["compliant", "partial", "noncompliant", "unknown"][last % 4]),
-        note: "round \(last) \(padding)", evidence: last % 3 == 0 ? ["contrat §\(last)"] : [],
+        note: "round \(last) \(padding)",
+        evidence: last % 3 == 0 ? [EvidenceRecord(reference: "contrat §\(last)")] : [],
         flagged: last % 5 == 0, answeredAt: start.addingTimeInterval(Double(last)),
         // Format 2's fields, so that the crash tests cover them too.
         action: last % 2 == 0

@@ -168,7 +168,9 @@ enum Synthetic {
       case .derogation: answer.value = .derogation(DerogationRecord(reference: "DER-\(index)"))
       }
       if index % 2 == 0 { answer.note = note(index) }
-      if index % 5 == 0 { answer.evidence = ["Contrat-cadre v3, annexe \(index % 7 + 1)"] }
+      if index % 5 == 0 {
+        answer.evidence = [EvidenceRecord(reference: "Contrat-cadre v3, annexe \(index % 7 + 1)")]
+      }
       if withPlan, question.type == .compliance { answer.action = action(index) }
       answers[question.id] = answer
     }

@@ -24,7 +24,9 @@ import Testing
       sections: sections, blockingRules: base.blockingRules, risks: base.risks)
     var answers = ReportFixture.answers
     answers["restitution"]?.note = payload + "\n" + formula
-    answers["restitution"]?.evidence = [payload, formula]
+    answers["restitution"]?.evidence = [
+      EvidenceRecord(reference: payload), EvidenceRecord(reference: formula),
+    ]
     answers["sovereignty"]?.note = formula
     answers["comment"] = Answer(value: .text(payload), note: payload, answeredAt: t0)
     let state = Wizard(questionnaire: questionnaire).resume(

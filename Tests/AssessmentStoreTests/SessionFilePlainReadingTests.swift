@@ -44,7 +44,13 @@ import Testing
       default: answer.value = nil
       }
       answer.note = text(index + 2)
-      answer.evidence = index % 4 == 0 ? [] : [text(index), "contrat.pdf §\(index)"]
+      answer.evidence =
+        index % 4 == 0
+        ? []
+        : [
+          EvidenceRecord(reference: text(index)),
+          EvidenceRecord(reference: "contrat.pdf §\(index)"),
+        ]
       answer.flagged = index % 5 == 0
       answer.reverify = index % 7 == 0
       if index % 3 == 1 {
