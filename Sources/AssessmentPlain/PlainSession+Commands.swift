@@ -55,7 +55,9 @@ extension PlainSession {
       let evidence = state.wizard.answers[question.id]?.evidence ?? []
       if argument.isEmpty {
         if evidence.isEmpty { reply.lines.append(Phrase.evidenceNone.text(language)) }
-        for (index, item) in evidence.enumerated() { reply.lines.append("  \(index + 1). \(item)") }
+        for (index, item) in evidence.enumerated() {
+          reply.lines.append("  \(index + 1). \(item.reference)")
+        }
       } else if argument.hasPrefix("-"), let number = Int(argument.dropFirst()) {
         guard evidence.indices.contains(number - 1) else {
           reply.refused = PlainText.evidenceNoSuch.format(language, number)

@@ -30,7 +30,7 @@ struct EvidenceScreen {
       canvas.text(
         row: 6 + row, column: 2,
         DisplayWidth.truncate(
-          "\(index == selection ? "›" : " ") \(index + 1). \(item)", to: canvas.width - 4),
+          "\(index == selection ? "›" : " ") \(index + 1). \(item.reference)", to: canvas.width - 4),
         index == selection ? .reverse : .plain)
     }
     let row = canvas.height - 5

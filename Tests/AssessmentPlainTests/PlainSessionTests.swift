@@ -57,6 +57,14 @@ import Testing
     #expect(plain.prompt().contains("[Provider (by default)]"), "\(plain.prompt())")
   }
 
+  @Test func theEvidenceListShowsEachReferenceAsTyped() throws {
+    var plain = try session()
+    _ = plain.next()
+    _ = plain.handle("evidence Contrat-cadre §14", now: t0)
+    let listed = plain.handle("evidence", now: t0)
+    #expect(listed.lines.contains("  1. Contrat-cadre §14"), "\(listed.lines)")
+  }
+
   @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
     var plain = try session()
     _ = plain.next()
