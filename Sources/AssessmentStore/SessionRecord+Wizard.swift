@@ -41,18 +41,31 @@ extension SessionRecord {
       let from = questionnaire.version
       let to = loaded.questionnaire.version
       let file = loaded.file.map { " (\($0))" } ?? ""
+      // The content can change under the same version number (an edited copy).
+      let versions: String
+      switch language {
+      case .fr:
+        versions =
+          from == to ? "même numéro de version \(to), contenu différent" : "version \(from) → \(to)"
+      case .en:
+        versions =
+          from == to ? "same version number \(to), different content" : "version \(from) → \(to)"
+      case .nl:
+        versions =
+          from == to ? "zelfde versienummer \(to), andere inhoud" : "versie \(from) → \(to)"
+      }
       switch language {
       case .fr:
         warnings.append(
-          "le questionnaire « \(id) »\(file) a changé depuis l'enregistrement de cette session (version \(from) → \(to)) ; les réponses sont conservées par identifiant de question"
+          "le questionnaire « \(id) »\(file) a changé depuis l'enregistrement de cette session (\(versions)) ; les réponses sont conservées par identifiant de question"
         )
       case .en:
         warnings.append(
-          "the questionnaire '\(id)'\(file) changed since this session was saved (version \(from) → \(to)); answers are kept by question id"
+          "the questionnaire '\(id)'\(file) changed since this session was saved (\(versions)); answers are kept by question id"
         )
       case .nl:
         warnings.append(
-          "de vragenlijst ‘\(id)’\(file) is gewijzigd sinds deze sessie werd opgeslagen (versie \(from) → \(to)); de antwoorden blijven bewaard per vraag-id"
+          "de vragenlijst ‘\(id)’\(file) is gewijzigd sinds deze sessie werd opgeslagen (\(versions)); de antwoorden blijven bewaard per vraag-id"
         )
       }
     }

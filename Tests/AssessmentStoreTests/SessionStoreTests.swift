@@ -211,6 +211,14 @@ import Testing
     let warnings = saved.warnings(against: loaded)
     #expect(warnings.count == 2)
     #expect(warnings[0].contains("changed since this session was saved"))
+    // The content changed under the same version number: not "version 1.0.0 → 1.0.0".
+    #expect(warnings[0].contains("same version number 1.0.0, different content"), "\(warnings[0])")
+    #expect(
+      saved.warnings(against: loaded, language: .nl)[0].contains(
+        "zelfde versienummer 1.0.0, andere inhoud"))
+    var older = saved
+    older.questionnaire.version = "0.9.0"
+    #expect(older.warnings(against: loaded)[0].contains("(version 0.9.0 → 1.0.0)"))
     #expect(warnings[1].contains("count, multi, retired_question"))
   }
 }
