@@ -1,4 +1,5 @@
-// The session file's encoding today, format 2 (schemaVersion 2), which also decodes format 1.
+// The session file's encoding of format 2 (schemaVersion 2), which also decodes format 1; read
+// and migrated in memory to format 3 (SessionFile+Format3.swift).
 import AssessmentCore
 import Foundation
 
@@ -7,8 +8,8 @@ extension SessionFile {
     var schemaVersion: Int
   }
 
-  /// The session file as written today, `"schemaVersion": 2`; it also decodes a file of format 1,
-  /// which lacks only what format 2 added.
+  /// The session file of format 2, `"schemaVersion": 2`; it also decodes a file of format 1,
+  /// which lacks only what format 2 added. A reference alone becomes an evidence record.
   struct FileFormat2: Codable {
     var schemaVersion: Int
     var id: String
@@ -232,8 +233,9 @@ extension SessionFile {
       }
     }
 
+    /// A file of format 2 (the tests make them; cloud-assess writes format 3).
     init(_ record: SessionRecord) {
-      schemaVersion = SessionFile.schemaVersion
+      schemaVersion = 2
       id = record.id
       questionnaire = record.questionnaire
       metadata = Metadata(record.metadata)

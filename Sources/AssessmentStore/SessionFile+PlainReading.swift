@@ -11,7 +11,8 @@ import SystemSupport
 /// reader walks the bytes once and builds the record itself.
 ///
 /// It is never the one that judges a file: it accepts only plain, well-formed files (the keys
-/// and value kinds `SessionFile.FileFormat2` decodes, each key once, no escape in a key,
+/// and value kinds `SessionFile.FileFormat3` and, for versions 1 and 2,
+/// `SessionFile.FileFormat2` decode, each key once, no escape in a key,
 /// strings without surrogate escapes, numbers without an exponent, known phases and action statuses, valid
 /// dates and ids) and gives up (nil) at anything else, however harmless. The `Codable`
 /// decoding then reads the file, with its own errors and leniencies. On every file it
@@ -20,6 +21,12 @@ import SystemSupport
 struct PlainSessionReader {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
+  /// The version is the file's last key: until it is read, what the answers hold says which
+  /// format they were written in. Evidence as a reference alone (formats 1 and 2):
+  private var sawReferenceAlone = false
+  /// Anything format 3 added (an evidence record, claims, history, a conflict, the
+  /// identification's history, sign-offs):
+  private var sawFormat3 = false
 
   /// The record in `data`, or nil when the file is not plainly one.
   static func record(_ data: Data) -> SessionRecord? {
@@ -42,6 +49,7 @@ struct PlainSessionReader {
       metadata: SessionMetadata?
     var phase: Phase?, cursor: String??, answers: [String: Answer]?
     var previous: PreviousAssessment??, abstract: SessionAbstract??
+    var identificationHistory: [IdentificationChange]?, signOffs: [SignOff]?
     let read = object { reader, key in
       switch key {
       case "schemaVersion": return reader.once(&version, reader.integer())
@@ -53,18 +61,31 @@ struct PlainSessionReader {
       case "answers": return reader.once(&answers, reader.answers())
       case "previous": return reader.once(&previous, reader.optional { $0.previousAssessment() })
       case "abstract": return reader.once(&abstract, reader.optional { $0.abstract() })
+      case "identification_history":
+        reader.sawFormat3 = true
+        return reader.once(
+          &identificationHistory, reader.array { $0.identificationChange() })
+      case "signoffs":
+        reader.sawFormat3 = true
+        return reader.once(&signOffs, reader.array { $0.signOff() })
       default: return false
       }
     }
-    guard read, let version, version == 1 || version == 2, let id, SessionStore.isValidID(id),
-      let questionnaire, let metadata, let phase, let cursor, let answers
+    guard read, let version, (1...SessionFile.schemaVersion).contains(version), let id,
+      SessionStore.isValidID(id), let questionnaire, let metadata, let phase, let cursor,
+      let answers
     else { return nil }
+    // Each format's answers as that format writes them (a reference alone is format 2's; the
+    // format-3 keys in an older file are left to `Codable`, which ignores them).
+    let current = version == SessionFile.schemaVersion
+    guard current ? !sawReferenceAlone : !sawFormat3 else { return nil }
     return SessionRecord(
       id: id, questionnaire: questionnaire, metadata: metadata, phase: phase,
       cursorQuestionID: cursor,
       answers: answers, previous: previous ?? nil,
-      // An abstract in a version-1 file would not be ours: derived data is never trusted.
-      abstract: version < 2 ? nil : abstract ?? nil)
+      // The abstract of an older format was derived by older rules: never trusted.
+      abstract: current ? abstract ?? nil : nil,
+      identificationHistory: identificationHistory ?? [], signOffs: signOffs ?? [])
   }
 
   private mutating func questionnaireReference() -> QuestionnaireReference? {
@@ -170,33 +191,255 @@ struct PlainSessionReader {
     return read ? answers : nil
   }
 
-  /// An answer (`SessionFile.FileFormat2.AnswerFormat2`): every field optional, null meaning
-  /// absent.
+  /// An answer (`SessionFile.AnswerFormat3`, or `SessionFile.FileFormat2.AnswerFormat2` in an
+  /// older file): every field optional, null meaning absent.
   private mutating func answer() -> Answer? {
-    var value: AnswerValue??, note: String??, evidence: [String]??, flagged: Bool??
+    var value: AnswerValue??, note: String??, evidence: [EvidenceRecord]??, flagged: Bool??
     var answeredAt: Date??, action: PlanAction??, reverify: Bool??
+    var claims: [ProviderClaim]?, history: [AnswerChange]?, conflict: AnswerConflict?
     let read = object { reader, key in
       switch key {
       case "value": return reader.once(&value, reader.optional { $0.value() })
       case "note": return reader.once(&note, reader.optional { $0.string() })
-      case "evidence": return reader.once(&evidence, reader.optional { $0.strings() })
+      case "evidence": return reader.once(&evidence, reader.optional { $0.evidenceList() })
       case "flagged": return reader.once(&flagged, reader.optional { $0.bool() })
       case "answeredAt": return reader.once(&answeredAt, reader.optional { $0.date() })
       case "action": return reader.once(&action, reader.optional { $0.action() })
       case "reverify": return reader.once(&reverify, reader.optional { $0.bool() })
+      case "claims":
+        reader.sawFormat3 = true
+        return reader.once(&claims, reader.array { $0.claim() })
+      case "history":
+        reader.sawFormat3 = true
+        return reader.once(&history, reader.array { $0.change() })
+      case "conflict":
+        reader.sawFormat3 = true
+        return reader.once(&conflict, reader.conflict())
       default: return false
       }
     }
     guard read else { return nil }
     let text = (note ?? nil) ?? ""
-    // A note over the limit is refused by the `Codable` decoding, which counts its characters:
-    // at most as many as its bytes.
-    guard text.utf8.count <= SessionFile.maximumNoteLength else { return nil }
+    guard Self.withinLimit(text) else { return nil }
     return Answer(
-      value: value ?? nil, note: text,
-      evidence: ((evidence ?? nil) ?? []).map { EvidenceRecord(reference: $0) },
+      value: value ?? nil, note: text, evidence: (evidence ?? nil) ?? [],
       flagged: (flagged ?? nil) ?? false,
-      answeredAt: answeredAt ?? nil, action: action ?? nil, reverify: (reverify ?? nil) ?? false)
+      answeredAt: answeredAt ?? nil, action: action ?? nil, reverify: (reverify ?? nil) ?? false,
+      claims: claims ?? [], history: history ?? [], conflict: conflict)
+  }
+
+  /// A note over the limit is refused by the `Codable` decoding, which counts its characters:
+  /// at most as many as its bytes, so a text of no more bytes than the limit is within it.
+  private static func withinLimit(_ text: String) -> Bool {
+    text.utf8.count <= SessionFile.maximumNoteLength
+  }
+
+  /// The evidence of an answer: references alone (formats 1 and 2) or records (format 3).
+  private mutating func evidenceList() -> [EvidenceRecord]? {
+    array { reader in
+      reader.skipWhitespace()
+      guard reader.index < reader.bytes.count else { return nil }
+      if reader.bytes[reader.index] == 0x22 {  // "
+        reader.sawReferenceAlone = true
+        return reader.string().map { EvidenceRecord(reference: $0) }
+      }
+      reader.sawFormat3 = true
+      return reader.evidenceRecord()
+    }
+  }
+
+  /// Evidence records only (in claims, histories and conflicts).
+  private mutating func evidenceRecords() -> [EvidenceRecord]? {
+    array { $0.evidenceRecord() }
+  }
+
+  /// `{"reference", "issued_on", "valid_until", "file"}`: the days, when there, real days; the
+  /// file with its digest.
+  private mutating func evidenceRecord() -> EvidenceRecord? {
+    var reference: String?, issuedOn: String?, validUntil: String?, file: EvidenceFile?
+    let read = object { reader, key in
+      switch key {
+      case "reference": return reader.once(&reference, reader.string())
+      case "issued_on": return reader.once(&issuedOn, reader.day())
+      case "valid_until": return reader.once(&validUntil, reader.day())
+      case "file": return reader.once(&file, reader.evidenceFile())
+      default: return false
+      }
+    }
+    guard read, let reference else { return nil }
+    return EvidenceRecord(
+      reference: reference, issuedOn: issuedOn ?? "", validUntil: validUntil ?? "", file: file)
+  }
+
+  private mutating func evidenceFile() -> EvidenceFile? {
+    var path: String?, sha256: String?
+    let read = object { reader, key in
+      switch key {
+      case "path": return reader.once(&path, reader.string())
+      case "sha256": return reader.once(&sha256, reader.digest())
+      default: return false
+      }
+    }
+    guard read, let path, let sha256 else { return nil }
+    return EvidenceFile(path: path, sha256: sha256)
+  }
+
+  /// A provider claim (`SessionFile.ClaimFormat3`).
+  private mutating func claim() -> ProviderClaim? {
+    var value: AnswerValue?, explanation: String?, evidence: [EvidenceRecord]?, remarks: String?
+    var importedAt: Date?, workbook: String?, cell: String?
+    let read = object { reader, key in
+      switch key {
+      case "value": return reader.once(&value, reader.value())
+      case "explanation": return reader.once(&explanation, reader.string())
+      case "evidence": return reader.once(&evidence, reader.evidenceRecords())
+      case "remarks": return reader.once(&remarks, reader.string())
+      case "imported_at": return reader.once(&importedAt, reader.date())
+      case "workbook_sha256": return reader.once(&workbook, reader.digest())
+      case "cell": return reader.once(&cell, reader.string())
+      default: return false
+      }
+    }
+    guard read, let importedAt, let workbook, let cell, Self.withinLimit(explanation ?? ""),
+      Self.withinLimit(remarks ?? "")
+    else { return nil }
+    return ProviderClaim(
+      value: value, explanation: explanation ?? "", evidence: evidence ?? [],
+      remarks: remarks ?? "", importedAt: importedAt, workbookSHA256: workbook, cell: cell)
+  }
+
+  /// A change of an answer's history (`SessionFile.ChangeFormat3`).
+  private mutating func change() -> AnswerChange? {
+    var at: Date?, by: String?, origin: AnswerChange.Origin?, parts: [AnswerChange.Part]?
+    let read = object { reader, key in
+      switch key {
+      case "at": return reader.once(&at, reader.date())
+      case "by": return reader.once(&by, reader.string())
+      case "origin":
+        return reader.once(&origin, reader.string().flatMap(AnswerChange.Origin.init(rawValue:)))
+      case "changes": return reader.once(&parts, reader.parts())
+      default: return false
+      }
+    }
+    guard read, let at, let by, let origin, let parts else { return nil }
+    return AnswerChange(at: at, by: by, origin: origin, parts: parts)
+  }
+
+  /// The parts a change set, in the order `Codable` reads them back: value, note, evidence,
+  /// action, flagged, claim; `null` a cleared value, a removed action, a claim without value.
+  private mutating func parts() -> [AnswerChange.Part]? {
+    var value: AnswerValue??, note: String?, evidence: [EvidenceRecord]?, action: PlanAction??
+    var flagged: Bool?, claim: AnswerValue??
+    let read = object { reader, key in
+      switch key {
+      case "value": return reader.once(&value, reader.optional { $0.value() })
+      case "note": return reader.once(&note, reader.string())
+      case "evidence": return reader.once(&evidence, reader.evidenceRecords())
+      case "action": return reader.once(&action, reader.optional { $0.action() })
+      case "flagged": return reader.once(&flagged, reader.bool())
+      case "claim": return reader.once(&claim, reader.optional { $0.value() })
+      default: return false
+      }
+    }
+    guard read, Self.withinLimit(note ?? "") else { return nil }
+    var parts: [AnswerChange.Part] = []
+    if let value { parts.append(.value(value)) }
+    if let note { parts.append(.note(note)) }
+    if let evidence { parts.append(.evidence(evidence)) }
+    if let action { parts.append(.action(action)) }
+    if let flagged { parts.append(.flagged(flagged)) }
+    if let claim { parts.append(.claim(claim)) }
+    return parts
+  }
+
+  /// `{"ours": side, "theirs": side}`.
+  private mutating func conflict() -> AnswerConflict? {
+    var ours: AnswerConflict.Side?, theirs: AnswerConflict.Side?
+    let read = object { reader, key in
+      switch key {
+      case "ours": return reader.once(&ours, reader.side())
+      case "theirs": return reader.once(&theirs, reader.side())
+      default: return false
+      }
+    }
+    guard read, let ours, let theirs else { return nil }
+    return AnswerConflict(ours: ours, theirs: theirs)
+  }
+
+  private mutating func side() -> AnswerConflict.Side? {
+    var value: AnswerValue?, note: String?, evidence: [EvidenceRecord]?, flagged: Bool?
+    var action: PlanAction?, by: String?, at: Date?
+    let read = object { reader, key in
+      switch key {
+      case "value": return reader.once(&value, reader.value())
+      case "note": return reader.once(&note, reader.string())
+      case "evidence": return reader.once(&evidence, reader.evidenceRecords())
+      case "flagged": return reader.once(&flagged, reader.bool())
+      case "action": return reader.once(&action, reader.action())
+      case "by": return reader.once(&by, reader.string())
+      case "at": return reader.once(&at, reader.date())
+      default: return false
+      }
+    }
+    guard read, Self.withinLimit(note ?? "") else { return nil }
+    return AnswerConflict.Side(
+      value: value, note: note ?? "", evidence: evidence ?? [], flagged: flagged ?? false,
+      action: action, by: by ?? "", at: at)
+  }
+
+  /// `{"at", "by", "fields": {"organisation": …}}`.
+  private mutating func identificationChange() -> IdentificationChange? {
+    var at: Date?, by: String?, fields: [SessionMetadata.Field: String]?
+    let read = object { reader, key in
+      switch key {
+      case "at": return reader.once(&at, reader.date())
+      case "by": return reader.once(&by, reader.string())
+      case "fields": return reader.once(&fields, reader.identificationFields())
+      default: return false
+      }
+    }
+    guard read, let at, let by, let fields else { return nil }
+    return IdentificationChange(at: at, by: by, fields: fields)
+  }
+
+  private mutating func identificationFields() -> [SessionMetadata.Field: String]? {
+    var fields: [SessionMetadata.Field: String] = [:]
+    let read = object { reader, key in
+      guard let field = SessionMetadata.Field(rawValue: key), fields[field] == nil,
+        let text = reader.string()
+      else { return false }
+      fields[field] = text
+      return true
+    }
+    return read ? fields : nil
+  }
+
+  /// A sign-off (`SessionFile.SignOffFormat3`).
+  private mutating func signOff() -> SignOff? {
+    var by: String?, role: String?, decision: SignOff.Decision?, reference: String?, on: String?
+    var conditions: String?, digest: String?, recordedAt: Date?, recordedBy: String?
+    let read = object { reader, key in
+      switch key {
+      case "by": return reader.once(&by, reader.string())
+      case "role": return reader.once(&role, reader.string())
+      case "decision":
+        return reader.once(&decision, reader.string().flatMap(SignOff.Decision.init(rawValue:)))
+      case "reference": return reader.once(&reference, reader.string())
+      case "on": return reader.once(&on, reader.day())
+      case "conditions": return reader.once(&conditions, reader.string())
+      case "content_digest": return reader.once(&digest, reader.digest())
+      case "recorded_at": return reader.once(&recordedAt, reader.date())
+      case "recorded_by": return reader.once(&recordedBy, reader.string())
+      default: return false
+      }
+    }
+    guard read, let by, let role, let decision, let reference, let on, let digest,
+      let recordedAt, let recordedBy, Self.withinLimit(conditions ?? "")
+    else { return nil }
+    return SignOff(
+      by: by, role: role, decision: decision, reference: reference, on: on,
+      conditions: conditions ?? "", contentDigest: digest, recordedAt: recordedAt,
+      recordedBy: recordedBy)
   }
 
   /// Exactly one of `choice`, `choices`, `text`, `number`, `derogation`.
@@ -304,6 +547,32 @@ struct PlainSessionReader {
       if take(0x2C) { continue }  // ,
       return take(0x7D)
     }
+  }
+
+  /// An array whose elements `element` reads.
+  private mutating func array<T>(_ element: (inout PlainSessionReader) -> T?) -> [T]? {
+    skipWhitespace()
+    guard take(0x5B) else { return nil }  // [
+    var elements: [T] = []
+    skipWhitespace()
+    if take(0x5D) { return elements }  // ]
+    while true {
+      guard let value = element(&self) else { return nil }
+      elements.append(value)
+      skipWhitespace()
+      if take(0x2C) { continue }
+      return take(0x5D) ? elements : nil
+    }
+  }
+
+  /// A day `YYYY-MM-DD` of the calendar.
+  private mutating func day() -> String? {
+    string().flatMap { Day.isValid($0) ? $0 : nil }
+  }
+
+  /// A SHA-256 digest: 64 lowercase hexadecimal digits.
+  private mutating func digest() -> String? {
+    string().flatMap { SessionFile.isSHA256($0) ? $0 : nil }
   }
 
   /// An array of strings.

@@ -121,21 +121,22 @@ public struct SessionAbstract: Equatable, Sendable, Codable {
 /// The JSON encoding of session files (`docs/session-format.md`, `docs/session.schema.json`).
 ///
 /// The version is decoded first; a newer one is refused, the current one decoded strictly, an
-/// older one (1) migrated in memory: version 2 added the action plan, carried answers, the
-/// previous assessment and the abstract, all optional, so a version-1 file is a version-2 file
-/// without them.
+/// older one migrated in memory: version 2 added the action plan, carried answers, the previous
+/// assessment and the abstract, all optional, so a version-1 file is a version-2 file without
+/// them; version 3 made evidence records of the references (a reference alone becomes a record)
+/// and added the provider's claims, the histories, conflicts and sign-offs (none in an older file).
 public enum SessionFile {
-  public static let schemaVersion = 2
-  /// The journal line format written (1 is read too: its lines are version-2 lines without the
-  /// new answer fields).
-  public static let journalVersion = 2
+  public static let schemaVersion = 3
+  /// The journal line format written (1 and 2 are read too: their lines hold answers as files of
+  /// version 2 do).
+  public static let journalVersion = 3
   /// Larger files are refused before they are read.
   public static let maximumFileSize = 32 * 1024 * 1024
   /// Longer notes are refused when decoding (and cut by the editor before).
   public static let maximumNoteLength = 100_000
 
   public static func encode(_ record: SessionRecord) throws -> Data {
-    var data = try makeEncoder(pretty: true).encode(FileFormat2(record))
+    var data = try makeEncoder(pretty: true).encode(FileFormat3(record))
     data.append(UInt8(ascii: "\n"))
     return data
   }
@@ -174,13 +175,14 @@ public enum SessionFile {
     guard version <= schemaVersion else {
       throw .sessionFromTheFuture(path: path, version: version, supported: schemaVersion)
     }
-    guard version == 1 || version == 2 else {
+    guard (1...schemaVersion).contains(version) else {
       throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
     }
     do {
+      if version == schemaVersion { return try decoder.decode(FileFormat3.self, from: data).record() }
       var record = try decoder.decode(FileFormat2.self, from: data).record()
-      // An abstract in a version-1 file would not be ours: derived data is never trusted.
-      if version < 2 { record.abstract = nil }
+      // The abstract of an older format was derived by older rules: derived data is never trusted.
+      record.abstract = nil
       return record
     } catch {
       throw .sessionCorrupt(path: path, reason: describe(error, data: data))
@@ -190,7 +192,7 @@ public enum SessionFile {
   // MARK: - Coders
 
   /// Sorted keys, RFC 3339 dates; pretty-printed for the session file, one line for the journal.
-  private static func makeEncoder(pretty: Bool) -> JSONEncoder {
+  static func makeEncoder(pretty: Bool) -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
       pretty
@@ -267,7 +269,8 @@ public enum SessionFile {
   }
 
   /// One journal line: what changed from `old` to `new` (metadata, phase and cursor whole, the
-  /// answers that changed, `null` for one removed), ending in a newline. Lines set values rather
+  /// answers that changed whole, `null` for one removed, the identification's history and the
+  /// sign-offs whole when they changed), ending in a newline. Lines set values rather
   /// than apply differences, so replaying a journal twice gives the same record.
   ///
   /// `changed`, when given, names every answer that may differ (the wizard keeps that list), so
@@ -275,23 +278,26 @@ public enum SessionFile {
   public static func journalEntry(
     from old: SessionRecord, to new: SessionRecord, changed: Set<String>? = nil
   ) throws -> Data {
-    var answers: [String: FileFormat2.AnswerFormat2?] = [:]
+    var answers: [String: AnswerFormat3?] = [:]
     if let changed {
       for id in changed where old.answers[id] != new.answers[id] {
-        answers[id] = .some(new.answers[id].map(FileFormat2.AnswerFormat2.init))
+        answers[id] = .some(new.answers[id].map(AnswerFormat3.init))
       }
     } else {
       for (id, answer) in new.answers where old.answers[id] != answer {
-        answers[id] = .some(FileFormat2.AnswerFormat2(answer))
+        answers[id] = .some(AnswerFormat3(answer))
       }
       for id in old.answers.keys where new.answers[id] == nil {
         answers[id] = .some(nil)
       }
     }
-    let entry = JournalEntryFormat2(
+    let entry = JournalEntryFormat3(
       journal: journalVersion, metadata: FileFormat2.Metadata(new.metadata),
       phase: new.phase.rawValue,
-      cursor: FileFormat2.Cursor(question: new.cursorQuestionID), answers: answers)
+      cursor: FileFormat2.Cursor(question: new.cursorQuestionID), answers: answers,
+      identificationHistory: old.identificationHistory == new.identificationHistory
+        ? nil : new.identificationHistory.map(IdentificationChangeFormat3.init),
+      signOffs: old.signOffs == new.signOffs ? nil : new.signOffs.map(SignOffFormat3.init))
     var data = try makeEncoder(pretty: false).encode(entry)
     data.append(UInt8(ascii: "\n"))
     return data
@@ -321,9 +327,9 @@ public enum SessionFile {
       let line = complete[start..<end]
       start = complete.index(after: end)
       guard !line.isEmpty else { continue }
-      let entry: JournalEntryFormat2
+      let entry: JournalLine
       do {
-        entry = try decoder.decode(JournalEntryFormat2.self, from: line)
+        entry = try decoder.decode(JournalLine.self, from: line)
       } catch {
         throw .sessionCorrupt(
           path: path, reason: "line \(lineNumber): \(describe(error, data: line))")
@@ -339,20 +345,54 @@ public enum SessionFile {
       record.phase = phase
       record.cursorQuestionID = entry.cursor.question
       for (id, answer) in entry.answers {
-        record.answers[id] = answer?.answer
+        record.answers[id] = answer
       }
+      if let history = entry.identificationHistory { record.identificationHistory = history }
+      if let signOffs = entry.signOffs { record.signOffs = signOffs }
       // The abstract was the file's; the journal's changes make it out of date.
       record.abstract = nil
     }
     return record
   }
 
-  /// A line of the journal, `"journal": 2`.
-  private struct JournalEntryFormat2: Codable {
+  /// A line of the journal of any version: `"journal"` is read first, and says how its answers
+  /// are written (versions 1 and 2 as in files of version 2, 3 as in files of version 3).
+  private struct JournalLine: Decodable {
     var journal: Int
     var metadata: FileFormat2.Metadata
     var phase: String
     var cursor: FileFormat2.Cursor
-    var answers: [String: FileFormat2.AnswerFormat2?]
+    var answers: [String: Answer?]
+    var identificationHistory: [IdentificationChange]?
+    var signOffs: [SignOff]?
+
+    init(from decoder: Decoder) throws {
+      typealias Keys = JournalEntryFormat3.CodingKeys
+      let container = try decoder.container(keyedBy: Keys.self)
+      journal = try container.decode(Int.self, forKey: .journal)
+      guard journal <= SessionFile.journalVersion else {
+        // A line of a newer cloud-assess: refused for its version, whatever it holds.
+        metadata = FileFormat2.Metadata(SessionMetadata(created: .distantPast, updated: .distantPast))
+        phase = ""
+        cursor = FileFormat2.Cursor(question: nil)
+        answers = [:]
+        return
+      }
+      metadata = try container.decode(FileFormat2.Metadata.self, forKey: .metadata)
+      phase = try container.decode(String.self, forKey: .phase)
+      cursor = try container.decode(FileFormat2.Cursor.self, forKey: .cursor)
+      guard journal >= 3 else {
+        answers = try container.decode(
+          [String: FileFormat2.AnswerFormat2?].self, forKey: .answers
+        ).mapValues { $0?.answer }
+        return
+      }
+      answers = try container.decode([String: AnswerFormat3?].self, forKey: .answers)
+        .mapValues { $0?.answer }
+      identificationHistory = try container.decodeIfPresent(
+        [IdentificationChangeFormat3].self, forKey: .identificationHistory)?.map(\.change)
+      signOffs = try container.decodeIfPresent([SignOffFormat3].self, forKey: .signOffs)?
+        .map(\.signOff)
+    }
   }
 }

@@ -13,7 +13,8 @@ import Testing
 
   /// Every kind of value and field the format has, with texts that need escaping.
   /// `exoticNumbers`: numbers the writer spells with an exponent or 16 digits, left to `Codable`.
-  func record(_ variant: Int, exoticNumbers: Bool = false) -> SessionRecord {
+  /// `format3: false`: only what format 2 holds.
+  func record(_ variant: Int, exoticNumbers: Bool = false, format3: Bool = true) -> SessionRecord {
     let texts = [
       "", "plain", "quote \" backslash \\ slash / tab \t", "lines\nand\r\nbreaks\r",
       "accents éèà «»",
@@ -49,7 +50,10 @@ import Testing
         ? []
         : [
           EvidenceRecord(reference: text(index)),
-          EvidenceRecord(reference: "contrat.pdf §\(index)"),
+          EvidenceRecord(
+            reference: "contrat.pdf §\(index)", issuedOn: index % 3 == 0 ? "" : "2024-02-29",
+            validUntil: index % 2 == 0 ? "2027-12-31" : "",
+            file: index % 5 == 1 ? EvidenceFile(path: text(index + 1), sha256: digest) : nil),
         ]
       answer.flagged = index % 5 == 0
       answer.reverify = index % 7 == 0
@@ -60,8 +64,14 @@ import Testing
           reference: text(index + 4), acceptedBy: index % 2 == 0 ? "RSSI" : "", acceptedOn: "",
           acceptanceReason: index % 2 == 0 ? text(index + 5) : "", acceptedUntil: "")
       }
+      if format3 {
+        addFormat3(to: &answer, index, text)
+      } else {
+        answer.evidence = answer.evidence.map { EvidenceRecord(reference: $0.reference) }
+      }
       answers["q\(index)_\(variant)"] = answer
     }
+    let t0 = self.t0
     return SessionRecord(
       id: "20261130-101500-ab\(variant % 10)\(variant / 10)",
       questionnaire: QuestionnaireReference(
@@ -81,7 +91,71 @@ import Testing
           service: text(3),
           created: t0, updated: t0, phase: "questions", answered: 12, applicable: 24,
           verdict: "not_acceptable", pendingDue: ["2026-12-31", ""],
-          recheckFrom: variant % 2 == 0 ? nil : "2027-12-31"))
+          recheckFrom: variant % 2 == 0 ? nil : "2027-12-31"),
+      identificationHistory: !format3 || variant % 6 == 5
+        ? []
+        : [
+          IdentificationChange(at: t0, by: text(4), fields: [.organisation: text(5)]),
+          IdentificationChange(
+            at: t0.addingTimeInterval(2.5), by: "",
+            fields: variant % 2 == 0 ? [:] : [.assessor: text(6), .service: "", .provider: "p"]),
+        ],
+      signOffs: !format3 || variant % 4 == 2
+        ? []
+        : [
+          SignOff(
+            by: text(7), role: text(8), decision: SignOff.Decision.allCases[variant % 3],
+            reference: "PV-\(variant)", on: "2026-12-10", conditions: text(9),
+            contentDigest: digest, recordedAt: t0, recordedBy: text(10))
+        ])
+  }
+
+  let digest = String(repeating: "9f", count: 32)
+
+  /// Claims, history and a conflict, varied with the answer's index.
+  func addFormat3(to answer: inout Answer, _ index: Int, _ text: (Int) -> String) {
+    let values: [AnswerValue?] = [
+      .choice("partial"), nil, .text(text(index)), .number(-0.5), .choices(["a", text(index)]),
+      .derogation(DerogationRecord(reference: text(index), expiresOn: "2027-01-01")),
+    ]
+    func value(_ offset: Int) -> AnswerValue? { values[(index + offset) % values.count] }
+    let evidence = [
+      EvidenceRecord(reference: text(index + 3), validUntil: "2026-06-30"),
+      EvidenceRecord(
+        reference: "SOC 2", issuedOn: "2026-01-01",
+        file: EvidenceFile(path: "/p/\(text(index))", sha256: digest)),
+    ]
+    if index % 3 != 2 {
+      answer.claims = (0..<(index % 3 + 1)).map { claim in
+        ProviderClaim(
+          value: value(claim), explanation: claim == 0 ? text(index + 4) : "",
+          evidence: Array(evidence.prefix(claim + index % 2)), remarks: text(index + claim),
+          importedAt: t0.addingTimeInterval(Double(claim) * 86_400.25), workbookSHA256: digest,
+          cell: "Questions!F\(index + 3)")
+      }
+    }
+    let origins = AnswerChange.Origin.allCases
+    answer.history = (0..<(index % 6)).map { step in
+      var parts: [AnswerChange.Part] = []
+      if (index + step) % 2 == 0 { parts.append(.value(value(step))) }
+      if step % 3 == 1 { parts.append(.note(text(index + step))) }
+      if step % 4 == 2 { parts.append(.evidence(Array(evidence.prefix(step % 3)))) }
+      if step % 5 == 3 {
+        parts.append(.action(step % 2 == 0 ? nil : PlanAction(owner: text(step), status: .done)))
+      }
+      if step % 2 == 1 { parts.append(.flagged(step % 4 == 1)) }
+      if step % 6 == 4 { parts.append(.claim(value(step + 1))) }
+      return AnswerChange(
+        at: t0.addingTimeInterval(Double(step) * 0.5), by: step % 4 == 3 ? "" : text(index + step),
+        origin: origins[(index + step) % origins.count], parts: parts)
+    }
+    if index % 5 == 2 {
+      answer.conflict = AnswerConflict(
+        ours: AnswerConflict.Side(
+          value: value(0), note: text(index), evidence: evidence, flagged: true,
+          action: PlanAction(owner: "o", dueDate: "2026-12-31"), by: text(index + 1), at: t0),
+        theirs: AnswerConflict.Side(value: value(1)))
+    }
   }
 
   enum Outcome: Equatable {
@@ -106,6 +180,13 @@ import Testing
 
   @Test func readsWhatTheWriterWritesAsCodableDoes() throws {
     for variant in 0..<12 {
+      // A file of format 2, as the previous cloud-assess wrote it: read directly too.
+      let older = try SessionFile.makeEncoder(pretty: true).encode(
+        SessionFile.FileFormat2(record(variant, format3: false)))
+      var migrated = record(variant, format3: false)
+      migrated.abstract = nil
+      #expect(PlainSessionReader.record(older) == migrated, "variant \(variant), format 2")
+      #expect(outcome(older, directly: false) == .record(migrated), "variant \(variant), format 2")
       let data = try SessionFile.encode(record(variant))
       let plain = PlainSessionReader.record(data)
       #expect(plain != nil, "variant \(variant): a file as written is read directly")
@@ -188,14 +269,14 @@ import Testing
   @Test func leavesEverythingElseToCodable() throws {
     let written = String(decoding: try SessionFile.encode(record(1)), as: UTF8.self)
     let edits: [(String, String)] = [
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2, \"schemaVersion\" : 2"),  // a key twice
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3, \"schemaVersion\" : 3"),  // a key twice
       // unknown key
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2, \"extra\" : [1, {\"a\" : null}]"),
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"),
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"),
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : 2.0"),
-      ("\"schemaVersion\" : 2", "\"schemaVersion\" : \"2\""),
-      ("\"schemaVersion\" : 2", "\"sch\\u0065maVersion\" : 2"),  // escaped key
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3, \"extra\" : [1, {\"a\" : null}]"),
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 4"),
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 1"),
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3.0"),
+      ("\"schemaVersion\" : 3", "\"schemaVersion\" : \"3\""),
+      ("\"schemaVersion\" : 3", "\"sch\\u0065maVersion\" : 3"),  // escaped key
       ("\"phase\" : \"", "\"phase\" : \"x"),
       ("\"flagged\" : false", "\"flagged\" : 0"),
       ("\"flagged\" : false", "\"flagged\" : null"),
@@ -217,6 +298,33 @@ import Testing
       ("\"answeredAt\" : \"", "\"answeredAt\" : null, \"t\" : \""),
       ("{\n", "\u{FEFF}{\n"),  // a byte-order mark
       ("{\n", "{\n\"id\" : \"bad id\", "),
+      // Format 3's fields.
+      ("\"reference\" : \"", "\"reference\" : null, \"r\" : \""),
+      ("{\n          \"reference\" : ", "\"a reference alone\", {\n          \"reference\" : "),
+      ("\"valid_until\" : \"", "\"valid_until\" : \"\", \"v\" : \""),
+      ("\"issued_on\" : \"", "\"issued_on\" : \"2026-13-01\", \"i\" : \""),
+      ("\"sha256\" : \"9f", "\"sha256\" : \"9F"),
+      ("\"workbook_sha256\" : \"9f", "\"workbook_sha256\" : \"9f9"),
+      ("\"content_digest\" : \"", "\"content_digest\" : null, \"d\" : \""),
+      ("\"origin\" : \"", "\"origin\" : \"somewhere\", \"o\" : \""),
+      ("\"decision\" : \"", "\"decision\" : \"later\", \"d\" : \""),
+      ("\"on\" : \"2026-12-10\"", "\"on\" : \"10/12/2026\""),
+      ("\"changes\" : {", "\"changes\" : {\"colour\" : 1, "),
+      ("\"changes\" : {", "\"changes\" : {\"note\" : null, "),
+      ("\"changes\" : {", "\"changes\" : {\"flagged\" : null, "),
+      ("\"changes\" : {", "\"changes\" : {\"evidence\" : null, "),
+      ("\"changes\" : {", "\"changes\" : null, \"c\" : {"),
+      ("\"claims\" : [", "\"claims\" : null, \"c\" : ["),
+      ("\"claims\" : [", "\"claims\" : [{\"cell\" : \"A1\"}, "),
+      ("\"explanation\" : \"", "\"explanation\" : null, \"e\" : \""),
+      ("\"history\" : [", "\"history\" : [{}, "),
+      ("\"conflict\" : {", "\"conflict\" : {\"ours\" : {\"value\" : null}, \"o\" : {"),
+      ("\"ours\" : {", "\"ours\" : {\"note\" : null, "),
+      ("\"fields\" : {", "\"fields\" : {\"colour\" : \"red\", "),
+      ("\"fields\" : {", "\"fields\" : {\"service\" : null, "),
+      ("\"identification_history\" : [", "\"identification_history\" : null, \"i\" : ["),
+      ("\"signoffs\" : [", "\"signoffs\" : [], \"s\" : ["),
+      ("\"signoffs\" : [", "\"signoffs\" : [{}, "),
     ]
     for (index, (target, replacement)) in edits.enumerated() {
       guard let range = written.range(of: target) else {
@@ -226,6 +334,13 @@ import Testing
       let data = Data(written.replacingCharacters(in: range, with: replacement).utf8)
       #expect(outcome(data) == outcome(data, directly: false), "edit \(index): \(replacement)")
     }
+    // A version-3 file labelled 2: its records are not evidence of format 2. Of its many faults
+    // JSONDecoder does not always name the same one, so the records are compared.
+    let relabelled = Data(
+      written.replacingOccurrences(of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : 2")
+        .utf8)
+    #expect(PlainSessionReader.record(relabelled) == nil)
+    #expect(record(relabelled) == nil && record(relabelled, directly: false) == nil)
     // Cut anywhere: never a different answer.
     let bytes = Array(written.utf8)
     for length in stride(from: 0, to: bytes.count, by: 97) {

@@ -173,9 +173,9 @@ import Testing
     try writer.save(current)
     let journal = directory + "/s1.journal"
     let text = String(decoding: try #require(bytes(journal)), as: UTF8.self)
-    try Data(text.replacingOccurrences(of: "\"journal\":2", with: "\"journal\":3").utf8).write(
+    try Data(text.replacingOccurrences(of: "\"journal\":3", with: "\"journal\":4").utf8).write(
       to: URL(fileURLWithPath: journal))
-    #expect(throws: StoreError.sessionFromTheFuture(path: journal, version: 3, supported: 2)) {
+    #expect(throws: StoreError.sessionFromTheFuture(path: journal, version: 4, supported: 3)) {
       _ = try SessionStore(directory: directory).load(path: path)
     }
   }
