@@ -79,7 +79,11 @@ let package = Package(
     // end's state), the texts of the screens, the field being typed, the locale and signals.
     .target(
       name: "AssessmentFrontEnd",
-      dependencies: ["AssessmentCore", "AssessmentReports", "SystemSupport"]),
+      dependencies: [
+        "AssessmentCore", "AssessmentReports", "SystemSupport",
+        // The SHA-256 of a file attached as evidence.
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // The full-screen wizard: curses, the screens drawn on a terminal, the runner.
     .target(
       name: "AssessmentTUI",

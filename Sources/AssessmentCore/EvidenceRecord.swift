@@ -29,6 +29,52 @@ public struct EvidenceRecord: Equatable, Hashable, Sendable {
   }
 }
 
+extension EvidenceRecord {
+  /// Which part of a record is typed: the front ends edit one at a time.
+  public enum Part: String, CaseIterable, Sendable {
+    case reference, issuedOn, validUntil
+
+    public var isDay: Bool { self != .reference }
+  }
+
+  public subscript(part: Part) -> String {
+    get {
+      switch part {
+      case .reference: return reference
+      case .issuedOn: return issuedOn
+      case .validUntil: return validUntil
+      }
+    }
+    set {
+      switch part {
+      case .reference: reference = newValue
+      case .issuedOn: issuedOn = newValue
+      case .validUntil: validUntil = newValue
+      }
+    }
+  }
+
+  /// The record with its reference and days trimmed, as the wizard keeps it.
+  public var trimmed: EvidenceRecord {
+    var record = self
+    for part in Part.allCases {
+      record[part] = record[part].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    return record
+  }
+
+  /// Whether each day given is one (YYYY-MM-DD); an empty day is not given.
+  public var hasValidDays: Bool {
+    (issuedOn.isEmpty || Day.isValid(issuedOn)) && (validUntil.isEmpty || Day.isValid(validUntil))
+  }
+}
+
+extension WizardState {
+  /// The day of the session's last change: what the question screen judges evidence against,
+  /// as the summary does by default.
+  public var day: String { String(Timestamp.format(metadata.updated).prefix(10)) }
+}
+
 /// A file attached as evidence: where it was, and its SHA-256 (lowercase hex) when attached, so
 /// that a reader can tell whether the document in hand is the one the assessor saw.
 public struct EvidenceFile: Equatable, Hashable, Sendable {

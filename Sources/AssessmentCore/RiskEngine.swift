@@ -125,6 +125,18 @@ public enum VerdictReason: Equatable, Sendable {
   case noGaps
 }
 
+/// An evidence record whose validity ended before the summary's day.
+public struct ExpiredEvidence: Equatable, Sendable {
+  /// The question's position (walking order).
+  public var position: Int
+  public var record: EvidenceRecord
+
+  public init(position: Int, record: EvidenceRecord) {
+    self.position = position
+    self.record = record
+  }
+}
+
 /// The risk summary of an assessment: computed, never stored.
 public struct RiskSummary: Equatable, Sendable {
   public var metadata: SessionMetadata
@@ -152,6 +164,8 @@ public struct RiskSummary: Equatable, Sendable {
   public var unjustifiedNotApplicable: [Int]
   /// Positions of the questions that apply and have evidence.
   public var evidence: [Int]
+  /// The evidence records expired on ``asOf``, of the questions that apply, in walking order.
+  public var expiredEvidence: [ExpiredEvidence] = []
   /// Positions of the answers carried over from the previous assessment and not yet
   /// re-verified.
   public var toReverify: [Int] = []
@@ -198,6 +212,7 @@ public struct RiskEngine: Sendable {
     var notApplicable: [Int] = []
     var unjustified: [Int] = []
     var evidence: [Int] = []
+    var expiredEvidence: [ExpiredEvidence] = []
     var toReverify: [Int] = []
     var derogationPositions: [Int] = []
     var invalid: [String] = []
@@ -274,7 +289,12 @@ public struct RiskEngine: Sendable {
         }
       }
       if answers.values[slot].flagged { flagged.append(position) }
-      if !answers.values[slot].evidence.isEmpty { evidence.append(position) }
+      if !answers.values[slot].evidence.isEmpty {
+        evidence.append(position)
+        for record in answers.values[slot].evidence where record.isExpired(on: day) {
+          expiredEvidence.append(ExpiredEvidence(position: position, record: record))
+        }
+      }
       guard question.type == .compliance else { continue }
       let scored: ScoredAnswer
       switch value?.compliance {
@@ -412,8 +432,8 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence, toReverify: toReverify, plan: plan, visibility: visibility,
-      invalidAnswerIDs: invalid.sorted())
+      evidence: evidence, expiredEvidence: expiredEvidence, toReverify: toReverify, plan: plan,
+      visibility: visibility, invalidAnswerIDs: invalid.sorted())
   }
 
   /// The plan as of `day`: every action recorded for a question that applies (`actions`, in

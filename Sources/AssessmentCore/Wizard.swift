@@ -64,11 +64,13 @@ public struct Wizard: Sendable {
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
         $0.note = note
       }
-    case (.questions, .evidenceAdded(let reference, let date)):
-      let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard let question = current(state), !trimmed.isEmpty else { break }
+    case (.questions, .evidenceAdded(let record, let date)):
+      let record = record.trimmed
+      guard let question = current(state), !record.reference.isEmpty, record.hasValidDays else {
+        break
+      }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
-        $0.evidence.append(EvidenceRecord(reference: trimmed))
+        $0.evidence.append(record)
       }
     case (.questions, .evidenceRemoved(let index, let date)):
       guard let question = current(state),
@@ -77,16 +79,17 @@ public struct Wizard: Sendable {
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
         _ = $0.evidence.remove(at: index)
       }
-    case (.questions, .evidenceEdited(let index, let reference, let date)):
-      let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+    case (.questions, .evidenceEdited(let index, let record, let date)):
+      let record = record.trimmed
       guard let question = current(state),
-        state.answers[question.id]?.evidence.indices.contains(index) == true
+        let recorded = state.answers[question.id]?.evidence,
+        recorded.indices.contains(index), recorded[index] != record, record.hasValidDays
       else { break }
       answersChanged = updateAnswer(&state, question.id, date: date, stamp: false) {
-        if trimmed.isEmpty {
+        if record.reference.isEmpty {
           _ = $0.evidence.remove(at: index)
         } else {
-          $0.evidence[index].reference = trimmed
+          $0.evidence[index] = record
         }
       }
     case (.questions, .flagToggled(let date)):

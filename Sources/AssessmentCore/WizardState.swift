@@ -100,10 +100,12 @@ public enum WizardEvent: Equatable, Sendable {
   case answerChosen(AnswerValue, at: Date)
   case answerCleared(at: Date)
   case noteEdited(String, at: Date)
-  case evidenceAdded(String, at: Date)
+  /// A record added; one without a reference, or with a day that is not YYYY-MM-DD, is refused.
+  case evidenceAdded(EvidenceRecord, at: Date)
   case evidenceRemoved(Int, at: Date)
-  /// The reference at an index rewritten (while it is being typed); blank text removes it.
-  case evidenceEdited(Int, String, at: Date)
+  /// The record at an index replaced (while a part of it is being typed); a blank reference
+  /// removes it, a day that is not YYYY-MM-DD is refused.
+  case evidenceEdited(Int, EvidenceRecord, at: Date)
   case flagToggled(at: Date)
   /// The action plan of the current question's gap changed (a blank one removes it). Refused
   /// for "risk accepted" while a blocking rule naming the question holds.

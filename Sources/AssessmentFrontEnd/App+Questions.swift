@@ -182,12 +182,23 @@ extension App {
       state.field = nil
       return []
     }
-    /// The reference being typed becomes an item of the list, and the field a new one.
-    func settle(_ state: inout AppState) -> [WizardEffect] {
-      let effects = handOver(&state, now: now) ?? []
+    /// The field being typed is handed over and becomes a new reference; nil (the field kept,
+    /// the notice saying why) when it cannot be (a day that is not one, a file not read).
+    func settle(_ state: inout AppState) -> [WizardEffect]? {
+      guard let effects = handOver(&state, now: now) else { return nil }
       open(&state, .evidence(index: nil), text: "", now: now)
+      state.mode = .evidence(selection: nil)
       return effects
     }
+    /// The record the field or the selection is about, once what is typed is handed over.
+    func record(_ state: AppState) -> Int? {
+      switch state.field?.target {
+      case .evidence(let index?)?, .evidenceDay(let index, _)?, .evidenceFile(let index)?:
+        return index
+      default: return selection
+      }
+    }
+    let records = { (state: AppState) in state.wizard.answers[question.id]?.evidence ?? [] }
     let action = Self.evidenceKeys.action(for: key) ?? .type
     switch action {
     case .close:
@@ -195,11 +206,40 @@ extension App {
     case .quit:
       return quit(&state, now: now)
     case .add:
-      guard state.field?.editor.text.allSatisfy(\.isWhitespace) == false else { return [] }
-      return settle(&state)
+      if case .evidence? = state.field?.target,
+        state.field?.editor.text.allSatisfy(\.isWhitespace) != false
+      {
+        return []
+      }
+      return settle(&state) ?? []
+    case .nextPart, .attach:
+      guard let effects = handOver(&state, now: now) else { return [] }
+      guard let index = record(state), records(state).indices.contains(index) else {
+        return effects
+      }
+      let recorded = records(state)[index]
+      let next: EditedField.Target
+      switch (action, state.field?.target) {
+      case (.attach, _): next = .evidenceFile(index: index)
+      case (_, .evidenceDay(_, .issuedOn)?): next = .evidenceDay(index: index, .validUntil)
+      case (_, .evidenceDay(_, .validUntil)?), (_, .evidenceFile?):
+        return effects + (settle(&state) ?? [])
+      default: next = .evidenceDay(index: index, .issuedOn)
+      }
+      var text = recorded.file?.path ?? ""
+      if case .evidenceDay(_, let part) = next { text = recorded[part] }
+      open(&state, next, text: text, now: now)
+      state.mode = .evidence(selection: nil)
+      return effects
     case .previous, .next:
-      let effects = state.field?.editor.text.isEmpty == false ? settle(&state) : []
-      let count = state.wizard.answers[question.id]?.evidence.count ?? 0
+      var effects: [WizardEffect] = []
+      var idle = state.field?.editor.text.isEmpty != false
+      if case .evidence(nil)? = state.field?.target {} else { idle = false }
+      if !idle {
+        guard let settled = settle(&state) else { return [] }
+        effects = settled
+      }
+      let count = records(state).count
       guard count > 0 else { return effects }
       if action == .previous {
         state.mode = .evidence(selection: max(0, (selection ?? count) - 1))
@@ -210,7 +250,7 @@ extension App {
     case .remove where selection != nil:
       guard let selection else { return [] }
       let effects = send(&state, .evidenceRemoved(selection, at: now))
-      let remaining = state.wizard.answers[question.id]?.evidence.count ?? 0
+      let remaining = records(state).count
       state.mode = .evidence(selection: remaining == 0 ? nil : min(selection, remaining - 1))
       return effects
     case .remove, .type:

@@ -77,6 +77,16 @@ public struct App: Sendable {
     case .invalid(let message):
       state.notice = message
       return nil
+    case .attach(let index, let path):
+      switch attach(&state, evidence: index, path: path, now: now) {
+      case .success(let effects):
+        field.handedOver = field.editor.text
+        state.field = field
+        return effects
+      case .failure(let failure):
+        state.notice = failure.message
+        return nil
+      }
     case .event(let event):
       let effects = send(&state, event)
       field.handedOver = field.editor.text
@@ -135,6 +145,8 @@ public struct App: Sendable {
   public func tick(_ state: inout AppState, now: Date) -> [WizardEffect] {
     state.now = now
     guard let field = state.field, !field.isHandedOver else { return [] }
+    // A path is read when confirmed, not at every pause in its typing.
+    if case .evidenceFile = field.target { return [] }
     if let last = state.fieldHandedOverAt, now.timeIntervalSince(last) < Self.fieldHandOverInterval
     {
       return []

@@ -17,6 +17,11 @@ public struct EditedField: Equatable, Sendable {
     /// An evidence reference of the current question: a new one (nil), or the one at `index`
     /// once it has been handed over, so that later handovers update it instead of adding more.
     case evidence(index: Int?)
+    /// A day of the evidence record at `index` of the current question (issued on, valid until).
+    case evidenceDay(index: Int, EvidenceRecord.Part)
+    /// The path of a file to attach to the evidence record at `index`: handed over by reading
+    /// it and recording its SHA-256 (``App/attach(_:evidence:path:now:)``), never while typing.
+    case evidenceFile(index: Int)
     /// A field of the current question's action plan.
     case action(PlanAction.Field)
   }
@@ -51,6 +56,8 @@ enum Handover: Equatable {
   case nothing
   /// The text cannot be handed over (a number that does not parse); the message says why.
   case invalid(String)
+  /// A file to read and attach to the evidence record at an index (the App reads it).
+  case attach(index: Int, path: String)
 }
 
 extension EditedField {
@@ -97,9 +104,30 @@ extension EditedField {
       action[field] = field.isDate ? trimmed : text
       return .event(.actionEdited(action, at: now))
     case .evidence(let index?):
-      return .event(.evidenceEdited(index, text, at: now))
+      // The reference rewritten; the record's days and file stay.
+      guard var record = answer?.evidence[safe: index] else { return .nothing }
+      record.reference = text
+      return .event(.evidenceEdited(index, record, at: now))
     case .evidence(nil):
-      return blank ? .nothing : .event(.evidenceAdded(text, at: now))
+      return blank ? .nothing : .event(.evidenceAdded(EvidenceRecord(reference: text), at: now))
+    case .evidenceDay(let index, let part):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.isEmpty, !Day.isValid(trimmed) {
+        return .invalid(PlanPhrase.notADay.format(language, trimmed))
+      }
+      guard var record = answer?.evidence[safe: index] else { return .nothing }
+      record[part] = trimmed
+      return .event(.evidenceEdited(index, record, at: now))
+    case .evidenceFile(let index):
+      let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if path.isEmpty || answer?.evidence[safe: index]?.file?.path == path { return .nothing }
+      return .attach(index: index, path: path)
     }
+  }
+}
+
+extension Array {
+  fileprivate subscript(safe index: Int) -> Element? {
+    indices.contains(index) ? self[index] : nil
   }
 }

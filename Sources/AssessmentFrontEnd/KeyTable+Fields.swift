@@ -141,6 +141,10 @@ extension App {
 /// What a key does on the evidence list (a reference is always being typed at its foot).
 public enum EvidenceAction: CaseIterable, Sendable {
   case type, add, previous, next, remove, close, quit
+  /// Tab: the next part of the record (reference, issued on, valid until), then a new one.
+  case nextPart
+  /// Ctrl-O: the path of a file to attach to the record.
+  case attach
 }
 
 extension App {
@@ -158,6 +162,20 @@ extension App {
     KeyBinding([.up], .previous, bar: ("↑↓ choisir", "↑↓ choose", "↑↓ kiezen")),
     KeyBinding([.down], .next),
     KeyBinding([.delete], .remove, bar: ("Suppr retirer", "Del remove", "Del verwijderen")),
+    KeyBinding(
+      [.tab], .nextPart, bar: ("Tab dates", "Tab dates", "Tab data"),
+      help: (
+        "dates de la preuve (délivrée le, valable jusqu'au), puis une nouvelle",
+        "the evidence's dates (issued on, valid until), then a new one",
+        "de data van het bewijsstuk (uitgereikt op, geldig tot), daarna een nieuw"
+      )),
+    KeyBinding(
+      [.control("o")], .attach, bar: ("^O fichier", "^O file", "^O bestand"),
+      help: (
+        "joindre un fichier à la preuve (son SHA-256 est enregistré)",
+        "attach a file to the evidence (its SHA-256 is recorded)",
+        "een bestand bij het bewijsstuk voegen (de SHA-256 ervan wordt geregistreerd)"
+      )),
     KeyBinding([.escape], .close, bar: ("Échap fermer", "Esc close", "Esc sluiten")),
     KeyBinding([.control("c"), .function(10)], .quit),
   ]

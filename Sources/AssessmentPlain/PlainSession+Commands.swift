@@ -56,7 +56,36 @@ extension PlainSession {
       if argument.isEmpty {
         if evidence.isEmpty { reply.lines.append(Phrase.evidenceNone.text(language)) }
         for (index, item) in evidence.enumerated() {
-          reply.lines.append("  \(index + 1). \(item.reference)")
+          reply.lines.append(
+            "  \(index + 1). " + EvidencePhrase.describe(item, language, asOf: state.wizard.day))
+        }
+      } else if let parsed = Self.evidencePart(argument) {
+        // `evidence N issued DAY`, `evidence N valid DAY`, `evidence N file PATH`.
+        let (number, part, text) = parsed
+        guard evidence.indices.contains(number - 1) else {
+          reply.refused = PlainText.evidenceNoSuch.format(language, number)
+          return
+        }
+        if let part {
+          if handOver(
+            .evidenceDay(index: number - 1, part), text, current: evidence[number - 1][part],
+            now: now, &reply)
+          {
+            reply.lines.append(
+              "  \(number). "
+                + EvidencePhrase.describe(
+                  state.wizard.answers[question.id]?.evidence[number - 1] ?? evidence[number - 1],
+                  language, asOf: state.wizard.day))
+          }
+        } else {
+          switch app.attach(&state, evidence: number - 1, path: text, now: now) {
+          case .success(let effects):
+            reply.effects += effects
+            let sha = state.wizard.answers[question.id]?.evidence[number - 1].file?.sha256 ?? ""
+            reply.lines.append(EvidencePhrase.fileAttached.format(language, number, sha))
+          case .failure(let failure):
+            reply.refused = failure.message
+          }
         }
       } else if argument.hasPrefix("-"), let number = Int(argument.dropFirst()) {
         guard evidence.indices.contains(number - 1) else {
@@ -195,6 +224,24 @@ extension PlainSession {
       reply.announcesSave = true
     case .quit:
       send(.quitRequested, &reply)
+    }
+  }
+}
+
+extension PlainSession {
+  /// `N issued DAY`, `N valid DAY`, `N file PATH` (the words in any of the three languages):
+  /// the record's number, the day part (nil for a file) and the text. Nil for anything else,
+  /// which is a reference to add.
+  static func evidencePart(_ argument: String) -> (Int, EvidenceRecord.Part?, String)? {
+    let words = argument.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+    guard words.count >= 2, let number = Int(words[0]) else { return nil }
+    let text = words.count == 3 ? String(words[2]) : ""
+    switch words[1].lowercased() {
+    case "issued", "délivrée", "délivré", "uitgereikt": return (number, .issuedOn, text)
+    case "valid", "valable", "geldig": return (number, .validUntil, text)
+    case "file", "fichier", "bestand":
+      return text.isEmpty ? nil : (number, nil, text)
+    default: return nil
     }
   }
 }

@@ -115,7 +115,9 @@ extension PlainSession {
     }
     if let evidence = answer?.evidence, !evidence.isEmpty {
       lines.append(
-        label(Phrase.evidence.text(language)) + evidence.map(\.reference).joined(separator: " · "))
+        label(Phrase.evidence.text(language))
+          + evidence.map { EvidencePhrase.describe($0, language, asOf: state.wizard.day) }
+          .joined(separator: " · "))
     }
     if answer?.flagged == true { lines.append(Phrase.flagged.text(language)) }
     if answer?.reverify == true { lines.append(PlainText.reverifyMark.text(language)) }

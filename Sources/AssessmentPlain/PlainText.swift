@@ -288,9 +288,15 @@ enum PlainCommand: CaseIterable {
       )
     case .evidence:
       what = (
-        "sans texte : lister les preuves ; avec : en ajouter une ; « preuve -N » retire la N-ième",
-        "without text: list the evidence; with text: add a reference; “evidence -N” removes the Nth",
-        "zonder tekst: de bewijsstukken tonen; met tekst: er een toevoegen; ‘bewijs -N’ verwijdert het N-de"
+        "sans texte : lister les preuves ; avec : en ajouter une ; « preuve -N » retire la N-ième ; "
+          + "« preuve N délivrée AAAA-MM-JJ », « preuve N valable AAAA-MM-JJ » datent la N-ième, "
+          + "« preuve N fichier CHEMIN » y joint un fichier (son SHA-256 est enregistré)",
+        "without text: list the evidence; with text: add a reference; “evidence -N” removes the Nth; "
+          + "“evidence N issued YYYY-MM-DD”, “evidence N valid YYYY-MM-DD” date the Nth, "
+          + "“evidence N file PATH” attaches a file to it (its SHA-256 is recorded)",
+        "zonder tekst: de bewijsstukken tonen; met tekst: er een toevoegen; "
+          + "‘bewijs -N’ verwijdert het N-de; ‘bewijs N uitgereikt JJJJ-MM-DD’, ‘bewijs N geldig JJJJ-MM-DD’ dateren het N-de, "
+          + "‘bewijs N bestand PAD’ voegt er een bestand bij (de SHA-256 ervan wordt geregistreerd)"
       )
     case .flag:
       what = (

@@ -446,12 +446,25 @@ extension SummaryReport {
   func htmlEvidence() -> HTML {
     let html: HTML = "<h2>\(r(.evidenceList))</h2>\n"
     if summary.evidence.isEmpty { return html + "<p>\(r(.noEvidence))</p>\n" }
-    return html
+    var html2 =
+      html
       + questionTable(summary.evidence, r(.evidenceList)) { position, html in
+        let id = self.questionnaire.questions[position].id
         self.appendEvidence(
-          self.answers[self.questionnaire.questions[position].id]?.evidence.map(\.reference) ?? [],
+          self.answers[id]?.evidence.map { self.evidenceWords($0, question: id) } ?? [],
           to: &html)
       }
+    let (expired, toRenew) = expiredEvidenceLines()
+    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    where !items.isEmpty {
+      html2 += "<h3>\(title.text(language)) (\(items.count))</h3>\n"
+      var positions: [Int] = []
+      for (position, _) in items where positions.last != position { positions.append(position) }
+      html2 += questionTable(positions, r(.evidenceList)) { position, html in
+        self.appendEvidence(items.filter { $0.0 == position }.map(\.1), to: &html)
+      }
+    }
+    return html2
   }
 
   func htmlContext() -> HTML {
@@ -520,7 +533,8 @@ extension SummaryReport {
       html += "</td><td>"
       if let note = answer?.note, !note.isBlank { html.appendLines(note) }
       if let evidence = answer?.evidence, !evidence.isEmpty {
-        appendEvidence(evidence.map(\.reference), to: &html)
+        let id = questionnaire.questions[position].id
+        appendEvidence(evidence.map { evidenceWords($0, question: id) }, to: &html)
       }
       html += "</td></tr>"
     }

@@ -25,6 +25,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var notApplicable: [NotApplicable]
   public var unjustifiedNotApplicable: [String]
   public var evidence: [Evidence]
+  /// The evidence records expired on ``asOf``, in walking order.
+  public var expiredEvidence: [ExpiredEvidenceItem]
   /// Answers that are neither scored nor derogations: the scoping and context.
   public var context: [ContextAnswer]
   /// Answers kept in the session that no longer fit their question (counted as unanswered).
@@ -180,7 +182,23 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   }
   public struct Evidence: Encodable, Equatable, Sendable {
     var question: String
+    /// The references alone, as before records had days.
     var items: [String]
+    var records: [EvidenceItem]
+  }
+  /// An evidence record: the days are omitted when not given.
+  public struct EvidenceItem: Encodable, Equatable, Sendable {
+    var reference: String
+    var issuedOn, validUntil: String?
+    var file: File?
+    /// Whether its validity ended before ``SummaryDocument/asOf``.
+    var expired: Bool
+    struct File: Encodable, Equatable, Sendable {
+      var path, sha256: String
+    }
+  }
+  public struct ExpiredEvidenceItem: Encodable, Equatable, Sendable {
+    var question, reference, validUntil: String
   }
 }
 
@@ -294,7 +312,22 @@ extension SummaryReport {
       },
       unjustifiedNotApplicable: summary.unjustifiedNotApplicable.map(id),
       evidence: summary.evidence.map {
-        .init(question: id($0), items: answers[id($0)]?.evidence.map(\.reference) ?? [])
+        let records = answers[id($0)]?.evidence ?? []
+        return SummaryDocument.Evidence(
+          question: id($0), items: records.map(\.reference),
+          records: records.map { record in
+            SummaryDocument.EvidenceItem(
+              reference: record.reference,
+              issuedOn: record.issuedOn.isEmpty ? nil : record.issuedOn,
+              validUntil: record.validUntil.isEmpty ? nil : record.validUntil,
+              file: record.file.map { .init(path: $0.path, sha256: $0.sha256) },
+              expired: record.isExpired(on: summary.asOf))
+          })
+      },
+      expiredEvidence: summary.expiredEvidence.map {
+        .init(
+          question: id($0.position), reference: $0.record.reference,
+          validUntil: $0.record.validUntil)
       },
       context: contextPositions.compactMap { position in
         let question = questionnaire.questions[position]

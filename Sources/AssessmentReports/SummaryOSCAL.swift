@@ -241,7 +241,7 @@ extension SummaryReport {
       let answer = answers[question.id]
       let words = answerWords(at: position)
       let note = answer?.note.trimmed ?? ""
-      let evidence = answer?.evidence.map(\.reference).filter { !$0.isBlank } ?? []
+      let evidence = answer?.evidence.filter { !$0.reference.isBlank } ?? []
       guard words != nil || !note.isEmpty || !evidence.isEmpty else { continue }
       let id = uuid("observation/" + question.id)
       observationOf[question.id] = id
@@ -257,7 +257,9 @@ extension SummaryReport {
           relevantEvidence: evidence.isEmpty
             ? nil
             : evidence.map { item in
-              O.Evidence(href: Self.oscalHref(item), description: item)
+              O.Evidence(
+                href: Self.oscalHref(item.reference),
+                description: evidenceWords(item, question: question.id))
             },
           collected: Timestamp.formatSeconds(answer?.answeredAt ?? meta.updated),
           remarks: note.isEmpty ? nil : note))

@@ -18,6 +18,11 @@ extension SummaryReport {
       language: language, digest: digest)
     report.answeredUnderVersion = answeredUnderVersion
     report.changesSince = previous?.changes(to: current, language: language)
+    if case .read(let before)? = previous {
+      report.previousEvidence = before.state.answers.compactMapValues {
+        $0.evidence.isEmpty ? nil : $0.evidence
+      }
+    }
     return report
   }
 }

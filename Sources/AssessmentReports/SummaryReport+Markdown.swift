@@ -174,6 +174,17 @@ extension SummaryReport {
       list(t(.listUnjustified), summary.unjustifiedNotApplicable) { _ in nil }
     }
     list(t(.listEvidence), summary.evidence) { self.stateEvidence($0) }
+    let (expired, toRenew) = expiredEvidenceLines()
+    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    where !items.isEmpty {
+      out.append("")
+      out.append("## \(title.text(language)) (\(items.count))")
+      out.append("")
+      for (position, words) in items {
+        let line: Markdown = "- \(refs(questionnaire.questions[position])) — \(words)"
+        out.append(line)
+      }
+    }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
       out.append("")

@@ -165,6 +165,16 @@ extension SummaryReport {
     listSection(t(.listEvidence), summary.evidence, into: &sink) { position in
       self.stateEvidence(position)
     }
+    let (expired, toRenew) = expiredEvidenceLines()
+    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    where !items.isEmpty {
+      sink.add("")
+      sink.add("\(title.text(language)) (\(items.count))", .heading)
+      for (position, words) in items {
+        let question = questionnaire.questions[position]
+        sink.add("  - \(refs(question)) — \(words)", question: question.id)
+      }
+    }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
       heading(f(.listInvalid, invalid.count))
@@ -275,7 +285,8 @@ extension SummaryReport {
   }
 
   func stateEvidence(_ position: Int) -> String? {
-    let items = answers[questionnaire.questions[position].id]?.evidence.map(\.reference) ?? []
+    let id = questionnaire.questions[position].id
+    let items = answers[id]?.evidence.map { evidenceWords($0, question: id) } ?? []
     return items.isEmpty ? nil : items.joined(separator: "; ")
   }
 

@@ -35,6 +35,9 @@ public struct SummaryReport: Sendable {
   public var answeredUnderVersion: String?
   /// For a re-assessment: the changes since the previous assessment, shown after the verdict.
   public var changesSince: ChangesSince?
+  /// For a re-assessment: the evidence records the previous assessment had, by question; the
+  /// ones of them expired on the summary's day are to renew rather than merely expired.
+  public var previousEvidence: [String: [EvidenceRecord]] = [:]
 
   public init(
     questionnaire: Questionnaire, summary: RiskSummary, answers: [String: Answer],

@@ -61,6 +61,7 @@ extension SummaryReport {
   public func workbook(_ provenance: ReportProvenance) -> Workbook {
     var sheets = [identificationSheet(provenance), answersSheet(), gapsSheet(), planSheet()]
     if !summary.register.isEmpty { sheets.append(registerSheet()) }
+    if !summary.expiredEvidence.isEmpty { sheets.append(expiredEvidenceSheet()) }
     return Workbook(sheets: sheets)
   }
 
@@ -246,5 +247,25 @@ extension SummaryReport {
     }
     return Self.table(
       w(.registerSheet), header: header, rows: rows, widths: [16, 50, 14, 14, 40, 40])
+  }
+
+  /// The evidence expired on the summary's day (to renew, for evidence carried into a
+  /// re-assessment): a question's id, its text, the record, the day its validity ended.
+  func expiredEvidenceSheet() -> Sheet {
+    let header = [
+      r(.questionID), r(.questionColumn), r(.evidenceList),
+      EvidencePhrase.validUntilColumn.text(language),
+    ]
+    let rows = summary.expiredEvidence.map { item in
+      let question = questionnaire.questions[item.position]
+      return Row([
+        Self.textCell(question.id), Self.textCell(q(question.text)),
+        Self.textCell(evidenceWords(item.record, question: question.id)),
+        Self.dayCell(item.record.validUntil),
+      ])
+    }
+    return Self.table(
+      EvidencePhrase.expiredTitle.text(language), header: header, rows: rows,
+      widths: [16, 50, 50, 14])
   }
 }

@@ -3,8 +3,10 @@ import Foundation
 
 extension SessionRecord {
   /// The abstract of this record with its questionnaire: progress, the verdict as of the last
-  /// change, the pending actions' due dates and the first day a derogation or an acceptance
-  /// expires after it.
+  /// change, the pending actions' due dates and the first day from which `list` must read the
+  /// whole file: a derogation or an acceptance expiring after the last change, or a piece of
+  /// evidence expiring at all (the abstract does not count expired evidence, so a session with
+  /// evidence that has expired, even before its last change, is always read whole).
   public func makeAbstract(_ questionnaire: Questionnaire) -> SessionAbstract {
     let wizard = Wizard(questionnaire: questionnaire)
     let state = wizardState(wizard)
@@ -16,6 +18,12 @@ extension SessionRecord {
     expiries += summary.plan.accepted.compactMap {
       let day = $0.action.acceptedUntil.trimmingCharacters(in: .whitespacesAndNewlines)
       return Day.isValid(day) && day >= summary.asOf ? day : nil
+    }
+    for answer in answers.values {
+      for record in answer.evidence {
+        let day = record.validUntil.trimmingCharacters(in: .whitespacesAndNewlines)
+        if Day.isValid(day) { expiries.append(day) }
+      }
     }
     return SessionAbstract(
       questionnaire: self.questionnaire.id, organisation: metadata.organisation,

@@ -28,6 +28,9 @@ public struct PortfolioRow: Equatable, Sendable {
   public var pending: Int
   /// Those past their due date on the day asked.
   public var overdue: Int
+  /// Evidence records expired on the day asked (of the questions that apply, when the
+  /// questionnaire is found).
+  public var expiredEvidence = 0
 }
 
 extension SessionStore {
@@ -63,10 +66,10 @@ extension SessionStore {
           // The verdict of today, not of the last change.
           let wizard = Wizard(questionnaire: questionnaire)
           let date = Timestamp.parse(day + "T12:00:00.000Z")
-          row.verdict =
-            RiskEngine(questionnaire: questionnaire).summarize(
-              record.wizardState(wizard), asOf: date
-            ).verdict.rawValue
+          let summary = RiskEngine(questionnaire: questionnaire).summarize(
+            record.wizardState(wizard), asOf: date)
+          row.verdict = summary.verdict.rawValue
+          row.expiredEvidence = summary.expiredEvidence.count
         } else {
           row = PortfolioRow(
             id: record.id, path: path, questionnaire: record.questionnaire.id,
@@ -78,6 +81,9 @@ extension SessionStore {
             applicable: nil, verdict: nil,
             pending: record.answers.values.filter { $0.action?.status.isPending == true }.count,
             overdue: record.answers.values.filter { $0.action?.isOverdue(on: day) == true }.count)
+          row.expiredEvidence = record.answers.values.reduce(0) { count, answer in
+            count + answer.evidence.filter { $0.isExpired(on: day) }.count
+          }
         }
         entries.append((path, .success(row)))
       } catch {

@@ -202,7 +202,9 @@ struct QuestionScreen {
     }
     if let evidence = answer?.evidence, !evidence.isEmpty {
       wrap(
-        labelled(.evidence, language) + " " + evidence.map(\.reference).joined(separator: " · "),
+        labelled(.evidence, language) + " "
+          + evidence.map { EvidencePhrase.describe($0, language, asOf: state.wizard.day) }
+          .joined(separator: " · "),
         .plain)
     }
     if answer?.flagged == true {

@@ -58,6 +58,7 @@ struct List: ParsableCommand {
     var verdict: String?
     var openActions: Int
     var overdueActions: Int
+    var expiredEvidence: Int
   }
 
   func run() throws {
@@ -88,7 +89,8 @@ struct List: ParsableCommand {
             applicable: row.applicable, phase: row.phase,
             created: machine ? Timestamp.format(row.created) : Self.format(row.created),
             updated: machine ? Timestamp.format(row.updated) : Self.format(row.updated),
-            verdict: row.verdict, openActions: row.pending, overdueActions: row.overdue))
+            verdict: row.verdict, openActions: row.pending, overdueActions: row.overdue,
+            expiredEvidence: row.expiredEvidence))
       }
     }
     switch format {
@@ -98,7 +100,8 @@ struct List: ParsableCommand {
       let header = [
         "id", "provider", "service", "organisation", "questionnaire", "answered", "applicable",
         "phase",
-        "verdict", "open_actions", "overdue_actions", "created", "updated", "path",
+        "verdict", "open_actions", "overdue_actions", "expired_evidence", "created", "updated",
+        "path",
       ]
       var lines = [header.joined(separator: ",")]
       for row in rows {
@@ -108,7 +111,7 @@ struct List: ParsableCommand {
             "\(row.answered)",
             row.applicable.map(String.init) ?? "", row.phase, row.verdict ?? "",
             "\(row.openActions)",
-            "\(row.overdueActions)", row.created, row.updated, row.path,
+            "\(row.overdueActions)", "\(row.expiredEvidence)", row.created, row.updated, row.path,
           ].map(Self.csvField).joined(separator: ","))
       }
       print(lines.joined(separator: "\r\n"), terminator: "\r\n")
@@ -123,7 +126,7 @@ struct List: ParsableCommand {
             [
               $0.id, $0.provider, $0.service, Self.progressText($0, language),
               Self.verdictText($0.verdict, language),
-              "\($0.openActions)", "\($0.overdueActions)", $0.updated,
+              "\($0.openActions)", "\($0.overdueActions)", "\($0.expiredEvidence)", $0.updated,
             ]
           }
         print(TextTable.render(table))

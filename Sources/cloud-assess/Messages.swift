@@ -81,12 +81,15 @@ enum Messages: CaseIterable, TranslatedText {
     case .oneProblemFound: return ("1 problème trouvé", "1 problem found", "1 probleem gevonden")
     case .problemsFound:
       return ("%1 problèmes trouvés", "%1 problems found", "%1 problemen gevonden")
-    // `list`'s columns, tab-separated: id, provider, service, progress, verdict, open, overdue, last change.
+    // `list`'s columns, tab-separated: id, provider, service, progress, verdict, open, overdue,
+    // expired evidence, last change.
     case .listHeadings:
       return (
-        "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tDERNIÈRE MODIFICATION",
-        "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tLAST CHANGE",
-        "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tLAATSTE WIJZIGING"
+        "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tPREUVES EXPIRÉES"
+          + "\tDERNIÈRE MODIFICATION",
+        "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tEXPIRED EVIDENCE\tLAST CHANGE",
+        "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tVERVALLEN BEWIJS"
+          + "\tLAATSTE WIJZIGING"
       )
     case .listAnswered: return ("%1 répondues", "%1 answered", "%1 beantwoord")
     case .listFinished: return ("%1 (clôturée)", "%1 (finished)", "%1 (afgerond)")

@@ -166,6 +166,31 @@ import Testing
     step(&state, .evidenceEdited(0, "  ", at: t1)) { $0.answers["restitution"] = nil }
   }
 
+  /// A record carries its days and file; a day that is not YYYY-MM-DD is refused whole.
+  @Test func evidenceRecordsCarryTheirDaysAndFile() {
+    var state = identified()
+    state.cursor = 2
+    let soc2 = EvidenceRecord(
+      reference: " SOC 2 type II ", issuedOn: "2026-01-15", validUntil: "2027-03-31")
+    step(&state, .evidenceAdded(soc2, at: t1)) {
+      $0.answers["restitution"] = Answer(evidence: [
+        EvidenceRecord(reference: "SOC 2 type II", issuedOn: "2026-01-15", validUntil: "2027-03-31")
+      ])
+      $0.metadata.updated = t1
+    }
+    let filed = EvidenceRecord(
+      reference: "SOC 2 type II", issuedOn: "2026-01-15", validUntil: "2027-03-31",
+      file: EvidenceFile(path: "/tmp/soc2.pdf", sha256: String(repeating: "a", count: 64)))
+    step(&state, .evidenceEdited(0, filed, at: t1)) { $0.answers["restitution"]?.evidence = [filed] }
+    var late = filed
+    late.validUntil = "31/03/2027"
+    step(&state, .evidenceEdited(0, late, at: t1), effects: [])
+    step(&state, .evidenceAdded(EvidenceRecord(reference: "ISO", issuedOn: "2026-13-01"), at: t1),
+      effects: [])
+    #expect(filed.isExpired(on: "2027-04-01"))
+    #expect(!filed.isExpired(on: "2027-03-31"))
+  }
+
   @Test func answersMustFitTheQuestionType() {
     var state = identified()
     let refused: [AnswerValue] = [

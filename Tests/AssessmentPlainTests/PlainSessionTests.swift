@@ -65,6 +65,46 @@ import Testing
     #expect(listed.lines.contains("  1. Contrat-cadre §14"), "\(listed.lines)")
   }
 
+  /// `evidence N issued DAY`, `evidence N valid DAY` date a record through the one field
+  /// mechanism; a day that is not one is refused, in the interface's language, and nothing
+  /// changes; `evidence N file PATH` records the file's SHA-256.
+  @Test func anEvidenceRecordIsDatedAndAFileAttached() throws {
+    var plain = try session()
+    _ = plain.next()
+    _ = plain.handle("evidence SOC 2 type II", now: t0)
+    _ = plain.handle("evidence 1 issued 2026-01-15", now: t0)
+    let valid = plain.handle("evidence 1 valid 2026-12-31", now: t0)
+    #expect(valid.refused == nil)
+    #expect(valid.effects.contains(.save))
+    let refused = plain.handle("evidence 1 valid 31/12/2026", now: t0)
+    #expect(refused.refused?.contains("'31/12/2026' is not a date") == true, "\(refused)")
+    let listed = plain.handle("evidence", now: t0)
+    #expect(
+      listed.lines.contains(
+        "  1. SOC 2 type II — issued 2026-01-15, valid until 2026-12-31 — expired since 2026-12-31"
+      ), "the session's day, 2027-01-15, is after its validity: \(listed.lines)")
+    #expect(plain.handle("evidence 2 valid 2027-01-01", now: t0).refused == "No evidence 2.")
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let missing = plain.handle("evidence 1 file \(directory)/none.pdf", now: t0)
+    #expect(missing.refused?.hasPrefix("Cannot read '\(directory)/none.pdf'") == true)
+    try Data("abc".utf8).write(to: URL(fileURLWithPath: directory + "/soc2.pdf"))
+    let attached = plain.handle("evidence 1 file \(directory)/soc2.pdf", now: t0)
+    #expect(
+      attached.lines == [
+        "File attached to evidence 1 (SHA-256 "
+          + "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad)."
+      ])
+    var french = try session(language: .fr)
+    _ = french.next()
+    _ = french.handle("preuve ISO 27001", now: t0)
+    _ = french.handle("preuve 1 délivrée 2025-06-01", now: t0)
+    _ = french.handle("preuve 1 valable 2028-05-31", now: t0)
+    #expect(
+      french.handle("preuve", now: t0).lines
+        == ["  1. ISO 27001 — délivrée le 2025-06-01, valable jusqu'au 2028-05-31"])
+  }
+
   @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
     var plain = try session()
     _ = plain.next()

@@ -85,6 +85,37 @@ import Testing
     #expect(try store.load(path: path).answers[id] == changed.answers[id])
   }
 
+  /// `list` reads a session whole from the day a piece of evidence expires, even one that had
+  /// expired before its last change: the abstract does not count expired evidence.
+  @Test func theAbstractIsNotTrustedOnceEvidenceHasExpired() throws {
+    let (directory, path, _) = try copy("mixed")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var record = try SessionStore(directory: directory).load(path: path)
+    let plain = record.makeAbstract(risk.questionnaire).recheckFrom
+    let id = try #require(record.answers.keys.sorted().first)
+    record.answers[id]?.evidence = [
+      EvidenceRecord(reference: "SOC 2", validUntil: "2001-03-31"), "contrat §14",
+    ]
+    let abstract = record.makeAbstract(risk.questionnaire)
+    #expect(abstract.recheckFrom == "2001-04-01", "before: \(plain ?? "none")")
+  }
+
+  /// `new --from` keeps each evidence record whole: its days and its file.
+  @Test func aReassessmentKeepsTheEvidenceRecords() throws {
+    let (directory, path, _) = try copy("mixed")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var record = try SessionStore(directory: directory).load(path: path)
+    let id = try #require(record.answers.keys.sorted().first)
+    let soc2 = EvidenceRecord(
+      reference: "SOC 2", issuedOn: "2026-01-15", validUntil: "2027-03-31",
+      file: EvidenceFile(path: "/x/soc2.pdf", sha256: String(repeating: "0", count: 64)))
+    record.answers[id]?.evidence = [soc2]
+    let next = SessionRecord.carried(
+      from: record, sourcePath: path, id: "next", questionnaire: risk, at: t1
+    ).record
+    #expect(next.answers[id]?.evidence == [soc2])
+  }
+
   @Test func theAbstractIsReadAloneAndIgnoredOnceAJournalHoldsLaterChanges() throws {
     let (directory, path, _) = try copy("mixed")
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -117,6 +117,66 @@ import Testing
       "Esc keeps what was typed")
   }
 
+  /// Tab walks a record's parts: its reference, the day it was issued, the day it is valid
+  /// until; a day that is not YYYY-MM-DD is refused with the field kept, and the screen shows the
+  /// record as one phrase.
+  @Test func anEvidenceRecordsDaysAreTypedThroughTheOneField() throws {
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.press(.character("e"))
+    harness.type("SOC 2 type II")
+    harness.press(.tab)
+    #expect(harness.render().snapshot.contains("Evidence 1, issued on (YYYY-MM-DD):"))
+    harness.type("2026-01-15")
+    harness.press(.tab)
+    harness.type("31/03/2027")
+    harness.press(.tab)
+    let refused = harness.render().snapshot
+    #expect(refused.contains("'31/03/2027' is not a date: write it as YYYY-MM-DD"), "\(refused)")
+    #expect(refused.contains("31/03/2027"), "what was typed stays in the field")
+    for _ in 0..<10 { harness.press(.backspace) }
+    harness.type("2027-03-31")
+    harness.press(.enter)
+    #expect(
+      harness.state.wizard.answers["personal_data"]?.evidence == [
+        EvidenceRecord(reference: "SOC 2 type II", issuedOn: "2026-01-15", validUntil: "2027-03-31")
+      ])
+    #expect(
+      harness.render().snapshot.contains(
+        "1. SOC 2 type II — issued 2026-01-15, valid until 2027-03-31"))
+    // ↑ selects it, Tab opens its issued day again: cleared, it is handed over empty.
+    harness.press(.up)
+    harness.press(.tab)
+    for _ in 0..<10 { harness.press(.backspace) }
+    harness.press(.escape)
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence.first?.issuedOn == "")
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence.first?.validUntil == "2027-03-31")
+  }
+
+  /// Ctrl-O attaches a file: its path and SHA-256 are recorded; a file that cannot be read
+  /// changes nothing and says why.
+  @Test func aFileIsAttachedWithItsDigest() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/soc2.txt"
+    try Data("abc".utf8).write(to: URL(fileURLWithPath: path))
+    var harness = Harness(try fixture("walk.yaml"))
+    harness.press(.character("e"))
+    harness.type("SOC 2")
+    harness.press(.control("o"))
+    harness.type(directory + "/missing.pdf")
+    harness.press(.enter)
+    #expect(harness.render().snapshot.contains("Cannot read"))
+    #expect(harness.state.wizard.answers["personal_data"]?.evidence.first?.file == nil)
+    for _ in 0..<11 { harness.press(.backspace) }
+    harness.type("soc2.txt")
+    harness.press(.enter)
+    #expect(
+      harness.state.wizard.answers["personal_data"]?.evidence.first?.file
+        == EvidenceFile(
+          path: path,
+          sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+  }
+
   /// The runner's way out on a signal hands over any field, not just the note.
   @Test(arguments: ["context", "users", "note", "evidence"])
   func aSignalSavesTheFieldBeingTyped(field: String) throws {

@@ -278,7 +278,9 @@ import Testing
         + "  Esc leave the field (kept if it is a number, dropped otherwise)")
     #expect(App.formKeys.keyBar(.nl) == "Tab/↑↓ veld  Enter volgende  Esc/Ctrl-C stoppen")
     #expect(App.planFormKeys.keyBar(.fr) == "↑↓ champ  Entrée modifier  1-4 statut  Échap retour")
-    #expect(App.evidenceKeys.keyBar(.en) == "Enter add  ↑↓ choose  Del remove  Esc close")
+    #expect(
+      App.evidenceKeys.keyBar(.en)
+        == "Enter add  ↑↓ choose  Del remove  Tab dates  ^O file  Esc close")
     #expect(App.searchKeys.keyBar(.nl) == "Enter zoeken  Esc annuleren")
     #expect(App.aboutKeys.keyBar(.fr) == "↑↓ PgPréc/PgSuiv défiler  Échap fermer")
   }
