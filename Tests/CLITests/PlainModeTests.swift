@@ -72,7 +72,8 @@ import Testing
     #expect(value(saved, "deployment_model")?["choice"] as? String == "public")
     #expect(value(saved, "restitution")?["choice"] as? String == "partial")
     #expect(saved["restitution"]?["note"] as? String == "Clause 14 « restitution » ✅")
-    #expect(saved["restitution"]?["evidence"] as? [String] == ["Contract annex 3"])
+    let evidence = saved["restitution"]?["evidence"] as? [[String: Any]]
+    #expect(evidence?.map { $0["reference"] as? String } == ["Contract annex 3"])
     #expect(saved["sovereignty"]?["flagged"] as? Bool == true)
     #expect(value(saved, "sovereignty")?["choice"] as? String == "noncompliant")
     #expect(
