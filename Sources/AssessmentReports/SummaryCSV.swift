@@ -98,7 +98,8 @@ extension SummaryReport {
         // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
         finding.map { $0.answer == .compliant ? "" : levelLabel($0.level) } ?? "",
         (blocking[question.id] ?? []).joined(separator: " "),
-        answer?.note ?? "", (answer?.evidence ?? []).map { evidenceWords($0, question: question.id) }
+        answer?.note ?? "",
+        (answer?.evidence ?? []).map { evidenceWords($0, question: question.id) }
           .joined(separator: "\n"),
         action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "",
         action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",

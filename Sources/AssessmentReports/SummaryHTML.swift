@@ -455,7 +455,9 @@ extension SummaryReport {
           to: &html)
       }
     let (expired, toRenew) = expiredEvidenceLines()
-    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    for (title, items) in [
+      (EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired),
+    ]
     where !items.isEmpty {
       html2 += "<h3>\(title.text(language)) (\(items.count))</h3>\n"
       var positions: [Int] = []

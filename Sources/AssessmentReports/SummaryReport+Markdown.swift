@@ -175,7 +175,9 @@ extension SummaryReport {
     }
     list(t(.listEvidence), summary.evidence) { self.stateEvidence($0) }
     let (expired, toRenew) = expiredEvidenceLines()
-    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    for (title, items) in [
+      (EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired),
+    ]
     where !items.isEmpty {
       out.append("")
       out.append("## \(title.text(language)) (\(items.count))")

@@ -166,7 +166,9 @@ extension SummaryReport {
       self.stateEvidence(position)
     }
     let (expired, toRenew) = expiredEvidenceLines()
-    for (title, items) in [(EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired)]
+    for (title, items) in [
+      (EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired),
+    ]
     where !items.isEmpty {
       sink.add("")
       sink.add("\(title.text(language)) (\(items.count))", .heading)

@@ -250,7 +250,9 @@ extension SessionFile {
     func encode(to encoder: Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encodeIfPresent(claim.value.map(FileFormat2.Value.init), forKey: .value)
-      if !claim.explanation.isEmpty { try container.encode(claim.explanation, forKey: .explanation) }
+      if !claim.explanation.isEmpty {
+        try container.encode(claim.explanation, forKey: .explanation)
+      }
       if !claim.evidence.isEmpty {
         try container.encode(claim.evidence.map(EvidenceFormat3.init), forKey: .evidence)
       }
@@ -290,7 +292,8 @@ extension SessionFile {
       let parts = try container.nestedContainer(keyedBy: PartKeys.self, forKey: .changes)
       var read: [AnswerChange.Part] = []
       if parts.contains(.value) {
-        read.append(.value(try parts.decodeIfPresent(FileFormat2.Value.self, forKey: .value)?.value))
+        read.append(
+          .value(try parts.decodeIfPresent(FileFormat2.Value.self, forKey: .value)?.value))
       }
       if parts.contains(.note) {
         read.append(.note(try checkedNote(parts.decode(String.self, forKey: .note), parts, .note)))
@@ -307,7 +310,8 @@ extension SessionFile {
         read.append(.flagged(try parts.decode(Bool.self, forKey: .flagged)))
       }
       if parts.contains(.claim) {
-        read.append(.claim(try parts.decodeIfPresent(FileFormat2.Value.self, forKey: .claim)?.value))
+        read.append(
+          .claim(try parts.decodeIfPresent(FileFormat2.Value.self, forKey: .claim)?.value))
       }
       change = AnswerChange(at: at, by: by, origin: origin, parts: read)
     }
@@ -464,7 +468,9 @@ extension SessionFile {
       try container.encode(signOff.decision.rawValue, forKey: .decision)
       try container.encode(signOff.reference, forKey: .reference)
       try container.encode(signOff.on, forKey: .on)
-      if !signOff.conditions.isEmpty { try container.encode(signOff.conditions, forKey: .conditions) }
+      if !signOff.conditions.isEmpty {
+        try container.encode(signOff.conditions, forKey: .conditions)
+      }
       try container.encode(signOff.contentDigest, forKey: .contentDigest)
       try container.encode(signOff.recordedAt, forKey: .recordedAt)
       try container.encode(signOff.recordedBy, forKey: .recordedBy)
@@ -506,7 +512,8 @@ private func checkedNote<Key: CodingKey>(
     throw DecodingError.dataCorruptedError(
       forKey: key, in: container,
       debugDescription:
-        "the \(key.stringValue) has \(text.count) characters, over the limit of \(SessionFile.maximumNoteLength)")
+        "the \(key.stringValue) has \(text.count) characters, over the limit of \(SessionFile.maximumNoteLength)"
+    )
   }
   return text
 }

@@ -179,7 +179,9 @@ public enum SessionFile {
       throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
     }
     do {
-      if version == schemaVersion { return try decoder.decode(FileFormat3.self, from: data).record() }
+      if version == schemaVersion {
+        return try decoder.decode(FileFormat3.self, from: data).record()
+      }
       var record = try decoder.decode(FileFormat2.self, from: data).record()
       // The abstract of an older format was derived by older rules: derived data is never trusted.
       record.abstract = nil
@@ -372,7 +374,8 @@ public enum SessionFile {
       journal = try container.decode(Int.self, forKey: .journal)
       guard journal <= SessionFile.journalVersion else {
         // A line of a newer cloud-assess: refused for its version, whatever it holds.
-        metadata = FileFormat2.Metadata(SessionMetadata(created: .distantPast, updated: .distantPast))
+        metadata = FileFormat2.Metadata(
+          SessionMetadata(created: .distantPast, updated: .distantPast))
         phase = ""
         cursor = FileFormat2.Cursor(question: nil)
         answers = [:]

@@ -181,11 +181,14 @@ import Testing
     let filed = EvidenceRecord(
       reference: "SOC 2 type II", issuedOn: "2026-01-15", validUntil: "2027-03-31",
       file: EvidenceFile(path: "/tmp/soc2.pdf", sha256: String(repeating: "a", count: 64)))
-    step(&state, .evidenceEdited(0, filed, at: t1)) { $0.answers["restitution"]?.evidence = [filed] }
+    step(&state, .evidenceEdited(0, filed, at: t1)) {
+      $0.answers["restitution"]?.evidence = [filed]
+    }
     var late = filed
     late.validUntil = "31/03/2027"
     step(&state, .evidenceEdited(0, late, at: t1), effects: [])
-    step(&state, .evidenceAdded(EvidenceRecord(reference: "ISO", issuedOn: "2026-13-01"), at: t1),
+    step(
+      &state, .evidenceAdded(EvidenceRecord(reference: "ISO", issuedOn: "2026-13-01"), at: t1),
       effects: [])
     #expect(filed.isExpired(on: "2027-04-01"))
     #expect(!filed.isExpired(on: "2027-03-31"))

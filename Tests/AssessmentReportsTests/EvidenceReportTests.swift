@@ -100,7 +100,8 @@ import Testing
     let report = Self.report(previous: ["network": [Self.iso]])
     let text = report.text(color: false)
     #expect(text.contains("Evidence to renew (1)"))
-    #expect(text.contains("ISO 27001 — valid until 2026-10-31 — to renew: expired since 2026-10-31"))
+    #expect(
+      text.contains("ISO 27001 — valid until 2026-10-31 — to renew: expired since 2026-10-31"))
     #expect(!text.contains("Expired evidence ("))
     let french = Self.report(.fr, previous: ["network": [Self.iso]]).text(color: false)
     #expect(french.contains("Preuves à renouveler (1)"))

@@ -218,7 +218,9 @@ import Testing
       #"{"answers":{"enc":null,"new":{"action":{"status":"open"},"evidence":[],"flagged":true,"note":"","reverify":true}},"cursor":{"question":null},"journal":2,"#
       + metadata + "}\n"
     let replayed = try SessionFile.applyJournal(Data((v1 + v2).utf8), to: record, path: "j")
-    #expect(replayed.answers["plain"] == Answer(value: .choice("yes"), note: "x", evidence: ["contrat §14"]))
+    #expect(
+      replayed.answers["plain"]
+        == Answer(value: .choice("yes"), note: "x", evidence: ["contrat §14"]))
     #expect(replayed.answers["enc"] == nil)
     #expect(replayed.answers["new"] == Answer(flagged: true, action: PlanAction(), reverify: true))
     #expect(replayed.phase == .review && replayed.cursorQuestionID == nil)
@@ -332,17 +334,41 @@ import Testing
 
   /// One fault each in a written file: refused, with the field's place.
   @Test(arguments: [
-    (#""origin" : "edited""#, #""origin" : "typed""#, "history.[0].origin", "'typed' is not an origin"),
-    (#""decision" : "refuse""#, #""decision" : "maybe""#, "signoffs.[0].decision", "'maybe' is not a decision"),
-    (#""on" : "2026-12-10""#, #""on" : "2026-02-30""#, "signoffs.[0].on", "'2026-02-30' is not a day"),
+    (
+      #""origin" : "edited""#, #""origin" : "typed""#, "history.[0].origin",
+      "'typed' is not an origin"
+    ),
+    (
+      #""decision" : "refuse""#, #""decision" : "maybe""#, "signoffs.[0].decision",
+      "'maybe' is not a decision"
+    ),
+    (
+      #""on" : "2026-12-10""#, #""on" : "2026-02-30""#, "signoffs.[0].on",
+      "'2026-02-30' is not a day"
+    ),
     (#""on" : "2026-12-10""#, #""on" : """#, "signoffs.[0].on", "'' is not a day"),
     (#""issued_on" : "2025-03-01""#, #""issued_on" : "1 March 2025""#, "issued_on", "is not a day"),
-    (#""valid_until" : "2027-03-31""#, #""valid_until" : "2027-3-31""#, "valid_until", "is not a day"),
+    (
+      #""valid_until" : "2027-03-31""#, #""valid_until" : "2027-3-31""#, "valid_until",
+      "is not a day"
+    ),
     (#""sha256" : "0123"#, #""sha256" : "0123X"#, "file.sha256", "is not a SHA-256 digest"),
-    (#""workbook_sha256" : "0123"#, #""workbook_sha256" : "ABCD0123"#, "workbook_sha256", "is not a SHA-256"),
-    (#""content_digest" : "aaaa"#, #""content_digest" : "aaa"#, "content_digest", "is not a SHA-256"),
-    (#""fields" : {"#, #""fields" : {"colour" : "red", "#, "identification_history.[0].fields", "'colour' is not an identification field"),
-    (#""imported_at" : ""#, #""imported_at" : "yesterday", "x" : ""#, "imported_at", "not an ISO 8601 date"),
+    (
+      #""workbook_sha256" : "0123"#, #""workbook_sha256" : "ABCD0123"#, "workbook_sha256",
+      "is not a SHA-256"
+    ),
+    (
+      #""content_digest" : "aaaa"#, #""content_digest" : "aaa"#, "content_digest",
+      "is not a SHA-256"
+    ),
+    (
+      #""fields" : {"#, #""fields" : {"colour" : "red", "#, "identification_history.[0].fields",
+      "'colour' is not an identification field"
+    ),
+    (
+      #""imported_at" : ""#, #""imported_at" : "yesterday", "x" : ""#, "imported_at",
+      "not an ISO 8601 date"
+    ),
     (#""cell" : "Questions!F12""#, #""cell" : 12"#, "cell", "wrong type"),
     (#""theirs" : {"#, #""theirs" : 3, "t" : {"#, "conflict.theirs", "wrong type"),
     (#""changes" : {"#, #""changes" : [], "c" : {"#, "changes", "wrong type"),
@@ -431,9 +457,10 @@ import Testing
     let restitution = try #require(record.answers["ctr_restitution_all_data"])
     #expect(restitution.claim?.value == .choice("compliant"))
     #expect(restitution.evidence.first?.file?.path == "/home/anne/preuves/contrat-cadre.pdf")
-    #expect(restitution.history.last?.parts == [
-      .value(.choice("partial")), .note("Délai de restitution non précisé."), .flagged(true),
-    ])
+    #expect(
+      restitution.history.last?.parts == [
+        .value(.choice("partial")), .note("Délai de restitution non précisé."), .flagged(true),
+      ])
     let deployment = try #require(record.answers["deployment_model"])
     #expect(deployment.history[1].parts == [.value(nil)])
     #expect(deployment.conflict?.theirs.value == .choice("private") && !deployment.isAnswered)

@@ -149,7 +149,8 @@ import Testing
     for _ in 0..<10 { harness.press(.backspace) }
     harness.press(.escape)
     #expect(harness.state.wizard.answers["personal_data"]?.evidence.first?.issuedOn == "")
-    #expect(harness.state.wizard.answers["personal_data"]?.evidence.first?.validUntil == "2027-03-31")
+    #expect(
+      harness.state.wizard.answers["personal_data"]?.evidence.first?.validUntil == "2027-03-31")
   }
 
   /// Ctrl-O attaches a file: its path and SHA-256 are recorded; a file that cannot be read
