@@ -8,6 +8,22 @@ extension SessionFile {
     var schemaVersion: Int
   }
 
+  /// The phase a file names, with its session id checked: what every format version's record
+  /// must hold before it becomes a `SessionRecord`.
+  static func checkedPhase(_ name: String, id: String) throws -> Phase {
+    guard let phase = Phase(rawValue: name) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: [], debugDescription: "phase '\(name)' is not a known phase"))
+    }
+    guard SessionStore.isValidID(id) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
+    }
+    return phase
+  }
+
   /// The session file of format 2, `"schemaVersion": 2`; it also decodes a file of format 1,
   /// which lacks only what format 2 added. A reference alone becomes an evidence record.
   struct FileFormat2: Codable {
@@ -247,16 +263,7 @@ extension SessionFile {
     }
 
     func record() throws -> SessionRecord {
-      guard let phase = Phase(rawValue: phase) else {
-        throw DecodingError.dataCorrupted(
-          DecodingError.Context(
-            codingPath: [], debugDescription: "phase '\(self.phase)' is not a known phase"))
-      }
-      guard SessionStore.isValidID(id) else {
-        throw DecodingError.dataCorrupted(
-          DecodingError.Context(
-            codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
-      }
+      let phase = try SessionFile.checkedPhase(phase, id: id)
       return SessionRecord(
         id: id, questionnaire: questionnaire,
         metadata: metadata.metadata, phase: phase, cursorQuestionID: cursor.question,

@@ -74,16 +74,7 @@ extension SessionFile {
     }
 
     func record() throws -> SessionRecord {
-      guard let phase = Phase(rawValue: phase) else {
-        throw DecodingError.dataCorrupted(
-          DecodingError.Context(
-            codingPath: [], debugDescription: "phase '\(self.phase)' is not a known phase"))
-      }
-      guard SessionStore.isValidID(id) else {
-        throw DecodingError.dataCorrupted(
-          DecodingError.Context(
-            codingPath: [], debugDescription: "id '\(id)' is not a valid session id"))
-      }
+      let phase = try SessionFile.checkedPhase(phase, id: id)
       return SessionRecord(
         id: id, questionnaire: questionnaire, metadata: metadata.metadata, phase: phase,
         cursorQuestionID: cursor.question, answers: answers.mapValues(\.answer),
