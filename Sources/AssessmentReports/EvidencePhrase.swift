@@ -3,7 +3,7 @@ import AssessmentCore
 /// The texts of an evidence record, and the one phrase that shows a record everywhere: the
 /// question screen, plain mode, the review and every report.
 public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
-  case issued, validUntil, issuedAndValid, expiredSince, toRenew, file
+  case issued, validUntil, issuedAndValid, expired, toRenew, file
   case expiredTitle, toRenewTitle, validUntilColumn
   case fileUnreadable, fileAttached, noSuchRecord
 
@@ -16,12 +16,11 @@ public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
         "délivrée le %1, valable jusqu'au %2", "issued %1, valid until %2",
         "uitgereikt op %1, geldig tot %2"
       )
-    case .expiredSince:
-      return ("expirée depuis le %1", "expired since %1", "vervallen sinds %1")
+    case .expired:
+      return ("expirée", "expired", "vervallen")
     case .toRenew:
       return (
-        "à renouveler : expirée depuis le %1", "to renew: expired since %1",
-        "te vernieuwen: vervallen sinds %1"
+        "à renouveler (expirée)", "to renew (expired)", "te vernieuwen (vervallen)"
       )
     case .file: return ("fichier %1, SHA-256 %2", "file %1, SHA-256 %2", "bestand %1, SHA-256 %2")
     case .expiredTitle:
@@ -45,7 +44,8 @@ public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
     }
   }
 
-  /// "SOC 2 type II — issued 2026-01-15, valid until 2027-03-31 — expired since 2027-03-31":
+  /// "SOC 2 type II — issued 2026-01-15, valid until 2027-03-31 — expired": the valid-until day
+  /// is the last day it counts, so the flag names no day of its own;
   /// the reference, its days when given, the file attached, and, when `day` (the summary's) is
   /// after its validity, that it expired (or, for evidence carried into a re-assessment, that it
   /// is to renew).
@@ -65,7 +65,7 @@ public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
       parts.append(EvidencePhrase.file.format(language, file.path, String(file.sha256.prefix(16))))
     }
     if let day, record.isExpired(on: day) {
-      parts.append((carried ? toRenew : expiredSince).format(language, record.validUntil))
+      parts.append((carried ? toRenew : expired).text(language))
     }
     return parts.joined(separator: " — ")
   }

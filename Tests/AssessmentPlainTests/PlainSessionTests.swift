@@ -81,7 +81,7 @@ import Testing
     let listed = plain.handle("evidence", now: t0)
     #expect(
       listed.lines.contains(
-        "  1. SOC 2 type II — issued 2026-01-15, valid until 2026-12-31 — expired since 2026-12-31"
+        "  1. SOC 2 type II — issued 2026-01-15, valid until 2026-12-31 — expired"
       ), "the session's day, 2027-01-15, is after its validity: \(listed.lines)")
     #expect(plain.handle("evidence 2 valid 2027-01-01", now: t0).refused == "No evidence 2.")
     let directory = temporaryDirectory()
