@@ -15,6 +15,10 @@ extension App {
     guard let question = wizard.current(state.wizard),
       var record = state.wizard.answers[question.id]?.evidence[attachable: index]
     else { return .failure(AttachFailure(EvidencePhrase.noSuchRecord.format(language, index + 1))) }
+    // The path as typed may be relative, or start with `~`: the session is reopened from other
+    // folders, so what is recorded is where the file is.
+    let path = URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
+      .standardizedFileURL.path
     let bytes: Data
     do {
       bytes = try FileContents.read(path)

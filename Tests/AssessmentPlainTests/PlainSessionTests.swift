@@ -89,7 +89,13 @@ import Testing
     let missing = plain.handle("evidence 1 file \(directory)/none.pdf", now: t0)
     #expect(missing.refused?.hasPrefix("Cannot read '\(directory)/none.pdf'") == true)
     try Data("abc".utf8).write(to: URL(fileURLWithPath: directory + "/soc2.pdf"))
-    let attached = plain.handle("evidence 1 file \(directory)/soc2.pdf", now: t0)
+    // Recorded as an absolute, standardised path: the session is reopened from anywhere.
+    try FileManager.default.createDirectory(
+      atPath: directory + "/sub", withIntermediateDirectories: true)
+    let attached = plain.handle("evidence 1 file \(directory)/sub/../soc2.pdf", now: t0)
+    #expect(
+      plain.state.wizard.answers.values.compactMap(\.evidence.first?.file?.path)
+        == [directory + "/soc2.pdf"])
     #expect(
       attached.lines == [
         "File attached to evidence 1 (SHA-256 "
