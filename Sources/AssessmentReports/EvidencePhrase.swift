@@ -86,18 +86,29 @@ extension SummaryReport {
       record, language, asOf: summary.asOf, carried: isCarried(record, question: question))
   }
 
-  /// The expired records, as "question — record" lines, split into those merely expired and
-  /// those carried from the previous assessment (to renew).
-  func expiredEvidenceLines() -> (expired: [(Int, String)], toRenew: [(Int, String)]) {
-    var expired: [(Int, String)] = []
-    var toRenew: [(Int, String)] = []
+  /// The questions with expired records and those records' words, split into those merely
+  /// expired and those carried from the previous assessment (to renew); each list in the
+  /// questionnaire's order, as the other lists of questions.
+  func expiredEvidenceLines() -> (
+    expired: [(position: Int, records: [String])], toRenew: [(position: Int, records: [String])]
+  ) {
+    var expired: [(position: Int, records: [String])] = []
+    var toRenew: [(position: Int, records: [String])] = []
+    func add(_ position: Int, _ words: String, to list: inout [(position: Int, records: [String])])
+    {
+      if list.last?.position == position {
+        list[list.count - 1].records.append(words)
+      } else {
+        list.append((position, [words]))
+      }
+    }
     for item in summary.expiredEvidence {
       let id = questionnaire.questions[item.position].id
       let words = evidenceWords(item.record, question: id)
       if isCarried(item.record, question: id) {
-        toRenew.append((item.position, words))
+        add(item.position, words, to: &toRenew)
       } else {
-        expired.append((item.position, words))
+        add(item.position, words, to: &expired)
       }
     }
     return (expired, toRenew)

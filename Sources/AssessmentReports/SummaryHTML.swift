@@ -460,10 +460,8 @@ extension SummaryReport {
     ]
     where !items.isEmpty {
       html2 += "<h3>\(title.text(language)) (\(items.count))</h3>\n"
-      var positions: [Int] = []
-      for (position, _) in items where positions.last != position { positions.append(position) }
-      html2 += questionTable(positions, r(.evidenceList)) { position, html in
-        self.appendEvidence(items.filter { $0.0 == position }.map(\.1), to: &html)
+      html2 += questionTable(items.map(\.position), r(.evidenceList)) { position, html in
+        self.appendEvidence(items.first { $0.position == position }?.records ?? [], to: &html)
       }
     }
     return html2

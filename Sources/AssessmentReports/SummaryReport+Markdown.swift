@@ -179,12 +179,8 @@ extension SummaryReport {
       (EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired),
     ]
     where !items.isEmpty {
-      out.append("")
-      out.append("## \(title.text(language)) (\(items.count))")
-      out.append("")
-      for (position, words) in items {
-        let line: Markdown = "- \(refs(questionnaire.questions[position])) — \(words)"
-        out.append(line)
+      list(title.text(language), items.map(\.position)) { position in
+        items.first { $0.position == position }?.records.joined(separator: "; ")
       }
     }
     let invalid = invalidAnswers

@@ -170,11 +170,8 @@ extension SummaryReport {
       (EvidencePhrase.toRenewTitle, toRenew), (EvidencePhrase.expiredTitle, expired),
     ]
     where !items.isEmpty {
-      sink.add("")
-      sink.add("\(title.text(language)) (\(items.count))", .heading)
-      for (position, words) in items {
-        let question = questionnaire.questions[position]
-        sink.add("  - \(refs(question)) — \(words)", question: question.id)
+      listSection(title.text(language), items.map(\.position), into: &sink) { position in
+        items.first { $0.position == position }?.records.joined(separator: "; ")
       }
     }
     let invalid = invalidAnswers

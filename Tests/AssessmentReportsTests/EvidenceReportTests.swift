@@ -67,6 +67,14 @@ import Testing
     let markdown = report.markdown()
     #expect(markdown.contains("## \(title)"))
     #expect(markdown.contains(expired))
+    // The list names the question by its text as well as its citation, as the other lists do:
+    // several questions may share a citation.
+    let network = Self.report().questionnaire.questions.first { $0.id == "network" }
+    let question = network.map { Self.report().questionnaire.text($0.text, language.rawValue) }
+    let lines = text.split(separator: "\n").map(String.init)
+    let heading = try? #require(lines.firstIndex { $0.contains(title) })
+    #expect(heading.map { lines[$0 + 1].contains(question ?? "?") } == true, "\(lines)")
+    #expect(markdown.contains("\(question ?? "?") — *\(expired)"))
   }
 
   @Test func theJSONCarriesTheRecordsAndTheExpiredList() throws {
