@@ -255,7 +255,8 @@ struct SizeBenchmark {
       if round >= 2 { round % 2 == 0 ? without.append(duration) : with.append(duration) }
     }
     timings.append(Timing(name: "session load, in turns with the next", durations: without))
-    timings.append(Timing(name: "session load with history (5 changes per answer)", durations: with))
+    timings.append(
+      Timing(name: "session load with history (5 changes per answer)", durations: with))
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)
