@@ -27,6 +27,8 @@ struct PlainSessionReader {
   /// Anything format 3 added (an evidence record, claims, history, a conflict, the
   /// identification's history, sign-offs):
   private var sawFormat3 = false
+  /// The seconds since 1970 of each day's midnight met in the file, by `YYYYMMDD`.
+  private var midnights: [Int64: Int64] = [:]
 
   /// The record in `data`, or nil when the file is not plainly one.
   static func record(_ data: Data) -> SessionRecord? {
@@ -697,7 +699,49 @@ struct PlainSessionReader {
 
   /// A date as the session files write it (RFC 3339).
   private mutating func date() -> Date? {
-    string().flatMap(Timestamp.parse)
+    if let date = writtenDate() { return date }
+    return string().flatMap(Timestamp.parse)
+  }
+
+  /// A date exactly as this program writes it, `"YYYY-MM-DDTHH:MM:SS.sssZ"`, read in place: a
+  /// history holds five or so per answer. The day's midnight comes from `Timestamp.parse`, once
+  /// per day in the file, and the time is added as it adds it, so the date is the same `Double`.
+  /// Anything else (nil) is read by `Timestamp.parse`.
+  private mutating func writtenDate() -> Date? {
+    skipWhitespace()
+    let start = index + 1
+    guard index + 26 <= bytes.count, bytes[index] == 0x22, bytes[start + 24] == 0x22,
+      bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D, bytes[start + 10] == 0x54,  // - - T
+      bytes[start + 13] == 0x3A, bytes[start + 16] == 0x3A, bytes[start + 19] == 0x2E,  // : : .
+      bytes[start + 23] == 0x5A  // Z
+    else { return nil }
+    func number(_ offset: Int, _ count: Int) -> Int64? {
+      var value: Int64 = 0
+      for position in start + offset..<start + offset + count {
+        let byte = bytes[position]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int64(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+      let millisecond = number(20, 3), hour < 24, minute < 60, second < 61
+    else { return nil }
+    let key = (year * 100 + month) * 100 + day
+    let midnight: Int64
+    if let known = midnights[key] {
+      midnight = known
+    } else {
+      guard let text = text(start..<start + 10, ascii: true),
+        let date = Timestamp.parse(text + "T00:00:00.000Z")
+      else { return nil }
+      midnight = Int64(date.timeIntervalSince1970)
+      midnights[key] = midnight
+    }
+    index += 26
+    let seconds = midnight + hour * 3600 + minute * 60 + min(second, 59)
+    return Date(timeIntervalSince1970: Double(seconds * 1000 + millisecond) / 1000)
   }
 
   private mutating func literal(_ word: StaticString) -> Bool {

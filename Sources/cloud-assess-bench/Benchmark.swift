@@ -167,6 +167,8 @@ struct SizeResult: Codable {
   var questions: Int
   var questionnaireBytes: Int
   var sessionBytes: Int
+  /// The same session with a history of five changes per answer.
+  var historySessionBytes: Int?
   var timings: [Timing]
   var peakMemoryMiB: Double
   /// The loaded questionnaire's model in memory.
@@ -235,6 +237,26 @@ struct SizeBenchmark {
       throw Processes.Failure(description: "the session was not loaded")
     }
     record = loadedRecord
+
+    // The same session with a history of five changes per answer, loaded in turns with the one
+    // without: history may add at most 10 % (docs/performance.md).
+    var withHistory = record
+    for (index, id) in record.answers.keys.sorted().enumerated() {
+      guard let answer = record.answers[id] else { continue }
+      withHistory.answers[id]?.history = Synthetic.history(of: answer, index: index, at: date)
+    }
+    let historyPath = directory + "/bench-history.json"
+    try store.save(withHistory, to: historyPath)
+    var without: [Double] = []
+    var with: [Double] = []
+    for round in 0..<(2 * loads + 2) {
+      let path = round % 2 == 0 ? sessionPath : historyPath
+      let duration = try Clock.measureOnce { _ = try store.load(path: path) }
+      if round >= 2 { round % 2 == 0 ? without.append(duration) : with.append(duration) }
+    }
+    timings.append(Timing(name: "session load, in turns with the next", durations: without))
+    timings.append(
+      Timing(name: "session load with history (5 changes per answer)", durations: with))
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)
@@ -332,7 +354,9 @@ struct SizeBenchmark {
         }))
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
-      sessionBytes: sessionBytes, timings: timings, peakMemoryMiB: peakMemoryMiB(),
+      sessionBytes: sessionBytes,
+      historySessionBytes: (try FileManager.default.attributesOfItem(atPath: historyPath)[.size]
+        as? Int) ?? 0, timings: timings, peakMemoryMiB: peakMemoryMiB(),
       modelMiB: Double(modelBytes) / 1_048_576)
   }
 }

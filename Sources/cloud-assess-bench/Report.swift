@@ -155,11 +155,13 @@ struct Report: Codable {
     }
     var memory = pad("peak memory (MiB)", 36)
     var model = pad("questionnaire model in memory (MiB)", 36)
-    var files = pad("questionnaire / session (KiB)", 36)
+    var files = pad("questionnaire / session / + history (KiB)", 36)
     for size in sizes {
       memory += left(String(format: "%.1f", size.peakMemoryMiB), 22)
       model += left(size.modelMiB.map { String(format: "%.1f", $0) } ?? "-", 22)
-      files += left("\(size.questionnaireBytes / 1024) / \(size.sessionBytes / 1024)", 22)
+      files += left(
+        "\(size.questionnaireBytes / 1024) / \(size.sessionBytes / 1024) / "
+          + (size.historySessionBytes.map { "\($0 / 1024)" } ?? "-"), 22)
     }
     lines += [memory, model, files, ""]
     let end = endToEnd

@@ -151,6 +151,30 @@ enum Synthetic {
     return String(note.prefix(500))
   }
 
+  /// Five changes leading to `answer`, as a history records them (issue 23): the first value
+  /// given, then flagged for a second look, the note written (or the flag lifted), the evidence
+  /// attached (or the value confirmed by a colleague), and the final value with its plan.
+  static func history(of answer: Answer, index: Int, at date: Date) -> [AnswerChange] {
+    func at(_ step: Int) -> Date { date.addingTimeInterval(Double(step * 3_600 - 5 * 3_600)) }
+    let assessor = "Anne Dupont"
+    let colleague = "Jan Peeters"
+    return [
+      AnswerChange(at: at(0), by: assessor, parts: [.value(.choice("unknown"))]),
+      AnswerChange(at: at(1), by: assessor, parts: [.flagged(true)]),
+      AnswerChange(
+        at: at(2), by: assessor,
+        parts: answer.note.isEmpty ? [.flagged(answer.flagged)] : [.note(answer.note)]),
+      AnswerChange(
+        at: at(3), by: colleague,
+        parts: answer.evidence.isEmpty ? [.value(answer.value)] : [.evidence(answer.evidence)]),
+      AnswerChange(
+        at: at(4), by: index % 3 == 0 ? colleague : assessor,
+        parts: answer.action == nil
+          ? [.value(answer.value), .flagged(answer.flagged)]
+          : [.value(answer.value), .action(answer.action), .flagged(answer.flagged)]),
+    ]
+  }
+
   /// Answers to every question that applies: the scoping ones "yes", the others on the compliance
   /// scale in turn, with a note on every other answer and an evidence reference on some.
   static func answers(for questionnaire: Questionnaire, at date: Date) -> [String: Answer] {

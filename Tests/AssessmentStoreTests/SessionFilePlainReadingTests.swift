@@ -264,6 +264,29 @@ import Testing
     }
   }
 
+  /// Dates in every form RFC 3339 allows and some it does not, in place of one written by the
+  /// program: the same date, or the same refusal, read directly or by `Codable`.
+  @Test func readsDatesAsCodableDoes() throws {
+    let written = String(decoding: try SessionFile.encode(record(1)), as: UTF8.self)
+    let target = try #require(written.range(of: "\"created\" : \""))
+    let dates = [
+      "2026-11-20T10:00:00.000Z", "2024-02-29T23:59:59.999Z", "2024-02-29T23:59:60.500Z",
+      "2026-02-29T10:00:00.000Z", "2026-11-20T24:00:00.000Z", "2026-11-20T10:60:00.000Z",
+      "2026-11-31T10:00:00.000Z", "2026-13-01T10:00:00.000Z", "0000-01-01T00:00:00.000Z",
+      "1969-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z", "2026-11-20T10:00:00.000z",
+      "2026-11-20t10:00:00.000Z", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00.1234Z",
+      "2026-11-20T10:00:00.000+01:00", "+02026-11-20T10:00:00.000Z", "2026-11-20T1a:00:00.000Z",
+      "2026-11-20T10:00:00.00aZ", "2026-11-20 10:00:00.000Z", "2026-11-20T10:00:00.000ZZ",
+    ]
+    for date in dates {
+      var text = written
+      let end = try #require(text.range(of: "\"", range: target.upperBound..<text.endIndex))
+      text.replaceSubrange(target.upperBound..<end.lowerBound, with: date)
+      let data = Data(text.utf8)
+      #expect(outcome(data) == outcome(data, directly: false), "\(date)")
+    }
+  }
+
   /// Variations of a written file, one fault each: the direct reading gives up on each, and the
   /// answer is `Codable`'s, record or error.
   @Test func leavesEverythingElseToCodable() throws {
