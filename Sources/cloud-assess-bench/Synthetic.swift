@@ -166,6 +166,7 @@ enum Synthetic {
       case .text: answer.value = .text("Réponse \(index)")
       case .number: answer.value = .number(Double(index))
       case .derogation: answer.value = .derogation(DerogationRecord(reference: "DER-\(index)"))
+      case .date: answer.value = .date("2026-01-\(String(format: "%02d", index % 28 + 1))")
       }
       if index % 2 == 0 { answer.note = note(index) }
       if index % 5 == 0 {
