@@ -89,7 +89,9 @@ extension EditedField {
       // A day is handed over only when it is one, like a number that must parse.
       if blank { return .event(.answerCleared(at: now)) }
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard Day.isValid(trimmed) else { return .invalid(PlanPhrase.notADay.format(language, trimmed)) }
+      guard Day.isValid(trimmed) else {
+        return .invalid(PlanPhrase.notADay.format(language, trimmed))
+      }
       return .event(.answerChosen(.date(trimmed), at: now))
     case .answer:
       return .event(blank ? .answerCleared(at: now) : .answerChosen(.text(text), at: now))

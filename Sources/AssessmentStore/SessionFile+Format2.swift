@@ -203,7 +203,8 @@ extension SessionFile {
             DecodingError.Context(
               codingPath: container.codingPath,
               debugDescription:
-                "an answer value has exactly one of choice, choices, text, number, derogation, date"))
+                "an answer value has exactly one of choice, choices, text, number, derogation, date"
+            ))
         }
         switch key {
         case .choice: value = .choice(try container.decode(String.self, forKey: .choice))

@@ -211,7 +211,8 @@ public enum CISOAssistantImport {
     switch parsed {
     case .failure(let problem):
       let kind: Problem.Kind = problem.message.isEmpty ? .notUTF8 : .yaml(problem.message)
-      throw .invalid([Problem(file: source, line: problem.line, column: problem.column, kind: kind)])
+      throw .invalid([Problem(file: source, line: problem.line, column: problem.column, kind: kind)]
+      )
     case .success(nil):
       throw .invalid([
         Problem(file: source, line: 1, column: 1, kind: .notALibrary(missing: "urn, objects"))
@@ -249,7 +250,8 @@ public enum CISOAssistantImport {
     } catch {
       let reason: String
       switch error {
-      case .invalid(let problems): reason = problems.prefix(5).map(\.description).joined(separator: "; ")
+      case .invalid(let problems):
+        reason = problems.prefix(5).map(\.description).joined(separator: "; ")
       case .unreadable(let path, let why): reason = "\(path): \(why)"
       }
       throw .invalid([Problem(file: source, line: 1, column: 1, kind: .output(reason))])
@@ -316,7 +318,8 @@ extension CISOAssistantImport.Problem.Kind {
         language,
         "la bibliothèque contient plusieurs référentiels ; choisissez-en un avec --framework : \(list(urns))",
         "the library holds several frameworks; choose one with --framework: \(list(urns))",
-        "de bibliotheek bevat meerdere referentiekaders; kies er een met --framework: \(list(urns))")
+        "de bibliotheek bevat meerdere referentiekaders; kies er een met --framework: \(list(urns))"
+      )
     case .frameworkNotFound(let urn, let available):
       return pick(
         language,
@@ -331,7 +334,10 @@ extension CISOAssistantImport.Problem.Kind {
     case .notA(let what, let expected):
       let (fr, en, nl): (String, String, String)
       switch expected {
-      case .mapping: (fr, en, nl) = ("une table (clé: valeur)", "a mapping (key: value)", "een tabel (sleutel: waarde)")
+      case .mapping:
+        (fr, en, nl) = (
+          "une table (clé: valeur)", "a mapping (key: value)", "een tabel (sleutel: waarde)"
+        )
       case .list: (fr, en, nl) = ("une liste", "a list", "een lijst")
       case .text: (fr, en, nl) = ("un texte", "a text", "een tekst")
       case .boolean: (fr, en, nl) = ("true ou false", "true or false", "true of false")

@@ -110,7 +110,9 @@ struct CISOAssistantMapping {
         || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar)
       id += allowed ? String(scalar) : "_"
     }
-    if id.isEmpty || !(id.unicodeScalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } ?? false)
+    if id.isEmpty
+      || !(id.unicodeScalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        ?? false)
     {
       id = prefix + id
     }
@@ -223,8 +225,10 @@ struct CISOAssistantMapping {
         for language in languages {
           let name = Self.oneLine(group.name.resolve(language, locale: library.locale))
           label[language] = name.isEmpty ? group.refID : "\(group.refID) — \(name)"
-          let description = Self.oneLine(group.description.resolve(language, locale: library.locale))
-          line[language] = "• " + (label[language] ?? "") + (description.isEmpty ? "" : ": \(description)")
+          let description = Self.oneLine(
+            group.description.resolve(language, locale: library.locale))
+          line[language] =
+            "• " + (label[language] ?? "") + (description.isEmpty ? "" : ": \(description)")
         }
         options.append((id, label))
         helpLines.append(line)
@@ -237,13 +241,15 @@ struct CISOAssistantMapping {
         )
       ])
       for language in languages {
-        help[language] = (help[language] ?? "") + "\n\n"
+        help[language] =
+          (help[language] ?? "") + "\n\n"
           + helpLines.compactMap { $0[language] }.joined(separator: "\n")
       }
       sections.append(
         SectionOut(
           id: "scope",
-          title: ours("Périmètre de l'évaluation", "Scope of the assessment", "Reikwijdte van de beoordeling"),
+          title: ours(
+            "Périmètre de l'évaluation", "Scope of the assessment", "Reikwijdte van de beoordeling"),
           introduction: nil, refs: [],
           questions: [
             QuestionOut(
@@ -270,7 +276,8 @@ struct CISOAssistantMapping {
       let top = chain.first ?? index
       if partNames[top] == nil {
         var used = Set(partNames.values)
-        let name = Self.questionID(library.nodes[top].refID ?? ownPart(library.nodes[top].urn), used: &used)
+        let name = Self.questionID(
+          library.nodes[top].refID ?? ownPart(library.nodes[top].urn), used: &used)
         partNames[top] = String(format: "%03d-", (partNames.count + 1) * 10 % 1000) + name
       }
       if sectionIndexByNode[sectionKey] == nil {
@@ -359,7 +366,8 @@ struct CISOAssistantMapping {
       usedRefs.insert(ref)
       var citation: Localized = [:]
       for language in languages {
-        citation[language] = (chain.map { label(library.nodes[$0])[language] ?? "" }
+        citation[language] =
+          (chain.map { label(library.nodes[$0])[language] ?? "" }
           + [label(node, describing: false)[language] ?? ref]).joined(separator: " › ")
       }
       citations.append((ref, citation))
@@ -380,7 +388,9 @@ struct CISOAssistantMapping {
             } else {
               terms.append("\(depended.id) in [\(options.joined(separator: ", "))]")
             }
-          } else if library.nodes.contains(where: { $0.questions.contains { $0.urn == dependency.questionURN } }) {
+          } else if library.nodes.contains(where: {
+            $0.questions.contains { $0.urn == dependency.questionURN }
+          }) {
             lost.append(.laterDependency(question: question.urn, on: dependency.questionURN))
           } else {
             problems.append(
@@ -408,7 +418,8 @@ struct CISOAssistantMapping {
                 let answer = value.phrase.text(words)
                 let choiceLabel = Self.oneLine(option.label[language] ?? "")
                 let quotedLabel =
-                  language == "fr" ? "« \(choiceLabel) »"
+                  language == "fr"
+                  ? "« \(choiceLabel) »"
                   : language == "nl" ? "‘\(choiceLabel)’" : "“\(choiceLabel)”"
                 line[language] = "• \(quotedLabel) → \(answer)"
               }
@@ -421,7 +432,8 @@ struct CISOAssistantMapping {
         if question.kind == .boolean {
           optionByChoice = [:]
           for choice in question.choices {
-            let value = Self.oneLine(choice.value.resolve("en", locale: library.locale)).lowercased()
+            let value = Self.oneLine(choice.value.resolve("en", locale: library.locale))
+              .lowercased()
             if ["yes", "true", "oui", "ja"].contains(value) { optionByChoice[choice.urn] = "yes" }
             if ["no", "false", "non", "nee"].contains(value) { optionByChoice[choice.urn] = "no" }
           }
@@ -456,7 +468,8 @@ struct CISOAssistantMapping {
           "Volgens de bibliotheek geven deze antwoorden het resultaat:")
         var block: Localized = [:]
         for language in languages {
-          block[language] = ([heading[language] ?? ""]
+          block[language] =
+            ([heading[language] ?? ""]
             + resultLines.compactMap { $0[language] }).joined(separator: "\n")
         }
         helpParts.append(block)

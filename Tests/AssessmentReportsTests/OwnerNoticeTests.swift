@@ -50,10 +50,12 @@ import Testing
 
   @Test func workbookCarriesTheNotice() {
     let sheet = Self.report().identificationSheet(ReportFixture.provenance)
-    let texts = sheet.rows.flatMap { $0.cells.compactMap { cell -> String? in
-      if case .text(let text) = cell.value { return text }
-      return nil
-    } }
+    let texts = sheet.rows.flatMap {
+      $0.cells.compactMap { cell -> String? in
+        if case .text(let text) = cell.value { return text }
+        return nil
+      }
+    }
     #expect(texts.contains(Self.notice))
   }
 

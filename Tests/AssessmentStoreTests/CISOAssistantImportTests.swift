@@ -96,8 +96,10 @@ import Testing
         "gv_po_1_q1", "gv_po_1_q2", "gv_po_1", "gv_po_1_score", "gv_po_2_q1", "gv_po_2_q2",
         "gv_po_2", "gv_po_2_score",
       ])
-    let types = ["gv_po_1_q1", "gv_po_1_q2", "gv_po_2_q1", "gv_po_2_q2", "pr_ac_1_q1", "pr_ac_1_q2"]
-      .map { questionnaire.question($0)?.type }
+    let types = [
+      "gv_po_1_q1", "gv_po_1_q2", "gv_po_2_q1", "gv_po_2_q2", "pr_ac_1_q1", "pr_ac_1_q2",
+    ]
+    .map { questionnaire.question($0)?.type }
     #expect(types == [.single, .date, .multiple, .text, .number, .yesno])
     let choice = try #require(questionnaire.question("gv_po_1_q1"))
     #expect(choice.options.map(\.id) == ["c1", "c2", "c3"])
@@ -233,11 +235,14 @@ import Testing
   // MARK: - Bad input
 
   @Test func notALibraryIsSaidWithItsPlace() {
-    let questionnaire = (try? String(contentsOfFile: fixturePath("small.yaml"), encoding: .utf8)) ?? ""
+    let questionnaire =
+      (try? String(contentsOfFile: fixturePath("small.yaml"), encoding: .utf8)) ?? ""
     let found = Self.problems(questionnaire)
     #expect(found.count == 1)
     #expect(found.first?.kind == .notALibrary(missing: "urn, objects"))
-    #expect(Self.problems("just: [a, b").first.map { $0.line > 0 && "\($0.kind)".contains("yaml") } == true)
+    #expect(
+      Self.problems("just: [a, b").first.map { $0.line > 0 && "\($0.kind)".contains("yaml") }
+        == true)
     #expect(Self.problems("- a\n- b\n").first?.kind == .notALibrary(missing: "urn, objects"))
   }
 
@@ -284,7 +289,8 @@ import Testing
         """))
     #expect(
       unknown.map(\.kind) == [
-        .unknownParent("urn:test:risk:req_node:mini:nowhere", child: "urn:test:risk:req_node:mini:a")
+        .unknownParent(
+          "urn:test:risk:req_node:mini:nowhere", child: "urn:test:risk:req_node:mini:a")
       ])
     #expect(unknown.first?.line == 18 && unknown.first?.column == 19)
     let loop = Self.problems(
@@ -299,10 +305,11 @@ import Testing
         """))
     #expect(loop.count == 1)
     #expect(
-      loop.first?.kind == .parentLoop([
-        "urn:test:risk:req_node:mini:a", "urn:test:risk:req_node:mini:b",
-        "urn:test:risk:req_node:mini:a",
-      ]))
+      loop.first?.kind
+        == .parentLoop([
+          "urn:test:risk:req_node:mini:a", "urn:test:risk:req_node:mini:b",
+          "urn:test:risk:req_node:mini:a",
+        ]))
     #expect(loop.first?.line == 18)
   }
 
@@ -354,8 +361,12 @@ import Testing
     #expect {
       try CISOAssistantImport.convert(data, source: "big.yaml")
     } throws: { error in
-      guard case .invalid(let problems) = error as? CISOAssistantImport.Failure else { return false }
-      return problems.first.map { if case .tooLarge = $0.kind { return true } else { return false } } ?? false
+      guard case .invalid(let problems) = error as? CISOAssistantImport.Failure else {
+        return false
+      }
+      return problems.first.map {
+        if case .tooLarge = $0.kind { return true } else { return false }
+      } ?? false
     }
   }
 }

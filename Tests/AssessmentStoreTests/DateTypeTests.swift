@@ -55,9 +55,12 @@ import Testing
       cursorQuestionID: nil,
       answers: ["reviewed_on": Answer(value: .date("2027-03-31"))])
     let data = try SessionFile.encode(record)
-    #expect(String(decoding: data, as: UTF8.self).contains(#""date":"2027-03-31""#)
-      || String(decoding: data, as: UTF8.self).contains(#""date" : "2027-03-31""#))
-    #expect(try SessionFile.decode(data, path: "s.json").answers["reviewed_on"]?.value == .date("2027-03-31"))
+    #expect(
+      String(decoding: data, as: UTF8.self).contains(#""date":"2027-03-31""#)
+        || String(decoding: data, as: UTF8.self).contains(#""date" : "2027-03-31""#))
+    #expect(
+      try SessionFile.decode(data, path: "s.json").answers["reviewed_on"]?.value
+        == .date("2027-03-31"))
   }
 
   @Test func aFileHoldingSomethingElseThanADayIsRefused() throws {

@@ -72,7 +72,8 @@ import Testing
         as? [String: Any])
     let answers = try #require(saved["answers"] as? [String: [String: Any]])
     #expect((answers["gv_po_1_q2"]?["value"] as? [String: Any])?["date"] as? String == "2027-03-31")
-    #expect((answers["gv_po_2"]?["value"] as? [String: Any])?["choice"] as? String == "noncompliant")
+    #expect(
+      (answers["gv_po_2"]?["value"] as? [String: Any])?["choice"] as? String == "noncompliant")
 
     let summary = try runCLI(
       ["summary", id, "--lang", "fr"], environment: ["CLOUD_ASSESS_SESSIONS": sessions])
