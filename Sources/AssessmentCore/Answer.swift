@@ -10,6 +10,8 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
   case number(Double)
   /// `derogation`: the record of a formal derogation.
   case derogation(DerogationRecord)
+  /// `date`: an ISO 8601 day, `YYYY-MM-DD`.
+  case date(String)
 
   /// Whether the value is, or (for `multiple`) contains, `id`. Numbers match their decimal text.
   public func matches(_ id: String) -> Bool {
@@ -19,6 +21,7 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
     case .text(let text): return text == id
     case .number(let number): return Double(id) == number
     case .derogation: return false
+    case .date(let day): return day == id
     }
   }
 

@@ -23,7 +23,7 @@ extension Question {
       return options.map {
         Choice(id: $0.id, label: questionnaire.text($0.label, language.rawValue))
       }
-    case .text, .number, .derogation:
+    case .text, .number, .derogation, .date:
       return []
     }
   }
@@ -78,6 +78,7 @@ extension AnswerValue {
     case .text(let text): return text
     case .number(let number): return AnswerValue.numberWords(number, language)
     case .derogation(let record): return record.reference
+    case .date(let day): return day
     }
   }
 }

@@ -26,7 +26,7 @@ public enum Phrase: CaseIterable, Sendable {
   case flagged, noNote, conditionShown, helpTitle, whyAndEvidence
   case mappings, contentsTitle, reviewTitle
   case reviewUnanswered, reviewFlagged, reviewUnjustified, reviewEmpty, summaryTitle
-  case saveFailed, answerHere, numberHere, invalidNumber
+  case saveFailed, answerHere, numberHere, dateHere, invalidNumber
   case evidenceTitle, evidenceAdd, evidenceNone, justificationRequired, finishConfirm
   case sectionIntro, quitMessage, resumeHint, finishedMessage
   case identificationNext, allAnswered
@@ -154,6 +154,7 @@ extension Phrase: TranslatedText {
       )
     case .answerHere: return ("Réponse : ", "Answer: ", "Antwoord: ")
     case .numberHere: return ("Nombre : ", "Number: ", "Getal: ")
+    case .dateHere: return ("Date (AAAA-MM-JJ) : ", "Date (YYYY-MM-DD): ", "Datum (JJJJ-MM-DD): ")
     case .invalidNumber:
       return ("« %1 » n'est pas un nombre", "“%1” is not a number", "‘%1’ is geen getal")
     case .evidenceTitle:

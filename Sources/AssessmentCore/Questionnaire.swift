@@ -7,6 +7,10 @@ public struct Questionnaire: Equatable, Sendable {
   public var languages: [String]
   public var title: LocalizedText
   public var description: LocalizedText?
+  /// The content owner's notice (copyright, provider, where the content comes from): shown with
+  /// the description and printed in every report made with the questionnaire, since the content
+  /// of an imported framework belongs to its owner.
+  public var notice: LocalizedText?
   public var sections: [Section]
   public var riskModel: RiskModel
   public var blockingRules: [BlockingRule]
@@ -37,8 +41,9 @@ public struct Questionnaire: Equatable, Sendable {
     riskModel: RiskModel = .standard, blockingRules: [BlockingRule] = [],
     risks: [RegisterRisk] = [],
     citations: [String: LocalizedText] = [:], labels: QuestionnaireLabels = QuestionnaireLabels(),
-    owner: DutyOwner = .provider
+    owner: DutyOwner = .provider, notice: LocalizedText? = nil
   ) {
+    self.notice = notice
     self.owner = owner
     self.citations = citations
     self.labels = labels
@@ -108,6 +113,8 @@ public struct Questionnaire: Equatable, Sendable {
       return number.isFinite
     case (.derogation, .derogation):
       return true
+    case (.date, .date(let day)):
+      return Day.isValid(day)
     default:
       return false
     }
@@ -137,7 +144,7 @@ public struct Questionnaire: Equatable, Sendable {
 
   public static func == (lhs: Questionnaire, rhs: Questionnaire) -> Bool {
     lhs.id == rhs.id && lhs.version == rhs.version && lhs.languages == rhs.languages
-      && lhs.title == rhs.title && lhs.description == rhs.description
+      && lhs.title == rhs.title && lhs.description == rhs.description && lhs.notice == rhs.notice
       && lhs.sections == rhs.sections
       && lhs.riskModel == rhs.riskModel && lhs.blockingRules == rhs.blockingRules
       && lhs.risks == rhs.risks && lhs.citations == rhs.citations && lhs.labels == rhs.labels
@@ -191,6 +198,8 @@ public enum QuestionType: String, CaseIterable, Equatable, Sendable {
   /// compensating measures and its expiry (see ``DerogationRecord``). Never scored; a blocking
   /// rule names it to be waived while it is valid.
   case derogation
+  /// A day of the calendar, answered `YYYY-MM-DD` (an ISO 8601 day; see ``Day``).
+  case date
 
   /// Whether the question takes an `options` list.
   public var takesOptions: Bool { self == .single || self == .multiple }
@@ -436,7 +445,7 @@ public struct Question: Equatable, Sendable {
     case .compliance: return ComplianceValue.allCases.map(\.rawValue)
     case .yesno: return ["yes", "no"]
     case .single, .multiple: return options.map(\.id)
-    case .text, .number, .derogation: return []
+    case .text, .number, .derogation, .date: return []
     }
   }
 
@@ -448,7 +457,7 @@ public struct Question: Equatable, Sendable {
   public var choiceIDs: [String] {
     switch type {
     case .compliance, .yesno, .single, .multiple: return answerIDs
-    case .text, .number, .derogation: return []
+    case .text, .number, .derogation, .date: return []
     }
   }
 }

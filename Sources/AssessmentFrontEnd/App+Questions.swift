@@ -43,8 +43,11 @@ extension App {
     switch table.action(for: key) ?? .type {
     case .leave:
       if let effects = leaveField(&state, now: now) { return effects }
-      // Esc always leaves: a number that does not parse is dropped, and the notice says so.
-      state.notice = FrontEndText.notKept.format(state.language, state.field?.editor.text ?? "")
+      // Esc always leaves: a number or a day that does not parse is dropped, and the notice says
+      // so.
+      let notKept: FrontEndText =
+        state.field?.target == .answer(.date) ? .notADayNotKept : .notKept
+      state.notice = notKept.format(state.language, state.field?.editor.text ?? "")
       state.field = nil
       state.mode = .browsing
       return []
@@ -346,7 +349,7 @@ extension App {
         open(&state, .derogation(field), text: record[field], now: now)
         state.mode = .editingAnswer
         return []
-      case .text, .number:
+      case .text, .number, .date:
         let current =
           answer?.value.map { $0.display(question, state.language, questionnaire) } ?? ""
         open(&state, .answer(question.type), text: current, now: now)

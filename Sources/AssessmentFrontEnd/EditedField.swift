@@ -10,7 +10,7 @@ public struct EditedField: Equatable, Sendable {
     case identification(SessionMetadata.Field)
     /// The note of the current question.
     case note
-    /// The answer of the current `text` or `number` question.
+    /// The answer of the current `text`, `number` or `date` question.
     case answer(QuestionType)
     /// A field of the record answering the current `derogation` question.
     case derogation(DerogationRecord.Field)
@@ -85,6 +85,14 @@ extension EditedField {
       case .success(let number): return .event(.answerChosen(.number(number), at: now))
       case .failure(let failure): return .invalid(failure.message(trimmed, language))
       }
+    case .answer(.date):
+      // A day is handed over only when it is one, like a number that must parse.
+      if blank { return .event(.answerCleared(at: now)) }
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard Day.isValid(trimmed) else {
+        return .invalid(PlanPhrase.notADay.format(language, trimmed))
+      }
+      return .event(.answerChosen(.date(trimmed), at: now))
     case .answer:
       return .event(blank ? .answerCleared(at: now) : .answerChosen(.text(text), at: now))
     case .derogation(let field):

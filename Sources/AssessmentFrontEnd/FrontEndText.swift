@@ -8,7 +8,7 @@ public enum FrontEndText: CaseIterable, Sendable, TranslatedText {
   case startTitle, startNew, startQuit, startNoSessions, tooSmall
   case searchPrompt, searchMatches, searchNone
   case moreAbove, moreBelow, notSavedYet, savedAt
-  case notKept, invalidNumberOnQuit, finishedHint
+  case notKept, notADayNotKept, invalidNumberOnQuit, finishedHint
 
   public var translations: (String, String, String) {
     switch self {
@@ -49,6 +49,12 @@ public enum FrontEndText: CaseIterable, Sendable, TranslatedText {
       return (
         "« %1 » n'est pas un nombre : non enregistré", "“%1” is not a number: not kept",
         "‘%1’ is geen getal: niet bewaard"
+      )
+    case .notADayNotKept:
+      return (
+        "« %1 » n'est pas une date (AAAA-MM-JJ) : non enregistrée",
+        "“%1” is not a date (YYYY-MM-DD): not kept",
+        "‘%1’ is geen datum (JJJJ-MM-DD): niet bewaard"
       )
     case .invalidNumberOnQuit:
       return (

@@ -77,6 +77,19 @@ extension App {
           )) : binding
     }
 
+  /// A day being typed: Esc keeps it only when it is one, and the key bar says so.
+  public static let dateFieldKeys: [KeyBinding<FieldAction>] =
+    textFieldKeys.map { binding in
+      binding.action == .leave
+        ? KeyBinding(
+          binding.keys, .leave,
+          bar: (
+            "Échap quitter le champ (gardé si c'est une date AAAA-MM-JJ, abandonné sinon)",
+            "Esc leave the field (kept if it is a YYYY-MM-DD date, dropped otherwise)",
+            "Esc veld verlaten (bewaard als het een datum JJJJ-MM-DD is, anders niet)"
+          )) : binding
+    }
+
   /// The search being typed (the prompt starts empty).
   public static let searchKeys: [KeyBinding<FieldAction>] = [
     KeyBinding([.enter], .confirm, bar: ("Entrée chercher", "Enter search", "Enter zoeken")),

@@ -3,7 +3,7 @@ import AssessmentCore
 /// The question screen's key bars: one by question type, and one for an answer carried from
 /// last year (to re-verify).
 public enum QuestionBar: CaseIterable, Sendable {
-  case choice, multiple, number, text, derogation, reverify
+  case choice, multiple, number, text, date, derogation, reverify
 }
 
 /// An item of the question screen's key bars: the action of `App.questionKeys` whose keys it
@@ -48,6 +48,12 @@ extension App {
       QuestionBarItem(
         .confirm, [.text],
         ("Entrée écrire la réponse", "Enter write the answer", "Enter antwoord schrijven")),
+      QuestionBarItem(
+        .confirm, [.date],
+        (
+          "Entrée saisir la date (AAAA-MM-JJ)", "Enter type the date (YYYY-MM-DD)",
+          "Enter datum typen (JJJJ-MM-DD)"
+        )),
       QuestionBarItem(
         .confirm, [.derogation],
         (

@@ -137,7 +137,7 @@ extension PlainSession {
     let answer = state.wizard.answers[question.id]
     let choices = question.choices(language, questionnaire)
     switch question.type {
-    case .text, .number:
+    case .text, .number, .date:
       let current = answer?.value.map { $0.display(question, language, questionnaire) } ?? ""
       guard handOver(.answer(question.type), text, current: current, now: now, &reply) else {
         return

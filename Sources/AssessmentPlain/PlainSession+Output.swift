@@ -251,6 +251,7 @@ extension PlainSession {
     case .multiple: return PlainText.promptChoices.text(language)
     case .text: return PlainText.promptText.text(language)
     case .number: return PlainText.promptNumber.text(language)
+    case .date: return PlainText.promptDate.text(language)
     case .derogation: return PlainText.promptCommand.text(language)
     default:
       return PlainText.promptChoice.format(

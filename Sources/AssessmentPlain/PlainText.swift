@@ -5,7 +5,7 @@ import Foundation
 /// `format`). Everything the full-screen wizard also shows comes from ``Phrase`` and the
 /// summary, not from here.
 enum PlainText: CaseIterable, TranslatedText {
-  case location, commandsHint, promptChoice, promptChoices, promptText, promptNumber
+  case location, commandsHint, promptChoice, promptChoices, promptText, promptNumber, promptDate
   case promptDerogationFirst, promptJustification, promptCommand, promptMenu, notAChoice
   case unknownCommand, notHere, commandsTitle, noteRecorded, noteCleared, noteNone, evidenceAdded
   case evidenceRemoved, evidenceNoSuch, flagRemoved, answerCleared, noSuchSection, noSuchQuestion
@@ -44,6 +44,12 @@ enum PlainText: CaseIterable, TranslatedText {
       return (
         "Réponse (Entrée : suivante, ? : commandes) : ", "Answer (Enter: next, ?: commands): ",
         "Antwoord (Enter: volgende, ?: opdrachten): "
+      )
+    case .promptDate:
+      return (
+        "Date AAAA-MM-JJ (Entrée : suivante, ? : commandes) : ",
+        "Date YYYY-MM-DD (Enter: next, ?: commands): ",
+        "Datum JJJJ-MM-DD (Enter: volgende, ?: opdrachten): "
       )
     case .promptNumber:
       return (

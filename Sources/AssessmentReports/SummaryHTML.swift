@@ -148,6 +148,9 @@ extension SummaryReport {
         "\(q(questionnaire.title)) — <code>\(questionnaire.id)</code> \(questionnaire.version)"
       ),
       (t(.summaryCompleteness), "\(completenessValue)"),
+    ]
+    if let notice = ownerNotice { rows.append((t(.summaryNotice), "\(notice)")) }
+    rows += [
       (t(.summaryCreated), "\(Self.date(meta.created))"),
       (t(.summaryUpdated), "\(Self.date(meta.updated))"),
       (r(.produced), "\(Self.date(provenance.produced))"),

@@ -72,6 +72,8 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     var id, version, digest: String
     /// The version the session was answered under, when it differs.
     var answeredUnder: String?
+    /// The content owner's notice (copyright, provider), when the questionnaire has one.
+    var notice: String?
   }
   /// `complete` is ``Progress/isComplete``: every applicable question answered, none carried
   /// from the previous assessment left to re-verify, no unjustified "not applicable".
@@ -228,7 +230,7 @@ extension SummaryReport {
         updated: Self.isoDate(meta.updated)),
       questionnaire: .init(
         id: questionnaire.id, version: questionnaire.version, digest: digest,
-        answeredUnder: answeredUnderVersion),
+        answeredUnder: answeredUnderVersion, notice: ownerNotice),
       completeness: .init(
         answered: summary.progress.answered, applicable: summary.progress.applicable,
         complete: summary.progress.isComplete,

@@ -7,7 +7,7 @@ import Foundation
 public enum SummaryPhrase: CaseIterable, Sendable {
   case summaryUnjustified
   case summaryHeading, summaryOrganisation, summaryAssessor, summaryProvider, summaryService
-  case summaryQuestionnaire, summaryCreated, summaryUpdated, summaryCompleteness
+  case summaryQuestionnaire, summaryNotice, summaryCreated, summaryUpdated, summaryCompleteness
   case summaryIncomplete, summaryComplete, completenessToReverify, summaryUnjustifiedToo
   case reasons, reasonBlocking, reasonGapsNotAcceptable
   case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps
@@ -41,6 +41,8 @@ extension SummaryPhrase: TranslatedText {
     case .summaryProvider: return ("Fournisseur", "Provider", "Aanbieder")
     case .summaryService: return ("Service", "Service", "Dienst")
     case .summaryQuestionnaire: return ("Questionnaire", "Questionnaire", "Vragenlijst")
+    case .summaryNotice:
+      return ("Propriétaire du contenu", "Content owner", "Eigenaar van de inhoud")
     case .summaryCreated: return ("Créée le", "Created", "Aangemaakt")
     case .summaryUpdated: return ("Modifiée le", "Last change", "Laatst gewijzigd")
     case .summaryCompleteness: return ("Complétude", "Completeness", "Volledigheid")

@@ -26,10 +26,12 @@ struct OSCALDocument: Encodable {
     var roles: [Role]
     var parties: [Party]
     var responsibleParties: [ResponsibleParty]
+    /// The questionnaire content owner's notice, when it has one.
+    var remarks: String?
     enum CodingKeys: String, CodingKey {
       case title, lastModified = "last-modified", version, oscalVersion = "oscal-version", props,
         roles
-      case parties, responsibleParties = "responsible-parties"
+      case parties, responsibleParties = "responsible-parties", remarks
     }
   }
   struct Property: Encodable {
@@ -376,7 +378,8 @@ extension SummaryReport {
             .init(roleID: "assessor", partyUUIDs: [assessor]),
             .init(roleID: "organisation", partyUUIDs: [organisation]),
             .init(roleID: "provider", partyUUIDs: [provider]),
-          ]),
+          ],
+          remarks: ownerNotice.map { s(t(.summaryNotice) + ": " + $0) }),
         importAP: .init(
           href: "#" + questionnaireResource,
           remarks:
@@ -400,7 +403,8 @@ extension SummaryReport {
         backMatter: .init(resources: [
           .init(
             uuid: questionnaireResource, title: s(q(questionnaire.title)),
-            description: "The questionnaire \(questionnaire.id), version \(questionnaire.version).",
+            description: "The questionnaire \(questionnaire.id), version \(questionnaire.version)."
+              + (ownerNotice.map { " " + s(t(.summaryNotice) + ": " + $0) } ?? ""),
             props: [
               O.Property(name: "questionnaire-id", value: s(questionnaire.id)),
               O.Property(name: "questionnaire-version", value: s(questionnaire.version)),

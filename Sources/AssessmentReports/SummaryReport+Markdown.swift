@@ -17,6 +17,7 @@ extension SummaryReport {
     out.append(
       "| \(t(.summaryQuestionnaire)) | \(questionnaire.id) \(questionnaire.version) (sha256 `\(shortDigest)`) |"
     )
+    if let notice = ownerNotice { out.append("| \(t(.summaryNotice)) | \(notice) |") }
     out.append("| \(t(.summaryCreated)) | \(Self.date(meta.created)) |")
     out.append("| \(t(.summaryUpdated)) | \(Self.date(meta.updated)) |")
     out.append("| \(t(.summaryCompleteness)) | \(completenessValue) |")

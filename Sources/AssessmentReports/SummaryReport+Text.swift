@@ -41,6 +41,7 @@ extension SummaryReport {
     add(
       "\(l(.summaryQuestionnaire)) \(questionnaire.id) \(questionnaire.version) (sha256 \(shortDigest)…)"
     )
+    if let notice = ownerNotice { add("\(l(.summaryNotice)) \(notice)") }
     if let version = answeredUnderVersion {
       add(f(.questionnaireAnsweredUnder, version, questionnaire.version), .level("high"))
     }

@@ -67,6 +67,14 @@ public struct SummaryReport: Sendable {
     text.resolve(language.rawValue, fallbacks: questionnaire.languages)
   }
 
+  /// The content owner's notice of the questionnaire (an imported framework's copyright and
+  /// provider), in the report's language; nil when the questionnaire has none.
+  public var ownerNotice: String? {
+    guard let notice = questionnaire.notice else { return nil }
+    let text = q(notice)
+    return text.isBlank ? nil : text
+  }
+
   public func levelLabel(_ id: String) -> String {
     questionnaire.riskModel.levels.first { $0.id == id }.map { q($0.label) } ?? id
   }
@@ -263,6 +271,7 @@ public struct SummaryReport: Sendable {
       case .text(let text): stored = text
       case .number(let number): stored = AnswerValue.numberText(number)
       case .derogation(let record): stored = record.reference
+      case .date(let day): stored = day
       }
       return (question, stored)
     }

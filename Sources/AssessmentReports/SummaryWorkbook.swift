@@ -116,6 +116,9 @@ extension SummaryReport {
         Self.textCell("\(q(questionnaire.title)) — \(questionnaire.id) \(questionnaire.version)")
       ),
       (r(.questionnaireDigest), Self.textCell(digest)),
+    ]
+    if let notice = ownerNotice { rows.append((t(.summaryNotice), Self.textCell(notice))) }
+    rows += [
       (t(.summaryCreated), Self.textCell(Self.date(meta.created))),
       (t(.summaryUpdated), Self.textCell(Self.date(meta.updated))),
       (p(.plan), Self.textCell(pf(.planAsOf, summary.asOf))),

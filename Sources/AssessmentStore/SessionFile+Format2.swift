@@ -185,7 +185,7 @@ extension SessionFile {
 
       init(_ value: AnswerValue) { self.value = value }
 
-      enum CodingKeys: String, CodingKey { case choice, choices, text, number, derogation }
+      enum CodingKeys: String, CodingKey { case choice, choices, text, number, derogation, date }
 
       /// A derogation record: every field a string (empty when not given).
       struct Derogation: Codable {
@@ -219,7 +219,8 @@ extension SessionFile {
             DecodingError.Context(
               codingPath: container.codingPath,
               debugDescription:
-                "an answer value has exactly one of choice, choices, text, number, derogation"))
+                "an answer value has exactly one of choice, choices, text, number, derogation, date"
+            ))
         }
         switch key {
         case .choice: value = .choice(try container.decode(String.self, forKey: .choice))
@@ -234,6 +235,14 @@ extension SessionFile {
           value = .number(number)
         case .derogation:
           value = .derogation(try container.decode(Derogation.self, forKey: .derogation).record)
+        case .date:
+          let day = try container.decode(String.self, forKey: .date)
+          guard Day.isValid(day) else {
+            throw DecodingError.dataCorruptedError(
+              forKey: .date, in: container,
+              debugDescription: "'\(day)' is not a day written YYYY-MM-DD")
+          }
+          value = .date(day)
         }
       }
 
@@ -245,6 +254,7 @@ extension SessionFile {
         case .text(let text): try container.encode(text, forKey: .text)
         case .number(let number): try container.encode(number, forKey: .number)
         case .derogation(let record): try container.encode(Derogation(record), forKey: .derogation)
+        case .date(let day): try container.encode(day, forKey: .date)
         }
       }
     }

@@ -444,7 +444,7 @@ struct PlainSessionReader {
       recordedBy: recordedBy)
   }
 
-  /// Exactly one of `choice`, `choices`, `text`, `number`, `derogation`.
+  /// Exactly one of `choice`, `choices`, `text`, `number`, `derogation`, `date` (a valid day).
   private mutating func value() -> AnswerValue? {
     var value: AnswerValue?
     let read = object { reader, key in
@@ -455,6 +455,7 @@ struct PlainSessionReader {
       case "text": value = reader.string().map { .text($0) }
       case "number": value = reader.number().map { .number($0) }
       case "derogation": value = reader.derogation().map { .derogation($0) }
+      case "date": value = reader.string().flatMap { Day.isValid($0) ? .date($0) : nil }
       default: return false
       }
       return value != nil

@@ -121,8 +121,13 @@ struct QuestionScreen {
         }
       }
       wrap(Phrase.derogationRequiredFields.text(language), TextStyle(dim: true))
-    case .text, .number:
-      let label = (question.type == .number ? Phrase.numberHere : Phrase.answerHere).text(language)
+    case .text, .number, .date:
+      let label: String
+      switch question.type {
+      case .number: label = Phrase.numberHere.text(language)
+      case .date: label = Phrase.dateHere.text(language)
+      default: label = Phrase.answerHere.text(language)
+      }
       let labelWidth = DisplayWidth.of(label)
       let blank = String(repeating: " ", count: labelWidth)
       if state.mode == .editingAnswer, let editor = state.field?.editor {
@@ -257,9 +262,13 @@ struct QuestionScreen {
     switch state.mode {
     case .editingNote: screen.footer(state, &canvas, keysText: App.noteKeys.keyBar(language))
     case .editingAnswer:
-      // Esc keeps a number only when it parses: the key bar says so.
-      let number = state.field?.target == .answer(.number)
-      let keys = number ? App.numberFieldKeys : App.textFieldKeys
+      // Esc keeps a number or a day only when it parses: the key bar says so.
+      let keys: [KeyBinding<FieldAction>]
+      switch state.field?.target {
+      case .answer(.number)?: keys = App.numberFieldKeys
+      case .answer(.date)?: keys = App.dateFieldKeys
+      default: keys = App.textFieldKeys
+      }
       screen.footer(state, &canvas, keysText: keys.keyBar(language))
     default:
       let bar: QuestionBar
@@ -270,6 +279,7 @@ struct QuestionScreen {
       case .derogation: bar = .derogation
       case .number: bar = .number
       case .text: bar = .text
+      case .date: bar = .date
       default: bar = .choice
       }
       screen.footer(state, &canvas, keysText: App.questionKeyBar(bar, language))

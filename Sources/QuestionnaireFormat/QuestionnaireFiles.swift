@@ -154,6 +154,12 @@ public enum QuestionnaireFiles {
     try read(files: [(source, Data(text.utf8))], directory: false).questionnaire
   }
 
+  /// A directory questionnaire from its files' bytes: the top file, then the parts, in order
+  /// (what an importer writes, read back before it is written).
+  static func read(parts: [(path: String, data: Data)]) throws(FormatError) -> ReadQuestionnaire {
+    try read(files: parts, directory: true)
+  }
+
   /// One file (`directory` false), or a directory's top file and parts, in order.
   private static func read(files: [(path: String, data: Data)], directory: Bool) throws(FormatError)
     -> ReadQuestionnaire

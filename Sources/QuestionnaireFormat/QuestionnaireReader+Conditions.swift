@@ -82,10 +82,10 @@ extension QuestionnaireReader {
             "condition, \(at): '\(reference.questionID)' is not a number question", id: ownerID)
         }
       case .value:
-        if question.type == .text {
+        if question.type == .text || question.type == .date {
           problem(
             node, conditionColumn: reference.column,
-            "condition, \(at): '\(reference.questionID)' is a text question; only answered() applies",
+            "condition, \(at): '\(reference.questionID)' is a \(question.type.rawValue) question; only answered() applies",
             id: ownerID)
         } else if question.type == .number {
           for (index, value) in reference.values.enumerated() where Double(value) == nil {

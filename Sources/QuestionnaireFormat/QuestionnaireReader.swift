@@ -318,7 +318,7 @@ struct QuestionnaireReader {
 
   private static let topKeys: Set<String> = [
     "format", "id", "version", "languages", "title", "description", "sections", "risk_model",
-    "blocking", "risks", "citations", "labels", "owner",
+    "blocking", "risks", "citations", "labels", "owner", "notice",
   ]
 
   mutating func read(_ root: Node) -> Questionnaire? {
@@ -346,6 +346,7 @@ struct QuestionnaireReader {
     let title = localized(required(fields, "title", "the questionnaire"), "title", id: id)
     let owner = readOwner(fields.value("owner"), id: nil) ?? .provider
     let description = localized(fields.value("description"), "description", id: id)
+    let notice = localized(fields.value("notice"), "notice", id: id)
     let sectionNodes = sequence(required(fields, "sections", "the questionnaire"), "sections")
     if let node = fields.value("sections"), sectionNodes.isEmpty, tree.kind(node) == .sequence {
       problem(node, "sections must hold at least one section")
@@ -362,7 +363,7 @@ struct QuestionnaireReader {
     var questionnaire = Questionnaire(
       id: id ?? "", version: version ?? "", languages: languages,
       title: title ?? LocalizedText([:]),
-      description: description, sections: sections, owner: owner)
+      description: description, sections: sections, owner: owner, notice: notice)
     checkConditions(pending, questionnaire)
     if let node = fields.value("risk_model") {
       questionnaire.riskModel = readRiskModel(node, questionnaire) ?? .standard

@@ -144,7 +144,11 @@ struct Report: Codable {
     var header = pad("operation (ms: median / p99)", 36)
     for size in sizes { header += left("\(size.questions) q", 22) }
     lines.append(header)
-    let names = sizes.first?.timings.map(\.name) ?? []
+    // Every size's operations, in order (some are measured at one size only).
+    var names: [String] = []
+    for size in sizes {
+      for timing in size.timings where !names.contains(timing.name) { names.append(timing.name) }
+    }
     for name in names {
       var line = pad(name, 36)
       for size in sizes {

@@ -190,6 +190,7 @@ enum Synthetic {
       case .text: answer.value = .text("Réponse \(index)")
       case .number: answer.value = .number(Double(index))
       case .derogation: answer.value = .derogation(DerogationRecord(reference: "DER-\(index)"))
+      case .date: answer.value = .date("2026-01-\(String(format: "%02d", index % 28 + 1))")
       }
       if index % 2 == 0 { answer.note = note(index) }
       if index % 5 == 0 {
@@ -199,5 +200,99 @@ enum Synthetic {
       answers[question.id] = answer
     }
     return answers
+  }
+}
+
+extension Synthetic {
+  /// The size of the CISO Assistant library the import is measured on: a framework of the
+  /// size of the largest published ones (CyFun 2025 has about 1,200 nodes).
+  static let libraryNodes = 1_500
+
+  /// A CISO Assistant framework library of `nodes` requirement nodes (10 functions, 9
+  /// categories each, the rest requirements), in English with a French translation of every
+  /// text, three implementation groups, scores 1 to 5, and a question with results on every
+  /// tenth requirement: what the importer reads, invented (no library's text).
+  static func cisoAssistantLibraryYAML(nodes: Int = libraryNodes) -> String {
+    var out = """
+      urn: urn:bench:risk:library:synthetic
+      locale: en
+      ref_id: synthetic
+      name: Synthetic framework
+      description: A framework generated for the benchmark.
+      copyright: Benchmark authors
+      version: 1
+      provider: Benchmark
+      translations:
+        fr:
+          name: Cadre synthétique
+          description: Un cadre produit pour la mesure.
+      objects:
+        framework:
+          urn: urn:bench:risk:framework:synthetic
+          ref_id: synthetic
+          name: Synthetic framework
+          min_score: 1
+          max_score: 5
+          scores_definition:
+
+      """
+    for score in 1...5 {
+      out += "    - score: \(score)\n      name: Level \(score)\n"
+      out += "      description: Level \(score) reached.\n"
+      out += "      translations:\n        fr:\n          name: Niveau \(score)\n"
+    }
+    out += "    implementation_groups_definition:\n"
+    for group in ["B", "I", "E"] {
+      out += "    - ref_id: \(group)\n      name: Group \(group)\n      translations:\n"
+      out += "        fr:\n          name: Groupe \(group)\n"
+    }
+    out += "    requirement_nodes:\n"
+    let prefix = "urn:bench:risk:req_node:synthetic:"
+    let requirements = max(1, nodes - 100)
+    var written = 0
+    for function in 0..<10 {
+      out += "    - urn: \(prefix)f\(function)\n      assessable: false\n      depth: 1\n"
+      out += "      ref_id: F\(function)\n      name: Function \(function)\n"
+      out += "      translations:\n        fr:\n          name: Fonction \(function)\n"
+      for category in 0..<9 {
+        let categoryURN = "\(prefix)f\(function).c\(category)"
+        out += "    - urn: \(categoryURN)\n      assessable: false\n      depth: 2\n"
+        out += "      parent_urn: \(prefix)f\(function)\n      ref_id: F\(function).C\(category)\n"
+        out += "      name: Category \(category)\n"
+        out += "      description: What category \(category) covers.\n"
+        out += "      translations:\n        fr:\n          name: Catégorie \(category)\n"
+        out += "          description: Ce que couvre la catégorie \(category).\n"
+        let count = requirements / 90 + (function * 9 + category < requirements % 90 ? 1 : 0)
+        for requirement in 0..<count {
+          let ref = "F\(function).C\(category)-\(requirement)"
+          let urn = "\(prefix)f\(function).c\(category)-\(requirement)"
+          out += "    - urn: \(urn)\n      assessable: true\n      depth: 3\n"
+          out += "      parent_urn: \(categoryURN)\n      ref_id: \(ref)\n"
+          out += "      description: The organisation shall meet requirement \(ref).\n"
+          out += "      annotation: Guidance for \(ref), over a few words.\n"
+          out += "      typical_evidence: A document showing \(ref).\n"
+          out += "      implementation_groups: [\(["B", "I", "E"][requirement % 3])]\n"
+          out += "      translations:\n        fr:\n"
+          out += "          description: L'organisation doit satisfaire à l'exigence \(ref).\n"
+          out += "          annotation: Conseils pour \(ref), en quelques mots.\n"
+          out += "          typical_evidence: Un document qui montre \(ref).\n"
+          if written % 10 == 0 {
+            out += "      questions:\n        \(urn):question:1:\n          type: unique_choice\n"
+            out += "          text: Is \(ref) met?\n"
+            out += "          translations:\n            fr:\n"
+            out += "              text: \(ref) est-elle satisfaite ?\n"
+            out += "          choices:\n"
+            for (index, (value, result)) in [
+              ("Yes", "compliant"), ("Partly", "partially_compliant"), ("No", "non_compliant"),
+            ].enumerated() {
+              out += "          - urn: \(urn):question:1:choice:\(index + 1)\n"
+              out += "            value: \(value)\n            compute_result: \(result)\n"
+            }
+          }
+          written += 1
+        }
+      }
+    }
+    return out
   }
 }

@@ -97,6 +97,9 @@ enum Targets {
     limit(
       "report: HTML, 10,000 questions: median ≤ 200 ms", "report: HTML (risk + built-in template)",
       at: largeSize, atMost: 200)
+    limit(
+      "import ciso-assistant, a library of 1,500 nodes: median ≤ 1,000 ms",
+      "import ciso-assistant (\(Synthetic.libraryNodes) nodes)", at: catalogueSize, atMost: 1_000)
     let end = report.endToEnd
     checks.append(
       TargetCheck(

@@ -8,6 +8,8 @@ enum Messages: CaseIterable, TranslatedText {
   case editorMissing, editorFailed, outputOntoSession, templateUnreadable, xlsxNeedsOutput
   case questionnaireValid, oneProblemFound, problemsFound
   case listHeadings, listAnswered, listFinished
+  case importWritten, importNothingWritten, importExists, importNotADirectory, importNoParent
+  case importWriteFailed, importUnreadable, importBadLanguages
 
   var translations: (String, String, String) {
     switch self {
@@ -77,6 +79,53 @@ enum Messages: CaseIterable, TranslatedText {
         "%1 : valide — %2 %3, %4, %5, langues %6",
         "%1: valid — %2 %3, %4, %5, languages %6",
         "%1: geldig — %2 %3, %4, %5, talen %6"
+      )
+    case .importWritten:
+      return (
+        "questionnaire %2 %3 écrit dans %1 : %4, %5, langues %6. Vérifiez-le avec « cloud-assess validate %1 », parcourez-le avec « cloud-assess new --questionnaire %1 »",
+        "questionnaire %2 %3 written to %1: %4, %5, languages %6. Check it with 'cloud-assess validate %1', walk it with 'cloud-assess new --questionnaire %1'",
+        "vragenlijst %2 %3 geschreven naar %1: %4, %5, talen %6. Controleer ze met ‘cloud-assess validate %1’, doorloop ze met ‘cloud-assess new --questionnaire %1’"
+      )
+    case .importNothingWritten:
+      return (
+        "rien n'a été écrit : %1 est resté tel quel. Corrigez la bibliothèque ou donnez-en une autre",
+        "nothing was written: %1 was left as it was. Correct the library or give another one",
+        "er werd niets geschreven: %1 bleef zoals het was. Verbeter de bibliotheek of geef een andere"
+      )
+    case .importExists:
+      return (
+        "%1 existe déjà : choisissez un autre --output, ou ajoutez --force pour le remplacer",
+        "%1 already exists: choose another --output, or add --force to replace it",
+        "%1 bestaat al: kies een andere --output, of voeg --force toe om het te vervangen"
+      )
+    case .importNotADirectory:
+      return (
+        "%1 existe et n'est pas un dossier : il n'est jamais remplacé ; choisissez un autre --output",
+        "%1 exists and is not a directory: it is never replaced; choose another --output",
+        "%1 bestaat en is geen map: het wordt nooit vervangen; kies een andere --output"
+      )
+    case .importNoParent:
+      return (
+        "le dossier %1, qui contiendrait le questionnaire, n'existe pas : créez-le d'abord",
+        "the directory %1, which would hold the questionnaire, does not exist: create it first",
+        "de map %1, die de vragenlijst zou bevatten, bestaat niet: maak ze eerst aan"
+      )
+    case .importWriteFailed:
+      return (
+        "impossible d'écrire %1 (%2) : la sortie est restée telle quelle",
+        "cannot write %1 (%2): the output was left as it was",
+        "kan %1 niet schrijven (%2): de uitvoer bleef zoals ze was"
+      )
+    case .importUnreadable:
+      return (
+        "impossible de lire la bibliothèque %1 : %2", "cannot read the library %1: %2",
+        "kan de bibliotheek %1 niet lezen: %2"
+      )
+    case .importBadLanguages:
+      return (
+        "--lang « %1 » : donnez des codes de langue séparés par des virgules, chacun une fois, p. ex. --lang fr,nl,en",
+        "--lang '%1': give language codes separated by commas, each once, e.g. --lang fr,nl,en",
+        "--lang ‘%1’: geef taalcodes gescheiden door komma's, elk één keer, bv. --lang fr,nl,en"
       )
     case .oneProblemFound: return ("1 problème trouvé", "1 problem found", "1 probleem gevonden")
     case .problemsFound:

@@ -273,7 +273,9 @@ enum QuestionnaireCodegen {
           .joined(separator: ",\n        ")) + "],\n"
       functions +=
         "      labels: QuestionnaireLabels(register: \(optional(q.labels.register)), providerAction: \(optional(q.labels.providerAction)), organisationAction: \(optional(q.labels.organisationAction)), sharedAction: \(optional(q.labels.sharedAction)), provider: \(optional(q.labels.provider)), service: \(optional(q.labels.service))),\n"
-      functions += "      owner: .\(q.owner.rawValue))\n  }\n"
+      // Only when set, so that questionnaires without one generate the same code as before.
+      let notice = q.notice.map { ", notice: \(localized($0))" } ?? ""
+      functions += "      owner: .\(q.owner.rawValue)\(notice))\n  }\n"
       functions +=
         "\n  private static func \(base)_riskModel() -> RiskModel {\n    \(riskModel(q.riskModel))\n  }\n"
       for (index, section) in q.sections.enumerated() {

@@ -13,7 +13,7 @@ import Testing
     let loaded = try QuestionnaireLoader.load(path: path)
     let questionnaire = loaded.questionnaire
     #expect(loaded.file == path)
-    #expect((25...30).contains(questionnaire.questions.count))
+    #expect((25...31).contains(questionnaire.questions.count))
     #expect((3...5).contains(questionnaire.sections.count))
     #expect(Set(questionnaire.questions.map(\.type)) == Set(QuestionType.allCases))
     #expect(
@@ -58,7 +58,7 @@ import Testing
       "data_categories": .choices(["employees", "health"]),
       "hosting_region": .choice("us"), "certifications": .choices(["iso27001"]),
       "dpa_signed": .choice("partial"), "dpa_transfers": .choice("noncompliant"),
-      "remarks": .text("Réponses rapides et complètes."),
+      "remarks": .text("Réponses rapides et complètes."), "gov_contract_end": .date("2027-12-31"),
     ]
     var seen: [String] = []
     while state.phase == .questions, let question = wizard.current(state),

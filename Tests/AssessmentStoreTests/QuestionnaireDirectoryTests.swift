@@ -88,7 +88,7 @@ import Testing
     }
     #expect(
       problems(path) == [
-        "\(path)/sections/20-b.yaml:5:13: [q3] unknown type 'yesnoo'; use one of compliance, single, multiple, yesno, text, number, derogation"
+        "\(path)/sections/20-b.yaml:5:13: [q3] unknown type 'yesnoo'; use one of compliance, single, multiple, yesno, text, number, derogation, date"
       ])
   }
 

@@ -81,7 +81,7 @@ import Testing
     #expect(found.contains { $0.hasPrefix("15:9: unknown key 'colour' in a question") })
     #expect(
       found.contains(
-        "20:15: [d] unknown type 'essay'; use one of compliance, single, multiple, yesno, text, number, derogation"
+        "20:15: [d] unknown type 'essay'; use one of compliance, single, multiple, yesno, text, number, derogation, date"
       ))
   }
 

@@ -31,7 +31,7 @@ import Testing
     for index in 0..<24 {
       var answer = Answer(
         answeredAt: index % 3 == 0 ? nil : t0.addingTimeInterval(Double(index) * 61.25))
-      switch (index + variant) % 6 {
+      switch (index + variant) % 7 {
       case 0: answer.value = .choice(["compliant", "partial", "na", "yes", text(index)][index % 5])
       case 1: answer.value = .choices(index % 2 == 0 ? [] : ["a", text(index), "c"])
       case 2: answer.value = .text(text(index))
@@ -42,6 +42,7 @@ import Testing
             reference: text(index), grantedBy: "Comité", grantedOn: "2026-01-15",
             scope: text(index + 1),
             measures: "", expiresOn: index % 2 == 0 ? "2027-12-31" : "not a day"))
+      case 5: answer.value = .date("2027-0\(index % 9 + 1)-\(10 + index % 18)")
       default: answer.value = nil
       }
       answer.note = text(index + 2)

@@ -41,7 +41,7 @@ import Testing
         case .compliance: answers[question.id] = Answer(value: .choice("compliant"))
         case .yesno: answers[question.id] = Answer(value: .choice("no"))
         case .single: answers[question.id] = Answer(value: .choice(question.options[0].id))
-        case .derogation, .multiple, .text, .number: continue
+        case .derogation, .multiple, .text, .number, .date: continue
         }
         added = true
       }
