@@ -10,6 +10,7 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
   case idHeading, sectionHeading, citationHeading, questionHeading, helpHeading, answerHeading
   case explanationHeading, evidenceHeading, validUntilHeading, remarksHeading
   case choicesSeparator
+  case exported1, deadlineNotADay, outputOntoSession
 
   var translations: (String, String, String) {
     switch self {
@@ -98,6 +99,24 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
       )
     case .remarksHeading: return ("Remarques", "Remarks", "Opmerkingen")
     case .choicesSeparator: return (" ; ", "; ", "; ")
+    case .exported1:
+      return (
+        "%1 question(s) pour le fournisseur écrite(s) dans %2 (session %3)",
+        "%1 question(s) for the provider written to %2 (session %3)",
+        "%1 vraag (vragen) voor de leverancier geschreven naar %2 (sessie %3)"
+      )
+    case .deadlineNotADay:
+      return (
+        "--deadline « %1 » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2027-01-15",
+        "--deadline '%1' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15",
+        "--deadline ‘%1’ is geen datum; schrijf ze als JJJJ-MM-DD, bv. 2027-01-15"
+      )
+    case .outputOntoSession:
+      return (
+        "--output %1 écraserait un fichier de la session (%2) : choisissez un autre fichier",
+        "--output %1 would overwrite a file of the session (%2): choose another file",
+        "--output %1 zou een bestand van de sessie overschrijven (%2): kies een ander bestand"
+      )
     }
   }
 }

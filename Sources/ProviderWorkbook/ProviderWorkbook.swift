@@ -37,18 +37,18 @@ public struct ProviderWorkbook: Sendable {
       }
     }
 
-    /// In characters; about 200 in all, printed on A4 landscape as wide as one page.
+    /// In characters; about 230 in all, printed on A4 landscape as wide as one page.
     var width: Double {
       switch self {
-      case .id: return 14
+      case .id: return 16
       case .section: return 14
       case .citation: return 10
-      case .question: return 36
-      case .help: return 40
+      case .question: return 38
+      case .help: return 48
       case .answer: return 18
       case .explanation: return 30
       case .evidence: return 22
-      case .evidenceValidUntil: return 12
+      case .evidenceValidUntil: return 14
       case .remarks: return 18
       }
     }
@@ -167,7 +167,7 @@ public struct ProviderWorkbook: Sendable {
     let code = language.rawValue
     var rows: [Row] = [
       Row([
-        Cell(nil), Cell.text(t(.title), style: CellStyle(bold: true)),
+        Cell(nil), Cell.text(t(.title), style: Self.labelStyle),
         Cell.text(questionnaire.text(questionnaire.title, code), style: Self.labelStyle),
       ])
     ]
@@ -191,13 +191,10 @@ public struct ProviderWorkbook: Sendable {
       }
       add(key, questionnaire.identificationLabel(field, language), text(metadata[field]))
     }
-    let deadlineCell: Cell
-    if let deadline, let serial = CellValue.serial(day: deadline) {
-      deadlineCell = Cell(.date(serial: serial), style: CellStyle(bold: true))
-    } else {
-      deadlineCell = text(t(.noDeadline))
-    }
-    add(.deadline, t(.deadline), deadlineCell)
+    // Days and counts as text: left-aligned under the other values, and read back as written.
+    add(
+      .deadline, t(.deadline),
+      deadline.map { Cell.text($0, style: Self.labelStyle) } ?? text(t(.noDeadline)))
     add(nil, t(.howTo), Cell(nil))
     let compliance = ComplianceValue.allCases.map { $0.phrase.text(language) }
     let who = [metadata.assessor, metadata.organisation].filter { !$0.isBlank }.joined(
@@ -221,7 +218,7 @@ public struct ProviderWorkbook: Sendable {
     add(.questionnaireDigest, t(.questionnaireDigest), text(digest))
     add(.session, t(.session), text(sessionID))
     add(.exported, t(.exported), text(Timestamp.formatSeconds(exported)))
-    add(.questionCount, t(.questionCount), Cell(.number(Double(items.count))))
+    add(.questionCount, t(.questionCount), text(String(items.count)))
     return Sheet(
       name: t(.coverSheet), rows: rows, columnWidths: [14, 34, 110], isProtected: true,
       hiddenColumns: [1])
