@@ -85,11 +85,11 @@ extension ProviderImportProblem {
         "\(cell) : « \(value) » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2027-03-31",
         "\(cell): '\(value)' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31",
         "\(cell): ‘\(value)’ is geen datum; schrijf ze als JJJJ-MM-DD, bv. 2027-03-31")
-    case .answerMissing(let cell, let id):
+    case .validityWithoutEvidence(let cell, let evidenceCell):
       return pick(
-        "\(cell) : la question « \(id) » a une explication, une preuve ou une remarque mais pas de réponse ; choisissez-en une dans la liste",
-        "\(cell): the question '\(id)' has an explanation, evidence or remarks but no answer; choose one from the list",
-        "\(cell): de vraag ‘\(id)’ heeft een toelichting, een bewijsstuk of opmerkingen maar geen antwoord; kies er een uit de lijst"
+        "\(cell) : une date de validité sans la preuve dont elle est la validité ; nommez le document en \(evidenceCell)",
+        "\(cell): a validity date without the evidence it belongs to; name the document in \(evidenceCell)",
+        "\(cell): een geldigheidsdatum zonder het bewijsstuk waarbij ze hoort; noem het document in \(evidenceCell)"
       )
     case .errorValue(let cell, let value):
       return pick(

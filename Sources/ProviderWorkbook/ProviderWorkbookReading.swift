@@ -10,7 +10,8 @@ public struct ProviderRow: Sendable, Equatable {
   public var position: Int
   /// The row's number in the questions sheet.
   public var row: Int
-  public var value: AnswerValue
+  /// nil when the provider left the answer empty but wrote an explanation, evidence or remarks.
+  public var value: AnswerValue?
   public var explanation: String
   /// The document, its version or date, as written.
   public var evidence: String
@@ -19,7 +20,7 @@ public struct ProviderRow: Sendable, Equatable {
   public var remarks: String
 
   public init(
-    id: String, position: Int, row: Int, value: AnswerValue, explanation: String = "",
+    id: String, position: Int, row: Int, value: AnswerValue?, explanation: String = "",
     evidence: String = "", evidenceValidUntil: String = "", remarks: String = ""
   ) {
     self.id = id
@@ -61,8 +62,8 @@ public enum ProviderImportProblem: Sendable, Equatable {
   case outsideList(cell: String, value: String, allowed: [String])
   case notANumber(cell: String, value: String)
   case notADay(cell: String, value: String)
-  /// An explanation, evidence or remarks without an answer.
-  case answerMissing(cell: String, id: String)
+  /// A day of validity without the evidence it is the validity of.
+  case validityWithoutEvidence(cell: String, evidenceCell: String)
   /// An error value (`#N/A`, `#REF!`) where text was expected.
   case errorValue(cell: String, value: String)
 }
@@ -231,14 +232,12 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
         blankRows += 1
         continue
       }
-      guard !answer.isEmpty else {
-        problems.append(.answerMissing(cell: answerCell, id: id))
-        continue
-      }
       let question = questionnaire.questions[position]
-      guard let value = Self.value(
-          answer, question, questionnaire, language, cell: answerCell, &problems)
-      else { continue }
+      var value: AnswerValue?
+      if !answer.isEmpty {
+        value = Self.value(answer, question, questionnaire, language, cell: answerCell, &problems)
+        if value == nil { continue }
+      }
       var day = ""
       if let until {
         let cellName = name(until.address.column)
@@ -251,6 +250,12 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
           continue
         }
         day = read
+        if !day.isEmpty, evidence.isEmpty {
+          problems.append(
+            .validityWithoutEvidence(
+              cell: cellName, evidenceCell: name(columns[.evidence] ?? until.address.column)))
+          continue
+        }
       }
       rows.append(
         ProviderRow(

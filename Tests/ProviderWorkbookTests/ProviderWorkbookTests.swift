@@ -142,11 +142,12 @@ extension WorkbookContents {
     contents.set("I3", .date(serial: try #require(CellValue.serial(day: "2027-03-31"))))
     contents.set("J3", .text("See annex 4"))
     contents.set("F4", .text("compliant"))
+    contents.set("J5", .text("Asked our DPO"))
     contents.set("F6", .text("A free answer"))
     let read = T.read(contents)
     #expect(read.problems == [], "\(read.problems)")
     #expect(read.sheet == "Questions")
-    #expect(read.blankRows == 1)
+    #expect(read.blankRows == 0)
     #expect(read.origin == T.expected)
     #expect(
       read.rows == [
@@ -155,6 +156,7 @@ extension WorkbookContents {
           explanation: "Export in CSV and JSON on request", evidence: "SOC 2 type II, 2026",
           evidenceValidUntil: "2027-03-31", remarks: "See annex 4"),
         ProviderRow(id: "sovereignty", position: 3, row: 4, value: .choice("compliant")),
+        ProviderRow(id: "encryption", position: 4, row: 5, value: nil, remarks: "Asked our DPO"),
         ProviderRow(id: "comment", position: 6, row: 6, value: .text("A free answer")),
       ])
   }
@@ -190,6 +192,7 @@ extension WorkbookContents {
     contents.set("G4", .text("an explanation without an answer"))
     contents.set("F5", .text("Conforme"))
     contents.set("I5", .text("next spring"))
+    contents.set("I6", .text("2027-01-01"))
     contents.set("A7", .text("no_such_question"))
     contents.set("F7", .text("Conforme"))
     contents.set("A8", .text("personal_data"))
@@ -204,8 +207,8 @@ extension WorkbookContents {
             "Compliant", "Partially compliant", "Non-compliant",
             "Not applicable (justification required)", "Unknown (to verify)",
           ]),
-        .answerMissing(cell: "Questions!F4", id: "sovereignty"),
         .notADay(cell: "Questions!I5", value: "next spring"),
+        .validityWithoutEvidence(cell: "Questions!I6", evidenceCell: "Questions!H6"),
         .unknownID(cell: "Questions!A7", id: "no_such_question"),
         .notAskedOfProvider(cell: "Questions!A8", id: "personal_data"),
         .duplicateID(cell: "Questions!A9", id: "restitution", first: "Questions!A3"),
