@@ -18,4 +18,10 @@ public enum ProviderMessage {
   ) -> String {
     ProviderText.outputOntoSession.format(language, output, sessionFile)
   }
+
+  public static func refused(_ language: InterfaceLanguage, file: String, problems: Int)
+    -> String
+  {
+    ProviderText.importRefused.format(language, file, problems)
+  }
 }

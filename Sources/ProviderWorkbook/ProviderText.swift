@@ -11,6 +11,7 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
   case explanationHeading, evidenceHeading, validUntilHeading, remarksHeading
   case choicesSeparator
   case exported1, deadlineNotADay, outputOntoSession
+  case importRead, importChanged, importDryRun, importNothing, importDone, importRefused
 
   var translations: (String, String, String) {
     switch self {
@@ -104,6 +105,40 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
         "%1 question(s) pour le fournisseur écrite(s) dans %2 (session %3)",
         "%1 question(s) for the provider written to %2 (session %3)",
         "%1 vraag (vragen) voor de leverancier geschreven naar %2 (sessie %3)"
+      )
+    case .importRead:
+      return (
+        "%1 (SHA-256 %2…) : %3 réponse(s) du fournisseur lue(s) : %4 nouvelle(s), %5 modifiée(s) depuis l'import précédent, %6 inchangée(s) ; %7 question(s) laissée(s) sans réponse",
+        "%1 (SHA-256 %2…): %3 provider answer(s) read: %4 new, %5 changed since the previous import, %6 unchanged; %7 question(s) left unanswered",
+        "%1 (SHA-256 %2…): %3 antwoord(en) van de leverancier gelezen: %4 nieuw, %5 gewijzigd sinds de vorige import, %6 ongewijzigd; %7 vraag (vragen) onbeantwoord gelaten"
+      )
+    case .importChanged:
+      return (
+        "Modifiées depuis l'import précédent (l'ancienne déclaration est gardée) : %1",
+        "Changed since the previous import (the earlier claim is kept): %1",
+        "Gewijzigd sinds de vorige import (de vorige verklaring blijft bewaard): %1"
+      )
+    case .importDryRun:
+      return (
+        "Essai (--dry-run) : rien n'a été écrit.", "Dry run (--dry-run): nothing was written.",
+        "Proef (--dry-run): er werd niets geschreven."
+      )
+    case .importNothing:
+      return (
+        "Rien de nouveau : la session est inchangée.", "Nothing new: the session is unchanged.",
+        "Niets nieuws: de sessie is ongewijzigd."
+      )
+    case .importDone:
+      return (
+        "Les déclarations du fournisseur sont enregistrées dans la session ; elles ne deviennent pas vos réponses d'elles-mêmes.",
+        "The provider's claims are recorded in the session; they do not become your answers by themselves.",
+        "De verklaringen van de leverancier zijn in de sessie opgeslagen; ze worden niet vanzelf uw antwoorden."
+      )
+    case .importRefused:
+      return (
+        "%1 : %2 problème(s) ; rien n'a été importé, la session est inchangée",
+        "%1: %2 problem(s); nothing was imported, the session is unchanged",
+        "%1: %2 probleem (problemen); er werd niets geïmporteerd, de sessie is ongewijzigd"
       )
     case .deadlineNotADay:
       return (

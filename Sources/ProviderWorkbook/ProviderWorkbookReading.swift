@@ -10,6 +10,8 @@ public struct ProviderRow: Sendable, Equatable {
   public var position: Int
   /// The row's number in the questions sheet.
   public var row: Int
+  /// The answer's cell.
+  public var answerAddress: CellAddress
   /// nil when the provider left the answer empty but wrote an explanation, evidence or remarks.
   public var value: AnswerValue?
   public var explanation: String
@@ -20,9 +22,11 @@ public struct ProviderRow: Sendable, Equatable {
   public var remarks: String
 
   public init(
-    id: String, position: Int, row: Int, value: AnswerValue?, explanation: String = "",
-    evidence: String = "", evidenceValidUntil: String = "", remarks: String = ""
+    id: String, position: Int, row: Int, answerColumn: Int = 6, value: AnswerValue?,
+    explanation: String = "", evidence: String = "", evidenceValidUntil: String = "",
+    remarks: String = ""
   ) {
+    answerAddress = CellAddress(column: answerColumn, row: row)
     self.id = id
     self.position = position
     self.row = row
@@ -40,6 +44,16 @@ public struct ProviderWorkbookOrigin: Sendable, Equatable {
   public var questionnaireID: String
   public var questionnaireVersion: String
   public var questionnaireDigest: String
+
+  public init(
+    sessionID: String, questionnaireID: String, questionnaireVersion: String,
+    questionnaireDigest: String
+  ) {
+    self.sessionID = sessionID
+    self.questionnaireID = questionnaireID
+    self.questionnaireVersion = questionnaireVersion
+    self.questionnaireDigest = questionnaireDigest
+  }
 }
 
 /// Why a workbook cannot be imported: the import applies everything or nothing, so any of these
@@ -259,7 +273,8 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
       }
       rows.append(
         ProviderRow(
-          id: id, position: position, row: row.number, value: value, explanation: explanation,
+          id: id, position: position, row: row.number, answerColumn: answerColumn, value: value,
+          explanation: explanation,
           evidence: evidence, evidenceValidUntil: day, remarks: remarks))
     }
   }

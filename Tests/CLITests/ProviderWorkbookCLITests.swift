@@ -167,4 +167,102 @@ import Workbook
     #expect(rows.dropFirst(2).map { $0.first ?? "" } == ids)
     #expect(rows.dropFirst(2).allSatisfy { $0.count >= 5 && !$0[3].isEmpty && !$0[4].isEmpty })
   }
+
+  static func importing(_ session: String, _ file: String, _ extra: [String] = []) throws
+    -> CLIResult
+  {
+    try runCLI(["provider", "import", session, file] + extra)
+  }
+
+  /// Fills rows 3 to 6 as a provider would, with openpyxl: answers in French, English, Dutch and
+  /// by label of a question's own choices, an explanation, evidence and its validity, and a
+  /// column of the provider's own; `swap` also swaps the answer and evidence columns (keys,
+  /// headings and values), as a provider reordering them.
+  static let fill = """
+    import datetime, sys, openpyxl
+    book = openpyxl.load_workbook(sys.argv[1])
+    ws = book["Questions"]
+    ws["F3"] = "Oui"
+    ws["F4"] = "European Union"
+    ws["F5"] = "Partiellement conforme"
+    ws["G5"] = "Nous restons seuls responsables envers vous ; voir la clause 12."
+    ws["H5"] = "SOC 2 type II, 2026"
+    ws["I5"] = datetime.date(2027, 3, 31)
+    ws["J5"] = "Voir l'annexe 4"
+    ws["F6"] = "gedeeltelijk conform"
+    ws["K2"] = "Notre référence"
+    ws["K5"] = "PRJ-42"
+    if len(sys.argv) > 3:
+        for row in range(1, ws.max_row + 1):
+            ws.cell(row, 6).value, ws.cell(row, 8).value = ws.cell(row, 8).value, ws.cell(row, 6).value
+    book.save(sys.argv[2])
+    """
+
+  // openpyxl fills, LibreOffice re-saves: both come back as claims.
+  @Test(.enabled(if: inCI || (venvHasModule("openpyxl") && which("soffice") != nil)))
+  func aWorkbookFilledInAndResavedComesBackAsClaims() throws {
+    _ = try #require(soffice, "LibreOffice (soffice) is missing: .ci/run installs it")
+    let work = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let session = try Self.session(in: work)
+    let exported = work + "/for-provider.xlsx"
+    #expect(try Self.export(session, exported, ["--lang", "fr"]).status == 0)
+    let filled = work + "/filled.xlsx"
+    let filling = try runBinary(venvPython, ["-c", Self.fill, exported, filled])
+    #expect(filling.status == 0, "\(filling.stderr)")
+    let reordered = work + "/reordered.xlsx"
+    #expect(try runBinary(venvPython, ["-c", Self.fill, exported, reordered, "swap"]).status == 0)
+    let resaved = try convert(filled, to: "xlsx", outdir: work + "/resaved", work: work)
+    #expect(resaved.status == 0, "\(resaved.stdout)\(resaved.stderr)")
+    let before = try Data(contentsOf: URL(fileURLWithPath: session))
+
+    // A dry run says what it would do and writes nothing.
+    let dry = try Self.importing(session, filled, ["--dry-run", "--lang", "en"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("4 provider answer(s) read: 4 new, 0 changed"), "\(dry.stdout)")
+    #expect(dry.stdout.contains("Dry run (--dry-run): nothing was written."))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: session)) == before)
+
+    let first = try Self.importing(session, filled, ["--lang", "en"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("4 provider answer(s) read: 4 new"), "\(first.stdout)")
+    #expect(first.stdout.contains("they do not become your answers by themselves"))
+    // The same answers, re-saved by LibreOffice or with columns reordered: nothing new.
+    for again in [work + "/resaved/filled.xlsx", reordered] {
+      let result = try Self.importing(session, again, ["--lang", "en"])
+      #expect(result.status == 0, "\(again): \(result.stderr)")
+      #expect(
+        result.stdout.contains("4 provider answer(s) read: 0 new, 0 changed since the previous import, 4 unchanged"),
+        "\(again): \(result.stdout)")
+      #expect(result.stdout.contains("Nothing new: the session is unchanged."))
+    }
+  }
+
+  @Test func refusedWorkbooksLeaveTheSessionByteForByte() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let session = try Self.session(in: directory)
+    let other = try Self.session(in: directory, id: "provider2")
+    let exported = directory + "/for-provider2.xlsx"
+    #expect(try Self.export(other, exported).status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: session))
+    let wrong = try Self.importing(session, exported, ["--lang", "fr"])
+    #expect(wrong.status == 1)
+    #expect(
+      wrong.stderr.contains(
+        "ce classeur a été produit pour la session « provider2 », pas pour « provider1 »"),
+      "\(wrong.stderr)")
+    #expect(wrong.stderr.contains("rien n'a été importé, la session est inchangée"))
+    // Not a workbook at all.
+    let text = directory + "/answers.xlsx"
+    try "id;answer\n".write(toFile: text, atomically: true, encoding: .utf8)
+    let notZip = try Self.importing(session, text, ["--lang", "nl"])
+    #expect(notZip.status == 1)
+    #expect(notZip.stderr.contains("geen .xlsx-werkmap"), "\(notZip.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: session)) == before)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+        "answers.xlsx", "for-provider2.xlsx", "provider1.json", "provider2.json",
+      ])
+  }
 }
