@@ -112,7 +112,7 @@ let package = Package(
       name: "cloud-assess-bench",
       dependencies: [
         "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI",
-        "AssessmentReports", "QuestionnaireFormat", "CHeapInUse", "ProviderWorkbook",
+        "AssessmentReports", "QuestionnaireFormat", "CHeapInUse", "ProviderWorkbook", "Workbook",
         "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

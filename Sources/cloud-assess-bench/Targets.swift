@@ -80,6 +80,14 @@ enum Targets {
     limit(
       "report: HTML, 10,000 questions: median ≤ 200 ms", "report: HTML (risk + built-in template)",
       at: largeSize, atMost: 200)
+    for step in ["export", "import"] {
+      limit(
+        "provider workbook \(step), built-in questionnaire: median ≤ 150 ms",
+        "provider workbook: \(step) (built-in)", at: largeSize, atMost: 150)
+      limit(
+        "provider workbook \(step), 10,000 questions: median ≤ 3,000 ms",
+        "provider workbook: \(step) (synthetic)", at: largeSize, atMost: 3_000)
+    }
     let end = report.endToEnd
     checks.append(
       TargetCheck(
