@@ -262,7 +262,8 @@ public struct ProviderWorkbook: Sendable {
       if let last = out.last, last.values == item.choices, last.lastRow == row - 1 {
         out[out.count - 1].lastRow = row
       } else {
-        out.append(ListValidation(column: column, firstRow: row, lastRow: row, values: item.choices))
+        out.append(
+          ListValidation(column: column, firstRow: row, lastRow: row, values: item.choices))
       }
     }
     return out

@@ -195,13 +195,11 @@ import Testing
     plain.state.wizard.answers[id] = Answer(claims: [claim])
     _ = plain.handle("répéter", now: t0)
     let shown = plain.next()
-    #expect(
-      shown.lines.contains("Fournisseur : Oui — Voir le contrat (« prendre » en fait votre réponse)"),
-      "\(shown.lines)")
+    let line = "Fournisseur : Oui — Voir le contrat (« prendre » en fait votre réponse)"
+    #expect(shown.lines.contains(line), "\(shown.lines)")
     let taken = plain.handle("prendre", now: t0)
     #expect(taken.lines.contains("Réponse du fournisseur prise comme la vôtre : « Oui »."))
     #expect(plain.state.wizard.answers[id]?.value == .choice("yes"))
     #expect(PlainCommand.parse("take", .nl)?.0 == .take)
   }
 }
-

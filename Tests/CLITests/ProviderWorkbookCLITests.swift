@@ -232,7 +232,8 @@ import Workbook
       let result = try Self.importing(session, again, ["--lang", "en"])
       #expect(result.status == 0, "\(again): \(result.stderr)")
       #expect(
-        result.stdout.contains("4 provider answer(s) read: 0 new, 0 changed since the previous import, 4 unchanged"),
+        result.stdout.contains(
+          "4 provider answer(s) read: 0 new, 0 changed since the previous import, 4 unchanged"),
         "\(again): \(result.stdout)")
       #expect(result.stdout.contains("Nothing new: the session is unchanged."))
     }

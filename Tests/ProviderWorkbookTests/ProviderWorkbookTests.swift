@@ -73,9 +73,10 @@ import Testing
     #expect(sheets.map(\.name) == ["Couverture", "Questions"])
     let questions = sheets[1]
     #expect(
-      questions.rows[0].cells.map(\.value) == ProviderWorkbook.Column.allCases.map {
-        .text($0.rawValue)
-      })
+      questions.rows[0].cells.map(\.value)
+        == ProviderWorkbook.Column.allCases.map {
+          .text($0.rawValue)
+        })
     #expect(questions.rows[0].isHidden)
     #expect(questions.rows[1].cells[5].value == .text("Votre réponse"))
     #expect(questions.frozenRows == 2)
@@ -241,7 +242,8 @@ extension WorkbookContents {
     other.sessionID = "20261201-090000-beef"
     let read = ProviderWorkbookAnswers.read(
       contents, questionnaire: T.questionnaire, expected: other, language: .en)
-    #expect(read.problems == [.otherSession(workbook: T.expected.sessionID, session: other.sessionID)])
+    #expect(
+      read.problems == [.otherSession(workbook: T.expected.sessionID, session: other.sessionID)])
     var upgraded = T.expected
     upgraded.questionnaireVersion = "2"
     upgraded.questionnaireDigest = String(repeating: "cd", count: 32)

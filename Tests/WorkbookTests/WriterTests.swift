@@ -218,7 +218,10 @@ import ZIPFoundation
     #expect(sheet.contains("<col min=\"2\" max=\"2\" width=\"30\" customWidth=\"1\"/>"))
     #expect(sheet.contains("<c r=\"C2\" s=\""))
     let styles = try part("xl/styles.xml")
-    #expect(styles.contains("<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\""))
+    #expect(
+      styles.contains(
+        "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\""
+      ))
     // A date typed there reads back as a date.
     var filled = book
     filled.sheets[0].rows[1].cells[2].value = .date(serial: 46_477)
