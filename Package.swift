@@ -54,6 +54,9 @@ let package = Package(
       name: "Workbook",
       dependencies: ["AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The workbook a provider fills in (provider export) and its answers read back as claims
+    // (provider import): docs/provider-workbook.md.
+    .target(name: "ProviderWorkbook", dependencies: ["AssessmentCore", "Workbook"]),
     // Files: questionnaire loading (through QuestionnaireFormat), the built-in questionnaires
     // (compiled from Questionnaires/ by the BuiltinQuestionnaires plugin), session files, and a
     // session's summary report assembled from its file.
@@ -99,7 +102,7 @@ let package = Package(
       name: "cloud-assess",
       dependencies: [
         "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI",
-        "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat",
+        "AssessmentPlain", "AssessmentReports", "QuestionnaireFormat", "ProviderWorkbook",
         "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -109,7 +112,7 @@ let package = Package(
       name: "cloud-assess-bench",
       dependencies: [
         "AssessmentCore", "AssessmentStore", "AssessmentFrontEnd", "AssessmentTUI",
-        "AssessmentReports", "QuestionnaireFormat", "CHeapInUse",
+        "AssessmentReports", "QuestionnaireFormat", "CHeapInUse", "ProviderWorkbook", "Workbook",
         "SystemSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -135,6 +138,9 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    .testTarget(
+      name: "ProviderWorkbookTests",
+      dependencies: ["ProviderWorkbook", "Workbook", "AssessmentCore", "TestSupport"]),
     .testTarget(
       name: "AssessmentStoreTests",
       dependencies: [

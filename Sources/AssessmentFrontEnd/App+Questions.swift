@@ -384,6 +384,15 @@ extension App {
       let effects = send(&state, .answerConfirmed(at: now))
       state.notice = PlanPhrase.reverifyConfirmed.text(state.language)
       return effects
+    case .takeClaim:
+      guard let value = answer?.claim?.value else {
+        state.notice = ClaimPhrase.noClaim.text(state.language)
+        return []
+      }
+      let effects = send(&state, .answerChosen(value, at: now))
+      state.notice = ClaimPhrase.taken.format(
+        state.language, value.display(question, state.language, questionnaire))
+      return effects
     case .help:
       state.mode = .help(scroll: 0)
       return []

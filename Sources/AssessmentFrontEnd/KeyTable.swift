@@ -58,8 +58,8 @@ extension Array {
 /// What a key does on the question screen (the options focused, nothing being typed).
 public enum QuestionAction: CaseIterable, Sendable {
   case highlightPrevious, highlightNext, pick, toggle, confirm, previous, next, note, evidence
-  case flag, plan, confirmCarried, help, search, nextMatch, goBack, contents, review, summary
-  case finish, clear, save, quit
+  case flag, plan, confirmCarried, takeClaim, help, search, nextMatch, goBack, contents, review
+  case summary, finish, clear, save, quit
 }
 
 extension App {
@@ -118,6 +118,13 @@ extension App {
         "confirmer une réponse reprise de l'an dernier (à revérifier)",
         "confirm an answer carried from last year (to re-verify)",
         "een antwoord van vorig jaar bevestigen (opnieuw te controleren)"
+      )),
+    KeyBinding(
+      [.character("p")], .takeClaim,
+      help: (
+        "prendre la réponse du fournisseur (son classeur importé) comme la vôtre",
+        "take the provider's answer (from its imported workbook) as yours",
+        "het antwoord van de leverancier (uit zijn ingelezen werkmap) overnemen als het uwe"
       )),
     KeyBinding(
       [.character("?"), .function(1)], .help,

@@ -130,6 +130,15 @@ extension PlainSession {
       reply.lines.append(PlanPhrase.reverifyConfirmed.text(language))
       send(.nextPressed, &reply)
       expecting = .question
+    case .take:
+      guard let question else { return notHere() }
+      guard let value = state.wizard.answers[question.id]?.claim?.value else {
+        reply.refused = ClaimPhrase.noClaim.text(language)
+        return
+      }
+      send(.answerChosen(value, at: now), &reply)
+      reply.lines.append(
+        ClaimPhrase.taken.format(language, value.display(question, language, questionnaire)))
     case .flag:
       guard let question else { return notHere() }
       send(.flagToggled(at: now), &reply)

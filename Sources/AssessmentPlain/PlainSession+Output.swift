@@ -119,6 +119,10 @@ extension PlainSession {
           + evidence.map { EvidencePhrase.describe($0, language, asOf: state.wizard.day) }
           .joined(separator: " · "))
     }
+    if let claim = answer?.claim {
+      lines.append(
+        claim.line(question, language, questionnaire) + PlainText.claimTakes.text(language))
+    }
     if answer?.flagged == true { lines.append(Phrase.flagged.text(language)) }
     if answer?.reverify == true { lines.append(PlainText.reverifyMark.text(language)) }
     if let action = answer?.action {

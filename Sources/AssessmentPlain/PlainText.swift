@@ -13,7 +13,7 @@ enum PlainText: CaseIterable, TranslatedText {
     blankRequired
   case menuTitle, justificationNeeded
   case promptStatus, dayForm, planFieldsHint, planEdits, reverifyMark, promptReverify, planWhich
-  case finishConfirm
+  case finishConfirm, claimTakes
 
   var translations: (String, String, String) {
     switch self {
@@ -186,6 +186,11 @@ enum PlainText: CaseIterable, TranslatedText {
       )
     case .planEdits:
       return (" (« plan » le modifie)", " (“plan” edits it)", " (‘actieplan’ wijzigt het)")
+    case .claimTakes:
+      return (
+        " (« prendre » en fait votre réponse)", " (“take” makes it your answer)",
+        " (‘overnemen’ maakt het uw antwoord)"
+      )
     case .reverifyMark:
       return (
         "À REVÉRIFIER — réponse de l'évaluation précédente, pas encore vérifiée : « confirmer » la garde, ou donnez une autre réponse.",
@@ -203,8 +208,8 @@ enum PlainText: CaseIterable, TranslatedText {
 
 /// What a typed command does: one per key of the full-screen wizard.
 enum PlainCommand: CaseIterable {
-  case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, back,
-    next,
+  case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, take,
+    back, next,
     section, goto, search
   case review, summary, finish, reopen, save, quit
 
@@ -222,6 +227,7 @@ enum PlainCommand: CaseIterable {
     case .clear: entry = ("effacer", "clear", "wissen")
     case .plan: entry = ("plan", "plan", "actieplan")
     case .confirm: entry = ("confirmer", "confirm", "bevestigen")
+    case .take: entry = ("prendre", "take", "overnemen")
     case .back: entry = ("retour", "back", "terug")
     case .next: entry = ("suivant", "next", "volgende")
     case .section: entry = ("section", "section", "sectie")
@@ -321,6 +327,12 @@ enum PlainCommand: CaseIterable {
         "confirmer la réponse reprise de l'évaluation précédente (à revérifier) et passer à la suivante",
         "confirm the answer carried from the previous assessment (to re-verify) and go to the next question",
         "het antwoord uit de vorige beoordeling bevestigen (opnieuw te controleren) en naar de volgende vraag gaan"
+      )
+    case .take:
+      what = (
+        "prendre la réponse du fournisseur (son classeur importé) comme la vôtre",
+        "take the provider's answer (from its imported workbook) as yours",
+        "het antwoord van de leverancier (uit zijn ingelezen werkmap) overnemen als het uwe"
       )
     case .back:
       what = (

@@ -212,6 +212,11 @@ struct QuestionScreen {
           .joined(separator: " · "),
         .plain)
     }
+    // The provider's current claim (its imported workbook): its word, apart from the answer.
+    if let claim = answer?.claim {
+      let question = questionnaire.questions[state.wizard.cursor]
+      wrap(claim.line(question, language, questionnaire) + " (p)", TextStyle(color: .accent))
+    }
     if answer?.flagged == true {
       lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning)))
     }

@@ -32,12 +32,15 @@ public struct Sheet: Sendable {
   public var isProtected: Bool
   /// Hidden sheets are still in the file, out of the tab bar.
   public var isHidden: Bool
+  /// Columns (1-based) kept in the file and out of sight: keys a program reads back.
+  public var hiddenColumns: Set<Int>
 
   public init(
     name: String, rows: [Row], columnWidths: [Double] = [], frozenRows: Int = 0,
     autoFilterRow: Int? = nil, validations: [ListValidation] = [], isProtected: Bool = false,
-    isHidden: Bool = false
+    isHidden: Bool = false, hiddenColumns: Set<Int> = []
   ) {
+    self.hiddenColumns = hiddenColumns
     self.name = name
     self.rows = rows
     self.columnWidths = columnWidths
@@ -149,8 +152,15 @@ public struct CellStyle: Sendable, Hashable {
   public var fill: String?
   /// Locked cells cannot be edited on a protected sheet; unlock the ones to fill in.
   public var locked: Bool
+  /// Shown as a day (YYYY-MM-DD) even while empty, so that a day typed in it is kept as a date.
+  /// Cells holding a `.date` have the format whatever this says.
+  public var dateFormat: Bool
 
-  public init(bold: Bool = false, wrap: Bool = false, fill: String? = nil, locked: Bool = true) {
+  public init(
+    bold: Bool = false, wrap: Bool = false, fill: String? = nil, locked: Bool = true,
+    dateFormat: Bool = false
+  ) {
+    self.dateFormat = dateFormat
     self.bold = bold
     self.wrap = wrap
     self.fill = fill

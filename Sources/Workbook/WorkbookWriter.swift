@@ -79,6 +79,9 @@ public enum WorkbookWriter {
       else {
         throw WorkbookWriteError.tooLarge(sheet: name)
       }
+      if sheet.hiddenColumns.contains(where: { !(1...CellAddress.maxColumn).contains($0) }) {
+        throw WorkbookWriteError.tooLarge(sheet: name)
+      }
       for validation in sheet.validations {
         // An inline list is at most 255 characters, separated by commas, within quotes.
         let list = validation.values.joined(separator: ",")
@@ -185,11 +188,14 @@ public enum WorkbookWriter {
       out += "<selection pane=\"bottomLeft\" activeCell=\"\(top)\" sqref=\"\(top)\"/>"
     }
     out += "</sheetView></sheetViews>"
-    if !sheet.columnWidths.isEmpty {
+    let described = max(sheet.columnWidths.count, sheet.hiddenColumns.max() ?? 0)
+    if described > 0 {
       out += "<cols>"
-      for (index, width) in sheet.columnWidths.enumerated() {
-        out +=
-          "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(CellValue.numberText(width))\" customWidth=\"1\"/>"
+      for column in 1...described {
+        out += "<col min=\"\(column)\" max=\"\(column)\""
+        let width = column <= sheet.columnWidths.count ? sheet.columnWidths[column - 1] : 8.43
+        out += " width=\"\(CellValue.numberText(width))\" customWidth=\"1\""
+        out += sheet.hiddenColumns.contains(column) ? " hidden=\"1\"/>" : "/>"
       }
       out += "</cols>"
     }
@@ -203,7 +209,9 @@ public enum WorkbookWriter {
       for (columnIndex, cell) in row.cells.enumerated() {
         let style = styles.index(
           of: cell.style,
-          isDate: { if case .date = cell.value { return true } else { return false } }())
+          isDate: {
+            if case .date = cell.value { return true } else { return cell.style.dateFormat }
+          }())
         let reference = CellAddress.letters(columnIndex + 1) + String(number)
         let styleAttribute = style == 0 ? "" : " s=\"\(style)\""
         switch cell.value {
@@ -325,6 +333,9 @@ struct StyleTable {
   static let dateFormat = 164
 
   mutating func index(of style: CellStyle, isDate: Bool) -> Int {
+    var style = style
+    // The format is the key's: one entry per look, whether the date came from the value or not.
+    style.dateFormat = false
     let key = Key(style: style, isDate: isDate)
     if let index = indices[key] { return index }
     indices[key] = ordered.count

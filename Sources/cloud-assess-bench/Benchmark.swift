@@ -364,6 +364,9 @@ struct SizeBenchmark {
         name: "report: OSCAL (risk + JSON)",
         durations: try Clock.measure(times: 10, warmup: 1) { _ in _ = try report().oscal(provenance)
         }))
+    timings += try ProviderWorkbookBench.timings(
+      questionnaire, digest: loaded.digest, label: "synthetic")
+    timings += try ProviderWorkbookBench.builtin()
     return SizeResult(
       questions: questionnaire.questions.count, questionnaireBytes: yaml.utf8.count,
       sessionBytes: sessionBytes,

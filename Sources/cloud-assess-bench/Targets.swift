@@ -100,6 +100,14 @@ enum Targets {
     limit(
       "import ciso-assistant, a library of 1,500 nodes: median ≤ 1,000 ms",
       "import ciso-assistant (\(Synthetic.libraryNodes) nodes)", at: catalogueSize, atMost: 1_000)
+    for step in ["export", "import"] {
+      limit(
+        "provider workbook \(step), built-in questionnaire: median ≤ 150 ms",
+        "provider workbook: \(step) (built-in)", at: largeSize, atMost: 150)
+      limit(
+        "provider workbook \(step), 10,000 questions: median ≤ 3,000 ms",
+        "provider workbook: \(step) (synthetic)", at: largeSize, atMost: 3_000)
+    }
     let end = report.endToEnd
     checks.append(
       TargetCheck(

@@ -190,4 +190,22 @@ import Testing
     var plain = try session()
     #expect(plain.endOfInput(now: t0) == [.save, .exit])
   }
+
+  @Test func theProvidersClaimIsShownAndTakeMakesItTheAnswer() throws {
+    var plain = try session(language: .fr)
+    _ = plain.next()
+    let claim = ProviderClaim(
+      value: .choice("yes"), explanation: "", evidence: [], remarks: "Voir le contrat",
+      importedAt: t0, workbookSHA256: "ab", cell: "Questions!F3")
+    let id = try #require(plain.app.wizard.current(plain.state.wizard)?.id)
+    plain.state.wizard.answers[id] = Answer(claims: [claim])
+    _ = plain.handle("répéter", now: t0)
+    let shown = plain.next()
+    let line = "Fournisseur : Oui — Voir le contrat (« prendre » en fait votre réponse)"
+    #expect(shown.lines.contains(line), "\(shown.lines)")
+    let taken = plain.handle("prendre", now: t0)
+    #expect(taken.lines.contains("Réponse du fournisseur prise comme la vôtre : « Oui »."))
+    #expect(plain.state.wizard.answers[id]?.value == .choice("yes"))
+    #expect(PlainCommand.parse("take", .nl)?.0 == .take)
+  }
 }

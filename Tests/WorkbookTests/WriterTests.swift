@@ -190,3 +190,43 @@ import ZIPFoundation
     )
   }
 }
+
+/// What the provider workbook needs beyond the summary's: a hidden column (the cover's keys) and
+/// empty cells formatted as dates (a day typed there is kept as a date).
+@Suite struct WriterHiddenColumnAndDateCellTests {
+  @Test func aHiddenColumnAndAnEmptyDateCell() throws {
+    let dateCell = CellStyle(wrap: true, locked: false, dateFormat: true)
+    let book = Workbook(sheets: [
+      Sheet(
+        name: "Cover",
+        rows: [
+          Row([.text("session"), .text("Session"), .text("20261123-101500-4f2a")]),
+          Row([.text("deadline"), .text("Deadline"), Cell(nil, style: dateCell)]),
+        ],
+        columnWidths: [10, 30, 60], hiddenColumns: [1])
+    ])
+    let data = try WorkbookWriter.data(book, modified: Date(timeIntervalSince1970: 1_795_000_000))
+    let archive = try Archive(data: data, accessMode: .read)
+    func part(_ path: String) throws -> String {
+      var out = Data()
+      _ = try archive.extract(try #require(archive[path])) { out.append($0) }
+      return String(decoding: out, as: UTF8.self)
+    }
+    let sheet = try part("xl/worksheets/sheet1.xml")
+    #expect(
+      sheet.contains("<col min=\"1\" max=\"1\" width=\"10\" customWidth=\"1\" hidden=\"1\"/>"))
+    #expect(sheet.contains("<col min=\"2\" max=\"2\" width=\"30\" customWidth=\"1\"/>"))
+    #expect(sheet.contains("<c r=\"C2\" s=\""))
+    let styles = try part("xl/styles.xml")
+    #expect(
+      styles.contains(
+        "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\""
+      ))
+    // A date typed there reads back as a date.
+    var filled = book
+    filled.sheets[0].rows[1].cells[2].value = .date(serial: 46_477)
+    let read = try WorkbookReader.read(
+      try WorkbookWriter.data(filled, modified: Date(timeIntervalSince1970: 1_795_000_000)))
+    #expect(read.sheets[0]["C2"]?.value == .date(serial: 46_477))
+  }
+}
