@@ -93,3 +93,53 @@ import Testing
     #expect(fromVariable.stdout.contains("Wijzigingen worden geregistreerd op naam van: Jan"))
   }
 }
+
+/// Through the session files (format 3): two people change a session, management decides, a
+/// later change makes the decision out of date, and history, summary and list say so.
+@Suite struct TeamEndToEndTests {
+  let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
+
+  @Test func aDecisionGoesOutOfDateWhenAnAnswerChangesAndTheHistoryNamesWho() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+    let created = try runCLI(
+      ["new", "--plain", "--questionnaire", small, "--lang", "en", "--as", "Anne Dupont"],
+      environment: environment, input: "ONSS\nAnne Dupont\nNuage SA\nArchivage\n1\nquit\n")
+    #expect(created.status == 0, "\(created.stderr)")
+    let line = try #require(
+      created.stdout.split(separator: "\n").first { $0.contains("cloud-assess resume ") })
+    let id = String(try #require(line.split(separator: " ").last))
+    let signed = try runCLI(
+      [
+        "sign-off", id, "--by", "Comité de direction", "--role", "CSI", "--decision", "refuse",
+        "--reference", "PV-2026-12", "--as", "Chloé", "--lang", "en",
+      ], environment: environment)
+    #expect(signed.status == 0, "\(signed.stderr)")
+    let current = try runCLI(["summary", id, "--lang", "en"], environment: environment)
+    #expect(current.stdout.contains("by Comité de direction (CSI), reference PV-2026-12"))
+    #expect(current.stdout.contains("The content has not changed since the decision."))
+    // Another person changes the first answer.
+    let resumed = try runCLI(
+      ["resume", id, "--plain", "--lang", "en"],
+      environment: environment.merging(["CLOUD_ASSESS_USER": "Bart Peeters"]) { $1 },
+      input: "goto personal_data\n2\nquit\n")
+    #expect(resumed.status == 0, "\(resumed.stderr)\n\(resumed.stdout)")
+    #expect(resumed.stdout.contains("Changes are recorded as made by: Bart Peeters"))
+    let stale = try runCLI(["summary", id, "--lang", "en"], environment: environment)
+    #expect(
+      stale.stdout.contains("by Comité de direction; 1 answer(s) changed since"),
+      "\(stale.stdout)")
+    let list = try runCLI(
+      ["list"], environment: environment.merging(["LANG": "en_GB.UTF-8"]) { $1 },
+      unsetting: ["LC_ALL", "LC_MESSAGES"])
+    #expect(list.stdout.contains("DECISION OUT OF DATE \(id)"), "\(list.stdout)")
+    let history = try runCLI(["history", id, "--lang", "en"], environment: environment)
+    #expect(history.stdout.contains("Anne Dupont · edited"), "\(history.stdout)")
+    #expect(history.stdout.contains("Bart Peeters · edited"), "\(history.stdout)")
+    #expect(history.stdout.contains("Organisation: ONSS"))
+    let json = try runCLI(
+      ["summary", id, "--format", "json"], environment: environment)
+    #expect(json.stdout.contains("\"recordedBy\" : \"Chloé\""), "\(json.stdout)")
+  }
+}
