@@ -37,7 +37,9 @@ extension App {
         state.field = nil
         let next = selection + 1
         if next <= fields.count {
-          open(&state, .signOff(fields[next - 1]), text: state.signOffDraft[fields[next - 1]], now: now)
+          open(
+            &state, .signOff(fields[next - 1]), text: state.signOffDraft[fields[next - 1]], now: now
+          )
         }
         state.mode = .signOff(selection: next)
       case .leave:

@@ -26,7 +26,8 @@ extension App {
         "het veld wijzigen, of de beslissing registreren (laatste regel)"
       )),
     KeyBinding(
-      [.character(" ")], .cycleDecision, bar: ("Espace décision", "Space decision", "Spatie beslissing"),
+      [.character(" ")], .cycleDecision,
+      bar: ("Espace décision", "Space decision", "Spatie beslissing"),
       help: ("décision suivante", "next decision", "volgende beslissing")),
     KeyBinding(
       [.character("1"), .character("2"), .character("3")], .decision,

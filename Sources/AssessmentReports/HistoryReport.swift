@@ -46,7 +46,9 @@ public struct HistoryReport: Sendable {
   public func title(_ id: String) -> String {
     guard let question = questionnaire.question(id) else { return f(.historyOrphan, id) }
     let text = question.text.resolve(language.rawValue, fallbacks: questionnaire.languages)
-    let refs = question.refs.isEmpty ? "" : "[" + questionnaire.citations(question.refs, language.rawValue) + "] "
+    let refs =
+      question.refs.isEmpty
+      ? "" : "[" + questionnaire.citations(question.refs, language.rawValue) + "] "
     return refs + text
   }
 
@@ -65,8 +67,10 @@ public struct HistoryReport: Sendable {
           ? t(.partNoEvidence) : records.map(\.reference).joined(separator: "; "))
     case .action(let action):
       guard let action else { return t(.partAction) + colon + t(.partNoAction) }
-      let fields = [action.status.rawValue, action.owner, action.dueDate, action.reference]
-        .filter { !$0.isEmpty }
+      let fields = [
+        action.status.phrase.text(language), action.owner, action.dueDate, action.reference,
+      ]
+      .filter { !$0.isEmpty }
       return t(.partAction) + colon + fields.joined(separator: ", ")
     case .flagged(let flagged): return t(flagged ? .partFlagged : .partNotFlagged)
     case .claim(let value):

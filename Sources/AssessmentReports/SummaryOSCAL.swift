@@ -389,7 +389,8 @@ extension SummaryReport {
         O.Property(
           name: "decision-content-changed", value: decision.contentChanged ? "true" : "false"),
       ]
-      description += "\n\n" + t(.decisionHeading) + ":\n"
+      description +=
+        "\n\n" + t(.decisionHeading) + ":\n"
         + decisionLines.map { "- " + $0 }.joined(separator: "\n")
     }
     return O(

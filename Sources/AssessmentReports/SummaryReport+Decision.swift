@@ -23,7 +23,8 @@ extension SummaryReport {
   public var decisionOutOfDateText: String? {
     guard let decision, decision.contentChanged else { return nil }
     return decision.answersChangedSince > 0
-      ? f(.decisionOutOfDate, decision.current.on, decision.current.by,
+      ? f(
+        .decisionOutOfDate, decision.current.on, decision.current.by,
         decision.answersChangedSince)
       : f(.decisionOutOfDateUncounted, decision.current.on, decision.current.by)
   }

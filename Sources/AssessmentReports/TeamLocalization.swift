@@ -65,7 +65,8 @@ extension TeamPhrase: TranslatedText {
         "réponse du fournisseur importée", "provider's claim imported",
         "antwoord van de leverancier ingelezen"
       )
-    case .originConflictResolved: return ("conflit résolu", "conflict resolved", "conflict opgelost")
+    case .originConflictResolved:
+      return ("conflit résolu", "conflict resolved", "conflict opgelost")
     case .originCarried:
       return (
         "reprise de l'évaluation précédente", "carried from the previous assessment",
@@ -89,7 +90,9 @@ extension TeamPhrase: TranslatedText {
     case .decisionHeading:
       return ("Décision de la direction", "Management's decision", "Beslissing van de directie")
     case .decisionNone:
-      return ("Aucune décision enregistrée.", "No decision recorded.", "Geen beslissing geregistreerd.")
+      return (
+        "Aucune décision enregistrée.", "No decision recorded.", "Geen beslissing geregistreerd."
+      )
     case .decisionAccept: return ("acceptée", "accepted", "aanvaard")
     case .decisionAcceptWithConditions:
       return ("acceptée sous conditions", "accepted with conditions", "onder voorwaarden aanvaard")
@@ -162,7 +165,8 @@ extension TeamPhrase: TranslatedText {
       return ("Enregistrer la décision", "Record the decision", "De beslissing registreren")
     case .problemMissing:
       return (
-        "le champ « %1 » est obligatoire", "the field '%1' is required", "het veld ‘%1’ is verplicht"
+        "le champ « %1 » est obligatoire", "the field '%1' is required",
+        "het veld ‘%1’ is verplicht"
       )
     case .problemNotADay:
       return (
@@ -214,7 +218,8 @@ extension TeamPhrase: TranslatedText {
       )
     case .personUnknown:
       return (
-        "(nom inconnu : --as NOM ou CLOUD_ASSESS_USER)", "(name unknown: --as NAME or CLOUD_ASSESS_USER)",
+        "(nom inconnu : --as NOM ou CLOUD_ASSESS_USER)",
+        "(name unknown: --as NAME or CLOUD_ASSESS_USER)",
         "(naam onbekend: --as NAAM of CLOUD_ASSESS_USER)"
       )
     }

@@ -8,7 +8,8 @@ import Foundation
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "Print who changed what in a session: the identification and each answer, oldest first.")
+    abstract:
+      "Print who changed what in a session: the identification and each answer, oldest first.")
 
   @Argument(help: ArgumentHelp("A session id or the path of a session file.", valueName: "session"))
   var session: String

@@ -167,8 +167,7 @@ struct List: ParsableCommand {
 
   /// The decision in force, short: "accepted 2026-12-10", with "(!)" when the content changed
   /// since (the line after the table says how).
-  static func decisionText(_ decision: DecisionAbstract?, _ language: InterfaceLanguage) -> String
-  {
+  static func decisionText(_ decision: DecisionAbstract?, _ language: InterfaceLanguage) -> String {
     guard let decision, let kind = SignOff.Decision(rawValue: decision.decision) else {
       return "—"
     }

@@ -8,7 +8,8 @@ import Foundation
 struct SignOffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sign-off",
-    abstract: "Record management's decision on an assessment (accept, accept with conditions, refuse).",
+    abstract:
+      "Record management's decision on an assessment (accept, accept with conditions, refuse).",
     discussion: """
       The decision of the person or body entitled to decide, with the reference of its minutes \
       or decision, and the digest of the content it was taken on (answers, derogations, action \

@@ -29,7 +29,10 @@ import Testing
       ("evidence validity", { $0.evidence[0].validUntil = "2027-01-01" }),
       ("action", { $0.action = PlanAction(owner: "DPO") }),
       ("to re-verify", { $0.reverify = true }),
-      ("conflict", { $0.conflict = AnswerConflict(ours: .init(value: nil), theirs: .init(value: nil)) }),
+      (
+        "conflict",
+        { $0.conflict = AnswerConflict(ours: .init(value: nil), theirs: .init(value: nil)) }
+      ),
     ]
     changes.append(("derogation", { $0.value = .derogation(DerogationRecord(reference: "X")) }))
     for (name, change) in changes {
@@ -69,17 +72,20 @@ import Testing
     ]
     let expected: [(InterfaceLanguage, String, String, String)] = [
       (
-        .fr, "Acceptée sous conditions le 2026-12-10 par Jan Peeters (Administrateur général), référence CD-2026-14",
+        .fr,
+        "Acceptée sous conditions le 2026-12-10 par Jan Peeters (Administrateur général), référence CD-2026-14",
         "signée le 2026-12-10 par Jan Peeters ; 1 réponse(s) modifiée(s) depuis",
         "Le contenu n'a pas changé depuis la décision."
       ),
       (
-        .en, "Accepted with conditions on 2026-12-10 by Jan Peeters (Administrateur général), reference CD-2026-14",
+        .en,
+        "Accepted with conditions on 2026-12-10 by Jan Peeters (Administrateur général), reference CD-2026-14",
         "signed off on 2026-12-10 by Jan Peeters; 1 answer(s) changed since",
         "The content has not changed since the decision."
       ),
       (
-        .nl, "Onder voorwaarden aanvaard op 2026-12-10 door Jan Peeters (Administrateur général), referentie CD-2026-14",
+        .nl,
+        "Onder voorwaarden aanvaard op 2026-12-10 door Jan Peeters (Administrateur général), referentie CD-2026-14",
         "afgetekend op 2026-12-10 door Jan Peeters; 1 antwoord(en) gewijzigd sindsdien",
         "De inhoud is niet gewijzigd sinds de beslissing."
       ),
@@ -143,7 +149,8 @@ import Testing
     let parts = try #require(changes[0]["parts"] as? [[String: Any]])
     #expect(parts[0]["words"] as? String == "Partially compliant")
     #expect(parts[0]["value"] as? String == "partial")
-    #expect((object["identification"] as? [Any])?.isEmpty == true, "one question: no identification")
+    #expect(
+      (object["identification"] as? [Any])?.isEmpty == true, "one question: no identification")
   }
 
   /// A report whose decision was taken before the restitution answer changed.
@@ -163,7 +170,9 @@ import Testing
   @Test func theHTMLReportShowsTheDecisionAndTheLastChangeOfEachAnswer() throws {
     let html = try HTMLReport.render(decidedReport().htmlModel(ReportFixture.provenance))
     #expect(html.contains("<h3>Management&#39;s decision</h3>"))
-    #expect(html.contains("<p class=\"warn\">signed off on 2026-12-01 by Jan Peeters; 1 answer(s) changed since</p>"))
+    #expect(
+      html.contains(
+        "<p class=\"warn\">signed off on 2026-12-01 by Jan Peeters; 1 answer(s) changed since</p>"))
     #expect(html.contains("Supersedes 1 earlier decision(s)"))
     #expect(html.contains("Last change: 2027-01-15 08:02 UTC by Bart &lt;b&gt;"), "escaped")
   }
@@ -178,7 +187,8 @@ import Testing
     #expect(decision["answersChangedSince"] as? Int == 1)
     #expect(decision["superseded"] as? Int == 1)
     #expect((decision["outOfDate"] as? String)?.hasPrefix("signée le 2026-12-01") == true)
-    #expect(try ReportFixture.report().json().contains("\"decision\"") == false, "absent without one")
+    #expect(
+      try ReportFixture.report().json().contains("\"decision\"") == false, "absent without one")
   }
 
   @Test func oscalNamesTheApproverAndCarriesTheDecisionInTheResult() throws {

@@ -44,7 +44,8 @@ import Testing
     #expect(
       saved.answers["restitution"]?.history == [
         AnswerChange(
-          at: created.addingTimeInterval(30), by: "Anne Dupont", parts: [.value(.choice("compliant"))])
+          at: created.addingTimeInterval(30), by: "Anne Dupont",
+          parts: [.value(.choice("compliant"))])
       ])
     #expect(saved.answers["sovereignty"]?.history.first?.by == "Anne Dupont")
     #expect(

@@ -24,8 +24,9 @@ import Testing
   @Test func acceptingANotAcceptableAssessmentIsRefusedWithItsBlockingFindingNamed() {
     let state = verdicts.session(["priv_encryption_rest": "noncompliant"])
     for decision in [SignOff.Decision.accept, .acceptWithConditions] {
-      guard case .contradictsVerdict(.notAcceptable, let blocking, _)? = problem(
-        decision, state, conditions: "c")
+      guard
+        case .contradictsVerdict(.notAcceptable, let blocking, _)? = problem(
+          decision, state, conditions: "c")
       else {
         Issue.record("\(decision) was not refused")
         continue
@@ -37,7 +38,9 @@ import Testing
     let summary = verdicts.summary(state)
     let expected: [(InterfaceLanguage, String, String)] = [
       (.fr, "contredit le verdict « non acceptable »", "constat bloquant non couvert"),
-      (.en, "contradicts the assessment's verdict 'not acceptable'", "blocking finding not covered"),
+      (
+        .en, "contradicts the assessment's verdict 'not acceptable'", "blocking finding not covered"
+      ),
       (.nl, "in strijd met het oordeel ‘niet aanvaardbaar’", "blokkerende vaststelling"),
     ]
     for (language, first, second) in expected {
@@ -54,12 +57,14 @@ import Testing
 
   @Test func aBlockingFindingCoveredByADerogationThatCountsDoesNotPreventAcceptance() {
     let state = verdicts.session(
-      ["priv_encryption_rest": "noncompliant"], derogations: ["derog_encryption": VerdictTests.valid])
+      ["priv_encryption_rest": "noncompliant"],
+      derogations: ["derog_encryption": VerdictTests.valid])
     // The acceptance rests on the derogation: with conditions, and they must be stated.
     #expect(problem(.acceptWithConditions, state, conditions: "Revoir en 2027.") == nil)
     #expect(problem(.acceptWithConditions, state) == .conditionsMissing)
-    guard case .contradictsVerdict(.acceptableWithConditions, let blocking, _)? = problem(
-      .accept, state)
+    guard
+      case .contradictsVerdict(.acceptableWithConditions, let blocking, _)? = problem(
+        .accept, state)
     else {
       Issue.record("a plain acceptance of an 'acceptable with conditions' verdict passed")
       return
