@@ -174,6 +174,7 @@ public struct Wizard: Sendable {
     case (_, .saveSucceeded(let date)):
       state.saveStatus = .saved(date)
       state.unsaved.ids.removeAll()
+      state.unsaved.origins.removeAll()
     case (_, .saveFailed(let message)):
       state.saveStatus = .failed(message)
     case (_, .quitRequested):
@@ -315,11 +316,13 @@ public struct Wizard: Sendable {
   }
 
   /// Changes one answer; true when it changed. Visibility is recomputed only when a condition
-  /// reads this question; the tally follows the change.
+  /// reads this question; the tally follows the change. `origin`, other than `edited`, is kept
+  /// for the store, which records it in the answer's history (a claim taken, a conflict
+  /// resolved).
   @discardableResult
   private func updateAnswer(
     _ state: inout WizardState, _ id: String, date: Date, stamp: Bool = true,
-    _ change: (inout Answer) -> Void
+    origin: AnswerChange.Origin = .edited, _ change: (inout Answer) -> Void
   ) -> Bool {
     let previous = state.answers[id]
     var answer = previous ?? Answer()
@@ -335,6 +338,7 @@ public struct Wizard: Sendable {
     let countedBefore = position.map { contribution($0, previous) }
     state.answers[id] = stored
     state.unsaved.ids.insert(id)
+    state.unsaved.origins[id] = origin == .edited ? nil : origin
     state.metadata.updated = date
     if answer.value != valueBefore, questionnaire.conditionQuestionIDs.contains(id) {
       state.visibility = questionnaire.visibility(answers: state.answers)

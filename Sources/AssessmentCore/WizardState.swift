@@ -87,6 +87,9 @@ public struct Tally: Equatable, Sendable {
 /// takes no part in equality). Cleared by ``WizardEvent/saveSucceeded(at:)``.
 public struct UnsavedAnswers: Equatable, Sendable {
   public var ids: Set<String> = []
+  /// How an answer changed when it was not typed (`edited`): a provider's claim taken, a
+  /// conflict resolved. The store records it in the answer's history at the next save.
+  public var origins: [String: AnswerChange.Origin] = [:]
 
   public init() {}
 

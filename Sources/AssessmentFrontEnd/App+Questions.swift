@@ -19,6 +19,10 @@ extension App {
     case .plan(let selection):
       return handlePlan(&state, key, selection: selection, now: now)
     case .confirmingFinish: return handleFinishConfirmation(&state, key, now: now)
+    case .signOff:
+      // The decision form belongs to the summary: on the questions, it is closed.
+      state.mode = .browsing
+      return handleBrowsing(&state, key, now: now)
     }
   }
 

@@ -10,7 +10,7 @@ extension App {
     SummaryReport.assemble(
       questionnaire: questionnaire, digest: state.questionnaireDigest, state: state.wizard,
       asOf: state.now, answeredUnderVersion: state.answeredUnderVersion, previous: previous,
-      language: state.language)
+      language: state.language, signOffs: state.signOffs)
   }
 
   /// The summary's lines wrapped to the width the screen draws them at.
@@ -94,6 +94,8 @@ extension App {
       return send(&state, .quitRequested)
     case .save:
       return send(&state, .saveRequested)
+    case .signOff:
+      openSignOff(&state)
     }
     return []
   }

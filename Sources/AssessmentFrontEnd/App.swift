@@ -87,6 +87,11 @@ public struct App: Sendable {
         state.notice = failure.message
         return nil
       }
+    case .draft(let target, let text):
+      state.signOffDraft[target] = text
+      field.handedOver = field.editor.text
+      state.field = field
+      return []
     case .event(let event):
       let effects = send(&state, event)
       field.handedOver = field.editor.text
@@ -180,6 +185,11 @@ public struct App: Sendable {
     state.now = now
     if key == .control("e"), !state.isTooSmall, let text = externalEditText(state) {
       return [.editExternally(text)]
+    }
+    if case .signOff(let selection) = state.mode, !state.isTooSmall, key != .resize,
+      state.wizard.phase == .summary || state.wizard.phase == .finished
+    {
+      return handleSignOff(&state, key, selection: selection, now: now)
     }
     return dispatch(&state, key, now: now).map(AppEffect.init)
   }
@@ -283,6 +293,9 @@ public enum AppEffect: Equatable, Sendable {
   /// Run `$VISUAL`/`$EDITOR` on this text (Ctrl-E), then report with
   /// ``App/externalEditFinished(_:_:now:)``.
   case editExternally(String)
+  /// Record management's decision in the session (after the saves before it), then report
+  /// with ``App/signOffFinished(_:_:)``.
+  case recordSignOff(SignOffDraft)
 
   public init(_ effect: WizardEffect) {
     switch effect {

@@ -21,6 +21,10 @@ public struct AppState: Equatable, Sendable {
     /// status, then ``PlanAction/Field``); the field being typed, if any, is in ``AppState/field``.
     case plan(selection: Int)
     case confirmingFinish
+    /// Management's decision form, opened from the summary (`D`): `selection` is the
+    /// highlighted row (0 the decision, then the text fields, last the row that records it); the
+    /// field being typed, if any, is in ``AppState/field``.
+    case signOff(selection: Int)
   }
 
   public var wizard: WizardState
@@ -50,6 +54,15 @@ public struct AppState: Equatable, Sendable {
   /// The time of the last key or tick, as the runner gave it: the day derogations are judged
   /// against on screen.
   public var now: Date?
+  /// The name the changes are recorded under (the header shows it); empty when unknown.
+  public var person = ""
+  /// Management's decisions on the session, oldest first (the summary shows the last).
+  public var signOffs: [SignOff] = []
+  /// The decision being filled in on the sign-off form.
+  public var signOffDraft = SignOffDraft()
+  /// Why the decision on the form cannot be recorded (the form shows it whole: the blocking
+  /// findings it names do not fit a one-line notice); empty otherwise.
+  public var signOffProblem: [String] = []
 
   public init(wizard: WizardState, language: InterfaceLanguage) {
     self.wizard = wizard

@@ -24,6 +24,8 @@ public struct EditedField: Equatable, Sendable {
     case evidenceFile(index: Int)
     /// A field of the current question's action plan.
     case action(PlanAction.Field)
+    /// A field of management's decision being filled in (the form's draft, not the wizard's).
+    case signOff(SignOff.Field)
   }
 
   public var target: Target
@@ -58,6 +60,9 @@ enum Handover: Equatable {
   case invalid(String)
   /// A file to read and attach to the evidence record at an index (the App reads it).
   case attach(index: Int, path: String)
+  /// The text of a form's draft field (management's decision), kept by the App until the form
+  /// records it: the wizard's state is not changed.
+  case draft(SignOff.Field, String)
 }
 
 extension EditedField {
@@ -130,6 +135,12 @@ extension EditedField {
       let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
       if path.isEmpty || answer?.evidence[safe: index]?.file?.path == path { return .nothing }
       return .attach(index: index, path: path)
+    case .signOff(let field):
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if field == .on, !trimmed.isEmpty, !Day.isValid(trimmed) {
+        return .invalid(PlanPhrase.notADay.format(language, trimmed))
+      }
+      return .draft(field, field == .on ? trimmed : text)
     }
   }
 }

@@ -171,7 +171,7 @@ public enum ReviewAction: CaseIterable, Sendable {
 
 /// What a key does on the risk summary; on a finished assessment's, see `finishedSummaryKeys`.
 public enum SummaryAction: CaseIterable, Sendable {
-  case previous, next, pageUp, pageDown, first, last, go, plan, reopen, close, save, quit
+  case previous, next, pageUp, pageDown, first, last, go, plan, signOff, reopen, close, save, quit
 }
 
 extension App {
@@ -228,6 +228,11 @@ extension App {
       [.character("a")], .plan, bar: ("a plan d'action", "a action plan", "a actieplan"),
       help: ("plan d'action de l'écart", "action plan of the gap", "actieplan van de tekortkoming")),
     KeyBinding(
+      [.character("D")], .signOff, bar: ("D décision", "D decision", "D beslissing"),
+      help: (
+        "décision de la direction", "management's decision", "beslissing van de directie"
+      )),
+    KeyBinding(
       [.escape, .left, .character("S")], .close, bar: ("Échap retour", "Esc back", "Esc terug"),
       help: ("retour aux questions", "back to the questions", "terug naar de vragen")),
     KeyBinding(
@@ -255,6 +260,8 @@ extension App {
         "a plan d'action de l'écart", "a action plan of the gap",
         "a actieplan van de tekortkoming"
       )),
+    KeyBinding(
+      [.character("D")], .signOff, bar: ("D décision", "D decision", "D beslissing")),
     KeyBinding(
       [.character("o")], .reopen,
       bar: ("o rouvrir l'évaluation", "o reopen the assessment", "o beoordeling heropenen"),

@@ -90,6 +90,7 @@ public final class PlainRunner {
   private let save: (WizardState) -> String?
   private let clock: () -> Date
   private let signal: () -> Int32?
+  private let recordSignOff: ((SignOffDraft) -> SignOffOutcome)?
 
   /// `echo`: write each line read after its prompt (when the input is not a terminal, which does
   /// not echo it), so that the output reads as a transcript. `stopOnRefusal`: stop at the first
@@ -98,8 +99,9 @@ public final class PlainRunner {
     session: PlainSession, reader: LineReader, write: @escaping (String) -> Void, ascii: Bool,
     echo: Bool,
     stopOnRefusal: Bool, save: @escaping (WizardState) -> String?, clock: @escaping () -> Date,
-    signal: @escaping () -> Int32?
+    signal: @escaping () -> Int32?, recordSignOff: ((SignOffDraft) -> SignOffOutcome)? = nil
   ) {
+    self.recordSignOff = recordSignOff
     self.session = session
     self.reader = reader
     self.write = write
@@ -155,6 +157,14 @@ public final class PlainRunner {
         let exit = perform(reply.effects)
         if reply.announcesSave, case .saved(let date) = session.state.wizard.saveStatus {
           out(FrontEndText.savedAt.format(session.state.language, Self.time(date)) + "\n")
+        }
+        if let draft = reply.signOff, let recordSignOff {
+          let app = session.app
+          app.signOffFinished(&session.state, recordSignOff(draft))
+          for line in session.state.signOffProblem { out(line + "\n") }
+          if let notice = session.state.notice { out(notice + "\n") }
+          session.state.notice = nil
+          session.state.signOffProblem = []
         }
         if exit {
           outcome.state = session.state

@@ -35,6 +35,8 @@ extension PlainSession {
       }
     case .question:
       answerQuestion(text, now: now, &reply)
+    case .signOff(let field):
+      answerSignOff(field, text, now: now, &reply)
     case .derogation(let field):
       guard let question = wizard.current(state.wizard) else { return }
       let record = currentRecord()
@@ -169,6 +171,67 @@ extension PlainSession {
         return
       }
       send(.nextPressed, &reply)
+    }
+  }
+}
+
+extension PlainSession {
+  /// A field of management's decision: the decision by its number or word, then the text
+  /// fields in turn (the conditions only for an acceptance with conditions; an empty day is
+  /// today); the last one checks it against the verdict, and a decision that contradicts it is
+  /// refused with why (the blocking findings named).
+  mutating func answerSignOff(
+    _ field: SignOff.Field, _ text: String, now: Date, _ reply: inout Reply
+  ) {
+    let decisions = SignOff.Decision.allCases
+    if field == .decision {
+      if !text.isEmpty {
+        let chosen =
+          Int(text).flatMap { decisions.indices.contains($0 - 1) ? decisions[$0 - 1] : nil }
+          ?? decisions.first { $0.argument == text || $0.words(language) == text }
+        guard let chosen else {
+          reply.refused = PlainText.notAChoice.format(language, text, decisions.count)
+          return
+        }
+        state.signOffDraft.decision = chosen
+      }
+      expecting = .signOff(.by)
+      return
+    }
+    if !text.isEmpty {
+      var field = EditedField(.signOff(field), text: state.signOffDraft[field])
+      field.editor = TextEditor(text == "-" ? "" : text)
+      state.field = field
+      let handed = app.handOver(&state, now: now)
+      state.field = nil
+      guard handed != nil else {
+        reply.refused = state.notice ?? ""
+        state.notice = nil
+        return
+      }
+    }
+    let fields = SignOffDraft.textFields.filter {
+      $0 != .conditions || state.signOffDraft.decision == .acceptWithConditions
+    }
+    if let index = fields.firstIndex(of: field), index + 1 < fields.count {
+      expecting = .signOff(fields[index + 1])
+      return
+    }
+    expecting = .command
+    var form = state
+    let effects = app.recordSignOff(&form, now: now)
+    state.signOffProblem = []
+    if let first = form.signOffProblem.first {
+      reply.refused = first
+      reply.lines += form.signOffProblem.dropFirst()
+      return
+    }
+    for effect in effects {
+      switch effect {
+      case .save: reply.effects.append(.save)
+      case .recordSignOff(let draft): reply.signOff = draft
+      case .exit, .editExternally: break
+      }
     }
   }
 }

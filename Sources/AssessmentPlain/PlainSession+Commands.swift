@@ -224,6 +224,15 @@ extension PlainSession {
       } else {
         expecting = .finishConfirmation
       }
+    case .decision:
+      // Management's decision, from where the verdict is seen.
+      guard phase == .review || phase == .summary || phase == .finished else { return notHere() }
+      // What was typed on a refused attempt is kept; the decision proposed is the verdict's.
+      state.signOffDraft.decision = SignOffDraft.proposed(
+        for: app.summaryReport(state).summary.verdict)
+      reply.lines.append(TeamPhrase.signOffTitle.text(language))
+      reply.lines.append(TeamPhrase.signOffHint.text(language))
+      expecting = .signOff(.decision)
     case .reopen:
       guard phase == .finished else { return notHere() }
       send(.reopenRequested, &reply)

@@ -241,6 +241,17 @@ extension PlainSession {
         return PlainText.promptDerogationFirst.format(language, fieldLabel)
       }
       return fieldPrompt(fieldLabel, record[field])
+    case .signOff(.decision):
+      let choices = SignOff.Decision.allCases.enumerated().map { index, decision in
+        "\(index + 1). \(decision.words(language))"
+      }.joined(separator: ", ")
+      return fieldPrompt(
+        SignOff.Field.decision.label(language) + " (" + choices + ")",
+        state.signOffDraft.decision.words(language))
+    case .signOff(let field):
+      var name = field.label(language)
+      if field == .on { name += " (" + PlainText.dayForm.text(language) + ")" }
+      return fieldPrompt(name, state.signOffDraft[field])
     case .justification: return PlainText.promptJustification.text(language)
     case .finishConfirmation:
       let unanswered = wizard.review(state.wizard).unanswered.count

@@ -24,6 +24,9 @@ public struct PlainSession {
     case planStatus
     case plan(PlanAction.Field)
     case finishConfirmation
+    /// A field of management's decision (`decision`), asked in turn from the review, the
+    /// summary or a finished assessment.
+    case signOff(SignOff.Field)
     /// The review, the summary, a finished assessment: commands only.
     case command
   }
@@ -41,6 +44,8 @@ public struct PlainSession {
     public var refused: String?
     /// The line asked for a save (`save`): say when it was done.
     public var announcesSave = false
+    /// Management's decision, checked, for the runner to record (after the effects).
+    public var signOff: SignOffDraft?
   }
 
   public init(app: App, state: AppState) {
@@ -82,6 +87,11 @@ public struct PlainSession {
 
   /// What the next line answers, once a line has been handled.
   private func settled(after previous: Expecting? = nil) -> Expecting {
+    if case .signOff? = previous, state.wizard.phase != .identification,
+      state.wizard.phase != .questions
+    {
+      return previous ?? .command
+    }
     switch state.wizard.phase {
     case .identification:
       if case .identification(let field)? = previous { return .identification(field) }

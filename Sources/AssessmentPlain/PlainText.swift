@@ -211,7 +211,7 @@ enum PlainCommand: CaseIterable {
   case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, take,
     back, next,
     section, goto, search
-  case review, summary, finish, reopen, save, quit
+  case review, summary, decision, finish, reopen, save, quit
 
   /// The names understood: the interface language's first, then English (always understood).
   func names(_ language: InterfaceLanguage) -> [String] {
@@ -235,6 +235,7 @@ enum PlainCommand: CaseIterable {
     case .search: entry = ("chercher", "search", "zoeken")
     case .review: entry = ("revue", "review", "nazicht")
     case .summary: entry = ("résumé", "summary", "samenvatting")
+    case .decision: entry = ("décision", "decision", "beslissing")
     case .finish: entry = ("clôturer", "finish", "afronden")
     case .reopen: entry = ("rouvrir", "reopen", "heropenen")
     case .save: entry = ("enregistrer", "save", "opslaan")
@@ -321,6 +322,12 @@ enum PlainCommand: CaseIterable {
         "le plan d'action de l'écart, champ par champ : statut, responsable, échéance, référence et, pour un risque accepté, qui, quand, pourquoi, jusqu'à quand ; avec ID : celui de cette question",
         "the gap's action plan, field by field: status, owner, due date, reference and, for an accepted risk, who, when, why, until when; with an ID: that question's",
         "het actieplan van de tekortkoming, veld per veld: status, verantwoordelijke, vervaldatum, referentie en, voor een aanvaard risico, wie, wanneer, waarom, tot wanneer; met een ID: dat van die vraag"
+      )
+    case .decision:
+      what = (
+        "depuis la revue ou le résumé : enregistrer la décision de la direction, champ par champ (décision, décidé par, fonction, référence, date, conditions)",
+        "from the review or the summary: record management's decision, field by field (decision, decided by, role, reference, day, conditions)",
+        "vanuit het nazicht of de samenvatting: de beslissing van de directie registreren, veld per veld (beslissing, beslist door, functie, referentie, datum, voorwaarden)"
       )
     case .confirm:
       what = (

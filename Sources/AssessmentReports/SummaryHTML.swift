@@ -201,6 +201,7 @@ extension SummaryReport {
     for line in incompleteness { html += "<p class=\"warn\">\(line)</p>" }
     html += htmlPlanCounts()
     html += "</div>\n"
+    html += htmlDecision()
 
     html += "<h3>\(t(.blockingFindings)) (\(summary.blocking.count))</h3>\n"
     if summary.blocking.isEmpty {
@@ -539,6 +540,7 @@ extension SummaryReport {
         let id = questionnaire.questions[position].id
         appendEvidence(evidence.map { evidenceWords($0, question: id) }, to: &html)
       }
+      if let change = answer?.history.last { appendLastChange(change, to: &html) }
       html += "</td></tr>"
     }
     if currentSection >= 0 { html += "</tbody></table>\n" }

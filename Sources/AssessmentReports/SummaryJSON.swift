@@ -37,6 +37,26 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var toReverify: [String]?
   /// For a re-assessment: the changes since the previous assessment.
   public var changesSince: Changes?
+  /// Management's decision in force; absent when none is recorded.
+  public var decision: Decision? = nil
+
+  /// Management's decision (``SignOff``) and whether the content changed since.
+  public struct Decision: Encodable, Equatable, Sendable {
+    /// `accept`, `accept_with_conditions`, `refuse`.
+    var decision: String
+    var by, role, reference, on, conditions: String
+    var contentDigest: String
+    var recordedAt: String
+    var recordedBy: String
+    /// Whether the answers, derogations or plan differ from those decided on.
+    var contentChanged: Bool
+    var answersChangedSince: Int
+    /// How many earlier decisions it supersedes.
+    var superseded: Int
+    /// The decision in words, and what changed since, in the report's language.
+    var text: String
+    var outOfDate: String?
+  }
 
   public struct Plan: Encodable, Equatable, Sendable {
     var pending, overdue, accepted, done: [PlanEntry]
@@ -340,7 +360,18 @@ extension SummaryReport {
       invalidAnswers: invalidAnswers.map { .init(question: $0.question.id, stored: $0.stored) },
       plan: summary.plan.isEmpty ? nil : planDocument(),
       toReverify: summary.toReverify.isEmpty ? nil : summary.toReverify.map(id),
-      changesSince: changesSince.map { .init(title: $0.title, lines: $0.lines) })
+      changesSince: changesSince.map { .init(title: $0.title, lines: $0.lines) },
+      decision: decision.map { standing in
+        let current = standing.current
+        return .init(
+          decision: current.decision.rawValue, by: current.by, role: current.role,
+          reference: current.reference, on: current.on, conditions: current.conditions,
+          contentDigest: current.contentDigest,
+          recordedAt: Self.isoDate(current.recordedAt), recordedBy: current.recordedBy,
+          contentChanged: standing.contentChanged,
+          answersChangedSince: standing.answersChangedSince, superseded: standing.superseded,
+          text: decisionSentence(current), outOfDate: decisionOutOfDateText)
+      })
   }
 
   static func actionDocument(_ action: PlanAction) -> SummaryDocument.Action {

@@ -353,6 +353,48 @@ extension SummaryReport {
     func party(_ id: String, _ type: String, _ name: String) -> O.Party {
       O.Party(uuid: id, type: type, name: name.isBlank ? nil : s(name))
     }
+    // Management's decision: the approver a responsible party, the decision in the result.
+    var roles = [
+      O.Role(id: "assessor", title: s(t(.assessor))),
+      O.Role(id: "organisation", title: s(t(.organisation))),
+      O.Role(id: "provider", title: s(t(.provider))),
+    ]
+    var parties = [
+      party(assessor, "person", meta.assessor),
+      party(organisation, "organization", meta.organisation),
+      party(provider, "organization", meta.provider),
+    ]
+    var responsible: [O.ResponsibleParty] = [
+      .init(roleID: "assessor", partyUUIDs: [assessor]),
+      .init(roleID: "organisation", partyUUIDs: [organisation]),
+      .init(roleID: "provider", partyUUIDs: [provider]),
+    ]
+    var resultProps = [
+      O.Property(name: "verdict", value: summary.verdict.rawValue),
+      O.Property(name: "service", value: s(meta.service.isBlank ? "-" : meta.service)),
+    ]
+    var description =
+      "\(t(.verdict)): \(verdictText(summary.verdict))\n\n"
+      + summary.reasons.map { "- " + reasonText($0) }.joined(separator: "\n")
+    if let decision {
+      let current = decision.current
+      let approver = uuid("party/approver")
+      roles.append(O.Role(id: "approver", title: s(TeamPhrase.fieldBy.text(language))))
+      parties.append(party(approver, "person", current.by))
+      responsible.append(.init(roleID: "approver", partyUUIDs: [approver]))
+      resultProps += [
+        O.Property(name: "decision", value: current.decision.rawValue),
+        O.Property(name: "decision-date", value: s(current.on)),
+        O.Property(name: "decision-reference", value: s(current.reference)),
+        O.Property(name: "decision-role", value: s(current.role)),
+        O.Property(name: "decision-content-sha256", value: s(current.contentDigest)),
+        O.Property(
+          name: "decision-content-changed", value: decision.contentChanged ? "true" : "false"),
+      ]
+      description +=
+        "\n\n" + t(.decisionHeading) + ":\n"
+        + decisionLines.map { "- " + $0 }.joined(separator: "\n")
+    }
     return O(
       assessmentResults: .init(
         uuid: uuid("assessment-results"),
@@ -364,21 +406,7 @@ extension SummaryReport {
             O.Property(name: "questionnaire-version", value: s(questionnaire.version)),
             O.Property(name: "session-id", value: s(session)),
           ],
-          roles: [
-            O.Role(id: "assessor", title: s(t(.assessor))),
-            O.Role(id: "organisation", title: s(t(.organisation))),
-            O.Role(id: "provider", title: s(t(.provider))),
-          ],
-          parties: [
-            party(assessor, "person", meta.assessor),
-            party(organisation, "organization", meta.organisation),
-            party(provider, "organization", meta.provider),
-          ],
-          responsibleParties: [
-            .init(roleID: "assessor", partyUUIDs: [assessor]),
-            .init(roleID: "organisation", partyUUIDs: [organisation]),
-            .init(roleID: "provider", partyUUIDs: [provider]),
-          ],
+          roles: roles, parties: parties, responsibleParties: responsible,
           remarks: ownerNotice.map { s(t(.summaryNotice) + ": " + $0) }),
         importAP: .init(
           href: "#" + questionnaireResource,
@@ -388,13 +416,9 @@ extension SummaryReport {
         results: [
           .init(
             uuid: uuid("result"), title: title,
-            description: "\(t(.verdict)): \(verdictText(summary.verdict))\n\n"
-              + summary.reasons.map { "- " + reasonText($0) }.joined(separator: "\n"),
+            description: description,
             start: Timestamp.formatSeconds(meta.created), end: updated,
-            props: [
-              O.Property(name: "verdict", value: summary.verdict.rawValue),
-              O.Property(name: "service", value: s(meta.service.isBlank ? "-" : meta.service)),
-            ],
+            props: resultProps,
             observations: observations.isEmpty ? nil : observations,
             risks: risks.isEmpty ? nil : risks,
             findings: findings.isEmpty ? nil : findings,

@@ -9,7 +9,8 @@ extension SummaryReport {
   /// `SessionStore.summaryReport`), the wizard's summary screen and the benchmark all call it.
   public static func assemble(
     questionnaire: Questionnaire, digest: String, state: WizardState, asOf: Date?,
-    answeredUnderVersion: String?, previous: PreviousSession?, language: InterfaceLanguage
+    answeredUnderVersion: String?, previous: PreviousSession?, language: InterfaceLanguage,
+    signOffs: [SignOff] = []
   ) -> SummaryReport {
     let current = ComparedAssessment(
       id: "", questionnaire: questionnaire, state: state, asOf: asOf ?? state.metadata.updated)
@@ -22,6 +23,11 @@ extension SummaryReport {
       report.previousEvidence = before.state.answers.compactMapValues {
         $0.evidence.isEmpty ? nil : $0.evidence
       }
+    }
+    if !signOffs.isEmpty {
+      report.decision = DecisionStanding(
+        signOffs: signOffs, contentDigest: ContentDigest.hex(of: state.answers),
+        answers: state.answers)
     }
     return report
   }

@@ -35,6 +35,7 @@ extension SummaryReport {
     for reason in summary.reasons { out.append("- \(reasonText(reason))") }
     out.append("")
     out += changesMarkdown()
+    out += decisionMarkdown()
     out.append("## \(t(.blockingFindings))")
     out.append("")
     if summary.blocking.isEmpty { out.append("\(t(.noBlocking))") }

@@ -55,6 +55,7 @@ extension SummaryReport {
     add("\(l(.verdict)) \(verdictText(summary.verdict))", .verdict(summary.verdict))
     for reason in summary.reasons { add("  - " + reasonText(reason)) }
     renderChanges(into: &sink)
+    renderDecision(into: &sink)
 
     heading(t(.blockingFindings))
     if summary.blocking.isEmpty { add("  " + t(.noBlocking)) }

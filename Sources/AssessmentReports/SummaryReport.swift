@@ -38,6 +38,8 @@ public struct SummaryReport: Sendable {
   /// For a re-assessment: the evidence records the previous assessment had, by question; the
   /// ones of them expired on the summary's day are to renew rather than merely expired.
   public var previousEvidence: [String: [EvidenceRecord]] = [:]
+  /// Management's decision in force and whether the content changed since (nil: none recorded).
+  public var decision: DecisionStanding?
 
   public init(
     questionnaire: Questionnaire, summary: RiskSummary, answers: [String: Answer],

@@ -130,6 +130,19 @@ extension SummaryReport {
       rows.append(
         ("⚠", Self.textCell(f(.questionnaireAnsweredUnder, version, questionnaire.version))))
     }
+    if decision != nil {
+      let outOfDate = decisionOutOfDateText
+      for line in decisionLines {
+        rows.append(
+          line == outOfDate
+            ? (
+              t(.decisionHeading),
+              Cell(
+                .text(line), style: CellStyle(bold: true, wrap: true, fill: Self.toneFills[3]))
+            )
+            : (t(.decisionHeading), Self.textCell(line)))
+      }
+    }
     let label = CellStyle(bold: true, wrap: true)
     return Sheet(
       name: r(.identification), rows: rows.map { Row([Cell.text($0.0, style: label), $0.1]) },

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 import SystemSupport
 
@@ -26,20 +27,24 @@ public final class OpenSession {
   /// A journal that could not be folded in when opening: the session is usable (the journal is
   /// part of ``record``, and saves keep appending), but the assessor should be told.
   public let openingProblem: StoreError?
+  /// The person the changes are recorded for (shown in the wizard's header).
+  public let person: Person
 
   private let writer: SessionWriter
   private var lock: SessionLock?
 
   init(
     path: String, record: SessionRecord, questionnaire: LoadedQuestionnaire, lock: SessionLock,
-    isNew: Bool
+    isNew: Bool, person: Person
   ) {
     self.path = path
     self.record = record
     self.questionnaire = questionnaire
     self.lock = lock
     self.isNew = isNew
+    self.person = person
     writer = SessionWriter(path: path, persisted: record)
+    writer.person = person.name
     // Every rewrite refreshes the abstract the session list reads (verdict, actions).
     let model = questionnaire.questionnaire
     writer.abstractMaker = { $0.makeAbstract(model) }
@@ -68,8 +73,30 @@ public final class OpenSession {
   public func save(_ state: WizardState) throws(StoreError) {
     var next = record
     next.update(from: state, questionnaire: questionnaire.questionnaire)
-    try writer.save(next, changed: state.unsaved.ids)
-    record = next
+    try writer.save(next, changed: state.unsaved.ids, origins: state.unsaved.origins)
+    record = writer.persisted
+  }
+
+  /// Records management's decision (``SignOff``) on what the files hold now, made by
+  /// ``person`` at `date`; `problem` refusals are the caller's to check first
+  /// (``SignOff/problem(by:role:decision:reference:on:conditions:summary:today:)``). The file
+  /// is rewritten at once (not only journalled): a decision is rare, and the file then shows it
+  /// to the next `git commit`. The previous decisions stay, the new one last.
+  public func recordSignOff(
+    by: String, role: String, decision: SignOff.Decision, reference: String, on day: String,
+    conditions: String, at date: Date
+  ) throws(StoreError) -> SignOff {
+    let signOff = SignOff(
+      by: by.trimmed, role: role.trimmed, decision: decision, reference: reference.trimmed,
+      on: day.trimmed, conditions: decision == .acceptWithConditions ? conditions.trimmed : "",
+      contentDigest: ContentDigest.hex(of: record.answers), recordedAt: date,
+      recordedBy: person.name)
+    var next = record
+    next.signOffs.append(signOff)
+    try writer.save(next, changed: [], at: date)
+    try writer.compact()
+    record = writer.persisted
+    return signOff
   }
 
   /// How a session was left.
@@ -109,6 +136,14 @@ public final class OpenSession {
     }
   }
 
+  /// Leaves the session without writing anything (a command that refused what it was asked):
+  /// the journal, if any, stays to be folded in at the next opening; the lock is released.
+  public func release() {
+    writer.closeJournal()
+    lock?.release()
+    lock = nil
+  }
+
   /// Nothing entered: still on the identification form, every field blank, no answer.
   static func isUntouched(_ state: WizardState) -> Bool {
     state.phase == .identification && state.answers.isEmpty
@@ -122,7 +157,7 @@ extension SessionStore {
   public func create(_ loaded: LoadedQuestionnaire, at date: Date) throws(StoreError) -> OpenSession
   {
     let wizard = Wizard(questionnaire: loaded.questionnaire)
-    return try create(loaded, at: date) { id in
+    return try create(loaded, at: date) { id, _ in
       SessionRecord(id: id, questionnaire: loaded, state: wizard.start(at: date))
     }
   }
@@ -137,9 +172,10 @@ extension SessionStore {
       sourcePath.hasPrefix("/")
       ? sourcePath : FileManager.default.currentDirectoryPath + "/" + sourcePath
     var removed: [String] = []
-    let session = try create(loaded, at: date) { id in
+    let session = try create(loaded, at: date) { id, person in
       let carried = SessionRecord.carried(
-        from: source, sourcePath: absolute, id: id, questionnaire: loaded, at: date)
+        from: source, sourcePath: absolute, id: id, questionnaire: loaded, at: date,
+        by: person.name)
       removed = carried.removed
       return carried.record
     }
@@ -149,7 +185,8 @@ extension SessionStore {
   /// A free session id, its file written with `make(id)` (and the abstract the list reads) under
   /// a lock, opened for writing.
   private func create(
-    _ loaded: LoadedQuestionnaire, at date: Date, making make: (String) -> SessionRecord
+    _ loaded: LoadedQuestionnaire, at date: Date,
+    making make: (String, Person) -> SessionRecord
   ) throws(StoreError) -> OpenSession {
     try ensureDirectory()
     for _ in 0..<16 {
@@ -157,10 +194,13 @@ extension SessionStore {
       let path = try path(for: id)
       guard !FileManager.default.fileExists(atPath: path) else { continue }
       let lock = try SessionLock.acquire(sessionPath: path)
-      var record = make(id)
+      let person = person(forSessionAt: path)
+      var record = make(id, person)
       record.abstract = record.makeAbstract(loaded.questionnaire)
       try save(record, to: path)
-      return OpenSession(path: path, record: record, questionnaire: loaded, lock: lock, isNew: true)
+      return OpenSession(
+        path: path, record: record, questionnaire: loaded, lock: lock, isNew: true,
+        person: person)
     }
     throw .writeFailed(path: directory, reason: "could not find a free session id")
   }
@@ -185,6 +225,8 @@ extension SessionStore {
       try save(relocated, to: path)
       record = relocated
     }
-    return OpenSession(path: path, record: record, questionnaire: loaded, lock: lock, isNew: false)
+    return OpenSession(
+      path: path, record: record, questionnaire: loaded, lock: lock, isNew: false,
+      person: person(forSessionAt: path))
   }
 }

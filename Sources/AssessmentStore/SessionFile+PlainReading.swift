@@ -135,6 +135,23 @@ struct PlainSessionReader {
     return read ? .some(question ?? nil) : nil
   }
 
+  private mutating func decisionAbstract() -> DecisionAbstract? {
+    var decision: String?, on: String?, by: String?, outOfDate: Bool?, changedSince: Int?
+    let read = object { reader, key in
+      switch key {
+      case "decision": return reader.once(&decision, reader.string())
+      case "on": return reader.once(&on, reader.string())
+      case "by": return reader.once(&by, reader.string())
+      case "out_of_date": return reader.once(&outOfDate, reader.bool())
+      case "changed_since": return reader.once(&changedSince, reader.integer())
+      default: return false
+      }
+    }
+    guard read, let decision, let on, let by, let outOfDate, let changedSince else { return nil }
+    return DecisionAbstract(
+      decision: decision, on: on, by: by, outOfDate: outOfDate, changedSince: changedSince)
+  }
+
   private mutating func previousAssessment() -> PreviousAssessment? {
     var id: String?, path: String?
     let read = object { reader, key in
@@ -153,7 +170,7 @@ struct PlainSessionReader {
       service: String?
     var created: Date?, updated: Date?, phase: String?, answered: Int?, applicable: Int?,
       verdict: String?
-    var pendingDue: [String]?, recheckFrom: String??
+    var pendingDue: [String]?, recheckFrom: String??, decision: DecisionAbstract?
     let read = object { reader, key in
       switch key {
       case "format": return reader.once(&format, reader.integer())
@@ -169,6 +186,7 @@ struct PlainSessionReader {
       case "verdict": return reader.once(&verdict, reader.string())
       case "pendingDue": return reader.once(&pendingDue, reader.strings())
       case "recheckFrom": return reader.once(&recheckFrom, reader.optional { $0.string() })
+      case "decision": return reader.once(&decision, reader.decisionAbstract())
       default: return false
       }
     }
@@ -180,7 +198,7 @@ struct PlainSessionReader {
       format: format, questionnaire: questionnaire, organisation: organisation, provider: provider,
       service: service, created: created, updated: updated, phase: phase, answered: answered,
       applicable: applicable, verdict: verdict, pendingDue: pendingDue,
-      recheckFrom: recheckFrom ?? nil)
+      recheckFrom: recheckFrom ?? nil, decision: decision)
   }
 
   private mutating func answers() -> [String: Answer]? {

@@ -95,12 +95,15 @@ public struct SessionAbstract: Equatable, Sendable, Codable {
   /// The first day after the last change on which a derogation or a risk acceptance expires:
   /// from that day on the verdict recorded here may be out of date, and `list` recomputes it.
   public var recheckFrom: String?
+  /// Management's decision in force, and whether the content changed since it (absent without
+  /// one).
+  public var decision: DecisionAbstract?
 
   public init(
     format: Int = SessionFile.schemaVersion, questionnaire: String, organisation: String,
     provider: String, service: String,
     created: Date, updated: Date, phase: String, answered: Int, applicable: Int, verdict: String,
-    pendingDue: [String], recheckFrom: String?
+    pendingDue: [String], recheckFrom: String?, decision: DecisionAbstract? = nil
   ) {
     self.format = format
     self.questionnaire = questionnaire
@@ -115,6 +118,39 @@ public struct SessionAbstract: Equatable, Sendable, Codable {
     self.verdict = verdict
     self.pendingDue = pendingDue
     self.recheckFrom = recheckFrom
+    self.decision = decision
+  }
+}
+
+/// What `list` shows of the decision in force: the decision, its day, who took it, and how
+/// many answers changed since (``DecisionStanding``), as of the file's last change.
+public struct DecisionAbstract: Equatable, Sendable, Codable {
+  /// `accept`, `accept_with_conditions`, `refuse`.
+  public var decision: String
+  public var on: String
+  public var by: String
+  /// Whether the content differs from the one decided on.
+  public var outOfDate: Bool
+  /// The answers changed since (0 when unknown or unchanged).
+  public var changedSince: Int
+
+  public init(decision: String, on: String, by: String, outOfDate: Bool, changedSince: Int) {
+    self.decision = decision
+    self.on = on
+    self.by = by
+    self.outOfDate = outOfDate
+    self.changedSince = changedSince
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case decision, on, by, outOfDate = "out_of_date", changedSince = "changed_since"
+  }
+
+  public init(_ standing: DecisionStanding) {
+    self.init(
+      decision: standing.current.decision.rawValue, on: standing.current.on,
+      by: standing.current.by, outOfDate: standing.contentChanged,
+      changedSince: standing.answersChangedSince)
   }
 }
 

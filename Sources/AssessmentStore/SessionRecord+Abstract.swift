@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 extension SessionRecord {
@@ -35,7 +36,10 @@ extension SessionRecord {
         $0.action.dueDate.trimmingCharacters(in: .whitespacesAndNewlines)
       },
       // Valid through its expiry day: the day after is when it stops counting.
-      recheckFrom: expiries.min().map(Self.dayAfter))
+      recheckFrom: expiries.min().map(Self.dayAfter),
+      decision: DecisionStanding(
+        signOffs: signOffs, contentDigest: ContentDigest.hex(of: answers), answers: answers
+      ).map(DecisionAbstract.init))
   }
 
   /// The ISO day after `day`.

@@ -9,10 +9,14 @@ extension SessionRecord {
   /// dates: they come across as they are). Answers map by question id; `removed` names the
   /// questions the questionnaire no longer has (their answers are not carried) and those whose
   /// value no longer fits (the note and plan come across, the value does not).
+  ///
+  /// The new assessment starts its own history: each carried answer has one `carried` entry
+  /// (at `date`, by `person`, with what came across); the previous assessment's history stays
+  /// in its file, which ``previous`` links.
   public static func carried(
     from source: SessionRecord, sourcePath: String, id: String,
     questionnaire loaded: LoadedQuestionnaire,
-    at date: Date
+    at date: Date, by person: String = ""
   ) -> (record: SessionRecord, removed: [String]) {
     let questionnaire = loaded.questionnaire
     var answers: [String: Answer] = [:]
@@ -32,6 +36,12 @@ extension SessionRecord {
           carried.answeredAt = nil
           removed.append(questionID)
         }
+      }
+      carried.history = []
+      carried.conflict = nil
+      let parts = AnswerChange.parts(from: nil, to: carried)
+      if !parts.isEmpty {
+        carried.history = [AnswerChange(at: date, by: person, origin: .carried, parts: parts)]
       }
       if !carried.isEmpty { answers[questionID] = carried }
     }

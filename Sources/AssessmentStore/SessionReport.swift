@@ -54,7 +54,7 @@ extension SessionStore {
       digest: assessment.questionnaire.digest, state: assessment.state, asOf: asOf,
       answeredUnderVersion: assessment.answeredUnderVersion,
       previous: assessment.record.previous.map { previousSession($0, asOf: asOf) },
-      language: language)
+      language: language, signOffs: assessment.record.signOffs)
     return (assessment, report)
   }
 }

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 
 #if canImport(Glibc)
@@ -31,6 +32,8 @@ public struct PortfolioRow: Equatable, Sendable {
   /// Evidence records expired on the day asked (of the questions that apply, when the
   /// questionnaire is found).
   public var expiredEvidence = 0
+  /// Management's decision in force, if any.
+  public var decision: DecisionAbstract?
 }
 
 extension SessionStore {
@@ -80,7 +83,11 @@ extension SessionStore {
             answered: record.answers.values.filter(\.isAnswered).count,
             applicable: nil, verdict: nil,
             pending: record.answers.values.filter { $0.action?.status.isPending == true }.count,
-            overdue: record.answers.values.filter { $0.action?.isOverdue(on: day) == true }.count)
+            overdue: record.answers.values.filter { $0.action?.isOverdue(on: day) == true }.count,
+            decision: DecisionStanding(
+              signOffs: record.signOffs, contentDigest: ContentDigest.hex(of: record.answers),
+              answers: record.answers
+            ).map(DecisionAbstract.init))
           row.expiredEvidence = record.answers.values.reduce(0) { count, answer in
             count + answer.evidence.filter { $0.isExpired(on: day) }.count
           }
@@ -110,6 +117,7 @@ extension SessionStore {
       answered: abstract.answered,
       applicable: abstract.applicable, verdict: abstract.verdict,
       pending: abstract.pendingDue.count,
-      overdue: abstract.pendingDue.filter { Day.isValid($0) && $0 < day }.count)
+      overdue: abstract.pendingDue.filter { Day.isValid($0) && $0 < day }.count,
+      decision: abstract.decision)
   }
 }

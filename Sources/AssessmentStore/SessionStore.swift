@@ -14,9 +14,13 @@ import SystemSupport
 /// The sessions directory and the files in it: atomic, durable writes; refusal of links.
 public struct SessionStore: Sendable {
   public let directory: String
+  /// The name given with `--as`: the person the changes made through this store are recorded
+  /// for (``person(forSessionAt:)``).
+  public var asPerson: String?
 
-  public init(directory: String) {
+  public init(directory: String, asPerson: String? = nil) {
     self.directory = directory
+    self.asPerson = asPerson
   }
 
   /// `--sessions-dir`, else `CLOUD_ASSESS_SESSIONS`, else `$XDG_DATA_HOME/cloud-assess/sessions`,

@@ -32,6 +32,14 @@ public final class SessionWriter {
   /// has none and `list` reads the whole file.
   public var abstractMaker: (@Sendable (SessionRecord) -> SessionAbstract?)?
 
+  /// The name recorded with every change saved (``Person``); empty when unknown.
+  public var person = ""
+
+  /// The answers whose history this writer extended: a caller's record may hold an older copy of
+  /// their history (the wizard's state never holds the entries the store adds), so the
+  /// persisted one is kept for them.
+  private var extended: Set<String> = []
+
   private var descriptor: Int32 = -1
   private var journalSize = 0
   private var mustRewrite = false
@@ -57,10 +65,21 @@ public final class SessionWriter {
   /// Saves `record`: appends its changes to the journal, durably. `changed` names the answers
   /// that may have changed since the last successful save (all are compared when it is nil).
   /// Past the threshold, the journal is first folded into the file.
-  public func save(_ record: SessionRecord, changed: Set<String>? = nil) throws(StoreError) {
+  ///
+  /// Who changed what is recorded here, for every front end and command alike: each answer
+  /// that differs from the last saved one gets an ``AnswerChange`` (by ``person``, at `date`,
+  /// else at the record's last change, of `origins`' origin for it, else worked out by
+  /// ``Answer/recordChange(from:at:by:origin:)``), and a changed identification an
+  /// ``IdentificationChange``. The histories are the store's: those in `record` are not read.
+  public func save(
+    _ record: SessionRecord, changed: Set<String>? = nil,
+    origins: [String: AnswerChange.Origin] = [:], at date: Date? = nil
+  ) throws(StoreError) {
     if mustRewrite || journalSize > compactionThreshold {
       try compact()
     }
+    let record = recordingChanges(
+      record, changed: changed, origins: origins, at: date ?? record.metadata.updated)
     let line: Data
     do {
       line = try SessionFile.journalEntry(from: persisted, to: record, changed: changed)
@@ -69,6 +88,39 @@ public final class SessionWriter {
     }
     try append(line)
     persisted = record
+  }
+
+  /// `record` with the persisted histories, extended by its changes from ``persisted``.
+  private func recordingChanges(
+    _ record: SessionRecord, changed: Set<String>?, origins: [String: AnswerChange.Origin],
+    at date: Date
+  ) -> SessionRecord {
+    var record = record
+    var identification = persisted.identificationHistory
+    if let change = IdentificationChange.between(
+      persisted.metadata, record.metadata, at: date, by: person)
+    {
+      identification.record(change)
+    }
+    if record.identificationHistory != identification {
+      record.identificationHistory = identification
+    }
+    let candidates = changed ?? Set(record.answers.keys)
+    for id in candidates {
+      guard var answer = record.answers[id] else { continue }
+      let old = persisted.answers[id]
+      answer.recordChange(from: old, at: date, by: person, origin: origins[id])
+      if answer.history != record.answers[id]?.history {
+        record.answers[id] = answer
+      }
+      if answer.history != (old?.history ?? []) { extended.insert(id) }
+    }
+    for id in extended where !candidates.contains(id) {
+      if let kept = persisted.answers[id]?.history, record.answers[id]?.history != kept {
+        record.answers[id]?.history = kept
+      }
+    }
+    return record
   }
 
   /// Rewrites the session file with what the file and journal hold together (atomically), then

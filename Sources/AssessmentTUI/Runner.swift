@@ -14,6 +14,8 @@ public final class Runner {
   let signal: () -> Int32?
   /// Runs `$VISUAL`/`$EDITOR` on a text (Ctrl-E), the terminal restored around it.
   let editor: ((String) -> ExternalEdit)?
+  /// Records management's decision in the session (the summary's `D`).
+  let recordSignOff: ((SignOffDraft) -> SignOffOutcome)?
   public private(set) var state: AppState
   /// The signal that ended the run, if one did.
   public private(set) var endedBySignal: Int32?
@@ -23,9 +25,11 @@ public final class Runner {
   public init(
     app: App, terminal: Terminal, state: AppState, save: @escaping (WizardState) -> String?,
     clock: @escaping () -> Date, signal: @escaping () -> Int32? = { nil },
-    editor: ((String) -> ExternalEdit)? = nil
+    editor: ((String) -> ExternalEdit)? = nil,
+    recordSignOff: ((SignOffDraft) -> SignOffOutcome)? = nil
   ) {
     self.editor = editor
+    self.recordSignOff = recordSignOff
     self.app = app
     self.screen = Screen(app: app)
     self.terminal = terminal
@@ -90,6 +94,11 @@ public final class Runner {
         let outcome = editor?(text) ?? .failed("")
         pending = app.externalEditFinished(&state, outcome, now: clock())
         if editor == nil { state.notice = nil }
+      case .recordSignOff(let draft):
+        // The saves before it first: the decision is taken on what is saved.
+        exit = app.perform(pending, on: &state, save: save, now: clock).exit || exit
+        pending = []
+        if let recordSignOff { app.signOffFinished(&state, recordSignOff(draft)) }
       }
     }
     return app.perform(pending, on: &state, save: save, now: clock).exit || exit

@@ -44,9 +44,10 @@ public struct Screen: Sendable {
       default: QuestionScreen(screen: self).draw(state, &canvas)
       }
     case .review: ReviewScreen(screen: self).draw(state, &canvas)
-    case .summary: SummaryScreen(screen: self).draw(state, &canvas)
-    case .finished:
-      if case .plan(let selection) = state.mode {
+    case .summary, .finished:
+      if case .signOff(let selection) = state.mode {
+        SignOffScreen(screen: self).draw(state, selection: selection, &canvas)
+      } else if case .plan(let selection) = state.mode, state.wizard.phase == .finished {
         PlanScreen(screen: self).draw(state, selection: selection, &canvas)
       } else {
         SummaryScreen(screen: self).draw(state, &canvas)
@@ -70,9 +71,18 @@ public struct Screen: Sendable {
         " " + DisplayWidth.truncate(title, to: min(room, canvas.width / 2)) + " › " + sectionTitle
     }
     canvas.fill(row: 0, style: TextStyle(reverse: true))
+    // Who the changes are recorded for, at the right: a shared session's first question is
+    // "whose name goes in the history?".
+    let person = state.person.isEmpty ? "" : DisplayWidth.truncate(state.person, to: 24) + " "
+    let personWidth = DisplayWidth.of(person)
     canvas.text(
-      row: 0, column: 0, DisplayWidth.truncate(crumb, to: canvas.width - 1),
+      row: 0, column: 0,
+      DisplayWidth.truncate(crumb, to: canvas.width - 1 - (personWidth > 0 ? personWidth + 2 : 0)),
       TextStyle(bold: true, reverse: true))
+    if personWidth > 0 {
+      canvas.text(
+        row: 0, column: canvas.width - personWidth, person, TextStyle(reverse: true))
+    }
     let progress = app.wizard.progress(state.wizard)
     var line = ""
     if let section, state.wizard.phase == .questions {

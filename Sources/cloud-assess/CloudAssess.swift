@@ -22,7 +22,7 @@ struct CloudAssess: ParsableCommand {
     // every conformance record of the program, before any command runs.
     subcommands: [
       Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
-      Questionnaires.self, Import.self, Provider.self,
+      Questionnaires.self, Import.self, Provider.self, History.self, SignOffCommand.self,
     ],
     defaultSubcommand: Start.self
   )

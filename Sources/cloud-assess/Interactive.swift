@@ -2,6 +2,7 @@ import ArgumentParser
 import AssessmentCore
 import AssessmentFrontEnd
 import AssessmentPlain
+import AssessmentReports
 import AssessmentStore
 import AssessmentTUI
 import Foundation
@@ -94,6 +95,7 @@ enum Interactive {
     app.previous = session.record.previous.map { store.previousSession($0, asOf: now()) }
     var state = app.makeState(session.wizardState(app.wizard), language: language)
     state.questionnaireDigest = loaded.digest
+    state.person = session.person.name
     if session.record.questionnaire.version != loaded.questionnaire.version {
       state.answeredUnderVersion = session.record.questionnaire.version
     }
@@ -111,6 +113,18 @@ enum Interactive {
         return error.message(language)
       }
     }
+    state.signOffs = session.record.signOffs
+    // Management's decision (the summary's D, plain mode's `decision`): recorded by the store.
+    let recordSignOff: (SignOffDraft) -> SignOffOutcome = { draft in
+      do throws(StoreError) {
+        _ = try session.recordSignOff(
+          by: draft.by, role: draft.role, decision: draft.decision, reference: draft.reference,
+          on: draft.on, conditions: draft.conditions, at: now())
+        return .recorded(session.record.signOffs)
+      } catch {
+        return .failed(error.message(language))
+      }
+    }
     Signals.install()
     let final: AppState
     var endedBySignal: Int32?
@@ -120,16 +134,23 @@ enum Interactive {
     case .curses(let terminal):
       let runner = Runner(
         app: app, terminal: terminal, state: state, save: save, clock: now, signal: Signals.take,
-        editor: { text in ExternalEditor.edit(text, around: terminal, language: language) })
+        editor: { text in ExternalEditor.edit(text, around: terminal, language: language) },
+        recordSignOff: recordSignOff)
       runner.run()
       terminal.end()
       (final, endedBySignal, lost) = (runner.state, runner.endedBySignal, runner.lostOnExit)
     case .plain(let ascii):
       let interactive = isatty(STDIN_FILENO) == 1
+      let who =
+        session.person.name.isEmpty
+        ? TeamPhrase.personUnknown.text(language) : session.person.name
+      let said = TeamPhrase.personIs.format(language, who) + "\n"
+      writeOut(ascii ? ASCIIText.fold(said) : said)
       let runner = PlainRunner(
         session: PlainSession(app: app, state: state), reader: reader,
         write: { writeOut($0) }, ascii: ascii, echo: !interactive,
-        stopOnRefusal: !interactive, save: save, clock: now, signal: Signals.take)
+        stopOnRefusal: !interactive, save: save, clock: now, signal: Signals.take,
+        recordSignOff: recordSignOff)
       let outcome = runner.run()
       (final, endedBySignal, refused) = (outcome.state, outcome.endedBySignal, outcome.refused)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentCore
+import AssessmentReports
 import AssessmentStore
 import Foundation
 
@@ -59,6 +60,8 @@ struct List: ParsableCommand {
     var openActions: Int
     var overdueActions: Int
     var expiredEvidence: Int
+    /// Management's decision in force (`decision`, `on`, `by`, `out_of_date`, `changed_since`).
+    var decision: DecisionAbstract?
   }
 
   func run() throws {
@@ -90,7 +93,8 @@ struct List: ParsableCommand {
             created: machine ? Timestamp.format(row.created) : Self.format(row.created),
             updated: machine ? Timestamp.format(row.updated) : Self.format(row.updated),
             verdict: row.verdict, openActions: row.pending, overdueActions: row.overdue,
-            expiredEvidence: row.expiredEvidence))
+            expiredEvidence: row.expiredEvidence,
+            decision: row.decision))
       }
     }
     switch format {
@@ -102,6 +106,7 @@ struct List: ParsableCommand {
         "phase",
         "verdict", "open_actions", "overdue_actions", "expired_evidence", "created", "updated",
         "path",
+        "decision", "decision_on", "decision_by", "decision_out_of_date", "changed_since_decision",
       ]
       var lines = [header.joined(separator: ",")]
       for row in rows {
@@ -112,6 +117,9 @@ struct List: ParsableCommand {
             row.applicable.map(String.init) ?? "", row.phase, row.verdict ?? "",
             "\(row.openActions)",
             "\(row.overdueActions)", "\(row.expiredEvidence)", row.created, row.updated, row.path,
+            row.decision?.decision ?? "", row.decision?.on ?? "", row.decision?.by ?? "",
+            row.decision.map { $0.outOfDate ? "true" : "false" } ?? "",
+            row.decision.map { "\($0.changedSince)" } ?? "",
           ].map(Self.csvField).joined(separator: ","))
       }
       print(lines.joined(separator: "\r\n"), terminator: "\r\n")
@@ -127,9 +135,20 @@ struct List: ParsableCommand {
               $0.id, $0.provider, $0.service, Self.progressText($0, language),
               Self.verdictText($0.verdict, language),
               "\($0.openActions)", "\($0.overdueActions)", "\($0.expiredEvidence)", $0.updated,
+              Self.decisionText($0.decision, language),
             ]
           }
         print(TextTable.render(table))
+        // A decision taken on other content is flagged, each on its own line.
+        for row in rows {
+          guard let decision = row.decision, decision.outOfDate else { continue }
+          let said =
+            decision.changedSince > 0
+            ? TeamPhrase.decisionOutOfDate.format(
+              language, decision.on, decision.by, decision.changedSince)
+            : TeamPhrase.decisionOutOfDateUncounted.format(language, decision.on, decision.by)
+          print("\(TeamPhrase.decisionListOutOfDate.text(language)) \(row.id): \(said)")
+        }
       }
     }
     for (path, error) in broken {
@@ -144,6 +163,15 @@ struct List: ParsableCommand {
     case .notAcceptable?: return Phrase.verdictNotAcceptable.text(language)
     case nil: return "—"
     }
+  }
+
+  /// The decision in force, short: "accepted 2026-12-10", with "(!)" when the content changed
+  /// since (the line after the table says how).
+  static func decisionText(_ decision: DecisionAbstract?, _ language: InterfaceLanguage) -> String {
+    guard let decision, let kind = SignOff.Decision(rawValue: decision.decision) else {
+      return "—"
+    }
+    return kind.words(language) + " " + decision.on + (decision.outOfDate ? " (!)" : "")
   }
 
   /// RFC 4180: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`,

@@ -135,10 +135,11 @@ enum Messages: CaseIterable, TranslatedText {
     case .listHeadings:
       return (
         "ID\tFOURNISSEUR\tSERVICE\tAVANCEMENT\tVERDICT\tOUVERTES\tEN RETARD\tPREUVES EXPIRÉES"
-          + "\tDERNIÈRE MODIFICATION",
-        "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tEXPIRED EVIDENCE\tLAST CHANGE",
+          + "\tDERNIÈRE MODIFICATION\tDÉCISION",
+        "ID\tPROVIDER\tSERVICE\tPROGRESS\tVERDICT\tOPEN\tOVERDUE\tEXPIRED EVIDENCE\tLAST CHANGE"
+          + "\tDECISION",
         "ID\tAANBIEDER\tDIENST\tVOORTGANG\tOORDEEL\tOPEN\tACHTERSTALLIG\tVERVALLEN BEWIJS"
-          + "\tLAATSTE WIJZIGING"
+          + "\tLAATSTE WIJZIGING\tBESLISSING"
       )
     case .listAnswered: return ("%1 répondues", "%1 answered", "%1 beantwoord")
     case .listFinished: return ("%1 (clôturée)", "%1 (finished)", "%1 (afgerond)")

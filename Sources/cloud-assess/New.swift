@@ -23,6 +23,7 @@ struct New: ParsableCommand {
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
+  @OptionGroup var person: PersonOptions
 
   func run() throws {
     let language = interface.resolvedLanguage
@@ -35,13 +36,14 @@ struct New: ParsableCommand {
     }
     // The front end first: no session is created where the wizard cannot run.
     let frontEnd = Interactive.chooseFrontEnd(plain: interface.plain, language: language)
-    try Interactive.runNew(loaded, store: sessions.store, frontEnd: frontEnd, language: language)
+    try Interactive.runNew(
+      loaded, store: sessions.store(as: person), frontEnd: frontEnd, language: language)
   }
 
   /// `new --from`: the previous session is read (and refused when damaged or newer) before
   /// anything else; the front end is chosen before the new session is created.
   private func reassess(from: String, language: InterfaceLanguage) throws {
-    let store = sessions.store
+    let store = sessions.store(as: person)
     let source: SessionRecord
     let sourcePath: String
     let loaded: LoadedQuestionnaire

@@ -22,6 +22,25 @@ struct SessionsOptions: ParsableArguments {
   }
 }
 
+/// `--as NAME`: who the changes are recorded for, on the commands that change a session.
+struct PersonOptions: ParsableArguments {
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "The name your changes are recorded under (default: $CLOUD_ASSESS_USER, else git's user.name when the session is in a git work tree, else the login name).",
+      valueName: "name"))
+  var name: String?
+}
+
+extension SessionsOptions {
+  /// The store, recording changes for `person`'s `--as` (resolved by the store).
+  func store(as person: PersonOptions) -> SessionStore {
+    var store = store
+    store.asPerson = person.name
+    return store
+  }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
 }

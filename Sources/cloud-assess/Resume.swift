@@ -20,9 +20,10 @@ struct Resume: ParsableCommand {
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
+  @OptionGroup var person: PersonOptions
 
   func run() throws {
-    let store = sessions.store
+    let store = sessions.store(as: person)
     let language = interface.resolvedLanguage
     guard let session else {
       try Interactive.start(

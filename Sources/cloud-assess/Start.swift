@@ -16,10 +16,11 @@ struct Start: ParsableCommand {
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
+  @OptionGroup var person: PersonOptions
 
   func run() throws {
     try Interactive.start(
-      store: sessions.store, questionnaire: questionnaire, language: interface.resolvedLanguage,
-      offersNew: true, plain: interface.plain)
+      store: sessions.store(as: person), questionnaire: questionnaire,
+      language: interface.resolvedLanguage, offersNew: true, plain: interface.plain)
   }
 }

@@ -78,11 +78,11 @@ import Testing
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: path)) == bytes,
       "a journal line does not rewrite the file")
-    #expect(try store.load(path: path).answers[id] == changed.answers[id])
+    #expect(try store.load(path: path).answers[id] == writer.persisted.answers[id])
     try writer.compact()
     writer.closeJournal()
     #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/mixed.v1.json")) == bytes)
-    #expect(try store.load(path: path).answers[id] == changed.answers[id])
+    #expect(try store.load(path: path).answers[id] == writer.persisted.answers[id])
   }
 
   /// `list` reads a session whole from the day a piece of evidence expires, even one that had

@@ -123,11 +123,11 @@ import Testing
         + "  Échap retour")
     #expect(
       App.summaryKeys.keyBar(.en)
-        == "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  Esc back  q quit")
+        == "↑↓ PgUp/PgDn scroll  Enter go to gap  a action plan  D decision  Esc back  q quit")
     #expect(
       App.finishedSummaryKeys.keyBar(.nl)
-        == "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  o beoordeling heropenen"
-        + "  q stoppen")
+        == "↑↓ PgUp/PgDn scrollen  a actieplan van de tekortkoming  D beslissing"
+        + "  o beoordeling heropenen  q stoppen")
   }
 
   @Test func theStartScreenIgnoresKeysNotInItsTable() {
