@@ -59,7 +59,7 @@ extension Array {
 public enum QuestionAction: CaseIterable, Sendable {
   case highlightPrevious, highlightNext, pick, toggle, confirm, previous, next, note, evidence
   case flag, plan, confirmCarried, help, search, nextMatch, goBack, contents, review, summary
-  case finish, clear, save, quit
+  case finish, clear, save, quit, takeOurs, takeTheirs
 }
 
 extension App {
@@ -118,6 +118,20 @@ extension App {
         "confirmer une réponse reprise de l'an dernier (à revérifier)",
         "confirm an answer carried from last year (to re-verify)",
         "een antwoord van vorig jaar bevestigen (opnieuw te controleren)"
+      )),
+    KeyBinding(
+      [.character("o")], .takeOurs,
+      help: (
+        "conflit de fusion : garder notre réponse (celle de cette copie)",
+        "merge conflict: keep our answer (this copy's)",
+        "samenvoegconflict: ons antwoord houden (dat van deze kopie)"
+      )),
+    KeyBinding(
+      [.character("t")], .takeTheirs,
+      help: (
+        "conflit de fusion : prendre leur réponse (celle de l'autre copie) ; répondre autrement tranche aussi le conflit",
+        "merge conflict: take their answer (the other copy's); answering anew settles it too",
+        "samenvoegconflict: hun antwoord nemen (dat van de andere kopie); opnieuw antwoorden beslecht het ook"
       )),
     KeyBinding(
       [.character("?"), .function(1)], .help,

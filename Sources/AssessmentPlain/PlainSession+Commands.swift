@@ -130,6 +130,19 @@ extension PlainSession {
       reply.lines.append(PlanPhrase.reverifyConfirmed.text(language))
       send(.nextPressed, &reply)
       expecting = .question
+    case .takeOurs, .takeTheirs:
+      guard let question else { return notHere() }
+      guard state.wizard.answers[question.id]?.conflict != nil else {
+        reply.refused = ConflictText.noConflict.text(language)
+        return
+      }
+      send(.conflictResolved(command == .takeOurs ? .ours : .theirs, at: now), &reply)
+      reply.effects += app.settleNextConflict(&state)
+      if let notice = state.notice {
+        reply.lines.append(notice)
+        state.notice = nil
+      }
+      expecting = .question
     case .flag:
       guard let question else { return notHere() }
       send(.flagToggled(at: now), &reply)

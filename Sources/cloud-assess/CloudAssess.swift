@@ -22,7 +22,7 @@ struct CloudAssess: ParsableCommand {
     // every conformance record of the program, before any command runs.
     subcommands: [
       Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
-      Questionnaires.self,
+      Questionnaires.self, GitSetupCommand.self, Merge.self,
     ],
     defaultSubcommand: Start.self
   )
