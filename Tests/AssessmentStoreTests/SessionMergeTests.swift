@@ -120,6 +120,34 @@ import Testing
       ])
   }
 
+  @Test func theConflictAndBothHistoriesAreInTheFileWritten() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let base = session(["ctr_backups": Answer(value: compliant)])
+    var ours = base
+    ours.answers["ctr_backups"]?.value = .choice("partial")
+    ours.answers["ctr_backups"]?.history = [
+      AnswerChange(at: t0, by: "Bruno", parts: [.value(.choice("partial"))])
+    ]
+    var theirs = base
+    theirs.answers["ctr_backups"]?.value = .choice("noncompliant")
+    theirs.answers["ctr_backups"]?.history = [
+      AnswerChange(at: t1, by: "Anne", parts: [.value(.choice("noncompliant"))])
+    ]
+    try write(base, directory + "/base")
+    try write(ours, directory + "/ours")
+    try write(theirs, directory + "/theirs")
+    let result = try SessionMerge.mergeFiles(
+      base: directory + "/base", ours: directory + "/ours", theirs: directory + "/theirs",
+      path: nil)
+    #expect(result.conflicts == ["ctr_backups"])
+    let written = try SessionStore(directory: directory).load(path: directory + "/ours")
+    let answer = try #require(written.answers["ctr_backups"])
+    #expect(answer.conflict?.ours.by == "Bruno" && answer.conflict?.theirs.by == "Anne")
+    #expect(answer.conflict?.theirs.value == .choice("noncompliant"))
+    #expect(answer.history.map(\.by) == ["Bruno", "Anne"])
+  }
+
   @Test func anEmptyBaseIsTwoAdditions() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -165,6 +165,35 @@ struct MergeGitTests {
     #expect(summary.status == 0, "\(summary.stderr)")
   }
 
+  /// The conflict git stopped on, settled in the wizard (in tmux), then committed.
+  @Test(.enabled(if: RequiredTool.tmux))
+  func theConflictIsSettledInTheWizardAndCommitted() throws {
+    let git = Git()
+    let (anne, bruno) = try sharedSession(git)
+    try answer(anne + "/sessions/mixed.json", "ctr_backups", 2, git)
+    try git("commit", "-am", "Anne: partially", in: anne)
+    try git("push", "origin", "main", in: anne)
+    try answer(bruno + "/sessions/mixed.json", "ctr_backups", 3, git)
+    try git("commit", "-am", "Bruno: not compliant", in: bruno)
+    try git("pull", "--no-rebase", "origin", "main", in: bruno, expect: 1)
+    let session = bruno + "/sessions/mixed.json"
+    let tmux = try Tmux(
+      ["resume", session, "--questionnaire", risk, "--lang", "en"], environment: [:], height: 30)
+    try tmux.wait(for: "Conflict: two merged copies of the session disagree")
+    try tmux.wait(for: "t theirs: Partially")
+    try tmux.keys("t")
+    try tmux.wait(for: "no conflict left")
+    try tmux.keys("q")
+    try tmux.waitForExit()
+    #expect(try value(session, "ctr_backups") == "partial")
+    try git("add", "sessions/mixed.json", in: bruno)
+    try git("commit", "--no-edit", in: bruno)
+    #expect(try git("status", "--porcelain", in: bruno).stdout.isEmpty)
+    let summary = try runCLI(["summary", session, "--questionnaire", risk], git)
+    #expect(summary.status == 0, "\(summary.stderr)")
+    #expect(!summary.stdout.contains("in conflict"))
+  }
+
   @Test func withoutTheDriverTheMarkersAreNamedAndCheckoutMergeRepairs() throws {
     let git = Git()
     let (anne, bruno) = try git.clones()
