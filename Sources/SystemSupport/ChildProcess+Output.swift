@@ -47,7 +47,9 @@ extension ChildProcess {
       let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
       if count < 0, errno == EINTR { continue }
       if count <= 0 { break }
-      if bytes.count < limit { bytes.append(contentsOf: chunk[0..<min(count, limit - bytes.count)]) }
+      if bytes.count < limit {
+        bytes.append(contentsOf: chunk[0..<min(count, limit - bytes.count)])
+      }
     }
     close(readEnd)
     let status = wait(pid)
