@@ -122,7 +122,9 @@ public struct Questionnaire: Equatable, Sendable {
 
   /// The value of an answer when it fits its question (nil for an answer that no longer does).
   public func value(_ answer: Answer?, _ question: Question) -> AnswerValue? {
-    guard let value = answer?.value, fits(value, question) else { return nil }
+    // An answer in conflict (two merged copies disagree) is no answer until resolved.
+    guard let answer, answer.conflict == nil, let value = answer.value, fits(value, question)
+    else { return nil }
     return value
   }
 

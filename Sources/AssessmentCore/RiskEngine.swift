@@ -114,6 +114,9 @@ public enum VerdictReason: Equatable, Sendable {
   case gapsWithConditions(count: Int, level: String)
   case incomplete(unanswered: Int)
   case unjustifiedNotApplicable(count: Int)
+  /// Answers two merged copies of the session disagree on, not yet resolved: until someone
+  /// chooses, the assessment does not say what it concludes on them.
+  case conflicts(count: Int)
   /// Blocking findings waived by derogations: acceptance rests on them, so it has conditions.
   case derogations(count: Int)
   /// The points beyond the reference text (a `basis`) that weigh on the verdict: questions not
@@ -178,6 +181,9 @@ public struct RiskSummary: Equatable, Sendable {
   /// changed), sorted: the same as ``Questionnaire/invalidAnswerIDs(_:)``, found in the engine's
   /// pass over the answers rather than by another.
   public var invalidAnswerIDs: [String] = []
+  /// The questions that apply whose answer is in conflict (two merged copies disagree), in
+  /// walking order.
+  public var conflicts: [String] = []
 }
 
 /// Computes the risk summary from the questionnaire's risk method and the answers.
@@ -216,6 +222,7 @@ public struct RiskEngine: Sendable {
     var toReverify: [Int] = []
     var derogationPositions: [Int] = []
     var invalid: [String] = []
+    var conflicts: [String] = []
     // The actions of the questions that apply, in walking order, gathered in the one pass over
     // the answers (the plan needs no other).
     var actions: [(position: Int, action: PlanAction)] = []
@@ -263,12 +270,16 @@ public struct RiskEngine: Sendable {
     let answers = state.answers
     for (position, question) in questionnaire.questions.enumerated() {
       let slot = answers.index(forKey: question.id)
-      let stored = slot.flatMap { answers.values[$0].value }
+      // An answer in conflict (two merged copies disagree) counts as unanswered, and the
+      // verdict cannot be "acceptable" while one remains.
+      let inConflict = slot.map { answers.values[$0].conflict != nil } ?? false
+      let stored = inConflict ? nil : slot.flatMap { answers.values[$0].value }
       // An answer that no longer fits its question (an option removed) counts as unanswered; it
       // is kept, and listed whether its question applies or not.
       var value = stored.flatMap { questionnaire.fits($0, question) ? $0 : nil }
       if value == nil, stored != nil { invalid.append(question.id) }
       guard visibility[position] else { continue }
+      if inConflict { conflicts.append(question.id) }
       if question.isRequired { required += 1 }
       if question.type == .derogation { derogationPositions.append(position) }
       if value == nil, question.isRequired { unanswered.append(position) }
@@ -425,7 +436,7 @@ public struct RiskEngine: Sendable {
     let (verdict, reasons) = decide(
       blocking: blocking, waived: derogations.filter { !$0.waives.isEmpty }, findings: findings,
       unanswered: unanswered.count,
-      unjustified: unjustified.count)
+      unjustified: unjustified.count, conflicts: conflicts.count)
     return RiskSummary(
       metadata: state.metadata, progress: progress, verdict: verdict, reasons: reasons,
       blocking: blocking, derogations: derogations, asOf: day, findings: findings, matrix: matrix,
@@ -433,7 +444,7 @@ public struct RiskEngine: Sendable {
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
       evidence: evidence, expiredEvidence: expiredEvidence, toReverify: toReverify, plan: plan,
-      visibility: visibility, invalidAnswerIDs: invalid.sorted())
+      visibility: visibility, invalidAnswerIDs: invalid.sorted(), conflicts: conflicts)
   }
 
   /// The plan as of `day`: every action recorded for a question that applies (`actions`, in
@@ -550,7 +561,7 @@ public struct RiskEngine: Sendable {
 
   private func decide(
     blocking: [BlockingFinding], waived: [DerogationUse], findings: [Finding], unanswered: Int,
-    unjustified: Int
+    unjustified: Int, conflicts: Int
   ) -> (Verdict, [VerdictReason]) {
     let model = questionnaire.riskModel
     let rank = { (id: String) in model.levelRank(id) ?? 0 }
@@ -587,6 +598,7 @@ public struct RiskEngine: Sendable {
     }
     if unanswered > 0 { reasons.append(.incomplete(unanswered: unanswered)) }
     if unjustified > 0 { reasons.append(.unjustifiedNotApplicable(count: unjustified)) }
+    if conflicts > 0 { reasons.append(.conflicts(count: conflicts)) }
     let waivedRules = waived.reduce(0) { $0 + $1.waives.count }
     if waivedRules > 0 { reasons.append(.derogations(count: waivedRules)) }
     if !beyond.isEmpty { reasons.append(.beyondGuideline(questions: beyond)) }
@@ -594,7 +606,7 @@ public struct RiskEngine: Sendable {
     if !blocks.isEmpty || severe > 0 {
       verdict = .notAcceptable
     } else if !blocking.isEmpty || conditional > 0 || unanswered > 0 || unjustified > 0
-      || !waived.isEmpty
+      || !waived.isEmpty || conflicts > 0
     {
       verdict = .acceptableWithConditions
     } else {

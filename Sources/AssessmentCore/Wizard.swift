@@ -50,12 +50,26 @@ public struct Wizard: Sendable {
       settleCursor(&state)
     case (.questions, .answerChosen(let value, let date)):
       guard let question = current(state), accepts(question, value) else { break }
-      answersChanged = updateAnswer(&state, question.id, date: date) { $0.value = value }
+      // Answering anew is one way to settle a conflict.
+      answersChanged = updateAnswer(&state, question.id, date: date) {
+        $0.value = value
+        $0.conflict = nil
+      }
     case (.questions, .answerCleared(let date)):
-      guard let question = current(state), state.answers[question.id]?.value != nil else { break }
+      guard let question = current(state),
+        state.answers[question.id]?.value != nil || state.answers[question.id]?.conflict != nil
+      else { break }
       answersChanged = updateAnswer(&state, question.id, date: date) {
         $0.value = nil
         $0.answeredAt = nil
+        $0.conflict = nil
+      }
+    case (.questions, .conflictResolved(let side, let date)):
+      guard let question = current(state), let conflict = state.answers[question.id]?.conflict
+      else { break }
+      let stamp = side == .theirs && conflict.theirs.value != state.answers[question.id]?.value
+      answersChanged = updateAnswer(&state, question.id, date: date, stamp: stamp) {
+        $0 = $0.resolvingConflict(taking: side)
       }
     case (.questions, .noteEdited(let note, let date)):
       guard let question = current(state), (state.answers[question.id]?.note ?? "") != note else {
@@ -258,6 +272,7 @@ public struct Wizard: Sendable {
       if answer?.isUnjustifiedNotApplicable == true {
         list.unjustifiedNotApplicable.append(position)
       }
+      if answer?.conflict != nil { list.conflicts.append(position) }
     }
     return list
   }
@@ -292,7 +307,7 @@ public struct Wizard: Sendable {
   /// counts the same.
   private func contribution(_ position: Int, _ answer: Answer?) -> Progress {
     let question = questionnaire.questions[position]
-    let fits = answer?.value.map { questionnaire.fits($0, question) } ?? false
+    let fits = questionnaire.value(answer, question) != nil
     let carried = fits && answer?.reverify == true
     let unjustified =
       fits && question.type == .compliance && answer?.isUnjustifiedNotApplicable == true
@@ -417,18 +432,24 @@ public struct Wizard: Sendable {
 
 /// What the review screen lists, as question positions in walking order.
 public struct ReviewList: Equatable, Sendable {
+  /// Answers two merged copies of the session disagree on: listed first, to be settled.
+  public var conflicts: [Int] = []
   public var unanswered: [Int] = []
   public var flagged: [Int] = []
   public var unjustifiedNotApplicable: [Int] = []
 
-  public init(unanswered: [Int] = [], flagged: [Int] = [], unjustifiedNotApplicable: [Int] = []) {
+  public init(
+    unanswered: [Int] = [], flagged: [Int] = [], unjustifiedNotApplicable: [Int] = [],
+    conflicts: [Int] = []
+  ) {
+    self.conflicts = conflicts
     self.unanswered = unanswered
     self.flagged = flagged
     self.unjustifiedNotApplicable = unjustifiedNotApplicable
   }
 
   public var isEmpty: Bool {
-    unanswered.isEmpty && flagged.isEmpty && unjustifiedNotApplicable.isEmpty
+    unanswered.isEmpty && flagged.isEmpty && unjustifiedNotApplicable.isEmpty && conflicts.isEmpty
   }
 }
 

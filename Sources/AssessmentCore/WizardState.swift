@@ -113,6 +113,9 @@ public enum WizardEvent: Equatable, Sendable {
   /// The action plan of the current question's gap changed (a blank one removes it). Refused
   /// for "risk accepted" while a blocking rule naming the question holds.
   case actionEdited(PlanAction, at: Date)
+  /// The conflict on the current question's answer (two merged copies of the session
+  /// disagree) settled by taking one side; answering anew or clearing settles it too.
+  case conflictResolved(ConflictSide, at: Date)
   /// The answer carried over from the previous assessment is confirmed as still true.
   case answerConfirmed(at: Date)
   case nextPressed
@@ -133,6 +136,14 @@ public enum WizardEvent: Equatable, Sendable {
   case saveSucceeded(at: Date)
   case saveFailed(String)
   case quitRequested
+}
+
+/// One side of a merge conflict (``AnswerConflict``).
+public enum ConflictSide: Equatable, Sendable {
+  /// This copy's answer, as the conflict recorded it, with the changes made since.
+  case ours
+  /// The other copy's.
+  case theirs
 }
 
 /// What the runner must do after an event.

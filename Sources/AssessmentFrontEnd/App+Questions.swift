@@ -380,6 +380,14 @@ extension App {
     case .plan:
       openPlan(&state)
       return []
+    case .takeOurs, .takeTheirs:
+      guard answer?.conflict != nil else {
+        state.notice = ConflictText.noConflict.text(state.language)
+        return []
+      }
+      let effects = send(
+        &state, .conflictResolved(action == .takeOurs ? .ours : .theirs, at: now))
+      return effects + settleNextConflict(&state)
     case .confirmCarried:
       guard answer?.reverify == true else {
         state.notice = PlanPhrase.notCarried.text(state.language)

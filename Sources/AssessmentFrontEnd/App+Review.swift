@@ -10,9 +10,9 @@ extension App {
     let list = wizard.review(state.wizard)
     let language = state.language
     var entries: [(String, Int?)] = []
-    func group(_ phrase: Phrase, _ positions: [Int]) {
+    func group(_ heading: some TranslatedText, _ positions: [Int]) {
       guard !positions.isEmpty else { return }
-      entries.append((phrase.format(language, positions.count), nil))
+      entries.append((heading.format(language, positions.count), nil))
       for position in positions {
         let question = questionnaire.questions[position]
         // Cited as the published text reads, like the question screen.
@@ -28,9 +28,10 @@ extension App {
           ))
       }
     }
-    group(.reviewUnanswered, list.unanswered)
-    group(.reviewFlagged, list.flagged)
-    group(.reviewUnjustified, list.unjustifiedNotApplicable)
+    group(ConflictText.reviewHeading, list.conflicts)
+    group(Phrase.reviewUnanswered, list.unanswered)
+    group(Phrase.reviewFlagged, list.flagged)
+    group(Phrase.reviewUnjustified, list.unjustifiedNotApplicable)
     return entries
   }
 

@@ -22,6 +22,7 @@ public struct App: Sendable {
     var state = AppState(wizard: wizardState, language: language)
     if wizardState.phase == .identification { openForm(&state, SessionMetadata.Field.allCases[0]) }
     syncOptionCursor(&state)
+    openOnFirstConflict(&state)
     return state
   }
 

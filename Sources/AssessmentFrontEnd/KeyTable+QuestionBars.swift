@@ -1,9 +1,9 @@
 import AssessmentCore
 
-/// The question screen's key bars: one by question type, and one for an answer carried from
-/// last year (to re-verify).
+/// The question screen's key bars: one by question type, one for an answer carried from last
+/// year (to re-verify), and one for an answer in a merge conflict.
 public enum QuestionBar: CaseIterable, Sendable {
-  case choice, multiple, number, text, date, derogation, reverify
+  case choice, multiple, number, text, date, derogation, reverify, conflict
 }
 
 /// An item of the question screen's key bars: the action of `App.questionKeys` whose keys it
@@ -26,9 +26,16 @@ public struct QuestionBarItem: Sendable {
 extension App {
   /// The question screen's key bars, in order.
   public static let questionBarItems: [QuestionBarItem] = {
-    let all = Set(QuestionBar.allCases)
+    // The conflict's bar has its own few items: settling it comes first.
+    let all = Set(QuestionBar.allCases).subtracting([.conflict])
     let answered = all.subtracting([.derogation])
+    let everywhere = all.union([.conflict])
     return [
+      QuestionBarItem(.takeOurs, [.conflict], ("o la nôtre", "o take ours", "o de onze")),
+      QuestionBarItem(.takeTheirs, [.conflict], ("t la leur", "t take theirs", "t de andere")),
+      QuestionBarItem(
+        .confirm, [.conflict],
+        ("Entrée/1-9 répondre autrement", "Enter/1-9 answer anew", "Enter/1-9 anders antwoorden")),
       QuestionBarItem(
         .confirmCarried, [.reverify], ("c confirmer", "c confirm last year's", "c bevestigen")),
       QuestionBarItem(
@@ -60,18 +67,19 @@ extension App {
           "Entrée remplir (puis champ suivant)", "Enter fill in (then next field)",
           "Enter invullen (dan volgend veld)"
         )),
-      QuestionBarItem(.previous, all, ("←→ préc./suiv.", "←/→ prev/next", "←→ vorige/volgende")),
+      QuestionBarItem(
+        .previous, everywhere, ("←→ préc./suiv.", "←/→ prev/next", "←→ vorige/volgende")),
       QuestionBarItem(.clear, answered, ("Suppr effacer", "Del clear", "Del wissen")),
       QuestionBarItem(
         .clear, [.derogation],
         ("Suppr effacer la dérogation", "Del clear the derogation", "Del afwijking wissen")),
-      QuestionBarItem(.note, all, ("Tab note", "Tab note", "Tab notitie")),
+      QuestionBarItem(.note, everywhere, ("Tab note", "Tab note", "Tab notitie")),
       QuestionBarItem(.evidence, all, ("e preuves", "e evidence", "e bewijs")),
       QuestionBarItem(.flag, all, ("f marquer", "f flag", "f markeren")),
       QuestionBarItem(.plan, answered, ("a plan", "a plan", "a plan")),
       QuestionBarItem(.summary, answered, ("S résumé", "S summary", "S samenvatting")),
-      QuestionBarItem(.help, all, ("? aide", "? help", "? hulp")),
-      QuestionBarItem(.quit, all, ("q quitter", "q quit", "q stoppen")),
+      QuestionBarItem(.help, everywhere, ("? aide", "? help", "? hulp")),
+      QuestionBarItem(.quit, everywhere, ("q quitter", "q quit", "q stoppen")),
     ]
   }()
 

@@ -59,7 +59,7 @@ extension Array {
 public enum QuestionAction: CaseIterable, Sendable {
   case highlightPrevious, highlightNext, pick, toggle, confirm, previous, next, note, evidence
   case flag, plan, confirmCarried, takeClaim, help, search, nextMatch, goBack, contents, review
-  case summary, finish, clear, save, quit
+  case summary, finish, clear, save, quit, takeOurs, takeTheirs
 }
 
 extension App {
@@ -125,6 +125,20 @@ extension App {
         "prendre la réponse du fournisseur (son classeur importé) comme la vôtre",
         "take the provider's answer (from its imported workbook) as yours",
         "het antwoord van de leverancier (uit zijn ingelezen werkmap) overnemen als het uwe"
+      )),
+    KeyBinding(
+      [.character("o")], .takeOurs,
+      help: (
+        "conflit de fusion : garder notre réponse (celle de cette copie)",
+        "merge conflict: keep our answer (this copy's)",
+        "samenvoegconflict: ons antwoord houden (dat van deze kopie)"
+      )),
+    KeyBinding(
+      [.character("t")], .takeTheirs,
+      help: (
+        "conflit de fusion : prendre leur réponse (celle de l'autre copie) ; répondre autrement tranche aussi le conflit",
+        "merge conflict: take their answer (the other copy's); answering anew settles it too",
+        "samenvoegconflict: hun antwoord nemen (dat van de andere kopie); opnieuw antwoorden beslecht het ook"
       )),
     KeyBinding(
       [.character("?"), .function(1)], .help,

@@ -139,6 +139,19 @@ extension PlainSession {
       send(.answerChosen(value, at: now), &reply)
       reply.lines.append(
         ClaimPhrase.taken.format(language, value.display(question, language, questionnaire)))
+    case .takeOurs, .takeTheirs:
+      guard let question else { return notHere() }
+      guard state.wizard.answers[question.id]?.conflict != nil else {
+        reply.refused = ConflictText.noConflict.text(language)
+        return
+      }
+      send(.conflictResolved(command == .takeOurs ? .ours : .theirs, at: now), &reply)
+      reply.effects += app.settleNextConflict(&state)
+      if let notice = state.notice {
+        reply.lines.append(notice)
+        state.notice = nil
+      }
+      expecting = .question
     case .flag:
       guard let question else { return notHere() }
       send(.flagToggled(at: now), &reply)

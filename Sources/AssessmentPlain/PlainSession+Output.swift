@@ -91,6 +91,7 @@ extension PlainSession {
       + questionnaire.owner(at: state.wizard.cursor).labelled(language)
     lines.append(reference)
     if let basis = SummaryReport.basisText(question, language) { lines.append("(" + basis + ")") }
+    lines += app.conflictLines(state, question)
     lines.append(questionnaire.text(question.text, language.rawValue))
     let answer = state.wizard.answers[question.id]
     if question.type == .derogation {

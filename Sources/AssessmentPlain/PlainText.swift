@@ -211,7 +211,7 @@ enum PlainCommand: CaseIterable {
   case commands, answer, help, repeatQuestion, note, evidence, flag, clear, plan, confirm, take,
     back, next,
     section, goto, search
-  case review, summary, decision, finish, reopen, save, quit
+  case review, summary, decision, finish, reopen, save, quit, takeOurs, takeTheirs
 
   /// The names understood: the interface language's first, then English (always understood).
   func names(_ language: InterfaceLanguage) -> [String] {
@@ -240,6 +240,8 @@ enum PlainCommand: CaseIterable {
     case .reopen: entry = ("rouvrir", "reopen", "heropenen")
     case .save: entry = ("enregistrer", "save", "opslaan")
     case .quit: entry = ("quitter", "quit", "stoppen")
+    case .takeOurs: entry = ("nôtre", "ours", "onze")
+    case .takeTheirs: entry = ("leur", "theirs", "andere")
     }
     let own: String
     switch language {
@@ -387,6 +389,18 @@ enum PlainCommand: CaseIterable {
       what = (
         "enregistrer maintenant (chaque réponse l'est déjà)", "save now (every answer already is)",
         "nu opslaan (elk antwoord is dat al)"
+      )
+    case .takeOurs:
+      what = (
+        "conflit de fusion : garder notre réponse (celle de cette copie)",
+        "merge conflict: keep our answer (this copy's)",
+        "samenvoegconflict: ons antwoord houden (dat van deze kopie)"
+      )
+    case .takeTheirs:
+      what = (
+        "conflit de fusion : prendre leur réponse (celle de l'autre copie) ; répondre autrement tranche aussi le conflit",
+        "merge conflict: take their answer (the other copy's); answering anew settles it too",
+        "samenvoegconflict: hun antwoord nemen (dat van de andere kopie); opnieuw antwoorden beslecht het ook"
       )
     case .quit:
       what = (

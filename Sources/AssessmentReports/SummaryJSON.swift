@@ -236,6 +236,7 @@ extension SummaryReport {
       case .gapsWithConditions(let count, _): return ("gaps_with_conditions", count)
       case .incomplete(let count): return ("incomplete", count)
       case .unjustifiedNotApplicable(let count): return ("unjustified_not_applicable", count)
+      case .conflicts(let count): return ("conflicts", count)
       case .derogations(let count): return ("derogations", count)
       case .beyondGuideline(let ids): return ("beyond_guideline", ids.count)
       case .blockingBeyondGuideline(let ids): return ("blocking_beyond_guideline", ids.count)

@@ -10,7 +10,7 @@ public enum SummaryPhrase: CaseIterable, Sendable {
   case summaryQuestionnaire, summaryNotice, summaryCreated, summaryUpdated, summaryCompleteness
   case summaryIncomplete, summaryComplete, completenessToReverify, summaryUnjustifiedToo
   case reasons, reasonBlocking, reasonGapsNotAcceptable
-  case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps
+  case reasonGapsConditions, reasonIncomplete, reasonUnjustified, reasonNoGaps, reasonConflicts
   case blockingFindings, noBlocking, riskMatrix, riskRegister
   case notAssessed, complianceBySection, compliantPercent, answeredPercent
   case gaps, listUnanswered, listFlagged, listNotApplicable
@@ -91,6 +91,12 @@ extension SummaryPhrase: TranslatedText {
       return (
         "%1 « non applicable » sans justification", "%1 “not applicable” without justification",
         "%1 ‘niet van toepassing’ zonder verantwoording"
+      )
+    case .reasonConflicts:
+      return (
+        "%1 réponse(s) en conflit entre deux copies fusionnées de la session, à trancher dans l'assistant",
+        "%1 answer(s) in conflict between two merged copies of the session, to be settled in the wizard",
+        "%1 antwoord(en) in conflict tussen twee samengevoegde kopieën van de sessie, te beslechten in de wizard"
       )
     case .reasonNoGaps:
       return ("aucun écart à traiter", "no gap to address", "geen tekortkoming aan te pakken")

@@ -102,6 +102,7 @@ public struct SummaryReport: Sendable {
       return f(.reasonGapsConditions, count, levelLabel(level).lowercased())
     case .incomplete(let count): return f(.reasonIncomplete, count)
     case .unjustifiedNotApplicable(let count): return f(.reasonUnjustified, count)
+    case .conflicts(let count): return f(.reasonConflicts, count)
     case .derogations(let count): return f(.reasonDerogations, count)
     case .beyondGuideline(let ids):
       return f(.reasonBeyondGuideline, ids.count, beyondGuidelineList(ids))

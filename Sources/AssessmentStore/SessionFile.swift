@@ -206,6 +206,7 @@ public enum SessionFile {
     do {
       version = try decoder.decode(VersionProbe.self, from: data).schemaVersion
     } catch {
+      if hasConflictMarkers(data) { throw .sessionHasConflictMarkers(path: path) }
       throw .sessionCorrupt(path: path, reason: describe(error, data: data))
     }
     guard version <= schemaVersion else {
@@ -225,6 +226,15 @@ public enum SessionFile {
     } catch {
       throw .sessionCorrupt(path: path, reason: describe(error, data: data))
     }
+  }
+
+  /// Whether `data` holds the markers git writes where it merged a file as text and both sides
+  /// changed the same lines (`<<<<<<< `, `=======`, `>>>>>>> ` at the start of a line): the
+  /// merge driver was not configured where the merge was made (docs/team.md).
+  static func hasConflictMarkers(_ data: Data) -> Bool {
+    let text = String(decoding: data, as: UTF8.self)
+    return (text.hasPrefix("<<<<<<< ") || text.contains("\n<<<<<<< "))
+      && text.contains("\n>>>>>>> ")
   }
 
   // MARK: - Coders

@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
   case sessionUnreadable(path: String, reason: String)
   case sessionCorrupt(path: String, reason: String)
   case sessionFromTheFuture(path: String, version: Int, supported: Int)
+  /// Git merged the session as text (its merge driver not configured) and left its conflict
+  /// markers in it.
+  case sessionHasConflictMarkers(path: String)
   case sessionLocked(path: String, holder: String)
   case invalidSessionID(String)
   case notARegularFile(path: String)
@@ -90,6 +93,12 @@ public enum StoreError: Error, Equatable, LocalizedError {
         "le fichier de session \(path) a le schemaVersion \(version), plus récent que ce que ce cloud-assess comprend (\(supported)) ; mettez cloud-assess à jour pour l'ouvrir. Le fichier est resté intact",
         "the session file \(path) has schemaVersion \(version), newer than this cloud-assess understands (\(supported)); upgrade cloud-assess to open it. The file was left untouched",
         "het sessiebestand \(path) heeft schemaVersion \(version), nieuwer dan deze cloud-assess begrijpt (\(supported)); werk cloud-assess bij om het te openen. Het bestand is onaangeroerd gelaten"
+      )
+    case .sessionHasConflictMarkers(let path):
+      return pick(
+        "le fichier de session \(path) contient des marques de conflit de git (<<<<<<<) : git l'a fusionné comme du texte, car le pilote de fusion de cloud-assess n'est pas configuré sur cette machine. Il est resté intact. Pour réparer : cloud-assess git-setup, puis git checkout -m \(path) refait la fusion avec le pilote (docs/team.md)",
+        "the session file \(path) holds git's conflict markers (<<<<<<<): git merged it as text because cloud-assess's merge driver is not configured on this machine. It was left untouched. To repair: cloud-assess git-setup, then git checkout -m \(path) merges it again with the driver (docs/team.md)",
+        "het sessiebestand \(path) bevat conflictmarkeringen van git (<<<<<<<): git heeft het als tekst samengevoegd omdat het samenvoegstuurprogramma van cloud-assess op deze machine niet ingesteld is. Het is onaangeroerd gelaten. Herstellen: cloud-assess git-setup, daarna voegt git checkout -m \(path) het opnieuw samen met het stuurprogramma (docs/team.md)"
       )
     case .sessionLocked(let path, let holder):
       return pick(

@@ -65,6 +65,12 @@ struct QuestionScreen {
     if let basis = SummaryReport.basisText(question, language) {
       wrap("(" + basis + ")", TextStyle(bold: true, color: .warning))
     }
+    // A merge conflict comes before the question: settling it is what the screen is for.
+    let conflict = screen.app.conflictLines(state, question)
+    for (index, line) in conflict.enumerated() {
+      wrap(line, index == 0 ? TextStyle(bold: true, color: .warning) : .plain)
+    }
+    if !conflict.isEmpty { lines.append(("", .plain)) }
     // The cursor's line when nothing is highlighted: the question itself.
     let questionLine = lines.count
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
@@ -278,6 +284,7 @@ struct QuestionScreen {
     default:
       let bar: QuestionBar
       switch question.type {
+      case _ where answer?.conflict != nil: bar = .conflict
       // An answer carried from last year: c (confirm it) comes first.
       case _ where answer?.reverify == true && question.type != .derogation: bar = .reverify
       case .multiple: bar = .multiple

@@ -14,8 +14,11 @@ struct EndToEndResult: Codable {
   var floor: Timing
   var firstFrame: Timing
   var summary: Timing
+  /// `cloud-assess merge` of two complete sessions (git's merge driver, docs/team.md).
+  var merge: Timing
   var firstFrameRatio: Double
   var summaryRatio: Double
+  var mergeRatio: Double
 }
 
 struct EndToEnd {
@@ -62,6 +65,18 @@ struct EndToEnd {
     try store.ensureDirectory()
     let record = SessionRecord(id: "complete", questionnaire: loaded, state: state)
     try store.save(record, to: sessions + "/complete.json")
+    // Two people's copies of it, each complete, merged against it as git's driver merges them:
+    // one changed notes across the questionnaire, the other changed answers, without conflicts.
+    var ours = record
+    var theirs = record
+    for (index, id) in record.answers.keys.sorted().enumerated() {
+      if index % 3 == 0 { ours.answers[id]?.note = "vérifié sur place \(index)" }
+      if index % 3 == 1 { theirs.answers[id]?.flagged = true }
+    }
+    let mergeFiles = (base: directory + "/base.json", ours: directory + "/ours.json")
+    let oursData = try SessionFile.encode(ours)
+    try SessionFile.encode(record).write(to: URL(fileURLWithPath: mergeFiles.base))
+    try SessionFile.encode(theirs).write(to: URL(fileURLWithPath: directory + "/theirs.json"))
 
     let environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "CLOUD_ASSESS_SESSIONS": sessions]
     let marker = Phrase.identificationTitle.text(.en)
@@ -72,6 +87,7 @@ struct EndToEnd {
     var floor: [Double] = []
     var summary: [Double] = []
     var frames: [Double] = []
+    var merges: [Double] = []
     for round in 0..<(runs + 2) {
       let floorMs = try Clock.measureOnce {
         try Processes.run(floorBinary, questionnaireFiles, environment: environment)
@@ -81,10 +97,22 @@ struct EndToEnd {
       }
       let frameMs = try Processes.timeToText(
         marker, binary, ["new", "--lang", "en"], environment: environment)
+      // The merge writes over OURS: a fresh copy each round, outside the measure.
+      try oursData.write(to: URL(fileURLWithPath: mergeFiles.ours))
+      let mergeMs = try Clock.measureOnce {
+        try Processes.run(
+          binary,
+          [
+            "merge", mergeFiles.base, mergeFiles.ours, directory + "/theirs.json",
+            sessions + "/complete.json",
+          ],
+          environment: environment)
+      }
       guard round >= 2 else { continue }
       floor.append(floorMs)
       summary.append(summaryMs)
       frames.append(frameMs)
+      merges.append(mergeMs)
     }
     let floorTiming = Timing(
       name: "floor: read the questionnaire file, print its size", durations: floor)
@@ -92,10 +120,13 @@ struct EndToEnd {
       name: "cloud-assess new: process start to first frame", durations: frames)
     let summaryTiming = Timing(
       name: "cloud-assess summary of a complete session", durations: summary)
+    let mergeTiming = Timing(
+      name: "cloud-assess merge of two complete sessions", durations: merges)
     return EndToEndResult(
-      floor: floorTiming, firstFrame: frameTiming, summary: summaryTiming,
+      floor: floorTiming, firstFrame: frameTiming, summary: summaryTiming, merge: mergeTiming,
       firstFrameRatio: frameTiming.medianMs / floorTiming.medianMs,
-      summaryRatio: summaryTiming.medianMs / floorTiming.medianMs)
+      summaryRatio: summaryTiming.medianMs / floorTiming.medianMs,
+      mergeRatio: mergeTiming.medianMs / floorTiming.medianMs)
   }
 }
 
@@ -170,13 +201,13 @@ struct Report: Codable {
     lines += [memory, model, files, ""]
     let end = endToEnd
     lines.append("built-in questionnaire, end to end (ms: median / p99)")
-    for timing in [end.floor, end.firstFrame, end.summary] {
+    for timing in [end.floor, end.firstFrame, end.summary, end.merge] {
       lines.append(pad(timing.name, 56) + left("\(ms(timing.medianMs)) / \(ms(timing.p99Ms))", 20))
     }
     lines.append(
       String(
-        format: "first frame / floor: %.2f×   summary / floor: %.2f×", end.firstFrameRatio,
-        end.summaryRatio))
+        format: "first frame / floor: %.2f×   summary / floor: %.2f×   merge / floor: %.2f×",
+        end.firstFrameRatio, end.summaryRatio, end.mergeRatio))
     lines += ["", Targets.table(targets)]
     return lines.joined(separator: "\n")
   }

@@ -117,6 +117,10 @@ enum Targets {
       TargetCheck(
         target: "`cloud-assess summary`, built-in questionnaire ≤ 2× the floor",
         measured: String(format: "%.2f×", end.summaryRatio), met: end.summaryRatio <= 2))
+    checks.append(
+      TargetCheck(
+        target: "`cloud-assess merge`, two complete built-in sessions ≤ 2× the floor",
+        measured: String(format: "%.2f×", end.mergeRatio), met: end.mergeRatio <= 2))
     return checks
   }
 

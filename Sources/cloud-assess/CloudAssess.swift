@@ -23,6 +23,7 @@ struct CloudAssess: ParsableCommand {
     subcommands: [
       Start.self, New.self, Resume.self, Summary.self, List.self, Compare.self, Validate.self,
       Questionnaires.self, Import.self, Provider.self, History.self, SignOffCommand.self,
+      GitSetupCommand.self, Merge.self,
     ],
     defaultSubcommand: Start.self
   )

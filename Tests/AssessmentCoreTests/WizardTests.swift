@@ -282,7 +282,7 @@ import Testing
         .evidenceEdited,
         .flagToggled, .actionEdited, .answerConfirmed, .nextPressed, .backPressed, .sectionJumped,
         .questionJumped, .returnPressed, .searchSubmitted, .nextMatchPressed, .reviewOpened,
-        .summaryOpened, .finishRequested,
+        .summaryOpened, .finishRequested, .conflictResolved,
       ],
       .review: [
         .backPressed, .sectionJumped, .questionJumped, .summaryOpened, .overlayClosed,
@@ -339,7 +339,7 @@ enum EventKind: CaseIterable {
   case evidenceAdded, evidenceRemoved, evidenceEdited, flagToggled, actionEdited, answerConfirmed
   case nextPressed, backPressed, sectionJumped, questionJumped, returnPressed, searchSubmitted
   case nextMatchPressed, reviewOpened, summaryOpened, overlayClosed, finishRequested
-  case reopenRequested, saveRequested, saveSucceeded, saveFailed, quitRequested
+  case reopenRequested, saveRequested, saveSucceeded, saveFailed, quitRequested, conflictResolved
 
   /// Exhaustive, without `default`: a case added to `WizardEvent` stops this from compiling.
   static func of(_ event: WizardEvent) -> EventKind {
@@ -371,6 +371,7 @@ enum EventKind: CaseIterable {
     case .saveSucceeded: .saveSucceeded
     case .saveFailed: .saveFailed
     case .quitRequested: .quitRequested
+    case .conflictResolved: .conflictResolved
     }
   }
 
@@ -404,6 +405,7 @@ enum EventKind: CaseIterable {
     case .saveSucceeded: .saveSucceeded(at: date)
     case .saveFailed: .saveFailed("disk full")
     case .quitRequested: .quitRequested
+    case .conflictResolved: .conflictResolved(.theirs, at: date)
     }
   }
 }

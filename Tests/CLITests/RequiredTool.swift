@@ -12,6 +12,9 @@ enum RequiredTool {
   /// The tests that drive the binary in tmux.
   static var tmux: Bool { inCI || Tmux.available }
 
+  /// The tests that merge sessions through a real git (docs/team.md).
+  static var git: Bool { inCI || which("git") != nil }
+
   /// The tests that print the HTML report with a browser.
   static var browser: Bool { inCI || (chromium != nil && pdftotext != nil && pdfinfo != nil) }
 

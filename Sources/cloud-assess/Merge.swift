@@ -1,0 +1,57 @@
+import ArgumentParser
+import AssessmentCore
+import AssessmentStore
+import Foundation
+
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge two copies of a session against their common copy (git's merge driver).",
+    discussion: """
+      Question by question: a change on one side is taken, the same change on both sides is \
+      taken once, different changes are a conflict kept inside the session with both sides, to \
+      be resolved in the wizard. The result is written over OURS. Exits 0 when merged, 1 when \
+      it holds conflicts, 2 when nothing was merged (OURS untouched). Set up by \
+      'cloud-assess git-setup'; see docs/team.md.
+      """)
+
+  @Argument(help: ArgumentHelp("The common copy (git's %O; may be empty).", valueName: "base"))
+  var base: String
+
+  @Argument(help: ArgumentHelp("Our copy, replaced by the result (git's %A).", valueName: "ours"))
+  var ours: String
+
+  @Argument(help: ArgumentHelp("Their copy (git's %B).", valueName: "theirs"))
+  var theirs: String
+
+  @Argument(
+    help: ArgumentHelp(
+      "The session's path in the working tree (git's %P), to name it and to check that it is not open in the wizard.",
+      valueName: "path"))
+  var path: String?
+
+  func run() throws {
+    let language = environmentLanguage
+    let result: SessionMerge.Result
+    do {
+      result = try SessionMerge.mergeFiles(base: base, ours: ours, theirs: theirs, path: path)
+    } catch {
+      FileHandle.standardError.write(Data("cloud-assess: error: \(error.message(language))\n".utf8))
+      throw ExitCode(2)
+    }
+    guard result.needsResolution else { return }
+    let name = path ?? ours
+    if !result.conflicts.isEmpty {
+      warn(
+        MergeMessages.answerConflicts.format(
+          language, name, MergeNoun.answers(result.conflicts.count, language),
+          result.conflicts.joined(separator: ", ")))
+    }
+    for conflict in result.identificationConflicts {
+      warn(
+        MergeMessages.identificationConflict.format(
+          language, name, conflict.field.rawValue, conflict.ours, conflict.theirs))
+    }
+    throw ExitCode.failure
+  }
+}
