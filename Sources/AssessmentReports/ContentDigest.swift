@@ -91,6 +91,7 @@ public enum ContentDigest {
       return object([("choices", "[" + ids.map(string).joined(separator: ",") + "]")])
     case .text(let text): return object([("text", string(text))])
     case .number(let number): return object([("number", string("\(number)"))])
+    case .date(let day): return object([("date", string(day))])
     case .derogation(let record):
       return object([
         (

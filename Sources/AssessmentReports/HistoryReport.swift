@@ -86,6 +86,7 @@ public struct HistoryReport: Sendable {
       case .choices(let choices): return choices.joined(separator: ", ")
       case .text(let text): return text
       case .number(let number): return AnswerValue.numberText(number)
+      case .date(let day): return day
       case .derogation(let record): return record.reference
       }
     }
@@ -215,6 +216,7 @@ extension HistoryReport {
     case .choices(let ids): return ids.joined(separator: ",")
     case .text(let text): return text
     case .number(let number): return AnswerValue.numberText(number)
+    case .date(let day): return day
     case .derogation(let record): return record.reference
     }
   }

@@ -75,6 +75,8 @@ public struct ProviderWorkbook: Sendable {
     /// The drop-down's values, in the workbook's language; empty for a free answer (text, a
     /// number, several choices).
     public var choices: [String]
+    /// Whether the answer is a day: its cell is formatted as a date.
+    public var isDay: Bool = false
   }
 
   public let questionnaire: Questionnaire
@@ -116,7 +118,8 @@ public struct ProviderWorkbook: Sendable {
           citation: questionnaire.citations(question.refs, code),
           question: questionnaire.text(question.text, code),
           help: questionnaire.text(question.help, code),
-          choices: Self.dropDown(question, questionnaire, language)))
+          choices: Self.dropDown(question, questionnaire, language),
+          isDay: question.type == .date))
     }
     self.items = items
   }
@@ -135,7 +138,7 @@ public struct ProviderWorkbook: Sendable {
     switch question.type {
     case .compliance, .yesno, .single:
       return question.choices(language, questionnaire).map(\.label)
-    case .multiple, .text, .number, .derogation:
+    case .multiple, .text, .number, .date, .derogation:
       return []
     }
   }
@@ -242,6 +245,7 @@ public struct ProviderWorkbook: Sendable {
             case .question: return Cell.text(item.question, style: Self.questionStyle)
             case .help: return Cell.text(item.help, style: Self.questionStyle)
             case .evidenceValidUntil: return Cell(nil, style: Self.fillInDate)
+            case .answer where item.isDay: return Cell(nil, style: Self.fillInDate)
             case .answer, .explanation, .evidence, .remarks: return Cell(nil, style: Self.fillIn)
             }
           }))

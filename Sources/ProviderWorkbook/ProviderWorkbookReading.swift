@@ -336,7 +336,7 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
       return question.options.map { option in
         (option.id, [option.id] + codes.sorted().map { questionnaire.text(option.label, $0) })
       }
-    case .text, .number, .derogation:
+    case .text, .number, .date, .derogation:
       return []
     }
   }
@@ -386,6 +386,13 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
         return nil
       }
       return .number(number)
+    case .date:
+      // A date cell reads as YYYY-MM-DD; typed text may be DD/MM/YYYY as people write it here.
+      guard let day = day(.text(text)), !day.isEmpty else {
+        problems.append(.notADay(cell: cell, value: text))
+        return nil
+      }
+      return .date(day)
     case .derogation:
       return nil
     }

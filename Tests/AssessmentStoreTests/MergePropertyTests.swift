@@ -32,6 +32,7 @@ import Testing
       return ids.isEmpty ? nil : .choices(ids)
     case .text: return .text("text \(random.next() % 1000)")
     case .number: return .number(Double(random.next() % 100))
+    case .date: return .date("2027-0\(1 + random.next() % 9)-1\(random.next() % 10)")
     case .derogation:
       return .derogation(DerogationRecord(reference: "D-\(random.next() % 100)"))
     }
