@@ -55,6 +55,14 @@ public struct Wizard: Sendable {
         $0.value = value
         $0.conflict = nil
       }
+    case (.questions, .claimTaken(let date)):
+      guard let question = current(state), let value = state.answers[question.id]?.claim?.value,
+        accepts(question, value)
+      else { break }
+      answersChanged = updateAnswer(&state, question.id, date: date, origin: .claimTaken) {
+        $0.value = value
+        $0.conflict = nil
+      }
     case (.questions, .answerCleared(let date)):
       guard let question = current(state),
         state.answers[question.id]?.value != nil || state.answers[question.id]?.conflict != nil

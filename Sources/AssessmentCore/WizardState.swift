@@ -116,6 +116,9 @@ public enum WizardEvent: Equatable, Sendable {
   /// The conflict on the current question's answer (two merged copies of the session
   /// disagree) settled by taking one side; answering anew or clearing settles it too.
   case conflictResolved(ConflictSide, at: Date)
+  /// The provider's latest claim on the current question taken as the assessor's answer: the
+  /// history records it as taken, not typed. Nothing happens without a claim.
+  case claimTaken(at: Date)
   /// The answer carried over from the previous assessment is confirmed as still true.
   case answerConfirmed(at: Date)
   case nextPressed

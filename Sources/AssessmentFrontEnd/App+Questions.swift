@@ -401,7 +401,7 @@ extension App {
         state.notice = ClaimPhrase.noClaim.text(state.language)
         return []
       }
-      let effects = send(&state, .answerChosen(value, at: now))
+      let effects = send(&state, .claimTaken(at: now))
       state.notice = ClaimPhrase.taken.format(
         state.language, value.display(question, state.language, questionnaire))
       return effects

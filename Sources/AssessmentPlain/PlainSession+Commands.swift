@@ -136,7 +136,7 @@ extension PlainSession {
         reply.refused = ClaimPhrase.noClaim.text(language)
         return
       }
-      send(.answerChosen(value, at: now), &reply)
+      send(.claimTaken(at: now), &reply)
       reply.lines.append(
         ClaimPhrase.taken.format(language, value.display(question, language, questionnaire)))
     case .takeOurs, .takeTheirs:

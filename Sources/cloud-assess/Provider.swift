@@ -118,11 +118,12 @@ struct ProviderImport: ParsableCommand {
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
+  @OptionGroup var person: PersonOptions
 
   func run() throws {
     let language = interface.resolvedLanguage
     do {
-      let store = sessions.store
+      let store = sessions.store(as: person)
       let path = try store.path(for: session)
       let data: Data
       do {

@@ -340,6 +340,7 @@ enum EventKind: CaseIterable {
   case nextPressed, backPressed, sectionJumped, questionJumped, returnPressed, searchSubmitted
   case nextMatchPressed, reviewOpened, summaryOpened, overlayClosed, finishRequested
   case reopenRequested, saveRequested, saveSucceeded, saveFailed, quitRequested, conflictResolved
+  case claimTaken
 
   /// Exhaustive, without `default`: a case added to `WizardEvent` stops this from compiling.
   static func of(_ event: WizardEvent) -> EventKind {
@@ -372,6 +373,7 @@ enum EventKind: CaseIterable {
     case .saveFailed: .saveFailed
     case .quitRequested: .quitRequested
     case .conflictResolved: .conflictResolved
+    case .claimTaken: .claimTaken
     }
   }
 
@@ -406,6 +408,7 @@ enum EventKind: CaseIterable {
     case .saveFailed: .saveFailed("disk full")
     case .quitRequested: .quitRequested
     case .conflictResolved: .conflictResolved(.theirs, at: date)
+    case .claimTaken: .claimTaken(at: date)
     }
   }
 }

@@ -206,6 +206,8 @@ import Testing
     let taken = plain.handle("prendre", now: t0)
     #expect(taken.lines.contains("Réponse du fournisseur prise comme la vôtre : « Oui »."))
     #expect(plain.state.wizard.answers[id]?.value == .choice("yes"))
+    // The store records the change as the provider's claim taken, not as typed.
+    #expect(plain.state.wizard.unsaved.origins[id] == .claimTaken)
     #expect(PlainCommand.parse("take", .nl)?.0 == .take)
   }
 }

@@ -223,8 +223,13 @@ import Workbook
     #expect(dry.stdout.contains("Dry run (--dry-run): nothing was written."))
     #expect(try Data(contentsOf: URL(fileURLWithPath: session)) == before)
 
-    let first = try Self.importing(session, filled, ["--lang", "en"])
+    let first = try Self.importing(session, filled, ["--lang", "en", "--as", "Marc Leroy"])
     #expect(first.status == 0, "\(first.stderr)")
+    // The import is recorded in each answer's history, for the person named.
+    let history = try runCLI(["history", session, "--format", "json"])
+    #expect(history.status == 0, "\(history.stderr)")
+    #expect(history.stdout.contains("\"claim_imported\""), "\(history.stdout)")
+    #expect(history.stdout.contains("\"Marc Leroy\""), "\(history.stdout)")
     #expect(first.stdout.contains("4 provider answer(s) read: 4 new"), "\(first.stdout)")
     #expect(first.stdout.contains("they do not become your answers by themselves"))
     // The same answers, re-saved by LibreOffice or with columns reordered: nothing new.

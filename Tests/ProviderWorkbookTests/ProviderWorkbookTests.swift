@@ -272,6 +272,22 @@ extension WorkbookContents {
       ])
   }
 
+  @Test func aDateQuestionIsAnsweredWithADay() {
+    let question = Question(
+      id: "contract_end", type: .date, text: LocalizedText(["fr": "Fin du contrat"]),
+      help: LocalizedText(["fr": ""]))
+    var problems: [ProviderImportProblem] = []
+    let read = { (text: String) in
+      ProviderWorkbookAnswers.value(
+        text, question, T.questionnaire, .en, cell: "Questions!F9", &problems)
+    }
+    #expect(read("2027-12-31") == .date("2027-12-31"))
+    #expect(read("31/12/2027") == .date("2027-12-31"))
+    #expect(problems == [])
+    #expect(read("fin 2027") == nil)
+    #expect(problems == [.notADay(cell: "Questions!F9", value: "fin 2027")])
+  }
+
   @Test func daysAsTheyArriveFromSpreadsheets() {
     #expect(ProviderWorkbookAnswers.day(.text("31/03/2027")) == "2027-03-31")
     #expect(ProviderWorkbookAnswers.day(.text("1.4.2027")) == "2027-04-01")
