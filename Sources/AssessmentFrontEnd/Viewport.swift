@@ -44,6 +44,29 @@ public struct Viewport: Equatable {
     return offset
   }
 
+  /// `offset` moved as little as possible so that the lines of `range` show, as long as line
+  /// `anchor` (the cursor's) still shows; when both cannot, as many of `range`'s lines as fit
+  /// beside the anchor.
+  public static func reveal(
+    _ range: Range<Int>, keeping anchor: Int?, offset: Int, total: Int, rows: Int
+  ) -> Int {
+    let current = Viewport(offset: offset, total: total, rows: rows).offset
+    guard !range.isEmpty else { return current }
+    var best = current
+    var bestCount = -1
+    var bestDistance = Int.max
+    for candidate in 0...maxOffset(total: total, rows: rows) {
+      let shown = Viewport(offset: candidate, total: total, rows: rows).shown
+      if let anchor, anchor >= 0, anchor < total, !shown.contains(anchor) { continue }
+      let count = range.clamped(to: shown).count
+      let distance = abs(candidate - current)
+      if count > bestCount || (count == bestCount && distance < bestDistance) {
+        (best, bestCount, bestDistance) = (candidate, count, distance)
+      }
+    }
+    return best
+  }
+
   /// The offset a page further or back.
   public static func paged(_ offset: Int, forward: Bool, total: Int, rows: Int) -> Int {
     let current = Viewport(offset: offset, total: total, rows: rows).offset

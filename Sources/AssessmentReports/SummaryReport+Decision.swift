@@ -18,15 +18,15 @@ extension SummaryReport {
       signOff.role, signOff.reference)
   }
 
-  /// "signed off on 2026-12-10 by …; 4 answers changed since", when the content changed since
-  /// the decision; nil when it did not (or there is none).
+  /// "accepted on 2026-12-10 by …; 4 answer(s) changed since" (the decision in words, a refusal
+  /// too), when the content changed since the decision; nil when it did not (or there is none).
   public var decisionOutOfDateText: String? {
     guard let decision, decision.contentChanged else { return nil }
+    let current = decision.current
+    let words = current.decision.words(language)
     return decision.answersChangedSince > 0
-      ? f(
-        .decisionOutOfDate, decision.current.on, decision.current.by,
-        decision.answersChangedSince)
-      : f(.decisionOutOfDateUncounted, decision.current.on, decision.current.by)
+      ? f(.decisionOutOfDate, words, current.on, current.by, decision.answersChangedSince)
+      : f(.decisionOutOfDateUncounted, words, current.on, current.by)
   }
 
   /// The decision section's lines: the decision, its conditions, who recorded it and when, and

@@ -115,15 +115,15 @@ extension TeamPhrase: TranslatedText {
       )
     case .decisionOutOfDate:
       return (
-        "signée le %1 par %2 ; %3 réponse(s) modifiée(s) depuis",
-        "signed off on %1 by %2; %3 answer(s) changed since",
-        "afgetekend op %1 door %2; %3 antwoord(en) gewijzigd sindsdien"
+        "%1 le %2 par %3 ; %4 réponse(s) modifiée(s) depuis",
+        "%1 on %2 by %3; %4 answer(s) changed since",
+        "%1 op %2 door %3; %4 antwoord(en) gewijzigd sindsdien"
       )
     case .decisionOutOfDateUncounted:
       return (
-        "signée le %1 par %2 ; le contenu a changé depuis",
-        "signed off on %1 by %2; the content changed since",
-        "afgetekend op %1 door %2; de inhoud is sindsdien gewijzigd"
+        "%1 le %2 par %3 ; le contenu a changé depuis",
+        "%1 on %2 by %3; the content changed since",
+        "%1 op %2 door %3; de inhoud is sindsdien gewijzigd"
       )
     case .decisionSuperseded:
       return (

@@ -65,12 +65,6 @@ struct QuestionScreen {
     if let basis = SummaryReport.basisText(question, language) {
       wrap("(" + basis + ")", TextStyle(bold: true, color: .warning))
     }
-    // A merge conflict comes before the question: settling it is what the screen is for.
-    let conflict = screen.app.conflictLines(state, question)
-    for (index, line) in conflict.enumerated() {
-      wrap(line, index == 0 ? TextStyle(bold: true, color: .warning) : .plain)
-    }
-    if !conflict.isEmpty { lines.append(("", .plain)) }
     // The cursor's line when nothing is highlighted: the question itself.
     let questionLine = lines.count
     wrap(questionnaire.text(question.text, language.rawValue), .bold)
@@ -186,6 +180,18 @@ struct QuestionScreen {
       }
     }
     lines.append(("", .plain))
+    // What the assessor decides between, right under the answer so that both are in view: a
+    // merge conflict's two sides, the provider's current claim (its imported workbook).
+    let decisionStart = lines.count
+    let conflict = screen.app.conflictLines(state, question)
+    for (index, line) in conflict.enumerated() {
+      wrap(line, index == 0 ? TextStyle(bold: true, color: .warning) : .plain)
+    }
+    if let claim = answer?.claim {
+      wrap(claim.line(question, language, questionnaire) + " (p)", TextStyle(color: .accent))
+    }
+    let decision = decisionStart..<lines.count
+    if !decision.isEmpty { lines.append(("", .plain)) }
     // The note.
     let noteLabel = labelled(.note, language)
     if state.mode == .editingNote, let editor = state.field?.editor {
@@ -218,11 +224,6 @@ struct QuestionScreen {
           .joined(separator: " · "),
         .plain)
     }
-    // The provider's current claim (its imported workbook): its word, apart from the answer.
-    if let claim = answer?.claim {
-      let question = questionnaire.questions[state.wizard.cursor]
-      wrap(claim.line(question, language, questionnaire) + " (p)", TextStyle(color: .accent))
-    }
     if answer?.flagged == true {
       lines.append((Phrase.flagged.text(language), TextStyle(bold: true, color: .warning)))
     }
@@ -241,8 +242,11 @@ struct QuestionScreen {
 
     let top = 3
     let bottom = canvas.height - 4
+    let settled = Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top)
     let window = Viewport(
-      offset: Viewport.settle(0, focus: focus, total: lines.count, rows: bottom - top),
+      offset: Viewport.reveal(
+        decision, keeping: focus ?? questionLine, offset: settled, total: lines.count,
+        rows: bottom - top),
       total: lines.count,
       rows: bottom - top)
     let first = screen.scrolled(

@@ -486,17 +486,22 @@ struct CISOAssistantLibraryReader {
         report(node.parentPlace ?? node.place, .unknownParent(parent, child: node.urn))
         continue
       }
-      // Follow the parents: back to this node, or longer than there are nodes, loops.
+      // Follow the parents: back to this node is a loop, reported once, at its first node, with
+      // its own nodes. A node met again that is not this one is a loop this node only leads
+      // into: its own nodes report it.
       var seen: [String] = [node.urn]
+      var visited: Set<String> = [node.urn]
       var current = parent
       while true {
-        if current == node.urn || seen.count > library.nodes.count {
+        if current == node.urn {
           report(node.parentPlace ?? node.place, .parentLoop(seen + [current]))
           inReportedLoop.formUnion(seen)
           break
         }
+        if visited.contains(current) || inReportedLoop.contains(current) { break }
         guard let next = parentOf[current] else { break }
         seen.append(current)
+        visited.insert(current)
         current = next
       }
     }

@@ -23,15 +23,15 @@ enum MergeMessages: CaseIterable, TranslatedText {
       )
     case .gitSetupDone:
       return (
-        "dépôt %1 : git fusionne désormais les sessions de %2 avec « %3 »",
-        "repository %1: git now merges the sessions of %2 with '%3'",
-        "repository %1: git voegt de sessies van %2 voortaan samen met ‘%3’"
+        "dépôt %1 : git fusionne désormais les fichiers de session du dossier %2 avec « %3 »",
+        "repository %1: git now merges the session files in folder %2 with '%3'",
+        "repository %1: git voegt de sessiebestanden in map %2 voortaan samen met ‘%3’"
       )
     case .gitSetupUnchanged:
       return (
-        "dépôt %1 : déjà configuré, git fusionne les sessions de %2 avec « %3 »",
-        "repository %1: already set up, git merges the sessions of %2 with '%3'",
-        "repository %1: al ingesteld, git voegt de sessies van %2 samen met ‘%3’"
+        "dépôt %1 : déjà configuré, git fusionne les fichiers de session du dossier %2 avec « %3 »",
+        "repository %1: already set up, git merges the session files in folder %2 with '%3'",
+        "repository %1: al ingesteld, git voegt de sessiebestanden in map %2 samen met ‘%3’"
       )
     case .fileWritten: return ("écrit : %1", "written: %1", "geschreven: %1")
     case .fileUnchanged: return ("inchangé : %1", "unchanged: %1", "ongewijzigd: %1")

@@ -74,19 +74,19 @@ import Testing
       (
         .fr,
         "Acceptée sous conditions le 2026-12-10 par Jan Peeters (Administrateur général), référence CD-2026-14",
-        "signée le 2026-12-10 par Jan Peeters ; 1 réponse(s) modifiée(s) depuis",
+        "acceptée sous conditions le 2026-12-10 par Jan Peeters ; 1 réponse(s) modifiée(s) depuis",
         "Le contenu n'a pas changé depuis la décision."
       ),
       (
         .en,
         "Accepted with conditions on 2026-12-10 by Jan Peeters (Administrateur général), reference CD-2026-14",
-        "signed off on 2026-12-10 by Jan Peeters; 1 answer(s) changed since",
+        "accepted with conditions on 2026-12-10 by Jan Peeters; 1 answer(s) changed since",
         "The content has not changed since the decision."
       ),
       (
         .nl,
         "Onder voorwaarden aanvaard op 2026-12-10 door Jan Peeters (Administrateur général), referentie CD-2026-14",
-        "afgetekend op 2026-12-10 door Jan Peeters; 1 antwoord(en) gewijzigd sindsdien",
+        "onder voorwaarden aanvaard op 2026-12-10 door Jan Peeters; 1 antwoord(en) gewijzigd sindsdien",
         "De inhoud is niet gewijzigd sinds de beslissing."
       ),
     ]
@@ -172,7 +172,8 @@ import Testing
     #expect(html.contains("<h3>Management&#39;s decision</h3>"))
     #expect(
       html.contains(
-        "<p class=\"warn\">signed off on 2026-12-01 by Jan Peeters; 1 answer(s) changed since</p>"))
+        "<p class=\"warn\">accepted with conditions on 2026-12-01 by Jan Peeters; 1 answer(s) changed since</p>"
+      ))
     #expect(html.contains("Supersedes 1 earlier decision(s)"))
     #expect(html.contains("Last change: 2027-01-15 08:02 UTC by Bart &lt;b&gt;"), "escaped")
   }
@@ -186,7 +187,9 @@ import Testing
     #expect(decision["contentChanged"] as? Bool == true)
     #expect(decision["answersChangedSince"] as? Int == 1)
     #expect(decision["superseded"] as? Int == 1)
-    #expect((decision["outOfDate"] as? String)?.hasPrefix("signée le 2026-12-01") == true)
+    #expect(
+      (decision["outOfDate"] as? String)?.hasPrefix("acceptée sous conditions le 2026-12-01")
+        == true)
     #expect(
       try ReportFixture.report().json().contains("\"decision\"") == false, "absent without one")
   }

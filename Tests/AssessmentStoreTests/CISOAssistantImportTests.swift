@@ -311,6 +311,28 @@ import Testing
           "urn:test:risk:req_node:mini:a",
         ]))
     #expect(loop.first?.line == 18)
+    // A node whose parents lead into a loop, without being in it: the loop is reported once,
+    // at its first node, with its own nodes only.
+    let into = Self.problems(
+      Self.library(
+        """
+            - urn: urn:test:risk:req_node:mini:c
+              assessable: true
+              parent_urn: urn:test:risk:req_node:mini:a
+            - urn: urn:test:risk:req_node:mini:a
+              assessable: false
+              parent_urn: urn:test:risk:req_node:mini:b
+            - urn: urn:test:risk:req_node:mini:b
+              assessable: true
+              parent_urn: urn:test:risk:req_node:mini:a
+        """))
+    #expect(
+      into.map(\.kind) == [
+        .parentLoop([
+          "urn:test:risk:req_node:mini:a", "urn:test:risk:req_node:mini:b",
+          "urn:test:risk:req_node:mini:a",
+        ])
+      ])
   }
 
   @Test func anUnknownQuestionTypeIsLocated() {

@@ -42,6 +42,31 @@ import Testing
     #expect(screen.contains("o take ours  t take theirs  Enter/1-9 answer anew"))
   }
 
+  /// At 80×24, on a question whose introduction, help and choices fill the screen, both sides
+  /// and the provider's claim stay in view with the highlighted choice: pressing o or t without
+  /// seeing the other person's answer would be a guess.
+  @Test func bothSidesAndTheClaimShowWithTheChoicesAt80x24() throws {
+    for id in ["ctr_port_migration_assistance", "ctr_sub_sole_responsibility"] {
+      var harness = Harness(try BuiltinQuestionnaires.resolve(nil), language: .fr)
+      harness.go(to: id)
+      harness.state.wizard.answers[id] = Answer(
+        value: .choice("partial"),
+        claims: [
+          ProviderClaim(
+            value: .choice("compliant"), explanation: "clause 12", evidence: [], remarks: "",
+            importedAt: t0, workbookSHA256: "ab", cell: "Questions!F3")
+        ],
+        conflict: AnswerConflict(
+          ours: .init(value: .choice("partial"), note: "", by: "Bruno", at: t0),
+          theirs: .init(value: .choice("noncompliant"), note: "", by: "Anne", at: t1)))
+      let screen = harness.render(width: 80, height: 24).snapshot
+      #expect(screen.contains("o la nôtre : Partiellement conforme"), "\(id)\n\(screen)")
+      #expect(screen.contains("t la leur : Non conforme"), "\(id)\n\(screen)")
+      #expect(screen.contains("Fournisseur"), "\(id)\n\(screen)")
+      #expect(screen.contains("(•)"), "\(id)\n\(screen)")
+    }
+  }
+
   @Test func takingTheirsThenOursSettlesBothAndSaysSo() throws {
     var harness = try harness()
     harness.press(.character("t"))
