@@ -206,6 +206,14 @@ import Workbook
     #expect((encryption["description"] as? String)?.contains(expected.unjudged) == true)
     let network = try #require(observations.first { props($0)["question-id"] == "network" })
     #expect(props(network)["provider-claim"] == nil, "an equal claim")
+    // NIST's schema and compliance-trestle read it, where their environment is (.ci/run).
+    let python = repositoryRoot + "/.venv-ci/bin/python"
+    guard FileManager.default.isExecutableFile(atPath: python) else { return }
+    let path = NSTemporaryDirectory() + "oscal-claims-\(UUID().uuidString).json"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try oscal.write(toFile: path, atomically: true, encoding: .utf8)
+    let validated = try runBinary(python, [repositoryRoot + "/scripts/validate-oscal", path])
+    #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
   }
 
   @Test func everyPhraseExistsInEveryLanguageWithTheSamePlaceholders() {
