@@ -16,7 +16,7 @@ public enum ClaimDifferencePhrase: TranslatedText, CaseIterable, Sendable {
       return (
         "Déclarations du fournisseur différentes du jugement de l'évaluateur",
         "Provider's claims that differ from the assessor's judgement",
-        "Verklaringen van de leverancier die afwijken van het oordeel van de beoordelaar"
+        "Verklaringen van de leverancier die afwijken van het antwoord van de beoordelaar"
       )
     case .notice:
       return (

@@ -47,7 +47,7 @@ import Workbook
         "Évaluateur : pas encore jugé · Fournisseur : partiellement conforme"
       ),
       .nl: (
-        "Verklaringen van de leverancier die afwijken van het oordeel van de beoordelaar (2)",
+        "Verklaringen van de leverancier die afwijken van het antwoord van de beoordelaar (2)",
         "Beoordelaar: gedeeltelijk conform · Leverancier: conform — Backups in two regions — bewijsstuk: SOC 2 type II, geldig tot 2027-03-31 · geïmporteerd op 2027-01-09",
         "Beoordelaar: nog niet beoordeeld · Leverancier: gedeeltelijk conform"
       ),
