@@ -302,7 +302,9 @@ extension SummaryReport {
       return Row(
         [
           Self.textCell(refs(question)), Self.textCell(question.id),
-          Self.textCell(q(question.text)), Self.textCell(assessorWords(difference)),
+          Self.textCell(q(question.text)),
+          Self.textCell(
+            difference.answer.map { answerWords(question, $0) } ?? c(.notYetJudged)),
         ] + claim.dropLast().map(Self.textCell) + [Self.dayCell(claim.last ?? "")])
     }
     return Self.table(

@@ -164,6 +164,13 @@ import Workbook
     let sheet = try #require(
       workbook.sheets.first { $0.name == ClaimDifferencePhrase.sheet.text(language) })
     #expect(sheet.rows.count == 3, "a header and two differences")
+    // A cell holds the answer as the answers sheet writes it, not as the sentence does.
+    let assessor = sheet.rows.dropFirst().map { $0.cells[3].value }
+    #expect(
+      assessor == [
+        .text(language == .fr ? "Partiellement conforme" : "Partially compliant"),
+        .text(ClaimDifferencePhrase.notYetJudged.text(language)),
+      ])
     let answers = try #require(workbook.sheets.first { $0.name == report.w(.answersSheet) })
     #expect(answers.rows.first?.cells.count == report.csvHeader.count)
     let day = report.csvHeader.firstIndex(
