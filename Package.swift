@@ -130,7 +130,7 @@ let package = Package(
     .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
     .testTarget(
       name: "AssessmentReportsTests",
-      dependencies: ["AssessmentReports", "AssessmentCore", "TestSupport"]),
+      dependencies: ["AssessmentReports", "AssessmentCore", "TestSupport", "Workbook"]),
     .testTarget(
       name: "WorkbookTests",
       dependencies: [

@@ -31,6 +31,37 @@ public struct ProviderClaim: Equatable, Sendable {
     self.cell = cell
   }
 
-  /// Whether the claim says the same as the assessor's answer `value`.
-  public func agrees(with value: AnswerValue?) -> Bool { self.value == value }
+  /// Whether the claim says the same as the assessor's answer `value`, compared by the
+  /// answer's kind: choices (compliance, single, yes/no) by their ids; multiple choices as a set
+  /// of ids; numbers by their value; text and days exactly, after trimming the blanks around
+  /// them; a derogation record field by field. Without an answer (nil), or with a claim that
+  /// holds no answer, the two do not agree.
+  public func agrees(with value: AnswerValue?) -> Bool {
+    guard let claimed = self.value, let value else { return false }
+    switch (claimed, value) {
+    case (.choices(let left), .choices(let right)): return Set(left) == Set(right)
+    case (.text(let left), .text(let right)): return left.trimmed == right.trimmed
+    case (.date(let left), .date(let right)): return left.trimmed == right.trimmed
+    default: return claimed == value
+    }
+  }
+}
+
+/// A question whose current provider claim says something other than the assessor's answer,
+/// or that the assessor has not judged yet. Information for the assessor: it changes neither
+/// the answer nor the verdict.
+public struct ClaimDifference: Equatable, Sendable {
+  /// The question's position (walking order).
+  public var position: Int
+  /// The provider's current claim (the last imported); it always holds an answer.
+  public var claim: ProviderClaim
+  /// The assessor's answer, nil when not yet judged (none, in conflict, or no longer fitting
+  /// the question).
+  public var answer: AnswerValue?
+
+  public init(position: Int, claim: ProviderClaim, answer: AnswerValue?) {
+    self.position = position
+    self.claim = claim
+    self.answer = answer
+  }
 }

@@ -169,6 +169,11 @@ public struct RiskSummary: Equatable, Sendable {
   public var evidence: [Int]
   /// The evidence records expired on ``asOf``, of the questions that apply, in walking order.
   public var expiredEvidence: [ExpiredEvidence] = []
+  /// The questions that apply whose provider's current claim holds an answer.
+  public var claimCount = 0
+  /// Of those, the ones where the claim differs from the assessor's answer or the assessor has
+  /// not judged yet (``ProviderClaim/agrees(with:)``), in walking order.
+  public var claimDifferences: [ClaimDifference] = []
   /// Positions of the answers carried over from the previous assessment and not yet
   /// re-verified.
   public var toReverify: [Int] = []
@@ -219,6 +224,8 @@ public struct RiskEngine: Sendable {
     var unjustified: [Int] = []
     var evidence: [Int] = []
     var expiredEvidence: [ExpiredEvidence] = []
+    var claimCount = 0
+    var claimDifferences: [ClaimDifference] = []
     var toReverify: [Int] = []
     var derogationPositions: [Int] = []
     var invalid: [String] = []
@@ -291,6 +298,14 @@ public struct RiskEngine: Sendable {
         continue
       }
       if let action = answers.values[slot].action { actions.append((position, action)) }
+      // The claim is compared with what the assessor recorded (a carried answer as recorded),
+      // an answer in conflict or that no longer fits counting as not yet judged.
+      if let claim = answers.values[slot].claims.last, claim.value != nil {
+        claimCount += 1
+        if !claim.agrees(with: value) {
+          claimDifferences.append(ClaimDifference(position: position, claim: claim, answer: value))
+        }
+      }
       let carried = value != nil && answers.values[slot].reverify
       if carried {
         toReverify.append(position)
@@ -443,7 +458,8 @@ public struct RiskEngine: Sendable {
       register: register,
       sections: sections.filter { $0.applicable > 0 }, gaps: gaps, unanswered: unanswered,
       flagged: flagged, notApplicable: notApplicable, unjustifiedNotApplicable: unjustified,
-      evidence: evidence, expiredEvidence: expiredEvidence, toReverify: toReverify, plan: plan,
+      evidence: evidence, expiredEvidence: expiredEvidence, claimCount: claimCount,
+      claimDifferences: claimDifferences, toReverify: toReverify, plan: plan,
       visibility: visibility, invalidAnswerIDs: invalid.sorted(), conflicts: conflicts)
   }
 

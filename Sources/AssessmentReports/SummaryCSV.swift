@@ -56,19 +56,24 @@ public enum CSV {
 extension SummaryReport {
   /// The column headings of ``csvRows()``, in the report's language.
   public var csvHeader: [String] {
-    [
+    let question: [String] = [
       r(.citation), r(.questionID), r(.sectionColumn), r(.questionColumn),
       DutyOwner.heading(language), r(.answerColumn),
       r(.severityColumn), r(.likelihood), r(.impact), r(.levelColumn), r(.blockingColumn),
-      r(.noteColumn), r(.evidenceList), r(.actionOwner), r(.dueDate), r(.status),
-      r(.actionReference),
-      p(.acceptedBy), r(.acceptedUntilColumn),
+      r(.noteColumn), r(.evidenceList),
     ]
+    let plan: [String] = [
+      r(.actionOwner), r(.dueDate), r(.status), r(.actionReference), p(.acceptedBy),
+      r(.acceptedUntilColumn),
+    ]
+    return question + claimHeadings + plan
   }
 
   /// One row per question that applies, in walking order: compliance questions with their
   /// scoring, the others (scope, context, derogations) with their answer only; after the
-  /// question, who must act on it. The last six columns are the question's action, when it has
+  /// question, who must act on it. After the evidence, the provider's current claim (its answer,
+  /// explanation, evidence and the day it was imported), empty without one: the provider's word
+  /// beside the assessor's, never in its place. The last six columns are the question's action, when it has
   /// one: owner (who must act on the point while none is named), due date, status (in words;
   /// "risk accepted" for an accepted risk), reference, and for an accepted risk who accepted it
   /// and until when.
@@ -90,7 +95,7 @@ extension SummaryReport {
       let action = answer?.action
       let accepted = action?.status == .riskAccepted
       let duty = questionnaire.owner(at: position)
-      return [
+      let scored: [String] = [
         question.refs.isEmpty ? "" : cite(question.refs), question.id, section, q(question.text),
         owners[duty.order], csvAnswer(position), question.severity.map { t($0.phrase) } ?? "",
         finding.map { likelihoodLabel($0.likelihood) } ?? "",
@@ -101,11 +106,14 @@ extension SummaryReport {
         answer?.note ?? "",
         (answer?.evidence ?? []).map { evidenceWords($0, question: question.id) }
           .joined(separator: "\n"),
+      ]
+      let planned: [String] = [
         action.map { $0.owner.isBlank ? owners[duty.order] : $0.owner } ?? "",
         action?.dueDate ?? "", action.map { statusWords[$0.status] ?? "" } ?? "",
         action?.reference ?? "", accepted ? action?.acceptedBy ?? "" : "",
         accepted ? action?.acceptedUntil ?? "" : "",
       ]
+      return scored + claimColumns(position) + planned
     }
   }
 

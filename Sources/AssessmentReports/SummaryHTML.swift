@@ -99,6 +99,15 @@ extension SummaryReport {
           html: htmlDerogations().description),
         at: 3)
     }
+    // Only a session with provider claims has the part: "none" then says they all agree.
+    if summary.claimCount > 0 {
+      let evidence = model.parts.firstIndex { $0.id == "evidence" } ?? model.parts.count - 1
+      model.parts.insert(
+        .init(
+          id: "provider-claims", title: c(.title), html: htmlClaimDifferences().description,
+          pageBreak: false),
+        at: evidence + 1)
+    }
     return model
   }
 
@@ -469,6 +478,23 @@ extension SummaryReport {
       }
     }
     return html2
+  }
+
+  /// The questions whose provider's claim differs from the assessor's answer, or that the
+  /// assessor has not judged yet: the assessor's side, the claim with its explanation and
+  /// evidence, the day it was imported.
+  func htmlClaimDifferences() -> HTML {
+    let differences = summary.claimDifferences
+    var html: HTML = "<h2>\(c(.title)) (\(differences.count))</h2>\n"
+    html += "<p>\(ClaimDifferencePhrase.notice.format(language, summary.claimCount))</p>\n"
+    if differences.isEmpty { return html + "<p>\(t(.none))</p>\n" }
+    return html
+      + questionTable(differences.map(\.position), c(.sheet)) { position, html in
+        guard let difference = differences.first(where: { $0.position == position }) else {
+          return
+        }
+        html.appendLines(self.claimDifferenceWords(difference))
+      }
   }
 
   func htmlContext() -> HTML {

@@ -27,6 +27,9 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
   public var evidence: [Evidence]
   /// The evidence records expired on ``asOf``, in walking order.
   public var expiredEvidence: [ExpiredEvidenceItem]
+  /// The questions whose provider's current claim differs from the assessor's answer, or that
+  /// the assessor has not judged yet, in walking order; empty without claims.
+  public var providerClaimDifferences: [ClaimDifferenceItem]
   /// Answers that are neither scored nor derogations: the scoping and context.
   public var context: [ContextAnswer]
   /// Answers kept in the session that no longer fit their question (counted as unanswered).
@@ -218,6 +221,24 @@ public struct SummaryDocument: Encodable, Equatable, Sendable {
     struct File: Encodable, Equatable, Sendable {
       var path, sha256: String
     }
+
+    init(_ record: EvidenceRecord, asOf day: String) {
+      reference = record.reference
+      issuedOn = record.issuedOn.isEmpty ? nil : record.issuedOn
+      validUntil = record.validUntil.isEmpty ? nil : record.validUntil
+      file = record.file.map { File(path: $0.path, sha256: $0.sha256) }
+      expired = record.isExpired(on: day)
+    }
+  }
+  /// A provider's claim beside the assessor's answer, both in words; `answer` is absent when the
+  /// assessor has not judged the question yet.
+  public struct ClaimDifferenceItem: Encodable, Equatable, Sendable {
+    var question, claim: String
+    var answer: String?
+    var notYetJudged: Bool
+    var importedOn, explanation: String
+    var evidence: [EvidenceItem]
+    var remarks: String
   }
   public struct ExpiredEvidenceItem: Encodable, Equatable, Sendable {
     var question, reference, validUntil: String
@@ -338,19 +359,23 @@ extension SummaryReport {
         let records = answers[id($0)]?.evidence ?? []
         return SummaryDocument.Evidence(
           question: id($0), items: records.map(\.reference),
-          records: records.map { record in
-            SummaryDocument.EvidenceItem(
-              reference: record.reference,
-              issuedOn: record.issuedOn.isEmpty ? nil : record.issuedOn,
-              validUntil: record.validUntil.isEmpty ? nil : record.validUntil,
-              file: record.file.map { .init(path: $0.path, sha256: $0.sha256) },
-              expired: record.isExpired(on: summary.asOf))
-          })
+          records: records.map { SummaryDocument.EvidenceItem($0, asOf: summary.asOf) })
       },
       expiredEvidence: summary.expiredEvidence.map {
         .init(
           question: id($0.position), reference: $0.record.reference,
           validUntil: $0.record.validUntil)
+      },
+      providerClaimDifferences: summary.claimDifferences.map { difference in
+        let question = questionnaire.questions[difference.position]
+        let claim = difference.claim
+        return SummaryDocument.ClaimDifferenceItem(
+          question: question.id, claim: claim.value.map { answerWords(question, $0) } ?? "",
+          answer: difference.answer.map { answerWords(question, $0) },
+          notYetJudged: difference.answer == nil, importedOn: Self.importDay(claim),
+          explanation: claim.explanation,
+          evidence: claim.evidence.map { SummaryDocument.EvidenceItem($0, asOf: summary.asOf) },
+          remarks: claim.remarks)
       },
       context: contextPositions.compactMap { position in
         let question = questionnaire.questions[position]

@@ -238,23 +238,41 @@ extension SummaryReport {
 
     var observations: [O.Observation] = []
     var observationOf: [String: String] = [:]
+    var differences: [Int: ClaimDifference] = [:]
+    for difference in summary.claimDifferences { differences[difference.position] = difference }
     for position in applicablePositions {
       let question = questionnaire.questions[position]
       let answer = answers[question.id]
       let words = answerWords(at: position)
       let note = answer?.note.trimmed ?? ""
       let evidence = answer?.evidence.filter { !$0.reference.isBlank } ?? []
-      guard words != nil || !note.isEmpty || !evidence.isEmpty else { continue }
+      let difference = differences[position]
+      guard words != nil || !note.isEmpty || !evidence.isEmpty || difference != nil else {
+        continue
+      }
       let id = uuid("observation/" + question.id)
       observationOf[question.id] = id
       var description = "\(q(question.text))\n\n\(t(.answer)): \(words ?? r(.notAnswered))"
       if !note.isEmpty { description += "\n\n\(t(.note)): \(note)" }
+      // The provider's claim that differs is information beside the assessor's observation,
+      // in its description and as properties, never as its answer.
+      var claimProps: [O.Property] = []
+      if let difference {
+        description += "\n\n\(c(.title)): \(claimDifferenceWords(difference))"
+        claimProps = [
+          O.Property(
+            name: "provider-claim",
+            value: s(difference.claim.value.map { answerWords(question, $0) } ?? "")),
+          O.Property(name: "provider-claim-imported", value: Self.importDay(difference.claim)),
+        ]
+      }
       observations.append(
         O.Observation(
           uuid: id, title: s(refsOrID(question) + " — " + q(question.text)),
           description: description,
           props: [O.Property(name: "question-id", value: s(question.id))]
-            + (words == nil ? [] : [O.Property(name: "answer", value: s(words ?? ""))]),
+            + (words == nil ? [] : [O.Property(name: "answer", value: s(words ?? ""))])
+            + claimProps,
           methods: ["EXAMINE", "INTERVIEW"], types: ["control-objective"], origins: byAssessor,
           relevantEvidence: evidence.isEmpty
             ? nil

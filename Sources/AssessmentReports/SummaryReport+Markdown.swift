@@ -185,6 +185,15 @@ extension SummaryReport {
         items.first { $0.position == position }?.records.joined(separator: "; ")
       }
     }
+    // Only a session with provider claims has the list: "none" then says they all agree.
+    if summary.claimCount > 0 {
+      let differences = summary.claimDifferences
+      list(c(.title), differences.map(\.position)) { position in
+        differences.first { $0.position == position }.map(self.claimDifferenceWords)
+      }
+      out.append("")
+      out.append("\(ClaimDifferencePhrase.notice.format(language, summary.claimCount))")
+    }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
       out.append("")

@@ -176,6 +176,14 @@ extension SummaryReport {
         items.first { $0.position == position }?.records.joined(separator: "; ")
       }
     }
+    // Only a session with provider claims has the list: "none" then says they all agree.
+    if summary.claimCount > 0 {
+      let differences = summary.claimDifferences
+      listSection(c(.title), differences.map(\.position), into: &sink) { position in
+        differences.first { $0.position == position }.map(self.claimDifferenceWords)
+      }
+      sink.add("  " + ClaimDifferencePhrase.notice.format(language, summary.claimCount), .dim)
+    }
     let invalid = invalidAnswers
     if !invalid.isEmpty {
       heading(f(.listInvalid, invalid.count))

@@ -62,6 +62,7 @@ extension SummaryReport {
     var sheets = [identificationSheet(provenance), answersSheet(), gapsSheet(), planSheet()]
     if !summary.register.isEmpty { sheets.append(registerSheet()) }
     if !summary.expiredEvidence.isEmpty { sheets.append(expiredEvidenceSheet()) }
+    if !summary.claimDifferences.isEmpty { sheets.append(claimDifferencesSheet()) }
     return Workbook(sheets: sheets)
   }
 
@@ -157,7 +158,9 @@ extension SummaryReport {
     let header = csvHeader
     let levelColumn = header.firstIndex(of: r(.levelColumn))
     let dayColumns = Set(
-      [r(.dueDate), r(.acceptedUntilColumn)].compactMap { header.firstIndex(of: $0) })
+      [r(.dueDate), r(.acceptedUntilColumn), c(.claimImportedColumn)].compactMap {
+        header.firstIndex(of: $0)
+      })
     let rows = zip(positions, csvRows()).map { position, fields in
       Row(
         fields.enumerated().map { index, field in
@@ -172,7 +175,9 @@ extension SummaryReport {
     }
     return Self.table(
       w(.answersSheet), header: header, rows: rows,
-      widths: [12, 16, 18, 45, 14, 18, 11, 12, 12, 11, 12, 30, 24, 16, 11, 12, 16, 16, 12])
+      widths: [
+        12, 16, 18, 45, 14, 18, 11, 12, 12, 11, 12, 30, 24, 18, 30, 24, 12, 16, 11, 12, 16, 16, 12,
+      ])
   }
 
   func gapsSheet() -> Sheet {
@@ -283,5 +288,26 @@ extension SummaryReport {
     return Self.table(
       EvidencePhrase.expiredTitle.text(language), header: header, rows: rows,
       widths: [16, 50, 50, 14])
+  }
+
+  /// The questions whose provider's claim differs from the assessor's answer (or that the
+  /// assessor has not judged yet): the question, the assessor's answer, the provider's answer,
+  /// explanation and evidence, the day the claim was imported.
+  func claimDifferencesSheet() -> Sheet {
+    let header =
+      [r(.citation), r(.questionID), r(.questionColumn), c(.assessorAnswerColumn)] + claimHeadings
+    let rows = summary.claimDifferences.map { difference in
+      let question = questionnaire.questions[difference.position]
+      let claim = claimColumns(difference.position)
+      return Row(
+        [
+          Self.textCell(refs(question)), Self.textCell(question.id),
+          Self.textCell(q(question.text)),
+          Self.textCell(
+            difference.answer.map { answerWords(question, $0) } ?? c(.notYetJudged)),
+        ] + claim.dropLast().map(Self.textCell) + [Self.dayCell(claim.last ?? "")])
+    }
+    return Self.table(
+      c(.sheet), header: header, rows: rows, widths: [12, 16, 50, 18, 18, 40, 30, 12])
   }
 }

@@ -1,4 +1,5 @@
 import AssessmentCore
+import AssessmentReports
 import Foundation
 import Testing
 
@@ -60,6 +61,35 @@ import Testing
       contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/CLITests/Golden/\(session).en.json")
     )
     let problems = try schema.validate(data)
+    #expect(problems.isEmpty, "\(problems)")
+  }
+
+  /// A summary with what the golden files lack: provider claims that differ (one not yet
+  /// judged) and evidence records with their days.
+  @Test func aSummaryWithClaimsAndDatedEvidenceMatchesTheSchema() throws {
+    let schema = try JSONSchema(path: repositoryRoot + "/docs/summary.schema.json")
+    let record = EvidenceRecord(
+      reference: "SOC 2 type II", issuedOn: "2026-01-15", validUntil: "2026-03-31")
+    let claim = ProviderClaim(
+      value: .choice("compliant"), explanation: "Two regions", evidence: [record],
+      remarks: "See annex", importedAt: t0, workbookSHA256: String(repeating: "a", count: 64),
+      cell: "Questions!F3")
+    let answers: [String: Answer] = [
+      "personal_data": Answer(value: .choice("yes")),
+      "deployment": Answer(value: .choice("public")),
+      "restitution": Answer(value: .choice("partial"), evidence: [record], claims: [claim]),
+      "encryption": Answer(claims: [claim]),
+    ]
+    let state = Wizard(questionnaire: fixture).resume(
+      phase: .questions, metadata: SessionMetadata(created: t0, updated: t1), answers: answers,
+      cursor: 0)
+    let report = SummaryReport(
+      questionnaire: fixture,
+      summary: RiskEngine(questionnaire: fixture).summarize(state, asOf: t1),
+      answers: answers, language: .nl, digest: String(repeating: "ab", count: 32))
+    let json = try report.json()
+    #expect(json.contains("\"notYetJudged\" : true"), "\(json)")
+    let problems = try schema.validate(Data(json.utf8))
     #expect(problems.isEmpty, "\(problems)")
   }
 }

@@ -145,9 +145,9 @@ import Testing
     #expect(parsed.status == 0, "\(parsed.stderr)")
     let rows = try #require(
       try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String]])
-    #expect(rows.first?.count == 19)
+    #expect(rows.first?.count == 23)
     #expect(rows.first?.first == "Referentie")
-    #expect(rows.dropFirst().allSatisfy { $0.count == 19 })
+    #expect(rows.dropFirst().allSatisfy { $0.count == 23 })
     #expect(rows.count > 5)
     let bad = try summary("mixed", ["--format", "csv", "--csv-delimiter", "\"\""])
     #expect(bad.status == 64)
