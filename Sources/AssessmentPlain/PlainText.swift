@@ -328,7 +328,7 @@ enum PlainCommand: CaseIterable {
     case .decision:
       what = (
         "depuis la revue ou le résumé : enregistrer la décision de la direction, champ par champ (décision, décidé par, fonction, référence, date, conditions)",
-        "from the review or the summary: record management's decision, field by field (decision, decided by, role, reference, day, conditions)",
+        "from the review or the summary: record management's decision, field by field (decision, decided by, role, reference, date, conditions)",
         "vanuit het nazicht of de samenvatting: de beslissing van de directie registreren, veld per veld (beslissing, beslist door, functie, referentie, datum, voorwaarden)"
       )
     case .confirm:
