@@ -12,15 +12,15 @@ public enum ClaimPhrase: CaseIterable, Sendable, TranslatedText {
     case .noValue: return ("pas de réponse", "no answer", "geen antwoord")
     case .noClaim:
       return (
-        "Le fournisseur n'a pas donné de réponse à prendre pour cette question.",
+        "Le fournisseur n'a pas donné de réponse à reprendre pour cette question.",
         "The provider gave no answer to take for this question.",
-        "De leverancier gaf geen antwoord om over te nemen voor deze vraag."
+        "De leverancier heeft voor deze vraag geen antwoord gegeven dat u kunt overnemen."
       )
     case .taken:
       return (
-        "Réponse du fournisseur prise comme la vôtre : « %1 ».",
+        "Réponse du fournisseur reprise comme votre réponse : « %1 ».",
         "The provider's answer taken as yours: “%1”.",
-        "Antwoord van de leverancier overgenomen als het uwe: ‘%1’."
+        "Antwoord van de leverancier overgenomen als uw antwoord: ‘%1’."
       )
     }
   }

@@ -12,7 +12,7 @@ public enum ConflictText: CaseIterable, TranslatedText {
       return (
         "Conflit : deux copies fusionnées de la session ne disent pas la même chose",
         "Conflict: two merged copies of the session disagree",
-        "Conflict: twee samengevoegde kopieën van de sessie zeggen niet hetzelfde"
+        "Conflict: twee samengevoegde kopieën van de sessie verschillen"
       )
     case .ours: return ("o la nôtre", "o ours", "o de onze")
     case .theirs: return ("t la leur", "t theirs", "t de andere")
@@ -20,12 +20,12 @@ public enum ConflictText: CaseIterable, TranslatedText {
       return (
         "ou répondez autrement : la réponse donnée tranche le conflit",
         "or answer anew: the answer given settles the conflict",
-        "of antwoord anders: het gegeven antwoord beslecht het conflict"
+        "of geef een ander antwoord: dat antwoord beslecht het conflict"
       )
     case .noConflict:
       return (
         "cette réponse n'est pas en conflit", "this answer is not in conflict",
-        "dit antwoord is niet in conflict"
+        "voor dit antwoord is er geen conflict"
       )
     case .reviewHeading:
       return ("En conflit (%1)", "In conflict (%1)", "In conflict (%1)")
@@ -33,7 +33,7 @@ public enum ConflictText: CaseIterable, TranslatedText {
       return (
         "%1 en conflit après une fusion : o garde la nôtre, t prend la leur, ou répondez autrement",
         "%1 in conflict after a merge: o keeps ours, t takes theirs, or answer anew",
-        "%1 in conflict na het samenvoegen: o houdt de onze, t neemt de andere, of antwoord anders"
+        "%1 in conflict na het samenvoegen: o behoudt de onze, t neemt de andere over, of geef een ander antwoord"
       )
     case .allSettled:
       return (
@@ -44,7 +44,7 @@ public enum ConflictText: CaseIterable, TranslatedText {
     case .by: return ("par %1, %2", "by %1, %2", "door %1, %2")
     case .noValue: return ("sans réponse", "no answer", "geen antwoord")
     case .note: return ("note", "note", "notitie")
-    case .evidence: return ("preuves", "evidence", "bewijs")
+    case .evidence: return ("preuves", "evidence", "bewijsstukken")
     case .plan: return ("plan d'action", "action plan", "actieplan")
     case .flagged: return ("marquée à revoir", "flagged", "gemarkeerd")
     }

@@ -122,23 +122,23 @@ extension App {
     KeyBinding(
       [.character("p")], .takeClaim,
       help: (
-        "prendre la réponse du fournisseur (son classeur importé) comme la vôtre",
+        "reprendre la réponse du fournisseur (de son classeur importé) comme votre réponse",
         "take the provider's answer (from its imported workbook) as yours",
-        "het antwoord van de leverancier (uit zijn ingelezen werkmap) overnemen als het uwe"
+        "het antwoord van de leverancier (uit de ingelezen werkmap) als uw antwoord overnemen"
       )),
     KeyBinding(
       [.character("o")], .takeOurs,
       help: (
         "conflit de fusion : garder notre réponse (celle de cette copie)",
         "merge conflict: keep our answer (this copy's)",
-        "samenvoegconflict: ons antwoord houden (dat van deze kopie)"
+        "samenvoegconflict: ons antwoord behouden (dat van deze kopie)"
       )),
     KeyBinding(
       [.character("t")], .takeTheirs,
       help: (
         "conflit de fusion : prendre leur réponse (celle de l'autre copie) ; répondre autrement tranche aussi le conflit",
         "merge conflict: take their answer (the other copy's); answering anew settles it too",
-        "samenvoegconflict: hun antwoord nemen (dat van de andere kopie); opnieuw antwoorden beslecht het ook"
+        "samenvoegconflict: hun antwoord overnemen (dat van de andere kopie); een ander antwoord geven beslecht het conflict ook"
       )),
     KeyBinding(
       [.character("?"), .function(1)], .help,

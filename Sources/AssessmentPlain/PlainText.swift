@@ -328,7 +328,7 @@ enum PlainCommand: CaseIterable {
     case .decision:
       what = (
         "depuis la revue ou le résumé : enregistrer la décision de la direction, champ par champ (décision, décidé par, fonction, référence, date, conditions)",
-        "from the review or the summary: record management's decision, field by field (decision, decided by, role, reference, day, conditions)",
+        "from the review or the summary: record management's decision, field by field (decision, decided by, role, reference, date, conditions)",
         "vanuit het nazicht of de samenvatting: de beslissing van de directie registreren, veld per veld (beslissing, beslist door, functie, referentie, datum, voorwaarden)"
       )
     case .confirm:
@@ -339,9 +339,9 @@ enum PlainCommand: CaseIterable {
       )
     case .take:
       what = (
-        "prendre la réponse du fournisseur (son classeur importé) comme la vôtre",
+        "reprendre la réponse du fournisseur (de son classeur importé) comme votre réponse",
         "take the provider's answer (from its imported workbook) as yours",
-        "het antwoord van de leverancier (uit zijn ingelezen werkmap) overnemen als het uwe"
+        "het antwoord van de leverancier (uit de ingelezen werkmap) als uw antwoord overnemen"
       )
     case .back:
       what = (
@@ -394,13 +394,13 @@ enum PlainCommand: CaseIterable {
       what = (
         "conflit de fusion : garder notre réponse (celle de cette copie)",
         "merge conflict: keep our answer (this copy's)",
-        "samenvoegconflict: ons antwoord houden (dat van deze kopie)"
+        "samenvoegconflict: ons antwoord behouden (dat van deze kopie)"
       )
     case .takeTheirs:
       what = (
         "conflit de fusion : prendre leur réponse (celle de l'autre copie) ; répondre autrement tranche aussi le conflit",
         "merge conflict: take their answer (the other copy's); answering anew settles it too",
-        "samenvoegconflict: hun antwoord nemen (dat van de andere kopie); opnieuw antwoorden beslecht het ook"
+        "samenvoegconflict: hun antwoord overnemen (dat van de andere kopie); een ander antwoord geven beslecht het conflict ook"
       )
     case .quit:
       what = (

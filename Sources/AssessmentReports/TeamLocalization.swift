@@ -45,9 +45,9 @@ extension TeamPhrase: TranslatedText {
       return ("Dernière modification", "Last change", "Laatste wijziging")
     case .historyNoQuestion:
       return (
-        "la session n'a aucune réponse à la question « %1 » ; les questions : voir `cloud-assess summary`",
-        "the session has no answer to the question '%1'; for the questions, see `cloud-assess summary`",
-        "de sessie heeft geen antwoord op de vraag ‘%1’; zie `cloud-assess summary` voor de vragen"
+        "la session n'a pas de réponse à la question « %1 » ; vérifiez l'identifiant : la liste des questions est dans `cloud-assess summary`",
+        "the session has no answer to the question '%1'; check the id: `cloud-assess summary` lists the questions",
+        "de sessie heeft geen antwoord op de vraag ‘%1’; controleer de id: `cloud-assess summary` toont de lijst van de vragen"
       )
     case .historyOrphan:
       return (
@@ -134,7 +134,7 @@ extension TeamPhrase: TranslatedText {
     case .decisionListCurrent:
       return ("%1 le %2 par %3", "%1 on %2 by %3", "%1 op %2 door %3")
     case .decisionListOutOfDate:
-      return ("DÉCISION PÉRIMÉE", "DECISION OUT OF DATE", "BESLISSING VEROUDERD")
+      return ("DÉCISION PÉRIMÉE", "DECISION OUT OF DATE", "VEROUDERDE BESLISSING")
     case .fieldBy: return ("Décidé par", "Decided by", "Beslist door")
     case .fieldRole: return ("Fonction", "Role", "Functie")
     case .fieldDecision: return ("Décision", "Decision", "Beslissing")
@@ -144,7 +144,7 @@ extension TeamPhrase: TranslatedText {
         "Referentie (notulen, beslissingsnummer)"
       )
     case .fieldOn:
-      return ("Date de la décision", "Day of the decision", "Datum van de beslissing")
+      return ("Date de la décision", "Date of the decision", "Datum van de beslissing")
     case .fieldConditions: return ("Conditions", "Conditions", "Voorwaarden")
     case .signOffTitle:
       return (
@@ -176,9 +176,9 @@ extension TeamPhrase: TranslatedText {
       )
     case .problemInTheFuture:
       return (
-        "la date de la décision, %1, est dans le futur : une décision se consigne une fois prise",
-        "the day of the decision, %1, is in the future: a decision is recorded once taken",
-        "de datum van de beslissing, %1, ligt in de toekomst: een beslissing wordt geregistreerd als ze genomen is"
+        "la date de la décision, %1, est dans le futur : une décision ne s'enregistre qu'une fois prise ; indiquez le jour où elle a été prise",
+        "the date of the decision, %1, is in the future: a decision is recorded once taken; give the day it was taken",
+        "de datum van de beslissing, %1, ligt in de toekomst: een beslissing wordt pas geregistreerd als ze genomen is; vermeld de dag waarop ze genomen werd"
       )
     case .problemConditionsMissing:
       return (
@@ -195,7 +195,7 @@ extension TeamPhrase: TranslatedText {
     case .problemNotAcceptableBlocking:
       return (
         "constat bloquant non couvert par une dérogation valable : %1",
-        "blocking finding not covered by a derogation that counts: %1",
+        "blocking finding not covered by a valid derogation: %1",
         "blokkerende vaststelling die niet gedekt is door een geldige afwijking: %1"
       )
     case .problemConditions:
@@ -208,7 +208,7 @@ extension TeamPhrase: TranslatedText {
     case .problemCovered:
       return (
         "Un constat bloquant couvert par une dérogation valable (référence, octroyée par, date, échéance non dépassée) n'empêche pas l'acceptation ; une décision « refuse » est toujours possible.",
-        "A blocking finding covered by a derogation that counts (reference, granted by, day, expiry not past) does not prevent acceptance; a 'refuse' decision is always possible.",
+        "A blocking finding covered by a valid derogation (reference, granted by, day, expiry not past) does not prevent acceptance; a 'refuse' decision is always possible.",
         "Een blokkerende vaststelling die gedekt is door een geldige afwijking (referentie, toegekend door, datum, vervaldatum niet verstreken) belet de aanvaarding niet; een beslissing ‘refuse’ is altijd mogelijk."
       )
     case .personIs:

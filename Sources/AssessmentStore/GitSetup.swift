@@ -75,7 +75,7 @@ public enum GitSetup {
         return pick(
           "git est introuvable (PATH) : installez-le (paquet git) pour partager des sessions",
           "git cannot be found (PATH): install it (package git) to share sessions",
-          "git is niet gevonden (PATH): installeer het (pakket git) om sessies te delen")
+          "git werd niet gevonden (PATH): installeer het (pakket git) om sessies te delen")
       case .notADirectory(let path):
         return pick(
           "\(path) n'est pas un dossier : donnez le dossier des sessions",
@@ -85,7 +85,7 @@ public enum GitSetup {
         return pick(
           "\(path) n'est pas dans un dépôt git : créez-en un (git init \(path)) ou clonez celui de l'équipe, puis relancez cloud-assess git-setup",
           "\(path) is not in a git repository: create one (git init \(path)) or clone the team's, then run cloud-assess git-setup again",
-          "\(path) is niet in een git-repository: maak er een (git init \(path)) of kloon die van het team, en voer cloud-assess git-setup opnieuw uit"
+          "\(path) is niet in een git-repository: maak er een aan (git init \(path)) of kloon die van het team, en voer cloud-assess git-setup opnieuw uit"
         )
       case .notARegularFile(let path):
         return pick(

@@ -98,7 +98,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
       return pick(
         "le fichier de session \(path) contient des marques de conflit de git (<<<<<<<) : git l'a fusionné comme du texte, car le pilote de fusion de cloud-assess n'est pas configuré sur cette machine. Il est resté intact. Pour réparer : cloud-assess git-setup, puis git checkout -m \(path) refait la fusion avec le pilote (docs/team.md)",
         "the session file \(path) holds git's conflict markers (<<<<<<<): git merged it as text because cloud-assess's merge driver is not configured on this machine. It was left untouched. To repair: cloud-assess git-setup, then git checkout -m \(path) merges it again with the driver (docs/team.md)",
-        "het sessiebestand \(path) bevat conflictmarkeringen van git (<<<<<<<): git heeft het als tekst samengevoegd omdat het samenvoegstuurprogramma van cloud-assess op deze machine niet ingesteld is. Het is onaangeroerd gelaten. Herstellen: cloud-assess git-setup, daarna voegt git checkout -m \(path) het opnieuw samen met het stuurprogramma (docs/team.md)"
+        "het sessiebestand \(path) bevat conflictmarkeringen van git (<<<<<<<): git heeft het als tekst samengevoegd omdat de samenvoegdriver (merge driver) van cloud-assess op deze machine niet ingesteld is. Het is onaangeroerd gelaten. Herstellen: cloud-assess git-setup, daarna voegt git checkout -m \(path) het opnieuw samen met de driver (docs/team.md)"
       )
     case .sessionLocked(let path, let holder):
       return pick(

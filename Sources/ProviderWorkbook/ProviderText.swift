@@ -19,7 +19,7 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
     case .questionsSheet: return ("Questions", "Questions", "Vragen")
     case .title:
       return (
-        "Questionnaire au fournisseur", "Questionnaire for the provider",
+        "Questionnaire destiné au fournisseur", "Questionnaire for the provider",
         "Vragenlijst voor de leverancier"
       )
     case .deadline:
@@ -34,15 +34,15 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
       )
     case .stepAnswer:
       return (
-        "2. « %1 » : choisissez dans la liste déroulante : %2. Une question à choix propres (oui ou non, un lieu) a sa propre liste.",
+        "2. « %1 » : choisissez dans la liste déroulante : %2. Une question qui a ses propres choix (oui ou non, un lieu) a sa propre liste.",
         "2. '%1': choose from the drop-down list: %2. A question with choices of its own (yes or no, a place) has its own list.",
         "2. ‘%1’: kies uit de keuzelijst: %2. Een vraag met eigen keuzes (ja of nee, een plaats) heeft haar eigen lijst."
       )
     case .stepExplain:
       return (
-        "3. « %1 » : ce que vous faites pour y répondre (une mesure, une procédure, une clause du contrat). Pour « Non applicable », dites pourquoi.",
+        "3. « %1 » : ce que vous faites pour y satisfaire (une mesure, une procédure, une clause du contrat). Pour « Non applicable », dites pourquoi.",
         "3. '%1': what you do to meet it (a measure, a procedure, a contract clause). For 'Not applicable', say why.",
-        "3. ‘%1’: wat u doet om eraan te voldoen (een maatregel, een procedure, een contractbepaling). Bij ‘Niet van toepassing’: zeg waarom."
+        "3. ‘%1’: wat u doet om eraan te voldoen (een maatregel, een procedure, een contractbepaling). Bij ‘Niet van toepassing’: vermeld waarom."
       )
     case .stepEvidence:
       return (
@@ -52,20 +52,20 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
       )
     case .stepColumns:
       return (
-        "5. Vous pouvez ajouter, réordonner ou élargir des colonnes. Ne modifiez ni la colonne « %1 » ni la ligne 1, masquée : elles désignent les questions et les colonnes pour la relecture de vos réponses.",
-        "5. You may add, reorder or widen columns. Change neither the column '%1' nor row 1, which is hidden: they name the questions and the columns when your answers are read back.",
-        "5. U mag kolommen toevoegen, herschikken of verbreden. Wijzig noch de kolom ‘%1’ noch rij 1, die verborgen is: ze benoemen de vragen en de kolommen wanneer uw antwoorden worden ingelezen."
+        "5. Vous pouvez ajouter, réordonner ou élargir des colonnes. Ne modifiez ni la colonne « %1 » ni la ligne 1, masquée : elles identifient les questions et les colonnes lors de la lecture de vos réponses.",
+        "5. You may add, reorder or widen columns. Change neither the column '%1' nor row 1, which is hidden: they identify the questions and the columns when your answers are read back.",
+        "5. U mag kolommen toevoegen, herschikken of verbreden. Wijzig noch de kolom ‘%1’ noch rij 1, die verborgen is: ze identificeren de vragen en de kolommen wanneer uw antwoorden worden ingelezen."
       )
     case .stepReturn:
       return (
         "6. Renvoyez ce classeur, au format .xlsx, à %1. Vos réponses sont vos déclarations : l'évaluateur les examine avec leurs preuves, elles ne deviennent pas ses conclusions d'elles-mêmes.",
         "6. Return this workbook, as .xlsx, to %1. Your answers are your statements: the assessor examines them with their evidence; they do not become the assessor's conclusions by themselves.",
-        "6. Stuur deze werkmap terug, als .xlsx, naar %1. Uw antwoorden zijn uw verklaringen: de beoordelaar onderzoekt ze met hun bewijsstukken; ze worden niet vanzelf zijn conclusies."
+        "6. Stuur deze werkmap terug, als .xlsx, naar %1. Uw antwoorden zijn uw verklaringen: de beoordelaar onderzoekt ze met hun bewijsstukken; ze worden niet vanzelf de conclusies van de beoordelaar."
       )
     case .returnToUnknown:
       return (
         "la personne qui vous l'a envoyé", "the person who sent it to you",
-        "de persoon die ze u bezorgde"
+        "de persoon die ze u heeft bezorgd"
       )
     case .questionnaire: return ("Questionnaire", "Questionnaire", "Vragenlijst")
     case .questionnaireID:
@@ -77,7 +77,7 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
         "Empreinte du questionnaire (SHA-256)", "Questionnaire digest (SHA-256)",
         "Vingerafdruk van de vragenlijst (SHA-256)"
       )
-    case .session: return ("Session d'évaluation", "Assessment session", "Evaluatiesessie")
+    case .session: return ("Session d'évaluation", "Assessment session", "Beoordelingssessie")
     case .exported: return ("Exporté le", "Exported on", "Geëxporteerd op")
     case .questionCount:
       return ("Questions à remplir", "Questions to answer", "Te beantwoorden vragen")
@@ -104,24 +104,24 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
       return (
         "%1 question(s) pour le fournisseur écrite(s) dans %2 (session %3)",
         "%1 question(s) for the provider written to %2 (session %3)",
-        "%1 vraag (vragen) voor de leverancier geschreven naar %2 (sessie %3)"
+        "%1 vraag/vragen voor de leverancier weggeschreven in %2 (sessie %3)"
       )
     case .importRead:
       return (
         "%1 (SHA-256 %2…) : %3 réponse(s) du fournisseur lue(s) : %4 nouvelle(s), %5 modifiée(s) depuis l'import précédent, %6 inchangée(s) ; %7 question(s) laissée(s) sans réponse",
         "%1 (SHA-256 %2…): %3 provider answer(s) read: %4 new, %5 changed since the previous import, %6 unchanged; %7 question(s) left unanswered",
-        "%1 (SHA-256 %2…): %3 antwoord(en) van de leverancier gelezen: %4 nieuw, %5 gewijzigd sinds de vorige import, %6 ongewijzigd; %7 vraag (vragen) onbeantwoord gelaten"
+        "%1 (SHA-256 %2…): %3 antwoord(en) van de leverancier gelezen: %4 nieuw, %5 gewijzigd sinds de vorige import, %6 ongewijzigd; %7 vraag/vragen zonder antwoord gelaten"
       )
     case .importChanged:
       return (
-        "Modifiées depuis l'import précédent (l'ancienne déclaration est gardée) : %1",
+        "Modifiées depuis l'import précédent (l'ancienne déclaration est conservée) : %1",
         "Changed since the previous import (the earlier claim is kept): %1",
         "Gewijzigd sinds de vorige import (de vorige verklaring blijft bewaard): %1"
       )
     case .importDryRun:
       return (
         "Essai (--dry-run) : rien n'a été écrit.", "Dry run (--dry-run): nothing was written.",
-        "Proef (--dry-run): er werd niets geschreven."
+        "Test (--dry-run): er werd niets weggeschreven."
       )
     case .importNothing:
       return (
@@ -138,7 +138,7 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
       return (
         "%1 : %2 problème(s) ; rien n'a été importé, la session est inchangée",
         "%1: %2 problem(s); nothing was imported, the session is unchanged",
-        "%1: %2 probleem (problemen); er werd niets geïmporteerd, de sessie is ongewijzigd"
+        "%1: %2 probleem/problemen; er werd niets geïmporteerd, de sessie is ongewijzigd"
       )
     case .deadlineNotADay:
       return (

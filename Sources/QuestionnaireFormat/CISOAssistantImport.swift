@@ -279,7 +279,7 @@ extension CISOAssistantImport.Problem.Kind {
     case .notUTF8:
       return pick(
         language, "le fichier n'est pas en UTF-8 valide", "the file is not valid UTF-8",
-        "het bestand is geen geldige UTF-8")
+        "het bestand is geen geldige UTF-8-tekst")
     case .tooLarge(let size, let limit):
       return pick(
         language,
@@ -374,7 +374,7 @@ extension CISOAssistantImport.Problem.Kind {
         language,
         "les parent_urn tournent en rond : \(list(chain).replacingOccurrences(of: ", ", with: " → "))",
         "the parent_urn links loop: \(list(chain).replacingOccurrences(of: ", ", with: " → "))",
-        "de parent_urn-koppelingen lopen in een kring: \(list(chain).replacingOccurrences(of: ", ", with: " → "))"
+        "de parent_urn-koppelingen vormen een lus: \(list(chain).replacingOccurrences(of: ", ", with: " → "))"
       )
     case .unknownQuestionType(let type, let known):
       return pick(
@@ -385,13 +385,13 @@ extension CISOAssistantImport.Problem.Kind {
     case .noChoices(let urn):
       return pick(
         language, "la question \(urn) est à choix mais n'a aucun choix (choices)",
-        "question \(urn) is a choice question without choices",
+        "question \(urn) is a choice question without choices (choices)",
         "vraag \(urn) is een keuzevraag zonder keuzes (choices)")
     case .badDependencyCondition(let condition):
       return pick(
-        language, "depends_on : condition « \(condition) » inconnue ; any ou all",
-        "depends_on: unknown condition '\(condition)'; any or all",
-        "depends_on: onbekende voorwaarde ‘\(condition)’; any of all")
+        language, "depends_on : condition « \(condition) » inconnue ; écrivez any ou all",
+        "depends_on: unknown condition '\(condition)'; write any or all",
+        "depends_on: onbekende voorwaarde ‘\(condition)’; schrijf any of all")
     case .unknownDependency(let urn, let question):
       return pick(
         language, "la question \(question) dépend de \(urn), qui n'existe pas",

@@ -164,7 +164,7 @@ extension CISOAssistantMapping {
     return ours(
       "Mettre en œuvre l'exigence \(ref) telle que le référentiel la formule (voir l'aide).",
       "Implement requirement \(ref) as the framework words it (see the help).",
-      "Vereiste \(ref) invoeren zoals het referentiekader ze formuleert (zie de hulp).")
+      "Vereiste \(ref) implementeren zoals het referentiekader ze formuleert (zie de hulp).")
   }
 
   /// The owner's notice: copyright, provider, the library it comes from.
@@ -196,7 +196,7 @@ extension CISOAssistantMapping {
         let name = Self.oneLine(score.name.resolve(language, locale: library.locale))
         let description = Self.clean(score.description.resolve(language, locale: library.locale))
         return "• \(score.score)" + (name.isEmpty ? "" : " — \(name)")
-          + (description.isEmpty ? "" : ": \(description)")
+          + (description.isEmpty ? "" : (language == "fr" ? " : " : ": ") + description)
       }
       result[language] = ([heading[language] ?? ""] + lines).joined(separator: "\n")
     }

@@ -228,14 +228,15 @@ struct CISOAssistantMapping {
           let description = Self.oneLine(
             group.description.resolve(language, locale: library.locale))
           line[language] =
-            "• " + (label[language] ?? "") + (description.isEmpty ? "" : ": \(description)")
+            "• " + (label[language] ?? "")
+            + (description.isEmpty ? "" : (language == "fr" ? " : " : ": ") + description)
         }
         options.append((id, label))
         helpLines.append(line)
       }
       var help = paragraphs([
         ours(
-          "Les groupes de mise en œuvre du référentiel. Une exigence n'est posée que si l'un de ses groupes est coché ; tant que cette question est sans réponse, toutes le sont.",
+          "Les groupes de mise en œuvre du référentiel. Une exigence n'est posée que si l'un de ses groupes est coché ; tant que cette question est sans réponse, toutes les exigences sont posées.",
           "The framework's implementation groups. A requirement is asked only when one of its groups is ticked; while this question is unanswered, every requirement is asked.",
           "De implementatiegroepen van het referentiekader. Een vereiste wordt alleen gesteld als een van haar groepen aangevinkt is; zolang deze vraag onbeantwoord is, worden ze allemaal gesteld."
         )
@@ -454,7 +455,7 @@ struct CISOAssistantMapping {
       helpParts.append(localized(node.annotation))
       let evidence = localized(node.typicalEvidence)
       if !isEmpty(evidence) {
-        let heading = ours("Preuves typiques :", "Typical evidence:", "Typisch bewijs:")
+        let heading = ours("Preuves typiques :", "Typical evidence:", "Typische bewijsstukken:")
         var labelled: Localized = [:]
         for language in languages {
           labelled[language] = (heading[language] ?? "") + "\n" + (evidence[language] ?? "")

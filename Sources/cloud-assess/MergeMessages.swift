@@ -39,7 +39,7 @@ enum MergeMessages: CaseIterable, TranslatedText {
       return (
         "git ne lit pas le pilote de fusion dans les fichiers validés, seulement dans la configuration de chaque dépôt : validez .gitattributes et .gitignore, et chaque personne lance cloud-assess git-setup une fois dans son clone (sinon git fusionne les sessions comme du texte ; docs/team.md)",
         "git does not read the merge driver from committed files, only from each repository's configuration: commit .gitattributes and .gitignore, and have each person run cloud-assess git-setup once in their clone (otherwise git merges the sessions as text; docs/team.md)",
-        "git leest het samenvoegstuurprogramma niet uit gecommitte bestanden, alleen uit de configuratie van elke repository: commit .gitattributes en .gitignore, en laat iedereen cloud-assess git-setup één keer in zijn kloon uitvoeren (anders voegt git de sessies als tekst samen; docs/team.md)"
+        "git leest de samenvoegdriver (merge driver) niet uit gecommitte bestanden, alleen uit de configuratie van elke repository: commit .gitattributes en .gitignore, en laat iedereen cloud-assess git-setup één keer in de eigen kloon uitvoeren (anders voegt git de sessies als tekst samen; docs/team.md)"
       )
     }
   }

@@ -84,13 +84,13 @@ enum Messages: CaseIterable, TranslatedText {
       return (
         "questionnaire %2 %3 écrit dans %1 : %4, %5, langues %6. Vérifiez-le avec « cloud-assess validate %1 », parcourez-le avec « cloud-assess new --questionnaire %1 »",
         "questionnaire %2 %3 written to %1: %4, %5, languages %6. Check it with 'cloud-assess validate %1', walk it with 'cloud-assess new --questionnaire %1'",
-        "vragenlijst %2 %3 geschreven naar %1: %4, %5, talen %6. Controleer ze met ‘cloud-assess validate %1’, doorloop ze met ‘cloud-assess new --questionnaire %1’"
+        "vragenlijst %2 %3 weggeschreven in %1: %4, %5, talen %6. Controleer ze met ‘cloud-assess validate %1’, doorloop ze met ‘cloud-assess new --questionnaire %1’"
       )
     case .importNothingWritten:
       return (
         "rien n'a été écrit : %1 est resté tel quel. Corrigez la bibliothèque ou donnez-en une autre",
         "nothing was written: %1 was left as it was. Correct the library or give another one",
-        "er werd niets geschreven: %1 bleef zoals het was. Verbeter de bibliotheek of geef een andere"
+        "er werd niets weggeschreven: %1 bleef zoals het was. Verbeter de bibliotheek of geef een andere"
       )
     case .importExists:
       return (

@@ -204,7 +204,7 @@ import Testing
     let line = "Fournisseur : Oui — Voir le contrat (« prendre » en fait votre réponse)"
     #expect(shown.lines.contains(line), "\(shown.lines)")
     let taken = plain.handle("prendre", now: t0)
-    #expect(taken.lines.contains("Réponse du fournisseur prise comme la vôtre : « Oui »."))
+    #expect(taken.lines.contains("Réponse du fournisseur reprise comme votre réponse : « Oui »."))
     #expect(plain.state.wizard.answers[id]?.value == .choice("yes"))
     // The store records the change as the provider's claim taken, not as typed.
     #expect(plain.state.wizard.unsaved.origins[id] == .claimTaken)

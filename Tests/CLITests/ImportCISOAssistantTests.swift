@@ -212,7 +212,7 @@ import Testing
       ["import", "ciso-assistant", library, "--output", directory + "/o"],
       environment: ["LANG": "nl_BE.UTF-8"], unsetting: ["LC_ALL", "LC_MESSAGES"])
     #expect(dutch.stderr.contains("deze bibliotheek bevat geen referentiekader"), "\(dutch.stderr)")
-    #expect(dutch.stderr.contains("er werd niets geschreven"))
+    #expect(dutch.stderr.contains("er werd niets weggeschreven"))
     let french = try runCLI(
       ["import", "ciso-assistant", library, "--output", directory + "/o"],
       environment: ["LANG": "fr_BE.UTF-8"], unsetting: ["LC_ALL", "LC_MESSAGES"])
