@@ -56,12 +56,17 @@ public struct Wizard: Sendable {
         $0.conflict = nil
       }
     case (.questions, .claimTaken(let date)):
-      guard let question = current(state), let value = state.answers[question.id]?.claim?.value,
-        accepts(question, value)
+      guard let question = current(state), let claim = state.answers[question.id]?.claim,
+        let value = claim.value, accepts(question, value)
       else { break }
+      // The claim's evidence comes with it: the answer now rests on those documents, and their
+      // validity is watched like any other record's.
       answersChanged = updateAnswer(&state, question.id, date: date, origin: .claimTaken) {
         $0.value = value
         $0.conflict = nil
+        for record in claim.evidence where !$0.evidence.contains(record) {
+          $0.evidence.append(record)
+        }
       }
     case (.questions, .answerCleared(let date)):
       guard let question = current(state),

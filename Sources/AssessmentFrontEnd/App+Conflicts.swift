@@ -31,9 +31,9 @@ public enum ConflictText: CaseIterable, TranslatedText {
       return ("En conflit (%1)", "In conflict (%1)", "In conflict (%1)")
     case .opening:
       return (
-        "%1 en conflit après une fusion : o garde la nôtre, t prend la leur, ou répondez autrement",
-        "%1 in conflict after a merge: o keeps ours, t takes theirs, or answer anew",
-        "%1 in conflict na het samenvoegen: o behoudt de onze, t neemt de andere over, of geef een ander antwoord"
+        "%1 en conflit (fusion) : o la nôtre, t la leur, ou une autre réponse",
+        "%1 in conflict after a merge: o ours, t theirs, or another answer",
+        "%1 in conflict na samenvoegen: o de onze, t de andere, of nieuw antwoord"
       )
     case .allSettled:
       return (

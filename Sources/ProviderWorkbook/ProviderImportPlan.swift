@@ -69,12 +69,24 @@ public struct ProviderImportPlan: Sendable, Equatable {
   }
 
   /// What the import reads and does, as lines for the terminal.
-  public func report(_ language: InterfaceLanguage, file: String, dryRun: Bool) -> [String] {
+  /// With `questionnaire`, each new or changed claim on a line of its own, as the wizard shows
+  /// it, so that a dry run shows what the import would bring.
+  public func report(
+    _ language: InterfaceLanguage, file: String, dryRun: Bool, questionnaire: Questionnaire? = nil
+  ) -> [String] {
     var lines = [
       ProviderText.importRead.format(
         language, file, String(workbookSHA256.prefix(12)), entries.count, count(.new),
         count(.changed), count(.unchanged), blankRows)
     ]
+    if let questionnaire {
+      for entry in entries where entry.change != .unchanged {
+        guard let question = questionnaire.question(entry.id) else { continue }
+        lines.append(
+          "  \(entry.id) (\(entry.claim.cell)): "
+            + entry.claim.line(question, language, questionnaire))
+      }
+    }
     let changed = entries.filter { $0.change == .changed }
     if !changed.isEmpty {
       lines.append(

@@ -174,13 +174,13 @@ extension CISOAssistantMapping {
     let version = library.version.isEmpty ? "?" : library.version
     return ours(
       "Contenu : \(copyright.isEmpty ? "droits non précisés par la bibliothèque" : copyright)"
-        + (provider.isEmpty ? "" : " (fournisseur : \(provider))")
+        + (provider.isEmpty ? "" : " (publié par \(provider))")
         + ". Importé de la bibliothèque CISO Assistant \(library.urn), version \(version) ; ce contenu appartient à son propriétaire et sa licence s'applique.",
       "Content: \(copyright.isEmpty ? "rights not stated by the library" : copyright)"
-        + (provider.isEmpty ? "" : " (provider: \(provider))")
+        + (provider.isEmpty ? "" : " (published by \(provider))")
         + ". Imported from the CISO Assistant library \(library.urn), version \(version); this content belongs to its owner and its licence applies.",
       "Inhoud: \(copyright.isEmpty ? "rechten niet vermeld door de bibliotheek" : copyright)"
-        + (provider.isEmpty ? "" : " (aanbieder: \(provider))")
+        + (provider.isEmpty ? "" : " (uitgegeven door \(provider))")
         + ". Geïmporteerd uit de CISO Assistant-bibliotheek \(library.urn), versie \(version); deze inhoud behoort toe aan de eigenaar en de licentie ervan is van toepassing."
     )
   }

@@ -375,8 +375,9 @@ struct CISOAssistantMapping {
 
       // The library's own questions first: their answers inform the judgement.
       var resultLines: [Localized] = []
-      for question in node.questions {
-        var out = mapQuestion(question, nodeID: nodeID, ref: ref, used: &usedIDs)
+      for (index, question) in node.questions.enumerated() {
+        var out = mapQuestion(
+          question, nodeID: nodeID, ref: ref, number: index + 1, used: &usedIDs)
         var terms: [String] = nodeWhen.map { ["(\($0))"] } ?? []
         if let dependency = question.dependsOn {
           if let depended = questionsByURN[dependency.questionURN] {
@@ -512,11 +513,13 @@ struct CISOAssistantMapping {
 
   /// A question of the library, as a question of ours.
   func mapQuestion(
-    _ question: CISOAssistantLibrary.Question, nodeID: String, ref: String,
+    _ question: CISOAssistantLibrary.Question, nodeID: String, ref: String, number: Int,
     used: inout Set<String>
   ) -> QuestionOut {
+    // The URN's own tail after ":question:" when it has one, else the question's place in its
+    // node: NODE_q1, NODE_q2, as docs/import-ciso-assistant.md says.
     let tail = question.urn.range(of: ":question:").map { String(question.urn[$0.upperBound...]) }
-    let id = Self.questionID(nodeID + "_q" + (tail ?? "\(used.count)"), used: &used)
+    let id = Self.questionID(nodeID + "_q" + (tail ?? "\(number)"), used: &used)
     var text = localized(question.text)
     if isEmpty(text) { text = ours(ref, ref, ref) }
     let type: QuestionType

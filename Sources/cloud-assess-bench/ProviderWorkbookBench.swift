@@ -30,11 +30,24 @@ enum ProviderWorkbookBench {
           _ = try book().xlsx(exported: date)
         }))
     // Filled in as a provider would: every row answered, explained, with evidence.
-    var filled = book().workbook(exported: date)
+    let exported = book()
+    var filled = exported.workbook(exported: date)
     let answer = ProviderWorkbook.Column.allCases.firstIndex(of: .answer) ?? 5
     for index in 2..<filled.sheets[1].rows.count {
       var cells = filled.sheets[1].rows[index].cells
-      cells[answer].value = .text("Partiellement conforme")
+      // An answer of the question's kind: a label of its drop-down, a day, a number, a text.
+      let item = exported.items[index - 2]
+      let question = questionnaire.questions[item.position]
+      switch question.type {
+      case .date: cells[answer].value = .date(serial: 46_477)
+      case .number: cells[answer].value = .number(3)
+      case .text: cells[answer].value = .text("Oui, voir l'annexe 4 du contrat.")
+      case .multiple:
+        cells[answer].value = .text(
+          question.options.prefix(2).map { questionnaire.text($0.label, "fr") }
+            .joined(separator: "; "))
+      default: cells[answer].value = .text(item.choices.first ?? "Partiellement conforme")
+      }
       cells[answer + 1].value = .text("Mesure en place depuis 2024, revue chaque année.")
       cells[answer + 2].value = .text("SOC 2 type II, 2026")
       cells[answer + 3].value = .date(serial: 46_477)

@@ -194,20 +194,27 @@ import Testing
   @Test func theProvidersClaimIsShownAndTakeMakesItTheAnswer() throws {
     var plain = try session(language: .fr)
     _ = plain.next()
+    let evidence = EvidenceRecord(reference: "SOC 2 type II", validUntil: "2027-03-31")
     let claim = ProviderClaim(
-      value: .choice("yes"), explanation: "", evidence: [], remarks: "Voir le contrat",
+      value: .choice("yes"), explanation: "", evidence: [evidence], remarks: "Voir le contrat",
       importedAt: t0, workbookSHA256: "ab", cell: "Questions!F3")
     let id = try #require(plain.app.wizard.current(plain.state.wizard)?.id)
     plain.state.wizard.answers[id] = Answer(claims: [claim])
     _ = plain.handle("répéter", now: t0)
     let shown = plain.next()
-    let line = "Fournisseur : Oui — Voir le contrat (« prendre » en fait votre réponse)"
+    let line =
+      "Fournisseur : Oui — preuve : SOC 2 type II, valable jusqu'au 2027-03-31 — Voir le contrat"
+      + " (« prendre » en fait votre réponse)"
     #expect(shown.lines.contains(line), "\(shown.lines)")
     let taken = plain.handle("prendre", now: t0)
     #expect(taken.lines.contains("Réponse du fournisseur reprise comme votre réponse : « Oui »."))
     #expect(plain.state.wizard.answers[id]?.value == .choice("yes"))
     // The store records the change as the provider's claim taken, not as typed.
     #expect(plain.state.wizard.unsaved.origins[id] == .claimTaken)
+    // Its evidence comes with it, once.
+    #expect(plain.state.wizard.answers[id]?.evidence == [evidence])
+    _ = plain.handle("prendre", now: t0)
+    #expect(plain.state.wizard.answers[id]?.evidence == [evidence])
     #expect(PlainCommand.parse("take", .nl)?.0 == .take)
   }
 }

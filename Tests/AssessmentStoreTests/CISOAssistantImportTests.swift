@@ -335,6 +335,33 @@ import Testing
       ])
   }
 
+  @Test func questionsWhoseURNHasNoQuestionPartAreNumberedInTheirNode() throws {
+    let text = Self.library(
+      """
+          - urn: urn:test:risk:req_node:mini:a
+            ref_id: A
+            assessable: true
+            questions:
+              urn:test:q:alpha:
+                type: text
+                text: First
+              urn:test:q:beta:
+                type: text
+                text: Second
+          - urn: urn:test:risk:req_node:mini:b
+            ref_id: B
+            assessable: true
+            questions:
+              urn:test:q:gamma:
+                type: text
+                text: Third
+      """)
+    let converted = try CISOAssistantImport.convert(
+      Data(text.utf8), source: "lib.yaml", options: .init())
+    let ids = converted.questionnaire.questions.map(\.id)
+    #expect(ids.contains("a_q1") && ids.contains("a_q2") && ids.contains("b_q1"), "\(ids)")
+  }
+
   @Test func anUnknownQuestionTypeIsLocated() {
     let found = Self.problems(
       Self.library(

@@ -221,6 +221,8 @@ import Workbook
     #expect(dry.status == 0, "\(dry.stderr)")
     #expect(dry.stdout.contains("4 provider answer(s) read: 4 new, 0 changed"), "\(dry.stdout)")
     #expect(dry.stdout.contains("Dry run (--dry-run): nothing was written."))
+    // What it would bring, claim by claim, with its cell.
+    #expect(dry.stdout.contains("(Questions!F5): Provider: partially compliant"), "\(dry.stdout)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: session)) == before)
 
     let first = try Self.importing(session, filled, ["--lang", "en", "--as", "Marc Leroy"])
