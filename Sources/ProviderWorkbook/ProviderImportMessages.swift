@@ -51,17 +51,20 @@ extension ProviderImportProblem {
         return pick(
           "\(cell) : une ligne remplie sans identifiant de question ; remettez l'identifiant de la question dans la colonne « \(ProviderWorkbook.Column.id.rawValue) », ou videz la ligne",
           "\(cell): a row filled in without a question id; put the question's id back in the column '\(ProviderWorkbook.Column.id.rawValue)', or empty the row",
-          "\(cell): een ingevulde rij zonder vraag-id; zet de id van de vraag terug in de kolom ‘\(ProviderWorkbook.Column.id.rawValue)’, of maak de rij leeg")
+          "\(cell): een ingevulde rij zonder vraag-id; zet de id van de vraag terug in de kolom ‘\(ProviderWorkbook.Column.id.rawValue)’, of maak de rij leeg"
+        )
       }
       return pick(
         "\(cell) : « \(id) » n'est pas une question de ce questionnaire ; remettez l'identifiant exporté, ou supprimez la ligne",
         "\(cell): '\(id)' is not a question of this questionnaire; put back the exported id, or delete the row",
-        "\(cell): ‘\(id)’ is geen vraag van deze vragenlijst; zet de geëxporteerde id terug, of verwijder de rij")
+        "\(cell): ‘\(id)’ is geen vraag van deze vragenlijst; zet de geëxporteerde id terug, of verwijder de rij"
+      )
     case .notAskedOfProvider(let cell, let id):
       return pick(
         "\(cell) : la question « \(id) » relève de l'organisation, pas du fournisseur ; supprimez la ligne",
         "\(cell): the question '\(id)' is the organisation's, not the provider's; delete the row",
-        "\(cell): de vraag ‘\(id)’ is een zaak van de organisatie, niet van de leverancier; verwijder de rij")
+        "\(cell): de vraag ‘\(id)’ is een zaak van de organisatie, niet van de leverancier; verwijder de rij"
+      )
     case .duplicateID(let cell, let id, let first):
       return pick(
         "\(cell) : la question « \(id) » a déjà une ligne (\(first)) ; gardez-en une",

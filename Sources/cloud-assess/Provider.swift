@@ -160,8 +160,10 @@ struct ProviderImport: ParsableCommand {
       if dryRun {
         let plan = ProviderImportPlan(
           read, current: assessment.record.answers, importedAt: now, workbookSHA256: digest)
-        writeOut(plan.report(
-            language, file: file, dryRun: true, questionnaire: loaded.questionnaire).joined(separator: "\n") + "\n")
+        writeOut(
+          plan.report(
+            language, file: file, dryRun: true, questionnaire: loaded.questionnaire
+          ).joined(separator: "\n") + "\n")
         return
       }
       let open = try store.openForWriting(
@@ -176,8 +178,10 @@ struct ProviderImport: ParsableCommand {
         try open.save(state)
       }
       open.close(final: state, lastSaveFailed: false)
-      writeOut(plan.report(
-          language, file: file, dryRun: false, questionnaire: loaded.questionnaire).joined(separator: "\n") + "\n")
+      writeOut(
+        plan.report(
+          language, file: file, dryRun: false, questionnaire: loaded.questionnaire
+        ).joined(separator: "\n") + "\n")
     } catch {
       throw fail(error, language: language)
     }
