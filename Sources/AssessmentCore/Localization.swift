@@ -16,6 +16,16 @@ public enum InterfaceLanguage: String, CaseIterable, Sendable {
     }
     return .en
   }
+
+  /// The text of this language among the three, for messages written in place (an error's
+  /// cases): `let pick = language.pick`, then `pick("…", "…", "…")`.
+  public func pick(_ fr: String, _ en: String, _ nl: String) -> String {
+    switch self {
+    case .fr: return fr
+    case .en: return en
+    case .nl: return nl
+    }
+  }
 }
 
 /// Every interface text, in French, English and Dutch. `%1`, `%2`... are filled by `format`.

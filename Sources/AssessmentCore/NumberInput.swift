@@ -29,13 +29,7 @@ public enum NumberInput {
     /// The message about `text`, in an interface language.
     public func message(_ text: String, _ language: InterfaceLanguage) -> String {
       let shown = "\u{201C}\(text)\u{201D}"
-      func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-        switch language {
-        case .fr: return fr
-        case .en: return en
-        case .nl: return nl
-        }
-      }
+      let pick = language.pick
       switch self {
       case .notANumber:
         return pick(

@@ -63,13 +63,7 @@ public enum GitSetup {
     case writeFailed(path: String, reason: String)
 
     public func message(_ language: InterfaceLanguage) -> String {
-      func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-        switch language {
-        case .fr: return fr
-        case .en: return en
-        case .nl: return nl
-        }
-      }
+      let pick = language.pick
       switch self {
       case .gitMissing:
         return pick(

@@ -24,13 +24,7 @@ extension SessionMerge {
     case journalPending(path: String, journal: String)
 
     public func message(_ language: InterfaceLanguage) -> String {
-      func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-        switch language {
-        case .fr: return fr
-        case .en: return en
-        case .nl: return nl
-        }
-      }
+      let pick = language.pick
       switch self {
       case .store(let error): return error.message(language)
       case .refused(.differentSessions(let ours, let theirs)):

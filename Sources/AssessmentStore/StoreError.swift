@@ -37,13 +37,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
 
   /// The message in an interface language.
   public func message(_ language: InterfaceLanguage) -> String {
-    func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-      switch language {
-      case .fr: return fr
-      case .en: return en
-      case .nl: return nl
-      }
-    }
+    let pick = language.pick
     switch self {
     case .questionnaireInvalid(let problems):
       let count = problems.count

@@ -3,13 +3,7 @@ import AssessmentCore
 extension ProviderImportProblem {
   /// What is wrong, where, and how to fix it, in an interface language.
   public func message(_ language: InterfaceLanguage) -> String {
-    func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-      switch language {
-      case .fr: return fr
-      case .en: return en
-      case .nl: return nl
-      }
-    }
+    let pick = language.pick
     let keys = ProviderWorkbook.Column.allCases.map(\.rawValue).joined(separator: ", ")
     switch self {
     case .noQuestionsSheet:

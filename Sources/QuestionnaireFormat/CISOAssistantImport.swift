@@ -260,11 +260,7 @@ public enum CISOAssistantImport {
 }
 
 func pick(_ language: InterfaceLanguage, _ fr: String, _ en: String, _ nl: String) -> String {
-  switch language {
-  case .fr: return fr
-  case .en: return en
-  case .nl: return nl
-  }
+  language.pick(fr, en, nl)
 }
 
 extension CISOAssistantImport.Problem.Kind {

@@ -45,13 +45,7 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
   public var errorDescription: String? { message(.en) }
 
   public func message(_ language: InterfaceLanguage) -> String {
-    func pick(_ fr: String, _ en: String, _ nl: String) -> String {
-      switch language {
-      case .fr: return fr
-      case .en: return en
-      case .nl: return nl
-      }
-    }
+    let pick = language.pick
     func place(_ sheet: String, _ part: String, _ cell: String) -> (String, String, String) {
       (
         "feuille « \(sheet) » (\(part)), cellule \(cell)",

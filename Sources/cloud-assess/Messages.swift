@@ -88,9 +88,9 @@ enum Messages: CaseIterable, TranslatedText {
       )
     case .importNothingWritten:
       return (
-        "rien n'a été écrit : %1 est resté tel quel. Corrigez la bibliothèque ou donnez-en une autre",
-        "nothing was written: %1 was left as it was. Correct the library or give another one",
-        "er werd niets weggeschreven: %1 bleef zoals het was. Verbeter de bibliotheek of geef een andere"
+        "rien n'a été écrit dans %1 : corrigez la bibliothèque ou donnez-en une autre",
+        "nothing was written to %1: correct the library or give another one",
+        "er werd niets weggeschreven in %1: verbeter de bibliotheek of geef een andere"
       )
     case .importExists:
       return (
