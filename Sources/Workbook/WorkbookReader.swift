@@ -108,8 +108,8 @@ public enum WorkbookReader {
   /// is no end of central directory record, and looks for that record through the whole file.
   /// So: the record in the last 64 KiB (the last signature, as ZIPFoundation finds it, with its
   /// comment inside the file), the central directory inside the file, each of its entries, each
-  /// entry's local header and data inside the file; ZIP64 archives (which a workbook under the
-  /// size limit never needs) refused.
+  /// entry's local header, data and data descriptor inside the file; ZIP64 archives (which a
+  /// workbook under the size limit never needs) refused.
   static func checkStructure(_ data: Data, limits: WorkbookLimits) throws {
     func damaged(_ reason: String) -> WorkbookError { .damagedArchive(reason: reason) }
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -165,6 +165,15 @@ public enum WorkbookReader {
         let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
         guard dataStart + compressed <= count else {
           throw damaged("an entry's data lies outside the file")
+        }
+        // An entry whose sizes follow its data (flag bit 3): ZIPFoundation seeks past the data
+        // to read them, counting a stored entry's data by its uncompressed size.
+        if u16(position + 8) & 0x08 != 0 {
+          let stored = u16(position + 10) == 0
+          let descriptor = dataStart + (stored ? u32(position + 24) : compressed)
+          guard descriptor + 12 <= count else {
+            throw damaged("an entry's data descriptor lies outside the file")
+          }
         }
         position += 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
       }

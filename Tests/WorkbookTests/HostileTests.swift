@@ -188,6 +188,17 @@ import ZIPFoundation
     #expect(
       refusal { _ = try WorkbookReader.read(farEntry) }
         == .damagedArchive(reason: "an entry's header lies outside the file"))
+    // A stored entry whose sizes follow its data (flag bit 3) and whose uncompressed size lies
+    // far beyond the file: ZIPFoundation seeks there for the data descriptor and traps
+    // (FuzzWorkbook's crash-183acb…, kept in Fuzz/Crashes/FuzzWorkbook/).
+    let descriptorCrash = try #require(
+      Data(
+        base64Encoded:
+          "AFBLAwQUAAAAAAA8W4ZdhWw5itMAAAQuAAAACAAAAG1pbWV0eXBlYXBwbGljYXRpb24vdm5kLm9hc2lzLm9wZW5kb2N1bWVudC5zcHJlYWRzaGVldFBLAQIUAxQAOgAAADxbhl2FbDSKLgAAAAAuAAAIAAAAAAAAAAAAAACAAQAAAABtaW1ldHlwZVBLBQYAAAAAAQABADIAAABUAAAAAAA="
+      ).map { Data($0.dropFirst()) })
+    #expect(
+      refusal { _ = try WorkbookReader.read(descriptorCrash) }
+        == .damagedArchive(reason: "an entry's data descriptor lies outside the file"))
     // A zip's signature and nothing else.
     #expect(
       refusal { _ = try WorkbookReader.read(Data([0x50, 0x4B, 3, 4, 0, 0])) }.map {
