@@ -6,7 +6,7 @@ import Foundation
 
 /// One XML part of a workbook read with Foundation's `XMLParser` (libxml2 on Linux), after a
 /// check of its bytes: a DTD is refused before the parser sees it (never expanded, never
-/// resolved), and so is any encoding but UTF-8. The check is what protects: on Linux the parser
+/// resolved), and so are a processing instruction and any encoding but UTF-8. The check is what protects: on Linux the parser
 /// reports no entity declaration to its delegate (it drops undefined references silently), so
 /// a delegate could not refuse them itself; external entities are off as well.
 final class XMLPart: NSObject, XMLParserDelegate {
@@ -113,12 +113,31 @@ final class XMLPart: NSObject, XMLParserDelegate {
         }
         return true
       }
+      // "<?" other than the XML declaration at the start: a processing instruction, which no
+      // part of a workbook holds, and which swift-corelibs-foundation's parser crashes on when
+      // it has no data (`<?target?>`: strlen of a null pointer; found by FuzzWorkbook).
+      let xml = Array("xml".utf8)
+      func isDeclaration(at position: Int) -> Bool {
+        guard position == index, position + 5 < count else { return false }
+        for offset in 0..<3 where bytes[position + 2 + offset] != xml[offset] { return false }
+        let next = bytes[position + 5]
+        return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+      }
       var position = 0
+      var line = 1
       while position + 1 < count {
+        if bytes[position] == 0x0A { line += 1 }
         if bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "!"),
           matches(doctype, at: position + 2) || matches(entity, at: position + 2)
         {
           throw WorkbookError.doctype(part: part)
+        }
+        if bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "?"),
+          !isDeclaration(at: position)
+        {
+          throw WorkbookError.malformedXML(
+            part: part, line: line,
+            reason: "a processing instruction (<?…?>), which a workbook's parts do not hold")
         }
         position += 1
       }

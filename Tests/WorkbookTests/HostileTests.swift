@@ -93,6 +93,27 @@ import ZIPFoundation
     #expect(error?.message(.nl).contains("DOCTYPE") == true)
   }
 
+  /// A processing instruction without data crashes swift-corelibs-foundation's parser
+  /// (FuzzWorkbook's crash-ec34dc…): refused before it is parsed; the declaration still reads.
+  @Test func aProcessingInstructionIsRefusedUnparsed() throws {
+    for sheet in [
+      "<?xTF-82?><worksheet xmlns=\"\(mainNS)\"><sheetData/></worksheet>",
+      "<?xml version=\"1.0\"?>\n<?pi?><worksheet xmlns=\"\(mainNS)\"><sheetData/></worksheet>",
+    ] {
+      let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) }
+      guard case .malformedXML(let part, let line, let reason)? = error else {
+        Issue.record("\(String(describing: error))")
+        continue
+      }
+      #expect(part == "xl/worksheets/sheet1.xml")
+      #expect(line == (sheet.hasPrefix("<?xml") ? 2 : 1))
+      #expect(reason.contains("processing instruction"))
+    }
+    #expect(throws: Never.self) {
+      _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheetXML(""))))
+    }
+  }
+
   @Test func anExternalEntityIsNeverResolved() throws {
     let sheet = """
       <?xml version="1.0"?><!doctype worksheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>\
