@@ -19,7 +19,7 @@ public enum SummaryPhrase: CaseIterable, Sendable {
   case derogationFailed, reasonDerogations, derogationAsOf
   case inherentLevel, residualLevel
   case questionnaireAnsweredUnder, listInvalid
-  case reasonBeyondGuideline, gapNumber, reasonBlockingBeyondGuideline
+  case reasonBeyondGuideline, gapNumber, reasonBlockingBeyondGuideline, beyondGuidelineNotJudged
 }
 
 extension SummaryPhrase: TranslatedText {
@@ -154,11 +154,16 @@ extension SummaryPhrase: TranslatedText {
         "%1 blokkerende vaststelling(en) verder dan het referentiekader (een goede praktijk of beleidskeuze alleen maakt het oordeel nooit ‘niet aanvaardbaar’): %2"
       )
     case .gapNumber: return ("écart n° ", "gap no. ", "tekortkoming nr. ")
+    case .beyondGuidelineNotJudged:
+      return (
+        "%1 sans réponse ou « inconnu »", "%1 not answered or “unknown”",
+        "%1 zonder antwoord of ‘onbekend’"
+      )
     case .reasonBeyondGuideline:
       return (
         "%1 point(s) au-delà du référentiel pèse(nt) sur le verdict (une bonne pratique ou un choix de politique ne le rend jamais à lui seul « non acceptable ») : %2",
         "%1 point(s) beyond the reference text weigh on the verdict (good practice or a policy choice alone never makes it “not acceptable”): %2",
-        "%1 punt(en) verder dan het referentiekader weegt/wegen op het oordeel (een goede praktijk of beleidskeuze alleen maakt het nooit ‘niet aanvaardbaar’): %2"
+        "%1 punt(en) verder dan het referentiekader wegen op het oordeel (een goede praktijk of beleidskeuze alleen maakt het nooit ‘niet aanvaardbaar’): %2"
       )
     case .reasonDerogations:
       return (

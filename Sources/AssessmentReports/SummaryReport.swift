@@ -122,8 +122,27 @@ public struct SummaryReport: Sendable {
 
   /// The points beyond the reference text that weigh on the verdict, each as the list of gaps
   /// numbers it, with where it comes from and its basis: "no 3 (Annex C…, good practice…)".
+  /// Past a few, only the gaps' numbers and a count of the others: each gap says its source and
+  /// basis in the list of gaps, and a reason of thirty citations is not read.
   func beyondGuidelineList(_ ids: [String]) -> String {
-    ids.map { id in
+    if ids.count > Self.beyondGuidelineDetailed {
+      var numbers: [Int] = []
+      var others = 0
+      for id in ids {
+        if let index = summary.gaps.firstIndex(where: { $0.questionID == id }) {
+          numbers.append(index + 1)
+        } else {
+          others += 1
+        }
+      }
+      var parts: [String] = []
+      if !numbers.isEmpty {
+        parts.append(t(.gapNumber) + numbers.sorted().map(String.init).joined(separator: ", "))
+      }
+      if others > 0 { parts.append(f(.beyondGuidelineNotJudged, others)) }
+      return parts.joined(separator: "; ")
+    }
+    return ids.map { id in
       guard let question = questionnaire.question(id) else { return id }
       let number = summary.gaps.firstIndex { $0.questionID == id }.map {
         "\(t(.gapNumber))\($0 + 1)"
@@ -133,6 +152,9 @@ public struct SummaryReport: Sendable {
       return [number, "(\(detail))"].compactMap { $0 }.joined(separator: " ")
     }.joined(separator: "; ")
   }
+
+  /// Up to this many points beyond the reference text are each named in the verdict's reason.
+  static let beyondGuidelineDetailed = 5
 
   public func answerText(_ answer: ScoredAnswer) -> String {
     switch answer {
