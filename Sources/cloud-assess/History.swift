@@ -20,11 +20,7 @@ struct History: ParsableCommand {
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
-  @Option(
-    help: ArgumentHelp(
-      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
-      valueName: "id|path"))
-  var questionnaire: String?
+  @OptionGroup var relocated: RelocatedQuestionnaire
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
@@ -35,7 +31,7 @@ struct History: ParsableCommand {
     let assessment: LoadedAssessment
     do {
       assessment = try store.loadAssessment(
-        path: try store.path(for: session), questionnaire: questionnaire, asOf: Date())
+        path: try store.path(for: session), questionnaire: relocated.questionnaire, asOf: Date())
     } catch {
       throw fail(error, language: language)
     }

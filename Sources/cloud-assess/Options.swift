@@ -22,6 +22,16 @@ struct SessionsOptions: ParsableArguments {
   }
 }
 
+/// `--questionnaire`, on the commands that read a saved session: where its questionnaire is
+/// now, when it moved since the session recorded it.
+struct RelocatedQuestionnaire: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
+      valueName: "id|path"))
+  var questionnaire: String?
+}
+
 /// `--as NAME`: who the changes are recorded for, on the commands that change a session.
 struct PersonOptions: ParsableArguments {
   @Option(

@@ -43,11 +43,7 @@ struct ProviderExport: ParsableCommand {
       "The day the provider should return it by, as YYYY-MM-DD.", valueName: "date"))
   var deadline: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
-      valueName: "id|path"))
-  var questionnaire: String?
+  @OptionGroup var relocated: RelocatedQuestionnaire
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
@@ -66,7 +62,7 @@ struct ProviderExport: ParsableCommand {
             language, output: output, sessionFile: clash))
       }
       let assessment = try store.loadAssessment(
-        path: path, questionnaire: questionnaire, asOf: Date())
+        path: path, questionnaire: relocated.questionnaire, asOf: Date())
       for warning in assessment.record.warnings(
         against: assessment.questionnaire, language: language)
       {
@@ -110,11 +106,7 @@ struct ProviderImport: ParsableCommand {
   @Flag(name: .customLong("dry-run"), help: "Show what the import would do; write nothing.")
   var dryRun = false
 
-  @Option(
-    help: ArgumentHelp(
-      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
-      valueName: "id|path"))
-  var questionnaire: String?
+  @OptionGroup var relocated: RelocatedQuestionnaire
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
@@ -141,7 +133,7 @@ struct ProviderImport: ParsableCommand {
       // Read and checked before the session is opened for writing: a refused workbook leaves
       // the session's files as they were, byte for byte.
       let assessment = try store.loadAssessment(
-        path: path, questionnaire: questionnaire, asOf: Date())
+        path: path, questionnaire: relocated.questionnaire, asOf: Date())
       let loaded = assessment.questionnaire
       let expected = ProviderWorkbookOrigin(
         sessionID: assessment.record.id, questionnaireID: loaded.questionnaire.id,
@@ -167,7 +159,7 @@ struct ProviderImport: ParsableCommand {
         return
       }
       let open = try store.openForWriting(
-        path: path, questionnaire: questionnaire, preferred: loaded)
+        path: path, questionnaire: relocated.questionnaire, preferred: loaded)
       var state = open.wizardState(Wizard(questionnaire: open.questionnaire.questionnaire))
       // Compared with the answers as they are under the lock.
       let plan = ProviderImportPlan(

@@ -59,11 +59,7 @@ struct SignOffCommand: ParsableCommand {
       "The conditions (required with accept-with-conditions).", valueName: "text"))
   var conditions: String = ""
 
-  @Option(
-    help: ArgumentHelp(
-      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
-      valueName: "id|path"))
-  var questionnaire: String?
+  @OptionGroup var relocated: RelocatedQuestionnaire
 
   @OptionGroup var sessions: SessionsOptions
   @OptionGroup var interface: InterfaceOptions
@@ -78,7 +74,7 @@ struct SignOffCommand: ParsableCommand {
     let opened: OpenSession
     do {
       opened = try store.openForWriting(
-        path: try store.path(for: session), questionnaire: questionnaire)
+        path: try store.path(for: session), questionnaire: relocated.questionnaire)
     } catch {
       throw fail(error, language: language)
     }

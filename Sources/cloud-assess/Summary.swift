@@ -58,11 +58,7 @@ struct Summary: ParsableCommand {
   @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "The session's questionnaire, when it is not where the session recorded it (a YAML file or a built-in id).",
-      valueName: "id|path"))
-  var questionnaire: String?
+  @OptionGroup var relocated: RelocatedQuestionnaire
 
   @Option(
     name: .customLong("as-of"),
@@ -128,7 +124,7 @@ struct Summary: ParsableCommand {
       }
       let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
       let made = try store.summaryReport(
-        path: path, questionnaire: questionnaire, asOf: day, language: language)
+        path: path, questionnaire: relocated.questionnaire, asOf: day, language: language)
       sessionID = made.assessment.record.id
       for warning in made.assessment.record.warnings(
         against: made.assessment.questionnaire, language: language)
