@@ -80,9 +80,13 @@ public struct DecisionStanding: Equatable, Sendable {
   /// The standing of the last of `signOffs` given the content's digest now and the answers'
   /// histories (an answer counts as changed since when its last recorded change, or the time its
   /// value was given, is after the decision was recorded); nil without a decision.
-  public init?(signOffs: [SignOff], contentDigest: String, answers: [String: Answer]) {
+  /// The digest is computed only when there is a decision: hashing the content is most of what
+  /// recomputing a session's abstract costs (`cloud-assess merge`, `list`).
+  public init?(
+    signOffs: [SignOff], contentDigest: @autoclosure () -> String, answers: [String: Answer]
+  ) {
     guard let current = signOffs.last else { return nil }
-    let changed = current.contentDigest != contentDigest
+    let changed = current.contentDigest != contentDigest()
     var count = 0
     if changed {
       for answer in answers.values {

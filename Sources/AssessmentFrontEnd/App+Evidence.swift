@@ -26,7 +26,7 @@ extension App {
       return .failure(
         AttachFailure(EvidencePhrase.fileUnreadable.format(language, path, error.reason)))
     }
-    let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    let digest = SHA256.hash(data: bytes).lowercaseHex
     record.file = EvidenceFile(path: path, sha256: digest)
     return .success(send(&state, .evidenceEdited(index, record, at: now)))
   }

@@ -27,105 +27,123 @@ import Foundation
 /// the order of the session file's keys.
 public enum ContentDigest {
   public static func hex(of answers: [String: Answer]) -> String {
-    var hasher = SHA256()
-    hasher.update(data: Array(json(of: answers).utf8))
-    return hasher.finalize().map { byte in
-      let digits = Array("0123456789abcdef".utf8)
-      return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-    }.joined()
+    SHA256.hash(data: canonical(answers).bytes).lowercaseHex
   }
 
   /// The canonical JSON text hashed (for tests and the documentation).
   public static func json(of answers: [String: Answer]) -> String {
-    var out = "{\"answers\":{"
-    var first = true
+    canonical(answers).text
+  }
+
+  static func canonical(_ answers: [String: Answer]) -> CanonicalJSON {
+    var json = CanonicalJSON()
+    json.openObject()
+    json.key("answers")
+    json.openObject()
     for id in answers.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      guard let answer = answers[id], let object = content(answer) else { continue }
-      if !first { out += "," }
-      first = false
-      out += string(id) + ":" + object
+      guard let answer = answers[id], holdsContent(answer) else { continue }
+      json.key(id)
+      write(answer, to: &json)
     }
-    return out + "}}"
+    json.closeObject()
+    json.closeObject()
+    return json
   }
 
-  /// One answer's canonical object, nil when it holds nothing hashed.
-  static func content(_ answer: Answer) -> String? {
-    var members: [(String, String)] = []
+  static func holdsContent(_ answer: Answer) -> Bool {
+    answer.action != nil || answer.conflict != nil || !answer.evidence.isEmpty
+      || !answer.note.isEmpty || answer.reverify || answer.value != nil
+  }
+
+  /// One answer's canonical object, its members in the order of their keys.
+  static func write(_ answer: Answer, to json: inout CanonicalJSON) {
+    json.openObject()
     if let action = answer.action {
-      members.append(
-        (
-          "action",
-          object([
-            ("accepted_by", string(action.acceptedBy)), ("accepted_on", string(action.acceptedOn)),
-            ("accepted_until", string(action.acceptedUntil)),
-            ("acceptance_reason", string(action.acceptanceReason)),
-            ("due_date", string(action.dueDate)), ("owner", string(action.owner)),
-            ("reference", string(action.reference)), ("status", string(action.status.rawValue)),
-          ])
-        ))
+      json.key("action")
+      strings(
+        [
+          ("accepted_by", action.acceptedBy), ("accepted_on", action.acceptedOn),
+          ("accepted_until", action.acceptedUntil), ("acceptance_reason", action.acceptanceReason),
+          ("due_date", action.dueDate), ("owner", action.owner), ("reference", action.reference),
+          ("status", action.status.rawValue),
+        ], to: &json)
     }
-    if answer.conflict != nil { members.append(("conflict", "true")) }
+    if answer.conflict != nil {
+      json.key("conflict")
+      json.bool(true)
+    }
     if !answer.evidence.isEmpty {
-      members.append(("evidence", "[" + answer.evidence.map(evidence).joined(separator: ",") + "]"))
+      json.key("evidence")
+      json.openArray()
+      for record in answer.evidence { write(record, to: &json) }
+      json.closeArray()
     }
-    if !answer.note.isEmpty { members.append(("note", string(answer.note))) }
-    if answer.reverify { members.append(("to_reverify", "true")) }
-    if let value = answer.value { members.append(("value", self.value(value))) }
-    return members.isEmpty ? nil : object(members)
+    if !answer.note.isEmpty {
+      json.key("note")
+      json.string(answer.note)
+    }
+    if answer.reverify {
+      json.key("to_reverify")
+      json.bool(true)
+    }
+    if let value = answer.value {
+      json.key("value")
+      write(value, to: &json)
+    }
+    json.closeObject()
   }
 
-  static func evidence(_ record: EvidenceRecord) -> String {
-    var members = [("issued_on", string(record.issuedOn)), ("reference", string(record.reference))]
+  static func write(_ record: EvidenceRecord, to json: inout CanonicalJSON) {
+    json.openObject()
     if let file = record.file {
-      members.insert(
-        ("file", object([("path", string(file.path)), ("sha256", string(file.sha256))])), at: 0)
+      json.key("file")
+      strings([("path", file.path), ("sha256", file.sha256)], to: &json)
     }
-    members.append(("valid_until", string(record.validUntil)))
-    return object(members)
+    json.key("issued_on")
+    json.string(record.issuedOn)
+    json.key("reference")
+    json.string(record.reference)
+    json.key("valid_until")
+    json.string(record.validUntil)
+    json.closeObject()
   }
 
-  static func value(_ value: AnswerValue) -> String {
+  static func write(_ value: AnswerValue, to json: inout CanonicalJSON) {
+    json.openObject()
     switch value {
-    case .choice(let id): return object([("choice", string(id))])
+    case .choice(let id):
+      json.key("choice")
+      json.string(id)
     case .choices(let ids):
-      return object([("choices", "[" + ids.map(string).joined(separator: ",") + "]")])
-    case .text(let text): return object([("text", string(text))])
-    case .number(let number): return object([("number", string("\(number)"))])
-    case .date(let day): return object([("date", string(day))])
+      json.key("choices")
+      json.openArray()
+      for id in ids { json.string(id) }
+      json.closeArray()
+    case .text(let text):
+      json.key("text")
+      json.string(text)
+    case .number(let number):
+      json.key("number")
+      json.string("\(number)")
+    case .date(let day):
+      json.key("date")
+      json.string(day)
     case .derogation(let record):
-      return object([
-        (
-          "derogation",
-          object(
-            DerogationRecord.Field.allCases.map { ($0.rawValue, string(record[$0])) }
-              .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
-        )
-      ])
+      json.key("derogation")
+      strings(
+        DerogationRecord.Field.allCases.map { ($0.rawValue, record[$0]) }
+          .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }, to: &json)
     }
+    json.closeObject()
   }
 
-  /// Members given in sorted order.
-  static func object(_ members: [(String, String)]) -> String {
-    "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-  }
-
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
+  /// An object of string members, given in the order of their keys.
+  static func strings(_ members: [(String, String)], to json: inout CanonicalJSON) {
+    json.openObject()
+    for (key, value) in members {
+      json.key(key)
+      json.string(value)
     }
-    return out + "\""
+    json.closeObject()
   }
 }

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Crypto
 
 /// A questionnaire's digest: the SHA-256 of the canonical JSON of its content, whatever files it
@@ -93,46 +94,11 @@ struct CanonicalDigest {
 
   private mutating func writeString(_ text: String) {
     if buffer.count + text.utf8.count > 1 << 16 { flush() }
-    buffer.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { bytes in
-      var clean = 0
-      for (index, byte) in bytes.enumerated()
-      where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        buffer.append(contentsOf: bytes[clean..<index])
-        clean = index + 1
-        buffer.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        case 0x08: buffer.append(UInt8(ascii: "b"))
-        case 0x0C: buffer.append(UInt8(ascii: "f"))
-        default:
-          let digits = Array("0123456789abcdef".utf8)
-          buffer.append(contentsOf: [
-            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)],
-            digits[Int(byte & 0xF)],
-          ])
-        }
-      }
-      buffer.append(contentsOf: bytes[clean...])
-    }
-    buffer.append(UInt8(ascii: "\""))
+    CanonicalJSON.appendString(text, to: &buffer)
   }
 }
 
 extension Digest {
   /// Lowercase hexadecimal, as digests are written in sessions and reports.
-  var hexDigits: String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(Self.byteCount * 2)
-    for byte in self {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
-  }
+  var hexDigits: String { lowercaseHex }
 }

@@ -130,4 +130,21 @@ import Testing
     answers = [:]
     #expect(DecisionStanding(signOffs: [], contentDigest: "x", answers: answers) == nil)
   }
+
+  /// Hashing the content is most of what recomputing an abstract costs: without a decision,
+  /// it is not done.
+  @Test func withoutADecisionTheContentIsNotHashed() {
+    var hashed = 0
+    func digest() -> String {
+      hashed += 1
+      return "aaa"
+    }
+    #expect(DecisionStanding(signOffs: [], contentDigest: digest(), answers: [:]) == nil)
+    #expect(hashed == 0)
+    let decided = SignOff(
+      by: "Comité", role: "CSI", decision: .accept, reference: "PV-1", on: "2026-12-10",
+      contentDigest: "aaa", recordedAt: t0, recordedBy: "Anne")
+    #expect(DecisionStanding(signOffs: [decided], contentDigest: digest(), answers: [:]) != nil)
+    #expect(hashed == 1)
+  }
 }

@@ -57,6 +57,30 @@ import Testing
     #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "valid JSON")
   }
 
+  /// Decisions recorded by earlier versions hold their digest: a change in how it is computed
+  /// would show every one of them as out of date. The text is Python's
+  /// `json.dumps(…, sort_keys=True, ensure_ascii=False, separators=(",", ":"))` of the content.
+  @Test func theDigestOfTheSameContentNeverChanges() {
+    let answers: [String: Answer] = [
+      "z": Answer(value: .choices(["b", "a"]), note: "é\u{01}\t/ \u{1F}"),
+      "d": Answer(
+        value: .derogation(
+          DerogationRecord(
+            reference: "DER-1", grantedBy: "Comité", grantedOn: "2026-01-02", scope: "s",
+            measures: "m", expiresOn: "2027-01-02"))),
+      "day": Answer(value: .date("2026-12-10"), reverify: true),
+      "n": Answer(value: .number(0.000_000_1)),
+      "empty": Answer(flagged: true),
+    ]
+    #expect(
+      ContentDigest.json(of: answers)
+        == #"{"answers":{"d":{"value":{"derogation":{"expires_on":"2027-01-02","granted_by":"Comité","granted_on":"2026-01-02","measures":"m","reference":"DER-1","scope":"s"}}},"day":{"to_reverify":true,"value":{"date":"2026-12-10"}},"n":{"value":{"number":"1e-07"}},"z":{"note":"é\u0001\t/ \u001f","value":{"choices":["b","a"]}}}}"#
+    )
+    #expect(
+      ContentDigest.hex(of: answers)
+        == "34b14f4fe0affce0e00b2026490d5f0858f578fb05b688a94ca25867eb7d9c50")
+  }
+
   func decided(_ digest: String, on day: String = "2026-12-10") -> SignOff {
     SignOff(
       by: "Jan Peeters", role: "Administrateur général", decision: .acceptWithConditions,
