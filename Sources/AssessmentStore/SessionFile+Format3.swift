@@ -1,12 +1,13 @@
-// The session file's encoding, format 3 (schemaVersion 3): evidence as records, the provider's
-// claims, each answer's history, merge conflicts, the identification's history and the sign-offs.
+// The session file's encoding, formats 3 and 4: evidence as records, the provider's claims, each
+// answer's history, merge conflicts, the identification's history and the sign-offs. Format 4 is
+// format 3 with the answers' histories in one member after the rest (SessionFile+Format4.swift).
 // Files of formats 1 and 2 are decoded by `FileFormat2` and migrated in memory.
 import AssessmentCore
 import Foundation
 
 extension SessionFile {
-  /// The session file as written today, `"schemaVersion": 3`. The answer value, the action,
-  /// the metadata and the cursor are written as in format 2.
+  /// The session file of formats 3 and 4 (`"schemaVersion": 3` or `4`). The answer value, the
+  /// action, the metadata and the cursor are written as in format 2.
   struct FileFormat3: Codable {
     var schemaVersion: Int
     var id: String
@@ -19,24 +20,35 @@ extension SessionFile {
     var abstract: SessionAbstract?
     var identificationHistory: [IdentificationChangeFormat3]
     var signOffs: [SignOffFormat3]
+    /// Format 4: the answers' histories, by question id, out of the answers (each answer's
+    /// `history` is then absent).
+    var histories: [String: [ChangeFormat3]]
 
     enum CodingKeys: String, CodingKey {
       case schemaVersion, id, questionnaire, metadata, phase, cursor, answers, previous, abstract
       case identificationHistory = "identification_history", signOffs = "signoffs"
+      case histories
     }
 
-    init(_ record: SessionRecord) {
-      schemaVersion = 3
+    /// The head of a format-4 file: everything but the histories and the version, which
+    /// `SessionFile.encode` writes after it (SessionFile+Format4.swift).
+    init(head record: SessionRecord) {
+      schemaVersion = 4
       id = record.id
       questionnaire = record.questionnaire
       metadata = FileFormat2.Metadata(record.metadata)
       phase = record.phase.rawValue
       cursor = FileFormat2.Cursor(question: record.cursorQuestionID)
-      answers = record.answers.mapValues(AnswerFormat3.init)
+      answers = record.answers.mapValues {
+        var answer = AnswerFormat3($0)
+        answer.history = []
+        return answer
+      }
       previous = record.previous
       abstract = record.abstract
       identificationHistory = record.identificationHistory.map(IdentificationChangeFormat3.init)
       signOffs = record.signOffs.map(SignOffFormat3.init)
+      histories = [:]
     }
 
     init(from decoder: Decoder) throws {
@@ -54,11 +66,45 @@ extension SessionFile {
         try container.decodeIfPresent(
           [IdentificationChangeFormat3].self, forKey: .identificationHistory) ?? []
       signOffs = try container.decodeIfPresent([SignOffFormat3].self, forKey: .signOffs) ?? []
+      histories = [:]
+      guard schemaVersion >= 4 else {
+        // A file of version 4 labelled 3 would otherwise lose its histories unseen.
+        if container.contains(.histories) {
+          throw DecodingError.dataCorruptedError(
+            forKey: .histories, in: container,
+            debugDescription:
+              "histories are kept there since version 4, not in version \(schemaVersion)")
+        }
+        return
+      }
+      // Format 4 keeps histories in one place: an answer's own is a file edited by hand.
+      if let id = answers.keys.sorted().first(where: { answers[$0]?.history.isEmpty == false }) {
+        throw DecodingError.dataCorruptedError(
+          forKey: .answers, in: container,
+          debugDescription:
+            "answers.\(id).history: in version 4, an answer's history is kept in \"histories\"")
+      }
+      histories =
+        try container.decodeIfPresent([String: [ChangeFormat3]].self, forKey: .histories) ?? [:]
+      for (id, changes) in histories.sorted(by: { $0.key < $1.key }) {
+        guard answers[id] != nil else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .histories, in: container,
+            debugDescription: "histories.\(id): there is no answer \"\(id)\"")
+        }
+        guard !changes.isEmpty else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .histories, in: container,
+            debugDescription: "histories.\(id): an empty history is left out, not written")
+        }
+        answers[id]?.history = changes
+      }
     }
 
+    /// The head's members, in the order of their keys; the version and the histories are
+    /// written after them (SessionFile+Format4.swift).
     func encode(to encoder: Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(schemaVersion, forKey: .schemaVersion)
       try container.encode(id, forKey: .id)
       try container.encode(questionnaire, forKey: .questionnaire)
       try container.encode(metadata, forKey: .metadata)
@@ -78,7 +124,9 @@ extension SessionFile {
       return SessionRecord(
         id: id, questionnaire: questionnaire, metadata: metadata.metadata, phase: phase,
         cursorQuestionID: cursor.question, answers: answers.mapValues(\.answer),
-        previous: previous, abstract: abstract,
+        previous: previous,
+        // The abstract of an older format was derived by older rules: never trusted.
+        abstract: schemaVersion == SessionFile.schemaVersion ? abstract : nil,
         identificationHistory: identificationHistory.map(\.change),
         signOffs: signOffs.map(\.signOff))
     }

@@ -27,6 +27,8 @@ struct PlainSessionReader {
   /// Anything format 3 added (an evidence record, claims, history, a conflict, the
   /// identification's history, sign-offs):
   private var sawFormat3 = false
+  /// An answer holding its own history (format 3; format 4 keeps them in `histories`).
+  private var sawAnswerHistory = false
   /// The seconds since 1970 of each day's midnight met in the file, by `YYYYMMDD`.
   private var midnights: [Int64: Int64] = [:]
 
@@ -52,6 +54,7 @@ struct PlainSessionReader {
     var phase: Phase?, cursor: String??, answers: [String: Answer]?
     var previous: PreviousAssessment??, abstract: SessionAbstract??
     var identificationHistory: [IdentificationChange]?, signOffs: [SignOff]?
+    var histories: [String: [AnswerChange]]?, historiesAt: Int?
     let read = object { reader, key in
       switch key {
       case "schemaVersion": return reader.once(&version, reader.integer())
@@ -70,6 +73,8 @@ struct PlainSessionReader {
       case "signoffs":
         reader.sawFormat3 = true
         return reader.once(&signOffs, reader.array { $0.signOff() })
+      case "histories": return reader.once(&histories, reader.histories())
+      case "histories_at": return reader.once(&historiesAt, reader.integer())
       default: return false
       }
     }
@@ -77,14 +82,25 @@ struct PlainSessionReader {
       SessionStore.isValidID(id), let questionnaire, let metadata, let phase, let cursor,
       let answers
     else { return nil }
-    // Each format's answers as that format writes them (a reference alone is format 2's; the
-    // format-3 keys in an older file are left to `Codable`, which ignores them).
+    // Each format's answers as that format writes them (a reference alone is format 2's, an
+    // answer's own history format 3's; the keys of a later format in an older file are left to
+    // `Codable`, which ignores them).
     let current = version == SessionFile.schemaVersion
-    guard current ? !sawReferenceAlone : !sawFormat3 else { return nil }
+    switch version {
+    case 4: guard !sawReferenceAlone, !sawAnswerHistory else { return nil }
+    case 3: guard !sawReferenceAlone, histories == nil, historiesAt == nil else { return nil }
+    default: guard !sawFormat3, histories == nil, historiesAt == nil else { return nil }
+    }
+    var answersWithHistories = answers
+    for (id, changes) in histories ?? [:] {
+      // A history without its answer, or an empty one, is refused by `Codable`.
+      guard answersWithHistories[id] != nil, !changes.isEmpty else { return nil }
+      answersWithHistories[id]?.history = changes
+    }
     return SessionRecord(
       id: id, questionnaire: questionnaire, metadata: metadata, phase: phase,
       cursorQuestionID: cursor,
-      answers: answers, previous: previous ?? nil,
+      answers: answersWithHistories, previous: previous ?? nil,
       // The abstract of an older format was derived by older rules: never trusted.
       abstract: current ? abstract ?? nil : nil,
       identificationHistory: identificationHistory ?? [], signOffs: signOffs ?? [])
@@ -201,6 +217,17 @@ struct PlainSessionReader {
       recheckFrom: recheckFrom ?? nil, decision: decision)
   }
 
+  /// Format 4's `histories`: each answer's changes, by question id.
+  private mutating func histories() -> [String: [AnswerChange]]? {
+    var histories: [String: [AnswerChange]] = [:]
+    let read = object { reader, id in
+      guard histories[id] == nil, let changes = reader.array({ $0.change() }) else { return false }
+      histories[id] = changes
+      return true
+    }
+    return read ? histories : nil
+  }
+
   private mutating func answers() -> [String: Answer]? {
     var answers: [String: Answer] = [:]
     let read = object { reader, id in
@@ -231,6 +258,7 @@ struct PlainSessionReader {
         return reader.once(&claims, reader.array { $0.claim() })
       case "history":
         reader.sawFormat3 = true
+        reader.sawAnswerHistory = true
         return reader.once(&history, reader.array { $0.change() })
       case "conflict":
         reader.sawFormat3 = true

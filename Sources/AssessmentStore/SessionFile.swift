@@ -39,6 +39,10 @@ public struct SessionRecord: Equatable, Sendable {
   public var identificationHistory: [IdentificationChange]
   /// Management's decisions on the assessment, oldest first; the last is the current one.
   public var signOffs: [SignOff]
+  /// The file was read without the answers' histories (``SessionStore/load(path:histories:)``
+  /// with `.skipped`, for a summary or a list): every answer's `history` is empty here, and the
+  /// record cannot be written.
+  public var historiesOmitted = false
 
   public init(
     id: String, questionnaire: QuestionnaireReference, metadata: SessionMetadata, phase: Phase,
@@ -160,9 +164,11 @@ public struct DecisionAbstract: Equatable, Sendable, Codable {
 /// older one migrated in memory: version 2 added the action plan, carried answers, the previous
 /// assessment and the abstract, all optional, so a version-1 file is a version-2 file without
 /// them; version 3 made evidence records of the references (a reference alone becomes a record)
-/// and added the provider's claims, the histories, conflicts and sign-offs (none in an older file).
+/// and added the provider's claims, the histories, conflicts and sign-offs (none in an older file);
+/// version 4 moved the answers' histories after everything else, so that reading a session for a
+/// summary or a list need not read them (SessionFile+Format4.swift).
 public enum SessionFile {
-  public static let schemaVersion = 3
+  public static let schemaVersion = 4
   /// The journal line format written (1 and 2 are read too: their lines hold answers as files of
   /// version 2 do).
   public static let journalVersion = 3
@@ -172,9 +178,7 @@ public enum SessionFile {
   public static let maximumNoteLength = 100_000
 
   public static func encode(_ record: SessionRecord) throws -> Data {
-    var data = try makeEncoder(pretty: true).encode(FileFormat3(record))
-    data.append(UInt8(ascii: "\n"))
-    return data
+    try encodeFormat4(record)
   }
 
   /// Decodes a session file; `path` names it in errors.
@@ -216,7 +220,7 @@ public enum SessionFile {
       throw .sessionCorrupt(path: path, reason: "schemaVersion \(version) is not a known version")
     }
     do {
-      if version == schemaVersion {
+      if version >= 3 {
         return try decoder.decode(FileFormat3.self, from: data).record()
       }
       var record = try decoder.decode(FileFormat2.self, from: data).record()
@@ -326,6 +330,7 @@ public enum SessionFile {
   public static func journalEntry(
     from old: SessionRecord, to new: SessionRecord, changed: Set<String>? = nil
   ) throws -> Data {
+    guard !new.historiesOmitted else { throw HistoriesOmitted(id: new.id) }
     var answers: [String: AnswerFormat3?] = [:]
     if let changed {
       for id in changed where old.answers[id] != new.answers[id] {

@@ -31,9 +31,9 @@ extension SessionStore {
   /// the one with the session's questionnaire id is used when it is the session's).
   public func loadAssessment(
     path: String, questionnaire explicit: String? = nil, preferred: [LoadedQuestionnaire] = [],
-    asOf: Date
+    asOf: Date, histories: HistoryReading = .read
   ) throws(StoreError) -> LoadedAssessment {
-    let record = try load(path: path)
+    let record = try load(path: path, histories: histories)
     let loaded = try SessionQuestionnaire.resolve(
       record, sessionPath: path, explicit: explicit,
       preferred: preferred.first { $0.questionnaire.id == record.questionnaire.id })
@@ -45,10 +45,14 @@ extension SessionStore {
   /// The summary report of the session at `path` as of a day, in a language: loaded, its
   /// questionnaire resolved, summarised, with the changes since the previous assessment of a
   /// re-assessment (read from its file, ``previousSession(_:asOf:)``).
+  /// `histories`: `.skipped` unless the report shows them (the HTML report's last change of
+  /// each answer).
   public func summaryReport(
-    path: String, questionnaire explicit: String? = nil, asOf: Date, language: InterfaceLanguage
+    path: String, questionnaire explicit: String? = nil, asOf: Date, language: InterfaceLanguage,
+    histories: HistoryReading = .read
   ) throws(StoreError) -> (assessment: LoadedAssessment, report: SummaryReport) {
-    let assessment = try loadAssessment(path: path, questionnaire: explicit, asOf: asOf)
+    let assessment = try loadAssessment(
+      path: path, questionnaire: explicit, asOf: asOf, histories: histories)
     let report = SummaryReport.assemble(
       questionnaire: assessment.questionnaire.questionnaire,
       digest: assessment.questionnaire.digest, state: assessment.state, asOf: asOf,

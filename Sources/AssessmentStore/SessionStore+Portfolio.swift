@@ -61,7 +61,7 @@ extension SessionStore {
         continue
       }
       do throws(StoreError) {
-        let record = try load(path: path)
+        let record = try load(path: path, histories: .skipped)
         var row: PortfolioRow
         if let questionnaire = questionnaire(record, path) {
           row = Self.row(record.makeAbstract(questionnaire), path: path, day: day)

@@ -12,7 +12,7 @@ extension SessionStore {
       let path =
         FileManager.default.fileExists(atPath: previous.path)
         ? previous.path : try self.path(for: previous.id)
-      return .read(try loadAssessment(path: path, asOf: asOf).compared)
+      return .read(try loadAssessment(path: path, asOf: asOf, histories: .skipped).compared)
     } catch {
       return .unreadable(id: previous.id, path: previous.path)
     }

@@ -67,9 +67,22 @@ public struct SessionStore: Sendable {
 
   // MARK: - Reading
 
+  /// Whether reading a session reads its answers' histories.
+  public enum HistoryReading: Sendable {
+    /// The whole file: to write the session, or to show, merge or extend its histories.
+    case read
+    /// The file without the histories when it is of format 4 as cloud-assess writes it
+    /// (``SessionRecord/historiesOmitted``), for a summary, a list or a comparison, which do
+    /// not show them. A session with a decision is read whole: the answers changed since it
+    /// are counted from the histories.
+    case skipped
+  }
+
   /// Reads a session file and replays its journal (`SessionWriter`), refusing links, directories
   /// and oversized files without touching them.
-  public func load(path: String) throws(StoreError) -> SessionRecord {
+  public func load(path: String, histories: HistoryReading = .read) throws(StoreError)
+    -> SessionRecord
+  {
     var info = stat()
     guard lstat(path, &info) == 0 else {
       if errno == ENOENT {
@@ -87,7 +100,17 @@ public struct SessionStore: Sendable {
         reason:
           "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
-    let record = try SessionFile.decode(try Self.read(path), path: path)
+    var record: SessionRecord
+    // A head the direct reading does not take (not plain) is left to the whole reading, which
+    // judges it.
+    if histories == .skipped, let head = SessionFile.readHead(path: path),
+      var withoutHistories = PlainSessionReader.record(head), withoutHistories.signOffs.isEmpty
+    {
+      withoutHistories.historiesOmitted = true
+      record = withoutHistories
+    } else {
+      record = try SessionFile.decode(try Self.read(path), path: path)
+    }
     let journal = SessionFile.journalPath(for: path)
     guard lstat(journal, &info) == 0 else { return record }
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: journal) }

@@ -259,16 +259,33 @@ struct SizeBenchmark {
     }
     let historyPath = directory + "/bench-history.json"
     try store.save(withHistory, to: historyPath)
+    // Read as a summary, a list or a comparison reads it (the histories skipped), and whole, as
+    // the wizard, a merge or the history command reads it.
     var without: [Double] = []
     var with: [Double] = []
-    for round in 0..<(2 * loads + 2) {
-      let path = round % 2 == 0 ? sessionPath : historyPath
-      let duration = try Clock.measureOnce { _ = try store.load(path: path) }
-      if round >= 2 { round % 2 == 0 ? without.append(duration) : with.append(duration) }
+    var whole: [Double] = []
+    for round in 0..<(3 * loads + 3) {
+      let duration: Double
+      switch round % 3 {
+      case 0: duration = try Clock.measureOnce { _ = try store.load(path: sessionPath) }
+      case 1:
+        duration = try Clock.measureOnce {
+          _ = try store.load(path: historyPath, histories: .skipped)
+        }
+      default: duration = try Clock.measureOnce { _ = try store.load(path: historyPath) }
+      }
+      guard round >= 3 else { continue }
+      switch round % 3 {
+      case 0: without.append(duration)
+      case 1: with.append(duration)
+      default: whole.append(duration)
+      }
     }
     timings.append(Timing(name: "session load, in turns with the next", durations: without))
     timings.append(
       Timing(name: "session load with history (5 changes per answer)", durations: with))
+    timings.append(
+      Timing(name: "session load with history, read whole (the wizard, merge)", durations: whole))
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)

@@ -66,6 +66,8 @@ enum Targets {
           met: model <= 2 * file))
     }
     // The two loads were measured in turns, so that both saw the same moments of the machine.
+    // The one with history is the reading of a summary, a list or a comparison, which skips the
+    // histories; the wizard's reading, whole, is reported beside it (docs/performance.md).
     let history = "history (5 changes per answer) adds to the session load, 10,000 questions ≤ 10 %"
     if let without = timing("session load, in turns with the next", at: largeSize),
       let with = timing("session load with history (5 changes per answer)", at: largeSize)

@@ -59,7 +59,9 @@ struct Compare: ParsableCommand {
       let preferred = try questionnaire.map { try BuiltinQuestionnaires.resolve($0) }
       func side(_ reference: String) throws(StoreError) -> ComparedAssessment {
         let path = try store.path(for: reference)
-        return try store.loadAssessment(path: path, preferred: preferred, asOf: day).compared
+        return try store.loadAssessment(
+          path: path, preferred: preferred, asOf: day, histories: .skipped
+        ).compared
       }
       comparison = Comparison(old: try side(old), new: try side(new), language: language)
     } catch {

@@ -124,7 +124,8 @@ struct Summary: ParsableCommand {
       }
       let day = asOf.flatMap { Timestamp.parse($0 + "T12:00:00.000Z") } ?? Date()
       let made = try store.summaryReport(
-        path: path, questionnaire: relocated.questionnaire, asOf: day, language: language)
+        path: path, questionnaire: relocated.questionnaire, asOf: day, language: language,
+        histories: format == .html ? .read : .skipped)
       sessionID = made.assessment.record.id
       for warning in made.assessment.record.warnings(
         against: made.assessment.questionnaire, language: language)

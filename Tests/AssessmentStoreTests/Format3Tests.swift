@@ -116,8 +116,13 @@ import Testing
     #expect(PlainSessionReader.record(data) == record)
     #expect(try SessionFile.decode(data, path: "f", readingPlainFilesDirectly: false) == record)
     let text = try text(record)
-    #expect(text.contains("\"schemaVersion\" : 3"))
+    #expect(text.hasSuffix(",\n  \"schemaVersion\" : 4\n}\n"))
     #expect(text.contains("\"identification_history\" : ["))
+    // Format 4: the histories out of the answers, after everything else, and where they start.
+    #expect(!text.contains("\"history\" :"))
+    let start = try #require(text.utf8.firstRange(of: Array("\"histories\" : {".utf8)))
+    let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.lowerBound)
+    #expect(text.contains(",\n  \"histories_at\" : \(offset),\n  \"schemaVersion\" : 4\n}"))
     #expect(text.contains("\"signoffs\" : ["))
     #expect(text.contains("\"workbook_sha256\" : \"\(Self.digest)\""))
     #expect(text.contains("\"valid_until\" : \"2027-03-31\""))
@@ -130,8 +135,8 @@ import Testing
       "noted": Answer(history: [AnswerChange(at: Self.t0, by: "A", parts: [.note("n")])]),
     ]
     let text = try text(record)
-    #expect(text.contains("\"changes\" : {\n            \"value\" : null\n          }"))
-    #expect(text.contains("\"changes\" : {\n            \"note\" : \"n\"\n          }"))
+    #expect(text.contains("\"changes\" : {\n          \"value\" : null\n        }"))
+    #expect(text.contains("\"changes\" : {\n          \"note\" : \"n\"\n        }"))
     let decoded = try decode(Data(text.utf8))
     #expect(decoded.answers["cleared"]?.history.first?.parts == [.value(nil)])
     #expect(decoded.answers["noted"]?.history.first?.parts == [.note("n")])
@@ -281,7 +286,7 @@ import Testing
     let original = directory + "/planned.v2.json"
     #expect(try Data(contentsOf: URL(fileURLWithPath: original)) == bytes)
     let migrated = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-    #expect(migrated.contains("\"schemaVersion\" : 3"))
+    #expect(migrated.contains("\"schemaVersion\" : 4"))
     #expect(migrated.contains("\"reference\" : \"SLA annexe 2\""))
     #expect(try store.load(path: path) == record)
     // The original stays as it was; it is not a session.
@@ -313,12 +318,12 @@ import Testing
     #expect(try store.load(path: path) == record)
   }
 
-  @Test func aFileOfVersion4IsRefusedUntouched() throws {
+  @Test func aFileOfVersion5IsRefusedUntouched() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let path = directory + "/future.json"
     let text = try text(Self.rich()).replacingOccurrences(
-      of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : 4")
+      of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : 5")
     let bytes = Data(text.utf8)
     try bytes.write(to: URL(fileURLWithPath: path))
     let store = SessionStore(directory: directory)
@@ -327,7 +332,7 @@ import Testing
     } throws: { error in
       guard case .sessionFromTheFuture(_, let version, let supported) = error as? StoreError
       else { return false }
-      return version == 4 && supported == 3
+      return version == 5 && supported == 4
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     #expect(SessionFile.readAbstract(path: path) == nil)
@@ -338,7 +343,7 @@ import Testing
   /// One fault each in a written file: refused, with the field's place.
   @Test(arguments: [
     (
-      #""origin" : "edited""#, #""origin" : "typed""#, "history.[0].origin",
+      #""origin" : "edited""#, #""origin" : "typed""#, "histories.enc.[0].origin",
       "'typed' is not an origin"
     ),
     (
@@ -426,11 +431,11 @@ import Testing
       pendingDue: [], recheckFrom: nil)
     let problems = try schema.validate(SessionFile.encode(record))
     #expect(problems.isEmpty, "\(problems)")
-    // The fuzzer's files of version 3 that decode match it too (the schema cannot tell a day of
+    // The fuzzer's files of version 4 that decode match it too (the schema cannot tell a day of
     // the calendar from 2026-02-30, so it does not refuse all that the decoder refuses).
     let corpus = repositoryRoot + "/Fuzz/Corpus/session"
     let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter {
-      $0.hasPrefix("v3-")
+      $0.hasPrefix("v4-")
     }
     #expect(names.count >= 5)
     for name in names {

@@ -49,7 +49,7 @@ import Testing
     let original = directory + "/\(name).v1.json"
     #expect(try Data(contentsOf: URL(fileURLWithPath: original)) == bytes)
     let migrated = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-    #expect(migrated.contains("\"schemaVersion\" : 3"))
+    #expect(migrated.contains("\"schemaVersion\" : 4"))
     let reloaded = try store.load(path: path)
     #expect(reloaded == record)
     #expect(summaryText(reloaded) == before, "the same summary before and after the migration")

@@ -293,13 +293,18 @@ import Testing
   @Test func leavesEverythingElseToCodable() throws {
     let written = String(decoding: try SessionFile.encode(record(1)), as: UTF8.self)
     let edits: [(String, String)] = [
-      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3, \"schemaVersion\" : 3"),  // a key twice
+      ("\"schemaVersion\" : 4", "\"schemaVersion\" : 4, \"schemaVersion\" : 4"),  // a key twice
       // unknown key
-      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3, \"extra\" : [1, {\"a\" : null}]"),
-      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 4"),
-      ("\"schemaVersion\" : 3", "\"schemaVersion\" : 3.0"),
-      ("\"schemaVersion\" : 3", "\"schemaVersion\" : \"3\""),
-      ("\"schemaVersion\" : 3", "\"sch\\u0065maVersion\" : 3"),  // escaped key
+      ("\"schemaVersion\" : 4", "\"schemaVersion\" : 4, \"extra\" : [1, {\"a\" : null}]"),
+      ("\"schemaVersion\" : 4", "\"schemaVersion\" : 5"),
+      ("\"schemaVersion\" : 4", "\"schemaVersion\" : 4.0"),
+      ("\"schemaVersion\" : 4", "\"schemaVersion\" : \"4\""),
+      ("\"schemaVersion\" : 4", "\"sch\\u0065maVersion\" : 4"),  // escaped key
+      // A history without its answer, an empty one, an answer holding its own (format 3's).
+      ("\"histories\" : {", "\"histories\" : {\"nosuch\" : [], "),
+      ("\"histories\" : {", "\"histories\" : {\"q1_1\" : [], "),
+      ("\"answeredAt\" : \"", "\"history\" : [], \"answeredAt\" : \""),
+      ("\"histories_at\" : ", "\"histories_at\" : -"),
       ("\"phase\" : \"", "\"phase\" : \"x"),
       ("\"flagged\" : false", "\"flagged\" : 0"),
       ("\"flagged\" : false", "\"flagged\" : null"),
@@ -340,7 +345,7 @@ import Testing
       ("\"claims\" : [", "\"claims\" : null, \"c\" : ["),
       ("\"claims\" : [", "\"claims\" : [{\"cell\" : \"A1\"}, "),
       ("\"explanation\" : \"", "\"explanation\" : null, \"e\" : \""),
-      ("\"history\" : [", "\"history\" : [{}, "),
+      ("\"histories\" : {", "\"histories\" : {\"q1_1\" : [{}], "),
       ("\"conflict\" : {", "\"conflict\" : {\"ours\" : {\"value\" : null}, \"o\" : {"),
       ("\"ours\" : {", "\"ours\" : {\"note\" : null, "),
       ("\"fields\" : {", "\"fields\" : {\"colour\" : \"red\", "),
@@ -357,13 +362,13 @@ import Testing
       let data = Data(written.replacingCharacters(in: range, with: replacement).utf8)
       #expect(outcome(data) == outcome(data, directly: false), "edit \(index): \(replacement)")
     }
-    // A version-3 file labelled 2 or 1: its records are not evidence of those formats. Of its
-    // many faults JSONDecoder does not always name the same one (it walks the answers in its
-    // dictionary's order), so the records are compared.
-    for older in [1, 2] {
+    // A version-4 file labelled 3, 2 or 1: its records and histories are not evidence of those
+    // formats. Of its many faults JSONDecoder does not always name the same one (it walks the
+    // answers in its dictionary's order), so the records are compared.
+    for older in [1, 2, 3] {
       let relabelled = Data(
         written.replacingOccurrences(
-          of: "\"schemaVersion\" : 3", with: "\"schemaVersion\" : \(older)"
+          of: "\"schemaVersion\" : 4", with: "\"schemaVersion\" : \(older)"
         ).utf8)
       #expect(PlainSessionReader.record(relabelled) == nil)
       #expect(record(relabelled) == nil && record(relabelled, directly: false) == nil)

@@ -43,9 +43,9 @@ import Testing
 
   @Test func theSchemaRejectsWhatTheDecoderRejects() throws {
     let bad =
-      #"{"schemaVersion": 4, "id": "../x", "questionnaire": {"id": "q", "version": "1", "digest": "d"}, "metadata": {}, "phase": "lost", "cursor": {}, "answers": {"a": {"value": {"choice": "x", "text": "y"}}}}"#
+      #"{"schemaVersion": 5, "id": "../x", "questionnaire": {"id": "q", "version": "1", "digest": "d"}, "metadata": {}, "phase": "lost", "cursor": {}, "answers": {"a": {"value": {"choice": "x", "text": "y"}}}}"#
     let problems = try schema.validate(Data(bad.utf8))
-    #expect(problems.contains("$.schemaVersion: must be 3"))
+    #expect(problems.contains("$.schemaVersion: must be 4"))
     #expect(problems.contains { $0.hasPrefix("$.id: '../x' does not match") })
     #expect(problems.contains("$.metadata: lacks 'provider'"))
     #expect(problems.contains { $0.hasPrefix("$.phase: lost is not one of") })

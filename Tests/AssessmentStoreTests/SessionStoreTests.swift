@@ -64,7 +64,7 @@ import Testing
     let second = try SessionFile.encode(record())
     #expect(first == second)
     let text = String(decoding: first, as: UTF8.self)
-    #expect(text.contains("\"schemaVersion\" : 3"))
+    #expect(text.contains("\"schemaVersion\" : 4"))
     #expect(text.contains("\"created\" : \"2027-01-15T08:00:00.123Z\""))
   }
 
@@ -74,7 +74,7 @@ import Testing
     let path = directory + "/future.json"
     let bytes = Data(#"{"schemaVersion": 7, "whatever": true}"#.utf8)
     try bytes.write(to: URL(fileURLWithPath: path))
-    #expect(throws: StoreError.sessionFromTheFuture(path: path, version: 7, supported: 3)) {
+    #expect(throws: StoreError.sessionFromTheFuture(path: path, version: 7, supported: 4)) {
       try SessionStore(directory: directory).load(path: path)
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)

@@ -72,7 +72,7 @@ struct ActionPlanEndToEndTests {
     try tmux.keys("Escape", "q")
     try tmux.waitForExit()
     let saved = try json(directory + "/health-public.json")
-    #expect(saved["schemaVersion"] as? Int == 3)
+    #expect(saved["schemaVersion"] as? Int == 4)
     let answers = try #require(saved["answers"] as? [String: [String: Any]])
     let action = try #require(answers["ctr_sovereignty"]?["action"] as? [String: Any])
     #expect(action["owner"] as? String == "Anne Dupont")

@@ -142,4 +142,38 @@ import Testing
       ["summary", id, "--format", "json"], environment: environment)
     #expect(json.stdout.contains("\"recordedBy\" : \"Chloé\""), "\(json.stdout)")
   }
+
+  /// Session format 4: a summary in text, `list` and `compare` do not read the histories; the
+  /// HTML report (each answer's last change) and `history` do, and judge them.
+  @Test func onlyWhatShowsTheHistoriesReadsThem() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+    let created = try runCLI(
+      ["new", "--plain", "--questionnaire", small, "--lang", "en", "--as", "Anne Dupont"],
+      environment: environment, input: "ONSS\nAnne Dupont\nNuage SA\nArchivage\n1\nquit\n")
+    #expect(created.status == 0, "\(created.stderr)")
+    let line = try #require(
+      created.stdout.split(separator: "\n").first { $0.contains("cloud-assess resume ") })
+    let id = String(try #require(line.split(separator: " ").last))
+    let html = try runCLI(["summary", id, "--format", "html"], environment: environment)
+    #expect(html.stdout.contains("by Anne Dupont"), "\(html.stdout)")
+    // A history damaged in place, without moving a byte.
+    let path = directory + "/\(id).json"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let start = try #require(text.range(of: "\"histories\" : {"))
+    let by = try #require(
+      text.range(of: "\"origin\" : \"edited\"", range: start.upperBound..<text.endIndex))
+    try Data(text.replacingCharacters(in: by, with: "\"origin\" : \"EDITED\"").utf8)
+      .write(to: URL(fileURLWithPath: path))
+    let summary = try runCLI(["summary", id, "--lang", "en"], environment: environment)
+    #expect(summary.status == 0, "\(summary.stderr)")
+    let list = try runCLI(["list"], environment: environment)
+    #expect(list.status == 0 && list.stdout.contains(id), "\(list.stderr)\n\(list.stdout)")
+    for arguments in [["summary", id, "--format", "html"], ["history", id]] {
+      let refused = try runCLI(arguments + ["--lang", "en"], environment: environment)
+      #expect(refused.status != 0, "\(arguments)")
+      #expect(refused.stderr.contains("'EDITED' is not an origin"), "\(refused.stderr)")
+    }
+  }
 }
