@@ -70,7 +70,8 @@ struct Compare: ParsableCommand {
     if comparison.commonOnly {
       warn(
         ComparisonPhrase.compareCommonOnly.format(
-          language, comparison.old.questionnaire.id, comparison.new.questionnaire.id))
+          language, comparison.old.questionnaire.id, comparison.new.questionnaire.id),
+        language: language)
     }
     switch format {
     case .text: print(comparison.text(), terminator: "")

@@ -32,7 +32,7 @@ struct GitSetupCommand: ParsableCommand {
     do {
       outcome = try GitSetup.run(directory: directory, executable: Self.executablePath())
     } catch {
-      FileHandle.standardError.write(Data("cloud-assess: error: \(error.message(language))\n".utf8))
+      complain(error.message(language), language: language)
       throw ExitCode.failure
     }
     for path in outcome.written { print(MergeMessages.fileWritten.format(language, path)) }

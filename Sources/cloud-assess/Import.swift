@@ -49,17 +49,12 @@ struct ImportCISOAssistant: ParsableCommand {
       }
     }
     if let chosen, chosen.isEmpty || Set(chosen).count != chosen.count {
-      FileHandle.standardError.write(
-        Data(
-          ("cloud-assess: error: " + Messages.importBadLanguages.format(language, languages ?? "")
-            + "\n").utf8))
+      complain(Messages.importBadLanguages.format(language, languages ?? ""), language: language)
       throw ExitCode.failure
     }
     // Refused before the work, and again by the writer (which alone decides).
     if !force, FileManager.default.fileExists(atPath: output) {
-      FileHandle.standardError.write(
-        Data(
-          ("cloud-assess: error: " + Messages.importExists.format(language, output) + "\n").utf8))
+      complain(Messages.importExists.format(language, output), language: language)
       throw ExitCode.failure
     }
     let converted: CISOAssistantImport.Converted
@@ -78,10 +73,7 @@ struct ImportCISOAssistant: ParsableCommand {
         Data((Messages.importNothingWritten.format(language, output) + "\n").utf8))
       throw ExitCode.failure
     } catch .unreadable(let path, let reason) {
-      FileHandle.standardError.write(
-        Data(
-          ("cloud-assess: error: " + Messages.importUnreadable.format(language, path, reason)
-            + "\n").utf8))
+      complain(Messages.importUnreadable.format(language, path, reason), language: language)
       throw ExitCode.failure
     }
     do {
@@ -96,10 +88,10 @@ struct ImportCISOAssistant: ParsableCommand {
       case .failed(let path, let reason):
         message = Messages.importWriteFailed.format(language, path, reason)
       }
-      FileHandle.standardError.write(Data(("cloud-assess: error: " + message + "\n").utf8))
+      complain(message, language: language)
       throw ExitCode.failure
     }
-    for lost in converted.lost { warn(lost.message(language)) }
+    for lost in converted.lost { warn(lost.message(language), language: language) }
     let questionnaire = converted.questionnaire
     print(
       Messages.importWritten.format(

@@ -77,7 +77,8 @@ enum Interactive {
     if let terminal = NcursesTerminal.start(allowColor: allowColor) { return .curses(terminal) }
     warn(
       NcursesTerminal.libraryAvailable
-        ? Messages.unknownTerminal.format(language, term) : Messages.cursesMissing.text(language))
+        ? Messages.unknownTerminal.format(language, term) : Messages.cursesMissing.text(language),
+      language: language)
     return .plain(ascii: TerminalLocale.setUp() == .ascii)
   }
 
@@ -158,9 +159,11 @@ enum Interactive {
     if case .failed(let message) = final.wizard.saveStatus { lastSaveFailed = message }
     let closing = session.close(final: final.wizard, lastSaveFailed: lastSaveFailed != nil)
     if case .kept(let journal?) = closing {
-      warn(Messages.journalKept.format(language, journal.message(language), session.journalPath))
+      warn(
+        Messages.journalKept.format(language, journal.message(language), session.journalPath),
+        language: language)
     }
-    for warning in warnings { warn(warning) }
+    for warning in warnings { warn(warning, language: language) }
     if let message = lastSaveFailed {
       throw fail(
         InteractiveError(Messages.lastSaveFailed.format(language, message, session.path)),
@@ -174,12 +177,12 @@ enum Interactive {
     }
     func say(_ text: String) { print(ascii ? ASCIIText.fold(text) : text) }
     if closing == .discarded {
-      warn(Messages.nothingKept.text(language))
+      warn(Messages.nothingKept.text(language), language: language)
     } else {
       say(Phrase.quitMessage.format(language, session.path))
       say(Phrase.resumeHint.format(language, session.id))
     }
-    if let lost { warn(lost) }
+    if let lost { warn(lost, language: language) }
     if case .curses = frontEnd, final.wizard.phase == .finished, endedBySignal == nil {
       print()
       let report = app.summaryReport(final)

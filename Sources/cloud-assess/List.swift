@@ -152,7 +152,7 @@ struct List: ParsableCommand {
       }
     }
     for (path, error) in broken {
-      warn(Messages.skipped.format(language, path, error.message(language)))
+      warn(Messages.skipped.format(language, path, error.message(language)), language: language)
     }
   }
 

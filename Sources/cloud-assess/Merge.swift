@@ -36,7 +36,7 @@ struct Merge: ParsableCommand {
     do {
       result = try SessionMerge.mergeFiles(base: base, ours: ours, theirs: theirs, path: path)
     } catch {
-      FileHandle.standardError.write(Data("cloud-assess: error: \(error.message(language))\n".utf8))
+      complain(error.message(language), language: language)
       throw ExitCode(2)
     }
     guard result.needsResolution else { return }
@@ -45,12 +45,13 @@ struct Merge: ParsableCommand {
       warn(
         MergeMessages.answerConflicts.format(
           language, name, MergeNoun.answers(result.conflicts.count, language),
-          result.conflicts.joined(separator: ", ")))
+          result.conflicts.joined(separator: ", ")), language: language)
     }
     for conflict in result.identificationConflicts {
       warn(
         MergeMessages.identificationConflict.format(
-          language, name, conflict.field.rawValue, conflict.ours, conflict.theirs))
+          language, name, conflict.field.rawValue, conflict.ours, conflict.theirs),
+        language: language)
     }
     throw ExitCode.failure
   }

@@ -66,7 +66,7 @@ struct New: ParsableCommand {
       if !made.removed.isEmpty {
         warn(
           PlanPhrase.carriedRemoved.format(
-            language, made.removed.count, made.removed.joined(separator: ", ")))
+            language, made.removed.count, made.removed.joined(separator: ", ")), language: language)
       }
       // Written at once (not through print's buffer), so that it comes before plain mode's lines.
       writeOut(PlanPhrase.carriedFrom.format(language, session.id, source.id, carried) + "\n")

@@ -66,8 +66,15 @@ func fail(_ error: Error, language: InterfaceLanguage = environmentLanguage) -> 
   let message =
     (error as? StoreError)?.message(language) ?? (error as? LocalizedError)?.errorDescription
     ?? "\(error)"
-  FileHandle.standardError.write(Data("cloud-assess: error: \(message)\n".utf8))
+  complain(message, language: language)
   return .failure
+}
+
+/// Writes an error to standard error as every command does: `cloud-assess: error: …`, the word
+/// in the message's language (`erreur :`, `fout:`).
+func complain(_ message: String, language: InterfaceLanguage) {
+  let word = language.pick("erreur :", "error:", "fout:")
+  FileHandle.standardError.write(Data("cloud-assess: \(word) \(message)\n".utf8))
 }
 
 /// Writes `text` to standard output as it is: its UTF-8 bytes, without a copy into `Data` first
@@ -78,6 +85,9 @@ func writeOut(_ text: String) {
   _ = text.withUTF8 { FileContents.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
 }
 
-func warn(_ message: String) {
-  FileHandle.standardError.write(Data("cloud-assess: warning: \(message)\n".utf8))
+/// Writes a warning to standard error: `cloud-assess: warning: …`, the word in the message's
+/// language.
+func warn(_ message: String, language: InterfaceLanguage) {
+  let word = language.pick("avertissement :", "warning:", "waarschuwing:")
+  FileHandle.standardError.write(Data("cloud-assess: \(word) \(message)\n".utf8))
 }

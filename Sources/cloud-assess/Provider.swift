@@ -66,7 +66,7 @@ struct ProviderExport: ParsableCommand {
       for warning in assessment.record.warnings(
         against: assessment.questionnaire, language: language)
       {
-        warn(warning)
+        warn(warning, language: language)
       }
       let book = ProviderWorkbook(
         questionnaire: assessment.questionnaire.questionnaire,
@@ -140,7 +140,7 @@ struct ProviderImport: ParsableCommand {
         questionnaireVersion: loaded.questionnaire.version, questionnaireDigest: loaded.digest)
       let read = ProviderWorkbookAnswers.read(
         contents, questionnaire: loaded.questionnaire, expected: expected, language: language)
-      for notice in read.notices { warn(notice.message(language)) }
+      for notice in read.notices { warn(notice.message(language), language: language) }
       guard read.problems.isEmpty else {
         for problem in read.problems {
           FileHandle.standardError.write(Data("cloud-assess: \(problem.message(language))\n".utf8))

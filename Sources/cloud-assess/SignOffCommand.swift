@@ -93,8 +93,7 @@ struct SignOffCommand: ParsableCommand {
       // Refused: the session is left as it was found.
       opened.release()
       let lines = report.problemLines(problem, decision: decision.decision)
-      FileHandle.standardError.write(
-        Data(("cloud-assess: error: " + lines.joined(separator: "\n") + "\n").utf8))
+      complain(lines.joined(separator: "\n"), language: language)
       throw ExitCode.failure
     }
     defer { opened.close(final: state, lastSaveFailed: false) }

@@ -130,7 +130,7 @@ struct Summary: ParsableCommand {
       for warning in made.assessment.record.warnings(
         against: made.assessment.questionnaire, language: language)
       {
-        warn(warning)
+        warn(warning, language: language)
       }
       report = made.report
     } catch {

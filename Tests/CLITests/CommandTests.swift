@@ -133,6 +133,29 @@ import Testing
         == "cloud-assess: error: cannot read the questionnaire /nonexistent/q.yaml: no such file\n")
   }
 
+  /// The word before an error or a warning is in the language of the message it introduces.
+  @Test func errorsAndWarningsSayWhatTheyAreInTheirLanguage() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for (language, word) in [("fr", "erreur :"), ("en", "error:"), ("nl", "fout:")] {
+      let result = try runCLI(
+        ["summary", "no-such-session", "--lang", language],
+        environment: ["CLOUD_ASSESS_SESSIONS": directory])
+      #expect(result.status != 0)
+      #expect(result.stderr.hasPrefix("cloud-assess: \(word) "), "\(result.stderr)")
+    }
+    try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/damaged.json"))
+    for (locale, word) in [
+      ("fr_BE.UTF-8", "avertissement :"), ("en_GB.UTF-8", "warning:"),
+      ("nl_BE.UTF-8", "waarschuwing:"),
+    ] {
+      let result = try runCLI(
+        ["list"], environment: ["CLOUD_ASSESS_SESSIONS": directory, "LANG": locale],
+        unsetting: ["LC_ALL", "LC_MESSAGES"])
+      #expect(result.stderr.hasPrefix("cloud-assess: \(word) "), "\(locale): \(result.stderr)")
+    }
+  }
+
   @Test func questionnairesShowsTheDefault() throws {
     let result = try runCLI(["questionnaires"])
     #expect(result.status == 0)
