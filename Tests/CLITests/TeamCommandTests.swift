@@ -99,17 +99,23 @@ import Testing
 @Suite struct TeamEndToEndTests {
   let small = repositoryRoot + "/Tests/Fixtures/small.yaml"
 
-  @Test func aDecisionGoesOutOfDateWhenAnAnswerChangesAndTheHistoryNamesWho() throws {
-    let directory = temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+  /// A session of the small questionnaire made in plain mode by Anne Dupont, one answer given;
+  /// its id.
+  func newSession(_ environment: [String: String]) throws -> String {
     let created = try runCLI(
       ["new", "--plain", "--questionnaire", small, "--lang", "en", "--as", "Anne Dupont"],
       environment: environment, input: "ONSS\nAnne Dupont\nNuage SA\nArchivage\n1\nquit\n")
     #expect(created.status == 0, "\(created.stderr)")
     let line = try #require(
       created.stdout.split(separator: "\n").first { $0.contains("cloud-assess resume ") })
-    let id = String(try #require(line.split(separator: " ").last))
+    return String(try #require(line.split(separator: " ").last))
+  }
+
+  @Test func aDecisionGoesOutOfDateWhenAnAnswerChangesAndTheHistoryNamesWho() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let environment = ["CLOUD_ASSESS_SESSIONS": directory]
+    let id = try newSession(environment)
     let signed = try runCLI(
       [
         "sign-off", id, "--by", "Comité de direction", "--role", "CSI", "--decision", "refuse",
@@ -149,13 +155,7 @@ import Testing
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let environment = ["CLOUD_ASSESS_SESSIONS": directory]
-    let created = try runCLI(
-      ["new", "--plain", "--questionnaire", small, "--lang", "en", "--as", "Anne Dupont"],
-      environment: environment, input: "ONSS\nAnne Dupont\nNuage SA\nArchivage\n1\nquit\n")
-    #expect(created.status == 0, "\(created.stderr)")
-    let line = try #require(
-      created.stdout.split(separator: "\n").first { $0.contains("cloud-assess resume ") })
-    let id = String(try #require(line.split(separator: " ").last))
+    let id = try newSession(environment)
     let html = try runCLI(["summary", id, "--format", "html"], environment: environment)
     #expect(html.stdout.contains("by Anne Dupont"), "\(html.stdout)")
     // A history damaged in place, without moving a byte.
