@@ -19,15 +19,14 @@ extension App {
     // folders, so what is recorded is where the file is.
     let path = URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
       .standardizedFileURL.path
-    let bytes: Data
+    var hasher = SHA256()
     do {
-      bytes = try FileContents.read(path)
+      try FileContents.readChunks(path) { hasher.update(bufferPointer: $0) }
     } catch {
       return .failure(
         AttachFailure(EvidencePhrase.fileUnreadable.format(language, path, error.reason)))
     }
-    let digest = SHA256.hash(data: bytes).lowercaseHex
-    record.file = EvidenceFile(path: path, sha256: digest)
+    record.file = EvidenceFile(path: path, sha256: hasher.finalize().lowercaseHex)
     return .success(send(&state, .evidenceEdited(index, record, at: now)))
   }
 }

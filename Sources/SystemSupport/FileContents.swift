@@ -60,6 +60,39 @@ public enum FileContents {
     return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
   }
 
+  /// Hands the bytes of the regular file at `path` (links followed) to `body`, a megabyte at a
+  /// time, to the end: a file attached as evidence may be far larger than what is worth holding
+  /// in memory. Anything but a regular file is refused before a byte is read ("not a regular
+  /// file"): a device such as `/dev/zero` never ends, and a named pipe's opening waits for a
+  /// writer.
+  public static func readChunks(
+    _ path: String, _ body: (UnsafeRawBufferPointer) -> Void
+  ) throws(Failure) {
+    // Non-blocking, so that opening a named pipe returns at once and is refused below.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw failure() }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw failure() }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw Failure(reason: "not a regular file", errorNumber: EINVAL)
+    }
+    let size = 1 << 20
+    guard let buffer = malloc(size) else {
+      throw Failure(reason: "out of memory", errorNumber: ENOMEM)
+    }
+    defer { free(buffer) }
+    while true {
+      let got = systemRead(descriptor, buffer, size)
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw failure()
+      }
+      if got == 0 { return }
+      body(UnsafeRawBufferPointer(start: buffer, count: got))
+    }
+  }
+
   /// Writes every byte of `bytes` to `descriptor` (a short write continues, EINTR retries); why
   /// it stopped when a write fails. Session files, journals and standard output are written
   /// through it.

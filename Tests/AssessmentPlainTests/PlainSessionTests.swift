@@ -111,6 +111,33 @@ import Testing
         == ["  1. ISO 27001 — délivrée le 2025-06-01, valable jusqu'au 2028-05-31"])
   }
 
+  /// A file larger than a read is hashed whole; a device, a named pipe or a directory is
+  /// refused at once, nothing attached: `/dev/zero` never ends, and a pipe's opening waits for a
+  /// writer.
+  @Test(.timeLimit(.minutes(1))) func onlyARegularFileIsAttachedAndHashedWhole() throws {
+    var plain = try session()
+    _ = plain.next()
+    _ = plain.handle("evidence SOC 2 type II", now: t0)
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let pipe = directory + "/pipe"
+    #expect(mkfifo(pipe, 0o600) == 0)
+    for path in ["/dev/zero", pipe, directory] {
+      let refused = plain.handle("evidence 1 file \(path)", now: t0)
+      #expect(
+        refused.refused?.hasPrefix("Cannot read '\(path)' (not a regular file)") == true,
+        "\(path): \(refused)")
+    }
+    #expect(plain.state.wizard.answers.values.allSatisfy { $0.evidence.first?.file == nil })
+    // Three megabytes: three reads, one digest.
+    let big = directory + "/audit.pdf"
+    try Data((0..<3_000_000).map { UInt8($0 % 251) }).write(to: URL(fileURLWithPath: big))
+    _ = plain.handle("evidence 1 file \(big)", now: t0)
+    #expect(
+      plain.state.wizard.answers.values.compactMap(\.evidence.first?.file?.sha256)
+        == ["4d3870d4655ed773027a713ea136507d22e076248e0e9cc920a996039653b76f"])
+  }
+
   @Test func aChoiceIsRecordedAndTheNextQuestionFollows() throws {
     var plain = try session()
     _ = plain.next()
