@@ -20,6 +20,8 @@ struct List: ParsableCommand {
 
   @OptionGroup var sessions: SessionsOptions
 
+  @OptionGroup var interface: InterfaceOptions
+
   @Option(help: "text, json or csv.")
   var format: Format = .text
 
@@ -66,7 +68,7 @@ struct List: ParsableCommand {
 
   func run() throws {
     let store = sessions.store
-    let language = environmentLanguage
+    let language = interface.resolvedLanguage
     var preferred: LoadedQuestionnaire?
     do {
       if let questionnaire { preferred = try BuiltinQuestionnaires.resolve(questionnaire) }

@@ -154,6 +154,11 @@ import Testing
         unsetting: ["LC_ALL", "LC_MESSAGES"])
       #expect(result.stderr.hasPrefix("cloud-assess: \(word) "), "\(locale): \(result.stderr)")
     }
+    // `list` takes --lang as every command that writes words does.
+    let dutch = try runCLI(
+      ["list", "--lang", "nl"], environment: ["CLOUD_ASSESS_SESSIONS": directory, "LANG": "C"],
+      unsetting: ["LC_ALL", "LC_MESSAGES"])
+    #expect(dutch.stderr.hasPrefix("cloud-assess: waarschuwing: overgeslagen"), "\(dutch.stderr)")
   }
 
   @Test func questionnairesShowsTheDefault() throws {
