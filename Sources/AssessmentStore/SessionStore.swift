@@ -120,7 +120,10 @@ public struct SessionStore: Sendable {
         reason:
           "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
-    return try SessionFile.applyJournal(try Self.read(journal), to: record, path: journal)
+    let replayed = try SessionFile.applyJournal(try Self.read(journal), to: record, path: journal)
+    // A decision recorded in the journal only: the histories are needed after all.
+    if replayed.historiesOmitted, !replayed.signOffs.isEmpty { return try load(path: path) }
+    return replayed
   }
 
   private static func read(_ path: String) throws(StoreError) -> Data {

@@ -83,6 +83,21 @@ import Testing
     #expect(try SessionStore(directory: directory).load(path: path, histories: .skipped) == record)
   }
 
+  /// A decision recorded by a wizard and still in the journal counts as well.
+  @Test func aDecisionInTheJournalMakesTheReadingWhole() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let record = undecided()
+    let path = try write(record, in: directory)
+    var decided = record
+    decided.signOffs = Format3Tests.rich().signOffs
+    try SessionFile.journalEntry(from: record, to: decided)
+      .write(to: URL(fileURLWithPath: SessionFile.journalPath(for: path)))
+    let store = SessionStore(directory: directory)
+    #expect(try store.load(path: path, histories: .skipped) == decided)
+    #expect(try store.load(path: path) == decided)
+  }
+
   /// Whatever is not exactly as cloud-assess writes it is read whole: the skipping reading
   /// never guesses.
   @Test(arguments: [
