@@ -95,12 +95,15 @@ extension SessionFile {
   @_spi(Fuzzing)
   public static func decodeSkippingHistories(_ data: Data) -> SessionRecord? {
     let bytes = [UInt8](data)
-    guard
-      let head = head(
-        size: bytes.count,
-        read: { offset, count in Data(bytes[offset..<(offset + count)]) }),
-      var record = PlainSessionReader.record(head), record.signOffs.isEmpty
-    else { return nil }
+    return head(size: bytes.count) { offset, count in Data(bytes[offset..<(offset + count)]) }
+      .flatMap(record(ofHead:))
+  }
+
+  /// The record of a head (``readHead(path:)``), marked as read without its histories; nil when
+  /// the direct reading does not take it (left to the whole reading, which judges it) or when it
+  /// holds a decision (the answers changed since it are counted from the histories).
+  static func record(ofHead head: Data) -> SessionRecord? {
+    guard var record = PlainSessionReader.record(head), record.signOffs.isEmpty else { return nil }
     record.historiesOmitted = true
     return record
   }

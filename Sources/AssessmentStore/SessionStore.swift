@@ -100,13 +100,10 @@ public struct SessionStore: Sendable {
         reason:
           "the file is \(info.st_size) bytes, over the limit of \(SessionFile.maximumFileSize)")
     }
-    var record: SessionRecord
-    // A head the direct reading does not take (not plain) is left to the whole reading, which
-    // judges it.
-    if histories == .skipped, let head = SessionFile.readHead(path: path),
-      var withoutHistories = PlainSessionReader.record(head), withoutHistories.signOffs.isEmpty
+    let record: SessionRecord
+    if histories == .skipped,
+      let withoutHistories = SessionFile.readHead(path: path).flatMap(SessionFile.record(ofHead:))
     {
-      withoutHistories.historiesOmitted = true
       record = withoutHistories
     } else {
       record = try SessionFile.decode(try Self.read(path), path: path)
