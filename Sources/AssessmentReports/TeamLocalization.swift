@@ -62,8 +62,8 @@ extension TeamPhrase: TranslatedText {
       )
     case .originClaimImported:
       return (
-        "réponse du fournisseur importée", "provider's claim imported",
-        "antwoord van de leverancier ingelezen"
+        "déclaration du fournisseur importée", "provider's claim imported",
+        "verklaring van de leverancier ingelezen"
       )
     case .originConflictResolved:
       return ("conflit résolu", "conflict resolved", "conflict opgelost")

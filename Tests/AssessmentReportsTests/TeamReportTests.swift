@@ -140,22 +140,36 @@ import Testing
       AnswerChange(
         at: t0, by: "Anne", parts: [.value(.choice("partial")), .note("Clause 14")]),
       AnswerChange(at: t1, by: "", origin: .carried, parts: [.value(.choice("noncompliant"))]),
+      AnswerChange(at: t1, by: "", origin: .claimImported, parts: [.claim(.choice("compliant"))]),
     ]
     let identification = [
       IdentificationChange(at: t0, by: "Anne", fields: [.provider: "Nuage"])
     ]
-    let expected: [(InterfaceLanguage, String, String)] = [
-      (.fr, "réponse : Partiellement conforme", "(inconnu) · reprise de l'évaluation précédente"),
-      (.en, "answer: Partially compliant", "(unknown) · carried from the previous assessment"),
-      (.nl, "antwoord: Gedeeltelijk conform", "(onbekend) · overgenomen uit de vorige beoordeling"),
+    // A claim imported is the provider's whole declaration (answer, explanation, evidence): the
+    // workbook's and the reports' word, "déclaration" / "verklaring".
+    let expected: [(InterfaceLanguage, String, String, String)] = [
+      (
+        .fr, "réponse : Partiellement conforme", "(inconnu) · reprise de l'évaluation précédente",
+        "déclaration du fournisseur importée"
+      ),
+      (
+        .en, "answer: Partially compliant", "(unknown) · carried from the previous assessment",
+        "provider's claim imported"
+      ),
+      (
+        .nl, "antwoord: Gedeeltelijk conform",
+        "(onbekend) · overgenomen uit de vorige beoordeling",
+        "verklaring van de leverancier ingelezen"
+      ),
     ]
-    for (language, words, carried) in expected {
+    for (language, words, carried, imported) in expected {
       let report = HistoryReport(
         questionnaire: ReportFixture.questionnaire, sessionID: "s1", answers: answers,
         identification: identification, language: language)
       let text = report.text()
       #expect(text.contains(words), "\(language):\n\(text)")
       #expect(text.contains(carried), "\(language)")
+      #expect(text.contains(imported), "\(language):\n\(text)")
       #expect(text.contains("Anne"))
       #expect(text.contains("Nuage"))
       #expect(!text.contains("partial\n") && !text.contains(": partial"), "no ids")
@@ -169,7 +183,7 @@ import Testing
     let questions = try #require(object["questions"] as? [[String: Any]])
     #expect(questions.count == 1)
     let changes = try #require(questions[0]["changes"] as? [[String: Any]])
-    #expect(changes.map { $0["by"] as? String } == ["Anne", ""])
+    #expect(changes.map { $0["by"] as? String } == ["Anne", "", ""])
     let parts = try #require(changes[0]["parts"] as? [[String: Any]])
     #expect(parts[0]["words"] as? String == "Partially compliant")
     #expect(parts[0]["value"] as? String == "partial")
