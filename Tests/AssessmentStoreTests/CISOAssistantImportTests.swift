@@ -293,16 +293,16 @@ import Testing
           "urn:test:risk:req_node:mini:nowhere", child: "urn:test:risk:req_node:mini:a")
       ])
     #expect(unknown.first?.line == 18 && unknown.first?.column == 19)
-    let loop = Self.problems(
-      Self.library(
-        """
-            - urn: urn:test:risk:req_node:mini:a
-              assessable: false
-              parent_urn: urn:test:risk:req_node:mini:b
-            - urn: urn:test:risk:req_node:mini:b
-              assessable: true
-              parent_urn: urn:test:risk:req_node:mini:a
-        """))
+    // a → b → a.
+    let loopNodes = """
+          - urn: urn:test:risk:req_node:mini:a
+            assessable: false
+            parent_urn: urn:test:risk:req_node:mini:b
+          - urn: urn:test:risk:req_node:mini:b
+            assessable: true
+            parent_urn: urn:test:risk:req_node:mini:a
+      """
+    let loop = Self.problems(Self.library(loopNodes))
     #expect(loop.count == 1)
     #expect(
       loop.first?.kind
@@ -319,13 +319,8 @@ import Testing
             - urn: urn:test:risk:req_node:mini:c
               assessable: true
               parent_urn: urn:test:risk:req_node:mini:a
-            - urn: urn:test:risk:req_node:mini:a
-              assessable: false
-              parent_urn: urn:test:risk:req_node:mini:b
-            - urn: urn:test:risk:req_node:mini:b
-              assessable: true
-              parent_urn: urn:test:risk:req_node:mini:a
-        """))
+
+        """ + loopNodes))
     #expect(
       into.map(\.kind) == [
         .parentLoop([
