@@ -22,6 +22,8 @@ extension App {
     var hasher = SHA256()
     do {
       try FileContents.readChunks(path) { hasher.update(bufferPointer: $0) }
+    } catch .notARegularFile {
+      return .failure(AttachFailure(EvidencePhrase.notAFile.format(language, path)))
     } catch {
       return .failure(
         AttachFailure(EvidencePhrase.fileUnreadable.format(language, path, error.reason)))

@@ -5,7 +5,7 @@ import AssessmentCore
 public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
   case issued, validUntil, issuedAndValid, expired, toRenew, file
   case expiredTitle, toRenewTitle, validUntilColumn
-  case fileUnreadable, fileAttached, noSuchRecord
+  case fileUnreadable, notAFile, fileAttached, noSuchRecord
 
   public var translations: (String, String, String) {
     switch self {
@@ -33,6 +33,12 @@ public enum EvidencePhrase: TranslatedText, CaseIterable, Sendable {
         "Impossible de lire « %1 » (%2) : rien n'a été joint. Vérifiez le chemin et les droits.",
         "Cannot read '%1' (%2): nothing was attached. Check the path and the permissions.",
         "Kan '%1' niet lezen (%2): er werd niets bijgevoegd. Controleer het pad en de rechten."
+      )
+    case .notAFile:
+      return (
+        "« %1 » n'est pas un fichier (un périphérique, un tube ou un dossier) : rien n'a été joint. Donnez le chemin d'un document.",
+        "'%1' is not a file (a device, a pipe or a folder): nothing was attached. Give the path of a document.",
+        "'%1' is geen bestand (een apparaat, een pipe of een map): er werd niets bijgevoegd. Geef het pad van een document."
       )
     case .fileAttached:
       return (

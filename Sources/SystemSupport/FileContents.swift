@@ -17,10 +17,14 @@ import Foundation
 public enum FileContents {
   /// Why a file could not be read: the system's words (`strerror`), e.g. "No such file or
   /// directory", "Permission denied", "Is a directory".
-  public struct Failure: Error, CustomStringConvertible, Sendable {
+  public struct Failure: Error, CustomStringConvertible, Equatable, Sendable {
     public var reason: String
     public var errorNumber: Int32
     public var description: String { reason }
+
+    /// A device, a named pipe, a directory where a file's bytes were wanted
+    /// (``readChunks(_:_:)``).
+    public static let notARegularFile = Failure(reason: "not a regular file", errorNumber: EINVAL)
   }
 
   /// The bytes of the file at `path` (links followed), read to its end even if it grows or
@@ -75,7 +79,7 @@ public enum FileContents {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw failure() }
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw Failure(reason: "not a regular file", errorNumber: EINVAL)
+      throw .notARegularFile
     }
     let size = 1 << 20
     guard let buffer = malloc(size) else {

@@ -125,7 +125,8 @@ import Testing
     for path in ["/dev/zero", pipe, directory] {
       let refused = plain.handle("evidence 1 file \(path)", now: t0)
       #expect(
-        refused.refused?.hasPrefix("Cannot read '\(path)' (not a regular file)") == true,
+        refused.refused == "'\(path)' is not a file (a device, a pipe or a folder): "
+          + "nothing was attached. Give the path of a document.",
         "\(path): \(refused)")
     }
     #expect(plain.state.wizard.answers.values.allSatisfy { $0.evidence.first?.file == nil })
