@@ -38,12 +38,15 @@ extension SessionFile {
     }
   }
 
-  /// The file of format 4 (see above), ending in a newline.
-  static func encodeFormat4(_ record: SessionRecord) throws -> Data {
+  /// The file of format 4 (see above), ending in a newline. `encode` writes each part as a
+  /// pretty-printed object with sorted keys (the tests give `JSONEncoder` to compare).
+  static func encodeFormat4(
+    _ record: SessionRecord,
+    encode: (any Encodable) throws -> [UInt8] = { try SortedJSONEncoder(pretty: true).encode($0) }
+  ) throws -> Data {
     guard !record.historiesOmitted else { throw HistoriesOmitted(id: record.id) }
-    let encoder = makeEncoder(pretty: true)
     var data = Data(Array("{\n  ".utf8))
-    data.append(try members(of: encoder.encode(FileFormat3(head: record))))
+    data.append(contentsOf: try members(of: encode(FileFormat3(head: record))))
     data.append(contentsOf: Array(",\n  ".utf8))
     var histories: [String: [ChangeFormat3]] = [:]
     for (id, answer) in record.answers where !answer.history.isEmpty {
@@ -51,7 +54,7 @@ extension SessionFile {
     }
     if !histories.isEmpty {
       let start = data.count
-      data.append(try members(of: encoder.encode(["histories": histories])))
+      data.append(contentsOf: try members(of: encode(["histories": histories])))
       data.append(contentsOf: Array(",\n  \"histories_at\" : \(start),\n  ".utf8))
     }
     data.append(contentsOf: Array("\"schemaVersion\" : 4\n}\n".utf8))
@@ -60,7 +63,7 @@ extension SessionFile {
 
   /// The members of a pretty-printed object, without its braces: `  "a" : 1,\n  "b" : 2`
   /// becomes `"a" : 1,\n  "b" : 2` (the first member's indentation is the caller's).
-  private static func members(of object: Data) throws -> Data {
+  private static func members(of object: [UInt8]) throws -> ArraySlice<UInt8> {
     let opening = Array("{\n  ".utf8)
     let closing = Array("\n}".utf8)
     guard object.count > opening.count + closing.count, object.starts(with: opening),

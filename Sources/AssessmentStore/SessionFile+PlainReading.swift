@@ -228,14 +228,23 @@ struct PlainSessionReader {
     return read ? histories : nil
   }
 
+  /// Gathered in the order read, then made a dictionary of that size at once: grown one answer
+  /// at a time, it hashed every key again at each doubling.
   private mutating func answers() -> [String: Answer]? {
-    var answers: [String: Answer] = [:]
-    let read = object { reader, id in
-      guard answers[id] == nil, let answer = reader.answer() else { return false }
-      answers[id] = answer
-      return true
+    var read: [(String, Answer)] = []
+    guard
+      object({ reader, id in
+        guard let answer = reader.answer() else { return false }
+        read.append((id, answer))
+        return true
+      })
+    else { return nil }
+    var repeated = false
+    let answers = Dictionary(read) { first, _ in
+      repeated = true
+      return first
     }
-    return read ? answers : nil
+    return repeated ? nil : answers
   }
 
   /// An answer (`SessionFile.AnswerFormat3`, or `SessionFile.FileFormat2.AnswerFormat2` in an

@@ -243,7 +243,9 @@ public enum SessionFile {
 
   // MARK: - Coders
 
-  /// Sorted keys, RFC 3339 dates; pretty-printed for the session file, one line for the journal.
+  /// `JSONEncoder` set as the files' text was first written (sorted keys, RFC 3339 dates;
+  /// pretty-printed for the session file, one line for the journal): the reference the tests
+  /// hold ``SortedJSONEncoder``, which writes the files, to, byte for byte.
   static func makeEncoder(pretty: Bool) -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
@@ -326,9 +328,19 @@ public enum SessionFile {
   /// than apply differences, so replaying a journal twice gives the same record.
   ///
   /// `changed`, when given, names every answer that may differ (the wizard keeps that list), so
-  /// that thousands of unchanged answers need not be compared.
+  /// that thousands of unchanged answers need not be compared. `encode` writes the line's
+  /// object on one line with sorted keys (the tests give `JSONEncoder` to compare).
   public static func journalEntry(
     from old: SessionRecord, to new: SessionRecord, changed: Set<String>? = nil
+  ) throws -> Data {
+    try journalEntry(from: old, to: new, changed: changed) {
+      try SortedJSONEncoder(pretty: false).encode($0)
+    }
+  }
+
+  static func journalEntry(
+    from old: SessionRecord, to new: SessionRecord, changed: Set<String>?,
+    encode: (any Encodable) throws -> [UInt8]
   ) throws -> Data {
     guard !new.historiesOmitted else { throw HistoriesOmitted(id: new.id) }
     var answers: [String: AnswerFormat3?] = [:]
@@ -351,9 +363,9 @@ public enum SessionFile {
       identificationHistory: old.identificationHistory == new.identificationHistory
         ? nil : new.identificationHistory.map(IdentificationChangeFormat3.init),
       signOffs: old.signOffs == new.signOffs ? nil : new.signOffs.map(SignOffFormat3.init))
-    var data = try makeEncoder(pretty: false).encode(entry)
+    var data = try encode(entry)
     data.append(UInt8(ascii: "\n"))
-    return data
+    return Data(data)
   }
 
   /// Applies a journal's lines to the record of its session file. A last line without its

@@ -1,0 +1,316 @@
+import Foundation
+
+/// Encodes `Encodable` values as the text `JSONEncoder` writes with the output formatting
+/// `[.sortedKeys, .withoutEscapingSlashes]`, with or without `.prettyPrinted`, and dates as
+/// `Timestamp.format` writes them: the same bytes (tests compare them on every session file and
+/// on generated values), in a fraction of the time.
+///
+/// Why not `JSONEncoder`: it asks the Swift runtime, for every type it meets, whether it
+/// conforms to a protocol of its own, and each first question walks every conformance record of
+/// the program and its libraries. A session file meets dozens of types, and a command runs once
+/// (git starts `cloud-assess merge` for every file it merges): those walks were most of a merge's
+/// writing (docs/performance.md). Here the only questions asked of a type are whether it *is*
+/// `Date`, `String`, `Bool` or `Int`, which compare metadata.
+///
+/// Differences, none of which a session's types meet: coding paths are not tracked (they are
+/// always empty), and a value that is not finite is refused as `JSONEncoder` refuses it by
+/// default, without its coding path.
+public struct SortedJSONEncoder {
+  public var pretty: Bool
+
+  public init(pretty: Bool) {
+    self.pretty = pretty
+  }
+
+  /// The JSON text of `value`, as UTF-8 bytes.
+  public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    let node = try Self.node(value)
+    if case .absent = node {
+      throw EncodingError.invalidValue(
+        value,
+        EncodingError.Context(
+          codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+    }
+    var bytes: [UInt8] = []
+    render(node, indent: 0, into: &bytes)
+    return bytes
+  }
+
+  // MARK: - The tree of a value
+
+  /// A value as encoded, before keys are sorted. Objects and arrays are boxes, so that a
+  /// container handed to a value's `encode(to:)` fills the node its parent already holds.
+  enum Node {
+    /// Nothing was encoded (a value whose `encode(to:)` asked for no container): `{}`, as
+    /// `JSONEncoder` writes it.
+    case absent
+    case null
+    case bool(Bool)
+    /// A number's text.
+    case number(String)
+    case string(String)
+    case object(ObjectBox)
+    case array(ArrayBox)
+  }
+
+  final class ObjectBox {
+    /// A key encoded twice keeps the last value, as `JSONEncoder` does.
+    var members: [String: Node] = [:]
+  }
+
+  final class ArrayBox {
+    var elements: [Node] = []
+  }
+
+  static func node<T: Encodable>(_ value: T) throws -> Node {
+    // Type identity, not conformance: see the type's comment.
+    if T.self == String.self, let string = value as? String { return .string(string) }
+    if T.self == Date.self, let date = value as? Date { return .string(Timestamp.format(date)) }
+    if T.self == Bool.self, let bool = value as? Bool { return .bool(bool) }
+    if T.self == Int.self, let int = value as? Int { return .number(String(int)) }
+    let encoder = NodeEncoder()
+    try value.encode(to: encoder)
+    return encoder.node
+  }
+
+  /// `JSONEncoder`'s text of a floating-point number: its description without a final `.0`.
+  static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws
+    -> Node
+  {
+    guard value.isFinite else {
+      throw EncodingError.invalidValue(
+        value,
+        EncodingError.Context(
+          codingPath: [], debugDescription: "Unable to encode \(F.self).\(value) directly in JSON.")
+      )
+    }
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return .number(text)
+  }
+
+  // MARK: - Rendering
+
+  private static let indentUnit = Array("  ".utf8)
+
+  private func newline(_ indent: Int, into bytes: inout [UInt8]) {
+    bytes.append(0x0A)
+    for _ in 0..<indent { bytes.append(contentsOf: Self.indentUnit) }
+  }
+
+  private func render(_ node: Node, indent: Int, into bytes: inout [UInt8]) {
+    switch node {
+    case .absent: renderObject([:], indent: indent, into: &bytes)
+    case .null: bytes.append(contentsOf: "null".utf8)
+    case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    case .number(let text): bytes.append(contentsOf: text.utf8)
+    case .string(let text): CanonicalJSON.appendString(text, to: &bytes)
+    case .object(let box): renderObject(box.members, indent: indent, into: &bytes)
+    case .array(let box):
+      bytes.append(UInt8(ascii: "["))
+      if pretty { bytes.append(0x0A) }
+      for (index, element) in box.elements.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        if pretty {
+          if index > 0 { bytes.append(0x0A) }
+          for _ in 0...indent { bytes.append(contentsOf: Self.indentUnit) }
+        }
+        render(element, indent: indent + 1, into: &bytes)
+      }
+      if pretty { newline(indent, into: &bytes) }
+      bytes.append(UInt8(ascii: "]"))
+    }
+  }
+
+  /// Members in the order of their keys' UTF-8 bytes, as `.sortedKeys` orders them; an empty
+  /// object is written with its two line breaks when pretty, as `JSONEncoder` writes it.
+  private func renderObject(_ members: [String: Node], indent: Int, into bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "{"))
+    if pretty { bytes.append(0x0A) }
+    let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    for (index, member) in sorted.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      if pretty {
+        if index > 0 { bytes.append(0x0A) }
+        for _ in 0...indent { bytes.append(contentsOf: Self.indentUnit) }
+      }
+      CanonicalJSON.appendString(member.key, to: &bytes)
+      bytes.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+      render(member.value, indent: indent + 1, into: &bytes)
+    }
+    if pretty { newline(indent, into: &bytes) }
+    bytes.append(UInt8(ascii: "}"))
+  }
+}
+
+// MARK: - The Encoder protocols
+
+/// The encoder a value's `encode(to:)` is given: it records the node the value makes. `install`
+/// puts the node in its parent when the parent could not hold it already (`superEncoder`).
+private final class NodeEncoder: Encoder {
+  var codingPath: [CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  var node: SortedJSONEncoder.Node = .absent {
+    didSet { install?(node) }
+  }
+  var install: ((SortedJSONEncoder.Node) -> Void)?
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    if case .object(let box) = node {
+      return KeyedEncodingContainer(KeyedContainer<Key>(box: box))
+    }
+    let box = SortedJSONEncoder.ObjectBox()
+    node = .object(box)
+    return KeyedEncodingContainer(KeyedContainer<Key>(box: box))
+  }
+
+  func unkeyedContainer() -> UnkeyedEncodingContainer {
+    if case .array(let box) = node { return UnkeyedContainer(box: box) }
+    let box = SortedJSONEncoder.ArrayBox()
+    node = .array(box)
+    return UnkeyedContainer(box: box)
+  }
+
+  func singleValueContainer() -> SingleValueEncodingContainer {
+    SingleValueContainer(encoder: self)
+  }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  typealias Node = SortedJSONEncoder.Node
+  let box: SortedJSONEncoder.ObjectBox
+  var codingPath: [CodingKey] { [] }
+
+  private func set(_ node: Node, _ key: Key) { box.members[key.stringValue] = node }
+
+  mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+  mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+  mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    set(try SortedJSONEncoder.number(value), key)
+  }
+  mutating func encode(_ value: Float, forKey key: Key) throws {
+    set(try SortedJSONEncoder.number(value), key)
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: Int8, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: Int16, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: Int32, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: Int64, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: UInt, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.number(String(value)), key) }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws {
+    set(.number(String(value)), key)
+  }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws {
+    set(.number(String(value)), key)
+  }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws {
+    set(.number(String(value)), key)
+  }
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    set(try SortedJSONEncoder.node(value), key)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type, forKey key: Key
+  ) -> KeyedEncodingContainer<NestedKey> {
+    let nested = SortedJSONEncoder.ObjectBox()
+    set(.object(nested), key)
+    return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
+  }
+
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+    let nested = SortedJSONEncoder.ArrayBox()
+    set(.array(nested), key)
+    return UnkeyedContainer(box: nested)
+  }
+
+  mutating func superEncoder() -> Encoder { superEncoder(named: "super") }
+
+  mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(named: key.stringValue) }
+
+  private func superEncoder(named name: String) -> Encoder {
+    let encoder = NodeEncoder()
+    let box = self.box
+    box.members[name] = .absent
+    encoder.install = { box.members[name] = $0 }
+    return encoder
+  }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+  typealias Node = SortedJSONEncoder.Node
+  let box: SortedJSONEncoder.ArrayBox
+  var codingPath: [CodingKey] { [] }
+  var count: Int { box.elements.count }
+
+  private func append(_ node: Node) { box.elements.append(node) }
+
+  mutating func encodeNil() throws { append(.null) }
+  mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+  mutating func encode(_ value: String) throws { append(.string(value)) }
+  mutating func encode(_ value: Double) throws { append(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Float) throws { append(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Int) throws { append(.number(String(value))) }
+  mutating func encode(_ value: Int8) throws { append(.number(String(value))) }
+  mutating func encode(_ value: Int16) throws { append(.number(String(value))) }
+  mutating func encode(_ value: Int32) throws { append(.number(String(value))) }
+  mutating func encode(_ value: Int64) throws { append(.number(String(value))) }
+  mutating func encode(_ value: UInt) throws { append(.number(String(value))) }
+  mutating func encode(_ value: UInt8) throws { append(.number(String(value))) }
+  mutating func encode(_ value: UInt16) throws { append(.number(String(value))) }
+  mutating func encode(_ value: UInt32) throws { append(.number(String(value))) }
+  mutating func encode(_ value: UInt64) throws { append(.number(String(value))) }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    append(try SortedJSONEncoder.node(value))
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    let nested = SortedJSONEncoder.ObjectBox()
+    append(.object(nested))
+    return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
+  }
+
+  mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+    let nested = SortedJSONEncoder.ArrayBox()
+    append(.array(nested))
+    return UnkeyedContainer(box: nested)
+  }
+
+  mutating func superEncoder() -> Encoder {
+    let encoder = NodeEncoder()
+    let box = self.box
+    let index = box.elements.count
+    box.elements.append(.absent)
+    encoder.install = { box.elements[index] = $0 }
+    return encoder
+  }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+  typealias Node = SortedJSONEncoder.Node
+  let encoder: NodeEncoder
+  var codingPath: [CodingKey] { [] }
+
+  private func set(_ node: Node) { encoder.node = node }
+
+  mutating func encodeNil() throws { set(.null) }
+  mutating func encode(_ value: Bool) throws { set(.bool(value)) }
+  mutating func encode(_ value: String) throws { set(.string(value)) }
+  mutating func encode(_ value: Double) throws { set(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Float) throws { set(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Int) throws { set(.number(String(value))) }
+  mutating func encode(_ value: Int8) throws { set(.number(String(value))) }
+  mutating func encode(_ value: Int16) throws { set(.number(String(value))) }
+  mutating func encode(_ value: Int32) throws { set(.number(String(value))) }
+  mutating func encode(_ value: Int64) throws { set(.number(String(value))) }
+  mutating func encode(_ value: UInt) throws { set(.number(String(value))) }
+  mutating func encode(_ value: UInt8) throws { set(.number(String(value))) }
+  mutating func encode(_ value: UInt16) throws { set(.number(String(value))) }
+  mutating func encode(_ value: UInt32) throws { set(.number(String(value))) }
+  mutating func encode(_ value: UInt64) throws { set(.number(String(value))) }
+  mutating func encode<T: Encodable>(_ value: T) throws { set(try SortedJSONEncoder.node(value)) }
+}
