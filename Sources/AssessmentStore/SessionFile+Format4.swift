@@ -61,6 +61,14 @@ extension SessionFile {
     return data
   }
 
+  /// The file as `JSONEncoder` writes it: what ``encode(_:)`` must write, byte for byte (the
+  /// tests and the session fuzzer compare them).
+  @_spi(Fuzzing)
+  public static func encodeWithJSONEncoder(_ record: SessionRecord) throws -> Data {
+    let encoder = makeEncoder(pretty: true)
+    return try encodeFormat4(record) { [UInt8](try encoder.encode($0)) }
+  }
+
   /// The members of a pretty-printed object, without its braces: `  "a" : 1,\n  "b" : 2`
   /// becomes `"a" : 1,\n  "b" : 2` (the first member's indentation is the caller's).
   private static func members(of object: [UInt8]) throws -> ArraySlice<UInt8> {

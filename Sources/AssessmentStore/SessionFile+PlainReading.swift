@@ -228,8 +228,9 @@ struct PlainSessionReader {
     return read ? histories : nil
   }
 
-  /// Gathered in the order read, then made a dictionary of that size at once: grown one answer
-  /// at a time, it hashed every key again at each doubling.
+  /// Gathered in the order read, then put in a dictionary made for that many: grown one answer
+  /// at a time, it hashed every key again at each doubling. A question answered twice is refused
+  /// (left to `Codable`, which judges the file).
   private mutating func answers() -> [String: Answer]? {
     var read: [(String, Answer)] = []
     guard
@@ -239,12 +240,11 @@ struct PlainSessionReader {
         return true
       })
     else { return nil }
-    var repeated = false
-    let answers = Dictionary(read) { first, _ in
-      repeated = true
-      return first
+    var answers = [String: Answer](minimumCapacity: read.count)
+    for (id, answer) in read where answers.updateValue(answer, forKey: id) != nil {
+      return nil
     }
-    return repeated ? nil : answers
+    return answers
   }
 
   /// An answer (`SessionFile.AnswerFormat3`, or `SessionFile.FileFormat2.AnswerFormat2` in an

@@ -2,20 +2,16 @@ import AssessmentCore
 import Foundation
 import Testing
 
-@testable import AssessmentStore
+@_spi(Fuzzing) @testable import AssessmentStore
 
 /// Session files and journal lines are written by `SortedJSONEncoder`; these hold them to the
 /// text `JSONEncoder` wrote before it, byte for byte, on every session the tests have: the rich
 /// record of format 3, the fixtures, the fuzzer's corpus, and random variations of them.
 @Suite struct SessionTextTests {
-  static func reference(pretty: Bool) -> (any Encodable) throws -> [UInt8] {
-    let encoder = SessionFile.makeEncoder(pretty: pretty)
-    return { [UInt8](try encoder.encode($0)) }
-  }
 
   func expectSameText(_ record: SessionRecord, _ name: String) throws {
     let written = try SessionFile.encode(record)
-    let expected = try SessionFile.encodeFormat4(record, encode: Self.reference(pretty: true))
+    let expected = try SessionFile.encodeWithJSONEncoder(record)
     #expect(
       String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
       "\(name): the file")
@@ -25,7 +21,8 @@ import Testing
     empty.identificationHistory = []
     let line = try SessionFile.journalEntry(from: empty, to: record)
     let expectedLine = try SessionFile.journalEntry(
-      from: empty, to: record, changed: nil, encode: Self.reference(pretty: false))
+      from: empty, to: record, changed: nil
+    ) { [UInt8](try SessionFile.makeEncoder(pretty: false).encode($0)) }
     #expect(
       String(decoding: line, as: UTF8.self) == String(decoding: expectedLine, as: UTF8.self),
       "\(name): the journal line")

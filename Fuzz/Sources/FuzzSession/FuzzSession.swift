@@ -1,6 +1,7 @@
 // libFuzzer entry point: any bytes decoded as a session file. Errors are expected; a crash, a
 // hang or a leak is a finding, and so is a file that the direct reading of plain files
-// (SessionFile+PlainReading.swift) reads otherwise than `JSONDecoder`.
+// (SessionFile+PlainReading.swift) reads otherwise than `JSONDecoder`, or a record whose text
+// (SortedJSONEncoder) differs from `JSONEncoder`'s.
 @_spi(Fuzzing) import AssessmentStore
 import Foundation
 import FuzzSupport
@@ -20,8 +21,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     )
   }
   if let record = direct {
-    // A decoded record must encode again.
-    _ = try? SessionFile.encode(record)
+    // A decoded record must encode again, into the text JSONEncoder writes, byte for byte.
+    let written = try? SessionFile.encode(record)
+    if written != (try? SessionFile.encodeWithJSONEncoder(record)) {
+      fatalError("the session's text differs from JSONEncoder's: \(record)")
+    }
   }
   // The reading that skips the histories (a summary, a list) sees what the whole reading sees,
   // but the histories, in every file the direct reading takes whole (a member twice, which it
