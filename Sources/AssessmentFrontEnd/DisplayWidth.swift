@@ -79,15 +79,17 @@ public enum DisplayWidth {
   }
 
   /// Wraps text to lines of at most `width` cells, at spaces where possible; newlines start
-  /// new lines and blank lines are kept.
+  /// new lines and blank lines are kept. French puts a space before « : ; ! ? » and after «:
+  /// the mark stays with its word, as a no-break space would keep it (the texts, many of them
+  /// typed by people, use plain spaces), unless the two do not fit on one line.
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = ""
       var lineWidth = 0
-      for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-        var word = String(word)
+      for word in unbreakable(paragraph, width: width) {
+        var word = word
         var wordWidth = of(word)
         if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
           line += " " + word
@@ -111,5 +113,26 @@ public enum DisplayWidth {
       lines.append(line)
     }
     return lines
+  }
+
+  private static let markAfterSpace: Set<Character> = [":", ";", "!", "?", "»"]
+
+  /// The words of `paragraph`, a French mark joined to the word before it and « to the word
+  /// after it, when the two fit in `width`.
+  private static func unbreakable(_ paragraph: Substring, width: Int) -> [String] {
+    var units: [String] = []
+    var openQuote = false
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      let joined = units.last.map { $0 + " " + word } ?? ""
+      if let last = units.last, openQuote || word.first.map(markAfterSpace.contains) == true,
+        !last.isEmpty, of(joined) <= width
+      {
+        units[units.count - 1] = joined
+      } else {
+        units.append(String(word))
+      }
+      openQuote = word.last == "«"
+    }
+    return units
   }
 }

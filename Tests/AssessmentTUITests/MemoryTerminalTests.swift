@@ -48,6 +48,21 @@ import Testing
     #expect(DisplayWidth.wrap("a\n\nb", width: 5) == ["a", "", "b"])
     #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
+
+  /// French puts a space before « : ; ! ? » and inside « »: a line never starts with the mark
+  /// nor ends with «, as a no-break space would keep them (the texts use plain spaces).
+  @Test func frenchPunctuationStaysWithItsWord() {
+    #expect(
+      DisplayWidth.wrap("une mission essentielle ; faible : tolérable", width: 23)
+        == ["une mission", "essentielle ; faible :", "tolérable"])
+    #expect(
+      DisplayWidth.wrap("le service « Nuage » ici", width: 12) == [
+        "le service", "« Nuage »", "ici",
+      ])
+    #expect(
+      DisplayWidth.wrap("Oui !", width: 3) == ["Oui", "!"], "a unit wider than the line is cut")
+    #expect(DisplayWidth.wrap("Yes: no; why?", width: 5) == ["Yes:", "no;", "why?"])
+  }
 }
 
 @Suite struct DisplayWidthFastPathTests {
