@@ -111,6 +111,7 @@ extension String {
         replacement = "<br>"
         if next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
       case 0x0A where lineBreaks: replacement = "<br>"
+      case 0x20 where Self.isFrenchMarkSpace(utf8, at: index): replacement = "\u{A0}"
       default:
         index = next
         continue
@@ -127,6 +128,27 @@ extension String {
     } else if run != utf8.endIndex {
       self += Substring(text.unicodeScalars[run...])
     }
+  }
+
+  /// Whether the space at `index` is French typography's before « : ; ! ? » or after «: the
+  /// texts, many typed by people, use plain spaces, at which a browser would start a line with
+  /// the mark; written as a no-break space, the mark stays with its word.
+  private static func isFrenchMarkSpace(_ utf8: String.UTF8View, at index: String.Index) -> Bool {
+    let next = utf8.index(after: index)
+    if next != utf8.endIndex {
+      switch utf8[next] {
+      case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+        return true
+      case 0xC2:  // » is C2 BB
+        let after = utf8.index(after: next)
+        if after != utf8.endIndex, utf8[after] == 0xBB { return true }
+      default: break
+      }
+    }
+    guard index != utf8.startIndex else { return false }
+    let previous = utf8.index(before: index)
+    guard previous != utf8.startIndex, utf8[previous] == 0xAB else { return false }
+    return utf8[utf8.index(before: previous)] == 0xC2  // « is C2 AB
   }
 
   /// Appends `text` trimmed and escaped, line breaks as `<br>`.

@@ -113,4 +113,18 @@ import Testing
         == "one<br>two<br>three<br>four &lt;b&gt;")
     #expect(SummaryReport.cssString("a \"b\" \\ <c>\n") == "\"a \\\"b\\\" \\\\  c  \"")
   }
+
+  /// French puts a space before « : ; ! ? » and after «: a no-break space in the markup, so that
+  /// a browser or a printed page never starts a line with the mark (as the templates write
+  /// « Réponse\u{A0}: »).
+  @Test func frenchMarksKeepTheirSpaceUnbroken() {
+    func escaped(_ text: String) -> String { HTML("\(text)").description }
+    #expect(
+      escaped("essentielle ; faible : le service « Nuage » ? Oui ! a <b> :")
+        == "essentielle\u{A0}; faible\u{A0}: le service «\u{A0}Nuage\u{A0}»\u{A0}? Oui\u{A0}! a &lt;b&gt;\u{A0}:"
+    )
+    #expect(escaped("Yes: no; why? « » ") == "Yes: no; why? «\u{A0}» ")
+    #expect(escaped(" :") == "\u{A0}:")
+    #expect(escaped(" «") == " «" && escaped("«") == "«" && escaped("» ") == "» ")
+  }
 }
