@@ -22,6 +22,21 @@ public struct SortedJSONEncoder {
     self.pretty = pretty
   }
 
+  /// `JSONEncoder` set to write the text this encoder writes (sorted keys, slashes unescaped,
+  /// dates as `Timestamp.format`): what the tests and the session fuzzer compare it with.
+  public static func reference(pretty: Bool) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(Timestamp.format(date))
+    }
+    return encoder
+  }
+
   /// The JSON text of `value`, as UTF-8 bytes.
   public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
     let node = try Self.node(value)
@@ -239,44 +254,49 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
-  typealias Node = SortedJSONEncoder.Node
+/// The containers that put one node at a time (an array's next element, a single value): the
+/// primitive encodings written once for both.
+private protocol NodeSink {
+  mutating func put(_ node: SortedJSONEncoder.Node)
+}
+
+extension NodeSink {
+  mutating func encodeNil() throws { put(.null) }
+  mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+  mutating func encode(_ value: String) throws { put(.string(value)) }
+  mutating func encode(_ value: Double) throws { put(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Float) throws { put(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Int) throws { put(.number(String(value))) }
+  mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
+  mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
+  mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
+  mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
+  mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
+  mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
+  mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
+  mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
+  mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+  mutating func encode<T: Encodable>(_ value: T) throws { put(try SortedJSONEncoder.node(value)) }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer, NodeSink {
   let box: SortedJSONEncoder.ArrayBox
   var codingPath: [CodingKey] { [] }
   var count: Int { box.elements.count }
 
-  private func append(_ node: Node) { box.elements.append(node) }
-
-  mutating func encodeNil() throws { append(.null) }
-  mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-  mutating func encode(_ value: String) throws { append(.string(value)) }
-  mutating func encode(_ value: Double) throws { append(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Float) throws { append(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Int) throws { append(.number(String(value))) }
-  mutating func encode(_ value: Int8) throws { append(.number(String(value))) }
-  mutating func encode(_ value: Int16) throws { append(.number(String(value))) }
-  mutating func encode(_ value: Int32) throws { append(.number(String(value))) }
-  mutating func encode(_ value: Int64) throws { append(.number(String(value))) }
-  mutating func encode(_ value: UInt) throws { append(.number(String(value))) }
-  mutating func encode(_ value: UInt8) throws { append(.number(String(value))) }
-  mutating func encode(_ value: UInt16) throws { append(.number(String(value))) }
-  mutating func encode(_ value: UInt32) throws { append(.number(String(value))) }
-  mutating func encode(_ value: UInt64) throws { append(.number(String(value))) }
-  mutating func encode<T: Encodable>(_ value: T) throws {
-    append(try SortedJSONEncoder.node(value))
-  }
+  func put(_ node: SortedJSONEncoder.Node) { box.elements.append(node) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
   {
     let nested = SortedJSONEncoder.ObjectBox()
-    append(.object(nested))
+    put(.object(nested))
     return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested))
   }
 
   mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
     let nested = SortedJSONEncoder.ArrayBox()
-    append(.array(nested))
+    put(.array(nested))
     return UnkeyedContainer(box: nested)
   }
 
@@ -290,27 +310,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
   }
 }
 
-private struct SingleValueContainer: SingleValueEncodingContainer {
-  typealias Node = SortedJSONEncoder.Node
+private struct SingleValueContainer: SingleValueEncodingContainer, NodeSink {
   let encoder: NodeEncoder
   var codingPath: [CodingKey] { [] }
 
-  private func set(_ node: Node) { encoder.node = node }
-
-  mutating func encodeNil() throws { set(.null) }
-  mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-  mutating func encode(_ value: String) throws { set(.string(value)) }
-  mutating func encode(_ value: Double) throws { set(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Float) throws { set(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Int) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int8) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int16) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int32) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int64) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt8) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt16) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt32) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt64) throws { set(.number(String(value))) }
-  mutating func encode<T: Encodable>(_ value: T) throws { set(try SortedJSONEncoder.node(value)) }
+  func put(_ node: SortedJSONEncoder.Node) { encoder.node = node }
 }

@@ -65,7 +65,7 @@ extension SessionFile {
   /// tests and the session fuzzer compare them).
   @_spi(Fuzzing)
   public static func encodeWithJSONEncoder(_ record: SessionRecord) throws -> Data {
-    let encoder = makeEncoder(pretty: true)
+    let encoder = SortedJSONEncoder.reference(pretty: true)
     return try encodeFormat4(record) { [UInt8](try encoder.encode($0)) }
   }
 

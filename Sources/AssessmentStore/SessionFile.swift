@@ -243,22 +243,6 @@ public enum SessionFile {
 
   // MARK: - Coders
 
-  /// `JSONEncoder` set as the files' text was first written (sorted keys, RFC 3339 dates;
-  /// pretty-printed for the session file, one line for the journal): the reference the tests
-  /// hold ``SortedJSONEncoder``, which writes the files, to, byte for byte.
-  static func makeEncoder(pretty: Bool) -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      : [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(Timestamp.format(date))
-    }
-    return encoder
-  }
-
   private static func makeDecoder() -> JSONDecoder {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .custom { decoder in

@@ -7,24 +7,11 @@ import Testing
 /// byte for byte, pretty or on one line (the session files' own comparisons are in
 /// AssessmentStoreTests/SessionWriterTests).
 @Suite struct SortedJSONEncoderTests {
-  static func reference(pretty: Bool) -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      : [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom { date, encoder in
-      var container = encoder.singleValueContainer()
-      try container.encode(Timestamp.format(date))
-    }
-    return encoder
-  }
-
   func expectSame<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation)
     throws
   {
     for pretty in [true, false] {
-      let expected = try Self.reference(pretty: pretty).encode(value)
+      let expected = try SortedJSONEncoder.reference(pretty: pretty).encode(value)
       let written = try SortedJSONEncoder(pretty: pretty).encode(value)
       #expect(
         String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
@@ -117,7 +104,7 @@ import Testing
   @Test func numbersAsJSONEncoderWritesThem() throws {
     let doubles: [Double] = [
       0, -0.0, 1, -1, 0.5, 0.1, 1.0 / 3, 100, 1e15, 1e16, 1.5e17, 123_456_789.125, 1e-7,
-      5e-324, 1.797_693_134_862_315_7e308, 9_007_199_254_740_992, -2.5e-5, 42.0,
+      .leastNonzeroMagnitude, 1.797_693_134_862_315_7e308, 9_007_199_254_740_992, -2.5e-5, 42.0,
     ]
     try expectSame(doubles)
     try expectSame(doubles.filter { abs($0) < 1e38 }.map(Float.init))
@@ -158,9 +145,13 @@ import Testing
   @Test func whatJSONEncoderRefusesIsRefused() {
     for value in [Double.nan, .infinity, -.infinity] {
       #expect(throws: EncodingError.self) { try SortedJSONEncoder(pretty: true).encode([value]) }
-      #expect(throws: EncodingError.self) { try Self.reference(pretty: true).encode([value]) }
+      #expect(throws: EncodingError.self) {
+        try SortedJSONEncoder.reference(pretty: true).encode([value])
+      }
     }
     #expect(throws: EncodingError.self) { try SortedJSONEncoder(pretty: true).encode(Nothing()) }
-    #expect(throws: EncodingError.self) { try Self.reference(pretty: true).encode(Nothing()) }
+    #expect(throws: EncodingError.self) {
+      try SortedJSONEncoder.reference(pretty: true).encode(Nothing())
+    }
   }
 }

@@ -405,7 +405,7 @@ import Testing
     #expect(alone != written)
     #expect(throws: StoreError.self) { try decode(Data(alone.utf8)) }
     // In a version-2 file, a record is not evidence, and the format-3 keys mean nothing.
-    let v2 = try SessionFile.makeEncoder(pretty: true).encode(
+    let v2 = try SortedJSONEncoder.reference(pretty: true).encode(
       SessionFile.FileFormat2(Self.rich()))
     var migrated = Self.rich()
     migrated.abstract = nil

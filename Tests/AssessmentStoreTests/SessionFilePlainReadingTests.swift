@@ -182,7 +182,7 @@ import Testing
   @Test func readsWhatTheWriterWritesAsCodableDoes() throws {
     for variant in 0..<12 {
       // A file of format 2, as the previous cloud-assess wrote it: read directly too.
-      let older = try SessionFile.makeEncoder(pretty: true).encode(
+      let older = try SortedJSONEncoder.reference(pretty: true).encode(
         SessionFile.FileFormat2(record(variant, format3: false)))
       var migrated = record(variant, format3: false)
       migrated.abstract = nil

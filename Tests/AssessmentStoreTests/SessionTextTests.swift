@@ -22,7 +22,7 @@ import Testing
     let line = try SessionFile.journalEntry(from: empty, to: record)
     let expectedLine = try SessionFile.journalEntry(
       from: empty, to: record, changed: nil
-    ) { [UInt8](try SessionFile.makeEncoder(pretty: false).encode($0)) }
+    ) { [UInt8](try SortedJSONEncoder.reference(pretty: false).encode($0)) }
     #expect(
       String(decoding: line, as: UTF8.self) == String(decoding: expectedLine, as: UTF8.self),
       "\(name): the journal line")
