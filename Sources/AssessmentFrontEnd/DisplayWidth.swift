@@ -123,11 +123,10 @@ public enum DisplayWidth {
     var units: [String] = []
     var openQuote = false
     for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-      let joined = units.last.map { $0 + " " + word } ?? ""
       if let last = units.last, openQuote || word.first.map(markAfterSpace.contains) == true,
-        !last.isEmpty, of(joined) <= width
+        of(last) + 1 + of(String(word)) <= width
       {
-        units[units.count - 1] = joined
+        units[units.count - 1] = last + " " + word
       } else {
         units.append(String(word))
       }
