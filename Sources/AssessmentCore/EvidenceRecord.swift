@@ -58,7 +58,7 @@ extension EvidenceRecord {
   public var trimmed: EvidenceRecord {
     var record = self
     for part in Part.allCases {
-      record[part] = record[part].trimmingCharacters(in: .whitespacesAndNewlines)
+      record[part] = record[part].trimmed
     }
     return record
   }

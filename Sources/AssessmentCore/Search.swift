@@ -5,7 +5,7 @@ extension Questionnaire {
   /// or words found in the question's text or in its help, in any language, ignoring case and
   /// accents (all the words in the one text).
   public func search(_ query: String, visibility: [Bool]) -> [Int] {
-    let needle = Self.fold(query.trimmingCharacters(in: .whitespacesAndNewlines))
+    let needle = Self.fold(query.trimmed)
     guard !needle.isEmpty else { return [] }
     let words = needle.split(separator: " ").map(String.init)
     return questions.indices.filter { position in

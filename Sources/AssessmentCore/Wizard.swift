@@ -228,7 +228,7 @@ public struct Wizard: Sendable {
   /// The identification fields still empty; the form cannot be confirmed until there are none.
   public func missingIdentification(_ state: WizardState) -> [SessionMetadata.Field] {
     SessionMetadata.Field.allCases.filter {
-      state.metadata[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      state.metadata[$0].isBlank
     }
   }
 

@@ -82,7 +82,7 @@ extension EditedField {
     case .answer(.number):
       if blank { return .event(.answerCleared(at: now)) }
       // The core's one reader of typed numbers: groups, decimal comma in fr/nl, bounds.
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = text.trimmed
       let parsed =
         question.map { NumberInput.parse(trimmed, for: $0, language: language) }
         ?? NumberInput.parse(trimmed, language: language)
@@ -93,7 +93,7 @@ extension EditedField {
     case .answer(.date):
       // A day is handed over only when it is one, like a number that must parse.
       if blank { return .event(.answerCleared(at: now)) }
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = text.trimmed
       guard Day.isValid(trimmed) else {
         return .invalid(PlanPhrase.notADay.format(language, trimmed))
       }
@@ -109,7 +109,7 @@ extension EditedField {
         record.isBlank ? .answerCleared(at: now) : .answerChosen(.derogation(record), at: now))
     case .action(let field):
       // A day is handed over only when it is one (or blank), like a number that must parse.
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = text.trimmed
       if field.isDate, !trimmed.isEmpty, !Day.isValid(trimmed) {
         return .invalid(PlanPhrase.notADay.format(language, trimmed))
       }
@@ -124,7 +124,7 @@ extension EditedField {
     case .evidence(nil):
       return blank ? .nothing : .event(.evidenceAdded(EvidenceRecord(reference: text), at: now))
     case .evidenceDay(let index, let part):
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = text.trimmed
       if !trimmed.isEmpty, !Day.isValid(trimmed) {
         return .invalid(PlanPhrase.notADay.format(language, trimmed))
       }
@@ -132,11 +132,11 @@ extension EditedField {
       record[part] = trimmed
       return .event(.evidenceEdited(index, record, at: now))
     case .evidenceFile(let index):
-      let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let path = text.trimmed
       if path.isEmpty || answer?.evidence[safe: index]?.file?.path == path { return .nothing }
       return .attach(index: index, path: path)
     case .signOff(let field):
-      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = text.trimmed
       if field == .on, !trimmed.isEmpty, !Day.isValid(trimmed) {
         return .invalid(PlanPhrase.notADay.format(language, trimmed))
       }

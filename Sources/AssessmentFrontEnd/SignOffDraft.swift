@@ -62,7 +62,7 @@ public struct SignOffDraft: Equatable, Sendable {
 
   /// The day recorded: the one typed, else `today`.
   public func day(today: String) -> String {
-    let typed = on.trimmingCharacters(in: .whitespacesAndNewlines)
+    let typed = on.trimmed
     return typed.isEmpty ? today : typed
   }
 }

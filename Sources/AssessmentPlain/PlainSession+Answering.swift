@@ -11,7 +11,7 @@ extension PlainSession {
       let current = state.wizard.metadata[field]
       if !text.isEmpty {
         _ = handOver(.identification(field), text, current: current, now: now, &reply)
-      } else if current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      } else if current.isBlank {
         reply.refused =
           label(questionnaire.identificationLabel(field, language))
           + PlainText.blankRequired.text(language)

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 import SystemSupport
 
@@ -43,7 +44,7 @@ public struct Person: Equatable, Sendable {
     loginName: () -> String? = Person.loginName
   ) -> Person {
     func usable(_ text: String?) -> String? {
-      guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+      guard let text = text?.trimmed, !text.isEmpty
       else { return nil }
       return text
     }
@@ -72,11 +73,11 @@ public struct Person: Equatable, Sendable {
       let inside = ChildProcess.output(
         ["git", "-C", directory, "rev-parse", "--is-inside-work-tree"]),
       inside.status == 0,
-      inside.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "true",
+      inside.standardOutput.trimmed == "true",
       let name = ChildProcess.output(["git", "-C", directory, "config", "user.name"]),
       name.status == 0
     else { return nil }
-    return name.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    return name.standardOutput.trimmed
   }
 
   /// The login name: the password database's entry of the effective user, else `LOGNAME`,

@@ -1,3 +1,4 @@
+import AssessmentCore
 import Foundation
 
 #if canImport(Glibc)
@@ -67,7 +68,7 @@ public final class SessionLock: @unchecked Sendable {
   /// What the lock file says of the process holding it.
   private static func holder(_ lockPath: String) -> String {
     let text = (try? String(contentsOfFile: lockPath, encoding: .utf8))?
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+      .trimmed
     return text.flatMap { $0.isEmpty ? nil : $0 } ?? "another process"
   }
 

@@ -13,16 +13,16 @@ extension SessionRecord {
     let state = wizardState(wizard)
     let summary = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: metadata.updated)
     var expiries: [String] = summary.derogations.compactMap {
-      let day = $0.record.expiresOn.trimmingCharacters(in: .whitespacesAndNewlines)
+      let day = $0.record.expiresOn.trimmed
       return Day.isValid(day) && day >= summary.asOf ? day : nil
     }
     expiries += summary.plan.accepted.compactMap {
-      let day = $0.action.acceptedUntil.trimmingCharacters(in: .whitespacesAndNewlines)
+      let day = $0.action.acceptedUntil.trimmed
       return Day.isValid(day) && day >= summary.asOf ? day : nil
     }
     for answer in answers.values {
       for record in answer.evidence {
-        let day = record.validUntil.trimmingCharacters(in: .whitespacesAndNewlines)
+        let day = record.validUntil.trimmed
         if Day.isValid(day) { expiries.append(day) }
       }
     }
@@ -33,7 +33,7 @@ extension SessionRecord {
       answered: summary.progress.answered, applicable: summary.progress.applicable,
       verdict: summary.verdict.rawValue,
       pendingDue: summary.plan.pending.map {
-        $0.action.dueDate.trimmingCharacters(in: .whitespacesAndNewlines)
+        $0.action.dueDate.trimmed
       },
       // Valid through its expiry day: the day after is when it stops counting.
       recheckFrom: expiries.min().map(Self.dayAfter),

@@ -214,7 +214,7 @@ public struct ProviderWorkbookAnswers: Sendable, Equatable {
           problems.append(.errorValue(cell: name(found.address.column), value: code))
           return nil
         }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmed
       }
       let id = cell(.id).map { Self.text($0.value).trimmingCharacters(in: .whitespaces) } ?? ""
       let answerCell = name(answerColumn)
