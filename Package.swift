@@ -165,8 +165,27 @@ let package = Package(
     ),
     // Runs the built binary: directly, and inside tmux for the terminal.
     // Workbook: the xlsx summary read back.
+    // The command line's own logic, in process.
+    .testTarget(
+      name: "CloudAssessTests",
+      dependencies: [
+        "cloud-assess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(
       name: "CLITests", dependencies: ["Workbook", "SystemSupport", "TestSupport"],
       exclude: ["Golden"]),
   ]
 )
+
+// Concrete generic types (`KeyedEncodingContainer<CodingKeys>`, `Dictionary<String, Answer>`)
+// are made by calling their metadata functions with the conformances the compiler already
+// knows, not from their mangled names: made from a name, the Swift runtime looks each
+// conformance up, and the first look-up of each walks every conformance record of the program
+// and its libraries (about 7,800, ~0.07 ms each). A command that reads and writes one session
+// asked some fifteen such questions of its own (docs/performance.md).
+for target in package.targets where target.type != .system && target.type != .plugin {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+    ]
+}

@@ -6,7 +6,7 @@ import Foundation
 @main
 struct CloudAssess: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "cloud-assess",
+    commandName: name,
     abstract:
       "Assess a cloud service provider against the Belgian social-security cloud directives.",
     discussion: """
@@ -27,6 +27,54 @@ struct CloudAssess: ParsableCommand {
     ],
     defaultSubcommand: Start.self
   )
+
+  static let name = "cloud-assess"
+
+  /// Parses the command line and runs the command it names. A line that starts with a
+  /// subcommand's name is parsed by that subcommand as the root of its own tree
+  /// (``parsedDirectly(_:)``); anything else, and anything that subcommand does not take
+  /// (help, the version, an error), goes to the whole tree as before, which says it as it always
+  /// has. Errors from the command itself are reported as the whole tree reports them.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard var command = parsedDirectly(arguments) else { return main(nil) }
+    do {
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
+
+  /// The command `arguments` name when they start with the name of one of the subcommands and
+  /// that subcommand (or one of its own) parses the rest alone; nil otherwise.
+  ///
+  /// Why: parsing through the whole tree first parses the root, reflects over the default
+  /// subcommand's options (``Start``'s) and tries two more parses for
+  /// `--generate-completion-script`, each asking the Swift runtime questions whose first
+  /// asking walks every protocol conformance record of the program: a few milliseconds at
+  /// every start, most of what `cloud-assess merge` costs beyond reading and writing
+  /// (docs/performance.md). The subcommands name `cloud-assess` as their super-command, which
+  /// is what makes swift-argument-parser skip the completion-script parses when one is the
+  /// root; the tree ignores it below its root. The result is the command the whole tree would
+  /// give (tests compare them); a help request or an error is never answered here.
+  static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+    guard let name = arguments.first,
+      let subcommand = configuration.subcommands.first(where: {
+        $0.configuration.commandName == name
+      }),
+      let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    else { return nil }
+    // Below the subcommand, the parser adds a `help` of its own, which the whole tree has
+    // only at its root: only commands of the tree are taken.
+    let parsed = ObjectIdentifier(type(of: command))
+    return commandTypes(below: subcommand).contains { ObjectIdentifier($0) == parsed }
+      ? command : nil
+  }
+
+  /// `command` and every command below it.
+  private static func commandTypes(below command: ParsableCommand.Type) -> [ParsableCommand.Type] {
+    [command] + command.configuration.subcommands.flatMap(commandTypes(below:))
+  }
 }
 
 enum CloudAssessVersion {

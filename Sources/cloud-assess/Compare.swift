@@ -7,6 +7,7 @@ import Foundation
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
+    _superCommandName: CloudAssess.name,
     abstract: "Compare two assessments of a service (e.g. last year's and this year's).",
     discussion: """
       The verdict then and now, blocking findings added and resolved, compliance per section, the \

@@ -10,6 +10,7 @@ import Foundation
 struct GitSetupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "git-setup",
+    _superCommandName: CloudAssess.name,
     abstract: "Prepare a folder of sessions in a git repository for merging (once per clone).",
     discussion: """
       Writes the folder's .gitattributes (session files merged by 'cloud-assess merge') and \

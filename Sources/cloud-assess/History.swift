@@ -8,6 +8,7 @@ import Foundation
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
+    _superCommandName: CloudAssess.name,
     abstract:
       "Print who changed what in a session: the identification and each answer, oldest first.")
 

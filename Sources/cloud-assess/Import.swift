@@ -8,6 +8,7 @@ import QuestionnaireFormat
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
+    _superCommandName: CloudAssess.name,
     abstract: "Convert a framework from another tool into a questionnaire directory.",
     subcommands: [ImportCISOAssistant.self])
 }

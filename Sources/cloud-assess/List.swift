@@ -7,6 +7,7 @@ import Foundation
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
+    _superCommandName: CloudAssess.name,
     abstract: "List the saved sessions, newest first, with their verdict and actions.",
     discussion: """
       Each session file carries a small abstract written when it is saved, so the list reads a few \

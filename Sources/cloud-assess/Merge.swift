@@ -6,6 +6,7 @@ import Foundation
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
+    _superCommandName: CloudAssess.name,
     abstract: "Merge two copies of a session against their common copy (git's merge driver).",
     discussion: """
       Question by question: a change on one side is taken, the same change on both sides is \

@@ -6,6 +6,7 @@ import Foundation
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
+    _superCommandName: CloudAssess.name,
     abstract: "Start a new assessment in the wizard.")
 
   @Option(

@@ -12,6 +12,7 @@ import Workbook
 struct Provider: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "provider",
+    _superCommandName: CloudAssess.name,
     abstract: "Send the provider its questions as a workbook, and read its answers back.",
     subcommands: [ProviderExport.self, ProviderImport.self])
 }

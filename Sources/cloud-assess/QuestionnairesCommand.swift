@@ -5,6 +5,7 @@ import Foundation
 struct Questionnaires: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "questionnaires",
+    _superCommandName: CloudAssess.name,
     abstract: "List the built-in questionnaires.")
 
   @Option(help: "text or json.")

@@ -6,6 +6,7 @@ import Foundation
 struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
+    _superCommandName: CloudAssess.name,
     abstract: "Reopen a saved assessment where it was left (without SESSION: choose from the list)."
   )
 

@@ -8,6 +8,7 @@ import Foundation
 struct SignOffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sign-off",
+    _superCommandName: CloudAssess.name,
     abstract:
       "Record management's decision on an assessment (accept, accept with conditions, refuse).",
     discussion: """

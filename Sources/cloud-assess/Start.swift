@@ -6,6 +6,7 @@ import Foundation
 struct Start: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "start",
+    _superCommandName: CloudAssess.name,
     abstract: "Open the start screen: a new assessment, a saved one, or quit (the default).")
 
   @Option(

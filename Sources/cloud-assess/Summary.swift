@@ -14,6 +14,7 @@ import SystemSupport
 struct Summary: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
+    _superCommandName: CloudAssess.name,
     abstract:
       "Print the risk summary of a session (text, Markdown, JSON, HTML, CSV, OSCAL or xlsx).",
     discussion: """

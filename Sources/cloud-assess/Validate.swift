@@ -6,6 +6,7 @@ import Foundation
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
+    _superCommandName: CloudAssess.name,
     abstract: "Check a questionnaire file (default: the built-in questionnaire).",
     discussion: "Exits 0 when valid, 1 with every problem located by file, line and column.")
 
