@@ -64,6 +64,8 @@ let package = Package(
       name: "AssessmentStore",
       dependencies: [
         "AssessmentCore", "AssessmentReports", "QuestionnaireFormat", "SystemSupport",
+        // The SHA-256 of a file attached as evidence.
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       plugins: ["BuiltinQuestionnaires"]
     ),
@@ -82,11 +84,7 @@ let package = Package(
     // end's state), the texts of the screens, the field being typed, the locale and signals.
     .target(
       name: "AssessmentFrontEnd",
-      dependencies: [
-        "AssessmentCore", "AssessmentReports", "SystemSupport",
-        // The SHA-256 of a file attached as evidence.
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      dependencies: ["AssessmentCore", "AssessmentReports", "SystemSupport"]),
     // The full-screen wizard: curses, the screens drawn on a terminal, the runner.
     .target(
       name: "AssessmentTUI",

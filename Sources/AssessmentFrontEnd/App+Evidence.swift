@@ -1,12 +1,11 @@
 import AssessmentCore
 import AssessmentReports
-import Crypto
 import Foundation
 import SystemSupport
 
 extension App {
   /// Attaches the file at `path` to the evidence record at `index` of the current question: its
-  /// path and SHA-256 are recorded. A file that cannot be read changes nothing: the result is
+  /// path and SHA-256 (``fileDigest``) are recorded. A file that cannot be read changes nothing: the result is
   /// the message saying why.
   public func attach(_ state: inout AppState, evidence index: Int, path: String, now: Date)
     -> Result<[WizardEffect], AttachFailure>
@@ -19,16 +18,16 @@ extension App {
     // folders, so what is recorded is where the file is.
     let path = URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
       .standardizedFileURL.path
-    var hasher = SHA256()
+    let digest: String
     do {
-      try FileContents.readChunks(path) { hasher.update(bufferPointer: $0) }
+      digest = try fileDigest(path)
     } catch .notARegularFile {
       return .failure(AttachFailure(EvidencePhrase.notAFile.format(language, path)))
     } catch {
       return .failure(
         AttachFailure(EvidencePhrase.fileUnreadable.format(language, path, error.reason)))
     }
-    record.file = EvidenceFile(path: path, sha256: hasher.finalize().lowercaseHex)
+    record.file = EvidenceFile(path: path, sha256: digest)
     return .success(send(&state, .evidenceEdited(index, record, at: now)))
   }
 }

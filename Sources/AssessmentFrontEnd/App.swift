@@ -1,5 +1,6 @@
 import AssessmentCore
 import Foundation
+import SystemSupport
 
 /// Turns keys into wizard events, and keeps the front end's own state. Pure: the runner gives it
 /// keys and the time, and performs the effects it returns.
@@ -10,9 +11,17 @@ public struct App: Sendable {
   public var previous: PreviousSession?
   /// How often the field being typed is handed over (and so saved).
   public static let fieldHandOverInterval: TimeInterval = 3
+  /// The SHA-256, in lowercase hexadecimal, of a regular file attached as evidence: a front end
+  /// reads no file, so the program hands in how (`AssessmentStore`'s
+  /// `EvidenceFiles.digest(ofFileAt:)`).
+  public let fileDigest: @Sendable (String) throws(FileContents.Failure) -> String
 
-  public init(questionnaire: Questionnaire) {
+  public init(
+    questionnaire: Questionnaire,
+    fileDigest: @escaping @Sendable (String) throws(FileContents.Failure) -> String
+  ) {
     wizard = Wizard(questionnaire: questionnaire)
+    self.fileDigest = fileDigest
   }
 
   var questionnaire: Questionnaire { wizard.questionnaire }

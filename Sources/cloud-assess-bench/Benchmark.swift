@@ -289,13 +289,13 @@ struct SizeBenchmark {
 
     // The first screen: from the loaded record to a drawn frame.
     let terminal = MemoryTerminal(width: 80, height: 24)
-    var app = App(questionnaire: questionnaire)
+    var app = App(questionnaire: questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var state = app.makeState(record.wizardState(app.wizard), language: .fr)
     timings.append(
       Timing(
         name: "first screen",
         durations: Clock.measure(times: 20, warmup: 2) { _ in
-          app = App(questionnaire: questionnaire)
+          app = App(questionnaire: questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
           state = app.makeState(record.wizardState(app.wizard), language: .fr)
           state.width = 80
           state.height = 24

@@ -91,7 +91,7 @@ enum Interactive {
     reader: LineReader = LineReader()
   ) throws {
     let loaded = session.questionnaire
-    var app = App(questionnaire: loaded.questionnaire)
+    var app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     // A re-assessment's summary shows the changes since the previous one, read once here.
     app.previous = session.record.previous.map { store.previousSession($0, asOf: now()) }
     var state = app.makeState(session.wizardState(app.wizard), language: language)

@@ -1,5 +1,6 @@
 import AssessmentCore
 import AssessmentFrontEnd
+import AssessmentStore
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     ])
 
   func session(_ language: InterfaceLanguage) -> PlainSession {
-    let app = App(questionnaire: Self.questionnaire)
+    let app = App(questionnaire: Self.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var wizard = app.wizard.start(at: t0)
     wizard.metadata.organisation = "ONSS"
     wizard.phase = .questions

@@ -11,7 +11,7 @@ import Testing
 @Suite struct PlainConflictTests {
   func session(language: InterfaceLanguage = .en) throws -> PlainSession {
     let loaded = try QuestionnaireLoader.load(path: fixturePath("small.yaml"))
-    let app = App(questionnaire: loaded.questionnaire)
+    let app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     let answers = [
       "sovereignty": Answer(
         value: .choice("compliant"),

@@ -13,7 +13,7 @@ import Testing
     -> PlainSession
   {
     let loaded = try QuestionnaireLoader.load(path: fixturePath(name))
-    let app = App(questionnaire: loaded.questionnaire)
+    let app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var wizard = app.wizard.start(at: t0)
     wizard.metadata.organisation = "ONSS"
     wizard.metadata.assessor = "Anne"

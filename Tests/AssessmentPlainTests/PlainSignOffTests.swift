@@ -11,7 +11,7 @@ import Testing
 @Suite struct PlainSignOffTests {
   func onTheSummary(_ language: InterfaceLanguage) throws -> PlainSession {
     let loaded = try QuestionnaireLoader.load(path: fixturePath("small.yaml"))
-    let app = App(questionnaire: loaded.questionnaire)
+    let app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var wizard = app.wizard.start(at: t0)
     wizard.metadata.organisation = "ONSS"
     wizard.metadata.assessor = "Anne"

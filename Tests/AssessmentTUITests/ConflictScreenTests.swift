@@ -12,7 +12,7 @@ import Testing
   /// A session of small.yaml with two answers in conflict, opened in the wizard.
   func harness(language: InterfaceLanguage = .en) throws -> Harness {
     let loaded = try fixture("small.yaml")
-    let app = App(questionnaire: loaded.questionnaire)
+    let app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var answers: [String: Answer] = [:]
     for id in ["restitution", "sovereignty"] {
       answers[id] = Answer(

@@ -40,7 +40,7 @@ struct Harness {
   var effects: [AppEffect] = []
 
   init(_ loaded: LoadedQuestionnaire, language: InterfaceLanguage = .en, identified: Bool = true) {
-    app = App(questionnaire: loaded.questionnaire)
+    app = App(questionnaire: loaded.questionnaire, fileDigest: EvidenceFiles.digest(ofFileAt:))
     var wizardState = app.wizard.start(at: t0)
     if identified {
       wizardState.metadata.organisation = "ONSS"
