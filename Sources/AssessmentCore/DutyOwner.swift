@@ -64,7 +64,7 @@ public enum DutyOwner: String, CaseIterable, Equatable, Sendable {
 
   /// The owner after its heading, in one line ("Responsibility: Provider").
   public func labelled(_ language: InterfaceLanguage) -> String {
-    Self.heading(language) + (language == .fr ? " : " : ": ") + name(language)
+    Self.heading(language) + language.colon + name(language)
   }
 }
 

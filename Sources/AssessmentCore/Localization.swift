@@ -17,6 +17,13 @@ public enum InterfaceLanguage: String, CaseIterable, Sendable {
     return .en
   }
 
+  /// A colon before what it introduces: French puts a space before it.
+  public var colon: String { self == .fr ? " : " : ": " }
+
+  /// Between the items of a list written on one line: French puts a space before the
+  /// semicolon.
+  public var listSeparator: String { self == .fr ? " ; " : "; " }
+
   /// The text of this language among the three, for messages written in place (an error's
   /// cases): `let pick = language.pick`, then `pick("…", "…", "…")`.
   public func pick(_ fr: String, _ en: String, _ nl: String) -> String {

@@ -32,7 +32,7 @@ extension ProviderClaim {
   public func line(
     _ question: Question, _ language: InterfaceLanguage, _ questionnaire: Questionnaire
   ) -> String {
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     var answer = value.map { $0.display(question, language, questionnaire) }
     if let text = answer, question.type == .compliance, let first = text.first {
       // "partially compliant" reads as the provider's word in the sentence, not a heading.

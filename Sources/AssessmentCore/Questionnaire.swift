@@ -165,7 +165,7 @@ public struct Questionnaire: Equatable, Sendable {
     if refs.count == 1 { return citation(refs[0], language) }
     var seen = Set<String>()
     return refs.map { citation($0, language) }.filter { seen.insert($0).inserted }.joined(
-      separator: "; ")
+      separator: InterfaceLanguage(rawValue: language)?.listSeparator ?? "; ")
   }
 }
 

@@ -58,7 +58,7 @@ extension App {
   public func conflictLines(_ state: AppState, _ question: Question) -> [String] {
     guard let conflict = state.wizard.answers[question.id]?.conflict else { return [] }
     let language = state.language
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     func describe(_ side: AnswerConflict.Side, _ other: AnswerConflict.Side, _ key: ConflictText)
       -> [String]
     {

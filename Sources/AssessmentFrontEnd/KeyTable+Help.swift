@@ -20,7 +20,7 @@ extension Array {
       case .en: text = group.help.1
       case .nl: text = group.help.2
       }
-      return Key.helpNames(group.keys, language) + (language == .fr ? " : " : ": ") + text
+      return Key.helpNames(group.keys, language) + language.colon + text
     }
   }
 }

@@ -27,7 +27,7 @@ extension PlainSession {
     }
   }
 
-  func label(_ text: String) -> String { text + (language == .fr ? " : " : ": ") }
+  func label(_ text: String) -> String { text + language.colon }
 
   private func block() -> [String] {
     switch state.wizard.phase {

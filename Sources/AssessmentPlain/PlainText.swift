@@ -415,7 +415,7 @@ enum PlainCommand: CaseIterable {
     case .en: text = what.1
     case .nl: text = what.2
     }
-    return "  " + names.joined(separator: " / ") + argument + (language == .fr ? " : " : ": ")
+    return "  " + names.joined(separator: " / ") + argument + language.colon
       + text
   }
 

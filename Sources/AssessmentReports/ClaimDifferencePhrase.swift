@@ -66,7 +66,7 @@ extension SummaryReport {
   /// A difference in one line: "Assessor: compliant · Provider: partially compliant — … —
   /// evidence: SOC 2 type II, valid until 2027-03-31 · imported on 2026-12-01".
   func claimDifferenceWords(_ difference: ClaimDifference) -> String {
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     let question = questionnaire.questions[difference.position]
     return [
       c(.assessor) + colon + assessorWords(difference),

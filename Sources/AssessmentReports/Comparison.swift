@@ -169,7 +169,7 @@ public struct Comparison: Sendable {
     let l = language
     var lines: [String] = []
     lines.append(
-      ComparisonPhrase.compareVerdict.text(l) + (l == .fr ? " : " : ": ")
+      ComparisonPhrase.compareVerdict.text(l) + l.colon
         + verdictWords(old.summary.verdict) + " → "
         + verdictWords(new.summary.verdict))
     lines.append(

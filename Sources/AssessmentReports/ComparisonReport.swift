@@ -11,7 +11,7 @@ extension Comparison {
   private func pf(_ phrase: ComparisonPhrase, _ arguments: CustomStringConvertible...) -> String {
     phrase.text(language).substituting(arguments.map(\.description))
   }
-  private var colon: String { language == .fr ? " : " : ": " }
+  private var colon: String { language.colon }
 
   private func levelWords(_ side: ComparedAssessment, _ id: String?) -> String {
     guard let id else { return SummaryPhrase.notAssessed.text(language) }

@@ -54,7 +54,7 @@ public struct HistoryReport: Sendable {
 
   /// A part of a change in words: "answer: Partially compliant".
   public func partText(_ part: AnswerChange.Part, question id: String) -> String {
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     switch part {
     case .value(let value):
       return t(.partValue) + colon + (value.map { words($0, question: id) } ?? t(.historyCleared))
@@ -64,7 +64,7 @@ public struct HistoryReport: Sendable {
     case .evidence(let records):
       return t(.partEvidence) + colon
         + (records.isEmpty
-          ? t(.partNoEvidence) : records.map(\.reference).joined(separator: "; "))
+          ? t(.partNoEvidence) : records.map(\.reference).joined(separator: language.listSeparator))
     case .action(let action):
       guard let action else { return t(.partAction) + colon + t(.partNoAction) }
       let fields = [
@@ -103,7 +103,7 @@ public struct HistoryReport: Sendable {
   public func text() -> String {
     var lines: [String] = []
     lines.append("\(t(.historyTitle)) — \(sessionID)")
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     if questionID == nil, !identification.isEmpty {
       lines.append("")
       lines.append(t(.historyIdentification))
@@ -113,7 +113,7 @@ public struct HistoryReport: Sendable {
         }
         lines.append(
           "  \(Timestamp.formatMinutes(change.at)) · \(person(change.by)) · "
-            + fields.joined(separator: "; "))
+            + fields.joined(separator: language.listSeparator))
       }
     }
     let ids = questionIDs

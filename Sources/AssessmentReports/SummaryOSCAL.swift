@@ -252,13 +252,14 @@ extension SummaryReport {
       }
       let id = uuid("observation/" + question.id)
       observationOf[question.id] = id
-      var description = "\(q(question.text))\n\n\(t(.answer)): \(words ?? r(.notAnswered))"
-      if !note.isEmpty { description += "\n\n\(t(.note)): \(note)" }
+      var description =
+        "\(q(question.text))\n\n\(t(.answer))\(language.colon)\(words ?? r(.notAnswered))"
+      if !note.isEmpty { description += "\n\n\(t(.note))\(language.colon)\(note)" }
       // The provider's claim that differs is information beside the assessor's observation,
       // in its description and as properties, never as its answer.
       var claimProps: [O.Property] = []
       if let difference {
-        description += "\n\n\(c(.title)): \(claimDifferenceWords(difference))"
+        description += "\n\n\(c(.title))\(language.colon)\(claimDifferenceWords(difference))"
         claimProps = [
           O.Property(
             name: "provider-claim",
@@ -298,7 +299,7 @@ extension SummaryReport {
       let id = uuid("risk/" + question.id)
       riskOf[question.id] = id
       var description =
-        "\(refsOrID(question)) — \(q(question.text))\n\n\(t(.answer)): \(answerText(gap.answer)); \(t(.impact)): \(impactText(gap))"
+        "\(refsOrID(question)) — \(q(question.text))\n\n\(t(.answer))\(language.colon)\(answerText(gap.answer))\(language.listSeparator)\(t(.impact))\(language.colon)\(impactText(gap))"
       if let waiver = gap.waivedBy {
         let reference =
           summary.derogations.first { $0.questionID == waiver }?.record.reference ?? waiver
@@ -342,8 +343,11 @@ extension SummaryReport {
         uuid: uuid("finding/" + question.id),
         title: s(refsOrID(question) + " — " + q(question.text)),
         // A compliant answer has no level of its own (docs/risk-model.md, "The risk matrix").
-        description: "\(q(question.text))\n\n\(t(.answer)): \(answerText(finding.answer))"
-          + (satisfied ? "" : "; \(t(.level)): \(levelLabel(finding.level))"),
+        description:
+          "\(q(question.text))\n\n\(t(.answer))\(language.colon)\(answerText(finding.answer))"
+          + (satisfied
+            ? ""
+            : "\(language.listSeparator)\(t(.level))\(language.colon)\(levelLabel(finding.level))"),
         props: Optional(
           (satisfied ? [] : [O.Property(name: "level", value: s(finding.level))])
             + (blocking[question.id] ?? []).map { O.Property(name: "blocking-rule", value: s($0)) }
@@ -365,7 +369,7 @@ extension SummaryReport {
     var remarks: [String] = summary.reasons.map(reasonText)
     for use in summary.derogations {
       remarks.append(
-        "\(t(.derogations)): \(use.record.reference.isBlank ? "—" : use.record.reference) (\(use.questionID)): \(derogationStatusText(use))"
+        "\(t(.derogations))\(language.colon)\(use.record.reference.isBlank ? "—" : use.record.reference) (\(use.questionID))\(language.colon)\(derogationStatusText(use))"
       )
     }
     func party(_ id: String, _ type: String, _ name: String) -> O.Party {
@@ -392,7 +396,7 @@ extension SummaryReport {
       O.Property(name: "service", value: s(meta.service.isBlank ? "-" : meta.service)),
     ]
     var description =
-      "\(t(.verdict)): \(verdictText(summary.verdict))\n\n"
+      "\(t(.verdict))\(language.colon)\(verdictText(summary.verdict))\n\n"
       + summary.reasons.map { "- " + reasonText($0) }.joined(separator: "\n")
     if let decision {
       let current = decision.current

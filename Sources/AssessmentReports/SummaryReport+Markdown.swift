@@ -58,7 +58,7 @@ extension SummaryReport {
       out.append("")
       for use in summary.derogations {
         let question = questionnaire.question(use.questionID)
-        let colon = language == .fr ? " : " : ": "
+        let colon = language.colon
         out.append(
           "- **\(use.record.reference.isBlank ? "—" : use.record.reference)** (\(question.map(refs) ?? use.questionID))\(colon)\(derogationStatusText(use))"
         )
@@ -99,11 +99,11 @@ extension SummaryReport {
         let level: Markdown = entry.level.map { "**\(levelLabel($0))**" } ?? "\(t(.notAssessed))"
         let inherent = entry.inherentLevel.map(levelLabel) ?? t(.notAssessed)
         let questions = entry.findings.map {
-          "\($0.questionID) (\(refs(questionnaire.questions[$0.position]))): \(mitigationText($0))"
+          "\($0.questionID) (\(refs(questionnaire.questions[$0.position])))\(language.colon)\(mitigationText($0))"
         }
         let accepted = registerAcceptedLine(entry).map { " — " + $0 } ?? ""
         out.append(
-          "| \(registerName(entry.risk)) | \(q(entry.risk.title)) | \(inherent) | \(level) | \(questions.joined(separator: "; ") + accepted) |"
+          "| \(registerName(entry.risk)) | \(q(entry.risk.title)) | \(inherent) | \(level) | \(questions.joined(separator: language.listSeparator) + accepted) |"
         )
       }
     }
@@ -182,7 +182,7 @@ extension SummaryReport {
     ]
     where !items.isEmpty {
       list(title.text(language), items.map(\.position)) { position in
-        items.first { $0.position == position }?.records.joined(separator: "; ")
+        items.first { $0.position == position }?.records.joined(separator: language.listSeparator)
       }
     }
     // Only a session with provider claims has the list: "none" then says they all agree.

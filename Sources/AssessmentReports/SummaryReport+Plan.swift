@@ -130,7 +130,8 @@ extension SummaryReport {
     }
     return pf(
       .acceptedInRegister,
-      items.map { "\($0.questionID) (\(acceptanceText($0)))" }.joined(separator: "; "))
+      items.map { "\($0.questionID) (\(acceptanceText($0)))" }.joined(
+        separator: language.listSeparator))
   }
 
   private func itemTitle(_ item: PlanItem) -> String {
@@ -300,7 +301,7 @@ struct PlanWords {
   let responsibilities: [String]
 
   init(_ report: SummaryReport) {
-    let colon = report.language == .fr ? " : " : ": "
+    let colon = report.language.colon
     owner = report.p(.owner) + colon
     dueDate = report.p(.dueDate) + colon
     status = report.p(.status) + colon

@@ -31,7 +31,7 @@ extension SummaryReport {
       add("")
       add(text, .heading)
     }
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     let meta = summary.metadata
     add(t(.summaryHeading).uppercased(), .title)
     add("\(l(.summaryOrganisation)) \(meta.organisation)")
@@ -115,7 +115,7 @@ extension SummaryReport {
           add("      \(l(.mitigatedBy))", .dim)
           for finding in entry.findings {
             add(
-              "        \(finding.questionID) (\(refs(questionnaire.questions[finding.position]))): \(mitigationText(finding))",
+              "        \(finding.questionID) (\(refs(questionnaire.questions[finding.position])))\(language.colon)\(mitigationText(finding))",
               .dim, question: finding.questionID)
           }
         }
@@ -128,7 +128,8 @@ extension SummaryReport {
       sink.line { out in
         out += "  "
         out += q(questionnaire.sections[section.section].title)
-        out += ": \(section.compliantPercent ?? 0) % "
+        out += language.colon
+        out += "\(section.compliantPercent ?? 0) % "
         out += compliantWord
         out += ", \(section.answeredPercent ?? 0) % "
         out += answeredWord
@@ -173,7 +174,7 @@ extension SummaryReport {
     ]
     where !items.isEmpty {
       listSection(title.text(language), items.map(\.position), into: &sink) { position in
-        items.first { $0.position == position }?.records.joined(separator: "; ")
+        items.first { $0.position == position }?.records.joined(separator: language.listSeparator)
       }
     }
     // Only a session with provider claims has the list: "none" then says they all agree.
@@ -189,7 +190,7 @@ extension SummaryReport {
       heading(f(.listInvalid, invalid.count))
       for (question, stored) in invalid {
         add("  - \(refs(question)) — \(q(question.text))", question: question.id)
-        add("      \(question.id): \(stored)", .dim, question: question.id)
+        add("      \(question.id)\(language.colon)\(stored)", .dim, question: question.id)
       }
     }
   }
@@ -198,7 +199,7 @@ extension SummaryReport {
   /// what to do and its action. The words that repeat are made once per report, not once per
   /// gap: a large session has thousands of gaps.
   private func renderGaps<Sink: SummarySink>(into sink: inout Sink) {
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     let answerLabel = "     " + l(.answer) + " "
     let severityLabel = " · " + l(.severity) + " "
     let impactLabel = " · " + l(.impact) + " "
@@ -296,7 +297,7 @@ extension SummaryReport {
   func stateEvidence(_ position: Int) -> String? {
     let id = questionnaire.questions[position].id
     let items = answers[id]?.evidence.map { evidenceWords($0, question: id) } ?? []
-    return items.isEmpty ? nil : items.joined(separator: "; ")
+    return items.isEmpty ? nil : items.joined(separator: language.listSeparator)
   }
 
   private func listSection<Sink: SummarySink>(

@@ -115,7 +115,8 @@ public struct SummaryReport: Sendable {
           ([cite(rule.refs)] + [rule.basis.map { Self.basisText($0, language) }].compactMap { $0 })
           .joined(separator: ", ")
       }
-      return f(.reasonBlockingBeyondGuideline, ids.count, rules.joined(separator: "; "))
+      return f(
+        .reasonBlockingBeyondGuideline, ids.count, rules.joined(separator: language.listSeparator))
     case .noGaps: return t(.reasonNoGaps)
     }
   }
@@ -140,7 +141,7 @@ public struct SummaryReport: Sendable {
         parts.append(t(.gapNumber) + numbers.sorted().map(String.init).joined(separator: ", "))
       }
       if others > 0 { parts.append(f(.beyondGuidelineNotJudged, others)) }
-      return parts.joined(separator: "; ")
+      return parts.joined(separator: language.listSeparator)
     }
     return ids.map { id in
       guard let question = questionnaire.question(id) else { return id }
@@ -150,7 +151,7 @@ public struct SummaryReport: Sendable {
       let detail = ([refs(question)] + [basisText(question)].compactMap { $0 }).joined(
         separator: ", ")
       return [number, "(\(detail))"].compactMap { $0 }.joined(separator: " ")
-    }.joined(separator: "; ")
+    }.joined(separator: language.listSeparator)
   }
 
   /// Up to this many points beyond the reference text are each named in the verdict's reason.
@@ -314,7 +315,7 @@ public struct SummaryReport: Sendable {
   public func impactText(_ finding: Finding) -> String {
     let label = scaleLabel(questionnaire.riskModel.impact, finding.impact).lowercased()
     if finding.impactReasons.isEmpty { return label }
-    return "\(label) (\(finding.impactReasons.map(q).joined(separator: "; ")))"
+    return "\(label) (\(finding.impactReasons.map(q).joined(separator: language.listSeparator)))"
   }
 
   /// One abbreviation per level, unique among the levels ignoring case and accents: the shortest

@@ -191,7 +191,7 @@ extension SummaryReport {
       let question = questionnaire.questions[gap.position]
       let answer = answers[gap.questionID]
       let action = answer?.action
-      let colon = language == .fr ? " : " : ": "
+      let colon = language.colon
       let whatToDo =
         question.remediation.map {
           Self.actionLabel(question, questionnaire, language) + colon + q($0)

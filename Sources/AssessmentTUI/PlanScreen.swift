@@ -18,7 +18,7 @@ struct PlanScreen {
     let width = canvas.width - 4
     let answer = state.wizard.answers[question.id]
     let action = answer?.action ?? PlanAction()
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     var lines: [(String, TextStyle)] = []
     func wrap(_ text: String, _ style: TextStyle) {
       for line in DisplayWidth.wrap(text, width: width) { lines.append((line, style)) }

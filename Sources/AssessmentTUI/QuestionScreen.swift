@@ -88,7 +88,7 @@ struct QuestionScreen {
       // The fields a derogation needs to count are marked, the mark explained under the form.
       let labels = fields.map {
         SummaryReport.derogationFieldLabel($0, language) + ($0.isRequired ? " *" : "")
-          + (language == .fr ? " : " : ": ")
+          + language.colon
       }
       let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 10
       for (index, field) in fields.enumerated() {
@@ -232,7 +232,7 @@ struct QuestionScreen {
       wrap(PlanPhrase.reverifyMark.text(language), TextStyle(bold: true, color: .warning))
     }
     if let action = answer?.action {
-      let colon = language == .fr ? " : " : ": "
+      let colon = language.colon
       var text = PlanPhrase.plan.text(language) + colon + action.status.phrase.text(language)
       text += " · " + action.owner(default: questionnaire.owner(at: state.wizard.cursor), language)
       if !action.dueDate.isEmpty { text += " · " + action.dueDate }

@@ -13,7 +13,7 @@ struct SignOffScreen {
     screen.header(state, &canvas, section: nil)
     let width = canvas.width - 4
     let report = screen.app.summaryReport(state)
-    let colon = language == .fr ? " : " : ": "
+    let colon = language.colon
     var lines: [(String, TextStyle)] = []
     func wrap(_ text: String, _ style: TextStyle) {
       for line in DisplayWidth.wrap(text, width: width) { lines.append((line, style)) }

@@ -9,7 +9,6 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
   case exported, questionCount
   case idHeading, sectionHeading, citationHeading, questionHeading, helpHeading, answerHeading
   case explanationHeading, evidenceHeading, validUntilHeading, remarksHeading
-  case choicesSeparator
   case exported1, deadlineNotADay, outputOntoSession
   case importRead, importChanged, importDryRun, importNothing, importDone, importRefused
 
@@ -99,7 +98,6 @@ enum ProviderText: CaseIterable, Sendable, TranslatedText {
         "Bewijsstuk geldig tot (JJJJ-MM-DD)"
       )
     case .remarksHeading: return ("Remarques", "Remarks", "Opmerkingen")
-    case .choicesSeparator: return (" ; ", "; ", "; ")
     case .exported1:
       return (
         "%1 question(s) pour le fournisseur écrite(s) dans %2 (session %3)",

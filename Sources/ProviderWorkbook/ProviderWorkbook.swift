@@ -205,7 +205,7 @@ public struct ProviderWorkbook: Sendable {
     let steps = [
       ProviderText.stepWhere.format(language, t(.questionsSheet)),
       ProviderText.stepAnswer.format(
-        language, t(.answerHeading), compliance.joined(separator: t(.choicesSeparator))),
+        language, t(.answerHeading), compliance.joined(separator: language.listSeparator)),
       ProviderText.stepExplain.format(language, t(.explanationHeading)),
       ProviderText.stepEvidence.format(language, t(.evidenceHeading), t(.validUntilHeading)),
       ProviderText.stepColumns.format(language, t(.idHeading)),
