@@ -158,7 +158,15 @@ public struct Answer: Equatable, Sendable {
   public var history: [AnswerChange]
   /// Two copies of the session disagree on this answer (`cloud-assess merge`): until resolved,
   /// the answer counts as unanswered.
-  public var conflict: AnswerConflict?
+  public var conflict: AnswerConflict? {
+    get { conflictBox?.conflict }
+    set { conflictBox = newValue.map(ConflictBox.init) }
+  }
+  /// The conflict, held apart: its two sides, each with its own value, note, evidence and plan,
+  /// are twice the size of the rest of the answer (569 of 865 bytes inline), few answers ever
+  /// hold one, and answers are copied and moved wherever a session is read, merged, summed up or
+  /// shown.
+  private var conflictBox: ConflictBox?
 
   public init(
     value: AnswerValue? = nil, note: String = "", evidence: [EvidenceRecord] = [],
@@ -179,7 +187,7 @@ public struct Answer: Equatable, Sendable {
   }
 
   /// An unresolved conflict makes the answer count as unanswered.
-  public var isAnswered: Bool { value != nil && conflict == nil }
+  public var isAnswered: Bool { value != nil && conflictBox == nil }
 
   /// The provider's current claim.
   public var claim: ProviderClaim? { claims.last }
@@ -192,8 +200,25 @@ public struct Answer: Equatable, Sendable {
   /// Nothing recorded at all: such an answer need not be stored.
   public var isEmpty: Bool {
     value == nil && note.isEmpty && evidence.isEmpty && !flagged && action == nil && !reverify
-      && claims.isEmpty && history.isEmpty && conflict == nil
+      && claims.isEmpty && history.isEmpty && conflictBox == nil
   }
+}
+
+/// An answer's conflict, never changed in place: a changed conflict is a new box, so copies of an
+/// answer share one safely.
+private final class ConflictBox: Equatable, Sendable, CustomDebugStringConvertible {
+  let conflict: AnswerConflict
+
+  init(_ conflict: AnswerConflict) {
+    self.conflict = conflict
+  }
+
+  static func == (lhs: ConflictBox, rhs: ConflictBox) -> Bool {
+    lhs === rhs || lhs.conflict == rhs.conflict
+  }
+
+  /// A test's failure shows the conflict, not the box.
+  var debugDescription: String { String(reflecting: conflict) }
 }
 
 /// Who assesses what: asked by the wizard's first form.

@@ -113,6 +113,24 @@ import Testing
     #expect(conflicted.resolvingConflict(taking: .ours).value == partial)
   }
 
+  /// The conflict is held in a shared box (an answer is a third of its size without it): a
+  /// copy changed keeps its own conflict, and equal conflicts in different boxes are equal.
+  @Test func aConflictIsAValueOfItsAnswer() {
+    let original = Answer(
+      value: partial,
+      conflict: AnswerConflict(ours: .init(value: partial), theirs: .init(value: noncompliant)))
+    var copy = original
+    copy.conflict?.theirs.note = "Contrat §14 relu"
+    #expect(original.conflict?.theirs.note == "")
+    #expect(copy.conflict?.theirs.note == "Contrat §14 relu")
+    #expect(copy != original)
+    copy.conflict?.theirs.note = ""
+    #expect(copy == original)
+    copy.conflict = nil
+    #expect(copy != original && copy.isAnswered && !original.isAnswered)
+    #expect(Answer(conflict: original.conflict).isEmpty == false)
+  }
+
   @Test func identificationMergesFieldByField() {
     let base = SessionMetadata(organisation: "ONSS", provider: "P", created: t0, updated: t0)
     var ours = base
