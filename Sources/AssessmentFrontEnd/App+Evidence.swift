@@ -5,8 +5,8 @@ import SystemSupport
 
 extension App {
   /// Attaches the file at `path` to the evidence record at `index` of the current question: its
-  /// path and SHA-256 (``fileDigest``) are recorded. A file that cannot be read changes nothing: the result is
-  /// the message saying why.
+  /// path and SHA-256 (``fileDigest``) are recorded. A file that cannot be read changes nothing:
+  /// the result is the message saying why.
   public func attach(_ state: inout AppState, evidence index: Int, path: String, now: Date)
     -> Result<[WizardEffect], AttachFailure>
   {
