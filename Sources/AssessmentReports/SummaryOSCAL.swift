@@ -429,7 +429,7 @@ extension SummaryReport {
             O.Property(name: "session-id", value: s(session)),
           ],
           roles: roles, parties: parties, responsibleParties: responsible,
-          remarks: ownerNotice.map { s(t(.summaryNotice) + ": " + $0) }),
+          remarks: ownerNotice.map { s(t(.summaryNotice) + language.colon + $0) }),
         importAP: .init(
           href: "#" + questionnaireResource,
           remarks:
@@ -450,7 +450,7 @@ extension SummaryReport {
           .init(
             uuid: questionnaireResource, title: s(q(questionnaire.title)),
             description: "The questionnaire \(questionnaire.id), version \(questionnaire.version)."
-              + (ownerNotice.map { " " + s(t(.summaryNotice) + ": " + $0) } ?? ""),
+              + (ownerNotice.map { " " + s(t(.summaryNotice) + language.colon + $0) } ?? ""),
             props: [
               O.Property(name: "questionnaire-id", value: s(questionnaire.id)),
               O.Property(name: "questionnaire-version", value: s(questionnaire.version)),

@@ -150,7 +150,8 @@ struct List: ParsableCommand {
             ? TeamPhrase.decisionOutOfDate.format(
               language, decision.on, decision.by, decision.changedSince)
             : TeamPhrase.decisionOutOfDateUncounted.format(language, decision.on, decision.by)
-          print("\(TeamPhrase.decisionListOutOfDate.text(language)) \(row.id): \(said)")
+          print(
+            "\(TeamPhrase.decisionListOutOfDate.text(language)) \(row.id)\(language.colon)\(said)")
         }
       }
     }

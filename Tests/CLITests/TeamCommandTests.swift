@@ -139,7 +139,9 @@ import Testing
     let list = try runCLI(
       ["list"], environment: environment.merging(["LANG": "en_GB.UTF-8"]) { $1 },
       unsetting: ["LC_ALL", "LC_MESSAGES"])
-    #expect(list.stdout.contains("DECISION OUT OF DATE \(id)"), "\(list.stdout)")
+    #expect(list.stdout.contains("DECISION OUT OF DATE \(id): "), "\(list.stdout)")
+    let french = try runCLI(["list", "--lang", "fr"], environment: environment)
+    #expect(french.stdout.contains(" \(id) : "), "\(french.stdout)")
     let history = try runCLI(["history", id, "--lang", "en"], environment: environment)
     #expect(history.stdout.contains("Anne Dupont · edited"), "\(history.stdout)")
     #expect(history.stdout.contains("Bart Peeters · edited"), "\(history.stdout)")
