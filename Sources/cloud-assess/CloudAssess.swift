@@ -57,6 +57,7 @@ struct CloudAssess: ParsableCommand {
   /// root; the tree ignores it below its root. The result is the command the whole tree would
   /// give (tests compare them); a help request or an error is never answered here.
   static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+    if let merge = Merge.fromGitDriverLine(arguments) { return merge }
     guard let name = arguments.first,
       let subcommand = configuration.subcommands.first(where: {
         $0.configuration.commandName == name

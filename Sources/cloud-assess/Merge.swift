@@ -57,3 +57,27 @@ struct Merge: ParsableCommand {
     throw ExitCode.failure
   }
 }
+
+extension Merge {
+  /// The command of git's merge-driver line, `merge BASE OURS THEIRS [PATH]` with no option,
+  /// built without the argument parser; nil for any other line, which the parser takes.
+  ///
+  /// Why: git runs the driver once for every session file both sides changed, and the argument
+  /// parser's look at a command reflects over its properties and asks the Swift runtime
+  /// questions whose first asking walks every protocol conformance record of the program:
+  /// about eight million instructions, a tenth of a merge, more than reading a session
+  /// (docs/performance.md). A line of plain operands means one thing only; the tests compare
+  /// what this gives with what the parser gives, and anything else (an option, a help request,
+  /// a wrong count, an operand that starts with a dash) goes to the parser.
+  static func fromGitDriverLine(_ arguments: [String]) -> Merge? {
+    guard arguments.first == "merge", (4...5).contains(arguments.count),
+      arguments.dropFirst().allSatisfy({ !$0.hasPrefix("-") })
+    else { return nil }
+    var merge = Merge()
+    merge.base = arguments[1]
+    merge.ours = arguments[2]
+    merge.theirs = arguments[3]
+    merge.path = arguments.count == 5 ? arguments[4] : nil
+    return merge
+  }
+}

@@ -56,6 +56,40 @@ struct DispatchTests {
     #expect(described(direct) == described(whole))
   }
 
+  /// git's merge-driver lines, which `merge` takes without the parser, give what the parser
+  /// gives; the merge lines that are not plain operands go to the parser.
+  static let gitDriverLines: [[String]] = [
+    ["merge", ".merge_file_a1", ".merge_file_b2", ".merge_file_c3", "sessions/s1.json"],
+    ["merge", "base", "ours", "theirs"],
+    ["merge", "summary", "ours", "theirs", "help"],
+    ["merge", "b a s e", "ours.json", "théirs", "sessions/évaluation 2027.json"],
+    ["merge", "", "ours", "theirs", ""],
+  ]
+
+  @Test(arguments: gitDriverLines)
+  func gitsDriverLineIsWhatTheParserGives(_ arguments: [String]) throws {
+    let whole = try CloudAssess.parseAsRoot(arguments)
+    let direct = try #require(Merge.fromGitDriverLine(arguments))
+    #expect(described(direct) == described(whole))
+  }
+
+  static let notGitDriverLines: [[String]] = [
+    ["merge", "base", "ours"],
+    ["merge", "base", "ours", "theirs", "path", "extra"],
+    ["merge", "-", "ours", "theirs"],
+    ["merge", "base", "ours", "theirs", "-h"],
+    ["merge", "--", "base", "ours", "theirs"],
+    ["merge", "base", "ours", "theirs", "--"],
+    ["merge", "base", "--help", "ours", "theirs"],
+    ["summary", "base", "ours", "theirs"],
+    ["Merge", "base", "ours", "theirs"],
+  ]
+
+  @Test(arguments: notGitDriverLines)
+  func otherMergeLinesGoToTheParser(_ arguments: [String]) {
+    #expect(Merge.fromGitDriverLine(arguments) == nil)
+  }
+
   /// What the whole tree answers itself, and errors, whose messages name the command as the
   /// tree names it.
   static let left: [[String]] = [
