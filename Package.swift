@@ -52,7 +52,15 @@ let package = Package(
     // treats the file as hostile (docs/workbook.md).
     .target(
       name: "Workbook",
-      dependencies: ["AssessmentCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "AssessmentCore", "CLazyXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    // libxml2's SAX parser for the workbook's XML, loaded (dlopen) the first time a workbook is
+    // read rather than at every start, as FoundationXML would be: see lazy_xml.c.
+    .target(
+      name: "CLazyXML",
+      linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
     ),
     // The workbook a provider fills in (provider export) and its answers read back as claims
     // (provider import): docs/provider-workbook.md.

@@ -34,6 +34,8 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
   case doctype(part: String)
   case unsupportedEncoding(part: String, encoding: String)
   case malformedXML(part: String, line: Int, reason: String)
+  /// libxml2, which reads the workbook's XML, could not be loaded (`reason`: the loader's words).
+  case xmlLibraryUnavailable(reason: String)
   case tooManySheets(count: Int, limit: Int)
   case tooManyRows(sheet: String, part: String, limit: Int)
   case tooManyCells(part: String, limit: Int)
@@ -147,6 +149,12 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         "la partie \(part) est encodée en \(encoding) ; un classeur est en UTF-8",
         "the part \(part) is encoded in \(encoding); a workbook is in UTF-8",
         "het deel \(part) is gecodeerd in \(encoding); een werkmap is in UTF-8")
+    case .xmlLibraryUnavailable(let reason):
+      return pick(
+        "la bibliothèque XML libxml2, qui lit les classeurs, n'a pas pu être chargée (\(reason)) ; installez-la (Debian, Ubuntu : apt install libxml2) et recommencez",
+        "the XML library libxml2, which reads workbooks, could not be loaded (\(reason)); install it (Debian, Ubuntu: apt install libxml2) and try again",
+        "de XML-bibliotheek libxml2, die werkmappen leest, kon niet worden geladen (\(reason)); installeer ze (Debian, Ubuntu: apt install libxml2) en probeer opnieuw"
+      )
     case .malformedXML(let part, let line, let reason):
       return pick(
         "la partie \(part) n'est pas du XML valide (ligne \(line)) : \(reason)",

@@ -1,15 +1,13 @@
+import CLazyXML
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// One XML part of a workbook read with Foundation's `XMLParser` (libxml2 on Linux), after a
-/// check of its bytes: a DTD is refused before the parser sees it (never expanded, never
-/// resolved), and so are a processing instruction and any encoding but UTF-8. The check is what protects: on Linux the parser
-/// reports no entity declaration to its delegate (it drops undefined references silently), so
-/// a delegate could not refuse them itself; external entities are off as well.
-final class XMLPart: NSObject, XMLParserDelegate {
+/// One XML part of a workbook read with libxml2's SAX2 parser (loaded on first use: see
+/// `Sources/CLazyXML/lazy_xml.c`), after a check of its bytes: a DTD is refused before the
+/// parser sees it (never expanded, never resolved), and so are a processing instruction and any
+/// encoding but UTF-8. The check is what protects; the parser substitutes only the predefined
+/// entities and character references there can then be, never reaches the network, and stops
+/// at the first error.
+final class XMLPart {
   /// An element starts: its local name (any prefix removed) and its attributes by local name.
   var start: (_ name: String, _ attributes: [String: String]) throws -> Void = { _, _ in }
   var end: (_ name: String) throws -> Void = { _ in }
@@ -19,8 +17,7 @@ final class XMLPart: NSObject, XMLParserDelegate {
 
   private var failure: Error?
   private let part: String
-  /// Elements open, and whether a root element was seen: swift-corelibs-foundation's parser
-  /// returns true for a document cut short (`<a>`), so completeness is checked here.
+  /// Elements open, and whether a root element was seen: checked here as well as by the parser.
   private var depth = 0
   private var sawRoot = false
 
@@ -32,28 +29,45 @@ final class XMLPart: NSObject, XMLParserDelegate {
   /// thrown from here.
   func parse(_ data: Data) throws {
     try Self.checkBytes(data, part: part)
-    let parser = XMLParser(data: data)
-    parser.delegate = self
-    parser.shouldProcessNamespaces = true
-    parser.shouldReportNamespacePrefixes = false
-    parser.shouldResolveExternalEntities = false
-    let parsed = parser.parse()
+    // Parts are limited far below this by the reader (`partTooLarge`); libxml2 counts in `int`.
+    guard data.count < Int(Int32.max) else {
+      throw WorkbookError.partTooLarge(part: part, limit: Int(Int32.max))
+    }
+    var outcome = lazy_xml_outcome()
+    let status = data.withUnsafeBytes { raw in
+      withExtendedLifetime(self) {
+        lazy_xml_parse(
+          raw.bindMemory(to: CChar.self).baseAddress, Int32(raw.count),
+          Unmanaged.passUnretained(self).toOpaque(), Self.started, Self.ended,
+          wantsText ? Self.found : nil, &outcome)
+      }
+    }
     if let failure { throw failure }
-    if !parsed || parser.parserError != nil {
+    switch Int(status) {
+    case Int(LAZY_XML_PARSED.rawValue): break
+    case Int(LAZY_XML_UNAVAILABLE.rawValue):
+      throw WorkbookError.xmlLibraryUnavailable(reason: Self.message(of: outcome))
+    case Int(LAZY_XML_NO_MEMORY.rawValue):
+      throw WorkbookError.malformedXML(part: part, line: 0, reason: "out of memory")
+    default:
       throw WorkbookError.malformedXML(
-        part: part, line: parser.lineNumber, reason: Self.reason(parser.parserError))
+        part: part, line: Int(outcome.line), reason: Self.reason(Int(outcome.code)))
     }
     if depth != 0 || !sawRoot {
       throw WorkbookError.malformedXML(
-        part: part, line: parser.lineNumber,
+        part: part, line: Int(outcome.line),
         reason: sawRoot ? "unclosed elements at the end" : "no root element")
     }
   }
 
-  /// libxml2's error in words, for the common ones (Foundation on Linux gives no description).
-  static func reason(_ error: Error?) -> String {
-    guard let error else { return "?" }
-    let code = (error as NSError).code
+  private static func message(of outcome: lazy_xml_outcome) -> String {
+    withUnsafeBytes(of: outcome.message) { raw in
+      String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+  }
+
+  /// libxml2's error (`xmlParserErrors`) in words, for the common ones.
+  static func reason(_ code: Int) -> String {
     switch code {
     case 4: return "empty document"
     case 5: return "content after the end of the document (code 5)"
@@ -61,16 +75,66 @@ final class XMLPart: NSObject, XMLParserDelegate {
     case 26: return "an undeclared entity"
     case 38, 39, 40, 41: return "a malformed attribute (code \(code))"
     case 76: return "an end tag that does not match its start tag"
+    case 77: return "the document ends inside an element"
     default: return "libxml2 error \(code)"
     }
   }
 
-  // Foundation on Linux reports an error and goes on (libxml2's recovery), and parse() may still
-  // return true: the first error ends the reading.
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-    run(parser) {
-      throw WorkbookError.malformedXML(
-        part: part, line: parser.lineNumber, reason: Self.reason(parseError))
+  // MARK: - The parser's calls
+
+  private static func part(_ context: UnsafeMutableRawPointer) -> XMLPart {
+    Unmanaged<XMLPart>.fromOpaque(context).takeUnretainedValue()
+  }
+
+  /// Runs a handler; a thrown error is kept and stops the parser (a non-zero return).
+  private func run(_ body: () throws -> Void) -> Int32 {
+    guard failure == nil else { return 1 }
+    do {
+      try body()
+      return 0
+    } catch {
+      failure = error
+      return 1
+    }
+  }
+
+  // libxml2 always passes the context and a name; without them, stop.
+  private static let started: lazy_xml_start = { context, name, count, attributes in
+    guard let context, let name else { return 1 }
+    let part = XMLPart.part(context)
+    return part.run {
+      part.depth += 1
+      part.sawRoot = true
+      var dictionary: [String: String] = [:]
+      if let attributes {
+        for index in 0..<Int(count) {
+          // libxml2's five pointers: local name, prefix, URI, value start, value end.
+          guard let name = attributes[5 * index], let value = attributes[5 * index + 3],
+            let valueEnd = attributes[5 * index + 4]
+          else { continue }
+          let bytes = UnsafeRawBufferPointer(start: value, count: valueEnd - value)
+          dictionary[String(cString: name)] = String(decoding: bytes, as: UTF8.self)
+        }
+      }
+      try part.start(String(cString: name), dictionary)
+    }
+  }
+
+  private static let ended: lazy_xml_end = { context, name in
+    guard let context, let name else { return 1 }
+    let part = XMLPart.part(context)
+    return part.run {
+      part.depth -= 1
+      try part.end(String(cString: name))
+    }
+  }
+
+  private static let found: lazy_xml_text = { context, bytes, length in
+    guard let context, let bytes else { return 1 }
+    let part = XMLPart.part(context)
+    return part.run {
+      let piece = UnsafeRawBufferPointer(start: bytes, count: Int(length))
+      try part.text(String(decoding: piece, as: UTF8.self))
     }
   }
 
@@ -114,8 +178,7 @@ final class XMLPart: NSObject, XMLParserDelegate {
         return true
       }
       // "<?" other than the XML declaration at the start: a processing instruction, which no
-      // part of a workbook holds, and which swift-corelibs-foundation's parser crashes on when
-      // it has no data (`<?target?>`: strlen of a null pointer; found by FuzzWorkbook).
+      // part of a workbook holds.
       let xml = Array("xml".utf8)
       func isDeclaration(at position: Int) -> Bool {
         guard position == index, position + 5 < count else { return false }
@@ -149,67 +212,5 @@ final class XMLPart: NSObject, XMLParserDelegate {
     let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
     guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
     return String(rest.dropFirst().prefix { $0 != quote })
-  }
-
-  static func localName(_ name: String) -> String {
-    guard let colon = name.lastIndex(of: ":") else { return name }
-    return String(name[name.index(after: colon)...])
-  }
-
-  private func run(_ parser: XMLParser, _ body: () throws -> Void) {
-    guard failure == nil else { return }
-    do { try body() } catch {
-      failure = error
-      parser.abortParsing()
-    }
-  }
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-  ) {
-    run(parser) {
-      depth += 1
-      sawRoot = true
-      var attributes: [String: String] = [:]
-      for (key, value) in attributeDict { attributes[Self.localName(key)] = value }
-      try start(Self.localName(elementName), attributes)
-    }
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-    qualifiedName qName: String?
-  ) {
-    run(parser) {
-      depth -= 1
-      try end(Self.localName(elementName))
-    }
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    guard wantsText else { return }
-    run(parser) { try text(string) }
-  }
-
-  // Never reached after checkBytes; refused all the same should a parser report them.
-  func parser(
-    _ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?
-  ) {
-    run(parser) { throw WorkbookError.doctype(part: part) }
-  }
-
-  func parser(
-    _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
-    systemID: String?
-  ) {
-    run(parser) { throw WorkbookError.doctype(part: part) }
-  }
-
-  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?)
-    -> Data?
-  {
-    run(parser) { throw WorkbookError.doctype(part: part) }
-    return nil
   }
 }

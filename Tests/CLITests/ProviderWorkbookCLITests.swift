@@ -66,6 +66,28 @@ import Workbook
     #expect(cover.cells.contains { $0.value == .text("2027-01-15") })
   }
 
+  /// libxml2 is loaded when a workbook is read, not at every start (lazy_xml.c): the dynamic
+  /// loader's own account of the libraries it loads (glibc's LD_DEBUG=libs).
+  @Test(.enabled(if: inCI || FileManager.default.fileExists(atPath: "/lib64/ld-linux-x86-64.so.2")))
+  func theXMLLibraryIsLoadedOnlyToReadAWorkbook() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let session = try Self.session(in: directory)
+    let output = directory + "/for-provider.xlsx"
+    #expect(try Self.export(session, output).status == 0)
+    let loader = ["LD_DEBUG": "libs"]
+    for arguments in [["--version"], ["summary", session, "--format", "json"]] {
+      let started = try runCLI(arguments, environment: loader)
+      #expect(started.status == 0, "\(started.stderr)")
+      #expect(started.stderr.contains("libFoundation"), "no account from the loader")
+      #expect(!started.stderr.contains("libxml2"), "\(arguments) loaded libxml2")
+      #expect(!started.stderr.contains("FoundationXML"), "\(arguments) loaded FoundationXML")
+    }
+    let imported = try runCLI(
+      ["provider", "import", session, output, "--dry-run"], environment: loader)
+    #expect(imported.stderr.contains("libxml2.so.2"), "the import read no XML with libxml2")
+  }
+
   @Test func aBadDeadlineOrAnOutputOntoTheSessionIsRefusedAndNothingWritten() throws {
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

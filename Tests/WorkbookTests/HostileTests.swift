@@ -93,8 +93,9 @@ import ZIPFoundation
     #expect(error?.message(.nl).contains("DOCTYPE") == true)
   }
 
-  /// A processing instruction without data crashes swift-corelibs-foundation's parser
-  /// (FuzzWorkbook's crash-ec34dc…): refused before it is parsed; the declaration still reads.
+  /// A processing instruction, which no part of a workbook holds (one without data crashed the
+  /// XML parser once: FuzzWorkbook's crash-ec34dc…), is refused before it is parsed; the
+  /// declaration still reads.
   @Test func aProcessingInstructionIsRefusedUnparsed() throws {
     for sheet in [
       "<?xTF-82?><worksheet xmlns=\"\(mainNS)\"><sheetData/></worksheet>",
@@ -326,7 +327,7 @@ import ZIPFoundation
     #expect(part == "xl/worksheets/sheet1.xml")
   }
 
-  /// Foundation on Linux reports these and goes on, or returns true without an error at all.
+  /// A parser in recovery mode would read these, some without an error at all.
   @Test func xmlThatLibxml2WouldRecoverIsRefused() throws {
     let cases = [
       "<?xml version=\"1.0\"?><worksheet xmlns=\"\(mainNS)\"><sheetData><row><c><v>1</v></c></row>",
@@ -342,6 +343,41 @@ import ZIPFoundation
       }
       #expect(part == "xl/worksheets/sheet1.xml")
     }
+  }
+
+  /// The predefined entities and character references are text, in attribute values as in
+  /// content; a CDATA section is text too.
+  @Test func referencesAndCDATAReadAsTheirText() throws {
+    let workbook = """
+      <?xml version="1.0"?><workbook xmlns="\(mainNS)" xmlns:r="\(relNS)"><sheets>\
+      <sheet name="R&amp;D &#233;&#x20AC; &lt;1&gt; &quot;a&apos;" sheetId="1" r:id="rId1"/></sheets></workbook>
+      """
+    let strings = """
+      <?xml version="1.0"?><sst xmlns="\(mainNS)"><si><t>A &amp; B &#38; C &lt;d&gt;</t></si>\
+      <si><t><![CDATA[x <y> & z]]></t></si></sst>
+      """
+    let sheet = sheetXML(
+      "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>")
+    let read = try WorkbookReader.read(
+      try zip(handMadeParts(workbook: workbook, sheet: sheet, sharedStrings: strings)))
+    #expect(read.sheets.map(\.name) == ["R&D é€ <1> \"a'"])
+    #expect(
+      read.sheets.first?.rows.first?.cells.map(\.value) == [
+        .text("A & B & C <d>"), .text("x <y> & z"),
+      ])
+  }
+
+  /// An error names the line it is on.
+  @Test func malformedXMLSaysOnWhichLine() throws {
+    let sheet =
+      "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"\(mainNS)\">\n<sheetData>\n</sheetDta>\n</worksheet>"
+    let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) }
+    #expect(
+      error
+        == .malformedXML(
+          part: "xl/worksheets/sheet1.xml", line: 4,
+          reason: "an end tag that does not match its start tag"))
+    #expect(error?.message(.fr).contains("ligne 4") == true)
   }
 
   @Test func aTextLongerThanACellHoldsIsRefused() throws {
