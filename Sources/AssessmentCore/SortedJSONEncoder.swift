@@ -70,8 +70,10 @@ public struct SortedJSONEncoder {
   }
 
   final class ObjectBox {
-    /// A key encoded twice keeps the last value, as `JSONEncoder` does.
-    var members: [String: Node] = [:]
+    /// In the order encoded; a key encoded twice keeps the last value, as `JSONEncoder` does
+    /// (``renderObject(_:indent:into:)`` writes that one). A list, not a dictionary: most
+    /// objects are written once and sorted once, and hashing every key cost more than that.
+    var members: [(key: String, value: Node)] = []
   }
 
   final class ArrayBox {
@@ -107,16 +109,21 @@ public struct SortedJSONEncoder {
 
   // MARK: - Rendering
 
-  private static let indentUnit = Array("  ".utf8)
+  private static let memberSeparator = Array(" : ".utf8)
+
+  /// Two spaces a level.
+  private func indentation(_ level: Int, into bytes: inout [UInt8]) {
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+  }
 
   private func newline(_ indent: Int, into bytes: inout [UInt8]) {
     bytes.append(0x0A)
-    for _ in 0..<indent { bytes.append(contentsOf: Self.indentUnit) }
+    indentation(indent, into: &bytes)
   }
 
   private func render(_ node: Node, indent: Int, into bytes: inout [UInt8]) {
     switch node {
-    case .absent: renderObject([:], indent: indent, into: &bytes)
+    case .absent: renderObject([], indent: indent, into: &bytes)
     case .null: bytes.append(contentsOf: "null".utf8)
     case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
     case .number(let text): bytes.append(contentsOf: text.utf8)
@@ -129,7 +136,7 @@ public struct SortedJSONEncoder {
         if index > 0 { bytes.append(UInt8(ascii: ",")) }
         if pretty {
           if index > 0 { bytes.append(0x0A) }
-          for _ in 0...indent { bytes.append(contentsOf: Self.indentUnit) }
+          indentation(indent + 1, into: &bytes)
         }
         render(element, indent: indent + 1, into: &bytes)
       }
@@ -138,24 +145,55 @@ public struct SortedJSONEncoder {
     }
   }
 
-  /// Members in the order of their keys' UTF-8 bytes, as `.sortedKeys` orders them; an empty
-  /// object is written with its two line breaks when pretty, as `JSONEncoder` writes it.
-  private func renderObject(_ members: [String: Node], indent: Int, into bytes: inout [UInt8]) {
+  /// Members in the order of their keys' UTF-8 bytes, as `.sortedKeys` orders them, the last
+  /// value of a key encoded twice; an empty object is written with its two line breaks when
+  /// pretty, as `JSONEncoder` writes it.
+  private func renderObject(
+    _ members: [(key: String, value: Node)], indent: Int, into bytes: inout [UInt8]
+  ) {
     bytes.append(UInt8(ascii: "{"))
     if pretty { bytes.append(0x0A) }
-    let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-    for (index, member) in sorted.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+    // Equal keys stay in the order encoded, the last one written.
+    let order = members.indices.sorted { first, second in
+      let order = Self.utf8Order(members[first].key, members[second].key)
+      return order != 0 ? order < 0 : first < second
+    }
+    var written = 0
+    for (position, index) in order.enumerated() {
+      let member = members[index]
+      if position + 1 < order.count, members[order[position + 1]].key == member.key { continue }
+      if written > 0 { bytes.append(UInt8(ascii: ",")) }
       if pretty {
-        if index > 0 { bytes.append(0x0A) }
-        for _ in 0...indent { bytes.append(contentsOf: Self.indentUnit) }
+        if written > 0 { bytes.append(0x0A) }
+        indentation(indent + 1, into: &bytes)
       }
+      written += 1
       CanonicalJSON.appendString(member.key, to: &bytes)
-      bytes.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+      if pretty {
+        bytes.append(contentsOf: Self.memberSeparator)
+      } else {
+        bytes.append(UInt8(ascii: ":"))
+      }
       render(member.value, indent: indent + 1, into: &bytes)
     }
     if pretty { newline(indent, into: &bytes) }
     bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// The order of two strings' UTF-8 bytes, as `memcmp` gives it (negative, zero, positive).
+  static func utf8Order(_ first: String, _ second: String) -> Int {
+    var first = first
+    var second = second
+    return first.withUTF8 { left in
+      second.withUTF8 { right in
+        let common = min(left.count, right.count)
+        if common > 0, let leftBytes = left.baseAddress, let rightBytes = right.baseAddress {
+          let order = memcmp(leftBytes, rightBytes, common)
+          if order != 0 { return Int(order) }
+        }
+        return left.count - right.count
+      }
+    }
   }
 }
 
@@ -197,7 +235,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let box: SortedJSONEncoder.ObjectBox
   var codingPath: [CodingKey] { [] }
 
-  private func set(_ node: Node, _ key: Key) { box.members[key.stringValue] = node }
+  private func set(_ node: Node, _ key: Key) { box.members.append((key.stringValue, node)) }
 
   mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
   mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -249,8 +287,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   private func superEncoder(named name: String) -> Encoder {
     let encoder = NodeEncoder()
     let box = self.box
-    box.members[name] = .absent
-    encoder.install = { box.members[name] = $0 }
+    let index = box.members.count
+    box.members.append((name, .absent))
+    encoder.install = { box.members[index].value = $0 }
     return encoder
   }
 }
