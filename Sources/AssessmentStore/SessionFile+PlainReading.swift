@@ -672,6 +672,8 @@ struct PlainSessionReader {
     var unescaped: [UInt8]?
     var ascii = true
     while index < bytes.count {
+      skipPlainText()
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       if byte == 0x22 {
         defer { index += 1 }
@@ -711,6 +713,29 @@ struct PlainSessionReader {
       unescaped = escaped
     }
     return nil
+  }
+
+  /// Skips eight bytes at a time while none of them ends a string, starts an escape, is a
+  /// control character or is other than ASCII: the notes and texts are most of a session file,
+  /// and a string's bytes one at a time were the largest part of reading it.
+  private mutating func skipPlainText() {
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      // A byte of `word ^ pattern` is zero where `word` has the pattern's byte; `x - ones & ~x &
+      // highs` marks the zero bytes (and bytes below 0x20 with `word - 0x20…`), high bits mark
+      // the bytes other than ASCII.
+      let quote = word ^ 0x2222_2222_2222_2222
+      let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+      let stop =
+        ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        | (word &- 0x2020_2020_2020_2020) | word
+      guard stop & highs == 0 else { return }
+      index += 8
+    }
   }
 
   /// A whole number without sign, fraction or exponent, as `Int` reads it.
