@@ -48,7 +48,7 @@ public struct SortedJSONEncoder {
           codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
     }
     var bytes: [UInt8] = []
-    render(node, indent: 0, into: &bytes)
+    render(node, indent: 0, orders: MemberOrders(), into: &bytes)
     return bytes
   }
 
@@ -121,14 +121,16 @@ public struct SortedJSONEncoder {
     indentation(indent, into: &bytes)
   }
 
-  private func render(_ node: Node, indent: Int, into bytes: inout [UInt8]) {
+  private func render(
+    _ node: Node, indent: Int, orders: MemberOrders, into bytes: inout [UInt8]
+  ) {
     switch node {
-    case .absent: renderObject([], indent: indent, into: &bytes)
+    case .absent: renderObject([], indent: indent, orders: orders, into: &bytes)
     case .null: bytes.append(contentsOf: "null".utf8)
     case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
     case .number(let text): bytes.append(contentsOf: text.utf8)
     case .string(let text): CanonicalJSON.appendString(text, to: &bytes)
-    case .object(let box): renderObject(box.members, indent: indent, into: &bytes)
+    case .object(let box): renderObject(box.members, indent: indent, orders: orders, into: &bytes)
     case .array(let box):
       bytes.append(UInt8(ascii: "["))
       if pretty { bytes.append(0x0A) }
@@ -138,7 +140,7 @@ public struct SortedJSONEncoder {
           if index > 0 { bytes.append(0x0A) }
           indentation(indent + 1, into: &bytes)
         }
-        render(element, indent: indent + 1, into: &bytes)
+        render(element, indent: indent + 1, orders: orders, into: &bytes)
       }
       if pretty { newline(indent, into: &bytes) }
       bytes.append(UInt8(ascii: "]"))
@@ -149,15 +151,12 @@ public struct SortedJSONEncoder {
   /// value of a key encoded twice; an empty object is written with its two line breaks when
   /// pretty, as `JSONEncoder` writes it.
   private func renderObject(
-    _ members: [(key: String, value: Node)], indent: Int, into bytes: inout [UInt8]
+    _ members: [(key: String, value: Node)], indent: Int, orders: MemberOrders,
+    into bytes: inout [UInt8]
   ) {
     bytes.append(UInt8(ascii: "{"))
     if pretty { bytes.append(0x0A) }
-    // Equal keys stay in the order encoded, the last one written.
-    let order = members.indices.sorted { first, second in
-      let order = Self.utf8Order(members[first].key, members[second].key)
-      return order != 0 ? order < 0 : first < second
-    }
+    let order = orders.order(of: members)
     var written = 0
     for (position, index) in order.enumerated() {
       let member = members[index]
@@ -174,10 +173,35 @@ public struct SortedJSONEncoder {
       } else {
         bytes.append(UInt8(ascii: ":"))
       }
-      render(member.value, indent: indent + 1, into: &bytes)
+      render(member.value, indent: indent + 1, orders: orders, into: &bytes)
     }
     if pretty { newline(indent, into: &bytes) }
     bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// The order in which to write an object's members: by their keys' bytes, equal keys in the
+  /// order encoded (the last one is written). Objects of one type come with the same keys in the
+  /// same order (every answer of a session), so the orders found are kept for the objects that
+  /// follow, within one encoding: sorting each object again was a fifth of writing a session.
+  final class MemberOrders {
+    private var known: [(keys: [String], order: [Int])] = []
+
+    func order(of members: [(key: String, value: Node)]) -> [Int] {
+      search: for entry in known where entry.keys.count == members.count {
+        for (index, key) in entry.keys.enumerated() where members[index].key != key {
+          continue search
+        }
+        return entry.order
+      }
+      let order = members.indices.sorted { first, second in
+        let order = SortedJSONEncoder.utf8Order(members[first].key, members[second].key)
+        return order != 0 ? order < 0 : first < second
+      }
+      // A handful of layouts is what a session has; a value with ever new keys (a dictionary
+      // by question) is sorted each time without growing the list.
+      if known.count < 16 { known.append((members.map(\.key), order)) }
+      return order
+    }
   }
 
   /// The order of two strings' UTF-8 bytes, as `memcmp` gives it (negative, zero, positive).

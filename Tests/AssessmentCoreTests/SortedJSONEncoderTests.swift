@@ -142,6 +142,33 @@ import Testing
     }
   }
 
+  /// Objects that repeat a layout reuse its order; the same keys in another order, or one key
+  /// more or fewer, or a key written twice, are each put in their own order.
+  @Test func objectsOfOneLayoutAndOthers() throws {
+    struct Keyed: Encodable {
+      var keys: [String]
+      struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+      }
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (index, key) in keys.enumerated() {
+          try container.encode(index, forKey: Key(stringValue: key))
+        }
+      }
+    }
+    let layouts: [[String]] = [
+      ["value", "note", "evidence"], ["value", "note", "evidence"], ["note", "value", "evidence"],
+      ["value", "note"], ["value", "note", "evidence", "action"], ["b", "a", "b"], ["b", "a", "a"],
+      ["value", "note", "evidence"], [], ["é", "e", "z"], ["e", "é", "z"],
+    ]
+    try expectSame(layouts.map(Keyed.init))
+    try expectSame((0..<40).map { Keyed(keys: ["k\($0 % 20)", "a", "k\($0)"]) })
+  }
+
   @Test func whatJSONEncoderRefusesIsRefused() {
     for value in [Double.nan, .infinity, -.infinity] {
       #expect(throws: EncodingError.self) { try SortedJSONEncoder(pretty: true).encode([value]) }
