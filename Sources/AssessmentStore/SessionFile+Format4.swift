@@ -45,20 +45,23 @@ extension SessionFile {
     encode: (any Encodable) throws -> [UInt8] = { try SortedJSONEncoder(pretty: true).encode($0) }
   ) throws -> Data {
     guard !record.historiesOmitted else { throw HistoriesOmitted(id: record.id) }
-    var data = Data(Array("{\n  ".utf8))
-    data.append(contentsOf: try members(of: encode(FileFormat3(head: record))))
-    data.append(contentsOf: Array(",\n  ".utf8))
+    // The head's object (`members(of:)` checks it is one, pretty-printed), opened up at its end:
+    // the rest of the file is written into it rather than the whole copied.
+    var bytes = try encode(FileFormat3(head: record))
+    _ = try members(of: bytes)
+    bytes.removeLast(2)  // "\n}"
+    bytes.append(contentsOf: ",\n  ".utf8)
     var histories: [String: [ChangeFormat3]] = [:]
     for (id, answer) in record.answers where !answer.history.isEmpty {
       histories[id] = answer.history.map(ChangeFormat3.init)
     }
     if !histories.isEmpty {
-      let start = data.count
-      data.append(contentsOf: try members(of: encode(["histories": histories])))
-      data.append(contentsOf: Array(",\n  \"histories_at\" : \(start),\n  ".utf8))
+      let start = bytes.count
+      bytes.append(contentsOf: try members(of: encode(["histories": histories])))
+      bytes.append(contentsOf: ",\n  \"histories_at\" : \(start),\n  ".utf8)
     }
-    data.append(contentsOf: Array("\"schemaVersion\" : 4\n}\n".utf8))
-    return data
+    bytes.append(contentsOf: "\"schemaVersion\" : 4\n}\n".utf8)
+    return Data(bytes)
   }
 
   /// The file as `JSONEncoder` writes it: what ``encode(_:)`` must write, byte for byte (the

@@ -859,8 +859,12 @@ struct PlainSessionReader {
   /// (`String(decoding:as:)` alone would replace it silently). The whole file was checked before
   /// instead: twice the work for its ASCII, most of a session file.
   private static func text(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
-    guard ascii || UTF8Check.isValid(bytes) else { return nil }
-    return String(decoding: bytes, as: UTF8.self)
+    if ascii { return String(decoding: bytes, as: UTF8.self) }
+    // One pass that checks and copies, where the standard library has it.
+    if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+      return String(validating: bytes, as: UTF8.self)
+    }
+    return UTF8Check.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
   }
 }
 
