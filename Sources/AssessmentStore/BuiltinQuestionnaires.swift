@@ -30,8 +30,31 @@ public enum BuiltinQuestionnaires {
     guard let compiled = BuiltinQuestionnaireModels.all[id] else {
       throw .unknownQuestionnaire(id, known: ids)
     }
-    return LoadedQuestionnaire(
-      questionnaire: compiled.make(), source: "builtin:" + id, digest: compiled.digest)
+    return made.questionnaire(id) {
+      LoadedQuestionnaire(
+        questionnaire: compiled.make(), source: "builtin:" + id, digest: compiled.digest)
+    }
+  }
+
+  /// Each built-in questionnaire is made once in a process and kept until it ends: a value that
+  /// never changes, which a command may ask for several times (`list` for every session whose
+  /// abstract it recomputes, `merge` and the wizard for their abstracts), and whose thousands of
+  /// allocations would otherwise be made and freed each time.
+  private static let made = Made()
+
+  private final class Made: @unchecked Sendable {
+    // Guards `questionnaires`: what makes the class safe to share.
+    private let lock = NSLock()
+    private var questionnaires: [String: LoadedQuestionnaire] = [:]
+
+    func questionnaire(_ id: String, make: () -> LoadedQuestionnaire) -> LoadedQuestionnaire {
+      lock.lock()
+      defer { lock.unlock() }
+      if let known = questionnaires[id] { return known }
+      let new = make()
+      questionnaires[id] = new
+      return new
+    }
   }
 
   /// Whether `id` names a built-in questionnaire.
