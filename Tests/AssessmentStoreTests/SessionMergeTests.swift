@@ -198,6 +198,44 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/ours")) == before)
   }
 
+  /// The copies are read at once; of several that cannot be read, the one reported is the first
+  /// in the order ours, theirs, base, and OURS is left as it was.
+  @Test func theFirstCopyThatCannotBeReadIsTheOneReported() throws {
+    let directory = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let good = session(["ctr_backups": Answer(value: compliant)])
+    let garbage = Data("not a session".utf8)
+    for (broken, named) in [
+      (["ours", "theirs", "base"], "ours"), (["theirs", "base"], "theirs"), (["base"], "base"),
+    ] {
+      for copy in ["base", "ours", "theirs"] {
+        if broken.contains(copy) {
+          try garbage.write(to: URL(fileURLWithPath: directory + "/" + copy))
+        } else {
+          try write(good, directory + "/" + copy)
+        }
+      }
+      let before = try Data(contentsOf: URL(fileURLWithPath: directory + "/ours"))
+      #expect {
+        try SessionMerge.mergeFiles(
+          base: directory + "/base", ours: directory + "/ours", theirs: directory + "/theirs",
+          path: nil)
+      } throws: { error in
+        guard case .store(let store) = error as? SessionMerge.Failure else { return false }
+        return store.message(.en).contains("(\(named): \(directory)/\(named))")
+      }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/ours")) == before)
+    }
+    // A base that is not there is reported after ours and theirs, which are read.
+    try write(good, directory + "/ours")
+    try write(good, directory + "/theirs")
+    #expect(throws: SessionMerge.Failure.self) {
+      try SessionMerge.mergeFiles(
+        base: directory + "/absent", ours: directory + "/ours", theirs: directory + "/theirs",
+        path: nil)
+    }
+  }
+
   @Test func gitsConflictMarkersAreNamedWithTheRepair() throws {
     let text = """
       {
