@@ -8,6 +8,25 @@ public enum ThreeWay {
     case merged(Value)
     /// Both sides changed the part, differently.
     case conflict(ours: Value, theirs: Value)
+
+    /// The part as merged, or ours when in conflict.
+    var ours: Value {
+      switch self {
+      case .merged(let value), .conflict(let value, _): return value
+      }
+    }
+
+    /// The part as merged, or theirs when in conflict.
+    var theirs: Value {
+      switch self {
+      case .merged(let value), .conflict(_, let value): return value
+      }
+    }
+
+    var inConflict: Bool {
+      if case .conflict = self { return true }
+      return false
+    }
   }
 
   public static func merge<Value: Equatable>(base: Value, ours: Value, theirs: Value)
@@ -61,45 +80,43 @@ extension Answer {
     let base = base ?? Answer()
     let ours = ours ?? Answer()
     let theirs = theirs ?? Answer()
+    let value = ThreeWay.merge(base: base.value, ours: ours.value, theirs: theirs.value)
+    let note = ThreeWay.merge(base: base.note, ours: ours.note, theirs: theirs.note)
+    let action = ThreeWay.merge(base: base.action, ours: ours.action, theirs: theirs.action)
+    let flagged = ThreeWay.merge(base: base.flagged, ours: ours.flagged, theirs: theirs.flagged)
+    let reverify = ThreeWay.merge(
+      base: base.reverify, ours: ours.reverify, theirs: theirs.reverify)
+    // The parts in conflict are ours in the result; each side's copy has its own.
     var result = Answer()
-    // What each side's copy of the answer is, the parts in conflict taken from that side.
-    var oursSide = result
-    var theirsSide = result
-    var inConflict = false
-
-    func part<Value: Equatable>(
-      _ keyPath: WritableKeyPath<Answer, Value>
-    ) {
-      let outcome = ThreeWay.merge(
-        base: base[keyPath: keyPath], ours: ours[keyPath: keyPath],
-        theirs: theirs[keyPath: keyPath])
-      switch outcome {
-      case .merged(let value):
-        result[keyPath: keyPath] = value
-        oursSide[keyPath: keyPath] = value
-        theirsSide[keyPath: keyPath] = value
-      case .conflict(let mine, let other):
-        inConflict = true
-        result[keyPath: keyPath] = mine
-        oursSide[keyPath: keyPath] = mine
-        theirsSide[keyPath: keyPath] = other
-      }
-    }
-    part(\.value)
-    part(\.note)
-    part(\.action)
-    part(\.flagged)
-    part(\.reverify)
+    result.value = value.ours
+    result.note = note.ours
+    result.action = action.ours
+    result.flagged = flagged.ours
+    result.reverify = reverify.ours
     result.evidence = ThreeWay.mergeList(
       base: base.evidence, ours: ours.evidence, theirs: theirs.evidence)
-    oursSide.evidence = result.evidence
-    theirsSide.evidence = result.evidence
     // When the value is theirs, so is the moment it was given.
     result.answeredAt =
       ours.value == base.value && theirs.value != base.value ? theirs.answeredAt : ours.answeredAt
     result.history = ThreeWay.union(ours.history, theirs.history) { $0.at }
     result.claims = ThreeWay.union(ours.claims, theirs.claims) { $0.importedAt }
-    if inConflict {
+    if value.inConflict || note.inConflict || action.inConflict || flagged.inConflict
+      || reverify.inConflict
+    {
+      // What each side's copy of the answer is: the merged parts, and its own where they differ.
+      var oursSide = Answer()
+      oursSide.value = result.value
+      oursSide.note = result.note
+      oursSide.action = result.action
+      oursSide.flagged = result.flagged
+      oursSide.reverify = result.reverify
+      oursSide.evidence = result.evidence
+      var theirsSide = oursSide
+      theirsSide.value = value.theirs
+      theirsSide.note = note.theirs
+      theirsSide.action = action.theirs
+      theirsSide.flagged = flagged.theirs
+      theirsSide.reverify = reverify.theirs
       result.conflict = AnswerConflict(
         ours: AnswerConflict.Side(oursSide, changedBy: ours),
         theirs: AnswerConflict.Side(theirsSide, changedBy: theirs))
