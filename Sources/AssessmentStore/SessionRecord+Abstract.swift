@@ -9,8 +9,11 @@ extension SessionRecord {
   /// evidence expiring at all (the abstract does not count expired evidence, so a session with
   /// evidence that has expired, even before its last change, is always read whole).
   public func makeAbstract(_ questionnaire: Questionnaire) -> SessionAbstract {
-    let wizard = Wizard(questionnaire: questionnaire)
-    let state = wizardState(wizard)
+    // What the risk engine reads: the answers, which questions apply, the identification; not
+    // the wizard's cursor or its progress counts, which resuming the wizard would work out.
+    let state = WizardState(
+      phase: phase, metadata: metadata, answers: answers,
+      visibility: questionnaire.visibility(answers: answers))
     let summary = RiskEngine(questionnaire: questionnaire).summarize(state, asOf: metadata.updated)
     var expiries: [String] = summary.derogations.compactMap {
       let day = $0.record.expiresOn.trimmed
