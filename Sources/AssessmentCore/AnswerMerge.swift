@@ -87,14 +87,11 @@ extension Answer {
     let reverify = ThreeWay.merge(
       base: base.reverify, ours: ours.reverify, theirs: theirs.reverify)
     // The parts in conflict are ours in the result; each side's copy has its own.
-    var result = Answer()
-    result.value = value.ours
-    result.note = note.ours
-    result.action = action.ours
-    result.flagged = flagged.ours
-    result.reverify = reverify.ours
-    result.evidence = ThreeWay.mergeList(
+    let evidence = ThreeWay.mergeList(
       base: base.evidence, ours: ours.evidence, theirs: theirs.evidence)
+    var result = Answer(
+      value: value.ours, note: note.ours, evidence: evidence, flagged: flagged.ours,
+      action: action.ours, reverify: reverify.ours)
     // When the value is theirs, so is the moment it was given.
     result.answeredAt =
       ours.value == base.value && theirs.value != base.value ? theirs.answeredAt : ours.answeredAt
@@ -104,19 +101,12 @@ extension Answer {
       || reverify.inConflict
     {
       // What each side's copy of the answer is: the merged parts, and its own where they differ.
-      var oursSide = Answer()
-      oursSide.value = result.value
-      oursSide.note = result.note
-      oursSide.action = result.action
-      oursSide.flagged = result.flagged
-      oursSide.reverify = result.reverify
-      oursSide.evidence = result.evidence
-      var theirsSide = oursSide
-      theirsSide.value = value.theirs
-      theirsSide.note = note.theirs
-      theirsSide.action = action.theirs
-      theirsSide.flagged = flagged.theirs
-      theirsSide.reverify = reverify.theirs
+      let oursSide = Answer(
+        value: result.value, note: result.note, evidence: evidence, flagged: result.flagged,
+        action: result.action, reverify: result.reverify)
+      let theirsSide = Answer(
+        value: value.theirs, note: note.theirs, evidence: evidence, flagged: flagged.theirs,
+        action: action.theirs, reverify: reverify.theirs)
       result.conflict = AnswerConflict(
         ours: AnswerConflict.Side(oursSide, changedBy: ours),
         theirs: AnswerConflict.Side(theirsSide, changedBy: theirs))
