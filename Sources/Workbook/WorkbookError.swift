@@ -33,7 +33,9 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
   case partMissing(part: String)
   case doctype(part: String)
   case unsupportedEncoding(part: String, encoding: String)
-  case malformedXML(part: String, line: Int, reason: String)
+  case malformedXML(part: String, line: Int, problem: XMLProblem)
+  /// libxml2 could not allocate its parser for the part.
+  case xmlOutOfMemory(part: String)
   /// libxml2, which reads the workbook's XML, could not be loaded (`reason`: the loader's words).
   case xmlLibraryUnavailable(reason: String)
   case tooManySheets(count: Int, limit: Int)
@@ -155,11 +157,18 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         "the XML library libxml2, which reads workbooks, could not be loaded (\(reason)); install it (Debian, Ubuntu: apt install libxml2) and try again",
         "de XML-bibliotheek libxml2, die werkmappen leest, kon niet worden geladen (\(reason)); installeer ze (Debian, Ubuntu: apt install libxml2) en probeer opnieuw"
       )
-    case .malformedXML(let part, let line, let reason):
+    case .malformedXML(let part, let line, let problem):
+      let reason = problem.message(language)
       return pick(
         "la partie \(part) n'est pas du XML valide (ligne \(line)) : \(reason)",
         "the part \(part) is not well-formed XML (line \(line)): \(reason)",
         "het deel \(part) is geen geldige XML (regel \(line)): \(reason)")
+    case .xmlOutOfMemory(let part):
+      return pick(
+        "la mémoire a manqué pour lire la partie \(part) : libérez de la mémoire et recommencez",
+        "memory ran out while reading the part \(part): free some memory and try again",
+        "het geheugen raakte op bij het lezen van het deel \(part): maak geheugen vrij en probeer opnieuw"
+      )
     case .tooManySheets(let count, let limit):
       return pick(
         "le classeur a \(count) feuilles, plus que la limite de \(limit) (xl/workbook.xml) : refusé",
@@ -207,6 +216,81 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         "\(part) : texte de plus de \(limit) caractères, plus qu'une cellule n'en contient : refusé",
         "\(part): text of more than \(limit) characters, more than a cell holds: refused",
         "\(part): tekst van meer dan \(limit) tekens, meer dan een cel bevat: geweigerd")
+    }
+  }
+}
+
+/// What is wrong with an XML part, in French, English and Dutch: libxml2's common errors by
+/// their number (`xmlParserErrors`), and what the reader refuses itself.
+public enum XMLProblem: Equatable, Sendable {
+  case emptyDocument
+  case contentAfterEnd
+  case forbiddenCharacter
+  case undeclaredEntity
+  case malformedAttribute(code: Int)
+  case mismatchedEndTag
+  case endsInsideElement
+  case unclosedElements
+  case noRootElement
+  case processingInstruction
+  /// Another of libxml2's errors, by its number.
+  case libxml2(code: Int)
+
+  /// The problem libxml2's error `code` names.
+  init(libxml2Code code: Int) {
+    switch code {
+    case 4: self = .emptyDocument
+    case 5: self = .contentAfterEnd
+    case 9: self = .forbiddenCharacter
+    case 26: self = .undeclaredEntity
+    case 38, 39, 40, 41: self = .malformedAttribute(code: code)
+    case 76: self = .mismatchedEndTag
+    case 77: self = .endsInsideElement
+    default: self = .libxml2(code: code)
+    }
+  }
+
+  public func message(_ language: InterfaceLanguage) -> String {
+    let pick = language.pick
+    switch self {
+    case .emptyDocument: return pick("document vide", "empty document", "leeg document")
+    case .contentAfterEnd:
+      return pick(
+        "du contenu après la fin du document", "content after the end of the document",
+        "inhoud na het einde van het document")
+    case .forbiddenCharacter:
+      return pick(
+        "un caractère que XML n'admet pas", "a character XML does not allow",
+        "een teken dat XML niet toelaat")
+    case .undeclaredEntity:
+      return pick(
+        "une entité non déclarée", "an undeclared entity", "een niet-gedeclareerde entiteit")
+    case .malformedAttribute(let code):
+      return pick(
+        "un attribut mal formé (code \(code))", "a malformed attribute (code \(code))",
+        "een misvormd attribuut (code \(code))")
+    case .mismatchedEndTag:
+      return pick(
+        "une balise de fin qui ne correspond pas à sa balise de début",
+        "an end tag that does not match its start tag",
+        "een eindtag die niet overeenkomt met zijn begintag")
+    case .endsInsideElement:
+      return pick(
+        "le document s'arrête à l'intérieur d'un élément", "the document ends inside an element",
+        "het document eindigt binnen een element")
+    case .unclosedElements:
+      return pick(
+        "des éléments non fermés à la fin", "unclosed elements at the end",
+        "niet-afgesloten elementen aan het einde")
+    case .noRootElement:
+      return pick("aucun élément racine", "no root element", "geen hoofdelement")
+    case .processingInstruction:
+      return pick(
+        "une instruction de traitement (<?…?>), ce que les parties d'un classeur ne contiennent pas",
+        "a processing instruction (<?…?>), which a workbook's parts do not hold",
+        "een verwerkingsinstructie (<?…?>), die de delen van een werkmap niet bevatten")
+    case .libxml2(let code):
+      return pick("erreur libxml2 \(code)", "libxml2 error \(code)", "libxml2-fout \(code)")
     }
   }
 }

@@ -48,35 +48,22 @@ final class XMLPart {
     case Int(LAZY_XML_UNAVAILABLE.rawValue):
       throw WorkbookError.xmlLibraryUnavailable(reason: Self.message(of: outcome))
     case Int(LAZY_XML_NO_MEMORY.rawValue):
-      throw WorkbookError.malformedXML(part: part, line: 0, reason: "out of memory")
+      throw WorkbookError.xmlOutOfMemory(part: part)
     default:
       throw WorkbookError.malformedXML(
-        part: part, line: Int(outcome.line), reason: Self.reason(Int(outcome.code)))
+        part: part, line: Int(outcome.line),
+        problem: XMLProblem(libxml2Code: Int(outcome.code)))
     }
     if depth != 0 || !sawRoot {
       throw WorkbookError.malformedXML(
         part: part, line: Int(outcome.line),
-        reason: sawRoot ? "unclosed elements at the end" : "no root element")
+        problem: sawRoot ? .unclosedElements : .noRootElement)
     }
   }
 
   private static func message(of outcome: lazy_xml_outcome) -> String {
     withUnsafeBytes(of: outcome.message) { raw in
       String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-    }
-  }
-
-  /// libxml2's error (`xmlParserErrors`) in words, for the common ones.
-  static func reason(_ code: Int) -> String {
-    switch code {
-    case 4: return "empty document"
-    case 5: return "content after the end of the document (code 5)"
-    case 9: return "a character XML does not allow"
-    case 26: return "an undeclared entity"
-    case 38, 39, 40, 41: return "a malformed attribute (code \(code))"
-    case 76: return "an end tag that does not match its start tag"
-    case 77: return "the document ends inside an element"
-    default: return "libxml2 error \(code)"
     }
   }
 
@@ -199,8 +186,7 @@ final class XMLPart {
           !isDeclaration(at: position)
         {
           throw WorkbookError.malformedXML(
-            part: part, line: line,
-            reason: "a processing instruction (<?…?>), which a workbook's parts do not hold")
+            part: part, line: line, problem: .processingInstruction)
         }
         position += 1
       }

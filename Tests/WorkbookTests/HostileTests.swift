@@ -102,13 +102,14 @@ import ZIPFoundation
       "<?xml version=\"1.0\"?>\n<?pi?><worksheet xmlns=\"\(mainNS)\"><sheetData/></worksheet>",
     ] {
       let error = refusal { _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheet))) }
-      guard case .malformedXML(let part, let line, let reason)? = error else {
+      guard case .malformedXML(let part, let line, let problem)? = error else {
         Issue.record("\(String(describing: error))")
         continue
       }
       #expect(part == "xl/worksheets/sheet1.xml")
       #expect(line == (sheet.hasPrefix("<?xml") ? 2 : 1))
-      #expect(reason.contains("processing instruction"))
+      #expect(problem == .processingInstruction)
+      #expect(error?.message(.nl).contains("verwerkingsinstructie") == true)
     }
     #expect(throws: Never.self) {
       _ = try WorkbookReader.read(try zip(handMadeParts(sheet: sheetXML(""))))
@@ -376,8 +377,11 @@ import ZIPFoundation
       error
         == .malformedXML(
           part: "xl/worksheets/sheet1.xml", line: 4,
-          reason: "an end tag that does not match its start tag"))
-    #expect(error?.message(.fr).contains("ligne 4") == true)
+          problem: .mismatchedEndTag))
+    #expect(
+      error?.message(.fr)
+        == "la partie xl/worksheets/sheet1.xml n'est pas du XML valide (ligne 4) : une balise de fin qui ne correspond pas à sa balise de début"
+    )
   }
 
   @Test func aTextLongerThanACellHoldsIsRefused() throws {
