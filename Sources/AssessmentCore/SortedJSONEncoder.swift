@@ -47,9 +47,23 @@ public struct SortedJSONEncoder {
         EncodingError.Context(
           codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
     }
-    var bytes: [UInt8] = []
-    render(node, indent: 0, orders: MemberOrders(), into: &bytes)
-    return bytes
+    var writer = JSONTextWriter(pretty: pretty)
+    Self.render(node, orders: MemberOrders(), into: &writer)
+    return writer.bytes
+  }
+
+  /// Writes `value` where `writer` is (an object's member after its key, an array's element, or
+  /// the whole text), in the writer's layout: for a writer that writes the parts it knows
+  /// directly and leaves the others to their `Encodable` conformance.
+  public static func write<T: Encodable>(_ value: T, to writer: inout JSONTextWriter) throws {
+    let node = try node(value)
+    if case .absent = node {
+      throw EncodingError.invalidValue(
+        value,
+        EncodingError.Context(
+          codingPath: [], debugDescription: "\(T.self) did not encode any values."))
+    }
+    render(node, orders: MemberOrders(), into: &writer)
   }
 
   // MARK: - The tree of a value
@@ -71,7 +85,7 @@ public struct SortedJSONEncoder {
 
   final class ObjectBox {
     /// In the order encoded; a key encoded twice keeps the last value, as `JSONEncoder` does
-    /// (``renderObject(_:indent:into:)`` writes that one). A list, not a dictionary: most
+    /// (``renderObject(_:orders:into:)`` writes that one). A list, not a dictionary: most
     /// objects are written once and sorted once, and hashing every key cost more than that.
     var members: [(key: String, value: Node)] = []
   }
@@ -109,74 +123,38 @@ public struct SortedJSONEncoder {
 
   // MARK: - Rendering
 
-  private static let memberSeparator = Array(" : ".utf8)
-
-  /// Two spaces a level.
-  private func indentation(_ level: Int, into bytes: inout [UInt8]) {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
-  }
-
-  private func newline(_ indent: Int, into bytes: inout [UInt8]) {
-    bytes.append(0x0A)
-    indentation(indent, into: &bytes)
-  }
-
-  private func render(
-    _ node: Node, indent: Int, orders: MemberOrders, into bytes: inout [UInt8]
-  ) {
+  private static func render(_ node: Node, orders: MemberOrders, into writer: inout JSONTextWriter)
+  {
     switch node {
-    case .absent: renderObject([], indent: indent, orders: orders, into: &bytes)
-    case .null: bytes.append(contentsOf: "null".utf8)
-    case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
-    case .number(let text): bytes.append(contentsOf: text.utf8)
-    case .string(let text): CanonicalJSON.appendString(text, to: &bytes)
-    case .object(let box): renderObject(box.members, indent: indent, orders: orders, into: &bytes)
+    case .absent:
+      writer.openObject()
+      writer.closeObject()
+    case .null: writer.null()
+    case .bool(let value): writer.bool(value)
+    case .number(let text): writer.number(text)
+    case .string(let text): writer.string(text)
+    case .object(let box): renderObject(box.members, orders: orders, into: &writer)
     case .array(let box):
-      bytes.append(UInt8(ascii: "["))
-      if pretty { bytes.append(0x0A) }
-      for (index, element) in box.elements.enumerated() {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        if pretty {
-          if index > 0 { bytes.append(0x0A) }
-          indentation(indent + 1, into: &bytes)
-        }
-        render(element, indent: indent + 1, orders: orders, into: &bytes)
-      }
-      if pretty { newline(indent, into: &bytes) }
-      bytes.append(UInt8(ascii: "]"))
+      writer.openArray()
+      for element in box.elements { render(element, orders: orders, into: &writer) }
+      writer.closeArray()
     }
   }
 
   /// Members in the order of their keys' UTF-8 bytes, as `.sortedKeys` orders them, the last
-  /// value of a key encoded twice; an empty object is written with its two line breaks when
-  /// pretty, as `JSONEncoder` writes it.
-  private func renderObject(
-    _ members: [(key: String, value: Node)], indent: Int, orders: MemberOrders,
-    into bytes: inout [UInt8]
+  /// value of a key encoded twice.
+  private static func renderObject(
+    _ members: [(key: String, value: Node)], orders: MemberOrders, into writer: inout JSONTextWriter
   ) {
-    bytes.append(UInt8(ascii: "{"))
-    if pretty { bytes.append(0x0A) }
+    writer.openObject()
     let order = orders.order(of: members)
-    var written = 0
     for (position, index) in order.enumerated() {
       let member = members[index]
       if position + 1 < order.count, members[order[position + 1]].key == member.key { continue }
-      if written > 0 { bytes.append(UInt8(ascii: ",")) }
-      if pretty {
-        if written > 0 { bytes.append(0x0A) }
-        indentation(indent + 1, into: &bytes)
-      }
-      written += 1
-      CanonicalJSON.appendString(member.key, to: &bytes)
-      if pretty {
-        bytes.append(contentsOf: Self.memberSeparator)
-      } else {
-        bytes.append(UInt8(ascii: ":"))
-      }
-      render(member.value, indent: indent + 1, orders: orders, into: &bytes)
+      writer.key(member.key)
+      render(member.value, orders: orders, into: &writer)
     }
-    if pretty { newline(indent, into: &bytes) }
-    bytes.append(UInt8(ascii: "}"))
+    writer.closeObject()
   }
 
   /// The order in which to write an object's members: by their keys' bytes, equal keys in the
@@ -205,19 +183,30 @@ public struct SortedJSONEncoder {
   }
 
   /// The order of two strings' UTF-8 bytes, as `memcmp` gives it (negative, zero, positive).
-  static func utf8Order(_ first: String, _ second: String) -> Int {
+  public static func utf8Order(_ first: String, _ second: String) -> Int {
+    // A native string's bytes are read where they are; a copy (`withUTF8` on a `var`) is made
+    // only of one that is not contiguous.
+    if let order = first.utf8.withContiguousStorageIfAvailable({ left in
+      second.utf8.withContiguousStorageIfAvailable { right in utf8Order(left, right) }
+    }), let order {
+      return order
+    }
     var first = first
     var second = second
-    return first.withUTF8 { left in
-      second.withUTF8 { right in
-        let common = min(left.count, right.count)
-        if common > 0, let leftBytes = left.baseAddress, let rightBytes = right.baseAddress {
-          let order = memcmp(leftBytes, rightBytes, common)
-          if order != 0 { return Int(order) }
-        }
-        return left.count - right.count
-      }
+    return first.withUTF8 { left in second.withUTF8 { right in utf8Order(left, right) } }
+  }
+
+  private static func utf8Order(
+    _ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>
+  )
+    -> Int
+  {
+    let common = min(left.count, right.count)
+    if common > 0, let leftBytes = left.baseAddress, let rightBytes = right.baseAddress {
+      let order = memcmp(leftBytes, rightBytes, common)
+      if order != 0 { return Int(order) }
     }
+    return left.count - right.count
   }
 }
 

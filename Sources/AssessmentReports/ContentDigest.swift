@@ -35,8 +35,8 @@ public enum ContentDigest {
     canonical(answers).text
   }
 
-  static func canonical(_ answers: [String: Answer]) -> CanonicalJSON {
-    var json = CanonicalJSON()
+  static func canonical(_ answers: [String: Answer]) -> JSONTextWriter {
+    var json = CanonicalJSON.writer()
     json.openObject()
     json.key("answers")
     json.openObject()
@@ -56,7 +56,7 @@ public enum ContentDigest {
   }
 
   /// One answer's canonical object, its members in the order of their keys.
-  static func write(_ answer: Answer, to json: inout CanonicalJSON) {
+  static func write(_ answer: Answer, to json: inout JSONTextWriter) {
     json.openObject()
     if let action = answer.action {
       json.key("action")
@@ -93,7 +93,7 @@ public enum ContentDigest {
     json.closeObject()
   }
 
-  static func write(_ record: EvidenceRecord, to json: inout CanonicalJSON) {
+  static func write(_ record: EvidenceRecord, to json: inout JSONTextWriter) {
     json.openObject()
     if let file = record.file {
       json.key("file")
@@ -108,7 +108,7 @@ public enum ContentDigest {
     json.closeObject()
   }
 
-  static func write(_ value: AnswerValue, to json: inout CanonicalJSON) {
+  static func write(_ value: AnswerValue, to json: inout JSONTextWriter) {
     json.openObject()
     switch value {
     case .choice(let id):
@@ -138,7 +138,7 @@ public enum ContentDigest {
   }
 
   /// An object of string members, given in the order of their keys.
-  static func strings(_ members: [(String, String)], to json: inout CanonicalJSON) {
+  static func strings(_ members: [(String, String)], to json: inout JSONTextWriter) {
     json.openObject()
     for (key, value) in members {
       json.key(key)

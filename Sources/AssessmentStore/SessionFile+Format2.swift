@@ -149,9 +149,10 @@ extension SessionFile {
         let acceptance = Acceptance(
           by: action.acceptedBy, on: action.acceptedOn, reason: action.acceptanceReason,
           until: action.acceptedUntil)
-        self.acceptance =
-          [acceptance.by, acceptance.on, acceptance.reason, acceptance.until]
-            .allSatisfy(\.isEmpty) ? nil : acceptance
+        let empty =
+          acceptance.by.isEmpty && acceptance.on.isEmpty && acceptance.reason.isEmpty
+          && acceptance.until.isEmpty
+        self.acceptance = empty ? nil : acceptance
       }
 
       init(from decoder: Decoder) throws {

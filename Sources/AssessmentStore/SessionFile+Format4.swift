@@ -39,15 +39,17 @@ extension SessionFile {
   }
 
   /// The file of format 4 (see above), ending in a newline. `encode` writes each part as a
-  /// pretty-printed object with sorted keys (the tests give `JSONEncoder` to compare).
+  /// pretty-printed object with sorted keys (the tests give `JSONEncoder` to compare); without
+  /// it, the head is written directly (SessionFile+Writing.swift) and the rest by
+  /// `SortedJSONEncoder`.
   static func encodeFormat4(
-    _ record: SessionRecord,
-    encode: (any Encodable) throws -> [UInt8] = { try SortedJSONEncoder(pretty: true).encode($0) }
+    _ record: SessionRecord, encode: ((any Encodable) throws -> [UInt8])? = nil
   ) throws -> Data {
     guard !record.historiesOmitted else { throw HistoriesOmitted(id: record.id) }
     // The head's object (`members(of:)` checks it is one, pretty-printed), opened up at its end:
     // the rest of the file is written into it rather than the whole copied.
-    var bytes = try encode(FileFormat3(head: record))
+    var bytes = try encode.map { try $0(FileFormat3(head: record)) } ?? headText(record)
+    let encode = encode ?? { try SortedJSONEncoder(pretty: true).encode($0) }
     _ = try members(of: bytes)
     bytes.removeLast(2)  // "\n}"
     bytes.append(contentsOf: ",\n  ".utf8)

@@ -33,55 +33,59 @@ public enum SessionMerge {
 
   /// Merges `ours` and `theirs` against `base` (nil when the two copies have no common one, as
   /// when both added the file: every difference is then a change on both sides).
-  public static func merge(base: SessionRecord?, ours: SessionRecord, theirs: SessionRecord)
-    throws(Refusal) -> Result
-  {
+  ///
+  /// `ours` is taken over and becomes the result: its answers are replaced in place, each read
+  /// before it is replaced, rather than copied (a copy of a session's answers was the largest
+  /// block of memory a merge touched).
+  public static func merge(
+    base: SessionRecord?, ours: consuming SessionRecord, theirs: SessionRecord
+  ) throws(Refusal) -> Result {
+    var record = ours
     for other in [theirs] + (base.map { [$0] } ?? []) {
-      guard other.id == ours.id else {
-        throw .differentSessions(ours: ours.id, theirs: other.id)
+      guard other.id == record.id else {
+        throw .differentSessions(ours: record.id, theirs: other.id)
       }
-      guard other.questionnaire.id == ours.questionnaire.id else {
+      guard other.questionnaire.id == record.questionnaire.id else {
         throw .differentQuestionnaires(
-          ours: ours.questionnaire.id, theirs: other.questionnaire.id)
+          ours: record.questionnaire.id, theirs: other.questionnaire.id)
       }
     }
-    var record = ours
     var conflicts: [String] = []
     let baseAnswers = base?.answers ?? [:]
-    var ids = Set(ours.answers.keys)
+    var ids = Set(record.answers.keys)
     ids.formUnion(theirs.answers.keys)
     ids.formUnion(baseAnswers.keys)
     for id in ids {
-      let mine = ours.answers[id]
+      let mine = record.answers[id]
       let merged = Answer.merge(base: baseAnswers[id], ours: mine, theirs: theirs.answers[id])
       if let conflict = merged?.conflict, conflict != mine?.conflict { conflicts.append(id) }
       record.answers[id] = merged
     }
+    // Every part below is read from `record` (ours) before it is replaced.
     let metadata = SessionMetadata.merge(
-      base: base?.metadata ?? ours.metadata, ours: ours.metadata, theirs: theirs.metadata)
+      base: base?.metadata ?? record.metadata, ours: record.metadata, theirs: theirs.metadata)
     record.metadata = metadata.metadata
     // Finishing is agreed on: when the two disagree, the earlier phase.
-    switch ThreeWay.merge(base: base?.phase, ours: ours.phase, theirs: theirs.phase) {
-    case .merged(let phase): record.phase = phase ?? ours.phase
+    switch ThreeWay.merge(base: base?.phase, ours: record.phase, theirs: theirs.phase) {
+    case .merged(let phase): record.phase = phase ?? record.phase
     case .conflict(let mine, let other):
       let order = Phase.allCases
       record.phase =
         [mine, other].compactMap { $0 }.min {
           (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0)
-        } ?? ours.phase
+        } ?? record.phase
     }
     // A conflict is settled where answers are given: a finished assessment holding one is
     // open again (the wizard does not change the answers of a finished one).
     if !conflicts.isEmpty, record.phase == .finished { record.phase = .questions }
     record.questionnaire = pick(
-      base.map(\.questionnaire), ours.questionnaire, theirs.questionnaire)
-    record.previous = pick(base.map(\.previous), ours.previous, theirs.previous)
-    // Where the person was is theirs to keep: ours.
-    record.cursorQuestionID = ours.cursorQuestionID
+      base.map(\.questionnaire), record.questionnaire, theirs.questionnaire)
+    record.previous = pick(base.map(\.previous), record.previous, theirs.previous)
+    // Where the person was is theirs to keep: ours (`record.cursorQuestionID` as it is).
     record.identificationHistory = ThreeWay.union(
-      ours.identificationHistory, theirs.identificationHistory
+      record.identificationHistory, theirs.identificationHistory
     ) { $0.at }
-    record.signOffs = ThreeWay.union(ours.signOffs, theirs.signOffs) { $0.recordedAt }
+    record.signOffs = ThreeWay.union(record.signOffs, theirs.signOffs) { $0.recordedAt }
     record.abstract = nil
     return Result(
       record: record, conflicts: conflicts.sorted(), identificationConflicts: metadata.conflicts)

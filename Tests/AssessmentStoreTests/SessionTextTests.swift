@@ -64,7 +64,7 @@ import Testing
       for id in record.answers.keys.sorted() {
         guard var answer = record.answers[id] else { continue }
         let text = texts[Int(random.next() % UInt64(texts.count))]
-        switch random.next() % 6 {
+        switch random.next() % 7 {
         case 0: answer.note = text + " \(round)"
         case 1: answer.value = .number(Double(Int64(random.next() % 2_000_000)) / 8 - 125_000)
         case 2: answer.value = .text(text)
@@ -72,6 +72,7 @@ import Testing
           answer.answeredAt = Date(
             timeIntervalSince1970: Double(random.next() % 4_000_000_000) / 1000)
         case 4: answer.evidence.append(EvidenceRecord(reference: text))
+        case 5: answer.value = .date("20\(10 + round)-0\(1 + round % 9)-1\(round % 10)")
         default: answer.flagged.toggle()
         }
         record.answers[id] = answer
