@@ -146,7 +146,7 @@ struct PlainSessionReader {
   private mutating func cursor() -> String?? {
     var question: String??
     let read = object { reader, key in
-      key == "question" && reader.once(&question, reader.optional { $0.string() })
+      "question" ~= key && reader.once(&question, reader.optional { $0.string() })
     }
     return read ? .some(question ?? nil) : nil
   }
@@ -220,8 +220,9 @@ struct PlainSessionReader {
   /// Format 4's `histories`: each answer's changes, by question id.
   private mutating func histories() -> [String: [AnswerChange]]? {
     var histories: [String: [AnswerChange]] = [:]
-    let read = object { reader, id in
-      guard histories[id] == nil, let changes = reader.array({ $0.change() }) else { return false }
+    let read = object { reader, key in
+      guard let id = key.string, histories[id] == nil, let changes = reader.array({ $0.change() })
+      else { return false }
       histories[id] = changes
       return true
     }
@@ -234,15 +235,16 @@ struct PlainSessionReader {
   private mutating func answers() -> [String: Answer]? {
     var read: [(String, Answer)] = []
     guard
-      object({ reader, id in
-        guard let answer = reader.answer() else { return false }
+      object({ reader, key in
+        guard let id = key.string, let answer = reader.answer() else { return false }
         read.append((id, answer))
         return true
       })
     else { return nil }
     var answers = [String: Answer](minimumCapacity: read.count)
-    for (id, answer) in read where answers.updateValue(answer, forKey: id) != nil {
-      return nil
+    // Moved out of the list, not copied (the order does not matter: any id twice is refused).
+    while let (id, answer) = read.popLast() {
+      guard answers.updateValue(answer, forKey: id) == nil else { return nil }
     }
     return answers
   }
@@ -462,7 +464,8 @@ struct PlainSessionReader {
   private mutating func identificationFields() -> [SessionMetadata.Field: String]? {
     var fields: [SessionMetadata.Field: String] = [:]
     let read = object { reader, key in
-      guard let field = SessionMetadata.Field(rawValue: key), fields[field] == nil,
+      guard let field = key.string.flatMap(SessionMetadata.Field.init(rawValue:)),
+        fields[field] == nil,
         let text = reader.string()
       else { return false }
       fields[field] = text
@@ -523,7 +526,8 @@ struct PlainSessionReader {
     var record = DerogationRecord()
     var seen: [DerogationRecord.Field] = []
     let read = object { reader, key in
-      guard let field = DerogationRecord.Field(rawValue: key), !seen.contains(field),
+      guard let field = key.string.flatMap(DerogationRecord.Field.init(rawValue:)),
+        !seen.contains(field),
         let text = reader.string()
       else { return false }
       record[field] = text
@@ -561,10 +565,11 @@ struct PlainSessionReader {
 
   /// `{"by", "on", "reason", "until"}`, in that order in the result.
   private mutating func acceptance() -> [String]? {
-    let keys = ["by", "on", "reason", "until"]
+    let keys: [StaticString] = ["by", "on", "reason", "until"]
     var fields: [String?] = [nil, nil, nil, nil]
     let read = object { reader, key in
-      guard let slot = keys.firstIndex(of: key), fields[slot] == nil, let text = reader.string()
+      guard let slot = keys.firstIndex(where: { $0 ~= key }), fields[slot] == nil,
+        let text = reader.string()
       else { return false }
       fields[slot] = text
       return true
@@ -590,8 +595,25 @@ struct PlainSessionReader {
     return read(&self).map { .some($0) }
   }
 
+  /// A key as it is in the file, compared with the keys a format knows (`case "note":`) without
+  /// a string made of it: most keys of a session are the same few names, read for every answer.
+  struct Key {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ascii: Bool
+
+    /// The key as a string (a question id); nil for invalid UTF-8.
+    var string: String? { PlainSessionReader.text(bytes, ascii: ascii) }
+
+    static func ~= (pattern: StaticString, key: Key) -> Bool {
+      let count = pattern.utf8CodeUnitCount
+      guard count == key.bytes.count else { return false }
+      guard count > 0, let base = key.bytes.baseAddress else { return true }
+      return memcmp(pattern.utf8Start, base, count) == 0
+    }
+  }
+
   /// An object: `member` reads the value of each key and says whether it could.
-  private mutating func object(_ member: (inout PlainSessionReader, String) -> Bool) -> Bool {
+  private mutating func object(_ member: (inout PlainSessionReader, Key) -> Bool) -> Bool {
     skipWhitespace()
     guard take(0x7B) else { return false }  // {
     skipWhitespace()
@@ -650,7 +672,7 @@ struct PlainSessionReader {
   }
 
   /// A key: a string without escapes.
-  private mutating func key() -> String? {
+  private mutating func key() -> Key? {
     guard take(0x22) else { return nil }
     let start = index
     var ascii = true
@@ -661,7 +683,7 @@ struct PlainSessionReader {
     }
     guard index < bytes.count else { return nil }
     defer { index += 1 }
-    return text(start..<index, ascii: ascii)
+    return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii: ascii)
   }
 
   /// A string: the common escapes and `\u` outside the surrogates; no control character.

@@ -353,6 +353,12 @@ import Testing
       ("\"identification_history\" : [", "\"identification_history\" : null, \"i\" : ["),
       ("\"signoffs\" : [", "\"signoffs\" : [], \"s\" : ["),
       ("\"signoffs\" : [", "\"signoffs\" : [{}, "),
+      // Keys read as bytes: one that differs from a known one in its last byte only is unknown.
+      ("\"note\" : \"", "\"notE\" : \""),
+      ("\"flagged\" : ", "\"flaggeD\" : "),
+      ("\"status\" : \"", "\"statuS\" : \""),
+      ("\"reason\" : \"", "\"reasoN\" : \""),
+      ("\"question\" : ", "\"questioN\" : "),
     ]
     for (index, (target, replacement)) in edits.enumerated() {
       guard let range = written.range(of: target) else {
