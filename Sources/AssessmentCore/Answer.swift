@@ -9,7 +9,9 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
   case text(String)
   case number(Double)
   /// `derogation`: the record of a formal derogation.
-  case derogation(DerogationRecord)
+  /// Held apart (`indirect`): six texts inline would make every value, and every answer, that
+  /// much larger, and few answers are derogations.
+  indirect case derogation(DerogationRecord)
   /// `date`: an ISO 8601 day, `YYYY-MM-DD`.
   case date(String)
 
@@ -148,7 +150,14 @@ public struct Answer: Equatable, Sendable {
   /// When the value was last given; supplied by the caller, never read from a clock here.
   public var answeredAt: Date?
   /// The action plan of the gap (owner, due date, status, reference, risk acceptance).
-  public var action: PlanAction?
+  public var action: PlanAction? {
+    get { actionBox?.action }
+    set { actionBox = newValue.map(ActionBox.init) }
+  }
+  /// The plan, held apart as the conflict is: its eight fields inline were a third of an
+  /// answer, and an answer is copied (each text retained) wherever a session is read, merged,
+  /// summed up or shown.
+  private var actionBox: ActionBox?
   /// Carried over from a previous assessment (`new --from`) and not yet confirmed: the value is
   /// last year's, shown as such, and not counted as verified until confirmed or changed.
   public var reverify: Bool
@@ -179,7 +188,7 @@ public struct Answer: Equatable, Sendable {
     self.evidence = evidence
     self.flagged = flagged
     self.answeredAt = answeredAt
-    self.action = action
+    self.actionBox = action.map(ActionBox.init)
     self.reverify = reverify
     self.claims = claims
     self.history = history
@@ -199,7 +208,7 @@ public struct Answer: Equatable, Sendable {
 
   /// Nothing recorded at all: such an answer need not be stored.
   public var isEmpty: Bool {
-    value == nil && note.isEmpty && evidence.isEmpty && !flagged && action == nil && !reverify
+    value == nil && note.isEmpty && evidence.isEmpty && !flagged && actionBox == nil && !reverify
       && claims.isEmpty && history.isEmpty && conflictBox == nil
   }
 }
@@ -219,6 +228,22 @@ private final class ConflictBox: Equatable, Sendable, CustomDebugStringConvertib
 
   /// A test's failure shows the conflict, not the box.
   var debugDescription: String { String(reflecting: conflict) }
+}
+
+/// An answer's action plan, never changed in place (see ``ConflictBox``).
+private final class ActionBox: Equatable, Sendable, CustomDebugStringConvertible {
+  let action: PlanAction
+
+  init(_ action: PlanAction) {
+    self.action = action
+  }
+
+  static func == (lhs: ActionBox, rhs: ActionBox) -> Bool {
+    lhs === rhs || lhs.action == rhs.action
+  }
+
+  /// A test's failure shows the plan, not the box.
+  var debugDescription: String { String(reflecting: action) }
 }
 
 /// Who assesses what: asked by the wizard's first form.
