@@ -98,6 +98,10 @@ public struct Questionnaire: Equatable, Sendable {
   /// Whether `value` answers `question` as the questionnaire now stands: an answer saved under an
   /// earlier version whose option was removed, or whose question changed type, does not.
   public func fits(_ value: AnswerValue, _ question: Question) -> Bool {
+    Self.fits(value, question)
+  }
+
+  static func fits(_ value: AnswerValue, _ question: Question) -> Bool {
     switch (question.type, value) {
     // The same sets as `answerIDs`, without building it: this runs for every answer of every
     // summary.
@@ -122,6 +126,10 @@ public struct Questionnaire: Equatable, Sendable {
 
   /// The value of an answer when it fits its question (nil for an answer that no longer does).
   public func value(_ answer: Answer?, _ question: Question) -> AnswerValue? {
+    Self.value(answer, question)
+  }
+
+  static func value(_ answer: Answer?, _ question: Question) -> AnswerValue? {
     // An answer in conflict (two merged copies disagree) is no answer until resolved.
     guard let answer, answer.conflict == nil, let value = answer.value, fits(value, question)
     else { return nil }

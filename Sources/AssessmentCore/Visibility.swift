@@ -9,9 +9,13 @@ extension Questionnaire {
     var visible = [Bool](repeating: false, count: questions.count)
     var sectionVisible = [Bool](repeating: true, count: sections.count)
     var position = 0
+    // What the conditions read, taken out of `self`: a questionnaire is a large value, and the
+    // closure given to each condition copied it whole at every call.
+    let questions = self.questions
+    let indexOf = self.index(of:)
     func answer(_ id: String) -> AnswerValue? {
-      guard let index = index(of: id), index < position, visible[index] else { return nil }
-      return value(answers[id], questions[index])
+      guard let index = indexOf(id), index < position, visible[index] else { return nil }
+      return Questionnaire.value(answers[id], questions[index])
     }
     for (sectionIndex, section) in sections.enumerated() {
       sectionVisible[sectionIndex] = section.when?.evaluate(answer) ?? true
@@ -28,10 +32,12 @@ extension Questionnaire {
   public func visibleAnswer(
     _ answers: [String: Answer], _ visibility: [Bool]
   ) -> (String) -> AnswerValue? {
-    { id in
-      guard let index = self.index(of: id), visibility.indices.contains(index), visibility[index]
+    let questions = self.questions
+    let indexOf = self.index(of:)
+    return { id in
+      guard let index = indexOf(id), visibility.indices.contains(index), visibility[index]
       else { return nil }
-      return self.value(answers[id], self.questions[index])
+      return Questionnaire.value(answers[id], questions[index])
     }
   }
 }
