@@ -151,13 +151,13 @@ public struct Answer: Equatable, Sendable {
   public var answeredAt: Date?
   /// The action plan of the gap (owner, due date, status, reference, risk acceptance).
   public var action: PlanAction? {
-    get { actionBox?.action }
-    set { actionBox = newValue.map(ActionBox.init) }
+    get { actionBox?.value }
+    set { actionBox = newValue.map(Held.init) }
   }
   /// The plan, held apart as the conflict is: its eight fields inline were a third of an
   /// answer, and an answer is copied (each text retained) wherever a session is read, merged,
   /// summed up or shown.
-  private var actionBox: ActionBox?
+  private var actionBox: Held<PlanAction>?
   /// Carried over from a previous assessment (`new --from`) and not yet confirmed: the value is
   /// last year's, shown as such, and not counted as verified until confirmed or changed.
   public var reverify: Bool
@@ -168,14 +168,14 @@ public struct Answer: Equatable, Sendable {
   /// Two copies of the session disagree on this answer (`cloud-assess merge`): until resolved,
   /// the answer counts as unanswered.
   public var conflict: AnswerConflict? {
-    get { conflictBox?.conflict }
-    set { conflictBox = newValue.map(ConflictBox.init) }
+    get { conflictBox?.value }
+    set { conflictBox = newValue.map(Held.init) }
   }
   /// The conflict, held apart: its two sides, each with its own value, note, evidence and plan,
   /// are twice the size of the rest of the answer (569 of 865 bytes inline), few answers ever
   /// hold one, and answers are copied and moved wherever a session is read, merged, summed up or
   /// shown.
-  private var conflictBox: ConflictBox?
+  private var conflictBox: Held<AnswerConflict>?
 
   public init(
     value: AnswerValue? = nil, note: String = "", evidence: [EvidenceRecord] = [],
@@ -188,7 +188,7 @@ public struct Answer: Equatable, Sendable {
     self.evidence = evidence
     self.flagged = flagged
     self.answeredAt = answeredAt
-    self.actionBox = action.map(ActionBox.init)
+    self.actionBox = action.map(Held.init)
     self.reverify = reverify
     self.claims = claims
     self.history = history
@@ -213,37 +213,23 @@ public struct Answer: Equatable, Sendable {
   }
 }
 
-/// An answer's conflict, never changed in place: a changed conflict is a new box, so copies of an
-/// answer share one safely.
-private final class ConflictBox: Equatable, Sendable, CustomDebugStringConvertible {
-  let conflict: AnswerConflict
+/// A part of an answer held apart (its plan, its conflict), never changed in place: a changed
+/// part is a new box, so copies of an answer share one safely.
+private final class Held<Value: Equatable & Sendable>: Equatable, Sendable,
+  CustomDebugStringConvertible
+{
+  let value: Value
 
-  init(_ conflict: AnswerConflict) {
-    self.conflict = conflict
+  init(_ value: Value) {
+    self.value = value
   }
 
-  static func == (lhs: ConflictBox, rhs: ConflictBox) -> Bool {
-    lhs === rhs || lhs.conflict == rhs.conflict
+  static func == (lhs: Held, rhs: Held) -> Bool {
+    lhs === rhs || lhs.value == rhs.value
   }
 
-  /// A test's failure shows the conflict, not the box.
-  var debugDescription: String { String(reflecting: conflict) }
-}
-
-/// An answer's action plan, never changed in place (see ``ConflictBox``).
-private final class ActionBox: Equatable, Sendable, CustomDebugStringConvertible {
-  let action: PlanAction
-
-  init(_ action: PlanAction) {
-    self.action = action
-  }
-
-  static func == (lhs: ActionBox, rhs: ActionBox) -> Bool {
-    lhs === rhs || lhs.action == rhs.action
-  }
-
-  /// A test's failure shows the plan, not the box.
-  var debugDescription: String { String(reflecting: action) }
+  /// A test's failure shows the part, not the box.
+  var debugDescription: String { String(reflecting: value) }
 }
 
 /// Who assesses what: asked by the wizard's first form.
