@@ -22,7 +22,7 @@ public enum FileKind: Sendable, Equatable {
 public enum WorkbookError: Error, Equatable, LocalizedError {
   case notAWorkbook(FileKind)
   case fileTooLarge(size: Int, limit: Int)
-  case damagedArchive(reason: String)
+  case damagedArchive(ArchiveProblem)
   case tooManyEntries(limit: Int)
   case duplicateEntry(part: String)
   /// The declared or actual uncompressed size of a part exceeds the limit, or its ratio to the
@@ -102,11 +102,13 @@ public enum WorkbookError: Error, Equatable, LocalizedError {
         "le classeur fait \(size) octets, plus que la limite de \(limit) octets",
         "the workbook is \(size) bytes, more than the limit of \(limit) bytes",
         "de werkmap is \(size) bytes, meer dan de limiet van \(limit) bytes")
-    case .damagedArchive(let reason):
+    case .damagedArchive(let problem):
+      let reason = problem.message(language)
       return pick(
-        "l'archive zip du classeur est endommagée ou chiffrée : \(reason)",
-        "the workbook's zip archive is damaged or encrypted: \(reason)",
-        "het zip-archief van de werkmap is beschadigd of versleuteld: \(reason)")
+        "l'archive zip du classeur est endommagée ou chiffrée : \(reason) ; enregistrez à nouveau le classeur dans Excel ou LibreOffice, sans mot de passe",
+        "the workbook's zip archive is damaged or encrypted: \(reason); save the workbook again in Excel or LibreOffice, without a password",
+        "het zip-archief van de werkmap is beschadigd of versleuteld: \(reason); sla de werkmap opnieuw op in Excel of LibreOffice, zonder wachtwoord"
+      )
     case .tooManyEntries(let limit):
       return pick(
         "le classeur contient plus de \(limit) parties : refusé",
@@ -291,6 +293,77 @@ public enum XMLProblem: Equatable, Sendable {
         "een verwerkingsinstructie (<?…?>), die de delen van een werkmap niet bevatten")
     case .libxml2(let code):
       return pick("erreur libxml2 \(code)", "libxml2 error \(code)", "libxml2-fout \(code)")
+    }
+  }
+}
+
+/// What is wrong with a workbook's zip archive, found by the reader's own check of its structure
+/// (WorkbookReader.checkStructure) or by ZIPFoundation, which reads it.
+public enum ArchiveProblem: Equatable, Sendable {
+  /// No end of central directory record: a truncated file, most often.
+  case noEndRecord
+  /// ZIP64, which a workbook under the size limit never needs.
+  case zip64
+  case directoryOutsideFile
+  case entryOutsideDirectory
+  case headerOutsideFile
+  case dataOutsideFile
+  case descriptorOutsideFile
+  case directoryPastEnd
+  /// ZIPFoundation could not open the archive (`detail`: its error, a technical name).
+  case unreadable(detail: String)
+  /// ZIPFoundation could not decompress `part` (`detail`: its error).
+  case partUnreadable(part: String, detail: String)
+
+  public func message(_ language: InterfaceLanguage) -> String {
+    let pick = language.pick
+    switch self {
+    case .noEndRecord:
+      return pick(
+        "pas de fin de répertoire central (un fichier tronqué ?)",
+        "no end of central directory record (a truncated file?)",
+        "geen einde van de centrale map (een afgebroken bestand?)")
+    case .zip64:
+      return pick(
+        "une archive ZIP64, dont un classeur de cette taille n'a pas besoin",
+        "a ZIP64 archive, which a workbook of this size does not need",
+        "een ZIP64-archief, dat een werkmap van deze grootte niet nodig heeft")
+    case .directoryOutsideFile:
+      return pick(
+        "le répertoire central est hors du fichier", "the central directory lies outside the file",
+        "de centrale map ligt buiten het bestand")
+    case .entryOutsideDirectory:
+      return pick(
+        "une entrée du répertoire central est hors de celui-ci",
+        "an entry of the central directory lies outside it",
+        "een item van de centrale map ligt erbuiten")
+    case .headerOutsideFile:
+      return pick(
+        "l'en-tête d'une entrée est hors du fichier", "an entry's header lies outside the file",
+        "de kop van een item ligt buiten het bestand")
+    case .dataOutsideFile:
+      return pick(
+        "les données d'une entrée sont hors du fichier", "an entry's data lies outside the file",
+        "de gegevens van een item liggen buiten het bestand")
+    case .descriptorOutsideFile:
+      return pick(
+        "le descripteur de données d'une entrée est hors du fichier",
+        "an entry's data descriptor lies outside the file",
+        "de gegevensdescriptor van een item ligt buiten het bestand")
+    case .directoryPastEnd:
+      return pick(
+        "le répertoire central dépasse sa fin", "the central directory runs past its end",
+        "de centrale map loopt voorbij haar einde")
+    case .unreadable(let detail):
+      return pick(
+        "la bibliothèque zip ne peut pas l'ouvrir (\(detail))",
+        "the zip library cannot open it (\(detail))",
+        "de zip-bibliotheek kan het niet openen (\(detail))")
+    case .partUnreadable(let part, let detail):
+      return pick(
+        "la partie \(part) ne peut pas être décompressée (\(detail))",
+        "the part \(part) cannot be decompressed (\(detail))",
+        "het deel \(part) kan niet worden gedecomprimeerd (\(detail))")
     }
   }
 }

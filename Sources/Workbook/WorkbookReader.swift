@@ -111,7 +111,7 @@ public enum WorkbookReader {
   /// entry's local header, data and data descriptor inside the file; ZIP64 archives (which a
   /// workbook under the size limit never needs) refused.
   static func checkStructure(_ data: Data, limits: WorkbookLimits) throws {
-    func damaged(_ reason: String) -> WorkbookError { .damagedArchive(reason: reason) }
+    func damaged(_ problem: ArchiveProblem) -> WorkbookError { .damagedArchive(problem) }
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       let count = bytes.count
@@ -123,7 +123,7 @@ public enum WorkbookReader {
       }
       let record = 22
       guard count >= record else {
-        throw damaged("no end of central directory record (a truncated file?)")
+        throw damaged(.noEndRecord)
       }
       var end = -1
       var offset = count - record
@@ -135,36 +135,36 @@ public enum WorkbookReader {
         offset -= 1
       }
       guard end >= 0, end + record + u16(end + 20) <= count else {
-        throw damaged("no end of central directory record (a truncated file?)")
+        throw damaged(.noEndRecord)
       }
       let entries = u16(end + 10)
       let directorySize = u32(end + 12)
       let directoryStart = u32(end + 16)
       if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF {
-        throw damaged("a ZIP64 archive, which a workbook of this size does not need")
+        throw damaged(.zip64)
       }
       guard entries <= limits.entries else {
         throw WorkbookError.tooManyEntries(limit: limits.entries)
       }
       guard directoryStart + directorySize <= end else {
-        throw damaged("the central directory lies outside the file")
+        throw damaged(.directoryOutsideFile)
       }
       var position = directoryStart
       for _ in 0..<entries {
         guard position + 46 <= end, signature(position, 1, 2) else {
-          throw damaged("an entry of the central directory lies outside it")
+          throw damaged(.entryOutsideDirectory)
         }
         let compressed = u32(position + 20)
         let local = u32(position + 42)
         if compressed == 0xFFFF_FFFF || u32(position + 24) == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-          throw damaged("a ZIP64 entry, which a workbook of this size does not need")
+          throw damaged(.zip64)
         }
         guard local + 30 <= count, signature(local, 3, 4) else {
-          throw damaged("an entry's header lies outside the file")
+          throw damaged(.headerOutsideFile)
         }
         let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
         guard dataStart + compressed <= count else {
-          throw damaged("an entry's data lies outside the file")
+          throw damaged(.dataOutsideFile)
         }
         // An entry whose sizes follow its data (flag bit 3): ZIPFoundation seeks past the data
         // to read them, counting a stored entry's data by its uncompressed size.
@@ -172,12 +172,12 @@ public enum WorkbookReader {
           let stored = u16(position + 10) == 0
           let descriptor = dataStart + (stored ? u32(position + 24) : compressed)
           guard descriptor + 12 <= count else {
-            throw damaged("an entry's data descriptor lies outside the file")
+            throw damaged(.descriptorOutsideFile)
           }
         }
         position += 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
       }
-      guard position <= end else { throw damaged("the central directory runs past its end") }
+      guard position <= end else { throw damaged(.directoryPastEnd) }
     }
   }
 }
@@ -196,7 +196,7 @@ struct Package {
     do {
       archive = try Archive(data: data, accessMode: .read)
     } catch {
-      throw WorkbookError.damagedArchive(reason: "\(error)")
+      throw WorkbookError.damagedArchive(.unreadable(detail: "\(error)"))
     }
     var declared: UInt64 = 0
     var count = 0
@@ -256,7 +256,7 @@ struct Package {
     } catch let error as WorkbookError {
       throw error
     } catch {
-      throw WorkbookError.damagedArchive(reason: "\(name): \(error)")
+      throw WorkbookError.damagedArchive(.partUnreadable(part: name, detail: "\(error)"))
     }
     try checkRatio(UInt64(out.count))
     bytesRead += out.count

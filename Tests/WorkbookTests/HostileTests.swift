@@ -190,7 +190,16 @@ import ZIPFoundation
     truncated.removeLast(30)
     #expect(
       refusal { _ = try WorkbookReader.read(truncated) }
-        == .damagedArchive(reason: "no end of central directory record (a truncated file?)"))
+        == .damagedArchive(.noEndRecord))
+    // Said in the reader's language, with what to do.
+    let truncatedError = refusal { _ = try WorkbookReader.read(truncated) }
+    #expect(
+      truncatedError?.message(.fr).contains(
+        "pas de fin de répertoire central (un fichier tronqué ?)")
+        == true)
+    #expect(truncatedError?.message(.fr).contains("enregistrez à nouveau") == true)
+    #expect(truncatedError?.message(.nl).contains("geen einde van de centrale map") == true)
+    #expect(truncatedError?.message(.en).contains("no end of central directory record") == true)
     // Offsets beyond the file, which ZIPFoundation follows in memory to a trap (FuzzWorkbook's
     // crash-c31ede…): the central directory's, and an entry's local header's.
     let good = try zip(handMadeParts())
@@ -204,13 +213,13 @@ import ZIPFoundation
     farDirectory.replaceSubrange((end + 16)..<(end + 20), with: [0, 0, 0, 1])
     #expect(
       refusal { _ = try WorkbookReader.read(farDirectory) }
-        == .damagedArchive(reason: "the central directory lies outside the file"))
+        == .damagedArchive(.directoryOutsideFile))
     let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16
     var farEntry = good
     farEntry.replaceSubrange((directory + 42)..<(directory + 46), with: [0, 0, 0, 1])
     #expect(
       refusal { _ = try WorkbookReader.read(farEntry) }
-        == .damagedArchive(reason: "an entry's header lies outside the file"))
+        == .damagedArchive(.headerOutsideFile))
     // A stored entry whose sizes follow its data (flag bit 3) and whose uncompressed size lies
     // far beyond the file: ZIPFoundation seeks there for the data descriptor and traps
     // (FuzzWorkbook's crash-183acb…, kept in Fuzz/Crashes/FuzzWorkbook/).
@@ -221,7 +230,7 @@ import ZIPFoundation
       ).map { Data($0.dropFirst()) })
     #expect(
       refusal { _ = try WorkbookReader.read(descriptorCrash) }
-        == .damagedArchive(reason: "an entry's data descriptor lies outside the file"))
+        == .damagedArchive(.descriptorOutsideFile))
     // A zip's signature and nothing else.
     #expect(
       refusal { _ = try WorkbookReader.read(Data([0x50, 0x4B, 3, 4, 0, 0])) }.map {
