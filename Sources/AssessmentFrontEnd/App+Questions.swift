@@ -278,9 +278,13 @@ extension App {
 
   func handleBrowsing(_ state: inout AppState, _ key: Key, now: Date) -> [WizardEffect] {
     guard let question = wizard.current(state.wizard) else {
-      if isQuit(key) { return send(&state, .quitRequested) }
-      if key == .character("r") { return send(&state, .reviewOpened) }
-      return []
+      // The cursor on no question that applies: of the screen's keys, only leaving and the
+      // review mean anything, as the same table binds them.
+      switch Self.questionKeys.action(for: key) {
+      case .quit?: return send(&state, .quitRequested)
+      case .review?: return send(&state, .reviewOpened)
+      default: return []
+      }
     }
     let choices = question.choices(state.language, questionnaire)
     let answer = state.wizard.answers[question.id]

@@ -49,6 +49,32 @@ import Testing
     }
   }
 
+  /// With the cursor on no question that applies, the keys the question screen's table binds to
+  /// the review and to leaving still do that, and every other key nothing.
+  @Test func withoutAQuestionTheTableStillOpensTheReviewAndQuits() throws {
+    func harness() throws -> Harness {
+      var harness = Harness(try fixture("small.yaml"))
+      harness.state.wizard.visibility = harness.state.wizard.visibility.map { _ in false }
+      #expect(harness.app.wizard.current(harness.state.wizard) == nil)
+      return harness
+    }
+    for binding in App.questionKeys {
+      for key in binding.keys {
+        var pressed = try harness()
+        let before = pressed.state.wizard
+        pressed.press(key)
+        switch binding.action {
+        case .review:
+          #expect(pressed.state.wizard.phase == .review, "\(key.readmeName)")
+        case .quit:
+          #expect(pressed.effects.contains(.exit), "\(key.readmeName)")
+        default:
+          #expect(pressed.state.wizard == before && pressed.effects.isEmpty, "\(key.readmeName)")
+        }
+      }
+    }
+  }
+
   @Test func theTableBindsEachKeyOnce() {
     let keys = App.questionKeys.flatMap(\.keys)
     #expect(Set(keys.map(\.readmeName)).count == keys.count)
