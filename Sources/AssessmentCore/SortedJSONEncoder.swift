@@ -52,18 +52,12 @@ public struct SortedJSONEncoder {
     return writer.bytes
   }
 
-  /// Writes `value` where `writer` is (an object's member after its key, an array's element, or
-  /// the whole text), in the writer's layout: for a writer that writes the parts it knows
-  /// directly and leaves the others to their `Encodable` conformance.
+  /// Writes `value` where `writer` is (an object's member after its key, an array's element), in
+  /// the writer's layout, as `JSONEncoder` writes a nested value (one that encodes nothing is
+  /// `{}`): for a writer that writes the parts it knows directly and leaves the others to their
+  /// `Encodable` conformance.
   public static func write<T: Encodable>(_ value: T, to writer: inout JSONTextWriter) throws {
-    let node = try node(value)
-    if case .absent = node {
-      throw EncodingError.invalidValue(
-        value,
-        EncodingError.Context(
-          codingPath: [], debugDescription: "\(T.self) did not encode any values."))
-    }
-    render(node, orders: MemberOrders(), into: &writer)
+    render(try node(value), orders: MemberOrders(), into: &writer)
   }
 
   // MARK: - The tree of a value

@@ -150,14 +150,18 @@ public struct Screen: Sendable {
     return lines
   }
 
-  /// Local time of day, `HH:mm:ss`. By arithmetic: this is drawn on every keystroke once a save
-  /// has happened, and a date formatter per call cost more than the rest of the screen.
+  /// The zone read once (`tzset`): `localtime_r` need not read it, and reading it again at each
+  /// keystroke would look at /etc/localtime each time.
+  private static let zoneRead: Void = tzset()
+
+  /// Local time of day, `HH:mm:ss`, from the C library's local time (`TZ`, else /etc/localtime):
+  /// this is drawn on every keystroke once a save has happened; a date formatter per call cost
+  /// more than the rest of the screen, and Foundation's `TimeZone.current`, which gave the same,
+  /// was a thirtieth of the work before the first frame.
   static func time(_ date: Date) -> String {
-    // The C library's local time (`TZ`, else /etc/localtime): Foundation's `TimeZone.current`
-    // gave the same and was a thirtieth of the work before the first frame, every start.
+    _ = zoneRead
     var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
     var local = tm()
-    tzset()
     let parts: [Int]
     if localtime_r(&seconds, &local) != nil {
       parts = [Int(local.tm_hour), Int(local.tm_min), Int(local.tm_sec)]

@@ -169,6 +169,27 @@ import Testing
     try expectSame((0..<40).map { Keyed(keys: ["k\($0 % 20)", "a", "k\($0)"]) })
   }
 
+  /// A value written into a writer is written as `JSONEncoder` writes a nested one, in either
+  /// layout, a value that encodes nothing as `{}`.
+  @Test func aValueWrittenInPlaceIsANestedValue() throws {
+    for pretty in [false, true] {
+      var writer = JSONTextWriter(pretty: pretty)
+      writer.openArray()
+      try SortedJSONEncoder.write(Nothing(), to: &writer)
+      try SortedJSONEncoder.write(["b": 1, "a": 2], to: &writer)
+      writer.closeArray()
+      let expected = try SortedJSONEncoder.reference(pretty: pretty).encode(
+        [AnyEncodable(Nothing()), AnyEncodable(["b": 1, "a": 2])])
+      #expect(writer.text == String(decoding: expected, as: UTF8.self), "pretty: \(pretty)")
+    }
+  }
+
+  struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+  }
+
   @Test func whatJSONEncoderRefusesIsRefused() {
     for value in [Double.nan, .infinity, -.infinity] {
       #expect(throws: EncodingError.self) { try SortedJSONEncoder(pretty: true).encode([value]) }
